@@ -1,0 +1,40 @@
+# pm — set-up, build, test and report. `make report` and `make test` work on a fresh
+# Debian/Ubuntu machine with Swift installed: the deps step installs what is missing.
+SWIFT ?= swift
+CONFIG ?= release
+BIN = .build/$(CONFIG)/pm
+APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+REPORT_QUARTER ?=
+
+.PHONY: deps build report test e2e clean
+
+# Install libcmark-gfm's -dev packages when pkg-config cannot find them.
+deps:
+	@if pkg-config --exists libcmark-gfm 2>/dev/null && [ -f /usr/include/cmark-gfm-core-extensions.h ]; then \
+	  :; \
+	else \
+	  echo "pm: installing $(APT_PACKAGES) (libcmark-gfm not found by pkg-config)"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; \
+	  elif command -v sudo >/dev/null 2>&1; then SUDO=sudo; \
+	  else echo "pm: need root or sudo to apt-get install $(APT_PACKAGES); install them and re-run" >&2; exit 1; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(APT_PACKAGES) >/dev/null \
+	    || { echo "pm: apt-get install failed" >&2; exit 1; }; \
+	fi
+
+build: deps
+	$(SWIFT) build -c $(CONFIG)
+
+# The main job: the quarterly review of the bundled postmortems.
+report: build
+	@$(BIN) show postmortems > build-show.txt && echo "pm: wrote build-show.txt"
+
+test: deps
+	$(SWIFT) test
+	$(MAKE) e2e
+
+# End-to-end checks of the built executable.
+e2e:
+	@bash Tests/e2e/run.sh
+
+clean:
+	rm -rf .build build

@@ -1,0 +1,187 @@
+import Foundation
+
+/// Reads pm.yml text into a ``Configuration``. Unknown keys and bad values are errors that
+/// name the key and line: a configuration mistake must not silently change what pm checks.
+public enum ConfigurationReader {
+    /// The name pm looks for.
+    public static let fileName = "pm.yml"
+
+    /// Parses pm.yml text. `openSLO` reads a referenced OpenSLO file (a path relative to pm.yml);
+    /// the CLI passes a file reader, tests pass a dictionary.
+    public static func parse(_ text: String, path: String, rootDirectory: String? = nil,
+                             openSLO: (String) -> String? = { _ in nil }) throws(ConfigurationError) -> Configuration {
+        var configuration = Configuration()
+        configuration.path = path
+        configuration.rootDirectory = rootDirectory
+        let root: YAMLValue
+        switch YAMLReader.read(text) {
+        case .failure(let failure):
+            throw ConfigurationError(path: path, location: failure.location, message: "invalid YAML: \(failure.message)")
+        case .success(nil):
+            return configuration
+        case .success(let value?):
+            root = value
+        }
+        guard let entries = root.entries else {
+            throw ConfigurationError(path: path, location: root.location, message: "pm.yml must be a mapping of keys to values")
+        }
+        configuration.raw = root
+        for entry in entries {
+            let value = entry.value
+            func string() throws(ConfigurationError) -> String {
+                guard let s = value.string else {
+                    throw ConfigurationError(path: path, location: value.location,
+                                             message: "`\(entry.key)` must be a string, not \(value.typeDescription)")
+                }
+                return s
+            }
+            func strings() throws(ConfigurationError) -> [String] {
+                guard let items = value.items else {
+                    throw ConfigurationError(path: path, location: value.location,
+                                             message: "`\(entry.key)` must be a list, not \(value.typeDescription)")
+                }
+                var result: [String] = []
+                for item in items {
+                    guard let s = item.string else {
+                        throw ConfigurationError(path: path, location: item.location,
+                                                 message: "`\(entry.key)` items must be strings")
+                    }
+                    result.append(s)
+                }
+                return result
+            }
+            switch entry.key {
+            case "organization": configuration.organization = try string()
+            case "timezone":
+                let zone = try string()
+                guard ZoneResolver(zone) != nil else {
+                    throw ConfigurationError(path: path, location: value.location,
+                                             message: "`timezone: \(zone)` is not a zone pm knows (use UTC, an offset like +01:00, or an IANA name like Europe/Berlin)")
+                }
+                configuration.timezone = zone
+            case "severities":
+                configuration.severities = try strings()
+                if configuration.severities.isEmpty {
+                    throw ConfigurationError(path: path, location: value.location, message: "`severities` must not be empty")
+                }
+            case "postmortems": configuration.postmortemsDirectory = try string()
+            case "templates": configuration.templatesDirectory = try string()
+            case "ignore": configuration.ignore = try strings()
+            case "slos":
+                configuration.slos = try readSLOs(value, path: path, openSLO: openSLO)
+            case "lint", "classification", "report":
+                if value.entries == nil && !value.isNull {
+                    throw ConfigurationError(path: path, location: value.location,
+                                             message: "`\(entry.key)` must be a mapping, not \(value.typeDescription)")
+                }
+            default:
+                let hint = closestMatch(entry.key, in: Configuration.topLevelKeys).map { "; did you mean `\($0)`?" } ?? ""
+                throw ConfigurationError(path: path, location: entry.keyLocation,
+                                         message: "unknown key `\(entry.key)`\(hint)")
+            }
+        }
+        var seen = Set<String>()
+        for slo in configuration.slos where !seen.insert(slo.id).inserted {
+            throw ConfigurationError(path: path, message: "SLO id `\(slo.id)` is defined twice")
+        }
+        return configuration
+    }
+
+    static let sloKeys = ["id", "services", "objective", "window", "description", "openslo"]
+
+    static func readSLOs(_ value: YAMLValue, path: String, openSLO: (String) -> String?) throws(ConfigurationError) -> [SLODefinition] {
+        guard let items = value.items else {
+            throw ConfigurationError(path: path, location: value.location, message: "`slos` must be a list")
+        }
+        var result: [SLODefinition] = []
+        for item in items {
+            guard let entries = item.entries else {
+                throw ConfigurationError(path: path, location: item.location, message: "each SLO must be a mapping with id, objective and window")
+            }
+            if let reference = item["openslo"]?.string {
+                guard let text = openSLO(reference) else {
+                    throw ConfigurationError(path: path, location: item.location, message: "cannot read OpenSLO file `\(reference)`")
+                }
+                result += try OpenSLOReader.read(text, path: reference)
+                continue
+            }
+            for entry in entries where !sloKeys.contains(entry.key) {
+                let hint = closestMatch(entry.key, in: sloKeys).map { "; did you mean `\($0)`?" } ?? ""
+                throw ConfigurationError(path: path, location: entry.keyLocation, message: "unknown SLO key `\(entry.key)`\(hint)")
+            }
+            guard let id = item["id"]?.string, !id.isEmpty else {
+                throw ConfigurationError(path: path, location: item.location, message: "an SLO needs an `id`")
+            }
+            guard let objectiveValue = item["objective"], let objective = objectiveValue.number else {
+                throw ConfigurationError(path: path, location: item["objective"]?.location ?? item.location,
+                                         message: "SLO `\(id)` needs a numeric `objective` in percent, like 99.9")
+            }
+            guard objective > 0, objective < 100 else {
+                throw ConfigurationError(path: path, location: objectiveValue.location,
+                                         message: "SLO `\(id)`: objective \(objective) must be a percentage between 0 and 100 (exclusive)")
+            }
+            guard let windowText = item["window"]?.string, let window = SLOWindow(windowText) else {
+                throw ConfigurationError(path: path, location: item["window"]?.location ?? item.location,
+                                         message: "SLO `\(id)` needs a `window`: month, quarter, or a rolling window like 28d or 30d")
+            }
+            let services = item["services"]?.items?.compactMap(\.string) ?? item["services"]?.string.map { [$0] } ?? []
+            result.append(SLODefinition(id: id, services: services, objective: objective, window: window,
+                                        description: item["description"]?.string, source: path))
+        }
+        return result
+    }
+
+    /// Finds pm.yml in `directory` or the nearest parent directory.
+    public static func find(from directory: String) -> String? {
+        var url = URL(fileURLWithPath: directory).standardizedFileURL
+        while true {
+            let candidate = url.appendingPathComponent(fileName).path
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { return nil }
+            url = parent
+        }
+    }
+
+    /// Loads pm.yml from `path`, reading OpenSLO references relative to it.
+    public static func load(path: String) throws(ConfigurationError) -> Configuration {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigurationError(path: path, message: "cannot read the configuration file")
+        }
+        let root = (path as NSString).deletingLastPathComponent
+        let base = root.isEmpty ? "." : root
+        return try parse(String(decoding: data, as: UTF8.self), path: path, rootDirectory: base) { reference in
+            let full = reference.hasPrefix("/") ? reference : base + "/" + reference
+            return FileManager.default.contents(atPath: full).map { String(decoding: $0, as: UTF8.self) }
+        }
+    }
+}
+
+/// The nearest of `candidates` to `word` by edit distance, when it is close enough to be a
+/// likely typo ("did you mean").
+public func closestMatch(_ word: String, in candidates: [String]) -> String? {
+    let lower = word.lowercased()
+    var best: (String, Int)? = nil
+    for candidate in candidates {
+        let distance = editDistance(lower, candidate.lowercased())
+        if distance <= max(1, min(3, candidate.count / 3)), distance < (best?.1 ?? .max) { best = (candidate, distance) }
+    }
+    return best?.0
+}
+
+/// Levenshtein distance over characters.
+public func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = Array(repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}

@@ -1,0 +1,76 @@
+/// Contributing factors from "Contributing factors", "Root cause(s)", "Causes", "Trigger" and
+/// their synonyms. Each list item, table row or paragraph is one factor; a leading bold label
+/// (`**Config:**`) or a `Category:` prefix names the category when it is one.
+enum FactorExtractor {
+    /// Labels teams write for the default categories.
+    static let labelSynonyms: [String: String] = [
+        "configuration": "config", "configuration change": "config", "feature flag": "config", "iac": "config",
+        "infrastructure as code": "config", "deployment": "deploy", "release": "deploy", "code change": "deploy",
+        "rollout": "deploy", "dependencies": "dependency", "third party": "dependency", "vendor": "dependency",
+        "upstream": "dependency", "provider": "dependency", "load": "capacity", "scaling": "capacity",
+        "resources": "capacity", "resource exhaustion": "capacity", "networking": "network", "dns": "network",
+        "database": "data", "data loss": "data", "storage": "data", "clock": "time", "expiry": "time",
+        "certificate": "time", "bug": "software", "code": "software", "defect": "software", "latent bug": "software",
+        "human": "process", "procedure": "process", "runbook": "process", "automation": "process",
+        "communication": "process", "monitoring": "process", "attack": "security", "vulnerability": "security",
+        "hardware failure": "hardware", "power": "hardware",
+    ]
+
+    static func factors(in outline: Outline, categoryIDs: Set<String>) -> [ContributingFactor] {
+        var result: [ContributingFactor] = []
+        for root in outline.indices(of: [.factors, .trigger]) {
+            for index in outline.subtree(root) {
+                let entry = outline.entries[index]
+                // Lessons or actions nested under a causes heading are not factors.
+                if let kind = entry.kind, ![.factors, .trigger].contains(kind) { continue }
+                let isTrigger = entry.kind == .trigger || outline.entries[root].kind == .trigger
+                for item in BlockItems.items(in: entry.blocks) {
+                    var factor = ContributingFactor(text: item.text, isTrigger: isTrigger, range: item.range)
+                    if let (label, rest) = label(of: item) {
+                        let key = label.lowercased()
+                        if categoryIDs.contains(key) {
+                            factor.category = key
+                        } else if let mapped = labelSynonyms[key], categoryIDs.contains(mapped) {
+                            factor.category = mapped
+                        }
+                        if factor.category != nil || item.lead.map(startsWithStrong) == true {
+                            factor.label = label
+                            factor.text = rest
+                        }
+                    }
+                    result.append(factor)
+                }
+            }
+        }
+        return result
+    }
+
+    static func startsWithStrong(_ lead: MarkdownNode) -> Bool {
+        let paragraph = lead.kind == .paragraph ? lead : lead.children.first ?? lead
+        if case .strong = paragraph.children.first?.kind { return true }
+        return false
+    }
+
+    /// A bold lead (`**Config:** text`, `**Config**: text`) or a plain `Word:` prefix.
+    static func label(of item: BlockItems.Item) -> (String, String)? {
+        if let lead = item.lead {
+            let paragraph: MarkdownNode
+            if case .paragraph = lead.kind { paragraph = lead } else if let first = lead.children.first { paragraph = first } else { paragraph = lead }
+            if let first = paragraph.children.first, case .strong = first.kind {
+                var label = first.plainText.trimmingCharacters(in: .whitespaces)
+                if label.hasSuffix(":") { label.removeLast() }
+                guard !label.isEmpty, label.count <= 40 else { return nil }
+                var rest = item.text.dropFirst(first.plainText.count)
+                    .trimmingCharacters(in: .whitespaces)
+                if rest.hasPrefix(":") || rest.hasPrefix("-") || rest.hasPrefix("—") { rest = rest.dropFirst().trimmingCharacters(in: .whitespaces) }
+                return (label.trimmingCharacters(in: .whitespaces), rest.isEmpty ? item.text : rest)
+            }
+        }
+        guard let colon = item.text.firstIndex(of: ":") else { return nil }
+        let label = item.text[..<colon].trimmingCharacters(in: .whitespaces)
+        guard !label.isEmpty, label.count <= 24, label.split(separator: " ").count <= 3 else { return nil }
+        let rest = item.text[item.text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        return (label, rest)
+    }
+}
+

@@ -1,0 +1,169 @@
+/// Reads front matter YAML into the typed fields of a ``Postmortem``, reporting wrong types and
+/// bad values as problems at the value's line and column.
+public enum FrontMatterReader {
+    /// The keys of format v1, in documentation order.
+    public static let knownKeys = ["id", "title", "status", "severity", "services", "authors", "timezone",
+                                   "started", "detected", "mitigated", "resolved", "impact", "causes"]
+
+    static func read(_ yaml: String, firstLine: Int, into postmortem: inout Postmortem) {
+        let root: YAMLValue
+        switch YAMLReader.read(yaml, firstLine: firstLine) {
+        case .failure(let failure):
+            postmortem.problems.append(Problem(.invalidYAML, "invalid YAML in front matter: \(failure.message)",
+                                               at: SourceRange(start: failure.location, end: failure.location)))
+            return
+        case .success(nil):
+            return
+        case .success(let value?):
+            root = value
+        }
+        guard let entries = root.entries else {
+            postmortem.problems.append(Problem(.frontMatterNotMapping,
+                "front matter must be a mapping of keys to values, not \(root.typeDescription)",
+                at: range(root.location)))
+            return
+        }
+        var seen = Set<String>()
+        // Timestamps are read after `timezone`, whichever order the keys are in.
+        var zone: ZoneResolver? = nil
+        if let zoneValue = root["timezone"] {
+            if let name = zoneValue.string {
+                zone = ZoneResolver(name)
+                if zone == nil {
+                    postmortem.problems.append(Problem(.invalidValue,
+                        "`timezone: \(name)` is not a zone pm knows (use UTC, an offset like +01:00, or an IANA name like Europe/Berlin)",
+                        at: range(zoneValue.location)))
+                }
+                postmortem.timezone = name
+            } else if !zoneValue.isNull {
+                postmortem.problems.append(typeProblem("timezone", "a string", zoneValue))
+            }
+        }
+        for entry in entries {
+            postmortem.frontMatter.keys.append(FrontMatterKey(name: entry.key, range: range(entry.keyLocation)))
+            if !seen.insert(entry.key).inserted {
+                postmortem.problems.append(Problem(.duplicateKey, "`\(entry.key)` is given twice; the last value is used",
+                                                   at: range(entry.keyLocation)))
+            }
+            let value = entry.value
+            switch entry.key {
+            case "id":
+                if let s = scalar(entry, &postmortem), !s.isEmpty { postmortem.id = s }
+            case "title": postmortem.title = scalar(entry, &postmortem)
+            case "status": postmortem.status = scalar(entry, &postmortem)
+            case "severity": postmortem.severity = scalar(entry, &postmortem)
+            case "services": postmortem.services = list(entry, &postmortem)
+            case "authors": postmortem.authors = list(entry, &postmortem)
+            case "causes": postmortem.causes = list(entry, &postmortem).map { $0.lowercased() }
+            case "timezone": break
+            case "started", "detected", "mitigated", "resolved":
+                guard !value.isNull else { continue }
+                guard let text = value.string else {
+                    postmortem.problems.append(typeProblem(entry.key, "a timestamp like 2026-07-14T14:02:00Z", value))
+                    continue
+                }
+                let stamp: Timestamp
+                switch TimeExpression.parse(text) {
+                case .valid(let parsed):
+                    if parsed.zoneAssumed, let zone {
+                        // Read the wall-clock time in the document's zone.
+                        let local = parsed.epochSeconds
+                        let offset = zone.offset(forLocalSeconds: local)
+                        stamp = Timestamp(epochSeconds: local - Int64(offset), offsetSeconds: offset, zoneAssumed: true)
+                    } else {
+                        stamp = parsed
+                    }
+                case .impossible:
+                    postmortem.problems.append(Problem(.invalidTimestamp,
+                        "`\(entry.key): \(text)` is not a real date and time", at: range(value.location)))
+                    continue
+                case .malformed:
+                    postmortem.problems.append(Problem(.invalidTimestamp,
+                        "`\(entry.key): \(text)` is not a timestamp; write it like 2026-07-14T14:02:00Z or with an offset, 2026-07-14T16:02:00+02:00",
+                        at: range(value.location)))
+                    continue
+                }
+                switch entry.key {
+                case "started": postmortem.started = stamp
+                case "detected": postmortem.detected = stamp
+                case "mitigated": postmortem.mitigated = stamp
+                default: postmortem.resolved = stamp
+                }
+            case "impact":
+                postmortem.impact = impact(value, &postmortem)
+            default:
+                break // Unknown keys are lint's concern (with a "did you mean").
+            }
+        }
+    }
+
+    static func range(_ location: SourceLocation) -> SourceRange { SourceRange(start: location, end: location) }
+
+    static func typeProblem(_ key: String, _ expected: String, _ value: YAMLValue) -> Problem {
+        Problem(.wrongType, "`\(key)` must be \(expected), not \(value.typeDescription)", at: range(value.location))
+    }
+
+    static func scalar(_ entry: YAMLEntry, _ postmortem: inout Postmortem) -> String? {
+        if entry.value.isNull { return nil }
+        guard let s = entry.value.string else {
+            postmortem.problems.append(typeProblem(entry.key, "a string", entry.value))
+            return nil
+        }
+        return s
+    }
+
+    static func list(_ entry: YAMLEntry, _ postmortem: inout Postmortem) -> [String] {
+        let value = entry.value
+        if value.isNull { return [] }
+        if let s = value.string {
+            postmortem.problems.append(Problem(.wrongType,
+                "`\(entry.key)` must be a list like [\(s)]; read as a one-item list",
+                at: range(value.location), severity: .warning))
+            return [s]
+        }
+        guard let items = value.items else {
+            postmortem.problems.append(typeProblem(entry.key, "a list of strings", value))
+            return []
+        }
+        var result: [String] = []
+        for item in items {
+            if let s = item.string { result.append(s) } else {
+                postmortem.problems.append(typeProblem("\(entry.key)` item `", "a string", item))
+            }
+        }
+        return result
+    }
+
+    static func impact(_ value: YAMLValue, _ postmortem: inout Postmortem) -> [SLOImpact] {
+        if value.isNull { return [] }
+        guard let items = value.items else {
+            postmortem.problems.append(typeProblem("impact", "a list of {slo, bad_fraction or budget_minutes}", value))
+            return []
+        }
+        var result: [SLOImpact] = []
+        for item in items {
+            guard item.entries != nil else {
+                postmortem.problems.append(typeProblem("impact", "a list of mappings with `slo` and `bad_fraction` or `budget_minutes`; this item is", item))
+                continue
+            }
+            guard let slo = item["slo"]?.string else {
+                postmortem.problems.append(Problem(.wrongType, "an `impact` item needs `slo:` naming an SLO from pm.yml",
+                                                   at: range(item.location)))
+                continue
+            }
+            var entry = SLOImpact(slo: slo, range: range(item.location))
+            for (key, assign) in [("bad_fraction", \SLOImpact.badFraction), ("budget_minutes", \SLOImpact.budgetMinutes)] {
+                guard let field = item[key], !field.isNull else { continue }
+                if let number = field.number, number.isFinite {
+                    entry[keyPath: assign] = number
+                } else if let text = field.string, text.hasSuffix("%"), let percent = Double(text.dropLast()), key == "bad_fraction" {
+                    entry[keyPath: assign] = percent / 100
+                } else {
+                    postmortem.problems.append(typeProblem(key, "a number", field))
+                }
+            }
+            result.append(entry)
+        }
+        return result
+    }
+}

@@ -1,0 +1,98 @@
+/// The document cut into sections at its headings, the shape every extractor reads.
+///
+/// A paragraph that is only a known section title ("Action Items", "**Follow-ups:**") also
+/// starts a section, one level below the section it appears in: many real postmortems use
+/// such pseudo-headings.
+struct Outline {
+    struct Entry {
+        var title: String
+        var level: Int
+        var kind: SectionKind?
+        var headingRange: SourceRange
+        /// Blocks after the heading up to the next heading of any level.
+        var blocks: [MarkdownNode]
+        var isPseudo: Bool
+    }
+
+    /// Blocks before the first heading.
+    var preamble: [MarkdownNode] = []
+    var entries: [Entry] = []
+    /// The last line of the document.
+    var lastLine = 1
+
+    init(document: MarkdownNode) {
+        for block in document.children {
+            if let end = block.range?.end.line { lastLine = max(lastLine, end) }
+            if case .heading(let level) = block.kind {
+                let title = block.plainText.trimmingCharacters(in: .whitespaces)
+                entries.append(Entry(title: title, level: level, kind: SectionTitles.kind(of: title),
+                                     headingRange: block.range ?? SourceRange(line: 1), blocks: [], isPseudo: false))
+                continue
+            }
+            if case .paragraph = block.kind, let pseudo = Outline.pseudoHeading(block) {
+                let level = min(6, (entries.last?.level ?? 1) + 1)
+                // A pseudo-heading at the same depth as the previous pseudo-heading is its sibling.
+                let siblingLevel = entries.last.map { $0.isPseudo ? $0.level : level } ?? level
+                entries.append(Entry(title: pseudo.title, level: siblingLevel, kind: pseudo.kind,
+                                     headingRange: block.range ?? SourceRange(line: 1), blocks: [], isPseudo: true))
+                continue
+            }
+            if entries.isEmpty {
+                preamble.append(block)
+            } else {
+                entries[entries.count - 1].blocks.append(block)
+            }
+        }
+    }
+
+    static func pseudoHeading(_ paragraph: MarkdownNode) -> (title: String, kind: SectionKind)? {
+        guard let range = paragraph.range, range.start.line == range.end.line else { return nil }
+        let text = paragraph.plainText.trimmingCharacters(in: .whitespaces)
+        guard text.count <= 48, text.hasSuffix(":") || paragraph.children.allSatisfy({
+            if case .strong = $0.kind { return true }
+            if case .text = $0.kind { return true }
+            return false
+        }) else { return nil }
+        let title = text.hasSuffix(":") ? String(text.dropLast()) : text
+        // Only an exact known title counts; "Summary of the call" is a sentence, not a heading.
+        let normalised = SectionTitles.normalise(title)
+        guard let kind = SectionTitles.kind(of: title),
+              SectionTitles.synonyms.contains(where: { $0.0 == kind && $0.1.contains(normalised) }) else { return nil }
+        return (title, kind)
+    }
+
+    /// Indices of `index` and the sections nested under it.
+    func subtree(_ index: Int) -> Range<Int> {
+        let level = entries[index].level
+        var end = index + 1
+        while end < entries.count, entries[end].level > level { end += 1 }
+        return index..<end
+    }
+
+    /// The range from the heading to the end of the last block of the subtree.
+    func range(of index: Int) -> SourceRange {
+        let tree = subtree(index)
+        var end = entries[index].headingRange.end
+        for i in tree {
+            if let last = entries[i].blocks.last?.range?.end, last > end { end = last }
+            if entries[i].headingRange.end > end { end = entries[i].headingRange.end }
+        }
+        return SourceRange(start: entries[index].headingRange.start, end: end)
+    }
+
+    /// Indices of sections of a kind, outermost first: a matching section nested in another
+    /// matching section is not listed again.
+    func indices(of kinds: Set<SectionKind>) -> [Int] {
+        var result: [Int] = []
+        var i = 0
+        while i < entries.count {
+            if let kind = entries[i].kind, kinds.contains(kind) {
+                result.append(i)
+                i = subtree(i).upperBound
+            } else {
+                i += 1
+            }
+        }
+        return result
+    }
+}

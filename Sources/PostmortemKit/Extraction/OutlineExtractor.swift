@@ -1,0 +1,124 @@
+/// Fills the Markdown-derived fields of a ``Postmortem`` from its ``Outline``.
+enum OutlineExtractor {
+    static func fill(_ postmortem: inout Postmortem, outline: Outline, options: ReadOptions) {
+        for index in outline.entries.indices {
+            let entry = outline.entries[index]
+            let subtree = outline.subtree(index)
+            let hasContent = subtree.contains { i in
+                (i != index && !outline.entries[i].blocks.isEmpty) || (i == index && entry.blocks.contains(where: isContent))
+            }
+            postmortem.sections.append(Section(title: entry.title, level: entry.level, kind: entry.kind,
+                                               range: outline.range(of: index), isEmpty: !hasContent))
+        }
+        if postmortem.title == nil {
+            if let h1 = outline.entries.first(where: { $0.level == 1 && !$0.isPseudo }) {
+                postmortem.title = h1.title
+            } else if let first = outline.entries.first(where: { !$0.isPseudo }) {
+                postmortem.title = first.title
+            }
+        }
+        postmortem.summary = summary(outline)
+        postmortem.timeline = TimelineExtractor.events(in: outline, postmortem: postmortem, options: options,
+                                                       problems: &postmortem.problems)
+        postmortem.factors = FactorExtractor.factors(in: outline, categoryIDs: options.categoryIDs)
+        postmortem.actions = ActionExtractor.actions(in: outline, problems: &postmortem.problems)
+        postmortem.lessons = lessons(outline)
+        var links: [DocumentLink] = []
+        collectLinks(outline.preamble + outline.entries.flatMap(\.blocks), blockRange: nil, into: &links)
+        postmortem.links = links
+    }
+
+    /// Blocks that count as content: not HTML comments.
+    static func isContent(_ block: MarkdownNode) -> Bool {
+        if case .htmlBlock = block.kind {
+            return !block.literal.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("<!--")
+        }
+        return true
+    }
+
+    static func summary(_ outline: Outline) -> String? {
+        let blocks: [MarkdownNode]
+        if let index = outline.indices(of: [.summary]).first {
+            blocks = outline.entries[index].blocks
+        } else {
+            // No Summary section: the first paragraph after the title.
+            let firstBlocks = outline.entries.first.map { $0.level == 1 ? $0.blocks : [] } ?? []
+            blocks = Array((outline.preamble + firstBlocks).prefix { _ in true })
+            guard let paragraph = blocks.first(where: { if case .paragraph = $0.kind { return true }; return false }) else {
+                return nil
+            }
+            return paragraph.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let text = blocks.filter(isContent).map(\.plainText).joined(separator: "\n\n")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+    }
+
+    static func lessons(_ outline: Outline) -> Lessons {
+        var lessons = Lessons()
+        for index in outline.entries.indices {
+            let entry = outline.entries[index]
+            let items = BlockItems.items(in: entry.blocks).map { Lesson(text: $0.text, range: $0.range) }
+            switch entry.kind {
+            case .wentWell: lessons.wentWell += items
+            case .wentWrong: lessons.wentWrong += items
+            case .lucky: lessons.lucky += items
+            case .lessons: lessons.other += items
+            default: break
+            }
+        }
+        return lessons
+    }
+
+    static func collectLinks(_ nodes: [MarkdownNode], blockRange: SourceRange?, into links: inout [DocumentLink]) {
+        for node in nodes {
+            let range = node.isBlock ? (node.range ?? blockRange) : blockRange
+            if case .link(let destination, _) = node.kind {
+                links.append(DocumentLink(destination: destination, range: node.range ?? range))
+            }
+            collectLinks(node.children, blockRange: range, into: &links)
+        }
+    }
+}
+
+/// Items of a section's content: each top-level list item, table row or paragraph becomes one
+/// item, which is how factors and lessons are written in practice.
+enum BlockItems {
+    struct Item {
+        var text: String
+        var range: SourceRange
+        /// The first paragraph's inline nodes, for labels.
+        var lead: MarkdownNode?
+        var node: MarkdownNode
+    }
+
+    static func items(in blocks: [MarkdownNode]) -> [Item] {
+        var result: [Item] = []
+        for block in blocks {
+            switch block.kind {
+            case .list:
+                for item in block.children {
+                    let text = item.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
+                    guard !text.isEmpty else { continue }
+                    result.append(Item(text: text, range: item.range ?? block.range ?? SourceRange(line: 1),
+                                       lead: item.children.first, node: item))
+                }
+            case .paragraph:
+                let text = block.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !text.isEmpty else { continue }
+                result.append(Item(text: text, range: block.range ?? SourceRange(line: 1), lead: block, node: block))
+            case .table:
+                for row in block.children {
+                    if case .tableRow(true) = row.kind { continue }
+                    let cells = row.children.map { $0.plainText.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    guard !cells.isEmpty else { continue }
+                    result.append(Item(text: cells.joined(separator: " — "), range: row.range ?? SourceRange(line: 1),
+                                       lead: row.children.first, node: row))
+                }
+            default:
+                continue
+            }
+        }
+        return result
+    }
+}

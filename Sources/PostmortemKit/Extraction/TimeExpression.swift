@@ -1,0 +1,380 @@
+/// Reading the times people write in postmortems: strict RFC 3339 in front matter, and the
+/// looser forms that open timeline entries (`14:02`, `14:02 UTC`, `2026-07-14 14:02`, `[13:26]`,
+/// `7:32 PM`, `27-05-2025 13:44`, `2018-08-22, 03:26pm`, `Jan 23 14:02`).
+///
+/// Everything works on UTF-8 bytes; no formatter, locale or machine time zone is involved.
+public enum TimeExpression {
+    /// How a front matter timestamp reads.
+    public enum Parsed: Sendable, Equatable {
+        case valid(Timestamp)
+        /// Well formed but no such date or time (2026-02-30, 25:61).
+        case impossible
+        case malformed
+    }
+
+    /// A time (and maybe a date and zone) found at the start of a timeline entry.
+    public struct Leading: Sendable, Equatable {
+        public var date: CalendarDate?
+        /// Seconds since midnight; nil when only a date was written.
+        public var secondOfDay: Int?
+        /// The zone written next to the time, if any.
+        public var offsetSeconds: Int?
+        /// The matched text, trimmed.
+        public var matched: String
+        /// The entry's text after the time and its separator.
+        public var rest: String
+    }
+
+    /// Parses a front matter timestamp: `YYYY-MM-DD[T| ]HH:MM[:SS[.fff]][Z|±HH:MM|±HHMM| UTC]`.
+    /// When no zone is written, `defaultOffset` is used and the result is marked `zoneAssumed`.
+    public static func parse(_ text: String, defaultOffset: Int = 0) -> Parsed {
+        let bytes = Array(text.utf8)
+        var i = 0
+        skipSpaces(bytes, &i)
+        guard let y = digits(bytes, i, 4), byte(bytes, i + 4) == "-", let mo = digits(bytes, i + 5, 2),
+              byte(bytes, i + 7) == "-", let d = digits(bytes, i + 8, 2) else { return .malformed }
+        i += 10
+        var hour = 0, minute = 0, second = 0
+        if i < bytes.count, bytes[i] == UInt8(ascii: "T") || bytes[i] == UInt8(ascii: "t") || bytes[i] == 32 {
+            i += 1
+            guard let h = digits(bytes, i, 2), byte(bytes, i + 2) == ":", let m = digits(bytes, i + 3, 2) else {
+                return .malformed
+            }
+            hour = h
+            minute = m
+            i += 5
+            if byte(bytes, i) == ":" {
+                guard let s = digits(bytes, i + 1, 2) else { return .malformed }
+                second = s
+                i += 3
+                if byte(bytes, i) == "." || byte(bytes, i) == "," {
+                    i += 1
+                    while i < bytes.count, isDigit(bytes[i]) { i += 1 }
+                }
+            }
+        } else if i == bytes.count || trailingSpacesOnly(bytes, i) {
+            // A bare date: midnight.
+        } else {
+            return .malformed
+        }
+        var offset: Int? = nil
+        skipSpaces(bytes, &i)
+        if i < bytes.count {
+            guard let (zone, length) = zoneToken(bytes, i) else { return .malformed }
+            offset = zone
+            i += length
+            skipSpaces(bytes, &i)
+            guard i == bytes.count else { return .malformed }
+        }
+        guard let stamp = Timestamp(year: y, month: mo, day: d, hour: hour, minute: minute, second: second,
+                                    offsetSeconds: offset ?? defaultOffset, zoneAssumed: offset == nil) else {
+            return .impossible
+        }
+        return .valid(stamp)
+    }
+
+    /// Strict parse returning the timestamp or nil.
+    public static func parseTimestamp(_ text: String) -> Timestamp? {
+        if case .valid(let stamp) = parse(text) { return stamp }
+        return nil
+    }
+
+    /// Finds a date and/or time at the start of `text`, as timeline entries begin.
+    /// Returns nil when the text does not start with one.
+    public static func leading(_ text: String) -> Leading? {
+        let bytes = Array(text.utf8)
+        var i = 0
+        skipSpaces(bytes, &i)
+        // Openers people wrap times in: [13:26], **14:02**, (14:02), `14:02`.
+        var openers = 0
+        while i < bytes.count, openers < 3,
+              bytes[i] == UInt8(ascii: "[") || bytes[i] == UInt8(ascii: "*") || bytes[i] == UInt8(ascii: "(")
+              || bytes[i] == UInt8(ascii: "`") || bytes[i] == UInt8(ascii: "_") {
+            i += 1
+            openers += 1
+        }
+        let start = i
+        var date: CalendarDate? = nil
+        if let (d, length) = dateToken(bytes, i) {
+            date = d
+            i += length
+            // Separators between date and time.
+            var j = i
+            if byte(bytes, j) == "," { j += 1 }
+            if byte(bytes, j) == "T" { j += 1 } else { skipSpaces(bytes, &j) }
+            if matchWord(bytes, j, "at") { j += 2; skipSpaces(bytes, &j) }
+            if byte(bytes, j) == "-" || byte(bytes, j) == "@" { j += 1; skipSpaces(bytes, &j) }
+            if timeToken(bytes, j) != nil { i = j }
+        }
+        var second: Int? = nil
+        if let (s, length) = timeToken(bytes, i) {
+            second = s
+            i += length
+        }
+        guard date != nil || second != nil else { return nil }
+        var offset: Int? = nil
+        if second != nil {
+            var j = i
+            skipSpaces(bytes, &j)
+            if let (zone, length) = zoneToken(bytes, j), j + length == bytes.count || !isAlnum(bytes[j + length]) {
+                offset = zone
+                i = j + length
+                // "UTC (14:02 CET)" style parentheticals are left in the text.
+            }
+        }
+        let end = i
+        // A time must be followed by a separator, not by more of a word or number ("3 retries").
+        if i < bytes.count, isAlnum(bytes[i]) { return nil }
+        // Closers, then one separator.
+        while i < bytes.count, openers > 0,
+              bytes[i] == UInt8(ascii: "]") || bytes[i] == UInt8(ascii: "*") || bytes[i] == UInt8(ascii: ")")
+              || bytes[i] == UInt8(ascii: "`") || bytes[i] == UInt8(ascii: "_") {
+            i += 1
+        }
+        skipSpaces(bytes, &i)
+        for separator in [":", "-", "|", ",", "\u{2013}", "\u{2014}", "\u{2012}"] where hasPrefix(bytes, i, separator) {
+            i += separator.utf8.count
+            break
+        }
+        while i < bytes.count, bytes[i] == UInt8(ascii: "*") || bytes[i] == UInt8(ascii: "]") { i += 1 }
+        skipSpaces(bytes, &i)
+        let matched = String(decoding: bytes[start..<end], as: UTF8.self)
+        let rest = String(decoding: bytes[i...], as: UTF8.self)
+        return Leading(date: date, secondOfDay: second, offsetSeconds: offset, matched: matched, rest: rest)
+    }
+
+    /// The zone a sentence such as "All times UTC", "All times in CET (UTC+01:00)" or
+    /// "Times are PDT" states, or nil when it states none.
+    public static func statedZone(in text: String) -> Int? {
+        let lower = text.lowercased()
+        guard lower.contains("time") || lower.contains("zone") || lower.count < 24 else { return nil }
+        let bytes = Array(text.utf8)
+        // An explicit offset wins over an abbreviation: "CET (UTC+01:00)".
+        var best: Int? = nil
+        var i = 0
+        while i < bytes.count {
+            if i == 0 || !isAlnum(bytes[i - 1]), let (zone, length) = zoneToken(bytes, i),
+               i + length == bytes.count || !isAlnum(bytes[i + length]) {
+                let token = String(decoding: bytes[i..<(i + length)], as: UTF8.self)
+                if token.contains("+") || token.contains("-") { return zone }
+                if token != "Z" && best == nil { best = zone }
+                i += length
+            } else {
+                i += 1
+            }
+        }
+        return best
+    }
+
+    /// Offsets of the zone abbreviations teams commonly write. Abbreviations are ambiguous in
+    /// general; these are their usual meanings in incident reports.
+    public static let abbreviations: [String: Int] = [
+        "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "BST": 3600, "WEST": 3600, "CET": 3600, "CEST": 7200,
+        "EET": 7200, "EEST": 10800, "MSK": 10800, "IST": 19800, "SGT": 28800, "HKT": 28800,
+        "JST": 32400, "KST": 32400, "AEST": 36000, "AEDT": 39600, "NZST": 43200, "NZDT": 46800,
+        "EST": -18000, "EDT": -14400, "CST": -21600, "CDT": -18000, "MST": -25200, "MDT": -21600,
+        "PST": -28800, "PDT": -25200, "AKST": -32400, "AKDT": -28800, "HST": -36000,
+    ]
+
+    /// A zone name as pm.yml or front matter gives it: an abbreviation, `±HH:MM`, `UTC+1`.
+    public static func offset(named name: String) -> Int? {
+        let bytes = Array(name.utf8)
+        guard let (zone, length) = zoneToken(bytes, 0), length == bytes.count else { return nil }
+        return zone
+    }
+
+    // MARK: - Tokens
+
+    static let monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    /// `YYYY-MM-DD`, `YYYY/MM/DD`, `DD-MM-YYYY`, `DD.MM.YYYY`, `MM/DD/YYYY`, `Jan 23[,] [2019]`,
+    /// `23 Jan[uary] 2019`.
+    static func dateToken(_ b: [UInt8], _ i: Int) -> (CalendarDate, Int)? {
+        if let y = digits(b, i, 4), let sep = byte(b, i + 4), sep == "-" || sep == "/" || sep == ".",
+           let m = digits(b, i + 5, 2), byte(b, i + 7) == sep, let d = digits(b, i + 8, 2) {
+            guard let date = CalendarDate(year: y, month: m, day: d) else { return nil }
+            return (date, 10)
+        }
+        if let first = digits(b, i, 2), let sep = byte(b, i + 2), sep == "-" || sep == "/" || sep == ".",
+           let second = digits(b, i + 3, 2), byte(b, i + 5) == sep, let y = digits(b, i + 6, 4) {
+            // Day first, except US-style slashes where the first number cannot be a day > 12.
+            let (d, m) = sep == "/" && first <= 12 && second > 12 ? (second, first) : (first, second)
+            guard let date = CalendarDate(year: y, month: m, day: d) else { return nil }
+            return (date, 10)
+        }
+        // Month names: "Jan 23", "January 23, 2019", "23 January 2019".
+        var j = i
+        if let month = monthWord(b, &j) {
+            skipSpaces(b, &j)
+            var k = j
+            guard let day = number(b, &k, maxDigits: 2) else { return nil }
+            j = k
+            if matchWord(b, j, "st") || matchWord(b, j, "nd") || matchWord(b, j, "rd") || matchWord(b, j, "th") { j += 2 }
+            var year = 0
+            var y = j
+            if byte(b, y) == "," { y += 1 }
+            skipSpaces(b, &y)
+            if let value = digits(b, y, 4), y + 4 == b.count || !isDigit(b[y + 4]), byte(b, y + 4) != ":" {
+                year = value
+                j = y + 4
+            }
+            guard let date = CalendarDate(year: year == 0 ? 2000 : year, month: month, day: day) else { return nil }
+            // Without a year the date is a month and day; 2000 marks "year unknown" (leap-safe).
+            return (date, j - i)
+        }
+        j = i
+        if let day = number(b, &j, maxDigits: 2), byte(b, j) == " " {
+            var k = j
+            skipSpaces(b, &k)
+            if let month = monthWord(b, &k) {
+                skipSpaces(b, &k)
+                if let y = digits(b, k, 4), let date = CalendarDate(year: y, month: month, day: day) {
+                    return (date, k + 4 - i)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// `H:MM`, `HH:MM`, `HH:MM:SS`, `HHMM` is not accepted (too ambiguous), each optionally
+    /// followed by `am`/`pm`.
+    static func timeToken(_ b: [UInt8], _ i: Int) -> (Int, Int)? {
+        var j = i
+        guard let hour = number(b, &j, maxDigits: 2), byte(b, j) == ":", let minute = digits(b, j + 1, 2) else {
+            return nil
+        }
+        j += 3
+        var second = 0
+        if byte(b, j) == ":", let s = digits(b, j + 1, 2) {
+            second = s
+            j += 3
+        }
+        if j < b.count, isDigit(b[j]) { return nil }
+        var h = hour
+        var k = j
+        skipSpaces(b, &k)
+        if let meridiem = meridiem(b, k) {
+            guard (1...12).contains(hour) else { return nil }
+            h = hour % 12 + (meridiem.pm ? 12 : 0)
+            j = k + meridiem.length
+        }
+        guard (0...23).contains(h), (0...59).contains(minute), (0...59).contains(second) else { return nil }
+        return (h * 3600 + minute * 60 + second, j - i)
+    }
+
+    static func meridiem(_ b: [UInt8], _ i: Int) -> (pm: Bool, length: Int)? {
+        guard let first = byte(b, i) else { return nil }
+        let lower = first.lowercased()
+        guard lower == "a" || lower == "p" else { return nil }
+        var j = i + 1
+        if byte(b, j) == "." { j += 1 }
+        guard byte(b, j)?.lowercased() == "m" else { return nil }
+        j += 1
+        if byte(b, j) == "." { j += 1 }
+        if j < b.count, isAlnum(b[j]) { return nil }
+        return (lower == "p", j - i)
+    }
+
+    /// `Z`, `UTC`, `GMT`, `UTC+1`, `UTC+01:00`, `+02:00`, `+0200`, or a known abbreviation.
+    static func zoneToken(_ b: [UInt8], _ i: Int) -> (Int, Int)? {
+        var j = i
+        var base: Int? = nil
+        // Letters first.
+        while j < b.count, isLetter(b[j]) { j += 1 }
+        if j > i {
+            let word = String(decoding: b[i..<j], as: UTF8.self).uppercased()
+            guard let known = abbreviations[word] else { return nil }
+            base = known
+            if word == "Z" { return (0, 1) }
+            guard word == "UTC" || word == "GMT", let sign = byte(b, j), sign == "+" || sign == "-" ||
+                    sign == "\u{2212}" else { return (known, j - i) }
+        }
+        guard let sign = byte(b, j), sign == "+" || sign == "-" else { return base.map { ($0, j - i) } }
+        j += 1
+        var hours = 0, minutes = 0
+        if let hh = digits(b, j, 2) {
+            hours = hh
+            j += 2
+        } else if let h = digits(b, j, 1) {
+            hours = h
+            j += 1
+        } else {
+            return base.map { ($0, j - 1 - i) }
+        }
+        if byte(b, j) == ":", let mm = digits(b, j + 1, 2) {
+            minutes = mm
+            j += 3
+        } else if let mm = digits(b, j, 2) {
+            minutes = mm
+            j += 2
+        }
+        guard hours <= 14, minutes < 60 else { return nil }
+        let magnitude = hours * 3600 + minutes * 60
+        return (sign == "-" ? -magnitude : magnitude, j - i)
+    }
+
+    static func monthWord(_ b: [UInt8], _ i: inout Int) -> Int? {
+        var j = i
+        while j < b.count, isLetter(b[j]) { j += 1 }
+        guard j - i >= 3 else { return nil }
+        let word = String(decoding: b[i..<j], as: UTF8.self).lowercased()
+        guard let index = monthNames.firstIndex(of: String(word.prefix(3))) else { return nil }
+        let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december"][index]
+        guard word.count == 3 || full.hasPrefix(word) || (word == "sept") else { return nil }
+        i = j
+        if byte(b, i) == "." { i += 1 }
+        return index + 1
+    }
+
+    static func number(_ b: [UInt8], _ i: inout Int, maxDigits: Int) -> Int? {
+        var j = i
+        var value = 0
+        while j < b.count, isDigit(b[j]), j - i < maxDigits {
+            value = value * 10 + Int(b[j] - 48)
+            j += 1
+        }
+        guard j > i, j == b.count || !isDigit(b[j]) else { return nil }
+        i = j
+        return value
+    }
+
+    static func matchWord(_ b: [UInt8], _ i: Int, _ word: String) -> Bool {
+        let w = Array(word.utf8)
+        guard i + w.count <= b.count else { return false }
+        for k in 0..<w.count where b[i + k] | 0x20 != w[k] { return false }
+        return i + w.count == b.count || !isAlnum(b[i + w.count])
+    }
+
+    static func hasPrefix(_ b: [UInt8], _ i: Int, _ prefix: String) -> Bool {
+        let p = Array(prefix.utf8)
+        guard i + p.count <= b.count else { return false }
+        return Array(b[i..<(i + p.count)]) == p
+    }
+
+    static func trailingSpacesOnly(_ b: [UInt8], _ i: Int) -> Bool {
+        var j = i
+        skipSpaces(b, &j)
+        return j == b.count
+    }
+}
+
+@inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+@inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
+@inline(__always) func isAlnum(_ b: UInt8) -> Bool { isDigit(b) || isLetter(b) }
+@inline(__always) func skipSpaces(_ b: [UInt8], _ i: inout Int) {
+    while i < b.count, b[i] == 32 || b[i] == 9 || b[i] == 0xA0 { i += 1 }
+}
+@inline(__always) func byte(_ b: [UInt8], _ i: Int) -> UInt8? { i >= 0 && i < b.count ? b[i] : nil }
+
+extension UInt8 {
+    fileprivate func lowercased() -> UInt8 { isLetter(self) ? self | 0x20 : self }
+}
+
+/// Compares a byte with a one-character ASCII string literal; reads better than `UInt8(ascii:)`.
+private func == (lhs: UInt8?, rhs: String) -> Bool {
+    guard let lhs, rhs.utf8.count == 1 else { return false }
+    return lhs == rhs.utf8.first!
+}
+
+private func != (lhs: UInt8?, rhs: String) -> Bool { !(lhs == rhs) }

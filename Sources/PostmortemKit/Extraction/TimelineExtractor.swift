@@ -1,0 +1,230 @@
+/// Timeline events from the Timeline section: list items, table rows, paragraphs or lines that
+/// start with a time, and H3/H4 headings that are times (or dates that group the entries below).
+///
+/// Times without a date take the date of the last date seen in the timeline, else the incident's
+/// start date, else a date in the file name; a time earlier than the previous one by more than
+/// six hours moves to the next day (timelines that cross midnight). Times without a zone take
+/// the zone the section states ("All times UTC"), else the front matter `timezone`, else the
+/// configured default (marked `zoneAssumed`).
+enum TimelineExtractor {
+    struct Context {
+        var zone: Int?
+        var zoneResolver: ZoneResolver
+        var zoneAssumed: Bool
+        var date: CalendarDate?
+        var dateIsExplicit = false
+        var previous: Timestamp?
+    }
+
+    static func events(in outline: Outline, postmortem: Postmortem, options: ReadOptions,
+                       problems: inout [Problem]) -> [TimelineEvent] {
+        let roots = outline.indices(of: [.timeline])
+        guard !roots.isEmpty else { return [] }
+        let frontZone = postmortem.timezone.flatMap(ZoneResolver.init)
+        var context = Context(zone: nil, zoneResolver: frontZone ?? options.defaultZone, zoneAssumed: frontZone == nil)
+        // Base date: the incident start in the timeline's zone, else a date in the file name.
+        if let started = postmortem.started {
+            context.date = started.inOffset(context.zoneResolver.offset(at: started.epochSeconds)).localDate
+        } else {
+            context.date = dateInName(postmortem.path)
+        }
+        var result: [TimelineEvent] = []
+        for root in roots {
+            // A zone stated in the heading: "Timeline (all times PDT)".
+            if let zone = TimeExpression.statedZone(in: outline.entries[root].title) { context.zone = zone; context.zoneAssumed = false }
+            for index in outline.subtree(root) {
+                let entry = outline.entries[index]
+                if index != root {
+                    if let leading = TimeExpression.leading(entry.title) {
+                        if leading.secondOfDay == nil {
+                            setDate(leading.date, &context)
+                        } else {
+                            // An H3 that is a time: its text is the blocks below it.
+                            let text = ([leading.rest] + entry.blocks.map(\.plainText)).filter { !$0.isEmpty }.joined(separator: " ")
+                            append(leading, text: text, range: entry.headingRange, &context, &result)
+                            continue
+                        }
+                    } else if entry.kind != nil && entry.kind != .timeline {
+                        continue
+                    }
+                }
+                for block in entry.blocks {
+                    read(block, &context, &result, &problems)
+                }
+            }
+        }
+        return result
+    }
+
+    static func dateInName(_ path: String) -> CalendarDate? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let bytes = Array(name.utf8)
+        var i = 0
+        while i + 10 <= bytes.count {
+            if let (date, _) = TimeExpression.dateToken(bytes, i), bytes[i] >= 48, bytes[i] <= 57 { return date }
+            i += 1
+        }
+        return nil
+    }
+
+    static func setDate(_ date: CalendarDate?, _ context: inout Context) {
+        guard let date else { return }
+        if date.year == 2000, let current = context.date {
+            // "Jan 23" without a year: the year of the incident.
+            context.date = CalendarDate(year: current.year, month: date.month, day: date.day) ?? current
+        } else {
+            context.date = date
+        }
+        context.dateIsExplicit = true
+    }
+
+    static func read(_ block: MarkdownNode, _ context: inout Context, _ result: inout [TimelineEvent],
+                     _ problems: inout [Problem]) {
+        switch block.kind {
+        case .paragraph:
+            readParagraph(block, &context, &result)
+        case .list:
+            readList(block, &context, &result, &problems)
+        case .table:
+            readTable(block, &context, &result, &problems)
+        default:
+            return // Code, quotes and HTML are quoted material, not events.
+        }
+    }
+
+    static func readParagraph(_ paragraph: MarkdownNode, _ context: inout Context, _ result: inout [TimelineEvent]) {
+        let lines = paragraph.plainTextLines
+        let range = paragraph.range ?? SourceRange(line: 1)
+        var pending: (TimeExpression.Leading, String, SourceRange)? = nil
+        var lineNumber = range.start.line
+        for line in lines {
+            defer { lineNumber += 1 }
+            if let leading = TimeExpression.leading(String(line)) {
+                if let (l, text, r) = pending { append(l, text: text, range: r, &context, &result) }
+                if leading.secondOfDay == nil && leading.rest.isEmpty {
+                    setDate(leading.date, &context)
+                    pending = nil
+                    continue
+                }
+                pending = (leading, leading.rest, SourceRange(line: lineNumber, column: range.start.column))
+            } else if pending != nil {
+                pending!.1 += (pending!.1.isEmpty ? "" : " ") + line.trimmingCharacters(in: .whitespaces)
+            } else {
+                // A statement such as "All times in PST, on February 5th 2019".
+                if let zone = TimeExpression.statedZone(in: String(line)) {
+                    context.zone = zone
+                    context.zoneAssumed = false
+                }
+                if let date = statedDate(in: String(line)) { setDate(date, &context) }
+            }
+        }
+        if let (l, text, r) = pending { append(l, text: text, range: r, &context, &result) }
+    }
+
+    /// A date anywhere in a short statement line.
+    static func statedDate(in line: String) -> CalendarDate? {
+        guard line.count < 120 else { return nil }
+        let bytes = Array(line.utf8)
+        var i = 0
+        while i < bytes.count {
+            if i == 0 || bytes[i - 1] == 32, let (date, _) = TimeExpression.dateToken(bytes, i), date.year != 2000 {
+                return date
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    static func readList(_ list: MarkdownNode, _ context: inout Context, _ result: inout [TimelineEvent],
+                         _ problems: inout [Problem]) {
+        let items = list.children
+        let timed = items.filter { item in
+            item.children.first.flatMap { $0.plainTextLines.first }.map { TimeExpression.leading(String($0)) != nil } ?? false
+        }.count
+        for item in items {
+            let lead = item.children.first
+            let firstLine = lead.flatMap { $0.plainTextLines.first }.map(String.init) ?? ""
+            let range = item.range ?? list.range ?? SourceRange(line: 1)
+            if let leading = TimeExpression.leading(firstLine) {
+                if leading.secondOfDay == nil && leading.rest.isEmpty {
+                    // "- 2019-01-23" grouping nested entries.
+                    setDate(leading.date, &context)
+                    for child in item.children.dropFirst() { read(child, &context, &result, &problems) }
+                    continue
+                }
+                var text = leading.rest
+                let more = (lead?.plainTextLines.dropFirst() ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
+                if !more.isEmpty { text += " " + more.joined(separator: " ") }
+                append(leading, text: text, range: range, &context, &result)
+                // Nested lists with their own times are events too; otherwise they are detail.
+                for child in item.children.dropFirst() {
+                    if case .list = child.kind { readList(child, &context, &result, &problems) }
+                }
+            } else if timed * 2 >= items.count, !firstLine.isEmpty {
+                result.append(TimelineEvent(time: nil, timeText: "", text: item.plainText.trimmingCharacters(in: .whitespacesAndNewlines), range: range))
+                problems.append(Problem(.timelineEntryWithoutTime, "timeline entry has no time pm can read", at: range))
+            }
+        }
+    }
+
+    static func readTable(_ table: MarkdownNode, _ context: inout Context, _ result: inout [TimelineEvent],
+                          _ problems: inout [Problem]) {
+        let header = table.children.first { if case .tableRow(true) = $0.kind { return true }; return false }
+        let titles = header?.children.map { SectionTitles.normalise($0.plainText) } ?? []
+        let dateColumn = titles.firstIndex { $0 == "date" || $0 == "day" }
+        let timeColumn = titles.firstIndex { $0.contains("time") || $0 == "when" || $0.contains("utc") } ?? (dateColumn == nil ? 0 : nil)
+        let textColumns = titles.indices.filter { $0 != dateColumn && $0 != timeColumn }
+        let preferred = textColumns.first { ["event", "events", "description", "what happened", "what", "action", "details", "activity", "update", "notes"].contains(titles[$0]) }
+        if let zone = TimeExpression.statedZone(in: titles.joined(separator: " ")), titles.contains(where: { $0.contains("time") }) {
+            context.zone = zone
+            context.zoneAssumed = false
+        }
+        for row in table.children {
+            if case .tableRow(true) = row.kind { continue }
+            let cells = row.children.map { $0.plainText.trimmingCharacters(in: .whitespaces) }
+            let range = row.range ?? table.range ?? SourceRange(line: 1)
+            var timeText = ""
+            if let dateColumn, dateColumn < cells.count { timeText = cells[dateColumn] }
+            if let timeColumn, timeColumn < cells.count { timeText += (timeText.isEmpty ? "" : " ") + cells[timeColumn] }
+            let texts = (preferred.map { [$0] } ?? (textColumns.isEmpty ? Array(cells.indices.dropFirst()) : textColumns))
+                .filter { $0 < cells.count }.map { cells[$0] }.filter { !$0.isEmpty }
+            let text = texts.joined(separator: " — ")
+            guard !timeText.isEmpty || !text.isEmpty else { continue }
+            if let leading = TimeExpression.leading(timeText) {
+                if leading.secondOfDay == nil && text.isEmpty {
+                    setDate(leading.date, &context)
+                    continue
+                }
+                append(leading, text: [leading.rest, text].filter { !$0.isEmpty }.joined(separator: " "), range: range, &context, &result)
+            } else {
+                result.append(TimelineEvent(time: nil, timeText: timeText, text: text, range: range))
+                problems.append(Problem(.timelineEntryWithoutTime, "timeline row has no time pm can read", at: range))
+            }
+        }
+    }
+
+    static func append(_ leading: TimeExpression.Leading, text: String, range: SourceRange, _ context: inout Context,
+                       _ result: inout [TimelineEvent]) {
+        if let date = leading.date { setDate(date, &context) }
+        var time: Timestamp? = nil
+        if let date = context.date {
+            let second = leading.secondOfDay ?? 0
+            func resolve(_ day: CalendarDate) -> Timestamp? {
+                let local = Int64(day.daysSinceEpoch) * 86_400 + Int64(second)
+                let offset = leading.offsetSeconds ?? context.zone ?? context.zoneResolver.offset(forLocalSeconds: local)
+                let assumed = leading.offsetSeconds == nil && context.zone == nil && context.zoneAssumed
+                return Timestamp(epochSeconds: local - Int64(offset), offsetSeconds: offset, zoneAssumed: assumed)
+            }
+            time = resolve(date)
+            if leading.date == nil, let previous = context.previous, let t = time,
+               t.epochSeconds < previous.epochSeconds - 6 * 3600 {
+                // Crossed midnight.
+                let next = date.adding(days: 1)
+                context.date = next
+                time = resolve(next)
+            }
+            if let time { context.previous = time }
+        }
+        result.append(TimelineEvent(time: time, timeText: leading.matched, text: text.trimmingCharacters(in: .whitespaces), range: range))
+    }
+}

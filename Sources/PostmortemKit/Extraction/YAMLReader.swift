@@ -1,0 +1,81 @@
+import Yams
+
+/// Reads YAML text into ``YAMLValue`` with file positions, turning every libyaml error into a
+/// located message instead of a thrown error.
+public enum YAMLReader {
+    /// A YAML error at a position.
+    public struct Failure: Error, Sendable, Hashable {
+        public var message: String
+        public var location: SourceLocation
+    }
+
+    /// The most nodes one document may expand to. Aliases are expanded when converting, so
+    /// this bounds "billion laughs" documents.
+    static let nodeLimit = 100_000
+
+    /// Parses `yaml`, whose first line is line `firstLine` of the file.
+    /// Returns nil for an empty document.
+    public static func read(_ yaml: String, firstLine: Int = 1) -> Result<YAMLValue?, Failure> {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            return .failure(failure(from: error, firstLine: firstLine))
+        } catch {
+            return .failure(Failure(message: "\(error)", location: SourceLocation(line: firstLine, column: 1)))
+        }
+        guard let node else { return .success(nil) }
+        var budget = nodeLimit
+        guard let value = convert(node, firstLine: firstLine, budget: &budget) else {
+            return .failure(Failure(message: "the YAML expands to more than \(nodeLimit) values (aliases?)",
+                                    location: SourceLocation(line: firstLine, column: 1)))
+        }
+        return .success(value)
+    }
+
+    private static func failure(from error: YamlError, firstLine: Int) -> Failure {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            var message = problem
+            if let context, !context.text.isEmpty { message = "\(problem) \(context.text)" }
+            return Failure(message: message,
+                           location: SourceLocation(line: mark.line + firstLine - 1, column: max(1, mark.column)))
+        default:
+            return Failure(message: "\(error)", location: SourceLocation(line: firstLine, column: 1))
+        }
+    }
+
+    private static func location(_ mark: Mark?, _ firstLine: Int) -> SourceLocation {
+        guard let mark else { return SourceLocation(line: firstLine, column: 1) }
+        return SourceLocation(line: mark.line + firstLine - 1, column: max(1, mark.column))
+    }
+
+    private static func convert(_ node: Node, firstLine: Int, budget: inout Int) -> YAMLValue? {
+        budget -= 1
+        guard budget >= 0 else { return nil }
+        switch node {
+        case .scalar(let scalar):
+            return YAMLValue(.scalar(scalar.string, plain: scalar.style == .plain), at: location(scalar.mark, firstLine))
+        case .sequence(let sequence):
+            var items: [YAMLValue] = []
+            for item in sequence {
+                guard let value = convert(item, firstLine: firstLine, budget: &budget) else { return nil }
+                items.append(value)
+            }
+            return YAMLValue(.sequence(items), at: location(sequence.mark, firstLine))
+        case .mapping(let mapping):
+            var entries: [YAMLEntry] = []
+            for (key, value) in mapping {
+                guard let converted = convert(value, firstLine: firstLine, budget: &budget) else { return nil }
+                let keyText: String
+                if case .scalar(let scalar) = key { keyText = scalar.string } else { keyText = "\(key)" }
+                entries.append(YAMLEntry(key: keyText, keyLocation: location(key.mark, firstLine), value: converted))
+            }
+            return YAMLValue(.mapping(entries), at: location(mapping.mark, firstLine))
+        case .alias(let alias):
+            return YAMLValue(.scalar("*\(alias.anchor)", plain: false), at: location(alias.mark, firstLine))
+        }
+    }
+}

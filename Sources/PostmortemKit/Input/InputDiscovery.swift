@@ -1,0 +1,112 @@
+import Foundation
+
+/// One input found on disk: a Markdown file to read, or a path that could not be used.
+public struct InputFile: Sendable, Hashable {
+    public var path: String
+    /// Set when the path cannot be read as a document (a directory named `x.md`, a symlink
+    /// loop, no permission); the run reports it and goes on.
+    public var problem: Problem?
+}
+
+/// Expands command-line paths to Markdown files: files as given, directories recursively
+/// (`.md` and `.markdown` files only, skipping hidden directories and `ignore` globs), in a
+/// stable sorted order, following symbolic links once and never in a loop.
+public enum InputDiscovery {
+    public static func expand(_ paths: [String], ignore: [String] = [], relativeTo root: String? = nil) -> [InputFile] {
+        var result: [InputFile] = []
+        var visited = Set<String>()
+        let fm = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                let isLink = (try? fm.destinationOfSymbolicLink(atPath: path)) != nil
+                result.append(InputFile(path: path, problem: Problem(.unreadable,
+                    isLink ? "broken or looping symbolic link" : "no such file or directory")))
+                continue
+            }
+            if isDirectory.boolValue {
+                walk(path, ignore: ignore, root: root, visited: &visited, into: &result)
+            } else {
+                result.append(InputFile(path: path, problem: nil))
+            }
+        }
+        return result
+    }
+
+    static func walk(_ directory: String, ignore: [String], root: String?, visited: inout Set<String>, into result: inout [InputFile]) {
+        let fm = FileManager.default
+        let real = (try? fm.destinationOfSymbolicLink(atPath: directory)).map {
+            $0.hasPrefix("/") ? $0 : (directory as NSString).deletingLastPathComponent + "/" + $0
+        } ?? directory
+        let canonical = URL(fileURLWithPath: real).resolvingSymlinksInPath().path
+        guard visited.insert(canonical).inserted else {
+            result.append(InputFile(path: directory, problem: Problem(.unreadable, "directory already scanned (symbolic link loop); skipped", severity: .info)))
+            return
+        }
+        guard let names = try? fm.contentsOfDirectory(atPath: directory) else {
+            result.append(InputFile(path: directory, problem: Problem(.unreadable, "cannot read directory (permission denied?)")))
+            return
+        }
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            if isIgnored(path, patterns: ignore, root: root) { continue }
+            var isDirectory: ObjCBool = false
+            let exists = fm.fileExists(atPath: path, isDirectory: &isDirectory)
+            let lower = name.lowercased()
+            let isMarkdown = lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
+            if !exists {
+                if isMarkdown {
+                    result.append(InputFile(path: path, problem: Problem(.unreadable, "broken or looping symbolic link")))
+                }
+                continue
+            }
+            if isDirectory.boolValue {
+                if isMarkdown {
+                    result.append(InputFile(path: path, problem: Problem(.unreadable, "is a directory, not a Markdown file; scanned as a directory", severity: .info)))
+                }
+                walk(path, ignore: ignore, root: root, visited: &visited, into: &result)
+            } else if isMarkdown {
+                result.append(InputFile(path: path, problem: nil))
+            }
+        }
+    }
+
+    /// Glob match against the path relative to `root` (or as given): `*` within a segment,
+    /// `**` across segments, `?` one character.
+    public static func isIgnored(_ path: String, patterns: [String], root: String?) -> Bool {
+        guard !patterns.isEmpty else { return false }
+        var relative = path
+        if let root, path.hasPrefix(root + "/") { relative = String(path.dropFirst(root.count + 1)) }
+        if relative.hasPrefix("./") { relative = String(relative.dropFirst(2)) }
+        return patterns.contains { glob($0, matches: relative) || glob($0, matches: (relative as NSString).lastPathComponent) }
+    }
+
+    public static func glob(_ pattern: String, matches text: String) -> Bool {
+        let p = Array(pattern.utf8), t = Array(text.utf8)
+        var memo = [Int: Bool]()
+        func match(_ i: Int, _ j: Int) -> Bool {
+            let key = i * (t.count + 1) + j
+            if let known = memo[key] { return known }
+            var result: Bool
+            if i == p.count {
+                result = j == t.count
+            } else if p[i] == UInt8(ascii: "*") {
+                let doubleStar = i + 1 < p.count && p[i + 1] == UInt8(ascii: "*")
+                let next = doubleStar ? (i + 2 < p.count && p[i + 2] == UInt8(ascii: "/") ? i + 3 : i + 2) : i + 1
+                result = match(next, j)
+                var k = j
+                while !result && k < t.count && (doubleStar || t[k] != UInt8(ascii: "/")) {
+                    k += 1
+                    result = match(next, k)
+                }
+            } else if j < t.count && (p[i] == UInt8(ascii: "?") ? t[j] != UInt8(ascii: "/") : p[i] == t[j]) {
+                result = match(i + 1, j + 1)
+            } else {
+                result = false
+            }
+            memo[key] = result
+            return result
+        }
+        return match(0, 0)
+    }
+}

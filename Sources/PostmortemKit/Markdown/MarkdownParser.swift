@@ -1,0 +1,206 @@
+import CCmarkGFM
+
+/// The one place in pm that talks to libcmark-gfm.
+///
+/// It parses with source positions and the GFM extensions (table, tasklist, strikethrough,
+/// autolink), walks the C tree once with an iterator to build ``MarkdownNode`` values, optionally
+/// renders safe HTML from the same tree, and frees the parser, the document and every rendered
+/// string before returning. No C pointer leaves this file.
+public enum MarkdownParser {
+    /// What one parse produces.
+    public struct Result: Sendable {
+        /// The document tree with source ranges.
+        public var document: MarkdownNode
+        /// Safe HTML of the whole document when it was asked for (raw HTML and unsafe link
+        /// schemes such as `javascript:` are removed by cmark-gfm's safe mode).
+        public var html: String?
+        /// True when blocks nested deeper than `maxDepth` were left out of `document`.
+        public var depthLimitReached: Bool
+    }
+
+    /// The GFM extensions every parse enables.
+    static let extensionNames = ["table", "tasklist", "strikethrough", "autolink"]
+
+    /// Parses `text` as GitHub Flavored Markdown.
+    ///
+    /// - Parameters:
+    ///   - text: the Markdown source; line numbers in the result are lines of this text.
+    ///   - renderHTML: also render the document as safe HTML.
+    ///   - maxDepth: nodes nested deeper than this are left out of the Swift tree (the HTML keeps
+    ///     them), so a hostile document with thousands of nested lists cannot exhaust the stack
+    ///     of the recursive code that later reads the tree.
+    public static func parse(_ text: String, renderHTML: Bool = false, maxDepth: Int = 64) -> Result {
+        cmark_gfm_core_extensions_ensure_registered()
+        let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
+        guard let parser = cmark_parser_new(options) else {
+            return Result(document: MarkdownNode(kind: .document), html: nil, depthLimitReached: false)
+        }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        var source = text
+        source.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else {
+            return Result(document: MarkdownNode(kind: .document), html: nil, depthLimitReached: false)
+        }
+        defer { cmark_node_free(root) }
+
+        let (document, truncated) = convert(root, maxDepth: maxDepth)
+        var html: String?
+        if renderHTML {
+            // Safe mode is cmark-gfm's default: CMARK_OPT_UNSAFE is deliberately not set.
+            if let rendered = cmark_render_html(root, CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES,
+                                                cmark_parser_get_syntax_extensions(parser)) {
+                html = String(cString: rendered)
+                // Rendered strings come from cmark's default allocator and go back to it.
+                cmark_get_default_mem_allocator().pointee.free(rendered)
+            }
+        }
+        return Result(document: document, html: html, depthLimitReached: truncated)
+    }
+
+    /// Renders `markdown` as safe HTML with the GFM extensions: raw HTML is omitted and
+    /// `javascript:`, `vbscript:`, `file:` and non-image `data:` links are emptied.
+    public static func renderHTML(_ markdown: String) -> String {
+        parse(markdown, renderHTML: true, maxDepth: 0).html ?? ""
+    }
+
+    // MARK: - Walking the C tree
+
+    private static func convert(_ root: OpaquePointer, maxDepth: Int) -> (MarkdownNode, Bool) {
+        guard let iterator = cmark_iter_new(root) else { return (MarkdownNode(kind: .document), false) }
+        defer { cmark_iter_free(iterator) }
+        var stack: [MarkdownNode] = []
+        var skippedDepth = 0
+        var truncated = false
+        var result = MarkdownNode(kind: .document)
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let isContainer = cmark_node_first_child(node) != nil || isContainerType(node)
+            if event == CMARK_EVENT_ENTER {
+                if stack.count > maxDepth || skippedDepth > 0 {
+                    truncated = true
+                    if isContainer { skippedDepth += 1 }
+                    continue
+                }
+                let value = makeNode(node)
+                if isContainer {
+                    stack.append(value)
+                } else if stack.isEmpty {
+                    result = value
+                } else {
+                    stack[stack.count - 1].children.append(value)
+                }
+            } else if event == CMARK_EVENT_EXIT {
+                if skippedDepth > 0 {
+                    skippedDepth -= 1
+                    continue
+                }
+                guard let finished = stack.popLast() else { continue }
+                if stack.isEmpty {
+                    result = finished
+                } else {
+                    stack[stack.count - 1].children.append(finished)
+                }
+            }
+        }
+        return (result, truncated)
+    }
+
+    /// Container nodes get both an enter and an exit event from the iterator, even when empty.
+    private static func isContainerType(_ node: OpaquePointer) -> Bool {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE,
+             CMARK_NODE_HTML_INLINE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK,
+             CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_FOOTNOTE_REFERENCE:
+            return false
+        default:
+            return true
+        }
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        guard let pointer else { return "" }
+        return String(cString: pointer)
+    }
+
+    private static func range(of node: OpaquePointer) -> SourceRange? {
+        let startLine = Int(cmark_node_get_start_line(node))
+        guard startLine > 0 else { return nil }
+        let startColumn = max(1, Int(cmark_node_get_start_column(node)))
+        let endLine = max(startLine, Int(cmark_node_get_end_line(node)))
+        let endColumn = max(1, Int(cmark_node_get_end_column(node)))
+        return SourceRange(start: SourceLocation(line: startLine, column: startColumn),
+                           end: SourceLocation(line: endLine, column: endColumn))
+    }
+
+    private static func makeNode(_ node: OpaquePointer) -> MarkdownNode {
+        let kind: MarkdownNode.Kind
+        var literal = ""
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_DOCUMENT: kind = .document
+        case CMARK_NODE_BLOCK_QUOTE: kind = .blockQuote
+        case CMARK_NODE_LIST:
+            kind = .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                         start: Int(cmark_node_get_list_start(node)),
+                         tight: cmark_node_get_list_tight(node) != 0)
+        case CMARK_NODE_ITEM:
+            if string(cmark_node_get_type_string(node)) == "tasklist" {
+                kind = .item(task: cmark_gfm_extensions_get_tasklist_item_checked(node))
+            } else {
+                kind = .item(task: nil)
+            }
+        case CMARK_NODE_CODE_BLOCK:
+            kind = .codeBlock(info: string(cmark_node_get_fence_info(node)))
+            literal = string(cmark_node_get_literal(node))
+        case CMARK_NODE_HTML_BLOCK:
+            kind = .htmlBlock
+            literal = string(cmark_node_get_literal(node))
+        case CMARK_NODE_PARAGRAPH: kind = .paragraph
+        case CMARK_NODE_HEADING: kind = .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_THEMATIC_BREAK: kind = .thematicBreak
+        case CMARK_NODE_FOOTNOTE_DEFINITION: kind = .footnoteDefinition
+        case CMARK_NODE_TEXT:
+            kind = .text
+            literal = string(cmark_node_get_literal(node))
+        case CMARK_NODE_SOFTBREAK: kind = .softBreak
+        case CMARK_NODE_LINEBREAK: kind = .lineBreak
+        case CMARK_NODE_CODE:
+            kind = .code
+            literal = string(cmark_node_get_literal(node))
+        case CMARK_NODE_HTML_INLINE:
+            kind = .htmlInline
+            literal = string(cmark_node_get_literal(node))
+        case CMARK_NODE_EMPH: kind = .emphasis
+        case CMARK_NODE_STRONG: kind = .strong
+        case CMARK_NODE_LINK:
+            kind = .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+        case CMARK_NODE_IMAGE:
+            kind = .image(source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+        case CMARK_NODE_FOOTNOTE_REFERENCE:
+            kind = .footnoteReference
+            literal = string(cmark_node_get_literal(node))
+        default:
+            // Extension node types are registered at run time; they are known by name.
+            switch string(cmark_node_get_type_string(node)) {
+            case "table": kind = .table(columns: Int(cmark_gfm_extensions_get_table_columns(node)))
+            case "table_header": kind = .tableRow(isHeader: true)
+            case "table_row":
+                kind = .tableRow(isHeader: cmark_gfm_extensions_get_table_row_is_header(node) != 0)
+            case "table_cell": kind = .tableCell
+            case "strikethrough": kind = .strikethrough
+            case let other: kind = .unsupported(other)
+            }
+        }
+        return MarkdownNode(kind: kind, literal: literal, range: range(of: node))
+    }
+}

@@ -1,0 +1,135 @@
+/// The project configuration, `pm.yml`.
+///
+/// Every stage takes its settings from here; the sections that belong to one stage (`lint`,
+/// `classification`, `report`) are kept as ``YAMLValue`` and interpreted by that stage, so a
+/// stage's options are documented and validated beside the stage.
+public struct Configuration: Sendable {
+    /// The company or team name shown in reports.
+    public var organization: String?
+    /// The zone for calendar-aligned SLO windows and for times written without a zone:
+    /// `UTC`, an offset (`+01:00`), an abbreviation (`CET`) or an IANA name (`Europe/Berlin`).
+    public var timezone: String = "UTC"
+    /// The severity scale, most severe first.
+    public var severities: [String] = ["SEV1", "SEV2", "SEV3", "SEV4"]
+    /// Where `pm new` writes and what commands read by default, relative to ``rootDirectory``.
+    public var postmortemsDirectory: String = "postmortems"
+    /// Where `pm new` looks for templates, relative to ``rootDirectory``.
+    public var templatesDirectory: String = "templates"
+    /// Glob patterns of paths that directory scans skip (`templates/**`, `drafts/*.md`).
+    public var ignore: [String] = []
+    public var slos: [SLODefinition] = []
+    /// The directory that holds pm.yml; nil for the built-in default configuration.
+    public var rootDirectory: String?
+    /// The path pm.yml was read from.
+    public var path: String?
+    /// The whole document, for stages that read their own sections.
+    public var raw: YAMLValue?
+
+    public init() {}
+
+    /// The built-in configuration used when there is no pm.yml.
+    public static let `default` = Configuration()
+
+    /// The SLO with this id.
+    public func slo(_ id: String) -> SLODefinition? { slos.first { $0.id == id } }
+
+    /// A stage's section (`lint`, `classification`, `report`), if present.
+    public func section(_ name: String) -> YAMLValue? { raw?[name] }
+
+    /// The keys pm.yml may have at the top level.
+    public static let topLevelKeys = ["organization", "timezone", "severities", "postmortems", "templates", "ignore",
+                                      "slos", "lint", "classification", "report"]
+}
+
+/// A service level objective.
+public struct SLODefinition: Sendable, Hashable, Codable {
+    public var id: String
+    public var services: [String]
+    /// The objective in percent, for example 99.9.
+    public var objective: Double
+    public var window: SLOWindow
+    public var description: String?
+    /// Where it was defined (pm.yml or an OpenSLO file) and what of that file was not used.
+    public var source: String?
+    public var notes: [String]
+
+    public init(id: String, services: [String] = [], objective: Double, window: SLOWindow,
+                description: String? = nil, source: String? = nil, notes: [String] = []) {
+        self.id = id
+        self.services = services
+        self.objective = objective
+        self.window = window
+        self.description = description
+        self.source = source
+        self.notes = notes
+    }
+}
+
+/// The period an SLO's error budget is counted over.
+public enum SLOWindow: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// Calendar months in the configured zone.
+    case month
+    /// Calendar quarters in the configured zone.
+    case quarter
+    /// A rolling window of this many days.
+    case rolling(days: Int)
+
+    /// Reads `month`, `quarter`, `28d`, `30d`, `1M`, `1Q`, `4w`.
+    public init?(_ text: String) {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        switch t.lowercased() {
+        case "month", "monthly", "calendar-month": self = .month; return
+        case "quarter", "quarterly", "calendar-quarter": self = .quarter; return
+        default: break
+        }
+        if t == "1M" { self = .month; return }
+        if t == "1Q" { self = .quarter; return }
+        guard let unit = t.last, let n = Int(t.dropLast()), n > 0 else { return nil }
+        switch unit {
+        case "d": self = .rolling(days: n)
+        case "w": self = .rolling(days: n * 7)
+        default: return nil
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .month: "month"
+        case .quarter: "quarter"
+        case .rolling(let days): "\(days)d"
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let window = SLOWindow(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a window: \(text)")
+        }
+        self = window
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+/// A pm.yml that cannot be used; exit code 2.
+public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var location: SourceLocation?
+    public var message: String
+
+    public init(path: String, location: SourceLocation? = nil, message: String) {
+        self.path = path
+        self.location = location
+        self.message = message
+    }
+
+    /// `pm.yml:12:5: message`.
+    public var description: String {
+        if let location { return "\(path):\(location): \(message)" }
+        return "\(path): \(message)"
+    }
+}

@@ -1,0 +1,77 @@
+/// How serious a finding is. Shared by reading problems and lint findings.
+public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
+    case info, warning, error
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        let order: [Severity] = [.info, .warning, .error]
+        return order.firstIndex(of: lhs)! < order.firstIndex(of: rhs)!
+    }
+}
+
+/// Something wrong found while reading a document. Reading never throws on content: bad content
+/// becomes a problem on the record, and the rest of the document is still read.
+public struct Problem: Hashable, Sendable, Codable, Error {
+    /// A stable code (`P011`), documented in docs/format.md; never reused.
+    public var code: ProblemCode
+    public var severity: Severity
+    public var message: String
+    /// Where; nil when the problem concerns the file as a whole.
+    public var range: SourceRange?
+
+    public init(_ code: ProblemCode, _ message: String, at range: SourceRange? = nil, severity: Severity? = nil) {
+        self.code = code
+        self.severity = severity ?? code.defaultSeverity
+        self.message = message
+        self.range = range
+    }
+}
+
+/// The stable codes of reading problems.
+public enum ProblemCode: String, Sendable, Codable, CaseIterable {
+    case unreadable = "P001"
+    case invalidUTF8 = "P002"
+    case binary = "P003"
+    case empty = "P004"
+    case tooDeep = "P005"
+    case unclosedFrontMatter = "P010"
+    case invalidYAML = "P011"
+    case frontMatterNotMapping = "P012"
+    case wrongType = "P013"
+    case invalidTimestamp = "P014"
+    case invalidValue = "P015"
+    case timelineEntryWithoutTime = "P020"
+    case invalidActionMetadata = "P021"
+    case duplicateKey = "P016"
+
+    /// A readable alias, as lint prints beside the code.
+    public var alias: String {
+        switch self {
+        case .unreadable: "unreadable-file"
+        case .invalidUTF8: "invalid-utf8"
+        case .binary: "binary-file"
+        case .empty: "empty-document"
+        case .tooDeep: "nesting-too-deep"
+        case .unclosedFrontMatter: "unclosed-front-matter"
+        case .invalidYAML: "invalid-yaml"
+        case .frontMatterNotMapping: "front-matter-not-mapping"
+        case .wrongType: "wrong-type"
+        case .invalidTimestamp: "invalid-timestamp"
+        case .invalidValue: "invalid-value"
+        case .duplicateKey: "duplicate-key"
+        case .timelineEntryWithoutTime: "timeline-entry-without-time"
+        case .invalidActionMetadata: "invalid-action-metadata"
+        }
+    }
+
+    public var defaultSeverity: Severity {
+        switch self {
+        case .unreadable, .binary, .invalidYAML, .frontMatterNotMapping, .unclosedFrontMatter, .invalidTimestamp,
+             .wrongType:
+            .error
+        case .invalidUTF8, .empty, .tooDeep, .invalidValue, .duplicateKey, .invalidActionMetadata:
+            .warning
+        case .timelineEntryWithoutTime:
+            .info
+        }
+    }
+}

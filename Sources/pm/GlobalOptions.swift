@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import PostmortemKit
+
+/// Options every command that reads postmortems shares.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Use this configuration file instead of searching upward for pm.yml.", valueName: "path"))
+    var config: String?
+
+    /// Loads pm.yml (or the built-in defaults when there is none). Exits 2 on a bad file.
+    func loadConfiguration() throws -> Configuration {
+        let path = config ?? ConfigurationReader.find(from: FileManager.default.currentDirectoryPath)
+        guard let path else { return .default }
+        do {
+            return try ConfigurationReader.load(path: path)
+        } catch {
+            Terminal.error("\(Terminal.sanitise(error.description))")
+            throw ExitCode(2)
+        }
+    }
+
+    /// The paths to read: as given, else the configured postmortems directory.
+    func inputPaths(_ paths: [String], configuration: Configuration) -> [String] {
+        if !paths.isEmpty { return paths }
+        let root = configuration.rootDirectory ?? "."
+        let directory = configuration.postmortemsDirectory
+        let full = directory.hasPrefix("/") ? directory : (root == "." ? directory : root + "/" + directory)
+        return [full]
+    }
+}
+
+/// Writing to the terminal: one place that escapes control characters from documents.
+enum Terminal {
+    /// Replaces C0/C1 control characters (ESC sequences, bells, carriage returns) that would let
+    /// a document's text drive the terminal, keeping tabs and newlines.
+    static func sanitise(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if (v < 0x20 && v != 0x0A && v != 0x09) || v == 0x7F || (0x80...0x9F).contains(v) {
+                out.append(contentsOf: "\\u{\(String(v, radix: 16))}".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("pm: error: \(message)\n".utf8))
+    }
+
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data("\(message)\n".utf8))
+    }
+
+    /// True when stdout is a terminal and NO_COLOR is not set.
+    static var colourOut: Bool {
+        isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map { $0.isEmpty } ?? true
+    }
+}
