@@ -58,7 +58,7 @@ public enum FrontMatterReader {
             case "timezone": break
             case "started", "detected", "mitigated", "resolved":
                 guard !value.isNull else { continue }
-                guard let text = value.string else {
+                guard let text = value.string, value.number == nil else {
                     postmortem.problems.append(typeProblem(entry.key, "a timestamp like 2026-07-14T14:02:00Z", value))
                     continue
                 }

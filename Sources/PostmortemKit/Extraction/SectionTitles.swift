@@ -22,7 +22,7 @@ public enum SectionTitles {
                     "why did it happen", "what caused it", "what happened and why", "5 whys", "five whys", "analysis"]),
         (.trigger, ["trigger", "triggers", "triggering event"]),
         (.timeline, ["timeline", "incident timeline", "timeline of events", "detailed timeline", "chronology",
-                     "sequence of events", "event timeline", "time line"]),
+                     "sequence of events", "event timeline", "time line", "events timeline", "events", "timeline and actions"]),
         (.summary, ["summary", "executive summary", "incident summary", "overview", "tl dr", "tldr", "abstract",
                     "description", "what happened", "background"]),
         (.impact, ["impact", "customer impact", "user impact", "business impact", "impact assessment", "scope"]),

@@ -202,6 +202,14 @@ public enum TimeExpression {
             guard let date = CalendarDate(year: y, month: m, day: d) else { return nil }
             return (date, 10)
         }
+        // "12-05 16:21": month and day without a year, only when a time follows.
+        if let first = digits(b, i, 2), let sep = byte(b, i + 2), sep == "-" || sep == "/", let second = digits(b, i + 3, 2),
+           byte(b, i + 5) == " ", timeToken(b, i + 6) != nil, byte(b, i + 5 + 1).map(isDigit) == true {
+            let (m, d) = first <= 12 ? (first, second) : (second, first)
+            // Year 2000 marks "year unknown"; the timeline supplies the incident's year.
+            guard let date = CalendarDate(year: 2000, month: m, day: d) else { return nil }
+            return (date, 5)
+        }
         // Month names: "Jan 23", "January 23, 2019", "23 January 2019".
         var j = i
         if let month = monthWord(b, &j) {

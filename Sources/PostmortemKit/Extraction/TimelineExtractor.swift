@@ -12,6 +12,8 @@ enum TimelineExtractor {
         var zoneResolver: ZoneResolver
         var zoneAssumed: Bool
         var date: CalendarDate?
+        /// The incident's own date, for years left out.
+        var anchor: CalendarDate?
         var dateIsExplicit = false
         var previous: Timestamp?
     }
@@ -28,6 +30,7 @@ enum TimelineExtractor {
         } else {
             context.date = dateInName(postmortem.path)
         }
+        context.anchor = context.date
         var result: [TimelineEvent] = []
         for root in roots {
             // A zone stated in the heading: "Timeline (all times PDT)".
@@ -69,9 +72,13 @@ enum TimelineExtractor {
 
     static func setDate(_ date: CalendarDate?, _ context: inout Context) {
         guard let date else { return }
-        if date.year == 2000, let current = context.date {
-            // "Jan 23" without a year: the year of the incident.
-            context.date = CalendarDate(year: current.year, month: date.month, day: date.day) ?? current
+        if date.year == 2000, let anchor = context.anchor ?? context.date {
+            // A month and day without a year: the year that puts it nearest the incident
+            // ("12-05" in a March 2019 timeline is December 2018).
+            let candidates = [anchor.year - 1, anchor.year, anchor.year + 1].compactMap {
+                CalendarDate(year: $0, month: date.month, day: date.day)
+            }
+            context.date = candidates.min { abs($0.daysSinceEpoch - anchor.daysSinceEpoch) < abs($1.daysSinceEpoch - anchor.daysSinceEpoch) } ?? anchor
         } else {
             context.date = date
         }
@@ -160,9 +167,13 @@ enum TimelineExtractor {
                 for child in item.children.dropFirst() {
                     if case .list = child.kind { readList(child, &context, &result, &problems) }
                 }
-            } else if timed * 2 >= items.count, !firstLine.isEmpty {
+            } else if !firstLine.isEmpty {
+                // Untimed entries are still events in sequence; only in a mostly timed list is
+                // a missing time worth a problem.
                 result.append(TimelineEvent(time: nil, timeText: "", text: item.plainText.trimmingCharacters(in: .whitespacesAndNewlines), range: range))
-                problems.append(Problem(.timelineEntryWithoutTime, "timeline entry has no time pm can read", at: range))
+                if timed * 2 >= items.count {
+                    problems.append(Problem(.timelineEntryWithoutTime, "timeline entry has no time pm can read", at: range))
+                }
             }
         }
     }

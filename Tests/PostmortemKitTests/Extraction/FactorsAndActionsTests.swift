@@ -1,0 +1,88 @@
+import Testing
+@testable import PostmortemKit
+
+@Suite struct FactorsAndActionsTests {
+    @Test func factorsWithLabelsAndSynonyms() {
+        let p = read("## Root causes\n\n- **Config:** The proxy accepted an empty pool.\n- **Kubernetes** nodes were drained.\n- No alert on pool size.\n\n## Trigger\nA config push.\n")
+        #expect(p.factors.map(\.category) == ["config", nil, nil, nil])
+        #expect(p.factors.map(\.label) == ["Config", "Kubernetes", nil, nil])
+        #expect(p.factors[0].text == "The proxy accepted an empty pool.")
+        #expect(p.factors.map(\.isTrigger) == [false, false, false, true])
+        #expect(p.factors[1].range.start == SourceLocation(line: 4, column: 1))
+    }
+
+    @Test func taskListActionsWithMetadata() {
+        let p = read("""
+            ## Follow-up actions
+            - [ ] Reject proxy configs with empty pools in CI (owner: @dana.k, due: 2026-07-28, type: prevent, priority: P1, ticket: OPS-412)
+            - [x] Add an alert on 5xx ratio (owner: @li.w, type: detect, ticket: OPS-409)
+            - [ ] Rebuild the fleet (owner: @sam.o, ticket: none, won't do: replaced by OPS-520, which retires it)
+            - ~~Rotate the keys by hand~~ (owner: @x)
+            - Move the cron job to the scheduler - owner: @ines.f, due: 2026-08-01
+            - Document the failover steps (done) @tom.b [#42](https://github.com/org/repo/issues/42)
+            """)
+        let a = p.actions
+        #expect(a.map(\.state) == [.open, .done, .notDoing, .done, .open, .done])
+        #expect(a[0].text == "Reject proxy configs with empty pools in CI")
+        #expect(a[0].owner == "dana.k")
+        #expect(a[0].due == CalendarDate(year: 2026, month: 7, day: 28))
+        #expect(a[0].type == "prevent")
+        #expect(a[0].priority == "P1")
+        #expect(a[0].ticket == "OPS-412")
+        #expect(a[2].ticket == "none")
+        #expect(a[2].reason == "replaced by OPS-520, which retires it")
+        #expect(a[4].owner == "ines.f")
+        #expect(a[4].text == "Move the cron job to the scheduler")
+        #expect(a[5].owner == "tom.b")
+        #expect(a[5].ticket == "https://github.com/org/repo/issues/42")
+        #expect(a.map(\.range.start.line) == [2, 3, 4, 5, 6, 7])
+    }
+
+    @Test func tableActionsAndGroups() {
+        let p = read("""
+            ## Action items
+            ### Prevent
+            | Action | Type | Owner | Bug | Due | Status |
+            |---|---|---|---|---|---|
+            | Add schema validation | prevent | @a | OPS-1 | 2026-08-01 | open |
+            | Raise pool size | mitigate | @b | OPS-2 | — | won't do: the primary cannot take it |
+            ### Detect
+            1. Alert on queue depth (owner: @c, due: 2026-09-01, ticket: OPS-3)
+            """)
+        #expect(p.actions.map(\.group) == ["Prevent", "Prevent", "Detect"])
+        #expect(p.actions.map(\.state) == [.open, .notDoing, .open])
+        #expect(p.actions[1].reason == "the primary cannot take it")
+        #expect(p.actions[0].ticket == "OPS-1")
+        #expect(p.actions[0].range.start.line == 5)
+        #expect(p.actions[2].owner == "c")
+    }
+
+    @Test func badDueDateIsAProblem() {
+        let p = read("## Follow-ups\n- [ ] Fix it (owner: @a, due: 2026-02-30)\n")
+        #expect(p.actions[0].due == nil)
+        #expect(p.problems.map(\.code) == [.invalidActionMetadata])
+    }
+
+    @Test func lessonsAsH2AndAsH3UnderLessonsLearned() {
+        let h2 = read("## What went well\n- Alerts fired.\n## What didn't go so well\n- Slow rollback.\n## Where we got lucky\n- Low traffic.\n")
+        #expect(h2.lessons.wentWell.map(\.text) == ["Alerts fired."])
+        #expect(h2.lessons.wentWrong.map(\.text) == ["Slow rollback."])
+        #expect(h2.lessons.lucky.map(\.text) == ["Low traffic."])
+        let h3 = read("## Lessons learned\n### What went well\nAlerts fired.\n### What went poorly\n- Slow rollback.\n")
+        #expect(h3.lessons.wentWell.count == 1)
+        #expect(h3.lessons.wentWrong.count == 1)
+    }
+
+    @Test func pseudoHeadingParagraphs() {
+        let p = read("## Detection\nPeople told us.\n\nAction Items\n- Set up alerting for expiring certificates\n")
+        #expect(p.actions.map(\.text) == ["Set up alerting for expiring certificates"])
+    }
+
+    @Test func sectionsHaveKindsAndRanges() {
+        let p = read("# Title\n## Summary\nText\n## Timeline\n\n## Contributing Factors\n- a\n")
+        #expect(p.title == "Title")
+        #expect(p.sections.map(\.kind) == [nil, .summary, .timeline, .factors])
+        #expect(p.sections.map(\.isEmpty) == [false, false, true, false])
+        #expect(p.sections[1].range == SourceRange(start: SourceLocation(line: 2, column: 1), end: SourceLocation(line: 3, column: 4)))
+    }
+}

@@ -1,0 +1,108 @@
+import Testing
+@testable import PostmortemKit
+
+@Suite struct FrontMatterTests {
+    @Test func readsTypedFields() {
+        let p = read("""
+            ---
+            id: 2026-07-14-checkout-502s
+            title: Checkout returned 502s
+            status: published
+            severity: SEV2
+            services: [checkout-api]
+            authors: [dana.k, li.w]
+            started: 2026-07-14T14:02:00Z
+            detected: 2026-07-14T16:09:00+02:00
+            mitigated: 2026-07-14T14:41:00Z
+            impact:
+              - slo: checkout-availability
+                bad_fraction: 0.35
+              - slo: storefront-availability
+                budget_minutes: 4.5
+            causes: [Config]
+            ---
+            # Checkout returned 502s
+            """)
+        #expect(p.problems.isEmpty)
+        #expect(p.id == "2026-07-14-checkout-502s")
+        #expect(p.services == ["checkout-api"])
+        #expect(p.started?.iso8601 == "2026-07-14T14:02:00Z")
+        #expect(p.detected?.iso8601 == "2026-07-14T16:09:00+02:00")
+        #expect(p.timeToDetectMinutes == 7)
+        #expect(p.impactMinutes == 39)
+        #expect(p.impact == [SLOImpact(slo: "checkout-availability", badFraction: 0.35, range: SourceRange(line: 12, column: 5)),
+                             SLOImpact(slo: "storefront-availability", budgetMinutes: 4.5, range: SourceRange(line: 14, column: 5))])
+        #expect(p.causes == ["config"])
+        #expect(p.frontMatter.range(of: "severity") == SourceRange(line: 5, column: 1))
+    }
+
+    @Test func idDefaultsToFileName() {
+        #expect(read("# T\n", path: "a/b/2026-01-02-x.md").id == "2026-01-02-x")
+    }
+
+    @Test func invalidYAMLIsAProblemWithItsLine() {
+        let p = read("---\ntitle: ok\nservices: [a, b\n---\n# Body\n\n## Summary\nText.\n")
+        #expect(p.problems.map(\.code) == [.invalidYAML])
+        #expect(p.problems[0].range?.start.line ?? 0 >= 3)
+        // The body is still read.
+        #expect(p.summary == "Text.")
+    }
+
+    @Test func wrongTypesAreProblemsAtTheValue() {
+        let p = read("---\ntitle: [a, b]\nservices: checkout\nstarted: 1700000000\nimpact: 3\n---\n")
+        #expect(p.problems.map(\.code) == [.wrongType, .wrongType, .wrongType, .wrongType])
+        #expect(p.problems.map { $0.range?.start.line } == [2, 3, 4, 5])
+        #expect(p.services == ["checkout"])
+        #expect(p.problems[1].severity == .warning)
+    }
+
+    @Test(arguments: ["2026-02-30T10:00:00Z", "2026-07-14T25:61:00Z"])
+    func impossibleDates(_ value: String) {
+        let p = read("---\nstarted: \(value)\n---\n")
+        #expect(p.problems.map(\.code) == [.invalidTimestamp])
+        #expect(p.problems[0].message.contains("not a real date"))
+        #expect(p.problems[0].range?.start == SourceLocation(line: 2, column: 10))
+    }
+
+    @Test func timestampsWithoutZoneAreMarkedAssumed() {
+        let p = read("---\nstarted: 2026-07-14 14:02\n---\n")
+        #expect(p.problems.isEmpty)
+        #expect(p.started?.zoneAssumed == true)
+        let withZone = read("---\ntimezone: Europe/Berlin\nstarted: 2026-07-14T14:02:00\n---\n")
+        #expect(withZone.started?.iso8601UTC == "2026-07-14T12:02:00Z")
+    }
+
+    @Test func unclosedNotMappingAndEmpty() {
+        #expect(read("---\ntitle: x\n# Body\n").problems.map(\.code) == [.unclosedFrontMatter])
+        #expect(read("---\n- a\n- b\n---\n").problems.map(\.code) == [.frontMatterNotMapping])
+        #expect(read("---\njust a scalar\n---\n").problems.map(\.code) == [.frontMatterNotMapping])
+        #expect(read("").problems.map(\.code) == [.empty])
+    }
+
+    @Test func bytesLevelProblems() {
+        let binary = DocumentReader.read([0x23, 0x20, 0x00, 0x01], path: "x.md").postmortem
+        #expect(binary.problems.map(\.code) == [.binary])
+        let invalid = DocumentReader.read(Array("# Title\nbad \u{FF}".utf8) + [0xFF, 0x0A], path: "x.md").postmortem
+        #expect(invalid.problems.map(\.code) == [.invalidUTF8])
+        #expect(invalid.problems[0].range?.start.line == 2)
+        let bom = DocumentReader.read([0xEF, 0xBB, 0xBF] + Array("---\ntitle: T\n---\n".utf8), path: "x.md").postmortem
+        #expect(bom.title == "T")
+        #expect(bom.problems.isEmpty)
+    }
+
+    @Test func lineEndingsKeepLineNumbers() {
+        let crlf = read("---\r\ntitle: T\r\n---\r\n# H\r\n\r\n## Timeline\r\n- 14:02 UTC: a\r\n")
+        let cr = read("---\rtitle: T\r---\r# H\r\r## Timeline\r- 14:02 UTC: a\r")
+        #expect(crlf.title == "T")
+        #expect(crlf.timeline.first?.range.start.line == 7)
+        #expect(cr.timeline.first?.range.start.line == 7)
+    }
+
+    @Test func aliasBombIsBounded() {
+        var yaml = "a0: [x, x, x, x, x, x, x, x, x, x]\n"
+        for i in 1...9 { yaml += "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        yaml = yaml.replacingOccurrences(of: "a0: [", with: "a0: &a0 [")
+        let p = read("---\n\(yaml)---\n")
+        #expect(p.problems.count == 1)
+    }
+}

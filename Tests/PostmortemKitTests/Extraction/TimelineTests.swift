@@ -1,0 +1,64 @@
+import Testing
+@testable import PostmortemKit
+
+@Suite struct TimelineTests {
+    let front = "---\nstarted: 2026-07-14T14:02:00Z\n---\n"
+
+    @Test func listItemsWithZoneStatement() {
+        let p = read(front + "## Timeline\n\nAll times UTC.\n\n- 14:02 UTC: Error rate rises.\n- 14:09: Alert pages on-call.\n- [14:20] Rollback starts\n- **14:41** - Impact ends\n")
+        #expect(p.timeline.map { $0.time?.iso8601 } == ["2026-07-14T14:02:00Z", "2026-07-14T14:09:00Z", "2026-07-14T14:20:00Z", "2026-07-14T14:41:00Z"])
+        #expect(p.timeline.map(\.text) == ["Error rate rises.", "Alert pages on-call.", "Rollback starts", "Impact ends"])
+        #expect(p.timeline.map(\.range.start.line) == [8, 9, 10, 11])
+        #expect(p.timeline.allSatisfy { $0.time?.zoneAssumed == false })
+    }
+
+    @Test func tableRowsWithDates() {
+        let p = read("## Timeline\n\n| Time | Event |\n|---|---|\n| 2023-02-14 10:46 | Alert fired |\n| 2023-02-14 11:02 | Fixed |\n")
+        #expect(p.timeline.map { $0.time?.iso8601 } == ["2023-02-14T10:46:00Z", "2023-02-14T11:02:00Z"])
+        #expect(p.timeline.map(\.text) == ["Alert fired", "Fixed"])
+        #expect(p.timeline[0].range.start == SourceLocation(line: 5, column: 1))
+    }
+
+    @Test func paragraphsStartingWithTimes() {
+        let p = read("## Timeline\n\n2018-08-22, 03:26pm: first noticed the error.\n\n2018-08-22, 04:12pm: found the\ncertificate expired.\n")
+        #expect(p.timeline.map { $0.time?.iso8601 } == ["2018-08-22T15:26:00Z", "2018-08-22T16:12:00Z"])
+        #expect(p.timeline[1].text == "found the certificate expired.")
+        #expect(p.timeline[1].range.start.line == 5)
+    }
+
+    @Test func headingsThatAreTimes() {
+        let p = read(front + "## Timeline\n\n### 14:02\nErrors begin.\n\n### 2026-07-15\n\n- 09:00 Follow-up review\n")
+        #expect(p.timeline.map { $0.time?.iso8601 } == ["2026-07-14T14:02:00Z", "2026-07-15T09:00:00Z"])
+        #expect(p.timeline[0].text == "Errors begin.")
+    }
+
+    @Test(arguments: [
+        ("14:02", "2026-07-14T14:02:00Z"), ("14:02 UTC", "2026-07-14T14:02:00Z"), ("2026-07-14 14:02", "2026-07-14T14:02:00Z"),
+        ("[13:26]", "2026-07-14T13:26:00Z"), ("7:32 PM", "2026-07-14T19:32:00Z"), ("27-05-2025 13:44", "2025-05-27T13:44:00Z"),
+        ("14:02 CEST", "2026-07-14T14:02:00+02:00"), ("Jul 15 09:30", "2026-07-15T09:30:00Z"), ("14:02:30 +01:00", "2026-07-14T14:02:30+01:00"),
+    ])
+    func timeFormats(_ written: String, _ expected: String) {
+        let p = read(front + "## Timeline\n\n- \(written): something happens\n")
+        #expect(p.timeline.first?.time?.iso8601 == expected)
+        #expect(p.timeline.first?.text == "something happens")
+    }
+
+    @Test func stateZoneAndCrossMidnight() {
+        let p = read("---\nstarted: 2026-03-31T23:40:00+01:00\n---\n## Timeline\nAll times CET (UTC+01:00).\n\n- 23:40: start\n- 23:55: worse\n- 00:10: fixed\n")
+        #expect(p.timeline.map { $0.time?.iso8601 } == ["2026-03-31T23:40:00+01:00", "2026-03-31T23:55:00+01:00", "2026-04-01T00:10:00+01:00"])
+    }
+
+    @Test func untimedEntriesInATimedListAreProblems() {
+        let p = read(front + "## Timeline\n- 14:02 start\n- sometime later, a fix\n- 14:30 done\n")
+        #expect(p.timeline.count == 3)
+        #expect(p.timeline[1].time == nil)
+        #expect(p.problems.map(\.code) == [.timelineEntryWithoutTime])
+        #expect(p.problems[0].range?.start.line == 6)
+    }
+
+    @Test func numbersAreNotTimes() {
+        #expect(TimeExpression.leading("3 retries failed") == nil)
+        #expect(TimeExpression.leading("10:1 ratio") == nil)
+        #expect(TimeExpression.leading("25:00 happened") == nil)
+    }
+}
