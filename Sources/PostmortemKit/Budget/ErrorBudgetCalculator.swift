@@ -1,0 +1,176 @@
+/// Error budgets of SLO windows from the incidents' impact.
+///
+/// Windows are calendar months or quarters starting at local midnight in the configured zone, or,
+/// for rolling `Nd` SLOs, consecutive N-day windows counted from 1970-01-01 in that zone (so every
+/// instant belongs to exactly one window whatever period is reported). An incident's burn is
+/// `(mitigated − started) × bad_fraction`, or its declared `budget_minutes`; an incident that spans
+/// a window boundary is split between the windows in proportion to the time in each.
+public enum ErrorBudgetCalculator {
+    /// Windows of each SLO that overlap the period, with incidents split across window boundaries.
+    ///
+    /// - Parameters:
+    ///   - slos: The SLOs, in the order windows are returned.
+    ///   - records: The postmortems; those without impact on an SLO are ignored.
+    ///   - period: The reporting period; every window that overlaps it is returned whole.
+    ///   - zone: The configured zone for calendar boundaries.
+    ///   - today: The current date in that zone; the burn rate counts the window as elapsed up to
+    ///     the end of this day.
+    public static func windows(slos: [SLODefinition], records: [Postmortem], period: ReportingPeriod,
+                               zone: ZoneResolver, today: CalendarDate) -> [BudgetWindow] {
+        let parts = burnParts(slos: slos, records: records, zone: zone)
+        let now = zone.startOfDay(today.adding(days: 1))
+        var result: [BudgetWindow] = []
+        for slo in slos {
+            for bounds in windowBounds(of: slo.window, overlapping: period.start, period.end, zone: zone) {
+                let inWindow = parts.filter { $0.slo == slo.id && $0.windowStart == bounds.start }
+                result.append(window(slo: slo, bounds: bounds, parts: inWindow, now: now))
+            }
+        }
+        return result
+    }
+
+    /// Every incident's burn per SLO and window, in record order, then SLO, then window.
+    ///
+    /// - Parameters:
+    ///   - slos: The SLOs; impact on an SLO not listed here is ignored (see ``notes(slos:records:)``).
+    ///   - records: The postmortems.
+    ///   - zone: The configured zone for calendar boundaries.
+    public static func burns(slos: [SLODefinition], records: [Postmortem], zone: ZoneResolver) -> [IncidentBurn] {
+        burnParts(slos: slos, records: records, zone: zone).map {
+            IncidentBurn(incident: $0.incident, slo: $0.slo, minutes: $0.minutes, windowStart: $0.windowStart)
+        }
+    }
+
+    /// What could not be counted, or was counted on an assumption: impact on an SLO that is not
+    /// defined, impact without times, a missing `bad_fraction` (counted as a full outage).
+    public static func notes(slos: [SLODefinition], records: [Postmortem]) -> [BudgetNote] {
+        let known = Set(slos.map(\.id))
+        var notes: [BudgetNote] = []
+        for record in records {
+            for impact in record.impact {
+                func note(_ message: String) { notes.append(BudgetNote(incident: record.id, slo: impact.slo, message: message)) }
+                guard known.contains(impact.slo) else {
+                    note("impact names SLO `\(impact.slo)`, which is not defined; not counted")
+                    continue
+                }
+                guard let started = record.started else {
+                    note("no `started` time, so the incident cannot be placed in a window; not counted")
+                    continue
+                }
+                if impact.budgetMinutes != nil { continue }
+                guard let mitigated = record.mitigated, mitigated > started else {
+                    note("no `mitigated` time after `started` and no `budget_minutes`; not counted")
+                    continue
+                }
+                if impact.badFraction == nil {
+                    note("no `bad_fraction` or `budget_minutes`; counted as a full outage (bad_fraction 1)")
+                }
+            }
+        }
+        return notes
+    }
+
+    /// The part of one incident's burn of one SLO that falls in one window, with the span it
+    /// was burned over (for placing the moment of exhaustion).
+    struct BurnPart {
+        var incident: String
+        var slo: String
+        var from: Timestamp
+        var to: Timestamp
+        var minutes: Double
+        var windowStart: Timestamp
+    }
+
+    static func burnParts(slos: [SLODefinition], records: [Postmortem], zone: ZoneResolver) -> [BurnPart] {
+        let byID = Dictionary(slos.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var parts: [BurnPart] = []
+        for record in records {
+            guard let started = record.started else { continue }
+            for impact in record.impact {
+                guard let slo = byID[impact.slo] else { continue }
+                if let mitigated = record.mitigated, mitigated > started {
+                    let total = started.minutes(to: mitigated)
+                    for bounds in windowBounds(of: slo.window, overlapping: started, mitigated, zone: zone) {
+                        let from = max(started, bounds.start)
+                        let to = min(mitigated, bounds.end)
+                        let overlap = from.minutes(to: to)
+                        guard overlap > 0 else { continue }
+                        let minutes = impact.budgetMinutes.map { ErrorBudget.rounded($0 * overlap / total) }
+                            ?? ErrorBudget.burn(minutes: overlap, badFraction: impact.badFraction ?? 1)
+                        parts.append(BurnPart(incident: record.id, slo: slo.id, from: from, to: to, minutes: minutes,
+                                              windowStart: bounds.start))
+                    }
+                } else if let declared = impact.budgetMinutes {
+                    // No span to share it out over: the whole burn lands where the incident began.
+                    let bounds = windowBounds(of: slo.window, containing: started, zone: zone)
+                    parts.append(BurnPart(incident: record.id, slo: slo.id, from: started, to: started, minutes: declared,
+                                          windowStart: bounds.start))
+                }
+            }
+        }
+        return parts
+    }
+
+    static func window(slo: SLODefinition, bounds: (start: Timestamp, end: Timestamp), parts: [BurnPart],
+                       now: Timestamp) -> BudgetWindow {
+        let length = bounds.start.minutes(to: bounds.end)
+        let budget = ErrorBudget.minutes(objective: slo.objective, windowMinutes: length)
+        func percent(_ remaining: Double) -> Double {
+            budget > 0 ? ErrorBudget.rounded(remaining / budget * 100) : (remaining < 0 ? -100 : 100)
+        }
+        let ordered = parts.sorted { ($0.from, $0.incident) < ($1.from, $1.incident) }
+        var remaining = budget
+        var steps: [StaircaseStep] = []
+        var exhaustedAt: Timestamp?
+        for part in ordered {
+            let before = remaining
+            remaining = ErrorBudget.rounded(remaining - part.minutes)
+            if exhaustedAt == nil, remaining <= 0, part.minutes > 0 {
+                // Burn is taken as even over the incident, so the budget ran out partway through it.
+                let share = max(0, min(1, before / part.minutes))
+                let seconds = Double(part.to.epochSeconds - part.from.epochSeconds) * share
+                exhaustedAt = part.from.adding(seconds: Int64(seconds.rounded()))
+            }
+            steps.append(StaircaseStep(at: part.from, incident: part.incident, burnedMinutes: part.minutes,
+                                       remainingMinutes: remaining, remainingPercent: percent(remaining)))
+        }
+        if budget <= 0, exhaustedAt == nil { exhaustedAt = bounds.start }
+        let burned = ErrorBudget.rounded(budget - remaining)
+        let elapsed = bounds.start.minutes(to: min(now, bounds.end))
+        let burnRate: Double? = elapsed > 0 && budget > 0 ? ErrorBudget.rounded(burned / (budget * elapsed / length)) : nil
+        let remainingPercent = percent(remaining)
+        return BudgetWindow(slo: slo.id, start: bounds.start, end: bounds.end, budgetMinutes: budget, burnedMinutes: burned,
+                            remainingMinutes: remaining, remainingPercent: remainingPercent, steps: steps,
+                            exhaustedAt: exhaustedAt, burnRate: burnRate,
+                            policy: BudgetPolicy.decide(remainingPercent: remainingPercent, burnRate: burnRate))
+    }
+
+    /// The window of a kind that contains an instant.
+    static func windowBounds(of kind: SLOWindow, containing instant: Timestamp, zone: ZoneResolver) -> (start: Timestamp, end: Timestamp) {
+        let date = zone.date(of: instant)
+        switch kind {
+        case .month:
+            let first = CalendarDate(year: date.year, month: date.month, day: 1)!
+            return (zone.startOfDay(first), zone.startOfDay(first.adding(days: CalendarDate.daysIn(month: date.month, year: date.year))))
+        case .quarter:
+            let period = ReportingPeriod.quarter(year: date.year, number: (date.month - 1) / 3 + 1, zone: zone)
+            return (period.start, period.end)
+        case .rolling(let days):
+            let day = date.daysSinceEpoch
+            let first = day >= 0 ? day / days * days : -((-day + days - 1) / days) * days
+            return (zone.startOfDay(CalendarDate(daysSinceEpoch: first)),
+                    zone.startOfDay(CalendarDate(daysSinceEpoch: first + days)))
+        }
+    }
+
+    /// The windows of a kind that overlap `[from, to)`, in order; the window containing `from`
+    /// when the span is empty.
+    static func windowBounds(of kind: SLOWindow, overlapping from: Timestamp, _ to: Timestamp,
+                             zone: ZoneResolver) -> [(start: Timestamp, end: Timestamp)] {
+        var result = [windowBounds(of: kind, containing: from, zone: zone)]
+        while let last = result.last, last.end < to {
+            result.append(windowBounds(of: kind, containing: last.end, zone: zone))
+        }
+        return result
+    }
+}

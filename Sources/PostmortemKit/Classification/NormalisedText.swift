@@ -1,0 +1,72 @@
+/// Text as the vocabulary matcher sees it: lowercase words of letters and digits.
+///
+/// Runs of any other characters separate words, so "us-east-1" reads as `us east 1` and "let's"
+/// as `let s`, the form vocabulary terms are written in. Sentence ends are remembered so a
+/// negation in one sentence does not cancel evidence in the next.
+struct NormalisedText {
+    /// The words, lowercased.
+    var words: [Substring]
+    /// For each word, the index of the sentence it belongs to.
+    var sentence: [Int]
+
+    init(_ text: String) {
+        let lowered = text.lowercased()
+        var words: [Substring] = []
+        var sentence: [Int] = []
+        var current = 0
+        var wordStart: String.Index?
+        var index = lowered.startIndex
+        while index < lowered.endIndex {
+            let character = lowered[index]
+            if character.isLetter || character.isNumber {
+                if wordStart == nil { wordStart = index }
+            } else {
+                if let start = wordStart {
+                    words.append(lowered[start..<index])
+                    sentence.append(current)
+                    wordStart = nil
+                }
+                if ".!?;\n".contains(character) { current += 1 }
+            }
+            index = lowered.index(after: index)
+        }
+        if let start = wordStart {
+            words.append(lowered[start...])
+            sentence.append(current)
+        }
+        self.words = words
+        self.sentence = sentence
+    }
+
+    /// Words that negate what follows them within ``negationReach`` words.
+    static let negations: Set<Substring> = [
+        "not", "no", "never", "without", "cannot", "nor", "neither", "none", "non",
+        // The first half of contractions, which normalise to two words ("wasn t").
+        "wasn", "isn", "weren", "aren", "didn", "doesn", "don", "hasn", "haven", "hadn", "couldn", "wouldn",
+        "shouldn", "won", "can",
+    ]
+
+    /// How many words before a match a negation still applies to.
+    static let negationReach = 3
+
+    /// True when the words before `position` (within the same sentence) negate it: "not a
+    /// config change", "wasn't the network", "ruled out the database".
+    func isNegated(at position: Int) -> Bool {
+        var seen = 0
+        var index = position - 1
+        while index >= 0, seen < NormalisedText.negationReach, sentence[index] == sentence[position] {
+            let word = words[index]
+            // The "t" of a contraction is not a word of its own for counting.
+            if word == "t" { index -= 1; continue }
+            if word == "can", index + 1 < words.count, words[index + 1] != "t" {
+                // "can" only negates as "can't".
+            } else if NormalisedText.negations.contains(word) {
+                return true
+            }
+            if word == "out", index > 0, words[index - 1] == "ruled" { return true }
+            seen += 1
+            index -= 1
+        }
+        return false
+    }
+}
