@@ -1,0 +1,101 @@
+/// Groups incidents by cause (or service, or severity) with what each group cost, and finds
+/// repeat incidents. Shared by `pm classify` and the report, so both show the same numbers.
+public enum CauseGrouping {
+    /// Groups in Pareto order: most budget burned first, then most incidents, then by key.
+    ///
+    /// - Parameters:
+    ///   - records: The postmortems.
+    ///   - classifications: One per record, matched by incident id.
+    ///   - burns: Budget burns (``ErrorBudgetCalculator/burns(slos:records:zone:)``); burns of
+    ///     incidents not in `records` are ignored.
+    ///   - dimension: What to group by.
+    public static func groups(records: [Postmortem], classifications: [Classification], burns: [IncidentBurn],
+                              by dimension: GroupingDimension = .cause) -> [IncidentGroup] {
+        let primary = Dictionary(classifications.map { ($0.incident, $0.primary) }, uniquingKeysWith: { first, _ in first })
+        var burnsByIncident: [String: [IncidentBurn]] = [:]
+        for burn in burns { burnsByIncident[burn.incident, default: []].append(burn) }
+
+        var order: [String] = []
+        var members: [String: [Postmortem]] = [:]
+        for record in records {
+            let keys: [String]
+            switch dimension {
+            case .cause: keys = [primary[record.id] ?? "unknown"]
+            case .service: keys = record.services.isEmpty ? ["none"] : unique(record.services)
+            case .severity: keys = [record.severity ?? "none"]
+            }
+            for key in keys {
+                if members[key] == nil { order.append(key) }
+                members[key, default: []].append(record)
+            }
+        }
+        var groups: [IncidentGroup] = order.map { key in
+            let incidents = members[key] ?? []
+            var bySLO: [String: Double] = [:]
+            for record in incidents {
+                for burn in burnsByIncident[record.id] ?? [] { bySLO[burn.slo, default: 0] += burn.minutes }
+            }
+            bySLO = bySLO.mapValues(ErrorBudget.rounded)
+            return IncidentGroup(key: key, incidents: incidents.map(\.id), burnedMinutesBySLO: bySLO,
+                                 burnedMinutes: ErrorBudget.rounded(bySLO.values.reduce(0, +)), burnShare: 0,
+                                 cumulativeShare: 0, medianMinutesToMitigate: median(incidents.compactMap(\.impactMinutes)))
+        }
+        groups.sort {
+            if $0.burnedMinutes != $1.burnedMinutes { return $0.burnedMinutes > $1.burnedMinutes }
+            if $0.count != $1.count { return $0.count > $1.count }
+            return $0.key < $1.key
+        }
+        let total = groups.map(\.burnedMinutes).reduce(0, +)
+        var running = 0.0
+        for index in groups.indices {
+            running += groups[index].burnedMinutes
+            groups[index].burnShare = total > 0 ? ErrorBudget.rounded(groups[index].burnedMinutes / total) : 0
+            groups[index].cumulativeShare = total > 0 ? ErrorBudget.rounded(running / total) : 0
+        }
+        return groups
+    }
+
+    /// Incidents that repeat an earlier one: same service, same primary cause, started at most
+    /// `windowDays` days after it. Each is paired with the most recent such earlier incident.
+    ///
+    /// - Parameters:
+    ///   - records: The postmortems; those without `started` cannot be placed and are skipped.
+    ///   - classifications: One per record, matched by incident id.
+    ///   - windowDays: The repeat window (pm.yml `classification.repeat_window_days`, default 90).
+    public static func repeats(records: [Postmortem], classifications: [Classification],
+                               windowDays: Int = 90) -> [RepeatIncident] {
+        let primary = Dictionary(classifications.map { ($0.incident, $0.primary) }, uniquingKeysWith: { first, _ in first })
+        let dated = records.compactMap { record in record.started.map { (record, $0) } }
+            .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0.id < $1.0.id }
+        var result: [RepeatIncident] = []
+        for (index, (record, started)) in dated.enumerated() {
+            let cause = primary[record.id] ?? "unknown"
+            guard cause != "unknown" else { continue }
+            for service in unique(record.services) {
+                let earlier = dated[..<index].last { other in
+                    other.0.services.contains(service) && (primary[other.0.id] ?? "unknown") == cause
+                }
+                guard let (previous, previousStart) = earlier else { continue }
+                let days = previousStart.minutes(to: started) / 1440
+                guard days <= Double(windowDays) else { continue }
+                result.append(RepeatIncident(service: service, cause: cause, incident: record.id, previous: previous.id,
+                                             daysApart: ErrorBudget.rounded(days)))
+            }
+        }
+        return result
+    }
+
+    /// Order-preserving de-duplication: a service listed twice by mistake counts once.
+    static func unique(_ values: [String]) -> [String] {
+        var seen = Set<String>()
+        return values.filter { seen.insert($0).inserted }
+    }
+
+    /// The median, or nil for no values.
+    static func median(_ values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+}
