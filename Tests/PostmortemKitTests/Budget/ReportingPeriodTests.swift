@@ -1,0 +1,50 @@
+import Testing
+@testable import PostmortemKit
+
+@Suite struct ReportingPeriodTests {
+    @Test func quarterIsHalfOpenFromFirstDayToNextQuarter() throws {
+        let q3 = try #require(ReportingPeriod.quarter("2026-Q3", zone: .utc))
+        #expect(q3.start == instant("2026-07-01T00:00:00Z"))
+        #expect(q3.end == instant("2026-10-01T00:00:00Z"))
+        #expect(q3.label == "2026-Q3")
+        #expect(ReportingPeriod.quarter("2026-q4", zone: .utc)?.end == instant("2027-01-01T00:00:00Z"))
+    }
+
+    @Test func rejectsWhatIsNotAQuarter() {
+        for text in ["2026-Q5", "2026-Q0", "2026Q3", "Q3-2026", "26-Q3", "2026-Q", ""] {
+            #expect(ReportingPeriod.quarter(text, zone: .utc) == nil, "\(text)")
+        }
+    }
+
+    @Test func quarterBoundariesAreLocalMidnightsInTheZone() throws {
+        let berlin = try #require(ZoneResolver("Europe/Berlin"))
+        let q3 = try #require(ReportingPeriod.quarter("2026-Q3", zone: berlin))
+        // Summer time: midnight in Berlin is 22:00 UTC the day before.
+        #expect(q3.start == instant("2026-06-30T22:00:00Z"))
+        // Q4 begins in summer time and ends in winter time.
+        #expect(q3.end == instant("2026-09-30T22:00:00Z"))
+        #expect(q3.previous().start == instant("2026-03-31T22:00:00Z"))
+    }
+
+    @Test func latestCompleteQuarterIsTheOneBeforeToday() {
+        #expect(ReportingPeriod.latestCompleteQuarter(before: CalendarDate("2026-11-22")!, zone: .utc).label == "2026-Q3")
+        #expect(ReportingPeriod.latestCompleteQuarter(before: CalendarDate("2026-10-01")!, zone: .utc).label == "2026-Q3")
+        #expect(ReportingPeriod.latestCompleteQuarter(before: CalendarDate("2026-09-30")!, zone: .utc).label == "2026-Q2")
+        #expect(ReportingPeriod.latestCompleteQuarter(before: CalendarDate("2027-02-01")!, zone: .utc).label == "2026-Q4")
+    }
+
+    @Test func previousOfAQuarterCrossesTheYear() {
+        #expect(ReportingPeriod.quarter("2026-Q1", zone: .utc)!.previous().label == "2025-Q4")
+        #expect(ReportingPeriod.quarter("2026-Q3", zone: .utc)!.previous().label == "2026-Q2")
+    }
+
+    @Test func rangeIncludesBothDaysAndPreviousHasTheSameLength() {
+        let range = ReportingPeriod.range(from: CalendarDate("2026-07-01")!, to: CalendarDate("2026-07-10")!, zone: .utc)
+        #expect(range.label == "2026-07-01..2026-07-10")
+        #expect(range.start == instant("2026-07-01T00:00:00Z"))
+        #expect(range.end == instant("2026-07-11T00:00:00Z"))
+        #expect(range.previous().label == "2026-06-21..2026-06-30")
+        let backwards = ReportingPeriod.range(from: CalendarDate("2026-07-10")!, to: CalendarDate("2026-07-01")!, zone: .utc)
+        #expect(backwards == range)
+    }
+}

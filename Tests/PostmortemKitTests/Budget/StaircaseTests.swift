@@ -1,0 +1,109 @@
+import Testing
+@testable import PostmortemKit
+
+/// Staircases of the bundled corpus, computed by hand from the postmortems' front matter.
+@Suite struct StaircaseTests {
+    static let august = ReportingPeriod.range(from: CalendarDate("2026-08-01")!, to: CalendarDate("2026-08-31")!, zone: .utc)
+
+    @Test func storefrontIsExhaustedOnAugust25() throws {
+        let windows = BundledCorpus.windows(Self.august, slo: "storefront-availability")
+        let august = try #require(windows.first)
+        #expect(windows.count == 1)
+        // 31 days × 1440 × 0.1% = 44.64 minutes.
+        #expect(august.budgetMinutes == 44.64)
+        // 08-04: 48 min × 0.42 = 20.16; 08-12: budget_minutes 4.5; 08-25: 45 min × 0.60 = 27.0.
+        #expect(august.steps.map(\.incident) == ["2026-08-04-storefront-product-page-500s",
+                                                 "2026-08-12-storefront-promo-traffic-hpa",
+                                                 "2026-08-25-storefront-dns-records-deleted"])
+        #expect(august.steps.map(\.burnedMinutes) == [20.16, 4.5, 27.0])
+        #expect(august.steps.map(\.remainingMinutes) == [24.48, 19.98, -7.02])
+        #expect(august.steps.map(\.at) == [instant("2026-08-04T10:14:00Z"), instant("2026-08-12T18:02:00Z"),
+                                           instant("2026-08-25T16:20:00Z")])
+        #expect(abs(august.steps[0].remainingPercent - 24.48 / 44.64 * 100) < 1e-4)
+        #expect(august.burnedMinutes == 51.66)
+        #expect(august.remainingMinutes == -7.02)
+        // 19.98 minutes left when the DNS incident began, burning 0.6 per minute: 33.3 minutes in.
+        #expect(august.exhaustedAt == instant("2026-08-25T16:53:18Z"))
+        #expect(august.policy == .exhausted)
+        // The window is over, so the burn rate is burned ÷ budget.
+        #expect(abs(august.burnRate! - 51.66 / 44.64) < 1e-5)
+    }
+
+    @Test func checkoutOctoberSpends19Point52Of22Point32() throws {
+        let october = ReportingPeriod.range(from: CalendarDate("2026-10-01")!, to: CalendarDate("2026-10-31")!, zone: .utc)
+        let window = try #require(BundledCorpus.windows(october, slo: "checkout-availability").first)
+        // 31 days × 1440 × 0.05% = 22.32; 34 min × 0.38 = 12.92 and 22 min × 0.30 = 6.6.
+        #expect(window.budgetMinutes == 22.32)
+        #expect(window.steps.map(\.burnedMinutes) == [12.92, 6.6])
+        #expect(window.burnedMinutes == 19.52)
+        #expect(window.remainingMinutes == 2.8)
+        #expect(window.exhaustedAt == nil)
+        #expect(abs(window.remainingPercent - 2.8 / 22.32 * 100) < 1e-4)
+        #expect(window.policy == .atRisk)
+    }
+
+    @Test func incidentAcrossMidnightIsSplitBetweenAprilAndMay() {
+        let q2 = ReportingPeriod.quarter("2026-Q2", zone: .utc)!
+        let windows = BundledCorpus.windows(q2, slo: "checkout-availability")
+        #expect(windows.map(\.start) == [instant("2026-04-01T00:00:00Z"), instant("2026-05-01T00:00:00Z"),
+                                         instant("2026-06-01T00:00:00Z")])
+        let voucher = "2026-04-30-voucher-expiry-lock"
+        // 23:40–00:00 is 20 min × 0.30 = 6.0 in April; 00:00–00:22 is 22 min × 0.30 = 6.6 in May.
+        #expect(windows[0].steps.filter { $0.incident == voucher }.map(\.burnedMinutes) == [6.0])
+        #expect(windows[1].steps.filter { $0.incident == voucher }.map(\.burnedMinutes) == [6.6])
+        // May's part steps down at the window's start, not at the incident's start in April.
+        #expect(windows[1].steps.first { $0.incident == voucher }?.at == instant("2026-05-01T00:00:00Z"))
+        let burns = ErrorBudgetCalculator.burns(slos: BundledCorpus.configuration.slos, records: [BundledCorpus.record(voucher)],
+                                                zone: .utc)
+        #expect(burns.map(\.minutes) == [6.0, 6.6])
+        #expect(burns.map(\.windowStart) == [instant("2026-04-01T00:00:00Z"), instant("2026-05-01T00:00:00Z")])
+    }
+
+    @Test func declaredBudgetMinutesAreSharedOutByTimeInEachWindow() {
+        let slo = SLODefinition(id: "web", objective: 99.9, window: .month)
+        var record = Postmortem(path: "x.md", id: "midnight")
+        record.started = instant("2026-05-31T23:30:00Z")
+        record.mitigated = instant("2026-06-01T00:30:00Z")
+        record.impact = [SLOImpact(slo: "web", budgetMinutes: 10)]
+        let burns = ErrorBudgetCalculator.burns(slos: [slo], records: [record], zone: .utc)
+        #expect(burns.map(\.minutes) == [5, 5])
+    }
+
+    @Test func quarterlySLOHasOneWindowAndRollingSLOsTileFromTheEpoch() {
+        let q3 = ReportingPeriod.quarter("2026-Q3", zone: .utc)!
+        let payments = BundledCorpus.windows(q3, slo: "payments-success")
+        #expect(payments.count == 1)
+        // 92 days × 1440 × 0.1% = 132.48.
+        #expect(payments[0].budgetMinutes == 132.48)
+        // 08-18: 56 min × 0.33 = 18.48; 09-09: 38 min × 0.06 = 2.28.
+        #expect(payments[0].steps.map(\.burnedMinutes) == [18.48, 2.28])
+        let search = BundledCorpus.windows(q3, slo: "search-latency")
+        #expect(search.allSatisfy { $0.start.minutes(to: $0.end) == 30 * 1440 })
+        #expect(search.allSatisfy { $0.start.epochSeconds % (30 * 86_400) == 0 })
+        #expect(search.first!.start <= q3.start && search.last!.end >= q3.end)
+        // 1% of 30 days is 432 minutes.
+        #expect(search.allSatisfy { $0.budgetMinutes == 432 })
+    }
+
+    @Test func notesSayWhatCouldNotBeCounted() {
+        var unknownSLO = Postmortem(path: "a.md", id: "a")
+        unknownSLO.started = instant("2026-05-01T10:00:00Z")
+        unknownSLO.mitigated = instant("2026-05-01T10:10:00Z")
+        unknownSLO.impact = [SLOImpact(slo: "nope", badFraction: 0.5)]
+        var noFraction = unknownSLO
+        noFraction.id = "b"
+        noFraction.impact = [SLOImpact(slo: "web")]
+        let slo = SLODefinition(id: "web", objective: 99.9, window: .month)
+        let notes = ErrorBudgetCalculator.notes(slos: [slo], records: [unknownSLO, noFraction])
+        #expect(notes.map(\.incident) == ["a", "b"])
+        #expect(notes[0].message.contains("not defined"))
+        #expect(notes[1].message.contains("full outage"))
+        // Counted as a full outage, as the note says.
+        #expect(ErrorBudgetCalculator.burns(slos: [slo], records: [noFraction], zone: .utc).map(\.minutes) == [10])
+    }
+
+    @Test func outputIsIdenticalForTheSameInput() {
+        let q3 = ReportingPeriod.quarter("2026-Q3", zone: .utc)!
+        #expect(JSONOutput.encode(BundledCorpus.windows(q3)) == JSONOutput.encode(BundledCorpus.windows(q3)))
+    }
+}
