@@ -1,9 +1,99 @@
 import ArgumentParser
+import Foundation
 import PostmortemKit
 
 extension PM {
+    /// `pm new`: start a postmortem from a template.
     struct New: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write a new postmortem from a template.")
-        func run() throws {}
+        static let configuration = CommandConfiguration(
+            abstract: "Write a new postmortem from a template and print its path.",
+            discussion: """
+                Writes <postmortems>/YYYY-MM-DD-<slug>.md from <templates>/<template>.md (directories \
+                from pm.yml; the built-in templates when the project has none). The front matter gets \
+                the id, title, severity and services; status is draft. An existing file is never \
+                overwritten.
+
+                Exit codes: 0 written; 1 the file exists or cannot be written; 2 usage or configuration error.
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The title: what users experienced, in one line.") var title: String
+        @Option(help: "Severity, from pm.yml's scale.") var severity: String = "SEV3"
+        @Option(name: .customLong("service"), help: ArgumentHelp("An affected service (repeatable).", valueName: "name"))
+        var services: [String] = []
+        @Option(help: ArgumentHelp("Template name: a file <templates>/<name>.md. Default: full for the two most severe levels, short otherwise.", valueName: "name"))
+        var template: String?
+        @Option(help: ArgumentHelp("The incident's date (YYYY-MM-DD); default today.", valueName: "date"))
+        var date: String?
+        @Option(help: ArgumentHelp("Directory to write into; default the postmortems directory of pm.yml.", valueName: "dir"))
+        var dir: String?
+
+        func validate() throws {
+            if title.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the title must not be empty") }
+            if let date, CalendarDate(date) == nil { throw ValidationError("--date must be a real date written YYYY-MM-DD, not '\(date)'") }
+            if let template, template.contains("/") || template.hasPrefix(".") {
+                throw ValidationError("--template takes a template name such as full or short, not a path")
+            }
+        }
+
+        func run() throws {
+            let configuration = try global.loadConfiguration()
+            guard configuration.severities.contains(severity) else {
+                throw ValidationError("--severity must be one of \(configuration.severities.joined(separator: ", "))")
+            }
+            let day = date.flatMap { CalendarDate($0) } ?? Clock.today()
+            let name = template ?? PostmortemScaffold.defaultTemplate(for: severity, scale: configuration.severities)
+            guard let templateText = Templates.load(name, configuration: configuration) else {
+                Terminal.error("no template named '\(Terminal.sanitise(name))' in \(configuration.templatesDirectory)/ or built in")
+                throw ExitCode(2)
+            }
+            let request = PostmortemScaffold.Request(title: title, severity: severity, services: services, date: day)
+            let text: String
+            do {
+                text = try PostmortemScaffold.render(template: templateText, request: request)
+            } catch {
+                Terminal.error("template '\(Terminal.sanitise(name))': \(error.description)")
+                throw ExitCode(2)
+            }
+            let directory = dir ?? global.inputPaths([], configuration: configuration)[0]
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let path = (directory as NSString).appendingPathComponent("\(request.id).md")
+            // O_EXCL: never overwrite, even if another process creates the file meanwhile.
+            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+            guard fd >= 0 else {
+                let reason = errno == EEXIST ? "already exists; nothing was written (choose another title or --date)" : String(cString: strerror(errno))
+                Terminal.error("\(Terminal.sanitise(path)): \(reason)")
+                throw ExitCode.failure
+            }
+            let bytes = Array(text.utf8)
+            let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            close(fd)
+            guard written == bytes.count else {
+                unlink(path)
+                Terminal.error("\(Terminal.sanitise(path)): write failed")
+                throw ExitCode.failure
+            }
+            print(Terminal.sanitise(path))
+        }
+    }
+}
+
+/// Finding templates: the project's templates directory first, then the built-in copies.
+enum Templates {
+    static func load(_ name: String, configuration: Configuration) -> String? {
+        let root = configuration.rootDirectory ?? "."
+        let dir = configuration.templatesDirectory.hasPrefix("/") ? configuration.templatesDirectory : root + "/" + configuration.templatesDirectory
+        if let data = FileManager.default.contents(atPath: dir + "/" + name + ".md") {
+            return String(decoding: data, as: UTF8.self)
+        }
+        return BuiltInTemplates.text(named: name)
+    }
+}
+
+/// The one place the CLI reads the wall clock; every library function takes "today" as a parameter.
+enum Clock {
+    static func today() -> CalendarDate {
+        CalendarDate(daysSinceEpoch: Int(floor(Date().timeIntervalSince1970 / 86_400)))
     }
 }

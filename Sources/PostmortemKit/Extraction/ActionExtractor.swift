@@ -178,7 +178,7 @@ enum ActionExtractor {
                 let v = value.trimmingCharacters(in: .whitespaces)
                 if let date = CalendarDate(v) {
                     action.due = date
-                } else if !v.isEmpty, !["-", "—", "n/a", "none", "tbd"].contains(v.lowercased()) {
+                } else if !v.isEmpty, !["-", "—", "n/a", "none", "tbd", "yyyy-mm-dd"].contains(v.lowercased()) {
                     problems.append(Problem(.invalidActionMetadata,
                         "due date `\(v)` is not a real YYYY-MM-DD date", at: action.range))
                 }

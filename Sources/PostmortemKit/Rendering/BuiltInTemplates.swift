@@ -1,0 +1,11 @@
+import Foundation
+
+/// The templates shipped inside pm, used when a project has no templates directory. They are
+/// copies of the repository's `templates/`; a test keeps them identical.
+public enum BuiltInTemplates {
+    public static func text(named name: String) -> String? {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "md", subdirectory: "Resources/templates"),
+              let data = try? Data(contentsOf: url) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

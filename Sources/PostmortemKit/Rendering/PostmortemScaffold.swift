@@ -1,0 +1,147 @@
+import Foundation
+import Mustache
+
+/// Renders a new postmortem from a template (`pm new`).
+///
+/// A template is a postmortem: YAML front matter with neutral values, then a Markdown body with
+/// Mustache variables `{{title}}`, `{{date}}`, `{{severity}}`, `{{services}}`. The front matter
+/// lines for `id`, `title`, `status`, `severity` and `services` are replaced in place (comments
+/// and key order survive); the body is rendered with Markdown escaping, so a title such as
+/// `<script>` or `**x**` stays literal text.
+public enum PostmortemScaffold {
+    /// What the user asked for.
+    public struct Request: Sendable {
+        public var title: String
+        public var severity: String
+        public var services: [String]
+        public var date: CalendarDate
+
+        public init(title: String, severity: String, services: [String], date: CalendarDate) {
+            self.title = title
+            self.severity = severity
+            self.services = services
+            self.date = date
+        }
+
+        /// `2026-07-14-checkout-returned-502s`.
+        public var id: String { "\(date)-\(PostmortemScaffold.slug(title))" }
+    }
+
+    public enum Failure: Error, Sendable, CustomStringConvertible {
+        case templateWithoutFrontMatter
+        case invalidTemplate(String)
+
+        public var description: String {
+            switch self {
+            case .templateWithoutFrontMatter: "the template has no YAML front matter (--- ... ---)"
+            case .invalidTemplate(let message): "the template is not valid Mustache: \(message)"
+            }
+        }
+    }
+
+    /// The default template name for a severity: the full template for the two most severe
+    /// levels of the scale, the short one otherwise.
+    public static func defaultTemplate(for severity: String, scale: [String]) -> String {
+        let index = scale.firstIndex(of: severity) ?? scale.count
+        return index < 2 ? "full" : "short"
+    }
+
+    public static func render(template: String, request: Request) throws(Failure) -> String {
+        var lines = template.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
+              let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingCharacters(in: .whitespaces) == "---" }) else {
+            throw .templateWithoutFrontMatter
+        }
+        let values: [(String, String)] = [
+            ("id", yamlString(request.id)),
+            ("title", yamlString(request.title)),
+            ("status", "draft"),
+            ("severity", yamlString(request.severity)),
+            ("services", "[" + request.services.map(yamlString).joined(separator: ", ") + "]"),
+        ]
+        var closeIndex = close
+        for (key, value) in values {
+            if let index = lines[1..<closeIndex].firstIndex(where: { $0.hasPrefix("\(key):") }) {
+                lines[index] = "\(key): \(value)"
+            } else {
+                lines.insert("\(key): \(value)", at: closeIndex)
+                closeIndex += 1
+            }
+        }
+        let front = lines[0...closeIndex].joined(separator: "\n")
+        let body = lines[(closeIndex + 1)...].joined(separator: "\n")
+        MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+        let mustache: MustacheTemplate
+        do {
+            mustache = try MustacheTemplate(string: "{{% CONTENT_TYPE: MARKDOWN}}" + body)
+        } catch {
+            throw .invalidTemplate("\(error)")
+        }
+        let rendered = mustache.render([
+            "title": request.title,
+            "date": request.date.description,
+            "severity": request.severity,
+            "services": request.services.joined(separator: ", "),
+        ] as [String: String])
+        return front + "\n" + rendered
+    }
+
+    /// A YAML double-quoted scalar (JSON string syntax is valid YAML).
+    static func yamlString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
+                    out += String(format: "\\u%04X", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// Lowercase ASCII words joined by `-`, accents folded, at most 60 characters.
+    public static func slug(_ title: String) -> String {
+        let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX")).lowercased()
+        var out = ""
+        var pendingDash = false
+        for scalar in folded.unicodeScalars {
+            if scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar)) {
+                if pendingDash && !out.isEmpty { out += "-" }
+                out.unicodeScalars.append(scalar)
+                pendingDash = false
+            } else {
+                pendingDash = true
+            }
+            if out.count >= 60 { break }
+        }
+        out = String(out.prefix(60))
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "incident" : out
+    }
+}
+
+/// Escapes text inserted into Markdown so it stays literal: backslash-escapes the punctuation
+/// that has meaning inside a line (emphasis, code, links, HTML, tables, entities) and a leading
+/// block marker, and flattens line breaks.
+struct MarkdownContentType: MustacheContentType {
+    func escapeText(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            if character == "\n" || character == "\r" {
+                out += " "
+            } else if "\\`*_[]<>|~&".contains(character) || (out.isEmpty && "#-+=>".contains(character)) {
+                out += "\\" + String(character)
+            } else {
+                out.append(character)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import PostmortemKit
+
+@Suite struct PostmortemScaffoldTests {
+    let request = PostmortemScaffold.Request(title: "Checkout <script> & **502s**: \"quoted\"", severity: "SEV2",
+                                             services: ["checkout-api", "edge"], date: CalendarDate(year: 2026, month: 7, day: 14)!)
+
+    @Test func slugs() {
+        #expect(PostmortemScaffold.slug("Checkout returned 502s after a proxy config push") == "checkout-returned-502s-after-a-proxy-config-push")
+        #expect(PostmortemScaffold.slug("Café DNS — résolution échouée!") == "cafe-dns-resolution-echouee")
+        #expect(PostmortemScaffold.slug("日本語") == "incident")
+        #expect(PostmortemScaffold.slug(String(repeating: "word ", count: 40)).count <= 60)
+    }
+
+    @Test func everyTemplateRendersToAValidDraft() throws {
+        for name in ["full", "short"] {
+            let template = try #require(BuiltInTemplates.text(named: name))
+            let text = try PostmortemScaffold.render(template: template, request: request)
+            let record = DocumentReader.read(text: text, path: "postmortems/\(request.id).md").postmortem
+            #expect(record.problems.filter { $0.severity == .error }.isEmpty, "\(name): \(record.problems)")
+            #expect(record.id == "2026-07-14-checkout-script-502s-quoted")
+            #expect(record.title == request.title)
+            #expect(record.status == "draft")
+            #expect(record.severity == "SEV2")
+            #expect(record.services == ["checkout-api", "edge"])
+            // The H1 shows the title as text: Markdown in it is escaped, not interpreted.
+            #expect(record.sections.first?.title == request.title)
+            #expect(!MarkdownParser.renderHTML(text).contains("<script>"))
+            #expect(text.contains("checkout-api, edge on 2026-07-14") || name == "short" || text.contains("checkout-api, edge"))
+        }
+    }
+
+    @Test func defaultTemplateFollowsSeverity() {
+        let scale = ["SEV1", "SEV2", "SEV3", "SEV4"]
+        #expect(PostmortemScaffold.defaultTemplate(for: "SEV1", scale: scale) == "full")
+        #expect(PostmortemScaffold.defaultTemplate(for: "SEV2", scale: scale) == "full")
+        #expect(PostmortemScaffold.defaultTemplate(for: "SEV3", scale: scale) == "short")
+    }
+
+    @Test func templateWithoutFrontMatterIsRejected() {
+        #expect(throws: PostmortemScaffold.Failure.self) {
+            try PostmortemScaffold.render(template: "# {{title}}\n", request: request)
+        }
+    }
+
+    @Test func builtInTemplatesMatchTheRepository() throws {
+        for name in ["full", "short"] {
+            let repository = try String(contentsOf: packageRoot.appendingPathComponent("templates/\(name).md"), encoding: .utf8)
+            #expect(BuiltInTemplates.text(named: name) == repository,
+                    "Sources/PostmortemKit/Resources/templates/\(name).md differs from templates/\(name).md: copy it over")
+        }
+    }
+}
