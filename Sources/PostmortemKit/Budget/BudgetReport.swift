@@ -1,0 +1,68 @@
+/// Everything `pm budget` reports for one period: its JSON shape (docs/budget.md) and the input of
+/// the text and CSV renderers.
+public struct BudgetReport: Sendable, Hashable, Encodable {
+    /// Version of this JSON shape; bumped only on incompatible changes.
+    public var formatVersion = 1
+    /// The period reported.
+    public var period: ReportingPeriod
+    /// The day the burn rates are computed at.
+    public var today: CalendarDate
+    /// The configured zone's name.
+    public var timezone: String
+    /// The SLOs reported, as configured, with what was ignored of their definitions.
+    public var slos: [SLODefinition]
+    /// Every window of those SLOs that overlaps the period, SLO by SLO, in time order.
+    public var windows: [LabelledWindow]
+    /// Impact that could not be counted or was counted on an assumption.
+    public var notes: [BudgetNote]
+
+    /// A window with the name people call it by.
+    public struct LabelledWindow: Sendable, Hashable, Encodable {
+        /// `2026-08` for a month, `2026-Q3` for a quarter, `2026-07-19..2026-08-17` for a rolling window.
+        public var label: String
+        /// The window's numbers and staircase.
+        public var window: BudgetWindow
+
+        public func encode(to encoder: Encoder) throws {
+            // Flattened, so a window reads as one object with its label.
+            try window.encode(to: encoder)
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(label, forKey: .label)
+            try container.encode(window.policy.description, forKey: .policyText)
+        }
+
+        enum Key: String, CodingKey { case label, policyText }
+    }
+
+    /// Computes the report.
+    /// - Parameters:
+    ///   - slos: The SLOs to report.
+    ///   - records: The postmortems.
+    ///   - period: The reporting period.
+    ///   - zone: The configured zone.
+    ///   - timezone: The zone's name as configured, for display.
+    ///   - today: The current date (a parameter so the output is reproducible).
+    public init(slos: [SLODefinition], records: [Postmortem], period: ReportingPeriod, zone: ZoneResolver,
+                timezone: String, today: CalendarDate) {
+        self.period = period
+        self.today = today
+        self.timezone = timezone
+        self.slos = slos
+        let windows = ErrorBudgetCalculator.windows(slos: slos, records: records, period: period, zone: zone, today: today)
+        let kinds = Dictionary(slos.map { ($0.id, $0.window) }, uniquingKeysWith: { first, _ in first })
+        self.windows = windows.map { window in
+            LabelledWindow(label: Self.label(of: window, kind: kinds[window.slo] ?? .month, zone: zone), window: window)
+        }
+        notes = ErrorBudgetCalculator.notes(slos: slos, records: records)
+    }
+
+    /// The name of a window: its month, its quarter, or its first and last day.
+    static func label(of window: BudgetWindow, kind: SLOWindow, zone: ZoneResolver) -> String {
+        let first = zone.date(of: window.start)
+        switch kind {
+        case .month: return "\(pad4(first.year))-\(pad2(first.month))"
+        case .quarter: return "\(pad4(first.year))-Q\((first.month - 1) / 3 + 1)"
+        case .rolling: return "\(first)..\(zone.date(of: window.end).adding(days: -1))"
+        }
+    }
+}

@@ -1,0 +1,101 @@
+/// `pm budget`'s text output: per SLO a table of windows, then a small staircase of each window
+/// that had incidents. The caller escapes it for the terminal.
+public enum BudgetTextRenderer {
+    /// Width of a full (100%) staircase bar, in characters.
+    static let barWidth = 40
+
+    /// Renders the report.
+    /// - Parameters:
+    ///   - report: What to show.
+    ///   - zone: The configured zone; times are shown in it.
+    public static func render(_ report: BudgetReport, zone: ZoneResolver) -> String {
+        let period = report.period
+        let lastDay = zone.date(of: period.end).adding(days: -1)
+        var out = "Error budgets for \(period.label) (\(zone.date(of: period.start)) to \(lastDay), \(report.timezone)), as of \(report.today)\n"
+        if report.slos.isEmpty { out += "\nNo SLOs to report: define them under `slos:` in pm.yml.\n" }
+        for slo in report.slos {
+            out += "\n\(slo.id): \(trimmed(slo.objective))% per \(windowName(slo.window))"
+            if !slo.services.isEmpty { out += " (\(slo.services.joined(separator: ", ")))" }
+            out += "\n"
+            for note in slo.notes { out += "  note: \(slo.source ?? "definition"): \(note)\n" }
+            let windows = report.windows.filter { $0.window.slo == slo.id }
+            let labelWidth = max(6, windows.map(\.label.count).max() ?? 0)
+            out += "  " + pad("window", labelWidth) + "  budget  burned    left   left%  burn rate  policy\n"
+            for labelled in windows {
+                let w = labelled.window
+                var row = "  " + pad(labelled.label, labelWidth)
+                row += left(SpreadsheetCell.fixed(w.budgetMinutes, decimals: 2), 8)
+                row += left(SpreadsheetCell.fixed(w.burnedMinutes, decimals: 2), 8)
+                row += left(SpreadsheetCell.fixed(w.remainingMinutes, decimals: 2), 8)
+                row += left(SpreadsheetCell.fixed(w.remainingPercent, decimals: 1) + "%", 8)
+                row += left(w.burnRate.map { SpreadsheetCell.fixed($0, decimals: 2) } ?? "-", 11)
+                row += "  \(w.policy)"
+                if let exhausted = w.exhaustedAt { row += " (exhausted \(clock(exhausted, zone: zone, withDate: true)))" }
+                out += row + "\n"
+            }
+            for labelled in windows where !labelled.window.steps.isEmpty {
+                out += staircase(labelled, zone: zone)
+            }
+        }
+        if !report.notes.isEmpty {
+            out += "\nNot counted or assumed:\n"
+            for note in report.notes { out += "  \(note.incident) (\(note.slo)): \(note.message)\n" }
+        }
+        return out
+    }
+
+    /// The staircase as bars, one per step, each as long as the share of budget left.
+    static func staircase(_ labelled: BudgetReport.LabelledWindow, zone: ZoneResolver) -> String {
+        let w = labelled.window
+        var out = "  \(labelled.label) staircase (minutes left of \(SpreadsheetCell.fixed(w.budgetMinutes, decimals: 2))):\n"
+        func line(_ percent: Double, _ when: String, _ text: String) {
+            out += "    " + left(SpreadsheetCell.fixed(percent, decimals: 0) + "%", 5) + " " + bar(percent) + "  "
+                + pad(when, 14) + text + "\n"
+        }
+        line(100, clock(w.start, zone: zone, withDate: true), "window start")
+        for step in w.steps {
+            line(step.remainingPercent, clock(step.at, zone: zone, withDate: true),
+                 "-\(SpreadsheetCell.fixed(step.burnedMinutes, decimals: 2))  \(step.incident)")
+        }
+        return out
+    }
+
+    /// A bar of `barWidth` cells: full blocks for budget left, dots for budget spent, and a
+    /// cross when overspent.
+    static func bar(_ percent: Double) -> String {
+        let filled = max(0, min(barWidth, Int((percent / 100 * Double(barWidth)).rounded())))
+        let rest = String(repeating: "·", count: barWidth - filled)
+        return String(repeating: "█", count: filled) + (percent < 0 ? "✗" + rest.dropFirst() : rest)
+    }
+
+    static func clock(_ t: Timestamp, zone: ZoneResolver, withDate: Bool) -> String {
+        let local = t.inOffset(zone.offset(at: t.epochSeconds))
+        let s = local.secondOfDay
+        let date = local.localDate
+        return "\(pad2(date.month))-\(pad2(date.day)) \(pad2(s / 3600)):\(pad2(s / 60 % 60))"
+    }
+
+    static func windowName(_ window: SLOWindow) -> String {
+        switch window {
+        case .month: "calendar month"
+        case .quarter: "calendar quarter"
+        case .rolling(let days): "rolling \(days) days"
+        }
+    }
+
+    /// 99.9 as `99.9`, 99.0 as `99`.
+    static func trimmed(_ value: Double) -> String {
+        var text = SpreadsheetCell.fixed(value, decimals: 4)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
+    static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+
+    static func left(_ text: String, _ width: Int) -> String {
+        text.count >= width ? " " + text : String(repeating: " ", count: width - text.count) + text
+    }
+}

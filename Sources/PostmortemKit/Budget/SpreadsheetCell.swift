@@ -1,0 +1,38 @@
+/// Writing values into CSV cells that spreadsheets open safely.
+///
+/// Text from documents (incident ids, SLO ids) may begin with `=`, `+`, `-` or `@`, which
+/// spreadsheet programs run as a formula; such cells get a leading `'`. Numbers are written as
+/// numbers (a negative remaining budget must stay a number), so they never pass through the guard.
+enum SpreadsheetCell {
+    /// A text cell: formula-guarded, then quoted when it holds a comma, quote or line break.
+    static func text(_ value: String) -> String {
+        var cell = value
+        if let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { cell = "'" + cell }
+        if cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            cell = "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return cell
+    }
+
+    /// A number cell with fixed decimals, `-0.00` written as `0.00`.
+    static func number(_ value: Double, decimals: Int = 2) -> String {
+        fixed(value, decimals: decimals)
+    }
+
+    /// A fixed-point rendering that does not depend on the locale.
+    static func fixed(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded()
+        let negative = value < 0 && scaled != 0
+        let whole = Int64(scaled / scale)
+        let fraction = Int64(scaled - Double(whole) * scale)
+        var text = String(whole)
+        if decimals > 0 {
+            let digits = String(fraction)
+            text += "." + String(repeating: "0", count: decimals - digits.count) + digits
+        }
+        return negative ? "-" + text : text
+    }
+}

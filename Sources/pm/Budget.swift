@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import PostmortemKit
+
+extension PM {
+    /// `pm budget`: error budgets of the configured SLOs, with the staircase of each window.
+    struct Budget: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show the error budget of each SLO window and the staircase of incidents that spent it.",
+            discussion: """
+                Budget for a window = window length × (1 − objective). Each incident burns \
+                (mitigated − started) × bad_fraction of every SLO in its `impact`, or the \
+                `budget_minutes` it declares; an incident that spans a window boundary is split \
+                between the windows. Windows are calendar months or quarters in pm.yml's timezone, \
+                or consecutive N-day windows for rolling SLOs. With no period, reports the latest \
+                complete quarter before --today. CSV and JSON shapes: docs/budget.md.
+
+                Exit codes: 0 success; 1 when a file could not be read (the rest is still reported); \
+                2 for usage or configuration errors.
+                """
+        )
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv, json }
+
+        @OptionGroup var global: GlobalOptions
+        @Option(name: .customLong("slo"), help: ArgumentHelp("Only this SLO (repeatable).", valueName: "id"))
+        var sloIDs: [String] = []
+        @Option(help: ArgumentHelp("The calendar quarter to report, as 2026-Q3.", valueName: "quarter"))
+        var quarter: String?
+        @Option(help: ArgumentHelp("First day of the period (YYYY-MM-DD); needs --to.", valueName: "date"))
+        var from: String?
+        @Option(help: ArgumentHelp("Last day of the period, inclusive (YYYY-MM-DD); needs --from.", valueName: "date"))
+        var to: String?
+        @Option(help: "Output format: text, csv or json.") var format: Format = .text
+        @Option(help: ArgumentHelp("The current date for burn rates and the default period (YYYY-MM-DD); default: today in pm.yml's timezone.",
+                                   valueName: "date"))
+        var today: String?
+        @Argument(help: ArgumentHelp("Postmortem files or directories; default: the postmortems directory from pm.yml.",
+                                     valueName: "path"))
+        var paths: [String] = []
+
+        func validate() throws {
+            if quarter != nil, from != nil || to != nil {
+                throw ValidationError("Give either --quarter or --from and --to, not both.")
+            }
+            if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together.") }
+            if let quarter, ReportingPeriod.quarter(quarter, zone: .utc) == nil {
+                throw ValidationError("--quarter must look like 2026-Q3, not '\(quarter)'.")
+            }
+            for (name, value) in [("--from", from), ("--to", to), ("--today", today)] {
+                if let value, CalendarDate(value) == nil {
+                    throw ValidationError("\(name) must be a date as YYYY-MM-DD, not '\(value)'.")
+                }
+            }
+        }
+
+        func run() throws {
+            let configuration = try global.loadConfiguration()
+            let zone = ZoneResolver(configuration.timezone) ?? .utc
+            var slos = configuration.slos
+            if !sloIDs.isEmpty {
+                let unknown = sloIDs.filter { configuration.slo($0) == nil }
+                if !unknown.isEmpty {
+                    let known = configuration.slos.map(\.id).joined(separator: ", ")
+                    Terminal.error(Terminal.sanitise("no SLO \(unknown.joined(separator: ", ")) in pm.yml (defined: \(known.isEmpty ? "none" : known))"))
+                    throw ExitCode(2)
+                }
+                slos = slos.filter { sloIDs.contains($0.id) }
+            }
+            let day = today.flatMap { CalendarDate($0) } ?? zone.date(of: Timestamp(epochSeconds: Int64(Date().timeIntervalSince1970)))
+            let period: ReportingPeriod
+            if let quarter {
+                period = ReportingPeriod.quarter(quarter, zone: zone)!
+            } else if let from, let to {
+                period = .range(from: CalendarDate(from)!, to: CalendarDate(to)!, zone: zone)
+            } else {
+                period = .latestCompleteQuarter(before: day, zone: zone)
+            }
+            let inputs = InputDiscovery.expand(global.inputPaths(paths, configuration: configuration),
+                                               ignore: configuration.ignore, relativeTo: configuration.rootDirectory)
+            let records = DocumentLoader.map(inputs, options: ReadOptions(configuration: configuration)) { $0.postmortem }
+            var failed = false
+            for record in records {
+                for problem in record.problems where problem.severity == .error {
+                    failed = true
+                    let place = problem.range.map { "\(record.path):\($0.start.line):\($0.start.column)" } ?? record.path
+                    Terminal.note(Terminal.sanitise("pm: warning: \(place): \(problem.message); its impact is not counted"))
+                }
+            }
+            let report = BudgetReport(slos: slos, records: records, period: period, zone: zone,
+                                      timezone: configuration.timezone, today: day)
+            switch format {
+            case .text: print(Terminal.sanitise(BudgetTextRenderer.render(report, zone: zone)), terminator: "")
+            case .csv: print(BudgetCSVRenderer.render(report, zone: zone), terminator: "")
+            case .json: print(JSONOutput.encode(report))
+            }
+            if format != .text {
+                for note in report.notes {
+                    Terminal.note(Terminal.sanitise("pm: warning: \(note.incident) (\(note.slo)): \(note.message)"))
+                }
+            }
+            if failed { throw ExitCode.failure }
+        }
+    }
+}
