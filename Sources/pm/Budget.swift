@@ -88,7 +88,7 @@ extension PM {
                 }
             }
             let report = BudgetReport(slos: slos, records: records, period: period, zone: zone,
-                                      timezone: configuration.timezone, today: day)
+                                      timezone: configuration.timezone, today: day, definedSLOs: configuration.slos)
             switch format {
             case .text: print(Terminal.sanitise(BudgetTextRenderer.render(report, zone: zone)), terminator: "")
             case .csv: print(BudgetCSVRenderer.render(report, zone: zone), terminator: "")

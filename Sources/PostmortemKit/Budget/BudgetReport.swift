@@ -42,8 +42,10 @@ public struct BudgetReport: Sendable, Hashable, Encodable {
     ///   - zone: The configured zone.
     ///   - timezone: The zone's name as configured, for display.
     ///   - today: The current date (a parameter so the output is reproducible).
+    ///   - definedSLOs: Every SLO pm.yml defines, when `slos` is a selection of them, so impact on
+    ///     an SLO that exists but was not selected is not reported as undefined.
     public init(slos: [SLODefinition], records: [Postmortem], period: ReportingPeriod, zone: ZoneResolver,
-                timezone: String, today: CalendarDate) {
+                timezone: String, today: CalendarDate, definedSLOs: [SLODefinition]? = nil) {
         self.period = period
         self.today = today
         self.timezone = timezone
@@ -53,7 +55,19 @@ public struct BudgetReport: Sendable, Hashable, Encodable {
         self.windows = windows.map { window in
             LabelledWindow(label: Self.label(of: window, kind: kinds[window.slo] ?? .month, zone: zone), window: window)
         }
-        notes = ErrorBudgetCalculator.notes(slos: slos, records: records)
+        // Only notes about incidents this report could have counted: those in its windows, and
+        // those that cannot be placed in time at all.
+        let reported = Set(slos.map(\.id))
+        let defined = Set((definedSLOs ?? slos).map(\.id))
+        let from = windows.map(\.start).min() ?? period.start
+        let to = windows.map(\.end).max() ?? period.end
+        let relevant = Set(records.filter { record in
+            guard let started = record.started else { return true }
+            return started < to && (record.mitigated ?? started) >= from
+        }.map(\.id))
+        notes = ErrorBudgetCalculator.notes(slos: definedSLOs ?? slos, records: records).filter {
+            relevant.contains($0.incident) && (reported.contains($0.slo) || !defined.contains($0.slo))
+        }
     }
 
     /// The name of a window: its month, its quarter, or its first and last day.
