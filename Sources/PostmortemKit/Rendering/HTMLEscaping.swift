@@ -1,0 +1,52 @@
+/// Escaping for the two HTML sinks pm writes: element text and quoted attribute values.
+///
+/// Every string that comes from a document, pm.yml or the command line goes through one of these
+/// before it reaches a page or an inline SVG; the only HTML that is not escaped is what cmark-gfm
+/// rendered in safe mode and what pm draws itself.
+public enum HTMLEscaping {
+    /// Escapes `&`, `<` and `>` for element text (also valid inside SVG `<text>` and `<title>`).
+    public static func text(_ value: String) -> String {
+        escape(value, quotes: false)
+    }
+
+    /// Escapes `&`, `<`, `>`, `"` and `'` for an attribute value in either kind of quotes.
+    public static func attribute(_ value: String) -> String {
+        escape(value, quotes: true)
+    }
+
+    /// Replaces the code points HTML forbids in a document (C0 controls other than tab, line
+    /// feed and carriage return, DEL, C1 controls and noncharacters) with U+FFFD, so a stray
+    /// control byte in a postmortem cannot make a page invalid.
+    public static func removingForbiddenCharacters(_ value: String) -> String {
+        guard value.unicodeScalars.contains(where: isForbidden) else { return value }
+        var scalars = String.UnicodeScalarView()
+        for scalar in value.unicodeScalars {
+            scalars.append(isForbidden(scalar) ? "\u{FFFD}" : scalar)
+        }
+        return String(scalars)
+    }
+
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x20 { return v != 0x09 && v != 0x0A && v != 0x0D }
+        if (0x7F...0x9F).contains(v) { return true }
+        if (0xFDD0...0xFDEF).contains(v) { return true }
+        return v & 0xFFFE == 0xFFFE
+    }
+
+    private static func escape(_ value: String, quotes: Bool) -> String {
+        var out = ""
+        out.reserveCapacity(value.utf8.count)
+        for scalar in removingForbiddenCharacters(value).unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"" where quotes: out += "&quot;"
+            case "'" where quotes: out += "&#39;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,173 @@
+/// Draws one SLO's error-budget staircase as inline SVG.
+///
+/// The remaining budget of each window starts at 100% and steps down at each incident; a new
+/// window starts again at 100%. The chart marks the zero line, the instant each exhausted window
+/// ran out, and a numbered marker on every step that links to the incident's page. The numbers
+/// match ``numberedSteps``, which the page lists under the chart as the text alternative.
+///
+/// Drawing is pure: the same windows give byte-identical SVG (coordinates are rounded to a tenth
+/// of a pixel and formatted without the locale).
+public struct StaircaseChart: Sendable {
+    /// An incident a step links to.
+    public struct IncidentLink: Sendable, Hashable {
+        /// Relative URL of the incident's page.
+        public var href: String
+        /// The incident's title, shown in the marker's tooltip.
+        public var title: String
+        public init(href: String, title: String) {
+            self.href = href
+            self.title = title
+        }
+    }
+
+    /// One step with the number its marker shows.
+    public struct NumberedStep: Sendable, Hashable {
+        public var number: Int
+        public var step: StaircaseStep
+        /// The start of the window the step belongs to.
+        public var windowStart: Timestamp
+    }
+
+    /// The SLO id, used in titles and element ids.
+    public var slo: String
+    /// The SLO's windows to draw, in time order.
+    public var windows: [BudgetWindow]
+    /// The time span of the x axis; windows are clipped to it.
+    public var domainStart: Timestamp
+    public var domainEnd: Timestamp
+    /// Links for incident ids; steps of incidents without one get a marker but no link.
+    public var links: [String: IncidentLink]
+    /// Makes element ids unique when several charts share a page.
+    public var idPrefix: String
+
+    /// Width and height of the drawing in CSS pixels (it scales down with the page).
+    public static let width = 760.0
+    public static let height = 280.0
+    static let margin = (top: 20.0, right: 20.0, bottom: 44.0, left: 56.0)
+
+    public init(slo: String, windows: [BudgetWindow], domainStart: Timestamp, domainEnd: Timestamp,
+                links: [String: IncidentLink], idPrefix: String) {
+        self.slo = slo
+        self.windows = windows.sorted { $0.start < $1.start }
+        self.domainStart = domainStart
+        self.domainEnd = max(domainEnd, domainStart.adding(seconds: 60))
+        self.links = links
+        self.idPrefix = idPrefix
+    }
+
+    /// The steps in drawing order, numbered from 1.
+    public var numberedSteps: [NumberedStep] {
+        var result: [NumberedStep] = []
+        for window in windows {
+            for step in window.steps.sorted(by: { ($0.at, $0.incident) < ($1.at, $1.incident) })
+            where step.at >= domainStart && step.at < domainEnd {
+                result.append(NumberedStep(number: result.count + 1, step: step, windowStart: window.start))
+            }
+        }
+        return result
+    }
+
+    /// A one-sentence summary for screen readers and the SVG `<desc>`.
+    public var summary: String {
+        let steps = numberedSteps
+        var parts: [String] = []
+        for window in windows {
+            let left = DecimalText.format(window.remainingPercent, maximumFractionDigits: 1)
+            var sentence = "Window from \(window.start.localDate) to \(window.end.adding(seconds: -1).localDate): "
+            sentence += "\(window.steps.count) incident\(window.steps.count == 1 ? "" : "s"), \(left)% of the budget left"
+            if let exhausted = window.exhaustedAt { sentence += ", exhausted on \(exhausted.localDate)" }
+            parts.append(sentence + ".")
+        }
+        if steps.isEmpty && windows.isEmpty { return "No error budget windows for \(slo) in this period." }
+        return parts.joined(separator: " ")
+    }
+
+    /// The chart as an `<svg>` element.
+    public func svg() -> String {
+        let w = Self.width, h = Self.height, m = Self.margin
+        let plotWidth = w - m.left - m.right
+        let plotHeight = h - m.top - m.bottom
+        let lowest = windows.flatMap { $0.steps.map(\.remainingPercent) }.min() ?? 100
+        // Scale down to the lowest step, in 25% increments, so overspending stays on the chart.
+        let yMin = lowest < 0 ? (lowest / 25).rounded(.down) * 25 : 0
+        let yMax = 100.0
+        let span = Double(domainEnd.epochSeconds - domainStart.epochSeconds)
+        func x(_ t: Timestamp) -> Double {
+            let clamped = min(max(t.epochSeconds, domainStart.epochSeconds), domainEnd.epochSeconds)
+            return m.left + Double(clamped - domainStart.epochSeconds) / span * plotWidth
+        }
+        func y(_ percent: Double) -> Double { m.top + (yMax - percent) / (yMax - yMin) * plotHeight }
+        func n(_ v: Double) -> String { DecimalText.format(v, maximumFractionDigits: 1) }
+
+        let titleID = "\(idPrefix)-title", descID = "\(idPrefix)-desc"
+        let label = "Error budget staircase for \(slo)"
+        var svg = "<svg class=\"chart staircase\" viewBox=\"0 0 \(n(w)) \(n(h))\" width=\"\(n(w))\" height=\"\(n(h))\""
+        svg += " role=\"img\" aria-labelledby=\"\(HTMLEscaping.attribute(titleID)) \(HTMLEscaping.attribute(descID))\">\n"
+        svg += "<title id=\"\(HTMLEscaping.attribute(titleID))\">\(HTMLEscaping.text(label))</title>\n"
+        svg += "<desc id=\"\(HTMLEscaping.attribute(descID))\">\(HTMLEscaping.text(summary))</desc>\n"
+
+        // Horizontal grid and percent labels.
+        let tickStep = (yMax - yMin) > 200 ? 50.0 : 25.0
+        var tick = yMax
+        while tick >= yMin {
+            let cls = tick == 0 ? "zero" : "grid"
+            svg += "<line class=\"\(cls)\" x1=\"\(n(m.left))\" y1=\"\(n(y(tick)))\" x2=\"\(n(w - m.right))\" y2=\"\(n(y(tick)))\"/>\n"
+            svg += "<text class=\"axis\" x=\"\(n(m.left - 6))\" y=\"\(n(y(tick) + 4))\" text-anchor=\"end\">\(n(tick))%</text>\n"
+            tick -= tickStep
+        }
+        // Window boundaries with their start dates.
+        var boundaries = windows.map(\.start).filter { $0 >= domainStart && $0 < domainEnd }
+        if boundaries.first.map({ $0 > domainStart }) ?? true { boundaries.insert(domainStart, at: 0) }
+        for boundary in boundaries {
+            svg += "<line class=\"grid\" x1=\"\(n(x(boundary)))\" y1=\"\(n(m.top))\" x2=\"\(n(x(boundary)))\" y2=\"\(n(h - m.bottom))\"/>\n"
+            svg += "<text class=\"axis\" x=\"\(n(x(boundary) + 3))\" y=\"\(n(h - m.bottom + 16))\">\(HTMLEscaping.text(Self.dayLabel(boundary.localDate)))</text>\n"
+        }
+        svg += "<text class=\"axis\" x=\"\(n(w - m.right))\" y=\"\(n(h - 6))\" text-anchor=\"end\">remaining error budget per window (% of the window's budget)</text>\n"
+
+        // The staircases.
+        for window in windows where window.end > domainStart && window.start < domainEnd {
+            var path = "M\(n(x(window.start))) \(n(y(100)))"
+            for step in window.steps.sorted(by: { ($0.at, $0.incident) < ($1.at, $1.incident) }) {
+                path += " H\(n(x(step.at))) V\(n(y(step.remainingPercent)))"
+            }
+            path += " H\(n(x(window.end)))"
+            svg += "<path class=\"stair\" d=\"\(path)\"/>\n"
+            if let exhausted = window.exhaustedAt, exhausted >= domainStart, exhausted < domainEnd {
+                let ex = x(exhausted), ey = y(0)
+                let text = "budget exhausted \(Self.dayLabel(exhausted.localDate))"
+                svg += "<g class=\"exhausted\"><title>\(HTMLEscaping.text("\(slo): \(text) (\(exhausted.iso8601))"))</title>"
+                svg += "<path d=\"M\(n(ex)) \(n(ey - 7)) L\(n(ex + 7)) \(n(ey)) L\(n(ex)) \(n(ey + 7)) L\(n(ex - 7)) \(n(ey)) Z\"/>"
+                let anchor = ex > m.left + plotWidth * 0.75 ? "end" : "start"
+                let tx = anchor == "end" ? ex - 10 : ex + 10
+                svg += "<text x=\"\(n(tx))\" y=\"\(n(ey + 18))\" text-anchor=\"\(anchor)\">\(HTMLEscaping.text(text))</text></g>\n"
+            }
+        }
+
+        // Numbered, linked markers on each step.
+        for numbered in numberedSteps {
+            let step = numbered.step
+            let cx = x(step.at), cy = y(step.remainingPercent)
+            let burned = DecimalText.format(step.burnedMinutes, maximumFractionDigits: 2)
+            let left = DecimalText.format(step.remainingPercent, maximumFractionDigits: 1)
+            var tip = "\(numbered.number). \(step.incident)"
+            if let link = links[step.incident], !link.title.isEmpty { tip += ": \(link.title)" }
+            tip += " (\(step.at.localDate)): burned \(burned) min, \(left)% left"
+            var marker = "<title>\(HTMLEscaping.text(tip))</title>"
+            marker += "<circle cx=\"\(n(cx))\" cy=\"\(n(cy))\" r=\"9\"/>"
+            marker += "<text x=\"\(n(cx))\" y=\"\(n(cy + 4))\" text-anchor=\"middle\">\(numbered.number)</text>"
+            if let link = links[step.incident] {
+                svg += "<a class=\"step\" href=\"\(HTMLEscaping.attribute(link.href))\">\(marker)</a>\n"
+            } else {
+                svg += "<g class=\"step\">\(marker)</g>\n"
+            }
+        }
+        svg += "</svg>"
+        return svg
+    }
+
+    /// `1 Jul`: short, unambiguous in a quarter's context, and independent of the locale.
+    static func dayLabel(_ date: CalendarDate) -> String {
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return "\(date.day) \(months[date.month - 1])"
+    }
+}

@@ -1,0 +1,23 @@
+/// Durations as a reader wants them in a review: `42 min`, `3 h 05 min`, `2 d 4 h`.
+enum DurationText {
+    static func format(_ minutes: Double?) -> String {
+        guard let minutes, minutes.isFinite else { return "–" }
+        let total = Int(minutes.rounded())
+        if total < 60 { return "\(total) min" }
+        if total < 2880 {
+            let m = total % 60
+            return "\(total / 60) h \(m < 10 ? "0" : "")\(m) min"
+        }
+        return "\(total / 1440) d \(total % 1440 / 60) h"
+    }
+
+    /// Budget minutes with one decimal (`12.5 min`); budgets are small, so whole minutes would hide steps.
+    static func budget(_ minutes: Double) -> String {
+        "\(DecimalText.fixed(minutes, fractionDigits: 1)) min"
+    }
+
+    static func percent(_ value: Double?, fractionDigits: Int = 0) -> String {
+        guard let value, value.isFinite else { return "–" }
+        return "\(DecimalText.fixed(value, fractionDigits: fractionDigits))%"
+    }
+}

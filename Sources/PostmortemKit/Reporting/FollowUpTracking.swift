@@ -1,0 +1,81 @@
+/// The follow-up section of the index: open actions by owner (overdue first), actions done and
+/// actions not being done.
+///
+/// Open actions are those of every incident up to the end of the period, judged as of `today`,
+/// because an action from last quarter that is still open is exactly what a review must see.
+/// Done and not-doing lists cover the period's incidents: a postmortem records that an action is
+/// done, not when, so "done this quarter" means done among this quarter's incidents.
+enum FollowUpTracking {
+    static func add(to context: inout [String: Any], review: QuarterlyReview) {
+        let period = review.options.period, today = review.options.today
+        struct Tracked {
+            var action: FollowUpAction
+            var index: Int
+            var began: Timestamp?
+        }
+        var open: [Tracked] = [], done: [Tracked] = [], notDoing: [Tracked] = []
+        for (index, document) in review.documents.enumerated() {
+            let began = IncidentTime.began(document.postmortem)
+            let upToPeriodEnd = began.map { $0 < period.end } ?? false
+            let inPeriod = began.map(period.contains) ?? false
+            for action in document.postmortem.actions {
+                let tracked = Tracked(action: action, index: index, began: began)
+                switch action.state {
+                case .open where upToPeriodEnd: open.append(tracked)
+                case .done where inPeriod: done.append(tracked)
+                case .notDoing where inPeriod: notDoing.append(tracked)
+                default: break
+                }
+            }
+        }
+        func isOverdue(_ t: Tracked) -> Bool { t.action.due.map { $0 < today } ?? false }
+        func age(_ t: Tracked) -> Int? {
+            t.began.map { today.daysSinceEpoch - review.options.zone.date(of: $0).daysSinceEpoch }
+        }
+        open.sort {
+            let a = (isOverdue($0) ? 0 : 1, $0.action.owner ?? "\u{10FFFF}", $0.action.due?.description ?? "9999", review.documents[$0.index].postmortem.id)
+            let b = (isOverdue($1) ? 0 : 1, $1.action.owner ?? "\u{10FFFF}", $1.action.due?.description ?? "9999", review.documents[$1.index].postmortem.id)
+            return a < b
+        }
+        func row(_ t: Tracked) -> [String: Any] {
+            let record = review.documents[t.index].postmortem
+            let days = age(t)
+            return [
+                "owner": IndexPageModel.clean(t.action.owner.map { "@" + $0 } ?? "unassigned"),
+                "hasOwner": t.action.owner != nil,
+                "text": IndexPageModel.clean(t.action.text),
+                "incident": IndexPageModel.clean(record.id), "href": "incidents/\(review.pageNames[t.index])",
+                "due": t.action.due?.description ?? "–",
+                "age": days.map { "\($0) d" } ?? "–",
+                "overdue": isOverdue(t),
+                "overdueDays": t.action.due.map { "\(today.daysSinceEpoch - $0.daysSinceEpoch) d" } ?? "",
+                "ticket": IndexPageModel.clean(t.action.ticket ?? "–"),
+                "priority": IndexPageModel.clean(t.action.priority ?? "–"),
+                "reason": IndexPageModel.clean(t.action.reason ?? "no reason given"),
+            ]
+        }
+        var owners: [String: (open: Int, overdue: Int, oldest: Int)] = [:]
+        for t in open {
+            let key = t.action.owner.map { "@" + $0 } ?? "unassigned"
+            var entry = owners[key] ?? (0, 0, 0)
+            entry.open += 1
+            if isOverdue(t) { entry.overdue += 1 }
+            entry.oldest = max(entry.oldest, age(t) ?? 0)
+            owners[key] = entry
+        }
+        context["ownerRows"] = owners.keys.sorted {
+            let a = owners[$0]!, b = owners[$1]!
+            return (a.overdue, a.open) != (b.overdue, b.open) ? (a.overdue, a.open) > (b.overdue, b.open) : $0 < $1
+        }.map { key -> [String: Any] in
+            let entry = owners[key]!
+            return ["owner": IndexPageModel.clean(key), "open": "\(entry.open)", "overdue": "\(entry.overdue)",
+                    "hasOverdue": entry.overdue > 0, "oldest": "\(entry.oldest) d"]
+        }
+        context["openActions"] = open.map(row)
+        context["hasOpenActions"] = !open.isEmpty
+        context["doneActions"] = done.map(row)
+        context["hasDoneActions"] = !done.isEmpty
+        context["notDoingActions"] = notDoing.map(row)
+        context["hasNotDoingActions"] = !notDoing.isEmpty
+    }
+}

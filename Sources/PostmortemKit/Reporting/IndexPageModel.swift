@@ -1,0 +1,244 @@
+/// The values `index.mustache` renders: every figure already formatted, every string from a
+/// document cleaned of characters HTML forbids. Mustache escapes what it prints with `{{…}}`;
+/// only `svg` values (drawn by pm) are printed raw with `{{{…}}}`.
+///
+/// Keys are documented in docs/report.md for teams that re-brand the templates. Optional data
+/// is given as a `has…` flag plus a non-optional value, because Mustache looks a missing key up
+/// in the enclosing context and would print an unrelated value.
+enum IndexPageModel {
+    static func context(_ review: QuarterlyReview) -> [String: Any] {
+        let period = review.options.period, previousPeriod = review.previous.period
+        let inPeriod = review.incidentsInPeriod
+        var context: [String: Any] = [
+            "title": clean(review.options.resolvedTitle),
+            "hasOrganization": review.organization != nil,
+            "organization": clean(review.organization ?? ""),
+            "period": period.label,
+            "previousPeriod": previousPeriod.label,
+            "periodDates": dateSpan(period),
+            "today": review.options.today.description,
+            "version": PostmortemKitVersion.string,
+        ]
+        context["cards"] = cards(review)
+        context["severityRows"] = zip(review.current.bySeverity, review.previous.bySeverity).map { now, before in
+            ["severity": clean(now.severity), "current": "\(now.count)", "previous": "\(before.count)"]
+        }
+        context["durationRows"] = durationRows(review)
+        context["followUpRows"] = followUpRows(review)
+        context["budgetRows"] = budgetRows(review)
+        context["staircases"] = staircases(review)
+        let causes = causeRows(review, incidents: inPeriod)
+        context["causeRows"] = causes.rows
+        context["paretoSVG"] = causes.chart
+        context["serviceRows"] = serviceRows(review, incidents: inPeriod)
+        context["incidents"] = inPeriod.map { incidentRow(review, index: $0) }
+        context["hasIncidents"] = !inPeriod.isEmpty
+        context["repeats"] = review.repeats.map { repeated -> [String: Any] in
+            func date(_ id: String) -> String {
+                review.documents.first { $0.postmortem.id == id }.flatMap { IncidentTime.began($0.postmortem) }
+                    .map { review.options.zone.date(of: $0).description } ?? ""
+            }
+            return [
+                "service": clean(repeated.service), "cause": clean(review.label(ofCategory: repeated.cause)),
+                "incident": clean(repeated.incident), "incidentHref": review.pageHref(for: repeated.incident) ?? "",
+                "incidentDate": date(repeated.incident),
+                "earlier": clean(repeated.previous), "earlierHref": review.pageHref(for: repeated.previous) ?? "",
+                "earlierDate": date(repeated.previous),
+                "daysApart": DecimalText.format(repeated.daysApart.rounded(), maximumFractionDigits: 0),
+            ]
+        }
+        context["hasRepeats"] = !review.repeats.isEmpty
+        FollowUpTracking.add(to: &context, review: review)
+        LintHealth.add(to: &context, review: review)
+        return context
+    }
+
+    static func clean(_ text: String) -> String { HTMLEscaping.removingForbiddenCharacters(text) }
+
+    /// `1 Jul 2026 – 30 Sep 2026`: the last day shown is the day before the exclusive end.
+    static func dateSpan(_ period: ReportingPeriod) -> String {
+        let first = period.start.localDate, last = period.end.adding(seconds: -1).localDate
+        return "\(StaircaseChart.dayLabel(first)) \(first.year) – \(StaircaseChart.dayLabel(last)) \(last.year)"
+    }
+
+    static func cards(_ review: QuarterlyReview) -> [[String: Any]] {
+        let now = review.current, before = review.previous
+        let burnedNow = now.budgets.reduce(0) { $0 + $1.burnedMinutes }
+        let burnedBefore = before.budgets.reduce(0) { $0 + $1.burnedMinutes }
+        let exhausted = now.budgets.reduce(0) { $0 + $1.exhaustedWindows }
+        return [
+            ["label": "Incidents", "value": "\(now.incidents)", "previous": "\(before.incidents)"],
+            ["label": "Error budget burned", "value": DurationText.budget(burnedNow), "previous": DurationText.budget(burnedBefore)],
+            ["label": "SLO windows exhausted", "value": "\(exhausted)",
+             "previous": "\(before.budgets.reduce(0) { $0 + $1.exhaustedWindows })"],
+            ["label": "Median time to mitigate", "value": DurationText.format(now.timeToMitigate.medianMinutes),
+             "previous": DurationText.format(before.timeToMitigate.medianMinutes)],
+            ["label": "Follow-ups completed", "value": DurationText.percent(now.followUps.completionRate.map { $0 * 100 }),
+             "previous": DurationText.percent(before.followUps.completionRate.map { $0 * 100 })],
+        ]
+    }
+
+    static func durationRows(_ review: QuarterlyReview) -> [[String: Any]] {
+        let now = review.current, before = review.previous
+        func row(_ label: String, _ a: Double?, _ b: Double?) -> [String: Any] {
+            ["measure": label, "current": DurationText.format(a), "previous": DurationText.format(b)]
+        }
+        return [
+            row("Time to detect, median", now.timeToDetect.medianMinutes, before.timeToDetect.medianMinutes),
+            row("Time to detect, 90th percentile", now.timeToDetect.p90Minutes, before.timeToDetect.p90Minutes),
+            row("Time to mitigate, median", now.timeToMitigate.medianMinutes, before.timeToMitigate.medianMinutes),
+            row("Time to mitigate, 90th percentile", now.timeToMitigate.p90Minutes, before.timeToMitigate.p90Minutes),
+        ]
+    }
+
+    static func followUpRows(_ review: QuarterlyReview) -> [[String: Any]] {
+        let now = review.current.followUps, before = review.previous.followUps
+        func row(_ label: String, _ a: Int, _ b: Int) -> [String: Any] { ["measure": label, "current": "\(a)", "previous": "\(b)"] }
+        return [
+            row("Created", now.created, before.created),
+            row("Done", now.done, before.done),
+            row("Open", now.open, before.open),
+            row("Open and overdue", now.overdue, before.overdue),
+            row("Not doing", now.notDoing, before.notDoing),
+            ["measure": "Completion rate (done ÷ (created − not doing))",
+             "current": DurationText.percent(now.completionRate.map { $0 * 100 }),
+             "previous": DurationText.percent(before.completionRate.map { $0 * 100 })],
+        ]
+    }
+
+    static func budgetRows(_ review: QuarterlyReview) -> [[String: Any]] {
+        review.slos.map { slo -> [String: Any] in
+            let now = review.current.budgets.first { $0.slo == slo.id }
+            let before = review.previous.budgets.first { $0.slo == slo.id }
+            let windows = review.windows.filter { $0.slo == slo.id }
+            let worst = windows.map(\.policy).max { rank($0) < rank($1) } ?? .healthy
+            return [
+                "slo": clean(slo.id), "anchor": "slo-\(PageFileNames.slug(slo.id))",
+                "objective": "\(DecimalText.format(slo.objective, maximumFractionDigits: 4))%",
+                "window": slo.window.description,
+                "budget": DurationText.budget(now?.budgetMinutes ?? 0),
+                "burned": DurationText.budget(now?.burnedMinutes ?? 0),
+                "burnedPercent": DurationText.percent(now?.burnedPercent),
+                "previousBurnedPercent": DurationText.percent(before?.burnedPercent),
+                "exhausted": "\(now?.exhaustedWindows ?? 0) of \(now?.windows ?? 0)",
+                "policy": worst.description, "policyClass": worst.rawValue,
+                "overBudget": (now?.burnedPercent ?? 0) > 100,
+            ]
+        }
+    }
+
+    static func rank(_ policy: BudgetPolicy) -> Int {
+        switch policy {
+        case .healthy: 0
+        case .atRisk: 1
+        case .exhausted: 2
+        }
+    }
+
+    static func staircases(_ review: QuarterlyReview) -> [[String: Any]] {
+        let period = review.options.period
+        var links: [String: StaircaseChart.IncidentLink] = [:]
+        for (index, document) in review.documents.enumerated() where links[document.postmortem.id] == nil {
+            links[document.postmortem.id] = StaircaseChart.IncidentLink(href: "incidents/\(review.pageNames[index])",
+                                                                        title: document.postmortem.title ?? "")
+        }
+        return review.slos.enumerated().map { number, slo -> [String: Any] in
+            let windows = review.windows.filter { $0.slo == slo.id }
+            let start = min(period.start, windows.map(\.start).min() ?? period.start)
+            let end = max(period.end, windows.map(\.end).max() ?? period.end)
+            let chart = StaircaseChart(slo: slo.id, windows: windows, domainStart: start, domainEnd: end, links: links,
+                                       idPrefix: "staircase-\(number + 1)")
+            let steps = chart.numberedSteps.map { numbered -> [String: Any] in
+                let step = numbered.step
+                return [
+                    "number": "\(numbered.number)", "incident": clean(step.incident),
+                    "href": links[step.incident]?.href ?? "", "hasHref": links[step.incident] != nil,
+                    "incidentTitle": clean(links[step.incident]?.title ?? ""),
+                    "date": review.options.zone.date(of: step.at).description,
+                    "burned": DurationText.budget(step.burnedMinutes),
+                    "remaining": DurationText.percent(step.remainingPercent, fractionDigits: 1),
+                    "overspent": step.remainingPercent < 0,
+                ]
+            }
+            let windowRows = windows.map { window -> [String: Any] in
+                [
+                    "from": window.start.localDate.description,
+                    "to": window.end.adding(seconds: -1).localDate.description,
+                    "budget": DurationText.budget(window.budgetMinutes),
+                    "burned": DurationText.budget(window.burnedMinutes),
+                    "remaining": DurationText.percent(window.remainingPercent, fractionDigits: 1),
+                    "burnRate": window.burnRate.map { DecimalText.fixed($0, fractionDigits: 2) } ?? "–",
+                    "exhaustedAt": window.exhaustedAt.map { "\($0.localDate) \(pad2($0.secondOfDay / 3600)):\(pad2($0.secondOfDay / 60 % 60))" } ?? "–",
+                    "policy": window.policy.description, "policyClass": window.policy.rawValue,
+                ]
+            }
+            return [
+                "slo": clean(slo.id), "anchor": "slo-\(PageFileNames.slug(slo.id))",
+                "hasDescription": slo.description != nil, "description": clean(slo.description ?? ""),
+                "objective": "\(DecimalText.format(slo.objective, maximumFractionDigits: 4))%",
+                "window": slo.window.description,
+                "svg": chart.svg(), "steps": steps, "hasSteps": !steps.isEmpty, "windows": windowRows,
+            ]
+        }
+    }
+
+    static func causeRows(_ review: QuarterlyReview, incidents: [Int]) -> (rows: [[String: Any]], chart: String) {
+        var secondary: [String: Int] = [:]
+        for index in incidents {
+            for score in review.documents[index].classification.categories.dropFirst() { secondary[score.category, default: 0] += 1 }
+        }
+        let groups = review.causeGroups
+        let chart = ParetoChart(title: "Error budget burned by primary cause, \(review.options.period.label)",
+                                unit: "budget minutes",
+                                bars: groups.map { ParetoChart.Bar(label: review.label(ofCategory: $0.key), value: $0.burnedMinutes) },
+                                idPrefix: "pareto")
+        let anyBurn = groups.contains { $0.burnedMinutes > 0 }
+        var rows = groups.map { group -> [String: Any] in
+            [
+                "cause": clean(review.label(ofCategory: group.key)),
+                "incidents": "\(group.count)", "secondary": "\(secondary[group.key] ?? 0)",
+                "burned": DurationText.budget(group.burnedMinutes),
+                "share": anyBurn ? DurationText.percent(group.burnShare * 100) : "–",
+                "cumulative": anyBurn ? DurationText.percent(group.cumulativeShare * 100) : "–",
+                "medianTTM": DurationText.format(group.medianMinutesToMitigate),
+            ]
+        }
+        // Categories that only contributed (never primary) still belong in the table.
+        for id in secondary.keys.sorted() where !groups.contains(where: { $0.key == id }) {
+            rows.append(["cause": clean(review.label(ofCategory: id)), "incidents": "0", "secondary": "\(secondary[id]!)",
+                         "burned": DurationText.budget(0), "share": "–", "cumulative": "–", "medianTTM": "–"])
+        }
+        return (rows, chart.svg())
+    }
+
+    static func serviceRows(_ review: QuarterlyReview, incidents: [Int]) -> [[String: Any]] {
+        review.serviceGroups.map { group -> [String: Any] in
+            let members = incidents.filter { group.incidents.contains(review.documents[$0].postmortem.id) }
+            let severities = Dictionary(grouping: members) { review.documents[$0].postmortem.severity ?? "unrated" }
+            let causes = Dictionary(grouping: members) { review.documents[$0].classification.primary }
+            return [
+                "service": clean(group.key), "incidents": "\(group.count)",
+                "severities": clean(severities.keys.sorted().map { "\($0) × \(severities[$0]!.count)" }.joined(separator: ", ")),
+                "causes": clean(causes.keys.sorted().map { "\(review.label(ofCategory: $0)) × \(causes[$0]!.count)" }.joined(separator: ", ")),
+                "burned": DurationText.budget(group.burnedMinutes),
+            ]
+        }
+    }
+
+    static func incidentRow(_ review: QuarterlyReview, index: Int) -> [String: Any] {
+        let document = review.documents[index]
+        let record = document.postmortem
+        let burned = review.burned(by: record.id)
+        return [
+            "date": IncidentTime.began(record).map { review.options.zone.date(of: $0).description } ?? "",
+            "id": clean(record.id), "href": "incidents/\(review.pageNames[index])",
+            "incidentTitle": clean(record.title ?? record.id),
+            "severity": clean(record.severity ?? "–"),
+            "severityClass": "sev-\(PageFileNames.slug(record.severity ?? "none"))",
+            "services": clean(record.services.joined(separator: ", ")),
+            "causes": clean(document.classification.categories.map { review.label(ofCategory: $0.category) }.joined(separator: ", ")),
+            "ttm": DurationText.format(record.impactMinutes),
+            "burned": burned.isEmpty ? "–" : clean(burned.map { "\(DurationText.budget($0.minutes)) \($0.slo)" }.joined(separator: "; ")),
+        ]
+    }
+}

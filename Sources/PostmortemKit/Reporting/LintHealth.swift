@@ -1,0 +1,47 @@
+/// The lint-health section: which documents have errors and which findings are most common,
+/// so a review can see whether postmortems are being written to the team's standard.
+enum LintHealth {
+    /// How many rules the "most common findings" table lists.
+    static let topFindings = 10
+
+    static func add(to context: inout [String: Any], review: QuarterlyReview) {
+        var errorDocuments: [[String: Any]] = []
+        var byRule: [String: (alias: String, severity: Severity, count: Int, paths: Set<String>)] = [:]
+        var all: [Finding] = review.corpusFindings
+        for (index, document) in review.documents.enumerated() {
+            all += document.findings
+            let errors = document.findings.filter { $0.severity == .error }
+            if !errors.isEmpty {
+                errorDocuments.append([
+                    "path": IndexPageModel.clean(document.postmortem.path),
+                    "href": "incidents/\(review.pageNames[index])",
+                    "errors": "\(errors.count)",
+                    "rules": IndexPageModel.clean(Set(errors.map { "\($0.ruleID) \($0.alias)" }).sorted().joined(separator: ", ")),
+                ])
+            }
+        }
+        for finding in all {
+            var entry = byRule[finding.ruleID] ?? (finding.alias, finding.severity, 0, [])
+            entry.count += 1
+            entry.severity = max(entry.severity, finding.severity)
+            entry.paths.insert(finding.path)
+            byRule[finding.ruleID] = entry
+        }
+        let common = byRule.keys.sorted {
+            let a = byRule[$0]!.count, b = byRule[$1]!.count
+            return a != b ? a > b : $0 < $1
+        }.prefix(topFindings)
+        context["lintErrorDocuments"] = errorDocuments
+        context["hasLintErrorDocuments"] = !errorDocuments.isEmpty
+        context["lintDocuments"] = "\(review.documents.count)"
+        context["lintCleanDocuments"] = "\(review.documents.filter { $0.findings.isEmpty }.count)"
+        context["lintErrorCount"] = "\(all.filter { $0.severity == .error }.count)"
+        context["lintWarningCount"] = "\(all.filter { $0.severity == .warning }.count)"
+        context["lintCommon"] = common.map { id -> [String: Any] in
+            let entry = byRule[id]!
+            return ["rule": IndexPageModel.clean(id), "alias": IndexPageModel.clean(entry.alias),
+                    "severity": entry.severity.rawValue, "count": "\(entry.count)", "documents": "\(entry.paths.count)"]
+        }
+        context["hasLintCommon"] = !common.isEmpty
+    }
+}

@@ -1,0 +1,136 @@
+/// The headline figures of one reporting period, shown beside those of the previous period.
+public struct PeriodFigures: Sendable, Codable, Hashable {
+    /// Incidents of one severity.
+    public struct SeverityCount: Sendable, Codable, Hashable {
+        public var severity: String
+        public var count: Int
+    }
+
+    /// Median and 90th percentile of a duration, in minutes, over the incidents that have it.
+    public struct DurationSummary: Sendable, Codable, Hashable {
+        /// Incidents with both times.
+        public var count: Int
+        public var medianMinutes: Double?
+        public var p90Minutes: Double?
+
+        init(_ values: [Double]) {
+            count = values.count
+            medianMinutes = Percentile.median(values)
+            p90Minutes = Percentile.of(values, 90)
+        }
+    }
+
+    /// Follow-up actions of the period's incidents, in their state as of `today`.
+    public struct FollowUpCounts: Sendable, Codable, Hashable {
+        public var created = 0
+        public var done = 0
+        public var open = 0
+        /// Open with a due date before today.
+        public var overdue = 0
+        public var notDoing = 0
+        /// done ÷ (created − not doing): actions the team decided against are not counted as
+        /// unfinished. Nil when there is nothing to complete.
+        public var completionRate: Double? {
+            let committed = created - notDoing
+            return committed > 0 ? Double(done) / Double(committed) : nil
+        }
+
+        enum CodingKeys: String, CodingKey { case created, done, open, overdue, notDoing, completionRate }
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(created, forKey: .created)
+            try container.encode(done, forKey: .done)
+            try container.encode(open, forKey: .open)
+            try container.encode(overdue, forKey: .overdue)
+            try container.encode(notDoing, forKey: .notDoing)
+            try container.encode(completionRate, forKey: .completionRate)
+        }
+
+        public init() {}
+
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            created = try container.decode(Int.self, forKey: .created)
+            done = try container.decode(Int.self, forKey: .done)
+            open = try container.decode(Int.self, forKey: .open)
+            overdue = try container.decode(Int.self, forKey: .overdue)
+            notDoing = try container.decode(Int.self, forKey: .notDoing)
+        }
+    }
+
+    /// One SLO's budget over the period.
+    public struct SLOBudget: Sendable, Codable, Hashable {
+        public var slo: String
+        /// The budget of the period: each window's budget in proportion to its overlap with the
+        /// period, so a 30-day window that straddles the quarter counts only its share.
+        public var budgetMinutes: Double
+        /// Burn of the steps that fall in the period.
+        public var burnedMinutes: Double
+        /// burned ÷ budget, in percent.
+        public var burnedPercent: Double
+        /// Windows overlapping the period, and how many of them ran out of budget.
+        public var windows: Int
+        public var exhaustedWindows: Int
+    }
+
+    public var period: ReportingPeriod
+    public var incidents: Int
+    public var bySeverity: [SeverityCount]
+    public var timeToDetect: DurationSummary
+    public var timeToMitigate: DurationSummary
+    public var followUps: FollowUpCounts
+    public var budgets: [SLOBudget]
+
+    /// Works out the figures of `period`.
+    ///
+    /// - Parameters:
+    ///   - records: every postmortem read; those whose incident began in the period count.
+    ///   - windows: the SLO windows that overlap the period.
+    ///   - slos: the configured SLOs, in display order.
+    ///   - severities: the severity scale, most severe first; other values are counted after it.
+    ///   - today: the day follow-up states are judged on.
+    public static func compute(period: ReportingPeriod, records: [Postmortem], windows: [BudgetWindow],
+                               slos: [SLODefinition], severities: [String], today: CalendarDate) -> PeriodFigures {
+        let inPeriod = records.filter { IncidentTime.began($0).map(period.contains) ?? false }
+        var severityCounts: [String: Int] = [:]
+        for record in inPeriod { severityCounts[record.severity ?? "unrated", default: 0] += 1 }
+        var order = severities
+        order += severityCounts.keys.filter { !severities.contains($0) }.sorted()
+        let bySeverity = order.map { SeverityCount(severity: $0, count: severityCounts[$0] ?? 0) }
+
+        var followUps = FollowUpCounts()
+        for record in inPeriod {
+            for action in record.actions {
+                followUps.created += 1
+                switch action.state {
+                case .done: followUps.done += 1
+                case .notDoing: followUps.notDoing += 1
+                case .open:
+                    followUps.open += 1
+                    if let due = action.due, due < today { followUps.overdue += 1 }
+                }
+            }
+        }
+
+        let budgets = slos.map { slo -> SLOBudget in
+            let mine = windows.filter { $0.slo == slo.id }
+            var budget = 0.0, burned = 0.0
+            for window in mine {
+                let from = max(window.start, period.start), to = min(window.end, period.end)
+                if to > from, window.minutes > 0 { budget += window.budgetMinutes * from.minutes(to: to) / window.minutes }
+                burned += window.steps.filter { period.contains($0.at) }.reduce(0) { $0 + $1.burnedMinutes }
+            }
+            budget = ErrorBudget.rounded(budget)
+            burned = ErrorBudget.rounded(burned)
+            return SLOBudget(slo: slo.id, budgetMinutes: budget, burnedMinutes: burned,
+                             burnedPercent: budget > 0 ? ErrorBudget.rounded(burned / budget * 100) : 0,
+                             windows: mine.count, exhaustedWindows: mine.filter { $0.exhaustedAt != nil }.count)
+        }
+
+        return PeriodFigures(period: period, incidents: inPeriod.count, bySeverity: bySeverity,
+                             timeToDetect: DurationSummary(inPeriod.compactMap { $0.timeToDetectMinutes }.filter { $0 >= 0 }),
+                             timeToMitigate: DurationSummary(inPeriod.compactMap { $0.impactMinutes }.filter { $0 >= 0 }),
+                             followUps: followUps, budgets: budgets)
+    }
+}

@@ -1,0 +1,97 @@
+/// The values `postmortem.mustache` renders for one postmortem's page: the summary panel (metadata,
+/// budget burned per SLO, categories with evidence, follow-up states) and the body HTML that
+/// cmark-gfm rendered in safe mode, which is the only value printed raw.
+enum PostmortemPageModel {
+    static func context(_ review: QuarterlyReview, index: Int) -> [String: Any] {
+        let document = review.documents[index]
+        let record = document.postmortem
+        let clean = IndexPageModel.clean
+        let today = review.options.today
+        var metadata: [[String: Any]] = []
+        func add(_ label: String, _ value: String?) {
+            if let value, !value.isEmpty { metadata.append(["label": label, "value": clean(value)]) }
+        }
+        add("Id", record.id)
+        add("Severity", record.severity)
+        add("Status", record.status)
+        add("Services", record.services.joined(separator: ", "))
+        add("Authors", record.authors.joined(separator: ", "))
+        add("Started", record.started?.iso8601)
+        add("Detected", record.detected?.iso8601)
+        add("Mitigated", record.mitigated?.iso8601)
+        add("Resolved", record.resolved?.iso8601)
+        add("Time to detect", record.timeToDetectMinutes.map { DurationText.format($0) })
+        add("Time to mitigate", record.impactMinutes.map { DurationText.format($0) })
+        add("File", record.path)
+
+        let burns = review.burned(by: record.id).map { burn -> [String: Any] in
+            let windowBudget = review.burns.filter { $0.incident == record.id && $0.slo == burn.slo }
+                .compactMap { part in review.windowBudget(slo: part.slo, start: part.windowStart) }
+                .reduce(0, +)
+            return ["slo": clean(burn.slo), "minutes": DurationText.budget(burn.minutes),
+                    "share": windowBudget > 0 ? DurationText.percent(burn.minutes / windowBudget * 100, fractionDigits: 1) : "–",
+                    "hasShare": windowBudget > 0]
+        }
+        let categories = document.classification.categories.enumerated().map { position, score -> [String: Any] in
+            [
+                "label": clean(review.label(ofCategory: score.category)), "id": clean(score.category),
+                "primary": position == 0,
+                "confidence": DurationText.percent(score.confidence * 100),
+                "evidence": score.evidence.map { ["phrase": clean($0.phrase), "source": clean($0.source)] },
+                "hasEvidence": !score.evidence.isEmpty,
+            ]
+        }
+        let actions = record.actions.map { action -> [String: Any] in
+            let overdue = action.state == .open && (action.due.map { $0 < today } ?? false)
+            var details: [String] = []
+            if let owner = action.owner { details.append("@" + owner) }
+            if let due = action.due { details.append("due \(due)") }
+            if let type = action.type { details.append(type) }
+            if let priority = action.priority { details.append(priority) }
+            if let ticket = action.ticket { details.append(ticket) }
+            return [
+                "text": clean(action.text),
+                "state": overdue ? "overdue" : action.state.rawValue,
+                "stateClass": overdue ? "overdue" : action.state.rawValue,
+                "details": clean(details.joined(separator: " · ")), "hasDetails": !details.isEmpty,
+                "hasReason": action.state == .notDoing && action.reason != nil,
+                "reason": clean(action.reason ?? ""),
+            ]
+        }
+        let findings = document.findings.sorted(by: Finding.reportingOrder).map { finding -> [String: Any] in
+            [
+                "where": finding.range.map { "line \($0.start.line)" } ?? "file",
+                "rule": clean("\(finding.ruleID) \(finding.alias)"),
+                "severity": finding.severity.rawValue,
+                "message": clean(finding.message),
+            ]
+        }
+        return [
+            "title": clean(review.options.resolvedTitle),
+            "pageTitle": clean(record.title ?? record.id),
+            "period": review.options.period.label,
+            "hasOrganization": review.organization != nil,
+            "organization": clean(review.organization ?? ""),
+            "metadata": metadata,
+            "burns": burns, "hasBurns": !burns.isEmpty,
+            "categories": categories, "hasCategories": !categories.isEmpty,
+            "declared": document.classification.declared,
+            "actions": actions, "hasActions": !actions.isEmpty,
+            "findings": findings, "hasFindings": !findings.isEmpty,
+            "body": document.bodyHTML,
+            "today": today.description,
+            "version": PostmortemKitVersion.string,
+        ]
+    }
+}
+
+extension QuarterlyReview {
+    /// The budget of the SLO window that starts at `start`, worked out again from the SLO when the
+    /// window is outside the period (a burn of an earlier quarter shown on its incident's page).
+    func windowBudget(slo id: String, start: Timestamp) -> Double? {
+        if let window = windows.first(where: { $0.slo == id && $0.start == start }) { return window.budgetMinutes }
+        guard let slo = slos.first(where: { $0.id == id }) else { return nil }
+        let bounds = ErrorBudgetCalculator.windowBounds(of: slo.window, containing: start, zone: options.zone)
+        return ErrorBudget.minutes(objective: slo.objective, windowMinutes: bounds.start.minutes(to: bounds.end))
+    }
+}

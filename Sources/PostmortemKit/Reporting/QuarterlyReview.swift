@@ -1,0 +1,119 @@
+/// Everything the report shows, worked out once from the documents: the figures of the period
+/// and the previous one, the SLO windows and burns, repeat incidents, and the page name of
+/// every postmortem. Rendering reads this and computes nothing of its own.
+public struct QuarterlyReview: Sendable {
+    public var options: ReportOptions
+    /// The organisation from pm.yml, shown in the header.
+    public var organization: String?
+    public var slos: [SLODefinition]
+    /// The cause categories, for labels and display order.
+    public var categories: [CauseCategory]
+    /// Every document read, in input order.
+    public var documents: [ReportedDocument]
+    /// The page file name (inside `incidents/`) of each document, parallel to ``documents``.
+    public var pageNames: [String]
+    public var current: PeriodFigures
+    public var previous: PeriodFigures
+    /// What `pm budget` reports for the period: its windows, labelled, and the notes.
+    public var budget: BudgetReport
+    /// The windows of each SLO that overlap the period, as `pm budget` computes them.
+    public var windows: [BudgetWindow] { budget.windows.map(\.window) }
+    /// The period's incidents grouped by primary cause and by service, as `pm classify` groups them.
+    public var causeGroups: [IncidentGroup]
+    public var serviceGroups: [IncidentGroup]
+    /// Every incident's burn per SLO and window, over all documents.
+    public var burns: [IncidentBurn]
+    /// Repeats whose later incident is in the period (the earlier one may be before it).
+    public var repeats: [RepeatIncident]
+    /// Findings of rules that look at the whole corpus (duplicate ids and the like).
+    public var corpusFindings: [Finding]
+
+    /// Works out the review.
+    ///
+    /// - Parameters:
+    ///   - documents: every postmortem read, in input order.
+    ///   - corpusFindings: findings of corpus-wide lint rules.
+    ///   - configuration: pm.yml (SLOs, severities, organisation).
+    ///   - categories: the classifier's categories, in display order.
+    ///   - options: the period, today and the title.
+    public init(documents: [ReportedDocument], corpusFindings: [Finding], configuration: Configuration,
+                categories: [CauseCategory], options: ReportOptions) {
+        self.options = options
+        organization = configuration.organization
+        slos = configuration.slos
+        self.categories = categories
+        self.documents = documents
+        self.corpusFindings = corpusFindings
+        pageNames = PageFileNames.assign(documents.map(\.postmortem.id))
+        let records = documents.map(\.postmortem)
+        budget = BudgetReport(slos: configuration.slos, records: records, period: options.period, zone: options.zone,
+                              timezone: configuration.timezone, today: options.today)
+        let windows = budget.windows.map(\.window)
+        let previousPeriod = options.period.previous()
+        let previousWindows = ErrorBudgetCalculator.windows(slos: configuration.slos, records: records, period: previousPeriod,
+                                                            zone: options.zone, today: options.today)
+        burns = ErrorBudgetCalculator.burns(slos: configuration.slos, records: records, zone: options.zone)
+        current = PeriodFigures.compute(period: options.period, records: records, windows: windows, slos: configuration.slos,
+                                        severities: configuration.severities, today: options.today)
+        previous = PeriodFigures.compute(period: previousPeriod, records: records, windows: previousWindows,
+                                         slos: configuration.slos, severities: configuration.severities, today: options.today)
+        let classifications = documents.map(\.classification)
+        let period = options.period
+        let inPeriod = records.filter { IncidentTime.began($0).map(period.contains) ?? false }
+        causeGroups = CauseGrouping.groups(records: inPeriod, classifications: classifications, burns: burns, by: .cause)
+        serviceGroups = CauseGrouping.groups(records: inPeriod, classifications: classifications, burns: burns, by: .service)
+        let inPeriodIDs = Set(inPeriod.map(\.id))
+        let upToEnd = records.filter { record in record.started.map { $0 < period.end } ?? false }
+        repeats = CauseGrouping.repeats(records: upToEnd, classifications: classifications, windowDays: options.repeatWindowDays)
+            .filter { inPeriodIDs.contains($0.incident) }
+    }
+
+    /// Indices of the documents whose incident began in the period, in time order.
+    public var incidentsInPeriod: [Int] {
+        documents.indices
+            .compactMap { index -> (Timestamp, Int)? in
+                guard let began = IncidentTime.began(documents[index].postmortem), options.period.contains(began) else { return nil }
+                return (began, index)
+            }
+            .sorted { ($0.0, documents[$0.1].postmortem.id, $0.1) < ($1.0, documents[$1.1].postmortem.id, $1.1) }
+            .map(\.1)
+    }
+
+    /// The page of the first document with this id, relative to the report's root.
+    public func pageHref(for incident: String) -> String? {
+        documents.firstIndex { $0.postmortem.id == incident }.map { "incidents/\(pageNames[$0])" }
+    }
+
+    /// Budget minutes an incident burned per SLO over all its windows, in SLO order.
+    public func burned(by incident: String) -> [(slo: String, minutes: Double)] {
+        var totals: [String: Double] = [:]
+        for burn in burns where burn.incident == incident { totals[burn.slo, default: 0] += burn.minutes }
+        return slos.compactMap { slo in totals[slo.id].map { (slo.id, ErrorBudget.rounded($0)) } }
+    }
+
+    /// The label of a category id (the id itself for one the taxonomy does not know).
+    public func label(ofCategory id: String) -> String {
+        categories.first { $0.id == id }?.label ?? id
+    }
+
+    /// What `data.json` holds.
+    public var data: ReportData {
+        let inPeriod = incidentsInPeriod
+        return ReportData(
+            title: options.resolvedTitle, organization: organization, today: options.today,
+            period: options.period, previousPeriod: options.period.previous(),
+            figures: current, previousFigures: previous, budget: budget, causes: causeGroups,
+            burns: burns.filter { burn in inPeriod.contains { documents[$0].postmortem.id == burn.incident } },
+            classifications: inPeriod.map { documents[$0].classification },
+            repeats: repeats,
+            incidents: inPeriod.map { index in
+                let record = documents[index].postmortem
+                return ReportData.Incident(id: record.id, title: record.title, page: "incidents/\(pageNames[index])",
+                                           severity: record.severity, services: record.services,
+                                           started: record.started, mitigated: record.mitigated,
+                                           timeToMitigateMinutes: record.impactMinutes,
+                                           causes: documents[index].classification.categoryIDs,
+                                           budgetBurned: burned(by: record.id).map { .init(slo: $0.slo, minutes: $0.minutes) })
+            })
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Mustache
+
+/// The Mustache templates of the report's pages: `index`, `postmortem`, and the partials they
+/// include (`style`). A project re-brands the report by keeping its own copies in
+/// `templates/report/` next to pm.yml; otherwise the copies built into pm are used.
+public struct ReportTemplates: Sendable {
+    /// The templates every report needs.
+    public static let required = ["index", "postmortem"]
+
+    let library: MustacheLibrary
+    /// Where the templates came from, for messages: a directory, or "built-in".
+    public let source: String
+
+    /// Reads every `*.mustache` file of a directory, named by file name without the extension.
+    public init(directory: String) throws(ReportError) {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: directory) else {
+            throw ReportError("cannot read the template directory \(directory)")
+        }
+        var templates: [String: String] = [:]
+        for name in names.sorted() where name.hasSuffix(".mustache") && !name.hasPrefix(".") {
+            let path = (directory as NSString).appendingPathComponent(name)
+            guard let data = fm.contents(atPath: path) else { throw ReportError("cannot read the template \(path)") }
+            templates[String(name.dropLast(".mustache".count))] = String(decoding: data, as: UTF8.self)
+        }
+        try self.init(templates: templates, source: directory)
+    }
+
+    /// Templates given as text, keyed by name.
+    public init(templates: [String: String], source: String) throws(ReportError) {
+        var library = MustacheLibrary()
+        for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
+            do {
+                try library.register(text, named: name)
+            } catch {
+                throw ReportError("the template \(name).mustache in \(source) is not valid Mustache: \(error)")
+            }
+        }
+        for name in Self.required where library.getTemplate(named: name) == nil {
+            throw ReportError("\(source) has no \(name).mustache template")
+        }
+        self.library = library
+        self.source = source
+    }
+
+    /// The templates built into pm (a copy of the repository's `templates/report/`).
+    public static func builtIn() throws(ReportError) -> ReportTemplates {
+        guard let url = Bundle.module.url(forResource: "report", withExtension: nil, subdirectory: "Resources") else {
+            throw ReportError("pm's built-in report templates are missing from its resource bundle")
+        }
+        var templates = try ReportTemplates(directory: url.path)
+        templates = try ReportTemplates(library: templates.library, source: "built-in")
+        return templates
+    }
+
+    private init(library: MustacheLibrary, source: String) throws(ReportError) {
+        self.library = library
+        self.source = source
+    }
+
+    /// The project's `templates/report/` when it exists, else the built-in templates.
+    /// - Parameter configuration: pm.yml, whose directory and `templates` setting locate the folder.
+    public static func forProject(_ configuration: Configuration) throws(ReportError) -> ReportTemplates {
+        if let root = configuration.rootDirectory {
+            let base = configuration.templatesDirectory.hasPrefix("/") ? configuration.templatesDirectory
+                : (root as NSString).appendingPathComponent(configuration.templatesDirectory)
+            let directory = (base as NSString).appendingPathComponent("report")
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue {
+                return try ReportTemplates(directory: directory)
+            }
+        }
+        return try builtIn()
+    }
+
+    func render(_ context: [String: Any], with name: String) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+/// Writes the site so that a reader never sees half of it: every file goes into a fresh
+/// sibling directory, which then replaces the output directory by rename.
+///
+/// Nothing outside the output directory is touched except that sibling (and missing parent
+/// directories, which are created). An existing output directory is replaced only when it holds
+/// ``ReportSite/markerName``, so `--out ~/Documents` by mistake fails instead of deleting files.
+public enum ReportWriter {
+    /// Where the site is being staged, so an interrupt handler can remove it. Set while
+    /// ``write(_:to:staging:)`` runs, nil otherwise.
+    public final class Staging: @unchecked Sendable {
+        private let lock = NSLock()
+        private var path: String?
+
+        public init() {}
+
+        /// The staging directory of the write in progress.
+        public var current: String? {
+            lock.lock()
+            defer { lock.unlock() }
+            return path
+        }
+
+        func set(_ value: String?) {
+            lock.lock()
+            path = value
+            lock.unlock()
+        }
+
+        /// Removes the staging directory, if a write is in progress; safe to call from another thread.
+        public func removeStagedFiles() {
+            if let path = current { try? FileManager.default.removeItem(atPath: path) }
+        }
+    }
+
+    /// Writes `files` into `directory`, replacing a previous report there.
+    ///
+    /// - Parameters:
+    ///   - files: the site; paths are relative and must not leave the directory.
+    ///   - directory: the output directory.
+    ///   - staging: records the staging directory while it exists.
+    public static func write(_ files: [ReportFile], to directory: String, staging: Staging = Staging()) throws(ReportError) {
+        let fm = FileManager.default
+        let target = URL(fileURLWithPath: directory).standardizedFileURL
+        let parent = target.deletingLastPathComponent()
+        let name = target.lastPathComponent
+        guard !name.isEmpty, name != "/", name != ".", name != ".." else {
+            throw ReportError("\(directory) cannot be an output directory")
+        }
+        try checkReplaceable(target.path)
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw ReportError("cannot create \(parent.path): \(error.localizedDescription)")
+        }
+        let stagingURL = parent.appendingPathComponent(".\(name).pm-staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        staging.set(stagingURL.path)
+        defer {
+            try? fm.removeItem(at: stagingURL)
+            staging.set(nil)
+        }
+        do {
+            try fm.createDirectory(at: stagingURL, withIntermediateDirectories: false)
+            for file in files {
+                guard isSafe(file.path) else { throw ReportError("refusing to write \(file.path): it would leave the output directory") }
+                let url = stagingURL.appendingPathComponent(file.path)
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(file.contents.utf8).write(to: url)
+            }
+        } catch let error as ReportError {
+            throw error
+        } catch {
+            throw ReportError("cannot write the report: \(error.localizedDescription)")
+        }
+        try replace(target, with: stagingURL)
+    }
+
+    /// Refuses a target that exists and is not a previous report.
+    static func checkReplaceable(_ path: String) throws(ReportError) {
+        let fm = FileManager.default
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw ReportError("\(path) exists and is not a directory; choose another --out")
+        }
+        let contents = (try? fm.contentsOfDirectory(atPath: path)) ?? []
+        if contents.isEmpty { return }
+        guard fm.fileExists(atPath: (path as NSString).appendingPathComponent(ReportSite.markerName)) else {
+            throw ReportError("\(path) exists and does not look like a pm report (no \(ReportSite.markerName) file); "
+                + "pm will not replace it. Remove it or choose another --out")
+        }
+    }
+
+    /// Puts the staged directory in place; the previous report is moved aside first and removed
+    /// after, so at every instant the target is either the old report or the new one.
+    static func replace(_ target: URL, with staged: URL) throws(ReportError) {
+        let fm = FileManager.default
+        var info = stat()
+        if lstat(target.path, &info) != 0 {
+            guard rename(staged.path, target.path) == 0 else {
+                throw ReportError("cannot move the report into \(target.path): \(String(cString: strerror(errno)))")
+            }
+            return
+        }
+        let old = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).pm-old-\(getpid())")
+        try? fm.removeItem(at: old)
+        guard rename(target.path, old.path) == 0 else {
+            throw ReportError("cannot replace \(target.path): \(String(cString: strerror(errno)))")
+        }
+        guard rename(staged.path, target.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            _ = rename(old.path, target.path)
+            throw ReportError("cannot move the report into \(target.path): \(reason)")
+        }
+        try? fm.removeItem(at: old)
+    }
+
+    /// A relative path without `..`, empty or absolute components.
+    static func isSafe(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/") else { return false }
+        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+    }
+}

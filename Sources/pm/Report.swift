@@ -1,0 +1,163 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import PostmortemKit
+
+extension PM {
+    /// `pm report`: the quarterly review as a static HTML site.
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the quarterly incident review as a static HTML site.",
+            discussion: """
+                Writes index.html (headline figures beside the previous period, one error-budget \
+                staircase per SLO, budget burned by cause, the incident table, repeat incidents, \
+                follow-up tracking and lint health), one page per postmortem under incidents/, \
+                staircase.csv (as `pm budget --format csv`) and data.json. Pages are self-contained: \
+                inline CSS and SVG, no JavaScript, no network. Output is byte-identical for the same \
+                input, so it can be reviewed in git.
+
+                Templates come from templates/report/ next to pm.yml when it exists (re-brand the \
+                report there), else from the copies built into pm. The site is written to a \
+                temporary sibling of --out and renamed into place; an existing --out is replaced only \
+                if it holds a previous report (a .pm-report marker). Prints the path of index.html. \
+                See docs/report.md.
+
+                With no period, reports the latest complete quarter before --today.
+
+                Exit codes: 0 success; 1 when the report could not be written; 2 for usage or \
+                configuration errors.
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp("The calendar quarter to review, as 2026-Q3.", valueName: "quarter"))
+        var quarter: String?
+        @Option(help: ArgumentHelp("First day of the period (YYYY-MM-DD); needs --to.", valueName: "date"))
+        var from: String?
+        @Option(help: ArgumentHelp("Last day of the period, inclusive (YYYY-MM-DD); needs --from.", valueName: "date"))
+        var to: String?
+        @Option(help: ArgumentHelp("The output directory.", valueName: "dir"))
+        var out: String = "build/report"
+        @Option(help: ArgumentHelp("The report's title; default: \"Incident review <period>\".", valueName: "text"))
+        var title: String?
+        @Option(help: ArgumentHelp("The current date for overdue actions, ages, burn rates and the default period (YYYY-MM-DD); default: today in pm.yml's timezone.",
+                                   valueName: "date"))
+        var today: String?
+        @Argument(help: ArgumentHelp("Postmortem files or directories; default: the postmortems directory from pm.yml.",
+                                     valueName: "path"))
+        var paths: [String] = []
+
+        func validate() throws {
+            if quarter != nil, from != nil || to != nil {
+                throw ValidationError("Give either --quarter or --from and --to, not both.")
+            }
+            if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together.") }
+            if let quarter, ReportingPeriod.quarter(quarter, zone: .utc) == nil {
+                throw ValidationError("--quarter must look like 2026-Q3, not '\(quarter)'.")
+            }
+            for (name, value) in [("--from", from), ("--to", to), ("--today", today)] {
+                if let value, CalendarDate(value) == nil {
+                    throw ValidationError("\(name) must be a date as YYYY-MM-DD, not '\(value)'.")
+                }
+            }
+            if out.isEmpty { throw ValidationError("--out must not be empty.") }
+        }
+
+        func run() throws {
+            let configuration = try global.loadConfiguration()
+            let zone = ZoneResolver(configuration.timezone) ?? .utc
+            let day = today.flatMap { CalendarDate($0) } ?? zone.date(of: Timestamp(epochSeconds: Int64(Date().timeIntervalSince1970)))
+            let period: ReportingPeriod
+            if let quarter {
+                period = ReportingPeriod.quarter(quarter, zone: zone)!
+            } else if let from, let to {
+                period = .range(from: CalendarDate(from)!, to: CalendarDate(to)!, zone: zone)
+            } else {
+                period = .latestCompleteQuarter(before: day, zone: zone)
+            }
+            let classifier: Classifier
+            let linter: Linter
+            let settings: ClassificationSettings
+            let templates: ReportTemplates
+            do {
+                classifier = try Classifier(configuration: configuration)
+                linter = try Linter(configuration: configuration)
+                settings = try ClassificationSettings(configuration: configuration)
+            } catch {
+                Terminal.error(Terminal.sanitise(error.description))
+                throw ExitCode(2)
+            }
+            do {
+                templates = try ReportTemplates.forProject(configuration)
+            } catch {
+                Terminal.error(Terminal.sanitise(error.description))
+                throw ExitCode(2)
+            }
+
+            let inputs = InputDiscovery.expand(global.inputPaths(paths, configuration: configuration),
+                                               ignore: configuration.ignore, relativeTo: configuration.rootDirectory)
+            let progress = ProgressLine(total: inputs.count)
+            let documents = ReportGenerator.documents(inputs, configuration: configuration, classifier: classifier, linter: linter,
+                                                      today: day, progress: progress.isShown ? progress.update : nil)
+            progress.finish()
+            let options = ReportOptions(period: period, today: day, title: title, zone: zone,
+                                        repeatWindowDays: settings.repeatWindowDays)
+            let site = ReportGenerator.site(documents: documents, configuration: configuration, classifier: classifier,
+                                            linter: linter, options: options, templates: templates)
+
+            // Ctrl-C while the site is staged removes the staging directory, so an interrupted run
+            // leaves neither a partial report nor litter beside it.
+            let staging = ReportWriter.Staging()
+            let interrupts = [SIGINT, SIGTERM].map { signalNumber -> DispatchSourceSignal in
+                signal(signalNumber, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+                source.setEventHandler {
+                    staging.removeStagedFiles()
+                    Terminal.note("pm: interrupted; no report written")
+                    exit(130)
+                }
+                source.resume()
+                return source
+            }
+            defer { interrupts.forEach { $0.cancel() } }
+            do {
+                try ReportWriter.write(site.files, to: out, staging: staging)
+            } catch {
+                Terminal.error(Terminal.sanitise(error.description))
+                throw ExitCode.failure
+            }
+            for note in site.review.budget.notes {
+                Terminal.note(Terminal.sanitise("pm: warning: \(note.incident) (\(note.slo)): \(note.message)"))
+            }
+            let index = (out as NSString).appendingPathComponent("index.html")
+            print(Terminal.sanitise(index))
+        }
+    }
+}
+
+/// A `read 120/5000` line on stderr, rewritten in place, only for large inputs on a terminal.
+final class ProgressLine: @unchecked Sendable {
+    /// Inputs below this are read too fast for a progress line to help.
+    static let threshold = 200
+    let total: Int
+    let isShown: Bool
+    private let lock = NSLock()
+    private var lastShown = 0
+
+    init(total: Int) {
+        self.total = total
+        isShown = total >= Self.threshold && isatty(STDERR_FILENO) == 1
+    }
+
+    func update(_ done: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard done - lastShown >= 25 || done == total else { return }
+        lastShown = done
+        FileHandle.standardError.write(Data("\rpm: read \(done)/\(total) postmortems".utf8))
+    }
+
+    func finish() {
+        if isShown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
