@@ -1,0 +1,34 @@
+/// Everything `pm classify` reports: its JSON shape (docs/classify.md) and the input of the text
+/// and CSV renderers.
+public struct CauseReport: Sendable, Hashable, Encodable {
+    /// Version of this JSON shape; bumped only on incompatible changes.
+    public var formatVersion = 1
+    /// What the groups are grouped by.
+    public var groupBy: GroupingDimension
+    /// The groups in Pareto order (most budget burned first).
+    public var groups: [IncidentGroup]
+    /// Incidents of the same service and primary cause within ``repeatWindowDays`` of an earlier one.
+    public var repeats: [RepeatIncident]
+    /// The repeat window used, in days.
+    public var repeatWindowDays: Int
+    /// One per incident, in input order.
+    public var classifications: [Classification]
+
+    /// Classifies and groups.
+    /// - Parameters:
+    ///   - records: The postmortems.
+    ///   - sources: Each record's document text, by index (nil entries classify from the record alone).
+    ///   - classifier: The classifier with the project's taxonomy.
+    ///   - burns: Error-budget burns for the burned-minutes columns.
+    ///   - groupBy: What to group by.
+    public init(records: [Postmortem], sources: [String?], classifier: Classifier, burns: [IncidentBurn],
+                groupBy: GroupingDimension) {
+        classifications = records.indices.map { index in
+            classifier.classify(records[index], source: index < sources.count ? sources[index] : nil)
+        }
+        self.groupBy = groupBy
+        groups = CauseGrouping.groups(records: records, classifications: classifications, burns: burns, by: groupBy)
+        repeatWindowDays = classifier.settings.repeatWindowDays
+        repeats = CauseGrouping.repeats(records: records, classifications: classifications, windowDays: repeatWindowDays)
+    }
+}

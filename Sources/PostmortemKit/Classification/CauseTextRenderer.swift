@@ -1,0 +1,92 @@
+/// `pm classify`'s text output: the group table, the repeat incidents, then each incident's
+/// categories (with the deciding phrases under `--explain`). The caller escapes it for the terminal.
+public enum CauseTextRenderer {
+    /// Renders the report.
+    /// - Parameters:
+    ///   - report: What to show.
+    ///   - explain: Also list the evidence behind each incident's categories.
+    public static func render(_ report: CauseReport, explain: Bool) -> String {
+        let inferred = report.classifications.filter { !$0.declared }.count
+        var out = "\(report.classifications.count) incidents by \(report.groupBy.rawValue)"
+        out += " (\(report.classifications.count - inferred) with declared causes or labelled factors, \(inferred) inferred from text)\n\n"
+        let keyWidth = max(report.groupBy.rawValue.count, report.groups.map(\.key.count).max() ?? 0)
+        out += pad(report.groupBy.rawValue, keyWidth) + "  incidents  burned min   share  cumulative  median TTM  burned per SLO\n"
+        for group in report.groups {
+            var row = pad(group.key, keyWidth)
+            row += left(String(group.count), 11)
+            row += left(SpreadsheetCell.fixed(group.burnedMinutes, decimals: 2), 12)
+            row += left(SpreadsheetCell.fixed(group.burnShare * 100, decimals: 1) + "%", 8)
+            row += left(SpreadsheetCell.fixed(group.cumulativeShare * 100, decimals: 1) + "%", 12)
+            row += left(group.medianMinutesToMitigate.map { SpreadsheetCell.fixed($0, decimals: 0) + " min" } ?? "-", 11)
+            let bySLO = group.burnedMinutesBySLO.sorted { $0.key < $1.key }
+                .map { "\($0.key) \(SpreadsheetCell.fixed($0.value, decimals: 2))" }
+            row += "  " + (bySLO.isEmpty ? "-" : bySLO.joined(separator: ", "))
+            out += row + "\n"
+        }
+        out += "\nRepeat incidents (same service and primary cause within \(report.repeatWindowDays) days): "
+        if report.repeats.isEmpty {
+            out += "none\n"
+        } else {
+            out += "\(report.repeats.count)\n"
+            for item in report.repeats {
+                out += "  \(item.incident) repeats \(item.previous) (\(item.service), \(item.cause), "
+                out += "\(SpreadsheetCell.fixed(item.daysApart, decimals: 0)) days later)\n"
+            }
+        }
+        out += "\nIncidents:\n"
+        let idWidth = report.classifications.map(\.incident.count).max() ?? 0
+        for classification in report.classifications {
+            let categories = classification.categories.map { score in
+                classification.declared ? score.category : "\(score.category) \(SpreadsheetCell.fixed(score.confidence, decimals: 2))"
+            }
+            out += "  " + pad(classification.incident, idWidth) + "  " + categories.joined(separator: ", ")
+            out += classification.declared ? "  (declared)\n" : "  (inferred)\n"
+            guard explain else { continue }
+            for score in classification.categories {
+                let evidence = score.evidence.prefix(8).map { item in
+                    item.source == "declared" || item.source == "factor label"
+                        ? "\(item.source) \"\(item.phrase)\""
+                        : "\"\(item.phrase)\" in \(item.source) \(signed(item.weight))"
+                }
+                out += "      \(score.category): " + (evidence.isEmpty ? "no evidence" : evidence.joined(separator: "; ")) + "\n"
+            }
+        }
+        return out
+    }
+
+    /// `pm classify --evaluate`'s text output.
+    public static func render(_ evaluation: ClassifierEvaluation) -> String {
+        var out = "Evaluated \(evaluation.documents) documents that declare causes (declared causes and factor labels hidden from the classifier)\n"
+        out += "primary = first declared cause: \(percent(evaluation.primaryMatchesFirstDeclared))\n"
+        out += "primary among declared causes:  \(percent(evaluation.primaryAmongDeclared))\n\n"
+        let width = max(8, evaluation.categories.map(\.category.count).max() ?? 0)
+        out += pad("category", width) + "  precision  recall   tp   fp   fn\n"
+        for row in evaluation.categories {
+            out += pad(row.category, width) + left(row.precision.map(percent) ?? "-", 11) + left(row.recall.map(percent) ?? "-", 8)
+            out += left(String(row.truePositives), 5) + left(String(row.falsePositives), 5) + left(String(row.falseNegatives), 5) + "\n"
+        }
+        let declaredKeys = evaluation.confusion.keys.sorted()
+        let inferredKeys = Set(evaluation.confusion.values.flatMap(\.keys)).sorted()
+        out += "\nConfusion of primaries (rows: first declared cause; columns: inferred primary)\n"
+        let cell = max(5, inferredKeys.map(\.count).max() ?? 0)
+        out += pad("", width) + inferredKeys.map { left($0, cell + 1) }.joined() + "\n"
+        for key in declaredKeys {
+            out += pad(key, width) + inferredKeys.map { left(evaluation.confusion[key]?[$0].map(String.init) ?? ".", cell + 1) }.joined() + "\n"
+        }
+        return out
+    }
+
+    static func percent(_ share: Double) -> String { SpreadsheetCell.fixed(share * 100, decimals: 1) + "%" }
+
+    static func signed(_ value: Double) -> String {
+        (value >= 0 ? "+" : "") + SpreadsheetCell.fixed(value, decimals: 1)
+    }
+
+    static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+
+    static func left(_ text: String, _ width: Int) -> String {
+        text.count >= width ? " " + text : String(repeating: " ", count: width - text.count) + text
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import PostmortemKit
+
+extension PM {
+    /// `pm classify`: cause categories of incidents, grouped, with budget burned and repeats.
+    struct Classify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Classify incidents by cause and group them with the error budget each group burned.",
+            discussion: """
+                Declared `causes:` and factors labelled with a category (**Config:**) win; otherwise \
+                the factors, trigger, summary and body are scored against each category's weighted \
+                vocabulary (negation-aware). Groups are listed in Pareto order of budget burned, \
+                with the median time to mitigate and the repeat incidents (same service and primary \
+                cause within pm.yml's classification.repeat_window_days, default 90). \
+                --evaluate measures the classifier on documents that declare causes, with the \
+                declarations hidden from it. Shapes and the pm.yml section: docs/classify.md.
+
+                Exit codes: 0 success; 1 when a file could not be read (the rest is still \
+                reported); 2 for usage or configuration errors.
+                """
+        )
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
+
+        @OptionGroup var global: GlobalOptions
+        @Option(name: .customLong("group-by"), help: "Group by cause, service or severity.")
+        var groupBy: GroupingDimension = .cause
+        @Option(help: "Output format: text, json or csv.") var format: Format = .text
+        @Flag(help: "Show the phrases that decided each incident's categories.") var explain = false
+        @Flag(help: "Compare inferred categories with declared causes: precision, recall and a confusion table.")
+        var evaluate = false
+        @Argument(help: ArgumentHelp("Postmortem files or directories; default: the postmortems directory from pm.yml.",
+                                     valueName: "path"))
+        var paths: [String] = []
+
+        func validate() throws {
+            if evaluate, format == .csv { throw ValidationError("--evaluate prints text or json, not csv.") }
+        }
+
+        func run() throws {
+            let configuration = try global.loadConfiguration()
+            let classifier: Classifier
+            do {
+                classifier = try Classifier(configuration: configuration)
+            } catch {
+                Terminal.error(Terminal.sanitise(error.description))
+                throw ExitCode(2)
+            }
+            var options = ReadOptions(configuration: configuration)
+            options.categoryIDs = Set(classifier.categories.map(\.id))
+            let inputs = InputDiscovery.expand(global.inputPaths(paths, configuration: configuration),
+                                               ignore: configuration.ignore, relativeTo: configuration.rootDirectory)
+            let documents = DocumentLoader.map(inputs, options: options) { ($0.postmortem, $0.source) }
+            var failed = false
+            for (record, _) in documents {
+                for problem in record.problems where problem.severity == .error {
+                    failed = true
+                    let place = problem.range.map { "\(record.path):\($0.start.line):\($0.start.column)" } ?? record.path
+                    Terminal.note(Terminal.sanitise("pm: warning: \(place): \(problem.message)"))
+                }
+            }
+            let records = documents.map(\.0)
+            if evaluate {
+                let evaluation = ClassifierEvaluation(classifier: classifier, documents: documents.map { ($0.0, $0.1) })
+                if evaluation.documents == 0 {
+                    Terminal.note("pm: warning: no document declares `causes:`, so there is nothing to evaluate against")
+                }
+                print(format == .json ? JSONOutput.encode(evaluation) : Terminal.sanitise(CauseTextRenderer.render(evaluation)),
+                      terminator: format == .json ? "\n" : "")
+            } else {
+                let zone = ZoneResolver(configuration.timezone) ?? .utc
+                let burns = ErrorBudgetCalculator.burns(slos: configuration.slos, records: records, zone: zone)
+                let report = CauseReport(records: records, sources: documents.map(\.1), classifier: classifier, burns: burns,
+                                         groupBy: groupBy)
+                switch format {
+                case .text: print(Terminal.sanitise(CauseTextRenderer.render(report, explain: explain)), terminator: "")
+                case .json: print(JSONOutput.encode(report))
+                case .csv: print(CauseCSVRenderer.render(report), terminator: "")
+                }
+            }
+            if failed { throw ExitCode.failure }
+        }
+    }
+}
+
+extension GroupingDimension: ExpressibleByArgument {}
