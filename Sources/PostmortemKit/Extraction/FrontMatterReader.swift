@@ -8,9 +8,14 @@ public enum FrontMatterReader {
     static func read(_ yaml: String, firstLine: Int, into postmortem: inout Postmortem) {
         let root: YAMLValue
         switch YAMLReader.read(yaml, firstLine: firstLine) {
+        case .failure(let failure) where failure.duplicateKey != nil:
+            postmortem.problems.append(Problem(.duplicateKey,
+                "\(failure.message); YAML forbids that, so the front matter is not used", at: range(failure.location),
+                severity: .error))
+            return
         case .failure(let failure):
             postmortem.problems.append(Problem(.invalidYAML, "invalid YAML in front matter: \(failure.message)",
-                                               at: SourceRange(start: failure.location, end: failure.location)))
+                                               at: range(failure.location)))
             return
         case .success(nil):
             return
@@ -23,7 +28,6 @@ public enum FrontMatterReader {
                 at: range(root.location)))
             return
         }
-        var seen = Set<String>()
         // Timestamps are read after `timezone`, whichever order the keys are in.
         var zone: ZoneResolver? = nil
         if let zoneValue = root["timezone"] {
@@ -41,10 +45,6 @@ public enum FrontMatterReader {
         }
         for entry in entries {
             postmortem.frontMatter.keys.append(FrontMatterKey(name: entry.key, range: range(entry.keyLocation)))
-            if !seen.insert(entry.key).inserted {
-                postmortem.problems.append(Problem(.duplicateKey, "`\(entry.key)` is given twice; the last value is used",
-                                                   at: range(entry.keyLocation)))
-            }
             let value = entry.value
             switch entry.key {
             case "id":

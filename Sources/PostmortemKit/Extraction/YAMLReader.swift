@@ -7,6 +7,8 @@ public enum YAMLReader {
     public struct Failure: Error, Sendable, Hashable {
         public var message: String
         public var location: SourceLocation
+        /// Set when the failure is a key given twice in one mapping, which YAML forbids.
+        public var duplicateKey: String? = nil
     }
 
     /// The most nodes one document may expand to. Aliases are expanded when converting, so
@@ -19,6 +21,8 @@ public enum YAMLReader {
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
+        } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
+            return .failure(duplicateFailure(duplicates.first ?? "?", firstMark: context.mark, yaml: yaml, firstLine: firstLine))
         } catch let error as YamlError {
             return .failure(failure(from: error, firstLine: firstLine))
         } catch {
@@ -45,6 +49,23 @@ public enum YAMLReader {
         default:
             return Failure(message: "\(error)", location: SourceLocation(line: firstLine, column: 1))
         }
+    }
+
+    /// Points at the second occurrence of the key: the first line after the first occurrence that
+    /// starts with the same indentation and `key:`.
+    private static func duplicateFailure(_ key: String, firstMark: Mark, yaml: String, firstLine: Int) -> Failure {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let indent = max(0, firstMark.column - 1)
+        var line = firstMark.line
+        for index in firstMark.line..<lines.count {
+            let text = lines[index]
+            if text.utf8.count > indent, text.dropFirst(indent).hasPrefix("\(key):") {
+                line = index + 1
+                break
+            }
+        }
+        return Failure(message: "`\(key)` is given more than once in the same mapping",
+                       location: SourceLocation(line: line + firstLine - 1, column: indent + 1), duplicateKey: key)
     }
 
     private static func location(_ mark: Mark?, _ firstLine: Int) -> SourceLocation {

@@ -66,9 +66,9 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     public var defaultSeverity: Severity {
         switch self {
         case .unreadable, .binary, .invalidYAML, .frontMatterNotMapping, .unclosedFrontMatter, .invalidTimestamp,
-             .wrongType:
+             .wrongType, .duplicateKey:
             .error
-        case .invalidUTF8, .empty, .tooDeep, .invalidValue, .duplicateKey, .invalidActionMetadata:
+        case .invalidUTF8, .empty, .tooDeep, .invalidValue, .invalidActionMetadata:
             .warning
         case .timelineEntryWithoutTime:
             .info
