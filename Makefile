@@ -6,7 +6,7 @@ BIN = .build/$(CONFIG)/pm
 APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 REPORT_QUARTER ?=
 
-.PHONY: deps test-deps build report test e2e clean
+.PHONY: deps test-deps build report test e2e bench clean
 
 # Install libcmark-gfm's -dev packages when pkg-config cannot find them.
 deps:
@@ -44,6 +44,13 @@ test: deps test-deps
 # End-to-end checks of the built executable.
 e2e:
 	@bash Tests/e2e/run.sh
+
+# Benchmarks against the cmark-gfm command-line program (not part of `make test`).
+bench: deps
+	@command -v cmark-gfm >/dev/null 2>&1 || { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get install -y -qq cmark-gfm >/dev/null; }
+	$(SWIFT) build -c release
+	bash Benchmarks/run.sh
 
 clean:
 	rm -rf .build build
