@@ -108,13 +108,13 @@ extension PM {
             // Ctrl-C while the site is staged removes the staging directory, so an interrupted run
             // leaves neither a partial report nor litter beside it.
             let staging = ReportWriter.Staging()
-            let interrupts = [SIGINT, SIGTERM].map { signalNumber -> DispatchSourceSignal in
+            let interrupts = [Int32(SIGINT), Int32(SIGTERM)].map { (signalNumber: Int32) -> DispatchSourceSignal in
                 signal(signalNumber, SIG_IGN)
                 let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
                 source.setEventHandler {
                     staging.removeStagedFiles()
                     Terminal.note("pm: interrupted; no report written")
-                    exit(130)
+                    Foundation.exit(130)
                 }
                 source.resume()
                 return source

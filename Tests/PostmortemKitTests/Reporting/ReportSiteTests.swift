@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+@testable import PostmortemKit
+
+@Suite("pm report site")
+struct ReportSiteTests {
+    func file(_ files: [ReportFile], _ path: String) -> String {
+        files.first { $0.path == path }?.contents ?? ""
+    }
+
+    @Test("the site has an index, a page per postmortem, the CSV, the JSON and the marker")
+    func siteFiles() throws {
+        let (review, files) = try ReportFixture.site()
+        let paths = files.map(\.path)
+        #expect(paths.contains("index.html"))
+        #expect(paths.contains("staircase.csv"))
+        #expect(paths.contains("data.json"))
+        #expect(paths.contains(ReportSite.markerName))
+        #expect(paths.filter { $0.hasPrefix("incidents/") }.count == review.documents.count)
+        #expect(paths == paths.sorted())
+        // Every page link from the index resolves to a generated page.
+        let index = file(files, "index.html")
+        for page in paths where page.hasPrefix("incidents/") { #expect(index.contains("href=\"\(page)\"") || !review.incidentsInPeriod.contains { "incidents/\(review.pageNames[$0])" == page }) }
+    }
+
+    @Test("two runs give byte-identical files")
+    func deterministic() throws {
+        let first = try ReportFixture.site().files
+        let second = try ReportFixture.site().files
+        #expect(first == second)
+    }
+
+    @Test("headline figures of 2026-Q3 beside 2026-Q2")
+    func headline() throws {
+        let review = try ReportFixture.site().review
+        #expect(review.current.incidents == 3)
+        #expect(review.previous.incidents == 1)
+        #expect(review.current.bySeverity.map(\.count) == [1, 2, 0, 0])
+        #expect(review.previous.bySeverity.map(\.count) == [0, 0, 1, 0])
+        // Time to mitigate 40, 30 and 20 minutes: median 30, p90 between 30 and 40.
+        #expect(review.current.timeToMitigate.medianMinutes == 30)
+        #expect(review.current.timeToMitigate.p90Minutes == 38)
+        // Time to detect 5, 2 and 10 minutes.
+        #expect(review.current.timeToDetect.medianMinutes == 5)
+        let followUps = review.current.followUps
+        #expect(followUps.created == 6)
+        #expect(followUps.done == 1)
+        #expect(followUps.notDoing == 1)
+        #expect(followUps.open == 4)
+        // Due 2026-07-20, 2026-08-01 and 2026-08-30 are before 2026-11-22; 2027-01-15 is not.
+        #expect(followUps.overdue == 3)
+        #expect(followUps.completionRate == 0.2)
+        // July: 20 + 30 minutes of a 44.64-minute budget; August and September untouched.
+        let api = try #require(review.current.budgets.first { $0.slo == "api-availability" })
+        #expect(api.burnedMinutes == 50)
+        #expect(api.budgetMinutes == 132.48)
+        #expect(api.exhaustedWindows == 1)
+    }
+
+    @Test("the staircase SVG of the fixture corpus matches its golden file")
+    func staircaseGolden() throws {
+        let review = try ReportFixture.site().review
+        let windows = review.windows.filter { $0.slo == "api-availability" }
+        let links = Dictionary(uniqueKeysWithValues: review.documents.enumerated().map { index, document in
+            (document.postmortem.id, StaircaseChart.IncidentLink(href: "incidents/\(review.pageNames[index])",
+                                                                 title: document.postmortem.title ?? ""))
+        })
+        let chart = StaircaseChart(slo: "api-availability", windows: windows, domainStart: review.options.period.start,
+                                   domainEnd: review.options.period.end, links: links, idPrefix: "staircase-1")
+        let svg = chart.svg() + "\n"
+        ReportFixture.updateGoldenIfAsked("staircase-api-availability.svg", svg)
+        #expect(svg == ReportFixture.golden("staircase-api-availability.svg"))
+        #expect(chart.numberedSteps.map(\.step.incident) == ["2026-07-03-api-deploy", "2026-07-20-api-config"])
+        #expect(svg.contains("budget exhausted 20 Jul"))
+    }
+
+    @Test("the Pareto SVG matches its golden file")
+    func paretoGolden() throws {
+        let chart = ParetoChart(title: "Budget by cause", unit: "budget minutes",
+                                bars: [.init(label: "Config", value: 30), .init(label: "Deploy", value: 20),
+                                       .init(label: "Dependency", value: 10), .init(label: "None", value: 0)],
+                                idPrefix: "pareto")
+        #expect(chart.cumulativePercents == [50, 250.0 / 3, 100])
+        let svg = chart.svg() + "\n"
+        ReportFixture.updateGoldenIfAsked("pareto.svg", svg)
+        #expect(svg == ReportFixture.golden("pareto.svg"))
+    }
+
+    @Test("staircase.csv matches its golden file and pm budget's CSV")
+    func csvGolden() throws {
+        let (review, files) = try ReportFixture.site()
+        let csv = file(files, "staircase.csv")
+        ReportFixture.updateGoldenIfAsked("staircase.csv", csv)
+        #expect(csv == ReportFixture.golden("staircase.csv"))
+        #expect(csv.hasPrefix("slo,window_start,window_end,at,incident,burned_minutes,remaining_minutes,remaining_percent\r\n"))
+        #expect(csv == BudgetCSVRenderer.render(review.budget, zone: .utc))
+        // The hostile id starts with `=`: the cell must not be a formula.
+        #expect(!csv.contains(",=HYPERLINK"))
+    }
+
+    @Test("the index of the fixture corpus matches its golden file")
+    func indexGolden() throws {
+        let files = try ReportFixture.site().files
+        let index = file(files, "index.html")
+        ReportFixture.updateGoldenIfAsked("index.html", index)
+        #expect(index == ReportFixture.golden("index.html"))
+    }
+
+    @Test("data.json carries the budget windows, classifications and incidents of the period")
+    func dataJSON() throws {
+        let files = try ReportFixture.site().files
+        let data = Data(file(files, "data.json").utf8)
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let incidents = try #require(json["incidents"] as? [[String: Any]])
+        #expect(incidents.count == 3)
+        let budget = try #require(json["budget"] as? [String: Any])
+        #expect((budget["windows"] as? [Any])?.count == 4)
+        #expect((json["classifications"] as? [Any])?.count == 3)
+    }
+
+    @Test("hostile titles, owners, services, ids, SLO descriptions and bodies render as text")
+    func hostileContent() throws {
+        let (review, files) = try ReportFixture.site()
+        let hostileIndex = try #require(review.documents.firstIndex { $0.postmortem.title?.contains("<script>") == true })
+        let page = file(files, "incidents/\(review.pageNames[hostileIndex])")
+        let index = file(files, "index.html")
+        for html in [index, page] {
+            #expect(!html.lowercased().contains("<script"))
+            #expect(!html.lowercased().contains("javascript:"))
+            #expect(!html.contains("<img src=x"))
+            #expect(!html.contains("onerror=alert(1)>"))
+            #expect(!html.contains("onmouseover"))
+            #expect(!html.contains("<b>"))
+        }
+        // Shown, escaped, where a reader expects them.
+        #expect(index.contains("&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; &quot;quoted&quot; &amp; &#39;single&#39; checkout"))
+        #expect(index.contains("&lt;img src=x onerror=alert(1)&gt;"))
+        #expect(index.contains("Requests answered without a 5xx &quot;&gt;&lt;script&gt;"))
+        #expect(index.contains("Acme &lt;b&gt;&quot;Ops&quot;&lt;/b&gt; &amp; Co"))
+        #expect(page.contains("&quot;&gt;&lt;script&gt;alert(&#39;author&#39;)&lt;/script&gt;"))
+        // The page name of `=HYPERLINK("http://evil.example","x")` stays inside incidents/.
+        #expect(review.pageNames[hostileIndex] == "hyperlink-http-evil.example-x.html")
+    }
+
+    @Test("the built-in templates are the repository's templates/report")
+    func builtInTemplatesMatch() throws {
+        let repository = packageRoot.appendingPathComponent("templates/report")
+        let bundled = packageRoot.appendingPathComponent("Sources/PostmortemKit/Resources/report")
+        let names = try FileManager.default.contentsOfDirectory(atPath: repository.path).sorted()
+        #expect(names == (try FileManager.default.contentsOfDirectory(atPath: bundled.path).sorted()))
+        for name in names {
+            #expect(try Data(contentsOf: repository.appendingPathComponent(name)) == Data(contentsOf: bundled.appendingPathComponent(name)),
+                    "\(name) differs: copy templates/report/ to Sources/PostmortemKit/Resources/report/")
+        }
+        _ = try ReportTemplates.builtIn()
+    }
+
+    @Test("a template directory without index.mustache is refused")
+    func missingTemplate() {
+        #expect(throws: ReportError.self) { try ReportTemplates(templates: ["postmortem": "x"], source: "test") }
+    }
+}

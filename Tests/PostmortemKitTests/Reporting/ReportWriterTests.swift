@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import PostmortemKit
+
+@Suite("pm report output directory")
+struct ReportWriterTests {
+    func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pm-report-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    let site = [ReportFile(path: ReportSite.markerName, contents: ReportSite.markerContents),
+                ReportFile(path: "index.html", contents: "<!DOCTYPE html>"),
+                ReportFile(path: "incidents/a.html", contents: "a")]
+
+    @Test("writes a new directory, creating parents, and leaves nothing else beside it")
+    func writesNew() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("build/report")
+        try ReportWriter.write(site, to: out.path)
+        #expect(try String(contentsOf: out.appendingPathComponent("incidents/a.html"), encoding: .utf8) == "a")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("build").path) == ["report"])
+    }
+
+    @Test("replaces a previous report, dropping files it no longer has")
+    func replacesPrevious() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("report")
+        try ReportWriter.write(site + [ReportFile(path: "incidents/old.html", contents: "old")], to: out.path)
+        try ReportWriter.write(site, to: out.path)
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("incidents/old.html").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["report"])
+    }
+
+    @Test("refuses to replace a directory that is not a pm report, and leaves it alone")
+    func refusesForeignDirectory() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let precious = root.appendingPathComponent("notes.txt")
+        try "keep me".write(to: precious, atomically: true, encoding: .utf8)
+        #expect(throws: ReportError.self) { try ReportWriter.write(site, to: root.path) }
+        #expect(try String(contentsOf: precious, encoding: .utf8) == "keep me")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["notes.txt"])
+    }
+
+    @Test("a file path that would leave the directory fails the write and stages nothing")
+    func refusesEscapingPaths() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("report")
+        #expect(throws: ReportError.self) {
+            try ReportWriter.write(site + [ReportFile(path: "../escaped.html", contents: "x")], to: out.path)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).isEmpty)
+    }
+
+    @Test("page names keep ids inside incidents/ and unique")
+    func pageNames() {
+        #expect(PageFileNames.assign(["../../etc/passwd", "A b", "a-b", "", "🔥"]) ==
+                ["etc-passwd.html", "a-b.html", "a-b-2.html", "postmortem.html", "postmortem-2.html"])
+    }
+
+    @Test("medians and 90th percentiles interpolate between ranks")
+    func percentiles() {
+        #expect(Percentile.median([]) == nil)
+        #expect(Percentile.median([7]) == 7)
+        #expect(Percentile.median([40, 10, 20, 30]) == 25)
+        #expect(Percentile.of([10, 20, 30, 40, 50, 60, 70, 80, 90, 100], 90) == 91)
+    }
+
+    @Test("HTML escaping for text and attributes, forbidden characters replaced")
+    func escaping() {
+        #expect(HTMLEscaping.text("<a href=\"x\">&'") == "&lt;a href=\"x\"&gt;&amp;'")
+        #expect(HTMLEscaping.attribute("\"'<>&") == "&quot;&#39;&lt;&gt;&amp;")
+        #expect(HTMLEscaping.removingForbiddenCharacters("a\u{1B}[31mb\u{0}c\tok") == "a\u{FFFD}[31mb\u{FFFD}c\tok")
+    }
+
+    @Test("cmark-gfm table alignment becomes a style, since align is obsolete in HTML5")
+    func tableAlignment() {
+        let html = PageHTML.prepare(MarkdownParser.renderHTML("| a | b |\n|:--|--:|\n| 1 | 2 |\n"))
+        #expect(!html.contains("align=\""))
+        #expect(html.contains("<th style=\"text-align: left\">a</th>"))
+        #expect(html.contains("<td style=\"text-align: right\">2</td>"))
+    }
+}
