@@ -1,0 +1,58 @@
+/// One thing `pm lint` reports: a rule (or a reading problem) that fired at a place in a file.
+///
+/// Findings are plain values so reporters, the quarterly report and tests can sort, group and
+/// compare them; the library never prints them.
+public struct Finding: Sendable, Hashable, Codable {
+    /// The rule id (`PM012`) or, for a problem found while reading, its code (`P011`).
+    public var ruleID: String
+    /// The rule's readable alias (`blame-language`).
+    public var alias: String
+    /// The effective severity, after configuration.
+    public var severity: Severity
+    public var message: String
+    /// The file, as given on the command line (or `--stdin-filename`).
+    public var path: String
+    /// Where; nil when the finding concerns the file as a whole.
+    public var range: SourceRange?
+    /// A rewrite or next step to offer the author, when the rule has one.
+    public var suggestion: String?
+
+    public init(ruleID: String, alias: String, severity: Severity, message: String, path: String,
+                range: SourceRange?, suggestion: String? = nil) {
+        self.ruleID = ruleID
+        self.alias = alias
+        self.severity = severity
+        self.message = message
+        self.path = path
+        self.range = range
+        self.suggestion = suggestion
+    }
+
+    /// The order findings are reported in: by file, then position (file-wide findings first),
+    /// then rule, then message, so output is the same on every run.
+    public static func reportingOrder(_ a: Finding, _ b: Finding) -> Bool {
+        if a.path != b.path { return a.path < b.path }
+        let la = a.range?.start ?? SourceLocation(line: 0, column: 0)
+        let lb = b.range?.start ?? SourceLocation(line: 0, column: 0)
+        if la != lb { return la < lb }
+        if a.ruleID != b.ruleID { return a.ruleID < b.ruleID }
+        return a.message < b.message
+    }
+}
+
+/// What a rule reports before the linter adds the rule's id, the configured severity and the path.
+public struct Violation: Sendable, Hashable {
+    public var range: SourceRange?
+    public var message: String
+    public var suggestion: String?
+    /// Set when this violation is less (or more) serious than the rule's default, such as the
+    /// "single root cause" note of the factors rule; a severity configured in pm.yml still wins.
+    public var severity: Severity?
+
+    public init(_ message: String, at range: SourceRange?, suggestion: String? = nil, severity: Severity? = nil) {
+        self.message = message
+        self.range = range
+        self.suggestion = suggestion
+        self.severity = severity
+    }
+}

@@ -1,0 +1,36 @@
+/// What a rule sees of one document: the record, the Markdown tree, the source, the
+/// configuration and the date findings are judged against.
+public struct LintContext: Sendable {
+    public let document: ReadDocument
+    public let configuration: Configuration
+    /// The date "overdue" is measured against (`--today`).
+    public let today: CalendarDate
+    /// True when the file is under the configured templates directory.
+    public let isTemplate: Bool
+    /// The source split into prose, code and quotes, built once and shared by text rules.
+    public let text: ProseText
+
+    public init(document: ReadDocument, configuration: Configuration, today: CalendarDate, isTemplate: Bool) {
+        self.document = document
+        self.configuration = configuration
+        self.today = today
+        self.isTemplate = isTemplate
+        self.text = ProseText(document: document)
+    }
+
+    public var postmortem: Postmortem { document.postmortem }
+
+    /// The severity rank of the document (0 for the most severe), or nil when it has none or one
+    /// outside the configured scale.
+    public var severityRank: Int? {
+        guard let severity = postmortem.severity else { return nil }
+        return configuration.severities.firstIndex { $0.caseInsensitiveCompare(severity) == .orderedSame }
+    }
+
+    /// The range of front matter key `key`, else the start of the front matter, else nil.
+    public func frontMatterRange(_ key: String) -> SourceRange? {
+        postmortem.frontMatter.range(of: key) ?? postmortem.frontMatter.range.map { SourceRange(start: $0.start, end: $0.start) }
+    }
+}
+
+import Foundation

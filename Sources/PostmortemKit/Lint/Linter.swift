@@ -1,0 +1,102 @@
+import Foundation
+
+/// Runs the configured rules over documents and returns findings; never prints.
+///
+/// Build one per run (it validates the `lint:` section of pm.yml) and call ``lint(_:today:)``
+/// from as many threads as you like.
+public struct Linter: Sendable {
+    public let configuration: Configuration
+    public let lintConfiguration: LintConfiguration
+
+    /// Reads the `lint:` section of pm.yml; throws naming the key and line of a bad setting.
+    public init(configuration: Configuration) throws(ConfigurationError) {
+        self.configuration = configuration
+        self.lintConfiguration = try LintConfiguration(configuration: configuration)
+    }
+
+    /// Single-document rules, including reading problems turned into findings and suppressions applied.
+    public func lint(_ document: ReadDocument, today: CalendarDate) -> [Finding] {
+        let path = document.postmortem.path
+        let context = LintContext(document: document, configuration: configuration, today: today,
+                                  isTemplate: isTemplate(path: path))
+        var findings = document.postmortem.problems.map { problem in
+            Finding(ruleID: problem.code.rawValue, alias: problem.code.alias, severity: problem.severity,
+                    message: problem.message, path: path, range: problem.range)
+        }
+        var enabled = Set<String>()
+        for (rule, severity) in lintConfiguration.rules {
+            let description = type(of: rule).description
+            enabled.insert(description.id)
+            if context.isTemplate && description.skipsTemplates { continue }
+            for violation in rule.check(context) {
+                findings.append(finding(violation, description, severity, path))
+            }
+        }
+        let suppressions = Suppressions(text: context.text, tree: document.tree, knownCodes: lintConfiguration.knownCodes)
+        let (kept, used) = suppressions.apply(to: findings)
+        findings = kept
+        findings += metaFindings(suppressions, used: used, enabled: enabled, path: path)
+        return findings.sorted(by: Finding.reportingOrder)
+    }
+
+    /// Corpus-wide rules (duplicate ids, relative links to other postmortems) over records only:
+    /// a link resolves when it names another record's path.
+    public func lintCorpus(_ records: [Postmortem]) -> [Finding] {
+        lintCorpus(records, fileExists: { _ in false })
+    }
+
+    /// Corpus-wide rules; `fileExists` lets the command line also accept links to postmortems
+    /// that exist on disk but were not among the inputs.
+    public func lintCorpus(_ records: [Postmortem], fileExists: (String) -> Bool) -> [Finding] {
+        var findings: [Finding] = []
+        for (rule, severity) in lintConfiguration.rules {
+            guard let corpusRule = rule as? any CorpusLintRule else { continue }
+            let description = type(of: rule).description
+            for (path, violation) in corpusRule.checkCorpus(records, fileExists: fileExists) {
+                findings.append(finding(violation, description, severity, path))
+            }
+        }
+        return findings.sorted(by: Finding.reportingOrder)
+    }
+
+    /// True when `path` is inside the configured templates directory: templates are skeletons, so
+    /// rules that check that values are filled in (``RuleDescription/skipsTemplates``) skip them.
+    public func isTemplate(path: String) -> Bool {
+        let root = configuration.rootDirectory ?? "."
+        let directory = configuration.templatesDirectory
+        let templates = URL(fileURLWithPath: directory.hasPrefix("/") ? directory : root + "/" + directory).standardizedFileURL.path
+        let file = URL(fileURLWithPath: path).standardizedFileURL.path
+        return file.hasPrefix(templates.hasSuffix("/") ? templates : templates + "/")
+    }
+
+    func finding(_ violation: Violation, _ description: RuleDescription, _ severity: Severity?, _ path: String) -> Finding {
+        Finding(ruleID: description.id, alias: description.alias,
+                severity: severity ?? violation.severity ?? description.defaultSeverity,
+                message: violation.message, path: path, range: violation.range, suggestion: violation.suggestion)
+    }
+
+    func metaFindings(_ suppressions: Suppressions, used: Set<Suppressions.UsedKey>, enabled: Set<String>, path: String) -> [Finding] {
+        var result: [Finding] = []
+        func add(_ type: any LintRule.Type, _ violation: Violation) {
+            let description = type.description
+            guard let configured = lintConfiguration.rules.first(where: { Swift.type(of: $0.rule).description.id == description.id }) else { return }
+            result.append(finding(violation, description, configured.severity, path))
+        }
+        for violation in suppressions.invalid { add(InvalidSuppressionRule.self, violation) }
+        for (i, directive) in suppressions.directives.enumerated() where directive.kind != .enable {
+            if directive.reason == nil {
+                add(SuppressionReasonRule.self, Violation(
+                    "`pm-lint \(directive.kind.rawValue) \(directive.codes.joined(separator: " "))` gives no reason",
+                    at: directive.range, suggestion: "add the reason after `--`: `-- quoting the vendor's status page`"))
+            }
+            for code in directive.codes where !used.contains(Suppressions.UsedKey(directive: i, code: code)) {
+                // A rule switched off in pm.yml cannot fire, so silencing it is not a mistake here.
+                if code.hasPrefix("PM") && !enabled.contains(code) { continue }
+                add(UnusedSuppressionRule.self, Violation(
+                    "`pm-lint \(directive.kind.rawValue)` silences \(code), but \(code) reports nothing there",
+                    at: directive.range, suggestion: "remove \(code) from the comment"))
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,266 @@
+/// The source lines of a document with what is not the author's own prose blanked out, so text
+/// rules can match words and still report exact `line:column` (UTF-8 bytes).
+///
+/// Excluded by default: front matter, fenced and indented code, code spans, HTML blocks and tags,
+/// comments, block quotes, link destinations and URLs. Quoted speech in the timeline (chat logs:
+/// `@handle: …`, `<nick> …`, `"…"`) is excluded on request.
+public struct ProseText: Sendable {
+    /// The source lines as UTF-8 bytes; index 0 is line 1.
+    public let lines: [[UInt8]]
+    /// Lines that are never prose: front matter, code blocks, HTML blocks.
+    public let codeLines: Set<Int>
+    /// Lines inside block quotes.
+    public let quoteLines: Set<Int>
+    /// Lines of the timeline section (and its subsections).
+    public let timelineLines: Set<Int>
+    /// Lowercased author handles and their first names, which chat-log lines start with.
+    let speakers: Set<String>
+
+    public init(document: ReadDocument) {
+        lines = document.source.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }
+        var code = Set<Int>()
+        var quotes = Set<Int>()
+        if let range = document.postmortem.frontMatter.range { code.formUnion(range.start.line...range.end.line) }
+        document.tree.walk(descend: { node in
+            switch node.kind {
+            case .codeBlock, .htmlBlock, .blockQuote: return false
+            default: return node.isBlock
+            }
+        }) { node in
+            guard let range = node.range, range.end.line >= range.start.line else { return }
+            switch node.kind {
+            case .codeBlock, .htmlBlock: code.formUnion(range.start.line...range.end.line)
+            case .blockQuote: quotes.formUnion(range.start.line...range.end.line)
+            default: break
+            }
+        }
+        codeLines = code
+        quoteLines = quotes
+        var timeline = Set<Int>()
+        for section in document.postmortem.sections where section.kind == .timeline {
+            if section.range.end.line >= section.range.start.line {
+                timeline.formUnion((section.range.start.line + 1)...max(section.range.start.line + 1, section.range.end.line))
+            }
+        }
+        timelineLines = timeline
+        var names = Set<String>()
+        for author in document.postmortem.authors {
+            let handle = author.lowercased().trimmingPrefix("@")
+            names.insert(String(handle))
+            if let first = handle.split(whereSeparator: { $0 == "." || $0 == "_" || $0 == "-" }).first { names.insert(String(first)) }
+        }
+        speakers = names
+    }
+
+    /// Line `number` (1-based) with code spans, HTML tags, comments, URLs and link destinations
+    /// replaced by spaces; nil for lines that are not prose at all. Block quotes count as prose
+    /// only when `includeQuotes`; chat-log speech in the timeline is blanked when `blankChat`.
+    public func prose(line number: Int, includeQuotes: Bool = false, blankChat: Bool = true) -> [UInt8]? {
+        guard number >= 1, number <= lines.count, !codeLines.contains(number) else { return nil }
+        if !includeQuotes && quoteLines.contains(number) { return nil }
+        var bytes = lines[number - 1]
+        ProseText.blankInlineMarkup(&bytes)
+        if blankChat && timelineLines.contains(number) { blankChatSpeech(&bytes) }
+        return bytes
+    }
+
+    /// Line `number` with only code spans blanked (for placeholders, which often look like tags);
+    /// nil for code, HTML blocks and front matter.
+    public func withoutCode(line number: Int) -> [UInt8]? {
+        guard number >= 1, number <= lines.count, !codeLines.contains(number) else { return nil }
+        var bytes = lines[number - 1]
+        ProseText.blankCodeSpans(&bytes)
+        return bytes
+    }
+
+    static let space = UInt8(ascii: " ")
+
+    static func blank(_ bytes: inout [UInt8], _ range: Range<Int>) {
+        for i in range where i < bytes.count { bytes[i] = space }
+    }
+
+    static func blankCodeSpans(_ bytes: inout [UInt8]) {
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] == UInt8(ascii: "`") else { i += 1; continue }
+            var run = 0
+            while i + run < bytes.count && bytes[i + run] == UInt8(ascii: "`") { run += 1 }
+            // Find a closing run of the same length.
+            var j = i + run
+            var closed: Int? = nil
+            while j < bytes.count {
+                if bytes[j] == UInt8(ascii: "`") {
+                    var r = 0
+                    while j + r < bytes.count && bytes[j + r] == UInt8(ascii: "`") { r += 1 }
+                    if r == run { closed = j + r; break }
+                    j += r
+                } else { j += 1 }
+            }
+            if let closed {
+                blank(&bytes, i..<closed)
+                i = closed
+            } else {
+                i += run
+            }
+        }
+    }
+
+    static func blankInlineMarkup(_ bytes: inout [UInt8]) {
+        blankCodeSpans(&bytes)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            // HTML comments and tags: `<!-- … -->`, `<a …>`, `</b>`.
+            if b == UInt8(ascii: "<"), i + 1 < bytes.count,
+               isLetter(bytes[i + 1]) || bytes[i + 1] == UInt8(ascii: "/") || bytes[i + 1] == UInt8(ascii: "!") {
+                if let close = bytes[(i + 1)...].firstIndex(of: UInt8(ascii: ">")) {
+                    blank(&bytes, i..<(close + 1))
+                    i = close + 1
+                    continue
+                }
+            }
+            // Link destinations: `](…)`.
+            if b == UInt8(ascii: "]"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "("),
+               let close = bytes[(i + 1)...].firstIndex(of: UInt8(ascii: ")")) {
+                blank(&bytes, (i + 1)..<(close + 1))
+                i = close + 1
+                continue
+            }
+            // Bare URLs.
+            if b == UInt8(ascii: "h"), startsWith(bytes, i, "http://") || startsWith(bytes, i, "https://") {
+                var j = i
+                while j < bytes.count, bytes[j] != space, bytes[j] != UInt8(ascii: ")"), bytes[j] != UInt8(ascii: ">") { j += 1 }
+                blank(&bytes, i..<j)
+                i = j
+                continue
+            }
+            i += 1
+        }
+    }
+
+    /// Blanks quoted speech in a timeline line: text in straight or curly double quotes, and
+    /// everything after a speaker label (`@handle:`, `<nick>`, `author:`).
+    func blankChatSpeech(_ bytes: inout [UInt8]) {
+        // Quoted text.
+        var i = 0
+        while i < bytes.count {
+            if let (openLength, closer) = ProseText.openingQuote(bytes, i) {
+                var j = i + openLength
+                var found: Int? = nil
+                while j < bytes.count {
+                    if ProseText.startsWith(bytes, j, closer) { found = j + closer.utf8.count; break }
+                    j += 1
+                }
+                if let found {
+                    ProseText.blank(&bytes, i..<found)
+                    i = found
+                    continue
+                }
+            }
+            i += 1
+        }
+        // Speaker labels.
+        i = 0
+        while i < bytes.count {
+            let atStart = i == 0 || !ProseText.isWordByte(bytes[i - 1])
+            guard atStart else { i += 1; continue }
+            if bytes[i] == UInt8(ascii: "<"), let close = bytes[(i + 1)...].firstIndex(of: UInt8(ascii: ">")), close > i + 1,
+               bytes[(i + 1)..<close].allSatisfy(ProseText.isHandleByte) {
+                ProseText.blank(&bytes, i..<bytes.count)
+                return
+            }
+            var j = i
+            if bytes[j] == UInt8(ascii: "@") { j += 1 }
+            let nameStart = j
+            while j < bytes.count, ProseText.isHandleByte(bytes[j]) { j += 1 }
+            if j > nameStart, j < bytes.count, bytes[j] == UInt8(ascii: ":"), j + 1 == bytes.count || bytes[j + 1] == ProseText.space {
+                let name = String(decoding: bytes[nameStart..<j], as: UTF8.self).lowercased()
+                if bytes[i] == UInt8(ascii: "@") || speakers.contains(name) {
+                    ProseText.blank(&bytes, i..<bytes.count)
+                    return
+                }
+            }
+            i = max(j, i + 1)
+        }
+    }
+
+    static func openingQuote(_ bytes: [UInt8], _ i: Int) -> (Int, String)? {
+        if bytes[i] == UInt8(ascii: "\"") { return (1, "\"") }
+        if startsWith(bytes, i, "“") { return (3, "”") }
+        return nil
+    }
+
+    static func startsWith(_ bytes: [UInt8], _ i: Int, _ text: String) -> Bool {
+        let t = Array(text.utf8)
+        guard i + t.count <= bytes.count else { return false }
+        return Array(bytes[i..<(i + t.count)]) == t
+    }
+
+    static func isLetter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) }
+    static func isWordByte(_ b: UInt8) -> Bool { isLetter(b) || (b >= 48 && b <= 57) || b >= 0x80 || b == UInt8(ascii: "_") }
+    static func isHandleByte(_ b: UInt8) -> Bool {
+        isLetter(b) || (b >= 48 && b <= 57) || b == UInt8(ascii: "_") || b == UInt8(ascii: ".") || b == UInt8(ascii: "-")
+    }
+}
+
+/// A word of prose with its byte position in the line.
+public struct ProseWord: Sendable, Hashable {
+    /// Lowercased, with curly apostrophes straightened.
+    public var text: String
+    /// The word as written.
+    public var original: String
+    /// 0-based byte offsets in the line.
+    public var start: Int
+    public var end: Int
+
+    /// Splits a line into words: letters, digits, apostrophes and non-ASCII letters; `@`, `.`
+    /// and `-` join a word when they sit between word characters (handles like `@dana.k`).
+    public static func words(in bytes: [UInt8]) -> [ProseWord] {
+        var result: [ProseWord] = []
+        var i = 0
+        func isApostrophe(_ i: Int) -> Int? {
+            if bytes[i] == UInt8(ascii: "'") { return 1 }
+            if ProseText.startsWith(bytes, i, "’") { return 3 }
+            return nil
+        }
+        func isSeparatorScalar(_ i: Int) -> Int? {
+            // Curly double quotes, dashes, ellipsis, non-breaking space: punctuation, not letters.
+            for s in ["“", "”", "—", "–", "…", "‘", "\u{00A0}"] where ProseText.startsWith(bytes, i, s) { return s.utf8.count }
+            return nil
+        }
+        while i < bytes.count {
+            let b = bytes[i]
+            let startsWord = ProseText.isWordByte(b) && isSeparatorScalar(i) == nil && !(ProseText.startsWith(bytes, i, "’"))
+            let startsHandle = b == UInt8(ascii: "@") && i + 1 < bytes.count && ProseText.isLetter(bytes[i + 1])
+            guard startsWord || startsHandle else {
+                i += isSeparatorScalar(i) ?? 1
+                continue
+            }
+            let start = i
+            var text = [UInt8]()
+            if startsHandle { text.append(b); i += 1 }
+            while i < bytes.count {
+                if isSeparatorScalar(i) != nil { break }
+                if let n = isApostrophe(i), i + n < bytes.count, ProseText.isLetter(bytes[i + n]), !text.isEmpty {
+                    text.append(UInt8(ascii: "'")); i += n; continue
+                }
+                let c = bytes[i]
+                if ProseText.isWordByte(c) {
+                    text.append(c >= 65 && c <= 90 ? c + 32 : c); i += 1; continue
+                }
+                if (c == UInt8(ascii: ".") || c == UInt8(ascii: "-")) && startsHandle,
+                   i + 1 < bytes.count, ProseText.isWordByte(bytes[i + 1]) {
+                    text.append(c); i += 1; continue
+                }
+                if c == UInt8(ascii: "-"), i + 1 < bytes.count, ProseText.isLetter(bytes[i + 1]) {
+                    // Hyphenated words stay one word: "follow-up", "on-call".
+                    text.append(c); i += 1; continue
+                }
+                break
+            }
+            result.append(ProseWord(text: String(decoding: text, as: UTF8.self),
+                                    original: String(decoding: bytes[start..<i], as: UTF8.self), start: start, end: i))
+        }
+        return result
+    }
+}

@@ -1,0 +1,23 @@
+/// The outcome of one `pm lint` run: every finding, in reporting order, and how many files were read.
+public struct LintReport: Sendable {
+    public var findings: [Finding]
+    public var fileCount: Int
+
+    public init(findings: [Finding], fileCount: Int) {
+        self.findings = findings.sorted(by: Finding.reportingOrder)
+        self.fileCount = fileCount
+    }
+
+    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+
+    /// "2 errors, 1 warning, 0 notes in 27 files".
+    public var summary: String {
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        return "\(plural(count(.error), "error")), \(plural(count(.warning), "warning")), \(plural(count(.info), "note")) in \(plural(fileCount, "file"))"
+    }
+}
+
+/// One output format of `pm lint`. Reporters are pure: the same report gives byte-identical text.
+public protocol LintReporter {
+    func render(_ report: LintReport) -> String
+}

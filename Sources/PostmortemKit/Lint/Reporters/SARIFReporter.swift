@@ -1,0 +1,117 @@
+import Foundation
+
+/// SARIF 2.1.0, the static-analysis format GitHub code scanning and most CI dashboards read.
+/// Columns are UTF-8 bytes (`columnKind: utf8CodeUnits`), as everywhere in pm.
+public struct SARIFReporter: LintReporter {
+    /// Where findings link to: docs/rules.md in the project's repository.
+    public var rulesDocumentationURI: String
+
+    public init(rulesDocumentationURI: String = "https://github.com/larkspur-grocers/pm/blob/main/docs/rules.md") {
+        self.rulesDocumentationURI = rulesDocumentationURI
+    }
+
+    struct Log: Encodable {
+        var schema = "https://json.schemastore.org/sarif-2.1.0.json"
+        var version = "2.1.0"
+        var runs: [Run]
+        enum CodingKeys: String, CodingKey { case schema = "$schema", version, runs }
+    }
+    struct Run: Encodable {
+        var tool: Tool
+        var columnKind = "utf8CodeUnits"
+        var results: [Result]
+    }
+    struct Tool: Encodable { var driver: Driver }
+    struct Driver: Encodable {
+        var name = "pm"
+        var version: String
+        var informationUri: String
+        var rules: [Rule]
+    }
+    struct Rule: Encodable {
+        var id: String
+        var name: String
+        var shortDescription: Text
+        var fullDescription: Text
+        var helpUri: String?
+        var defaultConfiguration: Configuration
+        var properties: Properties
+    }
+    struct Text: Encodable { var text: String }
+    struct Configuration: Encodable { var level: String }
+    struct Properties: Encodable { var tags: [String] }
+    struct Result: Encodable {
+        var ruleId: String
+        var ruleIndex: Int
+        var level: String
+        var message: Text
+        var locations: [Location]
+        var properties: ResultProperties?
+    }
+    struct ResultProperties: Encodable { var suggestion: String }
+    struct Location: Encodable { var physicalLocation: PhysicalLocation }
+    struct PhysicalLocation: Encodable {
+        var artifactLocation: ArtifactLocation
+        var region: Region?
+    }
+    struct ArtifactLocation: Encodable { var uri: String }
+    struct Region: Encodable {
+        var startLine: Int
+        var startColumn: Int
+        var endLine: Int?
+        var endColumn: Int?
+    }
+
+    static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "note"
+        }
+    }
+
+    public func render(_ report: LintReport) -> String {
+        // The rules table lists every lint rule, then the reading problems that occur.
+        var rules: [Rule] = RuleRegistry.all.map { type in
+            let d = type.description
+            return Rule(id: d.id, name: d.alias, shortDescription: Text(text: d.summary), fullDescription: Text(text: d.rationale),
+                        helpUri: rulesDocumentationURI + "#" + d.documentationAnchor,
+                        defaultConfiguration: Configuration(level: Self.level(d.defaultSeverity)), properties: Properties(tags: [d.category.rawValue]))
+        }
+        let usedProblems = Set(report.findings.map(\.ruleID))
+        for code in ProblemCode.allCases where usedProblems.contains(code.rawValue) {
+            rules.append(Rule(id: code.rawValue, name: code.alias, shortDescription: Text(text: "Reading problem: \(code.alias)"),
+                              fullDescription: Text(text: "A problem found while reading the document (see docs/format.md)."), helpUri: nil,
+                              defaultConfiguration: Configuration(level: Self.level(code.defaultSeverity)), properties: Properties(tags: ["reading"])))
+        }
+        var index: [String: Int] = [:]
+        for (i, rule) in rules.enumerated() { index[rule.id] = i }
+        let results = report.findings.map { finding in
+            var region: Region? = nil
+            if let range = finding.range, range.start.line >= 1 {
+                let sameLine = range.end.line == range.start.line
+                region = Region(startLine: range.start.line, startColumn: max(1, range.start.column),
+                                endLine: range.end.line >= range.start.line ? range.end.line : nil,
+                                endColumn: sameLine && range.end.column >= range.start.column ? range.end.column + 1 : nil)
+            }
+            return Result(ruleId: finding.ruleID, ruleIndex: index[finding.ruleID] ?? 0, level: Self.level(finding.severity),
+                          message: Text(text: finding.message),
+                          locations: [Location(physicalLocation: PhysicalLocation(artifactLocation: ArtifactLocation(uri: Self.uri(finding.path)), region: region))],
+                          properties: finding.suggestion.map(ResultProperties.init))
+        }
+        let log = Log(runs: [Run(tool: Tool(driver: Driver(version: PostmortemKitVersion.string, informationUri: rulesDocumentationURI, rules: rules)),
+                                 results: results)])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(log) else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// A relative URI reference for a path: percent-encoded, `/` separators kept.
+    static func uri(_ path: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~/")
+        let trimmed = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+        return trimmed.addingPercentEncoding(withAllowedCharacters: allowed) ?? trimmed
+    }
+}

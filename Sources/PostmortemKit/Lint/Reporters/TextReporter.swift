@@ -1,0 +1,31 @@
+/// Compiler-style lines, `path:line:col: warning: message [PM012 blame-language]`, each followed by
+/// its suggestion, then a summary line. Editors and terminals turn `path:line:col` into links.
+public struct TextReporter: LintReporter {
+    /// ANSI colour for the severity and the path; the caller decides (terminal, `NO_COLOR`).
+    public var colour: Bool
+
+    public init(colour: Bool = false) { self.colour = colour }
+
+    public func render(_ report: LintReport) -> String {
+        var out = ""
+        for finding in report.findings {
+            let location = finding.range.map { "\(finding.path):\($0.start.line):\($0.start.column)" } ?? finding.path
+            let label: String
+            switch finding.severity {
+            case .error: label = paint("error", "1;31")
+            case .warning: label = paint("warning", "1;33")
+            case .info: label = paint("note", "1;36")
+            }
+            out += "\(paint(location, "1")): \(label): \(finding.message) \(paint("[\(finding.ruleID) \(finding.alias)]", "2"))\n"
+            if let suggestion = finding.suggestion {
+                out += "    \(paint("suggestion:", "32")) \(suggestion)\n"
+            }
+        }
+        out += report.summary + "\n"
+        return out
+    }
+
+    func paint(_ text: String, _ code: String) -> String {
+        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}

@@ -1,0 +1,93 @@
+/// Everything a rule says about itself: the single source for `pm rules`, docs/rules.md and the
+/// generic example test.
+public struct RuleDescription: Sendable, Hashable {
+    /// Stable id, `PM001`…; never reused for a different check.
+    public var id: String
+    /// Kebab-case alias, accepted wherever an id is (pm.yml, suppression comments).
+    public var alias: String
+    /// A short title.
+    public var name: String
+    /// One sentence: what the rule checks.
+    public var summary: String
+    /// Why the check matters for a postmortem.
+    public var rationale: String
+    public var category: RuleCategory
+    public var defaultSeverity: Severity
+    public var options: [RuleOption]
+    /// Markdown documents that must trigger the rule. `↓` marks where each finding starts
+    /// (line and UTF-8 column); the marker is removed before linting.
+    public var triggeringExamples: [String]
+    /// Markdown documents that must not trigger the rule.
+    public var nonTriggeringExamples: [String]
+    /// True when the rule checks that values have been filled in (placeholders, empty fields);
+    /// such rules do not run on templates.
+    public var skipsTemplates: Bool
+
+    public init(id: String, alias: String, name: String, summary: String, rationale: String, category: RuleCategory,
+                defaultSeverity: Severity, options: [RuleOption] = [], triggeringExamples: [String],
+                nonTriggeringExamples: [String], skipsTemplates: Bool = false) {
+        self.id = id
+        self.alias = alias
+        self.name = name
+        self.summary = summary
+        self.rationale = rationale
+        self.category = category
+        self.defaultSeverity = defaultSeverity
+        self.options = options
+        self.triggeringExamples = triggeringExamples
+        self.nonTriggeringExamples = nonTriggeringExamples
+        self.skipsTemplates = skipsTemplates
+    }
+
+    /// The marker for expected finding positions in examples.
+    public static let marker: Character = "↓"
+
+    /// The date examples are checked against (for overdue actions).
+    public static let exampleToday = CalendarDate(year: 2026, month: 12, day: 1)!
+
+    /// The anchor of this rule's section in docs/rules.md, which findings link to.
+    public var documentationAnchor: String { "\(id.lowercased())-\(alias)" }
+}
+
+/// What part of a postmortem a rule looks at; groups the rules in `pm rules` and the docs.
+public enum RuleCategory: String, Sendable, Hashable, CaseIterable, Codable {
+    case frontMatter = "front-matter"
+    case structure
+    case time
+    case impact
+    case factors
+    case actions
+    case language
+    case links
+    case suppressions
+
+    /// The heading used in docs/rules.md.
+    public var title: String {
+        switch self {
+        case .frontMatter: "Front matter"
+        case .structure: "Structure and placeholders"
+        case .time: "Time"
+        case .impact: "Impact"
+        case .factors: "Contributing factors"
+        case .actions: "Follow-up actions"
+        case .language: "Blameless language"
+        case .links: "Links and the corpus"
+        case .suppressions: "Suppressions"
+        }
+    }
+}
+
+/// An option a rule reads from `lint.rules.<ID>` in pm.yml.
+public struct RuleOption: Sendable, Hashable {
+    /// The key under the rule's entry (`phrases`).
+    public var name: String
+    /// The default, as YAML would write it.
+    public var defaultValue: String
+    public var help: String
+
+    public init(_ name: String, default defaultValue: String, help: String) {
+        self.name = name
+        self.defaultValue = defaultValue
+        self.help = help
+    }
+}

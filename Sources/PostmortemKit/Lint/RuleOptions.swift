@@ -1,0 +1,64 @@
+/// A rule's options from `lint.rules.<ID>` in pm.yml, with typed accessors that turn a wrong type
+/// into a ``ConfigurationError`` naming the key and its line.
+public struct RuleOptions: Sendable {
+    /// The rule's mapping, without `severity` (which the linter reads).
+    public var values: [String: YAMLValue]
+    /// The rule id, for messages.
+    public var ruleID: String
+    /// The configuration file path, for messages.
+    public var path: String
+
+    public init(ruleID: String, values: [String: YAMLValue] = [:], path: String = "pm.yml") {
+        self.ruleID = ruleID
+        self.values = values
+        self.path = path
+    }
+
+    func error(_ key: String, _ expected: String, _ value: YAMLValue) -> ConfigurationError {
+        ConfigurationError(path: path, location: value.location,
+                           message: "`lint.rules.\(ruleID).\(key)` must be \(expected), not \(value.typeDescription)")
+    }
+
+    /// A list of strings, or `defaultValue` when the option is absent.
+    public func strings(_ key: String, default defaultValue: [String]) throws(ConfigurationError) -> [String] {
+        guard let value = values[key] else { return defaultValue }
+        guard let items = value.items else { throw error(key, "a list of strings", value) }
+        var result: [String] = []
+        for item in items {
+            guard let s = item.string else { throw error(key, "a list of strings", item) }
+            result.append(s)
+        }
+        return result
+    }
+
+    /// A number, or `defaultValue` when absent.
+    public func number(_ key: String, default defaultValue: Double) throws(ConfigurationError) -> Double {
+        guard let value = values[key] else { return defaultValue }
+        guard let n = value.number, n.isFinite, n >= 0 else { throw error(key, "a non-negative number", value) }
+        return n
+    }
+
+    /// A boolean, or `defaultValue` when absent.
+    public func bool(_ key: String, default defaultValue: Bool) throws(ConfigurationError) -> Bool {
+        guard let value = values[key] else { return defaultValue }
+        guard let b = value.bool else { throw error(key, "true or false", value) }
+        return b
+    }
+
+    /// A mapping of string keys to lists of strings (`required` sections per severity).
+    public func stringLists(_ key: String, default defaultValue: [String: [String]]) throws(ConfigurationError) -> [String: [String]] {
+        guard let value = values[key] else { return defaultValue }
+        guard let entries = value.entries else { throw error(key, "a mapping of names to lists", value) }
+        var result: [String: [String]] = [:]
+        for entry in entries {
+            guard let items = entry.value.items else { throw error("\(key).\(entry.key)", "a list of strings", entry.value) }
+            var list: [String] = []
+            for item in items {
+                guard let s = item.string else { throw error("\(key).\(entry.key)", "a list of strings", item) }
+                list.append(s)
+            }
+            result[entry.key] = list
+        }
+        return result
+    }
+}

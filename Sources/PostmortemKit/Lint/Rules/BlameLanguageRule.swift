@@ -1,0 +1,104 @@
+/// PM012: counterfactual and blaming phrases in the author's own prose.
+public struct BlameLanguageRule: LintRule {
+    public static let description = RuleDescription(
+        id: "PM012", alias: "blame-language", name: "Blame and counterfactual language",
+        summary: "Prose does not use counterfactuals or blame (\"should have\", \"failed to\", \"human error\", \"careless\", \"simply\").",
+        rationale: "Counterfactuals describe a world that did not happen and blame stops the analysis at a person; both hide the conditions that made the action reasonable at the time, which are what the team can change.",
+        category: .language, defaultSeverity: .warning,
+        options: [
+            RuleOption("phrases", default: "[]", help: "Extra phrases to flag, added to the built-in list (case-insensitive, whole words)."),
+            RuleOption("allow", default: "[]", help: "Built-in phrases not to flag."),
+            RuleOption("check_quotes", default: "false", help: "Also check block quotes and chat-log lines in the timeline (`@handle: …`, `\"…\"`)."),
+        ],
+        triggeringExamples: [
+            RuleExamples.document(sections: ["What went wrong": "- The on-call engineer ↓should have checked the pool size before pushing."]),
+            RuleExamples.document(sections: ["Contributing factors": "- **Process:** ↓Human error during the config push.\n- **Config:** The proxy accepted an empty pool."]),
+            RuleExamples.document(sections: ["What went wrong": "- The reviewer ↓failed to notice the empty pool; the fix was ↓simply to revert."]),
+        ],
+        nonTriggeringExamples: [
+            RuleExamples.document(),
+            RuleExamples.document(sections: ["What went wrong": "> The customer wrote: \"you should have warned us\"\n\n- The status page was updated 20 minutes after impact began."]),
+            RuleExamples.document(sections: ["Timeline": "All times UTC.\n\n- 14:02 UTC: Checkout 5xx ratio rises to 35%.\n- 14:10 UTC: @dana.k: I think the push failed to apply\n- 14:41 UTC: Config 4811 is restored."]),
+            RuleExamples.document(sections: ["Summary": "The retry loop `should have` exited; see `failed_to_connect` in the logs."]),
+        ]
+    )
+
+    /// A phrase and the reframing offered in its place.
+    struct Phrase: Sendable {
+        var words: [String]
+        var text: String
+        var suggestion: String
+    }
+
+    static let systemReframe = "describe what the system allowed or made likely (\"the deploy tool allowed …\") and what made the action reasonable at the time"
+
+    /// The built-in list. Each phrase is matched as whole words, case-insensitively.
+    static let builtIn: [(String, String)] = [
+        ("should have", "say what happened and what made it reasonable at the time; list the missing safeguard as a contributing factor"),
+        ("should've", "say what happened and what made it reasonable at the time"),
+        ("could have", "describe what actually happened; put the alternative in a follow-up action if it is worth building"),
+        ("could've", "describe what actually happened"),
+        ("failed to", "describe what happened and why it made sense then (\"the check did not run because …\")"),
+        ("if only", "name the condition that was missing, as a contributing factor"),
+        ("forgot to", "ask what would have reminded anyone: a checklist, a required field, an automated step"),
+        ("didn't follow", "ask why the process was skipped: was it known, practical, enforced by tooling?"),
+        ("did not follow", "ask why the process was skipped: was it known, practical, enforced by tooling?"),
+        ("human error", "name the system condition that allowed a routine action to cause harm"),
+        ("operator error", "name the system condition that allowed a routine action to cause harm"),
+        ("user error", "name the design that made the mistake easy"),
+        ("careless", systemReframe),
+        ("carelessly", systemReframe),
+        ("negligent", systemReframe),
+        ("negligence", systemReframe),
+        ("their fault", "describe the conditions, not fault: what made this outcome possible?"),
+        ("his fault", "describe the conditions, not fault: what made this outcome possible?"),
+        ("her fault", "describe the conditions, not fault: what made this outcome possible?"),
+        ("who broke", "ask what change broke it and what let that change through"),
+        ("obviously", "drop it: what is obvious in hindsight was not obvious at the time"),
+        ("simply", "drop it: if it were simple it would have been done; say what it took"),
+        ("just needed to", "describe what the step required and why it was not taken"),
+        ("be more careful", "name a mechanism (a check, a guard rail, an alert) instead of asking people to be careful"),
+        ("should know better", systemReframe),
+        ("lack of attention", systemReframe),
+        ("didn't bother", systemReframe),
+        ("mistakenly", "describe the action and why it looked right at the time"),
+    ]
+
+    let phrases: [Phrase]
+    let checkQuotes: Bool
+
+    public init(options: RuleOptions) throws(ConfigurationError) {
+        let allow = Set(try options.strings("allow", default: []).map { $0.lowercased() })
+        var list = Self.builtIn.filter { !allow.contains($0.0) }.map { Phrase(words: Self.words($0.0), text: $0.0, suggestion: $0.1) }
+        for extra in try options.strings("phrases", default: []) {
+            let words = Self.words(extra)
+            guard !words.isEmpty else { continue }
+            list.append(Phrase(words: words, text: extra, suggestion: Self.systemReframe))
+        }
+        phrases = list
+        checkQuotes = try options.bool("check_quotes", default: false)
+    }
+
+    static func words(_ phrase: String) -> [String] { ProseWord.words(in: Array(phrase.utf8)).map(\.text) }
+
+    public func check(_ context: LintContext) -> [Violation] {
+        var result: [Violation] = []
+        for number in 1...max(1, context.text.lines.count) {
+            guard let bytes = context.text.prose(line: number, includeQuotes: checkQuotes, blankChat: !checkQuotes) else { continue }
+            let words = ProseWord.words(in: bytes)
+            guard !words.isEmpty else { continue }
+            for i in words.indices {
+                for phrase in phrases where i + phrase.words.count <= words.count {
+                    guard zip(phrase.words, words[i...]).allSatisfy({ $0 == $1.text }) else { continue }
+                    let last = words[i + phrase.words.count - 1]
+                    let written = String(decoding: bytes[words[i].start..<last.end], as: UTF8.self)
+                    result.append(Violation("\"\(written)\" is blame or counterfactual language",
+                        at: SourceRange(start: SourceLocation(line: number, column: words[i].start + 1),
+                                        end: SourceLocation(line: number, column: last.end)),
+                        suggestion: phrase.suggestion))
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,55 @@
+/// PM041: each contributing factor has a known category, or one can be inferred.
+public struct FactorCategoryRule: LintRule {
+    public static let description = RuleDescription(
+        id: "PM041", alias: "factor-category", name: "Factor category",
+        summary: "Each factor's bold label names a cause category, or its text lets pm infer one.",
+        rationale: "The quarterly report groups incidents by cause; an uncategorised factor falls into \"unknown\" and the pattern across incidents is lost.",
+        category: .factors, defaultSeverity: .info,
+        triggeringExamples: [
+            RuleExamples.document(sections: ["Contributing factors": "↓- **Confg:** The proxy accepted an empty upstream pool.\n- **Deploy:** Config pushes reach every edge node at once."]),
+            RuleExamples.document(sections: ["Contributing factors": "↓- Things lined up badly that afternoon.\n- **Deploy:** Config pushes reach every edge node at once."]),
+        ],
+        nonTriggeringExamples: [
+            RuleExamples.document(),
+            RuleExamples.document(sections: ["Contributing factors": "- The TLS certificate expired because renewal was manual.\n- **Deploy:** Config pushes reach every edge node at once."]),
+        ]
+    )
+
+    public init(options: RuleOptions) throws(ConfigurationError) {}
+
+    public func check(_ context: LintContext) -> [Violation] {
+        let ids = DefaultTaxonomy.categories.map(\.id)
+        return context.postmortem.factors.compactMap { factor in
+            guard factor.category == nil else { return nil }
+            if let label = factor.label, let near = closestMatch(label.trimmingCharacters(in: CharacterSet(charactersIn: ": ")), in: ids) {
+                return Violation("factor label \"\(label)\" is not a cause category; did you mean `\(near)`?", at: factor.range,
+                                 suggestion: "use one of: \(ids.joined(separator: ", "))", severity: .warning)
+            }
+            if Self.inferredCategory(factor.text) != nil { return nil }
+            return Violation("no cause category for this factor, and none can be inferred from its text", at: factor.range,
+                             suggestion: "start it with a **Category:** label (\(ids.joined(separator: ", ")))")
+        }
+    }
+
+    /// The category whose vocabulary matches the text best, if any term matches.
+    static func inferredCategory(_ text: String) -> String? {
+        let lower = text.lowercased()
+        var best: (String, Double)? = nil
+        for category in DefaultTaxonomy.categories where category.id != "unknown" {
+            var score = 0.0
+            for term in category.terms {
+                let pattern = term.pattern.lowercased()
+                let stem = pattern.hasSuffix("*") ? String(pattern.dropLast()) : pattern
+                guard !stem.isEmpty, let r = lower.range(of: stem) else { continue }
+                // Whole-word start; a trailing `*` allows any ending.
+                let startOK = r.lowerBound == lower.startIndex || !lower[lower.index(before: r.lowerBound)].isLetter
+                let endOK = pattern.hasSuffix("*") || r.upperBound == lower.endIndex || !lower[r.upperBound].isLetter
+                if startOK && endOK { score += term.weight }
+            }
+            if score > (best?.1 ?? 0) { best = (category.id, score) }
+        }
+        return best?.0
+    }
+}
+
+import Foundation

@@ -1,0 +1,34 @@
+/// PM020: the four incident times are in order.
+public struct IncidentTimeOrderRule: LintRule {
+    public static let description = RuleDescription(
+        id: "PM020", alias: "incident-time-order", name: "Incident times in order",
+        summary: "`started ≤ detected ≤ mitigated ≤ resolved`.",
+        rationale: "Time to detect and time to mitigate are computed from these fields; out-of-order times produce negative durations in every report.",
+        category: .time, defaultSeverity: .error,
+        triggeringExamples: [
+            RuleExamples.document(frontMatter: ["mitigated: 2026-07-14T14:01:00Z"]).replacingOccurrences(of: "mitigated:", with: "↓mitigated:"),
+            RuleExamples.document(frontMatter: ["resolved: 2026-07-14T16:30:00+02:00"]).replacingOccurrences(of: "resolved:", with: "↓resolved:"),
+        ],
+        nonTriggeringExamples: [RuleExamples.document(), RuleExamples.document(frontMatter: ["detected: 2026-07-14T14:02:00Z"])]
+    )
+
+    public init(options: RuleOptions) throws(ConfigurationError) {}
+
+    public func check(_ context: LintContext) -> [Violation] {
+        let r = context.postmortem
+        let times: [(String, Timestamp?)] = [("started", r.started), ("detected", r.detected), ("mitigated", r.mitigated), ("resolved", r.resolved)]
+        var result: [Violation] = []
+        var latest: (String, Timestamp)? = nil
+        for (key, time) in times {
+            guard let time else { continue }
+            if let (earlierKey, earlier) = latest, time < earlier {
+                let minutes = Int((earlier.minutes(to: time)).rounded())
+                result.append(Violation("`\(key)` (\(time.iso8601)) is \(-minutes) min before `\(earlierKey)` (\(earlier.iso8601))",
+                                        at: context.frontMatterRange(key), suggestion: "check the date, the hour and the zone offset of both"))
+            } else {
+                latest = (key, time)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,79 @@
+/// PM013: a person (name, @handle, or a role standing for one) as the subject of a failure.
+public struct PersonBlamedRule: LintRule {
+    public static let description = RuleDescription(
+        id: "PM013", alias: "person-blamed", name: "Person as the subject of a failure",
+        summary: "No person, @handle or author is the subject of a failure verb (\"@dana.k broke\", \"Dana forgot\").",
+        rationale: "Naming who erred invites the next person to hide their mistakes; the postmortem is about which conditions let an ordinary action cause harm.",
+        category: .language, defaultSeverity: .warning,
+        options: [
+            RuleOption("people", default: "[]", help: "Names to treat as people besides @handles and the front matter authors."),
+            RuleOption("verbs", default: "[]", help: "Extra failure verbs, added to the built-in list."),
+        ],
+        triggeringExamples: [
+            RuleExamples.document(sections: ["Summary": "At 14:00 ↓@dana.k broke checkout by pushing a config with an empty pool."]),
+            RuleExamples.document(sections: ["What went wrong": "- ↓Dana forgot to run the config validator."]),
+            RuleExamples.document(sections: ["What went wrong": "- ↓Someone ignored the warning in the push output."]),
+        ],
+        nonTriggeringExamples: [
+            RuleExamples.document(),
+            RuleExamples.document(sections: ["Summary": "@dana.k rolled back config 4812 at 14:41; the proxy failed over to the healthy pool."]),
+            RuleExamples.document(sections: ["Summary": "Paylane failed to answer within 5 s, so checkout retried."]),
+        ]
+    )
+
+    /// Verbs (and short phrases) that describe a person's failure rather than an event.
+    static let builtInVerbs = ["broke", "forgot", "failed", "neglected", "ignored", "missed", "overlooked", "messed up",
+                               "screwed up", "botched", "didn't check", "did not check", "didn't test", "did not test",
+                               "didn't notice", "did not notice", "didn't read", "did not read", "mistakenly",
+                               "accidentally", "carelessly", "caused the"]
+    /// Words that stand for a person.
+    static let roles: Set<String> = ["someone", "somebody", "he", "she", "engineer", "operator", "developer", "admin",
+                                     "administrator", "intern", "contractor", "dev", "sre", "on-call", "oncall", "reviewer"]
+
+    let people: Set<String>
+    let verbs: [[String]]
+
+    public init(options: RuleOptions) throws(ConfigurationError) {
+        people = Set(try options.strings("people", default: []).map { $0.lowercased() })
+        verbs = (Self.builtInVerbs + (try options.strings("verbs", default: []))).map(BlameLanguageRule.words).filter { !$0.isEmpty }
+    }
+
+    public func check(_ context: LintContext) -> [Violation] {
+        var names = people
+        for author in context.postmortem.authors {
+            let handle = author.lowercased().trimmingPrefix("@")
+            names.insert(String(handle))
+            if let first = handle.split(whereSeparator: { $0 == "." || $0 == "_" || $0 == "-" }).first, first.count > 1 {
+                names.insert(String(first))
+            }
+        }
+        var result: [Violation] = []
+        for number in 1...max(1, context.text.lines.count) {
+            guard let bytes = context.text.prose(line: number) else { continue }
+            let words = ProseWord.words(in: bytes)
+            for i in words.indices.dropLast() {
+                let word = words[i]
+                let isHandle = word.text.hasPrefix("@")
+                let isName = names.contains(word.text) && word.original.first?.isUppercase == true
+                    || names.contains(word.text) && word.original.contains(".")
+                let isRole = Self.roles.contains(word.text)
+                guard isHandle || isName || isRole else { continue }
+                // The verb right after the subject, or after one adverb ("Dana then forgot").
+                for offset in [1, 2] where i + offset < words.count {
+                    guard let verb = verbs.first(where: { verb in
+                        i + offset + verb.count <= words.count && zip(verb, words[(i + offset)...]).allSatisfy { $0 == $1.text }
+                    }) else { continue }
+                    // "failed over", "failed back" describe systems.
+                    if verb == ["failed"], i + offset + 1 < words.count, ["over", "back", "open", "closed"].contains(words[i + offset + 1].text) { continue }
+                    let end = words[i + offset + verb.count - 1].end
+                    let written = String(decoding: bytes[word.start..<end], as: UTF8.self)
+                    result.append(Violation("\"\(written)\" makes a person the subject of a failure",
+                        at: SourceRange(start: SourceLocation(line: number, column: word.start + 1), end: SourceLocation(line: number, column: end)),
+                        suggestion: "make the system the subject: what allowed this action, and what made it reasonable at the time?"))
+                    break
+                }
+            }
+        }
+        return result
+    }
+}

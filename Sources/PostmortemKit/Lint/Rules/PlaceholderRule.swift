@@ -1,0 +1,98 @@
+/// PM011: template placeholders were replaced with real content.
+public struct PlaceholderRule: LintRule {
+    public static let description = RuleDescription(
+        id: "PM011", alias: "template-placeholder", name: "Template placeholder left in",
+        summary: "No `TODO`, `TBD`, `<describe …>` prompt, `{{field}}`, `YYYY-MM-DD`, `HH:MM`, `@handle` or `OPS-000` is left in the document.",
+        rationale: "A published postmortem with template prompts in it tells readers the analysis was not finished.",
+        category: .structure, defaultSeverity: .error,
+        options: [RuleOption("markers", default: "[TODO, TBD, TBC, FIXME, XXX]", help: "Words (matched case-sensitively, as whole words) that mark unfinished text.")],
+        triggeringExamples: [
+            RuleExamples.document(sections: ["Impact": "↓TBD once the billing export is in."]),
+            RuleExamples.document(sections: ["Summary": "↓<In three sentences: what happened and how it was mitigated.>"]),
+            RuleExamples.document(sections: ["Follow-up actions": "- [ ] Add a canary stage to config pushes (owner: ↓@handle, due: 2026-12-28, ticket: ↓OPS-000)"]),
+        ],
+        nonTriggeringExamples: [
+            RuleExamples.document(),
+            RuleExamples.document(sections: ["Impact": "The <abbr title=\"Service Level Objective\">SLO</abbr> was hit: 35% of requests failed. `TODO` comments in code are fine."]),
+        ],
+        skipsTemplates: true
+    )
+
+    let markers: Set<String>
+
+    public init(options: RuleOptions) throws(ConfigurationError) {
+        markers = Set(try options.strings("markers", default: ["TODO", "TBD", "TBC", "FIXME", "XXX"]))
+    }
+
+    /// Literal placeholders the bundled templates use.
+    static let literals = ["YYYY-MM-DD", "HH:MM", "@handle", "OPS-000"]
+
+    /// HTML tag names that are real markup, not prompts.
+    static let htmlTags: Set<String> = ["a", "abbr", "b", "br", "cite", "code", "del", "details", "div", "em", "hr", "i", "img",
+                                        "ins", "kbd", "mark", "p", "pre", "q", "s", "small", "span", "strong", "sub", "summary",
+                                        "sup", "table", "td", "th", "tr", "u", "ul", "ol", "li", "time", "video", "source",
+                                        "picture", "iframe", "figure", "figcaption", "blockquote", "center", "font", "h1",
+                                        "h2", "h3", "h4", "h5", "h6", "section", "tbody", "thead", "dl", "dt", "dd"]
+
+    public func check(_ context: LintContext) -> [Violation] {
+        var result: [Violation] = []
+        let frontMatterLines = context.postmortem.frontMatter.range.map { Set($0.start.line...$0.end.line) } ?? []
+        for number in 1...max(1, context.text.lines.count) {
+            guard let bytes = frontMatterLines.contains(number) ? context.text.lines[number - 1] : context.text.withoutCode(line: number) else { continue }
+            guard !bytes.isEmpty else { continue }
+            func add(_ start: Int, _ end: Int, _ what: String) {
+                result.append(Violation("template placeholder left in: \(what)",
+                                        at: SourceRange(start: SourceLocation(line: number, column: start + 1),
+                                                        end: SourceLocation(line: number, column: max(start + 1, end))),
+                                        suggestion: "replace it with the real content, or delete it"))
+            }
+            for word in ProseWord.words(in: bytes) where markers.contains(word.original) {
+                add(word.start, word.end, "`\(word.original)`")
+            }
+            let line = String(decoding: bytes, as: UTF8.self)
+            for literal in Self.literals {
+                var from = line.startIndex
+                while let r = line.range(of: literal, range: from..<line.endIndex) {
+                    let start = line.utf8.distance(from: line.startIndex, to: r.lowerBound)
+                    let end = line.utf8.distance(from: line.startIndex, to: r.upperBound)
+                    let before = start == 0 ? UInt8(ascii: " ") : bytes[start - 1]
+                    let after = end >= bytes.count ? UInt8(ascii: " ") : bytes[end]
+                    if !ProseText.isWordByte(before) && !ProseText.isHandleByte(after) || (after == UInt8(ascii: ".") && (end + 1 >= bytes.count || !ProseText.isWordByte(bytes[end + 1]))) {
+                        add(start, end, "`\(literal)`")
+                    }
+                    from = r.upperBound
+                }
+            }
+            // `{{field}}` and `<prompt text>`.
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == UInt8(ascii: "{"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "{"),
+                   let close = ProseText.find("}}", in: bytes, from: i + 2) {
+                    add(i, close + 2, "`\(String(decoding: bytes[i..<(close + 2)], as: UTF8.self))`")
+                    i = close + 2
+                    continue
+                }
+                if bytes[i] == UInt8(ascii: "<"), i + 1 < bytes.count, ProseText.isLetter(bytes[i + 1]),
+                   let close = bytes[(i + 1)...].firstIndex(of: UInt8(ascii: ">")) {
+                    let inner = String(decoding: bytes[(i + 1)..<close], as: UTF8.self)
+                    let name = inner.prefix { $0.isLetter || $0.isNumber }.lowercased()
+                    let isTag = Self.htmlTags.contains(name) || inner.contains("=") || inner.hasPrefix("http") || inner.contains("@") && !inner.contains(" ")
+                    if !isTag && inner.contains(" ") {
+                        let shown = inner.count > 40 ? String(inner.prefix(40)) + "…" : inner
+                        add(i, close + 1, "`<\(shown)>`")
+                        i = close + 1
+                        continue
+                    }
+                }
+                i += 1
+            }
+        }
+        return result
+    }
+}
+
+extension ProseText {
+    static func find(_ text: String, in bytes: [UInt8], from: Int) -> Int? {
+        Suppressions.find(Array(text.utf8), in: bytes, from: from)
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// PM060: relative links to other postmortems resolve.
+public struct RelativeLinkRule: CorpusLintRule {
+    public static let description = RuleDescription(
+        id: "PM060", alias: "relative-link", name: "Links to other postmortems resolve",
+        summary: "A relative link to another Markdown file points at a postmortem that exists.",
+        rationale: "Links between related incidents are how repeat incidents are noticed; a renamed file silently breaks them.",
+        category: .links, defaultSeverity: .error,
+        triggeringExamples: [
+            RuleExamples.document(sections: ["Summary": "This repeats ↓[the March incident](2026-03-04-checkout-502s.md#timeline)."]),
+        ],
+        nonTriggeringExamples: [
+            RuleExamples.document(sections: ["Summary": "See [the runbook](https://wiki.example/runbooks/proxy) and [the timeline](#timeline)."]),
+        ]
+    )
+
+    public init(options: RuleOptions) throws(ConfigurationError) {}
+
+    public func checkCorpus(_ records: [Postmortem], fileExists: (String) -> Bool) -> [(path: String, violation: Violation)] {
+        let known = Set(records.map { Self.normalise($0.path) })
+        var result: [(path: String, violation: Violation)] = []
+        for record in records {
+            for link in record.links {
+                guard let target = Self.target(of: link.destination, from: record.path) else { continue }
+                if known.contains(Self.normalise(target)) || fileExists(target) { continue }
+                result.append((record.path, Violation("link to `\(link.destination)` does not resolve to a postmortem (looked for \(target))",
+                                                      at: link.range, suggestion: "fix the file name, or link to the postmortem's current path")))
+            }
+        }
+        return result
+    }
+
+    /// The path a relative link to a Markdown file points at, or nil for other links.
+    static func target(of destination: String, from path: String) -> String? {
+        var d = destination
+        if let hash = d.firstIndex(of: "#") { d = String(d[..<hash]) }
+        if let query = d.firstIndex(of: "?") { d = String(d[..<query]) }
+        guard !d.isEmpty, !d.hasPrefix("/"), !d.contains("://"), !d.hasPrefix("mailto:") else { return nil }
+        let lower = d.lowercased()
+        guard lower.hasSuffix(".md") || lower.hasSuffix(".markdown") else { return nil }
+        let decoded = d.removingPercentEncoding ?? d
+        let directory = (path as NSString).deletingLastPathComponent
+        return directory.isEmpty ? decoded : directory + "/" + decoded
+    }
+
+    /// `a/./b/../c.md` → `a/c.md`, without touching the file system.
+    static func normalise(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
+            parts.append(part)
+        }
+        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,75 @@
+/// PM010: the sections the document's severity calls for are present and not empty.
+public struct RequiredSectionsRule: LintRule {
+    public static let description = RuleDescription(
+        id: "PM010", alias: "required-sections", name: "Required sections",
+        summary: "The sections required for the document's severity are present and have content.",
+        rationale: "A SEV1 without a timeline or lessons cannot be learned from; a SEV4 needs less, so the requirement follows the severity.",
+        category: .structure, defaultSeverity: .error,
+        options: [RuleOption("required",
+            default: "{SEV1: [summary, impact, timeline, factors, actions, went-well, went-wrong], SEV2: <same as SEV1>, SEV3: [summary, impact, timeline, factors, actions], default: [summary, impact, timeline, factors]}",
+            help: "Section kinds required per severity; `default` applies to other severities and to documents without one. Kinds: \(SectionKind.allCases.map(\.rawValue).joined(separator: ", ")).")],
+        triggeringExamples: [
+            "↓" + RuleExamples.frontMatter() + RuleExamples.body().replacingOccurrences(of: "## What went well", with: "## Notes"),
+            RuleExamples.frontMatter() + RuleExamples.body(["Impact": "<!-- numbers to come -->"]).replacingOccurrences(of: "## Impact", with: "↓## Impact"),
+        ],
+        nonTriggeringExamples: [
+            RuleExamples.document(),
+            RuleExamples.frontMatter(["severity: SEV4"]) + RuleExamples.body().replacingOccurrences(of: "## What went well", with: "## Notes"),
+        ]
+    )
+
+    static let defaults: [String: [String]] = [
+        "SEV1": ["summary", "impact", "timeline", "factors", "actions", "went-well", "went-wrong"],
+        "SEV2": ["summary", "impact", "timeline", "factors", "actions", "went-well", "went-wrong"],
+        "SEV3": ["summary", "impact", "timeline", "factors", "actions"],
+        "default": ["summary", "impact", "timeline", "factors"],
+    ]
+
+    static let titles: [SectionKind: String] = [
+        .summary: "Summary", .impact: "Impact", .timeline: "Timeline", .factors: "Contributing factors",
+        .actions: "Follow-up actions", .wentWell: "What went well", .wentWrong: "What went wrong",
+        .lucky: "Where we got lucky", .lessons: "Lessons learned", .detection: "Detection", .response: "Response",
+        .resolution: "Resolution", .trigger: "Trigger", .supportingInformation: "Supporting information",
+    ]
+
+    let required: [String: [SectionKind]]
+
+    public init(options: RuleOptions) throws(ConfigurationError) {
+        var lists = Self.defaults
+        for (key, value) in try options.stringLists("required", default: [:]) { lists[key] = value }
+        var result: [String: [SectionKind]] = [:]
+        for (severity, names) in lists {
+            var kinds: [SectionKind] = []
+            for name in names {
+                guard let kind = SectionKind(rawValue: name) else {
+                    throw ConfigurationError(path: options.path, location: options.values["required"]?.location,
+                        message: "`lint.rules.PM010.required.\(severity)`: `\(name)` is not a section kind (\(SectionKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                kinds.append(kind)
+            }
+            result[severity.uppercased() == "DEFAULT" ? "default" : severity.uppercased()] = kinds
+        }
+        required = result
+    }
+
+    public func check(_ context: LintContext) -> [Violation] {
+        let record = context.postmortem
+        let severity = record.severity?.uppercased()
+        let kinds = severity.flatMap { required[$0] } ?? required["default"] ?? []
+        let label = severity.map { "a \($0) postmortem" } ?? "a postmortem without a severity"
+        var result: [Violation] = []
+        let firstHeading = record.sections.first?.range ?? SourceRange(line: 1)
+        for kind in kinds {
+            let matching = record.sections.filter { $0.kind == kind || (kind == .factors && $0.kind == .trigger) }
+            let title = Self.titles[kind] ?? kind.rawValue
+            if matching.isEmpty {
+                result.append(Violation("\(label) needs a \"\(title)\" section", at: record.frontMatter.range.map { SourceRange(start: $0.start, end: $0.start) } ?? SourceRange(start: firstHeading.start, end: firstHeading.start),
+                                        suggestion: "add `## \(title)`"))
+            } else if matching.allSatisfy(\.isEmpty) {
+                let section = matching[0]
+                result.append(Violation("the \"\(section.title)\" section is empty", at: SourceRange(start: section.range.start, end: section.range.start)))
+            }
+        }
+        return result
+    }
+}

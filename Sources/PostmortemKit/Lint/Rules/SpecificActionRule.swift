@@ -1,0 +1,64 @@
+/// PM053: actions start with a verb and name a specific object.
+public struct SpecificActionRule: LintRule {
+    public static let description = RuleDescription(
+        id: "PM053", alias: "specific-action", name: "Specific action",
+        summary: "Each action starts with a verb and says what exactly will change; \"investigate\", \"improve monitoring\" and \"be more careful\" are not actions.",
+        rationale: "A vague action cannot be finished, so it is never closed, and the condition it was meant to remove stays.",
+        category: .actions, defaultSeverity: .warning,
+        options: [RuleOption("vague_phrases", default: "[]", help: "Extra action texts to treat as vague (whole text, case-insensitive).")],
+        triggeringExamples: [
+            RuleExamples.document(sections: ["Follow-up actions": "↓- [ ] Improve monitoring (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
+            RuleExamples.document(sections: ["Follow-up actions": "↓- [ ] Investigate (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
+            RuleExamples.document(sections: ["Follow-up actions": "↓- [ ] Better validation of proxy configs (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
+        ],
+        nonTriggeringExamples: [
+            RuleExamples.document(),
+            RuleExamples.document(sections: ["Follow-up actions": "- [ ] Investigate why the pool validator accepts empty pools, and report findings in OPS-413 (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
+        ]
+    )
+
+    static let vague: Set<String> = [
+        "investigate", "investigate further", "investigate the issue", "investigate root cause", "investigate the root cause",
+        "look into it", "look into this", "improve monitoring", "improve alerting", "improve testing", "improve documentation",
+        "improve observability", "improve the process", "improve process", "add monitoring", "add more monitoring",
+        "add alerting", "add more alerts", "add tests", "add more tests", "more tests", "more testing", "better testing",
+        "better monitoring", "be more careful", "communicate better", "fix the bug", "fix it", "fix the issue", "follow up",
+        "review the process", "review process", "update documentation", "update docs", "update the docs", "monitor",
+        "monitor closely", "double check", "be careful", "pay more attention", "train the team", "retrain staff",
+    ]
+    /// First words that show the item is a noun phrase or a wish, not an action.
+    static let notVerbs: Set<String> = [
+        "the", "a", "an", "we", "i", "they", "you", "it", "this", "that", "there", "should", "need", "needs", "must",
+        "maybe", "possibly", "perhaps", "more", "better", "less", "new", "some", "our", "their", "all", "no", "any",
+        "further", "additional", "improved", "proper", "someone", "team", "consider",
+    ]
+
+    let vague: Set<String>
+
+    public init(options: RuleOptions) throws(ConfigurationError) {
+        vague = Self.vague.union(try options.strings("vague_phrases", default: []).map { Self.normalise($0) })
+    }
+
+    static func normalise(_ text: String) -> String {
+        ProseWord.words(in: Array(text.utf8)).map(\.text).joined(separator: " ")
+    }
+
+    public func check(_ context: LintContext) -> [Violation] {
+        context.postmortem.actions.compactMap { action in
+            guard action.state != .notDoing else { return nil }
+            let words = ProseWord.words(in: Array(action.text.utf8)).filter { !$0.text.hasPrefix("@") }
+            let text = words.map(\.text).joined(separator: " ")
+            let at = SourceRange(start: action.range.start, end: action.range.start)
+            guard let first = words.first?.text else { return nil }
+            if vague.contains(text) {
+                return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" is too vague to be finished", at: at,
+                                 suggestion: "name the specific change and how you will know it is done: \"Alert when the upstream pool of any proxy is empty\"")
+            }
+            if Self.notVerbs.contains(first) || first.hasSuffix("tion") || first.hasSuffix("ness") {
+                return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" does not start with a verb", at: at,
+                                 suggestion: "start with what will be done: \"Add …\", \"Reject …\", \"Alert when …\"")
+            }
+            return nil
+        }
+    }
+}

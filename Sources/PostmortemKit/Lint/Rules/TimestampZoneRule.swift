@@ -1,0 +1,35 @@
+/// PM021: every timestamp says which zone it is in.
+public struct TimestampZoneRule: LintRule {
+    public static let description = RuleDescription(
+        id: "PM021", alias: "timestamp-zone", name: "Timestamps have a zone",
+        summary: "Front matter times carry `Z` or an offset, and the timeline states its zone (\"All times UTC\") or the front matter sets `timezone`.",
+        rationale: "A time without a zone is read in pm.yml's default zone; when the author meant local time, durations, budgets and the order of events across teams are wrong by hours.",
+        category: .time, defaultSeverity: .warning,
+        triggeringExamples: [
+            RuleExamples.document(frontMatter: ["started: 2026-07-14T14:02:00"]).replacingOccurrences(of: "started:", with: "↓started:"),
+            RuleExamples.document(sections: ["Timeline": "↓- 14:02: Checkout 5xx ratio rises to 35%.\n- 14:41: Config 4811 is restored."]),
+        ],
+        nonTriggeringExamples: [
+            RuleExamples.document(),
+            RuleExamples.document(frontMatter: ["timezone: Europe/London"], sections: ["Timeline": "- 15:02: Checkout 5xx ratio rises to 35%.\n- 15:41: Config 4811 is restored."]),
+        ]
+    )
+
+    public init(options: RuleOptions) throws(ConfigurationError) {}
+
+    public func check(_ context: LintContext) -> [Violation] {
+        let r = context.postmortem
+        var result: [Violation] = []
+        for (key, time) in [("started", r.started), ("detected", r.detected), ("mitigated", r.mitigated), ("resolved", r.resolved)] {
+            guard let time, time.zoneAssumed, r.timezone == nil else { continue }
+            result.append(Violation("`\(key)` has no zone; read as \(Timestamp.offsetText(time.offsetSeconds))",
+                                    at: context.frontMatterRange(key), suggestion: "end it with `Z` or an offset like `+02:00`"))
+        }
+        if let first = r.timeline.first(where: { $0.time?.zoneAssumed == true }) {
+            let zone = first.time.map { Timestamp.offsetText($0.offsetSeconds) } ?? "UTC"
+            result.append(Violation("timeline times have no zone; read as \(zone)", at: first.range,
+                                    suggestion: "state the zone above the timeline (\"All times UTC\") or set `timezone` in the front matter"))
+        }
+        return result
+    }
+}

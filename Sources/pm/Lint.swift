@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import PostmortemKit
+
+extension PM {
+    /// `pm lint`: check postmortems against the rules in docs/rules.md.
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check postmortems for structure, metadata, follow-up quality and blameless language.",
+            discussion: """
+                Reads each file (directories recursively, .md only, skipping pm.yml's `ignore` globs) \
+                and reports findings as text, JSON, SARIF 2.1.0 or GitHub Actions annotations. With no \
+                paths, lints the postmortems directory from pm.yml. `-` reads one document from stdin; \
+                give it a name with --stdin-filename. Rules are configured under `lint:` in pm.yml \
+                (see docs/lint.md); `pm rules` lists them.
+
+                Exit codes: 0 no errors (warnings and notes allowed); 1 at least one error, or with \
+                --strict at least one warning; 2 usage or configuration error.
+                """
+        )
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, sarif, github }
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Output format: text, json, sarif or github.") var format: Format = .text
+        @Flag(help: "Exit 1 on warnings too, not only on errors.") var strict = false
+        @Option(help: ArgumentHelp("The date overdue actions are measured against (default: today, UTC).", valueName: "YYYY-MM-DD"))
+        var today: String?
+        @Option(help: ArgumentHelp("The path to report for a document read from stdin (`-`).", valueName: "path"))
+        var stdinFilename: String?
+        @Argument(help: ArgumentHelp("Postmortem files or directories; `-` for stdin.", valueName: "path")) var paths: [String] = []
+
+        func run() throws {
+            let date: CalendarDate
+            if let today {
+                guard let parsed = CalendarDate(today) else {
+                    Terminal.error("--today \(Terminal.sanitise(today)) is not a date; write it as YYYY-MM-DD")
+                    throw ExitCode(2)
+                }
+                date = parsed
+            } else {
+                date = Timestamp(epochSeconds: Int64(Date().timeIntervalSince1970)).utcDate
+            }
+            if paths.filter({ $0 == "-" }).count > 1 {
+                Terminal.error("`-` (stdin) can be given only once")
+                throw ExitCode(2)
+            }
+            let configuration = try global.loadConfiguration()
+            let linter: Linter
+            do {
+                linter = try Linter(configuration: configuration)
+            } catch {
+                Terminal.error(Terminal.sanitise(error.description))
+                throw ExitCode(2)
+            }
+            let options = ReadOptions(configuration: configuration)
+            var results: [(findings: [Finding], record: Postmortem)] = []
+            var filePaths = paths.filter { $0 != "-" }
+            if paths.isEmpty { filePaths = global.inputPaths([], configuration: configuration) }
+            if paths.contains("-") {
+                let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+                let document = DocumentReader.read(bytes, path: stdinFilename ?? "<stdin>", options: options)
+                results.append((linter.lint(document, today: date), document.postmortem))
+            }
+            if !filePaths.isEmpty {
+                let inputs = InputDiscovery.expand(filePaths, ignore: configuration.ignore, relativeTo: configuration.rootDirectory)
+                results += DocumentLoader.map(inputs, options: options) { document in
+                    (linter.lint(document, today: date), document.postmortem)
+                }
+            }
+            let records = results.map(\.record)
+            var findings = results.flatMap(\.findings)
+            findings += linter.lintCorpus(records, fileExists: { FileManager.default.fileExists(atPath: $0) })
+            let report = LintReport(findings: findings, fileCount: results.count)
+            let output: String
+            switch format {
+            case .text: output = Terminal.sanitise(TextReporter(colour: Terminal.colourOut).render(report))
+            case .json: output = JSONReporter().render(report)
+            case .sarif: output = SARIFReporter().render(report)
+            case .github: output = GitHubReporter().render(report)
+            }
+            FileHandle.standardOutput.write(Data(output.utf8))
+            if report.count(.error) > 0 || (strict && report.count(.warning) > 0) { throw ExitCode.failure }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import PostmortemKit
+
+extension PM {
+    /// `pm rules`: the lint rules and their documentation.
+    struct Rules: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the lint rules, or print one rule's documentation.",
+            discussion: """
+                Without an argument, lists every rule with its id, alias, default severity and summary. \
+                With an id or alias (PM012, blame-language), prints the rule's rationale, options and \
+                examples. --markdown prints docs/rules.md, which is generated from the same descriptions.
+
+                Exit codes: 0 success; 2 unknown rule.
+                """
+        )
+
+        @Flag(help: "Print the rules reference as Markdown (the content of docs/rules.md).") var markdown = false
+        @Argument(help: ArgumentHelp("A rule id or alias.", valueName: "rule")) var rule: String?
+
+        func run() throws {
+            if markdown {
+                if let rule {
+                    guard let type = RuleRegistry.rule(named: rule) else { throw unknown(rule) }
+                    print(RuleDocumentation.markdown(for: type.description), terminator: "")
+                } else {
+                    print(RuleDocumentation.markdown(), terminator: "")
+                }
+                return
+            }
+            if let rule {
+                guard let type = RuleRegistry.rule(named: rule) else { throw unknown(rule) }
+                print(Terminal.sanitise(RuleDocumentation.text(for: type.description)), terminator: "")
+            } else {
+                print(RuleDocumentation.table(), terminator: "")
+            }
+        }
+
+        func unknown(_ name: String) -> Error {
+            let names = RuleRegistry.all.flatMap { [$0.description.id, $0.description.alias] }
+            let hint = closestMatch(name, in: names).map { "; did you mean \($0)?" } ?? ""
+            Terminal.error("no rule `\(Terminal.sanitise(name))`\(hint) (see `pm rules`)")
+            return ExitCode(2)
+        }
+    }
+}
