@@ -3,7 +3,7 @@
 /// Declared `causes:` and factors labelled with a category (`**Config:**`) win: the team knows
 /// better than any word list. Otherwise the text is scored against each category's weighted
 /// vocabulary: each distinct term counts once per document (repeating a word is not more
-/// evidence), × 2 when found in the contributing factors or trigger, × 1.5 in the title or summary,
+/// evidence), × 2.5 when found in the trigger, × 2 in the other contributing factors, × 1.5 in the title or summary,
 /// × 1 elsewhere in the body; a term with a negation up to three words before it ("not a config
 /// change") does not count. The best-scoring category is the primary when it reaches the minimum
 /// score, else the incident is `unknown`; other categories scoring at least the secondary threshold

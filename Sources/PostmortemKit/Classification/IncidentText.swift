@@ -31,10 +31,12 @@ struct IncidentText {
             }
             return result
         }
-        let factors = record.factors.map { factor -> String in
-            var text = factor.text
-            if !hidingLabels, let label = factor.label { text = label + ": " + text }
-            return clean(text)
+        func factorText(_ factors: [ContributingFactor]) -> String {
+            factors.map { factor -> String in
+                var text = factor.text
+                if !hidingLabels, let label = factor.label { text = label + ": " + text }
+                return clean(text)
+            }.joined(separator: ".\n")
         }
         let summary = [record.title ?? "", record.summary ?? ""].joined(separator: ".\n")
         var body: String
@@ -49,7 +51,9 @@ struct IncidentText {
         }
         body = clean(body)
         parts = [
-            Part(source: "factors", weight: 2, text: NormalisedText(factors.joined(separator: ".\n"))),
+            // The trigger is the most direct statement of what set the incident off.
+            Part(source: "factors", weight: 2.5, text: NormalisedText(factorText(record.factors.filter(\.isTrigger)))),
+            Part(source: "factors", weight: 2, text: NormalisedText(factorText(record.factors.filter { !$0.isTrigger }))),
             Part(source: "summary", weight: 1.5, text: NormalisedText(summary)),
             Part(source: "body", weight: 1, text: NormalisedText(body)),
         ]
