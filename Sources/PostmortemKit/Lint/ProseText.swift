@@ -9,6 +9,8 @@ public struct ProseText: Sendable {
     public let lines: [[UInt8]]
     /// Lines that are never prose: front matter, code blocks, HTML blocks.
     public let codeLines: Set<Int>
+    /// Lines of front matter and code blocks only (HTML blocks are not in it).
+    public let literalLines: Set<Int>
     /// Lines inside block quotes.
     public let quoteLines: Set<Int>
     /// Lines of the timeline section (and its subsections).
@@ -20,6 +22,8 @@ public struct ProseText: Sendable {
         lines = document.source.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }
         var code = Set<Int>()
         var quotes = Set<Int>()
+        var literal = Set<Int>()
+        if let range = document.postmortem.frontMatter.range { literal.formUnion(range.start.line...range.end.line) }
         if let range = document.postmortem.frontMatter.range { code.formUnion(range.start.line...range.end.line) }
         document.tree.walk(descend: { node in
             switch node.kind {
@@ -29,12 +33,16 @@ public struct ProseText: Sendable {
         }) { node in
             guard let range = node.range, range.end.line >= range.start.line else { return }
             switch node.kind {
-            case .codeBlock, .htmlBlock: code.formUnion(range.start.line...range.end.line)
+            case .codeBlock:
+                code.formUnion(range.start.line...range.end.line)
+                literal.formUnion(range.start.line...range.end.line)
+            case .htmlBlock: code.formUnion(range.start.line...range.end.line)
             case .blockQuote: quotes.formUnion(range.start.line...range.end.line)
             default: break
             }
         }
         codeLines = code
+        literalLines = literal
         quoteLines = quotes
         var timeline = Set<Int>()
         for section in document.postmortem.sections where section.kind == .timeline {
@@ -65,9 +73,10 @@ public struct ProseText: Sendable {
     }
 
     /// Line `number` with only code spans blanked (for placeholders, which often look like tags);
-    /// nil for code, HTML blocks and front matter.
+    /// nil for code blocks and front matter. HTML blocks are included: cmark reads a prompt like
+    /// `<describe the impact.>` as an HTML tag.
     public func withoutCode(line number: Int) -> [UInt8]? {
-        guard number >= 1, number <= lines.count, !codeLines.contains(number) else { return nil }
+        guard number >= 1, number <= lines.count, !literalLines.contains(number) else { return nil }
         var bytes = lines[number - 1]
         ProseText.blankCodeSpans(&bytes)
         return bytes

@@ -6,13 +6,13 @@ import Testing
     static let linter = try! Linter(configuration: RuleExamples.configuration)
 
     /// Removes the markers; returns the text and the marked positions (line, UTF-8 column).
-    static func unmark(_ example: String) -> (String, [SourceLocation]) {
+    static func unmark(_ example: String) -> (String, [PostmortemKit.SourceLocation]) {
         var text = ""
-        var locations: [SourceLocation] = []
+        var locations: [PostmortemKit.SourceLocation] = []
         var line = 1, column = 1
         for character in example {
             if character == RuleDescription.marker {
-                locations.append(SourceLocation(line: line, column: column))
+                locations.append(PostmortemKit.SourceLocation(line: line, column: column))
                 continue
             }
             text.append(character)
@@ -35,7 +35,7 @@ import Testing
         for example in rule.triggeringExamples {
             let (text, expected) = Self.unmark(example)
             #expect(!expected.isEmpty, "\(rule.id): a triggering example must mark where it fires")
-            let found = Self.findings(text, rule: rule.id).map { $0.range?.start ?? SourceLocation(line: 0, column: 0) }
+            let found = Self.findings(text, rule: rule.id).map { $0.range?.start ?? PostmortemKit.SourceLocation(line: 0, column: 0) }
             #expect(found.sorted() == expected.sorted(), "\(rule.id) \(rule.alias) on:\n\(text)")
         }
     }

@@ -9,7 +9,7 @@ public struct FrontMatterValuesRule: LintRule {
         triggeringExamples: [
             RuleExamples.document(frontMatter: ["severity: SEV-2"]).replacingOccurrences(of: "severity: SEV-2", with: "severity: ↓SEV-2"),
             RuleExamples.document(frontMatter: ["status: done"]).replacingOccurrences(of: "status: done", with: "status: ↓done"),
-            RuleExamples.document().replacingOccurrences(of: "  - slo: checkout-availability", with: "  ↓- slo: checkout-availabilty"),
+            RuleExamples.document().replacingOccurrences(of: "  - slo: checkout-availability", with: "  - ↓slo: checkout-availabilty"),
             RuleExamples.document(frontMatter: ["causes: [config, cosmic-rays]"]).replacingOccurrences(of: "causes:", with: "causes: ↓"),
         ].map { $0.replacingOccurrences(of: "causes: ↓ ", with: "causes: ↓") },
         nonTriggeringExamples: [RuleExamples.document(), RuleExamples.document(frontMatter: ["status: in-review", "severity: sev4"])]

@@ -6,7 +6,7 @@ public struct ImpactQuantifiedRule: LintRule {
         rationale: "\"Some users saw errors\" cannot be compared, budgeted or prioritised; the error budget report is computed from these numbers.",
         category: .impact, defaultSeverity: .error,
         triggeringExamples: [
-            RuleExamples.document().replacingOccurrences(of: "  - slo: checkout-availability\n    bad_fraction: 0.35", with: "  ↓- slo: checkout-availability"),
+            RuleExamples.document().replacingOccurrences(of: "  - slo: checkout-availability\n    bad_fraction: 0.35", with: "  - ↓slo: checkout-availability"),
             RuleExamples.document(sections: ["Impact": "↓Many customers could not check out."]),
             RuleExamples.document(removing: ["impact"]).replacingOccurrences(of: "services:", with: "↓services:"),
         ],

@@ -6,11 +6,11 @@ public struct NotDoingReasonRule: LintRule {
         rationale: "Deciding not to fix something is legitimate; the reason is what lets the next incident review revisit the decision.",
         category: .actions, defaultSeverity: .error,
         triggeringExamples: [
-            RuleExamples.document(sections: ["Follow-up actions": "- [ ] Reject proxy configs with empty upstream pools in CI (owner: @dana.k, due: 2026-12-28, ticket: OPS-412)\n↓- ~~Move the proxy to a new vendor~~ won't do"]),
+            RuleExamples.document(sections: ["Follow-up actions": "- [ ] Reject proxy configs with empty upstream pools in CI (owner: @dana.k, due: 2026-12-28, ticket: OPS-412)\n↓- [ ] Move the proxy to a new vendor (status: won't do)"]),
         ],
         nonTriggeringExamples: [
             RuleExamples.document(),
-            RuleExamples.document(sections: ["Follow-up actions": "- [ ] Reject proxy configs with empty upstream pools in CI (owner: @dana.k, due: 2026-12-28, ticket: OPS-412)\n- Move the proxy to a new vendor — won't do: the contract runs until 2028 and the CI check covers the risk"]),
+            RuleExamples.document(sections: ["Follow-up actions": "- [ ] Reject proxy configs with empty upstream pools in CI (owner: @dana.k, due: 2026-12-28, ticket: OPS-412)\n- [ ] Move the proxy to a new vendor (won't do: the contract runs until 2028 and the CI check covers the risk)"]),
         ]
     )
 
