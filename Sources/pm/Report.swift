@@ -98,7 +98,8 @@ extension PM {
                                                ignore: configuration.ignore, relativeTo: configuration.rootDirectory)
             let progress = ProgressLine(total: inputs.count)
             let documents = ReportGenerator.documents(inputs, configuration: configuration, classifier: classifier, linter: linter,
-                                                      today: day, progress: progress.isShown ? progress.update : nil)
+                                                      today: day, pathsRelativeTo: configuration.rootDirectory ?? FileManager.default.currentDirectoryPath,
+                                                      progress: progress.isShown ? progress.update : nil)
             progress.finish()
             let options = ReportOptions(period: period, today: day, title: title, zone: zone,
                                         repeatWindowDays: settings.repeatWindowDays)

@@ -21,7 +21,7 @@ public struct ParetoChart: Sendable {
 
     public static let width = 760.0
     public static let height = 300.0
-    static let margin = (top: 20.0, right: 48.0, bottom: 70.0, left: 56.0)
+    static let margin = (top: 20.0, right: 48.0, bottom: 48.0, left: 56.0)
 
     public init(title: String, unit: String, bars: [Bar], idPrefix: String) {
         self.title = title

@@ -27,19 +27,9 @@ enum ReportFixture {
     static func documents() throws -> [ReportedDocument] {
         let configuration = configuration
         let inputs = InputDiscovery.expand([fixtures.appendingPathComponent("corpus").path])
-        let prefix = fixtures.path + "/"
         return ReportGenerator.documents(inputs, configuration: configuration, classifier: try Classifier(configuration: configuration),
-                                         linter: try Linter(configuration: configuration), today: today)
-            .map { document in
-                var document = document
-                document.postmortem.path = String(document.postmortem.path.dropFirst(prefix.count))
-                document.findings = document.findings.map { finding in
-                    var finding = finding
-                    if finding.path.hasPrefix(prefix) { finding.path = String(finding.path.dropFirst(prefix.count)) }
-                    return finding
-                }
-                return document
-            }
+                                         linter: try Linter(configuration: configuration), today: today,
+                                         pathsRelativeTo: fixtures.path)
     }
 
     /// The repository's `templates/report/`.
