@@ -1,0 +1,64 @@
+import Testing
+@testable import PostmortemKit
+
+@Suite struct BudgetRenderingTests {
+    static let q3 = ReportingPeriod.quarter("2026-Q3", zone: .utc)!
+
+    static func report(slo: String) -> BudgetReport {
+        let configuration = BundledCorpus.configuration
+        return BudgetReport(slos: configuration.slos.filter { $0.id == slo }, records: BundledCorpus.records, period: q3,
+                            zone: .utc, timezone: "UTC", today: CalendarDate("2026-11-22")!, definedSLOs: configuration.slos)
+    }
+
+    @Test func csvHasOneRowPerStepAfterAWindowStartRow() {
+        let csv = BudgetCSVRenderer.render(Self.report(slo: "storefront-availability"), zone: .utc)
+        let lines = csv.components(separatedBy: "\r\n")
+        #expect(lines[0] == "slo,window_start,window_end,at,incident,burned_minutes,remaining_minutes,remaining_percent")
+        #expect(lines.contains("storefront-availability,2026-08-01T00:00:00Z,2026-09-01T00:00:00Z,2026-08-01T00:00:00Z,,0.00,44.64,100.00"))
+        #expect(lines.contains("storefront-availability,2026-08-01T00:00:00Z,2026-09-01T00:00:00Z,2026-08-25T16:20:00Z,2026-08-25-storefront-dns-records-deleted,27.00,-7.02,-15.73"))
+        // 3 month rows + 3 August steps + header + the empty string after the last CRLF.
+        #expect(lines.count == 8)
+    }
+
+    @Test func spreadsheetCellsAreGuardedAndQuoted() {
+        #expect(SpreadsheetCell.text("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(SpreadsheetCell.text("+1") == "'+1")
+        #expect(SpreadsheetCell.text("-x") == "'-x")
+        #expect(SpreadsheetCell.text("@sum") == "'@sum")
+        #expect(SpreadsheetCell.text("a,b") == "\"a,b\"")
+        #expect(SpreadsheetCell.text("plain-id") == "plain-id")
+        #expect(SpreadsheetCell.number(-7.02) == "-7.02")
+        #expect(SpreadsheetCell.number(-0.001) == "0.00")
+        #expect(SpreadsheetCell.fixed(44.645, decimals: 1) == "44.6")
+        #expect(SpreadsheetCell.fixed(19.98, decimals: 0) == "20")
+    }
+
+    @Test func textShowsTheFreezeAndTheStaircase() {
+        let text = BudgetTextRenderer.render(Self.report(slo: "storefront-availability"), zone: .utc)
+        #expect(text.hasPrefix("Error budgets for 2026-Q3 (2026-07-01 to 2026-09-30, UTC), as of 2026-11-22\n"))
+        #expect(text.contains("  2026-08   44.64   51.66   -7.02  -15.7%       1.16  freeze: reliability work first (exhausted 08-25 16:53)\n"))
+        #expect(text.contains("2026-08 staircase (minutes left of 44.64):"))
+        #expect(text.contains("  08-25 16:20   -27.00  2026-08-25-storefront-dns-records-deleted\n"))
+        // Storefront impact elsewhere in the year is not this report's business.
+        #expect(!text.contains("Not counted"))
+    }
+
+    @Test func staircaseBarsAreProportionalAndMarkOverspending() {
+        #expect(BudgetTextRenderer.bar(100) == String(repeating: "█", count: 40))
+        #expect(BudgetTextRenderer.bar(50) == String(repeating: "█", count: 20) + String(repeating: "·", count: 20))
+        #expect(BudgetTextRenderer.bar(-16).hasPrefix("✗"))
+        #expect(BudgetTextRenderer.bar(-16).count == 40)
+    }
+
+    @Test func notesForUndefinedSLOsAreReported() {
+        var record = Postmortem(path: "x.md", id: "x")
+        record.started = instant("2026-08-02T10:00:00Z")
+        record.mitigated = instant("2026-08-02T10:30:00Z")
+        record.impact = [SLOImpact(slo: "ghost", badFraction: 1)]
+        let configuration = BundledCorpus.configuration
+        let report = BudgetReport(slos: configuration.slos, records: [record], period: Self.q3, zone: .utc, timezone: "UTC",
+                                  today: CalendarDate("2026-11-22")!)
+        #expect(report.notes.map(\.slo) == ["ghost"])
+        #expect(BudgetTextRenderer.render(report, zone: .utc).contains("x (ghost): impact names SLO `ghost`, which is not defined"))
+    }
+}
