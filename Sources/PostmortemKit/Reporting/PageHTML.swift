@@ -1,4 +1,10 @@
+import Foundation
+
 /// Makes cmark-gfm's safe HTML valid HTML5 for a report page.
+///
+/// Safe mode empties unsafe image sources (`![x](javascript:…)` becomes `<img src="" alt="x" />`),
+/// and an empty `src` is invalid; such an image is replaced by its alt text, which cmark has
+/// already escaped.
 ///
 /// cmark-gfm writes table alignment as the `align` attribute, which HTML5 made obsolete (the Nu
 /// checker reports it as an error); it becomes an inline `text-align` style. The input is HTML
@@ -13,6 +19,13 @@ public enum PageHTML {
                                                  with: "<\(tag) style=\"text-align: \(alignment)\">")
             }
         }
+        if html.contains("<img src=\"\"") {
+            html = emptyImage.stringByReplacingMatches(in: html, range: NSRange(html.startIndex..., in: html),
+                                                       withTemplate: "<span class=\"removed-image\">$1</span>")
+        }
         return html
     }
+
+    /// An image whose source safe mode removed, as cmark-gfm writes it (with or without a title).
+    nonisolated(unsafe) static let emptyImage = try! NSRegularExpression(pattern: #"<img src="" alt="([^"]*)"(?: title="[^"]*")? />"#)
 }

