@@ -16,6 +16,6 @@ struct PM: ParsableCommand {
             2 usage or configuration error.
             """,
         version: PostmortemKitVersion.string,
-        subcommands: [New.self, Show.self, Budget.self, Classify.self, Lint.self, Rules.self, Schema.self]
+        subcommands: [New.self, Show.self, Budget.self, Classify.self, Lint.self, Rules.self, Schema.self, Report.self]
     )
 }
