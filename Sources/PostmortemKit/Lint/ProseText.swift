@@ -200,9 +200,12 @@ public struct ProseText: Sendable {
     }
 
     static func startsWith(_ bytes: [UInt8], _ i: Int, _ text: String) -> Bool {
-        let t = Array(text.utf8)
-        guard i + t.count <= bytes.count else { return false }
-        return Array(bytes[i..<(i + t.count)]) == t
+        var j = i
+        for b in text.utf8 {
+            guard j < bytes.count, bytes[j] == b else { return false }
+            j += 1
+        }
+        return true
     }
 
     static func isLetter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) }
@@ -234,6 +237,7 @@ public struct ProseWord: Sendable, Hashable {
         }
         func isSeparatorScalar(_ i: Int) -> Int? {
             // Curly double quotes, dashes, ellipsis, non-breaking space: punctuation, not letters.
+            guard bytes[i] >= 0x80 else { return nil }
             for s in ["“", "”", "—", "–", "…", "‘", "\u{00A0}"] where ProseText.startsWith(bytes, i, s) { return s.utf8.count }
             return nil
         }

@@ -102,7 +102,7 @@ public struct Suppressions: Sendable {
     static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
         guard needle.count <= bytes.count, from <= bytes.count - needle.count else { return nil }
         for i in from...(bytes.count - needle.count) where bytes[i] == needle[0] {
-            if Array(bytes[i..<(i + needle.count)]) == needle { return i }
+            if bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
         }
         return nil
     }

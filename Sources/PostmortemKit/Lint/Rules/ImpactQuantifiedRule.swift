@@ -27,7 +27,8 @@ public struct ImpactQuantifiedRule: LintRule {
                                     at: impact.range ?? context.frontMatterRange("impact"),
                                     suggestion: "add `bad_fraction: 0.12` (share of bad events between started and mitigated) or `budget_minutes`"))
         }
-        if r.impact.isEmpty {
+        // `impact: []` is a statement that no SLO was affected; only a missing key is a gap.
+        if r.impact.isEmpty, r.frontMatter.range(of: "impact") == nil, r.frontMatter.range != nil {
             let covered = context.configuration.slos.filter { slo in slo.services.contains { r.services.contains($0) } }
             if !covered.isEmpty {
                 result.append(Violation("services \(r.services.joined(separator: ", ")) have SLOs (\(covered.map(\.id).joined(separator: ", "))) but `impact` names none",

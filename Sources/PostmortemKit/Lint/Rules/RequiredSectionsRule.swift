@@ -63,7 +63,7 @@ public struct RequiredSectionsRule: LintRule {
             let matching = record.sections.filter { $0.kind == kind || (kind == .factors && $0.kind == .trigger) }
             let title = Self.titles[kind] ?? kind.rawValue
             if matching.isEmpty {
-                result.append(Violation("\(label) needs a \"\(title)\" section", at: record.frontMatter.range.map { SourceRange(start: $0.start, end: $0.start) } ?? SourceRange(start: firstHeading.start, end: firstHeading.start),
+                result.append(Violation("\(label) needs the section \"\(title)\"", at: record.frontMatter.range.map { SourceRange(start: $0.start, end: $0.start) } ?? SourceRange(start: firstHeading.start, end: firstHeading.start),
                                         suggestion: "add `## \(title)`"))
             } else if matching.allSatisfy(\.isEmpty) {
                 let section = matching[0]

@@ -10,6 +10,7 @@ public struct SpecificActionRule: LintRule {
             RuleExamples.document(sections: ["Follow-up actions": "↓- [ ] Improve monitoring (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
             RuleExamples.document(sections: ["Follow-up actions": "↓- [ ] Investigate (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
             RuleExamples.document(sections: ["Follow-up actions": "↓- [ ] Better validation of proxy configs (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
+            RuleExamples.document(sections: ["Follow-up actions": "↓- [ ] We should consider a canary stage for config pushes (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
         ],
         nonTriggeringExamples: [
             RuleExamples.document(),
@@ -26,12 +27,14 @@ public struct SpecificActionRule: LintRule {
         "review the process", "review process", "update documentation", "update docs", "update the docs", "monitor",
         "monitor closely", "double check", "be careful", "pay more attention", "train the team", "retrain staff",
     ]
-    /// First words that show the item is a noun phrase or a wish, not an action.
+    /// First words that show the item is a noun phrase, not an action.
     static let notVerbs: Set<String> = [
-        "the", "a", "an", "we", "i", "they", "you", "it", "this", "that", "there", "should", "need", "needs", "must",
-        "maybe", "possibly", "perhaps", "more", "better", "less", "new", "some", "our", "their", "all", "no", "any",
-        "further", "additional", "improved", "proper", "someone", "team", "consider",
+        "the", "a", "an", "it", "this", "that", "there", "more", "better", "less", "new", "some", "our", "their", "all",
+        "no", "any", "further", "additional", "improved", "proper",
     ]
+    /// First words that make the item a wish or a suggestion rather than a commitment.
+    static let wishes: Set<String> = ["we", "i", "they", "you", "someone", "team", "should", "need", "needs", "must",
+                                      "maybe", "possibly", "perhaps", "consider", "could", "might"]
 
     let vague: Set<String>
 
@@ -53,6 +56,10 @@ public struct SpecificActionRule: LintRule {
             if vague.contains(text) {
                 return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" is too vague to be finished", at: at,
                                  suggestion: "name the specific change and how you will know it is done: \"Alert when the upstream pool of any proxy is empty\"")
+            }
+            if Self.wishes.contains(first) {
+                return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" is a wish or a suggestion, not an action", at: at,
+                                 suggestion: "decide, and write the action itself: \"Add …\", \"Replace …\"; or record it under \"won't do\" with a reason")
             }
             if Self.notVerbs.contains(first) || first.hasSuffix("tion") || first.hasSuffix("ness") {
                 return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" does not start with a verb", at: at,

@@ -17,16 +17,18 @@ public struct TimestampZoneRule: LintRule {
 
     public init(options: RuleOptions) throws(ConfigurationError) {}
 
+    static func zoneName(_ offset: Int) -> String { offset == 0 ? "UTC" : "UTC" + Timestamp.offsetText(offset) }
+
     public func check(_ context: LintContext) -> [Violation] {
         let r = context.postmortem
         var result: [Violation] = []
         for (key, time) in [("started", r.started), ("detected", r.detected), ("mitigated", r.mitigated), ("resolved", r.resolved)] {
             guard let time, time.zoneAssumed, r.timezone == nil else { continue }
-            result.append(Violation("`\(key)` has no zone; read as \(Timestamp.offsetText(time.offsetSeconds))",
+            result.append(Violation("`\(key)` has no zone; read as \(Self.zoneName(time.offsetSeconds))",
                                     at: context.frontMatterRange(key), suggestion: "end it with `Z` or an offset like `+02:00`"))
         }
         if let first = r.timeline.first(where: { $0.time?.zoneAssumed == true }) {
-            let zone = first.time.map { Timestamp.offsetText($0.offsetSeconds) } ?? "UTC"
+            let zone = first.time.map { Self.zoneName($0.offsetSeconds) } ?? "UTC"
             result.append(Violation("timeline times have no zone; read as \(zone)", at: first.range,
                                     suggestion: "state the zone above the timeline (\"All times UTC\") or set `timezone` in the front matter"))
         }

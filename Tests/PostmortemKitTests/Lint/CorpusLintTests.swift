@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+@testable import PostmortemKit
+
+@Suite struct CorpusLintTests {
+    /// Every bundled postmortem and template lints with zero errors under the project's pm.yml.
+    @Test func bundledPostmortemsAndTemplatesHaveNoErrors() throws {
+        var configuration = try LintTestSupport.projectConfiguration()
+        configuration.rootDirectory = LintTestSupport.packageRoot
+        let linter = try Linter(configuration: configuration)
+        let root = LintTestSupport.packageRoot
+        let inputs = InputDiscovery.expand([root + "/postmortems", root + "/templates"])
+        #expect(inputs.count >= 26)
+        let findings = DocumentLoader.map(inputs, options: ReadOptions(configuration: configuration)) {
+            linter.lint($0, today: CalendarDate(year: 2026, month: 11, day: 22)!)
+        }.flatMap { $0 }
+        let errors = findings.filter { $0.severity == .error }
+        #expect(errors.isEmpty, "\(errors.map { "\($0.path):\($0.range?.start.description ?? ""): \($0.message) [\($0.ruleID)]" })")
+        let records = DocumentLoader.map(inputs, options: ReadOptions(configuration: configuration)) { $0.postmortem }
+        #expect(linter.lintCorpus(records).isEmpty)
+    }
+
+    /// Templates are recognised by path and skip only the rules that check filled-in values.
+    @Test func templatesSkipPlaceholderRulesOnly() throws {
+        var configuration = try LintTestSupport.projectConfiguration()
+        configuration.rootDirectory = LintTestSupport.packageRoot
+        let linter = try Linter(configuration: configuration)
+        let path = LintTestSupport.packageRoot + "/templates/full.md"
+        #expect(linter.isTemplate(path: path))
+        #expect(!linter.isTemplate(path: LintTestSupport.packageRoot + "/postmortems/x.md"))
+        let text = LintTestSupport.read(path)
+        let asTemplate = linter.lint(DocumentReader.read(text: text, path: path), today: RuleDescription.exampleToday)
+        let asPostmortem = linter.lint(DocumentReader.read(text: text, path: LintTestSupport.packageRoot + "/postmortems/new.md"),
+                                       today: RuleDescription.exampleToday)
+        #expect(!asTemplate.contains { $0.ruleID == "PM011" })
+        #expect(asPostmortem.contains { $0.ruleID == "PM011" })
+        #expect(asPostmortem.contains { $0.ruleID == "PM001" && $0.message.contains("empty") })
+    }
+
+    /// The real postmortems run to completion, and every one gets findings (none is in pm's format).
+    @Test func realWorldCorpusRunsToCompletion() throws {
+        let directory = LintTestSupport.packageRoot + "/../shared/corpora/real-dev"
+        let inputs = InputDiscovery.expand([directory]).filter { !$0.path.hasSuffix("README.md") }
+        try #require(inputs.count >= 40)
+        let linter = try Linter(configuration: .default)
+        let results = DocumentLoader.map(inputs, options: ReadOptions()) { linter.lint($0, today: RuleDescription.exampleToday) }
+        #expect(results.allSatisfy { !$0.isEmpty })
+        let all = results.flatMap { $0 }
+        // Real documents written without pm show the defects pm exists to catch.
+        for rule in ["PM001", "PM012", "PM051", "PM053"] {
+            #expect(all.contains { $0.ruleID == rule }, "\(rule)")
+        }
+        // Every finding points inside its file.
+        for finding in all {
+            if let range = finding.range { #expect(range.start.line >= 1 && range.start.column >= 1) }
+        }
+    }
+
+    /// A document with many problems reports all of them in one run.
+    @Test func manyProblemsAreAllReported() throws {
+        let text = LintTestSupport.read(LintTestSupport.fixture("many-problems.md"))
+        let findings = try LintTestSupport.lint(text, path: "postmortems/many-problems.md")
+        let rules = Set(findings.map(\.ruleID))
+        for rule in ["PM001", "PM002", "PM003", "PM011", "PM012", "PM013", "PM020", "PM021", "PM022", "PM023", "PM030",
+                     "PM031", "PM041", "PM051", "PM052", "PM053", "PM054", "PM090", "PM091", "PM092"] {
+            #expect(rules.contains(rule), "\(rule) missing")
+        }
+        #expect(findings.count >= 35)
+    }
+
+    @Test func duplicateIDsAndBrokenLinksAcrossTheCorpus() throws {
+        let linter = try Linter(configuration: RuleExamples.configuration)
+        let a = DocumentReader.read(text: RuleExamples.document(frontMatter: ["id: same"]), path: "postmortems/a.md")
+        let b = DocumentReader.read(text: RuleExamples.document(frontMatter: ["id: same"],
+            sections: ["Summary": "Like [a](a.md#timeline) and [the other](./missing.md) and [docs](../docs/format.md)."]), path: "postmortems/b.md")
+        let findings = linter.lintCorpus([a.postmortem, b.postmortem])
+        #expect(findings.filter { $0.ruleID == "PM061" }.map(\.path) == ["postmortems/b.md"])
+        let links = findings.filter { $0.ruleID == "PM060" }
+        #expect(links.map(\.message).count == 2)
+        #expect(links.allSatisfy { $0.path == "postmortems/b.md" && $0.range?.start.line != nil })
+        // With the file system's answer, an existing file resolves.
+        let withDisk = linter.lintCorpus([a.postmortem, b.postmortem]) { $0 == "postmortems/../docs/format.md" }
+        #expect(withDisk.filter { $0.ruleID == "PM060" }.count == 1)
+    }
+
+    @Test func lintIsDeterministic() throws {
+        let text = LintTestSupport.read(LintTestSupport.fixture("many-problems.md"))
+        let first = try LintTestSupport.lint(text)
+        for _ in 0..<3 { #expect(try LintTestSupport.lint(text) == first) }
+    }
+}

@@ -1,0 +1,46 @@
+import Testing
+@testable import PostmortemKit
+
+@Suite struct LintConfigurationTests {
+    static let blame = RuleExamples.document(sections: ["Summary": "The rollback was simply delayed; the team dropped the ball."])
+
+    @Test func disableBySeverityOffOrAlias() throws {
+        for yaml in ["lint:\n  disable: [blame-language]\n", "lint:\n  rules:\n    PM012: {severity: off}\n"] {
+            let findings = try LintTestSupport.lint(Self.blame, configuration: LintTestSupport.configuration(yaml))
+            #expect(!findings.contains { $0.ruleID == "PM012" }, "\(yaml)")
+        }
+    }
+
+    @Test func severityAndPhrasesAreConfigurable() throws {
+        let configuration = try LintTestSupport.configuration("""
+            lint:
+              rules:
+                blame-language:
+                  severity: error
+                  phrases: ["dropped the ball"]
+                  allow: [simply]
+            """)
+        let findings = try LintTestSupport.lint(Self.blame, configuration: configuration).filter { $0.ruleID == "PM012" }
+        #expect(findings.map(\.message) == ["\"dropped the ball\" is blame or counterfactual language"])
+        #expect(findings.allSatisfy { $0.severity == .error })
+    }
+
+    @Test(arguments: [
+        ("lint:\n  disable: [PM999]\n", 2, "unknown lint rule `PM999`"),
+        ("lint:\n  rules:\n    blame-languag: {severity: error}\n", 3, "did you mean `blame-language`?"),
+        ("lint:\n  rules:\n    PM012: {severity: loud}\n", 3, "must be error, warning, info or off"),
+        ("lint:\n  rules:\n    PM012:\n      phrase: [x]\n", 4, "did you mean `phrases`?"),
+        ("lint:\n  rules:\n    PM012:\n      phrases: oops\n", 4, "must be a list of strings"),
+        ("lint:\n  disabel: [PM012]\n", 2, "did you mean `disable`?"),
+        ("lint:\n  rules:\n    PM010:\n      required: {SEV1: [summary, postmortem]}\n", 4, "not a section kind"),
+    ])
+    func badConfigurationNamesKeyAndLine(_ yaml: String, _ line: Int, _ message: String) throws {
+        let configuration = try LintTestSupport.configuration(yaml)
+        #expect {
+            _ = try Linter(configuration: configuration)
+        } throws: { error in
+            guard let error = error as? ConfigurationError else { return false }
+            return error.location?.line == line && error.message.contains(message)
+        }
+    }
+}

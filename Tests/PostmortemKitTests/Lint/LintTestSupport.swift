@@ -1,0 +1,35 @@
+import Foundation
+@testable import PostmortemKit
+
+/// Paths and helpers shared by the lint tests.
+enum LintTestSupport {
+    /// The package root, from this file's path.
+    static let packageRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    static func fixture(_ name: String) -> String {
+        packageRoot + "/Tests/PostmortemKitTests/Fixtures/lint/" + name
+    }
+
+    static func read(_ path: String) -> String {
+        (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    }
+
+    /// The repository's own pm.yml.
+    static func projectConfiguration() throws -> Configuration {
+        try ConfigurationReader.load(path: packageRoot + "/pm.yml")
+    }
+
+    static func configuration(_ yaml: String) throws(ConfigurationError) -> Configuration {
+        try ConfigurationReader.parse(yaml, path: "pm.yml")
+    }
+
+    static func lint(_ text: String, path: String = "postmortems/x.md", configuration: Configuration = RuleExamples.configuration,
+                     today: CalendarDate = RuleDescription.exampleToday) throws -> [Finding] {
+        let linter = try Linter(configuration: configuration)
+        return linter.lint(DocumentReader.read(text: text, path: path), today: today)
+    }
+}

@@ -1,0 +1,25 @@
+import Testing
+@testable import PostmortemKit
+
+@Suite struct ProseTextTests {
+    @Test func columnsAreUTF8Bytes() throws {
+        let text = RuleExamples.document(sections: ["Summary": "Café ☕ 日本: the fix was simply a revert."])
+        let finding = try #require(try LintTestSupport.lint(text).first { $0.ruleID == "PM012" })
+        // "Café ☕ 日本: the fix was " is 5 + 1 + 3 + 1 + 6 + 1 + 13 = 30 bytes before "simply".
+        #expect(finding.range?.start.column == 31)
+        #expect(finding.range?.end.column == 36)
+    }
+
+    @Test func codeQuotesLinksAndChatAreExempt() throws {
+        let text = RuleExamples.document(sections: [
+            "Summary": "See `failed to connect` and [the log](https://x.example/should-have) and <span title=\"simply\">x</span>.\n\n> They should have known.",
+            "Timeline": "All times UTC.\n\n- 14:02 UTC: Checkout 5xx ratio rises to 35%.\n- 14:05 UTC: @li.w: the push failed to apply\n- 14:06 UTC: dana.k: obviously the pool\n- 14:07 UTC: Support relays \"customers say it simply hangs\".\n- 14:41 UTC: Config 4811 is restored.",
+        ])
+        #expect(try LintTestSupport.lint(text).filter { $0.ruleID == "PM012" }.isEmpty)
+    }
+
+    @Test func wordsKeepHandlesAndStraightenApostrophes() {
+        let words = ProseWord.words(in: Array("@dana.k didn’t check; on-call".utf8)).map(\.text)
+        #expect(words == ["@dana.k", "didn't", "check", "on-call"])
+    }
+}
