@@ -54,24 +54,28 @@ extension PM {
                 throw ExitCode(2)
             }
             let options = ReadOptions(configuration: configuration)
-            var results: [(findings: [Finding], record: Postmortem)] = []
+            // SARIF needs each file's text to convert byte columns to code points.
+            let keepSource = format == .sarif
+            var results: [(findings: [Finding], record: Postmortem, source: String?)] = []
             var filePaths = paths.filter { $0 != "-" }
             if paths.isEmpty { filePaths = global.inputPaths([], configuration: configuration) }
             if paths.contains("-") {
                 let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
                 let document = DocumentReader.read(bytes, path: stdinFilename ?? "<stdin>", options: options)
-                results.append((linter.lint(document, today: date), document.postmortem))
+                results.append((linter.lint(document, today: date), document.postmortem, keepSource ? document.source : nil))
             }
             if !filePaths.isEmpty {
                 let inputs = InputDiscovery.expand(filePaths, ignore: configuration.ignore, relativeTo: configuration.rootDirectory)
                 results += DocumentLoader.map(inputs, options: options) { document in
-                    (linter.lint(document, today: date), document.postmortem)
+                    (linter.lint(document, today: date), document.postmortem, keepSource ? document.source : nil)
                 }
             }
             let records = results.map(\.record)
             var findings = results.flatMap(\.findings)
             findings += linter.lintCorpus(records, fileExists: { FileManager.default.fileExists(atPath: $0) })
-            let report = LintReport(findings: findings, fileCount: results.count)
+            var sources: [String: String] = [:]
+            for result in results { if let source = result.source { sources[result.record.path] = source } }
+            let report = LintReport(findings: findings, fileCount: results.count, sources: sources)
             let output: String
             switch format {
             case .text: output = Terminal.sanitise(TextReporter(colour: Terminal.colourOut).render(report))

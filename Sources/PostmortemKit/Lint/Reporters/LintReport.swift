@@ -2,10 +2,14 @@
 public struct LintReport: Sendable {
     public var findings: [Finding]
     public var fileCount: Int
+    /// The source text per path, when a reporter needs it: SARIF counts columns in Unicode code
+    /// points, pm in UTF-8 bytes. Without it, columns are reported as bytes (exact for ASCII).
+    public var sources: [String: String]
 
-    public init(findings: [Finding], fileCount: Int) {
+    public init(findings: [Finding], fileCount: Int, sources: [String: String] = [:]) {
         self.findings = findings.sorted(by: Finding.reportingOrder)
         self.fileCount = fileCount
+        self.sources = sources
     }
 
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }

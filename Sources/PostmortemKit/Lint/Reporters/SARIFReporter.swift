@@ -1,7 +1,8 @@
 import Foundation
 
 /// SARIF 2.1.0, the static-analysis format GitHub code scanning and most CI dashboards read.
-/// Columns are UTF-8 bytes (`columnKind: utf8CodeUnits`), as everywhere in pm.
+/// SARIF has no UTF-8 column kind, so byte columns are converted to Unicode code points
+/// (`columnKind: unicodeCodePoints`) using the report's sources.
 public struct SARIFReporter: LintReporter {
     /// Where findings link to: docs/rules.md in the project's repository.
     public var rulesDocumentationURI: String
@@ -18,7 +19,7 @@ public struct SARIFReporter: LintReporter {
     }
     struct Run: Encodable {
         var tool: Tool
-        var columnKind = "utf8CodeUnits"
+        var columnKind = "unicodeCodePoints"
         var results: [Result]
     }
     struct Tool: Encodable { var driver: Driver }
@@ -86,13 +87,32 @@ public struct SARIFReporter: LintReporter {
         }
         var index: [String: Int] = [:]
         for (i, rule) in rules.enumerated() { index[rule.id] = i }
+        var lineCache: [String: [Substring]] = [:]
+        func lines(_ path: String) -> [Substring] {
+            if let cached = lineCache[path] { return cached }
+            let split = report.sources[path].map { $0.split(separator: "\n", omittingEmptySubsequences: false) } ?? []
+            lineCache[path] = split
+            return split
+        }
+        /// The code point column of UTF-8 byte column `column` on `line`.
+        func codePointColumn(_ path: String, _ line: Int, _ column: Int) -> Int {
+            let text = lines(path)
+            guard line >= 1, line <= text.count else { return column }
+            let bytes = Array(text[line - 1].utf8)
+            let prefix = bytes.prefix(max(0, column - 1))
+            // Count bytes that start a scalar (not UTF-8 continuation bytes).
+            return prefix.filter { $0 & 0xC0 != 0x80 }.count + max(0, column - 1 - bytes.count) + 1
+        }
         let results = report.findings.map { finding in
             var region: Region? = nil
             if let range = finding.range, range.start.line >= 1 {
                 let sameLine = range.end.line == range.start.line
-                region = Region(startLine: range.start.line, startColumn: max(1, range.start.column),
-                                endLine: range.end.line >= range.start.line ? range.end.line : nil,
-                                endColumn: sameLine && range.end.column >= range.start.column ? range.end.column + 1 : nil)
+                let start = codePointColumn(finding.path, range.start.line, max(1, range.start.column))
+                // pm's end column is the first byte of the last character (inclusive); SARIF's is exclusive.
+                let end = sameLine && range.end.column >= range.start.column
+                    ? codePointColumn(finding.path, range.end.line, range.end.column) + 1 : nil
+                region = Region(startLine: range.start.line, startColumn: start,
+                                endLine: range.end.line >= range.start.line ? range.end.line : nil, endColumn: end)
             }
             return Result(ruleId: finding.ruleID, ruleIndex: index[finding.ruleID] ?? 0, level: Self.level(finding.severity),
                           message: Text(text: finding.message),

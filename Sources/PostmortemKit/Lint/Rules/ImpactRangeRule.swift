@@ -35,7 +35,10 @@ public struct ImpactRangeRule: LintRule {
         return result
     }
 
+    /// Up to six significant digits: `0.014`, not `0.013999999999999999`.
     func format(_ x: Double) -> String {
-        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
+        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(format: "%g", x)
     }
 }
+
+import Foundation

@@ -59,16 +59,22 @@ public struct RequiredSectionsRule: LintRule {
         let label = severity.map { "a \($0) postmortem" } ?? "a postmortem without a severity"
         var result: [Violation] = []
         let firstHeading = record.sections.first?.range ?? SourceRange(line: 1)
+        var missing: [String] = []
         for kind in kinds {
             let matching = record.sections.filter { $0.kind == kind || (kind == .factors && $0.kind == .trigger) }
             let title = Self.titles[kind] ?? kind.rawValue
             if matching.isEmpty {
-                result.append(Violation("\(label) needs the section \"\(title)\"", at: record.frontMatter.range.map { SourceRange(start: $0.start, end: $0.start) } ?? SourceRange(start: firstHeading.start, end: firstHeading.start),
-                                        suggestion: "add `## \(title)`"))
+                missing.append(title)
             } else if matching.allSatisfy(\.isEmpty) {
                 let section = matching[0]
                 result.append(Violation("the \"\(section.title)\" section is empty", at: SourceRange(start: section.range.start, end: section.range.start)))
             }
+        }
+        if !missing.isEmpty {
+            let list = missing.map { "\"\($0)\"" }.joined(separator: ", ")
+            let at = record.frontMatter.range.map { SourceRange(start: $0.start, end: $0.start) } ?? SourceRange(start: firstHeading.start, end: firstHeading.start)
+            result.insert(Violation("\(label) needs the section\(missing.count == 1 ? "" : "s") \(list)", at: at,
+                                    suggestion: "add " + missing.map { "`## \($0)`" }.joined(separator: ", ")), at: 0)
         }
         return result
     }

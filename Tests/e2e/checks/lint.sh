@@ -1,0 +1,25 @@
+# pm lint, pm rules and pm schema on the real executable: exit codes, formats, stdin, config errors.
+LINT_TMP=$(mktemp -d)
+SARIF_SCHEMA=../shared/schemas/sarif-schema-2.1.0.json
+check "lint: bundled postmortems and templates have no errors" $PM lint --today 2026-11-22 postmortems templates
+check "lint: --strict fails on the bundled warnings" bash -c "$PM lint --strict --today 2026-11-22 postmortems >/dev/null; test \$? = 1"
+check "lint: errors exit 1" bash -c "$PM lint --today 2026-12-01 Tests/PostmortemKitTests/Fixtures/lint/many-problems.md >$LINT_TMP/many.txt; test \$? = 1 && grep -q 'error: .*\[PM002 front-matter-values\]' $LINT_TMP/many.txt"
+check "lint: bad --today exits 2" bash -c "$PM lint --today 2026-13-01 postmortems 2>/dev/null; test \$? = 2"
+check "lint: bad lint config exits 2 naming key and line" bash -c "cd $LINT_TMP && printf 'lint:\n  rules:\n    PM012: {severity: loud}\n' > pm.yml && $OLDPWD/$PM lint x.md 2>err.txt; test \$? = 2 && grep -q 'pm.yml:3:' err.txt"
+check "lint: stdin with --stdin-filename" bash -c "printf '# Notes\n\nThe fix was simply a revert.\n' | $PM lint - --stdin-filename docs/new.md | grep -q '^docs/new.md:3:13: warning: \"simply\"'"
+check "lint: no colour when piped" bash -c "$PM lint Tests/PostmortemKitTests/Fixtures/lint/reporters.md | grep -qv $'\e\\['"
+check "lint: json is valid" bash -c "$PM lint --format json --today 2026-12-01 Tests/PostmortemKitTests/Fixtures/lint/many-problems.md | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d[\"summary\"][\"errors\"] > 0 and len(d[\"findings\"]) >= 35'"
+check "lint: sarif validates against the SARIF 2.1.0 schema" bash -c "$PM lint --format sarif --today 2026-12-01 Tests/PostmortemKitTests/Fixtures/lint postmortems ../shared/corpora/real-dev > $LINT_TMP/out.sarif; python3 -c '
+import json, sys, jsonschema
+schema = json.load(open(\"$SARIF_SCHEMA\"))
+log = json.load(open(\"$LINT_TMP/out.sarif\"))
+jsonschema.validate(log, schema)
+assert log[\"version\"] == \"2.1.0\" and len(log[\"runs\"][0][\"results\"]) > 100
+'"
+check "lint: github annotations" bash -c "$PM lint --format github --today 2026-12-01 Tests/PostmortemKitTests/Fixtures/lint/many-problems.md | grep -q '^::error file=Tests/PostmortemKitTests/Fixtures/lint/many-problems.md,line=3,col=9,'"
+check "lint: real-world corpus runs to completion" bash -c "$PM lint ../shared/corpora/real-dev > $LINT_TMP/real.txt; test \$? = 1 && tail -1 $LINT_TMP/real.txt | grep -q 'in 50 files'"
+check "lint: output is deterministic" bash -c "$PM lint --format json --today 2026-12-01 postmortems > $LINT_TMP/a.json; $PM lint --format json --today 2026-12-01 postmortems > $LINT_TMP/b.json; cmp $LINT_TMP/a.json $LINT_TMP/b.json"
+check "rules: lists every rule" bash -c "test \$($PM rules | wc -l) -ge 26 && $PM rules PM012 | grep -q 'Blame and counterfactual language' && $PM rules blame-language | grep -q '^PM012'"
+check "rules: unknown rule exits 2" bash -c "$PM rules PM999 2>/dev/null; test \$? = 2"
+check "rules: docs/rules.md is current" bash -c "$PM rules --markdown | cmp - docs/rules.md"
+check "schema: valid JSON Schema with the pm.yml SLOs" bash -c "$PM schema | python3 -c 'import json,sys,jsonschema; s=json.load(sys.stdin); jsonschema.Draft7Validator.check_schema(s); assert \"checkout-availability\" in s[\"properties\"][\"impact\"][\"items\"][\"properties\"][\"slo\"][\"enum\"]'"
