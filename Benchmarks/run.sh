@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# pm benchmarks against the cmark-gfm command-line program (issue 6). `make bench` builds pm in
+# release and calls this script from the repository root.
+#
+# Environment:
+#   BENCH_RUNS=5         runs per measurement (the median is reported)
+#   BENCH_LARGE=1        also run the 50,000-document corpus (slow on 2 cores; off by default)
+#   BENCH_SIZES="..."    override the corpus sizes entirely (e.g. "1000" for a quick check)
+#   PM=path/to/pm        the binary to measure (default .build/release/pm)
+#   BENCH_RESULTS=path   where to write the Markdown results (default Benchmarks/results.md)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PM=${PM:-.build/release/pm}
+RUNS=${BENCH_RUNS:-5}
+SIZES=${BENCH_SIZES:-"1000 10000"}
+if [ "${BENCH_LARGE:-0}" = 1 ] && [ -z "${BENCH_SIZES:-}" ]; then SIZES="1000 10000 50000"; fi
+CORPORA=Benchmarks/corpora
+RESULTS=${BENCH_RESULTS:-Benchmarks/results.md}
+TODAY=2027-01-15          # fixed "today" so lint and report do the same work on every run
+QUARTER=2026-Q3
+CMARK=(cmark-gfm -e table -e tasklist -e strikethrough -e autolink)
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+RAW=$WORK/raw.tsv         # size  tool  run  seconds  maxrss_kb
+
+command -v cmark-gfm >/dev/null || { echo "bench: cmark-gfm not found (apt-get install cmark-gfm)" >&2; exit 2; }
+[ -x "$PM" ] || { echo "bench: $PM not built (swift build -c release)" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time not found (apt-get install time)" >&2; exit 2; }
+
+has_subcommand() { "$PM" --help 2>/dev/null | grep -Eq "^  $1 "; }
+TOOLS=(cmark-gfm)
+has_subcommand lint && TOOLS+=(lint)
+has_subcommand report && TOOLS+=(report)
+TOOLS+=(show)   # parse + extract only; always measured, and the stand-in if lint/report are missing
+
+# Generate a corpus once; a marker file says it is complete.
+corpus() {
+    local n=$1 dir=$CORPORA/$1
+    if [ ! -f "$dir/.complete" ]; then
+        echo "bench: generating $n postmortems into $dir" >&2
+        rm -rf "$dir" "$CORPORA/$n.all.md"
+        python3 Benchmarks/generate.py "$n" "$dir"
+        touch "$dir/.complete"
+    fi
+    # cmark-gfm gets the same bytes as one file (file order does not matter for timing).
+    if [ ! -f "$CORPORA/$n.all.md" ]; then
+        find "$dir" -name '*.md' -print0 | sort -z | xargs -0 cat > "$CORPORA/$n.all.md"
+    fi
+}
+
+# run SIZE TOOL: one timed run; appends seconds and peak RSS to $RAW.
+run_once() {
+    local n=$1 tool=$2 i=$3 dir=$CORPORA/$1 rc=0
+    local cmd
+    case $tool in
+        cmark-gfm) cmd=("${CMARK[@]}" "$CORPORA/$n.all.md") ;;
+        lint) cmd=("$PM" lint --today "$TODAY" "$dir") ;;
+        report) rm -rf "$WORK/site"; cmd=("$PM" report --today "$TODAY" --quarter "$QUARTER" --out "$WORK/site" "$dir") ;;
+        show) cmd=("$PM" show --format json "$dir") ;;
+    esac
+    /usr/bin/time -f "%e %M" -o "$WORK/time" "${cmd[@]}" > "$WORK/out" 2> "$WORK/err" || rc=$?
+    # pm lint exits 1 when it finds errors; anything above 1 is a failure of the run itself.
+    if [ "$rc" -gt 1 ]; then
+        echo "bench: $tool on $n documents failed with exit $rc:" >&2
+        tail -5 "$WORK/err" >&2
+        exit 1
+    fi
+    # /usr/bin/time appends its line after any "Command exited with non-zero status" note.
+    read -r secs rss < <(tail -1 "$WORK/time")
+    printf '%s\t%s\t%s\t%s\t%s\n' "$n" "$tool" "$i" "$secs" "$rss" >> "$RAW"
+    if [ "$tool" = report ] && [ "$i" = 1 ]; then
+        echo "$(find "$WORK/site" -name '*.html' | wc -l)" > "$WORK/pages-$n"
+    fi
+}
+
+for n in $SIZES; do
+    corpus "$n"
+    files=$(find "$CORPORA/$n" -name '*.md' | wc -l)
+    bytes=$(stat -c %s "$CORPORA/$n.all.md")
+    printf '%s\t%s\n' "$files" "$bytes" > "$WORK/size-$n"
+    # Warm the page cache so every tool reads from memory.
+    cat "$CORPORA/$n.all.md" > /dev/null
+    find "$CORPORA/$n" -name '*.md' -print0 | xargs -0 cat > /dev/null
+    runs=$RUNS
+    [ "$n" -ge 50000 ] && runs=$(( RUNS < 3 ? RUNS : 3 ))
+    for i in $(seq 1 "$runs"); do
+        for tool in "${TOOLS[@]}"; do
+            echo "bench: $n documents, $tool, run $i/$runs" >&2
+            run_once "$n" "$tool" "$i"
+        done
+    done
+done
+
+# Single-file start-to-exit latency of `pm lint`.
+single=$(find "$CORPORA/1000" -name '*.md' 2>/dev/null | sort | head -1)
+latency_ms=""
+latency_how=""
+if [ -n "$single" ] && has_subcommand lint; then
+    if command -v hyperfine >/dev/null; then
+        hyperfine -N -i --warmup 5 --runs 50 --export-json "$WORK/hf.json" \
+            "$PM lint --today $TODAY $single" > /dev/null 2>&1
+        latency_ms=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("%.1f" % (r["median"] * 1000))' "$WORK/hf.json")
+        latency_how="hyperfine, 50 runs after 5 warm-ups"
+    else
+        for i in $(seq 1 30); do
+            s=$(date +%s%N); "$PM" lint --today "$TODAY" "$single" > /dev/null 2>&1 || true; e=$(date +%s%N)
+            echo $(( (e - s) / 1000 ))
+        done | sort -n | sed -n 15p > "$WORK/loop"
+        latency_ms=$(awk '{printf "%.1f", $1/1000}' "$WORK/loop")
+        latency_how="shell loop, 30 runs"
+    fi
+fi
+
+python3 Benchmarks/summarise.py "$WORK" "$RESULTS" "$PM" "$latency_ms" "$latency_how" "${TOOLS[*]}" "$SIZES"

@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""Turns the raw timings of Benchmarks/run.sh into printed medians, the issue-6 ratios and
+Benchmarks/results.md. Everything after the `<!-- notes -->` line of an existing results.md
+is kept, so hand-written notes survive a re-run."""
+import datetime
+import os
+import platform
+import statistics
+import subprocess
+import sys
+
+work, results_path, pm, latency_ms, latency_how, tools, sizes = sys.argv[1:8]
+tools = tools.split()
+sizes = [int(s) for s in sizes.split()]
+
+raw = {}
+for line in open(os.path.join(work, "raw.tsv")):
+    n, tool, _, secs, rss = line.split("\t")
+    raw.setdefault((int(n), tool), []).append((float(secs), int(rss)))
+
+
+def median(n, tool):
+    runs = raw.get((n, tool))
+    return statistics.median(s for s, _ in runs) if runs else None
+
+
+def peak_mb(n, tool):
+    runs = raw.get((n, tool))
+    return max(r for _, r in runs) / 1024 if runs else None
+
+
+def sh(cmd):
+    try:
+        return subprocess.run(cmd, shell=True, capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return "?"
+
+
+cpu = sh("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").strip() or platform.processor()
+mem_gb = int(sh("awk '/MemTotal/ {print $2}' /proc/meminfo") or 0) / 1024 / 1024
+machine = [
+    f"- Date: {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
+    f"- CPU: {cpu}, {sh('nproc')} cores (nproc)",
+    f"- Memory: {mem_gb:.1f} GB",
+    f"- OS: {sh('. /etc/os-release && echo $PRETTY_NAME')}, kernel {platform.release()}",
+    f"- Swift: {sh('swift --version 2>&1 | head -1')}",
+    f"- cmark-gfm: {sh('cmark-gfm --version 2>&1 | head -1')}",
+    f"- pm: {pm} at git {sh('git rev-parse --short HEAD')}{' (uncommitted changes)' if sh('git status --porcelain -- Sources') else ''}",
+]
+
+lines = ["# pm benchmarks", "", "Written by `make bench` (`Benchmarks/run.sh`); re-run to refresh. Times are the median "
+         "of the runs, wall clock, from `/usr/bin/time`; peak RSS is the largest over the runs. "
+         "Corpora come from `Benchmarks/generate.py` (seeded, deterministic). `cmark-gfm -e table -e tasklist "
+         "-e strikethrough -e autolink` converts the concatenated corpus to HTML in one process; "
+         "`pm lint --today 2027-01-15 DIR`, `pm report --today 2027-01-15 --quarter 2026-Q3 --out DIR DIR` and "
+         "`pm show --format json DIR` read the corpus directory.", "", "## Machine", ""] + machine
+lines += ["", "## Measurements", "",
+          "| documents | MB | tool | median s | runs | MB/s | peak RSS MB | × cmark-gfm |",
+          "|---:|---:|---|---:|---:|---:|---:|---:|"]
+for n in sizes:
+    files, nbytes = open(os.path.join(work, f"size-{n}")).read().split()
+    mb = int(nbytes) / 1e6
+    base = median(n, "cmark-gfm")
+    for tool in tools:
+        t = median(n, tool)
+        if t is None:
+            continue
+        name = tool if tool == "cmark-gfm" else f"pm {tool}"
+        if tool == "report" and os.path.exists(os.path.join(work, f"pages-{n}")):
+            name += f" ({open(os.path.join(work, f'pages-{n}')).read().strip()} pages)"
+        lines.append(f"| {int(files):,} | {mb:.1f} | {name} | {t:.3f} | {len(raw[(n, tool)])} | "
+                     f"{mb / t if t else 0:.0f} | {peak_mb(n, tool):.0f} | {t / base if base else 0:.2f} |")
+
+# The targets of issue 6.
+targets = []
+
+
+def target(name, value, limit, ok, shown):
+    if value is None:
+        targets.append(f"| {name} | not measured | {limit} | — |")
+    else:
+        targets.append(f"| {name} | {shown} | {limit} | {'met' if ok else '**not met**'} |")
+
+
+primary = "lint" if "lint" in tools else "show"
+for tool, limit in ((primary, 1.0), ("report", 2.0)):
+    if tool not in tools:
+        target(f"pm {tool} at 10,000 / cmark-gfm", None, f"≤ {limit}×", False, "")
+        continue
+    t, b = median(10000, tool), median(10000, "cmark-gfm")
+    r = t / b if t and b else None
+    target(f"pm {tool} at 10,000 / cmark-gfm", r, f"≤ {limit:.1f}×", r is not None and r <= limit,
+           f"{r:.2f}× ({t:.2f} s / {b:.2f} s)" if r else "")
+for tool in (primary, "report"):
+    if tool not in tools:
+        continue
+    m = peak_mb(10000, tool)
+    target(f"pm {tool} peak RSS at 10,000", m, "≤ 150 MB", m is not None and m <= 150, f"{m:.0f} MB" if m else "")
+    a, b, c = peak_mb(1000, tool), m, peak_mb(50000, tool)
+    if a and b:
+        growth = f"1k→10k {b / a:.2f}× (documents 10×)"
+        ok = b / a <= 3
+        if c:
+            growth += f", 10k→50k {c / b:.2f}× (documents 5×)"
+            ok = ok and c / b <= 2
+        target(f"pm {tool} RSS growth", growth, "much less than linear (≤ 3× for 10×, ≤ 2× for 5×)", ok, growth)
+    t10, t50 = median(10000, tool), median(50000, tool)
+    r = t50 / t10 if t10 and t50 else None
+    target(f"pm {tool} time 50,000 / 10,000", r, "≤ 5.5×", r is not None and r <= 5.5,
+           f"{r:.2f}× ({t50:.1f} s / {t10:.1f} s)" if r else "")
+lat = float(latency_ms) if latency_ms else None
+target("pm lint, one file, median start to exit", lat, "< 30 ms", lat is not None and lat < 30,
+       f"{lat:.1f} ms ({latency_how})" if lat else "")
+t1k = median(1000, primary)
+if t1k:
+    speedup = 64.0 / t1k
+    target(f"pm {primary} at 1,000 vs pymarkdownlnt (64 s, the issue's figure; not re-measured)", speedup,
+           "> 1000×", speedup > 1000, f"{speedup:.0f}× ({t1k * 1000:.0f} ms)")
+
+lines += ["", "## Targets (issue 6)", "", "| target | measured | limit | status |", "|---|---|---|---|"] + targets
+if primary == "show":
+    lines += ["", "`pm lint` is not built in this binary; `pm show --format json` stands in as the parse+extract measure."]
+
+notes = ["", "<!-- notes -->", "", "## Notes", "", "(none yet)"]
+if os.path.exists(results_path):
+    old = open(results_path).read()
+    if "<!-- notes -->" in old:
+        notes = ["", "<!-- notes -->" + old.split("<!-- notes -->", 1)[1].rstrip("\n")]
+text = "\n".join(lines + notes) + "\n"
+open(results_path, "w").write(text)
+print("\n".join(lines[lines.index("## Measurements"):]))
+print(f"\nbench: wrote {results_path}")
