@@ -20,6 +20,7 @@ public struct BlameLanguageRule: LintRule {
             RuleExamples.document(sections: ["What went wrong": "> The customer wrote: \"you should have warned us\"\n\n- The status page was updated 20 minutes after impact began."]),
             RuleExamples.document(sections: ["Timeline": "All times UTC.\n\n- 14:02 UTC: Checkout 5xx ratio rises to 35%.\n- 14:10 UTC: @dana.k: I think the push failed to apply\n- 14:41 UTC: Config 4811 is restored."]),
             RuleExamples.document(sections: ["Summary": "The retry loop `should have` exited; see `failed_to_connect` in the logs."]),
+            RuleExamples.document(sections: ["What went wrong": "- We should have a runbook for emptying a pool, and we could have more than one proxy vendor."]),
         ]
     )
 
@@ -64,6 +65,10 @@ public struct BlameLanguageRule: LintRule {
         ("mistakenly", "describe the action and why it looked right at the time"),
     ]
 
+    /// Phrases that are counterfactual only before a past participle.
+    static let modalPerfects: Set<String> = ["should have", "could have", "should've", "could've"]
+    static let determiners: Set<String> = ["a", "an", "the", "some", "more", "no", "any", "our", "better", "enough", "one"]
+
     let phrases: [Phrase]
     let checkQuotes: Bool
 
@@ -90,6 +95,9 @@ public struct BlameLanguageRule: LintRule {
             for i in words.indices {
                 for phrase in phrases where i + phrase.words.count <= words.count {
                     guard zip(phrase.words, words[i...]).allSatisfy({ $0 == $1.text }) else { continue }
+                    // "We should have a runbook" states a need; "should have checked" is the counterfactual.
+                    let next = i + phrase.words.count < words.count ? words[i + phrase.words.count].text : ""
+                    if Self.modalPerfects.contains(phrase.text), Self.determiners.contains(next) { continue }
                     let last = words[i + phrase.words.count - 1]
                     let written = String(decoding: bytes[words[i].start..<last.end], as: UTF8.self)
                     result.append(Violation("\"\(written)\" is blame or counterfactual language",
