@@ -48,3 +48,18 @@ import Testing
         #expect(backwards == range)
     }
 }
+
+@Suite struct ZoneWindowTests {
+    @Test func monthWithTheSpringChangeIsAnHourShorterInBerlin() throws {
+        let berlin = try #require(ZoneResolver("Europe/Berlin"))
+        let slo = SLODefinition(id: "web", objective: 99.9, window: .month)
+        let march = ReportingPeriod.range(from: CalendarDate("2026-03-01")!, to: CalendarDate("2026-03-31")!, zone: berlin)
+        let windows = ErrorBudgetCalculator.windows(slos: [slo], records: [], period: march, zone: berlin,
+                                                    today: CalendarDate("2026-06-01")!)
+        #expect(windows.count == 1)
+        // 31 days less the hour skipped on 2026-03-29: 44,580 minutes, so 44.58 budget minutes.
+        #expect(windows[0].budgetMinutes == 44.58)
+        #expect(windows[0].start == instant("2026-02-28T23:00:00Z"))
+        #expect(windows[0].end == instant("2026-03-31T22:00:00Z"))
+    }
+}
