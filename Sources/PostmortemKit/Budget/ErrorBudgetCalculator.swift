@@ -42,7 +42,8 @@ public enum ErrorBudgetCalculator {
     }
 
     /// What could not be counted, or was counted on an assumption: impact on an SLO that is not
-    /// defined, impact without times, a missing `bad_fraction` (counted as a full outage).
+    /// defined, impact without times, a missing `bad_fraction` (counted as a full outage), a
+    /// `bad_fraction` outside 0…1 (clamped).
     public static func notes(slos: [SLODefinition], records: [Postmortem]) -> [BudgetNote] {
         let known = Set(slos.map(\.id))
         var notes: [BudgetNote] = []
@@ -62,7 +63,11 @@ public enum ErrorBudgetCalculator {
                     note("no `mitigated` time after `started` and no `budget_minutes`; not counted")
                     continue
                 }
-                if impact.badFraction == nil {
+                if let fraction = impact.badFraction {
+                    if !(0...1).contains(fraction) {
+                        note("bad_fraction \(fraction) is outside 0…1; counted as \(min(1, max(0, fraction)))")
+                    }
+                } else {
                     note("no `bad_fraction` or `budget_minutes`; counted as a full outage (bad_fraction 1)")
                 }
             }
@@ -96,7 +101,7 @@ public enum ErrorBudgetCalculator {
                         let overlap = from.minutes(to: to)
                         guard overlap > 0 else { continue }
                         let minutes = impact.budgetMinutes.map { ErrorBudget.rounded($0 * overlap / total) }
-                            ?? ErrorBudget.burn(minutes: overlap, badFraction: impact.badFraction ?? 1)
+                            ?? ErrorBudget.burn(minutes: overlap, badFraction: min(1, max(0, impact.badFraction ?? 1)))
                         parts.append(BurnPart(incident: record.id, slo: slo.id, from: from, to: to, minutes: minutes,
                                               windowStart: bounds.start))
                     }
@@ -116,7 +121,7 @@ public enum ErrorBudgetCalculator {
         let length = bounds.start.minutes(to: bounds.end)
         let budget = ErrorBudget.minutes(objective: slo.objective, windowMinutes: length)
         func percent(_ remaining: Double) -> Double {
-            budget > 0 ? ErrorBudget.rounded(remaining / budget * 100) : (remaining < 0 ? -100 : 100)
+            budget > 0 ? ErrorBudget.rounded(remaining / budget * 100) : (remaining < 0 ? -100 : 0)
         }
         let ordered = parts.sorted { ($0.from, $0.incident) < ($1.from, $1.incident) }
         var remaining = budget

@@ -93,11 +93,16 @@ import Testing
         var noFraction = unknownSLO
         noFraction.id = "b"
         noFraction.impact = [SLOImpact(slo: "web")]
+        var tooBad = unknownSLO
+        tooBad.id = "c"
+        tooBad.impact = [SLOImpact(slo: "web", badFraction: 35)]
         let slo = SLODefinition(id: "web", objective: 99.9, window: .month)
-        let notes = ErrorBudgetCalculator.notes(slos: [slo], records: [unknownSLO, noFraction])
-        #expect(notes.map(\.incident) == ["a", "b"])
+        let notes = ErrorBudgetCalculator.notes(slos: [slo], records: [unknownSLO, noFraction, tooBad])
+        #expect(notes.map(\.incident) == ["a", "b", "c"])
         #expect(notes[0].message.contains("not defined"))
         #expect(notes[1].message.contains("full outage"))
+        #expect(notes[2].message.contains("outside 0…1"))
+        #expect(ErrorBudgetCalculator.burns(slos: [slo], records: [tooBad], zone: .utc).map(\.minutes) == [10])
         // Counted as a full outage, as the note says.
         #expect(ErrorBudgetCalculator.burns(slos: [slo], records: [noFraction], zone: .utc).map(\.minutes) == [10])
     }
