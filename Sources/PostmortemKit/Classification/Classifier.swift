@@ -7,7 +7,8 @@
 /// × 1 elsewhere in the body; a term with a negation up to three words before it ("not a config
 /// change") does not count. The best-scoring category is the primary when it reaches the minimum
 /// score, else the incident is `unknown`; other categories scoring at least the secondary threshold
-/// × the primary's score are secondary. Deterministic: ties go to the category listed first.
+/// × the primary's score are secondary. Deterministic: ties go to the category with the strongest
+/// single piece of evidence, then to the category listed first.
 public struct Classifier: Sendable {
     /// The taxonomy in display order, `unknown` last.
     public var categories: [CauseCategory] { settings.categories }
@@ -93,9 +94,16 @@ public struct Classifier: Sendable {
             evidence[match.category].append(Evidence(phrase: match.pattern, source: found.source, weight: weight))
         }
         let positive = totals.filter { $0 > 0 }.reduce(0, +)
+        // Ties go to the category with the strongest single piece of evidence ("leap second"
+        // beats "cpu" + "usage"), then to the category listed first.
+        let strongest = evidence.map { $0.map(\.weight).max() ?? 0 }
         let ranked = totals.indices
             .filter { totals[$0] > 0 && categories[$0].id != "unknown" }
-            .sorted { totals[$0] != totals[$1] ? totals[$0] > totals[$1] : $0 < $1 }
+            .sorted {
+                if abs(totals[$0] - totals[$1]) > 1e-9 { return totals[$0] > totals[$1] }
+                if strongest[$0] != strongest[$1] { return strongest[$0] > strongest[$1] }
+                return $0 < $1
+            }
         func scored(_ index: Int) -> CategoryScore {
             let sorted = evidence[index].sorted {
                 abs($0.weight) != abs($1.weight) ? abs($0.weight) > abs($1.weight) : ($0.phrase, $0.source) < ($1.phrase, $1.source)

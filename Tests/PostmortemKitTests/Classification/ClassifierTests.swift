@@ -16,6 +16,11 @@ import Testing
             ("A credential stuffing attack hit the login endpoint.", "security"),
             ("The TLS certificate expired at midnight.", "time"),
             ("A race condition in the worker caused a memory leak and a null pointer crash.", "software"),
+            // Three categories score the same here; the strongest single term ("leap second") decides.
+            ("A leap second insertion caused the kernel to livelock and CPU usage spiked on many Linux servers.", "time"),
+            ("The third-party SMS vendor had an outage so two-factor codes were not delivered.", "dependency"),
+            ("A Terraform change removed the security group rule allowing traffic from the load balancer.", "config"),
+            ("Daylight saving time change caused the scheduler to run jobs twice.", "time"),
         ]
         for (text, expected) in cases {
             #expect(classifier.classify(text: text).primary == expected, "\(text)")
