@@ -30,6 +30,20 @@ extension PM {
         var stdinFilename: String?
         @Argument(help: ArgumentHelp("Postmortem files or directories; `-` for stdin.", valueName: "path")) var paths: [String] = []
 
+        /// The report with control characters from documents (and their paths) escaped, so only
+        /// the reporter's own colour codes reach the terminal or the CI log.
+        static func sanitised(_ report: LintReport) -> LintReport {
+            var copy = report
+            copy.findings = report.findings.map { finding in
+                var f = finding
+                f.message = Terminal.sanitise(f.message)
+                f.path = Terminal.sanitise(f.path)
+                f.suggestion = f.suggestion.map(Terminal.sanitise)
+                return f
+            }
+            return copy
+        }
+
         func run() throws {
             let date: CalendarDate
             if let today {
@@ -78,10 +92,10 @@ extension PM {
             let report = LintReport(findings: findings, fileCount: results.count, sources: sources)
             let output: String
             switch format {
-            case .text: output = Terminal.sanitise(TextReporter(colour: Terminal.colourOut).render(report))
+            case .text: output = TextReporter(colour: Terminal.colourOut).render(Self.sanitised(report))
             case .json: output = JSONReporter().render(report)
             case .sarif: output = SARIFReporter().render(report)
-            case .github: output = GitHubReporter().render(report)
+            case .github: output = GitHubReporter().render(Self.sanitised(report))
             }
             FileHandle.standardOutput.write(Data(output.utf8))
             if report.count(.error) > 0 || (strict && report.count(.warning) > 0) { throw ExitCode.failure }

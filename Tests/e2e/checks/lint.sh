@@ -23,3 +23,4 @@ check "rules: lists every rule" bash -c "test \$($PM rules | wc -l) -ge 26 && $P
 check "rules: unknown rule exits 2" bash -c "$PM rules PM999 2>/dev/null; test \$? = 2"
 check "rules: docs/rules.md is current" bash -c "$PM rules --markdown | cmp - docs/rules.md"
 check "schema: valid JSON Schema with the pm.yml SLOs" bash -c "$PM schema | python3 -c 'import json,sys,jsonschema; s=json.load(sys.stdin); jsonschema.Draft7Validator.check_schema(s); assert \"checkout-availability\" in s[\"properties\"][\"impact\"][\"items\"][\"properties\"][\"slo\"][\"enum\"]'"
+check "lint: control characters from documents are escaped" bash -c "printf -- '---\n\"bad\033[2Jkey\": 1\n---\n# X\n' | $PM lint - --stdin-filename e.md | grep -q 'bad\\\\u{1b}\[2Jkey' && ! $PM lint - --stdin-filename e.md < /dev/null | grep -q $'\\e'"
