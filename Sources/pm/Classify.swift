@@ -27,6 +27,10 @@ extension PM {
         @Option(name: .customLong("group-by"), help: "Group by cause, service or severity.")
         var groupBy: GroupingDimension = .cause
         @Option(help: "Output format: text, json or csv.") var format: Format = .text
+        @Option(name: .customLong("repeat-window"),
+                help: ArgumentHelp("Days within which the same service and cause count as a repeat; default: pm.yml's classification.repeat_window_days, else 90.",
+                                   valueName: "days"))
+        var repeatWindow: Int?
         @Flag(help: "Show the phrases that decided each incident's categories.") var explain = false
         @Flag(help: "Compare inferred categories with declared causes: precision, recall and a confusion table.")
         var evaluate = false
@@ -36,17 +40,22 @@ extension PM {
 
         func validate() throws {
             if evaluate, format == .csv { throw ValidationError("--evaluate prints text or json, not csv.") }
+            if let repeatWindow, !(1...3650).contains(repeatWindow) {
+                throw ValidationError("--repeat-window must be between 1 and 3650 days, not \(repeatWindow).")
+            }
         }
 
         func run() throws {
             let configuration = try global.loadConfiguration()
-            let classifier: Classifier
+            var settings: ClassificationSettings
             do {
-                classifier = try Classifier(configuration: configuration)
+                settings = try ClassificationSettings(configuration: configuration)
             } catch {
                 Terminal.error(Terminal.sanitise(error.description))
                 throw ExitCode(2)
             }
+            if let repeatWindow { settings.repeatWindowDays = repeatWindow }
+            let classifier = Classifier(settings: settings)
             var options = ReadOptions(configuration: configuration)
             options.categoryIDs = Set(classifier.categories.map(\.id))
             let inputs = InputDiscovery.expand(global.inputPaths(paths, configuration: configuration),

@@ -13,3 +13,4 @@ check "classify --explain shows the deciding phrases" bash -c "$PM classify --ex
 check "classify --evaluate prints precision and recall" bash -c "$PM classify --evaluate | grep -q '^category  *precision  *recall'"
 check "classify JSON parses" bash -c "$PM classify --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); assert len(d[\"classifications\"]) >= 24 and d[\"groups\"][0][\"cumulative_share\"] > 0'"
 check "classify CSV guards formula cells" bash -c "d=\$(mktemp -d); printf -- '---\nid: \"=cmd()\"\nservices: [\"+svc\"]\n---\n# A bad deploy\n' > \$d/x.md; $PM classify --group-by service --format csv \$d/x.md | grep -q \"^service,'+svc,1,\""
+check "classify --repeat-window narrows the repeats" bash -c "$PM classify --repeat-window 65 | grep -q 'within 65 days): 1$'"
