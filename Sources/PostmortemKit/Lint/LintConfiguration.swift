@@ -2,7 +2,7 @@
 ///
 /// ```yaml
 /// lint:
-///   disable: [PM053, person-blamed]      # ids or aliases
+///   disable: [PM053, person-blamed]      # ids or aliases; reading problem codes (P020) too
 ///   rules:
 ///     PM012:                              # or blame-language
 ///       severity: error                   # error | warning | info | off
@@ -13,6 +13,8 @@ public struct LintConfiguration: Sendable {
     public var rules: [(rule: any LintRule, severity: Severity?)]
     /// Lowercased ids and aliases of every known rule and reading problem code, for suppressions.
     public var knownCodes: Set<String>
+    /// Reading problem codes listed in `lint.disable` (`P020`, `timeline-entry-without-time`).
+    public var disabledProblems: Set<ProblemCode> = []
 
     /// The keys `lint:` may have.
     public static let keys = ["disable", "rules"]
@@ -21,6 +23,7 @@ public struct LintConfiguration: Sendable {
         let path = configuration.path ?? "pm.yml"
         let section = configuration.section("lint")
         var disabled = Set<String>()
+        var problems = Set<ProblemCode>()
         var settings: [String: YAMLValue] = [:]
         let all = RuleRegistry.all
         func ruleID(_ name: String, at location: SourceLocation) throws(ConfigurationError) -> String {
@@ -43,6 +46,10 @@ public struct LintConfiguration: Sendable {
                     for item in items {
                         guard let name = item.string else {
                             throw ConfigurationError(path: path, location: item.location, message: "`lint.disable` must be a list of rule ids")
+                        }
+                        if let code = ProblemCode.allCases.first(where: { $0.rawValue == name.uppercased() || $0.alias == name.lowercased() }) {
+                            problems.insert(code)
+                            continue
                         }
                         disabled.insert(try ruleID(name, at: item.location))
                     }
@@ -94,6 +101,7 @@ public struct LintConfiguration: Sendable {
             if !off { configured.append((rule, severity)) }
         }
         rules = configured
+        disabledProblems = problems
         var codes = Set<String>()
         for type in all { codes.insert(type.description.id.lowercased()); codes.insert(type.description.alias) }
         for code in ProblemCode.allCases { codes.insert(code.rawValue.lowercased()); codes.insert(code.alias) }

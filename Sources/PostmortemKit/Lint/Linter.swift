@@ -19,7 +19,7 @@ public struct Linter: Sendable {
         let path = document.postmortem.path
         let context = LintContext(document: document, configuration: configuration, today: today,
                                   isTemplate: isTemplate(path: path))
-        var findings = document.postmortem.problems.map { problem in
+        var findings = document.postmortem.problems.filter { !lintConfiguration.disabledProblems.contains($0.code) }.map { problem in
             Finding(ruleID: problem.code.rawValue, alias: problem.code.alias, severity: problem.severity,
                     message: problem.message, path: path, range: problem.range)
         }

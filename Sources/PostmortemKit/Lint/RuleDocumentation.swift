@@ -11,6 +11,15 @@ public enum RuleDocumentation {
             Configure rules under `lint:` in pm.yml (see [lint.md](lint.md)). Examples are checked by the test suite \
             as of \(RuleDescription.exampleToday), with the SLOs `checkout-availability` and `search-latency` defined.
 
+            Most examples change a few lines of one clean SEV2 postmortem and show only those lines (`…` stands for the rest):
+
+            <details><summary>The clean example postmortem</summary>
+
+            ````markdown
+            \(RuleExamples.document())````
+
+            </details>
+
             | id | alias | default | summary |
             |---|---|---|---|
 
@@ -90,7 +99,7 @@ public enum RuleDocumentation {
         let marked = Set(example.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
             .filter { $0.element.contains(RuleDescription.marker) }.map(\.offset))
         var keep = lines.indices.filter { (!base.contains(lines[$0]) && !lines[$0].isEmpty) || marked.contains($0) }
-        if keep.isEmpty { return "(the complete example postmortem, unchanged: see `RuleExamples.document()`)\n" }
+        if keep.isEmpty { return "(the clean example postmortem, unchanged; it is shown at the top of docs/rules.md)\n" }
         // Show the heading a changed line sits under, for context.
         for index in keep {
             if let heading = lines[..<index].lastIndex(where: { $0.hasPrefix("#") }) { keep.append(heading) }

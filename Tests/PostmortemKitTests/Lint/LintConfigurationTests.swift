@@ -11,6 +11,13 @@ import Testing
         }
     }
 
+    @Test func readingProblemsCanBeDisabled() throws {
+        let text = RuleExamples.document(sections: ["Timeline": "All times UTC.\n\n- 14:02 UTC: Checkout 5xx ratio rises to 35%.\n- Later: the pool is refilled.\n- 14:41 UTC: Config 4811 is restored."])
+        #expect(try LintTestSupport.lint(text).contains { $0.ruleID == "P020" })
+        let configuration = try LintTestSupport.configuration("lint:\n  disable: [timeline-entry-without-time]\n")
+        #expect(!(try LintTestSupport.lint(text, configuration: configuration)).contains { $0.ruleID == "P020" })
+    }
+
     @Test func severityAndPhrasesAreConfigurable() throws {
         let configuration = try LintTestSupport.configuration("""
             lint:

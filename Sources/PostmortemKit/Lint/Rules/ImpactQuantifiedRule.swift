@@ -2,13 +2,14 @@
 public struct ImpactQuantifiedRule: LintRule {
     public static let description = RuleDescription(
         id: "PM030", alias: "impact-quantified", name: "Impact is quantified",
-        summary: "Each SLO named in `impact` has a `bad_fraction` or `budget_minutes`, services with an SLO name it, and the Impact section gives numbers.",
+        summary: "The impact has a duration (`started` to `mitigated`), each SLO named in `impact` has a `bad_fraction` or `budget_minutes`, services with an SLO name it, and the Impact section gives numbers.",
         rationale: "\"Some users saw errors\" cannot be compared, budgeted or prioritised; the error budget report is computed from these numbers.",
         category: .impact, defaultSeverity: .error,
         triggeringExamples: [
             RuleExamples.document().replacingOccurrences(of: "  - slo: checkout-availability\n    bad_fraction: 0.35", with: "  - ↓slo: checkout-availability"),
             RuleExamples.document(sections: ["Impact": "↓Many customers could not check out."]),
             RuleExamples.document(removing: ["impact"]).replacingOccurrences(of: "services:", with: "↓services:"),
+            RuleExamples.document(removing: ["mitigated"]).replacingOccurrences(of: "impact:", with: "↓impact:"),
         ],
         nonTriggeringExamples: [
             RuleExamples.document(),
@@ -26,6 +27,10 @@ public struct ImpactQuantifiedRule: LintRule {
             result.append(Violation("impact on `\(impact.slo)` gives neither `bad_fraction` nor `budget_minutes`",
                                     at: impact.range ?? context.frontMatterRange("impact"),
                                     suggestion: "add `bad_fraction: 0.12` (share of bad events between started and mitigated) or `budget_minutes`"))
+        }
+        if !r.impact.isEmpty, r.impactMinutes == nil, r.started == nil || r.mitigated == nil {
+            result.append(Violation("the impact has no duration: `started` or `mitigated` is missing", at: context.frontMatterRange("impact"),
+                                    suggestion: "set `started` (user impact began) and `mitigated` (user impact ended)"))
         }
         // `impact: []` is a statement that no SLO was affected; only a missing key is a gap.
         if r.impact.isEmpty, r.frontMatter.range(of: "impact") == nil, r.frontMatter.range != nil {
