@@ -30,7 +30,7 @@ public enum BudgetTextRenderer {
                 row += left(SpreadsheetCell.fixed(w.remainingPercent, decimals: 1) + "%", 8)
                 row += left(w.burnRate.map { SpreadsheetCell.fixed($0, decimals: 2) } ?? "-", 11)
                 row += "  \(w.policy)"
-                if let exhausted = w.exhaustedAt { row += " (exhausted \(clock(exhausted, zone: zone, withDate: true)))" }
+                if let exhausted = w.exhaustedAt { row += " (exhausted \(clock(exhausted, zone: zone)))" }
                 out += row + "\n"
             }
             for labelled in windows where !labelled.window.steps.isEmpty {
@@ -52,9 +52,9 @@ public enum BudgetTextRenderer {
             out += "    " + left(SpreadsheetCell.fixed(percent, decimals: 0) + "%", 5) + " " + bar(percent) + "  "
                 + pad(when, 14) + text + "\n"
         }
-        line(100, clock(w.start, zone: zone, withDate: true), "window start")
+        line(100, clock(w.start, zone: zone), "window start")
         for step in w.steps {
-            line(step.remainingPercent, clock(step.at, zone: zone, withDate: true),
+            line(step.remainingPercent, clock(step.at, zone: zone),
                  "-\(SpreadsheetCell.fixed(step.burnedMinutes, decimals: 2))  \(step.incident)")
         }
         return out
@@ -68,7 +68,8 @@ public enum BudgetTextRenderer {
         return String(repeating: "█", count: filled) + (percent < 0 ? "✗" + rest.dropFirst() : rest)
     }
 
-    static func clock(_ t: Timestamp, zone: ZoneResolver, withDate: Bool) -> String {
+    /// `08-25 16:53` in the configured zone: the year and seconds are clear from context.
+    static func clock(_ t: Timestamp, zone: ZoneResolver) -> String {
         let local = t.inOffset(zone.offset(at: t.epochSeconds))
         let s = local.secondOfDay
         let date = local.localDate

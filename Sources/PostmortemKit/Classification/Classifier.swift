@@ -61,7 +61,8 @@ public struct Classifier: Sendable {
         if let primary = declared.first {
             return Classification(incident: record.id, primary: primary.category, categories: declared, declared: true)
         }
-        return infer(record, source: source)
+        // No label names a category here, so labels are ordinary words ("**Network partition:**").
+        return score(IncidentText(record: record, source: source, hidingLabels: false), incident: record.id)
     }
 
     /// The categories the text alone supports, ignoring `causes:` and hiding factor labels: what
