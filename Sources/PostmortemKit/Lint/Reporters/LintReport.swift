@@ -20,8 +20,3 @@ public struct LintReport: Sendable {
         return "\(plural(count(.error), "error")), \(plural(count(.warning), "warning")), \(plural(count(.info), "note")) in \(plural(fileCount, "file"))"
     }
 }
-
-/// One output format of `pm lint`. Reporters are pure: the same report gives byte-identical text.
-public protocol LintReporter {
-    func render(_ report: LintReport) -> String
-}

@@ -1,0 +1,62 @@
+/// A word of prose with its byte position in the line.
+public struct ProseWord: Sendable, Hashable {
+    /// Lowercased, with curly apostrophes straightened.
+    public var text: String
+    /// The word as written.
+    public var original: String
+    /// 0-based byte offsets in the line.
+    public var start: Int
+    public var end: Int
+
+    /// Splits a line into words: letters, digits, apostrophes and non-ASCII letters; `@`, `.`
+    /// and `-` join a word when they sit between word characters (handles like `@dana.k`).
+    public static func words(in bytes: [UInt8]) -> [ProseWord] {
+        var result: [ProseWord] = []
+        var i = 0
+        func isApostrophe(_ i: Int) -> Int? {
+            if bytes[i] == UInt8(ascii: "'") { return 1 }
+            if ProseText.startsWith(bytes, i, "’") { return 3 }
+            return nil
+        }
+        func isSeparatorScalar(_ i: Int) -> Int? {
+            // Curly double quotes, dashes, ellipsis, non-breaking space: punctuation, not letters.
+            guard bytes[i] >= 0x80 else { return nil }
+            for s in ["“", "”", "—", "–", "…", "‘", "\u{00A0}"] where ProseText.startsWith(bytes, i, s) { return s.utf8.count }
+            return nil
+        }
+        while i < bytes.count {
+            let b = bytes[i]
+            let startsWord = ProseText.isWordByte(b) && isSeparatorScalar(i) == nil && !(ProseText.startsWith(bytes, i, "’"))
+            let startsHandle = b == UInt8(ascii: "@") && i + 1 < bytes.count && ProseText.isLetter(bytes[i + 1])
+            guard startsWord || startsHandle else {
+                i += isSeparatorScalar(i) ?? 1
+                continue
+            }
+            let start = i
+            var text = [UInt8]()
+            if startsHandle { text.append(b); i += 1 }
+            while i < bytes.count {
+                if isSeparatorScalar(i) != nil { break }
+                if let n = isApostrophe(i), i + n < bytes.count, ProseText.isLetter(bytes[i + n]), !text.isEmpty {
+                    text.append(UInt8(ascii: "'")); i += n; continue
+                }
+                let c = bytes[i]
+                if ProseText.isWordByte(c) {
+                    text.append(c >= 65 && c <= 90 ? c + 32 : c); i += 1; continue
+                }
+                if (c == UInt8(ascii: ".") || c == UInt8(ascii: "-")) && startsHandle,
+                   i + 1 < bytes.count, ProseText.isWordByte(bytes[i + 1]) {
+                    text.append(c); i += 1; continue
+                }
+                if c == UInt8(ascii: "-"), i + 1 < bytes.count, ProseText.isLetter(bytes[i + 1]) {
+                    // Hyphenated words stay one word: "follow-up", "on-call".
+                    text.append(c); i += 1; continue
+                }
+                break
+            }
+            result.append(ProseWord(text: String(decoding: text, as: UTF8.self),
+                                    original: String(decoding: bytes[start..<i], as: UTF8.self), start: start, end: i))
+        }
+        return result
+    }
+}

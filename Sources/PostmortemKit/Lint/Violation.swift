@@ -1,0 +1,16 @@
+/// What a rule reports before the linter adds the rule's id, the configured severity and the path.
+public struct Violation: Sendable, Hashable {
+    public var range: SourceRange?
+    public var message: String
+    public var suggestion: String?
+    /// Set when this violation is less (or more) serious than the rule's default, such as the
+    /// "single root cause" note of the factors rule; a severity configured in pm.yml still wins.
+    public var severity: Severity?
+
+    public init(_ message: String, at range: SourceRange?, suggestion: String? = nil, severity: Severity? = nil) {
+        self.message = message
+        self.range = range
+        self.suggestion = suggestion
+        self.severity = severity
+    }
+}
