@@ -6,7 +6,7 @@ BIN = .build/$(CONFIG)/pm
 APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 REPORT_QUARTER ?=
 
-.PHONY: deps test-deps build report test e2e bench clean
+.PHONY: deps test-deps build report test e2e bench fuzz fuzz-build fuzz-replay sanitize clean
 
 # Install libcmark-gfm's -dev packages when pkg-config cannot find them.
 deps:
@@ -40,6 +40,7 @@ test-deps:
 test: deps test-deps
 	$(SWIFT) test
 	$(MAKE) e2e
+	$(MAKE) fuzz-replay
 
 # End-to-end checks of the built executable.
 e2e:
@@ -51,6 +52,33 @@ bench: deps
 	  $$SUDO apt-get install -y -qq cmark-gfm >/dev/null; }
 	$(SWIFT) build -c release
 	bash Benchmarks/run.sh
+
+# libFuzzer over bytes → findings, budget and the rendered report (Fuzz/PMFuzz). SwiftPM renames
+# an executable's main, libFuzzer brings its own: both are allowed and both start libFuzzer.
+FUZZ_SECONDS ?= 600
+FUZZ_BIN = .build-fuzz/release/pm-fuzz
+fuzz-build: deps
+	$(SWIFT) build -c release --product pm-fuzz --scratch-path .build-fuzz \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING \
+	  -Xlinker --allow-multiple-definition
+
+fuzz: fuzz-build
+	@mkdir -p .build-fuzz/corpus fuzz-artifacts
+	@cp -n postmortems/*.md Tests/PostmortemKitTests/Fixtures/broken/*.md Fuzz/regressions/* .build-fuzz/corpus/ 2>/dev/null || true
+	@if [ -d ../shared/corpora/real-dev ]; then i=0; for f in ../shared/corpora/real-dev/*/*.md; do i=$$((i+1)); cp -n "$$f" .build-fuzz/corpus/real-$$i.md; done; fi
+	$(FUZZ_BIN) .build-fuzz/corpus -max_total_time=$(FUZZ_SECONDS) -max_len=20000 -rss_limit_mb=4096 -timeout=20 \
+	  -artifact_prefix=fuzz-artifacts/
+	@echo "pm: crashes, if any, are in fuzz-artifacts/; copy each into Fuzz/regressions/ as a regression test"
+
+# Replays every saved fuzz input (regressions and seeds) through the same function, unsanitised.
+fuzz-replay: deps
+	$(SWIFT) build --product pm-fuzz
+	.build/debug/pm-fuzz Fuzz/regressions postmortems Tests/PostmortemKitTests/Fixtures/broken
+
+# The test suite under AddressSanitizer and ThreadSanitizer.
+sanitize: deps
+	$(SWIFT) test --sanitize=address --scratch-path .build-asan
+	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
 clean:
 	rm -rf .build build

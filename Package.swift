@@ -40,6 +40,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer target over bytes → findings, budget and report; without -DFUZZING it
+        // replays saved inputs (see `make fuzz`).
+        .executableTarget(
+            name: "pm-fuzz",
+            dependencies: ["PostmortemKit"],
+            path: "Fuzz/PMFuzz"
+        ),
         .testTarget(
             name: "PostmortemKitTests",
             dependencies: ["PostmortemKit"],
