@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PostmortemKit
 
 /// The `pm` command: blameless postmortems as Markdown in git.
@@ -18,4 +19,21 @@ struct PM: ParsableCommand {
         version: PostmortemKitVersion.string,
         subcommands: [New.self, Show.self, Budget.self, Classify.self, Lint.self, Rules.self, Schema.self, Report.self]
     )
+
+    /// Runs the command with pm's exit-code contract: argument-parser reports usage errors with
+    /// EX_USAGE (64); pm documents 2 for every usage or configuration error, so CI scripts can
+    /// tell "the postmortems have errors" (1) from "pm was called wrongly" (2).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -2,4 +2,4 @@
 newdir=$(mktemp -d)
 check "new writes a draft and prints its path" bash -c "cd $newdir && $PWD/$PM new 'Search latency after index merge' --severity SEV3 --service search --date 2026-09-01 | grep -qx 'postmortems/2026-09-01-search-latency-after-index-merge.md' && grep -q 'status: draft' postmortems/2026-09-01-search-latency-after-index-merge.md"
 check "new refuses to overwrite (exit 1, file unchanged)" bash -c "cd $newdir && echo keep > postmortems/2026-09-02-x.md && ! $PWD/$PM new 'X' --date 2026-09-02 && test \"\$(cat postmortems/2026-09-02-x.md)\" = keep"
-check "new rejects an impossible date (exit 64)" bash -c "cd $newdir && $PWD/$PM new 'Y' --date 2026-02-30; test \$? = 64"
+check "new rejects an impossible date (exit 2)" bash -c "cd $newdir && $PWD/$PM new 'Y' --date 2026-02-30; test \$? = 2"
