@@ -13,6 +13,7 @@ public struct BlameLanguageRule: LintRule {
         triggeringExamples: [
             RuleExamples.document(sections: ["What went wrong": "- The on-call engineer ↓should have checked the pool size before pushing."]),
             RuleExamples.document(sections: ["Contributing factors": "- **Process:** ↓Human error during the config push.\n- **Config:** The proxy accepted an empty pool."]),
+            RuleExamples.document(sections: ["What went wrong": "- We ↓failed to verify that the pool was populated; the analysis ↓failed to predict the load."]),
             RuleExamples.document(sections: ["What went wrong": "- The reviewer ↓failed to notice the empty pool; the fix was ↓simply to revert."]),
         ],
         nonTriggeringExamples: [
@@ -20,6 +21,7 @@ public struct BlameLanguageRule: LintRule {
             RuleExamples.document(sections: ["What went wrong": "> The customer wrote: \"you should have warned us\"\n\n- The status page was updated 20 minutes after impact began."]),
             RuleExamples.document(sections: ["Timeline": "All times UTC.\n\n- 14:02 UTC: Checkout 5xx ratio rises to 35%.\n- 14:10 UTC: @dana.k: I think the push failed to apply\n- 14:41 UTC: Config 4811 is restored."]),
             RuleExamples.document(sections: ["Summary": "The retry loop `should have` exited; see `failed_to_connect` in the logs."]),
+            RuleExamples.document(sections: ["What went wrong": "- Most edge nodes failed to load the new config, so traffic failed to reach the pool."]),
             RuleExamples.document(sections: ["What went wrong": "- We should have a runbook for emptying a pool, and we could have more than one proxy vendor."]),
         ]
     )
@@ -69,6 +71,22 @@ public struct BlameLanguageRule: LintRule {
     static let modalPerfects: Set<String> = ["should have", "could have", "should've", "could've"]
     static let determiners: Set<String> = ["a", "an", "the", "some", "more", "no", "any", "our", "better", "enough", "one"]
 
+    /// Words that make a person the subject of "failed to".
+    static let personWords: Set<String> = ["we", "i", "he", "she", "they", "you", "someone", "somebody", "team", "engineer",
+                                           "engineers", "operator", "developer", "developers", "reviewer", "on-call", "oncall",
+                                           "staff", "author", "admin", "sre", "sres"]
+    /// What people do and systems do not: after "failed to", these make it a judgement of a person.
+    static let humanVerbs: Set<String> = ["notice", "check", "verify", "follow", "test", "review", "communicate", "predict",
+                                          "realise", "realize", "read", "update", "escalate", "consider", "catch", "spot",
+                                          "see", "inform", "notify", "ask", "understand", "anticipate", "validate", "confirm"]
+
+    /// True when "failed to" at word `i` judges a person: a person word within the two words
+    /// before it, or a verb only people do after it.
+    static func judgesPerson(_ words: [ProseWord], at i: Int, next: String) -> Bool {
+        if humanVerbs.contains(next) { return true }
+        return words[max(0, i - 2)..<i].contains { personWords.contains($0.text) || $0.text.hasPrefix("@") }
+    }
+
     let phrases: [Phrase]
     let checkQuotes: Bool
 
@@ -98,6 +116,8 @@ public struct BlameLanguageRule: LintRule {
                     // "We should have a runbook" states a need; "should have checked" is the counterfactual.
                     let next = i + phrase.words.count < words.count ? words[i + phrase.words.count].text : ""
                     if Self.modalPerfects.contains(phrase.text), Self.determiners.contains(next) { continue }
+                    // "The job failed to start" describes a system; "we failed to verify" is blame.
+                    if phrase.text == "failed to", !Self.judgesPerson(words, at: i, next: next) { continue }
                     let last = words[i + phrase.words.count - 1]
                     let written = String(decoding: bytes[words[i].start..<last.end], as: UTF8.self)
                     result.append(Violation("\"\(written)\" is blame or counterfactual language",
