@@ -16,7 +16,7 @@ extension PM {
                 complete quarter before --today. CSV and JSON shapes: docs/budget.md.
 
                 Exit codes: 0 success; 1 when a file could not be read (the rest is still reported); \
-                2 for configuration errors (including --slo naming an undefined SLO); 64 for usage errors.
+                2 for usage and configuration errors (including --slo naming an undefined SLO).
                 """
         )
 

@@ -17,7 +17,7 @@ extension PM {
                 declarations hidden from it. Shapes and the pm.yml section: docs/classify.md.
 
                 Exit codes: 0 success; 1 when a file could not be read (the rest is still \
-                reported); 2 for configuration errors; 64 for usage errors.
+                reported); 2 for usage and configuration errors.
                 """
         )
 
