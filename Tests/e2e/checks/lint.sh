@@ -5,9 +5,9 @@ check "lint: bundled postmortems and templates have no errors" $PM lint --today 
 check "lint: --strict fails on the bundled warnings" bash -c "$PM lint --strict --today 2026-11-22 postmortems >/dev/null; test \$? = 1"
 check "lint: errors exit 1" bash -c "$PM lint --today 2026-12-01 Tests/PostmortemKitTests/Fixtures/lint/many-problems.md >$LINT_TMP/many.txt; test \$? = 1 && grep -q 'error: .*\[PM002 front-matter-values\]' $LINT_TMP/many.txt"
 check "lint: bad --today exits 2" bash -c "$PM lint --today 2026-13-01 postmortems 2>/dev/null; test \$? = 2"
-check "lint: bad lint config exits 2 naming key and line" bash -c "cd $LINT_TMP && printf 'lint:\n  rules:\n    PM012: {severity: loud}\n' > pm.yml && $OLDPWD/$PM lint x.md 2>err.txt; test \$? = 2 && grep -q 'pm.yml:3:' err.txt"
+check "lint: bad lint config exits 2 naming key and line" bash -c "cd $LINT_TMP && printf 'lint:\n  rules:\n    PM012: {severity: loud}\n' > pm.yml && $PWD/$PM lint x.md 2>err.txt; test \$? = 2 && grep -q 'pm.yml:3:' err.txt"
 check "lint: stdin with --stdin-filename" bash -c "printf '# Notes\n\nThe fix was simply a revert.\n' | $PM lint - --stdin-filename docs/new.md | grep -q '^docs/new.md:3:13: warning: \"simply\"'"
-check "lint: no colour when piped" bash -c "$PM lint Tests/PostmortemKitTests/Fixtures/lint/reporters.md | grep -qv $'\e\\['"
+check "lint: no colour when piped" bash -c "! $PM lint Tests/PostmortemKitTests/Fixtures/lint/reporters.md | grep -q $'\e'"
 check "lint: json is valid" bash -c "$PM lint --format json --today 2026-12-01 Tests/PostmortemKitTests/Fixtures/lint/many-problems.md | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d[\"summary\"][\"errors\"] > 0 and len(d[\"findings\"]) >= 35'"
 check "lint: sarif validates against the SARIF 2.1.0 schema" bash -c "$PM lint --format sarif --today 2026-12-01 Tests/PostmortemKitTests/Fixtures/lint postmortems ../shared/corpora/real-dev > $LINT_TMP/out.sarif; python3 -c '
 import json, sys, jsonschema
@@ -24,3 +24,4 @@ check "rules: unknown rule exits 2" bash -c "$PM rules PM999 2>/dev/null; test \
 check "rules: docs/rules.md is current" bash -c "$PM rules --markdown | cmp - docs/rules.md"
 check "schema: valid JSON Schema with the pm.yml SLOs" bash -c "$PM schema | python3 -c 'import json,sys,jsonschema; s=json.load(sys.stdin); jsonschema.Draft7Validator.check_schema(s); assert \"checkout-availability\" in s[\"properties\"][\"impact\"][\"items\"][\"properties\"][\"slo\"][\"enum\"]'"
 check "lint: control characters from documents are escaped" bash -c "printf -- '---\n\"bad\033[2Jkey\": 1\n---\n# X\n' | $PM lint - --stdin-filename e.md | grep -q 'bad\\\\u{1b}\[2Jkey' && ! $PM lint - --stdin-filename e.md < /dev/null | grep -q $'\\e'"
+check "lint: colour on a terminal, none with NO_COLOR" bash -c "command -v script >/dev/null || exit 0; script -qc '$PM lint Tests/PostmortemKitTests/Fixtures/lint/reporters.md' /dev/null | grep -q $'\e\\[1;31merror' && ! NO_COLOR=1 script -qc '$PM lint Tests/PostmortemKitTests/Fixtures/lint/reporters.md' /dev/null | grep -q $'\e'"
