@@ -9,6 +9,7 @@ public struct Finding: Sendable, Hashable, Codable {
     public var alias: String
     /// The effective severity, after configuration.
     public var severity: Severity
+    /// What is wrong, in one sentence.
     public var message: String
     /// The file, as given on the command line (or `--stdin-filename`).
     public var path: String

@@ -1,7 +1,10 @@
 /// What a rule reports before the linter adds the rule's id, the configured severity and the path.
 public struct Violation: Sendable, Hashable {
+    /// Where; nil for the document as a whole.
     public var range: SourceRange?
+    /// What is wrong, in one sentence, quoting the text it is about.
     public var message: String
+    /// A rewrite or next step for the author.
     public var suggestion: String?
     /// Set when this violation is less (or more) serious than the rule's default, such as the
     /// "single root cause" note of the factors rule; a severity configured in pm.yml still wins.

@@ -1,6 +1,8 @@
 /// The outcome of one `pm lint` run: every finding, in reporting order, and how many files were read.
 public struct LintReport: Sendable {
+    /// Every finding of the run, in ``Finding/reportingOrder(_:_:)``.
     public var findings: [Finding]
+    /// How many documents were read (including ones that could not be read).
     public var fileCount: Int
     /// The source text per path, when a reporter needs it: SARIF counts columns in Unicode code
     /// points, pm in UTF-8 bytes. Without it, columns are reported as bytes (exact for ASCII).
@@ -12,6 +14,7 @@ public struct LintReport: Sendable {
         self.sources = sources
     }
 
+    /// How many findings have this severity.
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
 
     /// "2 errors, 1 warning, 0 notes in 27 files".
