@@ -13,11 +13,13 @@ public struct PersonBlamedRule: LintRule {
             RuleExamples.document(sections: ["Summary": "At 14:00 ↓@dana.k broke checkout by pushing a config with an empty pool."]),
             RuleExamples.document(sections: ["What went wrong": "- ↓Dana forgot to run the config validator."]),
             RuleExamples.document(sections: ["What went wrong": "- ↓Someone ignored the warning in the push output."]),
+            RuleExamples.document(sections: ["What went wrong": "- ↓Priya neglected to page the database team."]),
         ],
         nonTriggeringExamples: [
             RuleExamples.document(),
             RuleExamples.document(sections: ["Summary": "@dana.k rolled back config 4812 at 14:41; the proxy failed over to the healthy pool."]),
             RuleExamples.document(sections: ["Summary": "Paylane failed to answer within 5 s, so checkout retried."]),
+            RuleExamples.document(sections: ["Summary": "Prometheus missed two scrapes and Kafka ignored the new retention setting."]),
         ]
     )
 
@@ -26,6 +28,10 @@ public struct PersonBlamedRule: LintRule {
                                "screwed up", "botched", "didn't check", "did not check", "didn't test", "did not test",
                                "didn't notice", "did not notice", "didn't read", "did not read", "mistakenly",
                                "accidentally", "carelessly", "caused the"]
+    /// Failures only people commit: with these, any capitalised name is taken for a person
+    /// ("Priya forgot"), since systems do not forget ("Kafka missed" may well be a system).
+    static let personOnlyVerbs: [[String]] = [["forgot"], ["neglected"], ["overlooked"], ["messed", "up"], ["screwed", "up"],
+                                              ["botched"], ["didn't", "bother"], ["did", "not", "bother"]]
     /// Words that stand for a person.
     static let roles: Set<String> = ["someone", "somebody", "he", "she", "engineer", "operator", "developer", "admin",
                                      "administrator", "intern", "contractor", "dev", "sre", "on-call", "oncall", "reviewer"]
@@ -57,7 +63,11 @@ public struct PersonBlamedRule: LintRule {
                 let isName = names.contains(word.text) && word.original.first?.isUppercase == true
                     || names.contains(word.text) && word.original.contains(".")
                 let isRole = Self.roles.contains(word.text)
-                guard isHandle || isName || isRole else { continue }
+                let isCapitalised = word.original.first?.isUppercase == true && word.original.dropFirst().allSatisfy { $0.isLowercase }
+                let personOnly = isCapitalised && Self.personOnlyVerbs.contains { verb in
+                    i + 1 + verb.count <= words.count && zip(verb, words[(i + 1)...]).allSatisfy { $0 == $1.text }
+                }
+                guard isHandle || isName || isRole || personOnly else { continue }
                 // The verb right after the subject, or after one adverb ("Dana then forgot").
                 for offset in [1, 2] where i + offset < words.count {
                     guard let verb = verbs.first(where: { verb in
