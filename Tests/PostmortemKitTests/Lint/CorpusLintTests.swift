@@ -83,6 +83,18 @@ import Testing
         #expect(withDisk.filter { $0.ruleID == "PM060" }.count == 1)
     }
 
+    /// DocumentLoader.map keeps input order, so findings are identical for any number of workers.
+    @Test func sameFindingsForOneOrManyWorkers() throws {
+        let configuration = try LintTestSupport.projectConfiguration()
+        let linter = try Linter(configuration: configuration)
+        let inputs = InputDiscovery.expand([LintTestSupport.packageRoot + "/postmortems", LintTestSupport.packageRoot + "/Tests/PostmortemKitTests/Fixtures/lint"])
+        let today = CalendarDate(year: 2026, month: 11, day: 22)!
+        let one = DocumentLoader.map(inputs, workers: 1, options: ReadOptions(configuration: configuration)) { linter.lint($0, today: today) }
+        let many = DocumentLoader.map(inputs, workers: 8, options: ReadOptions(configuration: configuration)) { linter.lint($0, today: today) }
+        #expect(one == many)
+        #expect(one.flatMap { $0 }.contains { $0.ruleID == "PM052" })
+    }
+
     @Test func lintIsDeterministic() throws {
         let text = LintTestSupport.read(LintTestSupport.fixture("many-problems.md"))
         let first = try LintTestSupport.lint(text)
