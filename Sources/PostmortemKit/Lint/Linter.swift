@@ -24,10 +24,13 @@ public struct Linter: Sendable {
                     message: problem.message, path: path, range: problem.range)
         }
         var enabled = Set<String>()
+        // A file that could not be read as text has nothing for rules to judge; its reading
+        // problem is the one finding.
+        let unread = document.postmortem.problems.contains { [.unreadable, .binary, .empty].contains($0.code) }
         for (rule, severity) in lintConfiguration.rules {
             let description = type(of: rule).description
             enabled.insert(description.id)
-            if context.isTemplate && description.skipsTemplates { continue }
+            if unread || (context.isTemplate && description.skipsTemplates) { continue }
             for violation in rule.check(context) {
                 findings.append(finding(violation, description, severity, path))
             }

@@ -95,6 +95,17 @@ import Testing
         #expect(one.flatMap { $0 }.contains { $0.ruleID == "PM052" })
     }
 
+    /// A file that cannot be read gets its reading problem and nothing else; the others are linted.
+    @Test func unreadableFilesGetOneFinding() throws {
+        let linter = try Linter(configuration: RuleExamples.configuration)
+        let inputs = InputDiscovery.expand(["/nonexistent/x.md", LintTestSupport.fixture("reporters.md")])
+        let results = DocumentLoader.map(inputs, options: ReadOptions()) { linter.lint($0, today: RuleDescription.exampleToday) }
+        #expect(results[0].map(\.ruleID) == ["P001"])
+        #expect(results[1].contains { $0.ruleID == "PM012" })
+        let empty = linter.lint(DocumentReader.read(text: "", path: "postmortems/empty.md"), today: RuleDescription.exampleToday)
+        #expect(empty.map(\.ruleID) == ["P004"])
+    }
+
     @Test func lintIsDeterministic() throws {
         let text = LintTestSupport.read(LintTestSupport.fixture("many-problems.md"))
         let first = try LintTestSupport.lint(text)
