@@ -35,7 +35,7 @@ enum ActionExtractor {
             let paragraphs = item.children.filter { if case .paragraph = $0.kind { return true }; return false }
             let nestedLists = item.children.filter { if case .list = $0.kind { return true }; return false }
             let lead = paragraphs.first
-            let text = (lead?.plainText ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = (lead?.plainText ?? "").trimmingWhitespaceAndNewlines()
             // "**Short term:**" with a nested list is a group, not an action.
             if task == nil, let lead, !nestedLists.isEmpty, isLabelOnly(lead) {
                 var label = text
@@ -57,7 +57,7 @@ enum ActionExtractor {
 
     static func isLabelOnly(_ paragraph: MarkdownNode) -> Bool {
         let meaningful = paragraph.children.filter {
-            if case .text = $0.kind { return !$0.literal.trimmingCharacters(in: .whitespaces).isEmpty && $0.literal.trimmingCharacters(in: .whitespaces) != ":" }
+            if case .text = $0.kind { return !$0.literal.trimmingWhitespace().isEmpty && $0.literal.trimmingWhitespace() != ":" }
             return true
         }
         guard meaningful.count == 1 else { return false }
@@ -69,7 +69,7 @@ enum ActionExtractor {
 
     static func isStruckThrough(_ paragraph: MarkdownNode) -> Bool {
         let meaningful = paragraph.children.filter {
-            if case .text = $0.kind { return !$0.literal.trimmingCharacters(in: .whitespaces).isEmpty }
+            if case .text = $0.kind { return !$0.literal.trimmingWhitespace().isEmpty }
             if case .softBreak = $0.kind { return false }
             return true
         }
@@ -77,7 +77,7 @@ enum ActionExtractor {
         // Struck text followed only by a metadata parenthesis still counts as struck.
         return meaningful.dropFirst().allSatisfy {
             if case .strikethrough = $0.kind { return true }
-            if case .text = $0.kind { return $0.literal.trimmingCharacters(in: .whitespaces).hasPrefix("(") }
+            if case .text = $0.kind { return $0.literal.trimmingWhitespace().hasPrefix("(") }
             return false
         }
     }
@@ -102,7 +102,8 @@ enum ActionExtractor {
     ]
 
     static func canonicalKey(_ raw: Substring) -> String? {
-        let key = raw.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+        var key = raw.trimmingWhitespace().lowercased()
+        if key.containsBytes(of: "\u{2019}") { key = key.replacingOccurrences(of: "\u{2019}", with: "'") }
         return keyAliases[key]
     }
 
@@ -116,19 +117,19 @@ enum ActionExtractor {
                 if result.isEmpty { return nil }
                 // A comma inside a value: "due: 2026-07-28, type: prevent" split fine; anything
                 // else belongs to the previous value.
-                result[result.count - 1].1 += ", " + remaining.trimmingCharacters(in: .whitespaces)
+                result[result.count - 1].1 += ", " + remaining.trimmingWhitespace()
                 break
             }
             let afterColon = remaining[remaining.index(after: colon)...]
             if key == "wontdo" || key == "reason" {
-                result.append((key, afterColon.trimmingCharacters(in: .whitespaces)))
+                result.append((key, afterColon.trimmingWhitespace()))
                 break
             }
             if let comma = afterColon.firstIndex(where: { $0 == "," || $0 == ";" }) {
-                result.append((key, afterColon[..<comma].trimmingCharacters(in: .whitespaces)))
+                result.append((key, afterColon[..<comma].trimmingWhitespace()))
                 remaining = afterColon[afterColon.index(after: comma)...].drop { $0 == " " }
             } else {
-                result.append((key, afterColon.trimmingCharacters(in: .whitespaces)))
+                result.append((key, afterColon.trimmingWhitespace()))
                 break
             }
         }
@@ -139,22 +140,23 @@ enum ActionExtractor {
         var text = action.text
         var metadata: [(String, String)] = []
         // `(done)`, `[done]` markers.
-        for marker in ["(done)", "[done]", "(completed)", "(fixed)", "✅", "(DONE)", "(Done)"] where text.contains(marker) {
+        for marker in ["(done)", "[done]", "(completed)", "(fixed)", "✅", "(DONE)", "(Done)"]
+            where text.containsBytes(of: marker) && text.contains(marker) {
             action.state = .done
             text = text.replacingOccurrences(of: marker, with: "")
         }
-        text = text.trimmingCharacters(in: .whitespaces)
+        text = text.trimmingWhitespace()
         // Trailing `( … )` with key: value pairs; the parenthesis may contain nested ones.
         if text.hasSuffix(")"), let open = matchingOpen(text), let parsed = pairs(text[text.index(after: open)..<text.index(before: text.endIndex)]) {
             metadata = parsed
-            text = String(text[..<open]).trimmingCharacters(in: .whitespaces)
+            text = String(text[..<open]).trimmingWhitespace()
         } else {
             // `text - owner: @x, due: …` or `text — owner: …`.
             for separator in [" - ", " — ", " – ", " | "] {
-                if let range = text.range(of: separator, options: .backwards),
+                if text.containsBytes(of: separator), let range = text.range(of: separator, options: .backwards),
                    let parsed = pairs(text[range.upperBound...]) {
                     metadata = parsed
-                    text = String(text[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+                    text = String(text[..<range.lowerBound]).trimmingWhitespace()
                     break
                 }
             }
@@ -171,11 +173,11 @@ enum ActionExtractor {
         for (key, value) in metadata {
             switch key {
             case "owner":
-                let owner = value.trimmingCharacters(in: .whitespaces)
+                let owner = value.trimmingWhitespace()
                 action.owner = owner.hasPrefix("@") ? String(owner.dropFirst()) : owner
                 if action.owner?.isEmpty == true || ["tbd", "?", "none", "-", "—"].contains(owner.lowercased()) { action.owner = nil }
             case "due":
-                let v = value.trimmingCharacters(in: .whitespaces)
+                let v = value.trimmingWhitespace()
                 if let date = CalendarDate(v) {
                     action.due = date
                 } else if !v.isEmpty, !["-", "—", "n/a", "none", "tbd", "yyyy-mm-dd"].contains(v.lowercased()) {
@@ -197,15 +199,16 @@ enum ActionExtractor {
     }
 
     static func applyStatus(_ value: String, to action: inout FollowUpAction) {
-        let lower = value.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+        var lower = value.lowercased()
+        if lower.containsBytes(of: "\u{2019}") { lower = lower.replacingOccurrences(of: "\u{2019}", with: "'") }
         if let colon = lower.firstIndex(of: ":"), ["won't do", "wont do", "not doing", "won't fix", "wontfix"]
-            .contains(lower[..<colon].trimmingCharacters(in: .whitespaces)) {
+            .contains(lower[..<colon].trimmingWhitespace()) {
             action.state = .notDoing
-            let reason = value[value.index(after: value.firstIndex(of: ":")!)...].trimmingCharacters(in: .whitespaces)
+            let reason = value[value.index(after: value.firstIndex(of: ":")!)...].trimmingWhitespace()
             action.reason = reason.isEmpty ? nil : reason
             return
         }
-        switch lower.trimmingCharacters(in: .whitespaces) {
+        switch lower.trimmingWhitespace() {
         case "done", "closed", "complete", "completed", "fixed", "resolved", "merged", "yes", "✅", "x", "[x]":
             action.state = .done
         case "won't do", "wont do", "not doing", "won't fix", "wontfix", "rejected", "declined", "cancelled", "canceled":
@@ -241,7 +244,7 @@ enum ActionExtractor {
 
     static func isTicketURL(_ url: String) -> Bool {
         ["/issues/", "/pull/", "/browse/", "/tickets/", "/ticket/", "/merge_requests/", "/-/issues/", "linear.app/"]
-            .contains { url.contains($0) }
+            .contains { url.containsBytes(of: $0) && url.contains($0) }
     }
 
     /// A Jira-style `OPS-412`.
@@ -280,7 +283,7 @@ enum ActionExtractor {
         let textColumn = columns.firstIndex(of: "text") ?? 0
         for row in table.children {
             if case .tableRow(true) = row.kind { continue }
-            let cells = row.children.map { $0.plainText.trimmingCharacters(in: .whitespaces) }
+            let cells = row.children.map { $0.plainText.trimmingWhitespace() }
             guard textColumn < cells.count, !cells[textColumn].isEmpty else { continue }
             var action = FollowUpAction(text: cells[textColumn], range: row.range ?? table.range ?? SourceRange(line: 1))
             action.group = group

@@ -53,12 +53,19 @@ public enum DocumentReader {
         }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if let bad = firstInvalidUTF8(body) {
-            let location = location(ofByte: bad - body.startIndex, in: Array(body))
-            postmortem.problems.append(Problem(.invalidUTF8, "the file is not valid UTF-8; invalid bytes are read as U+FFFD",
-                                               at: SourceRange(start: location, end: location)))
+        // Valid UTF-8 (nearly every file) is validated and copied in one pass.
+        let decoded: String
+        if let valid = String(validating: body, as: UTF8.self) {
+            decoded = valid
+        } else {
+            if let bad = firstInvalidUTF8(body) {
+                let location = location(ofByte: bad - body.startIndex, in: Array(body))
+                postmortem.problems.append(Problem(.invalidUTF8, "the file is not valid UTF-8; invalid bytes are read as U+FFFD",
+                                                   at: SourceRange(start: location, end: location)))
+            }
+            decoded = String(decoding: body, as: UTF8.self)
         }
-        let source = normaliseLineEndings(String(decoding: body, as: UTF8.self))
+        let source = normaliseLineEndings(decoded)
         return read(source: source, into: postmortem, options: options)
     }
 
@@ -69,22 +76,41 @@ public enum DocumentReader {
 
     static func read(source: String, into start: Postmortem, options: ReadOptions) -> ReadDocument {
         var postmortem = start
-        var lines = source.split(separator: "\n", omittingEmptySubsequences: false)
         var markdown = source
 
-        // Front matter: `---` on the first line, closed by `---` or `...`.
-        if lines.first.map({ $0.trimmingTrailingSpaces() == "---" }) == true {
-            if let close = lines.indices.dropFirst().first(where: {
-                let line = lines[$0].trimmingTrailingSpaces()
-                return line == "---" || line == "..."
-            }) {
-                let yaml = lines[1..<close].joined(separator: "\n")
+        // Front matter: `---` on the first line, closed by `---` or `...`. Lines are found on
+        // UTF-8 bytes ("\n" is always a grapheme of its own, and the source has no "\r").
+        let utf8 = source.utf8
+        func lineEnd(_ start: String.Index) -> String.Index { utf8[start...].firstIndex(of: 10) ?? utf8.endIndex }
+        func isFence(_ start: String.Index, _ end: String.Index, dots: Bool) -> Bool {
+            var end = end
+            while end > start, case let last = utf8[utf8.index(before: end)], last == 32 || last == 9 { end = utf8.index(before: end) }
+            let line = utf8[start..<end]
+            return line.elementsEqual("---".utf8) || (dots && line.elementsEqual("...".utf8))
+        }
+        let firstEnd = lineEnd(utf8.startIndex)
+        if isFence(utf8.startIndex, firstEnd, dots: false) {
+            var close: (line: Int, start: String.Index, end: String.Index)? = nil
+            var lineNumber = 1
+            var lineStart = firstEnd == utf8.endIndex ? nil : utf8.index(after: firstEnd)
+            while let start = lineStart {
+                let end = lineEnd(start)
+                if isFence(start, end, dots: true) {
+                    close = (lineNumber, start, end)
+                    break
+                }
+                lineNumber += 1
+                lineStart = end == utf8.endIndex ? nil : utf8.index(after: end)
+            }
+            if let close {
+                let yaml = close.line == 1 ? "" : String(source[utf8.index(after: firstEnd)..<utf8.index(before: close.start)])
                 postmortem.frontMatter.range = SourceRange(start: SourceLocation(line: 1, column: 1),
-                                                           end: SourceLocation(line: close + 1, column: 3))
+                                                           end: SourceLocation(line: close.line + 1, column: 3))
                 FrontMatterReader.read(yaml, firstLine: 2, into: &postmortem)
                 // Blank the front matter so Markdown line numbers are file line numbers.
-                for i in 0...close { lines[i] = "" }
-                markdown = lines.joined(separator: "\n")
+                var blanked = String(repeating: "\n", count: close.line)
+                blanked.append(contentsOf: source[close.end...])
+                markdown = blanked
             } else {
                 postmortem.problems.append(Problem(.unclosedFrontMatter,
                     "front matter opened with `---` on line 1 is never closed with `---`; it is read as Markdown",

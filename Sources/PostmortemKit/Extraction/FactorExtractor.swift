@@ -57,19 +57,19 @@ enum FactorExtractor {
             let paragraph: MarkdownNode
             if case .paragraph = lead.kind { paragraph = lead } else if let first = lead.children.first { paragraph = first } else { paragraph = lead }
             if let first = paragraph.children.first, case .strong = first.kind {
-                var label = first.plainText.trimmingCharacters(in: .whitespaces)
+                var label = first.plainText.trimmingWhitespace()
                 if label.hasSuffix(":") { label.removeLast() }
                 guard !label.isEmpty, label.count <= 40 else { return nil }
                 var rest = item.text.dropFirst(first.plainText.count)
-                    .trimmingCharacters(in: .whitespaces)
-                if rest.hasPrefix(":") || rest.hasPrefix("-") || rest.hasPrefix("—") { rest = rest.dropFirst().trimmingCharacters(in: .whitespaces) }
-                return (label.trimmingCharacters(in: .whitespaces), rest.isEmpty ? item.text : rest)
+                    .trimmingWhitespace()
+                if rest.hasPrefix(":") || rest.hasPrefix("-") || rest.hasPrefix("—") { rest = rest.dropFirst().trimmingWhitespace() }
+                return (label.trimmingWhitespace(), rest.isEmpty ? item.text : rest)
             }
         }
         guard let colon = item.text.firstIndex(of: ":") else { return nil }
-        let label = item.text[..<colon].trimmingCharacters(in: .whitespaces)
+        let label = item.text[..<colon].trimmingWhitespace()
         guard !label.isEmpty, label.count <= 24, label.split(separator: " ").count <= 3 else { return nil }
-        let rest = item.text[item.text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        let rest = item.text[item.text.index(after: colon)...].trimmingWhitespace()
         return (label, rest)
     }
 }

@@ -24,7 +24,7 @@ struct Outline {
         for block in document.children {
             if let end = block.range?.end.line { lastLine = max(lastLine, end) }
             if case .heading(let level) = block.kind {
-                let title = block.plainText.trimmingCharacters(in: .whitespaces)
+                let title = block.plainText.trimmingWhitespace()
                 entries.append(Entry(title: title, level: level, kind: SectionTitles.kind(of: title),
                                      headingRange: block.range ?? SourceRange(line: 1), blocks: [], isPseudo: false))
                 continue
@@ -47,7 +47,7 @@ struct Outline {
 
     static func pseudoHeading(_ paragraph: MarkdownNode) -> (title: String, kind: SectionKind)? {
         guard let range = paragraph.range, range.start.line == range.end.line else { return nil }
-        let text = paragraph.plainText.trimmingCharacters(in: .whitespaces)
+        let text = paragraph.plainText.trimmingWhitespace()
         guard text.count <= 48, text.hasSuffix(":") || paragraph.children.allSatisfy({
             if case .strong = $0.kind { return true }
             if case .text = $0.kind { return true }

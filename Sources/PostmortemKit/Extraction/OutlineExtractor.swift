@@ -31,7 +31,7 @@ enum OutlineExtractor {
     /// Blocks that count as content: not HTML comments.
     static func isContent(_ block: MarkdownNode) -> Bool {
         if case .htmlBlock = block.kind {
-            return !block.literal.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("<!--")
+            return !block.literal.trimmingWhitespaceAndNewlines().hasPrefix("<!--")
         }
         return true
     }
@@ -47,10 +47,10 @@ enum OutlineExtractor {
             guard let paragraph = blocks.first(where: { if case .paragraph = $0.kind { return true }; return false }) else {
                 return nil
             }
-            return paragraph.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
+            return paragraph.plainText.trimmingWhitespaceAndNewlines()
         }
         let text = blocks.filter(isContent).map(\.plainText).joined(separator: "\n\n")
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+            .trimmingWhitespaceAndNewlines()
         return text.isEmpty ? nil : text
     }
 
@@ -98,19 +98,19 @@ enum BlockItems {
             switch block.kind {
             case .list:
                 for item in block.children {
-                    let text = item.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
+                    let text = item.plainText.trimmingWhitespaceAndNewlines()
                     guard !text.isEmpty else { continue }
                     result.append(Item(text: text, range: item.range ?? block.range ?? SourceRange(line: 1),
                                        lead: item.children.first, node: item))
                 }
             case .paragraph:
-                let text = block.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = block.plainText.trimmingWhitespaceAndNewlines()
                 guard !text.isEmpty else { continue }
                 result.append(Item(text: text, range: block.range ?? SourceRange(line: 1), lead: block, node: block))
             case .table:
                 for row in block.children {
                     if case .tableRow(true) = row.kind { continue }
-                    let cells = row.children.map { $0.plainText.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    let cells = row.children.map { $0.plainText.trimmingWhitespace() }.filter { !$0.isEmpty }
                     guard !cells.isEmpty else { continue }
                     result.append(Item(text: cells.joined(separator: " — "), range: row.range ?? SourceRange(line: 1),
                                        lead: row.children.first, node: row))

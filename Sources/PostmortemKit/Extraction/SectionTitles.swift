@@ -39,12 +39,17 @@ public enum SectionTitles {
     public static func kind(of title: String) -> SectionKind? {
         let normalised = normalise(title)
         guard !normalised.isEmpty else { return nil }
-        for (kind, names) in synonyms {
-            for name in names where normalised == name || normalised.hasPrefix(name + " ") {
+        for (kind, names) in synonymsWithSpace {
+            for (name, prefix) in names where normalised == name || normalised.hasPrefix(prefix) {
                 return kind
             }
         }
         return nil
+    }
+
+    /// ``synonyms`` with each name's "name " prefix built once instead of on every lookup.
+    static let synonymsWithSpace: [(SectionKind, [(String, String)])] = synonyms.map { kind, names in
+        (kind, names.map { ($0, $0 + " ") })
     }
 
     /// Lowercase; runs of anything but letters and digits become one space; leading numbering

@@ -147,7 +147,8 @@ public enum TimeExpression {
     /// "Times are PDT" states, or nil when it states none.
     public static func statedZone(in text: String) -> Int? {
         let lower = text.lowercased()
-        guard lower.contains("time") || lower.contains("zone") || lower.count < 24 else { return nil }
+        guard (lower.containsBytes(of: "time") && lower.contains("time")) || (lower.containsBytes(of: "zone") && lower.contains("zone"))
+                || lower.count < 24 else { return nil }
         let bytes = Array(text.utf8)
         // An explicit offset wins over an abbreviation: "CET (UTC+01:00)".
         var best: Int? = nil

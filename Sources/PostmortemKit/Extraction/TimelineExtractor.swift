@@ -115,7 +115,7 @@ enum TimelineExtractor {
                 }
                 pending = (leading, leading.rest, SourceRange(line: lineNumber, column: range.start.column))
             } else if pending != nil {
-                pending!.1 += (pending!.1.isEmpty ? "" : " ") + line.trimmingCharacters(in: .whitespaces)
+                pending!.1 += (pending!.1.isEmpty ? "" : " ") + line.trimmingWhitespace()
             } else {
                 // A statement such as "All times in PST, on February 5th 2019".
                 if let zone = TimeExpression.statedZone(in: String(line)) {
@@ -160,7 +160,7 @@ enum TimelineExtractor {
                     continue
                 }
                 var text = leading.rest
-                let more = (lead?.plainTextLines.dropFirst() ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
+                let more = (lead?.plainTextLines.dropFirst() ?? []).map { $0.trimmingWhitespace() }
                 if !more.isEmpty { text += " " + more.joined(separator: " ") }
                 append(leading, text: text, range: range, &context, &result)
                 // Nested lists with their own times are events too; otherwise they are detail.
@@ -170,7 +170,7 @@ enum TimelineExtractor {
             } else if !firstLine.isEmpty {
                 // Untimed entries are still events in sequence; only in a mostly timed list is
                 // a missing time worth a problem.
-                result.append(TimelineEvent(time: nil, timeText: "", text: item.plainText.trimmingCharacters(in: .whitespacesAndNewlines), range: range))
+                result.append(TimelineEvent(time: nil, timeText: "", text: item.plainText.trimmingWhitespaceAndNewlines(), range: range))
                 if timed * 2 >= items.count {
                     problems.append(Problem(.timelineEntryWithoutTime, "timeline entry has no time pm can read", at: range))
                 }
@@ -192,7 +192,7 @@ enum TimelineExtractor {
         }
         for row in table.children {
             if case .tableRow(true) = row.kind { continue }
-            let cells = row.children.map { $0.plainText.trimmingCharacters(in: .whitespaces) }
+            let cells = row.children.map { $0.plainText.trimmingWhitespace() }
             let range = row.range ?? table.range ?? SourceRange(line: 1)
             var timeText = ""
             if let dateColumn, dateColumn < cells.count { timeText = cells[dateColumn] }
@@ -236,6 +236,6 @@ enum TimelineExtractor {
             }
             if let time { context.previous = time }
         }
-        result.append(TimelineEvent(time: time, timeText: leading.matched, text: text.trimmingCharacters(in: .whitespaces), range: range))
+        result.append(TimelineEvent(time: time, timeText: leading.matched, text: text.trimmingWhitespace(), range: range))
     }
 }

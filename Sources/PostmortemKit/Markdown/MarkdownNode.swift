@@ -90,12 +90,22 @@ public struct MarkdownNode: Sendable, Hashable {
         default:
             var first = true
             for child in children {
-                if child.isBlock && !first && !out.isEmpty && out.last != "\n" { out += "\n" }
+                if child.isBlock && !first && !out.isEmpty && !Self.endsWithNewline(out) { out += "\n" }
                 if case .tableCell = child.kind, !first { out += " | " }
                 child.appendPlainText(to: &out, softBreak: softBreak)
                 first = false
             }
         }
+    }
+
+    /// `out.last == "\n"` on bytes: true when the last byte is a line feed that is not part of
+    /// a "\r\n" grapheme.
+    @inline(__always)
+    static func endsWithNewline(_ out: String) -> Bool {
+        let bytes = out.utf8
+        guard let last = bytes.last, last == 10 else { return false }
+        let before = bytes.index(before: bytes.endIndex)
+        return before == bytes.startIndex || bytes[bytes.index(before: before)] != 13
     }
 
     /// The first descendant (depth first, self included) that satisfies `predicate`.

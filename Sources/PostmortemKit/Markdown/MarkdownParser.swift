@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// The one place in pm that talks to libcmark-gfm.
 ///
@@ -18,6 +19,18 @@ public enum MarkdownParser {
         public var depthLimitReached: Bool
     }
 
+    /// Serialises cmark-gfm's parsing. libcmark-gfm keeps the special inline characters in one
+    /// process-wide table; every parser adds its extensions' characters (`~` for strikethrough,
+    /// `|` in table rows) when it parses inlines and removes them when it is done. Two threads
+    /// parsing at once race on that table, and one of them then misses strikethrough or table
+    /// cells: `pm show` over 1,000 documents gave different output from run to run. The
+    /// conversion to Swift values and everything after it stay concurrent.
+    private static let cmarkLock = NSLock()
+
+    /// cmark-gfm registers its extensions in a global list guarded by a plain flag; a Swift
+    /// static is initialised exactly once, whichever threads get here first.
+    private static let extensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
+
     /// The GFM extensions every parse enables.
     static let extensionNames = ["table", "tasklist", "strikethrough", "autolink"]
 
@@ -30,7 +43,7 @@ public enum MarkdownParser {
     ///     them), so a hostile document with thousands of nested lists cannot exhaust the stack
     ///     of the recursive code that later reads the tree.
     public static func parse(_ text: String, renderHTML: Bool = false, maxDepth: Int = 64) -> Result {
-        cmark_gfm_core_extensions_ensure_registered()
+        _ = extensionsRegistered
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
         guard let parser = cmark_parser_new(options) else {
             return Result(document: MarkdownNode(kind: .document), html: nil, depthLimitReached: false)
@@ -42,17 +55,22 @@ public enum MarkdownParser {
             }
         }
         var source = text
+        // See `cmarkLock`: feeding (table rows) and finishing (inlines) use cmark's global table
+        // of special characters.
+        cmarkLock.lock()
         source.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        guard let root = cmark_parser_finish(parser) else {
+        let finished = cmark_parser_finish(parser)
+        cmarkLock.unlock()
+        guard let root = finished else {
             return Result(document: MarkdownNode(kind: .document), html: nil, depthLimitReached: false)
         }
         defer { cmark_node_free(root) }
 
-        let (document, truncated) = convert(root, maxDepth: maxDepth)
+        // HTML first: converting frees the C tree block by block as it goes.
         var html: String?
         if renderHTML {
             // Safe mode is cmark-gfm's default: CMARK_OPT_UNSAFE is deliberately not set.
@@ -63,6 +81,7 @@ public enum MarkdownParser {
                 cmark_get_default_mem_allocator().pointee.free(rendered)
             }
         }
+        let (document, truncated) = convert(root, maxDepth: maxDepth)
         return Result(document: document, html: html, depthLimitReached: truncated)
     }
 
@@ -99,10 +118,12 @@ public enum MarkdownParser {
                     result = value
                 } else {
                     stack[stack.count - 1].children.append(value)
+                    freeIfTopLevel(node, root: root)
                 }
             } else if event == CMARK_EVENT_EXIT {
                 if skippedDepth > 0 {
                     skippedDepth -= 1
+                    freeIfTopLevel(node, root: root)
                     continue
                 }
                 guard let finished = stack.popLast() else { continue }
@@ -110,10 +131,20 @@ public enum MarkdownParser {
                     result = finished
                 } else {
                     stack[stack.count - 1].children.append(finished)
+                    freeIfTopLevel(node, root: root)
                 }
             }
         }
         return (result, truncated)
+    }
+
+    /// Frees a block of the document once it has been converted, so the C tree and the Swift
+    /// tree of a large document are not both held in full (a 9 MB document peaked at 640 MB).
+    /// cmark's iterator allows this: it has already stored its next step when it reports the
+    /// exit of a container or the entry of a leaf, and freeing unlinks the node from its parent.
+    @inline(__always)
+    private static func freeIfTopLevel(_ node: OpaquePointer, root: OpaquePointer) {
+        if cmark_node_parent(node) == root { cmark_node_free(node) }
     }
 
     /// Container nodes get both an enter and an exit event from the iterator, even when empty.
@@ -131,6 +162,19 @@ public enum MarkdownParser {
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
         guard let pointer else { return "" }
         return String(cString: pointer)
+    }
+
+    private static func isTypeString(_ node: OpaquePointer, _ name: StaticString) -> Bool {
+        guard let type = cmark_node_get_type_string(node) else { return false }
+        return name.withUTF8Buffer { expected in
+            var i = 0
+            for byte in expected {
+                // A shorter C string stops here at its terminating zero.
+                if UInt8(bitPattern: type[i]) != byte { return false }
+                i += 1
+            }
+            return type[i] == 0
+        }
     }
 
     private static func range(of node: OpaquePointer) -> SourceRange? {
@@ -154,7 +198,7 @@ public enum MarkdownParser {
                          start: Int(cmark_node_get_list_start(node)),
                          tight: cmark_node_get_list_tight(node) != 0)
         case CMARK_NODE_ITEM:
-            if string(cmark_node_get_type_string(node)) == "tasklist" {
+            if isTypeString(node, "tasklist") {
                 kind = .item(task: cmark_gfm_extensions_get_tasklist_item_checked(node))
             } else {
                 kind = .item(task: nil)
@@ -191,14 +235,19 @@ public enum MarkdownParser {
             literal = string(cmark_node_get_literal(node))
         default:
             // Extension node types are registered at run time; they are known by name.
-            switch string(cmark_node_get_type_string(node)) {
-            case "table": kind = .table(columns: Int(cmark_gfm_extensions_get_table_columns(node)))
-            case "table_header": kind = .tableRow(isHeader: true)
-            case "table_row":
+            // Compared as C strings: no Swift String per table cell.
+            if isTypeString(node, "table_cell") {
+                kind = .tableCell
+            } else if isTypeString(node, "table_row") {
                 kind = .tableRow(isHeader: cmark_gfm_extensions_get_table_row_is_header(node) != 0)
-            case "table_cell": kind = .tableCell
-            case "strikethrough": kind = .strikethrough
-            case let other: kind = .unsupported(other)
+            } else if isTypeString(node, "table_header") {
+                kind = .tableRow(isHeader: true)
+            } else if isTypeString(node, "table") {
+                kind = .table(columns: Int(cmark_gfm_extensions_get_table_columns(node)))
+            } else if isTypeString(node, "strikethrough") {
+                kind = .strikethrough
+            } else {
+                kind = .unsupported(string(cmark_node_get_type_string(node)))
             }
         }
         return MarkdownNode(kind: kind, literal: literal, range: range(of: node))
