@@ -5,7 +5,7 @@ CONFIG ?= release
 BIN = .build/$(CONFIG)/pm
 APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 
-.PHONY: deps test-deps build report test e2e bench fuzz fuzz-build fuzz-replay sanitize clean
+.PHONY: deps test-deps build report test e2e bench fuzz fuzz-build fuzz-replay sanitize sanitize-address sanitize-thread clean
 
 # Install libcmark-gfm's -dev packages when pkg-config cannot find them.
 deps:
@@ -77,8 +77,13 @@ fuzz-replay: deps
 	.build/debug/pm-fuzz Fuzz/regressions postmortems Tests/PostmortemKitTests/Fixtures/broken
 
 # The test suite under AddressSanitizer and ThreadSanitizer.
-sanitize: deps
-	$(SWIFT) test --sanitize=address --scratch-path .build-asan
+sanitize: sanitize-address sanitize-thread
+
+sanitize-address: deps
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan-suppressions.txt \
+	  $(SWIFT) test --sanitize=address --scratch-path .build-asan
+
+sanitize-thread: deps
 	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
 clean:
