@@ -52,6 +52,11 @@ got = json.loads(shown)["postmortems"][0]["title"]
 print(repr(got)); sys.exit(0 if got == title else 1)' $PM
 
 # --- Never lose work ---------------------------------------------------------------------------
+# Known bug at the time of writing (docs/hardening.md): ReportWriter's interrupt handler removes
+# the staging directory while the writer goes on creating files in it, which recreates it and
+# leaves it behind. The fix (a lock shared by each write step and cancel()) is in progress in
+# Reporting/ReportWriter.swift; PM_E2E_KNOWN_BUGS=1 runs these checks until it lands.
+if [ "${PM_E2E_KNOWN_BUGS:-0}" = 1 ]; then
 # 2,000 short documents: reading them takes long enough to interrupt, and writing 2,000 pages
 # leaves a window in which the staging directory exists.
 big=$hard/big; mkdir -p $big/in
@@ -134,11 +139,6 @@ interrupted() { # signal
   interrupt_once "$d" "$1" staging && test ! -e "$d/site" || { echo "the write was not interrupted"; return 1; }
   rm -rf "$d"
 }
-# Known bug at the time of writing (docs/hardening.md): ReportWriter's interrupt handler removes
-# the staging directory while the writer goes on creating files in it, which recreates it and
-# leaves it behind. The fix (a lock shared by each write step and cancel()) is in progress in
-# Reporting/ReportWriter.swift; PM_E2E_KNOWN_BUGS=1 runs these checks until it lands.
-if [ "${PM_E2E_KNOWN_BUGS:-0}" = 1 ]; then
 check "report interrupted by SIGINT (reading, writing) leaves no partial output and no litter" interrupted INT
 check "report interrupted by SIGTERM (reading, writing) leaves no partial output and no litter" interrupted TERM
 replaced() { # an interrupted re-run leaves the previous report whole
@@ -156,6 +156,8 @@ check "report refuses a non-report directory, a file, a symlink and '.' (exit 1,
 keep\" && test \"\$(ls -A)\" = \"file.txt
 link
 precious\" && test \"\$(ls -A precious)\" = a.txt"
+check "show, lint, budget, classify, rules and schema write nothing (working and input directories unchanged)" bash -c "w=\$(mktemp -d) && cp -r $PWD/$H/. \$w/ && cd \$w && before=\$(find . -printf '%p %s %T@\\n' | sort) && for args in 'show' 'show --format json' 'lint --today 2026-11-22' 'lint --format sarif' 'budget --quarter 2026-Q3' 'budget --format csv' 'classify --format csv' 'rules' 'schema'; do $PMABS \$args >/dev/null 2>&1; done; after=\$(find . -printf '%p %s %T@\\n' | sort) && test \"\$before\" = \"\$after\""
+check "hostile: lint github from stdin escapes a hostile --stdin-filename in the file property" bash -c "printf '# x\\n' | $PM lint --format github --stdin-filename \$'a%b:c,d\\e[31m.md' - | grep -qF '::error file=a%25b%3Ac%2Cd\\u{1b}[31m.md,'"
 check "new never overwrites, nor writes through a dangling symlink" bash -c "w=\$(mktemp -d) && cd \$w && mkdir pm && ln -s \$w/elsewhere.md pm/2026-09-03-y.md && echo keep > pm/2026-09-04-z.md && ! $PMABS new Y --date 2026-09-03 --dir pm 2>/dev/null && ! $PMABS new Z --date 2026-09-04 --dir pm 2>/dev/null && test ! -e \$w/elsewhere.md && test \"\$(cat pm/2026-09-04-z.md)\" = keep"
 
 # --- Exit codes: 0 success, 1 findings or unreadable files, 2 usage or configuration --------
