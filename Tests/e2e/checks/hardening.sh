@@ -41,6 +41,7 @@ else
   echo "skip hostile: report pages pass the Nu HTML Checker (known bug: autolinks keep control characters; PM_E2E_KNOWN_BUGS=1 runs it)"
 fi
 
+check "hostile: a file name with terminal escapes and a newline is escaped in every text output" bash -c "w=\$(mktemp -d) && cp $H/postmortems/2026-08-20-hostile-b.md \"\$w/\$(printf 'x\\033]8;;h\\007\\033[31m\\r\\ny.md')\" && printf '\\000' > \"\$w/\$(printf 'bin\\033[2J.md')\" && for args in 'show' 'lint --today 2026-11-22' 'lint --format github' 'budget --quarter 2026-Q3' 'classify'; do $PMABS \$args --config $PWD/$H/pm.yml \$w 2>&1 | python3 -c '$no_controls' || { echo \"pm \$args\"; exit 1; }; done && $PMABS show --config $PWD/$H/pm.yml \$w 2>&1 | grep -qF 'x\\u{1b}]8;;h\\u{7}' && $PMABS report --config $PWD/$H/pm.yml --quarter 2026-Q3 --today 2026-11-22 --out \$w-site \$w >/dev/null 2>&1; test -f \$w-site/index.html && ! grep -rlP '[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]' \$w-site"
 check "hostile: new with a hostile title writes a document whose title reads back exactly" python3 -c '
 import json, os, subprocess, sys, tempfile
 title = "x\" ]]> <script>alert(1)</script> {{title}} --- \\ \x1b[31m @SUM(1) #c: y"
