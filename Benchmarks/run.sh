@@ -93,7 +93,8 @@ for n in $SIZES; do
 done
 
 # Single-file start-to-exit latency of `pm lint`.
-single=$(find "$CORPORA/1000" -name '*.md' 2>/dev/null | sort | head -1)
+# (sed, not head: head closing the pipe early would fail the script under pipefail)
+single=$(find "$CORPORA/1000" -name '*.md' 2>/dev/null | sort | sed -n 1p)
 latency_ms=""
 latency_how=""
 if [ -n "$single" ] && has_subcommand lint; then
@@ -112,4 +113,5 @@ if [ -n "$single" ] && has_subcommand lint; then
     fi
 fi
 
+cp "$RAW" "$CORPORA/last-raw.tsv"   # kept for inspection (corpora/ is git-ignored)
 python3 Benchmarks/summarise.py "$WORK" "$RESULTS" "$PM" "$latency_ms" "$latency_how" "${TOOLS[*]}" "$SIZES"
