@@ -113,7 +113,7 @@ extension PM {
                 signal(signalNumber, SIG_IGN)
                 let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
                 source.setEventHandler {
-                    staging.removeStagedFiles()
+                    staging.cancel()
                     Terminal.note("pm: interrupted; no report written")
                     Foundation.exit(130)
                 }
@@ -136,29 +136,31 @@ extension PM {
     }
 }
 
-/// A `read 120/5000` line on stderr, rewritten in place, only for large inputs on a terminal.
-final class ProgressLine: @unchecked Sendable {
-    /// Inputs below this are read too fast for a progress line to help.
-    static let threshold = 200
-    let total: Int
-    let isShown: Bool
-    private let lock = NSLock()
-    private var lastShown = 0
+extension PM.Report {
+    /// A `read 120/5000` line on stderr, rewritten in place, only for large inputs on a terminal.
+    final class ProgressLine: @unchecked Sendable {
+        /// Inputs below this are read too fast for a progress line to help.
+        static let threshold = 200
+        let total: Int
+        let isShown: Bool
+        private let lock = NSLock()
+        private var lastShown = 0
 
-    init(total: Int) {
-        self.total = total
-        isShown = total >= Self.threshold && isatty(STDERR_FILENO) == 1
-    }
+        init(total: Int) {
+            self.total = total
+            isShown = total >= Self.threshold && isatty(STDERR_FILENO) == 1
+        }
 
-    func update(_ done: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        guard done - lastShown >= 25 || done == total else { return }
-        lastShown = done
-        FileHandle.standardError.write(Data("\rpm: read \(done)/\(total) postmortems".utf8))
-    }
+        func update(_ done: Int) {
+            lock.lock()
+            defer { lock.unlock() }
+            guard done - lastShown >= 25 || done == total else { return }
+            lastShown = done
+            FileHandle.standardError.write(Data("\rpm: read \(done)/\(total) postmortems".utf8))
+        }
 
-    func finish() {
-        if isShown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        func finish() {
+            if isShown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        }
     }
 }

@@ -35,7 +35,7 @@ enum IndexPageModel {
         context["hasIncidents"] = !inPeriod.isEmpty
         context["repeats"] = review.repeats.map { repeated -> [String: Any] in
             func date(_ id: String) -> String {
-                review.documents.first { $0.postmortem.id == id }.flatMap { IncidentTime.began($0.postmortem) }
+                review.indexByID[id].flatMap { IncidentTime.began(review.documents[$0].postmortem) }
                     .map { review.options.zone.date(of: $0).description } ?? ""
             }
             return [

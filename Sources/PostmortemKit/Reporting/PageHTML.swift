@@ -13,7 +13,7 @@ import Foundation
 public enum PageHTML {
     public static func prepare(_ cmarkHTML: String) -> String {
         var html = HTMLEscaping.removingForbiddenCharacters(cmarkHTML)
-        for tag in ["th", "td"] {
+        for tag in ["th", "td"] where html.contains("<\(tag) align=\"") {
             for alignment in ["left", "center", "right"] {
                 html = html.replacingOccurrences(of: "<\(tag) align=\"\(alignment)\">",
                                                  with: "<\(tag) style=\"text-align: \(alignment)\">")

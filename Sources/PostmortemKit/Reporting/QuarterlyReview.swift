@@ -27,6 +27,9 @@ public struct QuarterlyReview: Sendable {
     public var repeats: [RepeatIncident]
     /// Findings of rules that look at the whole corpus (duplicate ids and the like).
     public var corpusFindings: [Finding]
+    /// The first document of each id, so lookups stay linear in large corpora.
+    let indexByID: [String: Int]
+    let burnsByIncident: [String: [IncidentBurn]]
 
     /// Works out the review.
     ///
@@ -45,6 +48,7 @@ public struct QuarterlyReview: Sendable {
         self.documents = documents
         self.corpusFindings = corpusFindings
         pageNames = PageFileNames.assign(documents.map(\.postmortem.id))
+        indexByID = Dictionary(documents.enumerated().map { ($1.postmortem.id, $0) }, uniquingKeysWith: { first, _ in first })
         let records = documents.map(\.postmortem)
         budget = BudgetReport(slos: configuration.slos, records: records, period: options.period, zone: options.zone,
                               timezone: configuration.timezone, today: options.today)
@@ -53,6 +57,7 @@ public struct QuarterlyReview: Sendable {
         let previousWindows = ErrorBudgetCalculator.windows(slos: configuration.slos, records: records, period: previousPeriod,
                                                             zone: options.zone, today: options.today)
         burns = ErrorBudgetCalculator.burns(slos: configuration.slos, records: records, zone: options.zone)
+        burnsByIncident = Dictionary(grouping: burns, by: \.incident)
         current = PeriodFigures.compute(period: options.period, records: records, windows: windows, slos: configuration.slos,
                                         severities: configuration.severities, today: options.today)
         previous = PeriodFigures.compute(period: previousPeriod, records: records, windows: previousWindows,
@@ -81,13 +86,13 @@ public struct QuarterlyReview: Sendable {
 
     /// The page of the first document with this id, relative to the report's root.
     public func pageHref(for incident: String) -> String? {
-        documents.firstIndex { $0.postmortem.id == incident }.map { "incidents/\(pageNames[$0])" }
+        indexByID[incident].map { "incidents/\(pageNames[$0])" }
     }
 
     /// Budget minutes an incident burned per SLO over all its windows, in SLO order.
     public func burned(by incident: String) -> [(slo: String, minutes: Double)] {
         var totals: [String: Double] = [:]
-        for burn in burns where burn.incident == incident { totals[burn.slo, default: 0] += burn.minutes }
+        for burn in burnsByIncident[incident] ?? [] { totals[burn.slo, default: 0] += burn.minutes }
         return slos.compactMap { slo in totals[slo.id].map { (slo.id, ErrorBudget.rounded($0)) } }
     }
 
@@ -99,11 +104,12 @@ public struct QuarterlyReview: Sendable {
     /// What `data.json` holds.
     public var data: ReportData {
         let inPeriod = incidentsInPeriod
+        let ids = Set(inPeriod.map { documents[$0].postmortem.id })
         return ReportData(
             title: options.resolvedTitle, organization: organization, today: options.today,
             period: options.period, previousPeriod: options.period.previous(),
             figures: current, previousFigures: previous, budget: budget, causes: causeGroups,
-            burns: burns.filter { burn in inPeriod.contains { documents[$0].postmortem.id == burn.incident } },
+            burns: burns.filter { ids.contains($0.incident) },
             classifications: inPeriod.map { documents[$0].classification },
             repeats: repeats,
             incidents: inPeriod.map { index in

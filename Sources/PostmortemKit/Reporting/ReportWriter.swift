@@ -7,15 +7,20 @@ import Foundation
 /// directories, which are created). An existing output directory is replaced only when it holds
 /// ``ReportSite/markerName``, so `--out ~/Documents` by mistake fails instead of deleting files.
 public enum ReportWriter {
-    /// Where the site is being staged, so an interrupt handler can remove it. Set while
-    /// ``write(_:to:staging:)`` runs, nil otherwise.
+    /// The write in progress, shared with an interrupt handler on another thread.
+    ///
+    /// The writer does each step (one file, the final rename) while holding the lock, and stops
+    /// when the write was cancelled; ``cancel()`` takes the same lock, so it never removes the
+    /// staging directory while a file is being created in it, and the writer never recreates it
+    /// after.
     public final class Staging: @unchecked Sendable {
         private let lock = NSLock()
         private var path: String?
+        private var cancelled = false
 
         public init() {}
 
-        /// The staging directory of the write in progress.
+        /// The staging directory of the write in progress, if any.
         public var current: String? {
             lock.lock()
             defer { lock.unlock() }
@@ -28,9 +33,21 @@ public enum ReportWriter {
             lock.unlock()
         }
 
-        /// Removes the staging directory, if a write is in progress; safe to call from another thread.
-        public func removeStagedFiles() {
-            if let path = current { try? FileManager.default.removeItem(atPath: path) }
+        /// Runs one step of the write unless the write was cancelled.
+        func step(_ body: () throws(ReportError) -> Void) throws(ReportError) {
+            lock.lock()
+            defer { lock.unlock() }
+            if cancelled { throw ReportError("interrupted; no report written") }
+            try body()
+        }
+
+        /// Stops the write and removes the staging directory; safe to call from any thread. A
+        /// report already renamed into place stays.
+        public func cancel() {
+            lock.lock()
+            defer { lock.unlock() }
+            cancelled = true
+            if let path { try? FileManager.default.removeItem(atPath: path) }
         }
     }
 
@@ -60,20 +77,29 @@ public enum ReportWriter {
             try? fm.removeItem(at: stagingURL)
             staging.set(nil)
         }
-        do {
-            try fm.createDirectory(at: stagingURL, withIntermediateDirectories: false)
-            for file in files {
-                guard isSafe(file.path) else { throw ReportError("refusing to write \(file.path): it would leave the output directory") }
-                let url = stagingURL.appendingPathComponent(file.path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(file.contents.utf8).write(to: url)
+        func attempt(_ body: () throws -> Void) throws(ReportError) {
+            do {
+                try body()
+            } catch let error as ReportError {
+                throw error
+            } catch {
+                throw ReportError("cannot write the report: \(error.localizedDescription)")
             }
-        } catch let error as ReportError {
-            throw error
-        } catch {
-            throw ReportError("cannot write the report: \(error.localizedDescription)")
         }
-        try replace(target, with: stagingURL)
+        try staging.step { () throws(ReportError) in
+            try attempt { try fm.createDirectory(at: stagingURL, withIntermediateDirectories: false) }
+        }
+        for file in files {
+            guard isSafe(file.path) else { throw ReportError("refusing to write \(file.path): it would leave the output directory") }
+            let url = stagingURL.appendingPathComponent(file.path)
+            try staging.step { () throws(ReportError) in
+                try attempt {
+                    try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try Data(file.contents.utf8).write(to: url)
+                }
+            }
+        }
+        try staging.step { () throws(ReportError) in try replace(target, with: stagingURL) }
     }
 
     /// Refuses a target that exists and is not a previous report.
