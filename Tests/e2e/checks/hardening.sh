@@ -53,11 +53,6 @@ got = json.loads(shown)["postmortems"][0]["title"]
 print(repr(got)); sys.exit(0 if got == title else 1)' $PM
 
 # --- Never lose work ---------------------------------------------------------------------------
-# Known bug at the time of writing (docs/hardening.md): ReportWriter's interrupt handler removes
-# the staging directory while the writer goes on creating files in it, which recreates it and
-# leaves it behind. The fix (a lock shared by each write step and cancel()) is in progress in
-# Reporting/ReportWriter.swift; PM_E2E_KNOWN_BUGS=1 runs these checks until it lands.
-if [ "${PM_E2E_KNOWN_BUGS:-0}" = 1 ]; then
 # 2,000 short documents: reading them takes long enough to interrupt, and writing 2,000 pages
 # leaves a window in which the staging directory exists.
 big=$hard/big; mkdir -p $big/in
@@ -149,9 +144,6 @@ replaced() { # an interrupted re-run leaves the previous report whole
   rm -rf "$d"
 }
 check "report interrupted while replacing a previous report leaves it whole" replaced
-else
-  echo "skip report interrupted by SIGINT/SIGTERM (known bug: staging directory left behind; PM_E2E_KNOWN_BUGS=1 runs them)"
-fi
 check "report writes nothing outside --out (parent and working directory unchanged)" bash -c "w=\$(mktemp -d) && mkdir \$w/cwd \$w/parent && echo keep > \$w/parent/notes.txt && cd \$w/cwd && before=\$(cd \$w && find . | sort) && $PMABS report --config $PWD/$H/pm.yml --quarter 2026-Q3 --today 2026-11-22 --out \$w/parent/site $PWD/$H/postmortems >/dev/null 2>&1 && after=\$(cd \$w && find . -path ./parent/site -prune -o -print | sort) && test \"\$before\" = \"\$after\" && test -f \$w/parent/site/index.html"
 check "report refuses a non-report directory, a file, a symlink and '.' (exit 1, untouched)" bash -c "w=\$(mktemp -d) && cd \$w && mkdir precious && echo keep > precious/a.txt && echo keep > file.txt && ln -s precious link && for out in precious file.txt link . ..; do $PMABS report --config $PWD/$H/pm.yml --today 2026-11-22 --out \$out $PWD/$H/postmortems >/dev/null 2>&1; test \$? = 1 || { echo \"\$out: not exit 1\"; exit 1; }; done; test \"\$(cat precious/a.txt file.txt)\" = \"keep
 keep\" && test \"\$(ls -A)\" = \"file.txt
