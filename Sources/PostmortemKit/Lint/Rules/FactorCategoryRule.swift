@@ -31,24 +31,14 @@ public struct FactorCategoryRule: LintRule {
         }
     }
 
-    /// The category whose vocabulary matches the text best, if any term matches.
+    /// The default classifier, built once: its vocabulary index is the expensive part.
+    static let classifier = Classifier()
+
+    /// The category the classifier infers from the factor's text alone (normalised,
+    /// negation-aware, the same vocabulary `pm classify` uses), if any.
     static func inferredCategory(_ text: String) -> String? {
-        let lower = text.lowercased()
-        var best: (String, Double)? = nil
-        for category in DefaultTaxonomy.categories where category.id != "unknown" {
-            var score = 0.0
-            for term in category.terms {
-                let pattern = term.pattern.lowercased()
-                let stem = pattern.hasSuffix("*") ? String(pattern.dropLast()) : pattern
-                guard !stem.isEmpty, let r = lower.range(of: stem) else { continue }
-                // Whole-word start; a trailing `*` allows any ending.
-                let startOK = r.lowerBound == lower.startIndex || !lower[lower.index(before: r.lowerBound)].isLetter
-                let endOK = pattern.hasSuffix("*") || r.upperBound == lower.endIndex || !lower[r.upperBound].isLetter
-                if startOK && endOK { score += term.weight }
-            }
-            if score > (best?.1 ?? 0) { best = (category.id, score) }
-        }
-        return best?.0
+        let primary = classifier.classify(text: text).primary
+        return primary == "unknown" ? nil : primary
     }
 }
 
