@@ -159,7 +159,7 @@ public enum FrontMatterReader {
                 } else if let text = field.string, text.hasSuffix("%"), let percent = Double(text.dropLast()), key == "bad_fraction" {
                     entry[keyPath: assign] = percent / 100
                 } else {
-                    postmortem.problems.append(typeProblem(key, "a number", field))
+                    postmortem.problems.append(typeProblem(key, "a finite number", field))
                 }
             }
             result.append(entry)

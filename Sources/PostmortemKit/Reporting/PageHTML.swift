@@ -19,12 +19,22 @@ public enum PageHTML {
                                                  with: "<\(tag) style=\"text-align: \(alignment)\">")
             }
         }
+        if html.contains("%") {
+            // cmark-gfm's autolinks keep control characters (a terminal escape after a URL) and
+            // safe mode percent-encodes them: inert, but not a URL a page should link to, and the
+            // Nu checker rejects it. Such a link keeps its text and loses its href.
+            html = controlCharacterHref.stringByReplacingMatches(in: html, range: NSRange(html.startIndex..., in: html),
+                                                                 withTemplate: "<a")
+        }
         if html.contains("<img src=\"\"") {
             html = emptyImage.stringByReplacingMatches(in: html, range: NSRange(html.startIndex..., in: html),
                                                        withTemplate: "<span class=\"removed-image\">$1</span>")
         }
         return html
     }
+
+    /// A link whose destination holds a percent-encoded C0 control character or DEL.
+    nonisolated(unsafe) static let controlCharacterHref = try! NSRegularExpression(pattern: #"<a href="[^"]*%(?:[01][0-9A-Fa-f]|7[Ff])[^"]*""#)
 
     /// An image whose source safe mode removed, as cmark-gfm writes it (with or without a title).
     nonisolated(unsafe) static let emptyImage = try! NSRegularExpression(pattern: #"<img src="" alt="([^"]*)"(?: title="[^"]*")? />"#)

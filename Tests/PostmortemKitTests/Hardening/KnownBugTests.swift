@@ -2,14 +2,12 @@ import Foundation
 import Testing
 @testable import PostmortemKit
 
-/// Bugs the hardening work found in code other engineers own, pinned as tests (docs/hardening.md,
-/// "Known bugs and open items").
+/// Bugs the hardening work found, pinned as regression tests once fixed (docs/hardening.md).
 @Suite struct KnownBugTests {
     /// cmark-gfm's autolink extension keeps control characters after `http://x` inside the URL;
     /// safe mode percent-encodes them, so the link is inert, but the Nu HTML Checker rejects the
     /// page. A page must not link to a URL holding an encoded control character.
-    @Test("an autolink followed by terminal escapes does not become an href with control characters",
-          .disabled("bug: cmark-gfm autolinks keep control characters (href=\"http://x%07link%1B%5D8;;%07\"); owner: Reporting/PageHTML or Markdown reader"))
+    @Test("an autolink followed by terminal escapes does not become an href with control characters")
     func autolinkWithControlCharacters() {
         let html = PageHTML.prepare(MarkdownParser.renderHTML("See http://x\u{07}link\u{1B}]8;;\u{07} now.\n"))
         let hrefs = html.matches(of: /href="([^"]*)"/).map { String($0.output.1) }
