@@ -25,34 +25,11 @@ extension PM {
         @OptionGroup var global: GlobalOptions
         @Option(name: .customLong("slo"), help: ArgumentHelp("Only this SLO (repeatable).", valueName: "id"))
         var sloIDs: [String] = []
-        @Option(help: ArgumentHelp("The calendar quarter to report, as 2026-Q3.", valueName: "quarter"))
-        var quarter: String?
-        @Option(help: ArgumentHelp("First day of the period (YYYY-MM-DD); needs --to.", valueName: "date"))
-        var from: String?
-        @Option(help: ArgumentHelp("Last day of the period, inclusive (YYYY-MM-DD); needs --from.", valueName: "date"))
-        var to: String?
+        @OptionGroup var periodOptions: PeriodOptions
         @Option(help: "Output format: text, csv or json.") var format: Format = .text
-        @Option(help: ArgumentHelp("The current date for burn rates and the default period (YYYY-MM-DD); default: today in pm.yml's timezone.",
-                                   valueName: "date"))
-        var today: String?
         @Argument(help: ArgumentHelp("Postmortem files or directories; default: the postmortems directory from pm.yml.",
                                      valueName: "path"))
         var paths: [String] = []
-
-        func validate() throws {
-            if quarter != nil, from != nil || to != nil {
-                throw ValidationError("Give either --quarter or --from and --to, not both.")
-            }
-            if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together.") }
-            if let quarter, ReportingPeriod.quarter(quarter, zone: .utc) == nil {
-                throw ValidationError("--quarter must look like 2026-Q3, not '\(quarter)'.")
-            }
-            for (name, value) in [("--from", from), ("--to", to), ("--today", today)] {
-                if let value, CalendarDate(value) == nil {
-                    throw ValidationError("\(name) must be a date as YYYY-MM-DD, not '\(value)'.")
-                }
-            }
-        }
 
         func run() throws {
             let configuration = try global.loadConfiguration()
@@ -67,15 +44,8 @@ extension PM {
                 }
                 slos = slos.filter { sloIDs.contains($0.id) }
             }
-            let day = today.flatMap { CalendarDate($0) } ?? zone.date(of: Timestamp(epochSeconds: Int64(Date().timeIntervalSince1970)))
-            let period: ReportingPeriod
-            if let quarter {
-                period = ReportingPeriod.quarter(quarter, zone: zone)!
-            } else if let from, let to {
-                period = .range(from: CalendarDate(from)!, to: CalendarDate(to)!, zone: zone)
-            } else {
-                period = .latestCompleteQuarter(before: day, zone: zone)
-            }
+            let day = periodOptions.day(in: zone)
+            let period = periodOptions.period(in: zone, today: day)
             let inputs = InputDiscovery.expand(global.inputPaths(paths, configuration: configuration),
                                                ignore: configuration.ignore, relativeTo: configuration.rootDirectory)
             let records = DocumentLoader.map(inputs, options: ReadOptions(configuration: configuration)) { $0.postmortem }

@@ -24,7 +24,7 @@ extension PM {
         @OptionGroup var global: GlobalOptions
         @Option(help: "Output format: text, json, sarif or github.") var format: Format = .text
         @Flag(help: "Exit 1 on warnings too, not only on errors.") var strict = false
-        @Option(help: ArgumentHelp("The date overdue actions are measured against (default: today, UTC).", valueName: "YYYY-MM-DD"))
+        @Option(help: ArgumentHelp("The date overdue actions are measured against (default: today in pm.yml's timezone).", valueName: "YYYY-MM-DD"))
         var today: String?
         @Option(help: ArgumentHelp("The path to report for a document read from stdin (`-`).", valueName: "path"))
         var stdinFilename: String?
@@ -45,21 +45,20 @@ extension PM {
         }
 
         func run() throws {
-            let date: CalendarDate
+            var givenDate: CalendarDate? = nil
             if let today {
                 guard let parsed = CalendarDate(today) else {
                     Terminal.error("--today \(Terminal.sanitise(today)) is not a date; write it as YYYY-MM-DD")
                     throw ExitCode(2)
                 }
-                date = parsed
-            } else {
-                date = Timestamp(epochSeconds: Int64(Date().timeIntervalSince1970)).utcDate
+                givenDate = parsed
             }
             if paths.filter({ $0 == "-" }).count > 1 {
                 Terminal.error("`-` (stdin) can be given only once")
                 throw ExitCode(2)
             }
             let configuration = try global.loadConfiguration()
+            let date = givenDate ?? Clock.today(in: ZoneResolver(configuration.timezone) ?? .utc)
             let linter: Linter
             do {
                 linter = try Linter(configuration: configuration)

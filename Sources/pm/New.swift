@@ -42,7 +42,7 @@ extension PM {
             guard configuration.severities.contains(severity) else {
                 throw ValidationError("--severity must be one of \(configuration.severities.joined(separator: ", "))")
             }
-            let day = date.flatMap { CalendarDate($0) } ?? Clock.today()
+            let day = date.flatMap { CalendarDate($0) } ?? Clock.today(in: ZoneResolver(configuration.timezone) ?? .utc)
             let name = template ?? PostmortemScaffold.defaultTemplate(for: severity, scale: configuration.severities)
             guard let templateText = Templates.load(name, configuration: configuration) else {
                 Terminal.error("no template named '\(Terminal.sanitise(name))' in \(configuration.templatesDirectory)/ or built in")
@@ -93,7 +93,8 @@ enum Templates {
 
 /// The one place the CLI reads the wall clock; every library function takes "today" as a parameter.
 enum Clock {
-    static func today() -> CalendarDate {
-        CalendarDate(daysSinceEpoch: Int(floor(Date().timeIntervalSince1970 / 86_400)))
+    /// Today's date in `zone` (pm.yml's timezone for every command).
+    static func today(in zone: ZoneResolver) -> CalendarDate {
+        zone.date(of: Timestamp(epochSeconds: Int64(Date().timeIntervalSince1970)))
     }
 }

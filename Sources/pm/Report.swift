@@ -30,51 +30,24 @@ extension PM {
         )
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: ArgumentHelp("The calendar quarter to review, as 2026-Q3.", valueName: "quarter"))
-        var quarter: String?
-        @Option(help: ArgumentHelp("First day of the period (YYYY-MM-DD); needs --to.", valueName: "date"))
-        var from: String?
-        @Option(help: ArgumentHelp("Last day of the period, inclusive (YYYY-MM-DD); needs --from.", valueName: "date"))
-        var to: String?
+        @OptionGroup var periodOptions: PeriodOptions
         @Option(help: ArgumentHelp("The output directory.", valueName: "dir"))
         var out: String = "build/report"
         @Option(help: ArgumentHelp("The report's title; default: \"Incident review <period>\".", valueName: "text"))
         var title: String?
-        @Option(help: ArgumentHelp("The current date for overdue actions, ages, burn rates and the default period (YYYY-MM-DD); default: today in pm.yml's timezone.",
-                                   valueName: "date"))
-        var today: String?
         @Argument(help: ArgumentHelp("Postmortem files or directories; default: the postmortems directory from pm.yml.",
                                      valueName: "path"))
         var paths: [String] = []
 
         func validate() throws {
-            if quarter != nil, from != nil || to != nil {
-                throw ValidationError("Give either --quarter or --from and --to, not both.")
-            }
-            if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together.") }
-            if let quarter, ReportingPeriod.quarter(quarter, zone: .utc) == nil {
-                throw ValidationError("--quarter must look like 2026-Q3, not '\(quarter)'.")
-            }
-            for (name, value) in [("--from", from), ("--to", to), ("--today", today)] {
-                if let value, CalendarDate(value) == nil {
-                    throw ValidationError("\(name) must be a date as YYYY-MM-DD, not '\(value)'.")
-                }
-            }
             if out.isEmpty { throw ValidationError("--out must not be empty.") }
         }
 
         func run() throws {
             let configuration = try global.loadConfiguration()
             let zone = ZoneResolver(configuration.timezone) ?? .utc
-            let day = today.flatMap { CalendarDate($0) } ?? zone.date(of: Timestamp(epochSeconds: Int64(Date().timeIntervalSince1970)))
-            let period: ReportingPeriod
-            if let quarter {
-                period = ReportingPeriod.quarter(quarter, zone: zone)!
-            } else if let from, let to {
-                period = .range(from: CalendarDate(from)!, to: CalendarDate(to)!, zone: zone)
-            } else {
-                period = .latestCompleteQuarter(before: day, zone: zone)
-            }
+            let day = periodOptions.day(in: zone)
+            let period = periodOptions.period(in: zone, today: day)
             let classifier: Classifier
             let linter: Linter
             let settings: ClassificationSettings
