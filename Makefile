@@ -47,10 +47,13 @@ test: deps test-deps
 e2e:
 	@bash Tests/e2e/run.sh
 
-# Benchmarks against the cmark-gfm command-line program (not part of `make test`).
+# Benchmarks against the cmark-gfm command-line program (not part of `make test`); installs
+# cmark-gfm, hyperfine and GNU time from Debian when missing.
 bench: deps
-	@command -v cmark-gfm >/dev/null 2>&1 || { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get install -y -qq cmark-gfm >/dev/null; }
+	@if ! command -v cmark-gfm >/dev/null 2>&1 || ! command -v hyperfine >/dev/null 2>&1 || [ ! -x /usr/bin/time ]; then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq cmark-gfm hyperfine time >/dev/null; \
+	fi
 	$(SWIFT) build -c release
 	bash Benchmarks/run.sh
 
