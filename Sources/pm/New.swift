@@ -90,11 +90,3 @@ enum Templates {
         return BuiltInTemplates.text(named: name)
     }
 }
-
-/// The one place the CLI reads the wall clock; every library function takes "today" as a parameter.
-enum Clock {
-    /// Today's date in `zone` (pm.yml's timezone for every command).
-    static func today(in zone: ZoneResolver) -> CalendarDate {
-        zone.date(of: Timestamp(epochSeconds: Int64(Date().timeIntervalSince1970)))
-    }
-}

@@ -37,18 +37,13 @@ enum OutlineExtractor {
     }
 
     static func summary(_ outline: Outline) -> String? {
-        let blocks: [MarkdownNode]
-        if let index = outline.indices(of: [.summary]).first {
-            blocks = outline.entries[index].blocks
-        } else {
-            // No Summary section: the first paragraph after the title.
+        guard let index = outline.indices(of: [.summary]).first else {
+            // No Summary section: the first paragraph before or under the title.
             let firstBlocks = outline.entries.first.map { $0.level == 1 ? $0.blocks : [] } ?? []
-            blocks = Array((outline.preamble + firstBlocks).prefix { _ in true })
-            guard let paragraph = blocks.first(where: { if case .paragraph = $0.kind { return true }; return false }) else {
-                return nil
-            }
-            return paragraph.plainText.trimmingWhitespaceAndNewlines()
+            let paragraph = (outline.preamble + firstBlocks).first { if case .paragraph = $0.kind { return true }; return false }
+            return paragraph?.plainText.trimmingWhitespaceAndNewlines()
         }
+        let blocks = outline.entries[index].blocks
         let text = blocks.filter(isContent).map(\.plainText).joined(separator: "\n\n")
             .trimmingWhitespaceAndNewlines()
         return text.isEmpty ? nil : text
