@@ -19,17 +19,37 @@ public enum MarkdownParser {
         public var depthLimitReached: Bool
     }
 
-    /// Serialises cmark-gfm's parsing. libcmark-gfm keeps the special inline characters in one
-    /// process-wide table; every parser adds its extensions' characters (`~` for strikethrough,
-    /// `|` in table rows) when it parses inlines and removes them when it is done. Two threads
-    /// parsing at once race on that table, and one of them then misses strikethrough or table
-    /// cells: `pm show` over 1,000 documents gave different output from run to run. The
-    /// conversion to Swift values and everything after it stay concurrent.
-    private static let cmarkLock = NSLock()
+    /// libcmark-gfm (0.29.0.gfm.6, `src/blocks.c` `process_inlines`) keeps the characters that
+    /// end a run of plain text in one process-wide table. Every parser adds its inline
+    /// extensions' characters to it when it starts parsing inlines and removes them when it is
+    /// done, so two threads parsing at once race: one removes `~` or `:` while the other is still
+    /// scanning text, and the other then misses strikethrough or autolinks (`pm show` over 1,000
+    /// documents once gave different output from run to run).
+    ///
+    /// Two measures make parsing concurrent again without changing a byte of output:
+    /// - autolink's characters (`:` and `w`) are added to the table once, through a parser that
+    ///   has only autolink attached, and autolink's own list is then emptied (both with
+    ///   cmark-gfm's public extension API), so no parser ever removes them;
+    /// - strikethrough needs its list (its delimiters are matched through it), so only a
+    ///   document containing `~` gets the strikethrough extension, and it parses under
+    ///   ``strikethroughLock``. A document without `~` parses without it (it could not match)
+    ///   and does not care whether `~` is in the table, which only decides where a run of text
+    ///   stops at a `~` byte.
+    private static let strikethroughLock = NSLock()
 
-    /// cmark-gfm registers its extensions in a global list guarded by a plain flag; a Swift
-    /// static is initialised exactly once, whichever threads get here first.
-    private static let extensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
+    /// Registers the extensions (cmark-gfm guards that with a plain flag; a Swift static is
+    /// initialised exactly once, whichever threads get here first) and pins autolink's
+    /// characters as described at ``strikethroughLock``.
+    private static let extensionsReady: Void = {
+        cmark_gfm_core_extensions_ensure_registered()
+        guard let autolink = cmark_find_syntax_extension("autolink"), let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return }
+        cmark_parser_attach_syntax_extension(parser, autolink)
+        cmark_manage_extensions_special_characters(parser, 1)
+        cmark_parser_free(parser)
+        // The two-node list this drops is allocated once at registration (see the LeakSanitizer
+        // suppressions); cmark-gfm has no call that returns it.
+        cmark_syntax_extension_set_special_inline_chars(autolink, nil)
+    }()
 
     /// The GFM extensions every parse enables.
     static let extensionNames = ["table", "tasklist", "strikethrough", "autolink"]
@@ -43,28 +63,30 @@ public enum MarkdownParser {
     ///     them), so a hostile document with thousands of nested lists cannot exhaust the stack
     ///     of the recursive code that later reads the tree.
     public static func parse(_ text: String, renderHTML: Bool = false, maxDepth: Int = 64) -> Result {
-        _ = extensionsRegistered
+        _ = extensionsReady
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
         guard let parser = cmark_parser_new(options) else {
             return Result(document: MarkdownNode(kind: .document), html: nil, depthLimitReached: false)
         }
         defer { cmark_parser_free(parser) }
-        for name in extensionNames {
-            if let ext = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, ext)
-            }
-        }
         var source = text
-        // See `cmarkLock`: feeding (table rows) and finishing (inlines) use cmark's global table
-        // of special characters.
-        cmarkLock.lock()
-        source.withUTF8 { buffer in
+        let finished: OpaquePointer? = source.withUTF8 { buffer in
+            // See `strikethroughLock`: a document without `~` parses without the strikethrough
+            // extension (which could not match anything in it), so it never touches `~` in
+            // cmark's table; one with `~` holds the lock.
+            let hasTilde = buffer.baseAddress.map { memchr($0, Int32(UInt8(ascii: "~")), buffer.count) != nil } ?? false
+            for name in extensionNames where hasTilde || name != "strikethrough" {
+                if let ext = cmark_find_syntax_extension(name) {
+                    cmark_parser_attach_syntax_extension(parser, ext)
+                }
+            }
+            if hasTilde { strikethroughLock.lock() }
+            defer { if hasTilde { strikethroughLock.unlock() } }
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
+            return cmark_parser_finish(parser)
         }
-        let finished = cmark_parser_finish(parser)
-        cmarkLock.unlock()
         guard let root = finished else {
             return Result(document: MarkdownNode(kind: .document), html: nil, depthLimitReached: false)
         }
