@@ -6,6 +6,7 @@ extension PM {
     /// `pm budget`: error budgets of the configured SLOs, with the staircase of each window.
     struct Budget: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "budget",
             abstract: "Show the error budget of each SLO window and the staircase of incidents that spent it.",
             discussion: """
                 Budget for a window = window length × (1 − objective). Each incident burns \

@@ -6,6 +6,7 @@ extension PM {
     /// `pm classify`: cause categories of incidents, grouped, with budget burned and repeats.
     struct Classify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "classify",
             abstract: "Classify incidents by cause and group them with the error budget each group burned.",
             discussion: """
                 Declared `causes:` and factors labelled with a category (**Config:**) win; otherwise \

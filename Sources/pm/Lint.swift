@@ -6,6 +6,7 @@ extension PM {
     /// `pm lint`: check postmortems against the rules in docs/rules.md.
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lint",
             abstract: "Check postmortems for structure, metadata, follow-up quality and blameless language.",
             discussion: """
                 Reads each file (directories recursively, .md only, skipping pm.yml's `ignore` globs) \

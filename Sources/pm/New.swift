@@ -6,6 +6,7 @@ extension PM {
     /// `pm new`: start a postmortem from a template.
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "new",
             abstract: "Write a new postmortem from a template and print its path.",
             discussion: """
                 Writes <postmortems>/YYYY-MM-DD-<slug>.md from <templates>/<template>.md (directories \

@@ -6,6 +6,7 @@ extension PM {
     /// `pm rules`: the lint rules and their documentation.
     struct Rules: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rules",
             abstract: "List the lint rules, or print one rule's documentation.",
             discussion: """
                 Without an argument, lists every rule with its id, alias, default severity and summary. \

@@ -6,6 +6,7 @@ extension PM {
     /// `pm schema`: a JSON Schema of the front matter, for editors.
     struct Schema: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "schema",
             abstract: "Print a JSON Schema of postmortem front matter, for YAML language servers.",
             discussion: """
                 The schema encodes the same checks pm lint applies to front matter: required keys, \

@@ -5,6 +5,7 @@ extension PM {
     /// `pm show`: print the structured record pm reads from each postmortem.
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Print the structured record pm extracts from postmortems.",
             discussion: """
                 Reads each file (directories recursively, .md only) and prints its metadata, \

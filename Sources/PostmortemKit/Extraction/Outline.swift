@@ -48,7 +48,8 @@ struct Outline {
     static func pseudoHeading(_ paragraph: MarkdownNode) -> (title: String, kind: SectionKind)? {
         guard let range = paragraph.range, range.start.line == range.end.line else { return nil }
         let text = paragraph.plainText.trimmingWhitespace()
-        guard text.count <= 48, text.hasSuffix(":") || paragraph.children.allSatisfy({
+        // At most 48 characters; the byte count decides it without counting graphemes nearly always.
+        guard text.utf8.count <= 48 || text.dropFirst(48).isEmpty, text.hasSuffix(":") || paragraph.children.allSatisfy({
             if case .strong = $0.kind { return true }
             if case .text = $0.kind { return true }
             return false
@@ -56,8 +57,8 @@ struct Outline {
         let title = text.hasSuffix(":") ? String(text.dropLast()) : text
         // Only an exact known title counts; "Summary of the call" is a sentence, not a heading.
         let normalised = SectionTitles.normalise(title)
-        guard let kind = SectionTitles.kind(of: title),
-              SectionTitles.synonyms.contains(where: { $0.0 == kind && $0.1.contains(normalised) }) else { return nil }
+        guard let kind = SectionTitles.kind(normalised: normalised),
+              SectionTitles.isExactName(normalised, of: kind) else { return nil }
         return (title, kind)
     }
 

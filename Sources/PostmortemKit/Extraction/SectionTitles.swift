@@ -37,26 +37,70 @@ public enum SectionTitles {
 
     /// The kind of a section with this title, or nil.
     public static func kind(of title: String) -> SectionKind? {
-        let normalised = normalise(title)
-        guard !normalised.isEmpty else { return nil }
-        for (kind, names) in synonymsWithSpace {
-            for (name, prefix) in names where normalised == name || normalised.hasPrefix(prefix) {
-                return kind
-            }
-        }
-        return nil
+        kind(normalised: normalise(title))
     }
 
-    /// ``synonyms`` with each name's "name " prefix built once instead of on every lookup.
-    static let synonymsWithSpace: [(SectionKind, [(String, String)])] = synonyms.map { kind, names in
-        (kind, names.map { ($0, $0 + " ") })
+    /// The kind for an already normalised title: the first kind in ``synonyms`` with a name
+    /// equal to the title or to a run of its leading words ("timeline all times utc").
+    static func kind(normalised: String) -> SectionKind? {
+        guard !normalised.isEmpty else { return nil }
+        var best: Int? = nil
+        var wordsSeen = 0
+        let utf8 = normalised.utf8
+        var index = utf8.startIndex
+        // Every leading run of words (up to the longest name) is looked up once.
+        while wordsSeen < longestName {
+            let end = utf8[index...].firstIndex(of: UInt8(ascii: " ")) ?? utf8.endIndex
+            wordsSeen += 1
+            if let rank = nameRanks[String(normalised[..<end])], rank < (best ?? .max) { best = rank }
+            guard end < utf8.endIndex else { break }
+            index = utf8.index(after: end)
+        }
+        return best.map { synonyms[$0].0 }
     }
+
+    /// Each name's position in ``synonyms`` (the earliest kind wins where two kinds share one).
+    static let nameRanks: [String: Int] = {
+        var ranks: [String: Int] = [:]
+        for (rank, entry) in synonyms.enumerated() {
+            for name in entry.1 where ranks[name] == nil { ranks[name] = rank }
+        }
+        return ranks
+    }()
+
+    /// The most words in one name.
+    static let longestName = synonyms.flatMap(\.1).map { $0.split(separator: " ").count }.max() ?? 1
+
+    /// True when `normalised` is exactly one of the names of `kind`.
+    static func isExactName(_ normalised: String, of kind: SectionKind) -> Bool {
+        exactNames[kind]?.contains(normalised) ?? false
+    }
+
+    static let exactNames: [SectionKind: Set<String>] = {
+        var names: [SectionKind: Set<String>] = [:]
+        for (kind, list) in synonyms { names[kind, default: []].formUnion(list) }
+        return names
+    }()
 
     /// Lowercase; runs of anything but letters and digits become one space; leading numbering
     /// ("3.", "IV.") and trailing colons disappear.
     public static func normalise(_ title: String) -> String {
         var words: [String] = []
         var current = ""
+        if title.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (nearly every title): the same rules on bytes.
+            var bytes: [UInt8] = []
+            for b in title.utf8 {
+                if (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || (b >= 48 && b <= 57) {
+                    bytes.append(b >= 65 && b <= 90 ? b + 32 : b)
+                } else if !bytes.isEmpty {
+                    words.append(String(decoding: bytes, as: UTF8.self))
+                    bytes.removeAll(keepingCapacity: true)
+                }
+            }
+            if !bytes.isEmpty { words.append(String(decoding: bytes, as: UTF8.self)) }
+            return joinedWithoutNumbering(words)
+        }
         for scalar in title.lowercased().unicodeScalars {
             if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
                 current.unicodeScalars.append(scalar)
@@ -66,6 +110,11 @@ public enum SectionTitles {
             }
         }
         if !current.isEmpty { words.append(current) }
+        return joinedWithoutNumbering(words)
+    }
+
+    static func joinedWithoutNumbering(_ words: [String]) -> String {
+        var words = words
         // Drop section numbering: "3 timeline", "iv timeline".
         while let first = words.first, words.count > 1,
               first.allSatisfy(\.isNumber) || ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"].contains(first),

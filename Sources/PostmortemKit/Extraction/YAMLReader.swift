@@ -20,7 +20,10 @@ public enum YAMLReader {
     public static func read(_ yaml: String, firstLine: Int = 1) -> Result<YAMLValue?, Failure> {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // Tags are not used (values are read as text with their style), so the basic
+            // resolver skips Yams' regular expressions for every scalar; the explicit encoding
+            // skips `Parser.Encoding.default`, which reads the whole environment on every call.
+            node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
             return .failure(duplicateFailure(duplicates.first ?? "?", firstMark: context.mark, yaml: yaml, firstLine: firstLine))
         } catch let error as YamlError {
