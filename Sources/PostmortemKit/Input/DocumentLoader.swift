@@ -65,19 +65,99 @@ public enum DocumentLoader {
     /// input order, so output is identical for any number of workers.
     public static func map<T: Sendable>(_ inputs: [InputFile], workers: Int = ProcessInfo.processInfo.activeProcessorCount,
                                         options: ReadOptions, _ transform: @Sendable @escaping (ReadDocument) -> T) -> [T] {
-        let count = inputs.count
-        guard count > 0 else { return [] }
-        let results = ResultBuffer<T>(count: count)
-        let next = Counter()
-        let lanes = max(1, min(workers, count))
-        DispatchQueue.concurrentPerform(iterations: lanes) { _ in
-            while true {
-                let index = next.increment()
-                guard index < count else { return }
-                results.set(index, transform(read(inputs[index], options: options)))
-            }
+        let results = ResultBuffer<T>(count: inputs.count)
+        forEach(inputs, workers: workers, window: max(1, inputs.count), options: options, transform) { index, value in
+            results.set(index, value)
         }
         return results.values()
+    }
+
+    /// Streams every input through `transform` with up to `workers` at once and hands each
+    /// result to `consume` in input order, as soon as it and every result before it are ready.
+    ///
+    /// At most `window` results wait for delivery: a worker does not start document `i` until
+    /// the results before `i - window` have been consumed. Memory therefore holds a bounded
+    /// number of documents and results, however many inputs there are; what `consume` keeps is
+    /// up to the caller. `consume` is never called by two threads at once, and always with
+    /// index 0, 1, 2, … in order, so output built from it is the same for any number of workers.
+    public static func forEach<T: Sendable>(_ inputs: [InputFile], workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                                            window: Int? = nil, options: ReadOptions,
+                                            _ transform: @Sendable @escaping (ReadDocument) -> T,
+                                            consume: (Int, T) -> Void) {
+        let count = inputs.count
+        guard count > 0 else { return }
+        let lanes = max(1, min(workers, count))
+        let pipeline = OrderedPipeline<T>(count: count, window: max(1, window ?? lanes * 8))
+        withoutActuallyEscaping(consume) { consume in
+            let deliver = UncheckedBox(consume)
+            DispatchQueue.concurrentPerform(iterations: lanes) { _ in
+                while let index = pipeline.claim() {
+                    let value = transform(read(inputs[index], options: options))
+                    pipeline.finish(index, value, deliver: deliver.value)
+                }
+            }
+        }
+    }
+}
+
+/// The consumer closure handed to worker threads; `OrderedPipeline` calls it from one thread
+/// at a time.
+private struct UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+/// The bookkeeping of ``DocumentLoader/forEach(_:workers:window:options:_:consume:)``: which index
+/// to start next, which finished results wait for delivery, and which thread delivers.
+final class OrderedPipeline<T>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let count: Int
+    private let window: Int
+    /// The next index to start.
+    private var next = 0
+    /// The next index to deliver.
+    private var delivered = 0
+    /// Finished results not yet delivered (at most `window`).
+    private var ready: [Int: T] = [:]
+    /// True while one thread is delivering; the others leave their results in `ready`.
+    private var delivering = false
+
+    init(count: Int, window: Int) {
+        self.count = count
+        self.window = window
+    }
+
+    /// The next index to work on, waiting while `window` results are ahead of delivery; nil when
+    /// every index has been started.
+    func claim() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        while next < count && next >= delivered + window { condition.wait() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    /// Records a result and, unless another thread is already delivering, delivers every result
+    /// that is now next in order.
+    func finish(_ index: Int, _ value: T, deliver: (Int, T) -> Void) {
+        condition.lock()
+        ready[index] = value
+        guard !delivering else {
+            condition.unlock()
+            return
+        }
+        delivering = true
+        while let value = ready.removeValue(forKey: delivered) {
+            let position = delivered
+            condition.unlock()
+            deliver(position, value)
+            condition.lock()
+            delivered += 1
+            condition.broadcast()
+        }
+        delivering = false
+        condition.unlock()
     }
 }
 
