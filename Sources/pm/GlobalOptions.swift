@@ -31,20 +31,9 @@ struct GlobalOptions: ParsableArguments {
 
 /// Writing to the terminal: one place that escapes control characters from documents.
 enum Terminal {
-    /// Replaces C0/C1 control characters (ESC sequences, bells, carriage returns) that would let
-    /// a document's text drive the terminal, keeping tabs and newlines.
-    static func sanitise(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if (v < 0x20 && v != 0x0A && v != 0x09) || v == 0x7F || (0x80...0x9F).contains(v) {
-                out.append(contentsOf: "\\u{\(String(v, radix: 16))}".unicodeScalars)
-            } else {
-                out.append(scalar)
-            }
-        }
-        return String(out)
-    }
+    /// Escapes control characters (ESC sequences, bells, carriage returns, bidirectional
+    /// overrides) that would let a document's text drive the terminal; see ``TerminalEscaping``.
+    static func sanitise(_ text: String) -> String { TerminalEscaping.escape(text) }
 
     static func error(_ message: String) {
         FileHandle.standardError.write(Data("pm: error: \(message)\n".utf8))

@@ -1,0 +1,32 @@
+/// Escaping for text that reaches a terminal or a CI log: findings, paths and messages quote
+/// documents, and a document must not be able to move the cursor, recolour the log, retitle
+/// the window or reorder what a reviewer reads.
+public enum TerminalEscaping {
+    /// `text` with every control character except newline and tab written as `\u{…}`: C0
+    /// controls (ESC starts every terminal escape sequence), DEL, C1 controls (8-bit CSI), and
+    /// the invisible bidirectional controls that make a line display in a different order than
+    /// it reads ("Trojan Source", CVE-2021-42574), plus the Unicode line and paragraph separators.
+    public static func escape(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscaping) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if needsEscaping(scalar) {
+                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    static func needsEscaping(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return (v < 0x20 && v != 0x0A && v != 0x09) || v == 0x7F }
+        return (0x80...0x9F).contains(v)
+            || v == 0x061C                      // Arabic letter mark
+            || v == 0x200E || v == 0x200F       // left-to-right and right-to-left marks
+            || (0x202A...0x202E).contains(v)    // embeddings and overrides, pop directional formatting
+            || (0x2066...0x2069).contains(v)    // isolates, pop directional isolate
+            || v == 0x2028 || v == 0x2029       // line and paragraph separators
+    }
+}

@@ -1,0 +1,24 @@
+import Testing
+@testable import PostmortemKit
+
+/// What reaches a terminal from a document cannot drive it or reorder what a reviewer reads.
+@Suite struct TerminalEscapingTests {
+    @Test(arguments: [
+        ("\u{1B}[2J\u{1B}]0;owned\u{07}", "\\u{1b}[2J\\u{1b}]0;owned\\u{7}"),
+        ("carriage\rreturn", "carriage\\u{d}return"),
+        ("8-bit CSI \u{9B}31m and DEL \u{7F}", "8-bit CSI \\u{9b}31m and DEL \\u{7f}"),
+        // Trojan Source: an override makes "admin" display after the comment marker.
+        ("access = \"user\u{202E} \u{2066}// admin\u{2069} \u{2066}\"", "access = \"user\\u{202e} \\u{2066}// admin\\u{2069} \\u{2066}\""),
+        ("\u{202A}\u{202B}\u{202C}\u{202D}\u{2067}\u{2068}", "\\u{202a}\\u{202b}\\u{202c}\\u{202d}\\u{2067}\\u{2068}"),
+        ("marks \u{200E}\u{200F}\u{061C}", "marks \\u{200e}\\u{200f}\\u{61c}"),
+        ("line\u{2028}paragraph\u{2029}", "line\\u{2028}paragraph\\u{2029}"),
+    ])
+    func escapesControls(_ input: String, _ expected: String) {
+        #expect(TerminalEscaping.escape(input) == expected)
+    }
+
+    @Test func keepsTextTabsNewlinesAndOtherScripts() {
+        let text = "Checkout 5xx at 14:02 UTC\n\t— “quoted” café 東京 عربى שלום 🙂 zero\u{200B}width joiner\u{200D}"
+        #expect(TerminalEscaping.escape(text) == text)
+    }
+}
