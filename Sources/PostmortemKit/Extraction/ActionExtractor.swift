@@ -153,7 +153,7 @@ enum ActionExtractor {
         } else {
             // `text - owner: @x, due: …` or `text — owner: …`.
             for separator in [" - ", " — ", " – ", " | "] {
-                if text.containsBytes(of: separator), let range = text.range(of: separator, options: .backwards),
+                if let range = text.lastRange(ofBytes: separator),
                    let parsed = pairs(text[range.upperBound...]) {
                     metadata = parsed
                     text = String(text[..<range.lowerBound]).trimmingWhitespace()

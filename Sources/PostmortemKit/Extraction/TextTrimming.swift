@@ -55,6 +55,25 @@ extension StringProtocol {
     /// other spelling is canonically equivalent, so when the bytes are absent Foundation finds
     /// nothing either and the call can be skipped without changing any result.
     func containsBytes(of needle: String) -> Bool {
+        // Native strings and substrings (every one pm builds) are searched in place.
+        var needleText = needle
+        let searched: Bool? = needleText.withUTF8 { n in
+            utf8.withContiguousStorageIfAvailable { hay in
+                guard let needleStart = n.baseAddress else { return true }
+                guard hay.count >= n.count, let hayStart = hay.baseAddress else { return false }
+                // memchr for the first byte, memcmp for the rest (memmem is a GNU extension).
+                var from = hayStart
+                let last = hayStart + (hay.count - n.count)
+                while from <= last {
+                    guard let hit = memchr(from, Int32(needleStart.pointee), last - from + 1) else { return false }
+                    let candidate = hit.assumingMemoryBound(to: UInt8.self)
+                    if memcmp(candidate, needleStart, n.count) == 0 { return true }
+                    from = UnsafePointer(candidate) + 1
+                }
+                return false
+            }
+        }
+        if let searched { return searched }
         let n = Array(needle.utf8)
         guard let first = n.first else { return true }
         let hay = utf8
@@ -66,5 +85,25 @@ extension StringProtocol {
             i = hay.index(after: found)
         }
         return false
+    }
+}
+
+extension String {
+    /// The last occurrence of `needle`'s UTF-8 bytes. For the ASCII and punctuation separators pm
+    /// looks for this is what Foundation's `range(of:options: .backwards)` finds, without bridging
+    /// to `NSString`.
+    func lastRange(ofBytes needle: String) -> Range<String.Index>? {
+        let n = Array(needle.utf8)
+        guard !n.isEmpty, utf8.count >= n.count else { return nil }
+        let bytes = Array(utf8)
+        var start = bytes.count - n.count
+        while start >= 0 {
+            if bytes[start] == n[0] && bytes[start..<(start + n.count)].elementsEqual(n) {
+                let lower = utf8.index(startIndex, offsetBy: start)
+                return lower..<utf8.index(lower, offsetBy: n.count)
+            }
+            start -= 1
+        }
+        return nil
     }
 }
