@@ -1,3 +1,5 @@
+import Foundation
+
 /// A document read from bytes: the record, plus what single-document lint rules need and the
 /// report's renderer may want. Dropped once those stages are done with it; only the
 /// ``Postmortem`` is kept for corpus-wide work.
@@ -45,7 +47,11 @@ public enum DocumentReader {
             postmortem.problems.append(Problem(.empty, "the file is empty"))
             return ReadDocument(postmortem: postmortem, tree: MarkdownNode(kind: .document), source: "", html: "")
         }
-        if let nul = bytes.firstIndex(of: 0) {
+        let nulOffset: Int? = bytes.withUnsafeBufferPointer { buffer in
+            guard let start = buffer.baseAddress, let hit = memchr(start, 0, buffer.count) else { return nil }
+            return UnsafeRawPointer(hit) - UnsafeRawPointer(start)
+        }
+        if let nul = nulOffset {
             let location = location(ofByte: nul, in: bytes)
             postmortem.problems.append(Problem(.binary, "the file contains a NUL byte: it is binary, not Markdown",
                                                at: SourceRange(start: location, end: location)))
@@ -136,7 +142,10 @@ public enum DocumentReader {
     }
 
     static func normaliseLineEndings(_ text: String) -> String {
-        guard text.utf8.contains(13) else { return text }
+        let hasCR = text.utf8.withContiguousStorageIfAvailable { buffer in
+            buffer.baseAddress.map { memchr($0, 13, buffer.count) != nil } ?? false
+        } ?? text.utf8.contains(13)
+        guard hasCR else { return text }
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count)
         var previousCR = false

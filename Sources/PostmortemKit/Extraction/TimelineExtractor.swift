@@ -145,14 +145,14 @@ enum TimelineExtractor {
     static func readList(_ list: MarkdownNode, _ context: inout Context, _ result: inout [TimelineEvent],
                          _ problems: inout [Problem]) {
         let items = list.children
-        let timed = items.filter { item in
-            item.children.first.flatMap { $0.plainTextLines.first }.map { TimeExpression.leading(String($0)) != nil } ?? false
-        }.count
-        for item in items {
-            let lead = item.children.first
-            let firstLine = lead.flatMap { $0.plainTextLines.first }.map(String.init) ?? ""
+        // Each item's first block as lines, and the time it starts with, worked out once.
+        let leadLines = items.map { $0.children.first?.plainTextLines ?? [] }
+        let leadings = leadLines.map { lines in lines.first.flatMap { TimeExpression.leading(String($0)) } }
+        let timed = leadings.filter { $0 != nil }.count
+        for (index, item) in items.enumerated() {
+            let firstLine = leadLines[index].first.map(String.init) ?? ""
             let range = item.range ?? list.range ?? SourceRange(line: 1)
-            if let leading = TimeExpression.leading(firstLine) {
+            if let leading = leadings[index] {
                 if leading.secondOfDay == nil && leading.rest.isEmpty {
                     // "- 2019-01-23" grouping nested entries.
                     setDate(leading.date, &context)
@@ -160,7 +160,7 @@ enum TimelineExtractor {
                     continue
                 }
                 var text = leading.rest
-                let more = (lead?.plainTextLines.dropFirst() ?? []).map { $0.trimmingWhitespace() }
+                let more = leadLines[index].dropFirst().map { $0.trimmingWhitespace() }
                 if !more.isEmpty { text += " " + more.joined(separator: " ") }
                 append(leading, text: text, range: range, &context, &result)
                 // Nested lists with their own times are events too; otherwise they are detail.

@@ -35,7 +35,8 @@ public struct YAMLValue: Sendable, Hashable {
     /// A plain scalar that YAML reads as a number.
     public var number: Double? {
         guard case .scalar(let text, true) = kind else { return nil }
-        let cleaned = text.replacingOccurrences(of: "_", with: "")
+        // Digit separators (`1_000`); most scalars have none, and Foundation's replacing bridges.
+        let cleaned = text.utf8.contains(UInt8(ascii: "_")) ? String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "_" })) : text
         guard let first = cleaned.first, first.isNumber || first == "-" || first == "+" || first == "." else { return nil }
         return Double(cleaned)
     }
