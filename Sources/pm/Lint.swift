@@ -31,18 +31,66 @@ extension PM {
         var stdinFilename: String?
         @Argument(help: ArgumentHelp("Postmortem files or directories; `-` for stdin.", valueName: "path")) var paths: [String] = []
 
-        /// The report with control characters from documents (and their paths) escaped, so only
+        /// A finding with control characters from documents (and their paths) escaped, so only
         /// the reporter's own colour codes reach the terminal or the CI log.
-        static func sanitised(_ report: LintReport) -> LintReport {
-            var copy = report
-            copy.findings = report.findings.map { finding in
-                var f = finding
-                f.message = Terminal.sanitise(f.message)
-                f.path = Terminal.sanitise(f.path)
-                f.suggestion = f.suggestion.map(Terminal.sanitise)
-                return f
+        static func sanitised(_ finding: Finding) -> Finding {
+            var f = finding
+            f.message = Terminal.sanitise(f.message)
+            f.path = Terminal.sanitise(f.path)
+            f.suggestion = f.suggestion.map(Terminal.sanitise)
+            return f
+        }
+
+        /// Where findings go: text and GitHub annotations are written as each file is done;
+        /// JSON and SARIF, each one document, are collected and written at the end.
+        final class LintOutput {
+            let format: Format
+            private(set) var errors = 0
+            private(set) var warnings = 0
+            private var notes = 0
+            private var kept: [Finding] = []
+            private var sources: [String: String] = [:]
+            private var buffer = ""
+            private let text = TextReporter(colour: Terminal.colourOut)
+
+            init(format: Format) { self.format = format }
+
+            /// One file's findings, in reporting order.
+            func add(_ findings: [Finding], path: String, source: String?) {
+                for finding in findings {
+                    switch finding.severity {
+                    case .error: errors += 1
+                    case .warning: warnings += 1
+                    case .info: notes += 1
+                    }
+                }
+                switch format {
+                case .text: buffer += text.findings(findings.map(Lint.sanitised))
+                case .github: buffer += GitHubReporter().findings(findings.map(Lint.sanitised))
+                case .json, .sarif:
+                    kept += findings
+                    if let source { sources[path] = source }
+                }
+                if buffer.utf8.count >= 1 << 16 { flush() }
             }
-            return copy
+
+            /// Writes what is left: the summary line, or the whole JSON or SARIF document.
+            func finish(fileCount: Int) -> LintOutput {
+                let summary = LintReport.summary(errors: errors, warnings: warnings, notes: notes, files: fileCount)
+                switch format {
+                case .text: buffer += text.end(summary: summary)
+                case .github: buffer += GitHubReporter().end(summary: summary)
+                case .json: buffer += JSONReporter().render(LintReport(findings: kept, fileCount: fileCount, sources: sources))
+                case .sarif: buffer += SARIFReporter().render(LintReport(findings: kept, fileCount: fileCount, sources: sources))
+                }
+                flush()
+                return self
+            }
+
+            private func flush() {
+                FileHandle.standardOutput.write(Data(buffer.utf8))
+                buffer = ""
+            }
         }
 
         func run() throws {
@@ -68,37 +116,54 @@ extension PM {
                 throw ExitCode(2)
             }
             let options = ReadOptions(configuration: configuration)
-            // SARIF needs each file's text to convert byte columns to code points.
-            let keepSource = format == .sarif
-            var results: [(findings: [Finding], record: Postmortem, source: String?)] = []
             var filePaths = paths.filter { $0 != "-" }
             if paths.isEmpty { filePaths = global.inputPaths([], configuration: configuration) }
+            // Documents go through in path order, the order findings are reported in, so each
+            // file's findings (corpus-wide ones included) can be printed as soon as it is done
+            // and nothing but a path and an id per document is kept.
+            var units: [(path: String, input: InputFile?)] = []
+            if !filePaths.isEmpty {
+                units = InputDiscovery.expand(filePaths, ignore: configuration.ignore, relativeTo: configuration.rootDirectory)
+                    .map { ($0.path, $0) }
+            }
+            var stdinDocument: ReadDocument? = nil
             if paths.contains("-") {
                 let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
                 let document = DocumentReader.read(bytes, path: stdinFilename ?? "<stdin>", options: options)
-                results.append((linter.lint(document, today: date), document.postmortem, keepSource ? document.source : nil))
+                stdinDocument = document
+                units.append((document.postmortem.path, nil))
             }
-            if !filePaths.isEmpty {
-                let inputs = InputDiscovery.expand(filePaths, ignore: configuration.ignore, relativeTo: configuration.rootDirectory)
-                results += DocumentLoader.map(inputs, options: options) { document in
-                    (linter.lint(document, today: date), document.postmortem, keepSource ? document.source : nil)
-                }
+            units.sort { $0.path < $1.path }
+            var corpus = CorpusIndex(paths: units.map(\.path))
+            let fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
+            let output = LintOutput(format: format)
+
+            /// Everything about one document that outlives the worker: its findings and record.
+            func finish(_ findings: [Finding], _ record: Postmortem, _ source: String?) {
+                var all = findings + linter.lintCorpus(record, in: corpus, fileExists: fileExists)
+                all.sort(by: Finding.reportingOrder)
+                corpus.remember(record)
+                output.add(all, path: record.path, source: source)
             }
-            let records = results.map(\.record)
-            var findings = results.flatMap(\.findings)
-            findings += linter.lintCorpus(records, fileExists: { FileManager.default.fileExists(atPath: $0) })
-            var sources: [String: String] = [:]
-            for result in results { if let source = result.source { sources[result.record.path] = source } }
-            let report = LintReport(findings: findings, fileCount: results.count, sources: sources)
-            let output: String
-            switch format {
-            case .text: output = TextReporter(colour: Terminal.colourOut).render(Self.sanitised(report))
-            case .json: output = JSONReporter().render(report)
-            case .sarif: output = SARIFReporter().render(report)
-            case .github: output = GitHubReporter().render(Self.sanitised(report))
+            // SARIF needs each file's text to convert byte columns to code points.
+            let keepSource = format == .sarif
+            var pendingStdin = stdinDocument.map { (linter.lint($0, today: date), $0.postmortem, keepSource ? $0.source : nil) }
+            let fileInputs = units.compactMap(\.input)
+            /// Hands over stdin's result when its turn in path order comes.
+            func deliverStdin(before path: String?) {
+                guard let result = pendingStdin, path.map({ result.1.path < $0 }) ?? true else { return }
+                pendingStdin = nil
+                finish(result.0, result.1, result.2)
             }
-            FileHandle.standardOutput.write(Data(output.utf8))
-            if report.count(.error) > 0 || (strict && report.count(.warning) > 0) { throw ExitCode.failure }
+            DocumentLoader.forEach(fileInputs, options: options, { document in
+                (linter.lint(document, today: date), document.postmortem.corpusRecord, keepSource ? document.source : nil)
+            }) { _, result in
+                deliverStdin(before: result.1.path)
+                finish(result.0, result.1, result.2)
+            }
+            deliverStdin(before: nil)
+            let report = output.finish(fileCount: units.count)
+            if report.errors > 0 || (strict && report.warnings > 0) { throw ExitCode.failure }
         }
     }
 }

@@ -12,7 +12,13 @@ public struct Linter: Sendable {
     public init(configuration: Configuration) throws(ConfigurationError) {
         self.configuration = configuration
         self.lintConfiguration = try LintConfiguration(configuration: configuration)
+        self.corpusRules = lintConfiguration.rules.compactMap { entry in
+            (entry.rule as? any CorpusLintRule).map { ($0, entry.severity) }
+        }
     }
+
+    /// The enabled corpus-wide rules with their configured severity, found once.
+    let corpusRules: [(rule: any CorpusLintRule, severity: Severity?)]
 
     /// Single-document rules, including reading problems turned into findings and suppressions applied.
     public func lint(_ document: ReadDocument, today: CalendarDate) -> [Finding] {
@@ -51,15 +57,27 @@ public struct Linter: Sendable {
     /// Corpus-wide rules; `fileExists` lets the command line also accept links to postmortems
     /// that exist on disk but were not among the inputs.
     public func lintCorpus(_ records: [Postmortem], fileExists: (String) -> Bool) -> [Finding] {
+        var corpus = CorpusIndex(paths: records.map(\.path))
         var findings: [Finding] = []
-        for (rule, severity) in lintConfiguration.rules {
-            guard let corpusRule = rule as? any CorpusLintRule else { continue }
-            let description = type(of: rule).description
-            for (path, violation) in corpusRule.checkCorpus(records, fileExists: fileExists) {
-                findings.append(finding(violation, description, severity, path))
-            }
+        for record in records {
+            findings += lintCorpus(record, in: corpus, fileExists: fileExists)
+            corpus.remember(record)
         }
         return findings.sorted(by: Finding.reportingOrder)
+    }
+
+    /// Corpus-wide rules for one record, given every input's path and the records before it in
+    /// `corpus`; the caller calls ``CorpusIndex/remember(_:)`` afterwards. The same findings as
+    /// ``lintCorpus(_:fileExists:)`` gives for this record, one record at a time.
+    public func lintCorpus(_ record: Postmortem, in corpus: CorpusIndex, fileExists: (String) -> Bool) -> [Finding] {
+        var findings: [Finding] = []
+        for (rule, severity) in corpusRules {
+            let description = type(of: rule).description
+            for violation in rule.check(record, in: corpus, fileExists: fileExists) {
+                findings.append(finding(violation, description, severity, record.path))
+            }
+        }
+        return findings
     }
 
     /// True when `path` is inside the configured templates directory: templates are skeletons, so

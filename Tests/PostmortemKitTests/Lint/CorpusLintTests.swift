@@ -83,6 +83,28 @@ import Testing
         #expect(withDisk.filter { $0.ruleID == "PM060" }.count == 1)
     }
 
+    /// A streaming run keeps only `corpusRecord`s and checks one record at a time against the
+    /// index of every input; it finds exactly what the whole-corpus check finds on full records.
+    @Test func streamingCorpusChecksMatchTheWholeCorpus() throws {
+        let linter = try Linter(configuration: RuleExamples.configuration)
+        let a = DocumentReader.read(text: RuleExamples.document(frontMatter: ["id: same"]), path: "postmortems/a.md")
+        let b = DocumentReader.read(text: RuleExamples.document(frontMatter: ["id: same"],
+            sections: ["Summary": "Like [a](a.md#timeline), [c](./sub/../c.md) and [the other](./missing.md)."]), path: "postmortems/b.md")
+        let c = DocumentReader.read(text: RuleExamples.document(frontMatter: ["id: same"]), path: "postmortems/c.md")
+        let records = [a, b, c].map(\.postmortem)
+        let whole = linter.lintCorpus(records, fileExists: { _ in false })
+        var index = CorpusIndex(paths: records.map(\.path))
+        var streamed: [Finding] = []
+        for record in records.map(\.corpusRecord) {
+            streamed += linter.lintCorpus(record, in: index, fileExists: { _ in false })
+            index.remember(record)
+        }
+        #expect(streamed.sorted(by: Finding.reportingOrder) == whole)
+        #expect(whole.filter { $0.ruleID == "PM061" }.map(\.path) == ["postmortems/b.md", "postmortems/c.md"])
+        #expect(whole.filter { $0.ruleID == "PM060" }.map(\.message) == [
+            "link to `./missing.md` does not resolve to a postmortem (looked for postmortems/./missing.md)"])
+    }
+
     /// DocumentLoader.map keeps input order, so findings are identical for any number of workers.
     @Test func sameFindingsForOneOrManyWorkers() throws {
         let configuration = try LintTestSupport.projectConfiguration()

@@ -1,11 +1,11 @@
 /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`, which the
 /// runner turns into annotations on the pull request.
-public struct GitHubReporter: LintReporter {
+public struct GitHubReporter: StreamingLintReporter {
     public init() {}
 
-    public func render(_ report: LintReport) -> String {
+    public func findings(_ findings: [Finding]) -> String {
         var out = ""
-        for finding in report.findings {
+        for finding in findings {
             let command: String
             switch finding.severity {
             case .error: command = "error"
@@ -30,6 +30,9 @@ public struct GitHubReporter: LintReporter {
         }
         return out
     }
+
+    /// Workflow commands need no closing line.
+    public func end(summary: String) -> String { "" }
 
     /// The runner's escaping for a command's message.
     static func escapeData(_ text: String) -> String {

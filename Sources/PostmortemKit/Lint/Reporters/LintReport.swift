@@ -19,7 +19,12 @@ public struct LintReport: Sendable {
 
     /// "2 errors, 1 warning, 0 notes in 27 files".
     public var summary: String {
+        Self.summary(errors: count(.error), warnings: count(.warning), notes: count(.info), files: fileCount)
+    }
+
+    /// The summary line for these counts, for a run that printed its findings as it went.
+    public static func summary(errors: Int, warnings: Int, notes: Int, files: Int) -> String {
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        return "\(plural(count(.error), "error")), \(plural(count(.warning), "warning")), \(plural(count(.info), "note")) in \(plural(fileCount, "file"))"
+        return "\(plural(errors, "error")), \(plural(warnings, "warning")), \(plural(notes, "note")) in \(plural(files, "file"))"
     }
 }

@@ -1,14 +1,14 @@
 /// Compiler-style lines, `path:line:col: warning: message [PM012 blame-language]`, each followed by
 /// its suggestion, then a summary line. Editors and terminals turn `path:line:col` into links.
-public struct TextReporter: LintReporter {
+public struct TextReporter: StreamingLintReporter {
     /// ANSI colour for the severity and the path; the caller decides (terminal, `NO_COLOR`).
     public var colour: Bool
 
     public init(colour: Bool = false) { self.colour = colour }
 
-    public func render(_ report: LintReport) -> String {
+    public func findings(_ findings: [Finding]) -> String {
         var out = ""
-        for finding in report.findings {
+        for finding in findings {
             let location = finding.range.map { "\(finding.path):\($0.start.line):\($0.start.column)" } ?? finding.path
             let label: String
             switch finding.severity {
@@ -21,9 +21,10 @@ public struct TextReporter: LintReporter {
                 out += "    \(paint("suggestion:", "32")) \(suggestion)\n"
             }
         }
-        out += report.summary + "\n"
         return out
     }
+
+    public func end(summary: String) -> String { summary + "\n" }
 
     func paint(_ text: String, _ code: String) -> String {
         colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text

@@ -11,18 +11,10 @@ public struct DuplicateIDRule: CorpusLintRule {
 
     public init(options: RuleOptions) throws(ConfigurationError) {}
 
-    public func checkCorpus(_ records: [Postmortem], fileExists: (String) -> Bool) -> [(path: String, violation: Violation)] {
-        var firstPath: [String: String] = [:]
-        var result: [(path: String, violation: Violation)] = []
-        for record in records {
-            if let other = firstPath[record.id] {
-                result.append((record.path, Violation("id `\(record.id)` is also used by \(other)",
-                                                      at: record.frontMatter.range(of: "id") ?? SourceRange(line: 1),
-                                                      suggestion: "give each postmortem its own id (the file name, by default)")))
-            } else {
-                firstPath[record.id] = record.path
-            }
-        }
-        return result
+    public func check(_ record: Postmortem, in corpus: CorpusIndex, fileExists: (String) -> Bool) -> [Violation] {
+        guard let other = corpus.firstPathByID[record.id] else { return [] }
+        return [Violation("id `\(record.id)` is also used by \(other)",
+                          at: record.frontMatter.range(of: "id") ?? SourceRange(line: 1),
+                          suggestion: "give each postmortem its own id (the file name, by default)")]
     }
 }

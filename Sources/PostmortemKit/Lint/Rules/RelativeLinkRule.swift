@@ -17,16 +17,13 @@ public struct RelativeLinkRule: CorpusLintRule {
 
     public init(options: RuleOptions) throws(ConfigurationError) {}
 
-    public func checkCorpus(_ records: [Postmortem], fileExists: (String) -> Bool) -> [(path: String, violation: Violation)] {
-        let known = Set(records.map { Self.normalise($0.path) })
-        var result: [(path: String, violation: Violation)] = []
-        for record in records {
-            for link in record.links {
-                guard let target = Self.target(of: link.destination, from: record.path) else { continue }
-                if known.contains(Self.normalise(target)) || fileExists(target) { continue }
-                result.append((record.path, Violation("link to `\(link.destination)` does not resolve to a postmortem (looked for \(target))",
-                                                      at: link.range, suggestion: "fix the file name, or link to the postmortem's current path")))
-            }
+    public func check(_ record: Postmortem, in corpus: CorpusIndex, fileExists: (String) -> Bool) -> [Violation] {
+        var result: [Violation] = []
+        for link in record.links {
+            guard let target = Self.target(of: link.destination, from: record.path) else { continue }
+            if corpus.containsInput(target) || fileExists(target) { continue }
+            result.append(Violation("link to `\(link.destination)` does not resolve to a postmortem (looked for \(target))",
+                                    at: link.range, suggestion: "fix the file name, or link to the postmortem's current path"))
         }
         return result
     }
