@@ -52,12 +52,14 @@ e2e:
 	@bash Tests/e2e/run.sh
 
 # Benchmarks against the cmark-gfm command-line program (not part of `make test`); installs
-# cmark-gfm, hyperfine and GNU time from Debian when missing.
+# cmark-gfm, hyperfine and GNU time from Debian and pymarkdownlnt (the issue's Python
+# comparison) from PyPI when missing.
 bench: deps
 	@if ! command -v cmark-gfm >/dev/null 2>&1 || ! command -v hyperfine >/dev/null 2>&1 || [ ! -x /usr/bin/time ]; then \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq cmark-gfm hyperfine time >/dev/null; \
 	fi
+	@command -v pymarkdown >/dev/null 2>&1 || python3 -m pip install -q pymarkdownlnt
 	$(SWIFT) build -c release $(STATIC)
 	bash Benchmarks/run.sh
 

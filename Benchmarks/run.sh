@@ -113,5 +113,13 @@ if [ -n "$single" ] && has_subcommand lint; then
     fi
 fi
 
+# The Python linter the issue compares with, once over the 1,000-document corpus (it takes a
+# minute or more; BENCH_PYMARKDOWN=0 skips it).
+if [ "${BENCH_PYMARKDOWN:-1}" = 1 ] && command -v pymarkdown >/dev/null && [ -d "$CORPORA/1000" ]; then
+    echo "bench: 1000 documents, pymarkdownlnt ($(pymarkdown version)), 1 run" >&2
+    /usr/bin/time -f "%e %M" -o "$WORK/pymarkdown-time" pymarkdown scan "$CORPORA/1000" > /dev/null 2>&1 || true
+    printf '%s %s\n' "$(tail -1 "$WORK/pymarkdown-time")" "$(pymarkdown version)" > "$WORK/pymarkdown"
+fi
+
 cp "$RAW" "$CORPORA/last-raw.tsv"   # kept for inspection (corpora/ is git-ignored)
 python3 Benchmarks/summarise.py "$WORK" "$RESULTS" "$PM" "$latency_ms" "$latency_how" "${TOOLS[*]}" "$SIZES"
