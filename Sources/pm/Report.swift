@@ -7,6 +7,7 @@ extension PM {
     /// `pm report`: the quarterly review as a static HTML site.
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "Write the quarterly incident review as a static HTML site.",
             discussion: """
                 Writes index.html (headline figures beside the previous period, one error-budget \
