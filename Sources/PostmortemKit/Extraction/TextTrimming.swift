@@ -58,20 +58,7 @@ extension StringProtocol {
         // Native strings and substrings (every one pm builds) are searched in place.
         var needleText = needle
         let searched: Bool? = needleText.withUTF8 { n in
-            utf8.withContiguousStorageIfAvailable { hay in
-                guard let needleStart = n.baseAddress else { return true }
-                guard hay.count >= n.count, let hayStart = hay.baseAddress else { return false }
-                // memchr for the first byte, memcmp for the rest (memmem is a GNU extension).
-                var from = hayStart
-                let last = hayStart + (hay.count - n.count)
-                while from <= last {
-                    guard let hit = memchr(from, Int32(needleStart.pointee), last - from + 1) else { return false }
-                    let candidate = hit.assumingMemoryBound(to: UInt8.self)
-                    if memcmp(candidate, needleStart, n.count) == 0 { return true }
-                    from = UnsafePointer(candidate) + 1
-                }
-                return false
-            }
+            utf8.withContiguousStorageIfAvailable { hay in ByteSearch.firstIndex(of: n, in: hay, from: 0) != nil }
         }
         if let searched { return searched }
         let n = Array(needle.utf8)
@@ -105,5 +92,31 @@ extension String {
             start -= 1
         }
         return nil
+    }
+}
+
+/// Byte-string search on contiguous UTF-8.
+enum ByteSearch {
+    /// The offset of the first occurrence of `needle` in `hay` at or after `from`; an empty
+    /// needle is found at `from`. memchr finds candidates for the first byte and memcmp checks
+    /// the rest (memmem is a GNU extension Swift does not import).
+    static func firstIndex(of needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard from >= 0, from <= hay.count else { return nil }
+        guard let needleStart = needle.baseAddress, !needle.isEmpty else { return from }
+        guard hay.count - from >= needle.count, let hayStart = hay.baseAddress else { return nil }
+        var next = hayStart + from
+        let last = hayStart + (hay.count - needle.count)
+        while next <= last {
+            guard let hit = memchr(next, Int32(needleStart.pointee), last - next + 1) else { return nil }
+            let candidate = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(candidate, needleStart, needle.count) == 0 { return hayStart.distance(to: candidate) }
+            next = candidate + 1
+        }
+        return nil
+    }
+
+    /// ``firstIndex(of:in:from:)`` on arrays.
+    static func firstIndex(of needle: [UInt8], in hay: [UInt8], from: Int) -> Int? {
+        hay.withUnsafeBufferPointer { hay in needle.withUnsafeBufferPointer { firstIndex(of: $0, in: hay, from: from) } }
     }
 }

@@ -9,6 +9,9 @@ public struct LintContext: Sendable {
     public let isTemplate: Bool
     /// The source split into prose, code and quotes, built once and shared by text rules.
     public let text: ProseText
+    /// The words of each prose line (``ProseText/prose(line:includeQuotes:blankChat:)`` with its
+    /// defaults), split on first use and shared by the language rules.
+    let proseWords: ProseWordCache
 
     public init(document: ReadDocument, configuration: Configuration, today: CalendarDate, isTemplate: Bool) {
         self.document = document
@@ -16,6 +19,13 @@ public struct LintContext: Sendable {
         self.today = today
         self.isTemplate = isTemplate
         self.text = ProseText(document: document)
+        self.proseWords = ProseWordCache(text: text)
+    }
+
+    /// The words of prose line `number` (1-based) as ``ProseWord/words(in:)`` splits
+    /// `text.prose(line: number)`, with the bytes they index; nil for lines that are not prose.
+    public func words(line number: Int) -> (bytes: [UInt8], words: [ProseWord])? {
+        proseWords.words(line: number)
     }
 
     public var postmortem: Postmortem { document.postmortem }
@@ -34,3 +44,24 @@ public struct LintContext: Sendable {
 }
 
 import Foundation
+
+/// The prose words of every line of one document, computed when a rule first asks. A context
+/// is used by one thread at a time (the linter checks a document's rules in sequence).
+final class ProseWordCache: @unchecked Sendable {
+    private let text: ProseText
+    private var lines: [(bytes: [UInt8], words: [ProseWord])?]?
+
+    init(text: ProseText) {
+        self.text = text
+    }
+
+    func words(line number: Int) -> (bytes: [UInt8], words: [ProseWord])? {
+        if lines == nil {
+            lines = (0...text.lines.count).map { number in
+                text.prose(line: number).map { bytes in (bytes, ProseWord.words(in: bytes)) }
+            }
+        }
+        guard let lines, number >= 0, number < lines.count else { return nil }
+        return lines[number]
+    }
+}

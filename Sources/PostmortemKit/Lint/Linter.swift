@@ -15,7 +15,14 @@ public struct Linter: Sendable {
         self.corpusRules = lintConfiguration.rules.compactMap { entry in
             (entry.rule as? any CorpusLintRule).map { ($0, entry.severity) }
         }
+        let root = configuration.rootDirectory ?? "."
+        let directory = configuration.templatesDirectory
+        let templates = URL(fileURLWithPath: directory.hasPrefix("/") ? directory : root + "/" + directory).standardizedFileURL.path
+        templatesPrefix = templates.hasSuffix("/") ? templates : templates + "/"
     }
+
+    /// The absolute, standardised templates directory with a trailing `/`, worked out once.
+    let templatesPrefix: String
 
     /// The enabled corpus-wide rules with their configured severity, found once.
     let corpusRules: [(rule: any CorpusLintRule, severity: Severity?)]
@@ -83,11 +90,7 @@ public struct Linter: Sendable {
     /// True when `path` is inside the configured templates directory: templates are skeletons, so
     /// rules that check that values are filled in (``RuleDescription/skipsTemplates``) skip them.
     public func isTemplate(path: String) -> Bool {
-        let root = configuration.rootDirectory ?? "."
-        let directory = configuration.templatesDirectory
-        let templates = URL(fileURLWithPath: directory.hasPrefix("/") ? directory : root + "/" + directory).standardizedFileURL.path
-        let file = URL(fileURLWithPath: path).standardizedFileURL.path
-        return file.hasPrefix(templates.hasSuffix("/") ? templates : templates + "/")
+        URL(fileURLWithPath: path).standardizedFileURL.path.hasPrefix(templatesPrefix)
     }
 
     func finding(_ violation: Violation, _ description: RuleDescription, _ severity: Severity?, _ path: String) -> Finding {

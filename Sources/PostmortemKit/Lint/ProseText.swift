@@ -19,7 +19,9 @@ public struct ProseText: Sendable {
     let speakers: Set<String>
 
     public init(document: ReadDocument) {
-        lines = document.source.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }
+        // On UTF-8 bytes: "\n" is a grapheme of its own and the reader removed every "\r", so
+        // this is the same split as on characters, without grapheme breaking.
+        lines = document.source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
         var code = Set<Int>()
         var quotes = Set<Int>()
         var literal = Set<Int>()

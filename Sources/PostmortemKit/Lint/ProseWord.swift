@@ -24,6 +24,9 @@ public struct ProseWord: Sendable, Hashable {
             for s in ["“", "”", "—", "–", "…", "‘", "\u{00A0}"] where ProseText.startsWith(bytes, i, s) { return s.utf8.count }
             return nil
         }
+        // One buffer for the lowercased text of every word (cleared, capacity kept).
+        var text = [UInt8]()
+        text.reserveCapacity(32)
         while i < bytes.count {
             let b = bytes[i]
             let startsWord = ProseText.isWordByte(b) && isSeparatorScalar(i) == nil && !(ProseText.startsWith(bytes, i, "’"))
@@ -33,7 +36,7 @@ public struct ProseWord: Sendable, Hashable {
                 continue
             }
             let start = i
-            var text = [UInt8]()
+            text.removeAll(keepingCapacity: true)
             if startsHandle { text.append(b); i += 1 }
             while i < bytes.count {
                 if isSeparatorScalar(i) != nil { break }
@@ -54,8 +57,10 @@ public struct ProseWord: Sendable, Hashable {
                 }
                 break
             }
-            result.append(ProseWord(text: String(decoding: text, as: UTF8.self),
-                                    original: String(decoding: bytes[start..<i], as: UTF8.self), start: start, end: i))
+            let lowered = String(decoding: text, as: UTF8.self)
+            // Most words are written in lowercase: then the original is the same string.
+            let asWritten = text.elementsEqual(bytes[start..<i]) ? lowered : String(decoding: bytes[start..<i], as: UTF8.self)
+            result.append(ProseWord(text: lowered, original: asWritten, start: start, end: i))
         }
         return result
     }

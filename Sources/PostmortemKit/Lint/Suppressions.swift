@@ -100,11 +100,8 @@ public struct Suppressions: Sendable {
     }
 
     static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-        guard needle.count <= bytes.count, from <= bytes.count - needle.count else { return nil }
-        for i in from...(bytes.count - needle.count) where bytes[i] == needle[0] {
-            if bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
-        }
-        return nil
+        guard !needle.isEmpty else { return nil }
+        return ByteSearch.firstIndex(of: needle, in: bytes, from: from)
     }
 
     /// `blame-language` → `PM012`; `invalid-yaml` → `P011`; ids are uppercased.

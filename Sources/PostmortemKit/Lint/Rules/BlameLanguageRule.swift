@@ -88,6 +88,8 @@ public struct BlameLanguageRule: LintRule {
     }
 
     let phrases: [Phrase]
+    /// ``phrases`` by their first word, each list in the order of ``phrases``.
+    let phrasesByFirstWord: [String: [Phrase]]
     let checkQuotes: Bool
 
     public init(options: RuleOptions) throws(ConfigurationError) {
@@ -99,6 +101,7 @@ public struct BlameLanguageRule: LintRule {
             list.append(Phrase(words: words, text: extra, suggestion: Self.systemReframe))
         }
         phrases = list
+        phrasesByFirstWord = Dictionary(grouping: list, by: { $0.words[0] })
         checkQuotes = try options.bool("check_quotes", default: false)
     }
 
@@ -107,11 +110,16 @@ public struct BlameLanguageRule: LintRule {
     public func check(_ context: LintContext) -> [Violation] {
         var result: [Violation] = []
         for number in 1...max(1, context.text.lines.count) {
-            guard let bytes = context.text.prose(line: number, includeQuotes: checkQuotes, blankChat: !checkQuotes) else { continue }
-            let words = ProseWord.words(in: bytes)
-            guard !words.isEmpty else { continue }
+            let line: (bytes: [UInt8], words: [ProseWord])?
+            if checkQuotes {
+                line = context.text.prose(line: number, includeQuotes: true, blankChat: false).map { ($0, ProseWord.words(in: $0)) }
+            } else {
+                line = context.words(line: number)
+            }
+            guard let (bytes, words) = line, !words.isEmpty else { continue }
             for i in words.indices {
-                for phrase in phrases where i + phrase.words.count <= words.count {
+                guard let candidates = phrasesByFirstWord[words[i].text] else { continue }
+                for phrase in candidates where i + phrase.words.count <= words.count {
                     guard zip(phrase.words, words[i...]).allSatisfy({ $0 == $1.text }) else { continue }
                     // "We should have a runbook" states a need; "should have checked" is the counterfactual.
                     let next = i + phrase.words.count < words.count ? words[i + phrase.words.count].text : ""

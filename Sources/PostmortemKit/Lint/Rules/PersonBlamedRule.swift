@@ -32,6 +32,26 @@ public struct PersonBlamedRule: LintRule {
     /// ("Priya forgot"), since systems do not forget ("Kafka missed" may well be a system).
     static let personOnlyVerbs: [[String]] = [["forgot"], ["neglected"], ["overlooked"], ["messed", "up"], ["screwed", "up"],
                                               ["botched"], ["didn't", "bother"], ["did", "not", "bother"]]
+    /// The first words of ``personOnlyVerbs``.
+    static let personOnlyFirstWords = Set(personOnlyVerbs.map { $0[0] })
+
+    /// `word.first?.isUppercase == true`, on the first byte when it is ASCII (a following
+    /// combining mark does not change the answer for an ASCII letter).
+    static func startsUppercase(_ word: String) -> Bool {
+        guard let first = word.utf8.first else { return false }
+        if first < 0x80 { return first >= 65 && first <= 90 }
+        return word.first?.isUppercase == true
+    }
+
+    /// An uppercase first character and lowercase letters after it ("Dana", not "DANA" or "Dana2").
+    static func isCapitalised(_ word: String) -> Bool {
+        let bytes = word.utf8
+        if let first = bytes.first, bytes.allSatisfy({ $0 < 0x80 }) {
+            return first >= 65 && first <= 90 && bytes.dropFirst().allSatisfy { $0 >= 97 && $0 <= 122 }
+        }
+        return word.first?.isUppercase == true && word.dropFirst().allSatisfy { $0.isLowercase }
+    }
+
     /// Words that stand for a person.
     static let roles: Set<String> = ["someone", "somebody", "he", "she", "engineer", "operator", "developer", "admin",
                                      "administrator", "intern", "contractor", "dev", "sre", "on-call", "oncall", "reviewer"]
@@ -55,19 +75,20 @@ public struct PersonBlamedRule: LintRule {
         }
         var result: [Violation] = []
         for number in 1...max(1, context.text.lines.count) {
-            guard let bytes = context.text.prose(line: number) else { continue }
-            let words = ProseWord.words(in: bytes)
+            guard let (bytes, words) = context.words(line: number) else { continue }
             for i in words.indices.dropLast() {
                 let word = words[i]
-                let isHandle = word.text.hasPrefix("@")
-                let isName = names.contains(word.text) && word.original.first?.isUppercase == true
-                    || names.contains(word.text) && word.original.contains(".")
-                let isRole = Self.roles.contains(word.text)
-                let isCapitalised = word.original.first?.isUppercase == true && word.original.dropFirst().allSatisfy { $0.isLowercase }
-                let personOnly = isCapitalised && Self.personOnlyVerbs.contains { verb in
-                    i + 1 + verb.count <= words.count && zip(verb, words[(i + 1)...]).allSatisfy { $0 == $1.text }
+                // Cheapest tests first; each later one only runs when the earlier ones fail.
+                var isSubject = word.text.utf8.first == UInt8(ascii: "@") || Self.roles.contains(word.text)
+                if !isSubject, names.contains(word.text) {
+                    isSubject = Self.startsUppercase(word.original) || word.original.contains(".")
                 }
-                guard isHandle || isName || isRole || personOnly else { continue }
+                if !isSubject, Self.personOnlyFirstWords.contains(words[i + 1].text), Self.isCapitalised(word.original) {
+                    isSubject = Self.personOnlyVerbs.contains { verb in
+                        i + 1 + verb.count <= words.count && zip(verb, words[(i + 1)...]).allSatisfy { $0 == $1.text }
+                    }
+                }
+                guard isSubject else { continue }
                 // The verb right after the subject, or after one adverb ("Dana then forgot").
                 for offset in [1, 2] where i + offset < words.count {
                     guard let verb = verbs.first(where: { verb in

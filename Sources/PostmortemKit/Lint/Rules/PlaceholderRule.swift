@@ -22,10 +22,16 @@ public struct PlaceholderRule: LintRule {
 
     public init(options: RuleOptions) throws(ConfigurationError) {
         markers = Set(try options.strings("markers", default: ["TODO", "TBD", "TBC", "FIXME", "XXX"]))
+        markerBytes = markers.sorted().map { Array($0.utf8) }
     }
+
+    /// The UTF-8 bytes of each marker.
+    let markerBytes: [[UInt8]]
 
     /// Literal placeholders the bundled templates use.
     static let literals = ["YYYY-MM-DD", "HH:MM", "@handle", "OPS-000"]
+    /// ``literals`` with their UTF-8 bytes, searched for on the line's bytes.
+    static let literalBytes = literals.map { ($0, Array($0.utf8)) }
 
     /// HTML tag names that are real markup, not prompts.
     static let htmlTags: Set<String> = ["a", "abbr", "b", "br", "cite", "code", "del", "details", "div", "em", "hr", "i", "img",
@@ -46,21 +52,22 @@ public struct PlaceholderRule: LintRule {
                                                         end: SourceLocation(line: number, column: max(start + 1, end))),
                                         suggestion: "replace it with the real content, or delete it"))
             }
-            for word in ProseWord.words(in: bytes) where markers.contains(word.original) {
-                add(word.start, word.end, "`\(word.original)`")
+            // A marker is a whole word as written, so a line without its bytes cannot hold it.
+            if markerBytes.contains(where: { ByteSearch.firstIndex(of: $0, in: bytes, from: 0) != nil }) {
+                for word in ProseWord.words(in: bytes) where markers.contains(word.original) {
+                    add(word.start, word.end, "`\(word.original)`")
+                }
             }
-            let line = String(decoding: bytes, as: UTF8.self)
-            for literal in Self.literals {
-                var from = line.startIndex
-                while let r = line.range(of: literal, range: from..<line.endIndex) {
-                    let start = line.utf8.distance(from: line.startIndex, to: r.lowerBound)
-                    let end = line.utf8.distance(from: line.startIndex, to: r.upperBound)
+            for (literal, needle) in Self.literalBytes {
+                var from = 0
+                while let start = Suppressions.find(needle, in: bytes, from: from) {
+                    let end = start + needle.count
                     let before = start == 0 ? UInt8(ascii: " ") : bytes[start - 1]
                     let after = end >= bytes.count ? UInt8(ascii: " ") : bytes[end]
                     if !ProseText.isWordByte(before) && !ProseText.isHandleByte(after) || (after == UInt8(ascii: ".") && (end + 1 >= bytes.count || !ProseText.isWordByte(bytes[end + 1]))) {
                         add(start, end, "`\(literal)`")
                     }
-                    from = r.upperBound
+                    from = end
                 }
             }
             // `{{field}}` and `<prompt text>`.
