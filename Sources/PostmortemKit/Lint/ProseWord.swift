@@ -15,7 +15,7 @@ public struct ProseWord: Sendable, Hashable {
         var i = 0
         func isApostrophe(_ i: Int) -> Int? {
             if bytes[i] == UInt8(ascii: "'") { return 1 }
-            if ProseText.startsWith(bytes, i, "’") { return 3 }
+            if bytes[i] == 0xE2, ProseText.startsWith(bytes, i, "’") { return 3 }
             return nil
         }
         func isSeparatorScalar(_ i: Int) -> Int? {
@@ -29,7 +29,8 @@ public struct ProseWord: Sendable, Hashable {
         text.reserveCapacity(32)
         while i < bytes.count {
             let b = bytes[i]
-            let startsWord = ProseText.isWordByte(b) && isSeparatorScalar(i) == nil && !(ProseText.startsWith(bytes, i, "’"))
+            // Only a byte from 0x80 up can begin a separator or a curly apostrophe.
+            let startsWord = ProseText.isWordByte(b) && (b < 0x80 || isSeparatorScalar(i) == nil && !(ProseText.startsWith(bytes, i, "’")))
             let startsHandle = b == UInt8(ascii: "@") && i + 1 < bytes.count && ProseText.isLetter(bytes[i + 1])
             guard startsWord || startsHandle else {
                 i += isSeparatorScalar(i) ?? 1

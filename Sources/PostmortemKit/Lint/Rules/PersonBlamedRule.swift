@@ -73,17 +73,21 @@ public struct PersonBlamedRule: LintRule {
                 names.insert(String(first))
             }
         }
+        // One lookup per word finds the few that need a closer look.
+        let namesAndRoles = names.union(Self.roles)
         var result: [Violation] = []
         for number in 1...max(1, context.text.lines.count) {
             guard let (bytes, words) = context.words(line: number) else { continue }
             for i in words.indices.dropLast() {
                 let word = words[i]
                 // Cheapest tests first; each later one only runs when the earlier ones fail.
-                var isSubject = word.text.utf8.first == UInt8(ascii: "@") || Self.roles.contains(word.text)
-                if !isSubject, names.contains(word.text) {
-                    isSubject = Self.startsUppercase(word.original) || word.original.contains(".")
+                var isSubject = word.text.utf8.first == UInt8(ascii: "@")
+                if !isSubject, namesAndRoles.contains(word.text) {
+                    isSubject = Self.roles.contains(word.text)
+                        || names.contains(word.text) && (Self.startsUppercase(word.original) || word.original.contains("."))
                 }
-                if !isSubject, Self.personOnlyFirstWords.contains(words[i + 1].text), Self.isCapitalised(word.original) {
+                if !isSubject, Self.startsUppercase(word.original), Self.personOnlyFirstWords.contains(words[i + 1].text),
+                   Self.isCapitalised(word.original) {
                     isSubject = Self.personOnlyVerbs.contains { verb in
                         i + 1 + verb.count <= words.count && zip(verb, words[(i + 1)...]).allSatisfy { $0 == $1.text }
                     }
