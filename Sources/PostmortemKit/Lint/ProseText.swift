@@ -1,3 +1,5 @@
+import Foundation
+
 /// The source lines of a document with what is not the author's own prose blanked out, so text
 /// rules can match words and still report exact `line:column` (UTF-8 bytes).
 ///
@@ -21,7 +23,7 @@ public struct ProseText: Sendable {
     public init(document: ReadDocument) {
         // On UTF-8 bytes: "\n" is a grapheme of its own and the reader removed every "\r", so
         // this is the same split as on characters, without grapheme breaking.
-        lines = document.source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
+        lines = ProseText.splitLines(document.source)
         var code = Set<Int>()
         var quotes = Set<Int>()
         var literal = Set<Int>()
@@ -82,6 +84,26 @@ public struct ProseText: Sendable {
         var bytes = lines[number - 1]
         ProseText.blankCodeSpans(&bytes)
         return bytes
+    }
+
+    /// The lines of `source` as UTF-8 bytes, split at every `\n` (a trailing `\n` gives a last,
+    /// empty line), found with memchr.
+    static func splitLines(_ source: String) -> [[UInt8]] {
+        var text = source
+        return text.withUTF8 { buffer in
+            guard let base = buffer.baseAddress else { return [[]] }
+            var result: [[UInt8]] = []
+            var start = 0
+            while start <= buffer.count {
+                let rest = buffer.count - start
+                let end = memchr(base + start, Int32(UInt8(ascii: "\n")), rest).map {
+                    base.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+                } ?? buffer.count
+                result.append(Array(UnsafeBufferPointer(rebasing: buffer[start..<end])))
+                start = end + 1
+            }
+            return result
+        }
     }
 
     static let space = UInt8(ascii: " ")

@@ -22,4 +22,16 @@ import Testing
         let words = ProseWord.words(in: Array("@dana.k didn’t check; on-call".utf8)).map(\.text)
         #expect(words == ["@dana.k", "didn't", "check", "on-call"])
     }
+
+    @Test(arguments: ["", "\n", "a", "a\n", "\n\nb", "one\ntwo\n\nthree", "Café ☕\n日本\n", "x\u{0}y\nz"])
+    func linesSplitAtEveryNewline(source: String) {
+        let expected = source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
+        #expect(ProseText.splitLines(source) == expected)
+    }
+
+    @Test func wordsKeepCaseOfTheOriginal() {
+        let words = ProseWord.words(in: Array("Dana TODO’s todo déjà “Vu”".utf8))
+        #expect(words.map(\.text) == ["dana", "todo's", "todo", "déjà", "vu"])
+        #expect(words.map(\.original) == ["Dana", "TODO’s", "todo", "déjà", "Vu"])
+    }
 }
