@@ -9,16 +9,27 @@ public enum ReportSite {
 
     /// The files, sorted by path.
     public static func render(_ review: QuarterlyReview, templates: ReportTemplates) -> [ReportFile] {
-        var files: [ReportFile] = [
+        var files = summaryFiles(review, templates: templates)
+        for index in review.documents.indices {
+            files.append(page(review, index: index, body: review.documents[index].bodyHTML, templates: templates))
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// The files that are not a postmortem's page: `index.html`, `staircase.csv`, `data.json`
+    /// and the marker.
+    public static func summaryFiles(_ review: QuarterlyReview, templates: ReportTemplates) -> [ReportFile] {
+        [
             ReportFile(path: "index.html", contents: templates.render(IndexPageModel.context(review), with: "index")),
             ReportFile(path: "staircase.csv", contents: BudgetCSVRenderer.render(review.budget, zone: review.options.zone)),
             ReportFile(path: "data.json", contents: JSONOutput.encode(review.data) + "\n"),
             ReportFile(path: markerName, contents: markerContents),
         ]
-        for index in review.documents.indices {
-            files.append(ReportFile(path: "incidents/\(review.pageNames[index])",
-                                    contents: templates.render(PostmortemPageModel.context(review, index: index), with: "postmortem")))
-        }
-        return files.sorted { $0.path < $1.path }
+    }
+
+    /// The page of the document at `index` with `body` as its body HTML.
+    public static func page(_ review: QuarterlyReview, index: Int, body: String, templates: ReportTemplates) -> ReportFile {
+        ReportFile(path: "incidents/\(review.pageNames[index])",
+                   contents: templates.render(PostmortemPageModel.context(review, index: index, body: body), with: "postmortem"))
     }
 }
