@@ -16,3 +16,22 @@ public struct ReportedDocument: Sendable {
         self.bodyHTML = bodyHTML
     }
 }
+
+extension ReportedDocument {
+    /// The record without what the report never reads once a document is classified and linted:
+    /// the summary, timeline, contributing factors, lessons, sections, links and front-matter
+    /// positions (the page shows the body as HTML instead). The streaming report keeps records
+    /// like this for the whole corpus, so they hold only what pages, the index, the budget, the
+    /// cause grouping and the CSV and JSON use.
+    static func reportRecord(_ record: Postmortem) -> Postmortem {
+        var record = record
+        record.summary = nil
+        record.timeline = []
+        record.factors = []
+        record.lessons = Lessons()
+        record.sections = []
+        record.links = []
+        record.frontMatter = FrontMatter()
+        return record
+    }
+}
