@@ -90,7 +90,7 @@ public enum ReportGenerator {
             var document = prepared.0
             corpusFindings += linter.lintCorpus(document.postmortem, in: corpus, fileExists: { _ in false })
             corpus.remember(document.postmortem)
-            document.postmortem = ReportedDocument.reportRecord(document.postmortem)
+            document = ReportedDocument.slimmed(document)
             do throws(ReportError) {
                 bodies.append(try spill.append(prepared.1))
                 documents.append(document)
@@ -113,7 +113,8 @@ public enum ReportGenerator {
                              workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ReportError) -> QuarterlyReview {
         let review = QuarterlyReview(documents: corpus.documents, corpusFindings: corpus.corpusFindings, configuration: configuration,
                                      categories: classifier.categories, options: options)
-        for file in ReportSite.summaryFiles(review, templates: templates) { try stage.write(file) }
+        // One at a time: the index of a large corpus is megabytes, and its context more.
+        for name in ReportSite.summaryFileNames { try stage.write(ReportSite.summaryFile(name, review, templates: templates)) }
         let count = review.documents.count
         guard count > 0 else { return review }
         let next = Counter()
@@ -124,7 +125,7 @@ public enum ReportGenerator {
                 guard index < count else { return }
                 do throws(ReportError) {
                     let page = ReportSite.page(review, index: index, body: try corpus.body(at: index), templates: templates)
-                    try stage.write(page.path, Data(page.contents.utf8))
+                    try stage.write(page)
                 } catch {
                     failures.record(error, at: index)
                 }

@@ -119,7 +119,19 @@ public enum ReportWriter {
 
         /// Adds one file to the staged report.
         public func write(_ file: ReportFile) throws(ReportError) {
-            try write(file.path, Data(file.contents.utf8))
+            var contents = file.contents
+            // The string's own UTF-8 bytes, not a copy: an index of a large corpus is megabytes.
+            var failure: ReportError?
+            contents.withUTF8 { bytes in
+                let data = bytes.baseAddress.map { Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: bytes.count,
+                                                        deallocator: .none) } ?? Data()
+                do throws(ReportError) {
+                    try write(file.path, data)
+                } catch {
+                    failure = error
+                }
+            }
+            if let failure { throw failure }
         }
 
         /// Adds one file to the staged report.

@@ -34,4 +34,18 @@ extension ReportedDocument {
         record.frontMatter = FrontMatter()
         return record
     }
+
+    /// The document as the streaming report keeps it: the record slimmed by ``reportRecord(_:)``,
+    /// and findings without their suggestions (the report does not show them) sharing the
+    /// record's path string instead of each holding a copy.
+    static func slimmed(_ document: ReportedDocument) -> ReportedDocument {
+        var document = document
+        document.postmortem = reportRecord(document.postmortem)
+        let path = document.postmortem.path
+        for index in document.findings.indices {
+            document.findings[index].suggestion = nil
+            if document.findings[index].path == path { document.findings[index].path = path }
+        }
+        return document
+    }
 }
