@@ -70,18 +70,13 @@ extension PM {
 
             let inputs = InputDiscovery.expand(global.inputPaths(paths, configuration: configuration),
                                                ignore: configuration.ignore, relativeTo: configuration.rootDirectory)
-            let progress = ProgressLine(total: inputs.count)
-            let documents = ReportGenerator.documents(inputs, configuration: configuration, classifier: classifier, linter: linter,
-                                                      today: day, pathsRelativeTo: configuration.rootDirectory ?? FileManager.default.currentDirectoryPath,
-                                                      progress: progress.isShown ? progress.update : nil)
-            progress.finish()
             let options = ReportOptions(period: period, today: day, title: title, zone: zone,
                                         repeatWindowDays: settings.repeatWindowDays)
-            let site = ReportGenerator.site(documents: documents, configuration: configuration, classifier: classifier,
-                                            linter: linter, options: options, templates: templates)
 
-            // Ctrl-C while the site is staged removes the staging directory, so an interrupted run
-            // leaves neither a partial report nor litter beside it.
+            // The site is staged in a sibling of --out from the start: a wrong --out fails before
+            // any document is read, page bodies wait there instead of in memory, and pages are
+            // written as they are rendered. Ctrl-C removes the staging directory, so an
+            // interrupted run leaves neither a partial report nor litter beside it.
             let staging = ReportWriter.Staging()
             let interrupts = [Int32(SIGINT), Int32(SIGTERM)].map { (signalNumber: Int32) -> DispatchSourceSignal in
                 signal(signalNumber, SIG_IGN)
@@ -95,13 +90,27 @@ extension PM {
                 return source
             }
             defer { interrupts.forEach { $0.cancel() } }
+            let review: QuarterlyReview
             do {
-                try ReportWriter.write(site.files, to: out, staging: staging)
+                let stage = try ReportWriter.Stage(directory: out, staging: staging)
+                defer { stage.discard() }
+                let progress = ProgressLine(total: inputs.count)
+                let corpus: ReportGenerator.SpilledCorpus
+                do {
+                    defer { progress.finish() }
+                    corpus = try ReportGenerator.read(inputs, configuration: configuration, classifier: classifier, linter: linter,
+                                                      today: day,
+                                                      pathsRelativeTo: configuration.rootDirectory ?? FileManager.default.currentDirectoryPath,
+                                                      into: stage, progress: progress.isShown ? progress.update : nil)
+                }
+                review = try ReportGenerator.write(corpus, configuration: configuration, classifier: classifier,
+                                                   options: options, templates: templates, to: stage)
+                try stage.commit()
             } catch {
                 Terminal.error(Terminal.sanitise(error.description))
                 throw ExitCode.failure
             }
-            for note in site.review.budget.notes {
+            for note in review.budget.notes {
                 Terminal.note(Terminal.sanitise("pm: warning: \(note.incident) (\(note.slo)): \(note.message)"))
             }
             let index = (out as NSString).appendingPathComponent("index.html")

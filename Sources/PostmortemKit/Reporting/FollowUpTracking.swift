@@ -71,7 +71,7 @@ enum FollowUpTracking {
             return ["owner": IndexPageModel.clean(key), "open": "\(entry.open)", "overdue": "\(entry.overdue)",
                     "hasOverdue": entry.overdue > 0, "oldest": "\(entry.oldest) d"]
         }
-        context["openActions"] = open.map(row)
+        context["openActions"] = LazyRows(count: open.count) { row(open[$0]) }
         context["hasOpenActions"] = !open.isEmpty
         context["doneActions"] = done.map(row)
         context["hasDoneActions"] = !done.isEmpty

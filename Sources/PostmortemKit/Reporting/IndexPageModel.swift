@@ -31,7 +31,7 @@ enum IndexPageModel {
         context["causeRows"] = causes.rows
         context["paretoSVG"] = causes.chart
         context["serviceRows"] = serviceRows(review, incidents: inPeriod)
-        context["incidents"] = inPeriod.map { incidentRow(review, index: $0) }
+        context["incidents"] = LazyRows(count: inPeriod.count) { incidentRow(review, index: inPeriod[$0]) }
         context["hasIncidents"] = !inPeriod.isEmpty
         context["repeats"] = review.repeats.map { repeated -> [String: Any] in
             func date(_ id: String) -> String {

@@ -3,6 +3,12 @@
 /// cmark-gfm rendered in safe mode, which is the only value printed raw.
 enum PostmortemPageModel {
     static func context(_ review: QuarterlyReview, index: Int) -> [String: Any] {
+        context(review, index: index, body: review.documents[index].bodyHTML)
+    }
+
+    /// The context with `body` as the page body (the document's own, read back from where the
+    /// report keeps it while streaming; see ``BodySpill``).
+    static func context(_ review: QuarterlyReview, index: Int, body: String) -> [String: Any] {
         let document = review.documents[index]
         let record = document.postmortem
         let clean = IndexPageModel.clean
@@ -78,7 +84,7 @@ enum PostmortemPageModel {
             "declared": document.classification.declared,
             "actions": actions, "hasActions": !actions.isEmpty,
             "findings": findings, "hasFindings": !findings.isEmpty,
-            "body": document.bodyHTML,
+            "body": body,
             "today": today.description,
             "version": PostmortemKitVersion.string,
         ]

@@ -2,6 +2,13 @@ import Foundation
 
 /// Reads postmortems into ``ReportedDocument``s: each document is classified, linted and its
 /// body rendered while its text and tree are in memory, on several threads, in input order.
+///
+/// `pm report` streams (``read(_:configuration:classifier:linter:today:pathsRelativeTo:into:workers:progress:)``
+/// then ``write(_:configuration:classifier:options:templates:to:workers:)``): the records
+/// are kept, each body goes to a ``BodySpill`` in the staging directory, and pages are written
+/// one by one as they are rendered. ``documents(_:configuration:classifier:linter:today:pathsRelativeTo:progress:)``
+/// and ``site(documents:configuration:classifier:linter:options:templates:)`` build the same
+/// files in memory, for tests and small inputs.
 public enum ReportGenerator {
     /// Reads and prepares every input.
     ///
@@ -18,13 +25,129 @@ public enum ReportGenerator {
     public static func documents(_ inputs: [InputFile], configuration: Configuration, classifier: Classifier, linter: Linter,
                                  today: CalendarDate, pathsRelativeTo root: String? = nil,
                                  progress: (@Sendable (Int) -> Void)? = nil) -> [ReportedDocument] {
-        let done = Counter()
-        let prefix = root.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
-        @Sendable func shown(_ path: String) -> String {
-            guard let prefix, path.hasPrefix(prefix), path.count > prefix.count else { return path }
-            return String(path.dropFirst(prefix.count))
+        let prepare = preparer(classifier: classifier, linter: linter, today: today, pathsRelativeTo: root, progress: progress)
+        return DocumentLoader.map(inputs, options: ReadOptions(configuration: configuration, renderHTML: true), prepare)
+    }
+
+    /// The whole report from documents: the review and its files.
+    public static func site(documents: [ReportedDocument], configuration: Configuration, classifier: Classifier, linter: Linter,
+                            options: ReportOptions, templates: ReportTemplates) -> (review: QuarterlyReview, files: [ReportFile]) {
+        let review = review(documents: documents, configuration: configuration, classifier: classifier, linter: linter, options: options)
+        return (review, ReportSite.render(review, templates: templates))
+    }
+
+    /// The corpus as the streaming report keeps it: every document with a slimmed record (see
+    /// ``ReportedDocument/reportRecord(_:)``) and without its body (its ``ReportedDocument/bodyHTML``
+    /// is empty), where each body is in the spill, and the corpus-wide lint findings, worked out
+    /// while the full records went by.
+    public struct SpilledCorpus: Sendable {
+        /// Every document read, in input order, with an empty ``ReportedDocument/bodyHTML``.
+        public var documents: [ReportedDocument]
+        /// Where each document's body is in ``spill``, parallel to ``documents``.
+        public var bodies: [BodySpill.Reference]
+        /// What `linter.lintCorpus` gives for every record read, in its order.
+        public var corpusFindings: [Finding]
+        public let spill: BodySpill
+
+        /// The body HTML of the document at `index`.
+        public func body(at index: Int) throws(ReportError) -> String {
+            try spill.body(bodies[index])
         }
-        return DocumentLoader.map(inputs, options: ReadOptions(configuration: configuration, renderHTML: true)) { read in
+    }
+
+    /// Reads and prepares every input as ``documents(_:configuration:classifier:linter:today:pathsRelativeTo:progress:)``
+    /// does, but a bounded number at a time (``DocumentLoader/forEach(_:workers:window:options:_:consume:)``):
+    /// each body goes to a spill file inside the stage, the corpus-wide lint rules see each full
+    /// record in input order (as `linter.lintCorpus` does for all of them), and only the slimmed
+    /// record, classification and findings are kept.
+    ///
+    /// - Parameters:
+    ///   - stage: the report being written; the spill is one of its temporary files.
+    ///   - workers: documents read at once.
+    public static func read(_ inputs: [InputFile], configuration: Configuration, classifier: Classifier, linter: Linter,
+                            today: CalendarDate, pathsRelativeTo root: String? = nil, into stage: ReportWriter.Stage,
+                            workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                            progress: (@Sendable (Int) -> Void)? = nil) throws(ReportError) -> SpilledCorpus {
+        let spill = try BodySpill(path: stage.temporaryFile(named: ".pm-bodies"))
+        let prepare = preparer(classifier: classifier, linter: linter, today: today, pathsRelativeTo: root, progress: progress)
+        let shown = shownPath(relativeTo: root)
+        // A record's path is its input's path (shown relative to root), as for the in-memory
+        // `lintCorpus(records)`, which indexes the paths of every record before checking any.
+        var corpus = CorpusIndex(paths: inputs.map { shown($0.path) })
+        var corpusFindings: [Finding] = []
+        var documents: [ReportedDocument] = []
+        var bodies: [BodySpill.Reference] = []
+        documents.reserveCapacity(inputs.count)
+        bodies.reserveCapacity(inputs.count)
+        var failure: ReportError?
+        DocumentLoader.forEach(inputs, workers: workers, options: ReadOptions(configuration: configuration, renderHTML: true), { read -> (ReportedDocument, String) in
+            var document = prepare(read)
+            let body = document.bodyHTML
+            document.bodyHTML = ""
+            return (document, body)
+        }, consume: { (_: Int, prepared: (ReportedDocument, String)) in
+            guard failure == nil else { return }
+            var document = prepared.0
+            corpusFindings += linter.lintCorpus(document.postmortem, in: corpus, fileExists: { _ in false })
+            corpus.remember(document.postmortem)
+            document = ReportedDocument.slimmed(document)
+            do throws(ReportError) {
+                bodies.append(try spill.append(prepared.1))
+                documents.append(document)
+            } catch {
+                failure = error
+            }
+        })
+        if let failure { throw failure }
+        return SpilledCorpus(documents: documents, bodies: bodies, corpusFindings: corpusFindings.sorted(by: Finding.reportingOrder),
+                             spill: spill)
+    }
+
+    /// Works out the review of a spilled corpus and writes every file of the site into `stage`:
+    /// the index, CSV, JSON and marker, then the pages, rendered by `workers` threads at once
+    /// with each body read back from the spill and each page written as soon as it is rendered.
+    /// The files are the same, byte for byte, as ``site(documents:configuration:classifier:linter:options:templates:)``
+    /// gives for the same documents. Does not commit the stage.
+    public static func write(_ corpus: SpilledCorpus, configuration: Configuration, classifier: Classifier,
+                             options: ReportOptions, templates: ReportTemplates, to stage: ReportWriter.Stage,
+                             workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ReportError) -> QuarterlyReview {
+        let review = QuarterlyReview(documents: corpus.documents, corpusFindings: corpus.corpusFindings, configuration: configuration,
+                                     categories: classifier.categories, options: options)
+        // One at a time: the index of a large corpus is megabytes, and its context more.
+        for name in ReportSite.summaryFileNames { try stage.write(ReportSite.summaryFile(name, review, templates: templates)) }
+        let count = review.documents.count
+        guard count > 0 else { return review }
+        let next = Counter()
+        let failures = FirstFailure()
+        DispatchQueue.concurrentPerform(iterations: max(1, min(workers, count))) { _ in
+            while !failures.hasFailed {
+                let index = next.increment()
+                guard index < count else { return }
+                do throws(ReportError) {
+                    let page = ReportSite.page(review, index: index, body: try corpus.body(at: index), templates: templates)
+                    try stage.write(page)
+                } catch {
+                    failures.record(error, at: index)
+                }
+            }
+        }
+        if let failure = failures.first { throw failure }
+        return review
+    }
+
+    static func review(documents: [ReportedDocument], configuration: Configuration, classifier: Classifier, linter: Linter,
+                       options: ReportOptions) -> QuarterlyReview {
+        let corpusFindings = linter.lintCorpus(documents.map(\.postmortem))
+        return QuarterlyReview(documents: documents, corpusFindings: corpusFindings, configuration: configuration,
+                               categories: classifier.categories, options: options)
+    }
+
+    /// What each worker does with a document read: classify, lint, render the body.
+    static func preparer(classifier: Classifier, linter: Linter, today: CalendarDate, pathsRelativeTo root: String?,
+                         progress: (@Sendable (Int) -> Void)?) -> @Sendable (ReadDocument) -> ReportedDocument {
+        let done = Counter()
+        let shown = shownPath(relativeTo: root)
+        return { read in
             var postmortem = read.postmortem
             postmortem.path = shown(postmortem.path)
             let document = ReportedDocument(
@@ -40,13 +163,39 @@ public enum ReportGenerator {
             return document
         }
     }
+}
 
-    /// The whole report from documents: the review and its files.
-    public static func site(documents: [ReportedDocument], configuration: Configuration, classifier: Classifier, linter: Linter,
-                            options: ReportOptions, templates: ReportTemplates) -> (review: QuarterlyReview, files: [ReportFile]) {
-        let corpusFindings = linter.lintCorpus(documents.map(\.postmortem))
-        let review = QuarterlyReview(documents: documents, corpusFindings: corpusFindings, configuration: configuration,
-                                     categories: classifier.categories, options: options)
-        return (review, ReportSite.render(review, templates: templates))
+extension ReportGenerator {
+    /// A path as the report shows it: without the prefix `root`.
+    static func shownPath(relativeTo root: String?) -> @Sendable (String) -> String {
+        let prefix = root.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        return { path in
+            guard let prefix, path.hasPrefix(prefix), path.count > prefix.count else { return path }
+            return String(path.dropFirst(prefix.count))
+        }
+    }
+}
+
+/// The error of the lowest index among those that failed, from any thread.
+final class FirstFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var failure: (index: Int, error: ReportError)?
+
+    var hasFailed: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return failure != nil
+    }
+
+    var first: ReportError? {
+        lock.lock()
+        defer { lock.unlock() }
+        return failure?.error
+    }
+
+    func record(_ error: ReportError, at index: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        if failure == nil || index < failure!.index { failure = (index, error) }
     }
 }

@@ -9,16 +9,36 @@ public enum ReportSite {
 
     /// The files, sorted by path.
     public static func render(_ review: QuarterlyReview, templates: ReportTemplates) -> [ReportFile] {
-        var files: [ReportFile] = [
-            ReportFile(path: "index.html", contents: templates.render(IndexPageModel.context(review), with: "index")),
-            ReportFile(path: "staircase.csv", contents: BudgetCSVRenderer.render(review.budget, zone: review.options.zone)),
-            ReportFile(path: "data.json", contents: JSONOutput.encode(review.data) + "\n"),
-            ReportFile(path: markerName, contents: markerContents),
-        ]
+        var files = summaryFiles(review, templates: templates)
         for index in review.documents.indices {
-            files.append(ReportFile(path: "incidents/\(review.pageNames[index])",
-                                    contents: templates.render(PostmortemPageModel.context(review, index: index), with: "postmortem")))
+            files.append(page(review, index: index, body: review.documents[index].bodyHTML, templates: templates))
         }
         return files.sorted { $0.path < $1.path }
+    }
+
+    /// The files that are not a postmortem's page: `index.html`, `staircase.csv`, `data.json`
+    /// and the marker.
+    public static func summaryFiles(_ review: QuarterlyReview, templates: ReportTemplates) -> [ReportFile] {
+        summaryFileNames.map { summaryFile($0, review, templates: templates) }
+    }
+
+    /// The paths of ``summaryFiles(_:templates:)``, in its order.
+    public static let summaryFileNames = ["index.html", "staircase.csv", "data.json", markerName]
+
+    /// One of ``summaryFiles(_:templates:)``, so a writer can hold one at a time.
+    public static func summaryFile(_ path: String, _ review: QuarterlyReview, templates: ReportTemplates) -> ReportFile {
+        switch path {
+        case "index.html": ReportFile(path: path, contents: templates.render(IndexPageModel.context(review), with: "index"))
+        case "staircase.csv": ReportFile(path: path, contents: BudgetCSVRenderer.render(review.budget, zone: review.options.zone))
+        case "data.json": ReportFile(path: path, contents: JSONOutput.encode(review.data) + "\n")
+        case markerName: ReportFile(path: path, contents: markerContents)
+        default: preconditionFailure("\(path) is not a summary file of the report")
+        }
+    }
+
+    /// The page of the document at `index` with `body` as its body HTML.
+    public static func page(_ review: QuarterlyReview, index: Int, body: String, templates: ReportTemplates) -> ReportFile {
+        ReportFile(path: "incidents/\(review.pageNames[index])",
+                   contents: templates.render(PostmortemPageModel.context(review, index: index, body: body), with: "postmortem"))
     }
 }

@@ -58,48 +58,172 @@ public enum ReportWriter {
     ///   - directory: the output directory.
     ///   - staging: records the staging directory while it exists.
     public static func write(_ files: [ReportFile], to directory: String, staging: Staging = Staging()) throws(ReportError) {
-        let fm = FileManager.default
-        let target = URL(fileURLWithPath: directory).standardizedFileURL
-        let parent = target.deletingLastPathComponent()
-        let name = target.lastPathComponent
-        guard !name.isEmpty, name != "/", name != ".", name != ".." else {
-            throw ReportError("\(directory) cannot be an output directory")
-        }
-        try checkReplaceable(target.path)
-        do {
-            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw ReportError("cannot create \(parent.path): \(error.localizedDescription)")
-        }
-        let stagingURL = parent.appendingPathComponent(".\(name).pm-staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        staging.set(stagingURL.path)
-        defer {
-            try? fm.removeItem(at: stagingURL)
-            staging.set(nil)
-        }
-        func attempt(_ body: () throws -> Void) throws(ReportError) {
+        let stage = try Stage(directory: directory, staging: staging)
+        defer { stage.discard() }
+        for file in files { try stage.write(file) }
+        try stage.commit()
+    }
+
+    /// A report being written file by file: ``init(directory:staging:)`` checks the output
+    /// directory and creates the staging sibling, ``write(_:)`` adds a file to it, ``commit()``
+    /// renames it into place, and ``discard()`` (also run on deinit) removes it.
+    ///
+    /// Opening the stage before any document is read makes a wrong `--out` fail at once, and lets
+    /// pages be written as they are rendered instead of held until the end. Temporary files the
+    /// writer needs (``temporaryFile(named:)``) live inside the staging directory, so an
+    /// interrupt, which removes that directory, removes them too; ``commit()`` deletes them before
+    /// the rename. `write` is safe to call from several threads at once.
+    public final class Stage: @unchecked Sendable {
+        /// The output directory.
+        public let target: URL
+        /// The staging directory, a hidden sibling of ``target``.
+        public let directory: URL
+        private let staging: Staging
+        private let lock = NSLock()
+        private var createdDirectories: Set<String> = []
+        private var temporaryFiles: [String] = []
+        private var finished = false
+
+        /// Checks that `directory` may be replaced, creates its missing parents and the staging
+        /// directory beside it.
+        public init(directory path: String, staging: Staging = Staging()) throws(ReportError) {
+            let fm = FileManager.default
+            let target = URL(fileURLWithPath: path).standardizedFileURL
+            let parent = target.deletingLastPathComponent()
+            let name = target.lastPathComponent
+            guard !name.isEmpty, name != "/", name != ".", name != ".." else {
+                throw ReportError("\(path) cannot be an output directory")
+            }
+            try checkReplaceable(target.path)
             do {
-                try body()
-            } catch let error as ReportError {
-                throw error
+                try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             } catch {
-                throw ReportError("cannot write the report: \(error.localizedDescription)")
+                throw ReportError("cannot create \(parent.path): \(error.localizedDescription)")
+            }
+            let stagingURL = parent.appendingPathComponent(".\(name).pm-staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+            self.target = target
+            self.directory = stagingURL
+            self.staging = staging
+            staging.set(stagingURL.path)
+            do {
+                try staging.step { () throws(ReportError) in
+                    try attempt { try fm.createDirectory(at: stagingURL, withIntermediateDirectories: false) }
+                }
+            } catch {
+                staging.set(nil)
+                throw error
             }
         }
-        try staging.step { () throws(ReportError) in
-            try attempt { try fm.createDirectory(at: stagingURL, withIntermediateDirectories: false) }
+
+        deinit { discard() }
+
+        /// Adds one file to the staged report.
+        public func write(_ file: ReportFile) throws(ReportError) {
+            var contents = file.contents
+            // The string's own UTF-8 bytes, not a copy: an index of a large corpus is megabytes.
+            var failure: ReportError?
+            contents.withUTF8 { bytes in
+                let data = bytes.baseAddress.map { Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: bytes.count,
+                                                        deallocator: .none) } ?? Data()
+                do throws(ReportError) {
+                    try write(file.path, data)
+                } catch {
+                    failure = error
+                }
+            }
+            if let failure { throw failure }
         }
-        for file in files {
-            guard isSafe(file.path) else { throw ReportError("refusing to write \(file.path): it would leave the output directory") }
-            let url = stagingURL.appendingPathComponent(file.path)
+
+        /// Adds one file to the staged report.
+        public func write(_ relativePath: String, _ contents: Data) throws(ReportError) {
+            guard isSafe(relativePath) else { throw ReportError("refusing to write \(relativePath): it would leave the output directory") }
+            let url = directory.appendingPathComponent(relativePath)
+            let folder = url.deletingLastPathComponent().path
             try staging.step { () throws(ReportError) in
                 try attempt {
-                    try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try Data(file.contents.utf8).write(to: url)
+                    if !isKnownDirectory(folder) {
+                        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                        rememberDirectory(folder)
+                    }
+                    try contents.write(to: url)
                 }
             }
         }
-        try staging.step { () throws(ReportError) in try replace(target, with: stagingURL) }
+
+        /// A new empty file inside the staging directory for the writer's own use (never part of
+        /// the report): removed by ``commit()`` before the rename, and with the staging directory
+        /// on ``discard()`` or an interrupt. Returns its path.
+        public func temporaryFile(named name: String) throws(ReportError) -> String {
+            guard isSafe(name), !name.contains("/") else { throw ReportError("invalid temporary file name \(name)") }
+            let path = directory.appendingPathComponent(name).path
+            try staging.step { () throws(ReportError) in
+                let fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+                guard fd >= 0 else {
+                    throw ReportError("cannot write the report: cannot create \(path): \(String(cString: strerror(errno)))")
+                }
+                close(fd)
+                lock.lock()
+                temporaryFiles.append(path)
+                lock.unlock()
+            }
+            return path
+        }
+
+        /// Removes the temporary files and renames the staging directory into place.
+        public func commit() throws(ReportError) {
+            lock.lock()
+            let temporary = temporaryFiles
+            temporaryFiles = []
+            lock.unlock()
+            try staging.step { () throws(ReportError) in
+                for path in temporary where unlink(path) != 0 && errno != ENOENT {
+                    throw ReportError("cannot remove \(path): \(String(cString: strerror(errno)))")
+                }
+            }
+            try checkReplaceable(target.path)
+            try staging.step { () throws(ReportError) in try replace(target, with: directory) }
+            finish()
+        }
+
+        /// Removes the staging directory unless the report was committed; safe to call twice.
+        public func discard() {
+            lock.lock()
+            let done = finished
+            finished = true
+            lock.unlock()
+            guard !done else { return }
+            try? FileManager.default.removeItem(at: directory)
+            staging.set(nil)
+        }
+
+        private func finish() {
+            lock.lock()
+            finished = true
+            lock.unlock()
+            staging.set(nil)
+        }
+
+        private func isKnownDirectory(_ path: String) -> Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            return createdDirectories.contains(path)
+        }
+
+        private func rememberDirectory(_ path: String) {
+            lock.lock()
+            createdDirectories.insert(path)
+            lock.unlock()
+        }
+    }
+
+    static func attempt(_ body: () throws -> Void) throws(ReportError) {
+        do {
+            try body()
+        } catch let error as ReportError {
+            throw error
+        } catch {
+            throw ReportError("cannot write the report: \(error.localizedDescription)")
+        }
     }
 
     /// Refuses a target that exists and is not a previous report.

@@ -16,3 +16,36 @@ public struct ReportedDocument: Sendable {
         self.bodyHTML = bodyHTML
     }
 }
+
+extension ReportedDocument {
+    /// The record without what the report never reads once a document is classified and linted:
+    /// the summary, timeline, contributing factors, lessons, sections, links and front-matter
+    /// positions (the page shows the body as HTML instead). The streaming report keeps records
+    /// like this for the whole corpus, so they hold only what pages, the index, the budget, the
+    /// cause grouping and the CSV and JSON use.
+    static func reportRecord(_ record: Postmortem) -> Postmortem {
+        var record = record
+        record.summary = nil
+        record.timeline = []
+        record.factors = []
+        record.lessons = Lessons()
+        record.sections = []
+        record.links = []
+        record.frontMatter = FrontMatter()
+        return record
+    }
+
+    /// The document as the streaming report keeps it: the record slimmed by ``reportRecord(_:)``,
+    /// and findings without their suggestions (the report does not show them) sharing the
+    /// record's path string instead of each holding a copy.
+    static func slimmed(_ document: ReportedDocument) -> ReportedDocument {
+        var document = document
+        document.postmortem = reportRecord(document.postmortem)
+        let path = document.postmortem.path
+        for index in document.findings.indices {
+            document.findings[index].suggestion = nil
+            if document.findings[index].path == path { document.findings[index].path = path }
+        }
+        return document
+    }
+}

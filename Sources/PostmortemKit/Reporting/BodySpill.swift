@@ -1,0 +1,75 @@
+import Foundation
+
+/// The page bodies of a report, kept on disk instead of in memory while the corpus is read.
+///
+/// Reading appends each document's body HTML to one file and keeps only where it is
+/// (``Reference``); the pages are rendered after the whole corpus is read and read each body
+/// back. The file lives in the report's staging directory (``ReportWriter/Stage/temporaryFile(named:)``),
+/// so it is removed with it on an interrupt and before the report is renamed into place.
+///
+/// ``append(_:)`` is called from one thread at a time; ``body(_:)`` from any number at once.
+public final class BodySpill: @unchecked Sendable {
+    /// Where one body is in the file.
+    public struct Reference: Sendable, Hashable {
+        public var offset: Int
+        public var length: Int
+    }
+
+    /// The file's path.
+    public let path: String
+    private let descriptor: Int32
+    private var size = 0
+
+    /// Opens (and truncates) the file at `path` for appending and reading.
+    public init(path: String) throws(ReportError) {
+        let fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw ReportError("cannot write the report: cannot open \(path): \(String(cString: strerror(errno)))") }
+        self.path = path
+        descriptor = fd
+    }
+
+    deinit { close(descriptor) }
+
+    /// Appends a body and returns where it is.
+    public func append(_ body: String) throws(ReportError) -> Reference {
+        var body = body
+        let start = size
+        let failure: String? = body.withUTF8 { bytes -> String? in
+            var written = 0
+            while written < bytes.count {
+                let n = pwrite(descriptor, bytes.baseAddress! + written, bytes.count - written, off_t(start + written))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                written += n
+            }
+            return nil
+        }
+        if let failure { throw ReportError("cannot write the report: cannot write \(path): \(failure)") }
+        let length = body.utf8.count
+        size += length
+        return Reference(offset: start, length: length)
+    }
+
+    /// The body at `reference`, exactly as it was appended.
+    public func body(_ reference: Reference) throws(ReportError) -> String {
+        guard reference.length > 0 else { return "" }
+        var bytes = [UInt8](repeating: 0, count: reference.length)
+        let failure: String? = bytes.withUnsafeMutableBytes { buffer -> String? in
+            var total = 0
+            while total < buffer.count {
+                let n = pread(descriptor, buffer.baseAddress! + total, buffer.count - total, off_t(reference.offset + total))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                if n == 0 { return "the file is shorter than expected" }
+                total += n
+            }
+            return nil
+        }
+        if let failure { throw ReportError("cannot write the report: cannot read \(path): \(failure)") }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

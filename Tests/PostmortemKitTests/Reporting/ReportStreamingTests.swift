@@ -1,0 +1,191 @@
+import Foundation
+import Testing
+@testable import PostmortemKit
+
+/// `pm report` streams: records are kept, bodies wait in a spill file in the staging directory,
+/// pages are written as they are rendered. These tests hold it to the in-memory rendering.
+@Suite("pm report streaming")
+struct ReportStreamingTests {
+    func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pm-report-stream-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Every regular file under `directory`, by relative path.
+    func files(in directory: URL) throws -> [String: String] {
+        var result: [String: String] = [:]
+        let base = directory.standardizedFileURL.path
+        let enumerator = try #require(FileManager.default.enumerator(atPath: base))
+        while let path = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let full = (base as NSString).appendingPathComponent(path)
+            guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            result[path] = try String(contentsOfFile: full, encoding: .utf8)
+        }
+        return result
+    }
+
+    /// Streams the report of `inputs` into `out` as `pm report` does.
+    func stream(_ inputs: [InputFile], configuration: Configuration, options: ReportOptions, relativeTo root: String,
+                out: URL, workers: Int) throws -> QuarterlyReview {
+        let classifier = try Classifier(configuration: configuration)
+        let linter = try Linter(configuration: configuration)
+        let stage = try ReportWriter.Stage(directory: out.path)
+        defer { stage.discard() }
+        let corpus = try ReportGenerator.read(inputs, configuration: configuration, classifier: classifier, linter: linter,
+                                              today: options.today, pathsRelativeTo: root, into: stage, workers: workers)
+        #expect(corpus.documents.allSatisfy { $0.bodyHTML.isEmpty })
+        let review = try ReportGenerator.write(corpus, configuration: configuration, classifier: classifier,
+                                               options: options, templates: try ReportFixture.templates(), to: stage,
+                                               workers: workers)
+        try stage.commit()
+        return review
+    }
+
+    @Test("the streamed site is byte-identical to the in-memory one", arguments: [1, 3])
+    func sameAsInMemory(workers: Int) throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("report")
+        let inputs = InputDiscovery.expand([ReportFixture.fixtures.appendingPathComponent("corpus").path])
+        _ = try stream(inputs, configuration: ReportFixture.configuration, options: ReportFixture.options,
+                       relativeTo: ReportFixture.fixtures.path, out: out, workers: workers)
+        let expected = Dictionary(uniqueKeysWithValues: try ReportFixture.site().files.map { ($0.path, $0.contents) })
+        let actual = try files(in: out)
+        #expect(actual.keys.sorted() == expected.keys.sorted())
+        for (path, contents) in expected { #expect(actual[path] == contents, "\(path) differs") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["report"])
+    }
+
+    @Test("each page carries its own document's body, in any order and with duplicate ids", arguments: [1, 4])
+    func pagesKeepTheirBodies(workers: Int) throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let corpus = root.appendingPathComponent("postmortems")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        let count = 60
+        for number in 0..<count {
+            // Every fifth document repeats the id of the one before, so pages get -2 names; bodies
+            // differ in length so a wrong offset cannot land on another body's marker.
+            let id = number % 5 == 4 ? "inc-\(number - 1)" : "inc-\(number)"
+            let filler = String(repeating: "Filler sentence \(number). ", count: 1 + (number * 7) % 23)
+            let text = """
+                ---
+                id: \(id)
+                title: Incident number \(number)
+                status: published
+                severity: SEV3
+                services: [api]
+                started: 2026-07-\(String(format: "%02d", 1 + number % 28))T10:00:00Z
+                mitigated: 2026-07-\(String(format: "%02d", 1 + number % 28))T11:00:00Z
+                ---
+                # Incident number \(number)
+
+                ## Summary
+
+                Body-marker-\(number)-end. \(filler)
+
+                | a | b |
+                |:--|--:|
+                | \(number) | x |
+
+                """
+            try text.write(to: corpus.appendingPathComponent(String(format: "%03d.md", number)), atomically: true, encoding: .utf8)
+        }
+        var configuration = Configuration()
+        configuration.organization = "Streaming"
+        let options = ReportOptions(period: ReportingPeriod.quarter("2026-Q3", zone: .utc)!, today: ReportFixture.today, zone: .utc)
+        let out = root.appendingPathComponent("site")
+        let inputs = InputDiscovery.expand([corpus.path])
+        let review = try stream(inputs, configuration: configuration, options: options, relativeTo: root.path, out: out,
+                                workers: workers)
+        #expect(review.documents.count == count)
+        let written = try files(in: out)
+        #expect(written.keys.filter { $0.hasPrefix("incidents/") }.count == count)
+        for index in 0..<count {
+            let number = Int(review.documents[index].postmortem.title!.split(separator: " ").last!)!
+            let page = try #require(written["incidents/\(review.pageNames[index])"])
+            #expect(page.contains("Body-marker-\(number)-end."), "page \(review.pageNames[index]) lost its body")
+            for other in 0..<count where other != number {
+                #expect(!page.contains("Body-marker-\(other)-end."), "page \(review.pageNames[index]) has the body of \(other)")
+            }
+        }
+        // And the same bytes as rendering everything in memory.
+        let classifier = try Classifier(configuration: configuration)
+        let linter = try Linter(configuration: configuration)
+        let documents = ReportGenerator.documents(inputs, configuration: configuration, classifier: classifier, linter: linter,
+                                                  today: options.today, pathsRelativeTo: root.path)
+        let expected = ReportGenerator.site(documents: documents, configuration: configuration, classifier: classifier,
+                                            linter: linter, options: options, templates: try ReportFixture.templates()).files
+        #expect(written.count == expected.count)
+        for file in expected { #expect(written[file.path] == file.contents, "\(file.path) differs") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["postmortems", "site"])
+    }
+
+    @Test("the spill is gone after commit, and discard or cancel leaves nothing beside --out")
+    func leavesNothingBehind() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let inputs = InputDiscovery.expand([ReportFixture.fixtures.appendingPathComponent("corpus").path])
+        let configuration = ReportFixture.configuration
+        let classifier = try Classifier(configuration: configuration)
+        let linter = try Linter(configuration: configuration)
+
+        // Committed: only the report, without the spill.
+        let out = root.appendingPathComponent("report")
+        _ = try stream(inputs, configuration: configuration, options: ReportFixture.options, relativeTo: ReportFixture.fixtures.path,
+                       out: out, workers: 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["report"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+                == [ReportSite.markerName, "data.json", "incidents", "index.html", "staircase.csv"])
+
+        // Read, then abandoned (an error before commit): the previous report stays, no staging.
+        do {
+            let stage = try ReportWriter.Stage(directory: out.path)
+            let corpus = try ReportGenerator.read(inputs, configuration: configuration, classifier: classifier, linter: linter,
+                                                  today: ReportFixture.today, into: stage)
+            #expect(FileManager.default.fileExists(atPath: corpus.spill.path))
+            #expect(corpus.spill.path.hasPrefix(stage.directory.path + "/"))
+            stage.discard()
+            #expect(!FileManager.default.fileExists(atPath: corpus.spill.path))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["report"])
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("index.html").path))
+
+        // Cancelled (Ctrl-C) while pages are written: the write stops, nothing is staged.
+        let staging = ReportWriter.Staging()
+        let fresh = root.appendingPathComponent("fresh")
+        let stage = try ReportWriter.Stage(directory: fresh.path, staging: staging)
+        let corpus = try ReportGenerator.read(inputs, configuration: configuration, classifier: classifier, linter: linter,
+                                              today: ReportFixture.today, into: stage)
+        #expect(staging.current == stage.directory.path)
+        staging.cancel()
+        #expect(throws: ReportError.self) {
+            _ = try ReportGenerator.write(corpus, configuration: configuration, classifier: classifier,
+                                          options: ReportFixture.options, templates: try ReportFixture.templates(), to: stage)
+        }
+        #expect(throws: ReportError.self) { try stage.commit() }
+        stage.discard()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["report"])
+    }
+
+    @Test("a directory that is not a report is refused when the stage opens, before anything is read")
+    func refusesForeignDirectoryAtOnce() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try "keep me".write(to: root.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        #expect(throws: ReportError.self) { _ = try ReportWriter.Stage(directory: root.path) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["notes.txt"])
+    }
+
+    @Test("a body spill gives back exactly what was appended")
+    func spillRoundTrip() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let spill = try BodySpill(path: root.appendingPathComponent("bodies").path)
+        let bodies = ["", "<p>a</p>\n", "émoji 🔥 and \u{FFFD}", String(repeating: "x", count: 100_000), "<p>last</p>"]
+        let references = try bodies.map { try spill.append($0) }
+        for (body, reference) in zip(bodies, references).reversed() { #expect(try spill.body(reference) == body) }
+    }
+}
