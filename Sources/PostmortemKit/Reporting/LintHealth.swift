@@ -20,12 +20,15 @@ enum LintHealth {
                 ])
             }
         }
-        for finding in all {
-            var entry = byRule[finding.ruleID] ?? (finding.alias, finding.severity, 0, [])
+        // Each entry is updated in place (through the subscript's modify accessor): copying it out
+        // and back would copy its set of paths for every finding, quadratic in a large corpus.
+        func count(_ finding: Finding, in entry: inout (alias: String, severity: Severity, count: Int, paths: Set<String>)) {
             entry.count += 1
             entry.severity = max(entry.severity, finding.severity)
             entry.paths.insert(finding.path)
-            byRule[finding.ruleID] = entry
+        }
+        for finding in all {
+            count(finding, in: &byRule[finding.ruleID, default: (finding.alias, finding.severity, 0, [])])
         }
         let common = byRule.keys.sorted {
             let a = byRule[$0]!.count, b = byRule[$1]!.count
