@@ -117,7 +117,7 @@ fi
 # minute or more; BENCH_PYMARKDOWN=0 skips it).
 if [ "${BENCH_PYMARKDOWN:-1}" = 1 ] && command -v pymarkdown >/dev/null && [ -d "$CORPORA/1000" ]; then
     echo "bench: 1000 documents, pymarkdownlnt ($(pymarkdown version)), 1 run" >&2
-    /usr/bin/time -f "%e %M" -o "$WORK/pymarkdown-time" pymarkdown scan "$CORPORA/1000" > /dev/null 2>&1 || true
+    /usr/bin/time -f "%e %M" -o "$WORK/pymarkdown-time" pymarkdown scan --recurse "$CORPORA/1000" > /dev/null 2>&1 || true
     printf '%s %s\n' "$(tail -1 "$WORK/pymarkdown-time")" "$(pymarkdown version)" > "$WORK/pymarkdown"
 fi
 
