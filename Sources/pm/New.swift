@@ -46,7 +46,8 @@ extension PM {
             let day = date.flatMap { CalendarDate($0) } ?? Clock.today(in: ZoneResolver(configuration.timezone) ?? .utc)
             let name = template ?? PostmortemScaffold.defaultTemplate(for: severity, scale: configuration.severities)
             guard let templateText = Templates.load(name, configuration: configuration) else {
-                Terminal.error("no template named '\(Terminal.sanitise(name))' in \(configuration.templatesDirectory)/ or built in")
+                let builtIn = ResourceBundle.bundle == nil ? " (\(ResourceBundle.missing))" : ""
+                Terminal.error(Terminal.sanitise("no template named '\(name)' in \(configuration.templatesDirectory)/ or built in\(builtIn)"))
                 throw ExitCode(2)
             }
             let request = PostmortemScaffold.Request(title: title, severity: severity, services: services, date: day)

@@ -4,7 +4,7 @@ import Foundation
 /// copies of the repository's `templates/`; a test keeps them identical.
 public enum BuiltInTemplates {
     public static func text(named name: String) -> String? {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "md", subdirectory: "Resources/templates"),
+        guard let url = ResourceBundle.bundle?.url(forResource: name, withExtension: "md", subdirectory: "Resources/templates"),
               let data = try? Data(contentsOf: url) else { return nil }
         return String(decoding: data, as: UTF8.self)
     }

@@ -46,7 +46,8 @@ public struct ReportTemplates: Sendable {
 
     /// The templates built into pm (a copy of the repository's `templates/report/`).
     public static func builtIn() throws(ReportError) -> ReportTemplates {
-        guard let url = Bundle.module.url(forResource: "report", withExtension: nil, subdirectory: "Resources") else {
+        guard let bundle = ResourceBundle.bundle else { throw ReportError(ResourceBundle.missing) }
+        guard let url = bundle.url(forResource: "report", withExtension: nil, subdirectory: "Resources") else {
             throw ReportError("pm's built-in report templates are missing from its resource bundle")
         }
         var templates = try ReportTemplates(directory: url.path)

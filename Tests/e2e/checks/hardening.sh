@@ -185,3 +185,13 @@ mkdir -p $hard/new-exists && echo keep > $hard/new-exists/2026-01-13-x.md
 check "exit 1: new over an existing file" code 1 $PM new X --date 2026-01-13 --dir $hard/new-exists --service a
 check "exit 0: show, budget, classify, lint, rules, schema, report on a clean document" bash -c "$PM show $clean >/dev/null && $PM budget --today 2026-11-22 $clean >/dev/null && $PM classify $clean >/dev/null && $PM lint --today 2026-11-22 $clean >/dev/null && $PM rules >/dev/null && $PM schema >/dev/null && $PM report --today 2026-11-22 --out $hard/ok $clean >/dev/null"
 rm -rf "$hard"
+
+# --- A binary copied without its resource folder ------------------------------------------------
+# SwiftPM's Bundle.module stops the process when pm_PostmortemKit.resources is missing; pm must
+# say what is missing instead (exit 2), and the commands that need no template keep working.
+lone=$(mktemp -d)
+cp "$PMABS" "$lone/pm"
+check "binary without its resources: report exits 2 naming the missing folder, no crash, no output" bash -c "cd $lone && ./pm report --quarter 2026-Q3 --today 2026-11-22 --out $lone/site $PWD/postmortems >/dev/null 2>$lone/err; rc=\$?; cat $lone/err; [ \$rc = 2 ] && grep -q pm_PostmortemKit.resources $lone/err && [ ! -e $lone/site ]"
+check "binary without its resources: new exits 2 naming the missing folder and writes nothing" bash -c "cd $lone && ./pm new 'Checkout latency' --date 2026-09-01 --dir $lone/drafts 2>$lone/err; rc=\$?; cat $lone/err; [ \$rc = 2 ] && grep -q pm_PostmortemKit.resources $lone/err && [ -z \"\$(ls -A $lone/drafts 2>/dev/null)\" ]"
+check "binary without its resources: lint still works" bash -c "cd $lone && ./pm lint --today 2026-11-22 $PWD/postmortems/2026-10-07-checkout-db-pool-exhaustion.md >/dev/null; test \$? -le 1"
+check "binary copied with its resources beside it: report works" bash -c "cp -r $(dirname "$PMABS")/pm_PostmortemKit.resources $lone/ && cd $lone && ./pm report --quarter 2026-Q3 --today 2026-11-22 --out $lone/site2 $PWD/postmortems >/dev/null && test -s $lone/site2/index.html"
