@@ -43,8 +43,8 @@ public struct Suppressions: Sendable {
         let open = Array("<!--".utf8)
         for (index, line) in text.lines.enumerated() where !fenced.contains(index + 1) {
             var searchFrom = 0
-            while let start = Suppressions.find(open, in: line, from: searchFrom) {
-                let close = Suppressions.find(Array("-->".utf8), in: line, from: start + 4)
+            while let start = ByteSearch.firstIndex(of: open, in: line, from: searchFrom) {
+                let close = ByteSearch.firstIndex(of: Suppressions.close, in: line, from: start + 4)
                 let end = close ?? line.count
                 searchFrom = close.map { $0 + 3 } ?? line.count
                 let body = String(decoding: line[(start + 4)..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces)
@@ -99,10 +99,7 @@ public struct Suppressions: Sendable {
         self.invalid = invalid
     }
 
-    static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-        guard !needle.isEmpty else { return nil }
-        return ByteSearch.firstIndex(of: needle, in: bytes, from: from)
-    }
+    static let close = Array("-->".utf8)
 
     /// `blame-language` → `PM012`; `invalid-yaml` → `P011`; ids are uppercased.
     static func canonical(_ name: String) -> String {

@@ -32,6 +32,18 @@ import Testing
         #expect(findings.allSatisfy { $0.severity == .error })
     }
 
+    @Test func checkQuotesAlsoJudgesQuotedAndChatText() throws {
+        let text = RuleExamples.document(sections: [
+            "What went wrong": "> The reviewer should have checked the pool.",
+            "Timeline": "All times UTC.\n\n- 14:02 UTC: Checkout 5xx ratio rises to 35%.\n- 14:05 UTC: @li.w: we simply revert\n- 14:41 UTC: Config 4811 is restored.",
+        ])
+        #expect(try LintTestSupport.lint(text).filter { $0.ruleID == "PM012" }.isEmpty)
+        let configuration = try LintTestSupport.configuration("lint:\n  rules:\n    blame-language:\n      check_quotes: true\n")
+        let flagged = try LintTestSupport.lint(text, configuration: configuration).filter { $0.ruleID == "PM012" }.map(\.message)
+        #expect(flagged.sorted() == ["\"should have\" is blame or counterfactual language",
+                                     "\"simply\" is blame or counterfactual language"])
+    }
+
     @Test(arguments: [
         ("lint:\n  disable: [PM999]\n", 2, "unknown lint rule `PM999`"),
         ("lint:\n  rules:\n    blame-languag: {severity: error}\n", 3, "did you mean `blame-language`?"),

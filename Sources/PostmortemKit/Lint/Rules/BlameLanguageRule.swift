@@ -87,8 +87,8 @@ public struct BlameLanguageRule: LintRule {
         return words[max(0, i - 2)..<i].contains { personWords.contains($0.text) || $0.text.hasPrefix("@") }
     }
 
-    let phrases: [Phrase]
-    /// ``phrases`` by their first word, each list in the order of ``phrases``.
+    /// The phrases to flag (built-in less `allow`, plus `phrases`) by their first word, each list
+    /// in that order.
     let phrasesByFirstWord: [String: [Phrase]]
     let checkQuotes: Bool
 
@@ -100,7 +100,6 @@ public struct BlameLanguageRule: LintRule {
             guard !words.isEmpty else { continue }
             list.append(Phrase(words: words, text: extra, suggestion: Self.systemReframe))
         }
-        phrases = list
         phrasesByFirstWord = Dictionary(grouping: list, by: { $0.words[0] })
         checkQuotes = try options.bool("check_quotes", default: false)
     }

@@ -30,6 +30,7 @@ public struct PlaceholderRule: LintRule {
 
     /// Literal placeholders the bundled templates use.
     static let literals = ["YYYY-MM-DD", "HH:MM", "@handle", "OPS-000"]
+    static let closingBraces = Array("}}".utf8)
     /// ``literals`` with their UTF-8 bytes, searched for on the line's bytes.
     static let literalBytes = literals.map { ($0, Array($0.utf8)) }
 
@@ -60,7 +61,7 @@ public struct PlaceholderRule: LintRule {
             }
             for (literal, needle) in Self.literalBytes {
                 var from = 0
-                while let start = Suppressions.find(needle, in: bytes, from: from) {
+                while let start = ByteSearch.firstIndex(of: needle, in: bytes, from: from) {
                     let end = start + needle.count
                     let before = start == 0 ? UInt8(ascii: " ") : bytes[start - 1]
                     let after = end >= bytes.count ? UInt8(ascii: " ") : bytes[end]
@@ -74,7 +75,7 @@ public struct PlaceholderRule: LintRule {
             var i = 0
             while i < bytes.count {
                 if bytes[i] == UInt8(ascii: "{"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "{"),
-                   let close = ProseText.find("}}", in: bytes, from: i + 2) {
+                   let close = ByteSearch.firstIndex(of: Self.closingBraces, in: bytes, from: i + 2) {
                     add(i, close + 2, "`\(String(decoding: bytes[i..<(close + 2)], as: UTF8.self))`")
                     i = close + 2
                     continue
@@ -95,11 +96,5 @@ public struct PlaceholderRule: LintRule {
             }
         }
         return result
-    }
-}
-
-extension ProseText {
-    static func find(_ text: String, in bytes: [UInt8], from: Int) -> Int? {
-        Suppressions.find(Array(text.utf8), in: bytes, from: from)
     }
 }
