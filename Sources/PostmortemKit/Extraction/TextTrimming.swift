@@ -115,6 +115,24 @@ enum ByteSearch {
         return nil
     }
 
+    /// `hay` with every occurrence of `needle` (non-empty) replaced by `replacement`, left to
+    /// right without overlaps; nil when there is none.
+    static func replacingAll(_ needle: [UInt8], with replacement: [UInt8], in hay: [UInt8]) -> [UInt8]? {
+        guard !needle.isEmpty, var at = firstIndex(of: needle, in: hay, from: 0) else { return nil }
+        var result: [UInt8] = []
+        result.reserveCapacity(hay.count + max(0, replacement.count - needle.count) * 8)
+        var copied = 0
+        repeat {
+            result.append(contentsOf: hay[copied..<at])
+            result.append(contentsOf: replacement)
+            copied = at + needle.count
+            guard let next = firstIndex(of: needle, in: hay, from: copied) else { break }
+            at = next
+        } while true
+        result.append(contentsOf: hay[copied...])
+        return result
+    }
+
     /// ``firstIndex(of:in:from:)`` on arrays.
     static func firstIndex(of needle: [UInt8], in hay: [UInt8], from: Int) -> Int? {
         hay.withUnsafeBufferPointer { hay in needle.withUnsafeBufferPointer { firstIndex(of: $0, in: hay, from: from) } }

@@ -18,12 +18,25 @@ public enum HTMLEscaping {
     /// feed and carriage return, DEL, C1 controls and noncharacters) with U+FFFD, so a stray
     /// control byte in a postmortem cannot make a page invalid.
     public static func removingForbiddenCharacters(_ value: String) -> String {
-        guard value.unicodeScalars.contains(where: isForbidden) else { return value }
+        guard mayHoldForbidden(value), value.unicodeScalars.contains(where: isForbidden) else { return value }
         var scalars = String.UnicodeScalarView()
         for scalar in value.unicodeScalars {
             scalars.append(isForbidden(scalar) ? "\u{FFFD}" : scalar)
         }
         return String(scalars)
+    }
+
+    /// False when no byte of `value` can start a forbidden code point, so the scalars need not
+    /// be decoded. In UTF-8 those are C0 controls and DEL themselves, C1 controls (lead byte
+    /// 0xC2), U+FDD0–U+FDEF and U+FFFE/U+FFFF (0xEF) and the noncharacters of the other planes
+    /// (0xF0–0xF4); curly quotes, dashes and most letters start with other bytes.
+    static func mayHoldForbidden(_ value: String) -> Bool {
+        var copy = value
+        return copy.withUTF8 { bytes in
+            bytes.contains { b in
+                b < 0x20 ? b != 0x09 && b != 0x0A && b != 0x0D : b == 0x7F || b == 0xC2 || b >= 0xEF
+            }
+        }
     }
 
     static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {

@@ -13,25 +13,60 @@ import Foundation
 public enum PageHTML {
     public static func prepare(_ cmarkHTML: String) -> String {
         var html = HTMLEscaping.removingForbiddenCharacters(cmarkHTML)
-        for tag in ["th", "td"] where html.contains("<\(tag) align=\"") {
-            for alignment in ["left", "center", "right"] {
-                html = html.replacingOccurrences(of: "<\(tag) align=\"\(alignment)\">",
-                                                 with: "<\(tag) style=\"text-align: \(alignment)\">")
+        // Every step below is rare in real documents, so each first looks for its trigger in
+        // the bytes (Foundation's `contains` and regular expressions bridge the whole page).
+        var bytes = Array(html.utf8)
+        var replaced = false
+        if ByteSearch.firstIndex(of: alignAttribute, in: bytes, from: 0) != nil {
+            for (spelling, replacement) in alignments {
+                if let result = ByteSearch.replacingAll(spelling, with: replacement, in: bytes) {
+                    bytes = result
+                    replaced = true
+                }
             }
         }
-        if html.contains("%") {
+        if replaced { html = String(decoding: bytes, as: UTF8.self) }
+        if hasEncodedControlCharacter(bytes) {
             // cmark-gfm's autolinks keep control characters (a terminal escape after a URL) and
             // safe mode percent-encodes them: inert, but not a URL a page should link to, and the
             // Nu checker rejects it. Such a link keeps its text and loses its href.
             html = controlCharacterHref.stringByReplacingMatches(in: html, range: NSRange(html.startIndex..., in: html),
                                                                  withTemplate: "<a")
         }
-        if html.contains("<img src=\"\"") {
+        if ByteSearch.firstIndex(of: emptyImageStart, in: bytes, from: 0) != nil {
             html = emptyImage.stringByReplacingMatches(in: html, range: NSRange(html.startIndex..., in: html),
                                                        withTemplate: "<span class=\"removed-image\">$1</span>")
         }
         return html
     }
+
+    private static let alignAttribute = Array(" align=\"".utf8)
+    private static let emptyImageStart = Array("<img src=\"\"".utf8)
+    /// cmark-gfm's spellings of an aligned table cell and their HTML5 replacements.
+    private static let alignments: [([UInt8], [UInt8])] = ["th", "td"].flatMap { tag in
+        ["left", "center", "right"].map { alignment in
+            (Array("<\(tag) align=\"\(alignment)\">".utf8), Array("<\(tag) style=\"text-align: \(alignment)\">".utf8))
+        }
+    }
+
+    /// True when `bytes` hold `%` followed by the hex code of a C0 control character or DEL, the
+    /// only text ``controlCharacterHref`` can match.
+    static func hasEncodedControlCharacter(_ bytes: [UInt8]) -> Bool {
+        func isHex(_ b: UInt8) -> Bool {
+            (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || (b | 0x20 >= UInt8(ascii: "a") && b | 0x20 <= UInt8(ascii: "f"))
+        }
+        var from = 0
+        while let at = ByteSearch.firstIndex(of: percent, in: bytes, from: from) {
+            guard at + 2 < bytes.count else { return false }
+            let high = bytes[at + 1], low = bytes[at + 2]
+            if (high == UInt8(ascii: "0") || high == UInt8(ascii: "1")) && isHex(low) { return true }
+            if high == UInt8(ascii: "7") && low | 0x20 == UInt8(ascii: "f") { return true }
+            from = at + 1
+        }
+        return false
+    }
+
+    private static let percent: [UInt8] = [UInt8(ascii: "%")]
 
     /// A link whose destination holds a percent-encoded C0 control character or DEL.
     nonisolated(unsafe) static let controlCharacterHref = try! NSRegularExpression(pattern: #"<a href="[^"]*%(?:[01][0-9A-Fa-f]|7[Ff])[^"]*""#)

@@ -113,13 +113,23 @@ public enum ReportGenerator {
                              workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ReportError) -> QuarterlyReview {
         let review = QuarterlyReview(documents: corpus.documents, corpusFindings: corpus.corpusFindings, configuration: configuration,
                                      categories: classifier.categories, options: options)
-        // One at a time: the index of a large corpus is megabytes, and its context more.
-        for name in ReportSite.summaryFileNames { try stage.write(ReportSite.summaryFile(name, review, templates: templates)) }
         let count = review.documents.count
-        guard count > 0 else { return review }
         let next = Counter()
         let failures = FirstFailure()
-        DispatchQueue.concurrentPerform(iterations: max(1, min(workers, count))) { _ in
+        // The first lane writes the summary files, one at a time (the index of a large corpus is
+        // megabytes, and its context more), while the other lanes start on the pages; then it
+        // joins them. Failures are ordered with the summary files before page 0.
+        let summaryFiles = ReportSite.summaryFileNames
+        DispatchQueue.concurrentPerform(iterations: max(1, min(workers, count + 1))) { lane in
+            if lane == 0 {
+                for (offset, name) in summaryFiles.enumerated() where !failures.hasFailed {
+                    do throws(ReportError) {
+                        try stage.write(ReportSite.summaryFile(name, review, templates: templates))
+                    } catch {
+                        failures.record(error, at: offset - summaryFiles.count)
+                    }
+                }
+            }
             while !failures.hasFailed {
                 let index = next.increment()
                 guard index < count else { return }

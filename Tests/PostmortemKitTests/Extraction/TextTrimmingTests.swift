@@ -22,4 +22,16 @@ import Testing
             #expect(sub.trimmingWhitespace() == sub.trimmingCharacters(in: .whitespaces))
         }
     }
+
+    @Test func replacingAllBytes() {
+        func replace(_ hay: String, _ needle: String, _ replacement: String) -> String? {
+            ByteSearch.replacingAll(Array(needle.utf8), with: Array(replacement.utf8), in: Array(hay.utf8))
+                .map { String(decoding: $0, as: UTF8.self) }
+        }
+        for (hay, needle, replacement) in [("aXbXXc", "X", "YY"), ("XX", "X", ""), ("aaaa", "aa", "b"), ("<td align=\"left\">1</td><td align=\"left\">", "<td align=\"left\">", "<td>"), ("é—é", "—", "-")] {
+            #expect(replace(hay, needle, replacement) == hay.replacingOccurrences(of: needle, with: replacement))
+        }
+        #expect(replace("abc", "x", "y") == nil)
+        #expect(replace("abc", "", "y") == nil)
+    }
 }

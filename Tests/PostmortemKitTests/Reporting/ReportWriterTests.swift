@@ -86,6 +86,32 @@ struct ReportWriterTests {
         #expect(html.contains("<td style=\"text-align: right\">2</td>"))
     }
 
+    @Test("the byte pre-check for forbidden characters agrees with decoding every scalar")
+    func forbiddenCharacterPrecheck() {
+        // Every BMP scalar, and the first, last and noncharacter code points of the other planes.
+        let planes = (UInt32(1)...16).flatMap { plane in [0x0000, 0xF600, 0xFFFD, 0xFFFE, 0xFFFF].map { plane << 16 | $0 } }
+        for value in Array(UInt32(0)...0xFFFF) + planes {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if HTMLEscaping.isForbidden(scalar) && !HTMLEscaping.mayHoldForbidden("a\(scalar)b") {
+                Issue.record("U+\(String(value, radix: 16)) is forbidden but the byte pre-check lets it through")
+            }
+        }
+        // The pre-check exists to skip decoding for ordinary prose.
+        #expect(!HTMLEscaping.mayHoldForbidden("Checkout 5xx rose to 35% — “p99” at 14:02, café\n\ttab"))
+    }
+
+    @Test("cmark-gfm's percent-encoded control characters are found, other percent signs are not")
+    func encodedControlCharacters() {
+        #expect(PageHTML.hasEncodedControlCharacter(Array("<a href=\"http://x%1B\">".utf8)))
+        #expect(PageHTML.hasEncodedControlCharacter(Array("%7f".utf8)))
+        #expect(PageHTML.hasEncodedControlCharacter(Array("%0a".utf8)))
+        #expect(!PageHTML.hasEncodedControlCharacter(Array("35% of requests, %20, %7E, %1".utf8)))
+        let html = PageHTML.prepare(MarkdownParser.renderHTML("Error rate 35%, see http://x\u{1B}y and <http://ok.example/a%20b>\n"))
+        #expect(html.contains("35%"))
+        #expect(html.contains("<a href=\"http://ok.example/a%20b\">"))
+        #expect(!html.contains("%1B\""))
+    }
+
     @Test("an image whose unsafe source safe mode removed becomes its alt text")
     func emptyImageSource() {
         let html = PageHTML.prepare(MarkdownParser.renderHTML("![a <b>](javascript:alert(1) \"t\") ![ok](x.png)\n"))
