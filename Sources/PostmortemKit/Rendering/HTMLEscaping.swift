@@ -47,19 +47,33 @@ public enum HTMLEscaping {
         return v & 0xFFFE == 0xFFFE
     }
 
+    /// Works on UTF-8 bytes: the five characters it replaces are ASCII, and an ASCII byte is
+    /// never part of a longer sequence. A value with none of them is returned as it is.
     private static func escape(_ value: String, quotes: Bool) -> String {
-        var out = ""
-        out.reserveCapacity(value.utf8.count)
-        for scalar in removingForbiddenCharacters(value).unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where quotes: out += "&quot;"
-            case "'" where quotes: out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
+        let clean = removingForbiddenCharacters(value)
+        var copy = clean
+        return copy.withUTF8 { bytes in
+            func replacement(_ byte: UInt8) -> StaticString? {
+                switch byte {
+                case UInt8(ascii: "&"): "&amp;"
+                case UInt8(ascii: "<"): "&lt;"
+                case UInt8(ascii: ">"): "&gt;"
+                case UInt8(ascii: "\"") where quotes: "&quot;"
+                case UInt8(ascii: "'") where quotes: "&#39;"
+                default: nil
+                }
             }
+            guard bytes.contains(where: { replacement($0) != nil }) else { return clean }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 32)
+            for byte in bytes {
+                if let entity = replacement(byte) {
+                    entity.withUTF8Buffer { out.append(contentsOf: $0) }
+                } else {
+                    out.append(byte)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
 }

@@ -130,16 +130,22 @@ public enum PostmortemScaffold {
 /// Escapes text inserted into Markdown so it stays literal: backslash-escapes the punctuation
 /// that has meaning inside a line (emphasis, code, links, HTML, tables, entities) and a leading
 /// block marker, and flattens line breaks.
+///
+/// It looks at code points, not characters: a `[` or `<` followed by a combining mark is one
+/// `Character`, and comparing characters would leave that bracket unescaped.
 struct MarkdownContentType: MustacheContentType {
     func escapeText(_ text: String) -> String {
         var out = ""
-        for character in text {
-            if character == "\n" || character == "\r" {
-                out += " "
-            } else if "\\`*_[]<>|~&".contains(character) || (out.isEmpty && "#-+=>".contains(character)) {
-                out += "\\" + String(character)
+        var afterCarriageReturn = false
+        for scalar in text.unicodeScalars {
+            defer { afterCarriageReturn = scalar == "\r" }
+            if scalar == "\n" || scalar == "\r" {
+                // CRLF is one line break, as it was one character.
+                if !(scalar == "\n" && afterCarriageReturn) { out += " " }
+            } else if "\\`*_[]<>|~&".unicodeScalars.contains(scalar) || (out.isEmpty && "#-+=>".unicodeScalars.contains(scalar)) {
+                out += "\\" + String(scalar)
             } else {
-                out.append(character)
+                out.unicodeScalars.append(scalar)
             }
         }
         return out

@@ -33,6 +33,13 @@ import Testing
         }
     }
 
+    @Test func markdownEscapingLooksAtCodePoints() {
+        let escape = MarkdownContentType().escapeText
+        // A bracket or angle bracket followed by a combining mark is still escaped.
+        #expect(escape("[\u{301}x](javascript:y) <\u{338}b>") == "\\[\u{301}x\\](javascript:y) \\<\u{338}b\\>")
+        #expect(escape("# a\r\nb\nc\rd") == "\\# a b c d")
+    }
+
     @Test func defaultTemplateFollowsSeverity() {
         let scale = ["SEV1", "SEV2", "SEV3", "SEV4"]
         #expect(PostmortemScaffold.defaultTemplate(for: "SEV1", scale: scale) == "full")

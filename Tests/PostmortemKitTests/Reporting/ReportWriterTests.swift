@@ -78,6 +78,20 @@ struct ReportWriterTests {
         #expect(HTMLEscaping.removingForbiddenCharacters("a\u{1B}[31mb\u{0}c\tok") == "a\u{FFFD}[31mb\u{FFFD}c\tok")
     }
 
+    @Test("a quote or < followed by a combining mark is escaped in report templates (swift-mustache's own escaping missed it)")
+    func combiningMarksAreEscaped() throws {
+        let templates = try ReportTemplates(templates: [
+            "index": "{{#rows}}\n<a title=\"{{value}}\">{{value}}</a>\n{{/rows}}\n",
+            "postmortem": "{{body}}",
+        ], source: "test")
+        let hostile = "x\"\u{301} onmouseover=\"\u{301}alert(1) <\u{338}b> &\u{301} '\u{301} \u{1B}"
+        let html = templates.render(["rows": [["value": hostile]]], with: "index")
+        #expect(html == "<a title=\"x&quot;\u{301} onmouseover=&quot;\u{301}alert(1) &lt;\u{338}b&gt; &amp;\u{301} &#39;\u{301} \u{FFFD}\">"
+                + "x&quot;\u{301} onmouseover=&quot;\u{301}alert(1) &lt;\u{338}b&gt; &amp;\u{301} &#39;\u{301} \u{FFFD}</a>\n")
+        // The pragma pm adds is a line of its own, so it leaves no blank line behind.
+        #expect(templates.render([:], with: "postmortem") == "")
+    }
+
     @Test("cmark-gfm table alignment becomes a style, since align is obsolete in HTML5")
     func tableAlignment() {
         let html = PageHTML.prepare(MarkdownParser.renderHTML("| a | b |\n|:--|--:|\n| 1 | 2 |\n"))
