@@ -121,20 +121,17 @@ extension PM {
             // Documents go through in path order, the order findings are reported in, so each
             // file's findings (corpus-wide ones included) can be printed as soon as it is done
             // and nothing but a path and an id per document is kept.
-            var units: [(path: String, input: InputFile?)] = []
+            var inputs: [InputFile] = []
             if !filePaths.isEmpty {
-                units = InputDiscovery.expand(filePaths, ignore: configuration.ignore, relativeTo: configuration.rootDirectory)
-                    .map { ($0.path, $0) }
+                inputs = InputDiscovery.expand(filePaths, ignore: configuration.ignore, relativeTo: configuration.rootDirectory)
             }
             var stdinDocument: ReadDocument? = nil
             if paths.contains("-") {
                 let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-                let document = DocumentReader.read(bytes, path: stdinFilename ?? "<stdin>", options: options)
-                stdinDocument = document
-                units.append((document.postmortem.path, nil))
+                stdinDocument = DocumentReader.read(bytes, path: stdinFilename ?? "<stdin>", options: options)
             }
-            units.sort { $0.path < $1.path }
-            var corpus = CorpusIndex(paths: units.map(\.path))
+            inputs.sort { $0.path < $1.path }
+            var corpus = CorpusIndex(paths: inputs.map(\.path) + (stdinDocument.map { [$0.postmortem.path] } ?? []))
             let fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
             let output = LintOutput(format: format)
 
@@ -148,21 +145,20 @@ extension PM {
             // SARIF needs each file's text to convert byte columns to code points.
             let keepSource = format == .sarif
             var pendingStdin = stdinDocument.map { (linter.lint($0, today: date), $0.postmortem, keepSource ? $0.source : nil) }
-            let fileInputs = units.compactMap(\.input)
             /// Hands over stdin's result when its turn in path order comes.
             func deliverStdin(before path: String?) {
                 guard let result = pendingStdin, path.map({ result.1.path < $0 }) ?? true else { return }
                 pendingStdin = nil
                 finish(result.0, result.1, result.2)
             }
-            DocumentLoader.forEach(fileInputs, options: options, { document in
+            DocumentLoader.forEach(inputs, options: options, { document in
                 (linter.lint(document, today: date), document.postmortem.corpusRecord, keepSource ? document.source : nil)
             }) { _, result in
                 deliverStdin(before: result.1.path)
                 finish(result.0, result.1, result.2)
             }
             deliverStdin(before: nil)
-            let report = output.finish(fileCount: units.count)
+            let report = output.finish(fileCount: inputs.count + (stdinDocument == nil ? 0 : 1))
             if report.errors > 0 || (strict && report.warnings > 0) { throw ExitCode.failure }
         }
     }

@@ -5,7 +5,20 @@ public struct InputFile: Sendable, Hashable {
     public var path: String
     /// Set when the path cannot be read as a document (a directory named `x.md`, a symlink
     /// loop, no permission); the run reports it and goes on.
-    public var problem: Problem?
+    public var problem: Problem? {
+        get { boxedProblem?.first }
+        set { boxedProblem = newValue.map { [$0] } }
+    }
+
+    /// The problem behind one reference: a run keeps an `InputFile` per document until it ends,
+    /// and almost none has a problem, so storing it inline would make every one of them about
+    /// four times larger.
+    private var boxedProblem: [Problem]?
+
+    public init(path: String, problem: Problem?) {
+        self.path = path
+        self.boxedProblem = problem.map { [$0] }
+    }
 }
 
 /// Expands command-line paths to Markdown files: files as given, directories recursively

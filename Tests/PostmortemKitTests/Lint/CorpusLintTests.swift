@@ -133,4 +133,18 @@ import Testing
         let first = try LintTestSupport.lint(text)
         for _ in 0..<3 { #expect(try LintTestSupport.lint(text) == first) }
     }
+
+    @Test("paths are normalised the same whether or not the fast path applies")
+    func pathNormalisation() {
+        let cases: [(String, String)] = [
+            ("a", "a"), ("a/b.md", "a/b.md"), ("/x/y.md", "/x/y.md"), (".hidden/a.md", ".hidden/a.md"), ("a/...md", "a/...md"),
+            ("./a/b.md", "a/b.md"), ("a/./b.md", "a/b.md"), ("a/../b.md", "b.md"), ("../a.md", "../a.md"), ("a//b.md", "a/b.md"),
+            ("a/b/", "a/b"), ("/", "/"), ("", ""), (".", ""), ("a/..", ""), ("/a/../../b", "/../b"),
+        ]
+        for (path, expected) in cases {
+            #expect(RelativeLinkRule.normalise(path) == expected, "\(path)")
+        }
+        #expect(RelativeLinkRule.isNormal("2026-03/2026-03-14-checkout.md"))
+        #expect(!RelativeLinkRule.isNormal("2026-03/./x.md"))
+    }
 }

@@ -43,6 +43,9 @@ public struct RelativeLinkRule: CorpusLintRule {
 
     /// `a/./b/../c.md` → `a/c.md`, without touching the file system.
     static func normalise(_ path: String) -> String {
+        // Most paths are already normal; returning them shares their storage instead of
+        // building a copy (a run keeps one per input).
+        if isNormal(path) { return path }
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
@@ -50,5 +53,24 @@ public struct RelativeLinkRule: CorpusLintRule {
             parts.append(part)
         }
         return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
+    }
+
+    /// True when ``normalise(_:)`` would return `path` unchanged because it has no empty, `.` or
+    /// `..` component and no trailing `/` (a conservative test: false sends a path the slow way).
+    static func isNormal(_ path: String) -> Bool {
+        var copy = path
+        return copy.withUTF8 { bytes in
+            guard let first = bytes.first, bytes.last != UInt8(ascii: "/") else { return false }
+            var start = first == UInt8(ascii: "/") ? 1 : 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != UInt8(ascii: "/") { end += 1 }
+                let length = end - start
+                if length == 0 { return false }
+                if length <= 2 && bytes[start..<end].allSatisfy({ $0 == UInt8(ascii: ".") }) { return false }
+                start = end + 1
+            }
+            return true
+        }
     }
 }
