@@ -12,6 +12,8 @@ public struct ProseWord: Sendable, Hashable {
     /// and `-` join a word when they sit between word characters (handles like `@dana.k`).
     public static func words(in bytes: [UInt8]) -> [ProseWord] {
         var result: [ProseWord] = []
+        // Prose averages a word per six bytes or so; one allocation instead of several doublings.
+        result.reserveCapacity(bytes.count / 6 + 1)
         var i = 0
         func isApostrophe(_ i: Int) -> Int? {
             if bytes[i] == UInt8(ascii: "'") { return 1 }
@@ -64,5 +66,28 @@ public struct ProseWord: Sendable, Hashable {
             result.append(ProseWord(text: lowered, original: asWritten, start: start, end: i))
         }
         return result
+    }
+}
+
+/// A quick first test of whether a word can be in a set of words: one bit per first byte and
+/// length. Rules look up every word of every prose line; hashing each as a `String` was most of
+/// their time, and almost every word fails this test, so the set is only asked about the rest.
+struct WordPrefilter: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 256)
+
+    init<Words: Sequence>(_ words: Words) where Words.Element == String {
+        for word in words { insert(word) }
+    }
+
+    mutating func insert(_ word: String) {
+        // The empty word gets byte 0 and length 0, which no real word has.
+        let first = word.utf8.first ?? 0
+        bits[Int(first)] |= 1 << UInt64(min(word.utf8.count, 63))
+    }
+
+    /// False when `word` is certainly not one of the words; true when it may be.
+    func mayContain(_ word: String) -> Bool {
+        let first = word.utf8.first ?? 0
+        return bits[Int(first)] & (1 << UInt64(min(word.utf8.count, 63))) != 0
     }
 }

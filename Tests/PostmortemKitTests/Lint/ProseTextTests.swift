@@ -34,4 +34,14 @@ import Testing
         #expect(words.map(\.text) == ["dana", "todo's", "todo", "déjà", "vu"])
         #expect(words.map(\.original) == ["Dana", "TODO’s", "todo", "déjà", "Vu"])
     }
+
+    @Test("the word prefilter never rejects a word of its set")
+    func wordPrefilter() {
+        let words = ["he", "she", "on-call", "dana", "ŝarĝo", "", String(repeating: "a", count: 80)]
+        let filter = WordPrefilter(words)
+        for word in words { #expect(filter.mayContain(word), "\(word)") }
+        #expect(!filter.mayContain("the"))
+        #expect(!filter.mayContain("h"))
+        #expect(!filter.mayContain("dan"))
+    }
 }

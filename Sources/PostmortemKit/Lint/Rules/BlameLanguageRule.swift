@@ -90,6 +90,8 @@ public struct BlameLanguageRule: LintRule {
     /// The phrases to flag (built-in less `allow`, plus `phrases`) by their first word, each list
     /// in that order.
     let phrasesByFirstWord: [String: [Phrase]]
+    /// The keys of ``phrasesByFirstWord``, for a quick first test.
+    let firstWords: WordPrefilter
     let checkQuotes: Bool
 
     public init(options: RuleOptions) throws(ConfigurationError) {
@@ -101,6 +103,7 @@ public struct BlameLanguageRule: LintRule {
             list.append(Phrase(words: words, text: extra, suggestion: Self.systemReframe))
         }
         phrasesByFirstWord = Dictionary(grouping: list, by: { $0.words[0] })
+        firstWords = WordPrefilter(phrasesByFirstWord.keys)
         checkQuotes = try options.bool("check_quotes", default: false)
     }
 
@@ -117,7 +120,7 @@ public struct BlameLanguageRule: LintRule {
             }
             guard let (bytes, words) = line, !words.isEmpty else { continue }
             for i in words.indices {
-                guard let candidates = phrasesByFirstWord[words[i].text] else { continue }
+                guard firstWords.mayContain(words[i].text), let candidates = phrasesByFirstWord[words[i].text] else { continue }
                 for phrase in candidates where i + phrase.words.count <= words.count {
                     guard zip(phrase.words, words[i...]).allSatisfy({ $0 == $1.text }) else { continue }
                     // "We should have a runbook" states a need; "should have checked" is the counterfactual.

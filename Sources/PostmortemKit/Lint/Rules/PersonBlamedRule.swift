@@ -75,6 +75,7 @@ public struct PersonBlamedRule: LintRule {
         }
         // One lookup per word finds the few that need a closer look.
         let namesAndRoles = names.union(Self.roles)
+        let mayBeNameOrRole = WordPrefilter(namesAndRoles)
         var result: [Violation] = []
         for number in 1...max(1, context.text.lines.count) {
             guard let (bytes, words) = context.words(line: number) else { continue }
@@ -82,7 +83,7 @@ public struct PersonBlamedRule: LintRule {
                 let word = words[i]
                 // Cheapest tests first; each later one only runs when the earlier ones fail.
                 var isSubject = word.text.utf8.first == UInt8(ascii: "@")
-                if !isSubject, namesAndRoles.contains(word.text) {
+                if !isSubject, mayBeNameOrRole.mayContain(word.text), namesAndRoles.contains(word.text) {
                     isSubject = Self.roles.contains(word.text)
                         || names.contains(word.text) && (Self.startsUppercase(word.original) || word.original.contains("."))
                 }
