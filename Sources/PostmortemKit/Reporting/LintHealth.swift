@@ -7,9 +7,7 @@ enum LintHealth {
     static func add(to context: inout [String: Any], review: QuarterlyReview) {
         var errorDocuments: [[String: Any]] = []
         var byRule: [String: (alias: String, severity: Severity, count: Int, paths: Set<String>)] = [:]
-        var all: [Finding] = review.corpusFindings
         for (index, document) in review.documents.enumerated() {
-            all += document.findings
             let errors = document.findings.filter { $0.severity == .error }
             if !errors.isEmpty {
                 errorDocuments.append([
@@ -27,8 +25,15 @@ enum LintHealth {
             entry.severity = max(entry.severity, finding.severity)
             entry.paths.insert(finding.path)
         }
-        for finding in all {
-            count(finding, in: &byRule[finding.ruleID, default: (finding.alias, finding.severity, 0, [])])
+        // Every finding is visited where it is kept: a concatenated copy of a large corpus's
+        // findings would be tens of megabytes.
+        var errorCount = 0, warningCount = 0
+        for findings in [review.corpusFindings] + review.documents.lazy.map(\.findings) {
+            for finding in findings {
+                count(finding, in: &byRule[finding.ruleID, default: (finding.alias, finding.severity, 0, [])])
+                if finding.severity == .error { errorCount += 1 }
+                if finding.severity == .warning { warningCount += 1 }
+            }
         }
         let common = byRule.keys.sorted {
             let a = byRule[$0]!.count, b = byRule[$1]!.count
@@ -38,8 +43,8 @@ enum LintHealth {
         context["hasLintErrorDocuments"] = !errorDocuments.isEmpty
         context["lintDocuments"] = "\(review.documents.count)"
         context["lintCleanDocuments"] = "\(review.documents.filter { $0.findings.isEmpty }.count)"
-        context["lintErrorCount"] = "\(all.filter { $0.severity == .error }.count)"
-        context["lintWarningCount"] = "\(all.filter { $0.severity == .warning }.count)"
+        context["lintErrorCount"] = "\(errorCount)"
+        context["lintWarningCount"] = "\(warningCount)"
         context["lintCommon"] = common.map { id -> [String: Any] in
             let entry = byRule[id]!
             return ["rule": IndexPageModel.clean(id), "alias": IndexPageModel.clean(entry.alias),

@@ -38,13 +38,20 @@ extension ReportedDocument {
     /// The document as the streaming report keeps it: the record slimmed by ``reportRecord(_:)``,
     /// and findings without their suggestions (the report does not show them) sharing the
     /// record's path string instead of each holding a copy.
+    ///
+    /// The arrays it keeps are copied to exactly their size: arrays built by appending have up
+    /// to twice the room they use, and these are kept for every document of the corpus.
     static func slimmed(_ document: ReportedDocument) -> ReportedDocument {
         var document = document
         document.postmortem = reportRecord(document.postmortem)
+        document.postmortem.actions = document.postmortem.actions.map { $0 }
+        document.postmortem.problems = document.postmortem.problems.map { $0 }
         let path = document.postmortem.path
-        for index in document.findings.indices {
-            document.findings[index].suggestion = nil
-            if document.findings[index].path == path { document.findings[index].path = path }
+        document.findings = document.findings.map { finding in
+            var finding = finding
+            finding.suggestion = nil
+            if finding.path == path { finding.path = path }
+            return finding
         }
         return document
     }
