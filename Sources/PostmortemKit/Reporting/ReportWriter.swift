@@ -118,36 +118,45 @@ public enum ReportWriter {
         deinit { discard() }
 
         /// Adds one file to the staged report.
+        ///
+        /// Files are written with plain `write(2)` calls and not flushed one by one (Foundation's
+        /// `Data.write` calls `fsync` for every file, which made writing pages wait on the disk
+        /// ten thousand times). Like a static site generator's output, the report can be made
+        /// again at any time; what the staging directory guarantees is that an interrupted run
+        /// never leaves a half-written report in place of the previous one.
         public func write(_ file: ReportFile) throws(ReportError) {
-            var contents = file.contents
-            // The string's own UTF-8 bytes, not a copy: an index of a large corpus is megabytes.
-            var failure: ReportError?
-            contents.withUTF8 { bytes in
-                let data = bytes.baseAddress.map { Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: bytes.count,
-                                                        deallocator: .none) } ?? Data()
-                do throws(ReportError) {
-                    try write(file.path, data)
-                } catch {
-                    failure = error
-                }
-            }
-            if let failure { throw failure }
-        }
-
-        /// Adds one file to the staged report.
-        public func write(_ relativePath: String, _ contents: Data) throws(ReportError) {
-            guard isSafe(relativePath) else { throw ReportError("refusing to write \(relativePath): it would leave the output directory") }
-            let url = directory.appendingPathComponent(relativePath)
+            guard isSafe(file.path) else { throw ReportError("refusing to write \(file.path): it would leave the output directory") }
+            let url = directory.appendingPathComponent(file.path)
             let folder = url.deletingLastPathComponent().path
+            var contents = file.contents
             try staging.step { () throws(ReportError) in
                 try attempt {
                     if !isKnownDirectory(folder) {
                         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                         rememberDirectory(folder)
                     }
-                    try contents.write(to: url)
+                    // The string's own UTF-8 bytes, not a copy: an index of a large corpus is megabytes.
+                    try contents.withUTF8 { bytes in try Self.writeFile(url.path, UnsafeRawBufferPointer(bytes)) }
                 }
             }
+        }
+
+        /// Creates or truncates the file at `path` and writes `bytes` to it.
+        static func writeFile(_ path: String, _ bytes: UnsafeRawBufferPointer) throws {
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+            guard descriptor >= 0 else { throw ReportError("cannot create \(path): \(String(cString: strerror(errno)))") }
+            var written = 0
+            while written < bytes.count {
+                let n = Foundation.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else {
+                    let reason = String(cString: strerror(errno))
+                    close(descriptor)
+                    throw ReportError("cannot write \(path): \(reason)")
+                }
+                written += n
+            }
+            guard close(descriptor) == 0 else { throw ReportError("cannot write \(path): \(String(cString: strerror(errno)))") }
         }
 
         /// A new empty file inside the staging directory for the writer's own use (never part of
