@@ -20,6 +20,7 @@ import Testing
         #expect(configuration.slos.first?.description?.contains("\u{1B}]8;;http://x\u{07}") == true)
         let records = try HostileCorpus.records()
         #expect(records.map(\.id) == ["-1+1", "@SUM(1+1)"])
+        #expect(records[1].title?.hasSuffix("\"\u{301} onmouseover=\"\u{301}alert(2) <\u{338}b>") == true)
         let record = try HostileCorpus.first()
         let title = try #require(record.title)
         for payload in ["<script>alert('title')</script>", "\"><img src=x onerror=alert(1)>", "\u{1B}]8;;http://x\u{07}",
@@ -243,6 +244,14 @@ import Testing
         #expect(incident.contents.contains("&lt;script&gt;alert("))
         #expect(incident.contents.contains("&lt;img src=x onerror=alert("))
         #expect(incident.contents.contains("]]&gt; &lt;/svg&gt;"))
+        // A quote or < followed by a combining mark (one grapheme cluster, two code points) is
+        // escaped by the templates' {{…}} like any other, on both pages that show the second
+        // document's title; the handler check above proves it never lands inside a tag.
+        for page in pages where page.contents.contains("onmouseover=") {
+            #expect(!page.contents.contains("<\u{338}"), "\(page.path)")
+            #expect(page.contents.contains("&quot;\u{301} onmouseover=&quot;\u{301}alert(2) &lt;\u{338}b&gt;"), "\(page.path)")
+        }
+        #expect(pages.filter { $0.contents.contains("onmouseover=") }.count == 2)
     }
 
     @Test("report inline SVG is well-formed XML with the hostile labels as text")
