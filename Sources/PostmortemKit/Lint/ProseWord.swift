@@ -72,14 +72,20 @@ public struct ProseWord: Sendable, Hashable {
 /// A quick first test of whether a word can be in a set of words: one bit per first byte and
 /// length. Rules look up every word of every prose line; hashing each as a `String` was most of
 /// their time, and almost every word fails this test, so the set is only asked about the rest.
+///
+/// `String` equality is canonical equivalence, so a word with a non-ASCII byte can equal one of
+/// another length or first byte ("zoë" and "zoe" + U+0308, "k" and U+212A KELVIN SIGN): such a
+/// word always passes, and a set holding one lets every word pass.
 struct WordPrefilter: Sendable {
     private var bits = [UInt64](repeating: 0, count: 256)
+    private var passesAll = false
 
     init<Words: Sequence>(_ words: Words) where Words.Element == String {
         for word in words { insert(word) }
     }
 
     mutating func insert(_ word: String) {
+        if !Self.isASCII(word) { passesAll = true }
         // The empty word gets byte 0 and length 0, which no real word has.
         let first = word.utf8.first ?? 0
         bits[Int(first)] |= 1 << UInt64(min(word.utf8.count, 63))
@@ -87,7 +93,12 @@ struct WordPrefilter: Sendable {
 
     /// False when `word` is certainly not one of the words; true when it may be.
     func mayContain(_ word: String) -> Bool {
+        if passesAll || !Self.isASCII(word) { return true }
         let first = word.utf8.first ?? 0
         return bits[Int(first)] & (1 << UInt64(min(word.utf8.count, 63))) != 0
+    }
+
+    private static func isASCII(_ word: String) -> Bool {
+        word.utf8.allSatisfy { $0 < 0x80 }
     }
 }

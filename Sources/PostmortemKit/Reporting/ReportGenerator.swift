@@ -122,7 +122,8 @@ public enum ReportGenerator {
         let summaryFiles = ReportSite.summaryFileNames
         DispatchQueue.concurrentPerform(iterations: max(1, min(workers, count + 1))) { lane in
             if lane == 0 {
-                for (offset, name) in summaryFiles.enumerated() where !failures.hasFailed {
+                // All of them, whatever the pages do, so the error reported is the same each run.
+                for (offset, name) in summaryFiles.enumerated() {
                     do throws(ReportError) {
                         try stage.write(ReportSite.summaryFile(name, review, templates: templates))
                     } catch {

@@ -38,6 +38,11 @@ public struct ReportTemplates: Sendable {
         for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
             do {
                 try library.register("{{% CONTENT_TYPE: \(ReportHTMLContentType.name)}}\n" + text, named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                // Lines are counted in the user's file: one less than in the text with the pragma.
+                let context = error.context
+                throw ReportError("the template \(name).mustache in \(source) is not valid Mustache: line \(max(1, context.lineNumber - 1)), "
+                                  + "column \(context.columnNumber): \(error.error) in `\(context.line)`")
             } catch {
                 throw ReportError("the template \(name).mustache in \(source) is not valid Mustache: \(error)")
             }

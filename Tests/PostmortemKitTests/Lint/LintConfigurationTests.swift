@@ -44,6 +44,26 @@ import Testing
                                      "\"simply\" is blame or counterfactual language"])
     }
 
+    @Test func templatesAreFoundByTheirLexicalAbsolutePath() throws {
+        let linter = try Linter(configuration: LintTestSupport.configuration("templates: /srv/pm-templates\n"))
+        #expect(linter.isTemplate(path: "/srv/pm-templates/default.md"))
+        #expect(linter.isTemplate(path: "/srv/other/../pm-templates/./default.md"))
+        #expect(linter.isTemplate(path: "/../../srv/pm-templates/default.md"))
+        #expect(!linter.isTemplate(path: "/srv/pm-templates-old/default.md"))
+        #expect(!linter.isTemplate(path: "postmortems/x.md"))
+    }
+
+    @Test func namesMatchInEitherUnicodeForm() throws {
+        // "Zoë" in pm.yml precomposed, in the text once precomposed and once with a combining
+        // diaeresis: Swift compares them as equal, and so must the word prefilter in front.
+        let text = RuleExamples.document(sections: [
+            "What went wrong": "- Zoe\u{308} forgot the pool size, then Zo\u{EB} forgot the drain step.",
+        ])
+        let configuration = try LintTestSupport.configuration("lint:\n  rules:\n    PM013:\n      people: [\"Zo\u{EB}\"]\n")
+        let flagged = try LintTestSupport.lint(text, configuration: configuration).filter { $0.ruleID == "PM013" }
+        #expect(flagged.count == 2)
+    }
+
     @Test(arguments: [
         ("lint:\n  disable: [PM999]\n", 2, "unknown lint rule `PM999`"),
         ("lint:\n  rules:\n    blame-languag: {severity: error}\n", 3, "did you mean `blame-language`?"),
