@@ -69,11 +69,12 @@ extension PM {
                 throw ExitCode.failure
             }
             let bytes = Array(text.utf8)
-            let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            close(fd)
-            guard written == bytes.count else {
+            let failure = bytes.withUnsafeBytes { FileDescriptorIO.writeAll(fd, $0) }
+            // close reports a delayed write error (NFS, quota) too; a half-written draft is removed.
+            if close(fd) != 0 || failure != nil {
+                let reason = failure ?? String(cString: strerror(errno))
                 unlink(path)
-                Terminal.error("\(Terminal.sanitise(path)): write failed")
+                Terminal.error("\(Terminal.sanitise(path)): write failed: \(reason)")
                 throw ExitCode.failure
             }
             print(Terminal.sanitise(path))

@@ -34,18 +34,7 @@ public final class BodySpill: @unchecked Sendable {
     public func append(_ body: String) throws(ReportError) -> Reference {
         var body = body
         let start = size
-        let failure: String? = body.withUTF8 { bytes -> String? in
-            var written = 0
-            while written < bytes.count {
-                let n = pwrite(descriptor, bytes.baseAddress! + written, bytes.count - written, off_t(start + written))
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
-                }
-                written += n
-            }
-            return nil
-        }
+        let failure = body.withUTF8 { FileDescriptorIO.writeAll(descriptor, UnsafeRawBufferPointer($0), at: start) }
         if let failure { throw ReportError("cannot write the report: cannot write \(path): \(failure)") }
         let length = body.utf8.count
         size += length

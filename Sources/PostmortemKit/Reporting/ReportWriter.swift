@@ -145,16 +145,9 @@ public enum ReportWriter {
         static func writeFile(_ path: String, _ bytes: UnsafeRawBufferPointer) throws {
             let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
             guard descriptor >= 0 else { throw ReportError("cannot create \(path): \(String(cString: strerror(errno)))") }
-            var written = 0
-            while written < bytes.count {
-                let n = Foundation.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else {
-                    let reason = String(cString: strerror(errno))
-                    close(descriptor)
-                    throw ReportError("cannot write \(path): \(reason)")
-                }
-                written += n
+            if let reason = FileDescriptorIO.writeAll(descriptor, bytes) {
+                close(descriptor)
+                throw ReportError("cannot write \(path): \(reason)")
             }
             guard close(descriptor) == 0 else { throw ReportError("cannot write \(path): \(String(cString: strerror(errno)))") }
         }
