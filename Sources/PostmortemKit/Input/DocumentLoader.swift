@@ -48,17 +48,14 @@ public enum DocumentLoader {
             return .failure(Problem(.unreadable, "the file is \(info.st_size >> 20) MiB; documents over \(maximumSize >> 20) MiB are not read"))
         }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var total = 0
-        while total < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { buffer in
-                Foundation.read(fd, buffer.baseAddress! + total, buffer.count - total)
-            }
-            if n < 0 { return .failure(Problem(.unreadable, "cannot read the file: \(String(cString: strerror(errno)))")) }
-            if n == 0 { break }
-            total += n
+        switch bytes.withUnsafeMutableBytes({ FileDescriptorIO.readFully(fd, into: $0) }) {
+        case .success(let count):
+            // A file that shrank since fstat is read as it is now.
+            bytes.removeSubrange(count...)
+            return .success(bytes)
+        case .failure(let failure):
+            return .failure(Problem(.unreadable, "cannot read the file: \(failure.reason)"))
         }
-        bytes.removeSubrange(total...)
-        return .success(bytes)
     }
 
     /// Maps every input through `transform` with up to `workers` at once; results come back in

@@ -45,18 +45,9 @@ public final class BodySpill: @unchecked Sendable {
     public func body(_ reference: Reference) throws(ReportError) -> String {
         guard reference.length > 0 else { return "" }
         var bytes = [UInt8](repeating: 0, count: reference.length)
-        let failure: String? = bytes.withUnsafeMutableBytes { buffer -> String? in
-            var total = 0
-            while total < buffer.count {
-                let n = pread(descriptor, buffer.baseAddress! + total, buffer.count - total, off_t(reference.offset + total))
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
-                }
-                if n == 0 { return "the file is shorter than expected" }
-                total += n
-            }
-            return nil
+        let failure: String? = switch bytes.withUnsafeMutableBytes({ FileDescriptorIO.readFully(descriptor, into: $0, at: reference.offset) }) {
+        case .success(let count): count == reference.length ? nil : "the file is shorter than expected"
+        case .failure(let failure): failure.reason
         }
         if let failure { throw ReportError("cannot write the report: cannot read \(path): \(failure)") }
         return String(decoding: bytes, as: UTF8.self)

@@ -15,6 +15,17 @@ import Testing
         let data = try #require(FileManager.default.contents(atPath: path))
         #expect(data.count == 1 << 20)
         #expect(String(decoding: data.prefix(6), as: UTF8.self) == "headxx")
+        // Reading back: at an offset, and a buffer larger than what is left stops at the end.
+        var buffer = [UInt8](repeating: 0, count: 8)
+        #expect(try buffer.withUnsafeMutableBytes { FileDescriptorIO.readFully(fd, into: $0, at: 2) }.get() == 8)
+        #expect(String(decoding: buffer, as: UTF8.self) == "adxxxxxx")
+        #expect(try buffer.withUnsafeMutableBytes { FileDescriptorIO.readFully(fd, into: $0, at: (1 << 20) - 3) }.get() == 3)
+    }
+
+    @Test func reportsAReadError() {
+        var buffer = [UInt8](repeating: 0, count: 4)
+        let result = buffer.withUnsafeMutableBytes { FileDescriptorIO.readFully(-1, into: $0) }
+        #expect(throws: FileDescriptorIO.ReadFailure.self) { try result.get() }
     }
 
     @Test func reportsAFullDevice() throws {
