@@ -19,7 +19,11 @@ public struct Linter: Sendable {
         let directory = configuration.templatesDirectory
         let templates = URL(fileURLWithPath: directory.hasPrefix("/") ? directory : root + "/" + directory).standardizedFileURL.path
         templatesPrefix = templates.hasSuffix("/") ? templates : templates + "/"
+        currentDirectory = FileManager.default.currentDirectoryPath
     }
+
+    /// The working directory relative paths are resolved against, read once (not per document).
+    let currentDirectory: String
 
     /// The absolute, standardised templates directory with a trailing `/`, worked out once.
     let templatesPrefix: String
@@ -93,7 +97,7 @@ public struct Linter: Sendable {
         // The absolute path worked out lexically, as `URL(fileURLWithPath:).standardizedFileURL`
         // did (building a URL per document cost 2% of a lint run), with `/..` at the root
         // staying at the root. A leading `~` is a directory named `~`, as for every file pm reads.
-        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let absolute = path.hasPrefix("/") ? path : currentDirectory + "/" + path
         var normal = RelativeLinkRule.normalise(absolute)
         while normal.hasPrefix("/../") { normal.removeFirst(3) }
         return normal.hasPrefix(templatesPrefix)
