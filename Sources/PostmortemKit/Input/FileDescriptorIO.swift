@@ -6,19 +6,12 @@ public enum FileDescriptorIO {
     /// retrying interrupted and short writes. Returns nil when everything was written, else the
     /// reason it stopped.
     public static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int? = nil) -> String? {
-        var written = 0
-        while written < bytes.count {
-            let pointer = bytes.baseAddress! + written
-            let remaining = bytes.count - written
-            let n = offset.map { pwrite(descriptor, pointer, remaining, off_t($0 + written)) } ?? write(descriptor, pointer, remaining)
-            if n < 0 {
-                if errno == EINTR { continue }
-                return String(cString: strerror(errno))
-            }
-            if n == 0 { return "the device accepted no more bytes" }
-            written += n
+        let (done, failure) = transfer(bytes.count) { total in
+            let pointer = bytes.baseAddress! + total
+            return offset.map { pwrite(descriptor, pointer, bytes.count - total, off_t($0 + total)) }
+                ?? write(descriptor, pointer, bytes.count - total)
         }
-        return nil
+        return failure ?? (done < bytes.count ? "the device accepted no more bytes" : nil)
     }
 
     /// Reads from `descriptor` into `buffer` until it is full or the file ends, at `offset` (with
@@ -26,23 +19,32 @@ public enum FileDescriptorIO {
     /// or the reason it stopped.
     public static func readFully(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer,
                                  at offset: Int? = nil) -> Result<Int, ReadFailure> {
-        var total = 0
-        while total < buffer.count {
+        let (done, failure) = transfer(buffer.count) { total in
             let pointer = buffer.baseAddress! + total
-            let remaining = buffer.count - total
-            let n = offset.map { pread(descriptor, pointer, remaining, off_t($0 + total)) } ?? read(descriptor, pointer, remaining)
-            if n < 0 {
-                if errno == EINTR { continue }
-                return .failure(ReadFailure(reason: String(cString: strerror(errno))))
-            }
-            if n == 0 { break }
-            total += n
+            return offset.map { pread(descriptor, pointer, buffer.count - total, off_t($0 + total)) }
+                ?? read(descriptor, pointer, buffer.count - total)
         }
-        return .success(total)
+        return failure.map { .failure(ReadFailure(reason: $0)) } ?? .success(done)
     }
 
     /// Why a read stopped: the system's description of the error.
     public struct ReadFailure: Error {
         public var reason: String
+    }
+
+    /// Calls `step` with the bytes done so far until `count` are done or it returns 0; retries
+    /// EINTR. Returns the bytes done and the error that stopped it, if any.
+    private static func transfer(_ count: Int, _ step: (Int) -> Int) -> (done: Int, failure: String?) {
+        var total = 0
+        while total < count {
+            let n = step(total)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return (total, String(cString: strerror(errno)))
+            }
+            if n == 0 { break }
+            total += n
+        }
+        return (total, nil)
     }
 }
