@@ -219,7 +219,7 @@ public struct ProseText: Sendable {
 
     static func openingQuote(_ bytes: [UInt8], _ i: Int) -> (Int, String)? {
         if bytes[i] == UInt8(ascii: "\"") { return (1, "\"") }
-        if startsWith(bytes, i, "“") { return (3, "”") }
+        if bytes[i] == 0xE2, startsWith(bytes, i, "“") { return (3, "”") }
         return nil
     }
 

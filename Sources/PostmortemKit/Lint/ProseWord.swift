@@ -7,6 +7,9 @@ public struct ProseWord: Sendable, Hashable {
     /// 0-based byte offsets in the line.
     public var start: Int
     public var end: Int
+    /// True when the word as written is all ASCII (then so is ``text``), so byte tests on it
+    /// give the same answers as `Character` tests.
+    var isASCII: Bool
 
     /// Splits a line into words: letters, digits, apostrophes and non-ASCII letters; `@`, `.`
     /// and `-` join a word when they sit between word characters (handles like `@dana.k`).
@@ -40,15 +43,28 @@ public struct ProseWord: Sendable, Hashable {
             }
             let start = i
             text.removeAll(keepingCapacity: true)
+            // Whether `text` differs from the bytes as written (a lowercased letter, a straightened
+            // apostrophe), and whether any byte is outside ASCII.
+            var changed = false
+            var isASCII = true
             if startsHandle { text.append(b); i += 1 }
             while i < bytes.count {
-                if isSeparatorScalar(i) != nil { break }
+                let c = bytes[i]
+                if c >= 0x80 {
+                    if isSeparatorScalar(i) != nil { break }
+                    isASCII = false
+                }
                 if let n = isApostrophe(i), i + n < bytes.count, ProseText.isLetter(bytes[i + n]), !text.isEmpty {
+                    if n != 1 { changed = true }
                     text.append(UInt8(ascii: "'")); i += n; continue
                 }
-                let c = bytes[i]
                 if ProseText.isWordByte(c) {
-                    text.append(c >= 65 && c <= 90 ? c + 32 : c); i += 1; continue
+                    if c >= 65 && c <= 90 {
+                        text.append(c + 32); changed = true
+                    } else {
+                        text.append(c)
+                    }
+                    i += 1; continue
                 }
                 if (c == UInt8(ascii: ".") || c == UInt8(ascii: "-")) && startsHandle,
                    i + 1 < bytes.count, ProseText.isWordByte(bytes[i + 1]) {
@@ -62,8 +78,8 @@ public struct ProseWord: Sendable, Hashable {
             }
             let lowered = String(decoding: text, as: UTF8.self)
             // Most words are written in lowercase: then the original is the same string.
-            let asWritten = text.elementsEqual(bytes[start..<i]) ? lowered : String(decoding: bytes[start..<i], as: UTF8.self)
-            result.append(ProseWord(text: lowered, original: asWritten, start: start, end: i))
+            let asWritten = changed ? String(decoding: bytes[start..<i], as: UTF8.self) : lowered
+            result.append(ProseWord(text: lowered, original: asWritten, start: start, end: i, isASCII: isASCII))
         }
         return result
     }
@@ -94,6 +110,16 @@ struct WordPrefilter: Sendable {
     /// False when `word` is certainly not one of the words; true when it may be.
     func mayContain(_ word: String) -> Bool {
         if passesAll || !Self.isASCII(word) { return true }
+        return mayContainASCII(word)
+    }
+
+    /// ``mayContain(_:)`` for the ``ProseWord/text`` of `word`, with its ASCII test already made.
+    func mayContain(_ word: ProseWord) -> Bool {
+        if passesAll || !word.isASCII { return true }
+        return mayContainASCII(word.text)
+    }
+
+    private func mayContainASCII(_ word: String) -> Bool {
         let first = word.utf8.first ?? 0
         return bits[Int(first)] & (1 << UInt64(min(word.utf8.count, 63))) != 0
     }

@@ -69,8 +69,8 @@ public enum PageHTML {
     private static let percent: [UInt8] = [UInt8(ascii: "%")]
 
     /// A link whose destination holds a percent-encoded C0 control character or DEL.
-    nonisolated(unsafe) static let controlCharacterHref = try! NSRegularExpression(pattern: #"<a href="[^"]*%(?:[01][0-9A-Fa-f]|7[Ff])[^"]*""#)
+    static let controlCharacterHref = try! NSRegularExpression(pattern: #"<a href="[^"]*%(?:[01][0-9A-Fa-f]|7[Ff])[^"]*""#)
 
     /// An image whose source safe mode removed, as cmark-gfm writes it (with or without a title).
-    nonisolated(unsafe) static let emptyImage = try! NSRegularExpression(pattern: #"<img src="" alt="([^"]*)"(?: title="[^"]*")? />"#)
+    static let emptyImage = try! NSRegularExpression(pattern: #"<img src="" alt="([^"]*)"(?: title="[^"]*")? />"#)
 }

@@ -33,6 +33,20 @@ import Testing
         let words = ProseWord.words(in: Array("Dana TODO’s todo déjà “Vu”".utf8))
         #expect(words.map(\.text) == ["dana", "todo's", "todo", "déjà", "vu"])
         #expect(words.map(\.original) == ["Dana", "TODO’s", "todo", "déjà", "Vu"])
+        #expect(words.map(\.isASCII) == [true, false, true, false, true])
+    }
+
+    @Test("the original is the word as written whenever lowercasing or straightening changed it")
+    func originalOnlyDiffersWhenTheTextChanged() {
+        let line = "don’t don't Don't @Dana.K on-Call ŝarĝo ŜARĜO x’"
+        for word in ProseWord.words(in: Array(line.utf8)) {
+            let written = String(decoding: Array(line.utf8)[word.start..<word.end], as: UTF8.self)
+            #expect(word.original == written)
+            #expect(word.isASCII == written.utf8.allSatisfy { $0 < 0x80 })
+            // The ProseWord test never rejects a word whose text passes.
+            let filter = WordPrefilter(["dont", "don't", "on-call"])
+            #expect(!filter.mayContain(word.text) || filter.mayContain(word), "\(word.text)")
+        }
     }
 
     @Test("the word prefilter never rejects a word of its set")

@@ -120,7 +120,7 @@ public struct BlameLanguageRule: LintRule {
             }
             guard let (bytes, words) = line, !words.isEmpty else { continue }
             for i in words.indices {
-                guard firstWords.mayContain(words[i].text), let candidates = phrasesByFirstWord[words[i].text] else { continue }
+                guard firstWords.mayContain(words[i]), let candidates = phrasesByFirstWord[words[i].text] else { continue }
                 for phrase in candidates where i + phrase.words.count <= words.count {
                     guard zip(phrase.words, words[i...]).allSatisfy({ $0 == $1.text }) else { continue }
                     // "We should have a runbook" states a need; "should have checked" is the counterfactual.

@@ -83,7 +83,7 @@ public struct PersonBlamedRule: LintRule {
                 let word = words[i]
                 // Cheapest tests first; each later one only runs when the earlier ones fail.
                 var isSubject = word.text.utf8.first == UInt8(ascii: "@")
-                if !isSubject, mayBeNameOrRole.mayContain(word.text), namesAndRoles.contains(word.text) {
+                if !isSubject, mayBeNameOrRole.mayContain(word), namesAndRoles.contains(word.text) {
                     isSubject = Self.roles.contains(word.text)
                         || names.contains(word.text) && (Self.startsUppercase(word.original) || word.original.contains("."))
                 }
