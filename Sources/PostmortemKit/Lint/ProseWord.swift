@@ -83,6 +83,14 @@ public struct ProseWord: Sendable, Hashable {
         }
         return result
     }
+
+    /// True when the texts of `words` from index `start` on are `phrase`, word for word (a
+    /// phrase that runs past the end does not match).
+    static func phrase(_ phrase: [String], matches words: [ProseWord], at start: Int) -> Bool {
+        guard start >= 0, start + phrase.count <= words.count else { return false }
+        for k in phrase.indices where words[start + k].text != phrase[k] { return false }
+        return true
+    }
 }
 
 /// A quick first test of whether a word can be in a set of words: one bit per first byte and

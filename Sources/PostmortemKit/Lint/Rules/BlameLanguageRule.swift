@@ -121,8 +121,7 @@ public struct BlameLanguageRule: LintRule {
             guard let (bytes, words) = line, !words.isEmpty else { continue }
             for i in words.indices {
                 guard firstWords.mayContain(words[i]), let candidates = phrasesByFirstWord[words[i].text] else { continue }
-                for phrase in candidates where i + phrase.words.count <= words.count {
-                    guard zip(phrase.words, words[i...]).allSatisfy({ $0 == $1.text }) else { continue }
+                for phrase in candidates where ProseWord.phrase(phrase.words, matches: words, at: i) {
                     // "We should have a runbook" states a need; "should have checked" is the counterfactual.
                     let next = i + phrase.words.count < words.count ? words[i + phrase.words.count].text : ""
                     if Self.modalPerfects.contains(phrase.text), Self.determiners.contains(next) { continue }

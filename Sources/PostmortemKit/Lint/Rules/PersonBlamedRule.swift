@@ -34,6 +34,7 @@ public struct PersonBlamedRule: LintRule {
                                               ["botched"], ["didn't", "bother"], ["did", "not", "bother"]]
     /// The first words of ``personOnlyVerbs``.
     static let personOnlyFirstWords = Set(personOnlyVerbs.map { $0[0] })
+    static let personOnlyFirstWordFilter = WordPrefilter(personOnlyFirstWords)
 
     /// `word.first?.isUppercase == true`, on the first byte when it is ASCII (a following
     /// combining mark does not change the answer for an ASCII letter).
@@ -57,11 +58,13 @@ public struct PersonBlamedRule: LintRule {
                                      "administrator", "intern", "contractor", "dev", "sre", "on-call", "oncall", "reviewer"]
 
     let people: Set<String>
-    let verbs: [[String]]
+    /// The failure verbs (built-in, then `verbs`) by their first word, each group in list order.
+    let verbsByFirstWord: [String: [[String]]]
 
     public init(options: RuleOptions) throws(ConfigurationError) {
         people = Set(try options.strings("people", default: []).map { $0.lowercased() })
-        verbs = (Self.builtInVerbs + (try options.strings("verbs", default: []))).map(BlameLanguageRule.words).filter { !$0.isEmpty }
+        let verbs = (Self.builtInVerbs + (try options.strings("verbs", default: []))).map(BlameLanguageRule.words).filter { !$0.isEmpty }
+        verbsByFirstWord = Dictionary(grouping: verbs, by: { $0[0] })
     }
 
     public func check(_ context: LintContext) -> [Violation] {
@@ -87,18 +90,18 @@ public struct PersonBlamedRule: LintRule {
                     isSubject = Self.roles.contains(word.text)
                         || names.contains(word.text) && (Self.startsUppercase(word.original) || word.original.contains("."))
                 }
-                if !isSubject, Self.startsUppercase(word.original), Self.personOnlyFirstWords.contains(words[i + 1].text),
+                if !isSubject, Self.startsUppercase(word.original), Self.personOnlyFirstWordFilter.mayContain(words[i + 1]),
+                   Self.personOnlyFirstWords.contains(words[i + 1].text),
                    Self.isCapitalised(word.original) {
-                    isSubject = Self.personOnlyVerbs.contains { verb in
-                        i + 1 + verb.count <= words.count && zip(verb, words[(i + 1)...]).allSatisfy { $0 == $1.text }
-                    }
+                    isSubject = Self.personOnlyVerbs.contains { ProseWord.phrase($0, matches: words, at: i + 1) }
                 }
                 guard isSubject else { continue }
                 // The verb right after the subject, or after one adverb ("Dana then forgot").
                 for offset in [1, 2] where i + offset < words.count {
-                    guard let verb = verbs.first(where: { verb in
-                        i + offset + verb.count <= words.count && zip(verb, words[(i + offset)...]).allSatisfy { $0 == $1.text }
-                    }) else { continue }
+                    // Verbs with another first word cannot match here, so the first match in the
+                    // group is the first in the whole list.
+                    guard let group = verbsByFirstWord[words[i + offset].text],
+                          let verb = group.first(where: { ProseWord.phrase($0, matches: words, at: i + offset) }) else { continue }
                     // "failed over", "failed back" describe systems.
                     if verb == ["failed"], i + offset + 1 < words.count, ["over", "back", "open", "closed"].contains(words[i + offset + 1].text) { continue }
                     let end = words[i + offset + verb.count - 1].end
