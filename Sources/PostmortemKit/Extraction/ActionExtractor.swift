@@ -110,24 +110,33 @@ enum ActionExtractor {
     /// Splits `k: v, k: v` into pairs; `won't do:` takes the rest of the text as its reason.
     /// Nil when the text does not read as metadata (its first part has no known key).
     static func pairs(_ text: Substring) -> [(String, String)]? {
+        // In ASCII text every byte is a Character, so the separators are found on the bytes.
+        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        func first(_ a: UInt8, or b: UInt8? = nil, in text: Substring) -> String.Index? {
+            if isASCII { return text.utf8.firstIndex { $0 == a || $0 == b } }
+            return text.firstIndex { $0.utf8.count == 1 && ($0.utf8.first == a || $0.utf8.first == b) }
+        }
+        func after(_ index: String.Index, in text: Substring) -> String.Index {
+            isASCII ? text.utf8.index(after: index) : text.index(after: index)
+        }
         var result: [(String, String)] = []
         var remaining = text[...]
         while !remaining.isEmpty {
-            guard let colon = remaining.firstIndex(of: ":"), let key = canonicalKey(remaining[..<colon]) else {
+            guard let colon = first(UInt8(ascii: ":"), in: remaining), let key = canonicalKey(remaining[..<colon]) else {
                 if result.isEmpty { return nil }
                 // A comma inside a value: "due: 2026-07-28, type: prevent" split fine; anything
                 // else belongs to the previous value.
                 result[result.count - 1].1 += ", " + remaining.trimmingWhitespace()
                 break
             }
-            let afterColon = remaining[remaining.index(after: colon)...]
+            let afterColon = remaining[after(colon, in: remaining)...]
             if key == "wontdo" || key == "reason" {
                 result.append((key, afterColon.trimmingWhitespace()))
                 break
             }
-            if let comma = afterColon.firstIndex(where: { $0 == "," || $0 == ";" }) {
+            if let comma = first(UInt8(ascii: ","), or: UInt8(ascii: ";"), in: afterColon) {
                 result.append((key, afterColon[..<comma].trimmingWhitespace()))
-                remaining = afterColon[afterColon.index(after: comma)...].drop { $0 == " " }
+                remaining = afterColon[after(comma, in: afterColon)...].drop { $0 == " " }
             } else {
                 result.append((key, afterColon.trimmingWhitespace()))
                 break
@@ -219,6 +228,22 @@ enum ActionExtractor {
     }
 
     static func matchingOpen(_ text: String) -> String.Index? {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // Every byte is a Character: the same walk on the bytes.
+            var depth = 0
+            var index = text.utf8.endIndex
+            while index > text.utf8.startIndex {
+                index = text.utf8.index(before: index)
+                switch text.utf8[index] {
+                case UInt8(ascii: ")"): depth += 1
+                case UInt8(ascii: "("):
+                    depth -= 1
+                    if depth == 0 { return index }
+                default: break
+                }
+            }
+            return nil
+        }
         var depth = 0
         var index = text.endIndex
         while index > text.startIndex {

@@ -85,4 +85,22 @@ import Testing
         #expect(p.sections.map(\.isEmpty) == [false, false, true, false])
         #expect(p.sections[1].range == SourceRange(start: SourceLocation(line: 2, column: 1), end: SourceLocation(line: 3, column: 4)))
     }
+    @Test("inline metadata reads the same in ASCII text and in text with other characters")
+    func inlineMetadataSeparatorsAreWholeCharacters() throws {
+        let ascii = try #require(ActionExtractor.pairs("owner: @dana, due: 2026-07-28; type: prevent"))
+        #expect(ascii.map(\.0) == ["owner", "due", "type"])
+        #expect(ascii.map(\.1) == ["@dana", "2026-07-28", "prevent"])
+        let accented = try #require(ActionExtractor.pairs("owner: @zoë, due: 2026-07-28; type: prévent"))
+        #expect(accented.map(\.1) == ["@zoë", "2026-07-28", "prévent"])
+        // A separator with a combining mark is another character, not a separator.
+        #expect(ActionExtractor.pairs("owner:\u{301} @dana") == nil)
+        let comma = try #require(ActionExtractor.pairs("owner: @zoë,\u{301} due: 2026-07-28"))
+        #expect(comma.map(\.1) == ["@zoë,\u{301} due: 2026-07-28"])
+        // The parenthesis that opens the trailing group, nested or not.
+        for (text, prefix) in [("Add alert (owner: @dana (sre))", "Add alert "), ("Añadir alerta (owner: @zoë (sre))", "Añadir alerta "),
+                               ("Add alert (\u{301}owner: x)", nil), ("a) b", nil)] {
+            let open = ActionExtractor.matchingOpen(text)
+            #expect(open.map { String(text[..<$0]) } == prefix, "\(text)")
+        }
+    }
 }
