@@ -15,6 +15,33 @@ struct NormalisedText {
         var sentence: [Int] = []
         var current = 0
         var wordStart: String.Index?
+        if lowered.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
+            // ASCII without "\r" (which joins a following "\n" into one Character): every byte is
+            // a Character, a letter is a-z (lowered) and a number 0-9, so the same walk on bytes.
+            let utf8 = lowered.utf8
+            var index = utf8.startIndex
+            while index < utf8.endIndex {
+                let byte = utf8[index]
+                if (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) {
+                    if wordStart == nil { wordStart = index }
+                } else {
+                    if let start = wordStart {
+                        words.append(lowered[start..<index])
+                        sentence.append(current)
+                        wordStart = nil
+                    }
+                    if Self.sentenceEnds.contains(byte) { current += 1 }
+                }
+                index = utf8.index(after: index)
+            }
+            if let start = wordStart {
+                words.append(lowered[start...])
+                sentence.append(current)
+            }
+            self.words = words
+            self.sentence = sentence
+            return
+        }
         var index = lowered.startIndex
         while index < lowered.endIndex {
             let character = lowered[index]
@@ -37,6 +64,9 @@ struct NormalisedText {
         self.words = words
         self.sentence = sentence
     }
+
+    /// The bytes of the characters that end a sentence: `.!?;` and a line break.
+    static let sentenceEnds: [UInt8] = Array(".!?;\n".utf8)
 
     /// Words that negate what follows them within ``negationReach`` words.
     static let negations: Set<Substring> = [

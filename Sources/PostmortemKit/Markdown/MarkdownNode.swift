@@ -72,7 +72,10 @@ public struct MarkdownNode: Sendable, Hashable {
     public var plainTextLines: [Substring] {
         var out = ""
         appendPlainText(to: &out, softBreak: "\n")
-        return out.split(separator: "\n", omittingEmptySubsequences: true)
+        // "\n" is a Character of its own unless "\r" precedes it (a `&#13;` reference), so
+        // without "\r" the split on bytes is the split on Characters, without grapheme breaking.
+        guard !out.utf8.contains(UInt8(ascii: "\r")) else { return out.split(separator: "\n", omittingEmptySubsequences: true) }
+        return out.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).map { Substring($0) }
     }
 
     func appendPlainText(to out: inout String, softBreak: String) {

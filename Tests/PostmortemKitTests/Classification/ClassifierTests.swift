@@ -50,6 +50,20 @@ import Testing
         #expect(text.words == ["let", "s", "encrypt", "in", "us", "east", "1", "dns", "failed"])
     }
 
+    @Test("ASCII text normalises as it does with other characters in it", arguments: [
+        "Let's Encrypt in US-EAST-1: DNS failed! Not the network; a 30s timeout.",
+        "one\ntwo. three?four_five 6.7",
+        "carriage\r\nreturn. and\rmore",
+        "",
+    ])
+    func asciiTextNormalisesLikeAnyText(text: String) {
+        let ascii = NormalisedText(text)
+        // A trailing non-ASCII word sends the text down the Character-by-Character path.
+        let mixed = NormalisedText(text + " ø")
+        #expect(ascii.words + ["ø"] == mixed.words)
+        #expect(ascii.sentence == Array(mixed.sentence.dropLast()))
+    }
+
     @Test func stemsMatchWordsThatStartWithThem() {
         let matcher = VocabularyMatcher(categories: [CauseCategory(id: "c", label: "C", description: "",
                                                                    terms: [VocabularyTerm("misconfigur*", 3)])])

@@ -43,4 +43,20 @@ import Testing
         let result = MarkdownParser.parse(text)
         #expect(result.depthLimitReached)
     }
+    @Test("a paragraph's plain-text lines split where its Characters do", arguments: [
+        ("14:02 UTC: first\n14:05 UTC: second\n\n", 2),
+        ("Café ☕\n日本 line\nlast", 3),
+        // "\r\n" is one Character: no split there.
+        ("ends with a carriage return&#13;\nnext line", 1),
+        ("a line\n\u{301}starting with a combining mark", 2),
+        ("one line only", 1),
+    ])
+    func plainTextLinesSplitOnCharacters(source: String, lines: Int) throws {
+        let paragraph = try #require(MarkdownParser.parse(source).document.children.first)
+        var text = ""
+        paragraph.appendPlainText(to: &text, softBreak: "\n")
+        let expected = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        #expect(paragraph.plainTextLines.map(String.init) == expected)
+        #expect(expected.count == lines)
+    }
 }
