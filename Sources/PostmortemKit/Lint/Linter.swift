@@ -15,6 +15,12 @@ public struct Linter: Sendable {
         self.corpusRules = lintConfiguration.rules.compactMap { entry in
             (entry.rule as? any CorpusLintRule).map { ($0, entry.severity) }
         }
+        self.documentRules = lintConfiguration.rules.map { entry in
+            let description = type(of: entry.rule).description
+            return DocumentRule(rule: entry.rule, severity: entry.severity, id: description.id, alias: description.alias,
+                                defaultSeverity: description.defaultSeverity, skipsTemplates: description.skipsTemplates)
+        }
+        self.enabledIDs = Set(documentRules.map(\.id))
         let root = configuration.rootDirectory ?? "."
         let directory = configuration.templatesDirectory
         let templates = URL(fileURLWithPath: directory.hasPrefix("/") ? directory : root + "/" + directory).standardizedFileURL.path
@@ -31,6 +37,22 @@ public struct Linter: Sendable {
     /// The enabled corpus-wide rules with their configured severity, found once.
     let corpusRules: [(rule: any CorpusLintRule, severity: Severity?)]
 
+    /// An enabled rule with the parts of its description every finding needs, read once instead
+    /// of copying the whole description (examples and all) for each rule of each document.
+    struct DocumentRule: Sendable {
+        var rule: any LintRule
+        var severity: Severity?
+        var id: String
+        var alias: String
+        var defaultSeverity: Severity
+        var skipsTemplates: Bool
+    }
+
+    /// ``LintConfiguration/rules`` in their order, as ``DocumentRule``s.
+    let documentRules: [DocumentRule]
+    /// The ids of the enabled rules.
+    let enabledIDs: Set<String>
+
     /// Single-document rules, including reading problems turned into findings and suppressions applied.
     public func lint(_ document: ReadDocument, today: CalendarDate) -> [Finding] {
         let path = document.postmortem.path
@@ -40,22 +62,20 @@ public struct Linter: Sendable {
             Finding(ruleID: problem.code.rawValue, alias: problem.code.alias, severity: problem.severity,
                     message: problem.message, path: path, range: problem.range)
         }
-        var enabled = Set<String>()
         // A file that could not be read as text has nothing for rules to judge; its reading
         // problem is the one finding.
         let unread = document.postmortem.problems.contains { [.unreadable, .binary, .empty].contains($0.code) }
-        for (rule, severity) in lintConfiguration.rules {
-            let description = type(of: rule).description
-            enabled.insert(description.id)
-            if unread || (context.isTemplate && description.skipsTemplates) { continue }
-            for violation in rule.check(context) {
-                findings.append(finding(violation, description, severity, path))
+        for entry in documentRules {
+            if unread || (context.isTemplate && entry.skipsTemplates) { continue }
+            for violation in entry.rule.check(context) {
+                findings.append(finding(violation, id: entry.id, alias: entry.alias, defaultSeverity: entry.defaultSeverity,
+                                        entry.severity, path))
             }
         }
         let suppressions = Suppressions(text: context.text, tree: document.tree, knownCodes: lintConfiguration.knownCodes)
         let (kept, used) = suppressions.apply(to: findings)
         findings = kept
-        findings += metaFindings(suppressions, used: used, enabled: enabled, path: path)
+        findings += metaFindings(suppressions, used: used, enabled: enabledIDs, path: path)
         return findings.sorted(by: Finding.reportingOrder)
     }
 
@@ -104,8 +124,12 @@ public struct Linter: Sendable {
     }
 
     func finding(_ violation: Violation, _ description: RuleDescription, _ severity: Severity?, _ path: String) -> Finding {
-        Finding(ruleID: description.id, alias: description.alias,
-                severity: severity ?? violation.severity ?? description.defaultSeverity,
+        finding(violation, id: description.id, alias: description.alias, defaultSeverity: description.defaultSeverity, severity, path)
+    }
+
+    func finding(_ violation: Violation, id: String, alias: String, defaultSeverity: Severity, _ severity: Severity?,
+                 _ path: String) -> Finding {
+        Finding(ruleID: id, alias: alias, severity: severity ?? violation.severity ?? defaultSeverity,
                 message: violation.message, path: path, range: violation.range, suggestion: violation.suggestion)
     }
 
