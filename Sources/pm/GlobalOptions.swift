@@ -49,6 +49,22 @@ enum Terminal {
     }
 }
 
+/// Standard output written in blocks of 64 KiB: a long run neither makes a system call per line
+/// nor holds all of its output.
+final class OutputBuffer {
+    private var buffer = ""
+
+    func write(_ text: String) {
+        buffer += text
+        if buffer.utf8.count >= 1 << 16 { flush() }
+    }
+
+    func flush() {
+        FileHandle.standardOutput.write(Data(buffer.utf8))
+        buffer = ""
+    }
+}
+
 /// The one place the CLI reads the wall clock; every library function takes "today" as a parameter.
 enum Clock {
     /// Today's date in `zone` (pm.yml's timezone for every command).

@@ -50,7 +50,7 @@ extension PM {
             private var notes = 0
             private var kept: [Finding] = []
             private var sources: [String: String] = [:]
-            private var buffer = ""
+            private let out = OutputBuffer()
             private let text = TextReporter(colour: Terminal.colourOut)
 
             init(format: Format) { self.format = format }
@@ -65,31 +65,25 @@ extension PM {
                     }
                 }
                 switch format {
-                case .text: buffer += text.findings(findings.map(Lint.sanitised))
-                case .github: buffer += GitHubReporter().findings(findings.map(Lint.sanitised))
+                case .text: out.write(text.findings(findings.map(Lint.sanitised)))
+                case .github: out.write(GitHubReporter().findings(findings.map(Lint.sanitised)))
                 case .json, .sarif:
                     kept += findings
                     if let source { sources[path] = source }
                 }
-                if buffer.utf8.count >= 1 << 16 { flush() }
             }
 
             /// Writes what is left: the summary line, or the whole JSON or SARIF document.
             func finish(fileCount: Int) -> LintOutput {
                 let summary = LintReport.summary(errors: errors, warnings: warnings, notes: notes, files: fileCount)
                 switch format {
-                case .text: buffer += text.end(summary: summary)
-                case .github: buffer += GitHubReporter().end(summary: summary)
-                case .json: buffer += JSONReporter().render(LintReport(findings: kept, fileCount: fileCount, sources: sources))
-                case .sarif: buffer += SARIFReporter().render(LintReport(findings: kept, fileCount: fileCount, sources: sources))
+                case .text: out.write(text.end(summary: summary))
+                case .github: out.write(GitHubReporter().end(summary: summary))
+                case .json: out.write(JSONReporter().render(LintReport(findings: kept, fileCount: fileCount, sources: sources)))
+                case .sarif: out.write(SARIFReporter().render(LintReport(findings: kept, fileCount: fileCount, sources: sources)))
                 }
-                flush()
+                out.flush()
                 return self
-            }
-
-            private func flush() {
-                FileHandle.standardOutput.write(Data(buffer.utf8))
-                buffer = ""
             }
         }
 
