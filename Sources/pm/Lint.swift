@@ -69,7 +69,8 @@ extension PM {
                 case .github: out.write(GitHubReporter().findings(findings.map(Lint.sanitised)))
                 case .json, .sarif:
                     kept += findings
-                    if let source { sources[path] = source }
+                    // Only the lines findings point at: every file's whole text would grow with the corpus.
+                    if let source, let lines = SARIFReporter.columnSource(source, for: findings) { sources[path] = lines }
                 }
             }
 

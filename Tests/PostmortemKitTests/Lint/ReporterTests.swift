@@ -51,6 +51,21 @@ import Testing
         #expect(region?["endColumn"] as? Int == 35)
     }
 
+    @Test("SARIF from only the lines findings point at is SARIF from the whole sources")
+    func sarifFromColumnSources() throws {
+        for report in [try Self.report(), try HostileContentTests.lintReport()] {
+            var reduced = report
+            reduced.sources = [:]
+            for (path, source) in report.sources {
+                let findings = report.findings.filter { $0.path == path }
+                if let lines = SARIFReporter.columnSource(source, for: findings) { reduced.sources[path] = lines }
+            }
+            #expect(SARIFReporter().render(reduced) == SARIFReporter().render(report))
+            // The reduction keeps less than the whole text.
+            #expect(reduced.sources.values.map(\.utf8.count).reduce(0, +) < report.sources.values.map(\.utf8.count).reduce(0, +))
+        }
+    }
+
     @Test func github() throws {
         let output = GitHubReporter().render(try Self.report())
         Self.check(output, against: "expected.github")

@@ -127,6 +127,22 @@ public struct SARIFReporter: LintReporter {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
+    /// `source` with only the lines `findings` point at kept and every other line emptied: what
+    /// the code-point columns need, so a run can keep this for each file instead of its whole
+    /// text. Nil when no finding has a range. `render` gives the same output with either.
+    public static func columnSource(_ source: String, for findings: [Finding]) -> String? {
+        var needed = Set<Int>()
+        for finding in findings {
+            guard let range = finding.range else { continue }
+            needed.insert(range.start.line)
+            needed.insert(range.end.line)
+        }
+        guard !needed.isEmpty else { return nil }
+        // Split as `render` splits, so line numbers agree.
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.indices.map { needed.contains($0 + 1) ? String(lines[$0]) : "" }.joined(separator: "\n")
+    }
+
     /// A relative URI reference for a path: percent-encoded, `/` separators kept.
     static func uri(_ path: String) -> String {
         var allowed = CharacterSet.alphanumerics
