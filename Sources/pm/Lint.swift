@@ -50,6 +50,8 @@ extension PM {
             private var notes = 0
             private var kept: [Finding] = []
             private var sources: [String: String] = [:]
+            /// For SARIF, the lines of each path its findings point at.
+            private var neededLines: [String: Set<Int>] = [:]
             private let out = OutputBuffer()
             private let text = TextReporter(colour: Terminal.colourOut)
 
@@ -69,8 +71,16 @@ extension PM {
                 case .github: out.write(GitHubReporter().findings(findings.map(Lint.sanitised)))
                 case .json, .sarif:
                     kept += findings
-                    // Only the lines findings point at: every file's whole text would grow with the corpus.
-                    if let source, let lines = SARIFReporter.columnSource(source, for: findings) { sources[path] = lines }
+                    // Only the lines findings point at: every file's whole text would grow with the
+                    // corpus. A path read twice (stdin named as a file) uses its last text, as a
+                    // whole source would, for the lines of every finding under that path.
+                    if let source {
+                        let lines = SARIFReporter.lines(pointedAtBy: findings).union(neededLines[path] ?? [])
+                        if !lines.isEmpty {
+                            neededLines[path] = lines
+                            sources[path] = SARIFReporter.columnSource(source, keeping: lines)
+                        }
+                    }
                 }
             }
 

@@ -110,11 +110,14 @@ enum ActionExtractor {
     /// Splits `k: v, k: v` into pairs; `won't do:` takes the rest of the text as its reason.
     /// Nil when the text does not read as metadata (its first part has no known key).
     static func pairs(_ text: Substring) -> [(String, String)]? {
-        // In ASCII text every byte is a Character, so the separators are found on the bytes.
+        // In ASCII text the only Character of two bytes is "\r\n", which holds no separator, so a
+        // separator byte is a separator Character and the search can run on the bytes. Other
+        // text compares Characters, where U+037E GREEK QUESTION MARK equals ";".
         let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
-        func first(_ a: UInt8, or b: UInt8? = nil, in text: Substring) -> String.Index? {
-            if isASCII { return text.utf8.firstIndex { $0 == a || $0 == b } }
-            return text.firstIndex { $0.utf8.count == 1 && ($0.utf8.first == a || $0.utf8.first == b) }
+        func first(_ a: Character, or b: Character? = nil, in text: Substring) -> String.Index? {
+            guard isASCII, let byteA = a.asciiValue else { return text.firstIndex { $0 == a || $0 == b } }
+            let byteB = b?.asciiValue
+            return text.utf8.firstIndex { $0 == byteA || $0 == byteB }
         }
         func after(_ index: String.Index, in text: Substring) -> String.Index {
             isASCII ? text.utf8.index(after: index) : text.index(after: index)
@@ -122,7 +125,7 @@ enum ActionExtractor {
         var result: [(String, String)] = []
         var remaining = text[...]
         while !remaining.isEmpty {
-            guard let colon = first(UInt8(ascii: ":"), in: remaining), let key = canonicalKey(remaining[..<colon]) else {
+            guard let colon = first(":", in: remaining), let key = canonicalKey(remaining[..<colon]) else {
                 if result.isEmpty { return nil }
                 // A comma inside a value: "due: 2026-07-28, type: prevent" split fine; anything
                 // else belongs to the previous value.
@@ -134,7 +137,7 @@ enum ActionExtractor {
                 result.append((key, afterColon.trimmingWhitespace()))
                 break
             }
-            if let comma = first(UInt8(ascii: ","), or: UInt8(ascii: ";"), in: afterColon) {
+            if let comma = first(",", or: ";", in: afterColon) {
                 result.append((key, afterColon[..<comma].trimmingWhitespace()))
                 remaining = afterColon[after(comma, in: afterColon)...].drop { $0 == " " }
             } else {
@@ -229,7 +232,8 @@ enum ActionExtractor {
 
     static func matchingOpen(_ text: String) -> String.Index? {
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            // Every byte is a Character: the same walk on the bytes.
+            // In ASCII only "\r\n" is a Character of two bytes, and it holds no parenthesis: the
+            // same walk on the bytes.
             var depth = 0
             var index = text.utf8.endIndex
             while index > text.utf8.startIndex {

@@ -15,12 +15,12 @@ public struct Linter: Sendable {
         self.corpusRules = lintConfiguration.rules.compactMap { entry in
             (entry.rule as? any CorpusLintRule).map { ($0, entry.severity) }
         }
-        self.documentRules = lintConfiguration.rules.map { entry in
+        self.ruleEntries = lintConfiguration.rules.map { entry in
             let description = type(of: entry.rule).description
-            return DocumentRule(rule: entry.rule, severity: entry.severity, id: description.id, alias: description.alias,
+            return RuleEntry(rule: entry.rule, severity: entry.severity, id: description.id, alias: description.alias,
                                 defaultSeverity: description.defaultSeverity, skipsTemplates: description.skipsTemplates)
         }
-        self.enabledIDs = Set(documentRules.map(\.id))
+        self.enabledIDs = Set(ruleEntries.map(\.id))
         let root = configuration.rootDirectory ?? "."
         let directory = configuration.templatesDirectory
         let templates = URL(fileURLWithPath: directory.hasPrefix("/") ? directory : root + "/" + directory).standardizedFileURL.path
@@ -39,7 +39,7 @@ public struct Linter: Sendable {
 
     /// An enabled rule with the parts of its description every finding needs, read once instead
     /// of copying the whole description (examples and all) for each rule of each document.
-    struct DocumentRule: Sendable {
+    struct RuleEntry: Sendable {
         var rule: any LintRule
         var severity: Severity?
         var id: String
@@ -48,8 +48,8 @@ public struct Linter: Sendable {
         var skipsTemplates: Bool
     }
 
-    /// ``LintConfiguration/rules`` in their order, as ``DocumentRule``s.
-    let documentRules: [DocumentRule]
+    /// ``LintConfiguration/rules`` in their order, as ``RuleEntry``s.
+    let ruleEntries: [RuleEntry]
     /// The ids of the enabled rules.
     let enabledIDs: Set<String>
 
@@ -65,7 +65,7 @@ public struct Linter: Sendable {
         // A file that could not be read as text has nothing for rules to judge; its reading
         // problem is the one finding.
         let unread = document.postmortem.problems.contains { [.unreadable, .binary, .empty].contains($0.code) }
-        for entry in documentRules {
+        for entry in ruleEntries {
             if unread || (context.isTemplate && entry.skipsTemplates) { continue }
             for violation in entry.rule.check(context) {
                 findings.append(finding(violation, id: entry.id, alias: entry.alias, defaultSeverity: entry.defaultSeverity,

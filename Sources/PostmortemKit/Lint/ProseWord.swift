@@ -121,7 +121,8 @@ struct WordPrefilter: Sendable {
         return mayContainASCII(word)
     }
 
-    /// ``mayContain(_:)`` for the ``ProseWord/text`` of `word`, with its ASCII test already made.
+    /// ``mayContain(_:)`` for the ``ProseWord/text`` of `word`, using the word's own ASCII flag
+    /// (which describes the word as written: a word with a curly apostrophe always passes).
     func mayContain(_ word: ProseWord) -> Bool {
         if passesAll || !word.isASCII { return true }
         return mayContainASCII(word.text)

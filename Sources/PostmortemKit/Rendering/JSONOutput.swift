@@ -30,7 +30,9 @@ public struct ShowOutput: Encodable {
     /// ``ShowOutput`` one record at a time: `header`, then for each record in order its
     /// `separator(first:)` and `element(_:)`, then `footer(empty:)` make the same bytes as
     /// `JSONOutput.encode` of the whole document, without holding every record (and their JSON)
-    /// at once. Elements can be made on any thread; only their order matters.
+    /// at once. Elements can be made on any thread; only their order matters. (Should a record
+    /// fail to encode, which non-finite numbers written as strings leave no way to, its element
+    /// is `null` where the whole-document encoding would be `null` altogether.)
     public enum Stream {
         public static let header = "{\n  \"format_version\" : \(currentFormatVersion),\n  \"postmortems\" : ["
 

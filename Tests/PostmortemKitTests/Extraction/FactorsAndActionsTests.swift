@@ -96,6 +96,9 @@ import Testing
         #expect(ActionExtractor.pairs("owner:\u{301} @dana") == nil)
         let comma = try #require(ActionExtractor.pairs("owner: @zoë,\u{301} due: 2026-07-28"))
         #expect(comma.map(\.1) == ["@zoë,\u{301} due: 2026-07-28"])
+        // U+037E GREEK QUESTION MARK is canonically ";" (Greek keyboards type it), so it separates.
+        let greek = try #require(ActionExtractor.pairs("owner: @zoë\u{037E} due: 2026-07-28"))
+        #expect(greek.map(\.0) == ["owner", "due"])
         // The parenthesis that opens the trailing group, nested or not.
         for (text, prefix) in [("Add alert (owner: @dana (sre))", "Add alert "), ("Añadir alerta (owner: @zoë (sre))", "Añadir alerta "),
                                ("Add alert (\u{301}owner: x)", nil), ("a) b", nil)] {

@@ -127,20 +127,24 @@ public struct SARIFReporter: LintReporter {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    /// `source` with only the lines `findings` point at kept and every other line emptied: what
-    /// the code-point columns need, so a run can keep this for each file instead of its whole
-    /// text. Nil when no finding has a range. `render` gives the same output with either.
-    public static func columnSource(_ source: String, for findings: [Finding]) -> String? {
-        var needed = Set<Int>()
+    /// The lines `findings` point at (the start and end line of each range).
+    public static func lines(pointedAtBy findings: [Finding]) -> Set<Int> {
+        var lines = Set<Int>()
         for finding in findings {
             guard let range = finding.range else { continue }
-            needed.insert(range.start.line)
-            needed.insert(range.end.line)
+            lines.insert(range.start.line)
+            lines.insert(range.end.line)
         }
-        guard !needed.isEmpty else { return nil }
+        return lines
+    }
+
+    /// `source` with `lines` (1-based) kept and every other line emptied: given the lines of
+    /// ``lines(pointedAtBy:)``, what the code-point columns of those findings need, so a run can
+    /// keep this for each file instead of its whole text. `render` gives the same output with it.
+    public static func columnSource(_ source: String, keeping lines: Set<Int>) -> String {
         // Split as `render` splits, so line numbers agree.
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-        return lines.indices.map { needed.contains($0 + 1) ? String(lines[$0]) : "" }.joined(separator: "\n")
+        let split = source.split(separator: "\n", omittingEmptySubsequences: false)
+        return split.indices.map { lines.contains($0 + 1) ? String(split[$0]) : "" }.joined(separator: "\n")
     }
 
     /// A relative URI reference for a path: percent-encoded, `/` separators kept.
