@@ -15,47 +15,34 @@ struct NormalisedText {
         var sentence: [Int] = []
         var current = 0
         var wordStart: String.Index?
+        /// One Character of the walk, starting at `index`: a letter or digit extends the word,
+        /// anything else ends it and may end the sentence.
+        func step(_ index: String.Index, isWordCharacter: Bool, endsSentence: @autoclosure () -> Bool) {
+            if isWordCharacter {
+                if wordStart == nil { wordStart = index }
+                return
+            }
+            if let start = wordStart {
+                words.append(lowered[start..<index])
+                sentence.append(current)
+                wordStart = nil
+            }
+            if endsSentence() { current += 1 }
+        }
         if lowered.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
             // ASCII without "\r" (which joins a following "\n" into one Character): every byte is
             // a Character, a letter is a-z (lowered) and a number 0-9, so the same walk on bytes.
             let utf8 = lowered.utf8
-            var index = utf8.startIndex
-            while index < utf8.endIndex {
+            for index in utf8.indices {
                 let byte = utf8[index]
-                if (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) {
-                    if wordStart == nil { wordStart = index }
-                } else {
-                    if let start = wordStart {
-                        words.append(lowered[start..<index])
-                        sentence.append(current)
-                        wordStart = nil
-                    }
-                    if Self.sentenceEnds.contains(byte) { current += 1 }
-                }
-                index = utf8.index(after: index)
+                let isWordByte = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                step(index, isWordCharacter: isWordByte, endsSentence: Self.sentenceEnds.contains(byte))
             }
-            if let start = wordStart {
-                words.append(lowered[start...])
-                sentence.append(current)
+        } else {
+            for index in lowered.indices {
+                let character = lowered[index]
+                step(index, isWordCharacter: character.isLetter || character.isNumber, endsSentence: ".!?;\n".contains(character))
             }
-            self.words = words
-            self.sentence = sentence
-            return
-        }
-        var index = lowered.startIndex
-        while index < lowered.endIndex {
-            let character = lowered[index]
-            if character.isLetter || character.isNumber {
-                if wordStart == nil { wordStart = index }
-            } else {
-                if let start = wordStart {
-                    words.append(lowered[start..<index])
-                    sentence.append(current)
-                    wordStart = nil
-                }
-                if ".!?;\n".contains(character) { current += 1 }
-            }
-            index = lowered.index(after: index)
         }
         if let start = wordStart {
             words.append(lowered[start...])
