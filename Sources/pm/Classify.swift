@@ -61,18 +61,25 @@ extension PM {
             options.categoryIDs = Set(classifier.categories.map(\.id))
             let inputs = InputDiscovery.expand(global.inputPaths(paths, configuration: configuration),
                                                ignore: configuration.ignore, relativeTo: configuration.rootDirectory)
-            let documents = DocumentLoader.map(inputs, options: options) { ($0.postmortem, $0.source) }
+            // A report classifies each document on the workers, while its text is at hand, and
+            // keeps the classification, not the text. `--evaluate` infers from the texts later, so
+            // it keeps them.
+            let evaluate = evaluate
+            let documents = DocumentLoader.map(inputs, options: options) { document in
+                (record: document.postmortem, source: evaluate ? document.source : nil,
+                 classification: evaluate ? nil : classifier.classify(document.postmortem, source: document.source))
+            }
             var failed = false
-            for (record, _) in documents {
+            for (record, _, _) in documents {
                 for problem in record.problems where problem.severity == .error {
                     failed = true
                     let place = problem.range.map { "\(record.path):\($0.start.line):\($0.start.column)" } ?? record.path
                     Terminal.note(Terminal.sanitise("pm: warning: \(place): \(problem.message)"))
                 }
             }
-            let records = documents.map(\.0)
+            let records = documents.map(\.record)
             if evaluate {
-                let evaluation = ClassifierEvaluation(classifier: classifier, documents: documents.map { ($0.0, $0.1) })
+                let evaluation = ClassifierEvaluation(classifier: classifier, documents: documents.map { ($0.record, $0.source) })
                 if evaluation.documents == 0 {
                     Terminal.note("pm: warning: no document declares `causes:`, so there is nothing to evaluate against")
                 }
@@ -81,8 +88,8 @@ extension PM {
             } else {
                 let zone = ZoneResolver(configuration.timezone) ?? .utc
                 let burns = ErrorBudgetCalculator.burns(slos: configuration.slos, records: records, zone: zone)
-                let report = CauseReport(records: records, sources: documents.map(\.1), classifier: classifier, burns: burns,
-                                         groupBy: groupBy)
+                let report = CauseReport(records: records, classifications: documents.compactMap(\.classification),
+                                         repeatWindowDays: classifier.settings.repeatWindowDays, burns: burns, groupBy: groupBy)
                 switch format {
                 case .text: print(Terminal.sanitise(CauseTextRenderer.render(report, explain: explain)), terminator: "")
                 case .json: print(JSONOutput.encode(report))

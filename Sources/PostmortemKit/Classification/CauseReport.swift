@@ -23,12 +23,22 @@ public struct CauseReport: Sendable, Hashable, Encodable {
     ///   - groupBy: What to group by.
     public init(records: [Postmortem], sources: [String?], classifier: Classifier, burns: [IncidentBurn],
                 groupBy: GroupingDimension) {
-        classifications = records.indices.map { index in
+        let classifications = records.indices.map { index in
             classifier.classify(records[index], source: index < sources.count ? sources[index] : nil)
         }
+        self.init(records: records, classifications: classifications, repeatWindowDays: classifier.settings.repeatWindowDays,
+                  burns: burns, groupBy: groupBy)
+    }
+
+    /// Groups records already classified, one classification per record in the same order (as
+    /// `pm classify` does on its workers while each document's text is at hand, so the texts
+    /// need not be kept).
+    public init(records: [Postmortem], classifications: [Classification], repeatWindowDays: Int, burns: [IncidentBurn],
+                groupBy: GroupingDimension) {
+        self.classifications = classifications
         self.groupBy = groupBy
         groups = CauseGrouping.groups(records: records, classifications: classifications, burns: burns, by: groupBy)
-        repeatWindowDays = classifier.settings.repeatWindowDays
+        self.repeatWindowDays = repeatWindowDays
         repeats = CauseGrouping.repeats(records: records, classifications: classifications, windowDays: repeatWindowDays)
     }
 }
