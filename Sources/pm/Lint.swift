@@ -49,9 +49,8 @@ extension PM {
             private(set) var warnings = 0
             private var notes = 0
             private var kept: [Finding] = []
-            private var sources: [String: String] = [:]
-            /// For SARIF, the lines of each path its findings point at.
-            private var neededLines: [String: Set<Int>] = [:]
+            /// For SARIF, the source lines its findings point at.
+            private var sources = SARIFReporter.ColumnSources()
             private let out = OutputBuffer()
             private let text = TextReporter(colour: Terminal.colourOut)
 
@@ -71,16 +70,7 @@ extension PM {
                 case .github: out.write(GitHubReporter().findings(findings.map(Lint.sanitised)))
                 case .json, .sarif:
                     kept += findings
-                    // Only the lines findings point at: every file's whole text would grow with the
-                    // corpus. A path read twice (stdin named as a file) uses its last text, as a
-                    // whole source would, for the lines of every finding under that path.
-                    if let source {
-                        let lines = SARIFReporter.lines(pointedAtBy: findings).union(neededLines[path] ?? [])
-                        if !lines.isEmpty {
-                            neededLines[path] = lines
-                            sources[path] = SARIFReporter.columnSource(source, keeping: lines)
-                        }
-                    }
+                    if let source { sources.add(source, path: path, findings: findings) }
                 }
             }
 
@@ -90,8 +80,8 @@ extension PM {
                 switch format {
                 case .text: out.write(text.end(summary: summary))
                 case .github: out.write(GitHubReporter().end(summary: summary))
-                case .json: out.write(JSONReporter().render(LintReport(findings: kept, fileCount: fileCount, sources: sources)))
-                case .sarif: out.write(SARIFReporter().render(LintReport(findings: kept, fileCount: fileCount, sources: sources)))
+                case .json: out.write(JSONReporter().render(LintReport(findings: kept, fileCount: fileCount, sources: sources.sources)))
+                case .sarif: out.write(SARIFReporter().render(LintReport(findings: kept, fileCount: fileCount, sources: sources.sources)))
                 }
                 out.flush()
                 return self

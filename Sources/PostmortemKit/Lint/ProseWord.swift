@@ -115,22 +115,13 @@ struct WordPrefilter: Sendable {
         bits[Int(first)] |= 1 << UInt64(min(word.utf8.count, 63))
     }
 
-    /// False when `word` is certainly not one of the words; true when it may be.
-    func mayContain(_ word: String) -> Bool {
-        if passesAll || !Self.isASCII(word) { return true }
-        return mayContainASCII(word)
-    }
-
-    /// ``mayContain(_:)`` for the ``ProseWord/text`` of `word`, using the word's own ASCII flag
-    /// (which describes the word as written: a word with a curly apostrophe always passes).
+    /// False when the ``ProseWord/text`` of `word` is certainly not one of the words; true when
+    /// it may be. The word's own ASCII flag describes it as written, so a word with a curly
+    /// apostrophe always passes.
     func mayContain(_ word: ProseWord) -> Bool {
         if passesAll || !word.isASCII { return true }
-        return mayContainASCII(word.text)
-    }
-
-    private func mayContainASCII(_ word: String) -> Bool {
-        let first = word.utf8.first ?? 0
-        return bits[Int(first)] & (1 << UInt64(min(word.utf8.count, 63))) != 0
+        let first = word.text.utf8.first ?? 0
+        return bits[Int(first)] & (1 << UInt64(min(word.text.utf8.count, 63))) != 0
     }
 
     private static func isASCII(_ word: String) -> Bool {

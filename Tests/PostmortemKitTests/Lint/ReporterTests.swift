@@ -54,17 +54,30 @@ import Testing
     @Test("SARIF from only the lines findings point at is SARIF from the whole sources")
     func sarifFromColumnSources() throws {
         for report in [try Self.report(), try HostileContentTests.lintReport()] {
-            var reduced = report
-            reduced.sources = [:]
-            for (path, source) in report.sources {
-                let lines = SARIFReporter.lines(pointedAtBy: report.findings.filter { $0.path == path })
-                if !lines.isEmpty { reduced.sources[path] = SARIFReporter.columnSource(source, keeping: lines) }
+            var columns = SARIFReporter.ColumnSources()
+            for (path, source) in report.sources.sorted(by: { $0.key < $1.key }) {
+                columns.add(source, path: path, findings: report.findings.filter { $0.path == path })
             }
+            var reduced = report
+            reduced.sources = columns.sources
             // Bytes, not String equality (which is canonical equivalence).
             #expect(Array(SARIFReporter().render(reduced).utf8) == Array(SARIFReporter().render(report).utf8))
             // The reduction keeps less than the whole text.
             #expect(reduced.sources.values.map(\.utf8.count).reduce(0, +) < report.sources.values.map(\.utf8.count).reduce(0, +))
         }
+    }
+
+    @Test("a path added twice keeps its last text, with the lines of both additions' findings")
+    func columnSourcesOfAPathAddedTwice() {
+        func finding(line: Int) -> Finding {
+            Finding(ruleID: "PM012", alias: "blame-language", severity: .warning, message: "m", path: "a.md",
+                    range: SourceRange(start: SourceLocation(line: line, column: 1), end: SourceLocation(line: line, column: 2)))
+        }
+        var columns = SARIFReporter.ColumnSources()
+        columns.add("one\ntwo\nthree", path: "a.md", findings: [finding(line: 1)])
+        columns.add("uno\ndos\ntres", path: "a.md", findings: [finding(line: 3)])
+        columns.add("no findings here", path: "b.md", findings: [])
+        #expect(columns.sources == ["a.md": "uno\n\ntres"])
     }
 
     @Test func github() throws {

@@ -127,24 +127,32 @@ public struct SARIFReporter: LintReporter {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    /// The lines `findings` point at (the start and end line of each range).
-    public static func lines(pointedAtBy findings: [Finding]) -> Set<Int> {
-        var lines = Set<Int>()
-        for finding in findings {
-            guard let range = finding.range else { continue }
-            lines.insert(range.start.line)
-            lines.insert(range.end.line)
-        }
-        return lines
-    }
+    /// The source text SARIF's code-point columns need, gathered file by file as a run lints:
+    /// for each path, only the lines its findings point at, every other line emptied. A run keeps
+    /// this instead of every file's whole text; `render` gives the same output with either.
+    public struct ColumnSources: Sendable {
+        /// By path, for ``LintReport/sources``.
+        public private(set) var sources: [String: String] = [:]
+        /// By path, the lines (1-based) kept in ``sources``.
+        private var lines: [String: Set<Int>] = [:]
 
-    /// `source` with `lines` (1-based) kept and every other line emptied: given the lines of
-    /// ``lines(pointedAtBy:)``, what the code-point columns of those findings need, so a run can
-    /// keep this for each file instead of its whole text. `render` gives the same output with it.
-    public static func columnSource(_ source: String, keeping lines: Set<Int>) -> String {
-        // Split as `render` splits, so line numbers agree.
-        let split = source.split(separator: "\n", omittingEmptySubsequences: false)
-        return split.indices.map { lines.contains($0 + 1) ? String(split[$0]) : "" }.joined(separator: "\n")
+        public init() {}
+
+        /// Adds one file's findings and text. A path added twice (stdin named as a file) keeps its
+        /// last text, as whole sources would, with the lines of every finding under that path.
+        public mutating func add(_ source: String, path: String, findings: [Finding]) {
+            var needed = lines[path] ?? []
+            for finding in findings {
+                guard let range = finding.range else { continue }
+                needed.insert(range.start.line)
+                needed.insert(range.end.line)
+            }
+            guard !needed.isEmpty else { return }
+            lines[path] = needed
+            // Split as `render` splits, so line numbers agree.
+            let split = source.split(separator: "\n", omittingEmptySubsequences: false)
+            sources[path] = split.indices.map { needed.contains($0 + 1) ? String(split[$0]) : "" }.joined(separator: "\n")
+        }
     }
 
     /// A relative URI reference for a path: percent-encoded, `/` separators kept.
