@@ -41,50 +41,45 @@ extension PM {
             return f
         }
 
-        /// Where findings go: text and GitHub annotations are written as each file is done;
-        /// JSON and SARIF, each one document, are collected and written at the end.
+        /// Where findings go: every format is written as each file is done, so a run keeps
+        /// neither the findings nor the files' text (SARIF reads each file's text only while its
+        /// findings are written).
         final class LintOutput {
-            let format: Format
-            private(set) var errors = 0
-            private(set) var warnings = 0
-            private var notes = 0
-            private var kept: [Finding] = []
-            /// For SARIF, the source lines its findings point at.
-            private var sources = SARIFReporter.ColumnSources()
+            private(set) var counts = LintCounts()
+            private var empty = true
+            private let reporter: any StreamingLintReporter
+            private let sanitise: Bool
             private let out = OutputBuffer()
-            private let text = TextReporter(colour: Terminal.colourOut)
 
-            init(format: Format) { self.format = format }
-
-            /// One file's findings, in reporting order.
-            func add(_ findings: [Finding], path: String, source: String?) {
-                for finding in findings {
-                    switch finding.severity {
-                    case .error: errors += 1
-                    case .warning: warnings += 1
-                    case .info: notes += 1
-                    }
-                }
+            init(format: Format) {
                 switch format {
-                case .text: out.write(text.findings(findings.map(Lint.sanitised)))
-                case .github: out.write(GitHubReporter().findings(findings.map(Lint.sanitised)))
-                case .json, .sarif:
-                    kept += findings
-                    if let source { sources.add(source, path: path, findings: findings) }
+                case .text: reporter = TextReporter(colour: Terminal.colourOut)
+                case .github: reporter = GitHubReporter()
+                case .json: reporter = JSONReporter()
+                case .sarif: reporter = SARIFReporter()
                 }
+                // Text and annotations reach a terminal or a CI log; JSON escapes control characters itself.
+                sanitise = format == .text || format == .github
+                out.write(reporter.header)
             }
 
-            /// Writes what is left: the summary line, or the whole JSON or SARIF document.
-            func finish(fileCount: Int) -> LintOutput {
-                let summary = LintReport.summary(errors: errors, warnings: warnings, notes: notes, files: fileCount)
-                switch format {
-                case .text: out.write(text.end(summary: summary))
-                case .github: out.write(GitHubReporter().end(summary: summary))
-                case .json: out.write(JSONReporter().render(LintReport(findings: kept, fileCount: fileCount, sources: sources.sources)))
-                case .sarif: out.write(SARIFReporter().render(LintReport(findings: kept, fileCount: fileCount, sources: sources.sources)))
-                }
+            /// True when ``add(_:path:source:)`` needs each file's text.
+            var needsSource: Bool { reporter.needsSource }
+
+            /// One file's findings, in reporting order, and its text when ``needsSource``.
+            func add(_ findings: [Finding], source: String?) {
+                counts.add(findings)
+                guard !findings.isEmpty else { return }
+                out.write(reporter.findings(sanitise ? findings.map(Lint.sanitised) : findings, source: source, first: empty))
+                empty = false
+            }
+
+            /// Writes the closing part: the summary line, or the end of the JSON or SARIF document.
+            func finish(fileCount: Int) -> LintCounts {
+                counts.files = fileCount
+                out.write(reporter.end(counts, empty: empty))
                 out.flush()
-                return self
+                return counts
             }
         }
 
@@ -135,10 +130,10 @@ extension PM {
                 var all = findings + linter.lintCorpus(record, in: corpus, fileExists: fileExists)
                 all.sort(by: Finding.reportingOrder)
                 corpus.remember(record)
-                output.add(all, path: record.path, source: source)
+                output.add(all, source: source)
             }
             // SARIF needs each file's text to convert byte columns to code points.
-            let keepSource = format == .sarif
+            let keepSource = output.needsSource
             var pendingStdin = stdinDocument.map { (linter.lint($0, today: date), $0.postmortem, keepSource ? $0.source : nil) }
             /// Hands over stdin's result when its turn in path order comes.
             func deliverStdin(before path: String?) {

@@ -34,27 +34,72 @@ public struct ShowOutput: Encodable {
     /// fail to encode, which non-finite numbers written as strings leave no way to, its element
     /// is `null` where the whole-document encoding would be `null` altogether.)
     public enum Stream {
-        public static let header = "{\n  \"format_version\" : \(currentFormatVersion),\n  \"postmortems\" : ["
+        static let array = JSONArrayStream(emptyDocument: JSONOutput.encode(ShowOutput(postmortems: [])), key: "postmortems", depth: 1)
+
+        public static var header: String { array.header }
 
         /// What comes before an element: a comma for every element but the first.
-        public static func separator(first: Bool) -> String { first ? "\n" : ",\n" }
+        public static func separator(first: Bool) -> String { JSONArrayStream.separator(first: first) }
 
-        /// `record` as an element of the `postmortems` array: its JSON with every non-empty line
-        /// indented two levels (JSON strings hold no raw newline, so the lines are the encoder's).
-        public static func element(_ record: Postmortem) -> String {
-            let json = JSONOutput.encode(record)
-            var out = ""
-            out.reserveCapacity(json.utf8.count + json.utf8.count / 8)
-            var isFirstLine = true
-            for line in json.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-                if !isFirstLine { out += "\n" }
-                isFirstLine = false
-                if !line.isEmpty { out += "    " + Substring(line) }
-            }
-            return out
-        }
+        /// `record` as an element of the `postmortems` array.
+        public static func element(_ record: Postmortem) -> String { array.element(JSONOutput.encode(record)) }
 
         /// The text after the last element; with no element, the encoder's empty array.
-        public static func footer(empty: Bool) -> String { empty ? "\n\n  ]\n}" : "\n  ]\n}" }
+        public static func footer(empty: Bool) -> String { array.footer(empty: empty) }
     }
+}
+
+/// A pretty-printed JSON document whose one long array is written element by element, so the
+/// elements need not all be held, nor the encoder's tree of them.
+///
+/// Made from the encoding of the whole document with that array empty (`"key" : [` then a blank
+/// line and the closing bracket, as Foundation writes an empty array): `header`, then for each
+/// element `separator(first:)` and `element(_:)`, then `footer(empty:)` give the bytes of the
+/// whole document encoded at once. An element is its value encoded on its own, with every
+/// non-empty line indented to its depth; JSON strings hold no raw newline, so a line break is
+/// always the encoder's.
+public struct JSONArrayStream: Sendable {
+    /// The document up to and including the array's opening bracket.
+    public let header: String
+    /// The document after the array's closing bracket.
+    let tail: String
+    /// The indentation of the array's closing bracket; elements are one level deeper.
+    let indent: String
+
+    /// - Parameters:
+    ///   - emptyDocument: the whole document, encoded by ``JSONOutput`` style pretty printing, with
+    ///     the array empty.
+    ///   - key: the array's key, which must occur once at `depth`.
+    ///   - depth: how many objects or arrays enclose the key (1 for a key of the top object).
+    public init(emptyDocument: String, key: String, depth: Int) {
+        indent = String(repeating: "  ", count: depth)
+        let opening = Array("\n\(indent)\"\(key)\" : [".utf8)
+        let closing = Array("\n\n\(indent)]".utf8)
+        let bytes = Array(emptyDocument.utf8)
+        guard let at = bytes.firstRange(of: opening + closing) else {
+            preconditionFailure("no empty array \(key) at depth \(depth) in the document")
+        }
+        header = String(decoding: bytes[..<(at.lowerBound + opening.count)], as: UTF8.self)
+        tail = String(decoding: bytes[at.upperBound...], as: UTF8.self)
+    }
+
+    /// What comes before an element: a comma for every element but the first.
+    public static func separator(first: Bool) -> String { first ? "\n" : ",\n" }
+
+    /// `json` (one value encoded on its own) as an element of the array.
+    public func element(_ json: String) -> String {
+        let prefix = indent + "  "
+        var out = ""
+        out.reserveCapacity(json.utf8.count + json.utf8.count / 4)
+        var isFirstLine = true
+        for line in json.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            if !isFirstLine { out += "\n" }
+            isFirstLine = false
+            if !line.isEmpty { out += prefix + Substring(line) }
+        }
+        return out
+    }
+
+    /// The text after the last element; with no element, the encoder's empty array.
+    public func footer(empty: Bool) -> String { (empty ? "\n\n" : "\n") + indent + "]" + tail }
 }

@@ -51,33 +51,72 @@ import Testing
         #expect(region?["endColumn"] as? Int == 35)
     }
 
-    @Test("SARIF from only the lines findings point at is SARIF from the whole sources")
-    func sarifFromColumnSources() throws {
-        for report in [try Self.report(), try HostileContentTests.lintReport()] {
-            var columns = SARIFReporter.ColumnSources()
-            for (path, source) in report.sources.sorted(by: { $0.key < $1.key }) {
-                columns.add(source, path: path, findings: report.findings.filter { $0.path == path })
-            }
-            var reduced = report
-            reduced.sources = columns.sources
+    /// Reports with findings in several files, non-ASCII columns, hostile text and none at all.
+    static func reports() throws -> [LintReport] {
+        let one = try report(), hostile = try HostileContentTests.lintReport()
+        let both = LintReport(findings: one.findings + hostile.findings, fileCount: one.fileCount + hostile.fileCount,
+                              sources: one.sources.merging(hostile.sources) { first, _ in first })
+        return [one, hostile, both, LintReport(findings: [], fileCount: 3)]
+    }
+
+    @Test("JSON written file by file is the document encoded at once")
+    func jsonStreamedIsEncodedWhole() throws {
+        for report in try Self.reports() {
+            let counts = report.counts
+            let whole = JSONOutput.encode(JSONReporter.Output(findings: report.findings, summary: JSONReporter.Summary(
+                files: counts.files, errors: counts.errors, warnings: counts.warnings, notes: counts.notes))) + "\n"
             // Bytes, not String equality (which is canonical equivalence).
-            #expect(Array(SARIFReporter().render(reduced).utf8) == Array(SARIFReporter().render(report).utf8))
-            // The reduction keeps less than the whole text.
-            #expect(reduced.sources.values.map(\.utf8.count).reduce(0, +) < report.sources.values.map(\.utf8.count).reduce(0, +))
+            #expect(Array(JSONReporter().render(report).utf8) == Array(whole.utf8), "\(report.findings.count) findings")
         }
     }
 
-    @Test("a path added twice keeps its last text, with the lines of both additions' findings")
-    func columnSourcesOfAPathAddedTwice() {
-        func finding(line: Int) -> Finding {
-            Finding(ruleID: "PM012", alias: "blame-language", severity: .warning, message: "m", path: "a.md",
-                    range: SourceRange(start: SourceLocation(line: line, column: 1), end: SourceLocation(line: line, column: 2)))
+    @Test("SARIF written file by file is the log encoded at once")
+    func sarifStreamedIsEncodedWhole() throws {
+        let reporter = SARIFReporter()
+        for report in try Self.reports() {
+            let results = report.findings.map { SARIFReporter.result($0, lines: SARIFReporter.lines(report.sources[$0.path])) }
+            let log = SARIFReporter.Log(runs: [SARIFReporter.Run(tool: SARIFReporter.Tool(driver: SARIFReporter.Driver(
+                version: PostmortemKitVersion.string, informationUri: reporter.rulesDocumentationURI, rules: reporter.rules)), results: results)])
+            let whole = try #require(SARIFReporter.encode(log)) + "\n"
+            #expect(Array(reporter.render(report).utf8) == Array(whole.utf8), "\(report.findings.count) findings")
         }
-        var columns = SARIFReporter.ColumnSources()
-        columns.add("one\ntwo\nthree", path: "a.md", findings: [finding(line: 1)])
-        columns.add("uno\ndos\ntres", path: "a.md", findings: [finding(line: 3)])
-        columns.add("no findings here", path: "b.md", findings: [])
-        #expect(columns.sources == ["a.md": "uno\n\ntres"])
+    }
+
+    @Test("the SARIF rules table lists every rule and reading problem, whatever the run found")
+    func sarifRulesAreTheWholeCatalogue() throws {
+        let rules = SARIFReporter().rules
+        #expect(rules.count == RuleRegistry.all.count + ProblemCode.allCases.count)
+        #expect(Set(rules.map(\.id)).count == rules.count)
+        for (index, rule) in rules.enumerated() { #expect(SARIFReporter.ruleIndex[rule.id] == index) }
+        // A reading problem's index is the same in a run that found nothing else.
+        let finding = Finding(ruleID: ProblemCode.invalidYAML.rawValue, alias: ProblemCode.invalidYAML.alias, severity: .error,
+                              message: "m", path: "a.md", range: nil)
+        let output = SARIFReporter().render(LintReport(findings: [finding], fileCount: 1))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        let run = try #require((object["runs"] as? [[String: Any]])?.first)
+        let index = try #require((run["results"] as? [[String: Any]])?.first?["ruleIndex"] as? Int)
+        let table = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        #expect(table[index]["id"] as? String == "P011")
+    }
+
+    @Test("each format's parts, written file by file as pm lint writes them, are its render")
+    func streamedByFileIsRender() throws {
+        let reporters: [any StreamingLintReporter] = [TextReporter(), GitHubReporter(), JSONReporter(), SARIFReporter()]
+        for report in try Self.reports() {
+            let paths = Array(Set(report.findings.map(\.path))).sorted()
+            for reporter in reporters {
+                var out = reporter.header, first = true
+                // A file without findings in between, as a run passes clean files.
+                for path in paths {
+                    out += reporter.findings([], source: nil, first: first)
+                    let findings = report.findings.filter { $0.path == path }
+                    out += reporter.findings(findings, source: report.sources[path], first: first)
+                    first = false
+                }
+                out += reporter.end(report.counts, empty: report.findings.isEmpty)
+                #expect(Array(out.utf8) == Array(reporter.render(report).utf8), "\(type(of: reporter))")
+            }
+        }
     }
 
     @Test func github() throws {

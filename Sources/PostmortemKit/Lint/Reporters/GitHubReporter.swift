@@ -3,7 +3,7 @@
 public struct GitHubReporter: StreamingLintReporter {
     public init() {}
 
-    public func findings(_ findings: [Finding]) -> String {
+    public func findings(_ findings: [Finding], source: String? = nil, first: Bool = true) -> String {
         var out = ""
         for finding in findings {
             let command: String
@@ -32,7 +32,7 @@ public struct GitHubReporter: StreamingLintReporter {
     }
 
     /// Workflow commands need no closing line.
-    public func end(summary: String) -> String { "" }
+    public func end(_ counts: LintCounts, empty: Bool) -> String { "" }
 
     /// The runner's escaping for a command's message.
     static func escapeData(_ text: String) -> String {

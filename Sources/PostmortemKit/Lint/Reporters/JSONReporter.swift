@@ -1,6 +1,7 @@
 /// `pm lint --format json`: the findings and counts as one JSON document (snake_case keys, sorted),
-/// documented in docs/lint.md.
-public struct JSONReporter: LintReporter {
+/// documented in docs/lint.md. Written as the run goes: the findings come first in the document
+/// (keys are sorted), the counts after them.
+public struct JSONReporter: StreamingLintReporter {
     public init() {}
 
     struct Output: Encodable {
@@ -16,9 +17,24 @@ public struct JSONReporter: LintReporter {
         var notes: Int
     }
 
-    public func render(_ report: LintReport) -> String {
-        JSONOutput.encode(Output(findings: report.findings,
-                                 summary: Summary(files: report.fileCount, errors: report.count(.error),
-                                                  warnings: report.count(.warning), notes: report.count(.info)))) + "\n"
+    /// The document with no findings and these counts, as an array stream.
+    static func document(_ counts: LintCounts) -> JSONArrayStream {
+        let summary = Summary(files: counts.files, errors: counts.errors, warnings: counts.warnings, notes: counts.notes)
+        return JSONArrayStream(emptyDocument: JSONOutput.encode(Output(findings: [], summary: summary)), key: "findings", depth: 1)
     }
+
+    /// The parts that do not depend on the counts.
+    static let layout = document(LintCounts())
+
+    public var header: String { Self.layout.header }
+
+    public func findings(_ findings: [Finding], source: String? = nil, first: Bool) -> String {
+        var out = ""
+        for (number, finding) in findings.enumerated() {
+            out += JSONArrayStream.separator(first: first && number == 0) + Self.layout.element(JSONOutput.encode(finding))
+        }
+        return out
+    }
+
+    public func end(_ counts: LintCounts, empty: Bool) -> String { Self.document(counts).footer(empty: empty) + "\n" }
 }

@@ -17,13 +17,39 @@ public struct LintReport: Sendable {
     /// How many findings have this severity.
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
 
-    /// "2 errors, 1 warning, 0 notes in 27 files".
-    public var summary: String {
-        Self.summary(errors: count(.error), warnings: count(.warning), notes: count(.info), files: fileCount)
+    /// The run's counts.
+    public var counts: LintCounts {
+        var counts = LintCounts(files: fileCount)
+        counts.add(findings)
+        return counts
     }
 
-    /// The summary line for these counts, for a run that printed its findings as it went.
-    public static func summary(errors: Int, warnings: Int, notes: Int, files: Int) -> String {
+    /// "2 errors, 1 warning, 0 notes in 27 files".
+    public var summary: String { counts.summary }
+}
+
+/// How many findings of each severity a run made, in how many files.
+public struct LintCounts: Sendable, Hashable {
+    public var errors = 0
+    public var warnings = 0
+    public var notes = 0
+    public var files: Int
+
+    public init(files: Int = 0) { self.files = files }
+
+    /// Counts these findings by severity.
+    public mutating func add(_ findings: [Finding]) {
+        for finding in findings {
+            switch finding.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .info: notes += 1
+            }
+        }
+    }
+
+    /// "2 errors, 1 warning, 0 notes in 27 files".
+    public var summary: String {
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         return "\(plural(errors, "error")), \(plural(warnings, "warning")), \(plural(notes, "note")) in \(plural(files, "file"))"
     }

@@ -3,18 +3,37 @@ public protocol LintReporter {
     func render(_ report: LintReport) -> String
 }
 
-/// A reporter whose output is the findings one after another and then a closing part, so a run
-/// can print each file's findings as soon as the file is done instead of keeping them all.
-/// `render(report)` is `findings(report.findings) + end(summary: report.summary)`.
+/// A reporter whose output is an opening part, the findings file by file, and a closing part,
+/// so a run can write each file's findings as soon as the file is done instead of keeping them
+/// all (every format of `pm lint` is one). ``LintReporter/render(_:)`` is `header`, then
+/// `findings(_:source:first:)` for each path's findings in reporting order, then
+/// `end(_:empty:)`.
 public protocol StreamingLintReporter: LintReporter {
-    /// The lines for these findings (already in reporting order).
-    func findings(_ findings: [Finding]) -> String
-    /// What follows the last finding, given the run's summary line.
-    func end(summary: String) -> String
+    /// What comes before the first finding.
+    var header: String { get }
+    /// One file's findings, in reporting order. `source` is the file's text when the reporter
+    /// needs it (see ``needsSource``); `first` is true when no finding was written before these.
+    func findings(_ findings: [Finding], source: String?, first: Bool) -> String
+    /// What follows the last finding; `empty` is true when the run wrote no finding.
+    func end(_ counts: LintCounts, empty: Bool) -> String
+    /// True when `findings(_:source:first:)` reads the file's text (SARIF counts columns in code
+    /// points, pm in bytes); otherwise a run need not keep it.
+    var needsSource: Bool { get }
 }
 
 extension StreamingLintReporter {
+    public var header: String { "" }
+    public var needsSource: Bool { false }
+
     public func render(_ report: LintReport) -> String {
-        findings(report.findings) + end(summary: report.summary)
+        var out = header
+        var start = report.findings.startIndex
+        while start < report.findings.endIndex {
+            let path = report.findings[start].path
+            let end = report.findings[start...].firstIndex { $0.path != path } ?? report.findings.endIndex
+            out += findings(Array(report.findings[start..<end]), source: report.sources[path], first: start == report.findings.startIndex)
+            start = end
+        }
+        return out + end(report.counts, empty: report.findings.isEmpty)
     }
 }

@@ -2,8 +2,10 @@ import Foundation
 
 /// SARIF 2.1.0, the static-analysis format GitHub code scanning and most CI dashboards read.
 /// SARIF has no UTF-8 column kind, so byte columns are converted to Unicode code points
-/// (`columnKind: unicodeCodePoints`) using the report's sources.
-public struct SARIFReporter: LintReporter {
+/// (`columnKind: unicodeCodePoints`) using each file's text. Written as the run goes: results come
+/// before the rules table in the log (keys are sorted), and the table lists every rule, so nothing
+/// written depends on files not yet read.
+public struct SARIFReporter: StreamingLintReporter {
     /// Where findings link to: docs/rules.md in the project's repository.
     public var rulesDocumentationURI: String
 
@@ -71,89 +73,90 @@ public struct SARIFReporter: LintReporter {
         }
     }
 
-    public func render(_ report: LintReport) -> String {
-        // The rules table lists every lint rule, then the reading problems that occur.
-        var rules: [Rule] = RuleRegistry.all.map { type in
+    /// The rules table: every lint rule, then every reading problem, so a result's `ruleIndex`
+    /// is known before the run has seen every file.
+    var rules: [Rule] {
+        RuleRegistry.all.map { type in
             let d = type.description
             return Rule(id: d.id, name: d.alias, shortDescription: Text(text: d.summary), fullDescription: Text(text: d.rationale),
                         helpUri: rulesDocumentationURI + "#" + d.documentationAnchor,
                         defaultConfiguration: Configuration(level: Self.level(d.defaultSeverity)), properties: Properties(tags: [d.category.rawValue]))
+        } + ProblemCode.allCases.map { code in
+            Rule(id: code.rawValue, name: code.alias, shortDescription: Text(text: "Reading problem: \(code.alias)"),
+                 fullDescription: Text(text: "A problem found while reading the document (see docs/format.md)."), helpUri: nil,
+                 defaultConfiguration: Configuration(level: Self.level(code.defaultSeverity)), properties: Properties(tags: ["reading"]))
         }
-        let usedProblems = Set(report.findings.map(\.ruleID))
-        for code in ProblemCode.allCases where usedProblems.contains(code.rawValue) {
-            rules.append(Rule(id: code.rawValue, name: code.alias, shortDescription: Text(text: "Reading problem: \(code.alias)"),
-                              fullDescription: Text(text: "A problem found while reading the document (see docs/format.md)."), helpUri: nil,
-                              defaultConfiguration: Configuration(level: Self.level(code.defaultSeverity)), properties: Properties(tags: ["reading"])))
+    }
+
+    /// Each rule's position in ``rules``.
+    static let ruleIndex: [String: Int] = {
+        let ids = RuleRegistry.all.map { $0.description.id } + ProblemCode.allCases.map(\.rawValue)
+        return Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }()
+
+    /// The whole log with no results, as an array stream of them.
+    var document: JSONArrayStream {
+        let log = Log(runs: [Run(tool: Tool(driver: Driver(version: PostmortemKitVersion.string, informationUri: rulesDocumentationURI, rules: rules)),
+                                 results: [])])
+        return JSONArrayStream(emptyDocument: Self.encode(log) ?? "", key: "results", depth: 3)
+    }
+
+    /// How results are laid out (their indentation does not depend on the rules).
+    static let layout = SARIFReporter().document
+
+    static func encode<T: Encodable>(_ value: T) -> String? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    public var header: String { document.header }
+
+    public var needsSource: Bool { true }
+
+    /// One file's results. Byte columns become code point columns with the file's text; without
+    /// it they stay bytes (exact for ASCII).
+    public func findings(_ findings: [Finding], source: String?, first: Bool) -> String {
+        let lines = findings.contains { $0.range != nil } ? Self.lines(source) : []
+        var out = ""
+        for (number, finding) in findings.enumerated() {
+            out += JSONArrayStream.separator(first: first && number == 0) + Self.layout.element(Self.encode(Self.result(finding, lines: lines)) ?? "null")
         }
-        var index: [String: Int] = [:]
-        for (i, rule) in rules.enumerated() { index[rule.id] = i }
-        var lineCache: [String: [Substring]] = [:]
-        func lines(_ path: String) -> [Substring] {
-            if let cached = lineCache[path] { return cached }
-            let split = report.sources[path].map { $0.split(separator: "\n", omittingEmptySubsequences: false) } ?? []
-            lineCache[path] = split
-            return split
-        }
+        return out
+    }
+
+    /// A file's lines, as columns are counted on them.
+    static func lines(_ source: String?) -> [Substring] {
+        source.map { $0.split(separator: "\n", omittingEmptySubsequences: false) } ?? []
+    }
+
+    /// The result for `finding`, whose file has these `lines`.
+    static func result(_ finding: Finding, lines: [Substring]) -> Result {
         /// The code point column of UTF-8 byte column `column` on `line`.
-        func codePointColumn(_ path: String, _ line: Int, _ column: Int) -> Int {
-            let text = lines(path)
-            guard line >= 1, line <= text.count else { return column }
-            let bytes = Array(text[line - 1].utf8)
+        func codePointColumn(_ line: Int, _ column: Int) -> Int {
+            guard line >= 1, line <= lines.count else { return column }
+            let bytes = lines[line - 1].utf8
             let prefix = bytes.prefix(max(0, column - 1))
             // Count bytes that start a scalar (not UTF-8 continuation bytes).
             return prefix.filter { $0 & 0xC0 != 0x80 }.count + max(0, column - 1 - bytes.count) + 1
         }
-        let results = report.findings.map { finding in
-            var region: Region? = nil
-            if let range = finding.range, range.start.line >= 1 {
-                let sameLine = range.end.line == range.start.line
-                let start = codePointColumn(finding.path, range.start.line, max(1, range.start.column))
-                // pm's end column is the first byte of the last character (inclusive); SARIF's is exclusive.
-                let end = sameLine && range.end.column >= range.start.column
-                    ? codePointColumn(finding.path, range.end.line, range.end.column) + 1 : nil
-                region = Region(startLine: range.start.line, startColumn: start,
-                                endLine: range.end.line >= range.start.line ? range.end.line : nil, endColumn: end)
-            }
-            return Result(ruleId: finding.ruleID, ruleIndex: index[finding.ruleID] ?? 0, level: Self.level(finding.severity),
-                          message: Text(text: finding.message),
-                          locations: [Location(physicalLocation: PhysicalLocation(artifactLocation: ArtifactLocation(uri: Self.uri(finding.path)), region: region))],
-                          properties: finding.suggestion.map(ResultProperties.init))
+        var region: Region? = nil
+        if let range = finding.range, range.start.line >= 1 {
+            let sameLine = range.end.line == range.start.line
+            let start = codePointColumn(range.start.line, max(1, range.start.column))
+            // pm's end column is the first byte of the last character (inclusive); SARIF's is exclusive.
+            let end = sameLine && range.end.column >= range.start.column
+                ? codePointColumn(range.end.line, range.end.column) + 1 : nil
+            region = Region(startLine: range.start.line, startColumn: start,
+                            endLine: range.end.line >= range.start.line ? range.end.line : nil, endColumn: end)
         }
-        let log = Log(runs: [Run(tool: Tool(driver: Driver(version: PostmortemKitVersion.string, informationUri: rulesDocumentationURI, rules: rules)),
-                                 results: results)])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(log) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return Result(ruleId: finding.ruleID, ruleIndex: ruleIndex[finding.ruleID] ?? 0, level: level(finding.severity),
+                      message: Text(text: finding.message),
+                      locations: [Location(physicalLocation: PhysicalLocation(artifactLocation: ArtifactLocation(uri: uri(finding.path)), region: region))],
+                      properties: finding.suggestion.map(ResultProperties.init))
     }
 
-    /// The source text SARIF's code-point columns need, gathered file by file as a run lints:
-    /// for each path, only the lines its findings point at, every other line emptied. A run keeps
-    /// this instead of every file's whole text; `render` gives the same output with either.
-    public struct ColumnSources: Sendable {
-        /// By path, for ``LintReport/sources``.
-        public private(set) var sources: [String: String] = [:]
-        /// By path, the lines (1-based) kept in ``sources``.
-        private var lines: [String: Set<Int>] = [:]
-
-        public init() {}
-
-        /// Adds one file's findings and text. A path added twice (stdin named as a file) keeps its
-        /// last text, as whole sources would, with the lines of every finding under that path.
-        public mutating func add(_ source: String, path: String, findings: [Finding]) {
-            var needed = lines[path] ?? []
-            for finding in findings {
-                guard let range = finding.range else { continue }
-                needed.insert(range.start.line)
-                needed.insert(range.end.line)
-            }
-            guard !needed.isEmpty else { return }
-            lines[path] = needed
-            // Split as `render` splits, so line numbers agree.
-            let split = source.split(separator: "\n", omittingEmptySubsequences: false)
-            sources[path] = split.indices.map { needed.contains($0 + 1) ? String(split[$0]) : "" }.joined(separator: "\n")
-        }
-    }
+    public func end(_ counts: LintCounts, empty: Bool) -> String { document.footer(empty: empty) + "\n" }
 
     /// A relative URI reference for a path: percent-encoded, `/` separators kept.
     static func uri(_ path: String) -> String {

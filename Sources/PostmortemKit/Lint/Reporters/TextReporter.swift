@@ -6,7 +6,7 @@ public struct TextReporter: StreamingLintReporter {
 
     public init(colour: Bool = false) { self.colour = colour }
 
-    public func findings(_ findings: [Finding]) -> String {
+    public func findings(_ findings: [Finding], source: String? = nil, first: Bool = true) -> String {
         var out = ""
         for finding in findings {
             let location = finding.range.map { "\(finding.path):\($0.start.line):\($0.start.column)" } ?? finding.path
@@ -24,7 +24,8 @@ public struct TextReporter: StreamingLintReporter {
         return out
     }
 
-    public func end(summary: String) -> String { summary + "\n" }
+    /// The summary line.
+    public func end(_ counts: LintCounts, empty: Bool) -> String { counts.summary + "\n" }
 
     func paint(_ text: String, _ code: String) -> String {
         colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text

@@ -1,0 +1,37 @@
+import Testing
+@testable import PostmortemKit
+
+@Suite struct JSONArrayStreamTests {
+    struct Item: Encodable {
+        var name: String
+        var tags: [String]
+        var nested: [String: Int]
+    }
+    struct Inner: Encodable {
+        var items: [Item]
+        var after = "z"
+    }
+    struct Document: Encodable {
+        var before = 1
+        var inner: Inner
+        var last = [3, 4]
+    }
+
+    @Test("an array two levels deep, streamed, is the document encoded at once")
+    func nestedArray() {
+        let items = [
+            Item(name: "first \"quoted\"\nline", tags: [], nested: [:]),
+            Item(name: "ünïcode ☕", tags: ["a", "b"], nested: ["k": 1]),
+            Item(name: "", tags: ["c"], nested: ["x": 2, "y": 3]),
+        ]
+        let stream = JSONArrayStream(emptyDocument: JSONOutput.encode(Document(inner: Inner(items: []))), key: "items", depth: 2)
+        for count in 0...items.count {
+            var out = stream.header
+            for (index, item) in items.prefix(count).enumerated() {
+                out += JSONArrayStream.separator(first: index == 0) + stream.element(JSONOutput.encode(item))
+            }
+            out += stream.footer(empty: count == 0)
+            #expect(Array(out.utf8) == Array(JSONOutput.encode(Document(inner: Inner(items: Array(items.prefix(count))))).utf8), "\(count) items")
+        }
+    }
+}
