@@ -9,7 +9,7 @@ STATIC ?= --static-swift-stdlib
 BIN = .build/$(CONFIG)/pm
 APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 
-.PHONY: deps test-deps build report test e2e bench fuzz fuzz-build fuzz-replay sanitize sanitize-address sanitize-thread clean
+.PHONY: deps test-deps build report test e2e bench bench-micro fuzz fuzz-build fuzz-replay sanitize sanitize-address sanitize-thread clean
 
 # Install libcmark-gfm's -dev packages when pkg-config cannot find them.
 deps:
@@ -62,6 +62,12 @@ bench: deps
 	@command -v pymarkdown >/dev/null 2>&1 || python3 -m pip install -q pymarkdownlnt
 	$(SWIFT) build -c release $(STATIC)
 	bash Benchmarks/run.sh
+
+# In-process micro-benchmarks of each stage (extract, lint, classify, render) against cmark-gfm's
+# own parse and HTML rendering, with ordo-one/benchmark. Its package, Benchmarks/Micro, is separate
+# so `make test` never fetches or builds the framework; the first run builds it (a few minutes).
+bench-micro: deps
+	bash Benchmarks/micro.sh
 
 # libFuzzer over bytes → findings, budget and the rendered report (Fuzz/PMFuzz). SwiftPM renames
 # an executable's main, libFuzzer brings its own: both are allowed and both start libFuzzer.
