@@ -60,19 +60,36 @@ struct IncidentText {
     }
 
     /// The document without its front matter (which holds `causes:`) and without HTML comments
-    /// (template prompts).
+    /// (template prompts): the front matter's lines are emptied and each comment, from `<!--` to
+    /// the next `-->` (or the end), becomes one space. Found on UTF-8 bytes, as cmark-gfm finds
+    /// comments; the source has no "\r" (``DocumentReader`` normalises line endings), so its
+    /// lines are its "\n"-separated byte runs.
     static func bodyLines(of source: String, frontMatter: SourceRange?) -> String {
-        var lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        var bytes = Array(source.utf8)
         if let range = frontMatter {
-            let first = max(0, range.start.line - 1)
-            let last = min(lines.count - 1, range.end.line - 1)
-            if first <= last { for index in first...last { lines[index] = "" } }
+            // The lines' bytes, 0-based and clamped as a split on "\n" would clamp them.
+            var starts = [0]
+            for (offset, byte) in bytes.enumerated() where byte == 10 { starts.append(offset + 1) }
+            let first = max(0, range.start.line - 1), last = min(starts.count - 1, range.end.line - 1)
+            if first <= last {
+                // Up to the last line's "\n" (kept), or the end.
+                let end = last + 1 < starts.count ? starts[last + 1] - 1 : bytes.count
+                bytes.removeSubrange(starts[first]..<end)
+                bytes.insert(contentsOf: Array(repeating: 10, count: last - first), at: starts[first])
+            }
         }
-        var text = lines.joined(separator: "\n")
-        while let open = text.range(of: "<!--") {
-            let close = text.range(of: "-->", range: open.upperBound..<text.endIndex)
-            text.replaceSubrange(open.lowerBound..<(close?.upperBound ?? text.endIndex), with: " ")
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        while let open = ByteSearch.firstIndex(of: commentOpen, in: bytes, from: index) {
+            out += bytes[index..<open]
+            out.append(UInt8(ascii: " "))
+            index = ByteSearch.firstIndex(of: commentClose, in: bytes, from: open + commentOpen.count).map { $0 + commentClose.count } ?? bytes.count
         }
-        return text
+        out += bytes[index...]
+        return String(decoding: out, as: UTF8.self)
     }
+
+    static let commentOpen = Array("<!--".utf8)
+    static let commentClose = Array("-->".utf8)
 }

@@ -24,6 +24,11 @@ struct VocabularyMatcher: Sendable {
     /// Stems by their prefix.
     private var stems: [Substring: [Entry]] = [:]
     private var longestStem = 0
+    /// The first three UTF-8 bytes of every stem, when every stem is ASCII and at least three
+    /// bytes long; nil otherwise. A stem that matches a word equals its first Characters, and an
+    /// ASCII Character is equal only to itself in lowercased text, so the word then starts with
+    /// the stem's bytes: a word whose first three bytes are not here has no stem to look up.
+    private var stemHeads: Set<UInt32>? = []
 
     init(categories: [CauseCategory]) {
         for (index, category) in categories.enumerated() {
@@ -34,6 +39,11 @@ struct VocabularyMatcher: Sendable {
                     guard prefix.count == 1, let stem = prefix.first else { continue }
                     stems[stem, default: []].append(Entry(category: index, pattern: pattern, words: [stem], weight: term.weight))
                     longestStem = max(longestStem, stem.count)
+                    if let head = Self.head(stem), stem.utf8.allSatisfy({ $0 < 0x80 }) {
+                        stemHeads?.insert(head)
+                    } else {
+                        stemHeads = nil
+                    }
                 } else {
                     let words = NormalisedText(pattern).words
                     guard let first = words.first else { continue }
@@ -57,7 +67,7 @@ struct VocabularyMatcher: Sendable {
                     }
                 }
             }
-            if !stems.isEmpty {
+            if !stems.isEmpty, stemHeads.map({ heads in Self.head(word).map(heads.contains) ?? false }) ?? true {
                 var end = word.startIndex
                 var length = 0
                 while end < word.endIndex, length < longestStem {
@@ -72,5 +82,13 @@ struct VocabularyMatcher: Sendable {
             }
         }
         return found
+    }
+
+    /// The first three UTF-8 bytes of `word`, packed; nil when it is shorter.
+    @inline(__always)
+    static func head(_ word: Substring) -> UInt32? {
+        var bytes = word.utf8.makeIterator()
+        guard let first = bytes.next(), let second = bytes.next(), let third = bytes.next() else { return nil }
+        return UInt32(first) | UInt32(second) << 8 | UInt32(third) << 16
     }
 }
