@@ -52,7 +52,7 @@ lines = ["# pm benchmarks", "", "Written by `make bench` (`Benchmarks/run.sh`); 
          "of the runs, wall clock, from `/usr/bin/time`; peak RSS is the largest over the runs. "
          "Corpora come from `Benchmarks/generate.py` (seeded, deterministic). `cmark-gfm -e table -e tasklist "
          "-e strikethrough -e autolink` converts the concatenated corpus to HTML in one process; "
-         "`pm lint --today 2027-01-15 DIR`, `pm report --today 2027-01-15 --quarter 2026-Q3 --out DIR DIR` and "
+         "`pm lint --today 2027-01-15 DIR` (and with `--format sarif`), `pm report --today 2027-01-15 --quarter 2026-Q3 --out DIR DIR` and "
          "`pm show --format json DIR` read the corpus directory.", "", "## Machine", ""] + machine
 lines += ["", "## Measurements", "",
           "| documents | MB | tool | median s | runs | MB/s | peak RSS MB | × cmark-gfm |",
@@ -65,7 +65,7 @@ for n in sizes:
         t = median(n, tool)
         if t is None:
             continue
-        name = tool if tool == "cmark-gfm" else f"pm {tool}"
+        name = {"cmark-gfm": "cmark-gfm", "lint-sarif": "pm lint --format sarif"}.get(tool, f"pm {tool}")
         if tool == "report" and os.path.exists(os.path.join(work, f"pages-{n}")):
             name += f" ({open(os.path.join(work, f'pages-{n}')).read().strip()} pages)"
         lines.append(f"| {int(files):,} | {mb:.1f} | {name} | {t:.3f} | {len(raw[(n, tool)])} | "
@@ -108,6 +108,9 @@ for tool in (primary, "report"):
     r = t50 / t10 if t10 and t50 else None
     target(f"pm {tool} time 50,000 / 10,000", r, "≤ 5.5×", r is not None and r <= 5.5,
            f"{r:.2f}× ({t50:.1f} s / {t10:.1f} s)" if r else "")
+if "lint-sarif" in tools:
+    m = peak_mb(10000, "lint-sarif")
+    target("pm lint --format sarif peak RSS at 10,000", m, "≤ 150 MB", m is not None and m <= 150, f"{m:.0f} MB" if m else "")
 lat = float(latency_ms) if latency_ms else None
 target("pm lint, one file, median start to exit", lat, "< 30 ms", lat is not None and lat < 30,
        f"{lat:.1f} ms ({latency_how})" if lat else "")
