@@ -8,18 +8,21 @@
 enum FollowUpTracking {
     static func add(to context: inout [String: Any], review: QuarterlyReview) {
         let period = review.options.period, today = review.options.today
+        /// An action by its document and its place there, not a copy: a large corpus has tens of
+        /// thousands of them.
         struct Tracked {
-            var action: FollowUpAction
             var index: Int
+            var actionIndex: Int
             var began: Timestamp?
         }
+        func action(_ t: Tracked) -> FollowUpAction { review.documents[t.index].postmortem.actions[t.actionIndex] }
         var open: [Tracked] = [], done: [Tracked] = [], notDoing: [Tracked] = []
         for (index, document) in review.documents.enumerated() {
             let began = IncidentTime.began(document.postmortem)
             let upToPeriodEnd = began.map { $0 < period.end } ?? false
             let inPeriod = began.map(period.contains) ?? false
-            for action in document.postmortem.actions {
-                let tracked = Tracked(action: action, index: index, began: began)
+            for (actionIndex, action) in document.postmortem.actions.enumerated() {
+                let tracked = Tracked(index: index, actionIndex: actionIndex, began: began)
                 switch action.state {
                 case .open where upToPeriodEnd: open.append(tracked)
                 case .done where inPeriod: done.append(tracked)
@@ -28,35 +31,37 @@ enum FollowUpTracking {
                 }
             }
         }
-        func isOverdue(_ t: Tracked) -> Bool { t.action.due.map { $0 < today } ?? false }
+        func isOverdue(_ t: Tracked) -> Bool { action(t).due.map { $0 < today } ?? false }
         func age(_ t: Tracked) -> Int? {
             t.began.map { today.daysSinceEpoch - review.options.zone.date(of: $0).daysSinceEpoch }
         }
         open.sort {
-            let a = (isOverdue($0) ? 0 : 1, $0.action.owner ?? "\u{10FFFF}", $0.action.due?.description ?? "9999", review.documents[$0.index].postmortem.id)
-            let b = (isOverdue($1) ? 0 : 1, $1.action.owner ?? "\u{10FFFF}", $1.action.due?.description ?? "9999", review.documents[$1.index].postmortem.id)
+            let x = action($0), y = action($1)
+            let a = (isOverdue($0) ? 0 : 1, x.owner ?? "\u{10FFFF}", x.due?.description ?? "9999", review.documents[$0.index].postmortem.id)
+            let b = (isOverdue($1) ? 0 : 1, y.owner ?? "\u{10FFFF}", y.due?.description ?? "9999", review.documents[$1.index].postmortem.id)
             return a < b
         }
         func row(_ t: Tracked) -> [String: Any] {
             let record = review.documents[t.index].postmortem
+            let action = record.actions[t.actionIndex]
             let days = age(t)
             return [
-                "owner": IndexPageModel.clean(t.action.owner.map { "@" + $0 } ?? "unassigned"),
-                "hasOwner": t.action.owner != nil,
-                "text": IndexPageModel.clean(t.action.text),
+                "owner": IndexPageModel.clean(action.owner.map { "@" + $0 } ?? "unassigned"),
+                "hasOwner": action.owner != nil,
+                "text": IndexPageModel.clean(action.text),
                 "incident": IndexPageModel.clean(record.id), "href": "incidents/\(review.pageNames[t.index])",
-                "due": t.action.due?.description ?? "–",
+                "due": action.due?.description ?? "–",
                 "age": days.map { "\($0) d" } ?? "–",
                 "overdue": isOverdue(t),
-                "overdueDays": t.action.due.map { "\(today.daysSinceEpoch - $0.daysSinceEpoch) d" } ?? "",
-                "ticket": IndexPageModel.clean(t.action.ticket ?? "–"),
-                "priority": IndexPageModel.clean(t.action.priority ?? "–"),
-                "reason": IndexPageModel.clean(t.action.reason ?? "no reason given"),
+                "overdueDays": action.due.map { "\(today.daysSinceEpoch - $0.daysSinceEpoch) d" } ?? "",
+                "ticket": IndexPageModel.clean(action.ticket ?? "–"),
+                "priority": IndexPageModel.clean(action.priority ?? "–"),
+                "reason": IndexPageModel.clean(action.reason ?? "no reason given"),
             ]
         }
         var owners: [String: (open: Int, overdue: Int, oldest: Int)] = [:]
         for t in open {
-            let key = t.action.owner.map { "@" + $0 } ?? "unassigned"
+            let key = action(t).owner.map { "@" + $0 } ?? "unassigned"
             var entry = owners[key] ?? (0, 0, 0)
             entry.open += 1
             if isOverdue(t) { entry.overdue += 1 }
@@ -73,9 +78,9 @@ enum FollowUpTracking {
         }
         context["openActions"] = LazyRows(count: open.count) { row(open[$0]) }
         context["hasOpenActions"] = !open.isEmpty
-        context["doneActions"] = done.map(row)
+        context["doneActions"] = LazyRows(count: done.count) { row(done[$0]) }
         context["hasDoneActions"] = !done.isEmpty
-        context["notDoingActions"] = notDoing.map(row)
+        context["notDoingActions"] = LazyRows(count: notDoing.count) { row(notDoing[$0]) }
         context["hasNotDoingActions"] = !notDoing.isEmpty
     }
 }

@@ -33,7 +33,8 @@ enum IndexPageModel {
         context["serviceRows"] = serviceRows(review, incidents: inPeriod)
         context["incidents"] = LazyRows(count: inPeriod.count) { incidentRow(review, index: inPeriod[$0]) }
         context["hasIncidents"] = !inPeriod.isEmpty
-        context["repeats"] = review.repeats.map { repeated -> [String: Any] in
+        context["repeats"] = LazyRows(count: review.repeats.count) { number -> [String: Any] in
+            let repeated = review.repeats[number]
             func date(_ id: String) -> String {
                 review.indexByID[id].flatMap { IncidentTime.began(review.documents[$0].postmortem) }
                     .map { review.options.zone.date(of: $0).description } ?? ""

@@ -5,18 +5,18 @@ enum LintHealth {
     static let topFindings = 10
 
     static func add(to context: inout [String: Any], review: QuarterlyReview) {
-        var errorDocuments: [[String: Any]] = []
         var byRule: [String: (alias: String, severity: Severity, count: Int, paths: Set<String>)] = [:]
-        for (index, document) in review.documents.enumerated() {
+        // The documents with errors, by index; their rows are made as the template reaches them.
+        let errorDocuments = review.documents.indices.filter { review.documents[$0].findings.contains { $0.severity == .error } }
+        func errorRow(_ index: Int) -> [String: Any] {
+            let document = review.documents[index]
             let errors = document.findings.filter { $0.severity == .error }
-            if !errors.isEmpty {
-                errorDocuments.append([
-                    "path": IndexPageModel.clean(document.postmortem.path),
-                    "href": "incidents/\(review.pageNames[index])",
-                    "errors": "\(errors.count)",
-                    "rules": IndexPageModel.clean(Set(errors.map { "\($0.ruleID) \($0.alias)" }).sorted().joined(separator: ", ")),
-                ])
-            }
+            return [
+                "path": IndexPageModel.clean(document.postmortem.path),
+                "href": "incidents/\(review.pageNames[index])",
+                "errors": "\(errors.count)",
+                "rules": IndexPageModel.clean(Set(errors.map { "\($0.ruleID) \($0.alias)" }).sorted().joined(separator: ", ")),
+            ]
         }
         // Each entry is updated in place (through the subscript's modify accessor): copying it out
         // and back would copy its set of paths for every finding, quadratic in a large corpus.
@@ -39,7 +39,7 @@ enum LintHealth {
             let a = byRule[$0]!.count, b = byRule[$1]!.count
             return a != b ? a > b : $0 < $1
         }.prefix(topFindings)
-        context["lintErrorDocuments"] = errorDocuments
+        context["lintErrorDocuments"] = LazyRows(count: errorDocuments.count) { errorRow(errorDocuments[$0]) }
         context["hasLintErrorDocuments"] = !errorDocuments.isEmpty
         context["lintDocuments"] = "\(review.documents.count)"
         context["lintCleanDocuments"] = "\(review.documents.filter { $0.findings.isEmpty }.count)"
