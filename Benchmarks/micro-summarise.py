@@ -42,6 +42,12 @@ STAGES = ["floor:", "parse:", "extract:", "lint:", "classify:", "render:"]
 order.sort(key=lambda name: (next((i for i, p in enumerate(STAGES) if name.startswith(p)), len(STAGES)), name))
 if FLOOR not in rows:
     sys.exit("bench-micro: no floor benchmark in the output")
+# The columns below are in µs: micro.sh asks for microseconds.
+for name in order:
+    for prefix in ("Time (wall clock)", "Time (total CPU)"):
+        unit = find(name, prefix)[1]
+        if unit not in ("μs", "µs", "us"):
+            sys.exit(f"bench-micro: {name}: {prefix} is in {unit or 'no unit'}, expected microseconds")
 floor_wall = float(find(FLOOR, "Time (wall clock)")[0][0])
 
 def git(*args):

@@ -5,10 +5,11 @@
 import Foundation
 import PackageDescription
 
-// The repository root, two levels up. A path dependency is known by its directory's name, which
-// is whatever the clone is called.
+// The repository root, two levels up. A path dependency is known by its directory's name,
+// lowercased and without a `.git` suffix, whatever the clone is called.
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
-let rootIdentity = root.lastPathComponent.lowercased()
+let rootName = root.lastPathComponent.lowercased()
+let rootIdentity = rootName.hasSuffix(".git") ? String(rootName.dropLast(4)) : rootName
 
 let package = Package(
     name: "pm-micro-benchmarks",

@@ -63,7 +63,7 @@ extension PM {
                 out.write(reporter.header)
             }
 
-            /// True when ``add(_:path:source:)`` needs each file's text.
+            /// True when ``add(_:source:)`` needs each file's text.
             var needsSource: Bool { reporter.needsSource }
 
             /// One file's findings, in reporting order, and its text when ``needsSource``.

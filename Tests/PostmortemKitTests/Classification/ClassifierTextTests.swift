@@ -54,6 +54,20 @@ import Testing
         }
     }
 
+    /// Where the byte search differs from the `String` one on purpose: Foundation's search finds
+    /// `<!--` only where it ends on a Character boundary, so a combining mark right after it hid
+    /// the comment (and every later one) from the old code. cmark-gfm finds comments on bytes, and
+    /// so does the classifier now. A joiner after `-->` was and is found.
+    @Test("a comment followed by a combining mark is found, as cmark-gfm finds it")
+    func commentsBesideMarks() {
+        let marked = "<!--\u{301} prompt --> kept"
+        #expect(IncidentText.bodyLines(of: marked, frontMatter: nil) == "  kept")
+        #expect(Self.referenceBodyLines(of: marked, frontMatter: nil) == marked)
+        let joined = "a <!-- prompt -->\u{200D} kept"
+        #expect(Array(IncidentText.bodyLines(of: joined, frontMatter: nil).utf8) == Array("a  \u{200D} kept".utf8))
+        #expect(Array(Self.referenceBodyLines(of: joined, frontMatter: nil).utf8) == Array("a  \u{200D} kept".utf8))
+    }
+
     @Test("the stem prefilter finds what looking up every prefix finds")
     func stemPrefilter() {
         let categories = DefaultTaxonomy.categories

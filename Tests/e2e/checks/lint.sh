@@ -16,6 +16,22 @@ log = json.load(open(\"$LINT_TMP/out.sarif\"))
 jsonschema.validate(log, schema)
 assert log[\"version\"] == \"2.1.0\" and len(log[\"runs\"][0][\"results\"]) > 100
 '"
+# The unit tests' canned outputs, through the command line: each format written file by file as
+# the run goes must be the reporters' whole-document rendering, byte for byte. The configuration
+# is the one the rules' examples (and so the canned outputs) are checked with.
+printf 'slos:\n  - id: checkout-availability\n    services: [checkout-api]\n    objective: 99.95\n    window: month\n  - id: search-latency\n    services: [search]\n    objective: 99.0\n    window: 30d\n' > $LINT_TMP/examples.yml
+for format in json sarif github text; do
+  golden=Tests/PostmortemKitTests/Fixtures/lint/expected.$([ $format = text ] && echo txt || echo $format)
+  check "lint: $format from the command line is the canned $format" bash -c "$PM lint --config $LINT_TMP/examples.yml --format $format --today 2026-12-01 - --stdin-filename 'postmortems/search slow, rebuild.md' < Tests/PostmortemKitTests/Fixtures/lint/reporters.md > $LINT_TMP/golden.out; cmp $LINT_TMP/golden.out $golden"
+done
+check "lint: a path given twice is linted twice, each copy's findings together" bash -c "$PM lint --format json --today 2026-12-01 Tests/PostmortemKitTests/Fixtures/lint/reporters.md Tests/PostmortemKitTests/Fixtures/lint/reporters.md | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+lines = [f.get(\"range\", {}).get(\"start\", {}).get(\"line\", 0) for f in d[\"findings\"]]
+# Two blocks, each in line order (the second also has PM061 for the repeated id), not one merged list.
+descents = sum(1 for a, b in zip(lines, lines[1:]) if b < a)
+assert d[\"summary\"][\"files\"] == 2 and descents == 1, lines
+'"
 check "lint: github annotations" bash -c "$PM lint --format github --today 2026-12-01 Tests/PostmortemKitTests/Fixtures/lint/many-problems.md | grep -q '^::error file=Tests/PostmortemKitTests/Fixtures/lint/many-problems.md,line=3,col=9,'"
 check "lint: real-world corpus runs to completion" bash -c "$PM lint ../shared/corpora/real-dev > $LINT_TMP/real.txt; test \$? = 1 && tail -1 $LINT_TMP/real.txt | grep -q 'in 50 files'"
 check "lint: output is deterministic" bash -c "$PM lint --format json --today 2026-12-01 postmortems > $LINT_TMP/a.json; $PM lint --format json --today 2026-12-01 postmortems > $LINT_TMP/b.json; cmp $LINT_TMP/a.json $LINT_TMP/b.json"

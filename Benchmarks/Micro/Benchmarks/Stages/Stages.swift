@@ -19,7 +19,7 @@ let benchmarks: @Sendable () -> Void = {
     let seconds = Double(ProcessInfo.processInfo.environment["PM_MICRO_SECONDS"] ?? "") ?? 5
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .throughput],
-        timeUnits: .milliseconds,
+        timeUnits: .microseconds,
         warmupIterations: 1,
         maxDuration: .milliseconds(Int(seconds * 1000)),
         maxIterations: 100

@@ -14,9 +14,6 @@ public struct LintReport: Sendable {
         self.sources = sources
     }
 
-    /// How many findings have this severity.
-    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
-
     /// The run's counts.
     public var counts: LintCounts {
         var counts = LintCounts(files: fileCount)
