@@ -42,42 +42,50 @@ extension PM {
         }
 
         /// Where findings go: every format is written as each file is done, so a run keeps
-        /// neither the findings nor the files' text (SARIF reads each file's text only while its
-        /// findings are written).
+        /// neither the findings nor the files' text. Each finding's text is made on the worker
+        /// that linted its file (``Writer/elements(_:source:)``); this only puts them in order.
         final class LintOutput {
             private(set) var counts = LintCounts()
             private var empty = true
-            private let reporter: any StreamingLintReporter
-            private let sanitise: Bool
+            let writer: Writer
             private let out = OutputBuffer()
 
+            /// The format's reporter, and whether findings are escaped for a terminal first.
+            struct Writer: Sendable {
+                let reporter: any StreamingLintReporter
+                let sanitise: Bool
+
+                /// The written form of each of one file's findings, in their order; `source` is
+                /// the file's text, which SARIF needs for its columns.
+                func elements(_ findings: [Finding], source: String?) -> [String] {
+                    reporter.elements(sanitise ? findings.map(Lint.sanitised) : findings, source: source)
+                }
+            }
+
             init(format: Format) {
-                switch format {
-                case .text: reporter = TextReporter(colour: Terminal.colourOut)
-                case .github: reporter = GitHubReporter()
-                case .json: reporter = JSONReporter()
-                case .sarif: reporter = SARIFReporter()
+                let reporter: any StreamingLintReporter = switch format {
+                case .text: TextReporter(colour: Terminal.colourOut)
+                case .github: GitHubReporter()
+                case .json: JSONReporter()
+                case .sarif: SARIFReporter()
                 }
                 // Text and annotations reach a terminal or a CI log; JSON escapes control characters itself.
-                sanitise = format == .text || format == .github
+                writer = Writer(reporter: reporter, sanitise: format == .text || format == .github)
                 out.write(reporter.header)
             }
 
-            /// True when ``add(_:source:)`` needs each file's text.
-            var needsSource: Bool { reporter.needsSource }
-
-            /// One file's findings, in reporting order, and its text when ``needsSource``.
-            func add(_ findings: [Finding], source: String?) {
+            /// One file's findings, in reporting order, with their ``Writer/elements(_:source:)``.
+            func add(_ findings: [Finding], elements: [String]) {
                 counts.add(findings)
-                guard !findings.isEmpty else { return }
-                out.write(reporter.findings(sanitise ? findings.map(Lint.sanitised) : findings, source: source, first: empty))
+                guard !elements.isEmpty else { return }
+                out.write(writer.reporter.join(elements, first: empty))
                 empty = false
             }
 
             /// Writes the closing part: the summary line, or the end of the JSON or SARIF document.
             func finish(fileCount: Int) -> LintCounts {
                 counts.files = fileCount
-                out.write(reporter.end(counts, empty: empty))
+                out.write(writer.reporter.end(counts, empty: empty))
                 out.flush()
                 return counts
             }
@@ -125,27 +133,42 @@ extension PM {
             let fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
             let output = LintOutput(format: format)
 
-            /// Everything about one document that outlives the worker: its findings and record.
-            func finish(_ findings: [Finding], _ record: Postmortem, _ source: String?) {
-                var all = findings + linter.lintCorpus(record, in: corpus, fileExists: fileExists)
-                all.sort(by: Finding.reportingOrder)
-                corpus.remember(record)
-                output.add(all, source: source)
+            /// What a worker hands on for one document: its findings with their written form, its
+            /// record for the corpus-wide rules, and its text if a corpus-wide finding needs it.
+            struct Linted: Sendable {
+                var findings: [Finding]
+                var elements: [String]
+                var record: Postmortem
+                var source: String?
             }
             // SARIF needs each file's text to convert byte columns to code points.
-            let keepSource = output.needsSource
-            var pendingStdin = stdinDocument.map { (linter.lint($0, today: date), $0.postmortem, keepSource ? $0.source : nil) }
+            let writer = output.writer
+            let keepSource = writer.reporter.needsSource
+            let lint: @Sendable (ReadDocument) -> Linted = { document in
+                let findings = linter.lint(document, today: date)
+                return Linted(findings: findings, elements: writer.elements(findings, source: document.source),
+                              record: document.postmortem.corpusRecord, source: keepSource ? document.source : nil)
+            }
+            /// Adds the corpus-wide findings, puts everything in reporting order (sorting the
+            /// findings as the whole list would be sorted) and writes it.
+            func finish(_ linted: Linted) {
+                let corpusFindings = linter.lintCorpus(linted.record, in: corpus, fileExists: fileExists)
+                corpus.remember(linted.record)
+                var all = Array(zip(linted.findings, linted.elements))
+                all += zip(corpusFindings, writer.elements(corpusFindings, source: linted.source))
+                all.sort { Finding.reportingOrder($0.0, $1.0) }
+                output.add(all.map(\.0), elements: all.map(\.1))
+            }
+            var pendingStdin = stdinDocument.map(lint)
             /// Hands over stdin's result when its turn in path order comes.
             func deliverStdin(before path: String?) {
-                guard let result = pendingStdin, path.map({ result.1.path < $0 }) ?? true else { return }
+                guard let result = pendingStdin, path.map({ result.record.path < $0 }) ?? true else { return }
                 pendingStdin = nil
-                finish(result.0, result.1, result.2)
+                finish(result)
             }
-            DocumentLoader.forEach(inputs, options: options, { document in
-                (linter.lint(document, today: date), document.postmortem.corpusRecord, keepSource ? document.source : nil)
-            }) { _, result in
-                deliverStdin(before: result.1.path)
-                finish(result.0, result.1, result.2)
+            DocumentLoader.forEach(inputs, options: options, lint) { _, result in
+                deliverStdin(before: result.record.path)
+                finish(result)
             }
             deliverStdin(before: nil)
             let report = output.finish(fileCount: inputs.count + (stdinDocument == nil ? 0 : 1))

@@ -86,6 +86,13 @@ public struct JSONArrayStream: Sendable {
     /// What comes before an element: a comma for every element but the first.
     public static func separator(first: Bool) -> String { first ? "\n" : ",\n" }
 
+    /// Elements in order, each after its separator; `first` is true when none came before them.
+    public static func join(_ elements: [String], first: Bool) -> String {
+        var out = ""
+        for (number, element) in elements.enumerated() { out += separator(first: first && number == 0) + element }
+        return out
+    }
+
     /// `json` (one value encoded on its own) as an element of the array.
     public func element(_ json: String) -> String {
         let prefix = indent + "  "

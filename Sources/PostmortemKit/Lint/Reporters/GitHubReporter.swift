@@ -3,9 +3,8 @@
 public struct GitHubReporter: StreamingLintReporter {
     public init() {}
 
-    public func findings(_ findings: [Finding], source: String? = nil, first: Bool = true) -> String {
-        var out = ""
-        for finding in findings {
+    public func elements(_ findings: [Finding], source: String? = nil) -> [String] {
+        findings.map { finding in
             let command: String
             switch finding.severity {
             case .error: command = "error"
@@ -26,9 +25,8 @@ public struct GitHubReporter: StreamingLintReporter {
             properties.append("title=\(Self.escapeProperty("\(finding.ruleID) \(finding.alias)"))")
             var message = finding.message
             if let suggestion = finding.suggestion { message += "\nSuggestion: \(suggestion)" }
-            out += "::\(command) \(properties.joined(separator: ","))::\(Self.escapeData(message))\n"
+            return "::\(command) \(properties.joined(separator: ","))::\(Self.escapeData(message))\n"
         }
-        return out
     }
 
     /// Workflow commands need no closing line.

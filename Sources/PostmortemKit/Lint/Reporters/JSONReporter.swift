@@ -28,13 +28,11 @@ public struct JSONReporter: StreamingLintReporter {
 
     public var header: String { Self.layout.header }
 
-    public func findings(_ findings: [Finding], source: String? = nil, first: Bool) -> String {
-        var out = ""
-        for (number, finding) in findings.enumerated() {
-            out += JSONArrayStream.separator(first: first && number == 0) + Self.layout.element(JSONOutput.encode(finding))
-        }
-        return out
+    public func elements(_ findings: [Finding], source: String? = nil) -> [String] {
+        findings.map { Self.layout.element(JSONOutput.encode($0)) }
     }
+
+    public func join(_ elements: [String], first: Bool) -> String { JSONArrayStream.join(elements, first: first) }
 
     public func end(_ counts: LintCounts, empty: Bool) -> String { Self.document(counts).footer(empty: empty) + "\n" }
 }

@@ -8,15 +8,22 @@ public protocol LintReporter {
 /// all (every format of `pm lint` is one). ``LintReporter/render(_:)`` is `header`, then
 /// `findings(_:source:first:)` for each path's findings in reporting order, then
 /// `end(_:empty:)`.
-public protocol StreamingLintReporter: LintReporter {
+///
+/// `findings(_:source:first:)` is `join(elements(_:source:), first:)`: a run makes the elements
+/// on the thread that linted the file, and only joins them in order.
+public protocol StreamingLintReporter: LintReporter, Sendable {
     /// What comes before the first finding.
     var header: String { get }
-    /// One file's findings, in reporting order. `source` is the file's text when the reporter
-    /// needs it (see ``needsSource``); `first` is true when no finding was written before these.
-    func findings(_ findings: [Finding], source: String?, first: Bool) -> String
+    /// One file's findings as this format writes each of them, without what separates one from
+    /// the one before. `source` is the file's text when the reporter needs it (see
+    /// ``needsSource``). Pure: it can run on any thread.
+    func elements(_ findings: [Finding], source: String?) -> [String]
+    /// Elements in the order they are written; `first` is true when no finding was written
+    /// before them. Concatenation unless a format separates its elements.
+    func join(_ elements: [String], first: Bool) -> String
     /// What follows the last finding; `empty` is true when the run wrote no finding.
     func end(_ counts: LintCounts, empty: Bool) -> String
-    /// True when `findings(_:source:first:)` reads the file's text (SARIF counts columns in code
+    /// True when `elements(_:source:)` reads the file's text (SARIF counts columns in code
     /// points, pm in bytes); otherwise a run need not keep it.
     var needsSource: Bool { get }
 }
@@ -24,6 +31,12 @@ public protocol StreamingLintReporter: LintReporter {
 extension StreamingLintReporter {
     public var header: String { "" }
     public var needsSource: Bool { false }
+    public func join(_ elements: [String], first: Bool) -> String { elements.joined() }
+
+    /// One file's findings, in reporting order, as they are written.
+    public func findings(_ findings: [Finding], source: String?, first: Bool) -> String {
+        join(elements(findings, source: source), first: first)
+    }
 
     public func render(_ report: LintReport) -> String {
         var out = header

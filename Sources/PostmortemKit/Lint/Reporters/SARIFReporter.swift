@@ -116,14 +116,12 @@ public struct SARIFReporter: StreamingLintReporter {
 
     /// One file's results. Byte columns become code point columns with the file's text; without
     /// it they stay bytes (exact for ASCII).
-    public func findings(_ findings: [Finding], source: String?, first: Bool) -> String {
+    public func elements(_ findings: [Finding], source: String?) -> [String] {
         let lines = findings.contains { $0.range != nil } ? Self.lines(source) : []
-        var out = ""
-        for (number, finding) in findings.enumerated() {
-            out += JSONArrayStream.separator(first: first && number == 0) + Self.layout.element(Self.encode(Self.result(finding, lines: lines)) ?? "null")
-        }
-        return out
+        return findings.map { Self.layout.element(Self.encode(Self.result($0, lines: lines)) ?? "null") }
     }
+
+    public func join(_ elements: [String], first: Bool) -> String { JSONArrayStream.join(elements, first: first) }
 
     /// A file's lines, as columns are counted on them.
     static func lines(_ source: String?) -> [Substring] {

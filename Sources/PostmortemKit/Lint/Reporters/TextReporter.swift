@@ -6,9 +6,8 @@ public struct TextReporter: StreamingLintReporter {
 
     public init(colour: Bool = false) { self.colour = colour }
 
-    public func findings(_ findings: [Finding], source: String? = nil, first: Bool = true) -> String {
-        var out = ""
-        for finding in findings {
+    public func elements(_ findings: [Finding], source: String? = nil) -> [String] {
+        findings.map { finding in
             let location = finding.range.map { "\(finding.path):\($0.start.line):\($0.start.column)" } ?? finding.path
             let label: String
             switch finding.severity {
@@ -16,12 +15,12 @@ public struct TextReporter: StreamingLintReporter {
             case .warning: label = paint("warning", "1;33")
             case .info: label = paint("note", "1;36")
             }
-            out += "\(paint(location, "1")): \(label): \(finding.message) \(paint("[\(finding.ruleID) \(finding.alias)]", "2"))\n"
+            var out = "\(paint(location, "1")): \(label): \(finding.message) \(paint("[\(finding.ruleID) \(finding.alias)]", "2"))\n"
             if let suggestion = finding.suggestion {
                 out += "    \(paint("suggestion:", "32")) \(suggestion)\n"
             }
+            return out
         }
-        return out
     }
 
     /// The summary line.
