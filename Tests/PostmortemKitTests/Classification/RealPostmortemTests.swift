@@ -29,13 +29,11 @@ import Testing
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: directory.path)))
-    func everyRealDocumentIsClassifiedQuickly() {
+    func everyRealDocumentIsClassified() {
         let files = InputDiscovery.expand([Self.directory.path]).filter { $0.problem == nil }
         let classifier = Classifier()
-        let start = Date()
         let results = DocumentLoader.map(files, options: ReadOptions()) { classifier.classify($0.postmortem, source: $0.source) }
         #expect(results.count == files.count)
         #expect(results.allSatisfy { !$0.categories.isEmpty && $0.categories[0].category == $0.primary })
-        #expect(Date().timeIntervalSince(start) < 10)
     }
 }
