@@ -39,7 +39,10 @@ def fastest_wall(table):
             return float(values[0])
     return float("inf")
 
-rows = {name: min(tables, key=fastest_wall) for name, tables in rounds.items()}
+# Each benchmark's best round, by its position (round k holds each benchmark's k-th table); its
+# ratio is taken against the floor of the same round, which ran moments before it.
+best_round = {name: min(range(len(tables)), key=lambda k: fastest_wall(tables[k])) for name, tables in rounds.items()}
+rows = {name: rounds[name][k] for name, k in best_round.items()}
 round_count = max((len(tables) for tables in rounds.values()), default=0)
 
 def find(name, prefix):
@@ -61,7 +64,9 @@ for name in order:
         unit = find(name, prefix)[1]
         if unit not in ("μs", "µs", "us"):
             sys.exit(f"bench-micro: {name}: {prefix} is in {unit or 'no unit'}, expected microseconds")
-floor_wall = float(find(FLOOR, "Time (wall clock)")[0][0])
+def floor_in_round(k):
+    tables = rounds[FLOOR]
+    return fastest_wall(tables[min(k, len(tables) - 1)])
 
 def git(*args):
     try:
@@ -84,9 +89,11 @@ out.append("Written by `make bench-micro` (`Benchmarks/micro.sh`, ordo-one/bench
            f"Each benchmark runs one stage over the same {sample} generated postmortems (the first by name of "
            "`Benchmarks/corpora/1000`), in one process and on one thread; the figures are medians over the "
            f"iterations, and the fastest iteration, which this machine's noisy neighbours disturb least. The suite ran {round_count} times "
-           "and each benchmark is shown from its round with the fastest iteration: this machine's speed changes for tens of "
-           "seconds at a time, so a whole benchmark can land in a slow spell. The floor is cmark-gfm parsing the documents and rendering HTML, which is what the "
+           "and each benchmark is shown from its round with the fastest iteration, its ratio taken against the floor of that "
+           "round: this machine's speed changes for tens of seconds at a time, so a whole benchmark can land in a slow spell. "
+           "The floor is cmark-gfm parsing the documents and rendering HTML, which is what the "
            "`cmark-gfm` program does in `make bench`; × floor divides a stage's fastest iteration by the floor's. "
+           "Even so, a ratio can move by a third between runs on this machine. "
            "A whole `pm lint` is extract + lint on two cores; `pm report` adds classify and the pages.\n")
 out.append("## Machine\n")
 out.append(f"- Date: {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}")
@@ -101,6 +108,7 @@ for name in order:
     (_, cpu_time), _ = find(name, "Time (total CPU)")
     (_, mallocs), unit = find(name, "Malloc (total)")
     scale = {"K": "k", "M": "M"}.get(unit, "")
+    floor_wall = floor_in_round(best_round[name])
     ratio = f"{float(fastest) / floor_wall:.2f}" if fastest not in (None, "") and floor_wall else "–"
     out.append(f"| {name} | {fastest} | {wall} | {cpu_time} | {mallocs}{scale} | {ratio} |")
 open(results_path, "w", encoding="utf-8").write("\n".join(out) + "\n")
