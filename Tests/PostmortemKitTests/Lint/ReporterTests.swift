@@ -62,9 +62,7 @@ import Testing
     @Test("JSON written file by file is the document encoded at once")
     func jsonStreamedIsEncodedWhole() throws {
         for report in try Self.reports() {
-            let counts = report.counts
-            let whole = JSONOutput.encode(JSONReporter.Output(findings: report.findings, summary: JSONReporter.Summary(
-                files: counts.files, errors: counts.errors, warnings: counts.warnings, notes: counts.notes))) + "\n"
+            let whole = JSONOutput.encode(JSONReporter.Output(findings: report.findings, summary: report.counts)) + "\n"
             // Bytes, not String equality (which is canonical equivalence).
             #expect(Array(JSONReporter().render(report).utf8) == Array(whole.utf8), "\(report.findings.count) findings")
         }
@@ -97,26 +95,6 @@ import Testing
         let index = try #require((run["results"] as? [[String: Any]])?.first?["ruleIndex"] as? Int)
         let table = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
         #expect(table[index]["id"] as? String == "P011")
-    }
-
-    @Test("each format's parts, written file by file as pm lint writes them, are its render")
-    func streamedByFileIsRender() throws {
-        let reporters: [any StreamingLintReporter] = [TextReporter(), GitHubReporter(), JSONReporter(), SARIFReporter()]
-        for report in try Self.reports() {
-            let paths = Array(Set(report.findings.map(\.path))).sorted()
-            for reporter in reporters {
-                var out = reporter.header, first = true
-                // A file without findings in between, as a run passes clean files.
-                for path in paths {
-                    out += reporter.findings([], source: nil, first: first)
-                    let findings = report.findings.filter { $0.path == path }
-                    out += reporter.findings(findings, source: report.sources[path], first: first)
-                    first = false
-                }
-                out += reporter.end(report.counts, empty: report.findings.isEmpty)
-                #expect(Array(out.utf8) == Array(reporter.render(report).utf8), "\(type(of: reporter))")
-            }
-        }
     }
 
     @Test func github() throws {

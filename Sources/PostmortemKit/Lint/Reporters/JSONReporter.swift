@@ -7,20 +7,12 @@ public struct JSONReporter: StreamingLintReporter {
     struct Output: Encodable {
         var formatVersion = 1
         var findings: [Finding]
-        var summary: Summary
-    }
-
-    struct Summary: Encodable {
-        var files: Int
-        var errors: Int
-        var warnings: Int
-        var notes: Int
+        var summary: LintCounts
     }
 
     /// The document with no findings and these counts, as an array stream.
     static func document(_ counts: LintCounts) -> JSONArrayStream {
-        let summary = Summary(files: counts.files, errors: counts.errors, warnings: counts.warnings, notes: counts.notes)
-        return JSONArrayStream(emptyDocument: JSONOutput.encode(Output(findings: [], summary: summary)), key: "findings", depth: 1)
+        JSONArrayStream(emptyDocument: JSONOutput.encode(Output(findings: [], summary: counts)), key: "findings", depth: 1)
     }
 
     /// The parts that do not depend on the counts.

@@ -25,8 +25,8 @@ public struct LintReport: Sendable {
     public var summary: String { counts.summary }
 }
 
-/// How many findings of each severity a run made, in how many files.
-public struct LintCounts: Sendable, Hashable {
+/// How many findings of each severity a run made, in how many files; JSON output's `summary`.
+public struct LintCounts: Sendable, Hashable, Encodable {
     public var errors = 0
     public var warnings = 0
     public var notes = 0
