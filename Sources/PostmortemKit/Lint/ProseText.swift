@@ -57,7 +57,10 @@ public struct ProseText: Sendable {
         timelineLines = timeline
         var names = Set<String>()
         for author in document.postmortem.authors {
-            let handle = author.lowercased().trimmingPrefix("@")
+            let lowered = author.lowercased()
+            // `hasPrefix` and `dropFirst` rather than `trimmingPrefix`, whose generic matching
+            // cost more than the rest of this loop; both compare whole characters.
+            let handle = lowered.hasPrefix("@") ? lowered.dropFirst() : lowered[...]
             names.insert(String(handle))
             if let first = handle.split(whereSeparator: { $0 == "." || $0 == "_" || $0 == "-" }).first { names.insert(String(first)) }
         }
@@ -112,25 +115,37 @@ public struct ProseText: Sendable {
         for i in range where i < bytes.count { bytes[i] = space }
     }
 
+    /// Blanks code spans: a run of backticks up to the next run of the same length.
     static func blankCodeSpans(_ bytes: inout [UInt8]) {
+        // Most lines have no backtick; memchr says so without a write access to the array.
+        let hasBacktick = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { memchr($0, Int32(UInt8(ascii: "`")), buffer.count) != nil } ?? false
+        }
+        guard hasBacktick else { return }
+        bytes.withUnsafeMutableBufferPointer { blankCodeSpans($0) }
+    }
+
+    private static func blankCodeSpans(_ p: UnsafeMutableBufferPointer<UInt8>) {
+        let n = p.count
+        let tick = UInt8(ascii: "`")
         var i = 0
-        while i < bytes.count {
-            guard bytes[i] == UInt8(ascii: "`") else { i += 1; continue }
+        while i < n {
+            guard p[i] == tick else { i += 1; continue }
             var run = 0
-            while i + run < bytes.count && bytes[i + run] == UInt8(ascii: "`") { run += 1 }
+            while i + run < n && p[i + run] == tick { run += 1 }
             // Find a closing run of the same length.
             var j = i + run
             var closed: Int? = nil
-            while j < bytes.count {
-                if bytes[j] == UInt8(ascii: "`") {
+            while j < n {
+                if p[j] == tick {
                     var r = 0
-                    while j + r < bytes.count && bytes[j + r] == UInt8(ascii: "`") { r += 1 }
+                    while j + r < n && p[j + r] == tick { r += 1 }
                     if r == run { closed = j + r; break }
                     j += r
                 } else { j += 1 }
             }
             if let closed {
-                blank(&bytes, i..<closed)
+                for k in i..<closed { p[k] = space }
                 i = closed
             } else {
                 i += run
@@ -138,37 +153,58 @@ public struct ProseText: Sendable {
         }
     }
 
+    /// Blanks code spans, HTML comments and tags, link destinations and bare URLs. Every prose
+    /// line of every document goes through here, so it works through a pointer;
+    /// ``ProseWordTests`` compares it with the plain version it replaced.
     static func blankInlineMarkup(_ bytes: inout [UInt8]) {
         blankCodeSpans(&bytes)
+        bytes.withUnsafeMutableBufferPointer { blankInlineMarkup($0) }
+    }
+
+    private static func blankInlineMarkup(_ p: UnsafeMutableBufferPointer<UInt8>) {
+        let n = p.count
+        /// The index of the first `byte` after `from`, if any.
+        func find(_ byte: UInt8, after from: Int) -> Int? {
+            var k = from + 1
+            while k < n { if p[k] == byte { return k }; k += 1 }
+            return nil
+        }
+        func blank(_ range: Range<Int>) { for k in range { p[k] = space } }
         var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
+        while i < n {
+            let b = p[i]
             // HTML comments and tags: `<!-- … -->`, `<a …>`, `</b>`.
-            if b == UInt8(ascii: "<"), i + 1 < bytes.count,
-               isLetter(bytes[i + 1]) || bytes[i + 1] == UInt8(ascii: "/") || bytes[i + 1] == UInt8(ascii: "!") {
-                if let close = bytes[(i + 1)...].firstIndex(of: UInt8(ascii: ">")) {
-                    blank(&bytes, i..<(close + 1))
+            if b == UInt8(ascii: "<"), i + 1 < n, isLetter(p[i + 1]) || p[i + 1] == UInt8(ascii: "/") || p[i + 1] == UInt8(ascii: "!") {
+                if let close = find(UInt8(ascii: ">"), after: i) {
+                    blank(i..<(close + 1))
                     i = close + 1
                     continue
                 }
             }
             // Link destinations: `](…)`.
-            if b == UInt8(ascii: "]"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "("),
-               let close = bytes[(i + 1)...].firstIndex(of: UInt8(ascii: ")")) {
-                blank(&bytes, (i + 1)..<(close + 1))
+            if b == UInt8(ascii: "]"), i + 1 < n, p[i + 1] == UInt8(ascii: "("), let close = find(UInt8(ascii: ")"), after: i) {
+                blank((i + 1)..<(close + 1))
                 i = close + 1
                 continue
             }
             // Bare URLs.
-            if b == UInt8(ascii: "h"), startsWith(bytes, i, "http://") || startsWith(bytes, i, "https://") {
+            if b == UInt8(ascii: "h"), startsWith(p, i, "http://") || startsWith(p, i, "https://") {
                 var j = i
-                while j < bytes.count, bytes[j] != space, bytes[j] != UInt8(ascii: ")"), bytes[j] != UInt8(ascii: ">") { j += 1 }
-                blank(&bytes, i..<j)
+                while j < n, p[j] != space, p[j] != UInt8(ascii: ")"), p[j] != UInt8(ascii: ">") { j += 1 }
+                blank(i..<j)
                 i = j
                 continue
             }
             i += 1
         }
+    }
+
+    private static func startsWith(_ p: UnsafeMutableBufferPointer<UInt8>, _ i: Int, _ text: StaticString) -> Bool {
+        let count = text.utf8CodeUnitCount
+        guard i + count <= p.count else { return false }
+        let needle = text.utf8Start
+        for k in 0..<count where p[i + k] != needle[k] { return false }
+        return true
     }
 
     /// Blanks quoted speech in a timeline line: text in straight or curly double quotes, and

@@ -13,73 +13,99 @@ public struct ProseWord: Sendable, Hashable {
 
     /// Splits a line into words: letters, digits, apostrophes and non-ASCII letters; `@`, `.`
     /// and `-` join a word when they sit between word characters (handles like `@dana.k`).
+    ///
+    /// Every prose line of every document goes through here, so it works on the bytes through a
+    /// pointer and writes each word's lowercased text straight into its `String`.
+    /// ``ProseWordTests`` compares it with the plain version it replaced.
     public static func words(in bytes: [UInt8]) -> [ProseWord] {
+        bytes.withUnsafeBufferPointer { words(in: $0) }
+    }
+
+    static func words(in p: UnsafeBufferPointer<UInt8>) -> [ProseWord] {
+        let n = p.count
         var result: [ProseWord] = []
         // Prose averages a word per six bytes or so; one allocation instead of several doublings.
-        result.reserveCapacity(bytes.count / 6 + 1)
+        result.reserveCapacity(n / 6 + 1)
+        /// The length of the curly apostrophe at `i` (U+2019), or 0.
+        func curlyApostrophe(_ i: Int) -> Int {
+            i + 2 < n && p[i] == 0xE2 && p[i + 1] == 0x80 && p[i + 2] == 0x99 ? 3 : 0
+        }
+        /// The length of the punctuation scalar at `i` that separates words (curly double and
+        /// left single quotes, dashes, ellipsis, no-break space), or 0.
+        func separator(_ i: Int) -> Int {
+            let b = p[i]
+            if b == 0xC2 { return i + 1 < n && p[i + 1] == 0xA0 ? 2 : 0 }
+            guard b == 0xE2, i + 2 < n, p[i + 1] == 0x80 else { return 0 }
+            switch p[i + 2] {
+            case 0x9C, 0x9D, 0x94, 0x93, 0xA6, 0x98: return 3
+            default: return 0
+            }
+        }
         var i = 0
-        func isApostrophe(_ i: Int) -> Int? {
-            if bytes[i] == UInt8(ascii: "'") { return 1 }
-            if bytes[i] == 0xE2, ProseText.startsWith(bytes, i, "’") { return 3 }
-            return nil
-        }
-        func isSeparatorScalar(_ i: Int) -> Int? {
-            // Curly double quotes, dashes, ellipsis, non-breaking space: punctuation, not letters.
-            guard bytes[i] >= 0x80 else { return nil }
-            for s in ["“", "”", "—", "–", "…", "‘", "\u{00A0}"] where ProseText.startsWith(bytes, i, s) { return s.utf8.count }
-            return nil
-        }
-        // One buffer for the lowercased text of every word (cleared, capacity kept).
-        var text = [UInt8]()
-        text.reserveCapacity(32)
-        while i < bytes.count {
-            let b = bytes[i]
+        while i < n {
+            let b = p[i]
             // Only a byte from 0x80 up can begin a separator or a curly apostrophe.
-            let startsWord = ProseText.isWordByte(b) && (b < 0x80 || isSeparatorScalar(i) == nil && !(ProseText.startsWith(bytes, i, "’")))
-            let startsHandle = b == UInt8(ascii: "@") && i + 1 < bytes.count && ProseText.isLetter(bytes[i + 1])
+            let startsWord = ProseText.isWordByte(b) && (b < 0x80 || separator(i) == 0 && curlyApostrophe(i) == 0)
+            let startsHandle = b == UInt8(ascii: "@") && i + 1 < n && ProseText.isLetter(p[i + 1])
             guard startsWord || startsHandle else {
-                i += isSeparatorScalar(i) ?? 1
+                i += b < 0x80 ? 1 : max(1, separator(i))
                 continue
             }
             let start = i
-            text.removeAll(keepingCapacity: true)
-            // Whether `text` differs from the bytes as written (a lowercased letter, a straightened
-            // apostrophe), and whether any byte is outside ASCII.
+            // The word's end and its lowercased length, found first so its text can be written
+            // in one go. `changed`: the text differs from the bytes as written (a lowercased
+            // letter, a straightened apostrophe); `isASCII`: every byte as written is ASCII.
+            var length = 0
             var changed = false
             var isASCII = true
-            if startsHandle { text.append(b); i += 1 }
-            while i < bytes.count {
-                let c = bytes[i]
+            if startsHandle { length = 1; i += 1 }
+            while i < n {
+                let c = p[i]
                 if c >= 0x80 {
-                    if isSeparatorScalar(i) != nil { break }
+                    if separator(i) != 0 { break }
                     isASCII = false
+                    let curly = curlyApostrophe(i)
+                    if curly != 0, i + curly < n, ProseText.isLetter(p[i + curly]), length > 0 {
+                        changed = true
+                        length += 1; i += curly; continue
+                    }
+                    length += 1; i += 1; continue
                 }
-                if let n = isApostrophe(i), i + n < bytes.count, ProseText.isLetter(bytes[i + n]), !text.isEmpty {
-                    if n != 1 { changed = true }
-                    text.append(UInt8(ascii: "'")); i += n; continue
+                if c == UInt8(ascii: "'"), i + 1 < n, ProseText.isLetter(p[i + 1]), length > 0 {
+                    length += 1; i += 1; continue
                 }
                 if ProseText.isWordByte(c) {
-                    if c >= 65 && c <= 90 {
-                        text.append(c + 32); changed = true
-                    } else {
-                        text.append(c)
-                    }
-                    i += 1; continue
+                    if c >= 65 && c <= 90 { changed = true }
+                    length += 1; i += 1; continue
                 }
-                if (c == UInt8(ascii: ".") || c == UInt8(ascii: "-")) && startsHandle,
-                   i + 1 < bytes.count, ProseText.isWordByte(bytes[i + 1]) {
-                    text.append(c); i += 1; continue
+                if (c == UInt8(ascii: ".") || c == UInt8(ascii: "-")) && startsHandle, i + 1 < n, ProseText.isWordByte(p[i + 1]) {
+                    length += 1; i += 1; continue
                 }
-                if c == UInt8(ascii: "-"), i + 1 < bytes.count, ProseText.isLetter(bytes[i + 1]) {
+                if c == UInt8(ascii: "-"), i + 1 < n, ProseText.isLetter(p[i + 1]) {
                     // Hyphenated words stay one word: "follow-up", "on-call".
-                    text.append(c); i += 1; continue
+                    length += 1; i += 1; continue
                 }
                 break
             }
-            let lowered = String(decoding: text, as: UTF8.self)
-            // Most words are written in lowercase: then the original is the same string.
-            let asWritten = changed ? String(decoding: bytes[start..<i], as: UTF8.self) : lowered
-            result.append(ProseWord(text: lowered, original: asWritten, start: start, end: i, isASCII: isASCII))
+            let end = i
+            let written = UnsafeBufferPointer(rebasing: p[start..<end])
+            let asWritten = String(decoding: written, as: UTF8.self)
+            // Most words are written in lowercase: then the text is the same string.
+            let lowered = !changed ? asWritten : String(unsafeUninitializedCapacity: length) { out in
+                var j = 0
+                var k = start
+                while k < end {
+                    let c = p[k]
+                    // A curly apostrophe inside a word and before a letter is straightened.
+                    if c == 0xE2, k > start, curlyApostrophe(k) != 0, k + 3 < n, ProseText.isLetter(p[k + 3]) {
+                        out[j] = UInt8(ascii: "'"); j += 1; k += 3; continue
+                    }
+                    out[j] = c >= 65 && c <= 90 ? c + 32 : c
+                    j += 1; k += 1
+                }
+                return j
+            }
+            result.append(ProseWord(text: lowered, original: asWritten, start: start, end: end, isASCII: isASCII))
         }
         return result
     }

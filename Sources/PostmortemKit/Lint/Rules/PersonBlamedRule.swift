@@ -70,7 +70,10 @@ public struct PersonBlamedRule: LintRule {
     public func check(_ context: LintContext) -> [Violation] {
         var names = people
         for author in context.postmortem.authors {
-            let handle = author.lowercased().trimmingPrefix("@")
+            let lowered = author.lowercased()
+            // `hasPrefix` and `dropFirst` rather than `trimmingPrefix`, whose generic matching
+            // cost more than the rest of this loop; both compare whole characters.
+            let handle = lowered.hasPrefix("@") ? lowered.dropFirst() : lowered[...]
             names.insert(String(handle))
             if let first = handle.split(whereSeparator: { $0 == "." || $0 == "_" || $0 == "-" }).first, first.count > 1 {
                 names.insert(String(first))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// PM011: template placeholders were replaced with real content.
 public struct PlaceholderRule: LintRule {
     public static let description = RuleDescription(
@@ -71,8 +73,12 @@ public struct PlaceholderRule: LintRule {
                     from = end
                 }
             }
-            // `{{field}}` and `<prompt text>`.
-            var i = 0
+            // `{{field}}` and `<prompt text>`: most lines have neither `{` nor `<`.
+            let opens = bytes.withUnsafeBufferPointer { buffer in
+                memchr(buffer.baseAddress!, Int32(UInt8(ascii: "{")), buffer.count) != nil
+                    || memchr(buffer.baseAddress!, Int32(UInt8(ascii: "<")), buffer.count) != nil
+            }
+            var i = opens ? 0 : bytes.count
             while i < bytes.count {
                 if bytes[i] == UInt8(ascii: "{"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "{"),
                    let close = ByteSearch.firstIndex(of: Self.closingBraces, in: bytes, from: i + 2) {
