@@ -6,17 +6,21 @@ CONFIG ?= release
 # dynamic loading of libFoundation and libswiftCore; `pm lint FILE` in pre-commit pays this on
 # every call) and runs on machines without a Swift toolchain.
 STATIC ?= --static-swift-stdlib
+# The release binary allocates through jemalloc. pm makes millions of small allocations (strings,
+# tree nodes) on every core, which glibc's malloc serves 8–10% slower (Benchmarks/results.md);
+# ALLOCATOR= builds with glibc's. Tests, sanitizers and fuzzing use the toolchain's default.
+ALLOCATOR ?= -Xlinker -ljemalloc
 BIN = .build/$(CONFIG)/pm
-APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev pkg-config
 
 .PHONY: deps test-deps build report test e2e bench bench-micro fuzz fuzz-build fuzz-replay sanitize sanitize-address sanitize-thread clean
 
-# Install libcmark-gfm's -dev packages when pkg-config cannot find them.
+# Install libcmark-gfm's and jemalloc's -dev packages when pkg-config cannot find them.
 deps:
-	@if pkg-config --exists libcmark-gfm 2>/dev/null && [ -f /usr/include/cmark-gfm-core-extensions.h ]; then \
+	@if pkg-config --exists libcmark-gfm jemalloc 2>/dev/null && [ -f /usr/include/cmark-gfm-core-extensions.h ]; then \
 	  :; \
 	else \
-	  echo "pm: installing $(APT_PACKAGES) (libcmark-gfm not found by pkg-config)"; \
+	  echo "pm: installing $(APT_PACKAGES) (libcmark-gfm or jemalloc not found by pkg-config)"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; \
 	  elif command -v sudo >/dev/null 2>&1; then SUDO=sudo; \
 	  else echo "pm: need root or sudo to apt-get install $(APT_PACKAGES); install them and re-run" >&2; exit 1; fi; \
@@ -25,7 +29,7 @@ deps:
 	fi
 
 build: deps
-	$(SWIFT) build -c $(CONFIG) $(STATIC)
+	$(SWIFT) build -c $(CONFIG) $(STATIC) $(ALLOCATOR)
 
 # The main job: the quarterly review of the bundled postmortems, for the latest complete quarter
 # of the corpus (2026-Q3; override with REPORT_QUARTER=2026-Q2). pm prints the path of index.html.
@@ -60,7 +64,7 @@ bench: deps
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq cmark-gfm hyperfine time >/dev/null; \
 	fi
 	@command -v pymarkdown >/dev/null 2>&1 || python3 -m pip install -q pymarkdownlnt
-	$(SWIFT) build -c release $(STATIC)
+	$(SWIFT) build -c release $(STATIC) $(ALLOCATOR)
 	bash Benchmarks/run.sh
 
 # In-process micro-benchmarks of each stage (extract, lint, classify, render) against cmark-gfm's

@@ -46,6 +46,8 @@ machine = [
     f"- Swift: {sh('swift --version 2>&1 | head -1')}",
     f"- cmark-gfm: {sh('cmark-gfm --version 2>&1 | head -1')}",
     f"- pm: {pm} at git {sh('git rev-parse --short HEAD')}{' (uncommitted changes)' if sh('git status --porcelain -- Sources') else ''}",
+    # The Makefile links jemalloc into the release build (ALLOCATOR); a plain `swift build` uses glibc's malloc.
+    f"- Allocator: {'jemalloc (' + sh(f'ldd {pm} | grep -o libjemalloc[^ ]*') + ')' if sh(f'ldd {pm} | grep -c libjemalloc') not in ('', '0') else 'glibc malloc'}",
 ]
 
 lines = ["# pm benchmarks", "", "Written by `make bench` (`Benchmarks/run.sh`); re-run to refresh. Times are the median "
