@@ -7,7 +7,7 @@ CONFIG ?= release
 # every call) and runs on machines without a Swift toolchain.
 STATIC ?= --static-swift-stdlib
 # The release binary allocates through jemalloc. pm makes millions of small allocations (strings,
-# tree nodes) on every core, which glibc's malloc serves 8–10% slower (Benchmarks/results.md);
+# tree nodes) on every core; with glibc's malloc a run takes about 10% more CPU (Benchmarks/results.md);
 # ALLOCATOR= builds with glibc's. Tests, sanitizers and fuzzing use the toolchain's default.
 ALLOCATOR ?= -Xlinker -ljemalloc
 BIN = .build/$(CONFIG)/pm

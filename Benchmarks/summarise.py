@@ -38,6 +38,8 @@ def sh(cmd):
 
 cpu = sh("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").strip() or platform.processor()
 mem_gb = int(sh("awk '/MemTotal/ {print $2}' /proc/meminfo") or 0) / 1024 / 1024
+# The Makefile links jemalloc into the release build (ALLOCATOR); a plain `swift build` uses glibc's malloc.
+jemalloc = sh(f"ldd {pm} | awk '/libjemalloc/ {{print $1}}'")
 machine = [
     f"- Date: {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
     f"- CPU: {cpu}, {sh('nproc')} cores (nproc)",
@@ -46,8 +48,7 @@ machine = [
     f"- Swift: {sh('swift --version 2>&1 | head -1')}",
     f"- cmark-gfm: {sh('cmark-gfm --version 2>&1 | head -1')}",
     f"- pm: {pm} at git {sh('git rev-parse --short HEAD')}{' (uncommitted changes)' if sh('git status --porcelain -- Sources') else ''}",
-    # The Makefile links jemalloc into the release build (ALLOCATOR); a plain `swift build` uses glibc's malloc.
-    f"- Allocator: {'jemalloc (' + sh(f'ldd {pm} | grep -o libjemalloc[^ ]*') + ')' if sh(f'ldd {pm} | grep -c libjemalloc') not in ('', '0') else 'glibc malloc'}",
+    f"- Allocator: {'jemalloc (' + jemalloc + ')' if jemalloc else 'glibc malloc'}",
 ]
 
 lines = ["# pm benchmarks", "", "Written by `make bench` (`Benchmarks/run.sh`); re-run to refresh. Times are the median "
