@@ -6,29 +6,40 @@ CONFIG ?= release
 # dynamic loading of libFoundation and libswiftCore; `pm lint FILE` in pre-commit pays this on
 # every call) and runs on machines without a Swift toolchain.
 STATIC ?= --static-swift-stdlib
-# The release binary allocates through jemalloc. pm makes millions of small allocations (strings,
-# tree nodes) on every core; with glibc's malloc a run takes about 10% more CPU (Benchmarks/results.md);
-# ALLOCATOR= builds with glibc's. Tests, sanitizers and fuzzing use the toolchain's default.
+# `make build` (and so `make report` and `make bench`) links jemalloc. pm makes millions of small
+# allocations (strings, arrays, tree nodes) on every core; with jemalloc `pm lint` used about 10%
+# less user CPU than with glibc's malloc (0–15% over six pairs; Benchmarks/results.md).
+# `make build ALLOCATOR=` builds with glibc's malloc. Tests, sanitizers and fuzzing use the
+# toolchain's default, and `make release-check` compares the two builds' output.
 ALLOCATOR ?= -Xlinker -ljemalloc
 BIN = .build/$(CONFIG)/pm
-APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev pkg-config
+APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 
-.PHONY: deps test-deps build report test e2e bench bench-micro fuzz fuzz-build fuzz-replay sanitize sanitize-address sanitize-thread clean
+.PHONY: deps allocator-deps apt-install release-check test-deps build report test e2e bench bench-micro fuzz fuzz-build fuzz-replay sanitize sanitize-address sanitize-thread clean
 
-# Install libcmark-gfm's and jemalloc's -dev packages when pkg-config cannot find them.
+# Install libcmark-gfm's -dev packages when pkg-config cannot find them (and, with $(ALLOCATOR),
+# libjemalloc-dev for `build` and `bench`).
 deps:
-	@if pkg-config --exists libcmark-gfm jemalloc 2>/dev/null && [ -f /usr/include/cmark-gfm-core-extensions.h ]; then \
+	@$(MAKE) --no-print-directory apt-install NEED="libcmark-gfm" PACKAGES="$(APT_PACKAGES)" \
+	  HEADER=/usr/include/cmark-gfm-core-extensions.h
+
+allocator-deps:
+	@if [ -n "$(ALLOCATOR)" ]; then $(MAKE) --no-print-directory apt-install NEED=jemalloc PACKAGES="libjemalloc-dev pkg-config"; fi
+
+# apt-get install $(PACKAGES) unless pkg-config finds $(NEED) (and $(HEADER) exists, if given).
+apt-install:
+	@if pkg-config --exists $(NEED) 2>/dev/null && { [ -z "$(HEADER)" ] || [ -f "$(HEADER)" ]; }; then \
 	  :; \
 	else \
-	  echo "pm: installing $(APT_PACKAGES) (libcmark-gfm or jemalloc not found by pkg-config)"; \
+	  echo "pm: installing $(PACKAGES) ($(NEED) not found by pkg-config)"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; \
 	  elif command -v sudo >/dev/null 2>&1; then SUDO=sudo; \
-	  else echo "pm: need root or sudo to apt-get install $(APT_PACKAGES); install them and re-run" >&2; exit 1; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(APT_PACKAGES) >/dev/null \
+	  else echo "pm: need root or sudo to apt-get install $(PACKAGES); install them and re-run" >&2; exit 1; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(PACKAGES) >/dev/null \
 	    || { echo "pm: apt-get install failed" >&2; exit 1; }; \
 	fi
 
-build: deps
+build: deps allocator-deps
 	$(SWIFT) build -c $(CONFIG) $(STATIC) $(ALLOCATOR)
 
 # The main job: the quarterly review of the bundled postmortems, for the latest complete quarter
@@ -50,6 +61,11 @@ test: deps test-deps
 	$(SWIFT) test
 	$(MAKE) e2e
 	$(MAKE) fuzz-replay
+	$(MAKE) release-check
+
+# The shipped build gives the tested build's output, byte for byte (Tests/release-check.sh).
+release-check: build
+	@bash Tests/release-check.sh
 
 # End-to-end checks of the built executable.
 e2e:
@@ -58,7 +74,7 @@ e2e:
 # Benchmarks against the cmark-gfm command-line program (not part of `make test`); installs
 # cmark-gfm, hyperfine and GNU time from Debian and pymarkdownlnt (the issue's Python
 # comparison) from PyPI when missing.
-bench: deps
+bench: deps allocator-deps
 	@if ! command -v cmark-gfm >/dev/null 2>&1 || ! command -v hyperfine >/dev/null 2>&1 || [ ! -x /usr/bin/time ]; then \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq cmark-gfm hyperfine time >/dev/null; \

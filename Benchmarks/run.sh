@@ -25,7 +25,7 @@ trap 'rm -rf "$WORK"' EXIT
 RAW=$WORK/raw.tsv         # size  tool  run  seconds  maxrss_kb
 
 command -v cmark-gfm >/dev/null || { echo "bench: cmark-gfm not found (apt-get install cmark-gfm)" >&2; exit 2; }
-[ -x "$PM" ] || { echo "bench: $PM not built (swift build -c release)" >&2; exit 2; }
+[ -x "$PM" ] || { echo "bench: $PM not built (make build)" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time not found (apt-get install time)" >&2; exit 2; }
 
 has_subcommand() { "$PM" --help 2>/dev/null | grep -Eq "^  $1 "; }

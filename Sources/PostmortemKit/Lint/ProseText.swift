@@ -154,12 +154,21 @@ public struct ProseText: Sendable {
     }
 
     /// Blanks code spans, HTML comments and tags, link destinations and bare URLs. Every prose
-    /// line of every document goes through here, so it works through a pointer;
-    /// ``ProseWordTests`` compares it with the plain version it replaced.
+    /// line of every document goes through here, so it works through a pointer, and only on
+    /// lines with a `<`, `]` or `http` (most have none, and writing copies the line);
+    /// `ProseWordTests` compares it with the plain version it replaced.
     static func blankInlineMarkup(_ bytes: inout [UInt8]) {
         blankCodeSpans(&bytes)
+        let hasTagOrLink = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { base in
+                memchr(base, Int32(UInt8(ascii: "<")), buffer.count) != nil || memchr(base, Int32(UInt8(ascii: "]")), buffer.count) != nil
+            } ?? false
+        }
+        guard hasTagOrLink || ByteSearch.firstIndex(of: httpBytes, in: bytes, from: 0) != nil else { return }
         bytes.withUnsafeMutableBufferPointer { blankInlineMarkup($0) }
     }
+
+    private static let httpBytes = Array("http".utf8)
 
     private static func blankInlineMarkup(_ p: UnsafeMutableBufferPointer<UInt8>) {
         let n = p.count

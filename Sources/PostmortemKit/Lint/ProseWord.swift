@@ -16,7 +16,7 @@ public struct ProseWord: Sendable, Hashable {
     ///
     /// Every prose line of every document goes through here, so it works on the bytes through a
     /// pointer and writes each word's lowercased text straight into its `String`.
-    /// ``ProseWordTests`` compares it with the plain version it replaced.
+    /// `ProseWordTests` compares it with the plain version it replaced.
     public static func words(in bytes: [UInt8]) -> [ProseWord] {
         bytes.withUnsafeBufferPointer { words(in: $0) }
     }
@@ -103,6 +103,7 @@ public struct ProseWord: Sendable, Hashable {
                     out[j] = c >= 65 && c <= 90 ? c + 32 : c
                     j += 1; k += 1
                 }
+                assert(j == length, "the writer and the scan disagree on the word's length")
                 return j
             }
             result.append(ProseWord(text: lowered, original: asWritten, start: start, end: end, isASCII: isASCII))

@@ -75,8 +75,9 @@ public struct PlaceholderRule: LintRule {
             }
             // `{{field}}` and `<prompt text>`: most lines have neither `{` nor `<`.
             let opens = bytes.withUnsafeBufferPointer { buffer in
-                memchr(buffer.baseAddress!, Int32(UInt8(ascii: "{")), buffer.count) != nil
-                    || memchr(buffer.baseAddress!, Int32(UInt8(ascii: "<")), buffer.count) != nil
+                buffer.baseAddress.map { base in
+                    memchr(base, Int32(UInt8(ascii: "{")), buffer.count) != nil || memchr(base, Int32(UInt8(ascii: "<")), buffer.count) != nil
+                } ?? false
             }
             var i = opens ? 0 : bytes.count
             while i < bytes.count {
