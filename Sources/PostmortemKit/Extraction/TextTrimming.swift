@@ -133,6 +133,14 @@ enum ByteSearch {
         return result
     }
 
+    /// True when `hay` holds `byte` (memchr: most lines a rule looks at lack the byte it needs,
+    /// and this answers without a write access that would copy the line).
+    static func contains(_ byte: UInt8, in hay: [UInt8]) -> Bool {
+        hay.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { memchr($0, Int32(byte), buffer.count) != nil } ?? false
+        }
+    }
+
     /// ``firstIndex(of:in:from:)`` on arrays.
     static func firstIndex(of needle: [UInt8], in hay: [UInt8], from: Int) -> Int? {
         hay.withUnsafeBufferPointer { hay in needle.withUnsafeBufferPointer { firstIndex(of: $0, in: hay, from: from) } }

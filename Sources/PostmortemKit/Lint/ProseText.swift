@@ -117,11 +117,8 @@ public struct ProseText: Sendable {
 
     /// Blanks code spans: a run of backticks up to the next run of the same length.
     static func blankCodeSpans(_ bytes: inout [UInt8]) {
-        // Most lines have no backtick; memchr says so without a write access to the array.
-        let hasBacktick = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.map { memchr($0, Int32(UInt8(ascii: "`")), buffer.count) != nil } ?? false
-        }
-        guard hasBacktick else { return }
+        // Most lines have no backtick.
+        guard ByteSearch.contains(UInt8(ascii: "`"), in: bytes) else { return }
         bytes.withUnsafeMutableBufferPointer { blankCodeSpans($0) }
     }
 
@@ -159,12 +156,8 @@ public struct ProseText: Sendable {
     /// `ProseWordTests` compares it with the plain version it replaced.
     static func blankInlineMarkup(_ bytes: inout [UInt8]) {
         blankCodeSpans(&bytes)
-        let hasTagOrLink = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.map { base in
-                memchr(base, Int32(UInt8(ascii: "<")), buffer.count) != nil || memchr(base, Int32(UInt8(ascii: "]")), buffer.count) != nil
-            } ?? false
-        }
-        guard hasTagOrLink || ByteSearch.firstIndex(of: httpBytes, in: bytes, from: 0) != nil else { return }
+        guard ByteSearch.contains(UInt8(ascii: "<"), in: bytes) || ByteSearch.contains(UInt8(ascii: "]"), in: bytes)
+                || ByteSearch.firstIndex(of: httpBytes, in: bytes, from: 0) != nil else { return }
         bytes.withUnsafeMutableBufferPointer { blankInlineMarkup($0) }
     }
 

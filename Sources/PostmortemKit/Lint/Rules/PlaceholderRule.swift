@@ -1,5 +1,3 @@
-import Foundation
-
 /// PM011: template placeholders were replaced with real content.
 public struct PlaceholderRule: LintRule {
     public static let description = RuleDescription(
@@ -74,11 +72,7 @@ public struct PlaceholderRule: LintRule {
                 }
             }
             // `{{field}}` and `<prompt text>`: most lines have neither `{` nor `<`.
-            let opens = bytes.withUnsafeBufferPointer { buffer in
-                buffer.baseAddress.map { base in
-                    memchr(base, Int32(UInt8(ascii: "{")), buffer.count) != nil || memchr(base, Int32(UInt8(ascii: "<")), buffer.count) != nil
-                } ?? false
-            }
+            let opens = ByteSearch.contains(UInt8(ascii: "{"), in: bytes) || ByteSearch.contains(UInt8(ascii: "<"), in: bytes)
             var i = opens ? 0 : bytes.count
             while i < bytes.count {
                 if bytes[i] == UInt8(ascii: "{"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "{"),
