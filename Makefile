@@ -18,7 +18,7 @@ APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 .PHONY: deps allocator-deps apt-install release-check test-deps build report test e2e bench bench-micro fuzz fuzz-build fuzz-replay sanitize sanitize-address sanitize-thread clean
 
 # Install libcmark-gfm's -dev packages when pkg-config cannot find them (and, with $(ALLOCATOR),
-# libjemalloc-dev for `build` and `bench`).
+# libjemalloc-dev for `build`).
 deps:
 	@$(MAKE) --no-print-directory apt-install NEED="libcmark-gfm" PACKAGES="$(APT_PACKAGES)" \
 	  HEADER=/usr/include/cmark-gfm-core-extensions.h
@@ -65,7 +65,7 @@ test: deps test-deps
 
 # The shipped build gives the tested build's output, byte for byte (Tests/release-check.sh).
 release-check: build
-	@bash Tests/release-check.sh
+	@RELEASE_PM=$(BIN) bash Tests/release-check.sh
 
 # End-to-end checks of the built executable.
 e2e:
@@ -74,14 +74,14 @@ e2e:
 # Benchmarks against the cmark-gfm command-line program (not part of `make test`); installs
 # cmark-gfm, hyperfine and GNU time from Debian and pymarkdownlnt (the issue's Python
 # comparison) from PyPI when missing.
-bench: deps allocator-deps
+bench: deps
 	@if ! command -v cmark-gfm >/dev/null 2>&1 || ! command -v hyperfine >/dev/null 2>&1 || [ ! -x /usr/bin/time ]; then \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq cmark-gfm hyperfine time >/dev/null; \
 	fi
 	@command -v pymarkdown >/dev/null 2>&1 || python3 -m pip install -q pymarkdownlnt
-	$(SWIFT) build -c release $(STATIC) $(ALLOCATOR)
-	bash Benchmarks/run.sh
+	$(MAKE) build CONFIG=release
+	PM=.build/release/pm bash Benchmarks/run.sh
 
 # In-process micro-benchmarks of each stage (extract, lint, classify, render) against cmark-gfm's
 # own parse and HTML rendering, with ordo-one/benchmark. Its package, Benchmarks/Micro, is separate

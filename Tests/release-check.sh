@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The shipped build (`make build`: release, static Swift runtime, jemalloc) gives byte for byte
 # the output of the debug build the unit and end-to-end tests run: every lint format, `pm show`,
-# `pm budget` and the whole report, on the bundled postmortems and the broken and hostile
-# fixtures. Prints one line per comparison and "release-check: N passed, N failed".
+# `pm budget`, `pm classify` and the whole report, on the bundled postmortems and the broken and
+# hostile fixtures (classification also on ../shared's real postmortems, when it is there). Prints one line per comparison and "release-check: N passed, N failed".
 set -u
 cd "$(dirname "$0")/.."
 swift build -c debug >/dev/null 2>&1 || { echo "release-check: debug build failed"; exit 1; }
@@ -31,6 +31,12 @@ for input in "${inputs[@]}"; do
     same "show --format json $input" show --format json "$input"
 done
 same "budget postmortems" budget --today 2026-10-01 --quarter 2026-Q3 postmortems
+for format in text json csv; do
+    same "classify --format $format postmortems" classify --format "$format" postmortems
+done
+if [ -d ../shared/corpora/real-dev ]; then
+    same "classify --explain ../shared/corpora/real-dev" classify --explain ../shared/corpora/real-dev
+fi
 "$DEBUG" report --today 2026-10-01 --quarter 2026-Q3 --out "$work/debug-site" postmortems > /dev/null 2>&1
 "$RELEASE" report --today 2026-10-01 --quarter 2026-Q3 --out "$work/release-site" postmortems > /dev/null 2>&1
 if [ -f "$work/debug-site/index.html" ] && diff -r "$work/debug-site" "$work/release-site" > "$work/site.diff"; then
