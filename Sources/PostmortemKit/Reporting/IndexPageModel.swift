@@ -6,6 +6,10 @@
 /// is given as a `has…` flag plus a non-optional value, because Mustache looks a missing key up
 /// in the enclosing context and would print an unrelated value.
 enum IndexPageModel {
+    /// The keys whose rows are made as the template reaches them (``LazyRows``): the tables that
+    /// grow with the corpus, which ``StreamedTemplate`` writes row by row.
+    static let rowKeys: Set<String> = ["incidents", "repeats", "openActions", "doneActions", "notDoingActions", "lintErrorDocuments"]
+
     static func context(_ review: QuarterlyReview) -> [String: Any] {
         let period = review.options.period, previousPeriod = review.previous.period
         let inPeriod = review.incidentsInPeriod

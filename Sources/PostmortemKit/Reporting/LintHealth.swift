@@ -7,32 +7,31 @@ enum LintHealth {
     static func add(to context: inout [String: Any], review: QuarterlyReview) {
         var byRule: [String: (alias: String, severity: Severity, count: Int, paths: Set<String>)] = [:]
         // The documents with errors, by index; their rows are made as the template reaches them.
-        let errorDocuments = review.documents.indices.filter { review.documents[$0].findings.contains { $0.severity == .error } }
+        let errorDocuments = review.documents.indices.filter { review.documents[$0].lint.count(.error) > 0 }
         func errorRow(_ index: Int) -> [String: Any] {
             let document = review.documents[index]
-            let errors = document.findings.filter { $0.severity == .error }
+            let errors = document.lint.entries.filter { $0.severity == .error }
             return [
                 "path": IndexPageModel.clean(document.postmortem.path),
                 "href": "incidents/\(review.pageNames[index])",
-                "errors": "\(errors.count)",
+                "errors": "\(document.lint.count(.error))",
                 "rules": IndexPageModel.clean(Set(errors.map { "\($0.ruleID) \($0.alias)" }).sorted().joined(separator: ", ")),
             ]
         }
         // Each entry is updated in place (through the subscript's modify accessor): copying it out
         // and back would copy its set of paths for every finding, quadratic in a large corpus.
-        func count(_ finding: Finding, in entry: inout (alias: String, severity: Severity, count: Int, paths: Set<String>)) {
-            entry.count += 1
-            entry.severity = max(entry.severity, finding.severity)
-            entry.paths.insert(finding.path)
+        func count(_ tallied: LintTally.Entry, in entry: inout (alias: String, severity: Severity, count: Int, paths: Set<String>)) {
+            entry.count += tallied.count
+            entry.severity = max(entry.severity, tallied.severity)
+            entry.paths.insert(tallied.path)
         }
-        // Every finding is visited where it is kept: a concatenated copy of a large corpus's
-        // findings would be tens of megabytes.
+        // Each document's findings are read from its tally (the streaming report keeps no findings).
         var errorCount = 0, warningCount = 0
-        for findings in [review.corpusFindings] + review.documents.lazy.map(\.findings) {
-            for finding in findings {
-                count(finding, in: &byRule[finding.ruleID, default: (finding.alias, finding.severity, 0, [])])
-                if finding.severity == .error { errorCount += 1 }
-                if finding.severity == .warning { warningCount += 1 }
+        for tally in [LintTally(review.corpusFindings)] + review.documents.lazy.map(\.lint) {
+            for tallied in tally.entries {
+                count(tallied, in: &byRule[tallied.ruleID, default: (tallied.alias, tallied.severity, 0, [])])
+                if tallied.severity == .error { errorCount += tallied.count }
+                if tallied.severity == .warning { warningCount += tallied.count }
             }
         }
         let common = byRule.keys.sorted {
@@ -42,7 +41,7 @@ enum LintHealth {
         context["lintErrorDocuments"] = LazyRows(count: errorDocuments.count) { errorRow(errorDocuments[$0]) }
         context["hasLintErrorDocuments"] = !errorDocuments.isEmpty
         context["lintDocuments"] = "\(review.documents.count)"
-        context["lintCleanDocuments"] = "\(review.documents.filter { $0.findings.isEmpty }.count)"
+        context["lintCleanDocuments"] = "\(review.documents.filter { $0.lint.isEmpty }.count)"
         context["lintErrorCount"] = "\(errorCount)"
         context["lintWarningCount"] = "\(warningCount)"
         context["lintCommon"] = common.map { id -> [String: Any] in

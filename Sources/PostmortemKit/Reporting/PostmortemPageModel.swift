@@ -3,12 +3,14 @@
 /// cmark-gfm rendered in safe mode, which is the only value printed raw.
 enum PostmortemPageModel {
     static func context(_ review: QuarterlyReview, index: Int) -> [String: Any] {
-        context(review, index: index, body: review.documents[index].bodyHTML)
+        let document = review.documents[index]
+        return context(review, index: index, body: document.bodyHTML, findings: PageFinding.rows(document.findings))
     }
 
-    /// The context with `body` as the page body (the document's own, read back from where the
-    /// report keeps it while streaming; see ``BodySpill``).
-    static func context(_ review: QuarterlyReview, index: Int, body: String) -> [String: Any] {
+    /// The context with `body` as the page body and `findings` as its list of findings (the
+    /// document's own, read back from where the report keeps them while streaming; see
+    /// ``BodySpill``).
+    static func context(_ review: QuarterlyReview, index: Int, body: String, findings: [PageFinding]) -> [String: Any] {
         let document = review.documents[index]
         let record = document.postmortem
         let clean = IndexPageModel.clean
@@ -64,13 +66,8 @@ enum PostmortemPageModel {
                 "reason": clean(action.reason ?? ""),
             ]
         }
-        let findings = document.findings.sorted(by: Finding.reportingOrder).map { finding -> [String: Any] in
-            [
-                "where": finding.range.map { "line \($0.start.line)" } ?? "file",
-                "rule": clean("\(finding.ruleID) \(finding.alias)"),
-                "severity": finding.severity.rawValue,
-                "message": clean(finding.message),
-            ]
+        let findings = findings.map { finding -> [String: Any] in
+            ["where": finding.location, "rule": finding.rule, "severity": finding.severity, "message": finding.message]
         }
         return [
             "title": clean(review.options.resolvedTitle),

@@ -45,6 +45,8 @@ public enum ReportGenerator {
         public var documents: [ReportedDocument]
         /// Where each document's body is in ``spill``, parallel to ``documents``.
         public var bodies: [BodySpill.Reference]
+        /// Where each document's page findings (``PageFinding/spilled(_:)``) are in ``spill``.
+        public var findings: [BodySpill.Reference]
         /// What `linter.lintCorpus` gives for every record read, in its order.
         public var corpusFindings: [Finding]
         public let spill: BodySpill
@@ -52,6 +54,11 @@ public enum ReportGenerator {
         /// The body HTML of the document at `index`.
         public func body(at index: Int) throws(ReportError) -> String {
             try spill.body(bodies[index])
+        }
+
+        /// The page findings of the document at `index`.
+        public func findings(at index: Int) throws(ReportError) -> [PageFinding] {
+            PageFinding.unspilled(try spill.body(findings[index]))
         }
     }
 
@@ -76,16 +83,17 @@ public enum ReportGenerator {
         var corpus = CorpusIndex(paths: inputs.map { shown($0.path) })
         var corpusFindings: [Finding] = []
         var documents: [ReportedDocument] = []
-        var bodies: [BodySpill.Reference] = []
+        var bodies: [BodySpill.Reference] = [], findings: [BodySpill.Reference] = []
         documents.reserveCapacity(inputs.count)
         bodies.reserveCapacity(inputs.count)
+        findings.reserveCapacity(inputs.count)
         var failure: ReportError?
-        DocumentLoader.forEach(inputs, workers: workers, options: ReadOptions(configuration: configuration, renderHTML: true), { read -> (ReportedDocument, String) in
+        DocumentLoader.forEach(inputs, workers: workers, options: ReadOptions(configuration: configuration, renderHTML: true), { read -> (ReportedDocument, String, String) in
             var document = prepare(read)
             let body = document.bodyHTML
             document.bodyHTML = ""
-            return (document, body)
-        }, consume: { (_: Int, prepared: (ReportedDocument, String)) in
+            return (document, body, PageFinding.spilled(PageFinding.rows(document.findings)))
+        }, consume: { (_: Int, prepared: (ReportedDocument, String, String)) in
             guard failure == nil else { return }
             var document = prepared.0
             corpusFindings += linter.lintCorpus(document.postmortem, in: corpus, fileExists: { _ in false })
@@ -93,13 +101,14 @@ public enum ReportGenerator {
             document = ReportedDocument.slimmed(document)
             do throws(ReportError) {
                 bodies.append(try spill.append(prepared.1))
+                findings.append(try spill.append(prepared.2))
                 documents.append(document)
             } catch {
                 failure = error
             }
         })
         if let failure { throw failure }
-        return SpilledCorpus(documents: documents, bodies: bodies, corpusFindings: corpusFindings.sorted(by: Finding.reportingOrder),
+        return SpilledCorpus(documents: documents, bodies: bodies, findings: findings, corpusFindings: corpusFindings.sorted(by: Finding.reportingOrder),
                              spill: spill)
     }
 
@@ -125,7 +134,13 @@ public enum ReportGenerator {
                 // All of them, whatever the pages do, so the error reported is the same each run.
                 for (offset, name) in summaryFiles.enumerated() {
                     do throws(ReportError) {
-                        try stage.write(ReportSite.summaryFile(name, review, templates: templates))
+                        if name == "index.html" {
+                            try stage.write(path: name) { (emit) throws(ReportError) in
+                                try ReportSite.index(review, templates: templates, into: emit)
+                            }
+                        } else {
+                            try stage.write(ReportSite.summaryFile(name, review, templates: templates))
+                        }
                     } catch {
                         failures.record(error, at: offset - summaryFiles.count)
                     }
@@ -135,7 +150,8 @@ public enum ReportGenerator {
                 let index = next.increment()
                 guard index < count else { return }
                 do throws(ReportError) {
-                    let page = ReportSite.page(review, index: index, body: try corpus.body(at: index), templates: templates)
+                    let page = ReportSite.page(review, index: index, body: try corpus.body(at: index),
+                                               findings: try corpus.findings(at: index), templates: templates)
                     try stage.write(page)
                 } catch {
                     failures.record(error, at: index)

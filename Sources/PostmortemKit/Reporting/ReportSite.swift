@@ -11,7 +11,8 @@ public enum ReportSite {
     public static func render(_ review: QuarterlyReview, templates: ReportTemplates) -> [ReportFile] {
         var files = summaryFiles(review, templates: templates)
         for index in review.documents.indices {
-            files.append(page(review, index: index, body: review.documents[index].bodyHTML, templates: templates))
+            let document = review.documents[index]
+            files.append(page(review, index: index, body: document.bodyHTML, findings: PageFinding.rows(document.findings), templates: templates))
         }
         return files.sorted { $0.path < $1.path }
     }
@@ -28,17 +29,30 @@ public enum ReportSite {
     /// One of ``summaryFiles(_:templates:)``, so a writer can hold one at a time.
     public static func summaryFile(_ path: String, _ review: QuarterlyReview, templates: ReportTemplates) -> ReportFile {
         switch path {
-        case "index.html": ReportFile(path: path, contents: templates.render(IndexPageModel.context(review), with: "index"))
-        case "staircase.csv": ReportFile(path: path, contents: BudgetCSVRenderer.render(review.budget, zone: review.options.zone))
-        case "data.json": ReportFile(path: path, contents: JSONOutput.encode(review.data) + "\n")
-        case markerName: ReportFile(path: path, contents: markerContents)
+        case "index.html":
+            var html = ""
+            index(review, templates: templates) { html += $0 }
+            return ReportFile(path: path, contents: html)
+        case "staircase.csv": return ReportFile(path: path, contents: BudgetCSVRenderer.render(review.budget, zone: review.options.zone))
+        case "data.json": return ReportFile(path: path, contents: JSONOutput.encode(review.data) + "\n")
+        case markerName: return ReportFile(path: path, contents: markerContents)
         default: preconditionFailure("\(path) is not a summary file of the report")
         }
     }
 
-    /// The page of the document at `index` with `body` as its body HTML.
-    public static func page(_ review: QuarterlyReview, index: Int, body: String, templates: ReportTemplates) -> ReportFile {
+    /// `index.html`, passed on in pieces as it is rendered (see ``StreamedTemplate``): the index of a
+    /// large corpus lists tens of thousands of follow-up actions.
+    public static func index<Failure: Error>(_ review: QuarterlyReview, templates: ReportTemplates,
+                                             into emit: (String) throws(Failure) -> Void) throws(Failure) {
+        try templates.render(IndexPageModel.context(review), with: "index", into: emit)
+    }
+
+    /// The page of the document at `index` with `body` as its body HTML and `findings` as its
+    /// list of findings.
+    public static func page(_ review: QuarterlyReview, index: Int, body: String, findings: [PageFinding],
+                            templates: ReportTemplates) -> ReportFile {
         ReportFile(path: "incidents/\(review.pageNames[index])",
-                   contents: templates.render(PostmortemPageModel.context(review, index: index, body: body), with: "postmortem"))
+                   contents: templates.render(PostmortemPageModel.context(review, index: index, body: body, findings: findings),
+                                              with: "postmortem"))
     }
 }

@@ -11,6 +11,17 @@ public struct ReportTemplates: Sendable {
     let library: MustacheLibrary
     /// Where the templates came from, for messages: a directory, or "built-in".
     public let source: String
+    /// The templates whose long sections are rendered row by row (see ``StreamedTemplate``), by
+    /// name, and the library that holds their cut versions and partials.
+    let streamed: [String: StreamedTemplate]
+    let streamingLibrary: MustacheLibrary
+
+    /// The context keys of each template whose values are ``LazyRows``, the sections
+    /// ``StreamedTemplate`` may cut.
+    static let rowKeys: [String: Set<String>] = ["index": IndexPageModel.rowKeys]
+
+    /// The line pm puts before every template: it selects ``ReportHTMLContentType``.
+    static let pragma = "{{% CONTENT_TYPE: \(ReportHTMLContentType.name)}}\n"
 
     /// Reads every `*.mustache` file of a directory, named by file name without the extension.
     public init(directory: String) throws(ReportError) {
@@ -37,7 +48,7 @@ public struct ReportTemplates: Sendable {
         var library = MustacheLibrary()
         for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
             do {
-                try library.register("{{% CONTENT_TYPE: \(ReportHTMLContentType.name)}}\n" + text, named: name)
+                try library.register(Self.pragma + text, named: name)
             } catch let error as MustacheTemplate.ParserError {
                 // Lines are counted in the user's file: one less than in the text with the pragma.
                 let context = error.context
@@ -52,6 +63,29 @@ public struct ReportTemplates: Sendable {
         }
         self.library = library
         self.source = source
+        (streamed, streamingLibrary) = Self.streaming(templates, library: library)
+    }
+
+    /// The cut versions of the templates that have long sections, and a library that holds them
+    /// in place of the originals, with their partials. A template that cannot be cut keeps its
+    /// original in both.
+    static func streaming(_ templates: [String: String], library: MustacheLibrary) -> ([String: StreamedTemplate], MustacheLibrary) {
+        var streamed: [String: StreamedTemplate] = [:]
+        var streamingLibrary = library
+        for (name, keys) in rowKeys.sorted(by: { $0.key < $1.key }) {
+            guard let text = templates[name], let cut = StreamedTemplate(text: text, name: name, rowKeys: keys, prefix: pragma),
+                  let outer = try? MustacheTemplate(string: pragma + cut.outer) else { continue }
+            var partials: [(String, MustacheTemplate)] = []
+            for piece in cut.cuts {
+                guard let marker = try? MustacheTemplate(string: piece.marker) else { break }
+                partials.append((piece.partial, marker))
+            }
+            guard partials.count == cut.cuts.count else { continue }
+            streamingLibrary.register(outer, named: name)
+            for (partial, marker) in partials { streamingLibrary.register(marker, named: partial) }
+            streamed[name] = cut
+        }
+        return (streamed, streamingLibrary)
     }
 
     /// The templates built into pm (a copy of the repository's `templates/report/`).
@@ -61,12 +95,14 @@ public struct ReportTemplates: Sendable {
             throw ReportError("pm's built-in report templates are missing from its resource bundle")
         }
         var templates = try ReportTemplates(directory: url.path)
-        templates = try ReportTemplates(library: templates.library, source: "built-in")
+        templates = ReportTemplates(templates, source: "built-in")
         return templates
     }
 
-    private init(library: MustacheLibrary, source: String) throws(ReportError) {
-        self.library = library
+    private init(_ templates: ReportTemplates, source: String) {
+        library = templates.library
+        streamed = templates.streamed
+        streamingLibrary = templates.streamingLibrary
         self.source = source
     }
 
@@ -87,6 +123,14 @@ public struct ReportTemplates: Sendable {
 
     func render(_ context: [String: Any], with name: String) -> String {
         library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// Renders as ``render(_:with:)`` does and passes the text on in pieces, in order: a template
+    /// with long sections (``StreamedTemplate``) never is one string in memory.
+    func render<Failure: Error>(_ context: [String: Any], with name: String,
+                                into emit: (String) throws(Failure) -> Void) throws(Failure) {
+        if let cut = streamed[name], try cut.render(context, name: name, library: streamingLibrary, into: emit) { return }
+        try emit(render(context, with: name))
     }
 }
 

@@ -141,6 +141,39 @@ public enum ReportWriter {
             }
         }
 
+        /// Adds one file written in pieces: `produce` passes each piece, in order, to the function
+        /// it is given, which writes it at once. The file is created while holding the write's
+        /// lock, as ``write(_:)`` does, and written outside it, so other threads go on adding
+        /// files meanwhile; after an interrupt the pieces go to a file already removed.
+        public func write(path: String, _ produce: (_ emit: (String) throws(ReportError) -> Void) throws(ReportError) -> Void) throws(ReportError) {
+            guard isSafe(path) else { throw ReportError("refusing to write \(path): it would leave the output directory") }
+            let url = directory.appendingPathComponent(path)
+            let folder = url.deletingLastPathComponent().path
+            var descriptor: Int32 = -1
+            try staging.step { () throws(ReportError) in
+                try attempt {
+                    if !isKnownDirectory(folder) {
+                        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                        rememberDirectory(folder)
+                    }
+                }
+                descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+                guard descriptor >= 0 else { throw ReportError("cannot create \(url.path): \(String(cString: strerror(errno)))") }
+            }
+            do throws(ReportError) {
+                try produce { (piece: String) throws(ReportError) in
+                    var piece = piece
+                    if let reason = piece.withUTF8({ FileDescriptorIO.writeAll(descriptor, UnsafeRawBufferPointer($0)) }) {
+                        throw ReportError("cannot write \(url.path): \(reason)")
+                    }
+                }
+            } catch {
+                close(descriptor)
+                throw error
+            }
+            guard close(descriptor) == 0 else { throw ReportError("cannot write \(url.path): \(String(cString: strerror(errno)))") }
+        }
+
         /// Creates or truncates the file at `path` and writes `bytes` to it.
         static func writeFile(_ path: String, _ bytes: UnsafeRawBufferPointer) throws {
             let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)

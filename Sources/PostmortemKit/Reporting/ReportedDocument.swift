@@ -4,8 +4,11 @@ public struct ReportedDocument: Sendable {
     public var postmortem: Postmortem
     /// The classifier's categories and evidence.
     public var classification: Classification
-    /// Lint findings for this document (single-document rules and reading problems).
+    /// Lint findings for this document (single-document rules and reading problems). Empty in
+    /// the corpus the streaming report keeps (see ``slimmed(_:)``).
     public var findings: [Finding]
+    /// The findings counted by rule, which the index reads.
+    public var lint: LintTally
     /// The body as cmark-gfm safe HTML, already made valid for the page (see ``PageHTML``).
     public var bodyHTML: String
 
@@ -13,6 +16,7 @@ public struct ReportedDocument: Sendable {
         self.postmortem = postmortem
         self.classification = classification
         self.findings = findings
+        lint = LintTally(findings)
         self.bodyHTML = bodyHTML
     }
 }
@@ -36,8 +40,8 @@ extension ReportedDocument {
     }
 
     /// The document as the streaming report keeps it: the record slimmed by ``reportRecord(_:)``,
-    /// and findings without their suggestions (the report does not show them) sharing the
-    /// record's path string instead of each holding a copy.
+    /// and no findings, only their ``lint`` tally, sharing the record's path string instead of
+    /// holding a copy. The page's list of findings goes to the spill with the body.
     ///
     /// The arrays it keeps are copied to exactly their size: arrays built by appending have up
     /// to twice the room they use, and these are kept for every document of the corpus.
@@ -47,11 +51,11 @@ extension ReportedDocument {
         document.postmortem.actions = document.postmortem.actions.map { $0 }
         document.postmortem.problems = document.postmortem.problems.map { $0 }
         let path = document.postmortem.path
-        document.findings = document.findings.map { finding in
-            var finding = finding
-            finding.suggestion = nil
-            if finding.path == path { finding.path = path }
-            return finding
+        document.findings = []
+        document.lint.entries = document.lint.entries.map { entry in
+            var entry = entry
+            if entry.path == path { entry.path = path }
+            return entry
         }
         return document
     }

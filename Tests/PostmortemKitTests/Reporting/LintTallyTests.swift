@@ -1,0 +1,33 @@
+import Testing
+@testable import PostmortemKit
+
+@Suite("What the report keeps of a document's findings")
+struct LintTallyTests {
+    func finding(_ rule: String, _ severity: Severity, _ message: String, line: Int? = nil, path: String = "a.md") -> Finding {
+        Finding(ruleID: rule, alias: "alias-\(rule)", severity: severity, message: message, path: path,
+                range: line.map { SourceRange(start: SourceLocation(line: $0, column: 1), end: SourceLocation(line: $0, column: 2)) })
+    }
+
+    @Test("the tally counts findings by rule, severity and file, in the order they first came")
+    func tally() {
+        let tally = LintTally([finding("PM2", .warning, "x"), finding("PM1", .error, "y"), finding("PM2", .warning, "z"),
+                               finding("PM2", .error, "w"), finding("PM1", .error, "v", path: "b.md")])
+        #expect(tally.entries.map { "\($0.ruleID) \($0.severity) \($0.path) \($0.count)" }
+                == ["PM2 warning a.md 2", "PM1 error a.md 1", "PM2 error a.md 1", "PM1 error b.md 1"])
+        #expect(tally.count(.error) == 3 && tally.count(.warning) == 2 && tally.count(.info) == 0)
+        #expect(LintTally([]).isEmpty)
+    }
+
+    @Test("page findings come back from the spill as they went in, whatever the messages hold")
+    func spillRoundTrip() {
+        let findings = [finding("PM3", .info, "", line: 4), finding("PM1", .error, "nul \u{0} and \u{1B}[31m, <b>&</b>\r\n", line: 2),
+                        finding("P011", .warning, "\u{0}"), finding("PM2", .warning, "é\u{301} \u{0}\u{301}")]
+        let rows = PageFinding.rows(findings)
+        #expect(rows.map(\.location) == ["file", "file", "line 2", "line 4"])
+        #expect(rows.map(\.rule) == ["P011 alias-P011", "PM2 alias-PM2", "PM1 alias-PM1", "PM3 alias-PM3"])
+        #expect(rows.allSatisfy { !$0.message.contains("\u{0}") && !$0.rule.contains("\u{0}") })
+        #expect(PageFinding.unspilled(PageFinding.spilled(rows)) == rows)
+        #expect(PageFinding.unspilled(PageFinding.spilled([])) == [])
+        #expect(rows.first { $0.rule == "PM1 alias-PM1" }?.message == "nul \u{FFFD} and \u{FFFD}[31m, <b>&</b>\r\n")
+    }
+}

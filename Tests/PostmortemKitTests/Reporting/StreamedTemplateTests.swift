@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+@testable import PostmortemKit
+
+@Suite("Long sections rendered row by row")
+struct StreamedTemplateTests {
+    /// The index as swift-mustache renders the template whole, and as pm streams it.
+    func bothWays(_ templates: ReportTemplates, _ context: [String: Any]) -> (whole: String, streamed: String, pieces: Int) {
+        var streamed = "", pieces = 0
+        templates.render(context, with: "index") { piece in
+            streamed += piece
+            pieces += 1
+        }
+        return (templates.render(context, with: "index"), streamed, pieces)
+    }
+
+    func templates(_ index: String) throws -> ReportTemplates {
+        try ReportTemplates(templates: ["index": index, "postmortem": "", "row": "<i>{{id}}</i>\n"], source: "test")
+    }
+
+    func rows(_ count: Int) -> LazyRows {
+        LazyRows(count: count) { ["id": "r\($0)", "flag": $0 % 2 == 0, "text": "<\($0)> & \u{1}"] }
+    }
+
+    @Test("the built-in index has all its long tables cut, and renders the report fixture as swift-mustache does")
+    func builtInIndex() throws {
+        let templates = try ReportFixture.templates()
+        let cut = try #require(templates.streamed["index"])
+        #expect(Set(cut.cuts.map(\.key)) == IndexPageModel.rowKeys)
+        let (review, _) = try ReportFixture.site()
+        let (whole, streamed, pieces) = bothWays(templates, IndexPageModel.context(review))
+        #expect(streamed == whole)
+        #expect(pieces > cut.cuts.count)
+        #expect(!whole.contains("\u{1}"))
+    }
+
+    @Test("templates the cut handles and templates it leaves whole render exactly as swift-mustache renders them", arguments: [
+        // Cut: tags alone on their lines, with indentation, CRLF, inside Bool sections, twice.
+        "<ul>\n{{#incidents}}\n<li>{{id}} {{text}}</li>\n{{/incidents}}\n</ul>\n",
+        "  {{#incidents}}  \n  <li>{{id}}</li>\n  {{/incidents}}\t\nafter",
+        "<ul>\r\n{{#incidents}}\r\n<li>{{id}}</li>\r\n{{/incidents}}\r\n</ul>\r\n",
+        "{{#on}}\n{{^off}}\n{{#incidents}}\n{{#flag}}\n<b>{{id}}</b>\n{{/flag}}\n{{^flag}}{{title}}{{/flag}}\n{{/incidents}}\n{{/off}}\n{{/on}}\n",
+        "{{#incidents}}\n{{id}}\n{{/incidents}}\n{{#incidents}}\n{{id}}{{title}}\n{{/incidents}}",
+        "{{#incidents}}\n\n{{id}}\n\n{{/incidents}}\n",
+        "{{#incidents}}\n{{id}}\n{{/incidents}}{{#on}}x{{/on}}",
+        "{{#incidents}}\n{{! a comment }}\n{{{text}}} {{&text}} {{missing}}\n{{/incidents}}",
+        "{{#on}}\n{{#incidents}}\n{{id}}\n{{/incidents}}\n{{/on}}\n{{^incidents}}none{{/incidents}}{{incidents.count}}",
+        // Left whole: inline tags, position transforms, the current object, partials, delimiters,
+        // a section around it that pushes an object, and a nested row key.
+        "<p>{{#incidents}}{{id}}, {{/incidents}}</p>\n",
+        "{{#incidents}}\n{{#first()}}first {{/first()}}{{id}}\n{{/incidents}}\n",
+        "{{#incidents}}\n{{.}}\n{{/incidents}}\n",
+        "{{#incidents}}\n{{.id}}\n{{/incidents}}\n",
+        "{{#incidents}}\n{{> row}}\n{{/incidents}}\n",
+        "{{=<% %>=}}\n<%#incidents%>\n<%id%>\n<%/incidents%>\n",
+        "{{#page}}\n{{#incidents}}\n{{id}} {{title}}\n{{/incidents}}\n{{/page}}\n",
+        "{{#incidents}}\n{{#repeats}}\n{{id}}\n{{/repeats}}\n{{/incidents}}\n",
+    ])
+    func sameAsWhole(index: String) throws {
+        let templates = try templates(index)
+        for count in [0, 1, 5] {
+            let context: [String: Any] = ["incidents": rows(count), "repeats": rows(2), "on": true, "off": false,
+                                          "title": "T", "page": ["title": "P"]]
+            let (whole, streamed, _) = bothWays(templates, context)
+            #expect(streamed == whole, "\(count) rows of \(index.debugDescription)")
+        }
+    }
+
+    @Test("which templates are cut")
+    func whatIsCut() throws {
+        #expect(try templates("{{#incidents}}\n{{id}}\n{{/incidents}}\n").streamed["index"]?.cuts.count == 1)
+        #expect(try templates("{{#on}}\n{{#incidents}}\n{{id}}\n{{/incidents}}\n{{/on}}\n{{#repeats}}\nx\n{{/repeats}}").streamed["index"]?.cuts.count == 2)
+        // Inline, or reading the position or the current object, or a template the cut does not read.
+        for index in ["a{{#incidents}}\n{{id}}\n{{/incidents}}\n", "{{#incidents}}\n{{id}}\n{{/incidents}} b",
+                      "{{#incidents}}\n{{index()}}\n{{/incidents}}\n", "{{#incidents}}\n{{.}}\n{{/incidents}}\n",
+                      "{{=| |=}}\n|#incidents|\n|id|\n|/incidents|\n", "\u{1}{{#incidents}}\n{{id}}\n{{/incidents}}\n",
+                      "{{#incidents}}\n{{id}}\n{{/incidents}}\n{{<parent}}{{/parent}}"] {
+            #expect(try templates(index).streamed["index"] == nil, "\(index.debugDescription)")
+        }
+        // Cut, but at render time a section around it is not a Bool: rendered whole, same text.
+        let templates = try templates("{{#page}}\n{{#incidents}}\n{{id}}{{title}}\n{{/incidents}}\n{{/page}}\n")
+        #expect(templates.streamed["index"]?.cuts.count == 1)
+        let (whole, streamed, pieces) = bothWays(templates, ["incidents": rows(3), "page": ["title": "P"], "title": "T"])
+        #expect(streamed == whole && whole == "r0P\nr1P\nr2P\n")
+        #expect(pieces == 1)
+    }
+
+    @Test("rows are written as they are made: a table of many rows arrives in many pieces")
+    func piecesAreBounded() throws {
+        let templates = try templates("<table>\n{{#incidents}}\n<tr><td>{{id}}</td><td>{{text}}</td></tr>\n{{/incidents}}\n</table>\n")
+        var largest = 0, total = 0
+        templates.render(["incidents": rows(20_000)], with: "index") { piece in
+            largest = max(largest, piece.utf8.count)
+            total += piece.utf8.count
+        }
+        #expect(total > 800_000)
+        #expect(largest < 70_000)
+    }
+}
