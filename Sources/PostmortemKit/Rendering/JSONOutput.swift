@@ -108,5 +108,49 @@ public struct JSONArrayStream: Sendable {
     }
 
     /// The text after the last element; with no element, the encoder's empty array.
-    public func footer(empty: Bool) -> String { (empty ? "\n\n" : "\n") + indent + "]" + tail }
+    public func footer(empty: Bool) -> String { closing(empty: empty) + tail }
+
+    /// The array's closing bracket after its last element; with no element, the encoder's empty array.
+    func closing(empty: Bool) -> String { (empty ? "\n\n" : "\n") + indent + "]" }
+
+    /// An array of a document as ``fill(_:arrays:into:)`` writes it: its key in the top object,
+    /// its length, and its elements, each made (and encoded on its own) when it is written.
+    public struct Filling {
+        public var key: String
+        public var count: Int
+        public var element: (Int) -> String
+
+        public init<Element: Encodable>(key: String, elements: [Element]) {
+            self.key = key
+            count = elements.count
+            element = { JSONOutput.encode(elements[$0]) }
+        }
+    }
+
+    /// Writes a document with several long arrays of its top object filled element by element:
+    /// `emptyDocument` is the whole document encoded with those arrays empty. The pieces passed
+    /// to `emit` make the bytes of the whole document encoded at once.
+    public static func fill<Failure: Error>(_ emptyDocument: String, arrays: [Filling],
+                                            into emit: (String) throws(Failure) -> Void) throws(Failure) {
+        // In the order the arrays appear, each found in what follows the one before.
+        let order = arrays.sorted { a, b in
+            emptyDocument.range(of: "\n  \"\(a.key)\" : [")!.lowerBound < emptyDocument.range(of: "\n  \"\(b.key)\" : [")!.lowerBound
+        }
+        var rest = emptyDocument
+        for array in order {
+            let stream = JSONArrayStream(emptyDocument: rest, key: array.key, depth: 1)
+            try emit(stream.header)
+            var chunk = ""
+            for index in 0..<array.count {
+                chunk += separator(first: index == 0) + stream.element(array.element(index))
+                if chunk.utf8.count >= 1 << 16 {
+                    try emit(chunk)
+                    chunk = ""
+                }
+            }
+            try emit(chunk + stream.closing(empty: array.count == 0))
+            rest = stream.tail
+        }
+        try emit(rest)
+    }
 }

@@ -138,6 +138,8 @@ public enum ReportGenerator {
                             try stage.write(path: name) { (emit) throws(ReportError) in
                                 try ReportSite.index(review, templates: templates, into: emit)
                             }
+                        } else if name == "data.json" {
+                            try stage.write(path: name) { (emit) throws(ReportError) in try ReportSite.data(review, into: emit) }
                         } else {
                             try stage.write(ReportSite.summaryFile(name, review, templates: templates))
                         }

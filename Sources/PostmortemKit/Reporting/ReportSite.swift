@@ -34,7 +34,10 @@ public enum ReportSite {
             index(review, templates: templates) { html += $0 }
             return ReportFile(path: path, contents: html)
         case "staircase.csv": return ReportFile(path: path, contents: BudgetCSVRenderer.render(review.budget, zone: review.options.zone))
-        case "data.json": return ReportFile(path: path, contents: JSONOutput.encode(review.data) + "\n")
+        case "data.json":
+            var json = ""
+            data(review) { json += $0 }
+            return ReportFile(path: path, contents: json)
         case markerName: return ReportFile(path: path, contents: markerContents)
         default: preconditionFailure("\(path) is not a summary file of the report")
         }
@@ -45,6 +48,23 @@ public enum ReportSite {
     public static func index<Failure: Error>(_ review: QuarterlyReview, templates: ReportTemplates,
                                              into emit: (String) throws(Failure) -> Void) throws(Failure) {
         try templates.render(IndexPageModel.context(review), with: "index", into: emit)
+    }
+
+    /// `data.json`, passed on in pieces: its arrays of the period's incidents, classifications,
+    /// burns and repeats are encoded element by element (``JSONArrayStream/fill(_:arrays:into:)``),
+    /// the same bytes as encoding the whole ``ReportData`` at once, without the encoder's tree of it.
+    public static func data<Failure: Error>(_ review: QuarterlyReview, into emit: (String) throws(Failure) -> Void) throws(Failure) {
+        let data = review.data
+        var skeleton = data
+        skeleton.burns = []
+        skeleton.classifications = []
+        skeleton.incidents = []
+        skeleton.repeats = []
+        try JSONArrayStream.fill(JSONOutput.encode(skeleton), arrays: [
+            .init(key: "burns", elements: data.burns), .init(key: "classifications", elements: data.classifications),
+            .init(key: "incidents", elements: data.incidents), .init(key: "repeats", elements: data.repeats),
+        ], into: emit)
+        try emit("\n")
     }
 
     /// The page of the document at `index` with `body` as its body HTML and `findings` as its

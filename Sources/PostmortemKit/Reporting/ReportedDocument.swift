@@ -23,8 +23,9 @@ public struct ReportedDocument: Sendable {
 
 extension ReportedDocument {
     /// The record without what the report never reads once a document is classified and linted:
-    /// the summary, timeline, contributing factors, lessons, sections, links and front-matter
-    /// positions (the page shows the body as HTML instead). The streaming report keeps records
+    /// the summary, timeline, contributing factors, lessons, sections, links, front-matter
+    /// positions (the page shows the body as HTML instead), the reading problems (already
+    /// findings) and the actions' groups. The streaming report keeps records
     /// like this for the whole corpus, so they hold only what pages, the index, the budget, the
     /// cause grouping and the CSV and JSON use.
     static func reportRecord(_ record: Postmortem) -> Postmortem {
@@ -36,6 +37,12 @@ extension ReportedDocument {
         record.sections = []
         record.links = []
         record.frontMatter = FrontMatter()
+        record.problems = []
+        record.actions = record.actions.map { action in
+            var action = action
+            action.group = nil
+            return action
+        }
         return record
     }
 
@@ -48,8 +55,6 @@ extension ReportedDocument {
     static func slimmed(_ document: ReportedDocument) -> ReportedDocument {
         var document = document
         document.postmortem = reportRecord(document.postmortem)
-        document.postmortem.actions = document.postmortem.actions.map { $0 }
-        document.postmortem.problems = document.postmortem.problems.map { $0 }
         let path = document.postmortem.path
         document.findings = []
         document.lint.entries = document.lint.entries.map { entry in

@@ -96,4 +96,18 @@ struct StreamedTemplateTests {
         #expect(total > 800_000)
         #expect(largest < 70_000)
     }
+
+    @Test("data.json written array by array is the whole ReportData encoded at once, with and without incidents")
+    func dataJSON() throws {
+        let (review, _) = try ReportFixture.site()
+        let empty = QuarterlyReview(documents: [], corpusFindings: [], configuration: ReportFixture.configuration,
+                                    categories: review.categories, options: ReportFixture.options)
+        for review in [review, empty] {
+            var pieces: [String] = []
+            ReportSite.data(review) { pieces.append($0) }
+            #expect(pieces.joined() == JSONOutput.encode(review.data) + "\n")
+        }
+        let data = review.data
+        #expect(!data.incidents.isEmpty && !data.classifications.isEmpty && !data.burns.isEmpty)
+    }
 }
