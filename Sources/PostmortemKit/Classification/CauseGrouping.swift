@@ -62,25 +62,39 @@ public enum CauseGrouping {
     ///   - records: The postmortems; those without `started` cannot be placed and are skipped.
     ///   - classifications: One per record, matched by incident id.
     ///   - windowDays: The repeat window (pm.yml `classification.repeat_window_days`, default 90).
+    ///   - include: which records take part (all by default); the others are skipped as if absent,
+    ///     without copying the records that do.
     public static func repeats(records: [Postmortem], classifications: [Classification],
-                               windowDays: Int = 90) -> [RepeatIncident] {
+                               windowDays: Int = 90, where include: (Postmortem) -> Bool = { _ in true }) -> [RepeatIncident] {
         let primary = Dictionary(classifications.map { ($0.incident, $0.primary) }, uniquingKeysWith: { first, _ in first })
-        let dated = records.compactMap { record in record.started.map { (record, $0) } }
-            .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0.id < $1.0.id }
-        var result: [RepeatIncident] = []
-        for (index, (record, started)) in dated.enumerated() {
-            let cause = primary[record.id] ?? "unknown"
-            guard cause != "unknown" else { continue }
-            for service in unique(record.services) {
-                let earlier = dated[..<index].last { other in
-                    other.0.services.contains(service) && (primary[other.0.id] ?? "unknown") == cause
-                }
-                guard let (previous, previousStart) = earlier else { continue }
-                let days = previousStart.minutes(to: started) / 1440
-                guard days <= Double(windowDays) else { continue }
-                result.append(RepeatIncident(service: service, cause: cause, incident: record.id, previous: previous.id,
-                                             daysApart: ErrorBudget.rounded(days)))
+        // The records' places, earliest first (ties by id): a report of 50,000 documents would copy
+        // tens of megabytes of records to sort them.
+        let dated = records.indices
+            .compactMap { index -> (index: Int, started: Timestamp)? in
+                guard include(records[index]), let started = records[index].started else { return nil }
+                return (index, started)
             }
+            .sorted { $0.started != $1.started ? $0.started < $1.started : records[$0.index].id < records[$1.index].id }
+        /// The latest incident so far of each service and primary cause.
+        struct Key: Hashable {
+            var service: String
+            var cause: String
+        }
+        var latest: [Key: (id: String, started: Timestamp)] = [:]
+        var result: [RepeatIncident] = []
+        for (index, started) in dated {
+            let record = records[index]
+            let cause = primary[record.id] ?? "unknown"
+            if cause != "unknown" {
+                for service in unique(record.services) {
+                    guard let previous = latest[Key(service: service, cause: cause)] else { continue }
+                    let days = previous.started.minutes(to: started) / 1440
+                    guard days <= Double(windowDays) else { continue }
+                    result.append(RepeatIncident(service: service, cause: cause, incident: record.id, previous: previous.id,
+                                                 daysApart: ErrorBudget.rounded(days)))
+                }
+            }
+            for service in record.services { latest[Key(service: service, cause: cause)] = (record.id, started) }
         }
         return result
     }

@@ -68,8 +68,8 @@ public struct QuarterlyReview: Sendable {
         causeGroups = CauseGrouping.groups(records: inPeriod, classifications: classifications, burns: burns, by: .cause)
         serviceGroups = CauseGrouping.groups(records: inPeriod, classifications: classifications, burns: burns, by: .service)
         let inPeriodIDs = Set(inPeriod.map(\.id))
-        let upToEnd = records.filter { record in record.started.map { $0 < period.end } ?? false }
-        repeats = CauseGrouping.repeats(records: upToEnd, classifications: classifications, windowDays: options.repeatWindowDays)
+        repeats = CauseGrouping.repeats(records: records, classifications: classifications, windowDays: options.repeatWindowDays,
+                                        where: { record in record.started.map { $0 < period.end } ?? false })
             .filter { inPeriodIDs.contains($0.incident) }
     }
 

@@ -45,6 +45,61 @@ import Testing
         #expect(!shortWindow.contains { $0.incident == "2026-05-19-search-index-disk-full" })
     }
 
+    /// The pairing as it was first written: for each incident and service, the most recent earlier
+    /// incident of that service and primary cause, found by scanning back.
+    static func referenceRepeats(records: [Postmortem], classifications: [Classification], windowDays: Int) -> [RepeatIncident] {
+        let primary = Dictionary(classifications.map { ($0.incident, $0.primary) }, uniquingKeysWith: { first, _ in first })
+        let dated = records.compactMap { record in record.started.map { (record, $0) } }
+            .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0.id < $1.0.id }
+        var result: [RepeatIncident] = []
+        for (index, (record, started)) in dated.enumerated() {
+            let cause = primary[record.id] ?? "unknown"
+            guard cause != "unknown" else { continue }
+            for service in CauseGrouping.unique(record.services) {
+                let earlier = dated[..<index].last { other in
+                    other.0.services.contains(service) && (primary[other.0.id] ?? "unknown") == cause
+                }
+                guard let (previous, previousStart) = earlier else { continue }
+                let days = previousStart.minutes(to: started) / 1440
+                guard days <= Double(windowDays) else { continue }
+                result.append(RepeatIncident(service: service, cause: cause, incident: record.id, previous: previous.id,
+                                             daysApart: ErrorBudget.rounded(days)))
+            }
+        }
+        return result
+    }
+
+    @Test("repeats match a scan back over every earlier incident, on seeded random corpora with ties, duplicate ids and no dates")
+    func repeatsMatchTheScanBack() {
+        var random = SplitMix64(seed: 6)
+        var paired = 0
+        for round in 0..<40 {
+            let count = Int.random(in: 0...120, using: &random)
+            let records = (0..<count).map { number -> Postmortem in
+                var record = Postmortem(path: "\(number).md", id: "INC-\(Int.random(in: 0..<(count / 2 + 1), using: &random))")
+                record.services = (0..<Int.random(in: 0...3, using: &random)).map { _ in ["api", "db", "web", "queue"].randomElement(using: &random)! }
+                if Int.random(in: 0..<10, using: &random) > 0 {
+                    record.started = Timestamp(epochSeconds: Int64(Int.random(in: 0..<40, using: &random)) * 86_400 * Int64(round % 4 + 1))
+                }
+                return record
+            }
+            let classifications = records.map { record in
+                Classification(incident: record.id, primary: ["deploy", "capacity", "unknown"].randomElement(using: &random)!,
+                               categories: [], declared: false)
+            }
+            let cutoff = Timestamp(epochSeconds: Int64(Int.random(in: 0..<160, using: &random)) * 86_400)
+            let include: (Postmortem) -> Bool = { $0.started.map { $0 < cutoff } ?? false }
+            for window in [0, 30, 90] {
+                paired += CauseGrouping.repeats(records: records, classifications: classifications, windowDays: window).count
+                #expect(CauseGrouping.repeats(records: records, classifications: classifications, windowDays: window)
+                        == Self.referenceRepeats(records: records, classifications: classifications, windowDays: window))
+                #expect(CauseGrouping.repeats(records: records, classifications: classifications, windowDays: window, where: include)
+                        == Self.referenceRepeats(records: records.filter(include), classifications: classifications, windowDays: window))
+            }
+        }
+        #expect(paired > 1000)
+    }
+
     @Test func groupingByServiceCountsAnIncidentOnceForEachService() {
         let records = BundledCorpus.records
         let groups = CauseGrouping.groups(records: records, classifications: Self.report.classifications, burns: [], by: .service)
