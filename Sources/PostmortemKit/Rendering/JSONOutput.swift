@@ -132,10 +132,12 @@ public struct JSONArrayStream: Sendable {
     /// to `emit` make the bytes of the whole document encoded at once.
     public static func fill<Failure: Error>(_ emptyDocument: String, arrays: [Filling],
                                             into emit: (String) throws(Failure) -> Void) throws(Failure) {
-        // In the order the arrays appear, each found in what follows the one before.
-        let order = arrays.sorted { a, b in
-            emptyDocument.range(of: "\n  \"\(a.key)\" : [")!.lowerBound < emptyDocument.range(of: "\n  \"\(b.key)\" : [")!.lowerBound
-        }
+        // In the order the arrays appear, each found in what follows the one before. A document
+        // without them (`null`, when encoding failed) is written as it is, as encoding the whole
+        // value would write it.
+        let placed = arrays.map { array in (array, emptyDocument.range(of: "\n  \"\(array.key)\" : [\n\n  ]")?.lowerBound) }
+        guard placed.allSatisfy({ $0.1 != nil }) else { return try emit(emptyDocument) }
+        let order = placed.sorted { $0.1! < $1.1! }.map(\.0)
         var rest = emptyDocument
         for array in order {
             let stream = JSONArrayStream(emptyDocument: rest, key: array.key, depth: 1)

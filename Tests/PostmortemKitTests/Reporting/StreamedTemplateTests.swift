@@ -170,5 +170,9 @@ struct StreamedTemplateTests {
         }
         let data = review.data
         #expect(!data.incidents.isEmpty && !data.classifications.isEmpty && !data.burns.isEmpty)
+        // A document that failed to encode is written as it is.
+        var pieces: [String] = []
+        JSONArrayStream.fill("null", arrays: [.init(key: "incidents", elements: [1, 2])]) { pieces.append($0) }
+        #expect(pieces.joined() == "null")
     }
 }
