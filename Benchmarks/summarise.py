@@ -56,7 +56,8 @@ lines = ["# pm benchmarks", "", "Written by `make bench` (`Benchmarks/run.sh`); 
          "Corpora come from `Benchmarks/generate.py` (seeded, deterministic). `cmark-gfm -e table -e tasklist "
          "-e strikethrough -e autolink` converts the concatenated corpus to HTML in one process; "
          "`pm lint --today 2027-01-15 DIR` (and with `--format sarif`), `pm report --today 2027-01-15 --quarter 2026-Q3 --out DIR DIR` and "
-         "`pm show --format json DIR` read the corpus directory.", "", "## Machine", ""] + machine
+         "`pm show --format json DIR` read the corpus directory. Each report run writes a new output directory; "
+         "outputs are removed when the bench ends, not between runs (see run.sh).", "", "## Machine", ""] + machine
 lines += ["", "## Measurements", "",
           "| documents | MB | tool | median s | runs | MB/s | peak RSS MB | × cmark-gfm |",
           "|---:|---:|---|---:|---:|---:|---:|---:|"]
