@@ -134,14 +134,8 @@ public enum ReportGenerator {
                 // All of them, whatever the pages do, so the error reported is the same each run.
                 for (offset, name) in summaryFiles.enumerated() {
                     do throws(ReportError) {
-                        if name == "index.html" {
-                            try stage.write(path: name) { (emit) throws(ReportError) in
-                                try ReportSite.index(review, templates: templates, into: emit)
-                            }
-                        } else if name == "data.json" {
-                            try stage.write(path: name) { (emit) throws(ReportError) in try ReportSite.data(review, into: emit) }
-                        } else {
-                            try stage.write(ReportSite.summaryFile(name, review, templates: templates))
+                        try stage.write(path: name) { (emit) throws(ReportError) in
+                            try ReportSite.summary(name, review, templates: templates, into: emit)
                         }
                     } catch {
                         failures.record(error, at: offset - summaryFiles.count)

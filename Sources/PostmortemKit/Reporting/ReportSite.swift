@@ -26,19 +26,23 @@ public enum ReportSite {
     /// The paths of ``summaryFiles(_:templates:)``, in its order.
     public static let summaryFileNames = ["index.html", "staircase.csv", "data.json", markerName]
 
-    /// One of ``summaryFiles(_:templates:)``, so a writer can hold one at a time.
+    /// One of ``summaryFiles(_:templates:)``, whole.
     public static func summaryFile(_ path: String, _ review: QuarterlyReview, templates: ReportTemplates) -> ReportFile {
+        var contents = ""
+        summary(path, review, templates: templates) { contents += $0 }
+        return ReportFile(path: path, contents: contents)
+    }
+
+    /// One of ``summaryFiles(_:templates:)``, passed on in pieces as it is made, so a writer holds
+    /// neither the whole file nor all of what it is made from (see ``index(_:templates:into:)``
+    /// and ``data(_:into:)``).
+    public static func summary<Failure: Error>(_ path: String, _ review: QuarterlyReview, templates: ReportTemplates,
+                                               into emit: (String) throws(Failure) -> Void) throws(Failure) {
         switch path {
-        case "index.html":
-            var html = ""
-            index(review, templates: templates) { html += $0 }
-            return ReportFile(path: path, contents: html)
-        case "staircase.csv": return ReportFile(path: path, contents: BudgetCSVRenderer.render(review.budget, zone: review.options.zone))
-        case "data.json":
-            var json = ""
-            data(review) { json += $0 }
-            return ReportFile(path: path, contents: json)
-        case markerName: return ReportFile(path: path, contents: markerContents)
+        case "index.html": try index(review, templates: templates, into: emit)
+        case "staircase.csv": try emit(BudgetCSVRenderer.render(review.budget, zone: review.options.zone))
+        case "data.json": try data(review, into: emit)
+        case markerName: try emit(markerContents)
         default: preconditionFailure("\(path) is not a summary file of the report")
         }
     }
