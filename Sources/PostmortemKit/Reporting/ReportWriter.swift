@@ -125,26 +125,14 @@ public enum ReportWriter {
         /// again at any time; what the staging directory guarantees is that an interrupted run
         /// never leaves a half-written report in place of the previous one.
         public func write(_ file: ReportFile) throws(ReportError) {
-            guard isSafe(file.path) else { throw ReportError("refusing to write \(file.path): it would leave the output directory") }
-            let url = directory.appendingPathComponent(file.path)
-            let folder = url.deletingLastPathComponent().path
-            var contents = file.contents
-            try staging.step { () throws(ReportError) in
-                try attempt {
-                    if !isKnownDirectory(folder) {
-                        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                        rememberDirectory(folder)
-                    }
-                    // The string's own UTF-8 bytes, not a copy: an index of a large corpus is megabytes.
-                    try contents.withUTF8 { bytes in try Self.writeFile(url.path, UnsafeRawBufferPointer(bytes)) }
-                }
-            }
+            try write(path: file.path) { (emit) throws(ReportError) in try emit(file.contents) }
         }
 
         /// Adds one file written in pieces: `produce` passes each piece, in order, to the function
         /// it is given, which writes it at once. The file is created while holding the write's
-        /// lock, as ``write(_:)`` does, and written outside it, so other threads go on adding
-        /// files meanwhile; after an interrupt the pieces go to a file already removed.
+        /// lock (so an interrupt never removes the staging directory while a file is being created
+        /// in it) and written outside it, so other threads go on adding files meanwhile; after an
+        /// interrupt the pieces go to a file already removed.
         public func write(path: String, _ produce: (_ emit: (String) throws(ReportError) -> Void) throws(ReportError) -> Void) throws(ReportError) {
             guard isSafe(path) else { throw ReportError("refusing to write \(path): it would leave the output directory") }
             let url = directory.appendingPathComponent(path)
@@ -172,17 +160,6 @@ public enum ReportWriter {
                 throw error
             }
             guard close(descriptor) == 0 else { throw ReportError("cannot write \(url.path): \(String(cString: strerror(errno)))") }
-        }
-
-        /// Creates or truncates the file at `path` and writes `bytes` to it.
-        static func writeFile(_ path: String, _ bytes: UnsafeRawBufferPointer) throws {
-            let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-            guard descriptor >= 0 else { throw ReportError("cannot create \(path): \(String(cString: strerror(errno)))") }
-            if let reason = FileDescriptorIO.writeAll(descriptor, bytes) {
-                close(descriptor)
-                throw ReportError("cannot write \(path): \(reason)")
-            }
-            guard close(descriptor) == 0 else { throw ReportError("cannot write \(path): \(String(cString: strerror(errno)))") }
         }
 
         /// A new empty file inside the staging directory for the writer's own use (never part of
