@@ -59,7 +59,9 @@ struct StreamedTemplateTests {
         // a section around it that pushes an object, and a nested row key.
         "<p>{{#incidents}}{{id}}, {{/incidents}}</p>\n",
         "{{#incidents}}\n{{#first()}}first {{/first()}}{{id}}\n{{/incidents}}\n",
-        "{{#incidents}}\n{{.}}\n{{/incidents}}\n",
+        // (A row printed whole with `{{.}}` is a dictionary's description, whose order differs
+        // from one dictionary to the next; `{{#.}}` reads the current object the same way.)
+        "{{#incidents}}\n{{#.}}{{id}}{{/.}}\n{{/incidents}}\n",
         "{{#incidents}}\n{{.id}}\n{{/incidents}}\n",
         "{{#incidents}}\n{{> row}}\n{{/incidents}}\n",
         "{{=<% %>=}}\n<%#incidents%>\n<%id%>\n<%/incidents%>\n",
