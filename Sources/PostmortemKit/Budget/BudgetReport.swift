@@ -44,7 +44,7 @@ public struct BudgetReport: Sendable, Hashable, Encodable {
     ///   - today: The current date (a parameter so the output is reproducible).
     ///   - definedSLOs: Every SLO pm.yml defines, when `slos` is a selection of them, so impact on
     ///     an SLO that exists but was not selected is not reported as undefined.
-    public init(slos: [SLODefinition], records: [Postmortem], period: ReportingPeriod, zone: ZoneResolver,
+    public init(slos: [SLODefinition], records: some Collection<Postmortem>, period: ReportingPeriod, zone: ZoneResolver,
                 timezone: String, today: CalendarDate, definedSLOs: [SLODefinition]? = nil) {
         self.period = period
         self.today = today

@@ -15,7 +15,7 @@ public enum ErrorBudgetCalculator {
     ///   - zone: The configured zone for calendar boundaries.
     ///   - today: The current date in that zone; the burn rate counts the window as elapsed up to
     ///     the end of this day.
-    public static func windows(slos: [SLODefinition], records: [Postmortem], period: ReportingPeriod,
+    public static func windows(slos: [SLODefinition], records: some Collection<Postmortem>, period: ReportingPeriod,
                                zone: ZoneResolver, today: CalendarDate) -> [BudgetWindow] {
         let parts = burnParts(slos: slos, records: records, zone: zone)
         let now = zone.startOfDay(today.adding(days: 1))
@@ -35,7 +35,7 @@ public enum ErrorBudgetCalculator {
     ///   - slos: The SLOs; impact on an SLO not listed here is ignored (see ``notes(slos:records:)``).
     ///   - records: The postmortems.
     ///   - zone: The configured zone for calendar boundaries.
-    public static func burns(slos: [SLODefinition], records: [Postmortem], zone: ZoneResolver) -> [IncidentBurn] {
+    public static func burns(slos: [SLODefinition], records: some Collection<Postmortem>, zone: ZoneResolver) -> [IncidentBurn] {
         burnParts(slos: slos, records: records, zone: zone).map {
             IncidentBurn(incident: $0.incident, slo: $0.slo, minutes: $0.minutes, windowStart: $0.windowStart)
         }
@@ -44,7 +44,7 @@ public enum ErrorBudgetCalculator {
     /// What could not be counted, or was counted on an assumption: impact on an SLO that is not
     /// defined, impact without times, a missing `bad_fraction` (counted as a full outage), a
     /// `bad_fraction` outside 0…1 (clamped).
-    public static func notes(slos: [SLODefinition], records: [Postmortem]) -> [BudgetNote] {
+    public static func notes(slos: [SLODefinition], records: some Collection<Postmortem>) -> [BudgetNote] {
         let known = Set(slos.map(\.id))
         var notes: [BudgetNote] = []
         for record in records {
@@ -86,7 +86,7 @@ public enum ErrorBudgetCalculator {
         var windowStart: Timestamp
     }
 
-    static func burnParts(slos: [SLODefinition], records: [Postmortem], zone: ZoneResolver) -> [BurnPart] {
+    static func burnParts(slos: [SLODefinition], records: some Collection<Postmortem>, zone: ZoneResolver) -> [BurnPart] {
         let byID = Dictionary(slos.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var parts: [BurnPart] = []
         for record in records {

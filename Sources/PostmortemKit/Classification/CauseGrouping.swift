@@ -9,7 +9,7 @@ public enum CauseGrouping {
     ///   - burns: Budget burns (``ErrorBudgetCalculator/burns(slos:records:zone:)``); burns of
     ///     incidents not in `records` are ignored.
     ///   - dimension: What to group by.
-    public static func groups(records: [Postmortem], classifications: [Classification], burns: [IncidentBurn],
+    public static func groups(records: some Collection<Postmortem>, classifications: some Sequence<Classification>, burns: [IncidentBurn],
                               by dimension: GroupingDimension = .cause) -> [IncidentGroup] {
         let primary = Dictionary(classifications.map { ($0.incident, $0.primary) }, uniquingKeysWith: { first, _ in first })
         var burnsByIncident: [String: [IncidentBurn]] = [:]
@@ -64,37 +64,33 @@ public enum CauseGrouping {
     ///   - windowDays: The repeat window (pm.yml `classification.repeat_window_days`, default 90).
     ///   - include: which records take part (all by default); the others are skipped as if absent,
     ///     without copying the records that do.
-    public static func repeats(records: [Postmortem], classifications: [Classification],
-                               windowDays: Int = 90, where include: (Postmortem) -> Bool = { _ in true }) -> [RepeatIncident] {
+    public static func repeats<Records: Collection<Postmortem>>(records: Records, classifications: some Sequence<Classification>,
+                                                                windowDays: Int = 90,
+                                                                where include: (Postmortem) -> Bool = { _ in true }) -> [RepeatIncident] {
         let primary = Dictionary(classifications.map { ($0.incident, $0.primary) }, uniquingKeysWith: { first, _ in first })
         // The records' places, earliest first (ties by id): a report of 50,000 documents would copy
         // tens of megabytes of records to sort them.
         let dated = records.indices
-            .compactMap { index -> (index: Int, started: Timestamp)? in
+            .compactMap { index -> (index: Records.Index, started: Timestamp)? in
                 guard include(records[index]), let started = records[index].started else { return nil }
                 return (index, started)
             }
             .sorted { $0.started != $1.started ? $0.started < $1.started : records[$0.index].id < records[$1.index].id }
-        /// The latest incident so far of each service and primary cause.
-        struct Key: Hashable {
-            var service: String
-            var cause: String
-        }
-        var latest: [Key: (id: String, started: Timestamp)] = [:]
+        var latest: [RepeatKey: (id: String, started: Timestamp)] = [:]
         var result: [RepeatIncident] = []
         for (index, started) in dated {
             let record = records[index]
             let cause = primary[record.id] ?? "unknown"
             if cause != "unknown" {
                 for service in unique(record.services) {
-                    guard let previous = latest[Key(service: service, cause: cause)] else { continue }
+                    guard let previous = latest[RepeatKey(service: service, cause: cause)] else { continue }
                     let days = previous.started.minutes(to: started) / 1440
                     guard days <= Double(windowDays) else { continue }
                     result.append(RepeatIncident(service: service, cause: cause, incident: record.id, previous: previous.id,
                                                  daysApart: ErrorBudget.rounded(days)))
                 }
             }
-            for service in record.services { latest[Key(service: service, cause: cause)] = (record.id, started) }
+            for service in record.services { latest[RepeatKey(service: service, cause: cause)] = (record.id, started) }
         }
         return result
     }
@@ -112,4 +108,10 @@ public enum CauseGrouping {
         let middle = sorted.count / 2
         return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
+}
+
+/// The latest incident so far of each service and primary cause, in ``CauseGrouping/repeats(records:classifications:windowDays:where:)``.
+private struct RepeatKey: Hashable {
+    var service: String
+    var cause: String
 }

@@ -15,13 +15,13 @@ enum FollowUpTracking {
             var actionIndex: Int
             var began: Timestamp?
         }
-        func action(_ t: Tracked) -> FollowUpAction { review.documents[t.index].postmortem.actions[t.actionIndex] }
+        func tracked(_ t: Tracked) -> TrackedAction { review.documents[t.index].followUps[t.actionIndex] }
         var open: [Tracked] = [], done: [Tracked] = [], notDoing: [Tracked] = []
         for (index, document) in review.documents.enumerated() {
             let began = IncidentTime.began(document.postmortem)
             let upToPeriodEnd = began.map { $0 < period.end } ?? false
             let inPeriod = began.map(period.contains) ?? false
-            for (actionIndex, action) in document.postmortem.actions.enumerated() {
+            for (actionIndex, action) in document.followUps.enumerated() {
                 let tracked = Tracked(index: index, actionIndex: actionIndex, began: began)
                 switch action.state {
                 case .open where upToPeriodEnd: open.append(tracked)
@@ -31,19 +31,23 @@ enum FollowUpTracking {
                 }
             }
         }
-        func isOverdue(_ t: Tracked) -> Bool { action(t).due.map { $0 < today } ?? false }
+        func isOverdue(_ t: Tracked) -> Bool { tracked(t).due.map { $0 < today } ?? false }
         func age(_ t: Tracked) -> Int? {
             t.began.map { today.daysSinceEpoch - review.options.zone.date(of: $0).daysSinceEpoch }
         }
         open.sort {
-            let x = action($0), y = action($1)
+            let x = tracked($0), y = tracked($1)
             let a = (isOverdue($0) ? 0 : 1, x.owner ?? "\u{10FFFF}", x.due?.description ?? "9999", review.documents[$0.index].postmortem.id)
             let b = (isOverdue($1) ? 0 : 1, y.owner ?? "\u{10FFFF}", y.due?.description ?? "9999", review.documents[$1.index].postmortem.id)
             return a < b
         }
         func row(_ t: Tracked) -> [String: Any] {
             let record = review.documents[t.index].postmortem
-            let action = record.actions[t.actionIndex]
+                        // The whole action (its text, ticket, reason…), read back from the spill in a
+            // streaming report; if that fails the report fails (see `actionReader`), and the row
+            // is never shown.
+            let action = review.actions(of: t.index).flatMap { $0.indices.contains(t.actionIndex) ? $0[t.actionIndex] : nil }
+                ?? FollowUpAction(text: "", state: tracked(t).state, range: SourceRange(line: 0))
             let days = age(t)
             return [
                 "owner": IndexPageModel.clean(action.owner.map { "@" + $0 } ?? "unassigned"),
@@ -61,7 +65,7 @@ enum FollowUpTracking {
         }
         var owners: [String: (open: Int, overdue: Int, oldest: Int)] = [:]
         for t in open {
-            let key = action(t).owner.map { "@" + $0 } ?? "unassigned"
+            let key = tracked(t).owner.map { "@" + $0 } ?? "unassigned"
             var entry = owners[key] ?? (0, 0, 0)
             entry.open += 1
             if isOverdue(t) { entry.overdue += 1 }

@@ -142,8 +142,11 @@ enum IndexPageModel {
 
     static func staircases(_ review: QuarterlyReview) -> [[String: Any]] {
         let period = review.options.period
+        // Links for the incidents the charts step at, not for every document of the corpus.
+        let stepped = Set(review.windows.flatMap { $0.steps.map(\.incident) })
         var links: [String: StaircaseChart.IncidentLink] = [:]
-        for (index, document) in review.documents.enumerated() where links[document.postmortem.id] == nil {
+        for (index, document) in review.documents.enumerated()
+        where stepped.contains(document.postmortem.id) && links[document.postmortem.id] == nil {
             links[document.postmortem.id] = StaircaseChart.IncidentLink(href: "incidents/\(review.pageNames[index])",
                                                                         title: document.postmortem.title ?? "")
         }

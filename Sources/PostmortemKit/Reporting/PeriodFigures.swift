@@ -85,23 +85,23 @@ public struct PeriodFigures: Sendable, Codable, Hashable {
     /// Works out the figures of `period`.
     ///
     /// - Parameters:
-    ///   - records: every postmortem read; those whose incident began in the period count.
+    ///   - documents: every postmortem read; those whose incident began in the period count.
     ///   - windows: the SLO windows that overlap the period.
     ///   - slos: the configured SLOs, in display order.
     ///   - severities: the severity scale, most severe first; other values are counted after it.
     ///   - today: the day follow-up states are judged on.
-    public static func compute(period: ReportingPeriod, records: [Postmortem], windows: [BudgetWindow],
+    public static func compute(period: ReportingPeriod, documents: [ReportedDocument], windows: [BudgetWindow],
                                slos: [SLODefinition], severities: [String], today: CalendarDate) -> PeriodFigures {
-        let inPeriod = records.filter { IncidentTime.began($0).map(period.contains) ?? false }
+        let inPeriod = documents.indices.filter { IncidentTime.began(documents[$0].postmortem).map(period.contains) ?? false }
         var severityCounts: [String: Int] = [:]
-        for record in inPeriod { severityCounts[record.severity ?? "unrated", default: 0] += 1 }
+        for index in inPeriod { severityCounts[documents[index].postmortem.severity ?? "unrated", default: 0] += 1 }
         var order = severities
         order += severityCounts.keys.filter { !severities.contains($0) }.sorted()
         let bySeverity = order.map { SeverityCount(severity: $0, count: severityCounts[$0] ?? 0) }
 
         var followUps = FollowUpCounts()
-        for record in inPeriod {
-            for action in record.actions {
+        for index in inPeriod {
+            for action in documents[index].followUps {
                 followUps.created += 1
                 switch action.state {
                 case .done: followUps.done += 1
@@ -129,8 +129,8 @@ public struct PeriodFigures: Sendable, Codable, Hashable {
         }
 
         return PeriodFigures(period: period, incidents: inPeriod.count, bySeverity: bySeverity,
-                             timeToDetect: DurationSummary(inPeriod.compactMap { $0.timeToDetectMinutes }.filter { $0 >= 0 }),
-                             timeToMitigate: DurationSummary(inPeriod.compactMap { $0.impactMinutes }.filter { $0 >= 0 }),
+                             timeToDetect: DurationSummary(inPeriod.compactMap { documents[$0].postmortem.timeToDetectMinutes }.filter { $0 >= 0 }),
+                             timeToMitigate: DurationSummary(inPeriod.compactMap { documents[$0].postmortem.impactMinutes }.filter { $0 >= 0 }),
                              followUps: followUps, budgets: budgets)
     }
 }

@@ -4,13 +4,15 @@
 enum PostmortemPageModel {
     static func context(_ review: QuarterlyReview, index: Int) -> [String: Any] {
         let document = review.documents[index]
-        return context(review, index: index, body: document.bodyHTML, findings: PageFinding.rows(document.findings))
+        return context(review, index: index, body: document.bodyHTML, findings: PageFinding.rows(document.findings),
+                       actions: document.postmortem.actions)
     }
 
-    /// The context with `body` as the page body and `findings` as its list of findings (the
-    /// document's own, read back from where the report keeps them while streaming; see
-    /// ``BodySpill``).
-    static func context(_ review: QuarterlyReview, index: Int, body: String, findings: [PageFinding]) -> [String: Any] {
+    /// The context with `body` as the page body, `findings` as its list of findings and `actions`
+    /// as its follow-up actions (the document's own, read back from where the report keeps them
+    /// while streaming; see ``BodySpill``).
+    static func context(_ review: QuarterlyReview, index: Int, body: String, findings: [PageFinding],
+                        actions: [FollowUpAction]) -> [String: Any] {
         let document = review.documents[index]
         let record = document.postmortem
         let clean = IndexPageModel.clean
@@ -49,7 +51,7 @@ enum PostmortemPageModel {
                 "hasEvidence": !score.evidence.isEmpty,
             ]
         }
-        let actions = record.actions.map { action -> [String: Any] in
+        let actions = actions.map { action -> [String: Any] in
             let overdue = action.state == .open && (action.due.map { $0 < today } ?? false)
             var details: [String] = []
             if let owner = action.owner { details.append("@" + owner) }

@@ -30,6 +30,10 @@ public struct QuarterlyReview: Sendable {
     /// The first document of each id, so lookups stay linear in large corpora.
     let indexByID: [String: Int]
     let burnsByIncident: [String: [IncidentBurn]]
+    /// Reads the whole follow-up actions of the document at an index when the documents do not
+    /// hold them (the streaming report leaves them in its spill; see ``ReportedDocument/followUps``).
+    /// It returns nil when they cannot be read, and the report then fails.
+    var actionReader: (@Sendable (Int) -> [FollowUpAction]?)?
 
     /// Works out the review.
     ///
@@ -49,7 +53,8 @@ public struct QuarterlyReview: Sendable {
         self.corpusFindings = corpusFindings
         pageNames = PageFileNames.assign(documents.map(\.postmortem.id))
         indexByID = Dictionary(documents.enumerated().map { ($1.postmortem.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let records = documents.map(\.postmortem)
+        // Views, not copies: a copy of every record was a tenth of the report's peak memory.
+        let records = documents.lazy.map(\.postmortem)
         budget = BudgetReport(slos: configuration.slos, records: records, period: options.period, zone: options.zone,
                               timezone: configuration.timezone, today: options.today)
         let windows = budget.windows.map(\.window)
@@ -58,11 +63,11 @@ public struct QuarterlyReview: Sendable {
                                                             zone: options.zone, today: options.today)
         burns = ErrorBudgetCalculator.burns(slos: configuration.slos, records: records, zone: options.zone)
         burnsByIncident = Dictionary(grouping: burns, by: \.incident)
-        current = PeriodFigures.compute(period: options.period, records: records, windows: windows, slos: configuration.slos,
+        current = PeriodFigures.compute(period: options.period, documents: documents, windows: windows, slos: configuration.slos,
                                         severities: configuration.severities, today: options.today)
-        previous = PeriodFigures.compute(period: previousPeriod, records: records, windows: previousWindows,
+        previous = PeriodFigures.compute(period: previousPeriod, documents: documents, windows: previousWindows,
                                          slos: configuration.slos, severities: configuration.severities, today: options.today)
-        let classifications = documents.map(\.classification)
+        let classifications = documents.lazy.map(\.classification)
         let period = options.period
         let inPeriod = records.filter { IncidentTime.began($0).map(period.contains) ?? false }
         causeGroups = CauseGrouping.groups(records: inPeriod, classifications: classifications, burns: burns, by: .cause)
@@ -82,6 +87,13 @@ public struct QuarterlyReview: Sendable {
             }
             .sorted { ($0.0, documents[$0.1].postmortem.id, $0.1) < ($1.0, documents[$1.1].postmortem.id, $1.1) }
             .map(\.1)
+    }
+
+    /// The follow-up actions of the document at `index`, in full (nil when they cannot be read back
+    /// from the spill).
+    func actions(of index: Int) -> [FollowUpAction]? {
+        if let actionReader { return actionReader(index) }
+        return documents[index].postmortem.actions
     }
 
     /// The page of the first document with this id, relative to the report's root.

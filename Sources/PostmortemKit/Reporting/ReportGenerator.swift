@@ -47,6 +47,9 @@ public enum ReportGenerator {
         public var bodies: [BodySpill.Reference]
         /// Where each document's page findings (``PageFinding/spilled(_:)``) are in ``spill``.
         public var findings: [BodySpill.Reference]
+        /// Where each document's follow-up actions (``ActionSpill/spilled(_:)``) are in ``spill``:
+        /// the documents keep only their ``ReportedDocument/followUps``.
+        public var actions: [BodySpill.Reference]
         /// What `linter.lintCorpus` gives for every record read, in its order.
         public var corpusFindings: [Finding]
         public let spill: BodySpill
@@ -59,6 +62,14 @@ public enum ReportGenerator {
         /// The page findings of the document at `index`.
         public func findings(at index: Int) throws(ReportError) -> [PageFinding] {
             PageFinding.unspilled(try spill.body(findings[index]))
+        }
+
+        /// The follow-up actions of the document at `index`, without their groups.
+        public func actions(at index: Int) throws(ReportError) -> [FollowUpAction] {
+            guard let actions = ActionSpill.unspilled(try spill.body(actions[index])) else {
+                throw ReportError("cannot write the report: \(spill.path) was changed while the report was written")
+            }
+            return actions
         }
     }
 
@@ -83,17 +94,18 @@ public enum ReportGenerator {
         var corpus = CorpusIndex(paths: inputs.map { shown($0.path) })
         var corpusFindings: [Finding] = []
         var documents: [ReportedDocument] = []
-        var bodies: [BodySpill.Reference] = [], findings: [BodySpill.Reference] = []
+        var bodies: [BodySpill.Reference] = [], findings: [BodySpill.Reference] = [], actions: [BodySpill.Reference] = []
         documents.reserveCapacity(inputs.count)
         bodies.reserveCapacity(inputs.count)
         findings.reserveCapacity(inputs.count)
+        actions.reserveCapacity(inputs.count)
         var failure: ReportError?
-        DocumentLoader.forEach(inputs, workers: workers, options: ReadOptions(configuration: configuration, renderHTML: true), { read -> (ReportedDocument, String, String) in
+        DocumentLoader.forEach(inputs, workers: workers, options: ReadOptions(configuration: configuration, renderHTML: true), { read -> (ReportedDocument, String, String, String) in
             var document = prepare(read)
             let body = document.bodyHTML
             document.bodyHTML = ""
-            return (document, body, PageFinding.spilled(PageFinding.rows(document.findings)))
-        }, consume: { (_: Int, prepared: (ReportedDocument, String, String)) in
+            return (document, body, PageFinding.spilled(PageFinding.rows(document.findings)), ActionSpill.spilled(document.postmortem.actions))
+        }, consume: { (_: Int, prepared: (ReportedDocument, String, String, String)) in
             guard failure == nil else { return }
             var document = prepared.0
             corpusFindings += linter.lintCorpus(document.postmortem, in: corpus, fileExists: { _ in false })
@@ -102,14 +114,15 @@ public enum ReportGenerator {
             do throws(ReportError) {
                 bodies.append(try spill.append(prepared.1))
                 findings.append(try spill.append(prepared.2))
+                actions.append(try spill.append(prepared.3))
                 documents.append(document)
             } catch {
                 failure = error
             }
         })
         if let failure { throw failure }
-        return SpilledCorpus(documents: documents, bodies: bodies, findings: findings, corpusFindings: corpusFindings.sorted(by: Finding.reportingOrder),
-                             spill: spill)
+        return SpilledCorpus(documents: documents, bodies: bodies, findings: findings, actions: actions,
+                             corpusFindings: corpusFindings.sorted(by: Finding.reportingOrder), spill: spill)
     }
 
     /// Works out the review of a spilled corpus and writes every file of the site into `stage`:
@@ -120,8 +133,20 @@ public enum ReportGenerator {
     public static func write(_ corpus: SpilledCorpus, configuration: Configuration, classifier: Classifier,
                              options: ReportOptions, templates: ReportTemplates, to stage: ReportWriter.Stage,
                              workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ReportError) -> QuarterlyReview {
-        let review = QuarterlyReview(documents: corpus.documents, corpusFindings: corpus.corpusFindings, configuration: configuration,
-                                     categories: classifier.categories, options: options)
+        var reading = QuarterlyReview(documents: corpus.documents, corpusFindings: corpus.corpusFindings, configuration: configuration,
+                                      categories: classifier.categories, options: options)
+        // The index's rows of follow-up actions read each action back; a read that fails fails
+        // the summary file being written.
+        let actionFailures = FirstFailure()
+        reading.actionReader = { index in
+            do throws(ReportError) {
+                return try corpus.actions(at: index)
+            } catch {
+                actionFailures.record(error, at: index)
+                return nil
+            }
+        }
+        let review = reading
         let count = review.documents.count
         let next = Counter()
         let failures = FirstFailure()
@@ -137,6 +162,7 @@ public enum ReportGenerator {
                         try stage.write(path: name) { (emit) throws(ReportError) in
                             try ReportSite.summary(name, review, templates: templates, into: emit)
                         }
+                        if let failure = actionFailures.first { throw failure }
                     } catch {
                         failures.record(error, at: offset - summaryFiles.count)
                     }
@@ -147,7 +173,8 @@ public enum ReportGenerator {
                 guard index < count else { return }
                 do throws(ReportError) {
                     let page = ReportSite.page(review, index: index, body: try corpus.body(at: index),
-                                               findings: try corpus.findings(at: index), templates: templates)
+                                               findings: try corpus.findings(at: index), actions: try corpus.actions(at: index),
+                                               templates: templates)
                     try stage.write(page)
                 } catch {
                     failures.record(error, at: index)

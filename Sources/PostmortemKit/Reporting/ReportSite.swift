@@ -12,7 +12,8 @@ public enum ReportSite {
         var files = summaryFiles(review, templates: templates)
         for index in review.documents.indices {
             let document = review.documents[index]
-            files.append(page(review, index: index, body: document.bodyHTML, findings: PageFinding.rows(document.findings), templates: templates))
+            files.append(page(review, index: index, body: document.bodyHTML, findings: PageFinding.rows(document.findings),
+                              actions: document.postmortem.actions, templates: templates))
         }
         return files.sorted { $0.path < $1.path }
     }
@@ -71,12 +72,13 @@ public enum ReportSite {
         try emit("\n")
     }
 
-    /// The page of the document at `index` with `body` as its body HTML and `findings` as its
-    /// list of findings.
+    /// The page of the document at `index` with `body` as its body HTML, `findings` as its list of
+    /// findings and `actions` as its follow-up actions.
     public static func page(_ review: QuarterlyReview, index: Int, body: String, findings: [PageFinding],
-                            templates: ReportTemplates) -> ReportFile {
+                            actions: [FollowUpAction], templates: ReportTemplates) -> ReportFile {
         ReportFile(path: "incidents/\(review.pageNames[index])",
-                   contents: templates.render(PostmortemPageModel.context(review, index: index, body: body, findings: findings),
+                   contents: templates.render(PostmortemPageModel.context(review, index: index, body: body, findings: findings,
+                                                                          actions: actions),
                                               with: "postmortem"))
     }
 }

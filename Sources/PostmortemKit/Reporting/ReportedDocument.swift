@@ -9,6 +9,9 @@ public struct ReportedDocument: Sendable {
     public var findings: [Finding]
     /// The findings counted by rule, which the index reads.
     public var lint: LintTally
+    /// What the review counts and sorts of each follow-up action, in the record's order. The
+    /// streaming report keeps only this; the actions themselves are in its spill.
+    public var followUps: [TrackedAction]
     /// The body as cmark-gfm safe HTML, already made valid for the page (see ``PageHTML``).
     public var bodyHTML: String
 
@@ -17,6 +20,7 @@ public struct ReportedDocument: Sendable {
         self.classification = classification
         self.findings = findings
         lint = LintTally(findings)
+        followUps = postmortem.actions.map(TrackedAction.init)
         self.bodyHTML = bodyHTML
     }
 }
@@ -25,9 +29,10 @@ extension ReportedDocument {
     /// The record without what the report never reads once a document is classified and linted:
     /// the summary, timeline, contributing factors, lessons, sections, links, front-matter
     /// positions (the page shows the body as HTML instead), the reading problems (already
-    /// findings) and the actions' groups. The streaming report keeps records
-    /// like this for the whole corpus, so they hold only what pages, the index, the budget, the
-    /// cause grouping and the CSV and JSON use.
+    /// findings) and the follow-up actions (the document keeps their ``followUps``; pages and
+    /// index rows read them back from the spill, see ``ActionSpill``). The streaming report keeps
+    /// records like this for the whole corpus, so they hold only what pages, the index, the
+    /// budget, the cause grouping and the CSV and JSON use.
     static func reportRecord(_ record: Postmortem) -> Postmortem {
         var record = record
         record.summary = nil
@@ -38,11 +43,7 @@ extension ReportedDocument {
         record.links = []
         record.frontMatter = FrontMatter()
         record.problems = []
-        record.actions = record.actions.map { action in
-            var action = action
-            action.group = nil
-            return action
-        }
+        record.actions = []
         return record
     }
 

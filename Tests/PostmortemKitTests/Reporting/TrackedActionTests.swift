@@ -1,0 +1,89 @@
+import Testing
+@testable import PostmortemKit
+
+@Suite("What the report keeps of a document's follow-up actions")
+struct TrackedActionTests {
+    func action(_ text: String, _ state: FollowUpAction.State = .open, line: Int = 1, owner: String? = nil, due: String? = nil,
+                type: String? = nil, priority: String? = nil, ticket: String? = nil, reason: String? = nil) -> FollowUpAction {
+        var action = FollowUpAction(text: text, state: state,
+                                    range: SourceRange(start: SourceLocation(line: line, column: 3), end: SourceLocation(line: line + 1, column: 80)))
+        action.owner = owner
+        action.due = due.flatMap { CalendarDate($0) }
+        action.type = type
+        action.priority = priority
+        action.ticket = ticket
+        action.reason = reason
+        return action
+    }
+
+    var samples: [FollowUpAction] {
+        [
+            action("Add a canary stage to the config push", owner: "sre-oncall", due: "2026-10-01", type: "prevent", priority: "P1",
+                   ticket: "https://tracker.example/OPS-1234"),
+            action("", .done),
+            action("12:~ starts like a length, ~ like a missing field", .notDoing, line: 9, reason: "3:abc~"),
+            action("nul \u{0}, escape \u{1B}[31m, <b>&</b>\r\n, é\u{301}, 🚀", owner: "", ticket: "none"),
+            action("~", due: "0001-01-01", priority: "~"),
+        ]
+    }
+
+    @Test("a document's actions come back from the spill as they went in, without their groups")
+    func roundTrip() {
+        var actions = samples
+        actions[0].group = "Detection"
+        let back = ActionSpill.unspilled(ActionSpill.spilled(actions))
+        actions[0].group = nil
+        #expect(back == actions)
+        #expect(ActionSpill.unspilled(ActionSpill.spilled([])) == [])
+    }
+
+    @Test("seeded random actions round-trip")
+    func randomRoundTrip() {
+        var generator = SplitMix64(seed: 2026)
+        let pieces = ["a", "~", ":", "0", "12:", " ", "\u{0}", "é", "\u{301}", "🚀", "\n", "-", "P1", "@x"]
+        func text(_ most: Int) -> String {
+            (0..<Int(generator.next() % UInt64(most + 1))).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+        }
+        func maybe(_ most: Int) -> String? { generator.next() % 3 == 0 ? nil : text(most) }
+        for _ in 0..<500 {
+            let actions = (0..<Int(generator.next() % 5)).map { number -> FollowUpAction in
+                let states: [FollowUpAction.State] = [.open, .done, .notDoing]
+                return action(text(12), states[Int(generator.next() % 3)], line: number + 1, owner: maybe(4),
+                              due: generator.next() % 2 == 0 ? nil : "2026-0\(1 + generator.next() % 9)-1\(generator.next() % 10)",
+                              type: maybe(3), priority: maybe(2), ticket: maybe(6), reason: maybe(8))
+            }
+            #expect(ActionSpill.unspilled(ActionSpill.spilled(actions)) == actions)
+        }
+    }
+
+    @Test("a cut or damaged spill gives nil or whole actions, never made-up ones")
+    func damaged() {
+        let actions = samples
+        let bytes = Array(ActionSpill.spilled(actions).utf8)
+        for cut in 0..<bytes.count {
+            let back = ActionSpill.unspilled(String(decoding: bytes[..<cut], as: UTF8.self))
+            if let back { #expect(Array(actions.prefix(back.count)) == back) }
+        }
+        #expect(ActionSpill.unspilled("4:text4:open~~~~~~~") == nil)   // no range
+        #expect(ActionSpill.unspilled("4:text5:maybe~~~~~~7:1 1 1 1") == nil)   // unknown state
+        #expect(ActionSpill.unspilled("4:text4:open~10:2026-02-30~~~~7:1 1 1 1") == nil)   // no such day
+        #expect(ActionSpill.unspilled("99:text") == nil)
+        #expect(ActionSpill.unspilled("4:text4:open~~~~~~7:1 1 1 1")?.first?.text == "text")
+    }
+
+    @Test("the tracked part of an action is its state, owner and due date")
+    func tracked() {
+        let tracked = samples.map(TrackedAction.init)
+        #expect(tracked.map(\.state) == [.open, .done, .notDoing, .open, .open])
+        #expect(tracked.map(\.owner) == ["sre-oncall", nil, nil, "", nil])
+        #expect(tracked.map { $0.due?.description } == ["2026-10-01", nil, nil, nil, "0001-01-01"])
+        var record = Postmortem(path: "a.md", id: "a")
+        record.actions = samples
+        let document = ReportedDocument(postmortem: record,
+                                        classification: Classification(incident: "a", primary: "unknown", categories: [], declared: false),
+                                        findings: [], bodyHTML: "")
+        #expect(document.followUps == tracked)
+        #expect(ReportedDocument.slimmed(document).postmortem.actions.isEmpty)
+        #expect(ReportedDocument.slimmed(document).followUps == tracked)
+    }
+}
