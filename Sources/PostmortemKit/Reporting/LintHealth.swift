@@ -27,13 +27,15 @@ enum LintHealth {
         }
         // Each document's findings are read from its tally (the streaming report keeps no findings).
         var errorCount = 0, warningCount = 0
-        for tally in [LintTally(review.corpusFindings)] + review.documents.lazy.map(\.lint) {
+        func add(_ tally: LintTally) {
             for tallied in tally.entries {
                 count(tallied, in: &byRule[tallied.ruleID, default: (tallied.alias, tallied.severity, 0, [])])
                 if tallied.severity == .error { errorCount += tallied.count }
                 if tallied.severity == .warning { warningCount += tallied.count }
             }
         }
+        add(LintTally(review.corpusFindings))
+        for index in review.documents.indices { add(review.documents[index].lint) }
         let common = byRule.keys.sorted {
             let a = byRule[$0]!.count, b = byRule[$1]!.count
             return a != b ? a > b : $0 < $1
@@ -41,7 +43,8 @@ enum LintHealth {
         context["lintErrorDocuments"] = LazyRows(count: errorDocuments.count) { errorRow(errorDocuments[$0]) }
         context["hasLintErrorDocuments"] = !errorDocuments.isEmpty
         context["lintDocuments"] = "\(review.documents.count)"
-        context["lintCleanDocuments"] = "\(review.documents.filter { $0.lint.isEmpty }.count)"
+        // Counted, not filtered: a filtered array copies every clean document.
+        context["lintCleanDocuments"] = "\(review.documents.reduce(0) { $0 + ($1.lint.isEmpty ? 1 : 0) })"
         context["lintErrorCount"] = "\(errorCount)"
         context["lintWarningCount"] = "\(warningCount)"
         context["lintCommon"] = common.map { id -> [String: Any] in

@@ -4,15 +4,20 @@
 /// the index shows the action (see ``ActionSpill``). A document of the generated corpus has about
 /// six actions; kept whole they were a quarter of the report's memory.
 public struct TrackedAction: Sendable, Hashable {
-    // Declared largest first: 48 bytes a value instead of 56.
     public var owner: String?
-    public var due: CalendarDate?
+    /// The due date as days since 1970-01-01, `Int32.min` for none: 24 bytes a value, where an
+    /// optional ``CalendarDate`` (three `Int`s) made it 48.
+    private var dueDay: Int32
     public var state: FollowUpAction.State
 
     public init(_ action: FollowUpAction) {
         owner = action.owner
-        due = action.due
+        dueDay = action.due.map { Int32($0.daysSinceEpoch) } ?? .min
         state = action.state
+    }
+
+    public var due: CalendarDate? {
+        dueDay == .min ? nil : CalendarDate(daysSinceEpoch: Int(dueDay))
     }
 }
 
