@@ -9,20 +9,22 @@ enum FollowUpTracking {
     static func add(to context: inout [String: Any], review: QuarterlyReview) {
         let period = review.options.period, today = review.options.today
         /// An action by its document and its place there, not a copy: a large corpus has tens of
-        /// thousands of them.
+        /// thousands of them. 12 bytes each; the incident's age in days is worked out once per
+        /// document (`Int32.min` when it has no start).
         struct Tracked {
-            var index: Int
-            var actionIndex: Int
-            var began: Timestamp?
+            var index: Int32
+            var actionIndex: Int32
+            var age: Int32
         }
-        func tracked(_ t: Tracked) -> TrackedAction { review.documents[t.index].followUps[t.actionIndex] }
+        func tracked(_ t: Tracked) -> TrackedAction { review.documents[Int(t.index)].followUps[Int(t.actionIndex)] }
         var open: [Tracked] = [], done: [Tracked] = [], notDoing: [Tracked] = []
         for (index, document) in review.documents.enumerated() {
             let began = IncidentTime.began(document.postmortem)
             let upToPeriodEnd = began.map { $0 < period.end } ?? false
             let inPeriod = began.map(period.contains) ?? false
+            let age = began.map { Int32(today.daysSinceEpoch - review.options.zone.date(of: $0).daysSinceEpoch) } ?? .min
             for (actionIndex, action) in document.followUps.enumerated() {
-                let tracked = Tracked(index: index, actionIndex: actionIndex, began: began)
+                let tracked = Tracked(index: Int32(index), actionIndex: Int32(actionIndex), age: age)
                 switch action.state {
                 case .open where upToPeriodEnd: open.append(tracked)
                 case .done where inPeriod: done.append(tracked)
@@ -32,28 +34,27 @@ enum FollowUpTracking {
             }
         }
         func isOverdue(_ t: Tracked) -> Bool { tracked(t).due.map { $0 < today } ?? false }
-        func age(_ t: Tracked) -> Int? {
-            t.began.map { today.daysSinceEpoch - review.options.zone.date(of: $0).daysSinceEpoch }
-        }
+        func age(_ t: Tracked) -> Int? { t.age == .min ? nil : Int(t.age) }
         open.sort {
             let x = tracked($0), y = tracked($1)
-            let a = (isOverdue($0) ? 0 : 1, x.owner ?? "\u{10FFFF}", x.due?.description ?? "9999", review.documents[$0.index].postmortem.id)
-            let b = (isOverdue($1) ? 0 : 1, y.owner ?? "\u{10FFFF}", y.due?.description ?? "9999", review.documents[$1.index].postmortem.id)
+            let a = (isOverdue($0) ? 0 : 1, x.owner ?? "\u{10FFFF}", x.due?.description ?? "9999", review.documents[Int($0.index)].postmortem.id)
+            let b = (isOverdue($1) ? 0 : 1, y.owner ?? "\u{10FFFF}", y.due?.description ?? "9999", review.documents[Int($1.index)].postmortem.id)
             return a < b
         }
         func row(_ t: Tracked) -> [String: Any] {
-            let record = review.documents[t.index].postmortem
-                        // The whole action (its text, ticket, reason…), read back from the spill in a
+            let index = Int(t.index)
+            let record = review.documents[index].postmortem
+            // The whole action (its text, ticket, reason…), read back from the spill in a
             // streaming report; if that fails the report fails (see `actionReader`), and the row
             // is never shown.
-            let action = review.actions(of: t.index).flatMap { $0.indices.contains(t.actionIndex) ? $0[t.actionIndex] : nil }
+            let action = review.actions(of: index).flatMap { $0.indices.contains(Int(t.actionIndex)) ? $0[Int(t.actionIndex)] : nil }
                 ?? FollowUpAction(text: "", state: tracked(t).state, range: SourceRange(line: 0))
             let days = age(t)
             return [
                 "owner": IndexPageModel.clean(action.owner.map { "@" + $0 } ?? "unassigned"),
                 "hasOwner": action.owner != nil,
                 "text": IndexPageModel.clean(action.text),
-                "incident": IndexPageModel.clean(record.id), "href": "incidents/\(review.pageNames[t.index])",
+                "incident": IndexPageModel.clean(record.id), "href": "incidents/\(review.pageNames[index])",
                 "due": action.due?.description ?? "–",
                 "age": days.map { "\($0) d" } ?? "–",
                 "overdue": isOverdue(t),

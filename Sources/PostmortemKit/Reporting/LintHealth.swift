@@ -5,7 +5,16 @@ enum LintHealth {
     static let topFindings = 10
 
     static func add(to context: inout [String: Any], review: QuarterlyReview) {
-        var byRule: [String: (alias: String, severity: Severity, count: Int, paths: Set<String>)] = [:]
+        /// A rule's findings over the corpus. Its documents are counted as the paths of its
+        /// corpus-wide findings (and any finding in another file than its document) plus the
+        /// documents whose own findings name it: a set of every path would be the largest thing
+        /// the index keeps for a rule that most documents break.
+        struct RuleCount {
+            var alias: String, severity: Severity, count = 0
+            var paths: Set<String> = []
+            var ownDocuments = 0, lastDocument = -1
+        }
+        var byRule: [String: RuleCount] = [:]
         // The documents with errors, by index; their rows are made as the template reaches them.
         let errorDocuments = review.documents.indices.filter { review.documents[$0].lint.count(.error) > 0 }
         func errorRow(_ index: Int) -> [String: Any] {
@@ -18,24 +27,37 @@ enum LintHealth {
                 "rules": IndexPageModel.clean(Set(errors.map { "\($0.ruleID) \($0.alias)" }).sorted().joined(separator: ", ")),
             ]
         }
-        // Each entry is updated in place (through the subscript's modify accessor): copying it out
-        // and back would copy its set of paths for every finding, quadratic in a large corpus.
-        func count(_ tallied: LintTally.Entry, in entry: inout (alias: String, severity: Severity, count: Int, paths: Set<String>)) {
-            entry.count += tallied.count
-            entry.severity = max(entry.severity, tallied.severity)
-            entry.paths.insert(tallied.path)
-        }
         // Each document's findings are read from its tally (the streaming report keeps no findings).
+        // Entries are updated in place (through the subscript's modify accessor): copying one out
+        // and back would copy its set of paths for every finding, quadratic in a large corpus.
         var errorCount = 0, warningCount = 0
-        func add(_ tally: LintTally) {
+        func add(_ tally: LintTally, ownPath: String?) {
             for tallied in tally.entries {
-                count(tallied, in: &byRule[tallied.ruleID, default: (tallied.alias, tallied.severity, 0, [])])
+                modify(&byRule[tallied.ruleID, default: RuleCount(alias: tallied.alias, severity: tallied.severity)]) { rule in
+                    rule.count += tallied.count
+                    rule.severity = max(rule.severity, tallied.severity)
+                    if tallied.path != ownPath { rule.paths.insert(tallied.path) }
+                }
                 if tallied.severity == .error { errorCount += tallied.count }
                 if tallied.severity == .warning { warningCount += tallied.count }
             }
         }
-        add(LintTally(review.corpusFindings))
-        for index in review.documents.indices { add(review.documents[index].lint) }
+        add(LintTally(review.corpusFindings), ownPath: nil)
+        for index in review.documents.indices {
+            add(review.documents[index].lint, ownPath: review.documents[index].postmortem.path)
+        }
+        // A document counts once for a rule, and not again when a path above already counted it
+        // (documents' paths are distinct: each is one input).
+        for index in review.documents.indices {
+            let document = review.documents[index]
+            for tallied in document.lint.entries where tallied.path == document.postmortem.path {
+                modify(&byRule[tallied.ruleID]!) { rule in
+                    guard rule.lastDocument != index, !rule.paths.contains(tallied.path) else { return }
+                    rule.lastDocument = index
+                    rule.ownDocuments += 1
+                }
+            }
+        }
         let common = byRule.keys.sorted {
             let a = byRule[$0]!.count, b = byRule[$1]!.count
             return a != b ? a > b : $0 < $1
@@ -50,8 +72,10 @@ enum LintHealth {
         context["lintCommon"] = common.map { id -> [String: Any] in
             let entry = byRule[id]!
             return ["rule": IndexPageModel.clean(id), "alias": IndexPageModel.clean(entry.alias),
-                    "severity": entry.severity.rawValue, "count": "\(entry.count)", "documents": "\(entry.paths.count)"]
+                    "severity": entry.severity.rawValue, "count": "\(entry.count)", "documents": "\(entry.paths.count + entry.ownDocuments)"]
         }
         context["hasLintCommon"] = !common.isEmpty
     }
+
+    private static func modify<Value>(_ value: inout Value, _ change: (inout Value) -> Void) { change(&value) }
 }
