@@ -5,14 +5,14 @@ enum PostmortemPageModel {
     static func context(_ review: QuarterlyReview, index: Int) -> [String: Any] {
         let document = review.documents[index]
         return context(review, index: index, body: document.bodyHTML, findings: PageFinding.rows(document.findings),
-                       actions: document.postmortem.actions)
+                       actions: document.postmortem.actions, classification: document.classification)
     }
 
-    /// The context with `body` as the page body, `findings` as its list of findings and `actions`
-    /// as its follow-up actions (the document's own, read back from where the report keeps them
-    /// while streaming; see ``BodySpill``).
+    /// The context with `body` as the page body, `findings` as its list of findings, `actions`
+    /// as its follow-up actions and `classification` with its evidence (the document's own, read
+    /// back from where the report keeps them while streaming; see ``BodySpill``).
     static func context(_ review: QuarterlyReview, index: Int, body: String, findings: [PageFinding],
-                        actions: [FollowUpAction]) -> [String: Any] {
+                        actions: [FollowUpAction], classification: Classification) -> [String: Any] {
         let document = review.documents[index]
         let record = document.postmortem
         let clean = IndexPageModel.clean
@@ -42,7 +42,7 @@ enum PostmortemPageModel {
                     "share": windowBudget > 0 ? DurationText.percent(burn.minutes / windowBudget * 100, fractionDigits: 1) : "–",
                     "hasShare": windowBudget > 0]
         }
-        let categories = document.classification.categories.enumerated().map { position, score -> [String: Any] in
+        let categories = classification.categories.enumerated().map { position, score -> [String: Any] in
             [
                 "label": clean(review.label(ofCategory: score.category)), "id": clean(score.category),
                 "primary": position == 0,
@@ -80,7 +80,7 @@ enum PostmortemPageModel {
             "metadata": metadata,
             "burns": burns, "hasBurns": !burns.isEmpty,
             "categories": categories, "hasCategories": !categories.isEmpty,
-            "declared": document.classification.declared,
+            "declared": classification.declared,
             "actions": actions, "hasActions": !actions.isEmpty,
             "findings": findings, "hasFindings": !findings.isEmpty,
             "body": body,

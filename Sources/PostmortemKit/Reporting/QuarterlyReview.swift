@@ -34,6 +34,10 @@ public struct QuarterlyReview: Sendable {
     /// hold them (the streaming report leaves them in its spill; see ``ReportedDocument/followUps``).
     /// It returns nil when they cannot be read, and the report then fails.
     var actionReader: (@Sendable (Int) -> [FollowUpAction]?)?
+    /// Reads the classification of the document at an index with its evidence, when the documents
+    /// hold it without (the streaming report; see ``EvidenceSpill``). It returns nil when it
+    /// cannot be read, and the report then fails.
+    var classificationReader: (@Sendable (Int) -> Classification?)?
 
     /// Works out the review.
     ///
@@ -96,6 +100,13 @@ public struct QuarterlyReview: Sendable {
         return documents[index].postmortem.actions
     }
 
+    /// The classification of the document at `index` with its evidence (nil when it cannot be
+    /// read back from the spill).
+    func classification(of index: Int) -> Classification? {
+        if let classificationReader { return classificationReader(index) }
+        return documents[index].classification
+    }
+
     /// The page of the first document with this id, relative to the report's root.
     public func pageHref(for incident: String) -> String? {
         indexByID[incident].map { "incidents/\(pageNames[$0])" }
@@ -122,7 +133,8 @@ public struct QuarterlyReview: Sendable {
             period: options.period, previousPeriod: options.period.previous(),
             figures: current, previousFigures: previous, budget: budget, causes: causeGroups,
             burns: burns.filter { ids.contains($0.incident) },
-            classifications: inPeriod.map { documents[$0].classification },
+            // A classification that cannot be read back fails data.json (see `classificationReader`).
+            classifications: inPeriod.map { classification(of: $0) ?? documents[$0].classification },
             repeats: repeats,
             incidents: inPeriod.map { index in
                 let record = documents[index].postmortem

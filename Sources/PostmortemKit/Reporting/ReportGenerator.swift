@@ -50,6 +50,9 @@ public enum ReportGenerator {
         /// Where each document's follow-up actions (``ActionSpill/spilled(_:)``) are in ``spill``:
         /// the documents keep only their ``ReportedDocument/followUps``.
         public var actions: [BodySpill.Reference]
+        /// Where each document's classification evidence (``EvidenceSpill/spilled(_:)``) is in
+        /// ``spill``: the documents keep their classifications without it.
+        public var evidence: [BodySpill.Reference]
         /// What `linter.lintCorpus` gives for every record read, in its order.
         public var corpusFindings: [Finding]
         public let spill: BodySpill
@@ -71,6 +74,20 @@ public enum ReportGenerator {
             }
             return actions
         }
+
+        /// The classification of the document at `index`, with its evidence.
+        public func classification(at index: Int) throws(ReportError) -> Classification {
+            guard let classification = EvidenceSpill.restored(documents[index].classification, from: try spill.body(evidence[index])) else {
+                throw ReportError("cannot write the report: \(spill.path) was changed while the report was written")
+            }
+            return classification
+        }
+    }
+
+    /// A document prepared by a worker: the document, and what of it goes to the spill.
+    private struct Prepared: Sendable {
+        var document: ReportedDocument
+        var body: String, findings: String, actions: String, evidence: String
     }
 
     /// Reads and prepares every input as ``documents(_:configuration:classifier:linter:today:pathsRelativeTo:progress:)``
@@ -95,33 +112,38 @@ public enum ReportGenerator {
         var corpusFindings: [Finding] = []
         var documents: [ReportedDocument] = []
         var bodies: [BodySpill.Reference] = [], findings: [BodySpill.Reference] = [], actions: [BodySpill.Reference] = []
+        var evidence: [BodySpill.Reference] = []
         documents.reserveCapacity(inputs.count)
         bodies.reserveCapacity(inputs.count)
         findings.reserveCapacity(inputs.count)
         actions.reserveCapacity(inputs.count)
+        evidence.reserveCapacity(inputs.count)
         var failure: ReportError?
-        DocumentLoader.forEach(inputs, workers: workers, options: ReadOptions(configuration: configuration, renderHTML: true), { read -> (ReportedDocument, String, String, String) in
+        DocumentLoader.forEach(inputs, workers: workers, options: ReadOptions(configuration: configuration, renderHTML: true), { read -> Prepared in
             var document = prepare(read)
             let body = document.bodyHTML
             document.bodyHTML = ""
-            return (document, body, PageFinding.spilled(PageFinding.rows(document.findings)), ActionSpill.spilled(document.postmortem.actions))
-        }, consume: { (_: Int, prepared: (ReportedDocument, String, String, String)) in
+            return Prepared(document: document, body: body, findings: PageFinding.spilled(PageFinding.rows(document.findings)),
+                            actions: ActionSpill.spilled(document.postmortem.actions),
+                            evidence: EvidenceSpill.spilled(document.classification))
+        }, consume: { (_: Int, prepared: Prepared) in
             guard failure == nil else { return }
-            var document = prepared.0
+            var document = prepared.document
             corpusFindings += linter.lintCorpus(document.postmortem, in: corpus, fileExists: { _ in false })
             corpus.remember(document.postmortem)
             document = ReportedDocument.slimmed(document)
             do throws(ReportError) {
-                bodies.append(try spill.append(prepared.1))
-                findings.append(try spill.append(prepared.2))
-                actions.append(try spill.append(prepared.3))
+                bodies.append(try spill.append(prepared.body))
+                findings.append(try spill.append(prepared.findings))
+                actions.append(try spill.append(prepared.actions))
+                evidence.append(try spill.append(prepared.evidence))
                 documents.append(document)
             } catch {
                 failure = error
             }
         })
         if let failure { throw failure }
-        return SpilledCorpus(documents: documents, bodies: bodies, findings: findings, actions: actions,
+        return SpilledCorpus(documents: documents, bodies: bodies, findings: findings, actions: actions, evidence: evidence,
                              corpusFindings: corpusFindings.sorted(by: Finding.reportingOrder), spill: spill)
     }
 
@@ -135,14 +157,22 @@ public enum ReportGenerator {
                              workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ReportError) -> QuarterlyReview {
         var reading = QuarterlyReview(documents: corpus.documents, corpusFindings: corpus.corpusFindings, configuration: configuration,
                                       categories: classifier.categories, options: options)
-        // The index's rows of follow-up actions read each action back; a read that fails fails
-        // the summary file being written.
-        let actionFailures = FirstFailure()
+        // The index's rows of follow-up actions read each action back, and data.json the evidence
+        // of each classification; a read that fails fails the summary file being written.
+        let readFailures = FirstFailure()
         reading.actionReader = { index in
             do throws(ReportError) {
                 return try corpus.actions(at: index)
             } catch {
-                actionFailures.record(error, at: index)
+                readFailures.record(error, at: index)
+                return nil
+            }
+        }
+        reading.classificationReader = { index in
+            do throws(ReportError) {
+                return try corpus.classification(at: index)
+            } catch {
+                readFailures.record(error, at: index)
                 return nil
             }
         }
@@ -162,7 +192,7 @@ public enum ReportGenerator {
                         try stage.write(path: name) { (emit) throws(ReportError) in
                             try ReportSite.summary(name, review, templates: templates, into: emit)
                         }
-                        if let failure = actionFailures.first { throw failure }
+                        if let failure = readFailures.first { throw failure }
                     } catch {
                         failures.record(error, at: offset - summaryFiles.count)
                     }
@@ -174,7 +204,7 @@ public enum ReportGenerator {
                 do throws(ReportError) {
                     let page = ReportSite.page(review, index: index, body: try corpus.body(at: index),
                                                findings: try corpus.findings(at: index), actions: try corpus.actions(at: index),
-                                               templates: templates)
+                                               classification: try corpus.classification(at: index), templates: templates)
                     try stage.write(page)
                 } catch {
                     failures.record(error, at: index)

@@ -48,8 +48,9 @@ extension ReportedDocument {
     }
 
     /// The document as the streaming report keeps it: the record slimmed by ``reportRecord(_:)``,
-    /// and no findings, only their ``lint`` tally, sharing the record's path string instead of
-    /// holding a copy. The page's list of findings goes to the spill with the body.
+    /// the classification without its evidence (``EvidenceSpill``), and no findings, only their
+    /// ``lint`` tally, sharing the record's path string instead of holding a copy. The page's
+    /// list of findings goes to the spill with the body.
     ///
     /// The arrays it keeps are copied to exactly their size: arrays built by appending have up
     /// to twice the room they use, and these are kept for every document of the corpus.
@@ -58,6 +59,11 @@ extension ReportedDocument {
         document.postmortem = reportRecord(document.postmortem)
         let path = document.postmortem.path
         document.findings = []
+        document.classification.categories = document.classification.categories.map { score in
+            var score = score
+            score.evidence = []
+            return score
+        }
         document.lint.entries = document.lint.entries.map { entry in
             var entry = entry
             if entry.path == path { entry.path = path }

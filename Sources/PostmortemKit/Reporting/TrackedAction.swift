@@ -22,56 +22,32 @@ public struct TrackedAction: Sendable, Hashable {
 }
 
 /// A document's follow-up actions as one string for a ``BodySpill``, and back: every field but the
-/// H3 group (which the report does not show), each as its UTF-8 length, `:` and its bytes, or
-/// `~` when absent, so any text round-trips whatever characters it holds.
+/// H3 group (which the report does not show), in ``SpillFields``.
 public enum ActionSpill {
     public static func spilled(_ actions: [FollowUpAction]) -> String {
-        var text = ""
-        func add(_ field: String?) {
-            guard let field else { return text += "~" }
-            text += "\(field.utf8.count):"
-            text += field
-        }
+        var fields = SpillFields()
         for action in actions {
-            add(action.text)
-            add(action.state.rawValue)
-            add(action.owner)
-            add(action.due?.description)
-            add(action.type)
-            add(action.priority)
-            add(action.ticket)
-            add(action.reason)
-            add("\(action.range.start.line) \(action.range.start.column) \(action.range.end.line) \(action.range.end.column)")
+            fields.add(action.text)
+            fields.add(action.state.rawValue)
+            fields.add(action.owner)
+            fields.add(action.due?.description)
+            fields.add(action.type)
+            fields.add(action.priority)
+            fields.add(action.ticket)
+            fields.add(action.reason)
+            fields.add("\(action.range.start.line) \(action.range.start.column) \(action.range.end.line) \(action.range.end.column)")
         }
-        return text
+        return fields.text
     }
 
     /// The actions ``spilled(_:)`` wrote (without their groups); nil when `text` is not what it writes.
     public static func unspilled(_ text: String) -> [FollowUpAction]? {
-        var text = text
-        return text.withUTF8 { bytes -> [FollowUpAction]? in
-            var at = 0
-            func field() -> String?? {
-                guard at < bytes.count else { return .none }
-                if bytes[at] == UInt8(ascii: "~") {
-                    at += 1
-                    return .some(nil)
-                }
-                var length = 0
-                while at < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[at]), length < bytes.count {
-                    length = length * 10 + Int(bytes[at] - UInt8(ascii: "0"))
-                    at += 1
-                }
-                guard at < bytes.count, bytes[at] == UInt8(ascii: ":"), length <= bytes.count - at - 1 else { return .none }
-                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[(at + 1)..<(at + 1 + length)]), as: UTF8.self)
-                at += 1 + length
-                return .some(value)
-            }
+        SpillFields.read(text) { reader -> [FollowUpAction]? in
             var actions: [FollowUpAction] = []
-            while at < bytes.count {
-                guard let text = field(), let text, let state = field(), let state, let stateValue = FollowUpAction.State(rawValue: state),
-                      let owner = field(), let due = field(), let type = field(), let priority = field(),
-                      let ticket = field(), let reason = field(), let range = field(), let range else { return nil }
+            while !reader.isAtEnd {
+                guard let text = reader.present(), let state = reader.present(), let stateValue = FollowUpAction.State(rawValue: state),
+                      let owner = reader.field(), let due = reader.field(), let type = reader.field(), let priority = reader.field(),
+                      let ticket = reader.field(), let reason = reader.field(), let range = reader.present() else { return nil }
                 let numbers = range.split(separator: " ").compactMap { Int($0) }
                 guard numbers.count == 4 else { return nil }
                 var action = FollowUpAction(text: text, state: stateValue,
