@@ -121,9 +121,14 @@ public struct JSONArrayStream: Sendable {
         public var element: (Int) -> String
 
         public init<Element: Encodable>(key: String, elements: [Element]) {
+            self.init(key: key, count: elements.count) { elements[$0] }
+        }
+
+        /// An array of `count` elements, each made by `element` when it is written.
+        public init<Element: Encodable>(key: String, count: Int, element: @escaping (Int) -> Element) {
             self.key = key
-            count = elements.count
-            element = { JSONOutput.encode(elements[$0]) }
+            self.count = count
+            self.element = { JSONOutput.encode(element($0)) }
         }
     }
 

@@ -127,23 +127,37 @@ public struct QuarterlyReview: Sendable {
     /// What `data.json` holds.
     public var data: ReportData {
         let inPeriod = incidentsInPeriod
+        var data = dataSummary(inPeriod: inPeriod)
+        data.classifications = inPeriod.map(dataClassification)
+        data.incidents = inPeriod.map(dataIncident)
+        return data
+    }
+
+    /// ``data`` without its classifications and incidents, which ``dataClassification(_:)`` and
+    /// ``dataIncident(_:)`` give one at a time (`data.json` is written element by element).
+    func dataSummary(inPeriod: [Int]) -> ReportData {
         let ids = Set(inPeriod.map { documents[$0].postmortem.id })
         return ReportData(
             title: options.resolvedTitle, organization: organization, today: options.today,
             period: options.period, previousPeriod: options.period.previous(),
             figures: current, previousFigures: previous, budget: budget, causes: causeGroups,
-            burns: burns.filter { ids.contains($0.incident) },
-            // A classification that cannot be read back fails data.json (see `classificationReader`).
-            classifications: inPeriod.map { classification(of: $0) ?? documents[$0].classification },
-            repeats: repeats,
-            incidents: inPeriod.map { index in
-                let record = documents[index].postmortem
-                return ReportData.Incident(id: record.id, title: record.title, page: "incidents/\(pageNames[index])",
-                                           severity: record.severity, services: record.services,
-                                           started: record.started, mitigated: record.mitigated,
-                                           timeToMitigateMinutes: record.impactMinutes,
-                                           causes: documents[index].classification.categoryIDs,
-                                           budgetBurned: burned(by: record.id).map { .init(slo: $0.slo, minutes: $0.minutes) })
-            })
+            burns: burns.filter { ids.contains($0.incident) }, classifications: [], repeats: repeats, incidents: [])
+    }
+
+    /// The classification of the document at `index` as `data.json` holds it, with its evidence.
+    /// One that cannot be read back fails `data.json` (see ``classificationReader``).
+    func dataClassification(_ index: Int) -> Classification {
+        classification(of: index) ?? documents[index].classification
+    }
+
+    /// The document at `index` as an incident of `data.json`.
+    func dataIncident(_ index: Int) -> ReportData.Incident {
+        let record = documents[index].postmortem
+        return ReportData.Incident(id: record.id, title: record.title, page: "incidents/\(pageNames[index])",
+                                   severity: record.severity, services: record.services,
+                                   started: record.started, mitigated: record.mitigated,
+                                   timeToMitigateMinutes: record.impactMinutes,
+                                   causes: documents[index].classification.categoryIDs,
+                                   budgetBurned: burned(by: record.id).map { .init(slo: $0.slo, minutes: $0.minutes) })
     }
 }

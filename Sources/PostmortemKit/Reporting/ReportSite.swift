@@ -58,16 +58,19 @@ public enum ReportSite {
     /// `data.json`, passed on in pieces: its arrays of the period's incidents, classifications,
     /// burns and repeats are encoded element by element (``JSONArrayStream/fill(_:arrays:into:)``),
     /// the same bytes as encoding the whole ``ReportData`` at once, without the encoder's tree of it.
+    /// Incidents and classifications are made as they are written: the streaming report reads
+    /// each classification's evidence back from its spill.
     public static func data<Failure: Error>(_ review: QuarterlyReview, into emit: (String) throws(Failure) -> Void) throws(Failure) {
-        let data = review.data
-        var skeleton = data
+        let inPeriod = review.incidentsInPeriod
+        var skeleton = review.dataSummary(inPeriod: inPeriod)
+        let burns = skeleton.burns, repeats = skeleton.repeats
         skeleton.burns = []
-        skeleton.classifications = []
-        skeleton.incidents = []
         skeleton.repeats = []
         try JSONArrayStream.fill(JSONOutput.encode(skeleton), arrays: [
-            .init(key: "burns", elements: data.burns), .init(key: "classifications", elements: data.classifications),
-            .init(key: "incidents", elements: data.incidents), .init(key: "repeats", elements: data.repeats),
+            .init(key: "burns", elements: burns),
+            .init(key: "classifications", count: inPeriod.count) { review.dataClassification(inPeriod[$0]) },
+            .init(key: "incidents", count: inPeriod.count) { review.dataIncident(inPeriod[$0]) },
+            .init(key: "repeats", elements: repeats),
         ], into: emit)
         try emit("\n")
     }
