@@ -64,9 +64,13 @@ public enum CauseGrouping {
     ///   - windowDays: The repeat window (pm.yml `classification.repeat_window_days`, default 90).
     ///   - include: which records take part (all by default); the others are skipped as if absent,
     ///     without copying the records that do.
+    ///   - keep: which of the repeats found are returned, by their later incident (all by
+    ///     default): the same as filtering the result, without holding every repeat of a large
+    ///     corpus when only a period's are wanted.
     public static func repeats<Records: Collection<Postmortem>>(records: Records, classifications: some Sequence<Classification>,
                                                                 windowDays: Int = 90,
-                                                                where include: (Postmortem) -> Bool = { _ in true }) -> [RepeatIncident] {
+                                                                where include: (Postmortem) -> Bool = { _ in true },
+                                                                keeping keep: (Postmortem) -> Bool = { _ in true }) -> [RepeatIncident] {
         let primary = Dictionary(classifications.map { ($0.incident, $0.primary) }, uniquingKeysWith: { first, _ in first })
         // The records' places, earliest first (ties by id): a report of 50,000 documents would copy
         // tens of megabytes of records to sort them.
@@ -81,7 +85,7 @@ public enum CauseGrouping {
         for (index, started) in dated {
             let record = records[index]
             let cause = primary[record.id] ?? "unknown"
-            if cause != "unknown" {
+            if cause != "unknown" && keep(record) {
                 for service in unique(record.services) {
                     guard let previous = latest[RepeatKey(service: service, cause: cause)] else { continue }
                     let days = previous.started.minutes(to: started) / 1440
@@ -110,7 +114,7 @@ public enum CauseGrouping {
     }
 }
 
-/// The latest incident so far of each service and primary cause, in ``CauseGrouping/repeats(records:classifications:windowDays:where:)``.
+/// The latest incident so far of each service and primary cause, in ``CauseGrouping/repeats(records:classifications:windowDays:where:keeping:)``.
 private struct RepeatKey: Hashable {
     var service: String
     var cause: String

@@ -78,8 +78,8 @@ public struct QuarterlyReview: Sendable {
         serviceGroups = CauseGrouping.groups(records: inPeriod, classifications: classifications, burns: burns, by: .service)
         let inPeriodIDs = Set(inPeriod.map(\.id))
         repeats = CauseGrouping.repeats(records: records, classifications: classifications, windowDays: options.repeatWindowDays,
-                                        where: { record in record.started.map { $0 < period.end } ?? false })
-            .filter { inPeriodIDs.contains($0.incident) }
+                                        where: { record in record.started.map { $0 < period.end } ?? false },
+                                        keeping: { record in inPeriodIDs.contains(record.id) })
     }
 
     /// Indices of the documents whose incident began in the period, in time order.

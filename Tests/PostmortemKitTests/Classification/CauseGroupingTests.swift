@@ -95,6 +95,11 @@ import Testing
                         == Self.referenceRepeats(records: records, classifications: classifications, windowDays: window))
                 #expect(CauseGrouping.repeats(records: records, classifications: classifications, windowDays: window, where: include)
                         == Self.referenceRepeats(records: records.filter(include), classifications: classifications, windowDays: window))
+                let kept = Set(records.filter { _ in Bool.random(using: &random) }.map(\.id))
+                #expect(CauseGrouping.repeats(records: records, classifications: classifications, windowDays: window, where: include,
+                                              keeping: { kept.contains($0.id) })
+                        == Self.referenceRepeats(records: records.filter(include), classifications: classifications, windowDays: window)
+                            .filter { kept.contains($0.incident) })
             }
         }
         #expect(paired > 1000)
