@@ -9,15 +9,18 @@ public enum CauseGrouping {
     ///   - burns: Budget burns (``ErrorBudgetCalculator/burns(slos:records:zone:)``); burns of
     ///     incidents not in `records` are ignored.
     ///   - dimension: What to group by.
-    public static func groups(records: some Collection<Postmortem>, classifications: some Sequence<Classification>, burns: [IncidentBurn],
-                              by dimension: GroupingDimension = .cause) -> [IncidentGroup] {
+    public static func groups<Records: Collection<Postmortem>>(records: Records, classifications: some Sequence<Classification>,
+                                                               burns: [IncidentBurn], by dimension: GroupingDimension = .cause) -> [IncidentGroup] {
         let primary = Dictionary(classifications.map { ($0.incident, $0.primary) }, uniquingKeysWith: { first, _ in first })
         var burnsByIncident: [String: [IncidentBurn]] = [:]
         for burn in burns { burnsByIncident[burn.incident, default: []].append(burn) }
 
         var order: [String] = []
-        var members: [String: [Postmortem]] = [:]
-        for record in records {
+        // Members by their place in `records`, not copies: a quarter of a large corpus is
+        // thousands of records.
+        var members: [String: [Records.Index]] = [:]
+        for index in records.indices {
+            let record = records[index]
             let keys: [String]
             switch dimension {
             case .cause: keys = [primary[record.id] ?? "unknown"]
@@ -26,19 +29,19 @@ public enum CauseGrouping {
             }
             for key in keys {
                 if members[key] == nil { order.append(key) }
-                members[key, default: []].append(record)
+                members[key, default: []].append(index)
             }
         }
         var groups: [IncidentGroup] = order.map { key in
             let incidents = members[key] ?? []
             var bySLO: [String: Double] = [:]
-            for record in incidents {
-                for burn in burnsByIncident[record.id] ?? [] { bySLO[burn.slo, default: 0] += burn.minutes }
+            for index in incidents {
+                for burn in burnsByIncident[records[index].id] ?? [] { bySLO[burn.slo, default: 0] += burn.minutes }
             }
             bySLO = bySLO.mapValues(ErrorBudget.rounded)
-            return IncidentGroup(key: key, incidents: incidents.map(\.id), burnedMinutesBySLO: bySLO,
+            return IncidentGroup(key: key, incidents: incidents.map { records[$0].id }, burnedMinutesBySLO: bySLO,
                                  burnedMinutes: ErrorBudget.rounded(bySLO.values.reduce(0, +)), burnShare: 0,
-                                 cumulativeShare: 0, medianMinutesToMitigate: median(incidents.compactMap(\.impactMinutes)))
+                                 cumulativeShare: 0, medianMinutesToMitigate: median(incidents.compactMap { records[$0].impactMinutes }))
         }
         groups.sort {
             if $0.burnedMinutes != $1.burnedMinutes { return $0.burnedMinutes > $1.burnedMinutes }
