@@ -160,22 +160,18 @@ public enum ReportGenerator {
         // The index's rows of follow-up actions read each action back, and data.json the evidence
         // of each classification; a read that fails fails the summary file being written.
         let readFailures = FirstFailure()
-        reading.actionReader = { index in
-            do throws(ReportError) {
-                return try corpus.actions(at: index)
-            } catch {
-                readFailures.record(error, at: index)
-                return nil
+        func recording<Value>(_ read: @escaping @Sendable (Int) throws(ReportError) -> Value) -> @Sendable (Int) -> Value? {
+            { index in
+                do throws(ReportError) {
+                    return try read(index)
+                } catch {
+                    readFailures.record(error, at: index)
+                    return nil
+                }
             }
         }
-        reading.classificationReader = { index in
-            do throws(ReportError) {
-                return try corpus.classification(at: index)
-            } catch {
-                readFailures.record(error, at: index)
-                return nil
-            }
-        }
+        reading.actionReader = recording(corpus.actions(at:))
+        reading.classificationReader = recording(corpus.classification(at:))
         let review = reading
         let count = review.documents.count
         let next = Counter()

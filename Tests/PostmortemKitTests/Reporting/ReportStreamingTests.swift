@@ -179,6 +179,37 @@ struct ReportStreamingTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["notes.txt"])
     }
 
+    @Test("a spill whose evidence or actions were changed under the report fails it, instead of writing made-up values")
+    func changedSpill() throws {
+        for part in ["evidence", "actions"] {
+            let root = try temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: root) }
+            let configuration = ReportFixture.configuration, options = ReportFixture.options
+            let classifier = try Classifier(configuration: configuration)
+            let linter = try Linter(configuration: configuration)
+            let stage = try ReportWriter.Stage(directory: root.appendingPathComponent("report").path)
+            defer { stage.discard() }
+            let inputs = InputDiscovery.expand([ReportFixture.fixtures.appendingPathComponent("corpus").path])
+            let corpus = try ReportGenerator.read(inputs, configuration: configuration, classifier: classifier, linter: linter,
+                                                  today: options.today, pathsRelativeTo: ReportFixture.fixtures.path, into: stage)
+            // Overwrite one part of every document with as many '#' bytes, which no part's codec reads.
+            let references = part == "evidence" ? corpus.evidence : corpus.actions
+            #expect(references.contains { $0.length > 0 })
+            let handle = try #require(FileHandle(forWritingAtPath: corpus.spill.path))
+            for reference in references where reference.length > 0 {
+                try handle.seek(toOffset: UInt64(reference.offset))
+                handle.write(Data(repeating: UInt8(ascii: "#"), count: reference.length))
+            }
+            try handle.close()
+            let templates = try ReportFixture.templates()
+            let error = #expect(throws: ReportError.self, "\(part)") {
+                _ = try ReportGenerator.write(corpus, configuration: configuration, classifier: classifier, options: options,
+                                              templates: templates, to: stage)
+            }
+            #expect(error?.description.contains("was changed while the report was written") == true, "\(part): \(String(describing: error))")
+        }
+    }
+
     @Test("a body spill gives back exactly what was appended")
     func spillRoundTrip() throws {
         let root = try temporaryDirectory()
