@@ -77,5 +77,7 @@ enum LintHealth {
         context["hasLintCommon"] = !common.isEmpty
     }
 
+    /// Applies `change` to `value` in place: on a dictionary's subscript, one lookup for several
+    /// changes to an entry.
     private static func modify<Value>(_ value: inout Value, _ change: (inout Value) -> Void) { change(&value) }
 }
