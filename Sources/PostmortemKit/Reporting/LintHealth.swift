@@ -7,8 +7,9 @@ enum LintHealth {
     static func add(to context: inout [String: Any], review: QuarterlyReview) {
         /// A rule's findings over the corpus. Its documents are counted as the paths of its
         /// corpus-wide findings (and any finding in another file than its document) plus the
-        /// documents whose own findings name it: a set of every path would be the largest thing
-        /// the index keeps for a rule that most documents break.
+        /// documents whose own findings name it (a tally entry without a path, or with the
+        /// document's): a set of every path would be the largest thing the index keeps for a rule
+        /// that most documents break.
         struct RuleCount {
             var alias: String, severity: Severity, count = 0
             var paths: Set<String> = []
@@ -36,7 +37,7 @@ enum LintHealth {
                 modify(&byRule[tallied.ruleID, default: RuleCount(alias: tallied.alias, severity: tallied.severity)]) { rule in
                     rule.count += tallied.count
                     rule.severity = max(rule.severity, tallied.severity)
-                    if tallied.path != ownPath { rule.paths.insert(tallied.path) }
+                    if let path = tallied.path, path != ownPath { rule.paths.insert(path) }
                 }
                 if tallied.severity == .error { errorCount += tallied.count }
                 if tallied.severity == .warning { warningCount += tallied.count }
@@ -49,10 +50,10 @@ enum LintHealth {
         // A document counts once for a rule, and not again when a path above already counted it
         // (documents' paths are distinct: each is one input).
         for index in review.documents.indices {
-            let document = review.documents[index]
-            for tallied in document.lint.entries where tallied.path == document.postmortem.path {
+            let document = review.documents[index], path = document.postmortem.path
+            for tallied in document.lint.entries where (tallied.path ?? path) == path {
                 modify(&byRule[tallied.ruleID]!) { rule in
-                    guard rule.lastDocument != index, !rule.paths.contains(tallied.path) else { return }
+                    guard rule.lastDocument != index, !rule.paths.contains(path) else { return }
                     rule.lastDocument = index
                     rule.ownDocuments += 1
                 }

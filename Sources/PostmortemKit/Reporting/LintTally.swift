@@ -7,8 +7,10 @@ public struct LintTally: Sendable, Hashable {
         public var ruleID: String
         public var alias: String
         public var severity: Severity
-        /// The file the findings are in, as the report shows it.
-        public var path: String
+        /// The file the findings are in, as the report shows it; nil for the file of the document
+        /// the tally belongs to, which the streaming report leaves out so that equal tallies of
+        /// different documents can share one array (see ``ReportedDocument/slimmed(_:)``).
+        public var path: String?
         public var count: Int
     }
 

@@ -49,8 +49,9 @@ extension ReportedDocument {
 
     /// The document as the streaming report keeps it: the record slimmed by ``reportRecord(_:)``,
     /// the classification without its evidence (``EvidenceSpill``), and no findings, only their
-    /// ``lint`` tally, sharing the record's path string instead of holding a copy. The page's
-    /// list of findings goes to the spill with the body.
+    /// ``lint`` tally, whose entries for the document's own file leave the path out (equal
+    /// tallies of different documents can then share one array; see ``SharedValues``). The
+    /// page's list of findings goes to the spill with the body.
     ///
     /// The arrays it keeps are copied to exactly their size: arrays built by appending have up
     /// to twice the room they use, and these are kept for every document of the corpus.
@@ -66,9 +67,27 @@ extension ReportedDocument {
         }
         document.lint.entries = document.lint.entries.map { entry in
             var entry = entry
-            if entry.path == path { entry.path = path }
+            if entry.path == path { entry.path = nil }
             return entry
         }
         return document
+    }
+}
+
+/// Equal values kept once: arrays that many documents hold alike (the categories of declared
+/// causes, the same list of services) share one storage instead of one copy per document. At most
+/// `limit` distinct values are remembered, so a corpus where every value differs costs a bounded
+/// table, not one more entry per document.
+struct SharedValues<Value: Hashable> {
+    private var seen: [Value: Value] = [:]
+    let limit: Int
+
+    init(limit: Int = 4096) { self.limit = limit }
+
+    /// `value`, or an equal one seen before.
+    mutating func shared(_ value: Value) -> Value {
+        if let existing = seen[value] { return existing }
+        if seen.count < limit { seen[value] = value }
+        return value
     }
 }

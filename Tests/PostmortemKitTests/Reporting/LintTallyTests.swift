@@ -12,7 +12,7 @@ struct LintTallyTests {
     func tally() {
         let tally = LintTally([finding("PM2", .warning, "x"), finding("PM1", .error, "y"), finding("PM2", .warning, "z"),
                                finding("PM2", .error, "w"), finding("PM1", .error, "v", path: "b.md")])
-        #expect(tally.entries.map { "\($0.ruleID) \($0.severity) \($0.path) \($0.count)" }
+        #expect(tally.entries.map { "\($0.ruleID) \($0.severity) \($0.path ?? "-") \($0.count)" }
                 == ["PM2 warning a.md 2", "PM1 error a.md 1", "PM2 error a.md 1", "PM1 error b.md 1"])
         #expect(tally.count(.error) == 3 && tally.count(.warning) == 2 && tally.count(.info) == 0)
         #expect(LintTally([]).isEmpty)
@@ -53,11 +53,43 @@ struct LintTallyTests {
                 == ["PM1 error 5 in 2", "PM2 warning 4 in 3", "PM3 info 1 in 1"])
         // The same as counting the distinct paths of every finding.
         for rule in ["PM1", "PM2", "PM3"] {
-            let findings = corpus + documents.flatMap(\.lint.entries).map {
-                finding($0.ruleID, $0.severity, "", path: $0.path)
+            let findings = corpus + documents.flatMap { document in
+                document.lint.entries.map { finding($0.ruleID, $0.severity, "", path: $0.path ?? document.postmortem.path) }
             }
             let paths = Set(findings.filter { $0.ruleID == rule }.map(\.path))
             #expect(common.first { $0["rule"] as? String == rule }?["documents"] as? String == "\(paths.count)")
         }
+    }
+
+    func slimmed(_ path: String, _ findings: [Finding]) -> ReportedDocument {
+        let record = Postmortem(path: path, id: path)
+        let classification = Classification(incident: path, primary: "unknown", categories: [], declared: false)
+        return ReportedDocument.slimmed(ReportedDocument(postmortem: record, classification: classification, findings: findings, bodyHTML: ""))
+    }
+
+    func storage<Element>(_ array: [Element]) -> UnsafePointer<Element>? { array.withUnsafeBufferPointer { $0.baseAddress } }
+
+    @Test("the streaming report's tallies leave out the document's own path, so equal tallies of different documents share one array")
+    func slimmedTallies() {
+        let a = slimmed("a.md", [finding("PM1", .error, "x"), finding("PM2", .warning, "y", path: "z.md"), finding("PM1", .error, "w")])
+        let b = slimmed("b.md", [finding("PM1", .error, "v", path: "b.md"), finding("PM2", .warning, "u", path: "z.md"),
+                                 finding("PM1", .error, "t", path: "b.md")])
+        #expect(a.lint.entries.map(\.path) == [nil, "z.md"])
+        #expect(a.lint.entries.map(\.count) == [2, 1])
+        #expect(a.lint.entries == b.lint.entries)
+        var shared = SharedValues<[LintTally.Entry]>()
+        let first = shared.shared(a.lint.entries), second = shared.shared(b.lint.entries)
+        #expect(storage(first) == storage(second))
+        #expect(second == b.lint.entries)
+    }
+
+    @Test("shared values remember at most their limit of distinct values, and give back every value unchanged")
+    func sharedLimit() {
+        var shared = SharedValues<[Int]>(limit: 2)
+        let one = shared.shared([1]), two = shared.shared([2]), three = shared.shared([3])
+        #expect(storage(shared.shared([1])) == storage(one) && storage(shared.shared([2])) == storage(two))
+        let again = [3]
+        #expect(storage(shared.shared(again)) == storage(again) && storage(again) != storage(three))
+        #expect([one, two, three, shared.shared([4])] == [[1], [2], [3], [4]])
     }
 }
