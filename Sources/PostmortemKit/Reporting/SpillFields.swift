@@ -28,11 +28,13 @@ struct SpillFields {
                 return .some(nil)
             }
             var length = 0
+            let digits = at
             while at < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[at]), length < bytes.count {
                 length = length * 10 + Int(bytes[at] - UInt8(ascii: "0"))
                 at += 1
             }
-            guard at < bytes.count, bytes[at] == UInt8(ascii: ":"), length <= bytes.count - at - 1 else { return .none }
+            // A length has at least one digit: `add` writes `0:` for an empty field, never `:`.
+            guard at > digits, at < bytes.count, bytes[at] == UInt8(ascii: ":"), length <= bytes.count - at - 1 else { return .none }
             let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[(at + 1)..<(at + 1 + length)]), as: UTF8.self)
             at += 1 + length
             return .some(value)

@@ -64,8 +64,15 @@ struct EvidenceSpillTests {
         fewer.categories.removeLast()
         #expect(EvidenceSpill.restored(fewer, from: EvidenceSpill.spilled(sample)) == nil)
         #expect(EvidenceSpill.restored(stripped, from: EvidenceSpill.spilled(fewer)) == nil)
-        #expect(EvidenceSpill.restored(stripped, from: "1:11:a1:b3:one1:01:0") == nil)   // a weight that is not a number
-        #expect(EvidenceSpill.restored(stripped, from: "2:-11:01:0") == nil)   // a negative count
+        // One category, so that each text below fails only for the reason named beside it.
+        let one = Classification(incident: "x", primary: "c", categories: [CategoryScore(category: "c", confidence: 1, evidence: [])],
+                                 declared: true)
+        #expect(EvidenceSpill.restored(one, from: "1:11:a1:b3:1.0")?.categories.first?.evidence
+                == [Evidence(phrase: "a", source: "b", weight: 1)])   // the well-formed text
+        #expect(EvidenceSpill.restored(one, from: "1:11:a1:b3:one") == nil)   // a weight that is not a number
+        #expect(EvidenceSpill.restored(one, from: "2:-1") == nil)   // a negative count
+        #expect(EvidenceSpill.restored(one, from: "1:1:1:b3:1.0") == nil)   // a length without digits
+        #expect(EvidenceSpill.restored(one, from: "1:11:a1:b3:1.0~") == nil)   // more than the categories hold
     }
 
     @Test("the streaming report keeps each classification without its evidence, its categories and confidences intact")
