@@ -22,9 +22,9 @@ public struct LintContext: Sendable {
         self.proseWords = ProseWordCache(text: text)
     }
 
-    /// The words of prose line `number` (1-based) as ``ProseWord/words(in:)`` splits
-    /// `text.prose(line: number)`, with the bytes they index; nil for lines that are not prose.
-    public func words(line number: Int) -> (bytes: [UInt8], words: [ProseWord])? {
+    /// Prose line `number` (1-based), `text.prose(line: number)`, with its words as
+    /// ``ProseWord/words(in:)`` splits it; nil for lines that are not prose.
+    func words(line number: Int) -> ProseLine? {
         proseWords.words(line: number)
     }
 
@@ -49,17 +49,15 @@ import Foundation
 /// is used by one thread at a time (the linter checks a document's rules in sequence).
 final class ProseWordCache: @unchecked Sendable {
     private let text: ProseText
-    private var lines: [(bytes: [UInt8], words: [ProseWord])?]?
+    private var lines: [ProseLine?]?
 
     init(text: ProseText) {
         self.text = text
     }
 
-    func words(line number: Int) -> (bytes: [UInt8], words: [ProseWord])? {
+    func words(line number: Int) -> ProseLine? {
         if lines == nil {
-            lines = (0...text.lines.count).map { number in
-                text.prose(line: number).map { bytes in (bytes, ProseWord.words(in: bytes)) }
-            }
+            lines = (0...text.lines.count).map { number in text.prose(line: number).map(ProseLine.init) }
         }
         guard let lines, number >= 0, number < lines.count else { return nil }
         return lines[number]

@@ -14,45 +14,61 @@ public struct ProseWord: Sendable, Hashable {
     /// Splits a line into words: letters, digits, apostrophes and non-ASCII letters; `@`, `.`
     /// and `-` join a word when they sit between word characters (handles like `@dana.k`).
     ///
-    /// Every prose line of every document goes through here, so it works on the bytes through a
-    /// pointer and writes each word's lowercased text straight into its `String`.
+    /// The words come from ``WordSpan/spans(in:)``, with their texts written out.
     /// `ProseWordTests` compares it with the plain version it replaced.
     public static func words(in bytes: [UInt8]) -> [ProseWord] {
-        bytes.withUnsafeBufferPointer { words(in: $0) }
-    }
-
-    static func words(in p: UnsafeBufferPointer<UInt8>) -> [ProseWord] {
-        let n = p.count
-        var result: [ProseWord] = []
-        // Prose averages a word per six bytes or so; one allocation instead of several doublings.
-        result.reserveCapacity(n / 6 + 1)
-        /// The length of the curly apostrophe at `i` (U+2019), or 0.
-        func curlyApostrophe(_ i: Int) -> Int {
-            i + 2 < n && p[i] == 0xE2 && p[i + 1] == 0x80 && p[i + 2] == 0x99 ? 3 : 0
-        }
-        /// The length of the punctuation scalar at `i` that separates words (curly double and
-        /// left single quotes, dashes, ellipsis, no-break space), or 0.
-        func separator(_ i: Int) -> Int {
-            let b = p[i]
-            if b == 0xC2 { return i + 1 < n && p[i + 1] == 0xA0 ? 2 : 0 }
-            guard b == 0xE2, i + 2 < n, p[i + 1] == 0x80 else { return 0 }
-            switch p[i + 2] {
-            case 0x9C, 0x9D, 0x94, 0x93, 0xA6, 0x98: return 3
-            default: return 0
+        bytes.withUnsafeBufferPointer { p in
+            WordSpan.spans(in: p).map { span in
+                let asWritten = String(decoding: UnsafeBufferPointer(rebasing: p[span.start..<span.end]), as: UTF8.self)
+                // Most words are written in lowercase: then the text is the same string.
+                let text = span.changed ? span.text(in: p) : asWritten
+                return ProseWord(text: text, original: asWritten, start: span.start, end: span.end, isASCII: span.isASCII)
             }
         }
+    }
+
+    /// True when the texts of `words` from index `start` on are `phrase`, word for word (a
+    /// phrase that runs past the end does not match).
+    static func phrase(_ phrase: [String], matches words: [ProseWord], at start: Int) -> Bool {
+        guard start >= 0, start + phrase.count <= words.count else { return false }
+        for k in phrase.indices where words[start + k].text != phrase[k] { return false }
+        return true
+    }
+}
+
+/// A word of a prose line by its place in the line: what ``ProseWord/words(in:)`` finds, without
+/// its text. Every prose line of every document is split into words, and the language rules
+/// look closely at very few of them; writing each word's text as a `String` was the largest
+/// single cost of linting, so ``ProseLine`` writes a text only when a rule asks for it.
+struct WordSpan: Sendable, Hashable {
+    /// 0-based byte offsets in the line.
+    var start: Int
+    var end: Int
+    /// The byte length of the word's text (lowercased, curly apostrophes straightened).
+    var length: Int
+    /// True when the text differs from the bytes as written.
+    var changed: Bool
+    /// True when every byte as written is ASCII; then the text is the bytes lowercased, byte for byte.
+    var isASCII: Bool
+
+    /// The words of a line, in order. Works on the bytes through a pointer.
+    static func spans(in p: UnsafeBufferPointer<UInt8>) -> [WordSpan] {
+        let n = p.count
+        var result: [WordSpan] = []
+        // Prose averages a word per six bytes or so; one allocation instead of several doublings.
+        result.reserveCapacity(n / 6 + 1)
         var i = 0
         while i < n {
             let b = p[i]
             // Only a byte from 0x80 up can begin a separator or a curly apostrophe.
-            let startsWord = ProseText.isWordByte(b) && (b < 0x80 || separator(i) == 0 && curlyApostrophe(i) == 0)
+            let startsWord = ProseText.isWordByte(b) && (b < 0x80 || separator(p, i) == 0 && curlyApostrophe(p, i) == 0)
             let startsHandle = b == UInt8(ascii: "@") && i + 1 < n && ProseText.isLetter(p[i + 1])
             guard startsWord || startsHandle else {
-                i += b < 0x80 ? 1 : max(1, separator(i))
+                i += b < 0x80 ? 1 : max(1, separator(p, i))
                 continue
             }
             let start = i
-            // The word's end and its lowercased length, found first so its text can be written
+            // The word's end and the length of its text, found first so the text can be written
             // in one go. `changed`: the text differs from the bytes as written (a lowercased
             // letter, a straightened apostrophe); `isASCII`: every byte as written is ASCII.
             var length = 0
@@ -62,9 +78,9 @@ public struct ProseWord: Sendable, Hashable {
             while i < n {
                 let c = p[i]
                 if c >= 0x80 {
-                    if separator(i) != 0 { break }
+                    if separator(p, i) != 0 { break }
                     isASCII = false
-                    let curly = curlyApostrophe(i)
+                    let curly = curlyApostrophe(p, i)
                     if curly != 0, i + curly < n, ProseText.isLetter(p[i + curly]), length > 0 {
                         changed = true
                         length += 1; i += curly; continue
@@ -87,48 +103,111 @@ public struct ProseWord: Sendable, Hashable {
                 }
                 break
             }
-            let end = i
-            let written = UnsafeBufferPointer(rebasing: p[start..<end])
-            let asWritten = String(decoding: written, as: UTF8.self)
-            // Most words are written in lowercase: then the text is the same string.
-            let lowered = !changed ? asWritten : String(unsafeUninitializedCapacity: length) { out in
-                var j = 0
-                var k = start
-                while k < end {
-                    let c = p[k]
-                    // A curly apostrophe inside a word and before a letter is straightened.
-                    if c == 0xE2, k > start, curlyApostrophe(k) != 0, k + 3 < n, ProseText.isLetter(p[k + 3]) {
-                        out[j] = UInt8(ascii: "'"); j += 1; k += 3; continue
-                    }
-                    out[j] = c >= 65 && c <= 90 ? c + 32 : c
-                    j += 1; k += 1
-                }
-                assert(j == length, "the writer and the scan disagree on the word's length")
-                return j
-            }
-            result.append(ProseWord(text: lowered, original: asWritten, start: start, end: end, isASCII: isASCII))
+            result.append(WordSpan(start: start, end: i, length: length, changed: changed, isASCII: isASCII))
         }
         return result
     }
 
-    /// True when the texts of `words` from index `start` on are `phrase`, word for word (a
-    /// phrase that runs past the end does not match).
-    static func phrase(_ phrase: [String], matches words: [ProseWord], at start: Int) -> Bool {
+    /// The word's text (``ProseWord/text``), written from `p`, the line it was found in.
+    func text(in p: UnsafeBufferPointer<UInt8>) -> String {
+        let n = p.count
+        return String(unsafeUninitializedCapacity: length) { out in
+            var j = 0
+            var k = start
+            while k < end {
+                let c = p[k]
+                // A curly apostrophe inside a word and before a letter is straightened.
+                if c == 0xE2, k > start, Self.curlyApostrophe(p, k) != 0, k + 3 < n, ProseText.isLetter(p[k + 3]) {
+                    out[j] = UInt8(ascii: "'"); j += 1; k += 3; continue
+                }
+                out[j] = c >= 65 && c <= 90 ? c + 32 : c
+                j += 1; k += 1
+            }
+            assert(j == length, "the writer and the scan disagree on the word's length")
+            return j
+        }
+    }
+
+    /// The length of the curly apostrophe at `i` (U+2019), or 0.
+    @inline(__always)
+    static func curlyApostrophe(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        i + 2 < p.count && p[i] == 0xE2 && p[i + 1] == 0x80 && p[i + 2] == 0x99 ? 3 : 0
+    }
+
+    /// The length of the punctuation scalar at `i` that separates words (curly double and
+    /// left single quotes, dashes, ellipsis, no-break space), or 0.
+    @inline(__always)
+    static func separator(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let b = p[i]
+        if b == 0xC2 { return i + 1 < p.count && p[i + 1] == 0xA0 ? 2 : 0 }
+        guard b == 0xE2, i + 2 < p.count, p[i + 1] == 0x80 else { return 0 }
+        switch p[i + 2] {
+        case 0x9C, 0x9D, 0x94, 0x93, 0xA6, 0x98: return 3
+        default: return 0
+        }
+    }
+}
+
+/// A prose line and its words, whose texts are written when a rule asks: the form the
+/// language rules read the lines of a document in (``LintContext/words(line:)``). The answers
+/// are those of the ``ProseWord`` values ``ProseWord/words(in:)`` gives for the same bytes.
+struct ProseLine: Sendable {
+    let bytes: [UInt8]
+    let words: [WordSpan]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        words = bytes.withUnsafeBufferPointer { WordSpan.spans(in: $0) }
+    }
+
+    /// ``ProseWord/text`` of word `i`.
+    func text(_ i: Int) -> String {
+        bytes.withUnsafeBufferPointer { p in
+            let span = words[i]
+            return span.changed ? span.text(in: p) : String(decoding: UnsafeBufferPointer(rebasing: p[span.start..<span.end]), as: UTF8.self)
+        }
+    }
+
+    /// ``ProseWord/original`` of word `i`.
+    func original(_ i: Int) -> String {
+        String(decoding: bytes[words[i].start..<words[i].end], as: UTF8.self)
+    }
+
+    /// `text(i) == word`. When both are ASCII, `String` equality is byte equality, so the bytes
+    /// are compared without writing the text.
+    func text(_ i: Int, is word: String) -> Bool {
+        let span = words[i]
+        guard span.isASCII, word.utf8.allSatisfy({ $0 < 0x80 }) else { return text(i) == word }
+        guard word.utf8.count == span.length else { return false }
+        var k = span.start
+        for expected in word.utf8 {
+            let c = bytes[k]
+            if (c >= 65 && c <= 90 ? c + 32 : c) != expected { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// True when the texts of the words from index `start` on are `phrase`, word for word (a
+    /// phrase that runs past the end does not match): ``ProseWord/phrase(_:matches:at:)``.
+    func matches(_ phrase: [String], at start: Int) -> Bool {
         guard start >= 0, start + phrase.count <= words.count else { return false }
-        for k in phrase.indices where words[start + k].text != phrase[k] { return false }
+        for k in phrase.indices where !text(start + k, is: phrase[k]) { return false }
         return true
     }
 }
 
 /// A quick first test of whether a word can be in a set of words: one bit per first byte and
-/// length. Rules look up every word of every prose line; hashing each as a `String` was most of
-/// their time, and almost every word fails this test, so the set is only asked about the rest.
+/// length, and one per last byte and length. Rules look up every word of every prose line;
+/// hashing each as a `String` was most of their time, and almost every word fails this test, so
+/// the set is only asked about the rest. (The last byte tells "is", "in" and "it" from "if".)
 ///
 /// `String` equality is canonical equivalence, so a word with a non-ASCII byte can equal one of
 /// another length or first byte ("zoë" and "zoe" + U+0308, "k" and U+212A KELVIN SIGN): such a
 /// word always passes, and a set holding one lets every word pass.
 struct WordPrefilter: Sendable {
-    private var bits = [UInt64](repeating: 0, count: 256)
+    /// One bit per first byte and length, then (from 256 on) one per last byte and length.
+    private var bits = [UInt64](repeating: 0, count: 512)
     private var passesAll = false
 
     init<Words: Sequence>(_ words: Words) where Words.Element == String {
@@ -138,8 +217,15 @@ struct WordPrefilter: Sendable {
     mutating func insert(_ word: String) {
         if !Self.isASCII(word) { passesAll = true }
         // The empty word gets byte 0 and length 0, which no real word has.
-        let first = word.utf8.first ?? 0
-        bits[Int(first)] |= 1 << UInt64(min(word.utf8.count, 63))
+        let length: UInt64 = 1 << UInt64(min(word.utf8.count, 63))
+        bits[Int(word.utf8.first ?? 0)] |= length
+        bits[256 + Int(word.utf8.last ?? 0)] |= length
+    }
+
+    @inline(__always)
+    private func mayContain(first: UInt8, last: UInt8, length: Int) -> Bool {
+        let bit: UInt64 = 1 << UInt64(min(length, 63))
+        return bits[Int(first)] & bit != 0 && bits[256 + Int(last)] & bit != 0
     }
 
     /// False when the ``ProseWord/text`` of `word` is certainly not one of the words; true when
@@ -147,8 +233,16 @@ struct WordPrefilter: Sendable {
     /// apostrophe always passes.
     func mayContain(_ word: ProseWord) -> Bool {
         if passesAll || !word.isASCII { return true }
-        let first = word.text.utf8.first ?? 0
-        return bits[Int(first)] & (1 << UInt64(min(word.text.utf8.count, 63))) != 0
+        return mayContain(first: word.text.utf8.first ?? 0, last: word.text.utf8.last ?? 0, length: word.text.utf8.count)
+    }
+
+    /// ``mayContain(_:)`` for word `i` of `line`, without writing its text: a word written in
+    /// ASCII has its bytes lowercased as its text.
+    func mayContain(_ line: ProseLine, _ i: Int) -> Bool {
+        let span = line.words[i]
+        if passesAll || !span.isASCII { return true }
+        func lowered(_ c: UInt8) -> UInt8 { c >= 65 && c <= 90 ? c + 32 : c }
+        return mayContain(first: lowered(line.bytes[span.start]), last: lowered(line.bytes[span.end - 1]), length: span.length)
     }
 
     private static func isASCII(_ word: String) -> Bool {

@@ -34,6 +34,13 @@ public struct Suppressions: Sendable {
 
     /// Finds control comments in `text`, outside code blocks.
     public init(text: ProseText, tree: MarkdownNode, knownCodes: Set<String>) {
+        // Every control comment holds these bytes; most documents have none, and then there is
+        // no need to find their code blocks.
+        guard text.lines.contains(where: { ByteSearch.firstIndex(of: Self.name, in: $0, from: 0) != nil }) else {
+            directives = []
+            invalid = []
+            return
+        }
         var fenced = Set<Int>()
         tree.walk { node in
             if case .codeBlock = node.kind, let r = node.range, r.end.line >= r.start.line { fenced.formUnion(r.start.line...r.end.line) }
@@ -100,6 +107,7 @@ public struct Suppressions: Sendable {
     }
 
     static let close = Array("-->".utf8)
+    static let name = Array("pm-lint".utf8)
 
     /// `blame-language` → `PM012`; `invalid-yaml` → `P011`; ids are uppercased.
     static func canonical(_ name: String) -> String {

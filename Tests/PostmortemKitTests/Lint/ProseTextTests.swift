@@ -66,6 +66,9 @@ import Testing
         #expect(!filter.mayContain(try Self.word("h")))
         #expect(!filter.mayContain(try Self.word("dan")))
         #expect(!filter.mayContain(try Self.word("On-calls")))
+        // Same first byte and length, another last byte.
+        #expect(!WordPrefilter(["if"]).mayContain(try Self.word("is")))
+        #expect(WordPrefilter(["if"]).mayContain(try Self.word("IF")))
         // Canonically equivalent spellings of other lengths pass: String equality would match them.
         #expect(filter.mayContain(try Self.word("s\u{2C6}e")))
         #expect(filter.mayContain(try Self.word("zoe\u{308}")))

@@ -162,6 +162,55 @@ import Testing
         }
     }
 
+    /// True when `line` answers for each word what `ProseWord.words(in:)` says of it: the same
+    /// places, texts and originals byte for byte, `text(_:is:)` as `String` equality against
+    /// `probes`, `matches` as `ProseWord.phrase`, and a prefilter of `probes` that passes every
+    /// word it may contain without writing its text.
+    static func agrees(_ line: ProseLine, probes: [String]) -> Bool {
+        let words = ProseWord.words(in: line.bytes)
+        guard words.count == line.words.count else { return false }
+        let filter = WordPrefilter(probes)
+        for (i, word) in words.enumerated() {
+            let span = line.words[i]
+            guard span.start == word.start, span.end == word.end, span.isASCII == word.isASCII,
+                  Array(line.text(i).utf8) == Array(word.text.utf8), Array(line.original(i).utf8) == Array(word.original.utf8) else { return false }
+            // An ASCII word's text is its bytes lowercased. (Other texts can differ in length:
+            // invalid UTF-8 is repaired when the strings are made.)
+            if span.isASCII, span.length != word.text.utf8.count || span.changed != (word.text != word.original) { return false }
+            for probe in probes + [word.text, word.original] where line.text(i, is: probe) != (word.text == probe) { return false }
+            if probes.contains(word.text) && !filter.mayContain(line, i) { return false }
+            for length in 1...2 where line.matches(probes.prefix(length).map { $0 }, at: i) != ProseWord.phrase(Array(probes.prefix(length)), matches: words, at: i) {
+                return false
+            }
+            let phrase = words[i...].prefix(3).map(\.text)
+            if !line.matches(phrase, at: i) { return false }
+        }
+        return true
+    }
+
+    @Test("a prose line's words, texts written on request, are the words ProseWord splits")
+    func proseLines() {
+        let probes = ["should", "have", "dana", "don't", "on-call", "zoe\u{308}", "zoë", "@dana.k", "failed", "to", "is", "if", "ŝarĝo", "x"]
+        var lines = 0
+        for document in ClassifierTextTests.documents() {
+            let text = ProseText(document: document)
+            for number in 1...max(1, text.lines.count) {
+                guard let prose = text.prose(line: number) else { continue }
+                lines += 1
+                #expect(Self.agrees(ProseLine(prose), probes: probes), "\(document.postmortem.path):\(number)")
+            }
+        }
+        #expect(lines > 1_000)
+        let pieces: [[UInt8]] = ["a", "Z", "7", "@", ".", "-", "'", " ", "’", "“", "—", "\u{00A0}", "é", "É", "\u{301}", "İ", "is", "If", "DANA"]
+            .map { Array($0.utf8) } + [[0xE2], [0xE2, 0x80], [0x80], [0xFF]]
+        var generator = SplitMix64(seed: 0x11E5)
+        for _ in 0..<10_000 {
+            var line: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...20, using: &generator) { line += pieces.randomElement(using: &generator)! }
+            #expect(Self.agrees(ProseLine(line), probes: probes + ["a", "z7", "é", "dana's"]), "\(line)")
+        }
+    }
+
     @Test("words as the rules see them")
     func examples() {
         let words = ProseWord.words(in: Array("Dana’s follow-up: @dana.k didn’t — “Obviously” O’Neil's 99%".utf8))

@@ -82,9 +82,9 @@ public struct BlameLanguageRule: LintRule {
 
     /// True when "failed to" at word `i` judges a person: a person word within the two words
     /// before it, or a verb only people do after it.
-    static func judgesPerson(_ words: [ProseWord], at i: Int, next: String) -> Bool {
+    static func judgesPerson(_ line: ProseLine, at i: Int, next: String) -> Bool {
         if humanVerbs.contains(next) { return true }
-        return words[max(0, i - 2)..<i].contains { personWords.contains($0.text) || $0.text.hasPrefix("@") }
+        return (max(0, i - 2)..<i).contains { personWords.contains(line.text($0)) || line.text($0).hasPrefix("@") }
     }
 
     /// The phrases to flag (built-in less `allow`, plus `phrases`) by their first word, each list
@@ -112,23 +112,24 @@ public struct BlameLanguageRule: LintRule {
     public func check(_ context: LintContext) -> [Violation] {
         var result: [Violation] = []
         for number in 1...max(1, context.text.lines.count) {
-            let line: (bytes: [UInt8], words: [ProseWord])?
+            let line: ProseLine?
             if checkQuotes {
-                line = context.text.prose(line: number, includeQuotes: true, blankChat: false).map { ($0, ProseWord.words(in: $0)) }
+                line = context.text.prose(line: number, includeQuotes: true, blankChat: false).map(ProseLine.init)
             } else {
                 line = context.words(line: number)
             }
-            guard let (bytes, words) = line, !words.isEmpty else { continue }
+            guard let line, !line.words.isEmpty else { continue }
+            let words = line.words
             for i in words.indices {
-                guard firstWords.mayContain(words[i]), let candidates = phrasesByFirstWord[words[i].text] else { continue }
-                for phrase in candidates where ProseWord.phrase(phrase.words, matches: words, at: i) {
+                guard firstWords.mayContain(line, i), let candidates = phrasesByFirstWord[line.text(i)] else { continue }
+                for phrase in candidates where line.matches(phrase.words, at: i) {
                     // "We should have a runbook" states a need; "should have checked" is the counterfactual.
-                    let next = i + phrase.words.count < words.count ? words[i + phrase.words.count].text : ""
+                    let next = i + phrase.words.count < words.count ? line.text(i + phrase.words.count) : ""
                     if Self.modalPerfects.contains(phrase.text), Self.determiners.contains(next) { continue }
                     // "The job failed to start" describes a system; "we failed to verify" is blame.
-                    if phrase.text == "failed to", !Self.judgesPerson(words, at: i, next: next) { continue }
+                    if phrase.text == "failed to", !Self.judgesPerson(line, at: i, next: next) { continue }
                     let last = words[i + phrase.words.count - 1]
-                    let written = String(decoding: bytes[words[i].start..<last.end], as: UTF8.self)
+                    let written = String(decoding: line.bytes[words[i].start..<last.end], as: UTF8.self)
                     result.append(Violation("\"\(written)\" is blame or counterfactual language",
                         at: SourceRange(start: SourceLocation(line: number, column: words[i].start + 1),
                                         end: SourceLocation(line: number, column: last.end)),

@@ -44,6 +44,21 @@ public struct PersonBlamedRule: LintRule {
         return word.first?.isUppercase == true
     }
 
+    /// ``startsUppercase(_:)`` of word `i` as written, on its first byte when that is ASCII.
+    static func startsUppercase(_ line: ProseLine, _ i: Int) -> Bool {
+        let first = line.bytes[line.words[i].start]
+        if first < 0x80 { return first >= 65 && first <= 90 }
+        return startsUppercase(line.original(i))
+    }
+
+    /// `original.contains(".")` for word `i`: on the bytes when the word is ASCII, where every
+    /// byte is a character of its own.
+    static func containsDot(_ line: ProseLine, _ i: Int) -> Bool {
+        let span = line.words[i]
+        guard span.isASCII else { return line.original(i).contains(".") }
+        return line.bytes[span.start..<span.end].contains(UInt8(ascii: "."))
+    }
+
     /// An uppercase first character and lowercase letters after it ("Dana", not "DANA" or "Dana2").
     static func isCapitalised(_ word: String) -> Bool {
         let bytes = word.utf8
@@ -61,54 +76,63 @@ public struct PersonBlamedRule: LintRule {
     /// The failure verbs (built-in, then `verbs`) by their first word, each group in list order.
     let verbsByFirstWord: [String: [[String]]]
 
+    /// The first test for ``people`` and ``roles``; each document adds its authors to a copy.
+    let peopleAndRolesFilter: WordPrefilter
+
     public init(options: RuleOptions) throws(ConfigurationError) {
         people = Set(try options.strings("people", default: []).map { $0.lowercased() })
+        peopleAndRolesFilter = WordPrefilter(people.union(Self.roles))
         let verbs = (Self.builtInVerbs + (try options.strings("verbs", default: []))).map(BlameLanguageRule.words).filter { !$0.isEmpty }
         verbsByFirstWord = Dictionary(grouping: verbs, by: { $0[0] })
     }
 
     public func check(_ context: LintContext) -> [Violation] {
-        var names = people
+        // The authors' handles and first names; with ``people``, the names a person can go by.
+        var authorNames = Set<String>()
         for author in context.postmortem.authors {
             let lowered = author.lowercased()
             // `hasPrefix` and `dropFirst` rather than `trimmingPrefix`, whose generic matching
             // cost more than the rest of this loop; both compare whole characters.
             let handle = lowered.hasPrefix("@") ? lowered.dropFirst() : lowered[...]
-            names.insert(String(handle))
+            authorNames.insert(String(handle))
             if let first = handle.split(whereSeparator: { $0 == "." || $0 == "_" || $0 == "-" }).first, first.count > 1 {
-                names.insert(String(first))
+                authorNames.insert(String(first))
             }
         }
-        // One lookup per word finds the few that need a closer look.
-        let namesAndRoles = names.union(Self.roles)
-        let mayBeNameOrRole = WordPrefilter(namesAndRoles)
+        // One test per word finds the few that need a closer look. The people and roles are the
+        // same for every document, so only the authors are added here.
+        var mayBeNameOrRole = peopleAndRolesFilter
+        for name in authorNames { mayBeNameOrRole.insert(name) }
+        func isName(_ text: String) -> Bool { people.contains(text) || authorNames.contains(text) }
         var result: [Violation] = []
         for number in 1...max(1, context.text.lines.count) {
-            guard let (bytes, words) = context.words(line: number) else { continue }
+            guard let line = context.words(line: number) else { continue }
+            let words = line.words
             for i in words.indices.dropLast() {
                 let word = words[i]
-                // Cheapest tests first; each later one only runs when the earlier ones fail.
-                var isSubject = word.text.utf8.first == UInt8(ascii: "@")
-                if !isSubject, mayBeNameOrRole.mayContain(word), namesAndRoles.contains(word.text) {
-                    isSubject = Self.roles.contains(word.text)
-                        || names.contains(word.text) && (Self.startsUppercase(word.original) || word.original.contains("."))
+                // Cheapest tests first; each later one only runs when the earlier ones fail. A
+                // text starts with `@` exactly when the word as written does.
+                var isSubject = line.bytes[word.start] == UInt8(ascii: "@")
+                if !isSubject, mayBeNameOrRole.mayContain(line, i) {
+                    let text = line.text(i)
+                    isSubject = Self.roles.contains(text) || isName(text) && (Self.startsUppercase(line, i) || Self.containsDot(line, i))
                 }
-                if !isSubject, Self.startsUppercase(word.original), Self.personOnlyFirstWordFilter.mayContain(words[i + 1]),
-                   Self.personOnlyFirstWords.contains(words[i + 1].text),
-                   Self.isCapitalised(word.original) {
-                    isSubject = Self.personOnlyVerbs.contains { ProseWord.phrase($0, matches: words, at: i + 1) }
+                if !isSubject, Self.startsUppercase(line, i), Self.personOnlyFirstWordFilter.mayContain(line, i + 1),
+                   Self.personOnlyFirstWords.contains(line.text(i + 1)),
+                   Self.isCapitalised(line.original(i)) {
+                    isSubject = Self.personOnlyVerbs.contains { line.matches($0, at: i + 1) }
                 }
                 guard isSubject else { continue }
                 // The verb right after the subject, or after one adverb ("Dana then forgot").
                 for offset in [1, 2] where i + offset < words.count {
                     // Verbs with another first word cannot match here, so the first match in the
                     // group is the first in the whole list.
-                    guard let group = verbsByFirstWord[words[i + offset].text],
-                          let verb = group.first(where: { ProseWord.phrase($0, matches: words, at: i + offset) }) else { continue }
+                    guard let group = verbsByFirstWord[line.text(i + offset)],
+                          let verb = group.first(where: { line.matches($0, at: i + offset) }) else { continue }
                     // "failed over", "failed back" describe systems.
-                    if verb == ["failed"], i + offset + 1 < words.count, ["over", "back", "open", "closed"].contains(words[i + offset + 1].text) { continue }
+                    if verb == ["failed"], i + offset + 1 < words.count, ["over", "back", "open", "closed"].contains(line.text(i + offset + 1)) { continue }
                     let end = words[i + offset + verb.count - 1].end
-                    let written = String(decoding: bytes[word.start..<end], as: UTF8.self)
+                    let written = String(decoding: line.bytes[word.start..<end], as: UTF8.self)
                     result.append(Violation("\"\(written)\" makes a person the subject of a failure",
                         at: SourceRange(start: SourceLocation(line: number, column: word.start + 1), end: SourceLocation(line: number, column: end)),
                         suggestion: "make the system the subject: what allowed this action, and what made it reasonable at the time?"))
