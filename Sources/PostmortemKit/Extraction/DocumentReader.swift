@@ -136,6 +136,13 @@ public enum DocumentReader {
 
     /// The file name without directory and extension.
     public static func defaultID(for path: String) -> String {
+        // In ASCII "/" and "." are Characters of their own, so the bytes give the same cuts
+        // without breaking the whole path into Characters.
+        if path.utf8.allSatisfy({ $0 < 0x80 }) {
+            let name = path.utf8.split(separator: UInt8(ascii: "/")).last.map { Substring($0) } ?? path[...]
+            if let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex { return String(name[..<dot]) }
+            return String(name)
+        }
         let name = path.split(separator: "/").last.map(String.init) ?? path
         if let dot = name.lastIndex(of: "."), dot != name.startIndex { return String(name[..<dot]) }
         return name

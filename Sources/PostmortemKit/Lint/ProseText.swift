@@ -9,26 +9,54 @@ import Foundation
 public struct ProseText: Sendable {
     /// The source lines as UTF-8 bytes; index 0 is line 1.
     public let lines: [[UInt8]]
-    /// Lines that are never prose: front matter, code blocks, HTML blocks.
-    public let codeLines: Set<Int>
-    /// Lines of front matter and code blocks only (HTML blocks are not in it).
-    public let literalLines: Set<Int>
-    /// Lines inside block quotes.
-    public let quoteLines: Set<Int>
-    /// Lines of the timeline section (and its subsections).
-    public let timelineLines: Set<Int>
+    /// What each line is part of, by line number (index 0 unused). Rules ask about every line,
+    /// so these are flags rather than sets of line numbers, whose hashing cost more.
+    private let kinds: [LineKind]
     /// Lowercased author handles and their first names, which chat-log lines start with.
     let speakers: Set<String>
+
+    struct LineKind: OptionSet, Sendable {
+        let rawValue: UInt8
+        /// Never prose: front matter, code blocks, HTML blocks.
+        static let code = LineKind(rawValue: 1)
+        /// Front matter and code blocks only (HTML blocks are not).
+        static let literal = LineKind(rawValue: 2)
+        /// Inside a block quote.
+        static let quote = LineKind(rawValue: 4)
+        /// In the timeline section (and its subsections).
+        static let timeline = LineKind(rawValue: 8)
+    }
+
+    /// Lines that are never prose: front matter, code blocks, HTML blocks.
+    public var codeLines: Set<Int> { lines(that: .code) }
+    /// Lines of front matter and code blocks only (HTML blocks are not in it).
+    public var literalLines: Set<Int> { lines(that: .literal) }
+    /// Lines inside block quotes.
+    public var quoteLines: Set<Int> { lines(that: .quote) }
+    /// Lines of the timeline section (and its subsections).
+    public var timelineLines: Set<Int> { lines(that: .timeline) }
+
+    private func lines(that kind: LineKind) -> Set<Int> {
+        Set(kinds.indices.filter { kinds[$0].contains(kind) })
+    }
+
+    /// True when line `number` is `kind`; false outside the document.
+    private func line(_ number: Int, is kind: LineKind) -> Bool {
+        number >= 0 && number < kinds.count && kinds[number].contains(kind)
+    }
 
     public init(document: ReadDocument) {
         // On UTF-8 bytes: "\n" is a grapheme of its own and the reader removed every "\r", so
         // this is the same split as on characters, without grapheme breaking.
         lines = ProseText.splitLines(document.source)
-        var code = Set<Int>()
-        var quotes = Set<Int>()
-        var literal = Set<Int>()
-        if let range = document.postmortem.frontMatter.range { literal.formUnion(range.start.line...range.end.line) }
-        if let range = document.postmortem.frontMatter.range { code.formUnion(range.start.line...range.end.line) }
+        var kinds = [LineKind](repeating: [], count: lines.count + 1)
+        /// Marks the lines of `first...last` that are in the document.
+        func mark(_ first: Int, _ last: Int, _ kind: LineKind) {
+            let low = max(1, first), high = min(last, kinds.count - 1)
+            guard low <= high else { return }
+            for number in low...high { kinds[number].formUnion(kind) }
+        }
+        if let range = document.postmortem.frontMatter.range { mark(range.start.line, range.end.line, [.literal, .code]) }
         document.tree.walk(descend: { node in
             switch node.kind {
             case .codeBlock, .htmlBlock, .blockQuote: return false
@@ -37,24 +65,18 @@ public struct ProseText: Sendable {
         }) { node in
             guard let range = node.range, range.end.line >= range.start.line else { return }
             switch node.kind {
-            case .codeBlock:
-                code.formUnion(range.start.line...range.end.line)
-                literal.formUnion(range.start.line...range.end.line)
-            case .htmlBlock: code.formUnion(range.start.line...range.end.line)
-            case .blockQuote: quotes.formUnion(range.start.line...range.end.line)
+            case .codeBlock: mark(range.start.line, range.end.line, [.code, .literal])
+            case .htmlBlock: mark(range.start.line, range.end.line, .code)
+            case .blockQuote: mark(range.start.line, range.end.line, .quote)
             default: break
             }
         }
-        codeLines = code
-        literalLines = literal
-        quoteLines = quotes
-        var timeline = Set<Int>()
         for section in document.postmortem.sections where section.kind == .timeline {
             if section.range.end.line >= section.range.start.line {
-                timeline.formUnion((section.range.start.line + 1)...max(section.range.start.line + 1, section.range.end.line))
+                mark(section.range.start.line + 1, max(section.range.start.line + 1, section.range.end.line), .timeline)
             }
         }
-        timelineLines = timeline
+        self.kinds = kinds
         var names = Set<String>()
         for author in document.postmortem.authors {
             let lowered = author.lowercased()
@@ -71,11 +93,11 @@ public struct ProseText: Sendable {
     /// replaced by spaces; nil for lines that are not prose at all. Block quotes count as prose
     /// only when `includeQuotes`; chat-log speech in the timeline is blanked when `blankChat`.
     public func prose(line number: Int, includeQuotes: Bool = false, blankChat: Bool = true) -> [UInt8]? {
-        guard number >= 1, number <= lines.count, !codeLines.contains(number) else { return nil }
-        if !includeQuotes && quoteLines.contains(number) { return nil }
+        guard number >= 1, number <= lines.count, !line(number, is: .code) else { return nil }
+        if !includeQuotes && line(number, is: .quote) { return nil }
         var bytes = lines[number - 1]
         ProseText.blankInlineMarkup(&bytes)
-        if blankChat && timelineLines.contains(number) { blankChatSpeech(&bytes) }
+        if blankChat && line(number, is: .timeline) { blankChatSpeech(&bytes) }
         return bytes
     }
 
@@ -83,7 +105,7 @@ public struct ProseText: Sendable {
     /// nil for code blocks and front matter. HTML blocks are included: cmark reads a prompt like
     /// `<describe the impact.>` as an HTML tag.
     public func withoutCode(line number: Int) -> [UInt8]? {
-        guard number >= 1, number <= lines.count, !literalLines.contains(number) else { return nil }
+        guard number >= 1, number <= lines.count, !line(number, is: .literal) else { return nil }
         var bytes = lines[number - 1]
         ProseText.blankCodeSpans(&bytes)
         return bytes

@@ -7,6 +7,9 @@ public enum TerminalEscaping {
     /// the invisible bidirectional controls that make a line display in a different order than
     /// it reads ("Trojan Source", CVE-2021-42574), plus the Unicode line and paragraph separators.
     public static func escape(_ text: String) -> String {
+        // Printable ASCII, newlines and tabs need nothing: one pass over the bytes finds that
+        // for most text, without decoding scalars.
+        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 }) { return text }
         guard text.unicodeScalars.contains(where: needsEscaping) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

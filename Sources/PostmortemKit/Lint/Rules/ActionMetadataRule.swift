@@ -51,7 +51,15 @@ public struct ActionMetadataRule: LintRule {
     }
 
     static func shorten(_ text: String) -> String {
-        let one = text.split(separator: "\n").first.map(String.init) ?? text
-        return one.count > 60 ? String(one.prefix(57)) + "…" : one
+        // Without "\r", "\n" is a Character of its own, so the first line can be cut on the
+        // bytes; in ASCII every byte is a Character, so it can be measured and cut on them too.
+        // (Splitting and counting Characters cost more than the rest of the rule.)
+        guard !text.utf8.contains(13) else {
+            let one = text.split(separator: "\n").first.map(String.init) ?? text
+            return one.count > 60 ? String(one.prefix(57)) + "…" : one
+        }
+        let one = text.utf8.split(separator: 10).first.map { String(Substring($0)) } ?? text
+        guard one.utf8.allSatisfy({ $0 < 0x80 }) else { return one.count > 60 ? String(one.prefix(57)) + "…" : one }
+        return one.utf8.count > 60 ? String(Substring(one.utf8.prefix(57))) + "…" : one
     }
 }

@@ -43,9 +43,9 @@ public struct PlaceholderRule: LintRule {
 
     public func check(_ context: LintContext) -> [Violation] {
         var result: [Violation] = []
-        let frontMatterLines = context.postmortem.frontMatter.range.map { Set($0.start.line...$0.end.line) } ?? []
+        let frontMatterLines = context.postmortem.frontMatter.range.map { $0.start.line...$0.end.line }
         for number in 1...max(1, context.text.lines.count) {
-            guard let bytes = frontMatterLines.contains(number) ? context.text.lines[number - 1] : context.text.withoutCode(line: number) else { continue }
+            guard let bytes = frontMatterLines?.contains(number) == true ? context.text.lines[number - 1] : context.text.withoutCode(line: number) else { continue }
             guard !bytes.isEmpty else { continue }
             func add(_ start: Int, _ end: Int, _ what: String) {
                 result.append(Violation("template placeholder left in: \(what)",

@@ -1,0 +1,66 @@
+import Testing
+@testable import PostmortemKit
+
+/// Functions that answer ASCII text from its bytes and other text from its Characters give the
+/// answers of the Character-only versions they replaced, on seeded random text built from the
+/// bytes and scalars where bytes and Characters part ways.
+@Suite struct ByteFastPathTests {
+    /// The plain versions.
+    static func referenceID(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex { return String(name[..<dot]) }
+        return name
+    }
+
+    static func referenceShorten(_ text: String) -> String {
+        let one = text.split(separator: "\n").first.map(String.init) ?? text
+        return one.count > 60 ? String(one.prefix(57)) + "…" : one
+    }
+
+    static func referenceEscape(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: TerminalEscaping.needsEscaping) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if TerminalEscaping.needsEscaping(scalar) {
+                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    static let pieces = ["a", "Z", "7", "/", ".", "..", "\n", "\r", "\r\n", " ", "\t", "-", "\u{301}", "é", "e\u{301}", "\u{1B}[31m",
+                         "\u{7F}", "\u{85}", "\u{202E}", "\u{2028}", "日本", "👩‍💻", "word ", "follow-up actions "]
+
+    static func randomText(_ generator: inout SplitMix64, maxPieces: Int) -> String {
+        var text = ""
+        for _ in 0..<Int.random(in: 0...maxPieces, using: &generator) { text += pieces.randomElement(using: &generator)! }
+        return text
+    }
+
+    @Test("default ids, shortened action texts and terminal escapes match the Character versions")
+    func randomTexts() {
+        var generator = SplitMix64(seed: 0xFA57)
+        for _ in 0..<20_000 {
+            let text = Self.randomText(&generator, maxPieces: 40)
+            #expect(Array(DocumentReader.defaultID(for: text).utf8) == Array(Self.referenceID(text).utf8), "\(Array(text.utf8))")
+            #expect(Array(ActionMetadataRule.shorten(text).utf8) == Array(Self.referenceShorten(text).utf8), "\(Array(text.utf8))")
+            #expect(Array(TerminalEscaping.escape(text).utf8) == Array(Self.referenceEscape(text).utf8), "\(Array(text.utf8))")
+        }
+    }
+
+    @Test("the cases each fast path turns on")
+    func examples() {
+        #expect(DocumentReader.defaultID(for: "postmortems/2026/2026-03-14-checkout.md") == "2026-03-14-checkout")
+        #expect(DocumentReader.defaultID(for: "postmortems/.hidden") == ".hidden")
+        #expect(DocumentReader.defaultID(for: "a/b/") == "b")
+        #expect(DocumentReader.defaultID(for: "") == "")
+        let long = String(repeating: "Rotate the pool credentials ", count: 4)
+        #expect(ActionMetadataRule.shorten(long) == String(long.prefix(57)) + "…")
+        #expect(ActionMetadataRule.shorten("\nsecond line only") == "second line only")
+        #expect(ActionMetadataRule.shorten(String(repeating: "é", count: 60)) == String(repeating: "é", count: 60))
+        #expect(TerminalEscaping.escape("plain\ttext\n") == "plain\ttext\n")
+        #expect(TerminalEscaping.escape("\u{1B}[2J") == "\\u{1b}[2J")
+    }
+}
