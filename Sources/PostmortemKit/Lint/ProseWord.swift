@@ -77,8 +77,6 @@ struct WordSpan: Sendable, Hashable {
             if startsHandle { length = 1; i += 1 }
             while i < n {
                 let c = p[i]
-                // Most bytes of a word are lowercase letters and digits, which change nothing.
-                if c &- 97 < 26 || c &- 48 < 10 { length += 1; i += 1; continue }
                 if c >= 0x80 {
                     if separator(p, i) != 0 { break }
                     isASCII = false
