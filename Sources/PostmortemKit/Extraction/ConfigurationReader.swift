@@ -171,7 +171,14 @@ public func closestMatch(_ word: String, in candidates: [String]) -> String? {
 
 /// Levenshtein distance over characters.
 public func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
+    // In ASCII without "\r" every byte is a Character, so the distance over bytes is the same;
+    // making arrays of Characters cost more than the distance itself.
+    func isPlainASCII(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 && $0 != 13 } }
+    if isPlainASCII(a) && isPlainASCII(b) { return levenshtein(Array(a.utf8), Array(b.utf8)) }
+    return levenshtein(Array(a), Array(b))
+}
+
+private func levenshtein<Element: Equatable>(_ a: [Element], _ b: [Element]) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     var previous = Array(0...b.count)

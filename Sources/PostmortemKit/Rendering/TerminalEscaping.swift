@@ -7,9 +7,16 @@ public enum TerminalEscaping {
     /// the invisible bidirectional controls that make a line display in a different order than
     /// it reads ("Trojan Source", CVE-2021-42574), plus the Unicode line and paragraph separators.
     public static func escape(_ text: String) -> String {
-        // Printable ASCII, newlines and tabs need nothing: one pass over the bytes finds that
-        // for most text, without decoding scalars.
-        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 }) { return text }
+        // One pass over the bytes clears most text without decoding scalars: every scalar
+        // escaped is an ASCII control or DEL, or starts with byte C2 (C1 controls), D8 (U+061C)
+        // or E2 (the marks, separators and bidirectional controls from U+2000 on).
+        var bytes = text
+        let clean = bytes.withUTF8 { buffer in
+            buffer.allSatisfy { b in
+                b < 0x80 ? (b >= 0x20 && b != 0x7F) || b == 0x0A || b == 0x09 : b != 0xC2 && b != 0xD8 && b != 0xE2
+            }
+        }
+        if clean { return text }
         guard text.unicodeScalars.contains(where: needsEscaping) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

@@ -31,7 +31,25 @@ import Testing
     }
 
     static let pieces = ["a", "Z", "7", "/", ".", "..", "\n", "\r", "\r\n", " ", "\t", "-", "\u{301}", "é", "e\u{301}", "\u{1B}[31m",
-                         "\u{7F}", "\u{85}", "\u{202E}", "\u{2028}", "日本", "👩‍💻", "word ", "follow-up actions "]
+                         "\u{7F}", "\u{85}", "\u{202E}", "\u{2028}", "\u{061C}", "\u{200E}", "\u{2069}", "\u{2014}", "¢", "日本", "👩‍💻",
+                         "word ", "follow-up actions "]
+
+    /// Levenshtein distance over Characters, as `editDistance` computed it for every text.
+    static func referenceDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = Array(repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
 
     static func randomText(_ generator: inout SplitMix64, maxPieces: Int) -> String {
         var text = ""
@@ -39,7 +57,7 @@ import Testing
         return text
     }
 
-    @Test("default ids, shortened action texts and terminal escapes match the Character versions")
+    @Test("default ids, shortened action texts, terminal escapes and edit distances match the Character versions")
     func randomTexts() {
         var generator = SplitMix64(seed: 0xFA57)
         for _ in 0..<20_000 {
@@ -47,6 +65,9 @@ import Testing
             #expect(Array(DocumentReader.defaultID(for: text).utf8) == Array(Self.referenceID(text).utf8), "\(Array(text.utf8))")
             #expect(Array(ActionMetadataRule.shorten(text).utf8) == Array(Self.referenceShorten(text).utf8), "\(Array(text.utf8))")
             #expect(Array(TerminalEscaping.escape(text).utf8) == Array(Self.referenceEscape(text).utf8), "\(Array(text.utf8))")
+            let other = Self.randomText(&generator, maxPieces: 8)
+            let short = String(text.prefix(12))
+            #expect(editDistance(short, other) == Self.referenceDistance(short, other), "\(Array(short.utf8)) \(Array(other.utf8))")
         }
     }
 
