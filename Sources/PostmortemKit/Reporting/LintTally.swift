@@ -70,7 +70,8 @@ public struct PageFinding: Sendable, Hashable {
     /// The rows ``spilled(_:)`` made.
     public static func unspilled(_ text: String) -> [PageFinding] {
         guard !text.isEmpty else { return [] }
-        let fields = text.split(separator: "\u{0}", omittingEmptySubsequences: false).map(String.init)
+        // NUL is a control, a Character of its own, so splitting the bytes splits the Characters.
+        let fields = text.utf8.split(separator: 0, omittingEmptySubsequences: false).map { String(Substring($0)) }
         return stride(from: 0, to: fields.count - fields.count % 4, by: 4).map { at in
             PageFinding(location: fields[at], rule: fields[at + 1], severity: fields[at + 2], message: fields[at + 3])
         }

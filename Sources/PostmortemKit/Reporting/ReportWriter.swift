@@ -78,6 +78,9 @@ public enum ReportWriter {
         public let target: URL
         /// The staging directory, a hidden sibling of ``target``.
         public let directory: URL
+        /// ``directory`` as a path: file paths are joined to it as strings, since building a
+        /// `URL` for each of ten thousand pages cost more than writing them.
+        private let directoryPath: String
         private let staging: Staging
         private let lock = NSLock()
         private var createdDirectories: Set<String> = []
@@ -103,6 +106,7 @@ public enum ReportWriter {
             let stagingURL = parent.appendingPathComponent(".\(name).pm-staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
             self.target = target
             self.directory = stagingURL
+            directoryPath = stagingURL.path
             self.staging = staging
             staging.set(stagingURL.path)
             do {
@@ -135,8 +139,10 @@ public enum ReportWriter {
         /// interrupt the pieces go to a file already removed.
         public func write(path: String, _ produce: (_ emit: (String) throws(ReportError) -> Void) throws(ReportError) -> Void) throws(ReportError) {
             guard isSafe(path) else { throw ReportError("refusing to write \(path): it would leave the output directory") }
-            let url = directory.appendingPathComponent(path)
-            let folder = url.deletingLastPathComponent().path
+            // `isSafe` leaves no empty, "." or ".." component, so the parent is the path up to
+            // its last "/" (a Character of its own in any text: no combining mark joins it).
+            let filePath = directoryPath + "/" + path
+            let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { directoryPath + "/" + String(path[..<$0]) } ?? directoryPath
             var descriptor: Int32 = -1
             try staging.step { () throws(ReportError) in
                 try attempt {
@@ -145,21 +151,21 @@ public enum ReportWriter {
                         rememberDirectory(folder)
                     }
                 }
-                descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-                guard descriptor >= 0 else { throw ReportError("cannot create \(url.path): \(String(cString: strerror(errno)))") }
+                descriptor = open(filePath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+                guard descriptor >= 0 else { throw ReportError("cannot create \(filePath): \(String(cString: strerror(errno)))") }
             }
             do throws(ReportError) {
                 try produce { (piece: String) throws(ReportError) in
                     var piece = piece
                     if let reason = piece.withUTF8({ FileDescriptorIO.writeAll(descriptor, UnsafeRawBufferPointer($0)) }) {
-                        throw ReportError("cannot write \(url.path): \(reason)")
+                        throw ReportError("cannot write \(filePath): \(reason)")
                     }
                 }
             } catch {
                 close(descriptor)
                 throw error
             }
-            guard close(descriptor) == 0 else { throw ReportError("cannot write \(url.path): \(String(cString: strerror(errno)))") }
+            guard close(descriptor) == 0 else { throw ReportError("cannot write \(filePath): \(String(cString: strerror(errno)))") }
         }
 
         /// A new empty file inside the staging directory for the writer's own use (never part of

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PostmortemKit
 
@@ -57,7 +58,7 @@ import Testing
         return text
     }
 
-    @Test("default ids, shortened action texts, terminal escapes and edit distances match the Character versions")
+    @Test("default ids, shortened action texts, terminal escapes, edit distances and spilled findings match the Character versions")
     func randomTexts() {
         var generator = SplitMix64(seed: 0xFA57)
         for _ in 0..<20_000 {
@@ -65,6 +66,17 @@ import Testing
             #expect(Array(DocumentReader.defaultID(for: text).utf8) == Array(Self.referenceID(text).utf8), "\(Array(text.utf8))")
             #expect(Array(ActionMetadataRule.shorten(text).utf8) == Array(Self.referenceShorten(text).utf8), "\(Array(text.utf8))")
             #expect(Array(TerminalEscaping.escape(text).utf8) == Array(Self.referenceEscape(text).utf8), "\(Array(text.utf8))")
+            let spilled = text.replacingOccurrences(of: "-", with: "\u{0}")
+            let fields = spilled.isEmpty ? [] : spilled.split(separator: "\u{0}", omittingEmptySubsequences: false).map(String.init)
+            var expected: [[UInt8]] = []
+            for at in stride(from: 0, to: fields.count - fields.count % 4, by: 4) {
+                for field in fields[at..<(at + 4)] { expected.append(Array(field.utf8)) }
+            }
+            var found: [[UInt8]] = []
+            for finding in PageFinding.unspilled(spilled) {
+                for field in [finding.location, finding.rule, finding.severity, finding.message] { found.append(Array(field.utf8)) }
+            }
+            #expect(found == expected, "\(Array(spilled.utf8))")
             let other = Self.randomText(&generator, maxPieces: 8)
             let short = String(text.prefix(12))
             #expect(editDistance(short, other) == Self.referenceDistance(short, other), "\(Array(short.utf8)) \(Array(other.utf8))")
