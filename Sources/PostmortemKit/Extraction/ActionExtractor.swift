@@ -327,7 +327,7 @@ enum ActionExtractor {
             if action.ticket == nil { action.ticket = rowLinks.first(where: isTicketURL) ?? firstTicketID(in: action.text) }
             if action.owner == nil, let handle = firstHandle(in: action.text) { action.owner = handle }
             if let ticket = action.ticket, ticket.hasPrefix("[") || rowLinks.contains(where: { ticket.contains($0) }) == false,
-               let url = rowLinks.first(where: isTicketURL), !ticket.contains("-") {
+               let url = rowLinks.first(where: isTicketURL), !(ticket.containsBytes(of: "-") && ticket.contains("-")) {
                 action.ticket = url
             }
             result.append(action)

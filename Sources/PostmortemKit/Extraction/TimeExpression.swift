@@ -157,7 +157,7 @@ public enum TimeExpression {
             if i == 0 || !isAlnum(bytes[i - 1]), let (zone, length) = zoneToken(bytes, i),
                i + length == bytes.count || !isAlnum(bytes[i + length]) {
                 let token = String(decoding: bytes[i..<(i + length)], as: UTF8.self)
-                if token.contains("+") || token.contains("-") { return zone }
+                if token.containsBytes(of: "+") && token.contains("+") || token.containsBytes(of: "-") && token.contains("-") { return zone }
                 if token != "Z" && best == nil { best = zone }
                 i += length
             } else {

@@ -183,10 +183,11 @@ enum TimelineExtractor {
         let header = table.children.first { if case .tableRow(true) = $0.kind { return true }; return false }
         let titles = header?.children.map { SectionTitles.normalise($0.plainText) } ?? []
         let dateColumn = titles.firstIndex { $0 == "date" || $0 == "day" }
-        let timeColumn = titles.firstIndex { $0.contains("time") || $0 == "when" || $0.contains("utc") } ?? (dateColumn == nil ? 0 : nil)
+        func mentions(_ title: String, _ word: String) -> Bool { title.containsBytes(of: word) && title.contains(word) }
+        let timeColumn = titles.firstIndex { mentions($0, "time") || $0 == "when" || mentions($0, "utc") } ?? (dateColumn == nil ? 0 : nil)
         let textColumns = titles.indices.filter { $0 != dateColumn && $0 != timeColumn }
         let preferred = textColumns.first { ["event", "events", "description", "what happened", "what", "action", "details", "activity", "update", "notes"].contains(titles[$0]) }
-        if let zone = TimeExpression.statedZone(in: titles.joined(separator: " ")), titles.contains(where: { $0.contains("time") }) {
+        if let zone = TimeExpression.statedZone(in: titles.joined(separator: " ")), titles.contains(where: { mentions($0, "time") }) {
             context.zone = zone
             context.zoneAssumed = false
         }

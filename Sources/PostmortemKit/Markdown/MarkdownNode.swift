@@ -74,7 +74,7 @@ public struct MarkdownNode: Sendable, Hashable {
         appendPlainText(to: &out, softBreak: "\n")
         // "\n" is a Character of its own unless "\r" precedes it (a `&#13;` reference), so
         // without "\r" the split on bytes is the split on Characters, without grapheme breaking.
-        guard !out.utf8.contains(UInt8(ascii: "\r")) else { return out.split(separator: "\n", omittingEmptySubsequences: true) }
+        guard !out.containsBytes(of: "\r") else { return out.split(separator: "\n", omittingEmptySubsequences: true) }
         return out.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).map { Substring($0) }
     }
 

@@ -45,8 +45,12 @@ public struct ActionMetadataRule: LintRule {
 
     func writesKey(_ key: String, _ action: FollowUpAction, _ context: LintContext) -> Bool {
         let lines = action.range.start.line...max(action.range.start.line, action.range.end.line)
+        let written = "\(key):"
         return lines.contains { n in
-            n <= context.text.lines.count && String(decoding: context.text.lines[n - 1], as: UTF8.self).lowercased().contains("\(key):")
+            guard n <= context.text.lines.count else { return false }
+            // Foundation's `contains` only where the bytes hold the key: most lines do not.
+            let lower = String(decoding: context.text.lines[n - 1], as: UTF8.self).lowercased()
+            return lower.containsBytes(of: written) && lower.contains(written)
         }
     }
 

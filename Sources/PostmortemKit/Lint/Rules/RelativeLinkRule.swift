@@ -33,7 +33,7 @@ public struct RelativeLinkRule: CorpusLintRule {
         var d = destination
         if let hash = d.firstIndex(of: "#") { d = String(d[..<hash]) }
         if let query = d.firstIndex(of: "?") { d = String(d[..<query]) }
-        guard !d.isEmpty, !d.hasPrefix("/"), !d.contains("://"), !d.hasPrefix("mailto:") else { return nil }
+        guard !d.isEmpty, !d.hasPrefix("/"), !(d.containsBytes(of: "://") && d.contains("://")), !d.hasPrefix("mailto:") else { return nil }
         let lower = d.lowercased()
         guard lower.hasSuffix(".md") || lower.hasSuffix(".markdown") else { return nil }
         let decoded = d.removingPercentEncoding ?? d
