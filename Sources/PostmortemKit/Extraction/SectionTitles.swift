@@ -87,20 +87,7 @@ public enum SectionTitles {
     public static func normalise(_ title: String) -> String {
         var words: [String] = []
         var current = ""
-        if title.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII (nearly every title): the same rules on bytes.
-            var bytes: [UInt8] = []
-            for b in title.utf8 {
-                if (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || (b >= 48 && b <= 57) {
-                    bytes.append(b >= 65 && b <= 90 ? b + 32 : b)
-                } else if !bytes.isEmpty {
-                    words.append(String(decoding: bytes, as: UTF8.self))
-                    bytes.removeAll(keepingCapacity: true)
-                }
-            }
-            if !bytes.isEmpty { words.append(String(decoding: bytes, as: UTF8.self)) }
-            return joinedWithoutNumbering(words)
-        }
+        if title.utf8.allSatisfy({ $0 < 0x80 }) { return normaliseASCII(title) }
         for scalar in title.lowercased().unicodeScalars {
             if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
                 current.unicodeScalars.append(scalar)
@@ -112,6 +99,45 @@ public enum SectionTitles {
         if !current.isEmpty { words.append(current) }
         return joinedWithoutNumbering(words)
     }
+
+    /// ``normalise(_:)`` for an ASCII title (nearly every title), on its bytes: the words are
+    /// written lowercased into one buffer, and the numbering words are left out by their place
+    /// in it, without a `String` for each word.
+    static func normaliseASCII(_ title: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(title.utf8.count)
+        var starts: [Int] = []
+        var inWord = false
+        for b in title.utf8 {
+            if (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || (b >= 48 && b <= 57) {
+                if !inWord {
+                    if !out.isEmpty { out.append(UInt8(ascii: " ")) }
+                    starts.append(out.count)
+                    inWord = true
+                }
+                out.append(b >= 65 && b <= 90 ? b + 32 : b)
+            } else {
+                inWord = false
+            }
+        }
+        /// The bytes of word `k`.
+        func word(_ k: Int) -> ArraySlice<UInt8> {
+            out[starts[k]..<(k + 1 < starts.count ? starts[k + 1] - 1 : out.count)]
+        }
+        // The numbering rule of ``joinedWithoutNumbering(_:)``: in lowercase ASCII a number is
+        // a word of digits.
+        var first = 0
+        while starts.count - first > 1 {
+            let w = word(first)
+            let isNumber = w.allSatisfy { $0 >= 48 && $0 <= 57 }
+            guard isNumber || romanNumerals.contains(where: { $0.elementsEqual(w) }) else { break }
+            if w.elementsEqual([UInt8(ascii: "5")]) && word(first + 1).elementsEqual(Array("whys".utf8)) { break }
+            first += 1
+        }
+        return String(decoding: first < starts.count ? out[starts[first]...] : out[out.endIndex...], as: UTF8.self)
+    }
+
+    static let romanNumerals: [[UInt8]] = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"].map { Array($0.utf8) }
 
     static func joinedWithoutNumbering(_ words: [String]) -> String {
         var words = words

@@ -83,6 +83,37 @@ import Testing
         }
     }
 
+    /// Section titles as the ASCII path normalised them before it worked in one buffer.
+    static func referenceTitle(_ title: String) -> String {
+        var words: [String] = []
+        var bytes: [UInt8] = []
+        for b in title.utf8 {
+            if (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || (b >= 48 && b <= 57) {
+                bytes.append(b >= 65 && b <= 90 ? b + 32 : b)
+            } else if !bytes.isEmpty {
+                words.append(String(decoding: bytes, as: UTF8.self))
+                bytes.removeAll()
+            }
+        }
+        if !bytes.isEmpty { words.append(String(decoding: bytes, as: UTF8.self)) }
+        return SectionTitles.joinedWithoutNumbering(words)
+    }
+
+    @Test("ASCII section titles normalise as word by word")
+    func sectionTitles() {
+        let pieces = ["3", "5", "12", "IV", "iv", "x", "Whys", "whys", " ", ".", ": ", "-", "Timeline", "Root", "cause", "a1", "#"]
+        var generator = SplitMix64(seed: 0x717E)
+        for _ in 0..<20_000 {
+            var title = ""
+            for _ in 0..<Int.random(in: 0...8, using: &generator) { title += pieces.randomElement(using: &generator)! }
+            #expect(SectionTitles.normalise(title) == Self.referenceTitle(title), "\(title)")
+        }
+        #expect(SectionTitles.normalise("3. Timeline") == "timeline")
+        #expect(SectionTitles.normalise("5 Whys") == "5 whys")
+        #expect(SectionTitles.normalise("IV. Root cause:") == "root cause")
+        #expect(SectionTitles.normalise("2 3") == "3")
+    }
+
     @Test("the cases each fast path turns on")
     func examples() {
         #expect(DocumentReader.defaultID(for: "postmortems/2026/2026-03-14-checkout.md") == "2026-03-14-checkout")

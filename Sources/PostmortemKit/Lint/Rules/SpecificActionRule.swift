@@ -37,9 +37,15 @@ public struct SpecificActionRule: LintRule {
                                       "maybe", "possibly", "perhaps", "consider", "could", "might"]
 
     let vague: Set<String>
+    /// The byte length of the longest vague phrase, or nil when one is not ASCII. An ASCII text
+    /// longer than every phrase cannot be one, and its words need not be joined to look it up.
+    /// (`String` equality is canonical equivalence, so a text with other characters may equal a
+    /// phrase of another length.)
+    let longestVague: Int?
 
     public init(options: RuleOptions) throws(ConfigurationError) {
         vague = Self.vague.union(try options.strings("vague_phrases", default: []).map { Self.normalise($0) })
+        longestVague = vague.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? vague.map(\.utf8.count).max() ?? 0 : nil
     }
 
     static func normalise(_ text: String) -> String {
@@ -50,10 +56,12 @@ public struct SpecificActionRule: LintRule {
         context.postmortem.actions.compactMap { action in
             guard action.state != .notDoing else { return nil }
             let words = ProseWord.words(in: Array(action.text.utf8)).filter { !$0.text.hasPrefix("@") }
-            let text = words.map(\.text).joined(separator: " ")
             let at = SourceRange(start: action.range.start, end: action.range.start)
             guard let first = words.first?.text else { return nil }
-            if vague.contains(text) {
+            let mayBeVague = longestVague.map { longest in
+                !words.allSatisfy(\.isASCII) || words.reduce(-1) { $0 + $1.text.utf8.count + 1 } <= longest
+            } ?? true
+            if mayBeVague, vague.contains(words.map(\.text).joined(separator: " ")) {
                 return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" is too vague to be finished", at: at,
                                  suggestion: "name the specific change and how you will know it is done: \"Alert when the upstream pool of any proxy is empty\"")
             }
