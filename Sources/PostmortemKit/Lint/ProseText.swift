@@ -234,8 +234,8 @@ public struct ProseText: Sendable {
     /// Blanks quoted speech in a timeline line: text in straight or curly double quotes, and
     /// everything after a speaker label (`@handle:`, `<nick>`, `author:`).
     func blankChatSpeech(_ bytes: inout [UInt8]) {
-        // Quoted text.
-        var i = 0
+        // Quoted text, which opens with `"` or `“` (E2 80 9C): most lines have neither byte.
+        var i = ByteSearch.contains(UInt8(ascii: "\""), in: bytes) || ByteSearch.contains(0xE2, in: bytes) ? 0 : bytes.count
         while i < bytes.count {
             if let (openLength, closer) = ProseText.openingQuote(bytes, i) {
                 var j = i + openLength

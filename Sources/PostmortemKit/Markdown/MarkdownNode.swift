@@ -1,3 +1,5 @@
+import Foundation
+
 /// A Markdown node as plain Swift values: what cmark-gfm parsed, with its source range.
 ///
 /// Built once from the C tree by ``MarkdownParser``; nothing here refers to C memory.
@@ -75,7 +77,25 @@ public struct MarkdownNode: Sendable, Hashable {
         // "\n" is a Character of its own unless "\r" precedes it (a `&#13;` reference), so
         // without "\r" the split on bytes is the split on Characters, without grapheme breaking.
         guard !out.containsBytes(of: "\r") else { return out.split(separator: "\n", omittingEmptySubsequences: true) }
-        return out.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).map { Substring($0) }
+        // The line breaks found with memchr; each line is a slice of `out` by byte offsets.
+        var text = out
+        let ranges = text.withUTF8 { buffer -> [Range<Int>] in
+            guard let base = buffer.baseAddress else { return [] }
+            var ranges: [Range<Int>] = []
+            var start = 0
+            while start < buffer.count {
+                let end = memchr(base + start, Int32(UInt8(ascii: "\n")), buffer.count - start).map {
+                    base.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+                } ?? buffer.count
+                if end > start { ranges.append(start..<end) }
+                start = end + 1
+            }
+            return ranges
+        }
+        let utf8 = text.utf8
+        return ranges.map { range in
+            Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+        }
     }
 
     func appendPlainText(to out: inout String, softBreak: String) {

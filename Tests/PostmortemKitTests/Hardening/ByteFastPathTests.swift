@@ -58,7 +58,7 @@ import Testing
         return text
     }
 
-    @Test("default ids, shortened action texts, terminal escapes, edit distances and spilled findings match the Character versions")
+    @Test("default ids, shortened action texts, terminal escapes, edit distances, spilled findings and plain-text lines match the Character versions")
     func randomTexts() {
         var generator = SplitMix64(seed: 0xFA57)
         for _ in 0..<20_000 {
@@ -77,6 +77,8 @@ import Testing
                 for field in [finding.location, finding.rule, finding.severity, finding.message] { found.append(Array(field.utf8)) }
             }
             #expect(found == expected, "\(Array(spilled.utf8))")
+            let lines = MarkdownNode(kind: .codeBlock(info: ""), literal: text).plainTextLines.map { Array($0.utf8) }
+            #expect(lines == text.split(separator: "\n", omittingEmptySubsequences: true).map { Array($0.utf8) }, "\(Array(text.utf8))")
             let other = Self.randomText(&generator, maxPieces: 8)
             let short = String(text.prefix(12))
             #expect(editDistance(short, other) == Self.referenceDistance(short, other), "\(Array(short.utf8)) \(Array(other.utf8))")

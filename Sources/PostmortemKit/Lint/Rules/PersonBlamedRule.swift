@@ -104,20 +104,25 @@ public struct PersonBlamedRule: LintRule {
         var mayBeNameOrRole = peopleAndRolesFilter
         for name in authorNames { mayBeNameOrRole.insert(name) }
         func isName(_ text: String) -> Bool { people.contains(text) || authorNames.contains(text) }
+        let personOnlyFirstWordFilter = Self.personOnlyFirstWordFilter
         var result: [Violation] = []
         for number in 1...max(1, context.text.lines.count) {
             guard let line = context.words(line: number) else { continue }
             let words = line.words
+            let bytes = line.bytes
             for i in words.indices.dropLast() {
                 let word = words[i]
                 // Cheapest tests first; each later one only runs when the earlier ones fail. A
                 // text starts with `@` exactly when the word as written does.
-                var isSubject = line.bytes[word.start] == UInt8(ascii: "@")
+                let first = bytes[word.start]
+                var isSubject = first == UInt8(ascii: "@")
                 if !isSubject, mayBeNameOrRole.mayContain(line, i) {
                     let text = line.text(i)
                     isSubject = Self.roles.contains(text) || isName(text) && (Self.startsUppercase(line, i) || Self.containsDot(line, i))
                 }
-                if !isSubject, Self.startsUppercase(line, i), Self.personOnlyFirstWordFilter.mayContain(line, i + 1),
+                // A lowercase ASCII first letter rules out the capitalised name.
+                guard isSubject || first >= 0x80 || first >= 65 && first <= 90 else { continue }
+                if !isSubject, Self.startsUppercase(line, i), personOnlyFirstWordFilter.mayContain(line, i + 1),
                    Self.personOnlyFirstWords.contains(line.text(i + 1)),
                    Self.isCapitalised(line.original(i)) {
                     isSubject = Self.personOnlyVerbs.contains { line.matches($0, at: i + 1) }
