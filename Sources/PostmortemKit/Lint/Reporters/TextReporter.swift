@@ -8,16 +8,38 @@ public struct TextReporter: StreamingLintReporter {
 
     public func elements(_ findings: [Finding], source: String? = nil) -> [String] {
         findings.map { finding in
-            let location = finding.range.map { "\(finding.path):\($0.start.line):\($0.start.column)" } ?? finding.path
             let label: String
             switch finding.severity {
             case .error: label = paint("error", "1;31")
             case .warning: label = paint("warning", "1;33")
             case .info: label = paint("note", "1;36")
             }
-            var out = "\(paint(location, "1")): \(label): \(finding.message) \(paint("[\(finding.ruleID) \(finding.alias)]", "2"))\n"
+            // Appended piece by piece into one buffer of the right size: a finding's line used to
+            // be several interpolated strings, and the lines of 10,000 documents add up.
+            var out = ""
+            out.reserveCapacity(finding.path.utf8.count + finding.message.utf8.count + (finding.suggestion?.utf8.count ?? 0) + 96)
+            if colour { out += "\u{1B}[1m" }
+            out += finding.path
+            if let range = finding.range {
+                out += ":"
+                out += String(range.start.line)
+                out += ":"
+                out += String(range.start.column)
+            }
+            if colour { out += "\u{1B}[0m" }
+            out += ": "
+            out += label
+            out += ": "
+            out += finding.message
+            out += " "
+            out += paint("[" + finding.ruleID + " " + finding.alias + "]", "2")
+            out += "\n"
             if let suggestion = finding.suggestion {
-                out += "    \(paint("suggestion:", "32")) \(suggestion)\n"
+                out += "    "
+                out += paint("suggestion:", "32")
+                out += " "
+                out += suggestion
+                out += "\n"
             }
             return out
         }
