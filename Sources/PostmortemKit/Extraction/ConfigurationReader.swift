@@ -178,7 +178,8 @@ public func editDistance(_ a: String, _ b: String) -> Int {
     return levenshtein(Array(a), Array(b))
 }
 
-private func levenshtein<Element: Equatable>(_ a: [Element], _ b: [Element]) -> Int {
+/// Levenshtein distance between two sequences of elements (Characters, or bytes for ASCII text).
+func levenshtein<Element: Equatable>(_ a: [Element], _ b: [Element]) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     var previous = Array(0...b.count)

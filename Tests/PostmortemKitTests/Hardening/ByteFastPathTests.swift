@@ -36,21 +36,7 @@ import Testing
                          "word ", "follow-up actions "]
 
     /// Levenshtein distance over Characters, as `editDistance` computed it for every text.
-    static func referenceDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = Array(repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
-    }
+    static func referenceDistance(_ a: String, _ b: String) -> Int { levenshtein(Array(a), Array(b)) }
 
     static func randomText(_ generator: inout SplitMix64, maxPieces: Int) -> String {
         var text = ""
