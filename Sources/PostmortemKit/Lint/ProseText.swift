@@ -27,19 +27,6 @@ public struct ProseText: Sendable {
         static let timeline = LineKind(rawValue: 8)
     }
 
-    /// Lines that are never prose: front matter, code blocks, HTML blocks.
-    public var codeLines: Set<Int> { lines(that: .code) }
-    /// Lines of front matter and code blocks only (HTML blocks are not in it).
-    public var literalLines: Set<Int> { lines(that: .literal) }
-    /// Lines inside block quotes.
-    public var quoteLines: Set<Int> { lines(that: .quote) }
-    /// Lines of the timeline section (and its subsections).
-    public var timelineLines: Set<Int> { lines(that: .timeline) }
-
-    private func lines(that kind: LineKind) -> Set<Int> {
-        Set(kinds.indices.filter { kinds[$0].contains(kind) })
-    }
-
     /// True when line `number` is `kind`; false outside the document.
     private func line(_ number: Int, is kind: LineKind) -> Bool {
         number >= 0 && number < kinds.count && kinds[number].contains(kind)

@@ -14,25 +14,14 @@ public struct ProseWord: Sendable, Hashable {
     /// Splits a line into words: letters, digits, apostrophes and non-ASCII letters; `@`, `.`
     /// and `-` join a word when they sit between word characters (handles like `@dana.k`).
     ///
-    /// The words come from ``WordSpan/spans(in:)``, with their texts written out.
+    /// The words of a ``ProseLine``, with their texts written out.
     /// `ProseWordTests` compares it with the plain version it replaced.
     public static func words(in bytes: [UInt8]) -> [ProseWord] {
-        bytes.withUnsafeBufferPointer { p in
-            WordSpan.spans(in: p).map { span in
-                let asWritten = String(decoding: UnsafeBufferPointer(rebasing: p[span.start..<span.end]), as: UTF8.self)
-                // Most words are written in lowercase: then the text is the same string.
-                let text = span.changed ? span.text(in: p) : asWritten
-                return ProseWord(text: text, original: asWritten, start: span.start, end: span.end, isASCII: span.isASCII)
-            }
+        let line = ProseLine(bytes)
+        return line.words.indices.map { i in
+            let span = line.words[i]
+            return ProseWord(text: line.text(i), original: line.original(i), start: span.start, end: span.end, isASCII: span.isASCII)
         }
-    }
-
-    /// True when the texts of `words` from index `start` on are `phrase`, word for word (a
-    /// phrase that runs past the end does not match).
-    static func phrase(_ phrase: [String], matches words: [ProseWord], at start: Int) -> Bool {
-        guard start >= 0, start + phrase.count <= words.count else { return false }
-        for k in phrase.indices where words[start + k].text != phrase[k] { return false }
-        return true
     }
 }
 
@@ -44,7 +33,9 @@ struct WordSpan: Sendable, Hashable {
     /// 0-based byte offsets in the line.
     var start: Int
     var end: Int
-    /// The byte length of the word's text (lowercased, curly apostrophes straightened).
+    /// The byte length of the word's text (lowercased, curly apostrophes straightened), as
+    /// written out from valid UTF-8; exact for every ASCII word, the only ones it is read for.
+    /// (Invalid bytes are repaired when the text is made, which can change its length.)
     var length: Int
     /// True when the text differs from the bytes as written.
     var changed: Bool
@@ -206,7 +197,7 @@ struct ProseLine: Sendable {
     }
 
     /// True when the texts of the words from index `start` on are `phrase`, word for word (a
-    /// phrase that runs past the end does not match): ``ProseWord/phrase(_:matches:at:)``.
+    /// phrase that runs past the end does not match).
     func matches(_ phrase: [String], at start: Int) -> Bool {
         guard start >= 0, start + phrase.count <= words.count else { return false }
         for k in phrase.indices where !text(start + k, is: phrase[k]) { return false }

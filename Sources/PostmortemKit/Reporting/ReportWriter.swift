@@ -139,8 +139,9 @@ public enum ReportWriter {
         /// interrupt the pieces go to a file already removed.
         public func write(path: String, _ produce: (_ emit: (String) throws(ReportError) -> Void) throws(ReportError) -> Void) throws(ReportError) {
             guard isSafe(path) else { throw ReportError("refusing to write \(path): it would leave the output directory") }
-            // `isSafe` leaves no empty, "." or ".." component, so the parent is the path up to
-            // its last "/" (a Character of its own in any text: no combining mark joins it).
+            // The staging directory joined with `path` as strings, and the parent folder cut at
+            // the last "/" byte, as `URL.appendingPathComponent` and `deletingLastPathComponent`
+            // did (they work on the path's bytes too).
             let filePath = directoryPath + "/" + path
             let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { directoryPath + "/" + String(path[..<$0]) } ?? directoryPath
             var descriptor: Int32 = -1

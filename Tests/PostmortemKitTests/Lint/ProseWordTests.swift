@@ -162,14 +162,17 @@ import Testing
         }
     }
 
-    /// True when `line` answers for each word what `ProseWord.words(in:)` says of it: the same
-    /// places, texts and originals byte for byte, `text(_:is:)` as `String` equality against
-    /// `probes`, `matches` as `ProseWord.phrase`, and a prefilter of `probes` that passes every
-    /// word it may contain without writing its text.
+    /// True when `line` answers for each word what the plain splitter (``reference(_:)``) says
+    /// of it: the same places, texts and originals byte for byte, `text(_:is:)` as `String`
+    /// equality against `probes`, `matches` as comparing texts word for word, and prefilters of
+    /// `probes` (one with non-ASCII words, which passes everything, and one of the ASCII ones)
+    /// that pass every word of their set and answer as they do for the written-out word.
     static func agrees(_ line: ProseLine, probes: [String]) -> Bool {
-        let words = ProseWord.words(in: line.bytes)
+        let words = reference(line.bytes)
         guard words.count == line.words.count else { return false }
         let filter = WordPrefilter(probes)
+        let asciiProbes = probes.filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+        let asciiFilter = WordPrefilter(asciiProbes)
         for (i, word) in words.enumerated() {
             let span = line.words[i]
             guard span.start == word.start, span.end == word.end, span.isASCII == word.isASCII,
@@ -179,8 +182,12 @@ import Testing
             if span.isASCII, span.length != word.text.utf8.count || span.changed != (word.text != word.original) { return false }
             for probe in probes + [word.text, word.original] where line.text(i, is: probe) != (word.text == probe) { return false }
             if probes.contains(word.text) && !filter.mayContain(line, i) { return false }
-            for length in 1...2 where line.matches(probes.prefix(length).map { $0 }, at: i) != ProseWord.phrase(Array(probes.prefix(length)), matches: words, at: i) {
-                return false
+            if asciiProbes.contains(word.text) && !asciiFilter.mayContain(line, i) { return false }
+            if asciiFilter.mayContain(line, i) != asciiFilter.mayContain(word) { return false }
+            for length in 1...2 {
+                let phrase = Array(probes.prefix(length))
+                let expected = i + length <= words.count && zip(words[i...], phrase).allSatisfy { $0.text == $1 }
+                if line.matches(phrase, at: i) != expected { return false }
             }
             let phrase = words[i...].prefix(3).map(\.text)
             if !line.matches(phrase, at: i) { return false }

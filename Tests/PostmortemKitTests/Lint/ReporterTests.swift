@@ -31,6 +31,22 @@ import Testing
         #expect(plain == TextReporter().render(try Self.report()))
     }
 
+    @Test("a finding in colour, byte for byte: bold location, coloured label, dim rule, green suggestion")
+    func textInColourExactly() {
+        let finding = Finding(ruleID: "PM012", alias: "blame-language", severity: .warning, message: "\"should have\" is blame",
+                              path: "postmortems/a.md", range: SourceRange(start: SourceLocation(line: 3, column: 7),
+                                                                          end: SourceLocation(line: 3, column: 17)),
+                              suggestion: "say what happened")
+        let esc = "\u{1B}"
+        #expect(TextReporter(colour: true).elements([finding]) == [
+            "\(esc)[1mpostmortems/a.md:3:7\(esc)[0m: \(esc)[1;33mwarning\(esc)[0m: \"should have\" is blame \(esc)[2m[PM012 blame-language]\(esc)[0m\n"
+                + "    \(esc)[32msuggestion:\(esc)[0m say what happened\n",
+        ])
+        var unplaced = finding
+        unplaced.range = nil
+        #expect(TextReporter().elements([unplaced]) == ["postmortems/a.md: warning: \"should have\" is blame [PM012 blame-language]\n    suggestion: say what happened\n"])
+    }
+
     @Test func json() throws {
         let output = JSONReporter().render(try Self.report())
         Self.check(output, against: "expected.json")
