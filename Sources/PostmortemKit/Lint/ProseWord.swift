@@ -236,16 +236,9 @@ struct WordPrefilter: Sendable {
         return bits[Int(first)] & bit != 0 && bits[256 + Int(last)] & bit != 0
     }
 
-    /// False when the ``ProseWord/text`` of `word` is certainly not one of the words; true when
-    /// it may be. The word's own ASCII flag describes it as written, so a word with a curly
-    /// apostrophe always passes.
-    func mayContain(_ word: ProseWord) -> Bool {
-        if passesAll || !word.isASCII { return true }
-        return mayContain(first: word.text.utf8.first ?? 0, last: word.text.utf8.last ?? 0, length: word.text.utf8.count)
-    }
-
-    /// ``mayContain(_:)`` for word `i` of `line`, without writing its text: a word written in
-    /// ASCII has its bytes lowercased as its text.
+    /// False when the text of word `i` of `line` is certainly not one of the words; true when
+    /// it may be. A word written in ASCII has its bytes lowercased as its text, so its text need
+    /// not be written; any other word (a curly apostrophe, an accent) always passes.
     func mayContain(_ line: ProseLine, _ i: Int) -> Bool {
         let span = line.words[i]
         if passesAll || !span.isASCII { return true }

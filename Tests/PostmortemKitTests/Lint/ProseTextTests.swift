@@ -39,39 +39,40 @@ import Testing
     @Test("the original is the word as written whenever lowercasing or straightening changed it")
     func originalOnlyDiffersWhenTheTextChanged() {
         let line = "don’t don't Don't @Dana.K on-Call ŝarĝo ŜARĜO x’"
-        for word in ProseWord.words(in: Array(line.utf8)) {
+        let prose = ProseLine(Array(line.utf8))
+        for (i, word) in ProseWord.words(in: Array(line.utf8)).enumerated() {
             let written = String(decoding: Array(line.utf8)[word.start..<word.end], as: UTF8.self)
             #expect(word.original == written)
             #expect(word.isASCII == written.utf8.allSatisfy { $0 < 0x80 })
             // The prefilter never rejects a word whose text is in its set.
             let set = ["dont", "don't", "on-call"]
-            #expect(!set.contains(word.text) || WordPrefilter(set).mayContain(word), "\(word.text)")
+            #expect(!set.contains(word.text) || WordPrefilter(set).mayContain(prose, i), "\(word.text)")
         }
     }
 
-    /// The one word `ProseWord` splits `text` into.
-    static func word(_ text: String) throws -> ProseWord {
-        let words = ProseWord.words(in: Array(text.utf8))
-        try #require(words.count == 1, "\(text)")
-        return words[0]
+    /// `text` as a prose line that holds exactly one word.
+    static func word(_ text: String) throws -> ProseLine {
+        let line = ProseLine(Array(text.utf8))
+        try #require(line.words.count == 1, "\(text)")
+        return line
     }
 
     @Test("the word prefilter never rejects a word of its set")
     func wordPrefilter() throws {
         let words = ["he", "she", "on-call", "dana", "", String(repeating: "a", count: 80)]
         let filter = WordPrefilter(words)
-        for word in words where !word.isEmpty { #expect(filter.mayContain(try Self.word(word)), "\(word)") }
-        #expect(WordPrefilter(["ŝarĝo"]).mayContain(try Self.word("ŝarĝo")))
-        #expect(!filter.mayContain(try Self.word("the")))
-        #expect(!filter.mayContain(try Self.word("h")))
-        #expect(!filter.mayContain(try Self.word("dan")))
-        #expect(!filter.mayContain(try Self.word("On-calls")))
+        for word in words where !word.isEmpty { #expect(filter.mayContain(try Self.word(word), 0), "\(word)") }
+        #expect(WordPrefilter(["ŝarĝo"]).mayContain(try Self.word("ŝarĝo"), 0))
+        #expect(!filter.mayContain(try Self.word("the"), 0))
+        #expect(!filter.mayContain(try Self.word("h"), 0))
+        #expect(!filter.mayContain(try Self.word("dan"), 0))
+        #expect(!filter.mayContain(try Self.word("On-calls"), 0))
         // Same first byte and length, another last byte.
-        #expect(!WordPrefilter(["if"]).mayContain(try Self.word("is")))
-        #expect(WordPrefilter(["if"]).mayContain(try Self.word("IF")))
+        #expect(!WordPrefilter(["if"]).mayContain(try Self.word("is"), 0))
+        #expect(WordPrefilter(["if"]).mayContain(try Self.word("IF"), 0))
         // Canonically equivalent spellings of other lengths pass: String equality would match them.
-        #expect(filter.mayContain(try Self.word("s\u{2C6}e")))
-        #expect(filter.mayContain(try Self.word("zoe\u{308}")))
-        #expect(WordPrefilter(["zo\u{EB}"]).mayContain(try Self.word("the")))
+        #expect(filter.mayContain(try Self.word("s\u{2C6}e"), 0))
+        #expect(filter.mayContain(try Self.word("zoe\u{308}"), 0))
+        #expect(WordPrefilter(["zo\u{EB}"]).mayContain(try Self.word("the"), 0))
     }
 }
