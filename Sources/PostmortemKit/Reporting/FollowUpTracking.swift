@@ -50,18 +50,19 @@ enum FollowUpTracking {
             let action = review.actions(of: index).flatMap { $0.indices.contains(Int(t.actionIndex)) ? $0[Int(t.actionIndex)] : nil }
                 ?? FollowUpAction(text: "", state: tracked(t).state, range: SourceRange(line: 0))
             let days = age(t)
+            let text = IndexPageModel.text, clean = { text(IndexPageModel.clean($0)) }
             return [
-                "owner": IndexPageModel.clean(action.owner.map { "@" + $0 } ?? "unassigned"),
+                "owner": clean(action.owner.map { "@" + $0 } ?? "unassigned"),
                 "hasOwner": action.owner != nil,
-                "text": IndexPageModel.clean(action.text),
-                "incident": IndexPageModel.clean(record.id), "href": "incidents/\(review.pageNames[index])",
-                "due": action.due?.description ?? "–",
-                "age": days.map { "\($0) d" } ?? "–",
+                "text": clean(action.text),
+                "incident": clean(record.id), "href": text("incidents/\(review.pageNames[index])"),
+                "due": text(action.due?.description ?? "–"),
+                "age": text(days.map { "\($0) d" } ?? "–"),
                 "overdue": isOverdue(t),
-                "overdueDays": action.due.map { "\(today.daysSinceEpoch - $0.daysSinceEpoch) d" } ?? "",
-                "ticket": IndexPageModel.clean(action.ticket ?? "–"),
-                "priority": IndexPageModel.clean(action.priority ?? "–"),
-                "reason": IndexPageModel.clean(action.reason ?? "no reason given"),
+                "overdueDays": text(action.due.map { "\(today.daysSinceEpoch - $0.daysSinceEpoch) d" } ?? ""),
+                "ticket": clean(action.ticket ?? "–"),
+                "priority": clean(action.priority ?? "–"),
+                "reason": clean(action.reason ?? "no reason given"),
             ]
         }
         var owners: [String: (open: Int, overdue: Int, oldest: Int)] = [:]

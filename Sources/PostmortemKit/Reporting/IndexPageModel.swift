@@ -44,12 +44,12 @@ enum IndexPageModel {
                     .map { review.options.zone.date(of: $0).description } ?? ""
             }
             return [
-                "service": clean(repeated.service), "cause": clean(review.label(ofCategory: repeated.cause)),
-                "incident": clean(repeated.incident), "incidentHref": review.pageHref(for: repeated.incident) ?? "",
-                "incidentDate": date(repeated.incident),
-                "earlier": clean(repeated.previous), "earlierHref": review.pageHref(for: repeated.previous) ?? "",
-                "earlierDate": date(repeated.previous),
-                "daysApart": DecimalText.format(repeated.daysApart.rounded(), maximumFractionDigits: 0),
+                "service": text(clean(repeated.service)), "cause": text(clean(review.label(ofCategory: repeated.cause))),
+                "incident": text(clean(repeated.incident)), "incidentHref": text(review.pageHref(for: repeated.incident) ?? ""),
+                "incidentDate": text(date(repeated.incident)),
+                "earlier": text(clean(repeated.previous)), "earlierHref": text(review.pageHref(for: repeated.previous) ?? ""),
+                "earlierDate": text(date(repeated.previous)),
+                "daysApart": text(DecimalText.format(repeated.daysApart.rounded(), maximumFractionDigits: 0)),
             ]
         }
         context["hasRepeats"] = !review.repeats.isEmpty
@@ -59,6 +59,10 @@ enum IndexPageModel {
     }
 
     static func clean(_ text: String) -> String { HTMLEscaping.removingForbiddenCharacters(text) }
+
+    /// A value of a row of a long table: rows are made once per document, so they hold
+    /// ``TemplateText``, which swift-mustache prints with fewer casts than a `String`.
+    static func text(_ value: String) -> TemplateText { TemplateText(value) }
 
     /// `1 Jul 2026 – 30 Sep 2026`: the last day shown is the day before the exclusive end.
     static func dateSpan(_ period: ReportingPeriod) -> String {
@@ -238,15 +242,15 @@ enum IndexPageModel {
         let record = document.postmortem
         let burned = review.burned(by: record.id)
         return [
-            "date": IncidentTime.began(record).map { review.options.zone.date(of: $0).description } ?? "",
-            "id": clean(record.id), "href": "incidents/\(review.pageNames[index])",
-            "incidentTitle": clean(record.title ?? record.id),
-            "severity": clean(record.severity ?? "–"),
-            "severityClass": "sev-\(PageFileNames.slug(record.severity ?? "none"))",
-            "services": clean(record.services.joined(separator: ", ")),
-            "causes": clean(document.classification.categories.map { review.label(ofCategory: $0.category) }.joined(separator: ", ")),
-            "ttm": DurationText.format(record.impactMinutes),
-            "burned": burned.isEmpty ? "–" : clean(burned.map { "\(DurationText.budget($0.minutes)) \($0.slo)" }.joined(separator: "; ")),
+            "date": text(IncidentTime.began(record).map { review.options.zone.date(of: $0).description } ?? ""),
+            "id": text(clean(record.id)), "href": text("incidents/\(review.pageNames[index])"),
+            "incidentTitle": text(clean(record.title ?? record.id)),
+            "severity": text(clean(record.severity ?? "–")),
+            "severityClass": text("sev-\(PageFileNames.slug(record.severity ?? "none"))"),
+            "services": text(clean(record.services.joined(separator: ", "))),
+            "causes": text(clean(document.classification.categories.map { review.label(ofCategory: $0.category) }.joined(separator: ", "))),
+            "ttm": text(DurationText.format(record.impactMinutes)),
+            "burned": text(burned.isEmpty ? "–" : clean(burned.map { "\(DurationText.budget($0.minutes)) \($0.slo)" }.joined(separator: "; "))),
         ]
     }
 }

@@ -21,11 +21,12 @@ enum LintHealth {
         func errorRow(_ index: Int) -> [String: Any] {
             let document = review.documents[index]
             let errors = document.lint.entries.filter { $0.severity == .error }
+            let text = IndexPageModel.text
             return [
-                "path": IndexPageModel.clean(document.postmortem.path),
-                "href": "incidents/\(review.pageNames[index])",
-                "errors": "\(document.lint.count(.error))",
-                "rules": IndexPageModel.clean(Set(errors.map { "\($0.ruleID) \($0.alias)" }).sorted().joined(separator: ", ")),
+                "path": text(IndexPageModel.clean(document.postmortem.path)),
+                "href": text("incidents/\(review.pageNames[index])"),
+                "errors": text("\(document.lint.count(.error))"),
+                "rules": text(IndexPageModel.clean(Set(errors.map { "\($0.ruleID) \($0.alias)" }).sorted().joined(separator: ", "))),
             ]
         }
         // Each document's findings are read from its tally (the streaming report keeps no findings).

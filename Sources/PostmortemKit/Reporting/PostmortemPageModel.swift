@@ -15,11 +15,11 @@ enum PostmortemPageModel {
                         actions: [FollowUpAction], classification: Classification) -> [String: Any] {
         let document = review.documents[index]
         let record = document.postmortem
-        let clean = IndexPageModel.clean
+        let clean = { (text: String) in TemplateText(IndexPageModel.clean(text)) }
         let today = review.options.today
         var metadata: [[String: Any]] = []
         func add(_ label: String, _ value: String?) {
-            if let value, !value.isEmpty { metadata.append(["label": label, "value": clean(value)]) }
+            if let value, !value.isEmpty { metadata.append(["label": TemplateText(label), "value": clean(value)]) }
         }
         add("Id", record.id)
         add("Severity", record.severity)
@@ -38,15 +38,15 @@ enum PostmortemPageModel {
             let windowBudget = (review.burnsByIncident[record.id] ?? []).filter { $0.slo == burn.slo }
                 .compactMap { part in review.windowBudget(slo: part.slo, start: part.windowStart) }
                 .reduce(0, +)
-            return ["slo": clean(burn.slo), "minutes": DurationText.budget(burn.minutes),
-                    "share": windowBudget > 0 ? DurationText.percent(burn.minutes / windowBudget * 100, fractionDigits: 1) : "–",
+            return ["slo": clean(burn.slo), "minutes": TemplateText(DurationText.budget(burn.minutes)),
+                    "share": TemplateText(windowBudget > 0 ? DurationText.percent(burn.minutes / windowBudget * 100, fractionDigits: 1) : "–"),
                     "hasShare": windowBudget > 0]
         }
         let categories = classification.categories.enumerated().map { position, score -> [String: Any] in
             [
                 "label": clean(review.label(ofCategory: score.category)), "id": clean(score.category),
                 "primary": position == 0,
-                "confidence": DurationText.percent(score.confidence * 100),
+                "confidence": TemplateText(DurationText.percent(score.confidence * 100)),
                 "evidence": score.evidence.map { ["phrase": clean($0.phrase), "source": clean($0.source)] },
                 "hasEvidence": !score.evidence.isEmpty,
             ]
@@ -61,20 +61,23 @@ enum PostmortemPageModel {
             if let ticket = action.ticket { details.append(ticket) }
             return [
                 "text": clean(action.text),
-                "state": overdue ? "overdue" : action.state.rawValue,
-                "stateClass": overdue ? "overdue" : action.state.rawValue,
+                "state": TemplateText(overdue ? "overdue" : action.state.rawValue),
+                "stateClass": TemplateText(overdue ? "overdue" : action.state.rawValue),
                 "details": clean(details.joined(separator: " · ")), "hasDetails": !details.isEmpty,
                 "hasReason": action.state == .notDoing && action.reason != nil,
                 "reason": clean(action.reason ?? ""),
             ]
         }
         let findings = findings.map { finding -> [String: Any] in
-            ["where": finding.location, "rule": finding.rule, "severity": finding.severity, "message": finding.message]
+            [
+                "where": TemplateText(finding.location), "rule": TemplateText(finding.rule),
+                "severity": TemplateText(finding.severity), "message": TemplateText(finding.message),
+            ]
         }
         return [
             "title": clean(review.options.resolvedTitle),
             "pageTitle": clean(record.title ?? record.id),
-            "period": review.options.period.label,
+            "period": TemplateText(review.options.period.label),
             "hasOrganization": review.organization != nil,
             "organization": clean(review.organization ?? ""),
             "metadata": metadata,
@@ -83,9 +86,9 @@ enum PostmortemPageModel {
             "declared": classification.declared,
             "actions": actions, "hasActions": !actions.isEmpty,
             "findings": findings, "hasFindings": !findings.isEmpty,
-            "body": body,
-            "today": today.description,
-            "version": PostmortemKitVersion.string,
+            "body": TemplateText(body),
+            "today": TemplateText(today.description),
+            "version": TemplateText(PostmortemKitVersion.string),
         ]
     }
 }

@@ -155,6 +155,7 @@ struct StreamedTemplate: Sendable {
     static func holdsMarker(_ value: Any) -> Bool {
         switch value {
         case let text as String: text.utf8.contains(1)
+        case let text as TemplateText: text.renderText.utf8.contains(1)
         case let dictionary as [String: Any]: dictionary.values.contains(where: holdsMarker)
         case let array as [Any]: array.contains(where: holdsMarker)
         default: false
