@@ -48,7 +48,9 @@ public enum ActionSpill {
                 guard let text = reader.present(), let state = reader.present(), let stateValue = FollowUpAction.State(rawValue: state),
                       let owner = reader.field(), let due = reader.field(), let type = reader.field(), let priority = reader.field(),
                       let ticket = reader.field(), let reason = reader.field(), let range = reader.present() else { return nil }
-                let numbers = range.split(separator: " ").compactMap { Int($0) }
+                // Split on the space byte: the same pieces as splitting the characters, as the
+                // text is digits and spaces, without reading it character by character.
+                let numbers = range.utf8.split(separator: UInt8(ascii: " ")).compactMap { Int(Substring($0)) }
                 guard numbers.count == 4 else { return nil }
                 var action = FollowUpAction(text: text, state: stateValue,
                                             range: SourceRange(start: SourceLocation(line: numbers[0], column: numbers[1]),

@@ -89,3 +89,42 @@ struct TrackedActionTests {
         #expect(ReportedDocument.slimmed(document).followUps == tracked)
     }
 }
+
+@Suite("Open follow-up actions in the index")
+struct OpenActionOrderTests {
+    @Test("open actions are listed overdue first, then by owner (unassigned last), due date (none last), incident id")
+    func order() throws {
+        let today = CalendarDate(year: 2026, month: 11, day: 22)!
+        func document(_ id: String, _ actions: [(owner: String?, due: String?)]) -> ReportedDocument {
+            var record = Postmortem(path: "\(id).md", id: id)
+            record.started = Timestamp(year: 2026, month: 8, day: 1)
+            record.actions = actions.enumerated().map { number, spec in
+                var action = FollowUpAction(text: "Action \(number) of \(id)", range: SourceRange(line: number + 1))
+                action.owner = spec.owner
+                action.due = spec.due.flatMap { CalendarDate($0) }
+                return action
+            }
+            return ReportedDocument(postmortem: record,
+                                    classification: Classification(incident: id, primary: "unknown", categories: [], declared: false),
+                                    findings: [], bodyHTML: "")
+        }
+        let documents = [
+            document("b", [(owner: "zoe", due: "2027-01-10"), (owner: nil, due: "2026-10-01"), (owner: "amy", due: nil)]),
+            document("a", [(owner: "amy", due: "2027-02-01"), (owner: "zoe", due: "2026-09-01"), (owner: "amy", due: "2027-01-05"),
+                           (owner: nil, due: nil), (owner: "amy", due: "2027-01-05")]),
+            document("c", [(owner: "amy", due: "2026-11-01"), (owner: "", due: "2027-03-01")]),
+        ]
+        let review = QuarterlyReview(documents: documents, corpusFindings: [], configuration: Configuration(), categories: [],
+                                     options: ReportOptions(period: ReportingPeriod.quarter("2026-Q3", zone: .utc)!, today: today, zone: .utc))
+        let rows = try #require(IndexPageModel.context(review)["openActions"] as? LazyRows).array
+        func text(_ row: [String: Any], _ key: String) -> String { (row[key] as? TemplateText)?.renderText ?? "" }
+        let listed = rows.map { "\(text($0, "owner")) \(text($0, "due")) \(text($0, "incident"))" }
+        #expect(listed == [
+            // Overdue (due before 2026-11-22): by owner, unassigned last.
+            "@amy 2026-11-01 c", "@zoe 2026-09-01 a", "unassigned 2026-10-01 b",
+            // Not overdue: the empty owner sorts first; the same owner and date keep the incident order.
+            "@ 2027-03-01 c", "@amy 2027-01-05 a", "@amy 2027-01-05 a", "@amy 2027-02-01 a", "@amy – b",
+            "@zoe 2027-01-10 b", "unassigned – a",
+        ])
+    }
+}
