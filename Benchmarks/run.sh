@@ -49,6 +49,20 @@ corpus() {
     fi
 }
 
+# warm SIZE TOOL: reads the files TOOL is about to read, so that every run reads them from the page
+# cache. Once per size is not enough on this VM: its kernel runs DAMON with a "pageout" scheme
+# (/sys/kernel/mm/damon/admin/kdamonds/0), which drops pages nobody touched for about a minute,
+# and a size's runs take longer than that. pm reads thousands of small files where cmark-gfm reads
+# one large one, so the files that fell out of the cache slowed pm far more: with cold files
+# `pm report` waited on the disk in its reading threads (perf: folio_wait_bit_common under read).
+warm() {
+    if [ "$2" = cmark-gfm ]; then
+        cat "$CORPORA/$1.all.md" > /dev/null
+    else
+        find "$CORPORA/$1" -name '*.md' -print0 | xargs -0 cat > /dev/null
+    fi
+}
+
 # run SIZE TOOL: one timed run; appends seconds and peak RSS to $RAW.
 run_once() {
     local n=$1 tool=$2 i=$3 dir=$CORPORA/$1 rc=0
@@ -66,6 +80,7 @@ run_once() {
         report) cmd=("$PM" report --today "$TODAY" --quarter "$QUARTER" --out "$WORK/site-$n-$i" "$dir") ;;
         show) cmd=("$PM" show --format json "$dir") ;;
     esac
+    warm "$n" "$tool"
     /usr/bin/time -f "%e %M" -o "$WORK/time" "${cmd[@]}" > "$WORK/out" 2> "$WORK/err" || rc=$?
     # pm lint exits 1 when it finds errors; anything above 1 is a failure of the run itself.
     if [ "$rc" -gt 1 ]; then
@@ -86,9 +101,6 @@ for n in $SIZES; do
     files=$(find "$CORPORA/$n" -name '*.md' | wc -l)
     bytes=$(stat -c %s "$CORPORA/$n.all.md")
     printf '%s\t%s\n' "$files" "$bytes" > "$WORK/size-$n"
-    # Warm the page cache so every tool reads from memory.
-    cat "$CORPORA/$n.all.md" > /dev/null
-    find "$CORPORA/$n" -name '*.md' -print0 | xargs -0 cat > /dev/null
     runs=$RUNS
     [ "$n" -ge 50000 ] && runs=$(( RUNS < 3 ? RUNS : 3 ))
     for i in $(seq 1 "$runs"); do
@@ -124,6 +136,7 @@ fi
 # minute or more; BENCH_PYMARKDOWN=0 skips it).
 if [ "${BENCH_PYMARKDOWN:-1}" = 1 ] && command -v pymarkdown >/dev/null && [ -d "$CORPORA/1000" ]; then
     echo "bench: 1000 documents, pymarkdownlnt ($(pymarkdown version)), 1 run" >&2
+    warm 1000 pymarkdown
     /usr/bin/time -f "%e %M" -o "$WORK/pymarkdown-time" pymarkdown scan --recurse "$CORPORA/1000" > /dev/null 2>&1 || true
     printf '%s %s\n' "$(tail -1 "$WORK/pymarkdown-time")" "$(pymarkdown version)" > "$WORK/pymarkdown"
 fi
