@@ -35,14 +35,23 @@ enum FollowUpTracking {
         }
         func isOverdue(_ t: Tracked) -> Bool { tracked(t).due.map { $0 < today } ?? false }
         func age(_ t: Tracked) -> Int? { t.age == .min ? nil : Int(t.age) }
-        // Each action's sort key is made once, not twice for every comparison: writing the due
-        // date's text at each comparison was most of the sort's time on a large corpus.
-        let keys = open.map { t -> (Int, String, String, String) in
-            let action = tracked(t)
-            return (isOverdue(t) ? 0 : 1, action.owner ?? "\u{10FFFF}", action.due?.description ?? "9999",
-                    review.documents[Int(t.index)].postmortem.id)
+        // Overdue first, then by owner (unassigned last), due date (none last) and incident. The
+        // fields are compared as they are: writing both due dates' text at every comparison was
+        // most of the sort's time on a large corpus, and a key array would add to the report's
+        // peak memory.
+        open.sort { a, b in
+            let x = tracked(a), y = tracked(b)
+            let overdue = (isOverdue(a), isOverdue(b))
+            if overdue.0 != overdue.1 { return overdue.0 }
+            let owners = (x.owner ?? "\u{10FFFF}", y.owner ?? "\u{10FFFF}")
+            if owners.0 != owners.1 { return owners.0 < owners.1 }
+            switch (x.due, y.due) {
+            case let (first?, second?) where first != second: return first < second
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return review.documents[Int(a.index)].postmortem.id < review.documents[Int(b.index)].postmortem.id
+            }
         }
-        open = open.indices.sorted { keys[$0] < keys[$1] }.map { open[$0] }
         func row(_ t: Tracked) -> [String: Any] {
             let index = Int(t.index)
             let record = review.documents[index].postmortem
