@@ -58,7 +58,7 @@ enum FollowUpTracking {
             // The whole action (its text, ticket, reason…), read back from the spill in a
             // streaming report; if that fails the report fails (see `actionReader`), and the row
             // is never shown.
-            let action = review.actions(of: index).flatMap { $0.indices.contains(Int(t.actionIndex)) ? $0[Int(t.actionIndex)] : nil }
+            let action = review.action(of: index, at: Int(t.actionIndex))
                 ?? FollowUpAction(text: "", state: tracked(t).state, range: SourceRange(line: 0))
             let days = age(t)
             let text = IndexPageModel.text, clean = { text(IndexPageModel.clean($0)) }

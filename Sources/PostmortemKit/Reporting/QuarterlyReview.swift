@@ -30,10 +30,11 @@ public struct QuarterlyReview: Sendable {
     /// The first document of each id, so lookups stay linear in large corpora.
     let indexByID: [String: Int]
     let burnsByIncident: [String: [IncidentBurn]]
-    /// Reads the whole follow-up actions of the document at an index when the documents do not
-    /// hold them (the streaming report leaves them in its spill; see ``ReportedDocument/followUps``).
-    /// It returns nil when they cannot be read, and the report then fails.
-    var actionReader: (@Sendable (Int) -> [FollowUpAction]?)?
+    /// Reads one whole follow-up action, of the document at the first index and at the second in
+    /// its list, when the documents do not hold them (the streaming report leaves them in its
+    /// spill; see ``ReportedDocument/followUps``). It returns nil when the action cannot be read,
+    /// and the report then fails.
+    var actionReader: (@Sendable (Int, Int) -> FollowUpAction?)?
     /// Reads the classification of the document at an index with its evidence, when the documents
     /// hold it without (the streaming report; see ``EvidenceSpill``). It returns nil when it
     /// cannot be read, and the report then fails.
@@ -93,11 +94,12 @@ public struct QuarterlyReview: Sendable {
             .map(\.1)
     }
 
-    /// The follow-up actions of the document at `index`, in full (nil when they cannot be read back
-    /// from the spill).
-    func actions(of index: Int) -> [FollowUpAction]? {
-        if let actionReader { return actionReader(index) }
-        return documents[index].postmortem.actions
+    /// The follow-up action at `position` of the document at `index`, in full (nil when it cannot
+    /// be read back from the spill, or the document has no such action).
+    func action(of index: Int, at position: Int) -> FollowUpAction? {
+        if let actionReader { return actionReader(index, position) }
+        let actions = documents[index].postmortem.actions
+        return actions.indices.contains(position) ? actions[position] : nil
     }
 
     /// The classification of the document at `index` with its evidence (nil when it cannot be

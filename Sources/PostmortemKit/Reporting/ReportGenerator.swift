@@ -75,6 +75,14 @@ public enum ReportGenerator {
             return actions
         }
 
+        /// The follow-up action at `position` of the document at `index`, without its group.
+        public func action(at index: Int, position: Int) throws(ReportError) -> FollowUpAction {
+            guard let action = ActionSpill.unspilled(try spill.body(actions[index]), at: position) else {
+                throw ReportError("cannot write the report: \(spill.path) was changed while the report was written")
+            }
+            return action
+        }
+
         /// The classification of the document at `index`, with its evidence.
         public func classification(at index: Int) throws(ReportError) -> Classification {
             guard let classification = EvidenceSpill.restored(documents[index].classification, from: try spill.body(evidence[index])) else {
@@ -166,18 +174,23 @@ public enum ReportGenerator {
         // The index's rows of follow-up actions read each action back, and data.json the evidence
         // of each classification; a read that fails fails the summary file being written.
         let readFailures = FirstFailure()
-        func recording<Value>(_ read: @escaping @Sendable (Int) throws(ReportError) -> Value) -> @Sendable (Int) -> Value? {
-            { index in
+        // A failure is recorded at the index of the document read.
+        @Sendable func recording<Place, Value>(_ read: @escaping @Sendable (Place) throws(ReportError) -> Value,
+                                               document: @escaping @Sendable (Place) -> Int) -> @Sendable (Place) -> Value? {
+            { place in
                 do throws(ReportError) {
-                    return try read(index)
+                    return try read(place)
                 } catch {
-                    readFailures.record(error, at: index)
+                    readFailures.record(error, at: document(place))
                     return nil
                 }
             }
         }
-        reading.actionReader = recording(corpus.actions(at:))
-        reading.classificationReader = recording(corpus.classification(at:))
+        let readAction = recording({ (place: (index: Int, position: Int)) throws(ReportError) in
+            try corpus.action(at: place.index, position: place.position)
+        }, document: \.index)
+        reading.actionReader = { readAction(($0, $1)) }
+        reading.classificationReader = recording(corpus.classification(at:), document: { $0 })
         let review = reading
         let count = review.documents.count
         let next = Counter()

@@ -22,6 +22,14 @@ struct SpillFields {
         /// The next field: `.some(nil)` for an absent one, `.none` at the end or where the text
         /// is not a field.
         mutating func field() -> String?? {
+            nextField().map { range in range.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) } }
+        }
+
+        /// Moves past the next field without making its text; false where ``field()`` gives `.none`.
+        mutating func skip() -> Bool { nextField() != nil }
+
+        /// Where the next field's bytes are, as ``field()`` reads it.
+        private mutating func nextField() -> Range<Int>?? {
             guard at < bytes.count else { return .none }
             if bytes[at] == UInt8(ascii: "~") {
                 at += 1
@@ -35,9 +43,9 @@ struct SpillFields {
             }
             // A length has at least one digit: `add` writes `0:` for an empty field, never `:`.
             guard at > digits, at < bytes.count, bytes[at] == UInt8(ascii: ":"), length <= bytes.count - at - 1 else { return .none }
-            let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[(at + 1)..<(at + 1 + length)]), as: UTF8.self)
+            let range = (at + 1)..<(at + 1 + length)
             at += 1 + length
-            return .some(value)
+            return .some(range)
         }
 
         /// The next field when it is present, nil otherwise.

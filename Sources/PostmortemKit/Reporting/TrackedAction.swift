@@ -45,28 +45,50 @@ public enum ActionSpill {
         SpillFields.read(text) { reader -> [FollowUpAction]? in
             var actions: [FollowUpAction] = []
             while !reader.isAtEnd {
-                guard let text = reader.present(), let state = reader.present(), let stateValue = FollowUpAction.State(rawValue: state),
-                      let owner = reader.field(), let due = reader.field(), let type = reader.field(), let priority = reader.field(),
-                      let ticket = reader.field(), let reason = reader.field(), let range = reader.present() else { return nil }
-                // Split on the space byte: the same pieces as splitting the characters, as the
-                // text is digits and spaces, without reading it character by character.
-                let numbers = range.utf8.split(separator: UInt8(ascii: " ")).compactMap { Int(Substring($0)) }
-                guard numbers.count == 4 else { return nil }
-                var action = FollowUpAction(text: text, state: stateValue,
-                                            range: SourceRange(start: SourceLocation(line: numbers[0], column: numbers[1]),
-                                                               end: SourceLocation(line: numbers[2], column: numbers[3])))
-                action.owner = owner
-                if let due {
-                    guard let date = CalendarDate(due) else { return nil }
-                    action.due = date
-                }
-                action.type = type
-                action.priority = priority
-                action.ticket = ticket
-                action.reason = reason
+                guard let action = action(&reader) else { return nil }
                 actions.append(action)
             }
             return actions
         }
+    }
+
+    /// The action at `position` among those ``spilled(_:)`` wrote, read without making the text of
+    /// the ones before it (an index row shows one action of a document); nil when `text` has no
+    /// such action or is not what ``spilled(_:)`` writes up to the end of it.
+    public static func unspilled(_ text: String, at position: Int) -> FollowUpAction? {
+        guard position >= 0 else { return nil }
+        return SpillFields.read(text) { reader -> FollowUpAction? in
+            for _ in 0..<(position * fieldsPerAction) {
+                guard reader.skip() else { return nil }
+            }
+            return action(&reader)
+        }
+    }
+
+    /// The fields ``spilled(_:)`` writes for each action.
+    static let fieldsPerAction = 9
+
+    /// The next action's fields, as ``spilled(_:)`` wrote them.
+    private static func action(_ reader: inout SpillFields.Reader) -> FollowUpAction? {
+        guard let text = reader.present(), let state = reader.present(), let stateValue = FollowUpAction.State(rawValue: state),
+              let owner = reader.field(), let due = reader.field(), let type = reader.field(), let priority = reader.field(),
+              let ticket = reader.field(), let reason = reader.field(), let range = reader.present() else { return nil }
+        // Split on the space byte: the same pieces as splitting the characters, as the
+        // text is digits and spaces, without reading it character by character.
+        let numbers = range.utf8.split(separator: UInt8(ascii: " ")).compactMap { Int(Substring($0)) }
+        guard numbers.count == 4 else { return nil }
+        var action = FollowUpAction(text: text, state: stateValue,
+                                    range: SourceRange(start: SourceLocation(line: numbers[0], column: numbers[1]),
+                                                       end: SourceLocation(line: numbers[2], column: numbers[3])))
+        action.owner = owner
+        if let due {
+            guard let date = CalendarDate(due) else { return nil }
+            action.due = date
+        }
+        action.type = type
+        action.priority = priority
+        action.ticket = ticket
+        action.reason = reason
+        return action
     }
 }

@@ -52,7 +52,12 @@ struct TrackedActionTests {
                               due: generator.next() % 2 == 0 ? nil : "2026-0\(1 + generator.next() % 9)-1\(generator.next() % 10)",
                               type: maybe(3), priority: maybe(2), ticket: maybe(6), reason: maybe(8))
             }
-            #expect(ActionSpill.unspilled(ActionSpill.spilled(actions)) == actions)
+            let spilled = ActionSpill.spilled(actions)
+            #expect(ActionSpill.unspilled(spilled) == actions)
+            // One action read alone is the same action; a position past the end gives nil.
+            for position in -1...actions.count {
+                #expect(ActionSpill.unspilled(spilled, at: position) == (actions.indices.contains(position) ? actions[position] : nil))
+            }
         }
     }
 
@@ -61,9 +66,15 @@ struct TrackedActionTests {
         let actions = samples
         let bytes = Array(ActionSpill.spilled(actions).utf8)
         for cut in 0..<bytes.count {
-            let back = ActionSpill.unspilled(String(decoding: bytes[..<cut], as: UTF8.self))
+            let text = String(decoding: bytes[..<cut], as: UTF8.self)
+            let back = ActionSpill.unspilled(text)
             if let back { #expect(Array(actions.prefix(back.count)) == back) }
+            for position in actions.indices {
+                if let one = ActionSpill.unspilled(text, at: position) { #expect(one == actions[position]) }
+            }
         }
+        #expect(ActionSpill.unspilled("4:text4:open~~~~~~7:1 1 1 1", at: 1) == nil)
+        #expect(ActionSpill.unspilled("4:text4:open~~~~~~7:1 1 1 1", at: 0)?.text == "text")
         #expect(ActionSpill.unspilled("4:text4:open~~~~~~~") == nil)   // no range
         #expect(ActionSpill.unspilled("4:text5:maybe~~~~~~7:1 1 1 1") == nil)   // unknown state
         #expect(ActionSpill.unspilled("4:text4:open~10:2026-02-30~~~~7:1 1 1 1") == nil)   // no such day
