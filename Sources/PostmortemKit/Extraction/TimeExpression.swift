@@ -157,7 +157,8 @@ public enum TimeExpression {
             if i == 0 || !isAlnum(bytes[i - 1]), let (zone, length) = zoneToken(bytes, i),
                i + length == bytes.count || !isAlnum(bytes[i + length]) {
                 let token = String(decoding: bytes[i..<(i + length)], as: UTF8.self)
-                if token.containsBytes(of: "+") && token.contains("+") || token.containsBytes(of: "-") && token.contains("-") { return zone }
+                if token.containsBytes(of: "+") && token.contains("+") || token.containsBytes(of: "-") && token.contains("-")
+                    || token.containsBytes(of: "\u{2212}") { return zone }
                 if token != "Z" && best == nil { best = zone }
                 i += length
             } else {
@@ -295,11 +296,10 @@ public enum TimeExpression {
             guard let known = abbreviations[word] else { return nil }
             base = known
             if word == "Z" { return (0, 1) }
-            guard word == "UTC" || word == "GMT", let sign = byte(b, j), sign == "+" || sign == "-" ||
-                    sign == "\u{2212}" else { return (known, j - i) }
+            guard word == "UTC" || word == "GMT", signToken(b, j) != nil else { return (known, j - i) }
         }
-        guard let sign = byte(b, j), sign == "+" || sign == "-" else { return base.map { ($0, j - i) } }
-        j += 1
+        guard let (sign, signLength) = signToken(b, j) else { return base.map { ($0, j - i) } }
+        j += signLength
         var hours = 0, minutes = 0
         if let hh = digits(b, j, 2) {
             hours = hh
@@ -308,7 +308,7 @@ public enum TimeExpression {
             hours = h
             j += 1
         } else {
-            return base.map { ($0, j - 1 - i) }
+            return base.map { ($0, j - signLength - i) }
         }
         if byte(b, j) == ":", let mm = digits(b, j + 1, 2) {
             minutes = mm
@@ -319,7 +319,18 @@ public enum TimeExpression {
         }
         guard hours <= 14, minutes < 60 else { return nil }
         let magnitude = hours * 3600 + minutes * 60
-        return (sign == "-" ? -magnitude : magnitude, j - i)
+        return (sign * magnitude, j - i)
+    }
+
+    /// The sign of an offset at `i`, and its length in bytes: `+`, `-`, or the minus sign U+2212
+    /// (`UTC−05:00`), which word processors and some wikis put in place of the hyphen.
+    static func signToken(_ b: [UInt8], _ i: Int) -> (sign: Int, length: Int)? {
+        switch byte(b, i) {
+        case UInt8(ascii: "+"): (1, 1)
+        case UInt8(ascii: "-"): (-1, 1)
+        case 0xE2 where byte(b, i + 1) == 0x88 && byte(b, i + 2) == 0x92: (-1, 3)
+        default: nil
+        }
     }
 
     static func monthWord(_ b: [UInt8], _ i: inout Int) -> Int? {

@@ -15,4 +15,21 @@ import Testing
             #expect(href.firstMatch(of: /%(0[0-9A-Fa-f]|1[0-9A-Fa-f]|7[Ff])/) == nil, "\(href)")
         }
     }
+
+    /// Word processors and some wikis write a negative offset with the minus sign U+2212. The
+    /// offset reader compared one byte with it, so "UTC−05:00" read as UTC, five hours off.
+    @Test("an offset written with the minus sign U+2212 is the same offset as with a hyphen")
+    func minusSignOffset() throws {
+        for (minus, hyphen) in [("UTC−05:00", "UTC-05:00"), ("GMT−3", "GMT-3"), ("−0530", "-0530"), ("UTC−", "UTC-")] {
+            #expect(TimeExpression.offset(named: minus) == TimeExpression.offset(named: hyphen), "\(minus)")
+            #expect(TimeExpression.statedZone(in: "All times \(minus).") == TimeExpression.statedZone(in: "All times \(hyphen)."), "\(minus)")
+        }
+        #expect(TimeExpression.statedZone(in: "All times UTC−05:00.") == -18000)
+        let minus = try #require(TimeExpression.parseTimestamp("2026-07-14T14:02−05:00"))
+        #expect(minus == TimeExpression.parseTimestamp("2026-07-14T14:02-05:00"))
+        #expect(minus.offsetSeconds == -18000)
+        let entry = try #require(TimeExpression.leading("14:02 UTC−05:00 Paged the on-call engineer"))
+        #expect(entry.offsetSeconds == -18000)
+        #expect(entry.rest == "Paged the on-call engineer")
+    }
 }
