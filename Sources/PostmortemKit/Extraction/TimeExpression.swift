@@ -158,7 +158,7 @@ public enum TimeExpression {
                i + length == bytes.count || !isAlnum(bytes[i + length]) {
                 let token = String(decoding: bytes[i..<(i + length)], as: UTF8.self)
                 if token.containsBytes(of: "+") && token.contains("+") || token.containsBytes(of: "-") && token.contains("-")
-                    || token.containsBytes(of: "\u{2212}") { return zone }
+                    || token.containsBytes(of: "\u{2212}") && token.contains("\u{2212}") { return zone }
                 if token != "Z" && best == nil { best = zone }
                 i += length
             } else {
@@ -285,7 +285,8 @@ public enum TimeExpression {
         return (lower == "p", j - i)
     }
 
-    /// `Z`, `UTC`, `GMT`, `UTC+1`, `UTC+01:00`, `+02:00`, `+0200`, or a known abbreviation.
+    /// `Z`, `UTC`, `GMT`, `UTC+1`, `UTC+01:00`, `+02:00`, `+0200`, or a known abbreviation; the
+    /// minus sign U+2212 counts as `-` (`UTC−05:00`, `−05:00`).
     static func zoneToken(_ b: [UInt8], _ i: Int) -> (Int, Int)? {
         var j = i
         var base: Int? = nil
@@ -300,7 +301,7 @@ public enum TimeExpression {
         }
         guard let (sign, signLength) = signToken(b, j) else { return base.map { ($0, j - i) } }
         j += signLength
-        var hours = 0, minutes = 0
+        var hours = 0, minutes: Int? = nil
         if let hh = digits(b, j, 2) {
             hours = hh
             j += 2
@@ -317,8 +318,11 @@ public enum TimeExpression {
             minutes = mm
             j += 2
         }
-        guard hours <= 14, minutes < 60 else { return nil }
-        let magnitude = hours * 3600 + minutes * 60
+        // Without UTC or GMT before it, the minus sign starts an offset only as −HH:MM or −HHMM:
+        // writers use it mostly for negative numbers ("−12% errors", "−2 min").
+        if base == nil, signLength > 1, minutes == nil { return nil }
+        guard hours <= 14, (minutes ?? 0) < 60 else { return nil }
+        let magnitude = hours * 3600 + (minutes ?? 0) * 60
         return (sign * magnitude, j - i)
     }
 

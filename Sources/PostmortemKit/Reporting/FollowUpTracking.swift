@@ -61,19 +61,19 @@ enum FollowUpTracking {
             let action = review.action(of: index, at: Int(t.actionIndex))
                 ?? FollowUpAction(text: "", state: tracked(t).state, range: SourceRange(line: 0))
             let days = age(t)
-            let text = IndexPageModel.text, clean = { text(IndexPageModel.clean($0)) }
+            let text = IndexPageModel.text, cleanText = IndexPageModel.cleanText
             return [
-                "owner": clean(action.owner.map { "@" + $0 } ?? "unassigned"),
+                "owner": cleanText(action.owner.map { "@" + $0 } ?? "unassigned"),
                 "hasOwner": action.owner != nil,
-                "text": clean(action.text),
-                "incident": clean(record.id), "href": text("incidents/\(review.pageNames[index])"),
+                "text": cleanText(action.text),
+                "incident": cleanText(record.id), "href": text("incidents/\(review.pageNames[index])"),
                 "due": text(action.due?.description ?? "–"),
                 "age": text(days.map { "\($0) d" } ?? "–"),
                 "overdue": isOverdue(t),
                 "overdueDays": text(action.due.map { "\(today.daysSinceEpoch - $0.daysSinceEpoch) d" } ?? ""),
-                "ticket": clean(action.ticket ?? "–"),
-                "priority": clean(action.priority ?? "–"),
-                "reason": clean(action.reason ?? "no reason given"),
+                "ticket": cleanText(action.ticket ?? "–"),
+                "priority": cleanText(action.priority ?? "–"),
+                "reason": cleanText(action.reason ?? "no reason given"),
             ]
         }
         var owners: [String: (open: Int, overdue: Int, oldest: Int)] = [:]

@@ -44,10 +44,10 @@ enum IndexPageModel {
                     .map { review.options.zone.date(of: $0).description } ?? ""
             }
             return [
-                "service": text(clean(repeated.service)), "cause": text(clean(review.label(ofCategory: repeated.cause))),
-                "incident": text(clean(repeated.incident)), "incidentHref": text(review.pageHref(for: repeated.incident) ?? ""),
+                "service": cleanText(repeated.service), "cause": cleanText(review.label(ofCategory: repeated.cause)),
+                "incident": cleanText(repeated.incident), "incidentHref": text(review.pageHref(for: repeated.incident) ?? ""),
                 "incidentDate": text(date(repeated.incident)),
-                "earlier": text(clean(repeated.previous)), "earlierHref": text(review.pageHref(for: repeated.previous) ?? ""),
+                "earlier": cleanText(repeated.previous), "earlierHref": text(review.pageHref(for: repeated.previous) ?? ""),
                 "earlierDate": text(date(repeated.previous)),
                 "daysApart": text(DecimalText.format(repeated.daysApart.rounded(), maximumFractionDigits: 0)),
             ]
@@ -60,9 +60,12 @@ enum IndexPageModel {
 
     static func clean(_ text: String) -> String { HTMLEscaping.removingForbiddenCharacters(text) }
 
-    /// A value of a row of a long table: rows are made once per document, so they hold
-    /// ``TemplateText``, which swift-mustache prints with fewer casts than a `String`.
+    /// A value of a row of a long table: rows are made for every incident, action or document, so
+    /// they hold ``TemplateText``, which swift-mustache prints with fewer casts than a `String`.
     static func text(_ value: String) -> TemplateText { TemplateText(value) }
+
+    /// ``clean(_:)`` as a ``text(_:)`` value.
+    static func cleanText(_ value: String) -> TemplateText { TemplateText(clean(value)) }
 
     /// `1 Jul 2026 – 30 Sep 2026`: the last day shown is the day before the exclusive end.
     static func dateSpan(_ period: ReportingPeriod) -> String {
@@ -243,12 +246,12 @@ enum IndexPageModel {
         let burned = review.burned(by: record.id)
         return [
             "date": text(IncidentTime.began(record).map { review.options.zone.date(of: $0).description } ?? ""),
-            "id": text(clean(record.id)), "href": text("incidents/\(review.pageNames[index])"),
-            "incidentTitle": text(clean(record.title ?? record.id)),
-            "severity": text(clean(record.severity ?? "–")),
+            "id": cleanText(record.id), "href": text("incidents/\(review.pageNames[index])"),
+            "incidentTitle": cleanText(record.title ?? record.id),
+            "severity": cleanText(record.severity ?? "–"),
             "severityClass": text("sev-\(PageFileNames.slug(record.severity ?? "none"))"),
-            "services": text(clean(record.services.joined(separator: ", "))),
-            "causes": text(clean(document.classification.categories.map { review.label(ofCategory: $0.category) }.joined(separator: ", "))),
+            "services": cleanText(record.services.joined(separator: ", ")),
+            "causes": cleanText(document.classification.categories.map { review.label(ofCategory: $0.category) }.joined(separator: ", ")),
             "ttm": text(DurationText.format(record.impactMinutes)),
             "burned": text(burned.isEmpty ? "–" : clean(burned.map { "\(DurationText.budget($0.minutes)) \($0.slo)" }.joined(separator: "; "))),
         ]

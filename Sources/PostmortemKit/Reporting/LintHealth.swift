@@ -23,10 +23,10 @@ enum LintHealth {
             let errors = document.lint.entries.filter { $0.severity == .error }
             let text = IndexPageModel.text
             return [
-                "path": text(IndexPageModel.clean(document.postmortem.path)),
+                "path": IndexPageModel.cleanText(document.postmortem.path),
                 "href": text("incidents/\(review.pageNames[index])"),
                 "errors": text("\(document.lint.count(.error))"),
-                "rules": text(IndexPageModel.clean(Set(errors.map { "\($0.ruleID) \($0.alias)" }).sorted().joined(separator: ", "))),
+                "rules": IndexPageModel.cleanText(Set(errors.map { "\($0.ruleID) \($0.alias)" }).sorted().joined(separator: ", ")),
             ]
         }
         // Each document's findings are read from its tally (the streaming report keeps no findings).

@@ -15,11 +15,11 @@ enum PostmortemPageModel {
                         actions: [FollowUpAction], classification: Classification) -> [String: Any] {
         let document = review.documents[index]
         let record = document.postmortem
-        let clean = { (text: String) in TemplateText(IndexPageModel.clean(text)) }
+        let cleanText = IndexPageModel.cleanText, text = IndexPageModel.text
         let today = review.options.today
         var metadata: [[String: Any]] = []
         func add(_ label: String, _ value: String?) {
-            if let value, !value.isEmpty { metadata.append(["label": TemplateText(label), "value": clean(value)]) }
+            if let value, !value.isEmpty { metadata.append(["label": text(label), "value": cleanText(value)]) }
         }
         add("Id", record.id)
         add("Severity", record.severity)
@@ -38,16 +38,16 @@ enum PostmortemPageModel {
             let windowBudget = (review.burnsByIncident[record.id] ?? []).filter { $0.slo == burn.slo }
                 .compactMap { part in review.windowBudget(slo: part.slo, start: part.windowStart) }
                 .reduce(0, +)
-            return ["slo": clean(burn.slo), "minutes": TemplateText(DurationText.budget(burn.minutes)),
-                    "share": TemplateText(windowBudget > 0 ? DurationText.percent(burn.minutes / windowBudget * 100, fractionDigits: 1) : "–"),
+            return ["slo": cleanText(burn.slo), "minutes": text(DurationText.budget(burn.minutes)),
+                    "share": text(windowBudget > 0 ? DurationText.percent(burn.minutes / windowBudget * 100, fractionDigits: 1) : "–"),
                     "hasShare": windowBudget > 0]
         }
         let categories = classification.categories.enumerated().map { position, score -> [String: Any] in
             [
-                "label": clean(review.label(ofCategory: score.category)), "id": clean(score.category),
+                "label": cleanText(review.label(ofCategory: score.category)), "id": cleanText(score.category),
                 "primary": position == 0,
-                "confidence": TemplateText(DurationText.percent(score.confidence * 100)),
-                "evidence": score.evidence.map { ["phrase": clean($0.phrase), "source": clean($0.source)] },
+                "confidence": text(DurationText.percent(score.confidence * 100)),
+                "evidence": score.evidence.map { ["phrase": cleanText($0.phrase), "source": cleanText($0.source)] },
                 "hasEvidence": !score.evidence.isEmpty,
             ]
         }
@@ -60,35 +60,35 @@ enum PostmortemPageModel {
             if let priority = action.priority { details.append(priority) }
             if let ticket = action.ticket { details.append(ticket) }
             return [
-                "text": clean(action.text),
-                "state": TemplateText(overdue ? "overdue" : action.state.rawValue),
-                "stateClass": TemplateText(overdue ? "overdue" : action.state.rawValue),
-                "details": clean(details.joined(separator: " · ")), "hasDetails": !details.isEmpty,
+                "text": cleanText(action.text),
+                "state": text(overdue ? "overdue" : action.state.rawValue),
+                "stateClass": text(overdue ? "overdue" : action.state.rawValue),
+                "details": cleanText(details.joined(separator: " · ")), "hasDetails": !details.isEmpty,
                 "hasReason": action.state == .notDoing && action.reason != nil,
-                "reason": clean(action.reason ?? ""),
+                "reason": cleanText(action.reason ?? ""),
             ]
         }
         let findings = findings.map { finding -> [String: Any] in
             [
-                "where": TemplateText(finding.location), "rule": TemplateText(finding.rule),
-                "severity": TemplateText(finding.severity), "message": TemplateText(finding.message),
+                "where": text(finding.location), "rule": text(finding.rule),
+                "severity": text(finding.severity), "message": text(finding.message),
             ]
         }
         return [
-            "title": clean(review.options.resolvedTitle),
-            "pageTitle": clean(record.title ?? record.id),
-            "period": TemplateText(review.options.period.label),
+            "title": cleanText(review.options.resolvedTitle),
+            "pageTitle": cleanText(record.title ?? record.id),
+            "period": text(review.options.period.label),
             "hasOrganization": review.organization != nil,
-            "organization": clean(review.organization ?? ""),
+            "organization": cleanText(review.organization ?? ""),
             "metadata": metadata,
             "burns": burns, "hasBurns": !burns.isEmpty,
             "categories": categories, "hasCategories": !categories.isEmpty,
             "declared": classification.declared,
             "actions": actions, "hasActions": !actions.isEmpty,
             "findings": findings, "hasFindings": !findings.isEmpty,
-            "body": TemplateText(body),
-            "today": TemplateText(today.description),
-            "version": TemplateText(PostmortemKitVersion.string),
+            "body": text(body),
+            "today": text(today.description),
+            "version": text(PostmortemKitVersion.string),
         ]
     }
 }

@@ -175,8 +175,8 @@ public enum ReportGenerator {
         // of each classification; a read that fails fails the summary file being written.
         let readFailures = FirstFailure()
         // A failure is recorded at the index of the document read.
-        @Sendable func recording<Place, Value>(_ read: @escaping @Sendable (Place) throws(ReportError) -> Value,
-                                               document: @escaping @Sendable (Place) -> Int) -> @Sendable (Place) -> Value? {
+        func recording<Place, Value>(_ read: @escaping @Sendable (Place) throws(ReportError) -> Value,
+                                     document: @escaping @Sendable (Place) -> Int) -> @Sendable (Place) -> Value? {
             { place in
                 do throws(ReportError) {
                     return try read(place)

@@ -54,9 +54,12 @@ public enum ActionSpill {
 
     /// The action at `position` among those ``spilled(_:)`` wrote, read without making the text of
     /// the ones before it (an index row shows one action of a document); nil when `text` has no
-    /// such action or is not what ``spilled(_:)`` writes up to the end of it.
+    /// such action or that action is not what ``spilled(_:)`` writes. Of the actions before it,
+    /// only the framing of their fields is checked, not their values: the report also reads every
+    /// document's actions whole, with ``unspilled(_:)``, for its page.
     public static func unspilled(_ text: String, at position: Int) -> FollowUpAction? {
-        guard position >= 0 else { return nil }
+        // Every action takes at least one byte a field.
+        guard position >= 0, position <= text.utf8.count / fieldsPerAction else { return nil }
         return SpillFields.read(text) { reader -> FollowUpAction? in
             for _ in 0..<(position * fieldsPerAction) {
                 guard reader.skip() else { return nil }

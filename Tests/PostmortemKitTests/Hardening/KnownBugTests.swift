@@ -31,5 +31,22 @@ import Testing
         let entry = try #require(TimeExpression.leading("14:02 UTC−05:00 Paged the on-call engineer"))
         #expect(entry.offsetSeconds == -18000)
         #expect(entry.rest == "Paged the on-call engineer")
+        // A minus sign with no digits after UTC: the zone is UTC and the sign stays in the text.
+        let bare = try #require(TimeExpression.leading("14:02 UTC−x"))
+        #expect(bare.matched == "14:02 UTC")
+        #expect(bare.offsetSeconds == 0)
+    }
+
+    /// Writers use the minus sign mostly for negative numbers: only `UTC−5`, `GMT−5`, `−HH:MM`
+    /// and `−HHMM` are offsets.
+    @Test("a negative number written with the minus sign is not read as an offset")
+    func minusSignNumbers() throws {
+        #expect(TimeExpression.offset(named: "−5") == nil)
+        #expect(TimeExpression.statedZone(in: "Time to detect improved −2 min") == nil)
+        let entry = try #require(TimeExpression.leading("14:02 −12% error rate on checkout"))
+        #expect(entry.offsetSeconds == nil)
+        #expect(entry.rest == "−12% error rate on checkout")
+        #expect(TimeExpression.offset(named: "UTC−5") == -18000)
+        #expect(TimeExpression.offset(named: "−0530") == -19800)
     }
 }

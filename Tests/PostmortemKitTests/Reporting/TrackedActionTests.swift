@@ -75,6 +75,13 @@ struct TrackedActionTests {
         }
         #expect(ActionSpill.unspilled("4:text4:open~~~~~~7:1 1 1 1", at: 1) == nil)
         #expect(ActionSpill.unspilled("4:text4:open~~~~~~7:1 1 1 1", at: 0)?.text == "text")
+        #expect(ActionSpill.unspilled("4:text4:open~~~~~~7:1 1 1 1", at: Int.max) == nil)
+        // Read alone, an action is checked whole; the ones before it only for their framing
+        // (the page reads them all and fails on a damaged one).
+        let damagedFirst = "~~~~~~~~~4:text4:open~~~~~~7:1 1 1 1"
+        #expect(ActionSpill.unspilled(damagedFirst) == nil)
+        #expect(ActionSpill.unspilled(damagedFirst, at: 1)?.text == "text")
+        #expect(ActionSpill.unspilled("4:text4:open~~~~~~7:1 1 1 1" + "4:text5:maybe~~~~~~7:1 1 1 1", at: 1) == nil)
         #expect(ActionSpill.unspilled("4:text4:open~~~~~~~") == nil)   // no range
         #expect(ActionSpill.unspilled("4:text5:maybe~~~~~~7:1 1 1 1") == nil)   // unknown state
         #expect(ActionSpill.unspilled("4:text4:open~10:2026-02-30~~~~7:1 1 1 1") == nil)   // no such day
@@ -120,9 +127,10 @@ struct OpenActionOrderTests {
                                     findings: [], bodyHTML: "")
         }
         let documents = [
-            document("b", [(owner: "zoe", due: "2027-01-10"), (owner: nil, due: "2026-10-01"), (owner: "amy", due: nil)]),
+            document("b", [(owner: "zoe", due: "2027-01-10"), (owner: nil, due: "2026-10-01"), (owner: "amy", due: nil),
+                           (owner: "amy", due: "2027-01-05"), (owner: "kim", due: "9999-12-31")]),
             document("a", [(owner: "amy", due: "2027-02-01"), (owner: "zoe", due: "2026-09-01"), (owner: "amy", due: "2027-01-05"),
-                           (owner: nil, due: nil), (owner: "amy", due: "2027-01-05")]),
+                           (owner: nil, due: nil), (owner: "amy", due: "2027-01-05"), (owner: "kim", due: nil)]),
             document("c", [(owner: "amy", due: "2026-11-01"), (owner: "", due: "2027-03-01")]),
         ]
         let review = QuarterlyReview(documents: documents, corpusFindings: [], configuration: Configuration(), categories: [],
@@ -133,9 +141,13 @@ struct OpenActionOrderTests {
         #expect(listed == [
             // Overdue (due before 2026-11-22): by owner, unassigned last.
             "@amy 2026-11-01 c", "@zoe 2026-09-01 a", "unassigned 2026-10-01 b",
-            // Not overdue: the empty owner sorts first; the same owner and date keep the incident order.
-            "@ 2027-03-01 c", "@amy 2027-01-05 a", "@amy 2027-01-05 a", "@amy 2027-02-01 a", "@amy – b",
-            "@zoe 2027-01-10 b", "unassigned – a",
+            // Not overdue: the empty owner sorts first; the same owner and date go by incident, and
+            // within one incident keep their order; a date in the year 9999 still comes before none.
+            "@ 2027-03-01 c", "@amy 2027-01-05 a", "@amy 2027-01-05 a", "@amy 2027-01-05 b", "@amy 2027-02-01 a", "@amy – b",
+            "@kim 9999-12-31 b", "@kim – a", "@zoe 2027-01-10 b", "unassigned – a",
         ])
+        // Within one incident, equal keys keep the document's order (the sort is stable).
+        let firstOfA = rows.first { text($0, "incident") == "a" && text($0, "due") == "2027-01-05" }
+        #expect(firstOfA.map { text($0, "text") } == "Action 2 of a")
     }
 }
