@@ -110,36 +110,72 @@ enum ActionExtractor {
     /// Splits `k: v, k: v` into pairs; `won't do:` takes the rest of the text as its reason.
     /// Nil when the text does not read as metadata (its first part has no known key).
     static func pairs(_ text: Substring) -> [(String, String)]? {
-        // In ASCII text the only Character of two bytes is "\r\n", which holds no separator, so a
-        // separator byte is a separator Character and the search can run on the bytes. Other
-        // text compares Characters, where U+037E GREEK QUESTION MARK equals ";".
-        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
-        func first(_ a: Character, or b: Character? = nil, in text: Substring) -> String.Index? {
-            guard isASCII, let byteA = a.asciiValue else { return text.firstIndex { $0 == a || $0 == b } }
-            let byteB = b?.asciiValue
-            return text.utf8.firstIndex { $0 == byteA || $0 == byteB }
+        // ASCII text is split on its bytes: its only Character of two bytes is "\r\n", which holds
+        // no separator, and no other spelling of a key or separator is canonically equivalent.
+        // `ByteFastPathTests` compares the two walks.
+        if let split = text.utf8.withContiguousStorageIfAvailable({ bytes -> [(String, String)]?? in
+            bytes.allSatisfy { $0 < 0x80 } ? .some(pairsASCII(bytes)) : nil
+        }), let split { return split }
+        return pairsWalking(text)
+    }
+
+    /// ``pairs(_:)`` on the bytes of ASCII text.
+    static func pairsASCII(_ b: UnsafeBufferPointer<UInt8>) -> [(String, String)]? {
+        let n = b.count
+        func trimmed(_ lo: Int, _ hi: Int) -> String {
+            var lo = lo, hi = hi
+            while lo < hi, b[lo] == 0x20 || b[lo] == 0x09 { lo += 1 }
+            while hi > lo, b[hi - 1] == 0x20 || b[hi - 1] == 0x09 { hi -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)
         }
-        func after(_ index: String.Index, in text: Substring) -> String.Index {
-            isASCII ? text.utf8.index(after: index) : text.index(after: index)
+        func first(from start: Int, where matches: (UInt8) -> Bool) -> Int? {
+            var i = start
+            while i < n, !matches(b[i]) { i += 1 }
+            return i < n ? i : nil
         }
+        var result: [(String, String)] = []
+        var position = 0
+        while position < n {
+            guard let colon = first(from: position, where: { $0 == UInt8(ascii: ":") }), let key = keyAliases[trimmed(position, colon).lowercased()] else {
+                if result.isEmpty { return nil }
+                result[result.count - 1].1 += ", " + trimmed(position, n)
+                break
+            }
+            if key == "wontdo" || key == "reason" {
+                result.append((key, trimmed(colon + 1, n)))
+                break
+            }
+            guard let comma = first(from: colon + 1, where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") }) else {
+                result.append((key, trimmed(colon + 1, n)))
+                break
+            }
+            result.append((key, trimmed(colon + 1, comma)))
+            position = comma + 1
+            while position < n, b[position] == 0x20 { position += 1 }
+        }
+        return result
+    }
+
+    /// ``pairs(_:)`` on Characters, where U+037E GREEK QUESTION MARK equals ";".
+    static func pairsWalking(_ text: Substring) -> [(String, String)]? {
         var result: [(String, String)] = []
         var remaining = text[...]
         while !remaining.isEmpty {
-            guard let colon = first(":", in: remaining), let key = canonicalKey(remaining[..<colon]) else {
+            guard let colon = remaining.firstIndex(of: ":"), let key = canonicalKey(remaining[..<colon]) else {
                 if result.isEmpty { return nil }
                 // A comma inside a value: "due: 2026-07-28, type: prevent" split fine; anything
                 // else belongs to the previous value.
                 result[result.count - 1].1 += ", " + remaining.trimmingWhitespace()
                 break
             }
-            let afterColon = remaining[after(colon, in: remaining)...]
+            let afterColon = remaining[remaining.index(after: colon)...]
             if key == "wontdo" || key == "reason" {
                 result.append((key, afterColon.trimmingWhitespace()))
                 break
             }
-            if let comma = first(",", or: ";", in: afterColon) {
+            if let comma = afterColon.firstIndex(where: { $0 == "," || $0 == ";" }) {
                 result.append((key, afterColon[..<comma].trimmingWhitespace()))
-                remaining = afterColon[after(comma, in: afterColon)...].drop { $0 == " " }
+                remaining = afterColon[afterColon.index(after: comma)...].drop { $0 == " " }
             } else {
                 result.append((key, afterColon.trimmingWhitespace()))
                 break
@@ -149,15 +185,11 @@ enum ActionExtractor {
     }
 
     static func applyInlineMetadata(to action: inout FollowUpAction, links: [String], problems: inout [Problem]) {
-        var text = action.text
-        var metadata: [(String, String)] = []
         // `(done)`, `[done]` markers.
-        for marker in ["(done)", "[done]", "(completed)", "(fixed)", "✅", "(DONE)", "(Done)"]
-            where text.containsBytes(of: marker) && text.contains(marker) {
-            action.state = .done
-            text = text.replacingOccurrences(of: marker, with: "")
-        }
-        text = text.trimmingWhitespace()
+        let marked = removingDoneMarkers(action.text)
+        if marked.done { action.state = .done }
+        var text = marked.text.trimmingWhitespace()
+        var metadata: [(String, String)] = []
         // Trailing `( … )` with key: value pairs; the parenthesis may contain nested ones.
         if text.hasSuffix(")"), let open = matchingOpen(text), let parsed = pairs(text[text.index(after: open)..<text.index(before: text.endIndex)]) {
             metadata = parsed
@@ -179,6 +211,26 @@ enum ActionExtractor {
         if action.ticket == nil {
             action.ticket = links.first(where: isTicketURL) ?? firstTicketID(in: text)
         }
+    }
+
+    static let doneMarkers = ["(done)", "[done]", "(completed)", "(fixed)", "✅", "(DONE)", "(Done)"]
+
+    /// `text` without its `(done)`, `[done]`… markers, and whether it had one. Foundation finds
+    /// and removes them in other text; in ASCII text a marker's bytes are its only spelling (no
+    /// combining marks), so the bytes are searched and cut there without bridging.
+    static func removingDoneMarkers(_ text: String) -> (text: String, done: Bool) {
+        var text = text
+        var done = false
+        let isASCII = text.isASCIIBytes
+        for marker in doneMarkers where text.containsBytes(of: marker) && (isASCII || text.contains(marker)) {
+            done = true
+            if isASCII, let cut = ByteSearch.replacingAll(Array(marker.utf8), with: [], in: Array(text.utf8)) {
+                text = String(decoding: cut, as: UTF8.self)
+            } else {
+                text = text.replacingOccurrences(of: marker, with: "")
+            }
+        }
+        return (text, done)
     }
 
     static func apply(_ metadata: [(String, String)], to action: inout FollowUpAction, problems: inout [Problem]) {
@@ -231,7 +283,7 @@ enum ActionExtractor {
     }
 
     static func matchingOpen(_ text: String) -> String.Index? {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        if text.isASCIIBytes {
             // In ASCII only "\r\n" is a Character of two bytes, and it holds no parenthesis: the
             // same walk on the bytes.
             var depth = 0
@@ -278,6 +330,47 @@ enum ActionExtractor {
 
     /// A Jira-style `OPS-412`.
     static func firstTicketID(in text: String) -> String? {
+        var text = text
+        if let found = text.withUTF8({ bytes -> String?? in
+            bytes.allSatisfy { $0 < 0x80 } ? .some(firstTicketIDASCII(bytes)) : nil
+        }) { return found }
+        return firstTicketIDWalking(in: text)
+    }
+
+    /// ``firstTicketID(in:)`` on the bytes of ASCII text, whose letters are A–Z and a–z and whose
+    /// numbers are 0–9. A word is a run of those and `-`; its parts are the non-empty runs between
+    /// hyphens.
+    static func firstTicketIDASCII(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        func isWordByte(_ c: UInt8) -> Bool {
+            (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c == UInt8(ascii: "-")
+        }
+        let n = b.count
+        var i = 0
+        while i < n {
+            guard isWordByte(b[i]) else { i += 1; continue }
+            let start = i
+            while i < n, isWordByte(b[i]) { i += 1 }
+            // The word's parts: runs between hyphens, empty ones left out.
+            var parts: [(Int, Int)] = []
+            var j = start
+            while j < i, parts.count <= 2 {
+                while j < i, b[j] == UInt8(ascii: "-") { j += 1 }
+                guard j < i else { break }
+                let partStart = j
+                while j < i, b[j] != UInt8(ascii: "-") { j += 1 }
+                parts.append((partStart, j))
+            }
+            if parts.count == 2, parts[0].1 - parts[0].0 >= 2,
+               (parts[0].0..<parts[0].1).allSatisfy({ b[$0] >= 65 && b[$0] <= 90 }),
+               (parts[1].0..<parts[1].1).allSatisfy({ b[$0] >= 48 && b[$0] <= 57 }) {
+                return String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
+            }
+        }
+        return nil
+    }
+
+    /// ``firstTicketID(in:)`` on Characters.
+    static func firstTicketIDWalking(in text: String) -> String? {
         for word in text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }) {
             let parts = word.split(separator: "-")
             if parts.count == 2, parts[0].count >= 2, parts[0].allSatisfy({ $0.isUppercase && $0.isASCII }),

@@ -138,7 +138,7 @@ public enum DocumentReader {
     public static func defaultID(for path: String) -> String {
         // In ASCII "/" and "." are Characters of their own, so the bytes give the same cuts
         // without breaking the whole path into Characters.
-        if path.utf8.allSatisfy({ $0 < 0x80 }) {
+        if path.isASCIIBytes {
             let name = path.utf8.split(separator: UInt8(ascii: "/")).last.map { Substring($0) } ?? path[...]
             if let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex { return String(name[..<dot]) }
             return String(name)

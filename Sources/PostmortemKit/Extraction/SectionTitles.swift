@@ -87,7 +87,7 @@ public enum SectionTitles {
     public static func normalise(_ title: String) -> String {
         var words: [String] = []
         var current = ""
-        if title.utf8.allSatisfy({ $0 < 0x80 }) { return normaliseASCII(title) }
+        if title.isASCIIBytes { return normaliseASCII(title) }
         for scalar in title.lowercased().unicodeScalars {
             if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
                 current.unicodeScalars.append(scalar)

@@ -75,6 +75,18 @@ extension StringProtocol {
     }
 }
 
+extension StringProtocol {
+    /// True when every UTF-8 byte is ASCII. On the contiguous bytes of native strings it ORs them
+    /// together, which the compiler vectorises; iterating the `UTF8View` costs several times more.
+    var isASCIIBytes: Bool {
+        utf8.withContiguousStorageIfAvailable { bytes in
+            var bits: UInt8 = 0
+            for byte in bytes { bits |= byte }
+            return bits < 0x80
+        } ?? utf8.allSatisfy { $0 < 0x80 }
+    }
+}
+
 extension String {
     /// The last occurrence of `needle`'s UTF-8 bytes. For the ASCII and punctuation separators pm
     /// looks for this is what Foundation's `range(of:options: .backwards)` finds, without bridging

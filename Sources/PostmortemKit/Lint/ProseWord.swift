@@ -185,7 +185,7 @@ struct ProseLine: Sendable {
     /// are compared without writing the text.
     func text(_ i: Int, is word: String) -> Bool {
         let span = words[i]
-        guard span.isASCII, word.utf8.allSatisfy({ $0 < 0x80 }) else { return text(i) == word }
+        guard span.isASCII, word.isASCIIBytes else { return text(i) == word }
         guard word.utf8.count == span.length else { return false }
         var k = span.start
         for expected in word.utf8 {
@@ -247,6 +247,6 @@ struct WordPrefilter: Sendable {
     }
 
     private static func isASCII(_ word: String) -> Bool {
-        word.utf8.allSatisfy { $0 < 0x80 }
+        word.isASCIIBytes
     }
 }

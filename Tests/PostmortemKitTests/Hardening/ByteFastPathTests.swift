@@ -44,7 +44,7 @@ import Testing
         return text
     }
 
-    @Test("default ids, shortened action texts, terminal escapes, edit distances, spilled findings and plain-text lines match the Character versions")
+    @Test("default ids, shortened action texts, terminal escapes, edit distances, spilled findings, plain-text lines and the ASCII test match the Character versions")
     func randomTexts() {
         var generator = SplitMix64(seed: 0xFA57)
         for _ in 0..<20_000 {
@@ -65,6 +65,8 @@ import Testing
             #expect(found == expected, "\(Array(spilled.utf8))")
             let lines = MarkdownNode(kind: .codeBlock(info: ""), literal: text).plainTextLines.map { Array($0.utf8) }
             #expect(lines == text.split(separator: "\n", omittingEmptySubsequences: true).map { Array($0.utf8) }, "\(Array(text.utf8))")
+            #expect(text.isASCIIBytes == text.utf8.allSatisfy { $0 < 0x80 }, "\(Array(text.utf8))")
+            #expect(text.dropFirst(2).isASCIIBytes == text.dropFirst(2).utf8.allSatisfy { $0 < 0x80 }, "\(Array(text.utf8))")
             let other = Self.randomText(&generator, maxPieces: 8)
             let short = String(text.prefix(12))
             #expect(editDistance(short, other) == Self.referenceDistance(short, other), "\(Array(short.utf8)) \(Array(other.utf8))")
@@ -100,6 +102,51 @@ import Testing
         #expect(SectionTitles.normalise("5 Whys") == "5 whys")
         #expect(SectionTitles.normalise("IV. Root cause:") == "root cause")
         #expect(SectionTitles.normalise("2 3") == "3")
+    }
+
+    /// The done markers as Foundation found and removed them in every text.
+    static func referenceDoneMarkers(_ text: String) -> (String, Bool) {
+        var text = text
+        var done = false
+        for marker in ActionExtractor.doneMarkers where text.contains(marker) {
+            done = true
+            text = text.replacingOccurrences(of: marker, with: "")
+        }
+        return (text, done)
+    }
+
+    @Test("follow-up metadata pairs, done markers and ticket ids of ASCII text match the Character walks")
+    func actionMetadata() {
+        let pieces = ["owner", "Owner", "due date", "DRI", "won't do", "reason", "ticket", "status", "type", "notakey", ":", ": ",
+                      ",", ", ", ";", " ", "  ", "\t", "\r\n", "@sam", "2026-07-28", "OPS", "OPS-412", "ab-12", "-", "--", "X-1",
+                      "AB-", "-9", "(done)", "(Done)", "[done]", "(fixed)", "((done)done))", "(", ")", "[", "]", "done", "x",
+                      "Rotate the pool credentials", "'", ".", "_", "#", "7", "\u{301}", "e\u{301}", "é", "\u{37E}", "\u{2019}", "✅"]
+        var generator = SplitMix64(seed: 0xAC71)
+        var asciiCases = 0
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...12, using: &generator) { text += pieces.randomElement(using: &generator)! }
+            if text.utf8.allSatisfy({ $0 < 0x80 }) { asciiCases += 1 }
+            let fast = ActionExtractor.pairs(text[...])?.map { [Array($0.0.utf8), Array($0.1.utf8)] }
+            let walked = ActionExtractor.pairsWalking(text[...])?.map { [Array($0.0.utf8), Array($0.1.utf8)] }
+            #expect(fast == walked, "\(Array(text.utf8))")
+            #expect(ActionExtractor.firstTicketID(in: text).map { Array($0.utf8) }
+                    == ActionExtractor.firstTicketIDWalking(in: text).map { Array($0.utf8) }, "\(Array(text.utf8))")
+            let removed = ActionExtractor.removingDoneMarkers(text), reference = Self.referenceDoneMarkers(text)
+            #expect(Array(removed.text.utf8) == Array(reference.0.utf8) && removed.done == reference.1, "\(Array(text.utf8))")
+        }
+        // Most cases take the byte paths, the rest the Character walks.
+        #expect(asciiCases > 5_000 && asciiCases < 15_000)
+        #expect(ActionExtractor.pairs("owner: @sam, due: 2026-07-28; type: prevent")?.map { "\($0.0)=\($0.1)" }
+                == ["owner=@sam", "due=2026-07-28", "type=prevent"])
+        #expect(ActionExtractor.pairs("Owner : @sam, won't do: the vendor retires it, soon")?.map { "\($0.0)=\($0.1)" }
+                == ["owner=@sam", "wontdo=the vendor retires it, soon"])
+        #expect(ActionExtractor.pairs("due: 2026-07-28, later that week")?.map { "\($0.0)=\($0.1)" } == ["due=2026-07-28, later that week"])
+        #expect(ActionExtractor.pairs("not metadata: at all") == nil)
+        #expect(ActionExtractor.firstTicketID(in: "see OPS--412 and AB-7") == "OPS--412")
+        #expect(ActionExtractor.firstTicketID(in: "O-12, Ops-3, OPS-4x, OPS-1-2") == nil)
+        // One pass per marker, left to right: a marker the cut puts together stays.
+        #expect(ActionExtractor.removingDoneMarkers("Rotate keys ((done)done))") == ("Rotate keys (done))", true))
     }
 
     @Test("the cases each fast path turns on")

@@ -63,7 +63,7 @@ public struct ActionMetadataRule: LintRule {
             return one.count > 60 ? String(one.prefix(57)) + "…" : one
         }
         let one = text.utf8.split(separator: 10).first.map { String(Substring($0)) } ?? text
-        guard one.utf8.allSatisfy({ $0 < 0x80 }) else { return one.count > 60 ? String(one.prefix(57)) + "…" : one }
+        guard one.isASCIIBytes else { return one.count > 60 ? String(one.prefix(57)) + "…" : one }
         return one.utf8.count > 60 ? String(Substring(one.utf8.prefix(57))) + "…" : one
     }
 }
