@@ -115,7 +115,7 @@ import Testing
         return (text, done)
     }
 
-    @Test("follow-up metadata pairs, done markers and ticket ids of ASCII text match the Character walks")
+    @Test("follow-up metadata pairs, done markers, ticket ids and byte replacement of ASCII text match the Character walks and Foundation")
     func actionMetadata() {
         let pieces = ["owner", "Owner", "due date", "DRI", "won't do", "reason", "ticket", "status", "type", "notakey", ":", ": ",
                       ",", ", ", ";", " ", "  ", "\t", "\r\n", "@sam", "2026-07-28", "OPS", "OPS-412", "ab-12", "-", "--", "X-1",
@@ -126,7 +126,14 @@ import Testing
         for _ in 0..<20_000 {
             var text = ""
             for _ in 0..<Int.random(in: 0...12, using: &generator) { text += pieces.randomElement(using: &generator)! }
-            if text.utf8.allSatisfy({ $0 < 0x80 }) { asciiCases += 1 }
+            if text.utf8.allSatisfy({ $0 < 0x80 }) {
+                asciiCases += 1
+                // The rules' examples replace text this way (`replacingBytes`).
+                for (target, replacement) in [("done", "↓done"), (": ", ":"), ("OPS-", "")] {
+                    #expect(Array(text.replacingBytes(of: target, with: replacement).utf8)
+                            == Array(text.replacingOccurrences(of: target, with: replacement).utf8), "\(Array(text.utf8))")
+                }
+            }
             let fast = ActionExtractor.pairs(text[...])?.map { [Array($0.0.utf8), Array($0.1.utf8)] }
             let walked = ActionExtractor.pairsWalking(text[...])?.map { [Array($0.0.utf8), Array($0.1.utf8)] }
             #expect(fast == walked, "\(Array(text.utf8))")

@@ -7,9 +7,9 @@ public struct ContributingFactorsRule: LintRule {
         category: .factors, defaultSeverity: .error,
         options: [RuleOption("several_for", default: "[SEV1, SEV2]", help: "Severities that should list more than one factor (reported as info).")],
         triggeringExamples: [
-            "↓" + RuleExamples.frontMatter() + RuleExamples.body().replacingOccurrences(of: "## Contributing factors", with: "## Notes"),
+            "↓" + RuleExamples.frontMatter() + RuleExamples.body().replacingBytes(of: "## Contributing factors", with: "## Notes"),
             RuleExamples.frontMatter() + RuleExamples.body(["Contributing factors": "- **Config:** The proxy accepted an empty pool."])
-                .replacingOccurrences(of: "## Contributing factors", with: "↓## Contributing factors"),
+                .replacingBytes(of: "## Contributing factors", with: "↓## Contributing factors"),
         ],
         nonTriggeringExamples: [
             RuleExamples.document(),

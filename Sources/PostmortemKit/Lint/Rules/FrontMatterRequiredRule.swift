@@ -10,7 +10,7 @@ public struct FrontMatterRequiredRule: LintRule {
         triggeringExamples: [
             "↓# Checkout returned 502s\n\nNo front matter at all.\n",
             "↓" + RuleExamples.document(removing: ["severity"]),
-            RuleExamples.document().replacingOccurrences(of: "services: [checkout-api]", with: "↓services: []"),
+            RuleExamples.document().replacingBytes(of: "services: [checkout-api]", with: "↓services: []"),
         ],
         nonTriggeringExamples: [RuleExamples.document()]
     )

@@ -7,11 +7,11 @@ public struct FrontMatterValuesRule: LintRule {
         category: .frontMatter, defaultSeverity: .error,
         options: [RuleOption("statuses", default: "[draft, in-review, published]", help: "The allowed `status` values.")],
         triggeringExamples: [
-            RuleExamples.document(frontMatter: ["severity: SEV-2"]).replacingOccurrences(of: "severity: SEV-2", with: "severity: ↓SEV-2"),
-            RuleExamples.document(frontMatter: ["status: done"]).replacingOccurrences(of: "status: done", with: "status: ↓done"),
-            RuleExamples.document().replacingOccurrences(of: "  - slo: checkout-availability", with: "  - ↓slo: checkout-availabilty"),
-            RuleExamples.document(frontMatter: ["causes: [config, cosmic-rays]"]).replacingOccurrences(of: "causes:", with: "causes: ↓"),
-        ].map { $0.replacingOccurrences(of: "causes: ↓ ", with: "causes: ↓") },
+            RuleExamples.document(frontMatter: ["severity: SEV-2"]).replacingBytes(of: "severity: SEV-2", with: "severity: ↓SEV-2"),
+            RuleExamples.document(frontMatter: ["status: done"]).replacingBytes(of: "status: done", with: "status: ↓done"),
+            RuleExamples.document().replacingBytes(of: "  - slo: checkout-availability", with: "  - ↓slo: checkout-availabilty"),
+            RuleExamples.document(frontMatter: ["causes: [config, cosmic-rays]"]).replacingBytes(of: "causes:", with: "causes: ↓"),
+        ].map { $0.replacingBytes(of: "causes: ↓ ", with: "causes: ↓") },
         nonTriggeringExamples: [RuleExamples.document(), RuleExamples.document(frontMatter: ["status: in-review", "severity: sev4"])]
     )
 

@@ -6,14 +6,14 @@ public struct ImpactQuantifiedRule: LintRule {
         rationale: "\"Some users saw errors\" cannot be compared, budgeted or prioritised; the error budget report is computed from these numbers.",
         category: .impact, defaultSeverity: .error,
         triggeringExamples: [
-            RuleExamples.document().replacingOccurrences(of: "  - slo: checkout-availability\n    bad_fraction: 0.35", with: "  - ↓slo: checkout-availability"),
+            RuleExamples.document().replacingBytes(of: "  - slo: checkout-availability\n    bad_fraction: 0.35", with: "  - ↓slo: checkout-availability"),
             RuleExamples.document(sections: ["Impact": "↓Many customers could not check out."]),
-            RuleExamples.document(removing: ["impact"]).replacingOccurrences(of: "services:", with: "↓services:"),
-            RuleExamples.document(removing: ["mitigated"]).replacingOccurrences(of: "impact:", with: "↓impact:"),
+            RuleExamples.document(removing: ["impact"]).replacingBytes(of: "services:", with: "↓services:"),
+            RuleExamples.document(removing: ["mitigated"]).replacingBytes(of: "impact:", with: "↓impact:"),
         ],
         nonTriggeringExamples: [
             RuleExamples.document(),
-            RuleExamples.document().replacingOccurrences(of: "bad_fraction: 0.35", with: "budget_minutes: 13.7"),
+            RuleExamples.document().replacingBytes(of: "bad_fraction: 0.35", with: "budget_minutes: 13.7"),
         ],
         skipsTemplates: true
     )

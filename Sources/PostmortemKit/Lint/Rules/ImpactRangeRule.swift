@@ -6,10 +6,10 @@ public struct ImpactRangeRule: LintRule {
         rationale: "`bad_fraction: 35` (meant as 35%) burns 35 times the real budget in every report.",
         category: .impact, defaultSeverity: .error,
         triggeringExamples: [
-            RuleExamples.document().replacingOccurrences(of: "  - slo: checkout-availability\n    bad_fraction: 0.35", with: "  - ↓slo: checkout-availability\n    bad_fraction: 35"),
-            RuleExamples.document().replacingOccurrences(of: "  - slo: checkout-availability\n    bad_fraction: 0.35", with: "  - ↓slo: checkout-availability\n    budget_minutes: 90"),
+            RuleExamples.document().replacingBytes(of: "  - slo: checkout-availability\n    bad_fraction: 0.35", with: "  - ↓slo: checkout-availability\n    bad_fraction: 35"),
+            RuleExamples.document().replacingBytes(of: "  - slo: checkout-availability\n    bad_fraction: 0.35", with: "  - ↓slo: checkout-availability\n    budget_minutes: 90"),
         ],
-        nonTriggeringExamples: [RuleExamples.document(), RuleExamples.document().replacingOccurrences(of: "bad_fraction: 0.35", with: "bad_fraction: 35%")]
+        nonTriggeringExamples: [RuleExamples.document(), RuleExamples.document().replacingBytes(of: "bad_fraction: 0.35", with: "bad_fraction: 35%")]
     )
 
     public init(options: RuleOptions) throws(ConfigurationError) {}

@@ -6,8 +6,8 @@ public struct IncidentTimeOrderRule: LintRule {
         rationale: "Time to detect and time to mitigate are computed from these fields; out-of-order times produce negative durations in every report.",
         category: .time, defaultSeverity: .error,
         triggeringExamples: [
-            RuleExamples.document(frontMatter: ["mitigated: 2026-07-14T14:01:00Z"]).replacingOccurrences(of: "mitigated:", with: "↓mitigated:"),
-            RuleExamples.document(frontMatter: ["resolved: 2026-07-14T16:30:00+02:00"]).replacingOccurrences(of: "resolved:", with: "↓resolved:"),
+            RuleExamples.document(frontMatter: ["mitigated: 2026-07-14T14:01:00Z"]).replacingBytes(of: "mitigated:", with: "↓mitigated:"),
+            RuleExamples.document(frontMatter: ["resolved: 2026-07-14T16:30:00+02:00"]).replacingBytes(of: "resolved:", with: "↓resolved:"),
         ],
         nonTriggeringExamples: [RuleExamples.document(), RuleExamples.document(frontMatter: ["detected: 2026-07-14T14:02:00Z"])]
     )

@@ -9,12 +9,12 @@ public struct RequiredSectionsRule: LintRule {
             default: "{SEV1: [summary, impact, timeline, factors, actions, went-well, went-wrong], SEV2: <same as SEV1>, SEV3: [summary, impact, timeline, factors, actions], default: [summary, impact, timeline, factors]}",
             help: "Section kinds required per severity; `default` applies to other severities and to documents without one. Kinds: \(SectionKind.allCases.map(\.rawValue).joined(separator: ", ")).")],
         triggeringExamples: [
-            "↓" + RuleExamples.frontMatter() + RuleExamples.body().replacingOccurrences(of: "## What went well", with: "## Notes"),
-            RuleExamples.frontMatter() + RuleExamples.body(["Impact": "<!-- numbers to come -->"]).replacingOccurrences(of: "## Impact", with: "↓## Impact"),
+            "↓" + RuleExamples.frontMatter() + RuleExamples.body().replacingBytes(of: "## What went well", with: "## Notes"),
+            RuleExamples.frontMatter() + RuleExamples.body(["Impact": "<!-- numbers to come -->"]).replacingBytes(of: "## Impact", with: "↓## Impact"),
         ],
         nonTriggeringExamples: [
             RuleExamples.document(),
-            RuleExamples.frontMatter(["severity: SEV4"]) + RuleExamples.body().replacingOccurrences(of: "## What went well", with: "## Notes"),
+            RuleExamples.frontMatter(["severity: SEV4"]) + RuleExamples.body().replacingBytes(of: "## What went well", with: "## Notes"),
         ]
     )
 

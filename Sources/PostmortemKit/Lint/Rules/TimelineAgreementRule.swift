@@ -7,7 +7,7 @@ public struct TimelineAgreementRule: LintRule {
         category: .time, defaultSeverity: .warning,
         options: [RuleOption("tolerance_minutes", default: "5", help: "How far a timeline entry may be from the front matter time and still match it.")],
         triggeringExamples: [
-            RuleExamples.document(frontMatter: ["detected: 2026-07-14T14:25:00Z"]).replacingOccurrences(of: "detected:", with: "↓detected:"),
+            RuleExamples.document(frontMatter: ["detected: 2026-07-14T14:25:00Z"]).replacingBytes(of: "detected:", with: "↓detected:"),
         ],
         nonTriggeringExamples: [
             RuleExamples.document(),

@@ -6,7 +6,7 @@ public struct TimestampZoneRule: LintRule {
         rationale: "A time without a zone is read in pm.yml's default zone; when the author meant local time, durations, budgets and the order of events across teams are wrong by hours.",
         category: .time, defaultSeverity: .warning,
         triggeringExamples: [
-            RuleExamples.document(frontMatter: ["started: 2026-07-14T14:02:00"]).replacingOccurrences(of: "started:", with: "↓started:"),
+            RuleExamples.document(frontMatter: ["started: 2026-07-14T14:02:00"]).replacingBytes(of: "started:", with: "↓started:"),
             RuleExamples.document(sections: ["Timeline": "↓- 14:02: Checkout 5xx ratio rises to 35%.\n- 14:41: Config 4811 is restored."]),
         ],
         nonTriggeringExamples: [

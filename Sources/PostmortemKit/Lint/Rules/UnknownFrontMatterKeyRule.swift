@@ -7,7 +7,7 @@ public struct UnknownFrontMatterKeyRule: LintRule {
         category: .frontMatter, defaultSeverity: .warning,
         options: [RuleOption("allow", default: "[]", help: "Extra keys your team uses and pm should accept.")],
         triggeringExamples: [
-            RuleExamples.document(frontMatter: ["severty: SEV1"]).replacingOccurrences(of: "severty:", with: "↓severty:"),
+            RuleExamples.document(frontMatter: ["severty: SEV1"]).replacingBytes(of: "severty:", with: "↓severty:"),
         ],
         nonTriggeringExamples: [RuleExamples.document(frontMatter: ["timezone: Europe/Berlin"])]
     )
