@@ -113,6 +113,8 @@ enum ActionExtractor {
         // ASCII text is split on its bytes: its only Character of two bytes is "\r\n", which holds
         // no separator, and no other spelling of a key or separator is canonically equivalent.
         // `ByteFastPathTests` compares the two walks.
+        // Unwrapped twice: no contiguous bytes, then the closure's nil for text that is not ASCII;
+        // what is left is the byte path's answer (nil when the text is not metadata).
         if let split = text.utf8.withContiguousStorageIfAvailable({ bytes -> [(String, String)]?? in
             bytes.allSatisfy { $0 < 0x80 } ? .some(pairsASCII(bytes)) : nil
         }), let split { return split }
@@ -331,6 +333,7 @@ enum ActionExtractor {
     /// A Jira-style `OPS-412`.
     static func firstTicketID(in text: String) -> String? {
         var text = text
+        // The closure's nil is text that is not ASCII; `.some(nil)` is ASCII text without an id.
         if let found = text.withUTF8({ bytes -> String?? in
             bytes.allSatisfy { $0 < 0x80 } ? .some(firstTicketIDASCII(bytes)) : nil
         }) { return found }

@@ -121,29 +121,44 @@ import Testing
                       ",", ", ", ";", " ", "  ", "\t", "\r\n", "@sam", "2026-07-28", "OPS", "OPS-412", "ab-12", "-", "--", "X-1",
                       "AB-", "-9", "(done)", "(Done)", "[done]", "(fixed)", "((done)done))", "(", ")", "[", "]", "done", "x",
                       "Rotate the pool credentials", "'", ".", "_", "#", "7", "\u{301}", "e\u{301}", "é", "\u{37E}", "\u{2019}", "✅"]
+        let keys = ["owner", "Owner ", " due date", "DRI", "won't do", "reason", "ticket", "status", "type", "notakey"]
         var generator = SplitMix64(seed: 0xAC71)
-        var asciiCases = 0
+        var asciiCases = 0, parsedCases = 0, ticketCases = 0
+        func pairs(_ found: [(String, String)]?) -> [[[UInt8]]]? { found?.map { [Array($0.0.utf8), Array($0.1.utf8)] } }
         for _ in 0..<20_000 {
-            var text = ""
+            // Half the texts start as metadata does, `key:`, so that most of those parse.
+            var text = Bool.random(using: &generator) ? keys.randomElement(using: &generator)! + ":" : ""
             for _ in 0..<Int.random(in: 0...12, using: &generator) { text += pieces.randomElement(using: &generator)! }
-            if text.utf8.allSatisfy({ $0 < 0x80 }) {
-                asciiCases += 1
-                // The rules' examples replace text this way (`replacingBytes`).
-                for (target, replacement) in [("done", "↓done"), (": ", ":"), ("OPS-", "")] {
-                    #expect(Array(text.replacingBytes(of: target, with: replacement).utf8)
-                            == Array(text.replacingOccurrences(of: target, with: replacement).utf8), "\(Array(text.utf8))")
-                }
-            }
-            let fast = ActionExtractor.pairs(text[...])?.map { [Array($0.0.utf8), Array($0.1.utf8)] }
-            let walked = ActionExtractor.pairsWalking(text[...])?.map { [Array($0.0.utf8), Array($0.1.utf8)] }
-            #expect(fast == walked, "\(Array(text.utf8))")
-            #expect(ActionExtractor.firstTicketID(in: text).map { Array($0.utf8) }
-                    == ActionExtractor.firstTicketIDWalking(in: text).map { Array($0.utf8) }, "\(Array(text.utf8))")
+            // Callers pass the part of an action's text inside its last parentheses or after a dash:
+            // a substring that starts inside its string. (Cut by Characters, it can lose a combining
+            // mark at either end, so it is compared with the walk of itself.)
+            let inner = ("x (" + text + ")").dropFirst(3).dropLast()
+            let walked = pairs(ActionExtractor.pairsWalking(text[...]))
+            #expect(pairs(ActionExtractor.pairs(text[...])) == walked, "\(Array(text.utf8))")
+            #expect(pairs(ActionExtractor.pairs(inner)) == pairs(ActionExtractor.pairsWalking(inner)), "\(Array(text.utf8))")
+            if walked != nil { parsedCases += 1 }
+            let ticket = ActionExtractor.firstTicketIDWalking(in: text).map { Array($0.utf8) }
+            #expect(ActionExtractor.firstTicketID(in: text).map { Array($0.utf8) } == ticket, "\(Array(text.utf8))")
+            if ticket != nil { ticketCases += 1 }
             let removed = ActionExtractor.removingDoneMarkers(text), reference = Self.referenceDoneMarkers(text)
             #expect(Array(removed.text.utf8) == Array(reference.0.utf8) && removed.done == reference.1, "\(Array(text.utf8))")
+            guard text.isASCIIBytes else { continue }
+            asciiCases += 1
+            // The byte paths themselves, which `pairs` and `firstTicketID` take for native ASCII text.
+            var copy = text
+            copy.withUTF8 { bytes in
+                #expect(pairs(ActionExtractor.pairsASCII(bytes)) == walked, "\(Array(text.utf8))")
+                #expect(ActionExtractor.firstTicketIDASCII(bytes).map { Array($0.utf8) } == ticket, "\(Array(text.utf8))")
+            }
+            // The rules' examples replace text this way (`replacingBytes`).
+            for (target, replacement) in [("done", "↓done"), (": ", ":"), ("OPS-", "")] {
+                #expect(Array(text.replacingBytes(of: target, with: replacement).utf8)
+                        == Array(text.replacingOccurrences(of: target, with: replacement).utf8), "\(Array(text.utf8))")
+            }
         }
-        // Most cases take the byte paths, the rest the Character walks.
+        // Both kinds of text, and enough texts that parse as metadata and hold a ticket id.
         #expect(asciiCases > 5_000 && asciiCases < 15_000)
+        #expect(parsedCases > 5_000 && ticketCases > 500, "\(parsedCases) parsed, \(ticketCases) with a ticket id")
         #expect(ActionExtractor.pairs("owner: @sam, due: 2026-07-28; type: prevent")?.map { "\($0.0)=\($0.1)" }
                 == ["owner=@sam", "due=2026-07-28", "type=prevent"])
         #expect(ActionExtractor.pairs("Owner : @sam, won't do: the vendor retires it, soon")?.map { "\($0.0)=\($0.1)" }
