@@ -30,12 +30,34 @@ public enum HTMLEscaping {
     /// be decoded. In UTF-8 those are C0 controls and DEL themselves, C1 controls (lead byte
     /// 0xC2), U+FDD0–U+FDEF and U+FFFE/U+FFFF (0xEF) and the noncharacters of the other planes
     /// (0xF0–0xF4); curly quotes, dashes and most letters start with other bytes.
+    ///
+    /// Eight bytes at a time: a word of printable ASCII (0x20–0x7E), most of a page body, is
+    /// passed over with two word operations; only a word holding a control, a line break or a
+    /// byte from 0x7F up is looked at byte by byte.
     static func mayHoldForbidden(_ value: String) -> Bool {
         var copy = value
         return copy.withUTF8 { bytes in
-            bytes.contains { b in
+            @inline(__always) func may(_ b: UInt8) -> Bool {
                 b < 0x20 ? b != 0x09 && b != 0x0A && b != 0x0D : b == 0x7F || b == 0xC2 || b >= 0xEF
             }
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            let raw = UnsafeRawBufferPointer(bytes)
+            var i = 0
+            while i + 8 <= bytes.count {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                // A byte below 0x20, or above 0x7E (the classic "has less" and "has more" tests).
+                let below = (word &- ones &* 0x20) & ~word & highs
+                let above = ((word &+ ones &* (127 - 0x7E)) | word) & highs
+                if below | above != 0 {
+                    for k in i..<(i + 8) where may(bytes[k]) { return true }
+                }
+                i += 8
+            }
+            while i < bytes.count {
+                if may(bytes[i]) { return true }
+                i += 1
+            }
+            return false
         }
     }
 

@@ -121,6 +121,25 @@ struct ReportWriterTests {
         }
         // The pre-check exists to skip decoding for ordinary prose.
         #expect(!HTMLEscaping.mayHoldForbidden("Checkout 5xx rose to 35% — “p99” at 14:02, café\n\ttab"))
+        // Eight bytes at a time, it answers as the byte-by-byte test it replaced, wherever in a
+        // longer text the byte falls.
+        func byteByByte(_ text: String) -> Bool {
+            text.utf8.contains { b in b < 0x20 ? b != 0x09 && b != 0x0A && b != 0x0D : b == 0x7F || b == 0xC2 || b >= 0xEF }
+        }
+        let pieces = ["a", "Z", "~", " ", "\n", "\t", "\r", "\u{1}", "\u{1F}", "\u{7F}", "\u{85}", "é", "—", "“",
+                      String(Unicode.Scalar(0xFDD0)!), String(Unicode.Scalar(0xFFFE)!), "😀", "<p>Checkout 5xx rose</p>", "0123456789abcdef"]
+        var generator = SplitMix64(seed: 0xF0B1)
+        var found = 0
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...24, using: &generator) {
+                text += Int.random(in: 0..<4, using: &generator) == 0 ? pieces.randomElement(using: &generator)! : "abcdefgh"
+            }
+            let expected = byteByByte(text)
+            if expected { found += 1 }
+            #expect(HTMLEscaping.mayHoldForbidden(text) == expected, "\(Array(text.utf8))")
+        }
+        #expect(found > 2_000 && found < 18_000)
     }
 
     @Test("cmark-gfm's percent-encoded control characters are found, other percent signs are not")
