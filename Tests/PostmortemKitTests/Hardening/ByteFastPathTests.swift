@@ -171,6 +171,36 @@ import Testing
         #expect(ActionExtractor.removingDoneMarkers("Rotate keys ((done)done))") == ("Rotate keys (done))", true))
     }
 
+    /// The relative link target as the Character searches and Foundation found it for every text.
+    static func referenceTarget(_ destination: String, from path: String) -> String? {
+        var d = destination
+        if let hash = d.firstIndex(of: "#") { d = String(d[..<hash]) }
+        if let query = d.firstIndex(of: "?") { d = String(d[..<query]) }
+        guard !d.isEmpty, !d.hasPrefix("/"), !d.contains("://"), !d.hasPrefix("mailto:") else { return nil }
+        let lower = d.lowercased()
+        guard lower.hasSuffix(".md") || lower.hasSuffix(".markdown") else { return nil }
+        let decoded = d.removingPercentEncoding ?? d
+        let directory = (path as NSString).deletingLastPathComponent
+        return directory.isEmpty ? decoded : directory + "/" + decoded
+    }
+
+    @Test("relative link targets match the Character searches")
+    func linkTargets() {
+        let pieces = ["a", "../", "./", "/", "b.md", ".MD", ".markdown", "#", "?", "#x.md", "?q=1", "://", "https", "mailto:",
+                      "%20", "%", "\u{301}", "é", " ", "\r\n"]
+        var generator = SplitMix64(seed: 0x7A26)
+        var targets = 0
+        for _ in 0..<20_000 {
+            var destination = ""
+            for _ in 0..<Int.random(in: 0...6, using: &generator) { destination += pieces.randomElement(using: &generator)! }
+            let expected = Self.referenceTarget(destination, from: "postmortems/2026/x.md")
+            if expected != nil { targets += 1 }
+            #expect(RelativeLinkRule.target(of: destination, from: "postmortems/2026/x.md").map { Array($0.utf8) }
+                    == expected.map { Array($0.utf8) }, "\(Array(destination.utf8))")
+        }
+        #expect(targets > 1_000, "\(targets) targets")
+    }
+
     @Test("the cases each fast path turns on")
     func examples() {
         #expect(DocumentReader.defaultID(for: "postmortems/2026/2026-03-14-checkout.md") == "2026-03-14-checkout")

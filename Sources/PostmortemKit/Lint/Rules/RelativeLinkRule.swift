@@ -31,9 +31,21 @@ public struct RelativeLinkRule: CorpusLintRule {
     /// The path a relative link to a Markdown file points at, or nil for other links.
     static func target(of destination: String, from path: String) -> String? {
         var d = destination
-        if let hash = d.firstIndex(of: "#") { d = String(d[..<hash]) }
-        if let query = d.firstIndex(of: "?") { d = String(d[..<query]) }
-        guard !d.isEmpty, !d.hasPrefix("/"), !(d.containsBytes(of: "://") && d.contains("://")), !d.hasPrefix("mailto:") else { return nil }
+        let isASCII = d.isASCIIBytes
+        if isASCII {
+            // In ASCII text "#" and "?" are Characters of their own: the first of either byte ends
+            // the path, as the two Character searches below do.
+            var copy = d
+            if let end = copy.withUTF8({ $0.firstIndex { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") } }) {
+                d = String(decoding: d.utf8.prefix(end), as: UTF8.self)
+            }
+        } else {
+            if let hash = d.firstIndex(of: "#") { d = String(d[..<hash]) }
+            if let query = d.firstIndex(of: "?") { d = String(d[..<query]) }
+        }
+        guard !d.isEmpty, !d.hasPrefix("/"), !(d.containsBytes(of: "://") && (isASCII || d.contains("://"))), !d.hasPrefix("mailto:") else {
+            return nil
+        }
         let lower = d.lowercased()
         guard lower.hasSuffix(".md") || lower.hasSuffix(".markdown") else { return nil }
         let decoded = d.removingPercentEncoding ?? d
