@@ -116,7 +116,7 @@ enum ActionExtractor {
         // Unwrapped twice: no contiguous bytes, then the closure's nil for text that is not ASCII;
         // what is left is the byte path's answer (nil when the text is not metadata).
         if let split = text.utf8.withContiguousStorageIfAvailable({ bytes -> [(String, String)]?? in
-            bytes.allSatisfy { $0 < 0x80 } ? .some(pairsASCII(bytes)) : nil
+            ByteSearch.isASCII(bytes) ? .some(pairsASCII(bytes)) : nil
         }), let split { return split }
         return pairsWalking(text)
     }
@@ -335,7 +335,7 @@ enum ActionExtractor {
         var text = text
         // The closure's nil is text that is not ASCII; `.some(nil)` is ASCII text without an id.
         if let found = text.withUTF8({ bytes -> String?? in
-            bytes.allSatisfy { $0 < 0x80 } ? .some(firstTicketIDASCII(bytes)) : nil
+            ByteSearch.isASCII(bytes) ? .some(firstTicketIDASCII(bytes)) : nil
         }) { return found }
         return firstTicketIDWalking(in: text)
     }

@@ -1,0 +1,133 @@
+import Foundation
+
+// Searches and tests on UTF-8 bytes that stand in for Foundation's and the standard library's
+// Character-level ones where the answer is the same (ASCII text, ASCII needles): Foundation's
+// string search bridges to `NSString`, and walking Characters breaks graphemes byte by byte.
+// `ByteFastPathTests` compares each use with the version it replaced.
+
+extension StringProtocol {
+    /// True when the UTF-8 bytes of `needle` occur in the text. A cheap guard before Foundation's
+    /// `contains`, `range(of:)` and `replacingOccurrences`, which compare with canonical
+    /// equivalence through `NSString`: for the ASCII markers and punctuation pm looks for, no
+    /// other spelling is canonically equivalent, so when the bytes are absent Foundation finds
+    /// nothing either and the call can be skipped without changing any result.
+    func containsBytes(of needle: String) -> Bool {
+        // Native strings and substrings (every one pm builds) are searched in place.
+        var needleText = needle
+        let searched: Bool? = needleText.withUTF8 { n in
+            utf8.withContiguousStorageIfAvailable { hay in ByteSearch.firstIndex(of: n, in: hay, from: 0) != nil }
+        }
+        if let searched { return searched }
+        let n = Array(needle.utf8)
+        guard let first = n.first else { return true }
+        let hay = utf8
+        var i = hay.startIndex
+        while let found = hay[i...].firstIndex(of: first) {
+            var a = found, k = 0
+            while k < n.count, a < hay.endIndex, hay[a] == n[k] { a = hay.index(after: a); k += 1 }
+            if k == n.count { return true }
+            i = hay.index(after: found)
+        }
+        return false
+    }
+}
+
+extension StringProtocol {
+    /// True when every UTF-8 byte is ASCII: ``ByteSearch/isASCII(_:)`` on the contiguous bytes of
+    /// native strings; iterating the `UTF8View` costs several times more.
+    var isASCIIBytes: Bool {
+        utf8.withContiguousStorageIfAvailable(ByteSearch.isASCII) ?? utf8.allSatisfy { $0 < 0x80 }
+    }
+}
+
+extension String {
+    /// The text with every occurrence of `target`'s UTF-8 bytes replaced, left to right. Where
+    /// neither the text nor the target holds a combining mark, as in the rules' examples (ASCII
+    /// and `↓`), that is what Foundation's `replacingOccurrences(of:with:)` does, without bridging
+    /// to `NSString`; before a combining mark the bytes match where Foundation would not.
+    /// Building every rule's examples through Foundation was a third of the instructions of a
+    /// one-file `pm lint`.
+    func replacingBytes(of target: String, with replacement: String) -> String {
+        ByteSearch.replacingAll(Array(target.utf8), with: Array(replacement.utf8), in: Array(utf8))
+            .map { String(decoding: $0, as: UTF8.self) } ?? self
+    }
+}
+
+extension String {
+    /// The last occurrence of `needle`'s UTF-8 bytes. For the ASCII and punctuation separators pm
+    /// looks for this is what Foundation's `range(of:options: .backwards)` finds, without bridging
+    /// to `NSString`.
+    func lastRange(ofBytes needle: String) -> Range<String.Index>? {
+        let n = Array(needle.utf8)
+        guard !n.isEmpty, utf8.count >= n.count else { return nil }
+        let bytes = Array(utf8)
+        var start = bytes.count - n.count
+        while start >= 0 {
+            if bytes[start] == n[0] && bytes[start..<(start + n.count)].elementsEqual(n) {
+                let lower = utf8.index(startIndex, offsetBy: start)
+                return lower..<utf8.index(lower, offsetBy: n.count)
+            }
+            start -= 1
+        }
+        return nil
+    }
+}
+
+/// Byte-string search on contiguous UTF-8.
+enum ByteSearch {
+    /// True when every byte is ASCII: the bytes ORed together, which the compiler vectorises.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var bits: UInt8 = 0
+        for byte in bytes { bits |= byte }
+        return bits < 0x80
+    }
+
+    /// The offset of the first occurrence of `needle` in `hay` at or after `from`; an empty
+    /// needle is found at `from`. memchr finds candidates for the first byte and memcmp checks
+    /// the rest (memmem is a GNU extension Swift does not import).
+    static func firstIndex(of needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard from >= 0, from <= hay.count else { return nil }
+        guard let needleStart = needle.baseAddress, !needle.isEmpty else { return from }
+        guard hay.count - from >= needle.count, let hayStart = hay.baseAddress else { return nil }
+        var next = hayStart + from
+        let last = hayStart + (hay.count - needle.count)
+        while next <= last {
+            guard let hit = memchr(next, Int32(needleStart.pointee), last - next + 1) else { return nil }
+            let candidate = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(candidate, needleStart, needle.count) == 0 { return hayStart.distance(to: candidate) }
+            next = candidate + 1
+        }
+        return nil
+    }
+
+    /// `hay` with every occurrence of `needle` (non-empty) replaced by `replacement`, left to
+    /// right without overlaps; nil when there is none.
+    static func replacingAll(_ needle: [UInt8], with replacement: [UInt8], in hay: [UInt8]) -> [UInt8]? {
+        guard !needle.isEmpty, var at = firstIndex(of: needle, in: hay, from: 0) else { return nil }
+        var result: [UInt8] = []
+        result.reserveCapacity(hay.count + max(0, replacement.count - needle.count) * 8)
+        var copied = 0
+        repeat {
+            result.append(contentsOf: hay[copied..<at])
+            result.append(contentsOf: replacement)
+            copied = at + needle.count
+            guard let next = firstIndex(of: needle, in: hay, from: copied) else { break }
+            at = next
+        } while true
+        result.append(contentsOf: hay[copied...])
+        return result
+    }
+
+    /// True when `hay` holds `byte` (memchr: most lines a rule looks at lack the byte it needs,
+    /// and this answers without a write access that would copy the line).
+    static func contains(_ byte: UInt8, in hay: [UInt8]) -> Bool {
+        hay.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { memchr($0, Int32(byte), buffer.count) != nil } ?? false
+        }
+    }
+
+    /// ``firstIndex(of:in:from:)`` on arrays.
+    static func firstIndex(of needle: [UInt8], in hay: [UInt8], from: Int) -> Int? {
+        hay.withUnsafeBufferPointer { hay in needle.withUnsafeBufferPointer { firstIndex(of: $0, in: hay, from: from) } }
+    }
+}
