@@ -7,6 +7,11 @@
 public enum PageFileNames {
     /// The page names for ids in order.
     public static func assign(_ ids: [String]) -> [String] {
+        Array(PageNames(ids: ids))
+    }
+
+    /// The name without `.html` of each id, in order.
+    static func names(_ ids: some Sequence<String>) -> [String] {
         var used = Set<String>()
         return ids.map { id in
             let base = slug(id)
@@ -17,11 +22,39 @@ public enum PageFileNames {
                 counter += 1
             }
             used.insert(name)
-            return name + ".html"
+            return name
         }
     }
 
+    /// The id's page name without `.html`. An id that is already its own slug (as the ids teams
+    /// write usually are: `2026-07-14-checkout-latency`) is returned as it is, sharing its storage.
     static func slug(_ id: String) -> String {
+        isOwnSlug(id) ? id : slugWalking(id)
+    }
+
+    /// Whether ``slugWalking(_:)`` returns `id` unchanged, decided on bytes: 1 to 100 bytes of
+    /// `a`–`z`, `0`–`9`, `_`, `.` and `-`, with no `--`, not starting with `-` or `.` and not
+    /// ending with `-`.
+    static func isOwnSlug(_ id: String) -> Bool {
+        let bytes = id.utf8
+        guard let first = bytes.first, let last = bytes.last, bytes.count <= 100,
+              first != UInt8(ascii: "-"), first != UInt8(ascii: "."), last != UInt8(ascii: "-") else { return false }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "."):
+                break
+            case UInt8(ascii: "-"):
+                if previous == UInt8(ascii: "-") { return false }
+            default:
+                return false
+            }
+            previous = byte
+        }
+        return true
+    }
+
+    static func slugWalking(_ id: String) -> String {
         var out = ""
         var lastWasDash = false
         for scalar in id.lowercased().unicodeScalars {
@@ -39,4 +72,19 @@ public enum PageFileNames {
         if out.count > 100 { out = String(out.prefix(100)) }
         return out.isEmpty ? "postmortem" : out
     }
+}
+
+/// The page file names of a corpus (inside `incidents/`), in input order, as
+/// ``PageFileNames/assign(_:)`` gives them. Each is kept without its `.html`, so a name equal to its
+/// id shares the id's storage: the report keeps one name for every document of the corpus.
+public struct PageNames: RandomAccessCollection, Sendable {
+    let names: [String]
+
+    public init(ids: some Sequence<String>) {
+        names = PageFileNames.names(ids)
+    }
+
+    public var startIndex: Int { names.startIndex }
+    public var endIndex: Int { names.endIndex }
+    public subscript(position: Int) -> String { names[position] + ".html" }
 }

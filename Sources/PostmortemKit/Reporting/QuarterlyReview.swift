@@ -11,7 +11,7 @@ public struct QuarterlyReview: Sendable {
     /// Every document read, in input order.
     public var documents: [ReportedDocument]
     /// The page file name (inside `incidents/`) of each document, parallel to ``documents``.
-    public var pageNames: [String]
+    public var pageNames: PageNames
     public var current: PeriodFigures
     public var previous: PeriodFigures
     /// What `pm budget` reports for the period: its windows, labelled, and the notes.
@@ -56,7 +56,7 @@ public struct QuarterlyReview: Sendable {
         self.categories = categories
         self.documents = documents
         self.corpusFindings = corpusFindings
-        pageNames = PageFileNames.assign(documents.map(\.postmortem.id))
+        pageNames = PageNames(ids: documents.lazy.map(\.postmortem.id))
         indexByID = Dictionary(documents.enumerated().map { ($1.postmortem.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Views, not copies: a copy of every record was a tenth of the report's peak memory.
         let records = documents.lazy.map(\.postmortem)

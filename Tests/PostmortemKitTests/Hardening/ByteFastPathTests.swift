@@ -201,6 +201,29 @@ import Testing
         #expect(targets > 1_000, "\(targets) targets")
     }
 
+    @Test("an id is its own page name exactly when the slug walk returns it unchanged")
+    func pageNameSlugs() {
+        let pieces = ["a", "z", "0", "9", "_", ".", "-", "--", "A", "é", "\u{301}", " ", "/", "🔥", "2026-07-14", "checkout", "x"]
+        var generator = SplitMix64(seed: 0x5106)
+        var own = 0
+        for _ in 0..<20_000 {
+            var id = ""
+            for _ in 0..<Int.random(in: 0...8, using: &generator) { id += pieces.randomElement(using: &generator)! }
+            if Int.random(in: 0..<50, using: &generator) == 0 { id += String(repeating: "a", count: Int.random(in: 90...110, using: &generator)) }
+            let walked = PageFileNames.slugWalking(id)
+            if walked == id { own += 1 }
+            #expect(PageFileNames.isOwnSlug(id) == (walked == id), "\(Array(id.utf8))")
+            #expect(PageFileNames.slug(id) == walked, "\(Array(id.utf8))")
+        }
+        #expect(own > 2_000, "\(own) ids are their own slug")
+        #expect(PageFileNames.isOwnSlug(String(repeating: "a", count: 100)))
+        #expect(!PageFileNames.isOwnSlug(String(repeating: "a", count: 101)))
+        // Names are unique, with the same suffixes as before, whether or not the fast path applies.
+        let ids = ["a-b", "A b", "a-b", "a-b-2", "", "postmortem", "..x", "x"]
+        #expect(Array(PageNames(ids: ids)) == ["a-b.html", "a-b-2.html", "a-b-3.html", "a-b-2-2.html", "postmortem.html",
+                                               "postmortem-2.html", "x.html", "x-2.html"])
+    }
+
     @Test("the cases each fast path turns on")
     func examples() {
         #expect(DocumentReader.defaultID(for: "postmortems/2026/2026-03-14-checkout.md") == "2026-03-14-checkout")
