@@ -35,7 +35,7 @@ enum PostmortemPageModel {
         add("File", record.path)
 
         let burns = review.burned(by: record.id).map { burn -> [String: Any] in
-            let windowBudget = (review.burnsByIncident[record.id] ?? []).filter { $0.slo == burn.slo }
+            let windowBudget = review.burns(of: record.id).filter { $0.slo == burn.slo }
                 .compactMap { part in review.windowBudget(slo: part.slo, start: part.windowStart) }
                 .reduce(0, +)
             return ["slo": cleanText(burn.slo), "minutes": text(DurationText.budget(burn.minutes)),

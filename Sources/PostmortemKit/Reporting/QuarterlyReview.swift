@@ -29,7 +29,11 @@ public struct QuarterlyReview: Sendable {
     public var corpusFindings: [Finding]
     /// The first document of each id, so lookups stay linear in large corpora.
     let indexByID: [String: Int]
-    let burnsByIncident: [String: [IncidentBurn]]
+    /// Each incident's burns: positions in ``burns``, grouped by incident and in their order there
+    /// within each group, and the range of them that belongs to each incident. (A dictionary of
+    /// arrays of burns cost an array for every incident that burned budget.)
+    let burnOrder: [Int32]
+    let burnRanges: [String: Range<Int>]
     /// Reads one whole follow-up action, of the document at the first index and at the second in
     /// its list, when the documents do not hold them (the streaming report leaves them in its
     /// spill; see ``ReportedDocument/followUps``). It returns nil when the action cannot be read,
@@ -67,7 +71,7 @@ public struct QuarterlyReview: Sendable {
         let previousWindows = ErrorBudgetCalculator.windows(slos: configuration.slos, records: records, period: previousPeriod,
                                                             zone: options.zone, today: options.today)
         burns = ErrorBudgetCalculator.burns(slos: configuration.slos, records: records, zone: options.zone)
-        burnsByIncident = Dictionary(grouping: burns, by: \.incident)
+        (burnOrder, burnRanges) = Self.grouped(burns)
         current = PeriodFigures.compute(period: options.period, documents: documents, windows: windows, slos: configuration.slos,
                                         severities: configuration.severities, today: options.today)
         previous = PeriodFigures.compute(period: previousPeriod, documents: documents, windows: previousWindows,
@@ -114,10 +118,51 @@ public struct QuarterlyReview: Sendable {
         indexByID[incident].map { "incidents/\(pageNames[$0])" }
     }
 
+    /// The burns of an incident, in their order in ``burns``.
+    func burns(of incident: String) -> [IncidentBurn] {
+        guard let range = burnRanges[incident] else { return [] }
+        return burnOrder[range].map { burns[Int($0)] }
+    }
+
+    /// ``burnOrder`` and ``burnRanges`` of `burns`: a counting sort by incident, in the order each
+    /// incident first appears.
+    static func grouped(_ burns: [IncidentBurn]) -> (order: [Int32], ranges: [String: Range<Int>]) {
+        var groups: [String: Int] = [:]
+        var counts: [Int] = []
+        var groupOfBurn: [Int32] = []
+        groupOfBurn.reserveCapacity(burns.count)
+        for burn in burns {
+            let group: Int
+            if let known = groups[burn.incident] {
+                group = known
+            } else {
+                group = counts.count
+                groups[burn.incident] = group
+                counts.append(0)
+            }
+            counts[group] += 1
+            groupOfBurn.append(Int32(group))
+        }
+        var starts: [Int] = []
+        starts.reserveCapacity(counts.count)
+        var next = 0
+        for count in counts {
+            starts.append(next)
+            next += count
+        }
+        var order = [Int32](repeating: 0, count: burns.count)
+        var filled = starts
+        for (position, group) in groupOfBurn.enumerated() {
+            order[filled[Int(group)]] = Int32(position)
+            filled[Int(group)] += 1
+        }
+        return (order, groups.mapValues { starts[$0]..<(starts[$0] + counts[$0]) })
+    }
+
     /// Budget minutes an incident burned per SLO over all its windows, in SLO order.
     public func burned(by incident: String) -> [(slo: String, minutes: Double)] {
         var totals: [String: Double] = [:]
-        for burn in burnsByIncident[incident] ?? [] { totals[burn.slo, default: 0] += burn.minutes }
+        for burn in burns(of: incident) { totals[burn.slo, default: 0] += burn.minutes }
         return slos.compactMap { slo in totals[slo.id].map { (slo.id, ErrorBudget.rounded($0)) } }
     }
 
