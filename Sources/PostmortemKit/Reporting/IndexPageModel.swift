@@ -171,7 +171,10 @@ enum IndexPageModel {
             let end = max(period.end, windows.map(\.end).max() ?? period.end)
             let chart = StaircaseChart(slo: slo.id, windows: windows, domainStart: start, domainEnd: end, links: links,
                                        idPrefix: "staircase-\(number + 1)")
-            let steps = chart.numberedSteps.map { numbered -> [String: Any] in
+            // Each item made as the list reaches it: an SLO's list has an item per incident.
+            let numberedSteps = chart.numberedSteps
+            let steps = LazyRows(count: numberedSteps.count) { position -> [String: Any] in
+                let numbered = numberedSteps[position]
                 let step = numbered.step
                 return [
                     "number": "\(numbered.number)", "incident": clean(step.incident),
@@ -200,7 +203,7 @@ enum IndexPageModel {
                 "hasDescription": slo.description != nil, "description": clean(slo.description ?? ""),
                 "objective": "\(DecimalText.format(slo.objective, maximumFractionDigits: 4))%",
                 "window": slo.window.description,
-                "svg": chart.svg(), "steps": steps, "hasSteps": !steps.isEmpty, "windows": windowRows,
+                "svg": chart.svg(), "steps": steps, "hasSteps": steps.count > 0, "windows": windowRows,
             ]
         }
     }
