@@ -34,6 +34,23 @@ struct StreamedTemplateTests {
         #expect(!whole.contains("\u{1}"))
     }
 
+    @Test("the staircases, made one SLO and one step at a time, render as the same rows made at once")
+    func lazyStaircases() throws {
+        let templates = try ReportFixture.templates()
+        let (review, _) = try ReportFixture.site()
+        let lazy = IndexPageModel.context(review)
+        let staircases = try #require(lazy["staircases"] as? LazyRows)
+        var eager = lazy
+        eager["staircases"] = staircases.array.map { row -> [String: Any] in
+            var row = row
+            if let steps = row["steps"] as? LazyRows { row["steps"] = steps.array }
+            return row
+        }
+        let steps = staircases.array.compactMap { ($0["steps"] as? LazyRows)?.count }.reduce(0, +)
+        #expect(steps > 0, "the fixture's staircases have steps")
+        #expect(templates.render(lazy, with: "index") == templates.render(eager, with: "index"))
+    }
+
     @Test("templates the cut handles and templates it leaves whole render exactly as swift-mustache renders them", arguments: [
         // Cut: tags alone on their lines, with indentation, CRLF, inside Bool sections, twice.
         "<ul>\n{{#incidents}}\n<li>{{id}} {{text}}</li>\n{{/incidents}}\n</ul>\n",
