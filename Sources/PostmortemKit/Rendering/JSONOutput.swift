@@ -113,39 +113,49 @@ public struct JSONArrayStream: Sendable {
     /// The array's closing bracket after its last element; with no element, the encoder's empty array.
     func closing(empty: Bool) -> String { (empty ? "\n\n" : "\n") + indent + "]" }
 
-    /// An array of a document as ``fill(_:arrays:into:)`` writes it: its key in the top object,
-    /// its length, and its elements, each made (and encoded on its own) when it is written.
+    /// An array of a document as ``fill(_:arrays:into:)`` writes it: its key, at `depth` (1 for
+    /// a key of the top object, 2 for a key of an object the top object holds…), its length, and
+    /// its elements, each made (and encoded on its own) when it is written. The key must occur
+    /// once at that depth.
     public struct Filling {
         public var key: String
+        public var depth: Int
         public var count: Int
         public var element: (Int) -> String
 
-        public init<Element: Encodable>(key: String, elements: [Element]) {
-            self.init(key: key, count: elements.count) { elements[$0] }
+        public init<Element: Encodable>(key: String, depth: Int = 1, elements: [Element]) {
+            self.init(key: key, depth: depth, count: elements.count) { elements[$0] }
         }
 
         /// An array of `count` elements, each made by `element` when it is written.
-        public init<Element: Encodable>(key: String, count: Int, element: @escaping (Int) -> Element) {
+        public init<Element: Encodable>(key: String, depth: Int = 1, count: Int, element: @escaping (Int) -> Element) {
             self.key = key
+            self.depth = depth
             self.count = count
             self.element = { JSONOutput.encode(element($0)) }
         }
+
+        /// The empty array as the encoder writes it, from the line break before its key.
+        var emptyText: String {
+            let indent = String(repeating: "  ", count: depth)
+            return "\n\(indent)\"\(key)\" : [\n\n\(indent)]"
+        }
     }
 
-    /// Writes a document with several long arrays of its top object filled element by element:
-    /// `emptyDocument` is the whole document encoded with those arrays empty. The pieces passed
-    /// to `emit` make the bytes of the whole document encoded at once.
+    /// Writes a document with several long arrays filled element by element: `emptyDocument` is
+    /// the whole document encoded with those arrays empty. The pieces passed to `emit` make the
+    /// bytes of the whole document encoded at once.
     public static func fill<Failure: Error>(_ emptyDocument: String, arrays: [Filling],
                                             into emit: (String) throws(Failure) -> Void) throws(Failure) {
         // In the order the arrays appear, each found in what follows the one before. A document
         // without them (`null`, when encoding failed) is written as it is, as encoding the whole
         // value would write it.
-        let placed = arrays.map { array in (array, emptyDocument.range(of: "\n  \"\(array.key)\" : [\n\n  ]")?.lowerBound) }
+        let placed = arrays.map { array in (array, emptyDocument.range(of: array.emptyText)?.lowerBound) }
         guard placed.allSatisfy({ $0.1 != nil }) else { return try emit(emptyDocument) }
         let order = placed.sorted { $0.1! < $1.1! }.map(\.0)
         var rest = emptyDocument
         for array in order {
-            let stream = JSONArrayStream(emptyDocument: rest, key: array.key, depth: 1)
+            let stream = JSONArrayStream(emptyDocument: rest, key: array.key, depth: array.depth)
             try emit(stream.header)
             var chunk = ""
             for index in 0..<array.count {

@@ -56,17 +56,20 @@ public enum ReportSite {
     }
 
     /// `data.json`, passed on in pieces: its arrays of the period's incidents, classifications,
-    /// burns and repeats are encoded element by element (``JSONArrayStream/fill(_:arrays:into:)``),
+    /// burns and repeats, and the budget's windows (each with its staircase of steps), are
+    /// encoded element by element (``JSONArrayStream/fill(_:arrays:into:)``),
     /// the same bytes as encoding the whole ``ReportData`` at once, without the encoder's tree of it.
     /// Incidents and classifications are made as they are written: the streaming report reads
     /// each classification's evidence back from its spill.
     public static func data<Failure: Error>(_ review: QuarterlyReview, into emit: (String) throws(Failure) -> Void) throws(Failure) {
         let inPeriod = review.incidentsInPeriod
         var skeleton = review.dataSummary(inPeriod: inPeriod)
-        let burns = skeleton.burns, repeats = skeleton.repeats
+        let burns = skeleton.burns, repeats = skeleton.repeats, windows = skeleton.budget.windows
         skeleton.burns = []
         skeleton.repeats = []
+        skeleton.budget.windows = []
         try JSONArrayStream.fill(JSONOutput.encode(skeleton), arrays: [
+            .init(key: "windows", depth: 2, elements: windows),
             .init(key: "burns", elements: burns),
             .init(key: "classifications", count: inPeriod.count) { review.dataClassification(inPeriod[$0]) },
             .init(key: "incidents", count: inPeriod.count) { review.dataIncident(inPeriod[$0]) },

@@ -34,4 +34,26 @@ import Testing
             #expect(Array(out.utf8) == Array(JSONOutput.encode(Document(inner: Inner(items: Array(items.prefix(count))))).utf8), "\(count) items")
         }
     }
+
+    struct Outer: Encodable {
+        var inner: Inner
+        var items: [Item]
+    }
+
+    @Test("fill writes arrays at different depths, in the order they appear, as the document encoded at once")
+    func fillAtDepths() {
+        let items = [
+            Item(name: "one", tags: ["a"], nested: ["k": 1]),
+            Item(name: "two \"2\"", tags: [], nested: [:]),
+        ]
+        for (deep, top) in [(0, 0), (1, 0), (0, 2), (2, 1), (2, 2)] {
+            let whole = Outer(inner: Inner(items: Array(items.prefix(deep))), items: Array(items.prefix(top)))
+            var pieces: [String] = []
+            JSONArrayStream.fill(JSONOutput.encode(Outer(inner: Inner(items: []), items: [])), arrays: [
+                .init(key: "items", elements: Array(items.prefix(top))),
+                .init(key: "items", depth: 2, elements: Array(items.prefix(deep))),
+            ]) { pieces.append($0) }
+            #expect(pieces.joined() == JSONOutput.encode(whole), "\(deep) deep, \(top) at the top")
+        }
+    }
 }

@@ -196,6 +196,7 @@ struct StreamedTemplateTests {
         }
         let data = review.data
         #expect(!data.incidents.isEmpty && !data.classifications.isEmpty && !data.burns.isEmpty)
+        #expect(data.budget.windows.contains { !$0.window.steps.isEmpty })
         // A document that failed to encode is written as it is.
         var pieces: [String] = []
         JSONArrayStream.fill("null", arrays: [.init(key: "incidents", elements: [1, 2])]) { pieces.append($0) }
