@@ -82,15 +82,34 @@ public struct StaircaseChart: Sendable {
         return parts.joined(separator: " ")
     }
 
+    /// The percentage points between two lines of the grid when the chart spans `span` points
+    /// (100 for a window with budget left; more when a window overspent): 25, then 50 up to 400
+    /// points, then the smallest of 100, 250, 500, 1,000, 2,500… that leaves at most eight steps.
+    /// A window that overspent its budget a hundredfold still gets a readable axis, and a tiny
+    /// budget overspent a millionfold a handful of lines, not a million.
+    static func tickStep(span: Double) -> Double {
+        if span <= 200 { return 25 }
+        if span <= 400 { return 50 }
+        guard span.isFinite else { return span }
+        var magnitude = 100.0
+        while true {
+            for factor in [1.0, 2.5, 5.0] where span / (magnitude * factor) <= 8 { return magnitude * factor }
+            magnitude *= 10
+        }
+    }
+
     /// The chart as an `<svg>` element.
     public func svg() -> String {
         let w = Self.width, h = Self.height, m = Self.margin
         let plotWidth = w - m.left - m.right
         let plotHeight = h - m.top - m.bottom
         let lowest = windows.flatMap { $0.steps.map(\.remainingPercent) }.min() ?? 100
-        // Scale down to the lowest step, in 25% increments, so overspending stays on the chart.
-        let yMin = lowest < 0 ? (lowest / 25).rounded(.down) * 25 : 0
+        // Scale down to the lowest step so overspending stays on the chart: in 25% increments,
+        // or to the grid's step once that is coarser.
         let yMax = 100.0
+        let coarse = lowest < 0 ? (lowest / 25).rounded(.down) * 25 : 0
+        let tickStep = Self.tickStep(span: yMax - coarse)
+        let yMin = tickStep > 50 ? (coarse / tickStep).rounded(.down) * tickStep : coarse
         let span = Double(domainEnd.epochSeconds - domainStart.epochSeconds)
         func x(_ t: Timestamp) -> Double {
             let clamped = min(max(t.epochSeconds, domainStart.epochSeconds), domainEnd.epochSeconds)
@@ -106,9 +125,8 @@ public struct StaircaseChart: Sendable {
         svg += "<title id=\"\(HTMLEscaping.attribute(titleID))\">\(HTMLEscaping.text(label))</title>\n"
         svg += "<desc id=\"\(HTMLEscaping.attribute(descID))\">\(HTMLEscaping.text(summary))</desc>\n"
 
-        // Horizontal grid and percent labels.
-        let tickStep = (yMax - yMin) > 200 ? 50.0 : 25.0
-        var tick = yMax
+        // Horizontal grid and percent labels, at multiples of the step.
+        var tick = (yMax / tickStep).rounded(.down) * tickStep
         while tick >= yMin {
             let cls = tick == 0 ? "zero" : "grid"
             svg += "<line class=\"\(cls)\" x1=\"\(n(m.left))\" y1=\"\(n(y(tick)))\" x2=\"\(n(w - m.right))\" y2=\"\(n(y(tick)))\"/>\n"
