@@ -126,9 +126,8 @@ public enum ReportGenerator {
         findings.reserveCapacity(inputs.count)
         actions.reserveCapacity(inputs.count)
         evidence.reserveCapacity(inputs.count)
-        // Equal arrays of different documents kept once (see ``SharedValues``).
-        var sharedCategories = SharedValues<[CategoryScore]>(), sharedServices = SharedValues<[String]>()
-        var sharedTallies = SharedValues<[LintTally.Entry]>()
+        // Equal values of different documents kept once.
+        var sharing = ReportSharing()
         var failure: ReportError?
         DocumentLoader.forEach(inputs, workers: workers, options: ReadOptions(configuration: configuration, renderHTML: true), { read -> Prepared in
             var document = prepare(read)
@@ -142,10 +141,7 @@ public enum ReportGenerator {
             var document = prepared.document
             corpusFindings += linter.lintCorpus(document.postmortem, in: corpus, fileExists: { _ in false })
             corpus.remember(document.postmortem)
-            document = ReportedDocument.slimmed(document)
-            document.classification.categories = sharedCategories.shared(document.classification.categories)
-            document.postmortem.services = sharedServices.shared(document.postmortem.services)
-            document.lint.entries = sharedTallies.shared(document.lint.entries)
+            document = sharing.shared(ReportedDocument.slimmed(document))
             do throws(ReportError) {
                 bodies.append(try spill.append(prepared.body))
                 findings.append(try spill.append(prepared.findings))

@@ -91,3 +91,41 @@ struct SharedValues<Value: Hashable> {
         return value
     }
 }
+
+/// The tables of equal values the streaming report keeps once across the corpus (see
+/// ``SharedValues``): whole arrays that many documents hold alike (categories of declared causes,
+/// lists of services, of authors and of causes, lint tallies), and short strings that recur in
+/// arrays that differ (the SLO of each impact, the owner of each action). A string longer than 15
+/// UTF-8 bytes is an allocation of its own; kept once, 50,000 documents that name the same SLO or
+/// team hold 50,000 references to one.
+struct ReportSharing {
+    private var categories = SharedValues<[CategoryScore]>()
+    private var lists = SharedValues<[String]>()
+    private var tallies = SharedValues<[LintTally.Entry]>()
+    private var names = SharedValues<String>()
+
+    /// `document` with its shareable values replaced by equal ones seen before.
+    mutating func shared(_ document: ReportedDocument) -> ReportedDocument {
+        var document = document
+        document.classification.categories = categories.shared(document.classification.categories)
+        document.lint.entries = tallies.shared(document.lint.entries)
+        document.postmortem.services = lists.shared(document.postmortem.services)
+        document.postmortem.authors = lists.shared(document.postmortem.authors)
+        document.postmortem.causes = document.postmortem.causes.map { lists.shared($0) }
+        if !document.postmortem.impact.isEmpty {
+            document.postmortem.impact = document.postmortem.impact.map { impact in
+                var impact = impact
+                impact.slo = names.shared(impact.slo)
+                return impact
+            }
+        }
+        if document.followUps.contains(where: { $0.owner != nil }) {
+            document.followUps = document.followUps.map { action in
+                var action = action
+                action.owner = action.owner.map { names.shared($0) }
+                return action
+            }
+        }
+        return document
+    }
+}

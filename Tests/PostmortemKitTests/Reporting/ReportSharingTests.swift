@@ -1,0 +1,52 @@
+import Testing
+@testable import PostmortemKit
+
+@Suite struct ReportSharingTests {
+    let range = SourceRange(start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 2))
+
+    /// A document naming its SLOs, authors, causes and action owners; each string is made anew
+    /// (from its characters), as reading two files makes two copies of the same name.
+    func document(_ id: String, slos: [String], authors: [String], owners: [String?], causes: [String]?) -> ReportedDocument {
+        func fresh(_ text: String) -> String { String(decoding: Array(text.utf8), as: UTF8.self) }
+        var record = Postmortem(path: id + ".md", id: id)
+        record.impact = slos.map { SLOImpact(slo: fresh($0), badFraction: 0.5, range: range) }
+        record.authors = authors.map(fresh)
+        record.causes = causes.map { $0.map(fresh) }
+        record.actions = owners.map { owner in
+            var action = FollowUpAction(text: "Add a canary stage to the deploy pipeline", range: range)
+            action.owner = owner.map(fresh)
+            return action
+        }
+        let classification = Classification(incident: id, primary: "unknown", categories: [], declared: false)
+        return ReportedDocument.slimmed(ReportedDocument(postmortem: record, classification: classification, findings: [], bodyHTML: ""))
+    }
+
+    func storage(_ string: String) -> UnsafePointer<UInt8>? {
+        var string = string
+        return string.withUTF8 { $0.baseAddress }
+    }
+
+    func storage<Element>(_ array: [Element]) -> UnsafePointer<Element>? { array.withUnsafeBufferPointer { $0.baseAddress } }
+
+    @Test("documents naming the same SLOs, authors, causes and owners hold one copy of each, and their values are unchanged")
+    func sharedNames() {
+        let a = document("a", slos: ["checkout-availability", "payments-success-rate"], authors: ["Alexandra Okonkwo", "Priya Raman"],
+                         owners: ["platform-reliability", nil, "payments-oncall-team"], causes: ["deploy", "config-change"])
+        let b = document("b", slos: ["payments-success-rate"], authors: ["Alexandra Okonkwo", "Priya Raman"],
+                         owners: ["payments-oncall-team"], causes: ["deploy", "config-change"])
+        var sharing = ReportSharing()
+        let first = sharing.shared(a), second = sharing.shared(b)
+        #expect(storage(first.postmortem.impact[1].slo) == storage(second.postmortem.impact[0].slo))
+        #expect(storage(first.postmortem.impact[1].slo) != storage(first.postmortem.impact[0].slo))
+        #expect(storage(first.followUps[2].owner!) == storage(second.followUps[0].owner!))
+        #expect(storage(first.postmortem.authors) == storage(second.postmortem.authors))
+        #expect(storage(first.postmortem.causes!) == storage(second.postmortem.causes!))
+        // Two strings made apart are two copies: without sharing, the comparisons above would fail.
+        #expect(storage(a.postmortem.impact[1].slo) != storage(b.postmortem.impact[0].slo))
+        for (original, shared) in [(a, first), (b, second)] {
+            #expect(shared.postmortem == original.postmortem)
+            #expect(shared.followUps == original.followUps)
+            #expect(shared.classification == original.classification && shared.lint == original.lint)
+        }
+    }
+}
