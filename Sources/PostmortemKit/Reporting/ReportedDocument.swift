@@ -94,8 +94,8 @@ struct SharedValues<Value: Hashable> {
 
 /// The tables of equal values the streaming report keeps once across the corpus (see
 /// ``SharedValues``): whole arrays that many documents hold alike (categories of declared causes,
-/// lists of services, of authors and of causes, lint tallies), and short strings that recur in
-/// arrays that differ (the SLO of each impact, the owner of each action). A string longer than 15
+/// lists of services, of authors and of causes, lint tallies), and short strings that recur
+/// (the zone, the primary category, the SLO of each impact, the owner of each action). A string longer than 15
 /// UTF-8 bytes is an allocation of its own; kept once, 50,000 documents that name the same SLO or
 /// team hold 50,000 references to one.
 struct ReportSharing {
@@ -112,6 +112,8 @@ struct ReportSharing {
         document.postmortem.services = lists.shared(document.postmortem.services)
         document.postmortem.authors = lists.shared(document.postmortem.authors)
         document.postmortem.causes = document.postmortem.causes.map { lists.shared($0) }
+        document.postmortem.timezone = document.postmortem.timezone.map { names.shared($0) }
+        document.classification.primary = names.shared(document.classification.primary)
         if !document.postmortem.impact.isEmpty {
             document.postmortem.impact = document.postmortem.impact.map { impact in
                 var impact = impact

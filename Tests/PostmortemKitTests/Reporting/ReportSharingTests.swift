@@ -12,6 +12,7 @@ import Testing
         record.impact = slos.map { SLOImpact(slo: fresh($0), badFraction: 0.5, range: range) }
         record.authors = authors.map(fresh)
         record.causes = causes.map { $0.map(fresh) }
+        record.timezone = fresh("America/Argentina/Buenos_Aires")
         record.actions = owners.map { owner in
             var action = FollowUpAction(text: "Add a canary stage to the deploy pipeline", range: range)
             action.owner = owner.map(fresh)
@@ -28,7 +29,7 @@ import Testing
 
     func storage<Element>(_ array: [Element]) -> UnsafePointer<Element>? { array.withUnsafeBufferPointer { $0.baseAddress } }
 
-    @Test("documents naming the same SLOs, authors, causes and owners hold one copy of each, and their values are unchanged")
+    @Test("documents naming the same SLOs, authors, causes, zone and owners hold one copy of each, and their values are unchanged")
     func sharedNames() {
         let a = document("a", slos: ["checkout-availability", "payments-success-rate"], authors: ["Alexandra Okonkwo", "Priya Raman"],
                          owners: ["platform-reliability", nil, "payments-oncall-team"], causes: ["deploy", "config-change"])
@@ -41,6 +42,7 @@ import Testing
         #expect(storage(first.followUps[2].owner!) == storage(second.followUps[0].owner!))
         #expect(storage(first.postmortem.authors) == storage(second.postmortem.authors))
         #expect(storage(first.postmortem.causes!) == storage(second.postmortem.causes!))
+        #expect(storage(first.postmortem.timezone!) == storage(second.postmortem.timezone!))
         // Two strings made apart are two copies: without sharing, the comparisons above would fail.
         #expect(storage(a.postmortem.impact[1].slo) != storage(b.postmortem.impact[0].slo))
         for (original, shared) in [(a, first), (b, second)] {
