@@ -27,17 +27,50 @@ public struct Postmortem: Sendable, Codable, Hashable {
     /// Cause categories declared in front matter; nil when the key is absent.
     public var causes: [String]?
     /// The Summary section's text, or the first paragraph.
-    public var summary: String?
-    public var timeline: [TimelineEvent]
-    public var factors: [ContributingFactor]
-    public var actions: [FollowUpAction]
-    public var lessons: Lessons
-    public var sections: [Section]
+    public var summary: String? {
+        get { body.summary }
+        _modify { makeBodyUnique(); yield &body.summary }
+    }
+    public var timeline: [TimelineEvent] {
+        get { body.timeline }
+        _modify { makeBodyUnique(); yield &body.timeline }
+    }
+    public var factors: [ContributingFactor] {
+        get { body.factors }
+        _modify { makeBodyUnique(); yield &body.factors }
+    }
+    public var actions: [FollowUpAction] {
+        get { body.actions }
+        _modify { makeBodyUnique(); yield &body.actions }
+    }
+    public var lessons: Lessons {
+        get { body.lessons }
+        _modify { makeBodyUnique(); yield &body.lessons }
+    }
+    public var sections: [Section] {
+        get { body.sections }
+        _modify { makeBodyUnique(); yield &body.sections }
+    }
     /// Links in the body, for link checks.
-    public var links: [DocumentLink]
-    public var frontMatter: FrontMatter
+    public var links: [DocumentLink] {
+        get { body.links }
+        _modify { makeBodyUnique(); yield &body.links }
+    }
+    public var frontMatter: FrontMatter {
+        get { body.frontMatter }
+        _modify { makeBodyUnique(); yield &body.frontMatter }
+    }
     /// Problems found while reading.
-    public var problems: [Problem]
+    public var problems: [Problem] {
+        get { body.problems }
+        _modify { makeBodyUnique(); yield &body.problems }
+    }
+
+    /// What was read of the body and of where things are, behind one reference: the fields above
+    /// from ``summary`` on. The report keeps a record of every document of the corpus without
+    /// them (``ReportedDocument``), and then they cost one reference to a shared empty body, not
+    /// 144 bytes a record. Copied on write, so a record is a value like any other.
+    private var body: Body
 
     public init(path: String, id: String) {
         self.path = path
@@ -45,14 +78,126 @@ public struct Postmortem: Sendable, Codable, Hashable {
         services = []
         authors = []
         impact = []
-        timeline = []
-        factors = []
-        actions = []
-        lessons = Lessons()
-        sections = []
-        links = []
-        frontMatter = FrontMatter()
-        problems = []
+        body = Body.empty
+    }
+
+    /// The record without its body: every field from ``summary`` on empty.
+    func withoutBody() -> Postmortem {
+        var record = self
+        record.body = Body.empty
+        return record
+    }
+
+    private mutating func makeBodyUnique() {
+        if !isKnownUniquelyReferenced(&body) { body = body.copy() }
+    }
+
+    /// The storage of the body fields. Only a record whose reference is unique changes it.
+    private final class Body: Hashable, @unchecked Sendable {
+        var summary: String?
+        var timeline: [TimelineEvent] = []
+        var factors: [ContributingFactor] = []
+        var actions: [FollowUpAction] = []
+        var lessons = Lessons()
+        var sections: [Section] = []
+        var links: [DocumentLink] = []
+        var frontMatter = FrontMatter()
+        var problems: [Problem] = []
+
+        /// The body of a record that has none yet, shared by all of them.
+        static let empty = Body()
+
+        func copy() -> Body {
+            let copy = Body()
+            copy.summary = summary
+            copy.timeline = timeline
+            copy.factors = factors
+            copy.actions = actions
+            copy.lessons = lessons
+            copy.sections = sections
+            copy.links = links
+            copy.frontMatter = frontMatter
+            copy.problems = problems
+            return copy
+        }
+
+        static func == (a: Body, b: Body) -> Bool {
+            a === b || (a.summary == b.summary && a.timeline == b.timeline && a.factors == b.factors && a.actions == b.actions
+                && a.lessons == b.lessons && a.sections == b.sections && a.links == b.links && a.frontMatter == b.frontMatter
+                && a.problems == b.problems)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(summary)
+            hasher.combine(timeline)
+            hasher.combine(factors)
+            hasher.combine(actions)
+            hasher.combine(lessons)
+            hasher.combine(sections)
+            hasher.combine(links)
+            hasher.combine(frontMatter)
+            hasher.combine(problems)
+        }
+    }
+
+    // Written out because the body's fields are not stored properties; the same keys and the
+    // same optional handling as the synthesised conformance.
+    enum CodingKeys: String, CodingKey {
+        case path, id, title, status, severity, services, authors, timezone, started, detected, mitigated, resolved, impact, causes
+        case summary, timeline, factors, actions, lessons, sections, links, frontMatter, problems
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(path: try c.decode(String.self, forKey: .path), id: try c.decode(String.self, forKey: .id))
+        title = try c.decodeIfPresent(String.self, forKey: .title)
+        status = try c.decodeIfPresent(String.self, forKey: .status)
+        severity = try c.decodeIfPresent(String.self, forKey: .severity)
+        services = try c.decode([String].self, forKey: .services)
+        authors = try c.decode([String].self, forKey: .authors)
+        timezone = try c.decodeIfPresent(String.self, forKey: .timezone)
+        started = try c.decodeIfPresent(Timestamp.self, forKey: .started)
+        detected = try c.decodeIfPresent(Timestamp.self, forKey: .detected)
+        mitigated = try c.decodeIfPresent(Timestamp.self, forKey: .mitigated)
+        resolved = try c.decodeIfPresent(Timestamp.self, forKey: .resolved)
+        impact = try c.decode([SLOImpact].self, forKey: .impact)
+        causes = try c.decodeIfPresent([String].self, forKey: .causes)
+        summary = try c.decodeIfPresent(String.self, forKey: .summary)
+        timeline = try c.decode([TimelineEvent].self, forKey: .timeline)
+        factors = try c.decode([ContributingFactor].self, forKey: .factors)
+        actions = try c.decode([FollowUpAction].self, forKey: .actions)
+        lessons = try c.decode(Lessons.self, forKey: .lessons)
+        sections = try c.decode([Section].self, forKey: .sections)
+        links = try c.decode([DocumentLink].self, forKey: .links)
+        frontMatter = try c.decode(FrontMatter.self, forKey: .frontMatter)
+        problems = try c.decode([Problem].self, forKey: .problems)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(path, forKey: .path)
+        try c.encode(id, forKey: .id)
+        try c.encodeIfPresent(title, forKey: .title)
+        try c.encodeIfPresent(status, forKey: .status)
+        try c.encodeIfPresent(severity, forKey: .severity)
+        try c.encode(services, forKey: .services)
+        try c.encode(authors, forKey: .authors)
+        try c.encodeIfPresent(timezone, forKey: .timezone)
+        try c.encodeIfPresent(started, forKey: .started)
+        try c.encodeIfPresent(detected, forKey: .detected)
+        try c.encodeIfPresent(mitigated, forKey: .mitigated)
+        try c.encodeIfPresent(resolved, forKey: .resolved)
+        try c.encode(impact, forKey: .impact)
+        try c.encodeIfPresent(causes, forKey: .causes)
+        try c.encodeIfPresent(summary, forKey: .summary)
+        try c.encode(timeline, forKey: .timeline)
+        try c.encode(factors, forKey: .factors)
+        try c.encode(actions, forKey: .actions)
+        try c.encode(lessons, forKey: .lessons)
+        try c.encode(sections, forKey: .sections)
+        try c.encode(links, forKey: .links)
+        try c.encode(frontMatter, forKey: .frontMatter)
+        try c.encode(problems, forKey: .problems)
     }
 
     /// Minutes from `started` to `mitigated`: how long users were affected.

@@ -34,17 +34,7 @@ extension ReportedDocument {
     /// records like this for the whole corpus, so they hold only what pages, the index, the
     /// budget, the cause grouping and the CSV and JSON use.
     static func reportRecord(_ record: Postmortem) -> Postmortem {
-        var record = record
-        record.summary = nil
-        record.timeline = []
-        record.factors = []
-        record.lessons = Lessons()
-        record.sections = []
-        record.links = []
-        record.frontMatter = FrontMatter()
-        record.problems = []
-        record.actions = []
-        return record
+        record.withoutBody()
     }
 
     /// The document as the streaming report keeps it: the record slimmed by ``reportRecord(_:)``,
