@@ -43,33 +43,66 @@ public enum ReportGenerator {
     public struct SpilledCorpus: Sendable {
         /// Every document read, in input order, with an empty ``ReportedDocument/bodyHTML``.
         public var documents: [ReportedDocument]
-        /// Where each document's body is in ``spill``, parallel to ``documents``.
-        public var bodies: [BodySpill.Reference]
-        /// Where each document's page findings (``PageFinding/spilled(_:)``) are in ``spill``.
-        public var findings: [BodySpill.Reference]
-        /// Where each document's follow-up actions (``ActionSpill/spilled(_:)``) are in ``spill``:
-        /// the documents keep only their ``ReportedDocument/followUps``.
-        public var actions: [BodySpill.Reference]
-        /// Where each document's classification evidence (``EvidenceSpill/spilled(_:)``) is in
-        /// ``spill``: the documents keep their classifications without it.
-        public var evidence: [BodySpill.Reference]
+        /// Where each document's parts are in ``spill``, parallel to ``documents``: its body, its
+        /// page findings (``PageFinding/spilled(_:)``), its follow-up actions (``ActionSpill/spilled(_:)``;
+        /// the documents keep only their ``ReportedDocument/followUps``) and its classification's
+        /// evidence (``EvidenceSpill/spilled(_:)``; the documents keep their classifications without it).
+        public var entries: [Entry]
         /// What `linter.lintCorpus` gives for every record read, in its order.
         public var corpusFindings: [Finding]
         public let spill: BodySpill
 
+        /// The parts of a document the spill holds, in the order they are appended.
+        public enum Part: Sendable, CaseIterable {
+            case body, findings, actions, evidence
+        }
+
+        /// Where one document's parts are: appended one after another from `offset`, so the offset
+        /// and their lengths place them all (24 bytes a document, where a reference a part took 64).
+        public struct Entry: Sendable, Hashable {
+            public let offset: Int
+            private let body: UInt32, findings: UInt32, actions: UInt32, evidence: UInt32
+
+            /// The entry of parts appended in ``Part``'s order at `references`; nil when they do
+            /// not follow one another or one is 4 GiB or longer.
+            init?(_ references: [BodySpill.Reference]) {
+                guard references.count == 4, let first = references.first else { return nil }
+                var lengths: [UInt32] = []
+                var end = first.offset
+                for reference in references {
+                    guard reference.offset == end, let length = UInt32(exactly: reference.length) else { return nil }
+                    lengths.append(length)
+                    end += reference.length
+                }
+                offset = first.offset
+                (body, findings, actions, evidence) = (lengths[0], lengths[1], lengths[2], lengths[3])
+            }
+
+            /// Where `part` is.
+            public func reference(_ part: Part) -> BodySpill.Reference {
+                let (body, findings, actions) = (Int(body), Int(findings), Int(actions))
+                return switch part {
+                case .body: BodySpill.Reference(offset: offset, length: body)
+                case .findings: BodySpill.Reference(offset: offset + body, length: findings)
+                case .actions: BodySpill.Reference(offset: offset + body + findings, length: actions)
+                case .evidence: BodySpill.Reference(offset: offset + body + findings + actions, length: Int(evidence))
+                }
+            }
+        }
+
         /// The body HTML of the document at `index`.
         public func body(at index: Int) throws(ReportError) -> String {
-            try spill.body(bodies[index])
+            try spill.body(entries[index].reference(.body))
         }
 
         /// The page findings of the document at `index`.
         public func findings(at index: Int) throws(ReportError) -> [PageFinding] {
-            PageFinding.unspilled(try spill.body(findings[index]))
+            PageFinding.unspilled(try spill.body(entries[index].reference(.findings)))
         }
 
         /// The follow-up actions of the document at `index`, without their groups.
         public func actions(at index: Int) throws(ReportError) -> [FollowUpAction] {
-            guard let actions = ActionSpill.unspilled(try spill.body(actions[index])) else {
+            guard let actions = ActionSpill.unspilled(try spill.body(entries[index].reference(.actions))) else {
                 throw ReportError("cannot write the report: \(spill.path) was changed while the report was written")
             }
             return actions
@@ -77,7 +110,7 @@ public enum ReportGenerator {
 
         /// The follow-up action at `position` of the document at `index`, without its group.
         public func action(at index: Int, position: Int) throws(ReportError) -> FollowUpAction {
-            guard let action = ActionSpill.unspilled(try spill.body(actions[index]), at: position) else {
+            guard let action = ActionSpill.unspilled(try spill.body(entries[index].reference(.actions)), at: position) else {
                 throw ReportError("cannot write the report: \(spill.path) was changed while the report was written")
             }
             return action
@@ -85,7 +118,7 @@ public enum ReportGenerator {
 
         /// The classification of the document at `index`, with its evidence.
         public func classification(at index: Int) throws(ReportError) -> Classification {
-            guard let classification = EvidenceSpill.restored(documents[index].classification, from: try spill.body(evidence[index])) else {
+            guard let classification = EvidenceSpill.restored(documents[index].classification, from: try spill.body(entries[index].reference(.evidence))) else {
                 throw ReportError("cannot write the report: \(spill.path) was changed while the report was written")
             }
             return classification
@@ -119,13 +152,9 @@ public enum ReportGenerator {
         var corpus = CorpusIndex(paths: inputs.map { shown($0.path) })
         var corpusFindings: [Finding] = []
         var documents: [ReportedDocument] = []
-        var bodies: [BodySpill.Reference] = [], findings: [BodySpill.Reference] = [], actions: [BodySpill.Reference] = []
-        var evidence: [BodySpill.Reference] = []
+        var entries: [SpilledCorpus.Entry] = []
         documents.reserveCapacity(inputs.count)
-        bodies.reserveCapacity(inputs.count)
-        findings.reserveCapacity(inputs.count)
-        actions.reserveCapacity(inputs.count)
-        evidence.reserveCapacity(inputs.count)
+        entries.reserveCapacity(inputs.count)
         // Equal values of different documents kept once.
         var sharing = ReportSharing()
         var failure: ReportError?
@@ -143,17 +172,20 @@ public enum ReportGenerator {
             corpus.remember(document.postmortem)
             document = sharing.shared(ReportedDocument.slimmed(document))
             do throws(ReportError) {
-                bodies.append(try spill.append(prepared.body))
-                findings.append(try spill.append(prepared.findings))
-                actions.append(try spill.append(prepared.actions))
-                evidence.append(try spill.append(prepared.evidence))
+                // In the order of ``SpilledCorpus/Part``.
+                let references = [try spill.append(prepared.body), try spill.append(prepared.findings),
+                                  try spill.append(prepared.actions), try spill.append(prepared.evidence)]
+                guard let entry = SpilledCorpus.Entry(references) else {
+                    throw ReportError("cannot write the report: the page of \(document.postmortem.path) is 4 GiB or more")
+                }
+                entries.append(entry)
                 documents.append(document)
             } catch {
                 failure = error
             }
         })
         if let failure { throw failure }
-        return SpilledCorpus(documents: documents, bodies: bodies, findings: findings, actions: actions, evidence: evidence,
+        return SpilledCorpus(documents: documents, entries: entries,
                              corpusFindings: corpusFindings.sorted(by: Finding.reportingOrder), spill: spill)
     }
 

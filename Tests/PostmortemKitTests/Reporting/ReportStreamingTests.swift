@@ -193,7 +193,7 @@ struct ReportStreamingTests {
             let corpus = try ReportGenerator.read(inputs, configuration: configuration, classifier: classifier, linter: linter,
                                                   today: options.today, pathsRelativeTo: ReportFixture.fixtures.path, into: stage)
             // Overwrite one part of every document with as many '#' bytes, which no part's codec reads.
-            let references = part == "evidence" ? corpus.evidence : corpus.actions
+            let references = corpus.entries.map { $0.reference(part == "evidence" ? .evidence : .actions) }
             #expect(references.contains { $0.length > 0 })
             let handle = try #require(FileHandle(forWritingAtPath: corpus.spill.path))
             for reference in references where reference.length > 0 {
