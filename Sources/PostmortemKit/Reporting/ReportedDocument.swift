@@ -84,10 +84,10 @@ struct SharedValues<Value: Hashable> {
 
 /// The tables of equal values the streaming report keeps once across the corpus (see
 /// ``SharedValues``): whole arrays that many documents hold alike (categories of declared causes,
-/// lists of services, of authors and of causes, lint tallies), and short strings that recur
-/// (the zone, the primary category, the SLO of each impact, the owner of each action). A string longer than 15
-/// UTF-8 bytes is an allocation of its own; kept once, 50,000 documents that name the same SLO or
-/// team hold 50,000 references to one.
+/// lists of services, of authors and of causes, lint tallies), and short strings that recur (the
+/// zone, the primary category, the SLO of each impact, the owner of each action). A string longer
+/// than 15 UTF-8 bytes is an allocation of its own; kept once, 50,000 documents that name the same
+/// SLO or team hold 50,000 references to one.
 struct ReportSharing {
     private var categories = SharedValues<[CategoryScore]>()
     private var lists = SharedValues<[String]>()
