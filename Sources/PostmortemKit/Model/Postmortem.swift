@@ -28,42 +28,42 @@ public struct Postmortem: Sendable, Codable, Hashable {
     public var causes: [String]?
     /// The Summary section's text, or the first paragraph.
     public var summary: String? {
-        get { body.summary }
-        _modify { makeBodyUnique(); yield &body.summary }
+        get { body.fields.summary }
+        _modify { makeBodyUnique(); yield &body.fields.summary }
     }
     public var timeline: [TimelineEvent] {
-        get { body.timeline }
-        _modify { makeBodyUnique(); yield &body.timeline }
+        get { body.fields.timeline }
+        _modify { makeBodyUnique(); yield &body.fields.timeline }
     }
     public var factors: [ContributingFactor] {
-        get { body.factors }
-        _modify { makeBodyUnique(); yield &body.factors }
+        get { body.fields.factors }
+        _modify { makeBodyUnique(); yield &body.fields.factors }
     }
     public var actions: [FollowUpAction] {
-        get { body.actions }
-        _modify { makeBodyUnique(); yield &body.actions }
+        get { body.fields.actions }
+        _modify { makeBodyUnique(); yield &body.fields.actions }
     }
     public var lessons: Lessons {
-        get { body.lessons }
-        _modify { makeBodyUnique(); yield &body.lessons }
+        get { body.fields.lessons }
+        _modify { makeBodyUnique(); yield &body.fields.lessons }
     }
     public var sections: [Section] {
-        get { body.sections }
-        _modify { makeBodyUnique(); yield &body.sections }
+        get { body.fields.sections }
+        _modify { makeBodyUnique(); yield &body.fields.sections }
     }
     /// Links in the body, for link checks.
     public var links: [DocumentLink] {
-        get { body.links }
-        _modify { makeBodyUnique(); yield &body.links }
+        get { body.fields.links }
+        _modify { makeBodyUnique(); yield &body.fields.links }
     }
     public var frontMatter: FrontMatter {
-        get { body.frontMatter }
-        _modify { makeBodyUnique(); yield &body.frontMatter }
+        get { body.fields.frontMatter }
+        _modify { makeBodyUnique(); yield &body.fields.frontMatter }
     }
     /// Problems found while reading.
     public var problems: [Problem] {
-        get { body.problems }
-        _modify { makeBodyUnique(); yield &body.problems }
+        get { body.fields.problems }
+        _modify { makeBodyUnique(); yield &body.fields.problems }
     }
 
     /// What was read of the body and of where things are, behind one reference: the fields above
@@ -89,11 +89,11 @@ public struct Postmortem: Sendable, Codable, Hashable {
     }
 
     private mutating func makeBodyUnique() {
-        if !isKnownUniquelyReferenced(&body) { body = body.copy() }
+        if !isKnownUniquelyReferenced(&body) { body = Body(body.fields) }
     }
 
-    /// The storage of the body fields. Only a record whose reference is unique changes it.
-    private final class Body: Hashable, @unchecked Sendable {
+    /// The body fields as a value; equality, hashing and the JSON keys are synthesised from it.
+    private struct BodyFields: Hashable, Codable {
         var summary: String?
         var timeline: [TimelineEvent] = []
         var factors: [ContributingFactor] = []
@@ -103,48 +103,26 @@ public struct Postmortem: Sendable, Codable, Hashable {
         var links: [DocumentLink] = []
         var frontMatter = FrontMatter()
         var problems: [Problem] = []
-
-        /// The body of a record that has none yet, shared by all of them.
-        static let empty = Body()
-
-        func copy() -> Body {
-            let copy = Body()
-            copy.summary = summary
-            copy.timeline = timeline
-            copy.factors = factors
-            copy.actions = actions
-            copy.lessons = lessons
-            copy.sections = sections
-            copy.links = links
-            copy.frontMatter = frontMatter
-            copy.problems = problems
-            return copy
-        }
-
-        static func == (a: Body, b: Body) -> Bool {
-            a === b || (a.summary == b.summary && a.timeline == b.timeline && a.factors == b.factors && a.actions == b.actions
-                && a.lessons == b.lessons && a.sections == b.sections && a.links == b.links && a.frontMatter == b.frontMatter
-                && a.problems == b.problems)
-        }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(summary)
-            hasher.combine(timeline)
-            hasher.combine(factors)
-            hasher.combine(actions)
-            hasher.combine(lessons)
-            hasher.combine(sections)
-            hasher.combine(links)
-            hasher.combine(frontMatter)
-            hasher.combine(problems)
-        }
     }
 
-    // Written out because the body's fields are not stored properties; the same keys and the
-    // same optional handling as the synthesised conformance.
+    /// The storage of the body fields. Only a record whose reference is unique changes it.
+    private final class Body: Hashable, @unchecked Sendable {
+        var fields: BodyFields
+
+        init(_ fields: BodyFields) { self.fields = fields }
+
+        /// The body of a record that has none yet, shared by all of them.
+        static let empty = Body(BodyFields())
+
+        static func == (a: Body, b: Body) -> Bool { a === b || a.fields == b.fields }
+        func hash(into hasher: inout Hasher) { hasher.combine(fields) }
+    }
+
+    // Written out because the body's fields are not stored properties of the record: the header's
+    // keys here, the body's from ``BodyFields`` in the same JSON object, with the same optional
+    // handling as a synthesised conformance.
     enum CodingKeys: String, CodingKey {
         case path, id, title, status, severity, services, authors, timezone, started, detected, mitigated, resolved, impact, causes
-        case summary, timeline, factors, actions, lessons, sections, links, frontMatter, problems
     }
 
     public init(from decoder: Decoder) throws {
@@ -162,15 +140,7 @@ public struct Postmortem: Sendable, Codable, Hashable {
         resolved = try c.decodeIfPresent(Timestamp.self, forKey: .resolved)
         impact = try c.decode([SLOImpact].self, forKey: .impact)
         causes = try c.decodeIfPresent([String].self, forKey: .causes)
-        summary = try c.decodeIfPresent(String.self, forKey: .summary)
-        timeline = try c.decode([TimelineEvent].self, forKey: .timeline)
-        factors = try c.decode([ContributingFactor].self, forKey: .factors)
-        actions = try c.decode([FollowUpAction].self, forKey: .actions)
-        lessons = try c.decode(Lessons.self, forKey: .lessons)
-        sections = try c.decode([Section].self, forKey: .sections)
-        links = try c.decode([DocumentLink].self, forKey: .links)
-        frontMatter = try c.decode(FrontMatter.self, forKey: .frontMatter)
-        problems = try c.decode([Problem].self, forKey: .problems)
+        body = Body(try BodyFields(from: decoder))
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -189,15 +159,7 @@ public struct Postmortem: Sendable, Codable, Hashable {
         try c.encodeIfPresent(resolved, forKey: .resolved)
         try c.encode(impact, forKey: .impact)
         try c.encodeIfPresent(causes, forKey: .causes)
-        try c.encodeIfPresent(summary, forKey: .summary)
-        try c.encode(timeline, forKey: .timeline)
-        try c.encode(factors, forKey: .factors)
-        try c.encode(actions, forKey: .actions)
-        try c.encode(lessons, forKey: .lessons)
-        try c.encode(sections, forKey: .sections)
-        try c.encode(links, forKey: .links)
-        try c.encode(frontMatter, forKey: .frontMatter)
-        try c.encode(problems, forKey: .problems)
+        try body.fields.encode(to: encoder)
     }
 
     /// Minutes from `started` to `mitigated`: how long users were affected.
