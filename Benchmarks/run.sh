@@ -96,16 +96,28 @@ run_once() {
     fi
 }
 
+# runs SIZE: how many runs that size gets (the 50,000 corpus at most three: each takes minutes).
+runs_for() { if [ "$1" -ge 50000 ]; then echo $(( RUNS < 3 ? RUNS : 3 )); else echo "$RUNS"; fi; }
+
 for n in $SIZES; do
     corpus "$n"
     files=$(find "$CORPORA/$n" -name '*.md' | wc -l)
     bytes=$(stat -c %s "$CORPORA/$n.all.md")
     printf '%s\t%s\n' "$files" "$bytes" > "$WORK/size-$n"
-    runs=$RUNS
-    [ "$n" -ge 50000 ] && runs=$(( RUNS < 3 ? RUNS : 3 ))
-    for i in $(seq 1 "$runs"); do
+done
+# Rounds go through every size, and each size through every tool, so that a shared VM getting
+# slower or faster during the bench moves all of them alike. Both kinds of ratio the targets use
+# (a tool against cmark-gfm at one size, one size against another) then compare runs made close
+# together. Sizes one after another had put the 50,000-document runs in the last half hour of the
+# bench: in one such run cmark-gfm took 7.8x longer at 50,000 than at 10,000, for 5x the bytes.
+max_runs=0
+for n in $SIZES; do r=$(runs_for "$n"); [ "$r" -gt "$max_runs" ] && max_runs=$r; done
+for i in $(seq 1 "$max_runs"); do
+    for n in $SIZES; do
+        runs=$(runs_for "$n")
+        [ "$i" -le "$runs" ] || continue
         for tool in "${TOOLS[@]}"; do
-            echo "bench: $n documents, $tool, run $i/$runs" >&2
+            echo "bench: round $i, $n documents, $tool (run $i/$runs)" >&2
             run_once "$n" "$tool" "$i"
         done
     done
