@@ -61,7 +61,7 @@ public enum InputDiscovery {
             return
         }
         for name in names.sorted() where !name.hasPrefix(".") {
-            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            let path = joined(directory, name)
             if isIgnored(path, patterns: ignore, root: root) { continue }
             var isDirectory: ObjCBool = false
             let exists = fm.fileExists(atPath: path, isDirectory: &isDirectory)
@@ -82,6 +82,21 @@ public enum InputDiscovery {
                 result.append(InputFile(path: path, problem: nil))
             }
         }
+    }
+
+    /// `directory` and `name` joined by one slash, in a string allocated at its exact size.
+    ///
+    /// A report keeps every input's path for the whole run (it names the page and the rows). Made
+    /// with `+`, a path of 62 bytes sat in a 152-byte allocation, the intermediate `directory/`
+    /// having grown its buffer; made at its size it takes 104: 2.4 MB less at 50,000 documents.
+    static func joined(_ directory: String, _ name: String) -> String {
+        let slash = directory.hasSuffix("/") ? "" : "/"
+        var path = String()
+        path.reserveCapacity(directory.utf8.count + slash.utf8.count + name.utf8.count)
+        path += directory
+        path += slash
+        path += name
+        return path
     }
 
     /// Glob match against the path relative to `root` (or as given): `*` within a segment,
