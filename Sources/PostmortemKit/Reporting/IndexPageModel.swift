@@ -43,7 +43,7 @@ enum IndexPageModel {
         context["repeats"] = LazyRows(count: review.repeats.count) { number -> [String: Any] in
             let repeated = review.repeats[number]
             func date(_ id: String) -> String {
-                review.indexByID[id].flatMap { IncidentTime.began(review.documents[$0].postmortem) }
+                review.index(ofID: id).flatMap { IncidentTime.began(review.documents[$0].postmortem) }
                     .map { review.options.zone.date(of: $0).description } ?? ""
             }
             return [

@@ -27,13 +27,11 @@ public struct QuarterlyReview: Sendable {
     public var repeats: [RepeatIncident]
     /// Findings of rules that look at the whole corpus (duplicate ids and the like).
     public var corpusFindings: [Finding]
-    /// The first document of each id, so lookups stay linear in large corpora.
-    let indexByID: [String: Int]
-    /// Each incident's burns: positions in ``burns``, grouped by incident and in their order there
-    /// within each group, and the range of them that belongs to each incident. (A dictionary of
-    /// arrays of burns cost an array for every incident that burned budget.)
-    let burnOrder: [Int32]
-    let burnRanges: [String: Range<Int>]
+    /// The first document of each id, so lookups stay linear in large corpora (see
+    /// ``index(ofID:)``).
+    private let documentsByID: SortedKeyIndex
+    /// Each incident's burns (see ``burns(of:)``), grouped by ``grouped(_:)``.
+    let burnGroups: BurnGroups
     /// Reads one whole follow-up action, of the document at the first index and at the second in
     /// its list, when the documents do not hold them (the streaming report leaves them in its
     /// spill; see ``ReportedDocument/followUps``). It returns nil when the action cannot be read,
@@ -61,7 +59,7 @@ public struct QuarterlyReview: Sendable {
         self.documents = documents
         self.corpusFindings = corpusFindings
         pageNames = PageNames(ids: documents.lazy.map(\.postmortem.id))
-        indexByID = Dictionary(documents.enumerated().map { ($1.postmortem.id, $0) }, uniquingKeysWith: { first, _ in first })
+        documentsByID = SortedKeyIndex(count: documents.count) { documents[$0].postmortem.id }
         // Views, not copies: a copy of every record was a tenth of the report's peak memory.
         let records = documents.lazy.map(\.postmortem)
         budget = BudgetReport(slos: configuration.slos, records: records, period: options.period, zone: options.zone,
@@ -71,7 +69,7 @@ public struct QuarterlyReview: Sendable {
         let previousWindows = ErrorBudgetCalculator.windows(slos: configuration.slos, records: records, period: previousPeriod,
                                                             zone: options.zone, today: options.today)
         burns = ErrorBudgetCalculator.burns(slos: configuration.slos, records: records, zone: options.zone)
-        (burnOrder, burnRanges) = Self.grouped(burns)
+        burnGroups = Self.grouped(burns)
         current = PeriodFigures.compute(period: options.period, documents: documents, windows: windows, slos: configuration.slos,
                                         severities: configuration.severities, today: options.today)
         previous = PeriodFigures.compute(period: previousPeriod, documents: documents, windows: previousWindows,
@@ -115,18 +113,42 @@ public struct QuarterlyReview: Sendable {
 
     /// The page of the first document with this id, relative to the report's root.
     public func pageHref(for incident: String) -> String? {
-        indexByID[incident].map { "incidents/\(pageNames[$0])" }
+        index(ofID: incident).map { "incidents/\(pageNames[$0])" }
+    }
+
+    /// The index of the first document with this id.
+    func index(ofID id: String) -> Int? {
+        documentsByID.first(id) { documents[$0].postmortem.id }
     }
 
     /// The burns of an incident, in their order in ``burns``.
     func burns(of incident: String) -> [IncidentBurn] {
-        guard let range = burnRanges[incident] else { return [] }
-        return burnOrder[range].map { burns[Int($0)] }
+        guard let range = burnGroups.range(of: incident, in: burns) else { return [] }
+        return burnGroups.order[range].map { burns[Int($0)] }
     }
 
-    /// ``burnOrder`` and ``burnRanges`` of `burns`: a counting sort by incident, in the order each
-    /// incident first appears.
-    static func grouped(_ burns: [IncidentBurn]) -> (order: [Int32], ranges: [String: Range<Int>]) {
+    /// Each incident's burns: positions in ``burns``, grouped by incident (in the order each
+    /// incident first appears) and in their order there within each group, and where each group
+    /// starts. A dictionary of arrays of burns cost an array for every incident that burned
+    /// budget, and a dictionary of ranges 2 MB at 50,000 documents.
+    struct BurnGroups: Sendable {
+        /// Positions in the burns, group after group.
+        let order: [Int32]
+        /// Where each group starts in ``order``, and the end of the last one.
+        let starts: [Int32]
+        /// The groups by incident.
+        let byIncident: SortedKeyIndex
+
+        /// The positions in ``order`` of the burns of `incident`, nil when it has none.
+        func range(of incident: String, in burns: [IncidentBurn]) -> Range<Int>? {
+            byIncident.first(incident) { burns[Int(order[Int(starts[$0])])].incident }
+                .map { Int(starts[$0])..<Int(starts[$0 + 1]) }
+        }
+    }
+
+    /// The ``BurnGroups`` of `burns`: a counting sort by incident, in the order each incident
+    /// first appears.
+    static func grouped(_ burns: [IncidentBurn]) -> BurnGroups {
         var groups: [String: Int] = [:]
         var counts: [Int] = []
         var groupOfBurn: [Int32] = []
@@ -143,20 +165,22 @@ public struct QuarterlyReview: Sendable {
             counts[group] += 1
             groupOfBurn.append(Int32(group))
         }
-        var starts: [Int] = []
-        starts.reserveCapacity(counts.count)
+        var starts: [Int32] = []
+        starts.reserveCapacity(counts.count + 1)
         var next = 0
         for count in counts {
-            starts.append(next)
+            starts.append(Int32(next))
             next += count
         }
+        starts.append(Int32(next))
         var order = [Int32](repeating: 0, count: burns.count)
         var filled = starts
         for (position, group) in groupOfBurn.enumerated() {
-            order[filled[Int(group)]] = Int32(position)
+            order[Int(filled[Int(group)])] = Int32(position)
             filled[Int(group)] += 1
         }
-        return (order, groups.mapValues { starts[$0]..<(starts[$0] + counts[$0]) })
+        return BurnGroups(order: order, starts: starts,
+                          byIncident: SortedKeyIndex(count: counts.count) { burns[Int(order[Int(starts[$0])])].incident })
     }
 
     /// Budget minutes an incident burned per SLO over all its windows, in SLO order.
