@@ -6,15 +6,23 @@
 public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     /// Seconds since 1970-01-01T00:00:00Z.
     public var epochSeconds: Int64
-    /// The offset from UTC it was written with, in seconds; nil when the text named no zone
-    /// and pm had to assume one (``zoneAssumed`` is then true and the value uses the assumed zone).
-    public var offsetSeconds: Int
+    /// The offset from UTC it was written with, in seconds; when the text named no zone and pm
+    /// had to assume one, ``zoneAssumed`` is true and this is the assumed zone's offset.
+    public var offsetSeconds: Int {
+        get { Int(offset) }
+        set { offset = Int32(clamping: newValue) }
+    }
     /// True when the source gave no zone and the offset was assumed from context.
     public var zoneAssumed: Bool
+    /// ``offsetSeconds`` in 32 bits, which hold any offset many times over (written offsets stop
+    /// at ±99:59, real zones at ±14 hours; a larger value is clamped to ±68 years). An optional
+    /// timestamp then takes 16 bytes instead of 24, and a record holds four: 1.6 MB less for the
+    /// 50,000 records a report keeps.
+    private var offset: Int32
 
     public init(epochSeconds: Int64, offsetSeconds: Int = 0, zoneAssumed: Bool = false) {
         self.epochSeconds = epochSeconds
-        self.offsetSeconds = offsetSeconds
+        offset = Int32(clamping: offsetSeconds)
         self.zoneAssumed = zoneAssumed
     }
 
