@@ -22,7 +22,7 @@ QUARTER=2026-Q3
 CMARK=(cmark-gfm -e table -e tasklist -e strikethrough -e autolink)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-RAW=$WORK/raw.tsv         # size  tool  run  seconds  maxrss_kb
+RAW=$WORK/raw.tsv         # size  tool  run  seconds  maxrss_kb  cpu_seconds (user + system)
 
 command -v cmark-gfm >/dev/null || { echo "bench: cmark-gfm not found (apt-get install cmark-gfm)" >&2; exit 2; }
 [ -x "$PM" ] || { echo "bench: $PM not built (make build)" >&2; exit 2; }
@@ -81,7 +81,7 @@ run_once() {
         show) cmd=("$PM" show --format json "$dir") ;;
     esac
     warm "$n" "$tool"
-    /usr/bin/time -f "%e %M" -o "$WORK/time" "${cmd[@]}" > "$WORK/out" 2> "$WORK/err" || rc=$?
+    /usr/bin/time -f "%e %M %U %S" -o "$WORK/time" "${cmd[@]}" > "$WORK/out" 2> "$WORK/err" || rc=$?
     # pm lint exits 1 when it finds errors; anything above 1 is a failure of the run itself.
     if [ "$rc" -gt 1 ]; then
         echo "bench: $tool on $n documents failed with exit $rc:" >&2
@@ -89,8 +89,8 @@ run_once() {
         exit 1
     fi
     # /usr/bin/time appends its line after any "Command exited with non-zero status" note.
-    read -r secs rss < <(tail -1 "$WORK/time")
-    printf '%s\t%s\t%s\t%s\t%s\n' "$n" "$tool" "$i" "$secs" "$rss" >> "$RAW"
+    read -r secs rss user sys < <(tail -1 "$WORK/time")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$tool" "$i" "$secs" "$rss" "$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')" >> "$RAW"
     if [ "$tool" = report ] && [ "$i" = 1 ]; then
         echo "$(find "$WORK/site-$n-$i" -name '*.html' | wc -l)" > "$WORK/pages-$n"
     fi

@@ -14,14 +14,23 @@ tools = tools.split()
 sizes = [int(s) for s in sizes.split()]
 
 raw = {}
+cpu_raw = {}
 for line in open(os.path.join(work, "raw.tsv")):
-    n, tool, _, secs, rss = line.split("\t")
+    n, tool, _, secs, rss, *cpu_secs = line.rstrip("\n").split("\t")
     raw.setdefault((int(n), tool), []).append((float(secs), int(rss)))
+    if cpu_secs:
+        cpu_raw.setdefault((int(n), tool), []).append(float(cpu_secs[0]))
 
 
 def median(n, tool):
     runs = raw.get((n, tool))
     return statistics.median(s for s, _ in runs) if runs else None
+
+
+def cpu_median(n, tool):
+    """Median CPU seconds (user + system, all threads) of the runs."""
+    runs = cpu_raw.get((n, tool))
+    return statistics.median(runs) if runs else None
 
 
 def peak_mb(n, tool):
@@ -52,7 +61,7 @@ machine = [
 ]
 
 lines = ["# pm benchmarks", "", "Written by `make bench` (`Benchmarks/run.sh`); re-run to refresh. Times are the median "
-         "of the runs, wall clock, from `/usr/bin/time`; peak RSS is the largest over the runs. "
+         "of the runs, wall clock, from `/usr/bin/time`; CPU s is the median of user plus system time, all threads; peak RSS is the largest over the runs. "
          "Corpora come from `Benchmarks/generate.py` (seeded, deterministic). `cmark-gfm -e table -e tasklist "
          "-e strikethrough -e autolink` converts the concatenated corpus to HTML in one process; "
          "`pm lint --today 2027-01-15 DIR` (and with `--format sarif`), `pm report --today 2027-01-15 --quarter 2026-Q3 --out DIR DIR` and "
@@ -61,8 +70,8 @@ lines = ["# pm benchmarks", "", "Written by `make bench` (`Benchmarks/run.sh`); 
          "tool's input files, so every run reads them from the page cache (see run.sh). The runs go in rounds: "
          "each round runs every tool on every size, so ratios compare runs made close together.", "", "## Machine", ""] + machine
 lines += ["", "## Measurements", "",
-          "| documents | MB | tool | median s | runs | MB/s | peak RSS MB | × cmark-gfm |",
-          "|---:|---:|---|---:|---:|---:|---:|---:|"]
+          "| documents | MB | tool | median s | CPU s | runs | MB/s | peak RSS MB | × cmark-gfm |",
+          "|---:|---:|---|---:|---:|---:|---:|---:|---:|"]
 for n in sizes:
     files, nbytes = open(os.path.join(work, f"size-{n}")).read().split()
     mb = int(nbytes) / 1e6
@@ -74,7 +83,8 @@ for n in sizes:
         name = {"cmark-gfm": "cmark-gfm", "lint-sarif": "pm lint --format sarif"}.get(tool, f"pm {tool}")
         if tool == "report" and os.path.exists(os.path.join(work, f"pages-{n}")):
             name += f" ({open(os.path.join(work, f'pages-{n}')).read().strip()} pages)"
-        lines.append(f"| {int(files):,} | {mb:.1f} | {name} | {t:.3f} | {len(raw[(n, tool)])} | "
+        c = cpu_median(n, tool)
+        lines.append(f"| {int(files):,} | {mb:.1f} | {name} | {t:.3f} | {f'{c:.2f}' if c is not None else '—'} | {len(raw[(n, tool)])} | "
                      f"{mb / t if t else 0:.0f} | {peak_mb(n, tool):.0f} | {t / base if base else 0:.2f} |")
 
 # The targets of issue 6.
@@ -112,8 +122,11 @@ for tool in (primary, "report"):
         target(f"pm {tool} RSS growth", growth, "much less than linear (≤ 3× for 10×, ≤ 2× for 5×)", ok, growth)
     t10, t50 = median(10000, tool), median(50000, tool)
     r = t50 / t10 if t10 and t50 else None
-    target(f"pm {tool} time 50,000 / 10,000", r, "≤ 5.5×", r is not None and r <= 5.5,
-           f"{r:.2f}× ({t50:.1f} s / {t10:.1f} s)" if r else "")
+    # CPU time beside it: the work done, which the load of a shared VM moves less than wall time.
+    c10, c50 = cpu_median(10000, tool), cpu_median(50000, tool)
+    cpu_ratio = f"; CPU time {c50 / c10:.2f}×" if c10 and c50 else ""
+    target(f"pm {tool} time 50,000 / 10,000", r, "≤ 5.5× (wall time)", r is not None and r <= 5.5,
+           f"{r:.2f}× ({t50:.1f} s / {t10:.1f} s{cpu_ratio})" if r else "")
 if "lint-sarif" in tools:
     m = peak_mb(10000, "lint-sarif")
     target("pm lint --format sarif peak RSS at 10,000", m, "≤ 150 MB", m is not None and m <= 150, f"{m:.0f} MB" if m else "")
