@@ -34,9 +34,10 @@ struct SortedKeyIndex: Sendable {
             hashes.append(hash)
             positions.append(position)
         }
-        // Exactly their size: kept for the whole report.
-        self.hashes = Array(hashes)
-        self.positions = Array(positions)
+        // Copied to exactly their size (appending left up to twice the room): kept for the whole
+        // report. (`Array(array)` would share the buffer, room and all.)
+        self.hashes = hashes.withUnsafeBufferPointer { Array($0) }
+        self.positions = positions.withUnsafeBufferPointer { Array($0) }
     }
 
     /// The first position whose key equals `wanted`, nil when there is none. `key` must be the
