@@ -52,20 +52,30 @@ struct WordSpan: Sendable, Hashable {
     /// chain of comparisons.
     static let byteKinds: [UInt8] = (0...255).map { value in
         let b = UInt8(value)
-        return (ProseText.isWordByte(b) ? wordByte : 0) | (ProseText.isLetter(b) ? letter : 0) | (b >= 65 && b <= 90 ? upper : 0)
+        let word = ProseText.isWordByte(b)
+        return (word ? wordByte : 0) | (ProseText.isLetter(b) ? letter : 0) | (b >= 65 && b <= 90 ? upper : 0)
+            | (word && b < 0x80 ? asciiWord : 0) | (!word && b < 0x80 && b != UInt8(ascii: "@") ? asciiGap : 0)
     }
     static let wordByte: UInt8 = 1
     static let letter: UInt8 = 2
     static let upper: UInt8 = 4
+    /// An ASCII word byte: the bytes a word's runs are made of, read in a loop of their own.
+    static let asciiWord: UInt8 = 8
+    /// An ASCII byte that neither is in a word nor starts one (`@` can start a handle).
+    static let asciiGap: UInt8 = 16
 
     private static func spans(in p: UnsafeBufferPointer<UInt8>, kinds: UnsafeBufferPointer<UInt8>) -> [WordSpan] {
         let n = p.count
         var result: [WordSpan] = []
-        // Prose averages a word per six bytes or so; one allocation instead of several doublings.
-        result.reserveCapacity(n / 6 + 1)
+        // One allocation instead of doublings. Prose averages a word per five or six bytes, and
+        // short words run denser, so a sixth of the bytes was too little for most lines.
+        result.reserveCapacity(n / 3 + 1)
         @inline(__always) func kind(_ b: UInt8) -> UInt8 { kinds[Int(b)] }
         var i = 0
         while i < n {
+            // Spaces and ASCII punctuation between words, skipped in a loop of their own.
+            while i < n, kind(p[i]) & asciiGap != 0 { i += 1 }
+            guard i < n else { break }
             let b = p[i]
             // Only a byte from 0x80 up can begin a separator or a curly apostrophe.
             let startsWord = kind(b) & wordByte != 0 && (b < 0x80 || separator(p, i) == 0 && curlyApostrophe(p, i) == 0)
@@ -83,13 +93,20 @@ struct WordSpan: Sendable, Hashable {
             var isASCII = true
             if startsHandle { length = 1; i += 1 }
             while i < n {
+                // A run of ASCII word bytes, the common case, in a loop of its own.
+                let run = i
+                var kindsSeen: UInt8 = 0
+                while i < n {
+                    let k = kind(p[i])
+                    guard k & asciiWord != 0 else { break }
+                    kindsSeen |= k
+                    i += 1
+                }
+                length += i - run
+                if kindsSeen & upper != 0 { changed = true }
+                guard i < n else { break }
                 let c = p[i]
                 if c < 0x80 {
-                    let k = kind(c)
-                    if k & wordByte != 0 {
-                        if k & upper != 0 { changed = true }
-                        length += 1; i += 1; continue
-                    }
                     if c == UInt8(ascii: "'"), i + 1 < n, kind(p[i + 1]) & letter != 0, length > 0 {
                         length += 1; i += 1; continue
                     }
