@@ -108,7 +108,7 @@ done
 # Rounds go through every size, and each size through every tool, so that a shared VM getting
 # slower or faster during the bench moves all of them alike. Both kinds of ratio the targets use
 # (a tool against cmark-gfm at one size, one size against another) then compare runs made close
-# together. Sizes one after another had put the 50,000-document runs in the last half hour of the
+# together. Sizes one after another had put all the 50,000-document runs at the end of the
 # bench: in one such run cmark-gfm took 7.8x longer at 50,000 than at 10,000, for 5x the bytes.
 max_runs=0
 for n in $SIZES; do r=$(runs_for "$n"); [ "$r" -gt "$max_runs" ] && max_runs=$r; done
