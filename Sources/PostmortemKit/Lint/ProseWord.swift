@@ -48,8 +48,8 @@ struct WordSpan: Sendable, Hashable {
     }
 
     /// What each byte is, as bits: ``wordByte`` (``ProseText/isWordByte(_:)``), ``letter``
-    /// (``ProseText/isLetter(_:)``) and ``upper`` (A to Z). One load per byte instead of a
-    /// chain of comparisons.
+    /// (``ProseText/isLetter(_:)``), ``upper`` (A to Z), ``asciiWord`` and ``asciiGap``. One load
+    /// per byte instead of a chain of comparisons.
     static let byteKinds: [UInt8] = (0...255).map { value in
         let b = UInt8(value)
         let word = ProseText.isWordByte(b)

@@ -141,8 +141,13 @@ public struct QuarterlyReview: Sendable {
 
         /// The positions in ``order`` of the burns of `incident`, nil when it has none.
         func range(of incident: String, in burns: [IncidentBurn]) -> Range<Int>? {
-            byIncident.first(incident) { burns[Int(order[Int(starts[$0])])].incident }
+            byIncident.first(incident) { Self.incident(ofGroup: $0, order: order, starts: starts, burns: burns) }
                 .map { Int(starts[$0])..<Int(starts[$0 + 1]) }
+        }
+
+        /// The incident of a group: that of its first burn. ``byIncident`` is keyed by it.
+        static func incident(ofGroup group: Int, order: [Int32], starts: [Int32], burns: [IncidentBurn]) -> String {
+            burns[Int(order[Int(starts[group])])].incident
         }
     }
 
@@ -180,7 +185,9 @@ public struct QuarterlyReview: Sendable {
             filled[Int(group)] += 1
         }
         return BurnGroups(order: order, starts: starts,
-                          byIncident: SortedKeyIndex(count: counts.count) { burns[Int(order[Int(starts[$0])])].incident })
+                          byIncident: SortedKeyIndex(count: counts.count) {
+                              BurnGroups.incident(ofGroup: $0, order: order, starts: starts, burns: burns)
+                          })
     }
 
     /// Budget minutes an incident burned per SLO over all its windows, in SLO order.

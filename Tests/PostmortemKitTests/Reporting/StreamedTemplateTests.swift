@@ -189,7 +189,14 @@ struct StreamedTemplateTests {
         let (review, _) = try ReportFixture.site()
         let empty = QuarterlyReview(documents: [], corpusFindings: [], configuration: ReportFixture.configuration,
                                     categories: review.categories, options: ReportFixture.options)
-        for review in [review, empty] {
+        // With one of pm.yml's two SLOs left out, the impacts on it get budget notes: the notes
+        // stay in the summary written whole, beside the other SLO's windows written one by one.
+        var oneSLO = ReportFixture.configuration
+        oneSLO.slos.removeLast()
+        let noted = QuarterlyReview(documents: review.documents, corpusFindings: [], configuration: oneSLO,
+                                    categories: review.categories, options: ReportFixture.options)
+        #expect(!noted.budget.notes.isEmpty && !noted.budget.windows.isEmpty)
+        for review in [review, empty, noted] {
             var pieces: [String] = []
             ReportSite.data(review) { pieces.append($0) }
             #expect(pieces.joined() == JSONOutput.encode(review.data) + "\n")
