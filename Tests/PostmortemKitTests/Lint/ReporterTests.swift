@@ -67,6 +67,32 @@ import Testing
         #expect(region?["endColumn"] as? Int == 35)
     }
 
+    @Test("SARIF splits a file into lines as pm numbers them, on bytes")
+    func sarifLines() throws {
+        // Without "\r", the split on "\n" bytes is the split on the Character "\n", even next to
+        // combining marks and emoji sequences (a "\n" is always a grapheme of its own).
+        var generator = SplitMix64(seed: 6)
+        let pieces = ["a", "é", "e\u{301}", "\u{301}", "☕", "👩‍💻", "\n", "\n", " ", "\u{1}", "\u{85}", "\u{2028}"]
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let byBytes = SARIFReporter.lines(text).map { Array($0.utf8) }
+            let byCharacters = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }
+            #expect(byBytes == byCharacters, "\(Array(text.unicodeScalars))")
+        }
+        // "\r\n" and a lone "\r" end lines too, as the reader counts them.
+        #expect(SARIFReporter.lines("a\r\nb\rc\n\r\nd\r").map(String.init) == ["a", "b", "c", "", "d", ""])
+        #expect(SARIFReporter.lines("").map(String.init) == [""])
+        #expect(SARIFReporter.lines(nil).isEmpty)
+        // So a finding on line 2 gets a code point column whatever ended line 1.
+        let finding = Finding(ruleID: "PM012", alias: "blame-language", severity: .warning, message: "m", path: "a.md",
+                              range: SourceRange(start: SourceLocation(line: 2, column: 5), end: SourceLocation(line: 2, column: 8)))
+        for ending in ["\n", "\r\n", "\r"] {
+            let region = SARIFReporter.result(finding, lines: SARIFReporter.lines("title\(ending)☕ é simply")).locations.first?.physicalLocation.region
+            #expect(region?.startColumn == 3, "\(Array(ending.utf8))")
+            #expect(region?.endColumn == 6, "\(Array(ending.utf8))")
+        }
+    }
+
     /// Reports with findings in several files, non-ASCII columns, hostile text and none at all.
     static func reports() throws -> [LintReport] {
         let one = try report(), hostile = try HostileContentTests.lintReport()
