@@ -93,6 +93,20 @@ import Testing
         }
     }
 
+    @Test("a SARIF artifact URI is the path percent-encoded, with or without Foundation")
+    func sarifURI() {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~/")
+        var generator = SplitMix64(seed: 7)
+        let pieces = ["a", "Z", "0", "-", ".", "_", "~", "/", "./", " ", "%", "#", "?", "é", "☕", ":", "+", "\u{7F}", "\t"]
+        for _ in 0..<2000 {
+            let path = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let trimmed = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+            #expect(SARIFReporter.uri(path) == trimmed.addingPercentEncoding(withAllowedCharacters: allowed) ?? trimmed, "\(path)")
+        }
+        #expect(SARIFReporter.uri("./postmortems/search slow, rebuild.md") == "postmortems/search%20slow%2C%20rebuild.md")
+    }
+
     /// Reports with findings in several files, non-ASCII columns, hostile text and none at all.
     static func reports() throws -> [LintReport] {
         let one = try report(), hostile = try HostileContentTests.lintReport()
