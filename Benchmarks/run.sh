@@ -8,11 +8,13 @@
 #   BENCH_SIZES="..."    override the corpus sizes entirely (e.g. "1000" for a quick check)
 #   PM=path/to/pm        the binary to measure (default .build/release/pm)
 #   BENCH_RESULTS=path   where to write the Markdown results (default Benchmarks/results.md)
+#   BENCH_WARMUP=0       time each run without the untimed run of the same command before it
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PM=${PM:-.build/release/pm}
 RUNS=${BENCH_RUNS:-5}
+WARMUP=${BENCH_WARMUP:-1}
 SIZES=${BENCH_SIZES:-"1000 10000"}
 if [ "${BENCH_LARGE:-0}" = 1 ] && [ -z "${BENCH_SIZES:-}" ]; then SIZES="1000 10000 50000"; fi
 CORPORA=Benchmarks/corpora
@@ -81,6 +83,19 @@ run_once() {
         show) cmd=("$PM" show --format json "$dir") ;;
     esac
     warm "$n" "$tool"
+    # An untimed run of the same command first, so that the timed run gets memory the machine
+    # has just used. This VM's memory goes cold when nobody touches it for about a minute (the
+    # DAMON pageout scheme above; freed pages are also handed back to the host), and the first
+    # touch of a cold page then costs far more than the kernel zeroing it. cmark-gfm holds its
+    # whole tree, so it touches 1 GB at 10,000 documents and 5.3 GB at 50,000, and with the
+    # minutes between its runs in a round it got cold memory: at 10,000 it took 1.8-3.2 s (user +
+    # system) in the rounds, and 1.5 s run twice in a row. pm's times hardly moved. Ratios against
+    # such a cmark-gfm flattered pm; with the warm-up both sides run on warm memory.
+    if [ "$WARMUP" = 1 ]; then
+        local warm_cmd=("${cmd[@]}")
+        [ "$tool" = report ] && warm_cmd=("$PM" report --today "$TODAY" --quarter "$QUARTER" --out "$WORK/warm-$n-$i" "$dir")
+        "${warm_cmd[@]}" > /dev/null 2>&1 || true
+    fi
     /usr/bin/time -f "%e %M %U %S" -o "$WORK/time" "${cmd[@]}" > "$WORK/out" 2> "$WORK/err" || rc=$?
     # pm lint exits 1 when it finds errors; anything above 1 is a failure of the run itself.
     if [ "$rc" -gt 1 ]; then
