@@ -96,7 +96,13 @@ run_once() {
         [ "$tool" = report ] && warm_cmd=("$PM" report --today "$TODAY" --quarter "$QUARTER" --out "$WORK/warm-$n-$i" "$dir")
         "${warm_cmd[@]}" > /dev/null 2>&1 || true
     fi
-    /usr/bin/time -f "%e %M %U %S" -o "$WORK/time" "${cmd[@]}" > "$WORK/out" 2> "$WORK/err" || rc=$?
+    # Files written before (report sites; the warm-up's) reach the disk now, not during the timed
+    # run: their writeback had run on the second core while cmark-gfm or pm was being timed.
+    sync
+    # Output goes to /dev/null: no tool is timed writing its stdout to disk. It had gone to a file,
+    # rewritten by every run: `pm show` at 50,000 writes 1 GB of JSON, and the disk was still
+    # writing it back (and discarding the blocks of the run before) during the next round's runs.
+    /usr/bin/time -f "%e %M %U %S" -o "$WORK/time" "${cmd[@]}" > /dev/null 2> "$WORK/err" || rc=$?
     # pm lint exits 1 when it finds errors; anything above 1 is a failure of the run itself.
     if [ "$rc" -gt 1 ]; then
         echo "bench: $tool on $n documents failed with exit $rc:" >&2
