@@ -17,7 +17,7 @@ enum PostmortemPageModel {
         let record = document.postmortem
         let cleanText = IndexPageModel.cleanText, text = IndexPageModel.text
         let today = review.options.today
-        var metadata: [[String: Any]] = []
+        var metadata: [TemplateRow] = []
         func add(_ label: String, _ value: String?) {
             if let value, !value.isEmpty { metadata.append(["label": text(label), "value": cleanText(value)]) }
         }
@@ -34,7 +34,7 @@ enum PostmortemPageModel {
         add("Time to mitigate", record.impactMinutes.map { DurationText.format($0) })
         add("File", record.path)
 
-        let burns = review.burned(by: record.id).map { burn -> [String: Any] in
+        let burns = review.burned(by: record.id).map { burn -> TemplateRow in
             let windowBudget = review.burns(of: record.id).filter { $0.slo == burn.slo }
                 .compactMap { part in review.windowBudget(slo: part.slo, start: part.windowStart) }
                 .reduce(0, +)
@@ -42,16 +42,16 @@ enum PostmortemPageModel {
                     "share": text(windowBudget > 0 ? DurationText.percent(burn.minutes / windowBudget * 100, fractionDigits: 1) : "–"),
                     "hasShare": windowBudget > 0]
         }
-        let categories = classification.categories.enumerated().map { position, score -> [String: Any] in
+        let categories = classification.categories.enumerated().map { position, score -> TemplateRow in
             [
                 "label": cleanText(review.label(ofCategory: score.category)), "id": cleanText(score.category),
                 "primary": position == 0,
                 "confidence": text(DurationText.percent(score.confidence * 100)),
-                "evidence": score.evidence.map { ["phrase": cleanText($0.phrase), "source": cleanText($0.source)] },
+                "evidence": score.evidence.map { ["phrase": cleanText($0.phrase), "source": cleanText($0.source)] as TemplateRow },
                 "hasEvidence": !score.evidence.isEmpty,
             ]
         }
-        let actions = actions.map { action -> [String: Any] in
+        let actions = actions.map { action -> TemplateRow in
             let overdue = action.state == .open && (action.due.map { $0 < today } ?? false)
             var details: [String] = []
             if let owner = action.owner { details.append("@" + owner) }
@@ -68,7 +68,7 @@ enum PostmortemPageModel {
                 "reason": cleanText(action.reason ?? ""),
             ]
         }
-        let findings = findings.map { finding -> [String: Any] in
+        let findings = findings.map { finding -> TemplateRow in
             [
                 "where": text(finding.location), "rule": text(finding.rule),
                 "severity": text(finding.severity), "message": text(finding.message),
