@@ -83,14 +83,11 @@ run_once() {
         show) cmd=("$PM" show --format json "$dir") ;;
     esac
     warm "$n" "$tool"
-    # An untimed run of the same command first, so that the timed run gets memory the machine
-    # has just used. This VM's memory goes cold when nobody touches it for about a minute (the
-    # DAMON pageout scheme above; freed pages are also handed back to the host), and the first
-    # touch of a cold page then costs far more than the kernel zeroing it. cmark-gfm holds its
-    # whole tree, so it touches 1 GB at 10,000 documents and 5.3 GB at 50,000, and with the
-    # minutes between its runs in a round it got cold memory: at 10,000 it took 1.8-3.2 s (user +
-    # system) in the rounds, and 1.5 s run twice in a row. pm's times hardly moved. Ratios against
-    # such a cmark-gfm flattered pm; with the warm-up both sides run on warm memory.
+    # An untimed run of the same command first (a warm-up, as hyperfine does), so that the timed
+    # run finds the binary, its libraries and its memory as a second run does. It was added
+    # against the spread of cmark-gfm's times at 10,000 documents (1.7-4.8 s within one bench),
+    # taken at first for cmark-gfm's 1 GB landing on memory this VM had handed back to its host;
+    # the warm-up alone did not remove that spread. What did is below: the output and its writeback.
     if [ "$WARMUP" = 1 ]; then
         local warm_cmd=("${cmd[@]}")
         [ "$tool" = report ] && warm_cmd=("$PM" report --today "$TODAY" --quarter "$QUARTER" --out "$WORK/warm-$n-$i" "$dir")

@@ -67,8 +67,8 @@ lines = ["# pm benchmarks", "", "Written by `make bench` (`Benchmarks/run.sh`); 
          "`pm lint --today 2027-01-15 DIR` (and with `--format sarif`), `pm report --today 2027-01-15 --quarter 2026-Q3 --out DIR DIR` and "
          "`pm show --format json DIR` read the corpus directory. Standard output goes to /dev/null. Each report run writes a new "
          "output directory; outputs are removed when the bench ends, not between runs. Before each timed run the bench reads that "
-         "tool's input files, so every run reads them from the page cache" + (", runs the same command once untimed, "
-         "so every timed run gets memory the machine has just used," if os.environ.get("BENCH_WARMUP", "1") == "1" else
+         "tool's input files, so every run reads them from the page cache" + (", runs the same command once untimed (a warm-up),"
+         if os.environ.get("BENCH_WARMUP", "1") == "1" else
          " (this run had no untimed warm-up run: BENCH_WARMUP=0)") + " and calls `sync`, so that no writeback of earlier "
          "output runs during it (see run.sh). The runs go in rounds: "
          "each round runs every tool on every size, so ratios compare runs made close together.", "", "## Machine", ""] + machine

@@ -6,7 +6,7 @@ import Mustache
 /// swift-mustache finds a name in a row by asking it (``MustacheParent``), as it asks a
 /// dictionary. A dictionary hashed every name when it was built and hashes the name again on
 /// every lookup; a row compares the name with its few names in turn, with `==` as the dictionary
-/// does. Rendering the pages of 1,000 documents took 3.7% fewer instructions.
+/// does. `pm report` on 1,000 documents took 3.8% fewer instructions.
 ///
 /// A row renders as the dictionary of the same names and values: a name it does not have is
 /// looked for further out, as a section does, and a row printed whole (`{{.}}` in its list, or
