@@ -23,13 +23,13 @@ struct Outline {
     init(document: MarkdownNode) {
         for block in document.children {
             if let end = block.range?.end.line { lastLine = max(lastLine, end) }
-            if case .heading(let level) = block.kind {
+            if block.tag == .heading, case .heading(let level) = block.kind {
                 let title = block.plainText.trimmingWhitespace()
                 entries.append(Entry(title: title, level: level, kind: SectionTitles.kind(of: title),
                                      headingRange: block.range ?? SourceRange(line: 1), blocks: [], isPseudo: false))
                 continue
             }
-            if case .paragraph = block.kind, let pseudo = Outline.pseudoHeading(block) {
+            if block.tag == .paragraph, let pseudo = Outline.pseudoHeading(block) {
                 let level = min(6, (entries.last?.level ?? 1) + 1)
                 // A pseudo-heading at the same depth as the previous pseudo-heading is its sibling.
                 let siblingLevel = entries.last.map { $0.isPseudo ? $0.level : level } ?? level

@@ -66,10 +66,11 @@ enum OutlineExtractor {
         return lessons
     }
 
-    static func collectLinks(_ nodes: [MarkdownNode], blockRange: SourceRange?, into links: inout [DocumentLink]) {
+    static func collectLinks<Nodes: Sequence<MarkdownNode>>(_ nodes: Nodes, blockRange: SourceRange?, into links: inout [DocumentLink]) {
         for node in nodes {
-            let range = node.isBlock ? (node.range ?? blockRange) : blockRange
-            if case .link(let destination, _) = node.kind {
+            let tag = node.tag
+            let range = tag.isBlock ? (node.range ?? blockRange) : blockRange
+            if tag == .link, case .link(let destination, _) = node.kind {
                 links.append(DocumentLink(destination: destination, range: node.range ?? range))
             }
             collectLinks(node.children, blockRange: range, into: &links)

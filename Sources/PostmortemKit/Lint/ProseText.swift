@@ -44,18 +44,21 @@ public struct ProseText: Sendable {
             for number in low...high { kinds[number].formUnion(kind) }
         }
         if let range = document.postmortem.frontMatter.range { mark(range.start.line, range.end.line, [.literal, .code]) }
+        // Code blocks, HTML blocks and block quotes sit in the document, list items and
+        // footnotes; paragraphs, headings and tables hold only inline nodes.
         document.tree.walk(descend: { node in
-            switch node.kind {
-            case .codeBlock, .htmlBlock, .blockQuote: return false
-            default: return node.isBlock
+            switch node.tag {
+            case .document, .list, .item, .footnoteDefinition: return true
+            default: return false
             }
         }) { node in
-            guard let range = node.range, range.end.line >= range.start.line else { return }
-            switch node.kind {
+            let tag = node.tag
+            guard tag == .codeBlock || tag == .htmlBlock || tag == .blockQuote,
+                  let range = node.range, range.end.line >= range.start.line else { return }
+            switch tag {
             case .codeBlock: mark(range.start.line, range.end.line, [.code, .literal])
             case .htmlBlock: mark(range.start.line, range.end.line, .code)
-            case .blockQuote: mark(range.start.line, range.end.line, .quote)
-            default: break
+            default: mark(range.start.line, range.end.line, .quote)
             }
         }
         for section in document.postmortem.sections where section.kind == .timeline {

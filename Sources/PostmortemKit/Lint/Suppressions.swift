@@ -43,7 +43,7 @@ public struct Suppressions: Sendable {
         }
         var fenced = Set<Int>()
         tree.walk { node in
-            if case .codeBlock = node.kind, let r = node.range, r.end.line >= r.start.line { fenced.formUnion(r.start.line...r.end.line) }
+            if node.tag == .codeBlock, let r = node.range, r.end.line >= r.start.line { fenced.formUnion(r.start.line...r.end.line) }
         }
         var directives: [Directive] = []
         var invalid: [Violation] = []

@@ -135,48 +135,59 @@ public enum MarkdownParser {
     private static func convert(_ root: OpaquePointer, maxDepth: Int) -> (MarkdownNode, Bool) {
         guard let iterator = cmark_iter_new(root) else { return (MarkdownNode(kind: .document), false) }
         defer { cmark_iter_free(iterator) }
-        var stack: [MarkdownNode] = []
-        var skippedDepth = 0
+        var builder = MarkdownTree.Builder()
+        let rootIndex = builder.reserve(1)
+        // The open containers, and for each the next of its child records to fill: a
+        // container's children are reserved together when it is entered, so they sit side by side.
+        var open: [(node: OpaquePointer, next: Int32)] = []
+        // The container whose subtree is being skipped (deeper than `maxDepth`), until it exits.
+        var skipping: OpaquePointer?
         var truncated = false
-        var result = MarkdownNode(kind: .document)
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
-            let isContainer = cmark_node_first_child(node) != nil || isContainerType(node)
+            if let skipped = skipping {
+                if event == CMARK_EVENT_EXIT && node == skipped {
+                    skipping = nil
+                    freeIfTopLevel(node, root: root)
+                }
+                continue
+            }
             if event == CMARK_EVENT_ENTER {
-                if stack.count > maxDepth || skippedDepth > 0 {
+                let isContainer = !isIteratorLeaf(node)
+                if open.count > maxDepth {
                     truncated = true
-                    if isContainer { skippedDepth += 1 }
+                    if isContainer { skipping = node }
                     continue
                 }
-                // A container gets room for exactly its children: appending them one by one
-                // regrew the array (1.5% of a lint run) and left spare capacity in the tree.
-                let value = makeNode(node, childCapacity: isContainer ? childCount(node) : 0)
-                if isContainer {
-                    stack.append(value)
-                } else if stack.isEmpty {
-                    result = value
+                let slot: Int32
+                if let parent = open.last {
+                    slot = parent.next
+                    open[open.count - 1].next = parent.next + 1
                 } else {
-                    stack[stack.count - 1].children.append(value)
+                    slot = rootIndex
+                }
+                fill(&builder, at: slot, from: node)
+                if isContainer {
+                    // Children one level deeper than `maxDepth` are skipped when entered, so
+                    // no records are reserved for them.
+                    let count = open.count + 1 > maxDepth ? 0 : childCount(node)
+                    let first = builder.reserve(count)
+                    builder.setChildren(of: slot, first: first, count: count)
+                    open.append((node, first))
+                } else if !open.isEmpty {
                     freeIfTopLevel(node, root: root)
                 }
             } else if event == CMARK_EVENT_EXIT {
-                if skippedDepth > 0 {
-                    skippedDepth -= 1
-                    freeIfTopLevel(node, root: root)
-                    continue
-                }
-                guard let finished = stack.popLast() else { continue }
-                if stack.isEmpty {
-                    result = finished
-                } else {
-                    stack[stack.count - 1].children.append(finished)
-                    freeIfTopLevel(node, root: root)
-                }
+                // Only a container entered above exits; the check keeps the stack right should
+                // a future cmark-gfm send an exit for a node it treats here as a leaf.
+                guard let position = open.lastIndex(where: { $0.node == node }) else { continue }
+                open.removeSubrange(position...)
+                if !open.isEmpty { freeIfTopLevel(node, root: root) }
             }
         }
-        return (result, truncated)
+        return (MarkdownNode(tree: builder.finish(), index: rootIndex), truncated)
     }
 
     /// Frees a block of the document once it has been converted, so the C tree and the Swift
@@ -199,21 +210,26 @@ public enum MarkdownParser {
         return count
     }
 
-    /// Container nodes get both an enter and an exit event from the iterator, even when empty.
-    private static func isContainerType(_ node: OpaquePointer) -> Bool {
+    /// The node types cmark-gfm's iterator reports with an enter event only (`S_is_leaf` in
+    /// its `iterator.c`); every other node, empty or not, gets an enter and an exit. A
+    /// footnote reference is not among them: it had been taken for a leaf here, so its exit
+    /// closed the paragraph around it, and the document came out as its last footnote
+    /// definition, with every section of the postmortem lost.
+    private static func isIteratorLeaf(_ node: OpaquePointer) -> Bool {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE,
              CMARK_NODE_HTML_INLINE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK,
-             CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_FOOTNOTE_REFERENCE:
-            return false
-        default:
+             CMARK_NODE_THEMATIC_BREAK:
             return true
+        default:
+            return false
         }
     }
 
-    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
-        guard let pointer else { return "" }
-        return String(cString: pointer)
+    /// Appends the C string at `pointer` (if any) to the tree's bytes and returns where it is.
+    private static func store(_ pointer: UnsafePointer<CChar>?, in builder: inout MarkdownTree.Builder) -> (Int32, Int32) {
+        guard let pointer else { return (Int32(builder.bytes.count), 0) }
+        return builder.store(UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)))
     }
 
     private static func isTypeString(_ node: OpaquePointer, _ name: StaticString) -> Bool {
@@ -229,81 +245,84 @@ public enum MarkdownParser {
         }
     }
 
-    private static func range(of node: OpaquePointer) -> SourceRange? {
-        let startLine = Int(cmark_node_get_start_line(node))
-        guard startLine > 0 else { return nil }
-        let startColumn = max(1, Int(cmark_node_get_start_column(node)))
-        let endLine = max(startLine, Int(cmark_node_get_end_line(node)))
-        let endColumn = max(1, Int(cmark_node_get_end_column(node)))
-        return SourceRange(start: SourceLocation(line: startLine, column: startColumn),
-                           end: SourceLocation(line: endLine, column: endColumn))
-    }
-
-    private static func makeNode(_ node: OpaquePointer, childCapacity: Int) -> MarkdownNode {
-        let kind: MarkdownNode.Kind
-        var literal = ""
+    /// Fills record `index` from the C node: its type, payload, literal and source range.
+    private static func fill(_ builder: inout MarkdownTree.Builder, at index: Int32, from node: OpaquePointer) {
+        var r = MarkdownTree.Record()
+        var hasLiteral = false
         switch cmark_node_get_type(node) {
-        case CMARK_NODE_DOCUMENT: kind = .document
-        case CMARK_NODE_BLOCK_QUOTE: kind = .blockQuote
+        case CMARK_NODE_DOCUMENT: r.tag = .document
+        case CMARK_NODE_BLOCK_QUOTE: r.tag = .blockQuote
         case CMARK_NODE_LIST:
-            kind = .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
-                         start: Int(cmark_node_get_list_start(node)),
-                         tight: cmark_node_get_list_tight(node) != 0)
+            r.tag = .list
+            r.flags = (cmark_node_get_list_type(node) == CMARK_ORDERED_LIST ? 1 : 0) | (cmark_node_get_list_tight(node) != 0 ? 2 : 0)
+            r.number = cmark_node_get_list_start(node)
         case CMARK_NODE_ITEM:
-            if isTypeString(node, "tasklist") {
-                kind = .item(task: cmark_gfm_extensions_get_tasklist_item_checked(node))
-            } else {
-                kind = .item(task: nil)
-            }
+            r.tag = .item
+            if isTypeString(node, "tasklist") { r.flags = cmark_gfm_extensions_get_tasklist_item_checked(node) ? 3 : 1 }
         case CMARK_NODE_CODE_BLOCK:
-            kind = .codeBlock(info: string(cmark_node_get_fence_info(node)))
-            literal = string(cmark_node_get_literal(node))
+            r.tag = .codeBlock
+            (r.secondStart, r.secondLength) = store(cmark_node_get_fence_info(node), in: &builder)
+            hasLiteral = true
         case CMARK_NODE_HTML_BLOCK:
-            kind = .htmlBlock
-            literal = string(cmark_node_get_literal(node))
-        case CMARK_NODE_PARAGRAPH: kind = .paragraph
-        case CMARK_NODE_HEADING: kind = .heading(level: Int(cmark_node_get_heading_level(node)))
-        case CMARK_NODE_THEMATIC_BREAK: kind = .thematicBreak
-        case CMARK_NODE_FOOTNOTE_DEFINITION: kind = .footnoteDefinition
+            r.tag = .htmlBlock
+            hasLiteral = true
+        case CMARK_NODE_PARAGRAPH: r.tag = .paragraph
+        case CMARK_NODE_HEADING:
+            r.tag = .heading
+            r.number = cmark_node_get_heading_level(node)
+        case CMARK_NODE_THEMATIC_BREAK: r.tag = .thematicBreak
+        case CMARK_NODE_FOOTNOTE_DEFINITION: r.tag = .footnoteDefinition
         case CMARK_NODE_TEXT:
-            kind = .text
-            literal = string(cmark_node_get_literal(node))
-        case CMARK_NODE_SOFTBREAK: kind = .softBreak
-        case CMARK_NODE_LINEBREAK: kind = .lineBreak
+            r.tag = .text
+            hasLiteral = true
+        case CMARK_NODE_SOFTBREAK: r.tag = .softBreak
+        case CMARK_NODE_LINEBREAK: r.tag = .lineBreak
         case CMARK_NODE_CODE:
-            kind = .code
-            literal = string(cmark_node_get_literal(node))
+            r.tag = .code
+            hasLiteral = true
         case CMARK_NODE_HTML_INLINE:
-            kind = .htmlInline
-            literal = string(cmark_node_get_literal(node))
-        case CMARK_NODE_EMPH: kind = .emphasis
-        case CMARK_NODE_STRONG: kind = .strong
-        case CMARK_NODE_LINK:
-            kind = .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
-        case CMARK_NODE_IMAGE:
-            kind = .image(source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+            r.tag = .htmlInline
+            hasLiteral = true
+        case CMARK_NODE_EMPH: r.tag = .emphasis
+        case CMARK_NODE_STRONG: r.tag = .strong
+        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            r.tag = cmark_node_get_type(node) == CMARK_NODE_LINK ? .link : .image
+            (r.secondStart, r.secondLength) = store(cmark_node_get_url(node), in: &builder)
+            (r.thirdStart, r.thirdLength) = store(cmark_node_get_title(node), in: &builder)
         case CMARK_NODE_FOOTNOTE_REFERENCE:
-            kind = .footnoteReference
-            literal = string(cmark_node_get_literal(node))
+            r.tag = .footnoteReference
+            hasLiteral = true
         default:
             // Extension node types are registered at run time; they are known by name.
             // Compared as C strings: no Swift String per table cell.
             if isTypeString(node, "table_cell") {
-                kind = .tableCell
+                r.tag = .tableCell
             } else if isTypeString(node, "table_row") {
-                kind = .tableRow(isHeader: cmark_gfm_extensions_get_table_row_is_header(node) != 0)
+                r.tag = .tableRow
+                r.flags = cmark_gfm_extensions_get_table_row_is_header(node) != 0 ? 1 : 0
             } else if isTypeString(node, "table_header") {
-                kind = .tableRow(isHeader: true)
+                r.tag = .tableRow
+                r.flags = 1
             } else if isTypeString(node, "table") {
-                kind = .table(columns: Int(cmark_gfm_extensions_get_table_columns(node)))
+                r.tag = .table
+                r.number = Int32(clamping: cmark_gfm_extensions_get_table_columns(node))
             } else if isTypeString(node, "strikethrough") {
-                kind = .strikethrough
+                r.tag = .strikethrough
             } else {
-                kind = .unsupported(string(cmark_node_get_type_string(node)))
+                r.tag = .unsupported
+                (r.secondStart, r.secondLength) = store(cmark_node_get_type_string(node), in: &builder)
             }
         }
-        var children: [MarkdownNode] = []
-        if childCapacity > 0 { children.reserveCapacity(childCapacity) }
-        return MarkdownNode(kind: kind, literal: literal, children: children, range: range(of: node))
+        if hasLiteral {
+            (r.literalStart, r.literalLength) = store(cmark_node_get_literal(node), in: &builder)
+        }
+        let startLine = cmark_node_get_start_line(node)
+        if startLine > 0 {
+            r.startLine = startLine
+            r.startColumn = max(1, cmark_node_get_start_column(node))
+            r.endLine = max(startLine, cmark_node_get_end_line(node))
+            r.endColumn = max(1, cmark_node_get_end_column(node))
+        }
+        builder.records[Int(index)] = r
     }
 }
