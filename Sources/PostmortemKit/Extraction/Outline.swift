@@ -23,6 +23,9 @@ struct Outline {
     init(document: MarkdownNode) {
         for block in document.children {
             if let end = block.range?.end.line { lastLine = max(lastLine, end) }
+            // cmark-gfm gathers footnote definitions at the end of the document, wherever they
+            // were written: they belong to no section.
+            if block.tag == .footnoteDefinition { continue }
             if block.tag == .heading, case .heading(let level) = block.kind {
                 let title = block.plainText.trimmingWhitespace()
                 entries.append(Entry(title: title, level: level, kind: SectionTitles.kind(of: title),

@@ -111,7 +111,8 @@ public struct MarkdownNode: Sendable, Hashable {
 
     public static func == (lhs: MarkdownNode, rhs: MarkdownNode) -> Bool {
         if lhs.tree === rhs.tree && lhs.index == rhs.index { return true }
-        return lhs.kind == rhs.kind && lhs.literalBytes.elementsEqual(rhs.literalBytes) && lhs.range == rhs.range
+        // `literal` as a `String`, compared (and hashed) as the stored strings were.
+        return lhs.kind == rhs.kind && lhs.literal == rhs.literal && lhs.range == rhs.range
             && lhs.children.elementsEqual(rhs.children)
     }
 
@@ -327,6 +328,9 @@ final class MarkdownTree: Sendable {
 
         /// Appends `text` to the byte buffer and returns where it is.
         mutating func store<C: Collection>(_ text: C) -> (Int32, Int32) where C.Element == UInt8 {
+            // Offsets are 32-bit. Documents are at most 32 MiB, but link references can repeat a
+            // long destination many times; past 2 GiB of text a node keeps an empty one.
+            guard text.count <= Int(Int32.max) - bytes.count else { return (Int32(bytes.count), 0) }
             let start = Int32(bytes.count)
             bytes.append(contentsOf: text)
             return (start, Int32(bytes.count) - start)

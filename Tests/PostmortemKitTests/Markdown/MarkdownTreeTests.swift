@@ -202,5 +202,10 @@ import Testing
         #expect(postmortem.sections.map(\.title) == ["Incident", "Summary", "Action items"])
         #expect(postmortem.actions.map(\.text) == ["Alert on cache write errors"])
         #expect(postmortem.summary == "The cache refused writes for 14 minutes.")
+        // A definition belongs to no section: not to the summary when it comes last.
+        let summaryLast = read("# Incident\n\n## Summary\n\nWrites failed[^a].\n\n[^a]: At the balancer.\n")
+        #expect(summaryLast.summary == "Writes failed.")
+        let emptyLast = read("# Incident\n\n## Summary\n\nWrites failed[^a].\n\n## Lessons learned\n\n[^a]: At the balancer.\n")
+        #expect(emptyLast.sections.last?.isEmpty == true)
     }
 }
