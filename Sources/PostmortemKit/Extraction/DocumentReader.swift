@@ -129,6 +129,11 @@ public enum DocumentReader {
             postmortem.problems.append(Problem(.tooDeep,
                 "lists or block quotes are nested more than 64 levels deep; deeper content is not analysed"))
         }
+        if parsed.referencesRefused {
+            let limit = MarkdownParser.referenceExpansionLimit(sourceBytes: markdown.utf8.count) >> 20
+            postmortem.problems.append(Problem(.linksTooLarge,
+                "link references here could expand to more than \(limit) MiB (a long reference definition and many links that may use it); the body is not analysed"))
+        }
         let outline = Outline(document: parsed.document)
         OutlineExtractor.fill(&postmortem, outline: outline, options: options)
         return ReadDocument(postmortem: postmortem, tree: parsed.document, source: source, html: parsed.html)

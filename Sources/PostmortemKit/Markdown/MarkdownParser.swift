@@ -4,9 +4,10 @@ import Foundation
 /// The one place in pm that talks to libcmark-gfm.
 ///
 /// It parses with source positions and the GFM extensions (table, tasklist, strikethrough,
-/// autolink), walks the C tree once with an iterator to build ``MarkdownNode`` values, optionally
-/// renders safe HTML from the same tree, and frees the parser, the document and every rendered
-/// string before returning. No C pointer leaves this file.
+/// autolink), walks the C tree once with an iterator to build a ``MarkdownTree`` (the flat store
+/// every ``MarkdownNode`` points into), optionally renders safe HTML from the same tree, and
+/// frees the parser, the document and every rendered string before returning. No C pointer
+/// leaves this file.
 public enum MarkdownParser {
     /// What one parse produces.
     public struct Result: Sendable {
@@ -17,6 +18,72 @@ public enum MarkdownParser {
         public var html: String?
         /// True when blocks nested deeper than `maxDepth` were left out of `document`.
         public var depthLimitReached: Bool
+        /// True when the text was not parsed because its link references could expand past
+        /// ``referenceExpansionLimit(sourceBytes:)`` (see ``referenceExpansionBound(_:)``):
+        /// `document` is then empty and `html` nil.
+        public var referencesRefused = false
+    }
+
+    /// The most bytes that link references may be able to expand to before a text is refused:
+    /// 64 MiB, and 16 bytes for every byte of the text.
+    public static func referenceExpansionLimit(sourceBytes: Int) -> Int {
+        (64 << 20) + 16 * sourceBytes
+    }
+
+    /// A bound on the bytes cmark-gfm copies when it resolves link references.
+    ///
+    /// cmark-gfm 0.29.0.gfm.6 (Debian's) copies a reference definition's destination and title
+    /// into every link that uses it while parsing, with no limit: a 1 MB file holding one
+    /// 1 MB destination used 20,000 times took 10 to 20 GB of memory and 12 to 40 s to lint.
+    /// (Later cmark releases cap the expansion.) A use needs a `]`, and a definition lies in a
+    /// run of lines without a blank one, whose first line starts (after spaces, `>` and list
+    /// markers) with `[` and has `]:` after it. So the copies come to at most the number of `]`
+    /// times the longest such run. Real documents come out far below the limit; a table or
+    /// list of `[14:02]: …` lines counts as one long definition, and stays below it too.
+    /// Spaces, `>` and the bytes of list markers: what may come before a definition's `[`.
+    @inline(__always)
+    private static func isPrefixByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: ">"), UInt8(ascii: "-"),
+             UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: ")"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    public static func referenceExpansionBound(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var closings = 0
+        var longestRun = 0
+        var runStart = 0
+        var runHasDefinition = false
+        var lineStart = 0
+        var i = 0
+        let n = bytes.count
+        while i <= n {
+            guard i == n || bytes[i] == UInt8(ascii: "\n") else {
+                if bytes[i] == UInt8(ascii: "]") { closings += 1 }
+                i += 1
+                continue
+            }
+            // The line lineStart..<i.
+            var k = lineStart
+            while k < i, isPrefixByte(bytes[k]) { k += 1 }
+            if k == i {
+                // A blank line (or one of markers only) ends the run.
+                if runHasDefinition { longestRun = max(longestRun, lineStart - runStart) }
+                runStart = i + 1
+                runHasDefinition = false
+            } else if bytes[k] == UInt8(ascii: "[") {
+                var j = k + 1
+                while j + 1 < i, !(bytes[j] == UInt8(ascii: "]") && bytes[j + 1] == UInt8(ascii: ":")) { j += 1 }
+                if j + 1 < i { runHasDefinition = true }
+            }
+            lineStart = i + 1
+            i += 1
+        }
+        if runHasDefinition { longestRun = max(longestRun, n - runStart) }
+        return closings.multipliedReportingOverflow(by: longestRun).overflow ? .max : closings * longestRun
     }
 
     /// libcmark-gfm (0.29.0.gfm.6, `src/blocks.c` `process_inlines`) keeps the characters that
@@ -87,6 +154,10 @@ public enum MarkdownParser {
         }
         defer { cmark_parser_free(parser) }
         var source = text
+        let refused = source.withUTF8 { referenceExpansionBound($0) > referenceExpansionLimit(sourceBytes: $0.count) }
+        if refused {
+            return Result(document: MarkdownNode(kind: .document), html: nil, depthLimitReached: false, referencesRefused: true)
+        }
         let finished: OpaquePointer? = source.withUTF8 { buffer in
             // See `strikethroughLock`: a document without `~` parses without the strikethrough
             // extension (which could not match anything in it), so it never touches `~` in

@@ -33,6 +33,7 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     case binary = "P003"
     case empty = "P004"
     case tooDeep = "P005"
+    case linksTooLarge = "P006"
     case unclosedFrontMatter = "P010"
     case invalidYAML = "P011"
     case frontMatterNotMapping = "P012"
@@ -51,6 +52,7 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
         case .binary: "binary-file"
         case .empty: "empty-document"
         case .tooDeep: "nesting-too-deep"
+        case .linksTooLarge: "links-too-large"
         case .unclosedFrontMatter: "unclosed-front-matter"
         case .invalidYAML: "invalid-yaml"
         case .frontMatterNotMapping: "front-matter-not-mapping"
@@ -68,7 +70,7 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
         case .unreadable, .binary, .invalidYAML, .frontMatterNotMapping, .unclosedFrontMatter, .invalidTimestamp,
              .wrongType, .duplicateKey:
             .error
-        case .invalidUTF8, .empty, .tooDeep, .invalidValue, .invalidActionMetadata:
+        case .invalidUTF8, .empty, .tooDeep, .linksTooLarge, .invalidValue, .invalidActionMetadata:
             .warning
         case .timelineEntryWithoutTime:
             .info
