@@ -40,6 +40,8 @@ public enum MarkdownParser {
     /// markers) with `[` and has `]:` after it. So the copies come to at most the number of `]`
     /// times the longest such run. Real documents come out far below the limit; a table or
     /// list of `[14:02]: …` lines counts as one long definition, and stays below it too.
+    private static let definitionMark = Array("]:".utf8)
+
     /// Spaces, `>` and the bytes of list markers: what may come before a definition's `[`.
     @inline(__always)
     private static func isPrefixByte(_ byte: UInt8) -> Bool {
@@ -53,6 +55,8 @@ public enum MarkdownParser {
     }
 
     public static func referenceExpansionBound(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        // Without `]:` there is no definition, in most documents: that is found with memchr.
+        guard definitionMark.withUnsafeBufferPointer({ ByteSearch.firstIndex(of: $0, in: bytes, from: 0) }) != nil else { return 0 }
         var closings = 0
         var longestRun = 0
         var runStart = 0
