@@ -36,10 +36,11 @@ public enum MarkdownParser {
     /// into every link that uses it while parsing, with no limit: a 1 MB file holding one
     /// 1 MB destination used 20,000 times took 10 to 20 GB of memory and 12 to 40 s to lint.
     /// (Later cmark releases cap the expansion.) A use needs a `]`, and a definition lies in a
-    /// run of lines without a blank one, whose first line starts (after spaces, `>` and list
-    /// markers) with `[` and has `]:` after it. So the copies come to at most the number of `]`
-    /// times the longest such run. Real documents come out far below the limit; a table or
-    /// list of `[14:02]: …` lines counts as one long definition, and stays below it too.
+    /// run of lines without a blank one, in which a line starts (after spaces, `>` and list
+    /// markers) with `[` and `]:` follows (its label may span lines, its destination and title
+    /// may be on the next ones). So the copies come to at most the number of `]` times the
+    /// longest such run. Real documents come out far below the limit; a table or list of
+    /// `[14:02]: …` lines counts as one long definition, and stays below it too.
     private static let definitionMark = Array("]:".utf8)
 
     /// Spaces, `>` and the bytes of list markers: what may come before a definition's `[`.
@@ -59,34 +60,41 @@ public enum MarkdownParser {
         guard definitionMark.withUnsafeBufferPointer({ ByteSearch.firstIndex(of: $0, in: bytes, from: 0) }) != nil else { return 0 }
         var closings = 0
         var longestRun = 0
+        // The run of lines since the last blank one: where it starts, whether one of its lines
+        // starts with `[`, and whether it holds `]:` (a label may span lines, so not
+        // necessarily on that line).
         var runStart = 0
-        var runHasDefinition = false
+        var runHasBracketLine = false
+        var runHasMark = false
         var lineStart = 0
         var i = 0
         let n = bytes.count
         while i <= n {
             guard i == n || bytes[i] == UInt8(ascii: "\n") else {
-                if bytes[i] == UInt8(ascii: "]") { closings += 1 }
+                if bytes[i] == UInt8(ascii: "]") {
+                    closings += 1
+                    if i + 1 < n, bytes[i + 1] == UInt8(ascii: ":") { runHasMark = true }
+                }
                 i += 1
                 continue
             }
-            // The line lineStart..<i.
+            // The line lineStart..<i. Only spaces make it blank; anything else (a lone `>`, a
+            // number) at most lengthens the run, which only raises the bound.
             var k = lineStart
-            while k < i, isPrefixByte(bytes[k]) { k += 1 }
+            while k < i, bytes[k] == UInt8(ascii: " ") || bytes[k] == UInt8(ascii: "\t") || bytes[k] == UInt8(ascii: "\r") { k += 1 }
             if k == i {
-                // A blank line (or one of markers only) ends the run.
-                if runHasDefinition { longestRun = max(longestRun, lineStart - runStart) }
+                if runHasBracketLine && runHasMark { longestRun = max(longestRun, lineStart - runStart) }
                 runStart = i + 1
-                runHasDefinition = false
-            } else if bytes[k] == UInt8(ascii: "[") {
-                var j = k + 1
-                while j + 1 < i, !(bytes[j] == UInt8(ascii: "]") && bytes[j + 1] == UInt8(ascii: ":")) { j += 1 }
-                if j + 1 < i { runHasDefinition = true }
+                runHasBracketLine = false
+                runHasMark = false
+            } else {
+                while k < i, isPrefixByte(bytes[k]) { k += 1 }
+                if k < i, bytes[k] == UInt8(ascii: "[") { runHasBracketLine = true }
             }
             lineStart = i + 1
             i += 1
         }
-        if runHasDefinition { longestRun = max(longestRun, n - runStart) }
+        if runHasBracketLine && runHasMark { longestRun = max(longestRun, n - runStart) }
         return closings.multipliedReportingOverflow(by: longestRun).overflow ? .max : closings * longestRun
     }
 

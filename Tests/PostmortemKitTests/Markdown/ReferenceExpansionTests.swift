@@ -34,7 +34,9 @@ import Testing
         }
         // Definitions inside quotes and list items, indented, and with a title on the next line.
         for text in ["> [a]: https://e.com/xxxx\n\n[a]", "- [a]: https://e.com/xxxx\n\n[a]", "   [a]: https://e.com/xxxx\n\n[a]",
-                     "1. > [a]:\n   https://e.com/xxxx\n   \"a title\"\n\n[a]"] {
+                     "1. > [a]:\n   https://e.com/xxxx\n   \"a title\"\n\n[a]",
+                     // A label over two lines, and a destination of digits on a line of its own.
+                     "[a\nb]: https://e.com/xxxx\n\n[a b]", "> [a]:\n> 123456789012345678\n\n[a]"] {
             #expect(Self.bound(text) >= "https://e.com/xxxx".utf8.count, "\(text)")
         }
         // No definition: nothing to copy.
