@@ -70,7 +70,11 @@ public enum MarkdownParser {
         var i = 0
         let n = bytes.count
         while i <= n {
-            guard i == n || bytes[i] == UInt8(ascii: "\n") else {
+            // A line ends at "\n", and at a "\r" not followed by one, as cmark-gfm's do: a
+            // file with old Mac line ends is otherwise one line, whose first byte alone was
+            // tested for `[`.
+            guard i == n || bytes[i] == UInt8(ascii: "\n")
+                    || bytes[i] == UInt8(ascii: "\r") && (i + 1 == n || bytes[i + 1] != UInt8(ascii: "\n")) else {
                 if bytes[i] == UInt8(ascii: "]") {
                     closings += 1
                     if i + 1 < n, bytes[i + 1] == UInt8(ascii: ":") { runHasMark = true }

@@ -39,6 +39,13 @@ import Testing
                      "[a\nb]: https://e.com/xxxx\n\n[a b]", "> [a]:\n> 123456789012345678\n\n[a]"] {
             #expect(Self.bound(text) >= "https://e.com/xxxx".utf8.count, "\(text)")
         }
+        // Lines ended by a lone "\r", which cmark-gfm ends lines at too, and by "\r\n".
+        for end in ["\r", "\r\n"] {
+            let text = ["# Incident", "", "[a]: https://e.com/xxxx", "", "[a]"].joined(separator: end)
+            #expect(Self.bound(text) >= "https://e.com/xxxx".utf8.count, "\(Array(end.utf8))")
+        }
+        let refused = Self.amplifier(size: 1_000_000, uses: 20_000).replacingBytes(of: "\n", with: "\r")
+        #expect(MarkdownParser.parse(refused).referencesRefused)
         // No definition: nothing to copy.
         #expect(Self.bound("# T\n\n[a](https://e.com) and [b](https://f.com)\n- [ ] task\n") == 0)
     }
