@@ -5,11 +5,17 @@ set -u
 cd "$(dirname "$0")/../.."
 swift build -c debug >/dev/null 2>&1 || { echo "e2e: build failed"; echo "0 passed, 1 failed"; exit 1; }
 PM=.build/debug/pm
+# Every temporary file of the checks (mktemp in the checks and in the shells they start, Python's
+# tempfile) goes under one directory of this run, removed when it ends: make test leaves nothing
+# in /tmp, and two runs at once do not share a file.
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/pm-e2e.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+export TMPDIR=$scratch
 passed=0; failed=0
 check() { # name, command...
   local name=$1; shift
-  if "$@" >/tmp/pm-e2e.out 2>&1; then passed=$((passed+1)); echo "ok   $name"
-  else failed=$((failed+1)); echo "FAIL $name"; sed 's/^/     /' /tmp/pm-e2e.out | head -20; fi
+  if "$@" >"$scratch/check.out" 2>&1; then passed=$((passed+1)); echo "ok   $name"
+  else failed=$((failed+1)); echo "FAIL $name"; sed 's/^/     /' "$scratch/check.out" | head -20; fi
 }
 for f in Tests/e2e/checks/*.sh; do . "$f"; done
 echo "e2e: $passed passed, $failed failed"
