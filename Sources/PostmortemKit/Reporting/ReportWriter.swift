@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Nothing outside the output directory is touched except that sibling (and missing parent
 /// directories, which are created). An existing output directory is replaced only when it holds
-/// ``ReportSite/markerName``, so `--out ~/Documents` by mistake fails instead of deleting files.
+/// ``ReportSite/markerName``, so `--out ~/Documents` by mistake fails instead of deleting files,
+/// and nothing a report does not hold (see ``foreignEntry(in:contents:)``).
 public enum ReportWriter {
     /// The write in progress, shared with an interrupt handler on another thread.
     ///
@@ -259,6 +260,36 @@ public enum ReportWriter {
             throw ReportError("\(path) exists and does not look like a pm report (no \(ReportSite.markerName) file); "
                 + "pm will not replace it. Remove it or choose another --out")
         }
+        if let foreign = foreignEntry(in: path, contents: contents) {
+            throw ReportError("\(path) is a pm report but also holds \(foreign), which pm did not write; replacing the "
+                + "report would delete it. Move it out of \(path) or choose another --out")
+        }
+    }
+
+    /// The first entry of a previous report's directory that no report holds, or nil: a report
+    /// is the summary files and `incidents/` with pages in it. Replacing a report removes the
+    /// whole directory, so anything a person put there (drafts, the very postmortems being
+    /// read, a CNAME file) would be lost.
+    static func foreignEntry(in path: String, contents: [String]) -> String? {
+        let pagesFolder = "incidents"
+        func isRegularFile(_ path: String) -> Bool {
+            var info = stat()
+            return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        }
+        for name in contents.sorted() {
+            let entry = (path as NSString).appendingPathComponent(name)
+            if name == pagesFolder {
+                var info = stat()
+                guard lstat(entry, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return entry }
+                let pages = ((try? FileManager.default.contentsOfDirectory(atPath: entry)) ?? []).sorted()
+                if let page = pages.first(where: { !$0.hasSuffix(".html") || !isRegularFile((entry as NSString).appendingPathComponent($0)) }) {
+                    return (entry as NSString).appendingPathComponent(page)
+                }
+            } else if !ReportSite.summaryFileNames.contains(name) || !isRegularFile(entry) {
+                return entry
+            }
+        }
+        return nil
     }
 
     /// Puts the staged directory in place; the previous report is moved aside first and removed

@@ -46,6 +46,28 @@ struct ReportWriterTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["notes.txt"])
     }
 
+    @Test("refuses to replace a previous report that also holds files pm did not write, and leaves them",
+          arguments: ["drafts/2026-08-04-a.md", "2026-08-04-a.md", "incidents/notes.txt", "incidents/sub/a.html", "CNAME"])
+    func refusesReportWithForeignFiles(foreign: String) throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("report")
+        try ReportWriter.write(site, to: out.path)
+        let file = out.appendingPathComponent(foreign)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "keep me".write(to: file, atomically: true, encoding: .utf8)
+        let error = #expect(throws: ReportError.self) { try ReportWriter.write(site, to: out.path) }
+        #expect(error?.description.contains("pm did not write") == true)
+        #expect(try String(contentsOf: file, encoding: .utf8) == "keep me")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["report"])
+        // Once the file is moved out, the report is replaced as before.
+        try FileManager.default.removeItem(at: file)
+        if foreign.hasPrefix("drafts/") || foreign.hasPrefix("incidents/sub/") {
+            try FileManager.default.removeItem(at: file.deletingLastPathComponent())
+        }
+        try ReportWriter.write(site, to: out.path)
+    }
+
     @Test("a file path that would leave the directory fails the write and stages nothing")
     func refusesEscapingPaths() throws {
         let root = try temporaryDirectory()
