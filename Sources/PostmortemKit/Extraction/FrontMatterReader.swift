@@ -1,6 +1,9 @@
 /// Reads front matter YAML into the typed fields of a ``Postmortem``, reporting wrong types and
 /// bad values as problems at the value's line and column.
 public enum FrontMatterReader {
+    /// The largest `bad_fraction` or `budget_minutes` of an SLO impact that is read, in magnitude.
+    static let largestImpactNumber = 1e9
+
     /// The keys of format v1, in documentation order.
     public static let knownKeys = ["id", "title", "status", "severity", "services", "authors", "timezone",
                                    "started", "detected", "mitigated", "resolved", "impact", "causes"]
@@ -154,13 +157,20 @@ public enum FrontMatterReader {
             var entry = SLOImpact(slo: slo, range: range(item.location))
             for (key, assign) in [("bad_fraction", \SLOImpact.badFraction), ("budget_minutes", \SLOImpact.budgetMinutes)] {
                 guard let field = item[key], !field.isNull else { continue }
-                if let number = field.number, number.isFinite {
-                    entry[keyPath: assign] = number
-                } else if let text = field.string, text.hasSuffix("%"), let percent = Double(text.dropLast()), key == "bad_fraction" {
-                    entry[keyPath: assign] = percent / 100
-                } else {
-                    postmortem.problems.append(typeProblem(key, "a finite number", field))
+                // A bound far above any real value (a billion minutes is 1,900 years; a fraction
+                // is at most 1, and PM022 says so), so that the budget's arithmetic and the
+                // numbers it writes stay exact: 1e19 minutes had stopped pm on converting it.
+                let percent = key == "bad_fraction" ? field.string.flatMap { $0.hasSuffix("%") ? Double($0.dropLast()) : nil } : nil
+                guard let number = field.number ?? percent else {
+                    postmortem.problems.append(typeProblem(key, "a number", field))
+                    continue
                 }
+                guard number.isFinite, abs(number) <= Self.largestImpactNumber else {
+                    postmortem.problems.append(Problem(.wrongType, "`\(key)` must be a number between -1e9 and 1e9, not \(field.string ?? "")",
+                                                       at: range(field.location)))
+                    continue
+                }
+                entry[keyPath: assign] = field.number == nil ? number / 100 : number
             }
             result.append(entry)
         }

@@ -56,6 +56,23 @@ import Testing
         #expect(p.problems[1].severity == .warning)
     }
 
+    @Test("impact numbers are read within ±1e9; beyond it, or not finite, a problem at the value and no number",
+          arguments: [("budget_minutes: 1e9", 1e9, nil), ("budget_minutes: -2.5", -2.5, nil),
+                      ("bad_fraction: 38%", 0.38, nil), ("budget_minutes: 1_000", 1000, nil),
+                      ("budget_minutes: 1e19", nil, "must be a number between -1e9 and 1e9, not 1e19"),
+                      ("budget_minutes: 1e400", nil, "must be a number between -1e9 and 1e9, not 1e400"),
+                      ("bad_fraction: 1e12%", nil, "must be a number between -1e9 and 1e9, not 1e12%"),
+                      ("budget_minutes: 38%", nil, "must be a number, not a string"),
+                      ("budget_minutes: lots", nil, "must be a number, not a string")] as [(String, Double?, String?)])
+    func impactNumbers(_ line: String, _ expected: Double?, _ message: String?) {
+        let p = read("---\nimpact:\n  - slo: a\n    \(line)\n---\n")
+        let impact = p.impact.first
+        #expect(impact?.badFraction ?? impact?.budgetMinutes == expected)
+        let key = line.prefix { $0 != ":" }
+        #expect(p.problems.map(\.message) == (message.map { ["`\(key)` \($0)"] } ?? []))
+        #expect(p.problems.map { $0.range?.start } == (message == nil ? [] : [SourceLocation(line: 4, column: 5 + key.count + 2)]))
+    }
+
     @Test(arguments: ["2026-02-30T10:00:00Z", "2026-07-14T25:61:00Z"])
     func impossibleDates(_ value: String) {
         let p = read("---\nstarted: \(value)\n---\n")
