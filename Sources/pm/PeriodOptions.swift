@@ -18,14 +18,31 @@ struct PeriodOptions: ParsableArguments {
             throw ValidationError("Give either --quarter or --from and --to, not both.")
         }
         if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together.") }
-        if let quarter, ReportingPeriod.quarter(quarter, zone: .utc) == nil {
-            throw ValidationError("--quarter must look like 2026-Q3, not '\(quarter)'.")
-        }
-        for (name, value) in [("--from", from), ("--to", to), ("--today", today)] {
-            if let value, CalendarDate(value) == nil {
-                throw ValidationError("\(name) must be a date as YYYY-MM-DD, not '\(value)'.")
+        if let quarter {
+            guard ReportingPeriod.quarter(quarter, zone: .utc) != nil else {
+                throw ValidationError("--quarter must look like 2026-Q3, not '\(quarter)'.")
+            }
+            // A quarter that reads has four digits of year first.
+            guard CalendarDate.supportedYears.contains(Int(quarter.trimmingCharacters(in: .whitespaces).prefix(4)) ?? 0) else {
+                throw ValidationError("--quarter must be in the years \(Self.yearsText), not '\(quarter)'.")
             }
         }
+        for (name, value) in [("--from", from), ("--to", to), ("--today", today)] {
+            guard let value else { continue }
+            guard let date = CalendarDate(value) else {
+                throw ValidationError("\(name) must be a date as YYYY-MM-DD, not '\(value)'.")
+            }
+            guard CalendarDate.supportedYears.contains(date.year) else {
+                throw ValidationError("\(name) must be a date in the years \(Self.yearsText), not '\(value)'.")
+            }
+        }
+        if let from, let to, let first = CalendarDate(from), let last = CalendarDate(to), last < first {
+            throw ValidationError("--to \(to) is before --from \(from); the period runs from --from to --to.")
+        }
+    }
+
+    private static var yearsText: String {
+        "\(CalendarDate.supportedYears.lowerBound) to \(CalendarDate.supportedYears.upperBound)"
     }
 
     /// `--today`, else the real date in `zone`.

@@ -85,7 +85,11 @@ public struct ReportingPeriod: Sendable, Hashable, Codable {
         }
         let first = zone.date(of: start)
         let days = max(1, zone.date(of: end).daysSinceEpoch - first.daysSinceEpoch)
-        return .range(from: first.adding(days: -days), to: first.adding(days: -1), zone: zone)
+        // A range of thousands of years would reach before year 1, where no date is real; its
+        // comparison starts at year 1000 instead, far enough from year 1 for the SLO windows
+        // around it.
+        let earliest = CalendarDate(year: 1000, month: 1, day: 1)!
+        return .range(from: max(earliest, first.adding(days: -days)), to: first.adding(days: -1), zone: zone)
     }
 
     /// True when the instant lies in `[start, end)`.

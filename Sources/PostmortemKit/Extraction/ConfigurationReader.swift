@@ -122,7 +122,7 @@ public enum ConfigurationReader {
             }
             guard let windowText = item["window"]?.string, let window = SLOWindow(windowText) else {
                 throw ConfigurationError(path: path, location: item["window"]?.location ?? item.location,
-                                         message: "SLO `\(id)` needs a `window`: month, quarter, or a rolling window like 28d or 30d")
+                                         message: "SLO `\(id)` needs a `window`: month, quarter, or a rolling window like 28d or 30d (at most \(SLOWindow.longestRollingDays)d)")
             }
             let services = item["services"]?.items?.compactMap(\.string) ?? item["services"]?.string.map { [$0] } ?? []
             result.append(SLODefinition(id: id, services: services, objective: objective, window: window,

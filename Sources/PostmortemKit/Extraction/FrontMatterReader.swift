@@ -86,6 +86,13 @@ public enum FrontMatterReader {
                         at: range(value.location)))
                     continue
                 }
+                guard CalendarDate.supportedYears.contains(stamp.localDate.year) else {
+                    let years = CalendarDate.supportedYears
+                    postmortem.problems.append(Problem(.invalidTimestamp,
+                        "`\(entry.key): \(text)` is outside the years \(years.lowerBound) to \(years.upperBound) that pm places incidents in",
+                        at: range(value.location)))
+                    continue
+                }
                 switch entry.key {
                 case "started": postmortem.started = stamp
                 case "detected": postmortem.detected = stamp

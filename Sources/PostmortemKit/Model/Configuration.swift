@@ -74,7 +74,13 @@ public enum SLOWindow: Sendable, Hashable, Codable, CustomStringConvertible {
     /// A rolling window of this many days.
     case rolling(days: Int)
 
-    /// Reads `month`, `quarter`, `28d`, `30d`, `1M`, `1Q`, `4w`.
+    /// The longest rolling window read, in days: ten years, far beyond any real SLO, and short
+    /// enough that window arithmetic in seconds cannot overflow (a window of 10^14 days had
+    /// stopped pm).
+    public static let longestRollingDays = 3660
+
+    /// Reads `month`, `quarter`, `28d`, `30d`, `1M`, `1Q`, `4w`; nil for anything else and for a
+    /// rolling window longer than ``longestRollingDays``.
     public init?(_ text: String) {
         let t = text.trimmingCharacters(in: .whitespaces)
         switch t.lowercased() {
@@ -84,10 +90,10 @@ public enum SLOWindow: Sendable, Hashable, Codable, CustomStringConvertible {
         }
         if t == "1M" { self = .month; return }
         if t == "1Q" { self = .quarter; return }
-        guard let unit = t.last, let n = Int(t.dropLast()), n > 0 else { return nil }
+        guard let unit = t.last, let n = Int(t.dropLast()), (1...Self.longestRollingDays).contains(n) else { return nil }
         switch unit {
         case "d": self = .rolling(days: n)
-        case "w": self = .rolling(days: n * 7)
+        case "w" where n * 7 <= Self.longestRollingDays: self = .rolling(days: n * 7)
         default: return nil
         }
     }

@@ -108,6 +108,13 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     public var month: Int
     public var day: Int
 
+    /// The years pm places incidents, periods and "today" in: wide enough for any review, and far
+    /// enough from the ends of the years 1–9999 that a date can hold that the previous period, the
+    /// next quarter and the SLO windows around an incident (at most
+    /// ``SLOWindow/longestRollingDays`` long) are real dates too. Front matter timestamps and
+    /// the command line's dates outside them are refused with a message.
+    public static let supportedYears = 1900...9000
+
     /// Nil for dates that do not exist (2026-02-30).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= CalendarDate.daysIn(month: month, year: year),

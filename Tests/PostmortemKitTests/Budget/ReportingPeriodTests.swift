@@ -47,6 +47,32 @@ import Testing
         let backwards = ReportingPeriod.range(from: CalendarDate("2026-07-10")!, to: CalendarDate("2026-07-01")!, zone: .utc)
         #expect(backwards == range)
     }
+
+    @Test("the comparison period of a range of thousands of years stops at year 1000, not before year 1")
+    func previousOfAVeryLongRangeIsARealPeriod() {
+        let range = ReportingPeriod.range(from: CalendarDate("1900-01-01")!, to: CalendarDate("9000-12-31")!, zone: .utc)
+        #expect(range.previous().label == "1000-01-01..1899-12-31")
+        #expect(ReportingPeriod.quarter("1900-Q1", zone: .utc)?.previous().label == "1899-Q4")
+    }
+}
+
+@Suite struct SLOWindowTests {
+    @Test("rolling windows are read up to 3660 days; longer ones (which overflowed the window arithmetic) are not",
+          arguments: [("30d", 30), ("4w", 28), ("3660d", 3660), ("522w", 3654), ("3661d", nil), ("523w", nil),
+                      ("106751991167301d", nil), ("9223372036854775807w", nil), ("0d", nil), ("-7d", nil)] as [(String, Int?)])
+    func rollingWindowBound(_ text: String, _ days: Int?) {
+        #expect(SLOWindow(text) == days.map { .rolling(days: $0) })
+    }
+
+    @Test func aTooLongWindowInPmYmlIsAConfigurationErrorAtTheValue() {
+        let yaml = "slos:\n  - id: api\n    objective: 99.9\n    window: 106751991167301d\n"
+        #expect {
+            try ConfigurationReader.parse(yaml, path: "pm.yml")
+        } throws: { error in
+            let error = error as? ConfigurationError
+            return error?.location?.line == 4 && error?.message.contains("at most 3660d") == true
+        }
+    }
 }
 
 @Suite struct ZoneWindowTests {

@@ -81,6 +81,16 @@ import Testing
         #expect(p.problems[0].range?.start == SourceLocation(line: 2, column: 10))
     }
 
+    @Test("timestamps are placed in the years 1900 to 9000; outside them a problem at the value, no time",
+          arguments: [("0001-01-01T00:00:00Z", false), ("9999-12-31T23:00:00Z", false), ("1899-12-31T23:59:00Z", false),
+                      ("1900-01-01T00:00:00Z", true), ("9000-12-31T23:59:00Z", true)])
+    func timestampYears(_ value: String, _ placed: Bool) {
+        let p = read("---\nstarted: \(value)\n---\n")
+        #expect((p.started != nil) == placed)
+        #expect(p.problems.map(\.code) == (placed ? [] : [.invalidTimestamp]))
+        #expect(p.problems.allSatisfy { $0.message.contains("outside the years 1900 to 9000") })
+    }
+
     @Test func timestampsWithoutZoneAreMarkedAssumed() {
         let p = read("---\nstarted: 2026-07-14 14:02\n---\n")
         #expect(p.problems.isEmpty)
