@@ -110,7 +110,11 @@ public enum ReportGenerator {
 
         /// The follow-up action at `position` of the document at `index`, without its group.
         public func action(at index: Int, position: Int) throws(ReportError) -> FollowUpAction {
-            guard let action = ActionSpill.unspilled(try spill.body(entries[index].reference(.actions)), at: position) else {
+            let part = entries[index].reference(.actions)
+            let action = try ActionSpill.action(at: position, length: part.length) { (range: Range<Int>) throws(ReportError) -> String in
+                try spill.body(BodySpill.Reference(offset: part.offset + range.lowerBound, length: range.count))
+            }
+            guard let action else {
                 throw ReportError("cannot write the report: \(spill.path) was changed while the report was written")
             }
             return action

@@ -19,6 +19,9 @@ struct SpillFields {
 
         var isAtEnd: Bool { at >= bytes.count }
 
+        /// How many bytes have been read.
+        var offset: Int { at }
+
         /// The next field: `.some(nil)` for an absent one, `.none` at the end or where the text
         /// is not a field.
         mutating func field() -> String?? {

@@ -73,20 +73,60 @@ struct TrackedActionTests {
                 if let one = ActionSpill.unspilled(text, at: position) { #expect(one == actions[position]) }
             }
         }
-        #expect(ActionSpill.unspilled("4:text4:open~~~~~~7:1 1 1 1", at: 1) == nil)
-        #expect(ActionSpill.unspilled("4:text4:open~~~~~~7:1 1 1 1", at: 0)?.text == "text")
-        #expect(ActionSpill.unspilled("4:text4:open~~~~~~7:1 1 1 1", at: Int.max) == nil)
-        // Read alone, an action is checked whole; the ones before it only for their framing
-        // (the page reads them all and fails on a damaged one).
-        let damagedFirst = "~~~~~~~~~4:text4:open~~~~~~7:1 1 1 1"
-        #expect(ActionSpill.unspilled(damagedFirst) == nil)
-        #expect(ActionSpill.unspilled(damagedFirst, at: 1)?.text == "text")
-        #expect(ActionSpill.unspilled("4:text4:open~~~~~~7:1 1 1 1" + "4:text5:maybe~~~~~~7:1 1 1 1", at: 1) == nil)
-        #expect(ActionSpill.unspilled("4:text4:open~~~~~~~") == nil)   // no range
-        #expect(ActionSpill.unspilled("4:text5:maybe~~~~~~7:1 1 1 1") == nil)   // unknown state
-        #expect(ActionSpill.unspilled("4:text4:open~10:2026-02-30~~~~7:1 1 1 1") == nil)   // no such day
-        #expect(ActionSpill.unspilled("99:text") == nil)
-        #expect(ActionSpill.unspilled("4:text4:open~~~~~~7:1 1 1 1")?.first?.text == "text")
+        // The table, then the fields: one action "text" read whole and alone.
+        let one = "00000001" + "00000000" + "4:text4:open~~~~~~7:1 1 1 1"
+        #expect(ActionSpill.unspilled(one)?.map(\.text) == ["text"])
+        #expect(ActionSpill.unspilled(one, at: 0)?.text == "text")
+        #expect(ActionSpill.unspilled(one, at: 1) == nil)
+        #expect(ActionSpill.unspilled(one, at: -1) == nil)
+        #expect(ActionSpill.unspilled(one, at: Int.max) == nil)
+        // A damaged table: a count that is not the number of actions, a digit that is not
+        // hexadecimal, a start past the end, a count larger than the text could hold.
+        #expect(ActionSpill.unspilled("00000002" + "00000000" + "4:text4:open~~~~~~7:1 1 1 1") == nil)
+        #expect(ActionSpill.unspilled("0000000z" + "00000000" + "4:text4:open~~~~~~7:1 1 1 1") == nil)
+        #expect(ActionSpill.unspilled("00000001" + "000000ff" + "4:text4:open~~~~~~7:1 1 1 1", at: 0) == nil)
+        #expect(ActionSpill.unspilled("7fffffff" + "00000000", at: 0) == nil)
+        #expect(ActionSpill.unspilled("") == nil)
+        // Read alone, an action is checked whole, and must fill the bytes the table gives it.
+        let two = "00000002" + "00000000" + "00000017" + "~~~~~~~~~" + "4:text4:open~~~~~~7:1 1 1 1"
+        #expect(ActionSpill.unspilled(two) == nil)
+        #expect(ActionSpill.unspilled(two, at: 0) == nil)
+        #expect(ActionSpill.unspilled("00000002" + "00000000" + "00000009" + "~~~~~~~~~" + "4:text4:open~~~~~~7:1 1 1 1", at: 1)?.text == "text")
+        #expect(ActionSpill.unspilled("00000001" + "00000000" + "4:text4:open~~~~~~7:1 1 1 1~") == nil)
+        #expect(ActionSpill.unspilled("00000001" + "00000000" + "4:text4:open~~~~~~7:1 1 1 1~", at: 0) == nil)
+        for damaged in ["4:text4:open~~~~~~~" /* no range */, "4:text5:maybe~~~~~~7:1 1 1 1" /* unknown state */,
+                        "4:text4:open~10:2026-02-30~~~~7:1 1 1 1" /* no such day */, "99:text"] {
+            #expect(ActionSpill.unspilled("00000001" + "00000000" + damaged) == nil)
+            #expect(ActionSpill.unspilled("00000001" + "00000000" + damaged, at: 0) == nil)
+        }
+        // Every byte of the table made non-hexadecimal: nil, never another action.
+        let spilled = Array(ActionSpill.spilled(actions).utf8)
+        for place in 0..<((actions.count + 1) * ActionSpill.tableDigits) {
+            var bytes = spilled
+            bytes[place] = UInt8(ascii: "z")
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(ActionSpill.unspilled(text) == nil)
+            for position in actions.indices {
+                if let read = ActionSpill.unspilled(text, at: position) { #expect(read == actions[position]) }
+            }
+        }
+    }
+
+    @Test("reading one action reads the table's count, two entries and that action's bytes, whatever its position")
+    func oneActionReadsItsOwnBytes() {
+        let actions = (0..<1000).map { action("Add alert \($0)", owner: "a", due: "2026-12-01", ticket: "OPS-\($0)") }
+        let text = ActionSpill.spilled(actions)
+        let bytes = Array(text.utf8)
+        for position in [0, 1, 499, 998, 999] {
+            var read = 0
+            let one = ActionSpill.action(at: position, length: bytes.count) { (range: Range<Int>) -> String in
+                read += range.count
+                return String(decoding: bytes[range], as: UTF8.self)
+            }
+            #expect(one == actions[position])
+            // 8 digits of count, 16 of entries (8 for the last), and the action itself.
+            #expect(read < 100, "read \(read) bytes for action \(position)")
+        }
     }
 
     @Test("the tracked part of an action is its state, owner and due date")
