@@ -270,22 +270,27 @@ public enum ReportWriter {
     /// is the summary files and `incidents/` with pages in it. Replacing a report removes the
     /// whole directory, so anything a person put there (drafts, the very postmortems being
     /// read, a CNAME file) would be lost.
+    ///
+    /// An entry that is gone by the time it is looked at is not foreign: another `pm report`
+    /// writing the same `--out` at the same moment moves the old report away, and its pages with it.
     static func foreignEntry(in path: String, contents: [String]) -> String? {
         let pagesFolder = "incidents"
-        func isRegularFile(_ path: String) -> Bool {
+        /// The entry's file type, nil when it no longer exists.
+        func fileType(_ path: String) -> mode_t? {
             var info = stat()
-            return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+            return lstat(path, &info) == 0 ? info.st_mode & S_IFMT : nil
         }
         for name in contents.sorted() {
             let entry = (path as NSString).appendingPathComponent(name)
+            guard let type = fileType(entry) else { continue }
             if name == pagesFolder {
-                var info = stat()
-                guard lstat(entry, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return entry }
-                let pages = ((try? FileManager.default.contentsOfDirectory(atPath: entry)) ?? []).sorted()
-                if let page = pages.first(where: { !$0.hasSuffix(".html") || !isRegularFile((entry as NSString).appendingPathComponent($0)) }) {
-                    return (entry as NSString).appendingPathComponent(page)
+                guard type == S_IFDIR else { return entry }
+                for page in ((try? FileManager.default.contentsOfDirectory(atPath: entry)) ?? []).sorted() {
+                    let pagePath = (entry as NSString).appendingPathComponent(page)
+                    guard let pageType = fileType(pagePath) else { continue }
+                    if !page.hasSuffix(".html") || pageType != S_IFREG { return pagePath }
                 }
-            } else if !ReportSite.summaryFileNames.contains(name) || !isRegularFile(entry) {
+            } else if !ReportSite.summaryFileNames.contains(name) || type != S_IFREG {
                 return entry
             }
         }

@@ -68,6 +68,22 @@ struct ReportWriterTests {
         try ReportWriter.write(site, to: out.path)
     }
 
+    @Test("entries listed but gone when looked at (another pm report replacing the same --out) are not foreign")
+    func vanishedEntriesAreNotForeign() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("report")
+        try ReportWriter.write(site, to: out.path)
+        let listed = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        #expect(ReportWriter.foreignEntry(in: out.path, contents: listed + ["drafts", "gone.md"]) == nil)
+        try "keep me".write(to: out.appendingPathComponent("drafts"), atomically: true, encoding: .utf8)
+        #expect(ReportWriter.foreignEntry(in: out.path, contents: listed + ["drafts", "gone.md"]) == out.appendingPathComponent("drafts").path)
+        // The pages folder itself gone: nothing foreign.
+        try FileManager.default.removeItem(at: out.appendingPathComponent("drafts"))
+        try FileManager.default.removeItem(at: out.appendingPathComponent("incidents"))
+        #expect(ReportWriter.foreignEntry(in: out.path, contents: listed) == nil)
+    }
+
     @Test("a file path that would leave the directory fails the write and stages nothing")
     func refusesEscapingPaths() throws {
         let root = try temporaryDirectory()
