@@ -174,7 +174,11 @@ public enum ErrorBudgetCalculator {
                              zone: ZoneResolver) -> [(start: Timestamp, end: Timestamp)] {
         var result = [windowBounds(of: kind, containing: from, zone: zone)]
         while let last = result.last, last.end < to {
-            result.append(windowBounds(of: kind, containing: last.end, zone: zone))
+            let next = windowBounds(of: kind, containing: last.end, zone: zone)
+            // Each window ends after the one before; a zone whose days do not follow each other
+            // must not make this loop forever.
+            guard next.end > last.end else { break }
+            result.append(next)
         }
         return result
     }

@@ -41,11 +41,20 @@ public struct ZoneResolver: Sendable, Hashable {
         return offset(at: local - Int64(first))
     }
 
-    /// The instant of a local midnight.
+    /// The instant a local day begins: its midnight, or, where the clocks jump over midnight
+    /// (summer time starting at 00:00, as in Asunción, Havana or Santiago), the instant of the
+    /// jump, when the day's first local time is 01:00. A day the zone skips altogether (Apia's
+    /// 2011-12-30) begins when the next one does. Reading such a midnight as if it existed gave
+    /// an instant on the day before, and the windows that start on that day never ended.
     public func startOfDay(_ date: CalendarDate) -> Timestamp {
         let local = Int64(date.daysSinceEpoch) * 86_400
         let offset = offset(forLocalSeconds: local)
-        return Timestamp(epochSeconds: local - Int64(offset), offsetSeconds: offset)
+        let midnight = Timestamp(epochSeconds: local - Int64(offset), offsetSeconds: offset)
+        guard self.date(of: midnight) < date else { return midnight }
+        // The offset in force before the jump places midnight at the jump itself.
+        let before = self.offset(at: midnight.epochSeconds)
+        let jump = local - Int64(before)
+        return Timestamp(epochSeconds: jump, offsetSeconds: self.offset(at: jump))
     }
 
     /// The local calendar date of an instant.

@@ -88,4 +88,28 @@ import Testing
         #expect(windows[0].start == instant("2026-02-28T23:00:00Z"))
         #expect(windows[0].end == instant("2026-03-31T22:00:00Z"))
     }
+
+    @Test("a day whose midnight the clocks jump over begins at the jump, and its windows end")
+    func midnightInASummerTimeGap() throws {
+        // Asunción: 2023-10-01 00:00 (-04:00) became 01:00 (-03:00).
+        let asuncion = try #require(ZoneResolver("America/Asuncion"))
+        #expect(asuncion.startOfDay(CalendarDate("2023-10-01")!).iso8601 == "2023-10-01T01:00:00-03:00")
+        #expect(asuncion.startOfDay(CalendarDate("2023-10-02")!).iso8601 == "2023-10-02T00:00:00-03:00")
+        let slo = SLODefinition(id: "web", objective: 99.9, window: .month)
+        let q4 = try #require(ReportingPeriod.quarter("2023-Q4", zone: asuncion))
+        let windows = ErrorBudgetCalculator.windows(slos: [slo], records: [], period: q4, zone: asuncion,
+                                                    today: CalendarDate("2027-01-01")!)
+        // October is an hour short: 44,580 minutes.
+        #expect(windows.map(\.budgetMinutes) == [44.58, 43.2, 44.64])
+        // Apia skipped 2011-12-30: that day begins when 2011-12-31 does, and daily windows go on.
+        let apia = try #require(ZoneResolver("Pacific/Apia"))
+        #expect(apia.startOfDay(CalendarDate("2011-12-30")!) == apia.startOfDay(CalendarDate("2011-12-31")!))
+        let days = ErrorBudgetCalculator.windowBounds(of: .rolling(days: 1), overlapping: apia.startOfDay(CalendarDate("2011-12-28")!),
+                                                      apia.startOfDay(CalendarDate("2012-01-02")!), zone: apia)
+        #expect(days.map { apia.date(of: $0.start).description } == ["2011-12-28", "2011-12-29", "2011-12-31", "2012-01-01"])
+        // Havana's summer time begins at midnight too (2026-03-08): one window a day for Q1.
+        let havana = try #require(ZoneResolver("America/Havana"))
+        let q1 = try #require(ReportingPeriod.quarter("2026-Q1", zone: havana))
+        #expect(ErrorBudgetCalculator.windowBounds(of: .rolling(days: 1), overlapping: q1.start, q1.end, zone: havana).count == 90)
+    }
 }
