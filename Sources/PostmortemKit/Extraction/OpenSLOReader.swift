@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads the parts of OpenSLO `kind: SLO` documents that map onto pm's SLO model.
 ///
 /// Mapped: `metadata.name` (id), `spec.service`, `spec.description`, the first objective's
@@ -10,15 +8,16 @@ import Yams
 public enum OpenSLOReader {
     public static func read(_ text: String, path: String) throws(ConfigurationError) -> [SLODefinition] {
         var result: [SLODefinition] = []
-        let documents: [Node]
-        do {
-            documents = try Array(Yams.compose_all(yaml: text))
-        } catch {
-            throw ConfigurationError(path: path, message: "invalid YAML in OpenSLO file: \(error)")
-        }
-        for node in documents {
-            guard let yaml = try? Yams.serialize(node: node),
-                  case .success(let converted?) = YAMLReader.read(yaml) else { continue }
+        for document in documents(of: text) {
+            // Each document is read as pm.yml is: its errors (a duplicate key, nesting too deep,
+            // aliases expanding past the node limit) are stated at their line, not skipped.
+            let converted: YAMLValue
+            switch YAMLReader.read(document.text, firstLine: document.firstLine) {
+            case .success(let value?): converted = value
+            case .success(nil): continue
+            case .failure(let failure):
+                throw ConfigurationError(path: path, location: failure.location, message: "invalid YAML in OpenSLO file: \(failure.message)")
+            }
             guard converted["kind"]?.string == "SLO" else { continue }
             guard let name = converted["metadata"]?["name"]?.string else {
                 throw ConfigurationError(path: path, message: "an OpenSLO SLO has no metadata.name")
@@ -61,5 +60,43 @@ public enum OpenSLOReader {
             throw ConfigurationError(path: path, message: "no `kind: SLO` document in the OpenSLO file")
         }
         return result
+    }
+
+    /// The documents of a YAML stream, each with the line it starts on. A line that is `---`
+    /// (alone or followed by a space) starts a document and a `...` line ends one: YAML forbids
+    /// both in any content, so they split the stream as a parser would. A part with nothing but
+    /// directives, comments and blank lines goes with the document after it.
+    ///
+    /// Each document is then read on its own, with the bounds of ``YAMLReader``; reading the
+    /// whole stream with Yams and writing each document back out expanded its aliases without
+    /// one, so a 600-byte file took minutes and gigabytes.
+    static func documents(of text: String) -> [(text: String, firstLine: Int)] {
+        var documents: [(text: String, firstLine: Int)] = []
+        var current: [Substring] = []
+        var firstLine = 1
+        func isMarker(_ line: Substring, _ marker: String) -> Bool {
+            guard line.hasPrefix(marker) else { return false }
+            let rest = line.dropFirst(marker.count)
+            return rest.isEmpty || rest.first == " " || rest.first == "\t"
+        }
+        func finish() {
+            let isPreamble = current.allSatisfy { line in
+                let trimmed = line.drop { $0 == " " || $0 == "\t" }
+                return trimmed.isEmpty || trimmed.hasPrefix("#") || line.hasPrefix("%")
+            }
+            // A preamble stays to go with the next document; an empty part is dropped.
+            if isPreamble, current.contains(where: { $0.hasPrefix("%") }) { return }
+            if !isPreamble { documents.append((current.joined(separator: "\n"), firstLine)) }
+            current = []
+        }
+        // "\r\n" is one `Character`, so it is a line end of its own; each document is joined with "\n".
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
+            if isMarker(line, "---") { finish() }
+            if current.isEmpty { firstLine = index + 1 }
+            current.append(line)
+            if isMarker(line, "...") { finish() }
+        }
+        finish()
+        return documents
     }
 }

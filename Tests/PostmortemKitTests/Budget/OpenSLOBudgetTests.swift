@@ -40,3 +40,43 @@ import Testing
         #expect(text.contains("note: api.yaml: spec.budgetingMethod is ignored"))
     }
 }
+
+/// How an OpenSLO file is split into documents and read.
+@Suite struct OpenSLODocumentTests {
+    static func slo(_ name: String) -> String {
+        "apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: \(name)\nspec:\n  service: web\n  objectives:\n    - target: 0.999\n  timeWindow:\n    - duration: 28d\n"
+    }
+
+    @Test("documents are split at `---` and `...` lines, with directives kept for the next and their first lines")
+    func splitting() {
+        let text = "# comment\n%YAML 1.2\n---\nkind: A\n...\n# between\n--- {kind: B}\nkind: x\n---\r\nkind: C\n--- # empty\n"
+        let documents = OpenSLOReader.documents(of: text)
+        #expect(documents.map(\.firstLine) == [1, 7, 9, 11])
+        #expect(documents.map(\.text) == ["# comment\n%YAML 1.2\n---\nkind: A\n...", "--- {kind: B}\nkind: x", "---\nkind: C", "--- # empty\n"])
+        // `---` inside a line, or as the start of a longer word, does not split.
+        #expect(OpenSLOReader.documents(of: "a: ---\nb: |\n  ---\n----\n").count == 1)
+    }
+
+    @Test("every SLO document is read; other kinds are skipped")
+    func readsEachDocument() throws {
+        let text = Self.slo("first") + "---\napiVersion: openslo/v1\nkind: Service\nmetadata: {name: web}\n---\n" + Self.slo("second")
+        #expect(try OpenSLOReader.read(text, path: "slo.yaml").map(\.id) == ["first", "second"])
+    }
+
+    @Test("a document that cannot be read is an error at its line, not skipped",
+          arguments: [("  description: a\n  description: b\n", 23, "is given more than once"),
+                      ("  description: " + String(repeating: "[", count: 2000) + String(repeating: "]", count: 2000) + "\n", 22, "nesting"),
+                      ("a0: &a0 [x,x,x,x,x,x,x,x,x,x]\n" + (1...5).map { "a\($0): &a\($0) [" + Array(repeating: "*a\($0 - 1)", count: 10).joined(separator: ",") + "]\n" }.joined(),
+                       11, "expands to more than 100000 values")])
+    func unreadableDocument(_ tail: String, _ line: Int, _ message: String) {
+        // The second document starts at its `---`, line 11; the aliases make a document of their own.
+        let second = tail.hasPrefix("a0") ? tail : Self.slo("second") + tail
+        let text = Self.slo("first") + "---\n" + second
+        #expect {
+            try OpenSLOReader.read(text, path: "slo.yaml")
+        } throws: { error in
+            guard let error = error as? ConfigurationError else { return false }
+            return error.path == "slo.yaml" && error.message.contains(message) && (error.location?.line ?? 0) >= line
+        }
+    }
+}
