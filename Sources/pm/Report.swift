@@ -68,8 +68,17 @@ extension PM {
                 throw ExitCode(2)
             }
 
-            let inputs = InputDiscovery.expand(global.inputPaths(paths, configuration: configuration),
-                                               ignore: configuration.ignore, relativeTo: configuration.rootDirectory)
+            let roots = global.inputPaths(paths, configuration: configuration)
+            let inputs = InputDiscovery.expand(roots, ignore: configuration.ignore, relativeTo: configuration.rootDirectory)
+            // A path given (or pm.yml's `postmortems:`) that does not exist is most likely a typo:
+            // a report without it would replace the previous one with an empty or partial review.
+            let missing = inputs.filter { $0.problem != nil && roots.contains($0.path) }
+            if !missing.isEmpty {
+                for input in missing {
+                    Terminal.error(Terminal.sanitise("\(input.path): \(input.problem?.message ?? "cannot be read"); no report written"))
+                }
+                throw ExitCode.failure
+            }
             let options = ReportOptions(period: period, today: day, title: title, zone: zone,
                                         repeatWindowDays: settings.repeatWindowDays)
 
