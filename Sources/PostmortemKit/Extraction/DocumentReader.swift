@@ -112,7 +112,7 @@ public enum DocumentReader {
                 let yaml = close.line == 1 ? "" : String(source[utf8.index(after: firstEnd)..<utf8.index(before: close.start)])
                 postmortem.frontMatter.range = SourceRange(start: SourceLocation(line: 1, column: 1),
                                                            end: SourceLocation(line: close.line + 1, column: 3))
-                FrontMatterReader.read(yaml, firstLine: 2, into: &postmortem)
+                FrontMatterReader.read(yaml, firstLine: 2, defaultZone: options.defaultZone, into: &postmortem)
                 // Blank the front matter so Markdown line numbers are file line numbers.
                 var blanked = String(repeating: "\n", count: close.line)
                 blanked.append(contentsOf: source[close.end...])

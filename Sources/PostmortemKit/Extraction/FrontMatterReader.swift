@@ -8,7 +8,10 @@ public enum FrontMatterReader {
     public static let knownKeys = ["id", "title", "status", "severity", "services", "authors", "timezone",
                                    "started", "detected", "mitigated", "resolved", "impact", "causes"]
 
-    static func read(_ yaml: String, firstLine: Int, into postmortem: inout Postmortem) {
+    /// - Parameters:
+    ///   - defaultZone: where a timestamp without a zone is placed when the front matter has no
+    ///     `timezone` (pm.yml's zone), as the timeline's times are.
+    static func read(_ yaml: String, firstLine: Int, defaultZone: ZoneResolver = .utc, into postmortem: inout Postmortem) {
         let root: YAMLValue
         switch YAMLReader.read(yaml, firstLine: firstLine) {
         case .failure(let failure) where failure.duplicateKey != nil:
@@ -68,8 +71,9 @@ public enum FrontMatterReader {
                 let stamp: Timestamp
                 switch TimeExpression.parse(text) {
                 case .valid(let parsed):
-                    if parsed.zoneAssumed, let zone {
-                        // Read the wall-clock time in the document's zone.
+                    if parsed.zoneAssumed {
+                        // Read the wall-clock time in the document's zone, else pm.yml's.
+                        let zone = zone ?? defaultZone
                         let local = parsed.epochSeconds
                         let offset = zone.offset(forLocalSeconds: local)
                         stamp = Timestamp(epochSeconds: local - Int64(offset), offsetSeconds: offset, zoneAssumed: true)

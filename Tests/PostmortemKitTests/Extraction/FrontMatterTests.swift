@@ -99,6 +99,20 @@ import Testing
         #expect(withZone.started?.iso8601UTC == "2026-07-14T12:02:00Z")
     }
 
+    @Test("without a `timezone` key, a timestamp without a zone is read in pm.yml's zone, as the timeline is")
+    func timestampsWithoutZoneUsePmYmlsZone() throws {
+        let berlin = try #require(ZoneResolver("Europe/Berlin"))
+        let text = "---\nstarted: 2026-07-31T23:30:00\n---\n# T\n\n## Timeline\n\n- 2026-07-31 23:30 — impact starts\n"
+        let read = DocumentReader.read(text: text, path: "a.md", options: ReadOptions(defaultZone: berlin)).postmortem
+        #expect(read.started?.iso8601 == "2026-07-31T23:30:00+02:00")
+        #expect(read.started?.zoneAssumed == true)
+        #expect(read.started == read.timeline.first?.time)
+        // The document's own `timezone` still comes first.
+        let own = DocumentReader.read(text: "---\ntimezone: UTC\nstarted: 2026-07-31T23:30:00\n---\n", path: "a.md",
+                                      options: ReadOptions(defaultZone: berlin)).postmortem
+        #expect(own.started?.iso8601UTC == "2026-07-31T23:30:00Z")
+    }
+
     @Test func unclosedNotMappingAndEmpty() {
         #expect(read("---\ntitle: x\n# Body\n").problems.map(\.code) == [.unclosedFrontMatter])
         #expect(read("---\n- a\n- b\n---\n").problems.map(\.code) == [.frontMatterNotMapping])
