@@ -134,6 +134,10 @@ public enum DocumentReader {
             postmortem.problems.append(Problem(.linksTooLarge,
                 "link references here could expand to more than \(limit) MiB (a long reference definition and many links that may use it); the body is not analysed"))
         }
+        if parsed.tablesRefused {
+            postmortem.problems.append(Problem(.tableTooLarge,
+                "a table here has too many columns, or too many rows that would each be filled up to the header's columns (over \(MarkdownParser.tableLimits(sourceBytes: markdown.utf8.count).cells) cells); the body is not analysed"))
+        }
         let outline = Outline(document: parsed.document)
         OutlineExtractor.fill(&postmortem, outline: outline, options: options)
         return ReadDocument(postmortem: postmortem, tree: parsed.document, source: source, html: parsed.html)

@@ -22,6 +22,98 @@ public enum MarkdownParser {
         /// ``referenceExpansionLimit(sourceBytes:)`` (see ``referenceExpansionBound(_:)``):
         /// `document` is then empty and `html` nil.
         public var referencesRefused = false
+        /// True when the text was not parsed because its tables could make more work than
+        /// ``tableLimits(sourceBytes:)`` allows (see ``tableWork(_:)``): `document` is then
+        /// empty and `html` nil.
+        public var tablesRefused = false
+    }
+
+    /// The most cells tables may make before a text is refused (2^20, and one for every byte
+    /// of the text), and the most steps of appending them (2^28, about a second, and 64 for
+    /// every byte: a fully written row of c cells has at least 2c bytes and takes about c²
+    /// steps, so no table of fully written rows up to 128 columns is ever refused).
+    public static func tableLimits(sourceBytes: Int) -> (cells: Int, steps: Int) {
+        ((1 << 20) + sourceBytes, (1 << 28) + 64 * sourceBytes)
+    }
+
+    /// Bounds on what cmark-gfm's table extension does with a text's tables: the cells it makes,
+    /// and the steps it takes to append them.
+    ///
+    /// cmark-gfm 0.29.0.gfm.6 fills every row of a table up to the header's number of columns,
+    /// so 38 KB of 1,600 header cells and 16,000 one-cell rows became 25 million cells and more
+    /// than 4 GB (pm died with SIGABRT under a 4 GB limit); and it appends each cell by walking
+    /// the row's list of cells, so a row of n cells takes n²/2 steps (64,000 columns and 5 rows
+    /// took 40 s). A table starts at a delimiter row (a line of `|`, `-`, `:` and spaces holding
+    /// a `-` and a `|`), has at most one column more than that line has `|`, and runs to the next
+    /// blank line; so cells ≤ columns × (lines + 1) and steps ≤ columns² × (lines + 1).
+    /// Real tables are far below the limits.
+    public static func tableWork(_ bytes: UnsafeBufferPointer<UInt8>) -> (cells: Int, steps: Int) {
+        // Without a `|` there is no table, in most documents: that is found with memchr.
+        let n = bytes.count
+        guard let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "|")), n) != nil else { return (0, 0) }
+        var cells = 0, steps = 0
+        var columns = 0   // of the table being read, 0 outside one
+        var rows = 0
+        func closeTable() {
+            let (c, o1) = columns.multipliedReportingOverflow(by: rows + 1)
+            let (sq, o2) = columns.multipliedReportingOverflow(by: columns)
+            let (st, o3) = sq.multipliedReportingOverflow(by: rows + 1)
+            cells = o1 ? .max : cells.addingReportingOverflow(c).overflow ? .max : cells + c
+            steps = o2 || o3 ? .max : steps.addingReportingOverflow(st).overflow ? .max : steps + st
+            columns = 0
+            rows = 0
+        }
+        /// The line start..<end: blank, a delimiter row (with its `|` count), or another line.
+        /// Only a line whose first byte after spaces can begin a delimiter row is read whole.
+        func line(_ start: Int, _ end: Int) {
+            var k = start
+            while k < end, bytes[k] == UInt8(ascii: " ") || bytes[k] == UInt8(ascii: "\t") || bytes[k] == UInt8(ascii: "\r") { k += 1 }
+            guard k < end else {
+                if columns > 0 { closeTable() }
+                return
+            }
+            var pipes = 0, dashes = 0, other = 0
+            switch bytes[k] {
+            case UInt8(ascii: "|"), UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: ">"):
+                for b in bytes[k..<end] {
+                    switch b {
+                    case UInt8(ascii: "|"): pipes += 1
+                    case UInt8(ascii: "-"): dashes += 1
+                    case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: ":"), UInt8(ascii: ">"): break
+                    default: other += 1
+                    }
+                }
+            default:
+                other = 1
+            }
+            if other == 0, pipes > 0, dashes > 0 {
+                // A delimiter row starts a table (and ends one before it, in the worst case).
+                if columns > 0 { closeTable() }
+                columns = pipes + 1
+            } else if columns > 0 {
+                rows += 1
+            }
+        }
+        if memchr(base, Int32(UInt8(ascii: "\r")), n) == nil {
+            // Lines end at "\n" only: found with memchr.
+            var start = 0
+            while start <= n {
+                let found = start < n ? memchr(base + start, Int32(UInt8(ascii: "\n")), n - start) : nil
+                let end = found.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? n
+                line(start, end)
+                start = end + 1
+            }
+        } else {
+            // A line also ends at a "\r" not followed by "\n", as cmark-gfm's do.
+            var start = 0
+            for i in 0...n where i == n || bytes[i] == UInt8(ascii: "\n")
+                || bytes[i] == UInt8(ascii: "\r") && (i + 1 == n || bytes[i + 1] != UInt8(ascii: "\n")) {
+                line(start, i)
+                start = i + 1
+            }
+        }
+        if columns > 0 { closeTable() }
+        return (cells, steps)
     }
 
     /// The most bytes that link references may be able to expand to before a text is refused:
@@ -174,6 +266,13 @@ public enum MarkdownParser {
         let refused = source.withUTF8 { referenceExpansionBound($0) > referenceExpansionLimit(sourceBytes: $0.count) }
         if refused {
             return Result(document: MarkdownNode(kind: .document), html: nil, depthLimitReached: false, referencesRefused: true)
+        }
+        let tablesRefused = source.withUTF8 { bytes in
+            let work = tableWork(bytes), limit = tableLimits(sourceBytes: bytes.count)
+            return work.cells > limit.cells || work.steps > limit.steps
+        }
+        if tablesRefused {
+            return Result(document: MarkdownNode(kind: .document), html: nil, depthLimitReached: false, tablesRefused: true)
         }
         let finished: OpaquePointer? = source.withUTF8 { buffer in
             // See `strikethroughLock`: a document without `~` parses without the strikethrough

@@ -34,6 +34,7 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     case empty = "P004"
     case tooDeep = "P005"
     case linksTooLarge = "P006"
+    case tableTooLarge = "P007"
     case unclosedFrontMatter = "P010"
     case invalidYAML = "P011"
     case frontMatterNotMapping = "P012"
@@ -53,6 +54,7 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
         case .empty: "empty-document"
         case .tooDeep: "nesting-too-deep"
         case .linksTooLarge: "links-too-large"
+        case .tableTooLarge: "table-too-large"
         case .unclosedFrontMatter: "unclosed-front-matter"
         case .invalidYAML: "invalid-yaml"
         case .frontMatterNotMapping: "front-matter-not-mapping"
@@ -70,7 +72,7 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
         case .unreadable, .binary, .invalidYAML, .frontMatterNotMapping, .unclosedFrontMatter, .invalidTimestamp,
              .wrongType, .duplicateKey:
             .error
-        case .invalidUTF8, .empty, .tooDeep, .linksTooLarge, .invalidValue, .invalidActionMetadata:
+        case .invalidUTF8, .empty, .tooDeep, .linksTooLarge, .tableTooLarge, .invalidValue, .invalidActionMetadata:
             .warning
         case .timelineEntryWithoutTime:
             .info
