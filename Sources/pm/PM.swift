@@ -32,7 +32,9 @@ struct PM: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                // The message quotes the argument as given: its control characters are escaped
+                // like every other text pm writes to a terminal.
+                FileHandle.standardError.write(Data((Terminal.sanitise(fullMessage(for: error)) + "\n").utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)

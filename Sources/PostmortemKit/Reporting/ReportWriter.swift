@@ -273,8 +273,12 @@ public enum ReportWriter {
     ///
     /// An entry that is gone by the time it is looked at is not foreign: another `pm report`
     /// writing the same `--out` at the same moment moves the old report away, and its pages with it.
+    /// A previous report's pages are the `.html` files its marker lists; for a marker that
+    /// lists none (written before pm listed them), every `.html` file in `incidents/`.
     static func foreignEntry(in path: String, contents: [String]) -> String? {
         let pagesFolder = "incidents"
+        let marker = (try? String(contentsOfFile: (path as NSString).appendingPathComponent(ReportSite.markerName), encoding: .utf8)) ?? ""
+        let listedPages = ReportSite.pageNames(inMarker: marker)
         /// The entry's file type, nil when it no longer exists.
         func fileType(_ path: String) -> mode_t? {
             var info = stat()
@@ -288,7 +292,9 @@ public enum ReportWriter {
                 for page in ((try? FileManager.default.contentsOfDirectory(atPath: entry)) ?? []).sorted() {
                     let pagePath = (entry as NSString).appendingPathComponent(page)
                     guard let pageType = fileType(pagePath) else { continue }
-                    if !page.hasSuffix(".html") || pageType != S_IFREG { return pagePath }
+                    if !page.hasSuffix(".html") || pageType != S_IFREG || listedPages.map({ !$0.contains(page) }) == true {
+                        return pagePath
+                    }
                 }
             } else if !ReportSite.summaryFileNames.contains(name) || type != S_IFREG {
                 return entry

@@ -68,6 +68,27 @@ struct ReportWriterTests {
         try ReportWriter.write(site, to: out.path)
     }
 
+    @Test("an .html file in incidents/ that the previous report's marker does not list is not taken for a page")
+    func unlistedPageIsForeign() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("report")
+        let listing = [ReportFile(path: ReportSite.markerName, contents: ReportSite.marker(pageNames: ["a.html"])),
+                       ReportFile(path: "index.html", contents: "<!DOCTYPE html>"),
+                       ReportFile(path: "incidents/a.html", contents: "a")]
+        try ReportWriter.write(listing, to: out.path)
+        #expect(ReportSite.pageNames(inMarker: ReportSite.marker(pageNames: ["a.html", "b.html"])) == ["a.html", "b.html"])
+        #expect(ReportSite.pageNames(inMarker: ReportSite.markerContents) == nil)
+        let notes = out.appendingPathComponent("incidents/review-notes.html")
+        try "<p>notes</p>".write(to: notes, atomically: true, encoding: .utf8)
+        let error = #expect(throws: ReportError.self) { try ReportWriter.write(listing, to: out.path) }
+        #expect(error?.description.contains("review-notes.html, which pm did not write") == true)
+        #expect(try String(contentsOf: notes, encoding: .utf8) == "<p>notes</p>")
+        // Without it, the listed page is replaced as before.
+        try FileManager.default.removeItem(at: notes)
+        try ReportWriter.write(listing, to: out.path)
+    }
+
     @Test("entries listed but gone when looked at (another pm report replacing the same --out) are not foreign")
     func vanishedEntriesAreNotForeign() throws {
         let root = try temporaryDirectory()
