@@ -41,6 +41,9 @@ public struct PlaceholderRule: LintRule {
                                         "picture", "iframe", "figure", "figcaption", "blockquote", "center", "font", "h1",
                                         "h2", "h3", "h4", "h5", "h6", "section", "tbody", "thead", "dl", "dt", "dd"]
 
+    /// The most bytes a `{{…}}` or `<…>` placeholder spans, its brackets included.
+    static let longestPlaceholder = 256
+
     public func check(_ context: LintContext) -> [Violation] {
         var result: [Violation] = []
         let frontMatterLines = context.postmortem.frontMatter.range.map { $0.start.line...$0.end.line }
@@ -75,14 +78,17 @@ public struct PlaceholderRule: LintRule {
             let opens = ByteSearch.contains(UInt8(ascii: "{"), in: bytes) || ByteSearch.contains(UInt8(ascii: "<"), in: bytes)
             var i = opens ? 0 : bytes.count
             while i < bytes.count {
+                // A placeholder closes within ``longestPlaceholder`` bytes: searching to the end of
+                // the line from every opener made a line of unclosed `<a` quadratic.
+                let end = min(bytes.count, i + Self.longestPlaceholder)
                 if bytes[i] == UInt8(ascii: "{"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "{"),
-                   let close = ByteSearch.firstIndex(of: Self.closingBraces, in: bytes, from: i + 2) {
+                   let close = ByteSearch.firstIndex(of: Self.closingBraces, in: Array(bytes[(i + 2)..<max(i + 2, end)]), from: 0).map({ $0 + i + 2 }) {
                     add(i, close + 2, "`\(String(decoding: bytes[i..<(close + 2)], as: UTF8.self))`")
                     i = close + 2
                     continue
                 }
                 if bytes[i] == UInt8(ascii: "<"), i + 1 < bytes.count, ProseText.isLetter(bytes[i + 1]),
-                   let close = bytes[(i + 1)...].firstIndex(of: UInt8(ascii: ">")) {
+                   let close = bytes[(i + 1)..<max(i + 1, end)].firstIndex(of: UInt8(ascii: ">")) {
                     let inner = String(decoding: bytes[(i + 1)..<close], as: UTF8.self)
                     let name = inner.prefix { $0.isLetter || $0.isNumber }.lowercased()
                     let isTag = Self.htmlTags.contains(name) || inner.contains("=") || inner.hasPrefix("http") || inner.contains("@") && !inner.contains(" ")
