@@ -177,21 +177,11 @@ public struct ProseText: Sendable {
 
     private static func blankInlineMarkup(_ p: UnsafeMutableBufferPointer<UInt8>) {
         let n = p.count
-        // Where the next `>` and `)` are, as last found: the bytes ahead of `i` never change and
-        // `i` only grows, so each is searched for again only once passed. Searching from every
-        // opener to the end of the line made a line of unclosed `<a` or `](` quadratic (a
-        // 240 KB line took 9.6 s).
-        var nextAngle: (from: Int, at: Int?) = (.max, nil), nextParen: (from: Int, at: Int?) = (.max, nil)
+        // The bytes ahead of `i` never change and `i` only grows (see ``NextByte``).
+        var nextAngle = NextByte(UInt8(ascii: ">")), nextParen = NextByte(UInt8(ascii: ")"))
         /// The index of the first `byte` (`>` or `)`) after `from`, if any.
         func find(_ byte: UInt8, after from: Int) -> Int? {
-            var cache = byte == UInt8(ascii: ">") ? nextAngle : nextParen
-            if cache.from > from || cache.at.map({ $0 <= from }) == true {
-                var k = from + 1
-                while k < n, p[k] != byte { k += 1 }
-                cache = (from, k < n ? k : nil)
-                if byte == UInt8(ascii: ">") { nextAngle = cache } else { nextParen = cache }
-            }
-            return cache.at
+            byte == nextAngle.byte ? nextAngle.index(after: from, in: p) : nextParen.index(after: from, in: p)
         }
         func blank(_ range: Range<Int>) { for k in range { p[k] = space } }
         var i = 0
@@ -258,18 +248,11 @@ public struct ProseText: Sendable {
         }
         // Speaker labels.
         i = 0
-        // The next `>`, searched for again only once passed (as in `blankInlineMarkup`).
-        var nextAngle: (from: Int, at: Int?) = (.max, nil)
-        func angle(after from: Int) -> Int? {
-            if nextAngle.from > from || nextAngle.at.map({ $0 <= from }) == true {
-                nextAngle = (from, bytes[(from + 1)...].firstIndex(of: UInt8(ascii: ">")))
-            }
-            return nextAngle.at
-        }
+        var nextAngle = NextByte(UInt8(ascii: ">"))
         while i < bytes.count {
             let atStart = i == 0 || !ProseText.isWordByte(bytes[i - 1])
             guard atStart else { i += 1; continue }
-            if bytes[i] == UInt8(ascii: "<"), let close = angle(after: i), close > i + 1,
+            if bytes[i] == UInt8(ascii: "<"), let close = nextAngle.index(after: i, in: bytes), close > i + 1,
                bytes[(i + 1)..<close].allSatisfy(ProseText.isHandleByte) {
                 ProseText.blank(&bytes, i..<bytes.count)
                 return
@@ -308,5 +291,29 @@ public struct ProseText: Sendable {
     static func isWordByte(_ b: UInt8) -> Bool { isLetter(b) || (b >= 48 && b <= 57) || b >= 0x80 || b == UInt8(ascii: "_") }
     static func isHandleByte(_ b: UInt8) -> Bool {
         isLetter(b) || (b >= 48 && b <= 57) || b == UInt8(ascii: "_") || b == UInt8(ascii: ".") || b == UInt8(ascii: "-")
+    }
+}
+
+/// The next position of a byte after positions that only grow, in bytes that do not change
+/// ahead of them: found once and reused until passed, so a line of openers that never close is
+/// read once instead of once per opener (a 240 KB line of `<a ` had taken 9.6 s).
+struct NextByte {
+    let byte: UInt8
+    /// Where the last search started, and what it found.
+    private var searchedAfter = Int.max
+    private var found: Int?
+
+    init(_ byte: UInt8) { self.byte = byte }
+
+    /// The index of the first ``byte`` after `from` in `bytes`, if any.
+    mutating func index<Bytes: RandomAccessCollection>(after from: Int, in bytes: Bytes) -> Int?
+    where Bytes.Element == UInt8, Bytes.Index == Int {
+        if searchedAfter > from || found.map({ $0 <= from }) == true {
+            var k = from + 1
+            while k < bytes.endIndex, bytes[k] != byte { k += 1 }
+            searchedAfter = from
+            found = k < bytes.endIndex ? k : nil
+        }
+        return found
     }
 }

@@ -23,4 +23,24 @@ import Testing
             #expect(String(decoding: bytes, as: UTF8.self).hasSuffix("blame"), "\(opener)")
         }
     }
+
+    @Test("NextByte finds the next byte after each position, searching again only once passed")
+    func nextByte() {
+        let bytes = Array("a>b>>c".utf8)
+        var next = NextByte(UInt8(ascii: ">"))
+        #expect((-1..<bytes.count).map { next.index(after: $0, in: bytes) } == [1, 1, 3, 3, 4, nil, nil])
+        var none = NextByte(UInt8(ascii: ")"))
+        #expect(none.index(after: 0, in: bytes) == nil && none.index(after: 3, in: bytes) == nil)
+    }
+
+    @Test("a timeline line of ` <ab` without `>` stays prose after them; a `<nick>` label still blanks the rest")
+    func unclosedNicks() {
+        let prose = ProseText(document: DocumentReader.read(text: "# T\n", path: "a.md"))
+        var open = Array((String(repeating: " <ab", count: 2_000) + " blame").utf8)
+        prose.blankChatSpeech(&open)
+        #expect(String(decoding: open, as: UTF8.self).hasSuffix(" blame"))
+        var label = Array("10:05 <ops> blame".utf8)
+        prose.blankChatSpeech(&label)
+        #expect(String(decoding: label, as: UTF8.self).trimmingCharacters(in: .whitespaces) == "10:05")
+    }
 }
