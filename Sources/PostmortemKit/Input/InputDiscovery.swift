@@ -109,32 +109,60 @@ public enum InputDiscovery {
         return patterns.contains { glob($0, matches: relative) || glob($0, matches: (relative as NSString).lastPathComponent) }
     }
 
+    /// One step of a glob: a byte, `?`, `*` (within a segment) or `**` (across segments; a
+    /// following `/` belongs to it, so `a/**/b` also matches `a/b`).
+    private enum GlobToken: Equatable {
+        case byte(UInt8), anyByte, segmentRun, anyRun
+    }
+
+    /// Matches by carrying the set of text positions the pattern so far can end at, one token at
+    /// a time: time is the pattern's length times the text's, memory is the text's, and there is
+    /// no recursion, so a pattern of 200,000 stars is an ordinary (if slow) match, not a stack
+    /// overflow.
     public static func glob(_ pattern: String, matches text: String) -> Bool {
+        let slash = UInt8(ascii: "/"), star = UInt8(ascii: "*")
         let p = Array(pattern.utf8), t = Array(text.utf8)
-        var memo = [Int: Bool]()
-        func match(_ i: Int, _ j: Int) -> Bool {
-            let key = i * (t.count + 1) + j
-            if let known = memo[key] { return known }
-            var result: Bool
-            if i == p.count {
-                result = j == t.count
-            } else if p[i] == UInt8(ascii: "*") {
-                let doubleStar = i + 1 < p.count && p[i + 1] == UInt8(ascii: "*")
-                let next = doubleStar ? (i + 2 < p.count && p[i + 2] == UInt8(ascii: "/") ? i + 3 : i + 2) : i + 1
-                result = match(next, j)
-                var k = j
-                while !result && k < t.count && (doubleStar || t[k] != UInt8(ascii: "/")) {
-                    k += 1
-                    result = match(next, k)
+        var tokens: [GlobToken] = []
+        var i = 0
+        while i < p.count {
+            if p[i] == star {
+                let doubleStar = i + 1 < p.count && p[i + 1] == star
+                let token: GlobToken = doubleStar ? .anyRun : .segmentRun
+                i += doubleStar ? (i + 2 < p.count && p[i + 2] == slash ? 3 : 2) : 1
+                // Runs next to each other match what the wider one matches.
+                if let last = tokens.last, last == .anyRun || last == .segmentRun {
+                    if token == .anyRun { tokens[tokens.count - 1] = .anyRun }
+                    continue
                 }
-            } else if j < t.count && (p[i] == UInt8(ascii: "?") ? t[j] != UInt8(ascii: "/") : p[i] == t[j]) {
-                result = match(i + 1, j + 1)
+                tokens.append(token)
             } else {
-                result = false
+                tokens.append(p[i] == UInt8(ascii: "?") ? .anyByte : .byte(p[i]))
+                i += 1
             }
-            memo[key] = result
-            return result
         }
-        return match(0, 0)
+        // reachable[j]: the tokens so far can match t[..<j].
+        var reachable = [Bool](repeating: false, count: t.count + 1)
+        reachable[0] = true
+        var next = reachable
+        for token in tokens {
+            switch token {
+            case .byte(let byte):
+                next[0] = false
+                for j in 0..<t.count { next[j + 1] = reachable[j] && t[j] == byte }
+            case .anyByte:
+                next[0] = false
+                for j in 0..<t.count { next[j + 1] = reachable[j] && t[j] != slash }
+            case .segmentRun, .anyRun:
+                var open = false
+                for j in 0...t.count {
+                    if reachable[j] { open = true }
+                    next[j] = open
+                    if j < t.count && token == .segmentRun && t[j] == slash { open = false }
+                }
+            }
+            swap(&reachable, &next)
+            if !reachable.contains(true) { return false }
+        }
+        return reachable[t.count]
     }
 }

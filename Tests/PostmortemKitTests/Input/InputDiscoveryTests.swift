@@ -26,4 +26,60 @@ struct InputDiscoveryTests {
             #expect(found == [root + "/2026-07/a.markdown", root + "/2026-07/b.md", root + "/c.md"])
         }
     }
+
+    @Test("ignore globs: * within a segment, ** across segments, ? one byte but not a slash",
+          arguments: [
+              ("*.md", "a.md", true), ("*.md", "drafts/a.md", false), ("drafts/*", "drafts/a.md", true),
+              ("drafts/*", "drafts/x/a.md", false), ("drafts/**", "drafts/x/a.md", true),
+              ("**/draft-*.md", "2026/07/draft-db.md", true), ("**/draft-*.md", "draft-db.md", true),
+              ("a/**/b.md", "a/b.md", true), ("a/**/b.md", "a/x/y/b.md", true), ("?.md", "a.md", true),
+              ("?.md", "ab.md", false), ("a?b", "a/b", false), ("***", "x/y", true), ("*", "", true),
+              ("", "", true), ("", "a", false), ("a*b*c", "abbbc", true), ("a*b*c", "ab/c", false),
+          ])
+    func globs(pattern: String, text: String, matches: Bool) {
+        #expect(InputDiscovery.glob(pattern, matches: text) == matches)
+    }
+
+    @Test("the glob matcher agrees with a plain backtracking one on every short pattern and path")
+    func globAgreesWithBacktracking() {
+        /// The definition, written the slow and obvious way.
+        func reference(_ p: [UInt8], _ t: [UInt8]) -> Bool {
+            guard let first = p.first else { return t.isEmpty }
+            if first == UInt8(ascii: "*") {
+                let double = p.count > 1 && p[1] == UInt8(ascii: "*")
+                let rest = Array(p.dropFirst(double ? (p.count > 2 && p[2] == UInt8(ascii: "/") ? 3 : 2) : 1))
+                for k in 0...t.count {
+                    if reference(rest, Array(t.dropFirst(k))) { return true }
+                    if k < t.count && !double && t[k] == UInt8(ascii: "/") { return false }
+                }
+                return false
+            }
+            guard let byte = t.first, first == UInt8(ascii: "?") ? byte != UInt8(ascii: "/") : first == byte else { return false }
+            return reference(Array(p.dropFirst()), Array(t.dropFirst()))
+        }
+        func all(_ alphabet: [String], upTo length: Int) -> [String] {
+            var result = [""], frontier = [""]
+            for _ in 0..<length {
+                frontier = frontier.flatMap { prefix in alphabet.map { prefix + $0 } }
+                result += frontier
+            }
+            return result
+        }
+        let patterns = all(["a", "/", "*", "?"], upTo: 5), texts = all(["a", "b", "/"], upTo: 4)
+        var disagreements: [String] = []
+        for pattern in patterns {
+            for text in texts where InputDiscovery.glob(pattern, matches: text) != reference(Array(pattern.utf8), Array(text.utf8)) {
+                disagreements.append("\(pattern) ~ \(text)")
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(10))")
+    }
+
+    @Test("a pattern of 200,000 stars is matched, not a stack overflow")
+    func longGlob() {
+        let stars = String(repeating: "*", count: 200_000)
+        #expect(InputDiscovery.glob(stars, matches: "2026/07/db.md"))
+        #expect(!InputDiscovery.glob(stars + "x", matches: "2026/07/db.md"))
+        #expect(InputDiscovery.isIgnored("postmortems/a.md", patterns: [stars + "?" + stars], root: "postmortems"))
+    }
 }
