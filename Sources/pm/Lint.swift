@@ -125,8 +125,7 @@ extension PM {
             }
             var stdinDocument: ReadDocument? = nil
             if paths.contains("-") {
-                let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-                stdinDocument = DocumentReader.read(bytes, path: stdinFilename ?? "<stdin>", options: options)
+                stdinDocument = DocumentLoader.readStream(STDIN_FILENO, path: stdinFilename ?? "<stdin>", options: options)
             }
             inputs.sort { $0.path < $1.path }
             var corpus = CorpusIndex(paths: inputs.map(\.path) + (stdinDocument.map { [$0.postmortem.path] } ?? []))

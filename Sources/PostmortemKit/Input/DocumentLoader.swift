@@ -12,20 +12,41 @@ public enum DocumentLoader {
 
     /// Reads one input into a document (or a record carrying the problem that stopped it).
     public static func read(_ input: InputFile, options: ReadOptions) -> ReadDocument {
-        if let problem = input.problem {
-            var postmortem = Postmortem(path: input.path, id: DocumentReader.defaultID(for: input.path))
-            postmortem.problems.append(problem)
-            return ReadDocument(postmortem: postmortem, tree: MarkdownNode(kind: .document), source: "", html: nil)
-        }
-        let bytes: [UInt8]
+        if let problem = input.problem { return unread(input.path, problem) }
         switch readBytes(input.path) {
-        case .success(let data): bytes = data
-        case .failure(let problem):
-            var postmortem = Postmortem(path: input.path, id: DocumentReader.defaultID(for: input.path))
-            postmortem.problems.append(problem)
-            return ReadDocument(postmortem: postmortem, tree: MarkdownNode(kind: .document), source: "", html: nil)
+        case .success(let bytes): return DocumentReader.read(bytes, path: input.path, options: options)
+        case .failure(let problem): return unread(input.path, problem)
         }
-        return DocumentReader.read(bytes, path: input.path, options: options)
+    }
+
+    /// Reads a document from a stream (stdin for `pm lint -`) into a document, or a record
+    /// carrying the problem that stopped it. At most `maximumSize` bytes are read, as from a file:
+    /// a stream that goes on past them (`< /dev/zero`) is a problem, not a run that fills memory.
+    public static func readStream(_ descriptor: Int32, path: String, options: ReadOptions,
+                                  limit: Int = maximumSize) -> ReadDocument {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let read = chunk.withUnsafeMutableBytes { FileDescriptorIO.readFully(descriptor, into: $0) }
+            switch read {
+            case .success(let count):
+                bytes += chunk[..<count]
+                if bytes.count > limit {
+                    let problem = Problem(.unreadable, "the input is over \(limit >> 20) MiB; documents over \(limit >> 20) MiB are not read")
+                    return unread(path, problem)
+                }
+                if count < chunk.count { return DocumentReader.read(bytes, path: path, options: options) }
+            case .failure(let failure):
+                return unread(path, Problem(.unreadable, "cannot read the input: \(failure.reason)"))
+            }
+        }
+    }
+
+    /// The record of an input that was not read, carrying why.
+    private static func unread(_ path: String, _ problem: Problem) -> ReadDocument {
+        var postmortem = Postmortem(path: path, id: DocumentReader.defaultID(for: path))
+        postmortem.problems.append(problem)
+        return ReadDocument(postmortem: postmortem, tree: MarkdownNode(kind: .document), source: "", html: nil)
     }
 
     static func readBytes(_ path: String) -> Result<[UInt8], Problem> {

@@ -78,4 +78,35 @@ import Testing
             #expect(!probe.overlapping)
         }
     }
+
+    /// A stream (stdin for `pm lint -`) is read up to the same size as a file, and no further.
+    @Test func streamsAreReadUpToTheLimit() throws {
+        let text = "---\ntitle: Disk full on db-2\n---\n# Disk full on db-2\n\n## Summary\n\nWAL filled the disk.\n"
+        func stream(_ bytes: [UInt8], limit: Int) throws -> ReadDocument {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("pm-stream-\(UUID().uuidString)").path
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+            let descriptor = open(path, O_RDONLY)
+            defer { close(descriptor) }
+            return DocumentLoader.readStream(descriptor, path: "<stdin>", options: ReadOptions(), limit: limit)
+        }
+        let read = try stream(Array(text.utf8), limit: 1 << 20)
+        #expect(read.postmortem == DocumentReader.read(Array(text.utf8), path: "<stdin>", options: ReadOptions()).postmortem)
+        #expect(read.source == text)
+
+        // 100,000 bytes take two chunks; the limit is the last byte that is read.
+        let padded = Array(text.utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: 100_000 - text.utf8.count)
+        #expect(try stream(padded, limit: 100_000).postmortem.problems.isEmpty)
+        let over = try stream(padded, limit: 99_999).postmortem
+        #expect(over.problems.map(\.code) == [.unreadable])
+        #expect(over.problems.first?.message.contains("over") == true)
+    }
+
+    @Test func anEndlessStreamIsAProblemNotARunThatFillsMemory() {
+        let descriptor = open("/dev/zero", O_RDONLY)
+        defer { close(descriptor) }
+        let document = DocumentLoader.readStream(descriptor, path: "<stdin>", options: ReadOptions())
+        #expect(document.postmortem.problems.map(\.code) == [.unreadable])
+        #expect(document.source.isEmpty)
+    }
 }
