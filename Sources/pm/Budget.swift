@@ -58,7 +58,8 @@ extension PM {
                     Terminal.note(Terminal.sanitise("pm: warning: \(place): \(problem.message); its impact is not counted"))
                 }
             }
-            let report = BudgetReport(slos: slos, records: records, period: period, zone: zone,
+            // Each incident's burns are its own even when two documents share an id (PM061).
+            let report = BudgetReport(slos: slos, records: IncidentIDs.unique(records), period: period, zone: zone,
                                       timezone: configuration.timezone, today: day, definedSLOs: configuration.slos)
             switch format {
             case .text: print(Terminal.sanitise(BudgetTextRenderer.render(report, zone: zone)), terminator: "")

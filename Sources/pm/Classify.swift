@@ -77,7 +77,15 @@ extension PM {
                     Terminal.note(Terminal.sanitise("pm: warning: \(place): \(problem.message)"))
                 }
             }
-            let records = documents.map(\.record)
+            // Each incident's cause and burns are its own even when two documents share an id (PM061).
+            let records = IncidentIDs.unique(documents.map(\.record))
+            let classifications = zip(documents, records).compactMap { document, record in
+                document.classification.map { classification in
+                    var classification = classification
+                    classification.incident = record.id
+                    return classification
+                }
+            }
             if evaluate {
                 let evaluation = ClassifierEvaluation(classifier: classifier, documents: documents.map { ($0.record, $0.source) })
                 if evaluation.documents == 0 {
@@ -88,7 +96,7 @@ extension PM {
             } else {
                 let zone = ZoneResolver(configuration.timezone) ?? .utc
                 let burns = ErrorBudgetCalculator.burns(slos: configuration.slos, records: records, zone: zone)
-                let report = CauseReport(records: records, classifications: documents.compactMap(\.classification),
+                let report = CauseReport(records: records, classifications: classifications,
                                          repeatWindowDays: classifier.settings.repeatWindowDays, burns: burns, groupBy: groupBy)
                 switch format {
                 case .text: print(Terminal.sanitise(CauseTextRenderer.render(report, explain: explain)), terminator: "")

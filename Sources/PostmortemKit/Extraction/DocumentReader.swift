@@ -143,8 +143,21 @@ public enum DocumentReader {
         return ReadDocument(postmortem: postmortem, tree: parsed.document, source: source, html: parsed.html)
     }
 
-    /// The file name without directory and extension.
+    /// The id of a document without `id:`: the file name without directory and extension, or,
+    /// for `index.md` and `README.md` (any case), the name of the folder holding it, the way
+    /// static-site generators and GitHub name a folder's page: `2026-08-04-storefront/index.md`
+    /// is `2026-08-04-storefront`.
     public static func defaultID(for path: String) -> String {
+        let stem = fileStem(of: path)
+        guard stem.utf8.count <= 6, ["index", "readme"].contains(stem.lowercased()) else { return stem }
+        let components = path.utf8.split(separator: UInt8(ascii: "/"))
+        guard components.count >= 2 else { return stem }
+        let folder = String(Substring(components[components.count - 2]))
+        return folder == "." || folder == ".." ? stem : folder
+    }
+
+    /// The file name without directory and extension.
+    static func fileStem(of path: String) -> String {
         // In ASCII "/" and "." are Characters of their own, so the bytes give the same cuts
         // without breaking the whole path into Characters.
         if path.isASCIIBytes {

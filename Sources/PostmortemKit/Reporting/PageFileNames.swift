@@ -13,14 +13,19 @@ public enum PageFileNames {
     /// The name without `.html` of each id, in order.
     static func names(_ ids: some Sequence<String>) -> [String] {
         var used = Set<String>()
+        // The next counter worth trying for each base: every name below it is taken, so a
+        // thousand ids with one slug cost a thousand lookups, not half a million.
+        var next: [String: Int] = [:]
         return ids.map { id in
             let base = slug(id)
-            var name = base
-            var counter = 2
+            guard !used.insert(base).inserted else { return base }
+            var counter = next[base] ?? 2
+            var name = "\(base)-\(counter)"
             while used.contains(name) {
-                name = "\(base)-\(counter)"
                 counter += 1
+                name = "\(base)-\(counter)"
             }
+            next[base] = counter + 1
             used.insert(name)
             return name
         }

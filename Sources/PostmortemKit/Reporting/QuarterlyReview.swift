@@ -56,7 +56,9 @@ public struct QuarterlyReview: Sendable {
         organization = configuration.organization
         slos = configuration.slos
         self.categories = categories
-        self.documents = documents
+        // Each incident's numbers are its own even when two documents share an id (PM061).
+        self.documents = Self.withUniqueIDs(documents)
+        let documents = self.documents
         self.corpusFindings = corpusFindings
         pageNames = PageNames(ids: documents.lazy.map(\.postmortem.id))
         documentsByID = SortedKeyIndex(count: documents.count) { documents[$0].postmortem.id }
@@ -107,8 +109,23 @@ public struct QuarterlyReview: Sendable {
     /// The classification of the document at `index` with its evidence (nil when it cannot be
     /// read back from the spill).
     func classification(of index: Int) -> Classification? {
-        if let classificationReader { return classificationReader(index) }
-        return documents[index].classification
+        guard let classificationReader else { return documents[index].classification }
+        var classification = classificationReader(index)
+        classification?.incident = documents[index].postmortem.id
+        return classification
+    }
+
+    /// The documents with ids made unique (``IncidentIDs``), in their records and classifications.
+    /// A corpus without repeats is returned as it is, without a copy.
+    static func withUniqueIDs(_ documents: [ReportedDocument]) -> [ReportedDocument] {
+        let ids = IncidentIDs.unique(documents.map(\.postmortem.id))
+        guard ids.indices.contains(where: { ids[$0] != documents[$0].postmortem.id }) else { return documents }
+        var documents = documents
+        for index in documents.indices where ids[index] != documents[index].postmortem.id {
+            documents[index].postmortem.id = ids[index]
+            documents[index].classification.incident = ids[index]
+        }
+        return documents
     }
 
     /// The page of the first document with this id, relative to the report's root.

@@ -49,7 +49,7 @@ import Testing
         var generator = SplitMix64(seed: 0xFA57)
         for _ in 0..<20_000 {
             let text = Self.randomText(&generator, maxPieces: 40)
-            #expect(Array(DocumentReader.defaultID(for: text).utf8) == Array(Self.referenceID(text).utf8), "\(Array(text.utf8))")
+            #expect(Array(DocumentReader.fileStem(of: text).utf8) == Array(Self.referenceID(text).utf8), "\(Array(text.utf8))")
             #expect(Array(ActionMetadataRule.shorten(text).utf8) == Array(Self.referenceShorten(text).utf8), "\(Array(text.utf8))")
             #expect(Array(TerminalEscaping.escape(text).utf8) == Array(Self.referenceEscape(text).utf8), "\(Array(text.utf8))")
             let spilled = text.replacingOccurrences(of: "-", with: "\u{0}")
@@ -230,6 +230,13 @@ import Testing
         #expect(DocumentReader.defaultID(for: "postmortems/.hidden") == ".hidden")
         #expect(DocumentReader.defaultID(for: "a/b/") == "b")
         #expect(DocumentReader.defaultID(for: "") == "")
+        // A folder's page is named after the folder.
+        #expect(DocumentReader.defaultID(for: "postmortems/2026-08-04-storefront/index.md") == "2026-08-04-storefront")
+        #expect(DocumentReader.defaultID(for: "postmortems/2026-08-04-storefront/README.md") == "2026-08-04-storefront")
+        #expect(DocumentReader.defaultID(for: "a/Readme.markdown") == "a")
+        #expect(DocumentReader.defaultID(for: "index.md") == "index")
+        #expect(DocumentReader.defaultID(for: "./index.md") == "index")
+        #expect(DocumentReader.defaultID(for: "a/indexes.md") == "indexes")
         let long = String(repeating: "Rotate the pool credentials ", count: 4)
         #expect(ActionMetadataRule.shorten(long) == String(long.prefix(57)) + "…")
         #expect(ActionMetadataRule.shorten("\nsecond line only") == "second line only")

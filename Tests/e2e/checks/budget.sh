@@ -17,3 +17,11 @@ check "classify --evaluate prints precision and recall" bash -c "$PM classify --
 check "classify JSON parses" bash -c "$PM classify --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); assert len(d[\"classifications\"]) >= 24 and d[\"groups\"][0][\"cumulative_share\"] > 0'"
 check "classify CSV guards formula cells" bash -c "d=\$(mktemp -d); printf -- '---\nid: \"=cmd()\"\nservices: [\"+svc\"]\n---\n# A bad deploy\n' > \$d/x.md; $PM classify --group-by service --format csv \$d/x.md | grep -q \"^service,'+svc,1,\""
 check "classify --repeat-window narrows the repeats" bash -c "$PM classify --repeat-window 65 | grep -q 'within 65 days): 1$'"
+# Two folders each holding index.md with one id (PM061): each incident keeps its own burn, and its
+# cause adds them once (10.01 minutes, not 20.02).
+check "classify and budget keep the numbers of two documents sharing an id apart" bash -c '
+D=$(mktemp -d); mkdir -p $D/pm/a $D/pm/b
+printf "timezone: UTC\npostmortems: pm\nslos:\n  - id: storefront-availability\n    objective: 99.9\n    window: month\n" > $D/pm.yml
+for f in a:0.001 b:1; do printf -- "---\nid: storefront-outage\ntitle: Storefront outage\nstatus: published\nseverity: SEV2\nservices: [storefront]\ncauses: [config]\nstarted: 2026-08-04T10:00:00Z\nmitigated: 2026-08-04T10:10:00Z\nimpact:\n  - slo: storefront-availability\n    bad_fraction: ${f#*:}\n---\n# Storefront outage\n" > $D/pm/${f%%:*}/index.md; done
+cd $D && '"$PWD/$PM"' classify --format json | python3 -c "import json,sys; d=json.load(sys.stdin); g=d[\"groups\"]; assert [(x[\"burned_minutes\"], x[\"incidents\"]) for x in g] == [(10.01, [\"storefront-outage\", \"storefront-outage-2\"])], g" &&
+'"$PWD/$PM"' budget --format json --quarter 2026-Q3 --today 2026-11-22 | python3 -c "import json,sys; d=json.load(sys.stdin); s=[(x[\"incident\"], x[\"burned_minutes\"]) for w in d[\"windows\"] for x in w[\"steps\"]]; assert s == [(\"storefront-outage\", 0.01), (\"storefront-outage-2\", 10)], s"'
