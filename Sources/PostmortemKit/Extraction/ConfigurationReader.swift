@@ -116,9 +116,9 @@ public enum ConfigurationReader {
                 throw ConfigurationError(path: path, location: item["objective"]?.location ?? item.location,
                                          message: "SLO `\(id)` needs a numeric `objective` in percent, like 99.9")
             }
-            guard objective > 0, objective < 100 else {
+            guard SLODefinition.isSupported(objective: objective) else {
                 throw ConfigurationError(path: path, location: objectiveValue.location,
-                                         message: "SLO `\(id)`: objective \(objective) must be a percentage between 0 and 100 (exclusive)")
+                                         message: "SLO `\(id)`: objective \(objective) must be a percentage above 0 and at most \(SLODefinition.highestObjective) (seven nines)")
             }
             guard let windowText = item["window"]?.string, let window = SLOWindow(windowText) else {
                 throw ConfigurationError(path: path, location: item["window"]?.location ?? item.location,

@@ -38,8 +38,8 @@ public enum OpenSLOReader {
                 throw ConfigurationError(path: path, message: "OpenSLO SLO `\(name)`: the objective has neither target nor targetPercent")
             }
             if objectives.count > 1 { notes.append("only the first of \(objectives.count) objectives is used") }
-            guard objective > 0, objective < 100 else {
-                throw ConfigurationError(path: path, message: "OpenSLO SLO `\(name)`: target must be between 0 and 1 (exclusive)")
+            guard SLODefinition.isSupported(objective: objective) else {
+                throw ConfigurationError(path: path, message: "OpenSLO SLO `\(name)`: target must be above 0 and at most 0.9999999 (seven nines; targetPercent \(SLODefinition.highestObjective))")
             }
             guard let windowNode = spec["timeWindow"]?.items?.first ?? spec["timeWindow"],
                   let duration = windowNode["duration"]?.string, let window = SLOWindow(duration) else {

@@ -53,6 +53,17 @@ public struct SLODefinition: Sendable, Hashable, Codable {
     public var source: String?
     public var notes: [String]
 
+    /// The highest objective pm counts a budget for, in percent: seven nines. Budgets are kept
+    /// to the micro-minute, and beyond this a day's budget (0.000144 minutes here) would round
+    /// towards nothing, showing an untouched window as spent.
+    public static let highestObjective = 99.99999
+
+    /// Whether pm can count the budget of an objective: above 0 and at most ``highestObjective``.
+    public static func isSupported(objective: Double) -> Bool {
+        // With room for the last bit of a product: OpenSLO's target 0.9999999 is 99.99999000000001 percent.
+        objective > 0 && objective <= highestObjective + 1e-9
+    }
+
     public init(id: String, services: [String] = [], objective: Double, window: SLOWindow,
                 description: String? = nil, source: String? = nil, notes: [String] = []) {
         self.id = id

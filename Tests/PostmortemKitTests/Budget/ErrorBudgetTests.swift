@@ -67,4 +67,28 @@ import Testing
         #expect(future[0].burnRate == nil)
         #expect(future[0].policy == .healthy)
     }
+
+    /// Above seven nines a day's budget rounds towards nothing: 99.99999999999999 had shown an
+    /// untouched window as spent ("freeze").
+    @Test("objectives up to seven nines are read, with a budget an untouched day keeps; higher ones are refused",
+          arguments: [("99.9", true), ("99.99999", true), ("99.999991", false), ("99.99999999999999", false),
+                      ("100", false), ("0", false), ("0.001", true)])
+    func highestObjective(objective: String, accepted: Bool) throws {
+        let yaml = "slos:\n  - id: api\n    objective: \(objective)\n    window: 1d\n"
+        let target = String(Double(objective)! / 100)
+        let openSLO = "apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: api\nspec:\n  objectives:\n    - target: \(target)\n  timeWindow:\n    - duration: 1d\n"
+        for text in [yaml, "slos:\n  - openslo: api.yaml\n"] {
+            let read = Result { try ConfigurationReader.parse(text, path: "pm.yml", openSLO: { _ in openSLO }) }
+            guard accepted else {
+                #expect(throws: ConfigurationError.self, "\(objective) \(text)") { try read.get() }
+                continue
+            }
+            let slo = try #require(try read.get().slo("api"))
+            let day = ReportingPeriod.range(from: CalendarDate("2026-06-01")!, to: CalendarDate("2026-06-01")!, zone: .utc)
+            let windows = ErrorBudgetCalculator.windows(slos: [slo], records: [], period: day, zone: .utc,
+                                                        today: CalendarDate("2026-07-01")!)
+            #expect(windows.map(\.budgetMinutes).allSatisfy { $0 > 0 }, "\(objective)")
+            #expect(windows.map(\.policy) == [.healthy], "\(objective)")
+        }
+    }
 }
