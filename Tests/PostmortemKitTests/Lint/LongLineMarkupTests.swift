@@ -24,6 +24,29 @@ import Testing
         }
     }
 
+    @Test("code spans close at the next run of their length, as the plain scan found it, on backtick-heavy lines")
+    func codeSpans() {
+        func blanked(_ line: [UInt8]) -> [UInt8] {
+            var bytes = line
+            ProseText.blankInlineMarkup(&bytes)
+            return bytes
+        }
+        let pieces: [[UInt8]] = ["`", "``", "```", "````", "x", " "].map { Array($0.utf8) }
+        var generator = SplitMix64(seed: 0xC0DE)
+        for _ in 0..<20_000 {
+            var line: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...24, using: &generator) { line += pieces.randomElement(using: &generator)! }
+            #expect(blanked(line) == ProseWordTests.referenceBlank(line), "\(String(decoding: line, as: UTF8.self))")
+        }
+        // Runs of 1, 2, … 300 backticks, each without a twin, then 300 … 1: the run of one closes at
+        // the last run, so only what follows it (" x blame") is prose.
+        let runs = (1...300).map { String(repeating: "`", count: $0) + " x " }
+        let line = Array((runs.joined() + runs.reversed().joined() + "blame").utf8)
+        let result = blanked(line)
+        #expect(result == ProseWordTests.referenceBlank(line))
+        #expect(result.filter { $0 != UInt8(ascii: " ") } == Array("xblame".utf8))
+    }
+
     @Test("NextByte finds the next byte after each position, searching again only once passed")
     func nextByte() {
         let bytes = Array("a>b>>c".utf8)
