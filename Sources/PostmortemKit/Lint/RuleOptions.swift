@@ -31,10 +31,16 @@ public struct RuleOptions: Sendable {
         return result
     }
 
-    /// A number, or `defaultValue` when absent.
-    public func number(_ key: String, default defaultValue: Double) throws(ConfigurationError) -> Double {
+    /// A number from 0 to `maximum`, or `defaultValue` when absent. The rules turn these into
+    /// whole seconds and days, so a bound keeps `1e19` from overflowing them (it had stopped
+    /// pm with SIGILL).
+    public func number(_ key: String, default defaultValue: Double, maximum: Double) throws(ConfigurationError) -> Double {
         guard let value = values[key] else { return defaultValue }
-        guard let n = value.number, n.isFinite, n >= 0 else { throw error(key, "a non-negative number", value) }
+        guard let n = value.number else { throw error(key, "a number", value) }
+        guard n.isFinite, n >= 0, n <= maximum else {
+            throw ConfigurationError(path: path, location: value.location,
+                                     message: "`lint.rules.\(ruleID).\(key)` must be a number from 0 to \(DecimalText.format(maximum, maximumFractionDigits: 0)), not \(value.string ?? "")")
+        }
         return n
     }
 

@@ -72,6 +72,13 @@ import Testing
         ("lint:\n  rules:\n    PM012:\n      phrases: oops\n", 4, "must be a list of strings"),
         ("lint:\n  disabel: [PM012]\n", 2, "did you mean `disable`?"),
         ("lint:\n  rules:\n    PM010:\n      required: {SEV1: [summary, postmortem]}\n", 4, "not a section kind"),
+        // Numbers the rules turn into whole seconds or days are bounded (1e19 had stopped pm).
+        ("lint:\n  rules:\n    PM052: {grace_days: 1e19}\n", 3, "`lint.rules.PM052.grace_days` must be a number from 0 to 3660, not 1e19"),
+        ("lint:\n  rules:\n    PM023: {slack_before_hours: 1e16}\n", 3, "from 0 to 87840, not 1e16"),
+        ("lint:\n  rules:\n    PM023: {slack_after_hours: 87841}\n", 3, "from 0 to 87840, not 87841"),
+        ("lint:\n  rules:\n    PM024: {tolerance_minutes: 1e18}\n", 3, "from 0 to 5270400, not 1e18"),
+        ("lint:\n  rules:\n    PM024: {tolerance_minutes: -1}\n", 3, "from 0 to 5270400, not -1"),
+        ("lint:\n  rules:\n    PM024: {tolerance_minutes: soon}\n", 3, "must be a number, not"),
     ])
     func badConfigurationNamesKeyAndLine(_ yaml: String, _ line: Int, _ message: String) throws {
         let configuration = try LintTestSupport.configuration(yaml)
@@ -81,5 +88,13 @@ import Testing
             guard let error = error as? ConfigurationError else { return false }
             return error.location?.line == line && error.message.contains(message)
         }
+    }
+
+    @Test("the largest bounded option values are read and lint runs with them")
+    func largestOptionValues() throws {
+        let configuration = try LintTestSupport.configuration(
+            "lint:\n  rules:\n    PM052: {grace_days: 3660}\n    PM023: {slack_before_hours: 87840, slack_after_hours: 87840}\n    PM024: {tolerance_minutes: 5270400}\n")
+        let findings = try LintTestSupport.lint(Self.blame, configuration: configuration)
+        #expect(findings.contains { $0.ruleID == "PM012" })
     }
 }

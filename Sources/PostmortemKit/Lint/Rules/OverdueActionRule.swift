@@ -5,7 +5,7 @@ public struct OverdueActionRule: LintRule {
         summary: "No open action is past its due date (relative to `--today`).",
         rationale: "An overdue action is either forgotten or needs a new date; both deserve a decision in the open.",
         category: .actions, defaultSeverity: .warning,
-        options: [RuleOption("grace_days", default: "0", help: "Days past the due date before an action is reported.")],
+        options: [RuleOption("grace_days", default: "0", help: "Days past the due date before an action is reported (at most 3660).")],
         triggeringExamples: [
             RuleExamples.document(sections: ["Follow-up actions": "↓- [ ] Reject proxy configs with empty upstream pools in CI (owner: @dana.k, due: 2026-08-01, ticket: OPS-412)"]),
         ],
@@ -18,7 +18,7 @@ public struct OverdueActionRule: LintRule {
     let grace: Int
 
     public init(options: RuleOptions) throws(ConfigurationError) {
-        grace = Int(try options.number("grace_days", default: 0))
+        grace = Int(try options.number("grace_days", default: 0, maximum: 3660))
     }
 
     public func check(_ context: LintContext) -> [Violation] {

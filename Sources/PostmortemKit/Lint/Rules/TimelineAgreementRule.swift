@@ -5,7 +5,7 @@ public struct TimelineAgreementRule: LintRule {
         summary: "`started`, `detected` and `mitigated` each match a timeline entry.",
         rationale: "When the front matter and the timeline disagree, one of them is wrong, and the reports use the front matter.",
         category: .time, defaultSeverity: .warning,
-        options: [RuleOption("tolerance_minutes", default: "5", help: "How far a timeline entry may be from the front matter time and still match it.")],
+        options: [RuleOption("tolerance_minutes", default: "5", help: "How far a timeline entry may be from the front matter time and still match it (at most 5270400, 3660 days).")],
         triggeringExamples: [
             RuleExamples.document(frontMatter: ["detected: 2026-07-14T14:25:00Z"]).replacingBytes(of: "detected:", with: "↓detected:"),
         ],
@@ -18,7 +18,7 @@ public struct TimelineAgreementRule: LintRule {
     let tolerance: Int64
 
     public init(options: RuleOptions) throws(ConfigurationError) {
-        tolerance = Int64(try options.number("tolerance_minutes", default: 5) * 60)
+        tolerance = Int64(try options.number("tolerance_minutes", default: 5, maximum: 3660 * 1440) * 60)
     }
 
     public func check(_ context: LintContext) -> [Violation] {

@@ -6,8 +6,8 @@ public struct TimelineWindowRule: LintRule {
         rationale: "An entry days away from the incident is usually a wrong date (or a timeline that crossed midnight without saying so).",
         category: .time, defaultSeverity: .warning,
         options: [
-            RuleOption("slack_before_hours", default: "72", help: "How long before `started` an entry may be (the change that set things up)."),
-            RuleOption("slack_after_hours", default: "72", help: "How long after `resolved` an entry may be (clean-up, the review meeting)."),
+            RuleOption("slack_before_hours", default: "72", help: "How long before `started` an entry may be (the change that set things up; at most 87840, 3660 days)."),
+            RuleOption("slack_after_hours", default: "72", help: "How long after `resolved` an entry may be (clean-up, the review meeting; at most 87840)."),
         ],
         triggeringExamples: [
             RuleExamples.document(sections: ["Timeline": "All times UTC.\n\n- 14:02 UTC: Checkout 5xx ratio rises to 35%.\n↓- 2026-07-24 14:41 UTC: Config 4811 is restored."]),
@@ -22,8 +22,8 @@ public struct TimelineWindowRule: LintRule {
     let after: Int64
 
     public init(options: RuleOptions) throws(ConfigurationError) {
-        before = Int64(try options.number("slack_before_hours", default: 72) * 3600)
-        after = Int64(try options.number("slack_after_hours", default: 72) * 3600)
+        before = Int64(try options.number("slack_before_hours", default: 72, maximum: 3660 * 24) * 3600)
+        after = Int64(try options.number("slack_after_hours", default: 72, maximum: 3660 * 24) * 3600)
     }
 
     public func check(_ context: LintContext) -> [Violation] {
