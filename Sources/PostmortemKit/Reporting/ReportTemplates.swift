@@ -61,9 +61,66 @@ public struct ReportTemplates: Sendable {
         for name in Self.required where library.getTemplate(named: name) == nil {
             throw ReportError("\(source) has no \(name).mustache template")
         }
+        // swift-mustache renders a partial by rendering it in place, with no limit on depth: a
+        // template that includes itself overflowed the stack (SIGSEGV).
+        if let cycle = Self.partialCycle(templates) {
+            throw ReportError("the template \(cycle[0]).mustache in \(source) includes itself (\(cycle.joined(separator: " → "))); "
+                              + "a partial cannot include the template it is part of")
+        }
         self.library = library
         self.source = source
         (streamed, streamingLibrary) = Self.streaming(templates, library: library)
+    }
+
+    /// The names of the partials (`{{> name}}`) and parents (`{{< name}}`) a template includes,
+    /// following set-delimiter tags (`{{=<% %>=}}`) as Mustache does. Dynamic names
+    /// (`{{>*value}}`) come from the data and are not followed.
+    static func includedNames(_ text: String) -> [String] {
+        var open = Substring("{{"), close = Substring("}}")
+        var rest = Substring(text)
+        var names: [String] = []
+        while let start = rest.range(of: open) {
+            rest = rest[start.upperBound...]
+            // A triple mustache ends with one more brace than the closing delimiter.
+            let triple = open == "{{" && rest.hasPrefix("{")
+            guard let end = rest.range(of: triple ? "}" + close : close) else { break }
+            let tag = rest[..<end.lowerBound].trimmingCharacters(in: .whitespaces)
+            rest = rest[end.upperBound...]
+            if tag.hasPrefix("="), tag.hasSuffix("="), tag.count >= 3 {
+                let delimiters = tag.dropFirst().dropLast().split(separator: " ", omittingEmptySubsequences: true)
+                if delimiters.count == 2 { (open, close) = (delimiters[0], delimiters[1]) }
+            } else if let first = tag.first, first == ">" || first == "<" {
+                let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                if !name.isEmpty && !name.hasPrefix("*") { names.append(name) }
+            }
+        }
+        return names
+    }
+
+    /// A chain of templates that ends where it began (`["style", "style"]`), if the templates
+    /// include one another in a circle, else nil. Only templates that exist are followed.
+    static func partialCycle(_ templates: [String: String]) -> [String]? {
+        let edges = templates.mapValues { includedNames($0).filter { templates[$0] != nil } }
+        var state: [String: Bool] = [:]  // false: on the current path; true: done
+        var path: [String] = []
+        func visit(_ name: String) -> [String]? {
+            if let done = state[name] {
+                guard !done, let start = path.firstIndex(of: name) else { return nil }
+                return Array(path[start...]) + [name]
+            }
+            state[name] = false
+            path.append(name)
+            for next in edges[name] ?? [] {
+                if let cycle = visit(next) { return cycle }
+            }
+            path.removeLast()
+            state[name] = true
+            return nil
+        }
+        for name in templates.keys.sorted() {
+            if let cycle = visit(name) { return cycle }
+        }
+        return nil
     }
 
     /// The cut versions of the templates that have long sections, and a library that holds them

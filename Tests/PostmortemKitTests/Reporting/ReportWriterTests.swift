@@ -157,6 +157,29 @@ struct ReportWriterTests {
         }
     }
 
+    @Test("templates that include themselves, directly or through others, are refused before anything renders")
+    func recursivePartials() throws {
+        #expect(ReportTemplates.includedNames("{{> style}} {{>head}} {{< base}} {{>*dynamic}} {{{raw}}} {{=<% %>=}}<%> swapped%> {{> ignored}}")
+                == ["style", "head", "base", "swapped"])
+        let cycles: [[String: String]] = [
+            ["index": "{{> style}}", "postmortem": "", "style": "x {{> style}}"],
+            ["index": "{{> a}}", "postmortem": "", "a": "{{#rows}}{{> b}}{{/rows}}", "b": "{{> a}}"],
+            ["index": "{{=<% %>=}}<%> index %>", "postmortem": ""],
+        ]
+        for templates in cycles {
+            #expect(ReportTemplates.partialCycle(templates) != nil, "\(templates)")
+            #expect {
+                _ = try ReportTemplates(templates: templates, source: "test")
+            } throws: { error in
+                "\(error)".contains("includes itself")
+            }
+        }
+        #expect(ReportTemplates.partialCycle(["index": "{{> style}}{{> missing}}", "postmortem": "{{> style}}", "style": "{{> head}}", "head": ""]) == nil)
+        #expect(ReportTemplates.partialCycle(["index": "{{> style}}", "style": "{{> index}}"]) == ["index", "style", "index"])
+        // The templates pm ships include no cycle.
+        _ = try ReportFixture.templates()
+    }
+
     @Test("cmark-gfm table alignment becomes a style, since align is obsolete in HTML5")
     func tableAlignment() {
         let html = PageHTML.prepare(MarkdownParser.renderHTML("| a | b |\n|:--|--:|\n| 1 | 2 |\n"))
