@@ -15,6 +15,14 @@ public enum YAMLReader {
     /// this bounds "billion laughs" documents.
     static let nodeLimit = 100_000
 
+    /// The most bytes of text one document may expand to: twice its own length and 64 KiB more.
+    /// Without aliases a document's values are never longer than its text; one 20 KB anchor
+    /// repeated 60,000 times stays under ``nodeLimit`` but is 1.2 GB, which `pm show` printed and
+    /// `pm report` wrote out until memory ran out.
+    static func byteLimit(for yaml: String) -> Int {
+        2 * yaml.utf8.count + 65_536
+    }
+
     /// Parses `yaml`, whose first line is line `firstLine` of the file.
     /// Returns nil for an empty document.
     public static func read(_ yaml: String, firstLine: Int = 1) -> Result<YAMLValue?, Failure> {
@@ -32,10 +40,11 @@ public enum YAMLReader {
             return .failure(Failure(message: "\(error)", location: SourceLocation(line: firstLine, column: 1)))
         }
         guard let node else { return .success(nil) }
-        var budget = nodeLimit
+        var budget = Budget(nodes: nodeLimit, bytes: byteLimit(for: yaml))
         guard let value = convert(node, firstLine: firstLine, budget: &budget) else {
-            return .failure(Failure(message: "the YAML expands to more than \(nodeLimit) values (aliases?)",
-                                    location: SourceLocation(line: firstLine, column: 1)))
+            let message = budget.nodes < 0 ? "the YAML expands to more than \(nodeLimit) values (aliases?)"
+                : "the YAML expands to more than \(byteLimit(for: yaml)) bytes of text (aliases?)"
+            return .failure(Failure(message: message, location: SourceLocation(line: firstLine, column: 1)))
         }
         return .success(value)
     }
@@ -76,11 +85,19 @@ public enum YAMLReader {
         return SourceLocation(line: mark.line + firstLine - 1, column: max(1, mark.column))
     }
 
-    private static func convert(_ node: Node, firstLine: Int, budget: inout Int) -> YAMLValue? {
-        budget -= 1
-        guard budget >= 0 else { return nil }
+    /// What a document may still expand to while it is converted.
+    struct Budget {
+        var nodes: Int
+        var bytes: Int
+    }
+
+    private static func convert(_ node: Node, firstLine: Int, budget: inout Budget) -> YAMLValue? {
+        budget.nodes -= 1
+        guard budget.nodes >= 0 else { return nil }
         switch node {
         case .scalar(let scalar):
+            budget.bytes -= scalar.string.utf8.count
+            guard budget.bytes >= 0 else { return nil }
             return YAMLValue(.scalar(scalar.string, plain: scalar.style == .plain), at: location(scalar.mark, firstLine))
         case .sequence(let sequence):
             var items: [YAMLValue] = []
@@ -94,12 +111,49 @@ public enum YAMLReader {
             for (key, value) in mapping {
                 guard let converted = convert(value, firstLine: firstLine, budget: &budget) else { return nil }
                 let keyText: String
-                if case .scalar(let scalar) = key { keyText = scalar.string } else { keyText = "\(key)" }
+                if case .scalar(let scalar) = key { keyText = scalar.string } else { keyText = flowText(key) }
                 entries.append(YAMLEntry(key: keyText, keyLocation: location(key.mark, firstLine), value: converted))
             }
             return YAMLValue(.mapping(entries), at: location(mapping.mark, firstLine))
         case .alias(let alias):
             return YAMLValue(.scalar("*\(alias.anchor)", plain: false), at: location(alias.mark, firstLine))
         }
+    }
+
+    /// A key that is not a scalar (`? [a, b]`), written as YAML flow text for messages:
+    /// `[a, b]`, `{k: v}`, cut with `…` after about `limit` bytes however large the node.
+    static func flowText(_ node: Node, limit: Int = 60) -> String {
+        var text = ""
+        func write(_ node: Node) {
+            guard text.utf8.count <= limit else { return }
+            switch node {
+            case .scalar(let scalar): text += scalar.string
+            case .alias(let alias): text += "*" + alias.anchor.rawValue
+            case .sequence(let sequence):
+                text += "["
+                for (index, item) in sequence.enumerated() {
+                    guard text.utf8.count <= limit else { break }
+                    if index > 0 { text += ", " }
+                    write(item)
+                }
+                text += "]"
+            case .mapping(let mapping):
+                text += "{"
+                for (index, (key, value)) in mapping.enumerated() {
+                    guard text.utf8.count <= limit else { break }
+                    if index > 0 { text += ", " }
+                    write(key)
+                    text += ": "
+                    write(value)
+                }
+                text += "}"
+            }
+        }
+        write(node)
+        guard text.utf8.count > limit else { return text }
+        var cut = text.utf8.prefix(limit)
+        while let last = cut.last, last & 0xC0 == 0x80 { cut = cut.dropLast() }
+        if let last = cut.last, last >= 0xC0 { cut = cut.dropLast() }
+        return String(decoding: cut, as: UTF8.self) + "…"
     }
 }

@@ -67,6 +67,8 @@ import Testing
           arguments: [("  description: a\n  description: b\n", 23, "is given more than once"),
                       ("  description: " + String(repeating: "[", count: 2000) + String(repeating: "]", count: 2000) + "\n", 22, "nesting"),
                       ("a0: &a0 [x,x,x,x,x,x,x,x,x,x]\n" + (1...5).map { "a\($0): &a\($0) [" + Array(repeating: "*a\($0 - 1)", count: 10).joined(separator: ",") + "]\n" }.joined(),
+                       11, "bytes of text (aliases?)"),
+                      ("a0: &a0 [[],[],[],[],[],[],[],[],[],[]]\n" + (1...5).map { "a\($0): &a\($0) [" + Array(repeating: "*a\($0 - 1)", count: 10).joined(separator: ",") + "]\n" }.joined(),
                        11, "expands to more than 100000 values")])
     func unreadableDocument(_ tail: String, _ line: Int, _ message: String) {
         // The second document starts at its `---`, line 11; the aliases make a document of their own.

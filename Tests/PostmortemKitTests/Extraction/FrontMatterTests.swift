@@ -1,4 +1,5 @@
 import Testing
+import Yams
 @testable import PostmortemKit
 
 @Suite struct FrontMatterTests {
@@ -145,5 +146,31 @@ import Testing
         yaml = yaml.replacingOccurrences(of: "a0: [", with: "a0: &a0 [")
         let p = read("---\n\(yaml)---\n")
         #expect(p.problems.count == 1)
+    }
+
+    /// One 20 KB anchor repeated 10,000 times is 200 MB of text in 50 KB of YAML: `pm show`
+    /// printed it and `pm report` wrote it out. Small anchors reused, as teams write them, are read.
+    @Test("aliases may not expand a front matter past twice its length plus 64 KiB")
+    func aliasBytesAreBounded() {
+        let anchor = String(repeating: "y", count: 20_000)
+        let bomb = read("---\ntitle: &x \(anchor)\nservices: [\(Array(repeating: "*x", count: 10_000).joined(separator: ","))]\n---\n# T\n")
+        #expect(bomb.problems.map(\.code) == [.invalidYAML])
+        #expect(bomb.problems.first?.message.contains("bytes of text (aliases?)") == true)
+        #expect(bomb.services.isEmpty)
+
+        let team = read("---\nauthors: &team [dana.k, li.w, sam.o]\nservices: [checkout-api]\nextra:\n\(String(repeating: "  - *team\n", count: 500))---\n# T\n")
+        #expect(!team.problems.contains { $0.code == .invalidYAML })
+        #expect(team.authors == ["dana.k", "li.w", "sam.o"])
+    }
+
+    @Test("a key that is not a scalar is named in YAML flow text, cut after about 60 bytes")
+    func complexKeys() throws {
+        let node = try #require(try Yams.compose(yaml: "? [a, {b: c}, *x]\n: 1\n".replacingOccurrences(of: "*x", with: "d")))
+        guard case .mapping(let mapping) = node, let key = mapping.keys.first else { Issue.record("not a mapping"); return }
+        #expect(YAMLReader.flowText(key) == "[a, {b: c}, d]")
+        let long = try #require(try Yams.compose(yaml: "? [\(Array(repeating: "ééééé", count: 40).joined(separator: ", "))]\n: 1\n"))
+        guard case .mapping(let longMapping) = long, let longKey = longMapping.keys.first else { Issue.record("not a mapping"); return }
+        let text = YAMLReader.flowText(longKey)
+        #expect(text.hasSuffix("…") && text.utf8.count <= 64 && text.hasPrefix("[ééééé, ééééé"))
     }
 }
