@@ -47,6 +47,7 @@ extension PM {
             }
             let day = periodOptions.day(in: zone)
             let period = periodOptions.period(in: zone, today: day)
+            try periodOptions.requireFewEnoughWindows(slos: slos, period: period)
             let inputs = InputDiscovery.expand(global.inputPaths(paths, configuration: configuration),
                                                ignore: configuration.ignore, relativeTo: configuration.rootDirectory)
             let records = DocumentLoader.map(inputs, options: ReadOptions(configuration: configuration)) { $0.postmortem }

@@ -45,6 +45,15 @@ struct PeriodOptions: ParsableArguments {
         "\(CalendarDate.supportedYears.lowerBound) to \(CalendarDate.supportedYears.upperBound)"
     }
 
+    /// Exits 2 when an SLO would have more windows in the period than pm reports (a daily
+    /// window over centuries), naming the SLO and what to change.
+    func requireFewEnoughWindows(slos: [SLODefinition], period: ReportingPeriod) throws {
+        guard let (slo, windows) = ErrorBudgetCalculator.tooManyWindows(slos: slos, period: period) else { return }
+        Terminal.error(Terminal.sanitise("the period \(period.label) holds about \(windows) windows of SLO `\(slo.id)` (\(slo.window)); "
+                                         + "pm reports at most \(ErrorBudgetCalculator.mostWindowsPerSLO) per SLO: choose a shorter period or a longer window"))
+        throw ExitCode(2)
+    }
+
     /// `--today`, else the real date in `zone`.
     func day(in zone: ZoneResolver) -> CalendarDate {
         today.flatMap { CalendarDate($0) } ?? Clock.today(in: zone)

@@ -49,6 +49,7 @@ extension PM {
             let zone = ZoneResolver(configuration.timezone) ?? .utc
             let day = periodOptions.day(in: zone)
             let period = periodOptions.period(in: zone, today: day)
+            try periodOptions.requireFewEnoughWindows(slos: configuration.slos, period: period)
             let classifier: Classifier
             let linter: Linter
             let settings: ClassificationSettings

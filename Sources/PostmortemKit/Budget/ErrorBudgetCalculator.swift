@@ -15,6 +15,30 @@ public enum ErrorBudgetCalculator {
     ///   - zone: The configured zone for calendar boundaries.
     ///   - today: The current date in that zone; the burn rate counts the window as elapsed up to
     ///     the end of this day.
+    /// The most windows of one SLO a period may hold for `pm budget` and `pm report`: 5,000 is
+    /// almost 14 years of daily windows, or 416 years of months. Each window is a row and a
+    /// staircase; 1d over 1900 to 9000 would be 2.6 million of them (pm report ran out of memory).
+    public static let mostWindowsPerSLO = 5_000
+
+    /// The first SLO with more than ``mostWindowsPerSLO`` windows in the period, with about how
+    /// many it has, or nil when every SLO fits. Counted from the lengths, without listing them.
+    public static func tooManyWindows(slos: [SLODefinition], period: ReportingPeriod) -> (slo: SLODefinition, windows: Int)? {
+        let days = Int((period.start.minutes(to: period.end) / 1440).rounded(.up))
+        for slo in slos {
+            let shortest: Int
+            switch slo.window {
+            case .month: shortest = 28
+            case .quarter: shortest = 90
+            case .rolling(let length): shortest = length
+            }
+            // A period of whole days meets that many daily windows; a longer window may also
+            // begin before the period and another end after it.
+            let windows = (days + shortest - 1) / shortest + (shortest > 1 ? 1 : 0)
+            if windows > mostWindowsPerSLO { return (slo, windows) }
+        }
+        return nil
+    }
+
     public static func windows(slos: [SLODefinition], records: some Collection<Postmortem>, period: ReportingPeriod,
                                zone: ZoneResolver, today: CalendarDate) -> [BudgetWindow] {
         let parts = burnParts(slos: slos, records: records, zone: zone)

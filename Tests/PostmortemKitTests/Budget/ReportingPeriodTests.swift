@@ -112,4 +112,23 @@ import Testing
         let q1 = try #require(ReportingPeriod.quarter("2026-Q1", zone: havana))
         #expect(ErrorBudgetCalculator.windowBounds(of: .rolling(days: 1), overlapping: q1.start, q1.end, zone: havana).count == 90)
     }
+
+    /// 1d over 1900 to 9000 is 2.6 million windows: pm report ran out of memory (SIGABRT).
+    @Test("a period may hold at most 5,000 windows of each SLO")
+    func windowsPerSLO() {
+        let daily = SLODefinition(id: "daily", objective: 99.9, window: .rolling(days: 1))
+        let monthly = SLODefinition(id: "monthly", objective: 99.9, window: .month)
+        func period(_ from: String, _ to: String) -> ReportingPeriod {
+            .range(from: CalendarDate(from)!, to: CalendarDate(to)!, zone: .utc)
+        }
+        let whole = period("1900-01-01", "9000-12-31")
+        #expect(ErrorBudgetCalculator.tooManyWindows(slos: [daily, monthly], period: whole)?.slo.id == "daily")
+        #expect(ErrorBudgetCalculator.tooManyWindows(slos: [daily, monthly], period: whole)?.windows == 2_593_587)
+        #expect(ErrorBudgetCalculator.tooManyWindows(slos: [monthly], period: whole)?.slo.id == "monthly")
+        #expect(ErrorBudgetCalculator.tooManyWindows(slos: [monthly], period: period("1900-01-01", "2200-12-31")) == nil)
+        // 5,000 days, then one more.
+        #expect(ErrorBudgetCalculator.tooManyWindows(slos: [daily], period: period("2013-04-08", "2026-12-15")) == nil)
+        #expect(ErrorBudgetCalculator.tooManyWindows(slos: [daily], period: period("2013-04-07", "2026-12-15"))?.windows == 5_001)
+        #expect(ErrorBudgetCalculator.tooManyWindows(slos: [daily], period: .quarter("2026-Q3", zone: .utc)!) == nil)
+    }
 }

@@ -25,3 +25,8 @@ printf "timezone: UTC\npostmortems: pm\nslos:\n  - id: storefront-availability\n
 for f in a:0.001 b:1; do printf -- "---\nid: storefront-outage\ntitle: Storefront outage\nstatus: published\nseverity: SEV2\nservices: [storefront]\ncauses: [config]\nstarted: 2026-08-04T10:00:00Z\nmitigated: 2026-08-04T10:10:00Z\nimpact:\n  - slo: storefront-availability\n    bad_fraction: ${f#*:}\n---\n# Storefront outage\n" > $D/pm/${f%%:*}/index.md; done
 cd $D && '"$PWD/$PM"' classify --format json | python3 -c "import json,sys; d=json.load(sys.stdin); g=d[\"groups\"]; assert [(x[\"burned_minutes\"], x[\"incidents\"]) for x in g] == [(10.01, [\"storefront-outage\", \"storefront-outage-2\"])], g" &&
 '"$PWD/$PM"' budget --format json --quarter 2026-Q3 --today 2026-11-22 | python3 -c "import json,sys; d=json.load(sys.stdin); s=[(x[\"incident\"], x[\"burned_minutes\"]) for w in d[\"windows\"] for x in w[\"steps\"]]; assert s == [(\"storefront-outage\", 0.01), (\"storefront-outage-2\", 10)], s"'
+check "budget and report refuse a period with more than 5,000 windows of an SLO (1d over 1900-9000), exit 2, writing nothing" bash -c '
+D=$(mktemp -d); printf "timezone: UTC\npostmortems: pm\nslos:\n  - id: s\n    objective: 99.9\n    window: 1d\n" > $D/pm.yml; mkdir $D/pm; cp postmortems/*.md $D/pm/
+P='"$PWD/$PM"'; cd $D
+$P budget --today 2026-11-22 --from 1900-01-01 --to 9000-12-31 2>err >/dev/null; test $? = 2 && grep -q "about 2593587 windows of SLO .s. (1d)" err &&
+$P report --today 2026-11-22 --from 1900-01-01 --to 9000-12-31 --out out 2>/dev/null >/dev/null; test $? = 2 && ! ls -a | grep -q "out"'
