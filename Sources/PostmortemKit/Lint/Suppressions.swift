@@ -48,6 +48,25 @@ public struct Suppressions: Sendable {
         var directives: [Directive] = []
         var invalid: [Violation] = []
         let open = Array("<!--".utf8)
+        // The index of the first line after each line that is neither blank nor a control comment
+        // (the line a `disable-next-line` applies to), found once for each line: a run of
+        // thousands of such comments had made each of them read all those after it.
+        var nextContent = [Int?](repeating: nil, count: text.lines.count)
+        func contentLine(after index: Int) -> Int {
+            var walked: [Int] = []
+            var next = index + 1
+            var found = text.lines.count
+            while next < text.lines.count {
+                if let known = nextContent[next] { found = known; break }
+                let l = String(decoding: text.lines[next], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                if !l.isEmpty && !(l.hasPrefix("<!--") && l.contains("pm-lint")) { found = next; break }
+                walked.append(next)
+                next += 1
+            }
+            // Every line walked past leads to the same one.
+            for line in walked { nextContent[line] = found }
+            return found
+        }
         for (index, line) in text.lines.enumerated() where !fenced.contains(index + 1) {
             var searchFrom = 0
             while let start = ByteSearch.firstIndex(of: open, in: line, from: searchFrom) {
@@ -89,14 +108,7 @@ public struct Suppressions: Sendable {
                 var target: Int? = nil
                 switch kind {
                 case .disableLine: target = index + 1
-                case .disableNextLine:
-                    var next = index + 1
-                    while next < text.lines.count {
-                        let l = String(decoding: text.lines[next], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-                        if !l.isEmpty && !(l.hasPrefix("<!--") && l.contains("pm-lint")) { break }
-                        next += 1
-                    }
-                    target = next + 1
+                case .disableNextLine: target = contentLine(after: index) + 1
                 default: break
                 }
                 directives.append(Directive(kind: kind, codes: codes, reason: reason, range: range, targetLine: target))
@@ -119,37 +131,94 @@ public struct Suppressions: Sendable {
     }
 
     /// Removes suppressed findings; returns the rest and, per directive and code, whether it was used.
+    ///
+    /// A directive is used for a code when a finding of that code falls where it applies: anywhere
+    /// (`disable-file`), on its target line, or in its region (from a `disable` to the next
+    /// `enable` of the code on a later line, or the end). Each finding is looked up by its code
+    /// and line, and each directive checked once against its code's finding lines, so a document
+    /// with thousands of comments is read in time proportional to them (20,000 comments had taken
+    /// 18.6 s).
     public func apply(to findings: [Finding]) -> (kept: [Finding], used: Set<UsedKey>) {
         var used = Set<UsedKey>()
-        // Regions: per code, the line spans between `disable` and the next `enable` (or the end).
-        var regions: [(directive: Int, code: String, lines: ClosedRange<Int>)] = []
-        for (i, d) in directives.enumerated() where d.kind == .disable {
+        guard !directives.isEmpty else { return (findings, used) }
+        struct LineKey: Hashable { var code: String; var line: Int }
+        var fileWide = Set<String>()
+        var lineDirectives: [LineKey: [Int]] = [:]
+        // Per code: each region's first and last line and its directive, in order of first line.
+        var regions: [String: [(first: Int, last: Int, directive: Int)]] = [:]
+        var open: [String: [Int]] = [:]
+        for (i, d) in directives.enumerated() {
             for code in d.codes {
-                let enable = directives.first { $0.kind == .enable && $0.codes.contains(code) && $0.range.start.line > d.range.start.line }
-                regions.append((i, code, d.range.start.line...(enable?.range.start.line ?? Int.max)))
-            }
-        }
-        var kept: [Finding] = []
-        for finding in findings {
-            var suppressed = false
-            for (i, d) in directives.enumerated() {
-                guard d.codes.contains(finding.ruleID) else { continue }
                 switch d.kind {
-                case .disableFile:
-                    suppressed = true; used.insert(UsedKey(directive: i, code: finding.ruleID))
+                case .disableFile: fileWide.insert(code)
                 case .disableLine, .disableNextLine:
-                    if let line = finding.range?.start.line, line == d.targetLine {
-                        suppressed = true; used.insert(UsedKey(directive: i, code: finding.ruleID))
+                    if let target = d.targetLine { lineDirectives[LineKey(code: code, line: target), default: []].append(i) }
+                case .disable: open[code, default: []].append(i)
+                case .enable:
+                    // Directives are in line order: this closes the disables of earlier lines.
+                    let line = d.range.start.line
+                    var stillOpen: [Int] = []
+                    for start in open[code] ?? [] {
+                        let first = directives[start].range.start.line
+                        if first < line { regions[code, default: []].append((first, line, start)) } else { stillOpen.append(start) }
                     }
-                default: break
+                    open[code] = stillOpen
                 }
             }
-            for region in regions where region.code == finding.ruleID {
-                if let line = finding.range?.start.line, region.lines.contains(line) {
-                    suppressed = true; used.insert(UsedKey(directive: region.directive, code: region.code))
+        }
+        for (code, starts) in open {
+            for start in starts { regions[code, default: []].append((directives[start].range.start.line, Int.max, start)) }
+        }
+        // For each code, its regions by first line with the furthest last line so far, to tell
+        // whether any region holds a line with one binary search.
+        var reach: [String: (firsts: [Int], furthest: [Int])] = [:]
+        for (code, list) in regions {
+            let sorted = list.sorted { ($0.first, $0.directive) < ($1.first, $1.directive) }
+            regions[code] = sorted
+            var furthest: [Int] = []
+            for region in sorted { furthest.append(max(furthest.last ?? Int.min, region.last)) }
+            reach[code] = (sorted.map(\.first), furthest)
+        }
+        /// The number of values in `sorted` at or below `value`.
+        func countAtOrBelow(_ value: Int, in sorted: [Int]) -> Int {
+            var low = 0, high = sorted.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sorted[middle] <= value { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        var kept: [Finding] = []
+        var linesByCode: [String: [Int]] = [:]
+        for finding in findings {
+            let code = finding.ruleID
+            let line = finding.range?.start.line
+            if let line { linesByCode[code, default: []].append(line) }
+            var suppressed = fileWide.contains(code)
+            if let line {
+                if lineDirectives[LineKey(code: code, line: line)] != nil { suppressed = true }
+                if let (firsts, furthest) = reach[code] {
+                    let count = countAtOrBelow(line, in: firsts)
+                    if count > 0 && furthest[count - 1] >= line { suppressed = true }
                 }
             }
             if !suppressed { kept.append(finding) }
+        }
+        // Which directives something fell under.
+        let codesFound = Set(findings.map(\.ruleID))
+        for (i, d) in directives.enumerated() where d.kind == .disableFile {
+            for code in d.codes where codesFound.contains(code) { used.insert(UsedKey(directive: i, code: code)) }
+        }
+        let findingLines = Set(findings.compactMap { finding in finding.range.map { LineKey(code: finding.ruleID, line: $0.start.line) } })
+        for (key, list) in lineDirectives where findingLines.contains(key) {
+            for i in list { used.insert(UsedKey(directive: i, code: key.code)) }
+        }
+        for (code, list) in regions {
+            guard let lines = linesByCode[code]?.sorted() else { continue }
+            for region in list {
+                let before = countAtOrBelow(region.first - 1, in: lines)
+                if before < lines.count && lines[before] <= region.last { used.insert(UsedKey(directive: region.directive, code: code)) }
+            }
         }
         return (kept, used)
     }

@@ -59,4 +59,79 @@ import Testing
         #expect(findings.contains { $0.ruleID == "PM012" })
         #expect(!findings.contains { $0.ruleID == "PM090" })
     }
+
+    /// `Suppressions.apply` as it was first written: every finding against every directive.
+    static func referenceApply(_ suppressions: Suppressions, to findings: [Finding]) -> (kept: [Finding], used: Set<Suppressions.UsedKey>) {
+        let directives = suppressions.directives
+        var used = Set<Suppressions.UsedKey>()
+        var regions: [(directive: Int, code: String, lines: ClosedRange<Int>)] = []
+        for (i, d) in directives.enumerated() where d.kind == .disable {
+            for code in d.codes {
+                let enable = directives.first { $0.kind == .enable && $0.codes.contains(code) && $0.range.start.line > d.range.start.line }
+                regions.append((i, code, d.range.start.line...(enable?.range.start.line ?? Int.max)))
+            }
+        }
+        var kept: [Finding] = []
+        for finding in findings {
+            var suppressed = false
+            for (i, d) in directives.enumerated() where d.codes.contains(finding.ruleID) {
+                switch d.kind {
+                case .disableFile:
+                    suppressed = true; used.insert(Suppressions.UsedKey(directive: i, code: finding.ruleID))
+                case .disableLine, .disableNextLine:
+                    if let line = finding.range?.start.line, line == d.targetLine {
+                        suppressed = true; used.insert(Suppressions.UsedKey(directive: i, code: finding.ruleID))
+                    }
+                default: break
+                }
+            }
+            for region in regions where region.code == finding.ruleID {
+                if let line = finding.range?.start.line, region.lines.contains(line) {
+                    suppressed = true; used.insert(Suppressions.UsedKey(directive: region.directive, code: region.code))
+                }
+            }
+            if !suppressed { kept.append(finding) }
+        }
+        return (kept, used)
+    }
+
+    @Test("suppressions keep and use exactly what the finding-by-directive version did, on seeded random documents")
+    func applyMatchesReference() {
+        var generator = SplitMix64(seed: 0x5C0FF)
+        let kinds: [Suppressions.Directive.Kind] = [.disableNextLine, .disableLine, .disable, .enable, .disableFile]
+        let codes = ["PM012", "PM013", "P011"]
+        var suppressions = Suppressions(text: ProseText(document: DocumentReader.read(text: "# T\n", path: "a.md")),
+                                        tree: MarkdownNode(kind: .document), knownCodes: [])
+        for _ in 0..<3_000 {
+            var directives: [Suppressions.Directive] = []
+            var line = 1
+            for _ in 0..<Int.random(in: 0...8, using: &generator) {
+                line += Int.random(in: 0...2, using: &generator)
+                let kind = kinds.randomElement(using: &generator)!
+                let named = codes.filter { _ in Bool.random(using: &generator) }
+                let range = SourceRange(start: SourceLocation(line: line, column: 1), end: SourceLocation(line: line, column: 30))
+                let target = kind == .disableLine ? line : kind == .disableNextLine ? line + Int.random(in: 1...2, using: &generator) : nil
+                directives.append(Suppressions.Directive(kind: kind, codes: named.isEmpty ? ["PM012"] : named, reason: "r",
+                                                         range: range, targetLine: target))
+            }
+            suppressions.directives = directives
+            let findings = (0..<Int.random(in: 0...8, using: &generator)).map { _ in
+                let at = Int.random(in: 0...(line + 2), using: &generator)
+                return Finding(ruleID: codes.randomElement(using: &generator)!, alias: "x", severity: .warning, message: "m", path: "a.md",
+                               range: at == 0 ? nil : SourceRange(start: SourceLocation(line: at, column: 1), end: SourceLocation(line: at, column: 2)))
+            }
+            let (kept, used) = suppressions.apply(to: findings)
+            let expected = Self.referenceApply(suppressions, to: findings)
+            #expect(kept == expected.kept && used == expected.used, "\(directives) \(findings)")
+        }
+    }
+
+    @Test("a run of thousands of control comments is read once: each disable-next-line targets the line after the run")
+    func longRunsOfComments() throws {
+        let run = String(repeating: "<!-- pm-lint disable-next-line PM012 -- quoting the vendor -->\n", count: 3_000)
+        let findings = try lint(summary: run + Self.blame)
+        #expect(!findings.contains { $0.ruleID == "PM012" })
+        // Every comment targets the blame line, so each one is used.
+        #expect(!findings.contains { $0.ruleID.hasPrefix("PM09") })
+    }
 }
