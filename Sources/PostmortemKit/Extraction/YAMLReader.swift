@@ -35,13 +35,14 @@ public enum YAMLReader {
         } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
             return .failure(duplicateFailure(duplicates.first ?? "?", firstMark: context.mark, yaml: yaml, firstLine: firstLine))
         } catch let error as YamlError {
-            return .failure(failure(from: error, firstLine: firstLine))
+            return .failure(failure(from: error, firstLine: firstLine, columns: Columns(yaml)))
         } catch {
             return .failure(Failure(message: "\(error)", location: SourceLocation(line: firstLine, column: 1)))
         }
         guard let node else { return .success(nil) }
         var budget = Budget(nodes: nodeLimit, bytes: byteLimit(for: yaml))
-        guard let value = convert(node, firstLine: firstLine, budget: &budget) else {
+        let columns = Columns(yaml)
+        guard let value = convert(node, firstLine: firstLine, columns: columns, budget: &budget) else {
             let message = budget.nodes < 0 ? "the YAML expands to more than \(nodeLimit) values (aliases?)"
                 : "the YAML expands to more than \(byteLimit(for: yaml)) bytes of text (aliases?)"
             return .failure(Failure(message: message, location: SourceLocation(line: firstLine, column: 1)))
@@ -49,15 +50,15 @@ public enum YAMLReader {
         return .success(value)
     }
 
-    private static func failure(from error: YamlError, firstLine: Int) -> Failure {
+    private static func failure(from error: YamlError, firstLine: Int, columns: Columns) -> Failure {
         switch error {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             var message = problem
             if let context, !context.text.isEmpty { message = "\(problem) \(context.text)" }
-            return Failure(message: message,
-                           location: SourceLocation(line: mark.line + firstLine - 1, column: max(1, mark.column)))
+            // An error may point at a blank (a tab where indentation is), so it is not moved.
+            return Failure(message: message, location: location(mark, firstLine, columns, skippingBlanks: false))
         default:
             return Failure(message: "\(error)", location: SourceLocation(line: firstLine, column: 1))
         }
@@ -80,9 +81,45 @@ public enum YAMLReader {
                        location: SourceLocation(line: line + firstLine - 1, column: indent + 1), duplicateKey: key)
     }
 
-    private static func location(_ mark: Mark?, _ firstLine: Int) -> SourceLocation {
+    private static func location(_ mark: Mark?, _ firstLine: Int, _ columns: Columns, skippingBlanks: Bool = true) -> SourceLocation {
         guard let mark else { return SourceLocation(line: firstLine, column: 1) }
-        return SourceLocation(line: mark.line + firstLine - 1, column: max(1, mark.column))
+        let column = columns.byteColumn(line: mark.line, character: max(1, mark.column), skippingBlanks: skippingBlanks)
+        return SourceLocation(line: mark.line + firstLine - 1, column: column)
+    }
+
+    /// Turns libyaml's columns, which count characters, into the UTF-8 byte columns every
+    /// finding uses: `services: [ééé, [x]]` has `[x]` at character 17 and byte 20. A mark on the
+    /// blanks before a value (libyaml puts a scalar after tabs at the first tab) moves to the
+    /// value, since no key or value starts with a blank.
+    struct Columns {
+        let bytes: [UInt8]
+        /// The byte offset where each line starts.
+        let starts: [Int]
+
+        init(_ yaml: String) {
+            bytes = Array(yaml.utf8)
+            var starts = [0]
+            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+            self.starts = starts
+        }
+
+        /// The 1-based byte column of the 1-based `character` on 1-based `line`, moved past blanks
+        /// when `skippingBlanks`.
+        func byteColumn(line: Int, character: Int, skippingBlanks: Bool) -> Int {
+            guard line >= 1, line <= starts.count else { return character }
+            let start = starts[line - 1]
+            let end = line < starts.count ? starts[line] - 1 : bytes.count
+            var offset = start, seen = 0
+            while offset < end && seen < character - 1 {
+                offset += 1
+                // Continuation bytes belong to the character before them.
+                while offset < end && bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+                seen += 1
+            }
+            if seen < character - 1 { return character - seen + (offset - start) }
+            while skippingBlanks && offset < end && (bytes[offset] == UInt8(ascii: " ") || bytes[offset] == UInt8(ascii: "\t")) { offset += 1 }
+            return offset - start + 1
+        }
     }
 
     /// What a document may still expand to while it is converted.
@@ -91,32 +128,32 @@ public enum YAMLReader {
         var bytes: Int
     }
 
-    private static func convert(_ node: Node, firstLine: Int, budget: inout Budget) -> YAMLValue? {
+    private static func convert(_ node: Node, firstLine: Int, columns: Columns, budget: inout Budget) -> YAMLValue? {
         budget.nodes -= 1
         guard budget.nodes >= 0 else { return nil }
         switch node {
         case .scalar(let scalar):
             budget.bytes -= scalar.string.utf8.count
             guard budget.bytes >= 0 else { return nil }
-            return YAMLValue(.scalar(scalar.string, plain: scalar.style == .plain), at: location(scalar.mark, firstLine))
+            return YAMLValue(.scalar(scalar.string, plain: scalar.style == .plain), at: location(scalar.mark, firstLine, columns))
         case .sequence(let sequence):
             var items: [YAMLValue] = []
             for item in sequence {
-                guard let value = convert(item, firstLine: firstLine, budget: &budget) else { return nil }
+                guard let value = convert(item, firstLine: firstLine, columns: columns, budget: &budget) else { return nil }
                 items.append(value)
             }
-            return YAMLValue(.sequence(items), at: location(sequence.mark, firstLine))
+            return YAMLValue(.sequence(items), at: location(sequence.mark, firstLine, columns))
         case .mapping(let mapping):
             var entries: [YAMLEntry] = []
             for (key, value) in mapping {
-                guard let converted = convert(value, firstLine: firstLine, budget: &budget) else { return nil }
+                guard let converted = convert(value, firstLine: firstLine, columns: columns, budget: &budget) else { return nil }
                 let keyText: String
                 if case .scalar(let scalar) = key { keyText = scalar.string } else { keyText = flowText(key) }
-                entries.append(YAMLEntry(key: keyText, keyLocation: location(key.mark, firstLine), value: converted))
+                entries.append(YAMLEntry(key: keyText, keyLocation: location(key.mark, firstLine, columns), value: converted))
             }
-            return YAMLValue(.mapping(entries), at: location(mapping.mark, firstLine))
+            return YAMLValue(.mapping(entries), at: location(mapping.mark, firstLine, columns))
         case .alias(let alias):
-            return YAMLValue(.scalar("*\(alias.anchor)", plain: false), at: location(alias.mark, firstLine))
+            return YAMLValue(.scalar("*\(alias.anchor)", plain: false), at: location(alias.mark, firstLine, columns))
         }
     }
 

@@ -173,4 +173,21 @@ import Yams
         let text = YAMLReader.flowText(longKey)
         #expect(text.hasSuffix("…") && text.utf8.count <= 64 && text.hasPrefix("[ééééé, ééééé"))
     }
+
+    /// libyaml counts characters; findings count UTF-8 bytes (docs/format.md), and SARIF converts
+    /// bytes to code points, so a character column came out short twice.
+    @Test("front matter positions are byte columns, after non-ASCII text and tabs")
+    func byteColumns() throws {
+        let nested = read("---\ntitle: x\nservices: [ééé, [x]]\n---\n# T\n")
+        #expect(nested.problems.map(\.range?.start) == [SourceLocation(line: 3, column: 20)])
+        let tabs = read("---\ntitle: \"Ünïcödé\"\nstarted:\t\tyesterday\n---\n# T\n")
+        #expect(tabs.problems.map(\.range?.start) == [SourceLocation(line: 3, column: 11)])
+        // A YAML error keeps its place, even on a blank: here the tab after the emoji.
+        let broken = read("---\ntitle: \"☕\" \"x\"\n---\n# T\n")
+        let at = try #require(broken.problems.first?.range?.start)
+        #expect(at.line == 2 && at.column > 13)
+        #expect(YAMLReader.Columns("a: ☕\tb\n").byteColumn(line: 1, character: 5, skippingBlanks: false) == 7)
+        #expect(YAMLReader.Columns("a: ☕\tb\n").byteColumn(line: 1, character: 5, skippingBlanks: true) == 8)
+        #expect(YAMLReader.Columns("a: ☕\n").byteColumn(line: 1, character: 6, skippingBlanks: false) == 8)
+    }
 }

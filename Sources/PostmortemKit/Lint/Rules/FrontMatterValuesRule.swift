@@ -33,7 +33,7 @@ public struct FrontMatterValuesRule: LintRule {
             // Point at the value after `key: `.
             if let colon = line.firstIndex(of: UInt8(ascii: ":")) {
                 var i = colon + 1
-                while i < line.count, line[i] == UInt8(ascii: " ") { i += 1 }
+                while i < line.count, line[i] == UInt8(ascii: " ") || line[i] == UInt8(ascii: "\t") { i += 1 }
                 if i < line.count { return SourceRange(start: SourceLocation(line: key.start.line, column: i + 1), end: SourceLocation(line: key.start.line, column: line.count)) }
             }
             return key
