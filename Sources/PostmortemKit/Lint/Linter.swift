@@ -150,6 +150,13 @@ public struct Linter: Sendable {
             for code in directive.codes where !used.contains(Suppressions.UsedKey(directive: i, code: code)) {
                 // A rule switched off in pm.yml cannot fire, so silencing it is not a mistake here.
                 if code.hasPrefix("PM") && !enabled.contains(code) { continue }
+                // Corpus-wide findings are worked out across documents, after comments are read.
+                if let rule = RuleRegistry.rule(named: code), rule is any CorpusLintRule.Type {
+                    add(UnusedSuppressionRule.self, Violation(
+                        "`pm-lint \(directive.kind.rawValue)` cannot silence \(code): corpus-wide rules are not silenced by comments",
+                        at: directive.range, suggestion: "remove \(code) from the comment; set its severity in pm.yml's `lint.rules` instead"))
+                    continue
+                }
                 add(UnusedSuppressionRule.self, Violation(
                     "`pm-lint \(directive.kind.rawValue)` silences \(code), but \(code) reports nothing there",
                     at: directive.range, suggestion: "remove \(code) from the comment"))

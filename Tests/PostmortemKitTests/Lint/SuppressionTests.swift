@@ -134,4 +134,11 @@ import Testing
         // Every comment targets the blame line, so each one is used.
         #expect(!findings.contains { $0.ruleID.hasPrefix("PM09") })
     }
+
+    @Test("a comment naming a corpus-wide rule says such rules are not silenced by comments")
+    func corpusRulesInComments() throws {
+        let findings = try lint(summary: "<!-- pm-lint disable-next-line PM060 -- moved page -->\nSee [the old page](gone.md).")
+        let unused = findings.filter { $0.ruleID == "PM091" }.map(\.message)
+        #expect(unused == ["`pm-lint disable-next-line` cannot silence PM060: corpus-wide rules are not silenced by comments"])
+    }
 }
