@@ -47,7 +47,12 @@ public enum PostmortemScaffold {
     }
 
     public static func render(template: String, request: Request) throws(Failure) -> String {
-        var lines = template.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Read as postmortems are: a byte order mark is skipped, CRLF and CR are line breaks.
+        var text = template.hasPrefix("\u{FEFF}") ? String(template.dropFirst()) : template
+        if text.utf8.contains(UInt8(ascii: "\r")) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
               let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingCharacters(in: .whitespaces) == "---" }) else {
             throw .templateWithoutFrontMatter
@@ -63,6 +68,11 @@ public enum PostmortemScaffold {
         for (key, value) in values {
             if let index = lines[1..<closeIndex].firstIndex(where: { $0.hasPrefix("\(key):") }) {
                 lines[index] = "\(key): \(value)"
+                // The old value's further lines (a block list, a block scalar, a flow list
+                // broken over lines) go with it.
+                let continuation = continuationLines(lines, after: index, before: closeIndex)
+                lines.removeSubrange((index + 1)..<(index + 1 + continuation))
+                closeIndex -= continuation
             } else {
                 lines.insert("\(key): \(value)", at: closeIndex)
                 closeIndex += 1
@@ -86,6 +96,32 @@ public enum PostmortemScaffold {
         return front + "\n" + rendered
     }
 
+    /// How many lines after the key at `index` belong to its value: indented lines, `- ` items
+    /// (a block list may start at the key's own indentation), and blank lines between them.
+    static func continuationLines(_ lines: [String], after index: Int, before close: Int) -> Int {
+        func continues(_ line: String) -> Bool {
+            line.hasPrefix(" ") || line.hasPrefix("\t") || line == "-" || line.hasPrefix("- ")
+        }
+        var count = 0
+        var next = index + 1
+        while next < close {
+            if lines[next].trimmingCharacters(in: .whitespaces).isEmpty {
+                // Blank lines count only when the value goes on after them.
+                var after = next
+                while after < close && lines[after].trimmingCharacters(in: .whitespaces).isEmpty { after += 1 }
+                guard after < close && continues(lines[after]) else { break }
+                count += after - next
+                next = after
+            } else if continues(lines[next]) {
+                count += 1
+                next += 1
+            } else {
+                break
+            }
+        }
+        return count
+    }
+
     /// A YAML double-quoted scalar (JSON string syntax is valid YAML).
     static func yamlString(_ text: String) -> String {
         var out = "\""
@@ -106,9 +142,13 @@ public enum PostmortemScaffold {
         return out + "\""
     }
 
-    /// Lowercase ASCII words joined by `-`, accents folded, at most 60 characters.
+    /// Lowercase ASCII words joined by `-`, at most 60 characters: other scripts are written in
+    /// Latin letters first (ICU's Any-Latin: `Сбой оплаты` is `sboj-oplaty`, `支付失败` is
+    /// `zhi-fu-shi-bai`), then accents are folded. A title with no letter or digit left (emoji
+    /// alone) is `incident`.
     public static func slug(_ title: String) -> String {
-        let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX")).lowercased()
+        let latin = title.utf8.allSatisfy { $0 < 0x80 } ? title : (title.applyingTransform(.toLatin, reverse: false) ?? title)
+        let folded = latin.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX")).lowercased()
         var out = ""
         var pendingDash = false
         for scalar in folded.unicodeScalars {

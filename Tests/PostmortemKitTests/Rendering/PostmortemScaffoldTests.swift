@@ -9,7 +9,11 @@ import Testing
     @Test func slugs() {
         #expect(PostmortemScaffold.slug("Checkout returned 502s after a proxy config push") == "checkout-returned-502s-after-a-proxy-config-push")
         #expect(PostmortemScaffold.slug("Café DNS — résolution échouée!") == "cafe-dns-resolution-echouee")
-        #expect(PostmortemScaffold.slug("日本語") == "incident")
+        // Other scripts are written in Latin letters, so distinct titles get distinct file names.
+        #expect(PostmortemScaffold.slug("支付失败") == "zhi-fu-shi-bai")
+        #expect(PostmortemScaffold.slug("Сбой оплаты") == "sboj-oplaty")
+        #expect(PostmortemScaffold.slug("검색 장애") == "geomsaeg-jang-ae")
+        #expect(PostmortemScaffold.slug("🔥🔥") == "incident")
         #expect(PostmortemScaffold.slug(String(repeating: "word ", count: 40)).count <= 60)
     }
 
@@ -31,6 +35,26 @@ import Testing
             #expect(text.contains("what happened to checkout-api, edge on 2026-07-14"), "\(name)")
             #expect(!text.contains("{{"), "\(name)")
         }
+    }
+
+    @Test("templates are read as postmortems are: a BOM is skipped, CRLF and CR are line breaks, block values are replaced whole",
+          arguments: [
+              "\u{FEFF}---\ntitle: x\n---\n# {{title}}\n",
+              "---\r\ntitle: x\r\n---\r\n# {{title}}\r\n",
+              "---\rtitle: x\r---\r# {{title}}\r",
+              "---\ntitle: >\n  A long\n  title\nservices:\n  - name-the-service\n\n  - another\nauthors: []\n---\n# {{title}}\n",
+              "---\nservices:\n- name-the-service\n# a comment stays\nauthors: [a]\n---\n# {{title}}\n",
+              "---\nservices: [a,\n  b]\n\nauthors: [a]\n---\n# {{title}}\n",
+          ])
+    func templateForms(template: String) throws {
+        let text = try PostmortemScaffold.render(template: template, request: request)
+        let record = DocumentReader.read(text: text, path: "postmortems/\(request.id).md").postmortem
+        #expect(!record.problems.contains { $0.code == .invalidYAML || $0.code == .unclosedFrontMatter }, "\(record.problems)")
+        #expect(record.title == request.title)
+        #expect(record.services == ["checkout-api", "edge"])
+        #expect(!text.contains("name-the-service") && !text.contains("another") && !text.contains("\r"))
+        if template.contains("authors: [a]") { #expect(record.authors == ["a"]) }
+        if template.contains("# a comment stays") { #expect(text.contains("# a comment stays")) }
     }
 
     @Test func markdownEscapingLooksAtCodePoints() {
