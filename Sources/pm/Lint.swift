@@ -9,7 +9,7 @@ extension PM {
             commandName: "lint",
             abstract: "Check postmortems for structure, metadata, follow-up quality and blameless language.",
             discussion: """
-                Reads each file (directories recursively, .md only, skipping pm.yml's `ignore` globs) \
+                Reads each file (directories recursively, .md and .markdown files, skipping pm.yml's `ignore` globs) \
                 and reports findings as text, JSON, SARIF 2.1.0 or GitHub Actions annotations. With no \
                 paths, lints the postmortems directory from pm.yml. `-` reads one document from stdin; \
                 give it a name with --stdin-filename. Rules are configured under `lint:` in pm.yml \
@@ -102,6 +102,11 @@ extension PM {
             }
             if paths.filter({ $0 == "-" }).count > 1 {
                 Terminal.error("`-` (stdin) can be given only once")
+                throw ExitCode(2)
+            }
+            if let stdinFilename, stdinFilename.trimmingCharacters(in: .whitespaces).isEmpty {
+                // Findings would name no file (":20:52:"), and SARIF would carry an empty uri.
+                Terminal.error("--stdin-filename must name a path, not be blank")
                 throw ExitCode(2)
             }
             let configuration = try global.loadConfiguration()

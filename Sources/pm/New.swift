@@ -33,6 +33,9 @@ extension PM {
         func validate() throws {
             if title.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the title must not be empty") }
             if let date, CalendarDate(date) == nil { throw ValidationError("--date must be a real date written YYYY-MM-DD, not '\(date)'") }
+            if let date, let day = CalendarDate(date), !CalendarDate.supportedYears.contains(day.year) {
+                throw ValidationError("--date must be in the years \(CalendarDate.supportedYears.lowerBound) to \(CalendarDate.supportedYears.upperBound), not '\(date)'")
+            }
             if let template, template.contains("/") || template.hasPrefix(".") {
                 throw ValidationError("--template takes a template name such as full or short, not a path")
             }

@@ -64,6 +64,16 @@ public enum ConfigurationReader {
                 if configuration.severities.isEmpty {
                     throw ConfigurationError(path: path, location: value.location, message: "`severities` must not be empty")
                 }
+                // A severity is matched by its text and ranks by its place in the list.
+                for (index, item) in (value.items ?? []).enumerated() {
+                    let name = configuration.severities[index]
+                    if name.trimmingCharacters(in: .whitespaces).isEmpty {
+                        throw ConfigurationError(path: path, location: item.location, message: "`severities` items must not be blank")
+                    }
+                    if configuration.severities[..<index].contains(name) {
+                        throw ConfigurationError(path: path, location: item.location, message: "`severities` lists `\(name)` twice")
+                    }
+                }
             case "postmortems": configuration.postmortemsDirectory = try string()
             case "templates": configuration.templatesDirectory = try string()
             case "ignore": configuration.ignore = try strings()
