@@ -142,7 +142,8 @@ public enum FrontMatterReader {
         var result: [String] = []
         for item in items {
             if let s = item.string { result.append(s) } else {
-                postmortem.problems.append(typeProblem("\(entry.key)` item `", "a string", item))
+                postmortem.problems.append(Problem(.wrongType, "each `\(entry.key)` item must be a string, not \(item.typeDescription)",
+                                                   at: range(item.location)))
             }
         }
         return result

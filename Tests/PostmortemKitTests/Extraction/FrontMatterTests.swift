@@ -180,6 +180,7 @@ import Yams
     func byteColumns() throws {
         let nested = read("---\ntitle: x\nservices: [ééé, [x]]\n---\n# T\n")
         #expect(nested.problems.map(\.range?.start) == [SourceLocation(line: 3, column: 20)])
+        #expect(nested.problems.map(\.message) == ["each `services` item must be a string, not a list"])
         let tabs = read("---\ntitle: \"Ünïcödé\"\nstarted:\t\tyesterday\n---\n# T\n")
         #expect(tabs.problems.map(\.range?.start) == [SourceLocation(line: 3, column: 11)])
         // A YAML error keeps its place, even on a blank: here the tab after the emoji.
