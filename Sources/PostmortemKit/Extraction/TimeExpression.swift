@@ -112,6 +112,9 @@ public enum TimeExpression {
             i += length
         }
         guard date != nil || second != nil else { return nil }
+        // A range, `14:05-14:08` or `12:26-12:??`: the entry is at its start. Read as an offset,
+        // the end had put the entry twelve or fourteen hours off (`-14:08`).
+        if let start = second, let length = rangeEnd(bytes, i, after: start) { i += length }
         var offset: Int? = nil
         if second != nil {
             var j = i
@@ -270,6 +273,21 @@ public enum TimeExpression {
         }
         guard (0...23).contains(h), (0...59).contains(minute), (0...59).contains(second) else { return nil }
         return (h * 3600 + minute * 60 + second, j - i)
+    }
+
+    /// The length of the end of a time range right after a time (`-14:08`, `–14:08`, `-12:??`),
+    /// or nil when what follows is not one. An end before the start (`14:02-05:00`) is an offset,
+    /// as ISO 8601 writes it.
+    static func rangeEnd(_ b: [UInt8], _ i: Int, after start: Int) -> Int? {
+        let dash: Int
+        if byte(b, i) == "-" { dash = 1 } else if hasPrefix(b, i, "\u{2013}") { dash = 3 } else { return nil }
+        if let (end, length) = timeToken(b, i + dash), end >= start { return dash + length }
+        // An end whose minutes were not written down.
+        var j = i + dash
+        guard number(b, &j, maxDigits: 2) != nil, byte(b, j) == ":", byte(b, j + 1) == "?" else { return nil }
+        j += 1
+        while byte(b, j) == "?" { j += 1 }
+        return j - i
     }
 
     static func meridiem(_ b: [UInt8], _ i: Int) -> (pm: Bool, length: Int)? {

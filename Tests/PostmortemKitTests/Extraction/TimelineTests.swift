@@ -36,6 +36,11 @@ import Testing
         ("14:02", "2026-07-14T14:02:00Z"), ("14:02 UTC", "2026-07-14T14:02:00Z"), ("2026-07-14 14:02", "2026-07-14T14:02:00Z"),
         ("[13:26]", "2026-07-14T13:26:00Z"), ("7:32 PM", "2026-07-14T19:32:00Z"), ("27-05-2025 13:44", "2025-05-27T13:44:00Z"),
         ("14:02 CEST", "2026-07-14T14:02:00+02:00"), ("Jul 15 09:30", "2026-07-15T09:30:00Z"), ("14:02:30 +01:00", "2026-07-14T14:02:30+01:00"),
+        // A range is at its start; its end is not an offset (`-14:08` had been read as UTC−14:08).
+        ("14:05-14:08", "2026-07-14T14:05:00Z"), ("12:26-12:??", "2026-07-14T12:26:00Z"), ("14:05\u{2013}14:08", "2026-07-14T14:05:00Z"),
+        ("2026-07-14 12:26-12:40", "2026-07-14T12:26:00Z"),
+        // An end before the start is an offset, as ISO 8601 writes it.
+        ("14:02-05:00", "2026-07-14T14:02:00-05:00"), ("14:02+02:00", "2026-07-14T14:02:00+02:00"),
     ])
     func timeFormats(_ written: String, _ expected: String) {
         let p = read(front + "## Timeline\n\n- \(written): something happens\n")
@@ -60,5 +65,19 @@ import Testing
         #expect(TimeExpression.leading("3 retries failed") == nil)
         #expect(TimeExpression.leading("10:1 ratio") == nil)
         #expect(TimeExpression.leading("25:00 happened") == nil)
+    }
+
+    /// dfds PM2024-001 and PM2021-011 in the real-dev corpus have rows known only to the day.
+    @Test("an entry known only to its day is out of order only when the whole day is before the entry above it")
+    func dateOnlyEntriesInOrder() throws {
+        func order(_ rows: String) throws -> [Int] {
+            let text = RuleExamples.document(sections: ["Timeline": "All times UTC.\n\n| Time | Event |\n|---|---|\n" + rows])
+            return try LintTestSupport.lint(text).filter { $0.ruleID == "PM022" }.compactMap { $0.range?.start.line }
+        }
+        #expect(try order("| 2026-07-14 14:02 | a |\n| 2026-07-14 14:41 | b |\n| 2026-07-14 14:?? | c |\n| 2026-07-14 15:30 | d |\n").isEmpty)
+        #expect(try order("| 2026-07-14 14:02 | a |\n| 2026-07-14 | b |\n| 2026-07-15 | c |\n| 2026-07-15 09:00 | d |\n").isEmpty)
+        #expect(try order("| 2026-07-14 14:02 | a |\n| 2026-07-13 | b |\n").count == 1)
+        // A timed entry after a later day is still out of order.
+        #expect(try order("| 2026-07-14 14:02 | a |\n| 2026-07-15 | b |\n| 2026-07-14 16:00 | c |\n").count == 1)
     }
 }

@@ -18,6 +18,18 @@ public struct TimelineOrderRule: LintRule {
         var latest: TimelineEvent? = nil
         for event in context.postmortem.timeline {
             guard let time = event.time else { continue }
+            // An entry known only to the day (`2026-11-10`, or `14:??` with its minutes not
+            // written down) stands for the whole day: it is out of place only when all of that
+            // day is before the entry above it, and it does not move the order back to midnight.
+            if !event.timeText.contains(":"), let previous = latest, let previousTime = previous.time {
+                if time.adding(seconds: 86_400) <= previousTime {
+                    result.append(Violation("timeline entry on \(event.timeText) comes after the entry at \(previous.timeText) (line \(previous.range.start.line)) but is earlier",
+                                            at: event.range, suggestion: "move it into place, or fix its date"))
+                } else if time > previousTime {
+                    latest = event
+                }
+                continue
+            }
             if let previous = latest, let previousTime = previous.time, time < previousTime {
                 result.append(Violation("timeline entry at \(event.timeText) comes after the entry at \(previous.timeText) (line \(previous.range.start.line)) but is earlier",
                                         at: event.range, suggestion: "move it into place, or fix its time or date"))
