@@ -152,17 +152,11 @@ public enum ErrorBudgetCalculator {
         var steps: [StaircaseStep] = []
         var exhaustedAt: Timestamp?
         for part in ordered {
-            let before = remaining
             remaining = ErrorBudget.rounded(remaining - part.minutes)
-            if exhaustedAt == nil, remaining <= 0, part.minutes > 0 {
-                // Burn is taken as even over the incident, so the budget ran out partway through it.
-                let share = max(0, min(1, before / part.minutes))
-                let seconds = Double(part.to.epochSeconds - part.from.epochSeconds) * share
-                exhaustedAt = part.from.adding(seconds: Int64(seconds.rounded()))
-            }
             steps.append(StaircaseStep(at: part.from, incident: part.incident, burnedMinutes: part.minutes,
                                        remainingMinutes: remaining, remainingPercent: percent(remaining)))
         }
+        if remaining <= 0, budget > 0 { exhaustedAt = exhaustion(of: budget, by: ordered) }
         if budget <= 0, exhaustedAt == nil { exhaustedAt = bounds.start }
         let burned = ErrorBudget.rounded(budget - remaining)
         let elapsed = bounds.start.minutes(to: min(now, bounds.end))
@@ -172,6 +166,50 @@ public enum ErrorBudgetCalculator {
                             remainingMinutes: remaining, remainingPercent: remainingPercent, steps: steps,
                             exhaustedAt: exhaustedAt, burnRate: burnRate,
                             policy: BudgetPolicy.decide(remainingPercent: remainingPercent, burnRate: burnRate))
+    }
+
+    /// When the parts had burned `budget` minutes between them, each burning evenly from its
+    /// start to its end (a part without a span burns all at once): the staircase books an
+    /// incident's burn where it begins, but two incidents that overlap burn at the same time, so
+    /// the budget can run out later than the steps suggest. Nil when they burn less.
+    static func exhaustion(of budget: Double, by parts: [BurnPart]) -> Timestamp? {
+        // At each instant: burn that lands at once, and the change in minutes burned per second.
+        // The offset goes with each start, so the instant is written as the incident that was
+        // burning when the budget ran out wrote its start.
+        var events: [(at: Int64, lump: Double, rate: Double, offset: Int?)] = []
+        for part in parts where part.minutes > 0 {
+            let seconds = part.to.epochSeconds - part.from.epochSeconds
+            if seconds <= 0 {
+                events.append((part.from.epochSeconds, part.minutes, 0, part.from.offsetSeconds))
+            } else {
+                let rate = part.minutes / Double(seconds)
+                events.append((part.from.epochSeconds, 0, rate, part.from.offsetSeconds))
+                events.append((part.to.epochSeconds, 0, -rate, nil))
+            }
+        }
+        events.sort { $0.at < $1.at }
+        // A sliver of a micro-minute, so that rounding in the sums cannot hide a budget spent exactly.
+        let target = budget - 1e-9
+        var burned = 0.0, rate = 0.0
+        var offset = 0
+        var index = 0
+        while index < events.count {
+            let now = events[index].at
+            while index < events.count && events[index].at == now {
+                burned += events[index].lump
+                rate += events[index].rate
+                if let started = events[index].offset { offset = started }
+                index += 1
+            }
+            if burned >= target { return Timestamp(epochSeconds: now, offsetSeconds: offset) }
+            guard index < events.count else { break }
+            let span = Double(events[index].at - now)
+            if rate > 0 && burned + rate * span >= target {
+                return Timestamp(epochSeconds: now + Int64(((target - burned) / rate).rounded()), offsetSeconds: offset)
+            }
+            burned += rate * span
+        }
+        return nil
     }
 
     /// The window of a kind that contains an instant.

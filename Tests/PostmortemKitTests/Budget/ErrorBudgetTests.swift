@@ -91,4 +91,34 @@ import Testing
             #expect(windows.map(\.policy) == [.healthy], "\(objective)")
         }
     }
+
+    /// A burns 30 minutes evenly over 10:00–12:00, B 20 minutes over 10:30–10:40; the budget is
+    /// 43.2. By 10:40, A has burned 10 and B 20: 13.2 are left, which A's 0.25 a minute uses up
+    /// at 11:32:48. Booking A's 30 minutes at 10:00 had said 10:36:36.
+    @Test("the budget runs out when the incidents burning at once have spent it, each burning evenly")
+    func exhaustionWithOverlappingIncidents() {
+        let slo = SLODefinition(id: "api", objective: 99.9, window: .rolling(days: 30))
+        func incident(_ id: String, _ from: String, _ to: String, minutes: Double) -> Postmortem {
+            var record = Postmortem(path: "\(id).md", id: id)
+            record.started = instant(from)
+            record.mitigated = instant(to)
+            record.impact = [SLOImpact(slo: "api", budgetMinutes: minutes)]
+            return record
+        }
+        let a = incident("a", "2026-11-10T10:00:00Z", "2026-11-10T12:00:00Z", minutes: 30)
+        let b = incident("b", "2026-11-10T10:30:00Z", "2026-11-10T10:40:00Z", minutes: 20)
+        let period = ReportingPeriod.range(from: CalendarDate("2026-11-10")!, to: CalendarDate("2026-11-10")!, zone: .utc)
+        func exhausted(_ records: [Postmortem]) -> String? {
+            ErrorBudgetCalculator.windows(slos: [slo], records: records, period: period, zone: .utc,
+                                          today: CalendarDate("2026-12-01")!).first?.exhaustedAt?.iso8601
+        }
+        #expect(exhausted([a, b]) == "2026-11-10T11:32:48Z")
+        // One incident alone, or one after the other, as before: evenly through the one that spends it.
+        #expect(exhausted([incident("c", "2026-11-10T10:00:00Z", "2026-11-10T11:00:00Z", minutes: 86.4)]) == "2026-11-10T10:30:00Z")
+        #expect(exhausted([incident("d", "2026-11-10T09:00:00Z", "2026-11-10T09:10:00Z", minutes: 40),
+                           incident("e", "2026-11-10T10:00:00Z", "2026-11-10T10:10:00Z", minutes: 6.4)]) == "2026-11-10T10:05:00Z")
+        // A burn without a span lands at once.
+        #expect(exhausted([incident("f", "2026-11-10T10:00:00Z", "2026-11-10T10:00:00Z", minutes: 50)]) == "2026-11-10T10:00:00Z")
+        #expect(exhausted([a]) == nil)
+    }
 }
