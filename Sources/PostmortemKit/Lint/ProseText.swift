@@ -87,7 +87,12 @@ public struct ProseText: Sendable {
         if !includeQuotes && line(number, is: .quote) { return nil }
         var bytes = lines[number - 1]
         ProseText.blankInlineMarkup(&bytes)
-        if blankChat && line(number, is: .timeline) { blankChatSpeech(&bytes) }
+        if blankChat {
+            // Quoted words are someone else's ("The customer wrote: "you should have warned
+            // us""), in any line; speaker labels start chat-log speech in the timeline.
+            ProseText.blankQuotedText(&bytes)
+            if line(number, is: .timeline) { blankSpeakerLabels(&bytes) }
+        }
         return bytes
     }
 
@@ -232,6 +237,12 @@ public struct ProseText: Sendable {
     /// Blanks quoted speech in a timeline line: text in straight or curly double quotes, and
     /// everything after a speaker label (`@handle:`, `<nick>`, `author:`).
     func blankChatSpeech(_ bytes: inout [UInt8]) {
+        ProseText.blankQuotedText(&bytes)
+        blankSpeakerLabels(&bytes)
+    }
+
+    /// Blanks text in straight or curly double quotes, each quote with its closer.
+    static func blankQuotedText(_ bytes: inout [UInt8]) {
         // Quoted text, which opens with `"` or `“` (E2 80 9C): most lines have neither byte.
         var i = ByteSearch.contains(UInt8(ascii: "\""), in: bytes) || ByteSearch.contains(0xE2, in: bytes) ? 0 : bytes.count
         // Where a search for each closer found none: none follows any later position either, so
@@ -254,8 +265,11 @@ public struct ProseText: Sendable {
             }
             i += 1
         }
-        // Speaker labels.
-        i = 0
+    }
+
+    /// Blanks everything after a speaker label (`@handle:`, `<nick>`, `author:`).
+    func blankSpeakerLabels(_ bytes: inout [UInt8]) {
+        var i = 0
         var nextAngle = NextByte(UInt8(ascii: ">"))
         while i < bytes.count {
             let atStart = i == 0 || !ProseText.isWordByte(bytes[i - 1])

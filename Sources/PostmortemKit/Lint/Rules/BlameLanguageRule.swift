@@ -15,6 +15,7 @@ public struct BlameLanguageRule: LintRule {
             RuleExamples.document(sections: ["Contributing factors": "- **Process:** ↓Human error during the config push.\n- **Config:** The proxy accepted an empty pool."]),
             RuleExamples.document(sections: ["What went wrong": "- We ↓failed to verify that the pool was populated; the analysis ↓failed to predict the load."]),
             RuleExamples.document(sections: ["What went wrong": "- The reviewer ↓failed to notice the empty pool; the fix was ↓simply to revert."]),
+            RuleExamples.document(sections: ["What went wrong": "- The config ↓should not have been pushed on a Friday; the pool was emptied ↓by mistake."]),
         ],
         nonTriggeringExamples: [
             RuleExamples.document(),
@@ -23,6 +24,7 @@ public struct BlameLanguageRule: LintRule {
             RuleExamples.document(sections: ["Summary": "The retry loop `should have` exited; see `failed_to_connect` in the logs."]),
             RuleExamples.document(sections: ["What went wrong": "- Most edge nodes failed to load the new config, so traffic failed to reach the pool."]),
             RuleExamples.document(sections: ["What went wrong": "- We should have a runbook for emptying a pool, and we could have more than one proxy vendor."]),
+            RuleExamples.document(sections: ["Impact": "Checkout failed for 35% of requests. A customer wrote: \"you should have warned us\"; the vendor's page said “our engineer failed to renew the certificate”."]),
         ]
     )
 
@@ -39,6 +41,9 @@ public struct BlameLanguageRule: LintRule {
     static let builtIn: [(String, String)] = [
         ("should have", "say what happened and what made it reasonable at the time; list the missing safeguard as a contributing factor"),
         ("should've", "say what happened and what made it reasonable at the time"),
+        ("shouldn't have", "say what happened and what made it reasonable at the time; list the missing safeguard as a contributing factor"),
+        ("should not have", "say what happened and what made it reasonable at the time; list the missing safeguard as a contributing factor"),
+        ("ought to have", "say what happened and what made it reasonable at the time"),
         ("could have", "describe what actually happened; put the alternative in a follow-up action if it is worth building"),
         ("could've", "describe what actually happened"),
         ("failed to", "describe what happened and why it made sense then (\"the check did not run because …\")"),
@@ -65,10 +70,17 @@ public struct BlameLanguageRule: LintRule {
         ("lack of attention", systemReframe),
         ("didn't bother", systemReframe),
         ("mistakenly", "describe the action and why it looked right at the time"),
+        ("by mistake", "describe the action and why it looked right at the time"),
+        ("made a mistake", "describe the action and why it looked right at the time; name what let it cause harm"),
+        ("made mistakes", "describe the actions and why they looked right at the time; name what let them cause harm"),
+        ("fat-fingered", "describe the input and what accepted it: a confirmation, a validation, a dry run"),
+        ("fat fingered", "describe the input and what accepted it: a confirmation, a validation, a dry run"),
+        ("bothered to", systemReframe),
     ]
 
     /// Phrases that are counterfactual only before a past participle.
-    static let modalPerfects: Set<String> = ["should have", "could have", "should've", "could've"]
+    static let modalPerfects: Set<String> = ["should have", "could have", "should've", "could've", "shouldn't have",
+                                             "should not have", "ought to have"]
     static let determiners: Set<String> = ["a", "an", "the", "some", "more", "no", "any", "our", "better", "enough", "one"]
 
     /// Words that make a person the subject of "failed to".

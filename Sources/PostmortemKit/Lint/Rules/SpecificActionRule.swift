@@ -11,6 +11,8 @@ public struct SpecificActionRule: LintRule {
             RuleExamples.document(sections: ["Follow-up actions": "↓- [ ] Investigate (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
             RuleExamples.document(sections: ["Follow-up actions": "↓- [ ] Better validation of proxy configs (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
             RuleExamples.document(sections: ["Follow-up actions": "↓- [ ] We should consider a canary stage for config pushes (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
+            RuleExamples.document(sections: ["Follow-up actions": "↓- [ ] Monitoring improvements for the proxy fleet (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
+            RuleExamples.document(sections: ["Follow-up actions": "↓- [ ] Make sure engineers are more careful with config pushes (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
         ],
         nonTriggeringExamples: [
             RuleExamples.document(),
@@ -26,7 +28,10 @@ public struct SpecificActionRule: LintRule {
         "better monitoring", "be more careful", "communicate better", "fix the bug", "fix it", "fix the issue", "follow up",
         "review the process", "review process", "update documentation", "update docs", "update the docs", "monitor",
         "monitor closely", "double check", "be careful", "pay more attention", "train the team", "retrain staff",
+        "look into", "look into the issue",
     ]
+    /// Phrases that make any action an appeal to care rather than a change to the system.
+    static let appeals: [[String]] = [["more", "careful"], ["more", "carefully"], ["pay", "more", "attention"], ["be", "careful"]]
     /// First words that show the item is a noun phrase, not an action.
     static let notVerbs: Set<String> = [
         "the", "a", "an", "it", "this", "that", "there", "more", "better", "less", "new", "some", "our", "their", "all",
@@ -65,11 +70,20 @@ public struct SpecificActionRule: LintRule {
                 return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" is too vague to be finished", at: at,
                                  suggestion: "name the specific change and how you will know it is done: \"Alert when the upstream pool of any proxy is empty\"")
             }
+            let texts = words.map(\.text)
+            if Self.appeals.contains(where: { appeal in
+                texts.count >= appeal.count && (0...(texts.count - appeal.count)).contains { Array(texts[$0..<($0 + appeal.count)]) == appeal }
+            }) {
+                return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" asks people to be careful instead of changing the system", at: at,
+                                 suggestion: "name a mechanism: a check, a guard rail, an alert, a required review")
+            }
             if Self.wishes.contains(first) {
                 return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" is a wish or a suggestion, not an action", at: at,
                                  suggestion: "decide, and write the action itself: \"Add …\", \"Replace …\"; or record it under \"won't do\" with a reason")
             }
-            if Self.notVerbs.contains(first) || first.hasSuffix("tion") || first.hasSuffix("ness") {
+            // "Monitoring improvements", "Testing of failover": a noun or gerund, not an instruction.
+            if Self.notVerbs.contains(first) || first.hasSuffix("tion") || first.hasSuffix("ness") || first.hasSuffix("ments")
+                || (first.hasSuffix("ing") && first.utf8.count >= 6 && words.count > 1) {
                 return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" does not start with a verb", at: at,
                                  suggestion: "start with what will be done: \"Add …\", \"Reject …\", \"Alert when …\"")
             }
