@@ -11,23 +11,11 @@ public enum IncidentIDs {
     /// The ids in order, each repeat replaced by the first free `<id>-N` (N from 2). Linear in
     /// the number of ids, however many repeat.
     public static func unique(_ ids: [String]) -> [String] {
-        var taken = Set(ids)
-        guard taken.count < ids.count else { return ids }
+        var names = SuffixedNames(taken: Set(ids))
+        guard names.taken.count < ids.count else { return ids }
         var seen = Set<String>()
-        seen.reserveCapacity(taken.count)
-        var next: [String: Int] = [:]
-        return ids.map { id in
-            guard !seen.insert(id).inserted else { return id }
-            var counter = next[id] ?? 2
-            var name = "\(id)-\(counter)"
-            while taken.contains(name) {
-                counter += 1
-                name = "\(id)-\(counter)"
-            }
-            next[id] = counter + 1
-            taken.insert(name)
-            return name
-        }
+        seen.reserveCapacity(names.taken.count)
+        return ids.map { seen.insert($0).inserted ? $0 : names.suffixed($0) }
     }
 
     /// The records with their ids made unique, as ``unique(_:)`` names them.
@@ -36,5 +24,33 @@ public enum IncidentIDs {
         var records = records
         for index in records.indices where records[index].id != ids[index] { records[index].id = ids[index] }
         return records
+    }
+}
+
+/// Names made unique with `-2`, `-3`, … (incident ids, page file names). Each base remembers the
+/// next counter worth trying, since every name below it is taken: a thousand repeats of one name
+/// cost a thousand lookups, not half a million.
+struct SuffixedNames {
+    private(set) var taken: Set<String>
+    private var next: [String: Int] = [:]
+
+    init(taken: Set<String> = []) { self.taken = taken }
+
+    /// `base` when no one has it, else the first free `base-N`; either way, taken from now on.
+    mutating func claim(_ base: String) -> String {
+        taken.insert(base).inserted ? base : suffixed(base)
+    }
+
+    /// The first free `base-N` (N from 2), taken from now on.
+    mutating func suffixed(_ base: String) -> String {
+        var counter = next[base] ?? 2
+        var name = "\(base)-\(counter)"
+        while taken.contains(name) {
+            counter += 1
+            name = "\(base)-\(counter)"
+        }
+        next[base] = counter + 1
+        taken.insert(name)
+        return name
     }
 }

@@ -12,23 +12,8 @@ public enum PageFileNames {
 
     /// The name without `.html` of each id, in order.
     static func names(_ ids: some Sequence<String>) -> [String] {
-        var used = Set<String>()
-        // The next counter worth trying for each base: every name below it is taken, so a
-        // thousand ids with one slug cost a thousand lookups, not half a million.
-        var next: [String: Int] = [:]
-        return ids.map { id in
-            let base = slug(id)
-            guard !used.insert(base).inserted else { return base }
-            var counter = next[base] ?? 2
-            var name = "\(base)-\(counter)"
-            while used.contains(name) {
-                counter += 1
-                name = "\(base)-\(counter)"
-            }
-            next[base] = counter + 1
-            used.insert(name)
-            return name
-        }
+        var names = SuffixedNames()
+        return ids.map { names.claim(slug($0)) }
     }
 
     /// The id's page name without `.html`. An id that is already its own slug (as the ids teams
