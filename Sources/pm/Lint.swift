@@ -104,7 +104,7 @@ extension PM {
                 Terminal.error("`-` (stdin) can be given only once")
                 throw ExitCode(2)
             }
-            if let stdinFilename, stdinFilename.trimmingCharacters(in: .whitespaces).isEmpty {
+            if let stdinFilename, stdinFilename.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 // Findings would name no file (":20:52:"), and SARIF would carry an empty uri.
                 Terminal.error("--stdin-filename must name a path, not be blank")
                 throw ExitCode(2)

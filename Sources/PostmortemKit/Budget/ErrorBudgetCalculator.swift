@@ -6,15 +6,6 @@
 /// `(mitigated − started) × bad_fraction`, or its declared `budget_minutes`; an incident that spans
 /// a window boundary is split between the windows in proportion to the time in each.
 public enum ErrorBudgetCalculator {
-    /// Windows of each SLO that overlap the period, with incidents split across window boundaries.
-    ///
-    /// - Parameters:
-    ///   - slos: The SLOs, in the order windows are returned.
-    ///   - records: The postmortems; those without impact on an SLO are ignored.
-    ///   - period: The reporting period; every window that overlaps it is returned whole.
-    ///   - zone: The configured zone for calendar boundaries.
-    ///   - today: The current date in that zone; the burn rate counts the window as elapsed up to
-    ///     the end of this day.
     /// The most windows of one SLO a period may hold for `pm budget` and `pm report`: 5,000 is
     /// almost 14 years of daily windows, or 416 years of months. Each window is a row and a
     /// staircase; 1d over 1900 to 9000 would be 2.6 million of them (pm report ran out of memory).
@@ -39,6 +30,15 @@ public enum ErrorBudgetCalculator {
         return nil
     }
 
+    /// Windows of each SLO that overlap the period, with incidents split across window boundaries.
+    ///
+    /// - Parameters:
+    ///   - slos: The SLOs, in the order windows are returned.
+    ///   - records: The postmortems; those without impact on an SLO are ignored.
+    ///   - period: The reporting period; every window that overlaps it is returned whole.
+    ///   - zone: The configured zone for calendar boundaries.
+    ///   - today: The current date in that zone; the burn rate counts the window as elapsed up to
+    ///     the end of this day.
     public static func windows(slos: [SLODefinition], records: some Collection<Postmortem>, period: ReportingPeriod,
                                zone: ZoneResolver, today: CalendarDate) -> [BudgetWindow] {
         let parts = burnParts(slos: slos, records: records, zone: zone)
@@ -156,7 +156,11 @@ public enum ErrorBudgetCalculator {
             steps.append(StaircaseStep(at: part.from, incident: part.incident, burnedMinutes: part.minutes,
                                        remainingMinutes: remaining, remainingPercent: percent(remaining)))
         }
-        if remaining <= 0, budget > 0 { exhaustedAt = exhaustion(of: budget, by: ordered) }
+        if remaining <= 0, budget > 0 {
+            // The sums behind `remaining` are rounded to micro-minutes; should the even burn fall
+            // short of the budget by less than that, the budget ran out when the last burn ended.
+            exhaustedAt = exhaustion(of: budget, by: ordered) ?? ordered.map(\.to).max()
+        }
         if budget <= 0, exhaustedAt == nil { exhaustedAt = bounds.start }
         let burned = ErrorBudget.rounded(budget - remaining)
         let elapsed = bounds.start.minutes(to: min(now, bounds.end))
@@ -188,8 +192,9 @@ public enum ErrorBudgetCalculator {
             }
         }
         events.sort { $0.at < $1.at }
-        // A sliver of a micro-minute, so that rounding in the sums cannot hide a budget spent exactly.
-        let target = budget - 1e-9
+        // Half a micro-minute, the rounding of the sums the windows show, so that a budget spent
+        // exactly (to that rounding) is spent here too.
+        let target = budget - 5e-7
         var burned = 0.0, rate = 0.0
         var offset = 0
         var index = 0

@@ -64,13 +64,14 @@ public enum ConfigurationReader {
                 if configuration.severities.isEmpty {
                     throw ConfigurationError(path: path, location: value.location, message: "`severities` must not be empty")
                 }
-                // A severity is matched by its text and ranks by its place in the list.
+                // A severity is matched by its text, in any case, and ranks by its place in the list.
+                var seen = Set<String>()
                 for (index, item) in (value.items ?? []).enumerated() {
                     let name = configuration.severities[index]
-                    if name.trimmingCharacters(in: .whitespaces).isEmpty {
+                    if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                         throw ConfigurationError(path: path, location: item.location, message: "`severities` items must not be blank")
                     }
-                    if configuration.severities[..<index].contains(name) {
+                    if !seen.insert(name.lowercased()).inserted {
                         throw ConfigurationError(path: path, location: item.location, message: "`severities` lists `\(name)` twice")
                     }
                 }

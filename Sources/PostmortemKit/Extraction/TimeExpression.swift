@@ -107,14 +107,18 @@ public enum TimeExpression {
             if timeToken(bytes, j) != nil { i = j }
         }
         var second: Int? = nil
+        // ISO 8601 (`2026-07-14T03:15:00-05:00`): what follows the time is an offset.
+        var iso = i > 0 && bytes[i - 1] == UInt8(ascii: "T")
         if let (s, length) = timeToken(bytes, i) {
             second = s
+            // With seconds, a time is a timestamp's, not a timeline writer's range.
+            iso = iso || bytes[i..<(i + length)].filter { $0 == UInt8(ascii: ":") }.count == 2
             i += length
         }
         guard date != nil || second != nil else { return nil }
         // A range, `14:05-14:08` or `12:26-12:??`: the entry is at its start. Read as an offset,
         // the end had put the entry twelve or fourteen hours off (`-14:08`).
-        if let start = second, let length = rangeEnd(bytes, i, after: start) { i += length }
+        if !iso, let start = second, let length = rangeEnd(bytes, i, after: start) { i += length }
         var offset: Int? = nil
         if second != nil {
             var j = i
@@ -276,12 +280,18 @@ public enum TimeExpression {
     }
 
     /// The length of the end of a time range right after a time (`-14:08`, `–14:08`, `-12:??`),
-    /// or nil when what follows is not one. An end before the start (`14:02-05:00`) is an offset,
-    /// as ISO 8601 writes it.
+    /// or nil when what follows is not one. A hyphen and a time that could be a real UTC offset
+    /// (`07:30-08:00`, `14:02-05:00`, `09:00-03:30`) is read as one, as ISO 8601 writes it; an
+    /// end no zone has (`-14:08`, `-12:40`, `-17:00`) is a range.
     static func rangeEnd(_ b: [UInt8], _ i: Int, after start: Int) -> Int? {
         let dash: Int
         if byte(b, i) == "-" { dash = 1 } else if hasPrefix(b, i, "\u{2013}") { dash = 3 } else { return nil }
-        if let (end, length) = timeToken(b, i + dash), end >= start { return dash + length }
+        if let (end, length) = timeToken(b, i + dash), end >= start {
+            let hours = end / 3600, minutes = end % 3600 / 60
+            // The offsets west of UTC in use: whole hours to −12, and −09:30, −03:30, −02:30.
+            let realOffset = end % 60 == 0 && (minutes == 0 ? hours <= 12 : minutes == 30 && [9, 3, 2].contains(hours))
+            if dash == 3 || !realOffset { return dash + length }
+        }
         // An end whose minutes were not written down.
         var j = i + dash
         guard number(b, &j, maxDigits: 2) != nil, byte(b, j) == ":", byte(b, j + 1) == "?" else { return nil }

@@ -91,16 +91,33 @@ public enum YAMLReader {
     /// finding uses: `services: [ééé, [x]]` has `[x]` at character 17 and byte 20. A mark on the
     /// blanks before a value (libyaml puts a scalar after tabs at the first tab) moves to the
     /// value, since no key or value starts with a blank.
-    struct Columns {
+    final class Columns {
         let bytes: [UInt8]
         /// The byte offset where each line starts.
         let starts: [Int]
+        /// Whether each line is all ASCII, where a character column is the byte column.
+        let ascii: [Bool]
+        /// For lines with other characters, the byte offset (from the line's start) of each
+        /// character, made when a mark first falls on the line: a line of 100,000 list items is
+        /// read once, not once per item.
+        private var offsets: [Int: [Int32]] = [:]
 
         init(_ yaml: String) {
             bytes = Array(yaml.utf8)
-            var starts = [0]
-            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+            var starts = [0], ascii: [Bool] = []
+            var lineIsASCII = true
+            for (offset, byte) in bytes.enumerated() {
+                if byte == UInt8(ascii: "\n") {
+                    starts.append(offset + 1)
+                    ascii.append(lineIsASCII)
+                    lineIsASCII = true
+                } else if byte >= 0x80 {
+                    lineIsASCII = false
+                }
+            }
+            ascii.append(lineIsASCII)
             self.starts = starts
+            self.ascii = ascii
         }
 
         /// The 1-based byte column of the 1-based `character` on 1-based `line`, moved past blanks
@@ -109,16 +126,31 @@ public enum YAMLReader {
             guard line >= 1, line <= starts.count else { return character }
             let start = starts[line - 1]
             let end = line < starts.count ? starts[line] - 1 : bytes.count
-            var offset = start, seen = 0
-            while offset < end && seen < character - 1 {
-                offset += 1
-                // Continuation bytes belong to the character before them.
-                while offset < end && bytes[offset] & 0xC0 == 0x80 { offset += 1 }
-                seen += 1
+            var offset: Int
+            if ascii[line - 1] {
+                offset = start + character - 1
+            } else {
+                let characters = offsets[line] ?? characterOffsets(from: start, to: end)
+                if offsets[line] == nil {
+                    // A handful of lines at a time: marks go through a document line by line.
+                    if offsets.count >= 64 { offsets.removeAll() }
+                    offsets[line] = characters
+                }
+                // Past the line's end (an error at its end), count on in bytes.
+                offset = character - 1 < characters.count ? start + Int(characters[character - 1])
+                    : end + (character - 1 - characters.count)
             }
-            if seen < character - 1 { return character - seen + (offset - start) }
+            if offset > end { return offset - start + 1 }
             while skippingBlanks && offset < end && (bytes[offset] == UInt8(ascii: " ") || bytes[offset] == UInt8(ascii: "\t")) { offset += 1 }
             return offset - start + 1
+        }
+
+        /// The offset from `start` of each character that begins in `start..<end`.
+        private func characterOffsets(from start: Int, to end: Int) -> [Int32] {
+            var result: [Int32] = []
+            // Continuation bytes belong to the character before them.
+            for offset in start..<end where bytes[offset] & 0xC0 != 0x80 { result.append(Int32(offset - start)) }
+            return result
         }
     }
 
@@ -188,9 +220,11 @@ public enum YAMLReader {
         }
         write(node)
         guard text.utf8.count > limit else { return text }
-        var cut = text.utf8.prefix(limit)
-        while let last = cut.last, last & 0xC0 == 0x80 { cut = cut.dropLast() }
-        if let last = cut.last, last >= 0xC0 { cut = cut.dropLast() }
-        return String(decoding: cut, as: UTF8.self) + "…"
+        // Cut at a character boundary: back to the first byte of the character the limit is in,
+        // which stays only when it ends right there.
+        let utf8 = Array(text.utf8)
+        var cut = limit
+        while cut > 0 && utf8[cut] & 0xC0 == 0x80 { cut -= 1 }
+        return String(decoding: utf8[..<cut], as: UTF8.self) + "…"
     }
 }

@@ -120,5 +120,7 @@ import Testing
         // A burn without a span lands at once.
         #expect(exhausted([incident("f", "2026-11-10T10:00:00Z", "2026-11-10T10:00:00Z", minutes: 50)]) == "2026-11-10T10:00:00Z")
         #expect(exhausted([a]) == nil)
+        // Spent to the micro-minute the windows are rounded to is spent.
+        #expect(exhausted([incident("g", "2026-11-10T10:00:00Z", "2026-11-10T10:00:00Z", minutes: 43.1999996)]) == "2026-11-10T10:00:00Z")
     }
 }

@@ -172,6 +172,11 @@ import Yams
         guard case .mapping(let longMapping) = long, let longKey = longMapping.keys.first else { Issue.record("not a mapping"); return }
         let text = YAMLReader.flowText(longKey)
         #expect(text.hasSuffix("…") && text.utf8.count <= 64 && text.hasPrefix("[ééééé, ééééé"))
+        // A character that ends at the limit stays; one the limit cuts through goes.
+        let short = try #require(try Yams.compose(yaml: "? [ééééé, x]\n: 1\n"))
+        guard case .mapping(let shortMapping) = short, let shortKey = shortMapping.keys.first else { Issue.record("not a mapping"); return }
+        #expect(YAMLReader.flowText(shortKey, limit: 11) == "[ééééé…")
+        #expect(YAMLReader.flowText(shortKey, limit: 10) == "[éééé…")
     }
 
     /// libyaml counts characters; findings count UTF-8 bytes (docs/format.md), and SARIF converts
@@ -183,10 +188,14 @@ import Yams
         #expect(nested.problems.map(\.message) == ["each `services` item must be a string, not a list"])
         let tabs = read("---\ntitle: \"Ünïcödé\"\nstarted:\t\tyesterday\n---\n# T\n")
         #expect(tabs.problems.map(\.range?.start) == [SourceLocation(line: 3, column: 11)])
-        // A YAML error keeps its place, even on a blank: here the tab after the emoji.
+        // A YAML error is at its byte column too: the second quoted scalar, character 12, byte 14.
         let broken = read("---\ntitle: \"☕\" \"x\"\n---\n# T\n")
-        let at = try #require(broken.problems.first?.range?.start)
-        #expect(at.line == 2 && at.column > 13)
+        #expect(broken.problems.first?.range?.start == SourceLocation(line: 2, column: 14))
+        // A line of 50,000 items with other characters is read once, not once per item: the
+        // last item, a list, is found at its byte column.
+        let items = Array(repeating: "é", count: 50_000).joined(separator: ", ")
+        let long = read("---\ntitle: x\nservices: [\(items), [x]]\n---\n# T\n")
+        #expect(long.problems.map(\.range?.start) == [SourceLocation(line: 3, column: 12 + items.utf8.count + 2)])
         #expect(YAMLReader.Columns("a: ☕\tb\n").byteColumn(line: 1, character: 5, skippingBlanks: false) == 7)
         #expect(YAMLReader.Columns("a: ☕\tb\n").byteColumn(line: 1, character: 5, skippingBlanks: true) == 8)
         #expect(YAMLReader.Columns("a: ☕\n").byteColumn(line: 1, character: 6, skippingBlanks: false) == 8)

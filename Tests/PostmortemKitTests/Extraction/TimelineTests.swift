@@ -39,8 +39,12 @@ import Testing
         // A range is at its start; its end is not an offset (`-14:08` had been read as UTC−14:08).
         ("14:05-14:08", "2026-07-14T14:05:00Z"), ("12:26-12:??", "2026-07-14T12:26:00Z"), ("14:05\u{2013}14:08", "2026-07-14T14:05:00Z"),
         ("2026-07-14 12:26-12:40", "2026-07-14T12:26:00Z"),
-        // An end before the start is an offset, as ISO 8601 writes it.
+        // A hyphen and a real UTC offset is an offset, as ISO 8601 writes it; with a `T` or
+        // seconds, always.
         ("14:02-05:00", "2026-07-14T14:02:00-05:00"), ("14:02+02:00", "2026-07-14T14:02:00+02:00"),
+        ("07:30-08:00", "2026-07-14T07:30:00-08:00"), ("01:00-03:30", "2026-07-14T01:00:00-03:30"),
+        ("2026-07-14T03:15:00-05:00", "2026-07-14T03:15:00-05:00"), ("2026-07-14T03:15-05:00", "2026-07-14T03:15:00-05:00"),
+        ("03:15:00-05:00", "2026-07-14T03:15:00-05:00"), ("10:00-10:30", "2026-07-14T10:00:00Z"), ("16:00-17:00", "2026-07-14T16:00:00Z"),
     ])
     func timeFormats(_ written: String, _ expected: String) {
         let p = read(front + "## Timeline\n\n- \(written): something happens\n")
