@@ -112,7 +112,7 @@ public enum TimeExpression {
         if let (s, length) = timeToken(bytes, i) {
             second = s
             // With seconds, a time is a timestamp's, not a timeline writer's range.
-            iso = iso || bytes[i..<(i + length)].filter { $0 == UInt8(ascii: ":") }.count == 2
+            iso = iso || bytes[i..<(i + length)].reduce(0) { $0 + ($1 == UInt8(ascii: ":") ? 1 : 0) } == 2
             i += length
         }
         guard date != nil || second != nil else { return nil }

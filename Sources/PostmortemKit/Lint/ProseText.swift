@@ -244,7 +244,13 @@ public struct ProseText: Sendable {
     /// Blanks text in straight or curly double quotes, each quote with its closer.
     static func blankQuotedText(_ bytes: inout [UInt8]) {
         // Quoted text, which opens with `"` or `“` (E2 80 9C): most lines have neither byte.
-        var i = ByteSearch.contains(UInt8(ascii: "\""), in: bytes) || ByteSearch.contains(0xE2, in: bytes) ? 0 : bytes.count
+        // (Every curly quote, dash and ellipsis starts with E2, so look for the whole “.)
+        var i = bytes.count
+        if ByteSearch.contains(UInt8(ascii: "\""), in: bytes) {
+            i = 0
+        } else if ByteSearch.contains(0xE2, in: bytes), let quote = ByteSearch.firstIndex(of: Self.openingCurlyQuote, in: bytes, from: 0) {
+            i = quote
+        }
         // Where a search for each closer found none: none follows any later position either, so
         // a line of unclosed quotes is read once, not once per quote.
         var noCloserFrom: [String: Int] = [:]
@@ -293,6 +299,8 @@ public struct ProseText: Sendable {
             i = max(j, i + 1)
         }
     }
+
+    static let openingCurlyQuote = Array("“".utf8)
 
     static func openingQuote(_ bytes: [UInt8], _ i: Int) -> (Int, String)? {
         if bytes[i] == UInt8(ascii: "\"") { return (1, "\"") }

@@ -33,6 +33,18 @@ public struct BlameLanguageRule: LintRule {
         var words: [String]
         var text: String
         var suggestion: String
+        /// The word the phrase is looked up by: its longest (the last of equals), which is the
+        /// rarest in prose more often than its first ("mistake" in "by mistake", not "by").
+        var anchor: Int
+
+        init(words: [String], text: String, suggestion: String) {
+            self.words = words
+            self.text = text
+            self.suggestion = suggestion
+            var anchor = 0
+            for index in words.indices where words[index].utf8.count >= words[anchor].utf8.count { anchor = index }
+            self.anchor = anchor
+        }
     }
 
     static let systemReframe = "describe what the system allowed or made likely (\"the deploy tool allowed …\") and what made the action reasonable at the time"
@@ -99,11 +111,11 @@ public struct BlameLanguageRule: LintRule {
         return (max(0, i - 2)..<i).contains { personWords.contains(line.text($0)) || line.text($0).hasPrefix("@") }
     }
 
-    /// The phrases to flag (built-in less `allow`, plus `phrases`) by their first word, each list
-    /// in that order.
-    let phrasesByFirstWord: [String: [Phrase]]
-    /// The keys of ``phrasesByFirstWord``, for a quick first test.
-    let firstWords: WordPrefilter
+    /// The phrases to flag (built-in less `allow`, plus `phrases`) by their anchor word, each
+    /// list in that order.
+    let phrasesByAnchor: [String: [Phrase]]
+    /// The keys of ``phrasesByAnchor``, for a quick first test.
+    let anchors: WordPrefilter
     let checkQuotes: Bool
 
     public init(options: RuleOptions) throws(ConfigurationError) {
@@ -114,8 +126,8 @@ public struct BlameLanguageRule: LintRule {
             guard !words.isEmpty else { continue }
             list.append(Phrase(words: words, text: extra, suggestion: Self.systemReframe))
         }
-        phrasesByFirstWord = Dictionary(grouping: list, by: { $0.words[0] })
-        firstWords = WordPrefilter(phrasesByFirstWord.keys)
+        phrasesByAnchor = Dictionary(grouping: list, by: { $0.words[$0.anchor] })
+        anchors = WordPrefilter(phrasesByAnchor.keys)
         checkQuotes = try options.bool("check_quotes", default: false)
     }
 
@@ -132,9 +144,11 @@ public struct BlameLanguageRule: LintRule {
             }
             guard let line, !line.words.isEmpty else { continue }
             let words = line.words
-            for i in words.indices {
-                guard firstWords.mayContain(line, i), let candidates = phrasesByFirstWord[line.text(i)] else { continue }
-                for phrase in candidates where line.matches(phrase.words, at: i) {
+            var found: [Violation] = []
+            for anchor in words.indices {
+                guard anchors.mayContain(line, anchor), let candidates = phrasesByAnchor[line.text(anchor)] else { continue }
+                for phrase in candidates where line.matches(phrase.words, at: anchor - phrase.anchor) {
+                    let i = anchor - phrase.anchor
                     // "We should have a runbook" states a need; "should have checked" is the counterfactual.
                     let next = i + phrase.words.count < words.count ? line.text(i + phrase.words.count) : ""
                     if Self.modalPerfects.contains(phrase.text), Self.determiners.contains(next) { continue }
@@ -142,10 +156,18 @@ public struct BlameLanguageRule: LintRule {
                     if phrase.text == "failed to", !Self.judgesPerson(line, at: i, next: next) { continue }
                     let last = words[i + phrase.words.count - 1]
                     let written = String(decoding: line.bytes[words[i].start..<last.end], as: UTF8.self)
-                    result.append(Violation("\"\(written)\" is blame or counterfactual language",
+                    found.append(Violation("\"\(written)\" is blame or counterfactual language",
                         at: SourceRange(start: SourceLocation(line: number, column: words[i].start + 1),
                                         end: SourceLocation(line: number, column: last.end)),
                         suggestion: phrase.suggestion))
+                }
+            }
+            // In the order the phrases start, as when they were looked up by their first word.
+            if found.count == 1 {
+                result.append(found[0])
+            } else if found.count > 1 {
+                result += found.sorted {
+                    ($0.range?.start.column ?? 0, $0.range?.end.column ?? 0, $0.message) < ($1.range?.start.column ?? 0, $1.range?.end.column ?? 0, $1.message)
                 }
             }
         }

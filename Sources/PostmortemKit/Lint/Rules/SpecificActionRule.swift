@@ -32,6 +32,16 @@ public struct SpecificActionRule: LintRule {
     ]
     /// Phrases that make any action an appeal to care rather than a change to the system.
     static let appeals: [[String]] = [["more", "careful"], ["more", "carefully"], ["pay", "more", "attention"], ["be", "careful"]]
+
+    /// Whether the words hold one of ``appeals``; most actions have neither of their last words.
+    static func appealsToCare(_ words: [ProseWord]) -> Bool {
+        guard words.contains(where: { $0.text == "careful" || $0.text == "carefully" || $0.text == "attention" }) else { return false }
+        return appeals.contains { appeal in
+            words.count >= appeal.count && (0...(words.count - appeal.count)).contains { start in
+                appeal.indices.allSatisfy { words[start + $0].text == appeal[$0] }
+            }
+        }
+    }
     /// First words that show the item is a noun phrase, not an action.
     static let notVerbs: Set<String> = [
         "the", "a", "an", "it", "this", "that", "there", "more", "better", "less", "new", "some", "our", "their", "all",
@@ -70,10 +80,7 @@ public struct SpecificActionRule: LintRule {
                 return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" is too vague to be finished", at: at,
                                  suggestion: "name the specific change and how you will know it is done: \"Alert when the upstream pool of any proxy is empty\"")
             }
-            let texts = words.map(\.text)
-            if Self.appeals.contains(where: { appeal in
-                texts.count >= appeal.count && (0...(texts.count - appeal.count)).contains { Array(texts[$0..<($0 + appeal.count)]) == appeal }
-            }) {
+            if Self.appealsToCare(words) {
                 return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" asks people to be careful instead of changing the system", at: at,
                                  suggestion: "name a mechanism: a check, a guard rail, an alert, a required review")
             }
