@@ -184,10 +184,10 @@ import Yams
     @Test("front matter positions are byte columns, after non-ASCII text and tabs")
     func byteColumns() throws {
         let nested = read("---\ntitle: x\nservices: [ééé, [x]]\n---\n# T\n")
-        #expect(nested.problems.map(\.range?.start) == [SourceLocation(line: 3, column: 20)])
+        #expect(nested.problems.map { $0.range?.start } == [SourceLocation(line: 3, column: 20)])
         #expect(nested.problems.map(\.message) == ["each `services` item must be a string, not a list"])
         let tabs = read("---\ntitle: \"Ünïcödé\"\nstarted:\t\tyesterday\n---\n# T\n")
-        #expect(tabs.problems.map(\.range?.start) == [SourceLocation(line: 3, column: 11)])
+        #expect(tabs.problems.map { $0.range?.start } == [SourceLocation(line: 3, column: 11)])
         // A YAML error is at its byte column too: the second quoted scalar, character 12, byte 14.
         let broken = read("---\ntitle: \"☕\" \"x\"\n---\n# T\n")
         #expect(broken.problems.first?.range?.start == SourceLocation(line: 2, column: 14))
@@ -195,7 +195,7 @@ import Yams
         // last item, a list, is found at its byte column.
         let items = Array(repeating: "é", count: 50_000).joined(separator: ", ")
         let long = read("---\ntitle: x\nservices: [\(items), [x]]\n---\n# T\n")
-        #expect(long.problems.map(\.range?.start) == [SourceLocation(line: 3, column: 12 + items.utf8.count + 2)])
+        #expect(long.problems.map { $0.range?.start } == [SourceLocation(line: 3, column: 12 + items.utf8.count + 2)])
         #expect(YAMLReader.Columns("a: ☕\tb\n").byteColumn(line: 1, character: 5, skippingBlanks: false) == 7)
         #expect(YAMLReader.Columns("a: ☕\tb\n").byteColumn(line: 1, character: 5, skippingBlanks: true) == 8)
         #expect(YAMLReader.Columns("a: ☕\n").byteColumn(line: 1, character: 6, skippingBlanks: false) == 8)
