@@ -234,13 +234,6 @@ public struct ProseText: Sendable {
         return true
     }
 
-    /// Blanks quoted speech in a timeline line: text in straight or curly double quotes, and
-    /// everything after a speaker label (`@handle:`, `<nick>`, `author:`).
-    func blankChatSpeech(_ bytes: inout [UInt8]) {
-        ProseText.blankQuotedText(&bytes)
-        blankSpeakerLabels(&bytes)
-    }
-
     /// Blanks text in straight or curly double quotes, each quote with its closer.
     static func blankQuotedText(_ bytes: inout [UInt8]) {
         // Quoted text, which opens with `"` or `“` (E2 80 9C): most lines have neither byte.

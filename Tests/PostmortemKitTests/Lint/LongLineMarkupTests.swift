@@ -60,10 +60,10 @@ import Testing
     func unclosedNicks() {
         let prose = ProseText(document: DocumentReader.read(text: "# T\n", path: "a.md"))
         var open = Array((String(repeating: " <ab", count: 2_000) + " blame").utf8)
-        prose.blankChatSpeech(&open)
+        prose.blankSpeakerLabels(&open)
         #expect(String(decoding: open, as: UTF8.self).hasSuffix(" blame"))
         var label = Array("10:05 <ops> blame".utf8)
-        prose.blankChatSpeech(&label)
+        prose.blankSpeakerLabels(&label)
         #expect(String(decoding: label, as: UTF8.self).trimmingCharacters(in: .whitespaces) == "10:05")
     }
 }

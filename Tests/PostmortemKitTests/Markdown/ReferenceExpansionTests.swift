@@ -18,14 +18,7 @@ import Testing
 
     @Test func aLongDefinitionUsedManyTimesIsRefused() {
         // 1 MB used 20,000 times: 20 GB of copies. It took 10 to 20 GB of memory to lint.
-        let text = Self.amplifier(size: 1_000_000, uses: 20_000)
-        let result = MarkdownParser.parse(text, renderHTML: true)
-        #expect(result.referencesRefused)
-        #expect(result.html == nil)
-        #expect(result.document.children.isEmpty)
-        let postmortem = read(text)
-        #expect(postmortem.problems.map(\.code) == [.linksTooLarge])
-        #expect(postmortem.sections.isEmpty)
+        expectRefusedBeforeParsing(Self.amplifier(size: 1_000_000, uses: 20_000), code: .linksTooLarge, refused: \.referencesRefused)
     }
 
     @Test func theBoundCoversWhatCmarkCopies() {
