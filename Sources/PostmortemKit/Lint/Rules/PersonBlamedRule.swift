@@ -2,7 +2,7 @@
 public struct PersonBlamedRule: LintRule {
     public static let description = RuleDescription(
         id: "PM013", alias: "person-blamed", name: "Person as the subject of a failure",
-        summary: "No person, @handle or author is the subject of a failure verb (\"@dana.k broke\", \"Dana forgot\").",
+        summary: "No person, @handle or author is the subject of a failure verb (\"@dana.k broke\", \"Dana forgot\"), its agent (\"caused by @dana.k\") or its owner (\"Dana's oversight\").",
         rationale: "Naming who erred invites the next person to hide their mistakes; the postmortem is about which conditions let an ordinary action cause harm.",
         category: .language, defaultSeverity: .warning,
         options: [
@@ -14,12 +14,15 @@ public struct PersonBlamedRule: LintRule {
             RuleExamples.document(sections: ["What went wrong": "- ↓Dana forgot to run the config validator."]),
             RuleExamples.document(sections: ["What went wrong": "- ↓Someone ignored the warning in the push output."]),
             RuleExamples.document(sections: ["What went wrong": "- ↓Priya neglected to page the database team."]),
+            RuleExamples.document(sections: ["Summary": "The outage was ↓caused by @dana.k pushing a config with an empty pool."]),
+            RuleExamples.document(sections: ["What went wrong": "- ↓Dana's oversight let the config ship without validation."]),
         ],
         nonTriggeringExamples: [
             RuleExamples.document(),
             RuleExamples.document(sections: ["Summary": "@dana.k rolled back config 4812 at 14:41; the proxy failed over to the healthy pool."]),
             RuleExamples.document(sections: ["Summary": "Paylane failed to answer within 5 s, so checkout retried."]),
             RuleExamples.document(sections: ["Summary": "Prometheus missed two scrapes and Kafka ignored the new retention setting."]),
+            RuleExamples.document(sections: ["Summary": "The retry storm was caused by Paylane's timeouts, and Kafka's failure to rebalance added 4 minutes. The fix was reviewed by @dana.k."]),
         ]
     )
 
@@ -112,6 +115,18 @@ public struct PersonBlamedRule: LintRule {
             let bytes = line.bytes
             for i in words.indices.dropLast() {
                 let word = words[i]
+                // "by @dana.k", "Dana's oversight": tested on a word's last bytes, so the other
+                // words cost two comparisons.
+                if let passive = passiveAgent(line, i, isName: isName) {
+                    result.append(Violation("\"\(passive.written)\" names a person as the agent of a failure", at: passive.range(line: number),
+                                            suggestion: Self.suggestion))
+                    continue
+                }
+                if let possessive = possessive(line, i, isName: isName) {
+                    result.append(Violation("\"\(possessive.written)\" calls it a person's failure", at: possessive.range(line: number),
+                                            suggestion: Self.suggestion))
+                    continue
+                }
                 // Cheapest tests first; each later one only runs when the earlier ones fail. A
                 // text starts with `@` exactly when the word as written does.
                 let first = bytes[word.start]
@@ -140,11 +155,95 @@ public struct PersonBlamedRule: LintRule {
                     let written = String(decoding: line.bytes[word.start..<end], as: UTF8.self)
                     result.append(Violation("\"\(written)\" makes a person the subject of a failure",
                         at: SourceRange(start: SourceLocation(line: number, column: word.start + 1), end: SourceLocation(line: number, column: end)),
-                        suggestion: "make the system the subject: what allowed this action, and what made it reasonable at the time?"))
+                        suggestion: Self.suggestion))
                     break
                 }
             }
         }
         return result
+    }
+
+    static let suggestion = "make the system the subject: what allowed this action, and what made it reasonable at the time?"
+
+    /// Failure words a passive sentence names a person after ("caused by @dana.k", "a mistake
+    /// made by Dana"): the word before `by`, or the one before `made by` or `committed by`.
+    static let passiveFailureWords: Set<String> = ["caused", "broken", "broke", "missed", "overlooked", "ignored", "forgotten",
+                                                   "botched", "neglected", "mistake", "error", "oversight", "negligence",
+                                                   "blunder", "fault"]
+    /// Nouns that make a possessive a blame ("Dana's oversight"). A system can have an error or
+    /// a failure ("Kafka's failure to rebalance"), so those two count only after a known person.
+    static let possessiveFailureNouns: Set<String> = ["mistake", "oversight", "negligence", "carelessness", "blunder", "fault",
+                                                      "error", "failure", "screw-up", "slip-up", "mistakes", "errors"]
+    static let personOnlyFailureNouns: Set<String> = ["mistake", "oversight", "negligence", "carelessness", "blunder",
+                                                      "screw-up", "slip-up", "mistakes"]
+    /// Capitalised at the start of a sentence, but nobody in particular ("Nobody's mistake").
+    static let nobody: Set<String> = ["nobody", "anybody", "anyone", "everybody", "everyone", "somebody", "someone", "it", "that", "what"]
+    /// Words between `by` and a role ("by an engineer", "by the on-call").
+    static let determiners: Set<String> = ["a", "an", "the", "one", "our", "their", "another"]
+
+    /// A finding's words: from word `first` to word `last` of a line.
+    struct Match {
+        let written: String
+        let start: Int, end: Int
+
+        init(_ line: ProseLine, from first: Int, through last: Int) {
+            start = line.words[first].start
+            end = line.words[last].end
+            written = String(decoding: line.bytes[start..<end], as: UTF8.self)
+        }
+
+        func range(line number: Int) -> SourceRange {
+            SourceRange(start: SourceLocation(line: number, column: start + 1), end: SourceLocation(line: number, column: end))
+        }
+    }
+
+    /// True when word `i` is a person: a handle, a role, or one of `isName`'s names written as a
+    /// name (capitalised, or a handle-like `dana.k`). `text` is the word's text, or its part
+    /// before `'s`.
+    static func isPerson(_ text: String, _ line: ProseLine, _ i: Int, isName: (String) -> Bool) -> Bool {
+        text.hasPrefix("@") || roles.contains(text) || isName(text) && (startsUppercase(line, i) || containsDot(line, i))
+    }
+
+    /// "caused by @dana.k", "a mistake made by an engineer": `by` at word `i` after a failure
+    /// word (see ``passiveFailureWords``), and a person after it, perhaps after a determiner
+    /// ("by the on-call").
+    func passiveAgent(_ line: ProseLine, _ i: Int, isName: (String) -> Bool) -> Match? {
+        let span = line.words[i]
+        guard span.end - span.start == 2, i > 0, line.text(i, is: "by") else { return nil }
+        var agent = i + 1
+        if agent < line.words.count - 1, Self.determiners.contains(line.text(agent)), Self.roles.contains(line.text(agent + 1)) {
+            agent += 1
+        }
+        guard agent < line.words.count, Self.isPerson(line.text(agent), line, agent, isName: isName) else { return nil }
+        let before = line.text(i - 1)
+        if Self.passiveFailureWords.contains(before) { return Match(line, from: i - 1, through: agent) }
+        // "a mistake made by", "an error committed by".
+        if i >= 2, before == "made" || before == "committed", Self.passiveFailureWords.contains(line.text(i - 2)) {
+            return Match(line, from: i - 2, through: agent)
+        }
+        return nil
+    }
+
+    /// "Dana's oversight", "@dana.k's mistake": word `i` ends in `'s` and is a person, and the
+    /// next word is a failure noun. A capitalised name nobody declared counts only before a
+    /// noun no system earns ("Kafka's failure" is about Kafka).
+    func possessive(_ line: ProseLine, _ i: Int, isName: (String) -> Bool) -> Match? {
+        let span = line.words[i]
+        let bytes = line.bytes
+        guard span.end - span.start > 2, bytes[span.end - 1] | 0x20 == UInt8(ascii: "s") else { return nil }
+        let apostrophe = bytes[span.end - 2] == UInt8(ascii: "'") || span.end - span.start > 4 && bytes[span.end - 4] == 0xE2
+            && bytes[span.end - 3] == 0x80 && bytes[span.end - 2] == 0x99
+        guard apostrophe else { return nil }
+        let text = line.text(i)
+        let owner = String(text.dropLast(2))
+        guard !owner.isEmpty else { return nil }
+        let noun = line.text(i + 1)
+        if Self.isPerson(owner, line, i, isName: isName), Self.possessiveFailureNouns.contains(noun) {
+            return Match(line, from: i, through: i + 1)
+        }
+        if Self.personOnlyFailureNouns.contains(noun), !Self.nobody.contains(owner), Self.isCapitalised(String(line.original(i).dropLast(2))) {
+            return Match(line, from: i, through: i + 1)
+        }
+        return nil
     }
 }
