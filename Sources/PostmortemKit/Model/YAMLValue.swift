@@ -32,12 +32,22 @@ public struct YAMLValue: Sendable, Hashable {
         return nil
     }
 
-    /// A plain scalar that YAML reads as a number.
+    /// A plain scalar that YAML reads as a number, `.inf`, `-.inf` and `.nan` included (the
+    /// readers bound what they accept, so those get the same message as `1e400`).
     public var number: Double? {
         guard case .scalar(let text, true) = kind else { return nil }
         // Digit separators (`1_000`); most scalars have none, and Foundation's replacing bridges.
         let cleaned = text.utf8.contains(UInt8(ascii: "_")) ? String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "_" })) : text
+        switch cleaned {
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .infinity
+        case "-.inf", "-.Inf", "-.INF": return -.infinity
+        case ".nan", ".NaN", ".NAN": return .nan
+        default: break
+        }
         guard let first = cleaned.first, first.isNumber || first == "-" || first == "+" || first == "." else { return nil }
+        // Swift also reads `-inf`, `+nan` and `-infinity`, which YAML reads as strings (its
+        // spellings are above); no YAML number has an `n`.
+        guard !cleaned.utf8.contains(where: { $0 | 0x20 == UInt8(ascii: "n") }) else { return nil }
         return Double(cleaned)
     }
 

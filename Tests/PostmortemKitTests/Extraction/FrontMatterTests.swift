@@ -62,6 +62,13 @@ import Yams
                       ("bad_fraction: 38%", 0.38, nil), ("budget_minutes: 1_000", 1000, nil),
                       ("budget_minutes: 1e19", nil, "must be a number between -1e9 and 1e9, not 1e19"),
                       ("budget_minutes: 1e400", nil, "must be a number between -1e9 and 1e9, not 1e400"),
+                      // YAML's spellings of infinity and not-a-number are numbers, out of bounds.
+                      ("bad_fraction: -.inf", nil, "must be a number between -1e9 and 1e9, not -.inf"),
+                      ("budget_minutes: .Inf", nil, "must be a number between -1e9 and 1e9, not .Inf"),
+                      ("budget_minutes: .nan", nil, "must be a number between -1e9 and 1e9, not .nan"),
+                      // Swift's own spellings are strings to YAML.
+                      ("budget_minutes: -inf", nil, "must be a number, not a string"),
+                      ("budget_minutes: nan", nil, "must be a number, not a string"),
                       ("bad_fraction: 1e12%", nil, "must be a number between -1e9 and 1e9, not 1e12%"),
                       ("budget_minutes: 38%", nil, "must be a number, not a string"),
                       ("budget_minutes: lots", nil, "must be a number, not a string")] as [(String, Double?, String?)])

@@ -22,8 +22,12 @@ public struct TimestampZoneRule: LintRule {
     public func check(_ context: LintContext) -> [Violation] {
         let r = context.postmortem
         var result: [Violation] = []
+        // A `timezone` that names no zone (PM002) gives the times none either.
+        var documentZoneKnown: Bool?
         for (key, time) in [("started", r.started), ("detected", r.detected), ("mitigated", r.mitigated), ("resolved", r.resolved)] {
-            guard let time, time.zoneAssumed, r.timezone == nil else { continue }
+            guard let time, time.zoneAssumed else { continue }
+            if documentZoneKnown == nil { documentZoneKnown = r.timezone.flatMap(ZoneResolver.init) != nil }
+            guard documentZoneKnown == false else { continue }
             result.append(Violation("`\(key)` has no zone; read as \(Self.zoneName(time.offsetSeconds))",
                                     at: context.frontMatterRange(key), suggestion: "end it with `Z` or an offset like `+02:00`"))
         }
