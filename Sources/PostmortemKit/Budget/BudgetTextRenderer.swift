@@ -13,6 +13,7 @@ public enum BudgetTextRenderer {
         let lastDay = zone.date(of: period.end).adding(days: -1)
         var out = "Error budgets for \(period.label) (\(zone.date(of: period.start)) to \(lastDay), \(report.timezone)), as of \(report.today)\n"
         if report.slos.isEmpty { out += "\nNo SLOs to report: define them under `slos:` in pm.yml.\n" }
+        let asOf = zone.startOfDay(report.today.adding(days: 1))
         for slo in report.slos {
             out += "\n\(slo.id): \(trimmed(slo.objective))% per \(windowName(slo.window))"
             if !slo.services.isEmpty { out += " (\(slo.services.joined(separator: ", ")))" }
@@ -29,7 +30,7 @@ public enum BudgetTextRenderer {
                 row += left(SpreadsheetCell.fixed(w.remainingMinutes, decimals: 2), 8)
                 row += left(SpreadsheetCell.fixed(w.remainingPercent, decimals: 1) + "%", 8)
                 row += left(w.burnRate.map { SpreadsheetCell.fixed($0, decimals: 2) } ?? "-", 11)
-                row += "  \(w.policy)"
+                row += w.hasStarted(asOf: asOf) ? "  \(w.policy)" : "  not started"
                 if let exhausted = w.exhaustedAt { row += " (exhausted \(clock(exhausted, zone: zone)))" }
                 out += row + "\n"
             }

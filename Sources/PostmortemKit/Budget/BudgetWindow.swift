@@ -45,4 +45,9 @@ public struct BudgetWindow: Sendable, Hashable, Codable {
 
     /// The window's length in minutes.
     public var minutes: Double { start.minutes(to: end) }
+
+    /// True when the window has begun by `asOf`, the first instant after the report's `today`
+    /// (or an incident is dated in it). Reports show a window that has not as "not started", not
+    /// as healthy: nothing is known of it yet.
+    public func hasStarted(asOf: Timestamp) -> Bool { start < asOf || !steps.isEmpty }
 }

@@ -39,6 +39,10 @@ public struct StaircaseChart: Sendable {
     public var links: [String: IncidentLink]
     /// Makes element ids unique when several charts share a page.
     public var idPrefix: String
+    /// The first instant not yet known (the midnight after the report's `today`): each window's
+    /// line stops there, a window that starts later has none, and the rest of the chart is shaded
+    /// as "not yet". Nil when every window has ended.
+    public var asOf: Timestamp?
 
     /// Width and height of the drawing in CSS pixels (it scales down with the page).
     public static let width = 760.0
@@ -46,8 +50,9 @@ public struct StaircaseChart: Sendable {
     static let margin = (top: 20.0, right: 20.0, bottom: 44.0, left: 56.0)
 
     public init(slo: String, windows: [BudgetWindow], domainStart: Timestamp, domainEnd: Timestamp,
-                links: [String: IncidentLink], idPrefix: String) {
+                links: [String: IncidentLink], idPrefix: String, asOf: Timestamp? = nil) {
         self.slo = slo
+        self.asOf = asOf
         self.windows = windows.sorted { $0.start < $1.start }
         self.domainStart = domainStart
         self.domainEnd = max(domainEnd, domainStart.adding(seconds: 60))
@@ -74,8 +79,13 @@ public struct StaircaseChart: Sendable {
         for window in windows {
             let left = DecimalText.format(window.remainingPercent, maximumFractionDigits: 1)
             var sentence = "Window from \(window.start.localDate) to \(window.end.adding(seconds: -1).localDate): "
+            if let asOf, !window.hasStarted(asOf: asOf) {
+                parts.append(sentence + "not started.")
+                continue
+            }
             sentence += "\(window.steps.count) incident\(window.steps.count == 1 ? "" : "s"), \(left)% of the budget left"
             if let exhausted = window.exhaustedAt { sentence += ", exhausted on \(exhausted.localDate)" }
+            if let asOf, window.end > asOf { sentence += " as of \(asOf.adding(seconds: -1).localDate)" }
             parts.append(sentence + ".")
         }
         if steps.isEmpty && windows.isEmpty { return "No error budget windows for \(slo) in this period." }
@@ -142,13 +152,29 @@ public struct StaircaseChart: Sendable {
         }
         svg += "<text class=\"axis\" x=\"\(n(w - m.right))\" y=\"\(n(h - 6))\" text-anchor=\"end\">remaining error budget per window (% of the window's budget)</text>\n"
 
+        // What is not known yet: shaded, and labelled with the last day that is.
+        let known = asOf.map { min(max($0, domainStart), domainEnd) } ?? domainEnd
+        if let asOf, known < domainEnd {
+            let fx = x(known)
+            // Drawn with attributes, not the stylesheet, so a report re-branded with an older copy
+            // of style.mustache shades it too; a tint of the text colour suits light and dark.
+            svg += "<rect class=\"future\" x=\"\(n(fx))\" y=\"\(n(m.top))\" width=\"\(n(x(domainEnd) - fx))\" height=\"\(n(plotHeight))\" fill=\"currentColor\" fill-opacity=\"0.06\"/>\n"
+            let anchor = fx > m.left + plotWidth * 0.75 ? "end" : "start"
+            let label = "not yet known: as of \(Self.dayLabel(asOf.adding(seconds: -1).localDate))"
+            svg += "<text class=\"axis future\" x=\"\(n(anchor == "end" ? fx - 6 : fx + 6))\" y=\"\(n(m.top + plotHeight / 2))\" text-anchor=\"\(anchor)\" font-style=\"italic\">\(HTMLEscaping.text(label))</text>\n"
+        }
+
         // The staircases.
         for window in windows where window.end > domainStart && window.start < domainEnd {
+            let steps = window.steps.sorted(by: { ($0.at, $0.incident) < ($1.at, $1.incident) })
+            // A window not started yet has no line; one under way ends at what is known (or at
+            // its last step, should one be dated later).
+            guard window.hasStarted(asOf: known) else { continue }
             var path = "M\(n(x(window.start))) \(n(y(100)))"
-            for step in window.steps.sorted(by: { ($0.at, $0.incident) < ($1.at, $1.incident) }) {
+            for step in steps {
                 path += " H\(n(x(step.at))) V\(n(y(step.remainingPercent)))"
             }
-            path += " H\(n(x(window.end)))"
+            path += " H\(n(x(max(min(window.end, known), steps.last?.at ?? window.start))))"
             svg += "<path class=\"stair\" d=\"\(path)\"/>\n"
             if let exhausted = window.exhaustedAt, exhausted >= domainStart, exhausted < domainEnd {
                 let ex = x(exhausted), ey = y(0)

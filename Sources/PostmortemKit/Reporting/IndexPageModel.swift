@@ -164,13 +164,15 @@ enum IndexPageModel {
                                                                         title: document.postmortem.title ?? "")
         }
         let slos = review.slos
+        // The first instant after `today`, as the budget's burn rates count it.
+        let asOf = review.options.zone.startOfDay(review.options.today.adding(days: 1))
         return LazyRows(count: slos.count) { number -> [String: Any] in
             let slo = slos[number]
             let windows = review.windows.filter { $0.slo == slo.id }
             let start = min(period.start, windows.map(\.start).min() ?? period.start)
             let end = max(period.end, windows.map(\.end).max() ?? period.end)
             let chart = StaircaseChart(slo: slo.id, windows: windows, domainStart: start, domainEnd: end, links: links,
-                                       idPrefix: "staircase-\(number + 1)")
+                                       idPrefix: "staircase-\(number + 1)", asOf: asOf < end ? asOf : nil)
             // Each item made as the list reaches it: an SLO's list has an item per incident.
             let numberedSteps = chart.numberedSteps
             let steps = LazyRows(count: numberedSteps.count) { position -> [String: Any] in
@@ -187,7 +189,8 @@ enum IndexPageModel {
                 ]
             }
             let windowRows = windows.map { window -> [String: Any] in
-                [
+                let started = window.hasStarted(asOf: asOf)
+                return [
                     "from": window.start.localDate.description,
                     "to": window.end.adding(seconds: -1).localDate.description,
                     "budget": DurationText.budget(window.budgetMinutes),
@@ -195,7 +198,8 @@ enum IndexPageModel {
                     "remaining": DurationText.percent(window.remainingPercent, fractionDigits: 1),
                     "burnRate": window.burnRate.map { DecimalText.fixed($0, fractionDigits: 2) } ?? "–",
                     "exhaustedAt": window.exhaustedAt.map { "\($0.localDate) \(pad2($0.secondOfDay / 3600)):\(pad2($0.secondOfDay / 60 % 60))" } ?? "–",
-                    "policy": window.policy.description, "policyClass": window.policy.rawValue,
+                    "policy": started ? window.policy.description : "not started",
+                    "policyClass": started ? window.policy.rawValue : "not-started",
                 ]
             }
             return [

@@ -43,6 +43,19 @@ import Testing
         #expect(!text.contains("Not counted"))
     }
 
+    @Test("a window that starts after today is 'not started', not healthy; the one under way keeps its policy")
+    func windowsAfterTodayAreNotStarted() {
+        let configuration = BundledCorpus.configuration
+        let q4 = ReportingPeriod.quarter("2026-Q4", zone: .utc)!
+        let report = BudgetReport(slos: configuration.slos.filter { $0.id == "storefront-availability" }, records: BundledCorpus.records,
+                                  period: q4, zone: .utc, timezone: "UTC", today: CalendarDate("2026-11-22")!)
+        let text = BudgetTextRenderer.render(report, zone: .utc)
+        #expect(text.contains("  2026-11   43.20    1.40   41.80   96.8%       0.04  healthy\n"))
+        #expect(text.contains("  2026-12   44.64    0.00   44.64  100.0%          -  not started\n"))
+        // The data keep the policy the numbers give; only what a person reads says "not started".
+        #expect(report.windows.last?.window.policy == .healthy)
+    }
+
     @Test func staircaseBarsAreProportionalAndMarkOverspending() {
         #expect(BudgetTextRenderer.bar(100) == String(repeating: "█", count: 40))
         #expect(BudgetTextRenderer.bar(50) == String(repeating: "█", count: 20) + String(repeating: "·", count: 20))

@@ -39,4 +39,39 @@ import Testing
         #expect(huge.contains("<line class=\"zero\""))
         #expect(huge.utf8.count < 5_000)
     }
+
+    /// Three 30-day windows; a step on the fifth day of the second.
+    func windowsAroundToday() -> (windows: [BudgetWindow], start: Timestamp, end: Timestamp) {
+        let start = Timestamp(epochSeconds: 1_782_864_000)
+        let windows = (0..<3).map { index -> BudgetWindow in
+            let from = start.adding(seconds: Int64(index) * 30 * 86_400)
+            let steps = index == 1 ? [StaircaseStep(at: from.adding(seconds: 5 * 86_400), incident: "a", burnedMinutes: 10,
+                                                    remainingMinutes: 30, remainingPercent: 75)] : []
+            return BudgetWindow(slo: "api", start: from, end: from.adding(seconds: 30 * 86_400), budgetMinutes: 40,
+                                burnedMinutes: steps.isEmpty ? 0 : 10, remainingMinutes: steps.isEmpty ? 40 : 30,
+                                remainingPercent: steps.isEmpty ? 100 : 75, steps: steps, exhaustedAt: nil,
+                                burnRate: index == 2 ? nil : 0.5, policy: .healthy)
+        }
+        return (windows, start, start.adding(seconds: 90 * 86_400))
+    }
+
+    @Test("what is not known yet is shaded: the window under way stops at today, a later one has no line")
+    func chartStopsAtToday() {
+        let (windows, start, end) = windowsAroundToday()
+        // The midnight after 9 August, the tenth day of the second window.
+        let asOf = start.adding(seconds: 40 * 86_400)
+        let chart = StaircaseChart(slo: "api", windows: windows, domainStart: start, domainEnd: end, links: [:], idPrefix: "s", asOf: asOf)
+        let svg = chart.svg()
+        let paths = svg.split(separator: "\n").filter { $0.hasPrefix("<path class=\"stair\"") }
+        #expect(paths.count == 2)
+        // 56 + 40/90 of the 684-pixel plot.
+        #expect(paths.last?.hasSuffix(" H360\"/>") == true)
+        #expect(svg.contains("<rect class=\"future\" x=\"360\""))
+        #expect(svg.contains("not yet known: as of 9 Aug"))
+        #expect(chart.summary.hasSuffix("1 incident, 75% of the budget left as of 2026-08-09. Window from 2026-08-30 to 2026-09-28: not started."))
+
+        let ended = StaircaseChart(slo: "api", windows: windows, domainStart: start, domainEnd: end, links: [:], idPrefix: "s").svg()
+        #expect(ended.split(separator: "\n").filter { $0.hasPrefix("<path class=\"stair\"") }.count == 3)
+        #expect(!ended.contains("future"))
+    }
 }
