@@ -13,10 +13,13 @@ public struct SpecificActionRule: LintRule {
             RuleExamples.document(sections: ["Follow-up actions": "↓- [ ] We should consider a canary stage for config pushes (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
             RuleExamples.document(sections: ["Follow-up actions": "↓- [ ] Monitoring improvements for the proxy fleet (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
             RuleExamples.document(sections: ["Follow-up actions": "↓- [ ] Make sure engineers are more careful with config pushes (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
+            RuleExamples.document(sections: ["Follow-up actions": "↓- [ ] Config pushes should go through a canary stage (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
+            RuleExamples.document(sections: ["Follow-up actions": "↓- [ ] Dashboards for the proxy fleet's upstream pools (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
         ],
         nonTriggeringExamples: [
             RuleExamples.document(),
             RuleExamples.document(sections: ["Follow-up actions": "- [ ] Investigate why the pool validator accepts empty pools, and report findings in OPS-413 (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
+            RuleExamples.document(sections: ["Follow-up actions": "- [ ] Ensure config pushes will fail when a pool is empty (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)\n- [ ] Address the proxy's handling of empty pools in OPS-414 (owner: @dana.k, due: 2026-12-28, ticket: OPS-414)"]),
         ]
     )
 
@@ -50,6 +53,37 @@ public struct SpecificActionRule: LintRule {
     /// First words that make the item a wish or a suggestion rather than a commitment.
     static let wishes: Set<String> = ["we", "i", "they", "you", "someone", "team", "should", "need", "needs", "must",
                                       "maybe", "possibly", "perhaps", "consider", "could", "might"]
+
+    /// Modal verbs: an item with its subject before one ("DevEX will update…", "Alerting should
+    /// page…") describes what ought to happen; it commits nobody to a change.
+    static let modals: Set<String> = ["should", "will", "might", "could", "must", "would", "can", "may", "shall"]
+    /// Verbs that take a clause, after which a modal belongs to the action ("Ensure builds will
+    /// fail…", "Decide who will own…").
+    static let clauseVerbs: Set<String> = [
+        "ensure", "make", "check", "verify", "confirm", "decide", "document", "determine", "investigate", "find", "figure",
+        "ask", "discuss", "clarify", "agree", "evaluate", "review", "test", "validate", "guarantee", "prove", "note",
+        "explain", "describe", "record", "communicate", "write", "state", "assert", "alert", "warn", "tell", "show",
+    ]
+
+    /// True when the action's subject comes before a modal in its second or third word:
+    /// "Workload segmentation might be an option", "DevEX will update the accounts".
+    static func isStatement(_ words: [ProseWord]) -> Bool {
+        guard words.count > 2, !clauseVerbs.contains(words[0].text) else { return false }
+        if modals.contains(words[1].text) { return true }
+        return modals.contains(words[2].text) && !notVerbs.contains(words[1].text) && !wishes.contains(words[1].text)
+            && !["who", "what", "whether", "if", "when", "which", "how", "where", "why", "it", "this"].contains(words[1].text)
+    }
+
+    /// True when the first word is a possessive ("sushibar's instance…") or a plural noun
+    /// ("Dashboards for…", "Kubernetes upgrade"): an instruction starts with a verb's plain form,
+    /// and the few verbs that end in `s` end in `ss`, `us`, `is`, `as` or `os` ("Address",
+    /// "Focus", "Canvas").
+    static func startsWithPluralOrPossessive(_ first: String) -> Bool {
+        if first.hasSuffix("'s") { return true }
+        let bytes = Array(first.utf8)
+        guard bytes.count >= 4, bytes.last == UInt8(ascii: "s") else { return false }
+        return !"suiao".utf8.contains(bytes[bytes.count - 2])
+    }
 
     let vague: Set<String>
     /// The byte length of the longest vague phrase, or nil when one is not ASCII. An ASCII text
@@ -88,9 +122,14 @@ public struct SpecificActionRule: LintRule {
                 return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" is a wish or a suggestion, not an action", at: at,
                                  suggestion: "decide, and write the action itself: \"Add …\", \"Replace …\"; or record it under \"won't do\" with a reason")
             }
-            // "Monitoring improvements", "Testing of failover": a noun or gerund, not an instruction.
+            if Self.isStatement(words) {
+                return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" describes what should happen instead of saying what will be done", at: at,
+                                 suggestion: "start with the change itself: \"Update …\", \"Split …\"; an owner field says who")
+            }
+            // "Monitoring improvements", "Testing of failover", "Dashboards for the proxy": a noun
+            // or gerund, not an instruction.
             if Self.notVerbs.contains(first) || first.hasSuffix("tion") || first.hasSuffix("ness") || first.hasSuffix("ments")
-                || (first.hasSuffix("ing") && first.utf8.count >= 6 && words.count > 1) {
+                || (first.hasSuffix("ing") && first.utf8.count >= 6 && words.count > 1) || Self.startsWithPluralOrPossessive(first) {
                 return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" does not start with a verb", at: at,
                                  suggestion: "start with what will be done: \"Add …\", \"Reject …\", \"Alert when …\"")
             }
