@@ -136,8 +136,10 @@ public enum ConfigurationReader {
                                          message: "SLO `\(id)` needs a `window`: month, quarter, or a rolling window like 28d or 30d (at most \(SLOWindow.longestRollingDays)d)")
             }
             let services = item["services"]?.items?.compactMap(\.string) ?? item["services"]?.string.map { [$0] } ?? []
+            // Relative to pm.yml's folder, like the OpenSLO references beside it: data.json and
+            // `pm budget --format json` then do not change with where the repository is checked out.
             result.append(SLODefinition(id: id, services: services, objective: objective, window: window,
-                                        description: item["description"]?.string, source: path))
+                                        description: item["description"]?.string, source: (path as NSString).lastPathComponent))
         }
         return result
     }

@@ -19,6 +19,14 @@ import Testing
             - targetPercent: 99.95
         """
 
+    @Test("an SLO's source is named relative to pm.yml's folder, wherever the repository is checked out")
+    func sourcesAreRelativeToTheConfiguration() throws {
+        let configuration = try ConfigurationReader.parse("slos:\n  - openslo: slos/api.yaml\n  - {id: web, objective: 99.9, window: month}\n",
+                                                          path: "/home/ci/checkout-1234/pm.yml",
+                                                          openSLO: { $0 == "slos/api.yaml" ? Self.openSLO : nil })
+        #expect(configuration.slos.map(\.source) == ["slos/api.yaml", "pm.yml"])
+    }
+
     @Test func calendarMonthObjectiveIsUsedAndIgnoredPartsAreShown() throws {
         let configuration = try ConfigurationReader.parse("slos:\n  - openslo: api.yaml\n", path: "pm.yml",
                                                           openSLO: { $0 == "api.yaml" ? Self.openSLO : nil })
