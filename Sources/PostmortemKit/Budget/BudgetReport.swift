@@ -65,7 +65,7 @@ public struct BudgetReport: Sendable, Hashable, Encodable {
             guard let started = record.started else { return true }
             return started < to && (record.mitigated ?? started) >= from
         }.map(\.id))
-        notes = ErrorBudgetCalculator.notes(slos: definedSLOs ?? slos, records: records).filter {
+        notes = ErrorBudgetCalculator.notes(slos: definedSLOs ?? slos, records: records, today: (today, zone)).filter {
             relevant.contains($0.incident) && (reported.contains($0.slo) || !defined.contains($0.slo))
         }
     }

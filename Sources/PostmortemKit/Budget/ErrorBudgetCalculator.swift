@@ -67,8 +67,11 @@ public enum ErrorBudgetCalculator {
 
     /// What could not be counted, or was counted on an assumption: impact on an SLO that is not
     /// defined, impact without times, a missing `bad_fraction` (counted as a full outage), a
-    /// `bad_fraction` outside 0…1 (clamped).
-    public static func notes(slos: [SLODefinition], records: some Collection<Postmortem>) -> [BudgetNote] {
+    /// `bad_fraction` outside 0…1 (clamped), and, given `today`, an incident that starts after it
+    /// (counted as written, most likely a mistyped date).
+    public static func notes(slos: [SLODefinition], records: some Collection<Postmortem>,
+                             today: (date: CalendarDate, zone: ZoneResolver)? = nil) -> [BudgetNote] {
+        let asOf = today.map { $0.zone.startOfDay($0.date.adding(days: 1)) }
         let known = Set(slos.map(\.id))
         var notes: [BudgetNote] = []
         for record in records {
@@ -81,6 +84,9 @@ public enum ErrorBudgetCalculator {
                 guard let started = record.started else {
                     note("no `started` time, so the incident cannot be placed in a window; not counted")
                     continue
+                }
+                if let asOf, let today, started >= asOf {
+                    note("`started` \(started.iso8601) is after today (\(today.date)); counted as written, so its window is spent before the incident happened: check the date")
                 }
                 if impact.budgetMinutes != nil { continue }
                 guard let mitigated = record.mitigated, mitigated > started else {

@@ -126,7 +126,10 @@ enum IndexPageModel {
             let now = review.current.budgets.first { $0.slo == slo.id }
             let before = review.previous.budgets.first { $0.slo == slo.id }
             let windows = review.windows.filter { $0.slo == slo.id }
-            let worst = windows.map(\.policy).max { rank($0) < rank($1) } ?? .healthy
+            // Of the windows under way or over; when none has started, that is what it says.
+            let started = windows.filter { $0.hasStarted(asOf: review.options.asOf) }
+            let worst = started.map(\.policy).max { rank($0) < rank($1) } ?? .healthy
+            let notStarted = started.isEmpty && !windows.isEmpty
             return [
                 "slo": clean(slo.id), "anchor": "slo-\(PageFileNames.slug(slo.id))",
                 "objective": "\(DecimalText.format(slo.objective, maximumFractionDigits: 4))%",
@@ -136,7 +139,7 @@ enum IndexPageModel {
                 "burnedPercent": DurationText.percent(now?.burnedPercent),
                 "previousBurnedPercent": DurationText.percent(before?.burnedPercent),
                 "exhausted": "\(now?.exhaustedWindows ?? 0) of \(now?.windows ?? 0)",
-                "policy": worst.description, "policyClass": worst.rawValue,
+                "policy": notStarted ? "not started" : worst.description, "policyClass": notStarted ? "not-started" : worst.rawValue,
                 "overBudget": (now?.burnedPercent ?? 0) > 100,
             ]
         }
@@ -164,8 +167,7 @@ enum IndexPageModel {
                                                                         title: document.postmortem.title ?? "")
         }
         let slos = review.slos
-        // The first instant after `today`, as the budget's burn rates count it.
-        let asOf = review.options.zone.startOfDay(review.options.today.adding(days: 1))
+        let asOf = review.options.asOf
         return LazyRows(count: slos.count) { number -> [String: Any] in
             let slo = slos[number]
             let windows = review.windows.filter { $0.slo == slo.id }

@@ -107,6 +107,23 @@ import Testing
         #expect(ErrorBudgetCalculator.burns(slos: [slo], records: [noFraction], zone: .utc).map(\.minutes) == [10])
     }
 
+    @Test("an incident that starts after today is counted as written, with a note; one that starts today is not noted")
+    func incidentsAfterTodayAreNoted() {
+        var later = Postmortem(path: "a.md", id: "later")
+        later.started = instant("2026-12-14T10:00:00Z")
+        later.mitigated = instant("2026-12-14T10:40:00Z")
+        later.impact = [SLOImpact(slo: "web", badFraction: 0.5)]
+        var today = later
+        today.id = "today"
+        today.started = instant("2026-11-22T23:30:00Z")
+        today.mitigated = instant("2026-11-22T23:50:00Z")
+        let slo = SLODefinition(id: "web", objective: 99.9, window: .month)
+        let notes = ErrorBudgetCalculator.notes(slos: [slo], records: [later, today], today: (CalendarDate("2026-11-22")!, .utc))
+        #expect(notes.map(\.incident) == ["later"])
+        #expect(notes.first?.message.hasPrefix("`started` 2026-12-14T10:00:00Z is after today (2026-11-22); counted as written") == true)
+        #expect(ErrorBudgetCalculator.notes(slos: [slo], records: [later]).isEmpty)
+    }
+
     @Test func outputIsIdenticalForTheSameInput() {
         let q3 = ReportingPeriod.quarter("2026-Q3", zone: .utc)!
         #expect(JSONOutput.encode(BundledCorpus.windows(q3)) == JSONOutput.encode(BundledCorpus.windows(q3)))
