@@ -143,25 +143,41 @@ public struct StaircaseChart: Sendable {
             svg += "<text class=\"axis\" x=\"\(n(m.left - 6))\" y=\"\(n(y(tick) + 4))\" text-anchor=\"end\">\(n(tick))%</text>\n"
             tick -= tickStep
         }
-        // Window boundaries with their start dates.
+        // Window boundaries with their start dates, the year too when the chart spans more than
+        // one. Every boundary gets its line; a date only where it has room after the one before
+        // (a 1d window would put 92 dates on a quarter) and inside the drawing.
         var boundaries = windows.map(\.start).filter { $0 >= domainStart && $0 < domainEnd }
         if boundaries.first.map({ $0 > domainStart }) ?? true { boundaries.insert(domainStart, at: 0) }
+        let withYear = domainStart.localDate.year != domainEnd.adding(seconds: -1).localDate.year
+        var labelEnd = -Double.infinity
         for boundary in boundaries {
             svg += "<line class=\"grid\" x1=\"\(n(x(boundary)))\" y1=\"\(n(m.top))\" x2=\"\(n(x(boundary)))\" y2=\"\(n(h - m.bottom))\"/>\n"
-            svg += "<text class=\"axis\" x=\"\(n(x(boundary) + 3))\" y=\"\(n(h - m.bottom + 16))\">\(HTMLEscaping.text(Self.dayLabel(boundary.localDate)))</text>\n"
+            let label = Self.dayLabel(boundary.localDate, withYear: withYear)
+            let lx = x(boundary) + 3
+            guard lx >= labelEnd + 8, lx + Self.textWidth(label) <= w else { continue }
+            labelEnd = lx + Self.textWidth(label)
+            svg += "<text class=\"axis\" x=\"\(n(lx))\" y=\"\(n(h - m.bottom + 16))\">\(HTMLEscaping.text(label))</text>\n"
         }
         svg += "<text class=\"axis\" x=\"\(n(w - m.right))\" y=\"\(n(h - 6))\" text-anchor=\"end\">remaining error budget per window (% of the window's budget)</text>\n"
 
         // What is not known yet: shaded, and labelled with the last day that is.
         let known = asOf.map { min(max($0, domainStart), domainEnd) } ?? domainEnd
         if let asOf, known < domainEnd {
-            let fx = x(known)
+            let fx = x(known), shade = x(domainEnd) - fx
             // Drawn with attributes, not the stylesheet, so a report re-branded with an older copy
             // of style.mustache shades it too; a tint of the text colour suits light and dark.
-            svg += "<rect class=\"future\" x=\"\(n(fx))\" y=\"\(n(m.top))\" width=\"\(n(x(domainEnd) - fx))\" height=\"\(n(plotHeight))\" fill=\"currentColor\" fill-opacity=\"0.06\"/>\n"
-            let anchor = fx > m.left + plotWidth * 0.75 ? "end" : "start"
-            let label = "not yet known: as of \(Self.dayLabel(asOf.adding(seconds: -1).localDate))"
-            svg += "<text class=\"axis future\" x=\"\(n(anchor == "end" ? fx - 6 : fx + 6))\" y=\"\(n(m.top + plotHeight / 2))\" text-anchor=\"\(anchor)\" font-style=\"italic\">\(HTMLEscaping.text(label))</text>\n"
+            svg += "<rect class=\"future\" x=\"\(n(fx))\" y=\"\(n(m.top))\" width=\"\(n(shade))\" height=\"\(n(plotHeight))\" fill=\"currentColor\" fill-opacity=\"0.06\"/>\n"
+            let lastKnown = asOf.adding(seconds: -1).localDate
+            let label = "not yet known: as of \(Self.dayLabel(lastKnown, withYear: withYear || lastKnown.year != domainStart.localDate.year))"
+            let attributes = "class=\"axis future\" font-style=\"italic\""
+            if shade >= Self.textWidth(label) + 12 {
+                svg += "<text \(attributes) x=\"\(n(fx + 6))\" y=\"\(n(m.top + plotHeight / 2))\">\(HTMLEscaping.text(label))</text>\n"
+            } else {
+                // Upright in a narrow shade, so it never covers what is known; in the right
+                // margin when the shade is narrower than a line of text.
+                let cx = min(fx + shade / 2 + 4, w - 4), cy = m.top + plotHeight / 2
+                svg += "<text \(attributes) x=\"\(n(cx))\" y=\"\(n(cy))\" text-anchor=\"middle\" transform=\"rotate(-90 \(n(cx)) \(n(cy)))\">\(HTMLEscaping.text(label))</text>\n"
+            }
         }
 
         // The staircases.
@@ -209,9 +225,14 @@ public struct StaircaseChart: Sendable {
         return svg
     }
 
-    /// `1 Jul`: short, unambiguous in a quarter's context, and independent of the locale.
-    static func dayLabel(_ date: CalendarDate) -> String {
+    /// `1 Jul`: short, unambiguous in a quarter's context, and independent of the locale;
+    /// `1 Jul 2026` when the chart spans more than one year.
+    static func dayLabel(_ date: CalendarDate, withYear: Bool = false) -> String {
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return "\(date.day) \(months[date.month - 1])"
+        return "\(date.day) \(months[date.month - 1])" + (withYear ? " \(date.year)" : "")
     }
+
+    /// About how wide `text` is in the chart's 11-pixel sans-serif: 6.2 pixels a character, a
+    /// little more than the average, so that labels placed by it do not touch.
+    static func textWidth(_ text: String) -> Double { Double(text.count) * 6.2 }
 }

@@ -74,4 +74,58 @@ import Testing
         #expect(ended.split(separator: "\n").filter { $0.hasPrefix("<path class=\"stair\"") }.count == 3)
         #expect(!ended.contains("future"))
     }
+
+    /// `count` windows of `days` days each from 1 July 2026, without incidents.
+    func emptyWindows(_ count: Int, days: Int64) -> [BudgetWindow] {
+        let start = Timestamp(epochSeconds: 1_782_864_000)
+        return (0..<Int64(count)).map { index in
+            let from = start.adding(seconds: index * days * 86_400)
+            return BudgetWindow(slo: "api", start: from, end: from.adding(seconds: days * 86_400), budgetMinutes: 1, burnedMinutes: 0,
+                                remainingMinutes: 1, remainingPercent: 100, steps: [], exhaustedAt: nil, burnRate: nil, policy: .healthy)
+        }
+    }
+
+    /// The x and text of each date under the axis.
+    func axisDates(_ svg: String) -> [(x: Double, text: String)] {
+        svg.split(separator: "\n").filter { $0.hasPrefix("<text class=\"axis\" x=") && !$0.contains("text-anchor") }.map { line in
+            let x = Double(line.split(separator: "\"")[3])!
+            return (x, String(line.split(separator: ">")[1].split(separator: "<")[0]))
+        }
+    }
+
+    @Test("92 one-day windows get a line each, and dates only where they do not touch and stay inside the drawing")
+    func datesAreThinned() {
+        let windows = emptyWindows(92, days: 1)
+        let svg = StaircaseChart(slo: "api", windows: windows, domainStart: windows[0].start, domainEnd: windows[91].end,
+                                 links: [:], idPrefix: "s").svg()
+        #expect(svg.components(separatedBy: "<line class=\"grid\" x1=").count - 1 >= 92)
+        let dates = axisDates(svg)
+        #expect(dates.count > 5 && dates.count < 20)
+        #expect(dates.first?.text == "1 Jul")
+        for (a, b) in zip(dates, dates.dropFirst()) { #expect(b.x - a.x >= StaircaseChart.textWidth(a.text) + 8) }
+        #expect(dates.allSatisfy { $0.x + StaircaseChart.textWidth($0.text) <= StaircaseChart.width })
+    }
+
+    @Test("a chart over more than one year dates its axis and its 'as of' with the year")
+    func yearsWhenTheChartSpansThem() {
+        let windows = emptyWindows(2, days: 365)
+        let asOf = windows[1].start.adding(seconds: 30 * 86_400)
+        let svg = StaircaseChart(slo: "api", windows: windows, domainStart: windows[0].start, domainEnd: windows[1].end,
+                                 links: [:], idPrefix: "s", asOf: asOf).svg()
+        #expect(axisDates(svg).map(\.text) == ["1 Jul 2026", "1 Jul 2027"])
+        #expect(svg.contains("not yet known: as of 30 Jul 2027"))
+    }
+
+    @Test("in a shade too narrow for it, the 'not yet known' label stands upright inside the shade")
+    func narrowShadeGetsAnUprightLabel() {
+        let windows = emptyWindows(3, days: 30)
+        let wide = StaircaseChart(slo: "api", windows: windows, domainStart: windows[0].start, domainEnd: windows[2].end,
+                                  links: [:], idPrefix: "s", asOf: windows[1].start).svg()
+        #expect(!wide.contains("rotate(-90"))
+        // Two days before the end: about 15 pixels of shade.
+        let narrow = StaircaseChart(slo: "api", windows: windows, domainStart: windows[0].start, domainEnd: windows[2].end,
+                                    links: [:], idPrefix: "s", asOf: windows[2].end.adding(seconds: -2 * 86_400)).svg()
+        let label = narrow.split(separator: "\n").first { $0.contains("not yet known") }
+        #expect(label?.contains("text-anchor=\"middle\" transform=\"rotate(-90 736.4 128)\"") == true)
+    }
 }
