@@ -87,6 +87,7 @@ public struct ProseText: Sendable {
         if !includeQuotes && line(number, is: .quote) { return nil }
         var bytes = lines[number - 1]
         ProseText.blankInlineMarkup(&bytes)
+        ProseText.blankEmphasisUnderscores(&bytes)
         if blankChat {
             // Quoted words are someone else's ("The customer wrote: "you should have warned
             // us""), in any line; speaker labels start chat-log speech in the timeline.
@@ -187,6 +188,25 @@ public struct ProseText: Sendable {
     }
 
     private static let httpBytes = Array("http".utf8)
+
+    /// Blanks the underscores of `_emphasis_` and `__strong__`: a run of `_` that does not sit
+    /// between two word bytes, as CommonMark reads them. Underscores inside a word stay
+    /// (`gc_grace_seconds`), so that the word does too. `_Dana forgot_` had hidden its words from
+    /// the language rules, which saw `_dana` and `forgot_`.
+    static func blankEmphasisUnderscores(_ bytes: inout [UInt8]) {
+        guard ByteSearch.contains(UInt8(ascii: "_"), in: bytes) else { return }
+        let n = bytes.count
+        func isAlphanumeric(_ b: UInt8) -> Bool { isLetter(b) || (b >= 48 && b <= 57) || b >= 0x80 }
+        var i = 0
+        while i < n {
+            guard bytes[i] == UInt8(ascii: "_") else { i += 1; continue }
+            var end = i
+            while end < n, bytes[end] == UInt8(ascii: "_") { end += 1 }
+            let inWord = i > 0 && end < n && isAlphanumeric(bytes[i - 1]) && isAlphanumeric(bytes[end])
+            if !inWord { blank(&bytes, i..<end) }
+            i = end
+        }
+    }
 
     private static func blankInlineMarkup(_ p: UnsafeMutableBufferPointer<UInt8>) {
         let n = p.count

@@ -193,6 +193,24 @@ struct ProseLine: Sendable {
         }
     }
 
+    /// The words from `first` to `last` as a message quotes them: as written, with each run of
+    /// blanks (where markup such as `_` or a tag was) and asterisks made one space, so that
+    /// "It was *Dana's* oversight" quotes "Dana's oversight".
+    func quoted(from first: Int, through last: Int) -> String {
+        var result: [UInt8] = []
+        var blank = false
+        for b in bytes[words[first].start..<words[last].end] {
+            if b == ProseText.space || b == UInt8(ascii: "\t") || b == UInt8(ascii: "*") {
+                blank = true
+                continue
+            }
+            if blank { result.append(ProseText.space) }
+            blank = false
+            result.append(b)
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
     /// ``ProseWord/original`` of word `i`.
     func original(_ i: Int) -> String {
         String(decoding: bytes[words[i].start..<words[i].end], as: UTF8.self)

@@ -155,7 +155,7 @@ public struct BlameLanguageRule: LintRule {
                     // "The job failed to start" describes a system; "we failed to verify" is blame.
                     if phrase.text == "failed to", !Self.judgesPerson(line, at: i, next: next) { continue }
                     let last = words[i + phrase.words.count - 1]
-                    let written = String(decoding: line.bytes[words[i].start..<last.end], as: UTF8.self)
+                    let written = line.quoted(from: i, through: i + phrase.words.count - 1)
                     found.append(Violation("\"\(written)\" is blame or counterfactual language",
                         at: SourceRange(start: SourceLocation(line: number, column: words[i].start + 1),
                                         end: SourceLocation(line: number, column: last.end)),

@@ -72,7 +72,8 @@ public struct PersonBlamedRule: LintRule {
     }
 
     /// Words that stand for a person.
-    static let roles: Set<String> = ["someone", "somebody", "he", "she", "engineer", "operator", "developer", "admin",
+    static let roles: Set<String> = ["someone", "somebody", "he", "she", "engineer", "engineers", "operator", "developer", "developers",
+                                     "admin", "admins", "human", "humans", "dba", "interns", "contractors", "reviewers",
                                      "administrator", "intern", "contractor", "dev", "sre", "on-call", "oncall", "reviewer"]
 
     let people: Set<String>
@@ -139,20 +140,25 @@ public struct PersonBlamedRule: LintRule {
                 guard isSubject || first >= 0x80 || first >= 65 && first <= 90 else { continue }
                 if !isSubject, Self.startsUppercase(line, i), personOnlyFirstWordFilter.mayContain(line, i + 1),
                    Self.personOnlyFirstWords.contains(line.text(i + 1)),
-                   Self.isCapitalised(line.original(i)) {
+                   Self.isCapitalised(line.original(i)), !Self.nobody.contains(line.text(i)) {
                     isSubject = Self.personOnlyVerbs.contains { line.matches($0, at: i + 1) }
                 }
                 guard isSubject else { continue }
                 // The verb right after the subject, or after one adverb ("Dana then forgot").
                 for offset in [1, 2] where i + offset < words.count {
+                    // "Dana never forgot" is no failure; in "@li.w @dana.k forgot" the subject is
+                    // the second handle, which its own turn reports.
+                    if offset == 2, !Self.isAdverb(line.text(i + 1)) { break }
                     // Verbs with another first word cannot match here, so the first match in the
                     // group is the first in the whole list.
                     guard let group = verbsByFirstWord[line.text(i + offset)],
                           let verb = group.first(where: { line.matches($0, at: i + offset) }) else { continue }
                     // "failed over", "failed back" describe systems.
                     if verb == ["failed"], i + offset + 1 < words.count, ["over", "back", "open", "closed"].contains(line.text(i + offset + 1)) { continue }
+                    // "Dana forgot nothing".
+                    if i + offset + verb.count < words.count, Self.nothing.contains(line.text(i + offset + verb.count)) { break }
                     let end = words[i + offset + verb.count - 1].end
-                    let written = String(decoding: line.bytes[word.start..<end], as: UTF8.self)
+                    let written = line.quoted(from: i, through: i + offset + verb.count - 1)
                     result.append(Violation("\"\(written)\" makes a person the subject of a failure",
                         at: SourceRange(start: SourceLocation(line: number, column: word.start + 1), end: SourceLocation(line: number, column: end)),
                         suggestion: Self.suggestion))
@@ -170,12 +176,9 @@ public struct PersonBlamedRule: LintRule {
     static let passiveFailureWords: Set<String> = ["caused", "broken", "broke", "missed", "overlooked", "ignored", "forgotten",
                                                    "botched", "neglected", "mistake", "error", "oversight", "negligence",
                                                    "blunder", "fault"]
-    /// Nouns that make a possessive a blame ("Dana's oversight"). A system can have an error or
-    /// a failure ("Kafka's failure to rebalance"), so those two count only after a known person.
+    /// Nouns that make a possessive a blame ("Dana's oversight"), after a person.
     static let possessiveFailureNouns: Set<String> = ["mistake", "oversight", "negligence", "carelessness", "blunder", "fault",
                                                       "error", "failure", "screw-up", "slip-up", "mistakes", "errors"]
-    static let personOnlyFailureNouns: Set<String> = ["mistake", "oversight", "negligence", "carelessness", "blunder",
-                                                      "screw-up", "slip-up", "mistakes"]
     /// Capitalised at the start of a sentence, but nobody in particular ("Nobody's mistake").
     static let nobody: Set<String> = ["nobody", "anybody", "anyone", "everybody", "everyone", "somebody", "someone", "it", "that", "what"]
     /// Words between `by` and a role ("by an engineer", "by the on-call").
@@ -189,7 +192,7 @@ public struct PersonBlamedRule: LintRule {
         init(_ line: ProseLine, from first: Int, through last: Int) {
             start = line.words[first].start
             end = line.words[last].end
-            written = String(decoding: line.bytes[start..<end], as: UTF8.self)
+            written = line.quoted(from: first, through: last)
         }
 
         func range(line number: Int) -> SourceRange {
@@ -204,46 +207,99 @@ public struct PersonBlamedRule: LintRule {
         text.hasPrefix("@") || roles.contains(text) || isName(text) && (startsUppercase(line, i) || containsDot(line, i))
     }
 
-    /// "caused by @dana.k", "a mistake made by an engineer": `by` at word `i` after a failure
-    /// word (see ``passiveFailureWords``), and a person after it, perhaps after a determiner
-    /// ("by the on-call").
-    func passiveAgent(_ line: ProseLine, _ i: Int, isName: (String) -> Bool) -> Match? {
-        let span = line.words[i]
-        guard span.end - span.start == 2, i > 0, line.text(i, is: "by") else { return nil }
-        var agent = i + 1
-        if agent < line.words.count - 1, Self.determiners.contains(line.text(agent)), Self.roles.contains(line.text(agent + 1)) {
+    /// Words that cancel a failure verb after the subject ("Dana never forgot"), and objects
+    /// that do ("Dana forgot nothing").
+    static let negations: Set<String> = ["never", "not", "hardly"]
+    /// The words that may stand between a subject and its verb ("Dana then forgot"): adverbs, not
+    /// a negation ("Dana never forgot"), a second handle ("@li.w @dana.k forgot", whose subject
+    /// is the second) or a noun ("the Dana cluster forgot").
+    static func isAdverb(_ word: String) -> Bool {
+        guard !negations.contains(word) else { return false }
+        return word.hasSuffix("ly") || ["then", "also", "again", "just", "still", "already", "later", "once", "twice", "first",
+                                        "simply", "apparently", "accidentally"].contains(word)
+    }
+    static let nothing: Set<String> = ["nothing", "none", "nobody", "no"]
+    /// Words that may follow a person who ends a phrase ("caused by the on-call, who…", "by @dana.k
+    /// at 14:02"); any other word makes the role a modifier ("the on-call rotation change").
+    static let phraseEnds: Set<String> = ["who", "that", "and", "or", "on", "at", "in", "during", "when", "while", "after",
+                                          "before", "with", "for", "to", "by", "as", "because", "since", "was", "were",
+                                          "had", "has", "then", "than", "but", "so", "which", "without", "from", "into", "under"]
+    /// Adjectives between a determiner and a role ("by a new engineer").
+    static let roleAdjectives: Set<String> = ["new", "junior", "senior", "tired", "inexperienced", "single", "lone"]
+
+    /// The person named from word `start` on ("@dana.k", "Dana", "the on-call", "a new
+    /// engineer"): the index of their last word, or nil when the words there are no person. A
+    /// possessive ("@dana.k's script") or a role that modifies the next word ("the on-call rotation
+    /// change") is no person either.
+    func agent(_ line: ProseLine, from start: Int, isName: (String) -> Bool) -> Int? {
+        let count = line.words.count
+        guard start < count else { return nil }
+        var agent = start
+        if Self.determiners.contains(line.text(agent)) {
             agent += 1
+            if agent < count - 1, Self.roleAdjectives.contains(line.text(agent)) { agent += 1 }
+            guard agent < count, Self.roles.contains(line.text(agent)) else { return nil }
         }
-        guard agent < line.words.count, Self.isPerson(line.text(agent), line, agent, isName: isName) else { return nil }
-        let before = line.text(i - 1)
-        if Self.passiveFailureWords.contains(before) { return Match(line, from: i - 1, through: agent) }
-        // "a mistake made by", "an error committed by".
-        if i >= 2, before == "made" || before == "committed", Self.passiveFailureWords.contains(line.text(i - 2)) {
-            return Match(line, from: i - 2, through: agent)
+        let text = line.text(agent)
+        guard !text.hasSuffix("'s"), Self.isPerson(text, line, agent, isName: isName) else { return nil }
+        let next = agent + 1
+        guard next < count else { return agent }
+        // Punctuation between the person and the next word ends the phrase.
+        if line.bytes[line.words[agent].end..<line.words[next].start].contains(where: { ",.;:)!?".utf8.contains($0) }) { return agent }
+        let following = line.text(next)
+        if Self.phraseEnds.contains(following) { return agent }
+        // What they did: "caused by @dana.k pushing…", "by the on-call delayed…". After a role,
+        // a word in -ing is a verb only before an object ("engineers skipping the check"), not
+        // in a compound ("the engineer onboarding script").
+        if following.hasSuffix("ed") { return agent }
+        if following.hasSuffix("ing") {
+            if !Self.roles.contains(text) || next + 1 >= count { return agent }
+            return Self.determiners.contains(line.text(next + 1)) ? agent : nil
         }
         return nil
     }
 
-    /// "Dana's oversight", "@dana.k's mistake": word `i` ends in `'s` and is a person, and the
-    /// next word is a failure noun. A capitalised name nobody declared counts only before a
-    /// noun no system earns ("Kafka's failure" is about Kafka).
+    /// "caused by @dana.k", "a mistake made by an engineer", "due to @dana.k pushing": `by` at
+    /// word `i` after a failure word (see ``passiveFailureWords``; "caused directly by", "the
+    /// mistake was made by"), or `due to` and `because of`, then a person (``agent(_:from:isName:)``).
+    func passiveAgent(_ line: ProseLine, _ i: Int, isName: (String) -> Bool) -> Match? {
+        let span = line.words[i]
+        guard span.end - span.start == 2, i > 0 else { return nil }
+        if line.text(i, is: "to") || line.text(i, is: "of") {
+            let before = line.text(i - 1)
+            guard line.text(i, is: "to") ? before == "due" : before == "because",
+                  let agent = agent(line, from: i + 1, isName: isName) else { return nil }
+            return Match(line, from: i - 1, through: agent)
+        }
+        guard line.text(i, is: "by"), let agent = agent(line, from: i + 1, isName: isName) else { return nil }
+        let before = line.text(i - 1)
+        if Self.passiveFailureWords.contains(before) { return Match(line, from: i - 1, through: agent) }
+        guard i >= 2 else { return nil }
+        // "caused directly by".
+        if before.hasSuffix("ly"), Self.passiveFailureWords.contains(line.text(i - 2)) { return Match(line, from: i - 2, through: agent) }
+        // "a mistake made by", "the mistake was made by", "an error committed by".
+        guard before == "made" || before == "committed" else { return nil }
+        if Self.passiveFailureWords.contains(line.text(i - 2)) { return Match(line, from: i - 2, through: agent) }
+        if i >= 3, ["was", "were", "been", "is"].contains(line.text(i - 2)), Self.passiveFailureWords.contains(line.text(i - 3)) {
+            return Match(line, from: i - 3, through: agent)
+        }
+        return nil
+    }
+
+    /// "@dana.k's mistake", "the engineer's carelessness": word `i` ends in `'s` and is a person
+    /// (a handle, an author, a name from `people`, a role), and the next word is a failure noun.
+    /// A capitalised name nobody declared is left alone ("Cloudflare's mistake", "Friday's
+    /// mistake"), and so is supervision ("under Dana's oversight").
     func possessive(_ line: ProseLine, _ i: Int, isName: (String) -> Bool) -> Match? {
         let span = line.words[i]
         let bytes = line.bytes
         guard span.end - span.start > 2, bytes[span.end - 1] | 0x20 == UInt8(ascii: "s") else { return nil }
         let apostrophe = bytes[span.end - 2] == UInt8(ascii: "'") || span.end - span.start > 4 && bytes[span.end - 4] == 0xE2
             && bytes[span.end - 3] == 0x80 && bytes[span.end - 2] == 0x99
-        guard apostrophe else { return nil }
-        let text = line.text(i)
-        let owner = String(text.dropLast(2))
-        guard !owner.isEmpty else { return nil }
-        let noun = line.text(i + 1)
-        if Self.isPerson(owner, line, i, isName: isName), Self.possessiveFailureNouns.contains(noun) {
-            return Match(line, from: i, through: i + 1)
-        }
-        if Self.personOnlyFailureNouns.contains(noun), !Self.nobody.contains(owner), Self.isCapitalised(String(line.original(i).dropLast(2))) {
-            return Match(line, from: i, through: i + 1)
-        }
-        return nil
+        guard apostrophe, Self.possessiveFailureNouns.contains(line.text(i + 1)) else { return nil }
+        let owner = String(line.text(i).dropLast(2))
+        guard !owner.isEmpty, Self.isPerson(owner, line, i, isName: isName) else { return nil }
+        if i > 0, line.text(i - 1) == "under" { return nil }
+        return Match(line, from: i, through: i + 1)
     }
 }

@@ -22,22 +22,48 @@ struct PersonBlamedRuleTests {
         ("The pool was broken by Dana at 14:02.", ["broken by Dana"]),
         ("@dana.k's mistake shipped the config.", ["@dana.k's mistake"]),
         ("Li's error let the config through.", ["Li's error"]),
-        ("Priya\u{2019}s oversight let the config through.", ["Priya\u{2019}s oversight"]),
+        ("Li\u{2019}s oversight let the config through.", ["Li\u{2019}s oversight"]),
         ("The engineer's carelessness is not the lesson.", ["engineer's carelessness"]),
+        ("The mistake was made by @dana.k at 14:02.", ["mistake was made by @dana.k"]),
+        ("The outage was caused directly by @dana.k.", ["caused directly by @dana.k"]),
+        ("It was a mistake made by a new engineer, who had no runbook.", ["mistake made by a new engineer"]),
+        ("The delay was due to @dana.k pushing the config twice.", ["due to @dana.k"]),
+        ("We lost 20 minutes because of the on-call.", ["because of the on-call"]),
+        ("The pool was emptied, caused by engineers skipping the check.", ["caused by engineers"]),
+        // Emphasis hides nothing, and a message quotes the words without their markup.
+        ("It was _Dana's_ oversight, a *mistake made by an engineer*.", ["Dana's_ oversight", "mistake made by an engineer"]),
+        ("_Dana forgot_ to run the validator.", ["Dana forgot"]),
     ])
     func flagsPassiveAndPossessiveBlame(text: String, expected: [String]) throws {
         #expect(try Self.flagged(text) == expected)
     }
 
+    @Test func messagesQuoteTheWordsWithoutMarkup() throws {
+        let document = RuleExamples.document(sections: ["Summary": "It was *Dana's* oversight, _caused by_ <b>@dana.k</b>."])
+        let messages = try LintTestSupport.lint(document).filter { $0.ruleID == "PM013" }.map(\.message)
+        #expect(messages == ["\"Dana's oversight\" calls it a person's failure", "\"caused by @dana.k\" names a person as the agent of a failure"])
+    }
+
     @Test(arguments: [
         "The deploy was reverted by @dana.k at 14:41.",
         "The retry storm was caused by Paylane's timeouts.",
+        "The Dana cluster forgot its leader; gc_grace_seconds and __init__ are identifiers.",
         "Kafka's failure to rebalance added 4 minutes; Kafka's error rate rose to 3%.",
         "The error budget was burned by the retry storm.",
         "The outage was caused by the deploy of config 4812.",
         "Dana's runbook and the rollback by @dana.k cut the impact to 12 minutes.",
         "The ticket said \u{201C}caused by @dana.k\u{201D}, which the review corrected.",
         "Nobody's mistake: the validator accepted an empty pool.",
+        // Found by a black-box pass: names of days and products, roles that modify a noun,
+        // possessive agents, supervision and negation.
+        "Today's mistake was not the config itself; Friday's oversight in the change calendar was.",
+        "Cloudflare's mistake in the WAF rule and Terraform's mistake in the plan output compounded.",
+        "The error was caused by the on-call rotation change and the operator SDK upgrade.",
+        "The mistake made by the on-call tooling was fixed.",
+        "Errors caused by @dana.k's script were retried, as were those caused by someone else's change.",
+        "Under Dana's oversight, the migration finished without errors.",
+        "Dana forgot nothing: the checklist was complete, and Dana never forgot the validator.",
+        "Nobody forgot anything; the rollback by @li.w @dana.k missed nothing.",
     ])
     func leavesSystemsAndNeutralAgentsAlone(text: String) throws {
         #expect(try Self.flagged(text).isEmpty)
