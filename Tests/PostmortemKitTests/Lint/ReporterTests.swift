@@ -163,4 +163,22 @@ import Testing
         #expect(GitHubReporter.escapeData("50%\nnext") == "50%25%0Anext")
         #expect(GitHubReporter.escapeProperty("a:b,c") == "a%3Ab%2Cc")
     }
+
+    @Test("SARIF's code point columns equal a count of the scalars before each byte column, on seeded random lines")
+    func codePointColumnsMatchCounting() {
+        var generator = SplitMix64(seed: 42)
+        let pieces = ["a", " ", "é", "€", "😀", "\u{301}", "\t"]
+        for _ in 0..<200 {
+            let lines = (0..<3).map { _ in (0..<Int.random(in: 0...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined() }
+            let columns = SARIFReporter.CodePointColumns(lines.map { Substring($0) })
+            for (index, line) in lines.enumerated() {
+                let bytes = Array(line.utf8)
+                for column in 1...(bytes.count + 3) {
+                    let prefix = bytes.prefix(column - 1)
+                    let expected = prefix.filter { $0 & 0xC0 != 0x80 }.count + max(0, column - 1 - bytes.count) + 1
+                    #expect(columns.column(line: index + 1, byteColumn: column) == expected)
+                }
+            }
+        }
+    }
 }

@@ -33,15 +33,30 @@ public struct GitHubReporter: StreamingLintReporter {
     public func end(_ counts: LintCounts, empty: Bool) -> String { "" }
 
     /// The runner's escaping for a command's message.
-    static func escapeData(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
-            .replacingOccurrences(of: "\n", with: "%0A")
-    }
+    static func escapeData(_ text: String) -> String { escape(text, reserved: Self.dataBytes) }
 
     /// The runner's escaping for property values, which also reserve `:` and `,`.
-    static func escapeProperty(_ text: String) -> String {
-        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    static func escapeProperty(_ text: String) -> String { escape(text, reserved: Self.propertyBytes) }
+
+    static let dataBytes: [UInt8] = Array("%\r\n".utf8)
+    static let propertyBytes: [UInt8] = Array("%\r\n:,".utf8)
+
+    /// `text` with each of the `reserved` bytes (all ASCII, so never part of a longer
+    /// character) written as `%XX`. On the UTF-8 bytes: Foundation's `replacingOccurrences`, eight
+    /// times a finding, had made this format three times slower than the others.
+    static func escape(_ text: String, reserved: [UInt8]) -> String {
+        let bytes = text.utf8
+        guard bytes.contains(where: reserved.contains) else { return text }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        for byte in bytes {
+            if reserved.contains(byte) {
+                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            } else {
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
-
-import Foundation

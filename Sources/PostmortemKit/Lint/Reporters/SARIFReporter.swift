@@ -117,8 +117,8 @@ public struct SARIFReporter: StreamingLintReporter {
     /// One file's results. Byte columns become code point columns with the file's text; without
     /// it they stay bytes (exact for ASCII).
     public func elements(_ findings: [Finding], source: String?) -> [String] {
-        let lines = findings.contains { $0.range != nil } ? Self.lines(source) : []
-        return findings.map { Self.layout.element(Self.encode(Self.result($0, lines: lines)) ?? "null") }
+        let columns = CodePointColumns(findings.contains { $0.range != nil } ? Self.lines(source) : [])
+        return findings.map { Self.layout.element(Self.encode(Self.result($0, columns: columns)) ?? "null") }
     }
 
     public func join(_ elements: [String], first: Bool) -> String { JSONArrayStream.join(elements, first: first) }
@@ -154,14 +154,52 @@ public struct SARIFReporter: StreamingLintReporter {
 
     /// The result for `finding`, whose file has these `lines`.
     static func result(_ finding: Finding, lines: [Substring]) -> Result {
-        /// The code point column of UTF-8 byte column `column` on `line`.
-        func codePointColumn(_ line: Int, _ column: Int) -> Int {
+        result(finding, columns: CodePointColumns(lines))
+    }
+
+    /// Byte columns made code point columns, for the lines of one file: the same on an ASCII
+    /// line; on any other, the column less the UTF-8 continuation bytes before it, counted by a
+    /// binary search in their positions, found once per line. Counting them anew for each finding
+    /// took time with the square of a line's findings: 40,000 findings on one 520 KB line took
+    /// 81 s.
+    final class CodePointColumns {
+        private let lines: [Substring]
+        /// The byte offsets of the continuation bytes of each line read so far.
+        private var continuations: [Int: [Int32]] = [:]
+
+        init(_ lines: [Substring]) { self.lines = lines }
+
+        /// The code point column of UTF-8 byte column `column` on `line` (1-based). Past the
+        /// line's end, each byte counts as one.
+        func column(line: Int, byteColumn column: Int) -> Int {
             guard line >= 1, line <= lines.count else { return column }
-            let bytes = lines[line - 1].utf8
-            let prefix = bytes.prefix(max(0, column - 1))
-            // Count bytes that start a scalar (not UTF-8 continuation bytes).
-            return prefix.filter { $0 & 0xC0 != 0x80 }.count + max(0, column - 1 - bytes.count) + 1
+            let offsets: [Int32]
+            if let known = continuations[line] {
+                offsets = known
+            } else {
+                var found: [Int32] = []
+                var offset: Int32 = 0
+                for byte in lines[line - 1].utf8 {
+                    if byte & 0xC0 == 0x80 { found.append(offset) }
+                    offset += 1
+                }
+                continuations[line] = found
+                offsets = found
+            }
+            // The continuation bytes before the column's byte.
+            let limit = Int32(clamping: column - 1)
+            var low = 0, high = offsets.count
+            while low < high {
+                let middle = (low + high) / 2
+                if offsets[middle] < limit { low = middle + 1 } else { high = middle }
+            }
+            return column - low
         }
+    }
+
+    /// The result for `finding`, with its file's columns.
+    static func result(_ finding: Finding, columns: CodePointColumns) -> Result {
+        func codePointColumn(_ line: Int, _ column: Int) -> Int { columns.column(line: line, byteColumn: column) }
         var region: Region? = nil
         if let range = finding.range, range.start.line >= 1 {
             let sameLine = range.end.line == range.start.line
