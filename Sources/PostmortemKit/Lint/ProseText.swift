@@ -256,13 +256,21 @@ public struct ProseText: Sendable {
 
     /// Blanks text in straight or curly double quotes, each quote with its closer.
     static func blankQuotedText(_ bytes: inout [UInt8]) {
-        // Quoted text, which opens with `"` or `“` (E2 80 9C): most lines have neither byte.
-        // (Every curly quote, dash and ellipsis starts with E2, so look for the whole “.)
+        // Quoted text, which opens with `"`, `“` (E2 80 9C), `„` (E2 80 9E) or `«` (C2 AB): most
+        // lines have none of these bytes. (Every curly quote, dash and ellipsis starts with E2, so
+        // look for the whole quote.)
         var i = bytes.count
         if ByteSearch.contains(UInt8(ascii: "\""), in: bytes) {
             i = 0
-        } else if ByteSearch.contains(0xE2, in: bytes), let quote = ByteSearch.firstIndex(of: Self.openingCurlyQuote, in: bytes, from: 0) {
-            i = quote
+        } else {
+            if ByteSearch.contains(0xE2, in: bytes) {
+                for quote in [Self.openingCurlyQuote, Self.openingLowQuote] {
+                    if let found = ByteSearch.firstIndex(of: quote, in: bytes, from: 0) { i = min(i, found) }
+                }
+            }
+            if ByteSearch.contains(0xC2, in: bytes), let found = ByteSearch.firstIndex(of: Self.openingGuillemet, in: bytes, from: 0) {
+                i = min(i, found)
+            }
         }
         // Where a search for each closer found none: none follows any later position either, so
         // a line of unclosed quotes is read once, not once per quote.
@@ -314,10 +322,16 @@ public struct ProseText: Sendable {
     }
 
     static let openingCurlyQuote = Array("“".utf8)
+    static let openingLowQuote = Array("„".utf8)
+    static let openingGuillemet = Array("«".utf8)
 
+    /// The length of the quote that opens at `i` and the text that closes it: `"…"`, `“…”`, the
+    /// German `„…“` and the French `«…»`.
     static func openingQuote(_ bytes: [UInt8], _ i: Int) -> (Int, String)? {
         if bytes[i] == UInt8(ascii: "\"") { return (1, "\"") }
         if bytes[i] == 0xE2, startsWith(bytes, i, "“") { return (3, "”") }
+        if bytes[i] == 0xE2, startsWith(bytes, i, "„") { return (3, "“") }
+        if bytes[i] == 0xC2, startsWith(bytes, i, "«") { return (2, "»") }
         return nil
     }
 

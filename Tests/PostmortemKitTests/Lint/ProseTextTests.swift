@@ -18,6 +18,16 @@ import Testing
         #expect(try LintTestSupport.lint(text).filter { $0.ruleID == "PM012" }.isEmpty)
     }
 
+    @Test("German and French quotes are someone else's words too, and emphasis underscores hide no word")
+    func otherQuotesAndUnderscores() {
+        var quoted = Array("Said „unser Techniker forgot it“ and «he simply forgot», not \"x\".".utf8)
+        ProseText.blankQuotedText(&quoted)
+        #expect(String(decoding: quoted, as: UTF8.self).split(separator: " ").map(String.init) == ["Said", "and", ",", "not", "."])
+        var emphasis = Array("_Dana forgot_ the gc_grace_seconds __step__ snake_".utf8)
+        ProseText.blankEmphasisUnderscores(&emphasis)
+        #expect(String(decoding: emphasis, as: UTF8.self) == " Dana forgot  the gc_grace_seconds   step   snake ")
+    }
+
     @Test func wordsKeepHandlesAndStraightenApostrophes() {
         let words = ProseWord.words(in: Array("@dana.k didn’t check; on-call".utf8)).map(\.text)
         #expect(words == ["@dana.k", "didn't", "check", "on-call"])

@@ -31,14 +31,20 @@ public struct SpecificActionRule: LintRule {
         "better monitoring", "be more careful", "communicate better", "fix the bug", "fix it", "fix the issue", "follow up",
         "review the process", "review process", "update documentation", "update docs", "update the docs", "monitor",
         "monitor closely", "double check", "be careful", "pay more attention", "train the team", "retrain staff",
-        "look into", "look into the issue",
+        "look into", "look into the issue", "look into the root cause", "follow up with the team", "discuss at the next retro",
+        "discuss in the next retro", "communicate better during incidents", "be more vigilant", "take more care",
     ]
     /// Phrases that make any action an appeal to care rather than a change to the system.
-    static let appeals: [[String]] = [["more", "careful"], ["more", "carefully"], ["pay", "more", "attention"], ["be", "careful"]]
+    static let appeals: [[String]] = [["more", "careful"], ["more", "carefully"], ["pay", "more", "attention"], ["be", "careful"],
+                                      ["more", "vigilant"], ["be", "vigilant"], ["take", "more", "care"], ["to", "double-check"]]
+    /// The last words of ``appeals``, one of which an action must hold before they are looked for.
+    static let appealEnds: Set<String> = Set(appeals.compactMap(\.last))
 
-    /// Whether the words hold one of ``appeals``; most actions have neither of their last words.
+    /// Whether the words hold one of ``appeals``, or start with "Double-check"; most actions
+    /// have none of their last words.
     static func appealsToCare(_ words: [ProseWord]) -> Bool {
-        guard words.contains(where: { $0.text == "careful" || $0.text == "carefully" || $0.text == "attention" }) else { return false }
+        if words.first?.text == "double-check" { return true }
+        guard words.contains(where: { appealEnds.contains($0.text) }) else { return false }
         return appeals.contains { appeal in
             words.count >= appeal.count && (0...(words.count - appeal.count)).contains { start in
                 appeal.indices.allSatisfy { words[start + $0].text == appeal[$0] }
@@ -52,7 +58,10 @@ public struct SpecificActionRule: LintRule {
     ]
     /// First words that make the item a wish or a suggestion rather than a commitment.
     static let wishes: Set<String> = ["we", "i", "they", "you", "someone", "team", "should", "need", "needs", "must",
-                                      "maybe", "possibly", "perhaps", "consider", "could", "might"]
+                                      "maybe", "possibly", "perhaps", "consider", "could", "might", "try", "think"]
+    /// First words of an action aimed at a person ("Retrain @dana.k on config pushes", "Tell Dana
+    /// to run the validator"), when a handle or an author follows.
+    static let correctingVerbs: Set<String> = ["retrain", "train", "tell", "coach", "remind", "warn", "instruct"]
 
     /// Modal verbs: an item with its subject before one ("DevEX will update…", "Alerting should
     /// page…") describes what ought to happen; it commits nobody to a change.
@@ -85,6 +94,15 @@ public struct SpecificActionRule: LintRule {
         return !"suiao".utf8.contains(bytes[bytes.count - 2])
     }
 
+    /// True when `word` is a handle or the name of one of `authors` (`dana.k` is Dana).
+    static func isPerson(_ word: ProseWord, authors: [String]) -> Bool {
+        if word.text.hasPrefix("@") { return true }
+        return authors.contains { author in
+            let handle = author.lowercased().hasPrefix("@") ? String(author.lowercased().dropFirst()) : author.lowercased()
+            return handle == word.text || handle.split(whereSeparator: { $0 == "." || $0 == "_" || $0 == "-" }).first.map(String.init) == word.text
+        }
+    }
+
     let vague: Set<String>
     /// The byte length of the longest vague phrase, or nil when one is not ASCII. An ASCII text
     /// longer than every phrase cannot be one, and its words need not be joined to look it up.
@@ -104,7 +122,8 @@ public struct SpecificActionRule: LintRule {
     public func check(_ context: LintContext) -> [Violation] {
         context.postmortem.actions.compactMap { action in
             guard action.state != .notDoing else { return nil }
-            let words = ProseWord.words(in: Array(action.text.utf8)).filter { !$0.text.hasPrefix("@") }
+            let written = ProseWord.words(in: Array(action.text.utf8))
+            let words = written.filter { !$0.text.hasPrefix("@") }
             let at = SourceRange(start: action.range.start, end: action.range.start)
             guard let first = words.first?.text else { return nil }
             let mayBeVague = longestVague.map { longest in
@@ -117,6 +136,15 @@ public struct SpecificActionRule: LintRule {
             if Self.appealsToCare(words) {
                 return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" asks people to be careful instead of changing the system", at: at,
                                  suggestion: "name a mechanism: a check, a guard rail, an alert, a required review")
+            }
+            // "Ensure this does not happen again": no change is named.
+            if words.indices.dropFirst().contains(where: { words[$0].text == "again" && ["happen", "happens", "recur", "occur"].contains(words[$0 - 1].text) }) {
+                return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" hopes it will not happen again instead of saying what will change", at: at,
+                                 suggestion: "name the change that makes it less likely: \"Reject configs with an empty pool in CI\"")
+            }
+            if Self.correctingVerbs.contains(first), written.count > 1, Self.isPerson(written[1], authors: context.postmortem.authors) {
+                return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" corrects a person instead of changing the system", at: at,
+                                 suggestion: "change what made the mistake easy: a check, a default, a guard rail, a clearer tool")
             }
             if Self.wishes.contains(first) {
                 return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" is a wish or a suggestion, not an action", at: at,

@@ -15,6 +15,16 @@ struct SpecificActionRuleTests {
         ("sushibar\u{2019}s instance moves to the sushibar project", "does not start with a verb"),
         ("Dashboards for the proxy fleet", "does not start with a verb"),
         ("Kubernetes upgrade to 1.29 on the search cluster", "does not start with a verb"),
+        // Found by a black-box pass.
+        ("Be more vigilant during config pushes", "asks people to be careful"),
+        ("Take more care during deploys", "asks people to be careful"),
+        ("Remind engineers to double-check configs", "asks people to be careful"),
+        ("Double-check configs before pushing", "asks people to be careful"),
+        ("Make sure this doesn't happen again", "hopes it will not happen again"),
+        ("Try to avoid this in the future", "a wish or a suggestion"),
+        ("Retrain @dana.k on config pushes", "corrects a person"),
+        ("Tell Dana to run the validator", "corrects a person"),
+        ("Look into the root cause", "too vague"),
     ])
     func flagged(action: String, message: String) throws {
         let messages = try Self.pm053(action)
@@ -32,6 +42,9 @@ struct SpecificActionRuleTests {
         "Bypass the cache for /img/* on the origin shield",
         "Add a check that will reject empty pools",
         "Canary config pushes to 5% of edge nodes for 10 minutes",
+        "Add a double-check step that compares the pool size before and after a push",
+        "Remind certificate owners 30 days before expiry with an automated email",
+        "Train the search cluster's ranking model on the corrected price units",
     ])
     func notFlagged(action: String) throws {
         #expect(try Self.pm053(action).isEmpty)
