@@ -25,7 +25,7 @@ extension PM {
         @OptionGroup var global: GlobalOptions
         @Option(help: "Output format: text, json, sarif or github.") var format: Format = .text
         @Flag(help: "Exit 1 on warnings too, not only on errors.") var strict = false
-        @Option(help: ArgumentHelp("The date overdue actions are measured against (default: today in pm.yml's timezone).", valueName: "YYYY-MM-DD"))
+        @Option(help: ArgumentHelp("The date overdue actions and dates in the future are measured against (default: today in pm.yml's timezone).", valueName: "YYYY-MM-DD"))
         var today: String?
         @Option(help: ArgumentHelp("The path to report for a document read from stdin (`-`).", valueName: "path"))
         var stdinFilename: String?

@@ -13,7 +13,7 @@ public enum BudgetTextRenderer {
         let lastDay = zone.date(of: period.end).adding(days: -1)
         var out = "Error budgets for \(period.label) (\(zone.date(of: period.start)) to \(lastDay), \(report.timezone)), as of \(report.today)\n"
         if report.slos.isEmpty { out += "\nNo SLOs to report: define them under `slos:` in pm.yml.\n" }
-        let asOf = zone.startOfDay(report.today.adding(days: 1))
+        let asOf = zone.endOfDay(report.today)
         for slo in report.slos {
             out += "\n\(slo.id): \(trimmed(slo.objective))% per \(windowName(slo.window))"
             if !slo.services.isEmpty { out += " (\(slo.services.joined(separator: ", ")))" }

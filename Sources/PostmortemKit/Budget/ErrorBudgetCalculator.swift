@@ -42,7 +42,7 @@ public enum ErrorBudgetCalculator {
     public static func windows(slos: [SLODefinition], records: some Collection<Postmortem>, period: ReportingPeriod,
                                zone: ZoneResolver, today: CalendarDate) -> [BudgetWindow] {
         let parts = burnParts(slos: slos, records: records, zone: zone)
-        let now = zone.startOfDay(today.adding(days: 1))
+        let now = zone.endOfDay(today)
         var result: [BudgetWindow] = []
         for slo in slos {
             for bounds in windowBounds(of: slo.window, overlapping: period.start, period.end, zone: zone) {
@@ -56,7 +56,7 @@ public enum ErrorBudgetCalculator {
     /// Every incident's burn per SLO and window, in record order, then SLO, then window.
     ///
     /// - Parameters:
-    ///   - slos: The SLOs; impact on an SLO not listed here is ignored (see ``notes(slos:records:)``).
+    ///   - slos: The SLOs; impact on an SLO not listed here is ignored (see ``notes(slos:records:today:)``).
     ///   - records: The postmortems.
     ///   - zone: The configured zone for calendar boundaries.
     public static func burns(slos: [SLODefinition], records: some Collection<Postmortem>, zone: ZoneResolver) -> [IncidentBurn] {
@@ -71,7 +71,7 @@ public enum ErrorBudgetCalculator {
     /// (counted as written, most likely a mistyped date).
     public static func notes(slos: [SLODefinition], records: some Collection<Postmortem>,
                              today: (date: CalendarDate, zone: ZoneResolver)? = nil) -> [BudgetNote] {
-        let asOf = today.map { $0.zone.startOfDay($0.date.adding(days: 1)) }
+        let asOf = today.map { $0.zone.endOfDay($0.date) }
         let known = Set(slos.map(\.id))
         var notes: [BudgetNote] = []
         for record in records {

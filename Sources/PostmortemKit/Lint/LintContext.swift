@@ -3,7 +3,7 @@
 public struct LintContext: Sendable {
     public let document: ReadDocument
     public let configuration: Configuration
-    /// The date "overdue" is measured against (`--today`).
+    /// The date "overdue" and "after today" are measured against (`--today`).
     public let today: CalendarDate
     /// True when the file is under the configured templates directory.
     public let isTemplate: Bool

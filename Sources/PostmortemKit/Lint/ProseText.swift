@@ -67,20 +67,28 @@ public struct ProseText: Sendable {
             }
         }
         self.kinds = kinds
+        speakers = Self.authorNames(document.postmortem.authors)
+    }
+
+    /// The authors' handles and first names of more than one letter, lowercased: `@dana.k` gives
+    /// `dana.k` and `dana`. The speakers of chat lines (PM012), the people of PM013 and PM053.
+    static func authorNames(_ authors: [String]) -> Set<String> {
         var names = Set<String>()
-        for author in document.postmortem.authors {
+        for author in authors {
             let lowered = author.lowercased()
             // `hasPrefix` and `dropFirst` rather than `trimmingPrefix`, whose generic matching
             // cost more than the rest of this loop; both compare whole characters.
             let handle = lowered.hasPrefix("@") ? lowered.dropFirst() : lowered[...]
             names.insert(String(handle))
-            if let first = handle.split(whereSeparator: { $0 == "." || $0 == "_" || $0 == "-" }).first { names.insert(String(first)) }
+            if let first = handle.split(whereSeparator: { $0 == "." || $0 == "_" || $0 == "-" }).first, first.count > 1 {
+                names.insert(String(first))
+            }
         }
-        speakers = names
+        return names
     }
 
-    /// Line `number` (1-based) with code spans, HTML tags, comments, URLs and link destinations
-    /// replaced by spaces; nil for lines that are not prose at all. Block quotes count as prose
+    /// Line `number` (1-based) with code spans, HTML tags, comments, URLs, link destinations and
+    /// emphasis underscores replaced by spaces; nil for lines that are not prose at all. Block quotes count as prose
     /// only when `includeQuotes`; chat-log speech in the timeline is blanked when `blankChat`.
     public func prose(line number: Int, includeQuotes: Bool = false, blankChat: Bool = true) -> [UInt8]? {
         guard number >= 1, number <= lines.count, !line(number, is: .code) else { return nil }
@@ -197,13 +205,19 @@ public struct ProseText: Sendable {
         guard ByteSearch.contains(UInt8(ascii: "_"), in: bytes) else { return }
         let n = bytes.count
         func isAlphanumeric(_ b: UInt8) -> Bool { isLetter(b) || (b >= 48 && b <= 57) || b >= 0x80 }
+        /// True when the bytes before `i` are a handle (`@dana_`), whose underscores are its own.
+        func endsHandle(before i: Int) -> Bool {
+            var k = i
+            while k > 0, isHandleByte(bytes[k - 1]) { k -= 1 }
+            return k < i && k > 0 && bytes[k - 1] == UInt8(ascii: "@")
+        }
         var i = 0
         while i < n {
             guard bytes[i] == UInt8(ascii: "_") else { i += 1; continue }
             var end = i
             while end < n, bytes[end] == UInt8(ascii: "_") { end += 1 }
             let inWord = i > 0 && end < n && isAlphanumeric(bytes[i - 1]) && isAlphanumeric(bytes[end])
-            if !inWord { blank(&bytes, i..<end) }
+            if !inWord && !endsHandle(before: i) { blank(&bytes, i..<end) }
             i = end
         }
     }
@@ -254,7 +268,8 @@ public struct ProseText: Sendable {
         return true
     }
 
-    /// Blanks text in straight or curly double quotes, each quote with its closer.
+    /// Blanks text in straight, curly, German (`„…“`) or French (`«…»`) double quotes, each quote
+    /// with its closer.
     static func blankQuotedText(_ bytes: inout [UInt8]) {
         // Quoted text, which opens with `"`, `“` (E2 80 9C), `„` (E2 80 9E) or `«` (C2 AB): most
         // lines have none of these bytes. (Every curly quote, dash and ellipsis starts with E2, so

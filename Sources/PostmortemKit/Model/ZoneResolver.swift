@@ -41,6 +41,10 @@ public struct ZoneResolver: Sendable, Hashable {
         return offset(at: local - Int64(first))
     }
 
+    /// The first instant after `date` in the zone: the end of a report's `today`, up to which
+    /// what happened is known (budget burn rates, the staircases, the notes on incidents after it).
+    public func endOfDay(_ date: CalendarDate) -> Timestamp { startOfDay(date.adding(days: 1)) }
+
     /// The instant a local day begins: its midnight, or, where the clocks jump over midnight
     /// (summer time starting at 00:00, as in Asunción, Havana or Santiago), the instant of the
     /// jump, when the day's first local time is 01:00. A day the zone skips altogether (Apia's

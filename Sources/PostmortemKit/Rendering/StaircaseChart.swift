@@ -173,9 +173,10 @@ public struct StaircaseChart: Sendable {
             if shade >= Self.textWidth(label) + 12 {
                 svg += "<text \(attributes) x=\"\(n(fx + 6))\" y=\"\(n(m.top + plotHeight / 2))\">\(HTMLEscaping.text(label))</text>\n"
             } else {
-                // Upright in a narrow shade, so it never covers what is known; in the right
-                // margin when the shade is narrower than a line of text.
-                let cx = min(fx + shade / 2 + 4, w - 4), cy = m.top + plotHeight / 2
+                // Upright in a narrow shade, so it does not cover what is known: the glyphs reach
+                // about 8 pixels left of their baseline at `cx`, so that is at least 10 right of
+                // the shade's edge, in the right margin when the shade is narrower than that.
+                let cx = min(max(fx + shade / 2 + 4, fx + 10), w - 4), cy = m.top + plotHeight / 2
                 svg += "<text \(attributes) x=\"\(n(cx))\" y=\"\(n(cy))\" text-anchor=\"middle\" transform=\"rotate(-90 \(n(cx)) \(n(cy)))\">\(HTMLEscaping.text(label))</text>\n"
             }
         }

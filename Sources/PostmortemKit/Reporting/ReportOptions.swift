@@ -21,11 +21,11 @@ public struct ReportOptions: Sendable {
         self.repeatWindowDays = repeatWindowDays
     }
 
-    /// The title shown on every page.
     /// The first instant after `today` in the zone: what is known ends there, as the budget's
     /// burn rates count it (see ``BudgetWindow/hasStarted(asOf:)``).
-    public var asOf: Timestamp { zone.startOfDay(today.adding(days: 1)) }
+    public var asOf: Timestamp { zone.endOfDay(today) }
 
+    /// The title shown on every page.
     public var resolvedTitle: String {
         if let title, !title.trimmingCharacters(in: .whitespaces).isEmpty { return title }
         return "Incident review \(period.label)"

@@ -169,8 +169,8 @@ public struct SARIFReporter: StreamingLintReporter {
 
         init(_ lines: [Substring]) { self.lines = lines }
 
-        /// The code point column of UTF-8 byte column `column` on `line` (1-based). Past the
-        /// line's end, each byte counts as one.
+        /// The code point column of UTF-8 byte column `column` (1 or more) on `line` (1-based).
+        /// Past the line's end, each byte counts as one.
         func column(line: Int, byteColumn column: Int) -> Int {
             guard line >= 1, line <= lines.count else { return column }
             let offsets: [Int32]

@@ -2,7 +2,7 @@
 public struct IncidentTimeOrderRule: LintRule {
     public static let description = RuleDescription(
         id: "PM020", alias: "incident-time-order", name: "Incident times in order",
-        summary: "`started ≤ detected ≤ mitigated ≤ resolved`, none of them after today.",
+        summary: "`started ≤ detected ≤ mitigated ≤ resolved`, none of them more than a day after today.",
         rationale: "Time to detect and time to mitigate are computed from these fields; out-of-order times produce negative durations in every report, and a date after today (a mistyped month or year) spends an error budget before the incident happened.",
         category: .time, defaultSeverity: .error,
         triggeringExamples: [
@@ -31,8 +31,10 @@ public struct IncidentTimeOrderRule: LintRule {
                 latest = (key, time)
             }
         }
-        // The first time dated after today where it was written. A day of slack: `today` is a
-        // date in one zone, and it is already tomorrow somewhere.
+        // The first time dated more than a day after today where it was written. A day of slack:
+        // `today` is a date in one zone, and it is already tomorrow somewhere; an incident written
+        // up minutes after it ended must not fail a commit. (`pm budget` notes any start after
+        // the end of today, as its windows count time.)
         if let (key, time) = times.first(where: { $0.1.map { $0.localDate > context.today.adding(days: 1) } ?? false }), let time {
             result.append(Violation("`\(key)` (\(time.iso8601)) is after today (\(context.today)); a postmortem is about an incident that has happened",
                                     at: context.frontMatterRange(key), suggestion: "check the year and the month"))

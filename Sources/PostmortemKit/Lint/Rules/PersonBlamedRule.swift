@@ -54,14 +54,6 @@ public struct PersonBlamedRule: LintRule {
         return startsUppercase(line.original(i))
     }
 
-    /// `original.contains(".")` for word `i`: on the bytes when the word is ASCII, where every
-    /// byte is a character of its own.
-    static func containsDot(_ line: ProseLine, _ i: Int) -> Bool {
-        let span = line.words[i]
-        guard span.isASCII else { return line.original(i).contains(".") }
-        return line.bytes[span.start..<span.end].contains(UInt8(ascii: "."))
-    }
-
     /// An uppercase first character and lowercase letters after it ("Dana", not "DANA" or "Dana2").
     static func isCapitalised(_ word: String) -> Bool {
         let bytes = word.utf8
@@ -96,17 +88,7 @@ public struct PersonBlamedRule: LintRule {
 
     public func check(_ context: LintContext) -> [Violation] {
         // The authors' handles and first names; with ``people``, the names a person can go by.
-        var authorNames = Set<String>()
-        for author in context.postmortem.authors {
-            let lowered = author.lowercased()
-            // `hasPrefix` and `dropFirst` rather than `trimmingPrefix`, whose generic matching
-            // cost more than the rest of this loop; both compare whole characters.
-            let handle = lowered.hasPrefix("@") ? lowered.dropFirst() : lowered[...]
-            authorNames.insert(String(handle))
-            if let first = handle.split(whereSeparator: { $0 == "." || $0 == "_" || $0 == "-" }).first, first.count > 1 {
-                authorNames.insert(String(first))
-            }
-        }
+        let authorNames = ProseText.authorNames(context.postmortem.authors)
         // One test per word finds the few that need a closer look. The people and roles are the
         // same for every document, so only the authors are added here.
         var mayBeNameOrRole = peopleAndRolesFilter
@@ -145,7 +127,7 @@ public struct PersonBlamedRule: LintRule {
                 var isSubject = first == UInt8(ascii: "@")
                 if !isSubject, mayBeNameOrRole.mayContain(line, i) {
                     let text = line.text(i)
-                    isSubject = Self.roles.contains(text) || isName(text) && (Self.startsUppercase(line, i) || Self.containsDot(line, i))
+                    isSubject = Self.roles.contains(text) || isName(text) && Self.startsUppercase(line, i)
                 }
                 // A lowercase ASCII first letter rules out the capitalised name.
                 guard isSubject || first >= 0x80 || first >= 65 && first <= 90 else { continue }
@@ -157,15 +139,15 @@ public struct PersonBlamedRule: LintRule {
                 guard isSubject else { continue }
                 // The verb right after the subject, or after one adverb ("Dana then forgot").
                 for offset in [1, 2] where i + offset < words.count {
-                    // "Dana never forgot" is no failure; in "@li.w @dana.k forgot" the subject is
-                    // the second handle, which its own turn reports.
                     // Verbs with another first word cannot match here, so the first match in the
                     // group is the first in the whole list.
                     guard let group = verbsByFirstWord[line.text(i + offset)],
                           let verb = group.first(where: { line.matches($0, at: i + offset) }) else { continue }
-                    if offset == 2, !Self.isAdverb(line.text(i + 1)) { break }
+                    // "Dana never forgot" is no failure; in "@li.w @dana.k forgot" the subject is
+                    // the second handle, which its own turn reports.
+                    if offset == 2, Self.negations.contains(line.text(i + 1)) || bytes[words[i + 1].start] == UInt8(ascii: "@") { break }
                     // "failed over", "failed back" describe systems.
-                    if verb == ["failed"], i + offset + 1 < words.count, ["over", "back", "open", "closed"].contains(line.text(i + offset + 1)) { continue }
+                    if verb == ["failed"], i + offset + 1 < words.count, Self.systemFailures.contains(line.text(i + offset + 1)) { continue }
                     // "Dana forgot nothing".
                     if i + offset + verb.count < words.count, Self.nothing.contains(line.text(i + offset + verb.count)) { break }
                     let end = words[i + offset + verb.count - 1].end
@@ -196,7 +178,7 @@ public struct PersonBlamedRule: LintRule {
     static let determiners: Set<String> = ["a", "an", "the", "one", "our", "their", "another"]
 
     /// A finding's words: from word `first` to word `last` of a line.
-    struct Match {
+    struct BlamePhrase {
         let written: String
         let start: Int, end: Int
 
@@ -212,23 +194,25 @@ public struct PersonBlamedRule: LintRule {
     }
 
     /// True when word `i` is a person: a handle, a role, or one of `isName`'s names written as a
-    /// name (capitalised, or a handle-like `dana.k`). `text` is the word's text, or its part
+    /// name (capitalised: a lowercase "dana" may be a word). `text` is the word's text, or its part
     /// before `'s`.
     static func isPerson(_ text: String, _ line: ProseLine, _ i: Int, isName: (String) -> Bool) -> Bool {
-        text.hasPrefix("@") || agentRoles.contains(text) || isName(text) && (startsUppercase(line, i) || containsDot(line, i))
+        text.hasPrefix("@") || agentRoles.contains(text) || isName(text) && startsUppercase(line, i)
     }
 
     /// Words that cancel a failure verb after the subject ("Dana never forgot"), and objects
     /// that do ("Dana forgot nothing").
     static let negations: Set<String> = ["never", "not", "hardly"]
-    static let adverbs: Set<String> = ["then", "also", "again", "just", "still", "already", "later", "once", "twice", "first"]
-    /// The words that may stand between a subject and its verb ("Dana then forgot"): adverbs, not
-    /// a negation ("Dana never forgot"), a second handle ("@li.w @dana.k forgot", whose subject
-    /// is the second) or a noun ("the Dana cluster forgot").
-    static func isAdverb(_ word: String) -> Bool {
-        guard !negations.contains(word) else { return false }
-        return word.hasSuffix("ly") || adverbs.contains(word)
-    }
+    /// Words after "failed" that make it a system's move: "failed over", "failed back".
+    static let systemFailures: Set<String> = ["over", "back", "open", "closed"]
+    /// The forms of "be" in "the mistake was made by".
+    static let passiveBe: Set<String> = ["was", "were", "been", "is"]
+    /// Words before "due to" or "because of" that make what follows the cause of harm ("the
+    /// outage was due to @dana.k"), not of something good ("recovered early due to @li.w").
+    static let harmWords: Set<String> = passiveFailureWords.union(["outage", "outages", "delay", "delays", "delayed", "failure",
+                                                                  "failures", "incident", "errors", "downtime", "problem", "problems",
+                                                                  "issue", "issues", "breakage", "loss", "lost", "broken", "failed"])
+    /// Objects that cancel a failure verb ("Dana forgot nothing").
     static let nothing: Set<String> = ["nothing", "none", "nobody", "no"]
     /// Words that may follow a person who ends a phrase ("caused by the on-call, who…", "by @dana.k
     /// at 14:02"); any other word makes the role a modifier ("the on-call rotation change").
@@ -284,25 +268,26 @@ public struct PersonBlamedRule: LintRule {
     /// "caused by @dana.k", "a mistake made by an engineer", "due to @dana.k pushing": `by` at
     /// word `i` after a failure word (see ``passiveFailureWords``; "caused directly by", "the
     /// mistake was made by"), or `due to` and `because of`, then a person (``agent(_:from:isName:)``).
-    func passiveAgent(_ line: ProseLine, _ i: Int, isName: (String) -> Bool) -> Match? {
+    func passiveAgent(_ line: ProseLine, _ i: Int, isName: (String) -> Bool) -> BlamePhrase? {
         let span = line.words[i]
         guard span.end - span.start == 2, i > 0 else { return nil }
         if line.text(i, is: "to") || line.text(i, is: "of") {
             guard line.text(i, is: "to") ? line.text(i - 1, is: "due") : line.text(i - 1, is: "because"),
+                  (max(0, i - 8)..<(i - 1)).contains(where: { Self.harmWords.contains(line.text($0)) }),
                   let agent = agent(line, from: i + 1, isName: isName) else { return nil }
-            return Match(line, from: i - 1, through: agent)
+            return BlamePhrase(line, from: i - 1, through: agent)
         }
         guard line.text(i, is: "by"), let agent = agent(line, from: i + 1, isName: isName) else { return nil }
         let before = line.text(i - 1)
-        if Self.passiveFailureWords.contains(before) { return Match(line, from: i - 1, through: agent) }
+        if Self.passiveFailureWords.contains(before) { return BlamePhrase(line, from: i - 1, through: agent) }
         guard i >= 2 else { return nil }
         // "caused directly by".
-        if before.hasSuffix("ly"), Self.passiveFailureWords.contains(line.text(i - 2)) { return Match(line, from: i - 2, through: agent) }
+        if before.hasSuffix("ly"), Self.passiveFailureWords.contains(line.text(i - 2)) { return BlamePhrase(line, from: i - 2, through: agent) }
         // "a mistake made by", "the mistake was made by", "an error committed by".
         guard before == "made" || before == "committed" else { return nil }
-        if Self.passiveFailureWords.contains(line.text(i - 2)) { return Match(line, from: i - 2, through: agent) }
-        if i >= 3, ["was", "were", "been", "is"].contains(line.text(i - 2)), Self.passiveFailureWords.contains(line.text(i - 3)) {
-            return Match(line, from: i - 3, through: agent)
+        if Self.passiveFailureWords.contains(line.text(i - 2)) { return BlamePhrase(line, from: i - 2, through: agent) }
+        if i >= 3, Self.passiveBe.contains(line.text(i - 2)), Self.passiveFailureWords.contains(line.text(i - 3)) {
+            return BlamePhrase(line, from: i - 3, through: agent)
         }
         return nil
     }
@@ -311,7 +296,7 @@ public struct PersonBlamedRule: LintRule {
     /// (a handle, an author, a name from `people`, a role), and the next word is a failure noun.
     /// A capitalised name nobody declared is left alone ("Cloudflare's mistake", "Friday's
     /// mistake"), and so is supervision ("under Dana's oversight").
-    func possessive(_ line: ProseLine, _ i: Int, isName: (String) -> Bool) -> Match? {
+    func possessive(_ line: ProseLine, _ i: Int, isName: (String) -> Bool) -> BlamePhrase? {
         let span = line.words[i]
         let bytes = line.bytes
         guard span.end - span.start > 2, bytes[span.end - 1] | 0x20 == UInt8(ascii: "s") else { return nil }
@@ -321,6 +306,6 @@ public struct PersonBlamedRule: LintRule {
         let owner = String(line.text(i).dropLast(2))
         guard !owner.isEmpty, Self.isPerson(owner, line, i, isName: isName) else { return nil }
         if i > 0, line.text(i - 1) == "under" { return nil }
-        return Match(line, from: i, through: i + 1)
+        return BlamePhrase(line, from: i, through: i + 1)
     }
 }

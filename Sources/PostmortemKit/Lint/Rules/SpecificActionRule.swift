@@ -78,10 +78,19 @@ public struct SpecificActionRule: LintRule {
     /// "Workload segmentation might be an option", "DevEX will update the accounts".
     static func isStatement(_ words: [ProseWord]) -> Bool {
         guard words.count > 2, !clauseVerbs.contains(words[0].text) else { return false }
-        if modals.contains(words[1].text) { return true }
-        return modals.contains(words[2].text) && !notVerbs.contains(words[1].text) && !wishes.contains(words[1].text)
-            && !["who", "what", "whether", "if", "when", "which", "how", "where", "why", "it", "this"].contains(words[1].text)
+        // A modal as written: "Rotate May certificates" names a month.
+        func isModal(_ k: Int) -> Bool { modals.contains(words[k].text) && words[k].original.first?.isLowercase == true }
+        if isModal(1) { return true }
+        return isModal(2) && !notVerbs.contains(words[1].text) && !wishes.contains(words[1].text) && !clauseStarts.contains(words[1].text)
     }
+
+    /// Words that start a clause after a verb ("Document what will happen"), so a modal after
+    /// them is the clause's.
+    static let clauseStarts: Set<String> = ["who", "what", "whether", "if", "when", "which", "how", "where", "why", "it", "this"]
+    /// First words of a hope that it will not happen again ("Make sure this doesn't happen again").
+    static let hopeStarts: Set<String> = ["make", "ensure", "prevent", "avoid", "stop", "guarantee"]
+    /// The verbs in "happen again".
+    static let recurring: Set<String> = ["happen", "happens", "recur", "occur"]
 
     /// True when the first word is a possessive ("sushibar's instance…") or a plural noun
     /// ("Dashboards for…", "Kubernetes upgrade"): an instruction starts with a verb's plain form,
@@ -96,11 +105,7 @@ public struct SpecificActionRule: LintRule {
 
     /// True when `word` is a handle or the name of one of `authors` (`dana.k` is Dana).
     static func isPerson(_ word: ProseWord, authors: [String]) -> Bool {
-        if word.text.hasPrefix("@") { return true }
-        return authors.contains { author in
-            let handle = author.lowercased().hasPrefix("@") ? String(author.lowercased().dropFirst()) : author.lowercased()
-            return handle == word.text || handle.split(whereSeparator: { $0 == "." || $0 == "_" || $0 == "-" }).first.map(String.init) == word.text
-        }
+        word.text.hasPrefix("@") || ProseText.authorNames(authors).contains(word.text)
     }
 
     let vague: Set<String>
@@ -137,12 +142,13 @@ public struct SpecificActionRule: LintRule {
                 return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" asks people to be careful instead of changing the system", at: at,
                                  suggestion: "name a mechanism: a check, a guard rail, an alert, a required review")
             }
-            // "Ensure this does not happen again": no change is named.
-            if words.indices.dropFirst().contains(where: { words[$0].text == "again" && ["happen", "happens", "recur", "occur"].contains(words[$0 - 1].text) }) {
+            // "Ensure this does not happen again": no change is named. ("Add an alert so this
+            // cannot happen again" names one.)
+            if Self.hopeStarts.contains(first), words.indices.dropFirst().contains(where: { words[$0].text == "again" && Self.recurring.contains(words[$0 - 1].text) }) {
                 return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" hopes it will not happen again instead of saying what will change", at: at,
                                  suggestion: "name the change that makes it less likely: \"Reject configs with an empty pool in CI\"")
             }
-            if Self.correctingVerbs.contains(first), written.count > 1, Self.isPerson(written[1], authors: context.postmortem.authors) {
+            if written.count > 1, Self.correctingVerbs.contains(written[0].text), Self.isPerson(written[1], authors: context.postmortem.authors) {
                 return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" corrects a person instead of changing the system", at: at,
                                  suggestion: "change what made the mistake easy: a check, a default, a guard rail, a clearer tool")
             }
@@ -150,7 +156,8 @@ public struct SpecificActionRule: LintRule {
                 return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" is a wish or a suggestion, not an action", at: at,
                                  suggestion: "decide, and write the action itself: \"Add …\", \"Replace …\"; or record it under \"won't do\" with a reason")
             }
-            if Self.isStatement(words) {
+            // With handles: "@dana.k will update the runbook" is a statement too.
+            if Self.isStatement(written) {
                 return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" describes what should happen instead of saying what will be done", at: at,
                                  suggestion: "start with the change itself: \"Update …\", \"Split …\"; an owner field says who")
             }

@@ -33,6 +33,9 @@ struct PersonBlamedRuleTests {
         // Emphasis hides nothing, and a message quotes the words without their markup.
         ("It was _Dana's_ oversight, a *mistake made by an engineer*.", ["Dana's_ oversight", "mistake made by an engineer"]),
         ("_Dana forgot_ to run the validator.", ["Dana forgot"]),
+        // Found by the review: a word between subject and verb is let through unless it negates.
+        ("Dana herself forgot the check.", ["Dana herself forgot"]),
+        ("The outage was caused by @dana_ pushing twice.", ["caused by @dana_"]),
     ])
     func flagsPassiveAndPossessiveBlame(text: String, expected: [String]) throws {
         #expect(try Self.flagged(text) == expected)
@@ -47,7 +50,7 @@ struct PersonBlamedRuleTests {
     @Test(arguments: [
         "The deploy was reverted by @dana.k at 14:41.",
         "The retry storm was caused by Paylane's timeouts.",
-        "The Dana cluster forgot its leader; gc_grace_seconds and __init__ are identifiers.",
+        "The cluster forgot its leader; gc_grace_seconds and __init__ are identifiers.",
         "Kafka's failure to rebalance added 4 minutes; Kafka's error rate rose to 3%.",
         "The error budget was burned by the retry storm.",
         "The outage was caused by the deploy of config 4812.",
@@ -64,6 +67,8 @@ struct PersonBlamedRuleTests {
         "Under Dana's oversight, the migration finished without errors.",
         "Dana forgot nothing: the checklist was complete, and Dana never forgot the validator.",
         "Nobody forgot anything; the rollback by @li.w @dana.k missed nothing.",
+        // "Due to" and "because of" after no harm: praise, not blame.
+        "The rollback was fast because of Dana, and we recovered early due to @li.w acting quickly.",
     ])
     func leavesSystemsAndNeutralAgentsAlone(text: String) throws {
         #expect(try Self.flagged(text).isEmpty)
