@@ -85,17 +85,19 @@ import Testing
         #expect(search.allSatisfy { $0.budgetMinutes == 432 })
     }
 
+    /// An incident of `id` from `start` to `end` with one impact.
+    static func incident(_ id: String, from start: String, to end: String, _ impact: SLOImpact) -> Postmortem {
+        var record = Postmortem(path: "\(id).md", id: id)
+        record.started = instant(start)
+        record.mitigated = instant(end)
+        record.impact = [impact]
+        return record
+    }
+
     @Test func notesSayWhatCouldNotBeCounted() {
-        var unknownSLO = Postmortem(path: "a.md", id: "a")
-        unknownSLO.started = instant("2026-05-01T10:00:00Z")
-        unknownSLO.mitigated = instant("2026-05-01T10:10:00Z")
-        unknownSLO.impact = [SLOImpact(slo: "nope", badFraction: 0.5)]
-        var noFraction = unknownSLO
-        noFraction.id = "b"
-        noFraction.impact = [SLOImpact(slo: "web")]
-        var tooBad = unknownSLO
-        tooBad.id = "c"
-        tooBad.impact = [SLOImpact(slo: "web", badFraction: 35)]
+        let unknownSLO = Self.incident("a", from: "2026-05-01T10:00:00Z", to: "2026-05-01T10:10:00Z", SLOImpact(slo: "nope", badFraction: 0.5))
+        let noFraction = Self.incident("b", from: "2026-05-01T10:00:00Z", to: "2026-05-01T10:10:00Z", SLOImpact(slo: "web"))
+        let tooBad = Self.incident("c", from: "2026-05-01T10:00:00Z", to: "2026-05-01T10:10:00Z", SLOImpact(slo: "web", badFraction: 35))
         let slo = SLODefinition(id: "web", objective: 99.9, window: .month)
         let notes = ErrorBudgetCalculator.notes(slos: [slo], records: [unknownSLO, noFraction, tooBad])
         #expect(notes.map(\.incident) == ["a", "b", "c"])
@@ -109,14 +111,8 @@ import Testing
 
     @Test("an incident that starts after today is counted as written, with a note; one that starts today is not noted")
     func incidentsAfterTodayAreNoted() {
-        var later = Postmortem(path: "a.md", id: "later")
-        later.started = instant("2026-12-14T10:00:00Z")
-        later.mitigated = instant("2026-12-14T10:40:00Z")
-        later.impact = [SLOImpact(slo: "web", badFraction: 0.5)]
-        var today = later
-        today.id = "today"
-        today.started = instant("2026-11-22T23:30:00Z")
-        today.mitigated = instant("2026-11-22T23:50:00Z")
+        let later = Self.incident("later", from: "2026-12-14T10:00:00Z", to: "2026-12-14T10:40:00Z", SLOImpact(slo: "web", badFraction: 0.5))
+        let today = Self.incident("today", from: "2026-11-22T23:30:00Z", to: "2026-11-22T23:50:00Z", SLOImpact(slo: "web", badFraction: 0.5))
         let slo = SLODefinition(id: "web", objective: 99.9, window: .month)
         let notes = ErrorBudgetCalculator.notes(slos: [slo], records: [later, today], today: (CalendarDate("2026-11-22")!, .utc))
         #expect(notes.map(\.incident) == ["later"])
