@@ -41,3 +41,14 @@ check "rules: docs/rules.md is current" bash -c "$PM rules --markdown | cmp - do
 check "schema: valid JSON Schema with the pm.yml SLOs" bash -c "$PM schema | python3 -c 'import json,sys,jsonschema; s=json.load(sys.stdin); jsonschema.Draft7Validator.check_schema(s); assert \"checkout-availability\" in s[\"properties\"][\"impact\"][\"items\"][\"properties\"][\"slo\"][\"enum\"]'"
 check "lint: control characters from documents are escaped" bash -c "printf -- '---\n\"bad\033[2Jkey\": 1\n---\n# X\n' | $PM lint - --stdin-filename e.md | grep -q 'bad\\\\u{1b}\[2Jkey' && ! $PM lint - --stdin-filename e.md < /dev/null | grep -q $'\\e'"
 check "lint: colour on a terminal, none with NO_COLOR" bash -c "command -v script >/dev/null || exit 0; script -qc '$PM lint Tests/PostmortemKitTests/Fixtures/lint/reporters.md' /dev/null | grep -q $'\e\\[1;31merror' && ! NO_COLOR=1 script -qc '$PM lint Tests/PostmortemKitTests/Fixtures/lint/reporters.md' /dev/null | grep -q $'\e'"
+# One file's findings are written a thousand at a time: 2,500 findings cross two chunk boundaries,
+# and every format must still be one valid document with each finding once, in order.
+check "lint: 2,500 findings in one file stay one valid JSON and SARIF document, in order" bash -c "python3 -c 'print(\"# X\"); print(); print(\" \".join([\"It was caused by @a.\"] * 2500))' > $LINT_TMP/many-findings.md && $PM lint --format json $LINT_TMP/many-findings.md > $LINT_TMP/many.json; $PM lint --format sarif $LINT_TMP/many-findings.md > $LINT_TMP/many.sarif; $PM lint --format github $LINT_TMP/many-findings.md > $LINT_TMP/many.gh; python3 -c '
+import json
+f = [x for x in json.load(open(\"$LINT_TMP/many.json\"))[\"findings\"] if x[\"rule_id\"] == \"PM013\"]
+cols = [x[\"range\"][\"start\"][\"column\"] for x in f]
+assert len(f) == 2500 and cols == sorted(cols) and len(set(cols)) == 2500, len(f)
+r = [x for x in json.load(open(\"$LINT_TMP/many.sarif\"))[\"runs\"][0][\"results\"] if x[\"ruleId\"] == \"PM013\"]
+assert len(r) == 2500
+assert sum(1 for l in open(\"$LINT_TMP/many.gh\") if \"PM013\" in l) == 2500
+'"

@@ -110,15 +110,13 @@ public struct PersonBlamedRule: LintRule {
                 if length == 2, i > 0,
                    Self.mayBeAgentWord(first: bytes[word.start] | 0x20, last: bytes[word.end - 1] | 0x20, before: words[i - 1]),
                    let passive = passiveAgent(line, i, isName: isName) {
-                    result.append(Violation("\"\(passive.written)\" names a person as the agent of a failure", at: passive.range(line: number),
-                                            suggestion: Self.suggestion))
+                    result.append(passive.violation("names a person as the agent of a failure", line: number))
                     continue
                 }
                 if mayHavePossessive, length > 2, bytes[word.end - 1] | 0x20 == UInt8(ascii: "s"),
                    bytes[word.end - 2] == UInt8(ascii: "'") || bytes[word.end - 2] == 0x99,
                    let possessive = possessive(line, i, isName: isName) {
-                    result.append(Violation("\"\(possessive.written)\" calls it a person's failure", at: possessive.range(line: number),
-                                            suggestion: Self.suggestion))
+                    result.append(possessive.violation("calls it a person's failure", line: number))
                     continue
                 }
                 // Cheapest tests first; each later one only runs when the earlier ones fail. A
@@ -150,11 +148,8 @@ public struct PersonBlamedRule: LintRule {
                     if verb == ["failed"], i + offset + 1 < words.count, Self.systemFailures.contains(line.text(i + offset + 1)) { continue }
                     // "Dana forgot nothing".
                     if i + offset + verb.count < words.count, Self.nothing.contains(line.text(i + offset + verb.count)) { break }
-                    let end = words[i + offset + verb.count - 1].end
-                    let written = line.quoted(from: i, through: i + offset + verb.count - 1)
-                    result.append(Violation("\"\(written)\" makes a person the subject of a failure",
-                        at: SourceRange(start: SourceLocation(line: number, column: word.start + 1), end: SourceLocation(line: number, column: end)),
-                        suggestion: Self.suggestion))
+                    let phrase = BlamePhrase(line, from: i, through: i + offset + verb.count - 1)
+                    result.append(phrase.violation("makes a person the subject of a failure", line: number))
                     break
                 }
             }
@@ -188,8 +183,11 @@ public struct PersonBlamedRule: LintRule {
             written = line.quoted(from: first, through: last)
         }
 
-        func range(line number: Int) -> SourceRange {
-            SourceRange(start: SourceLocation(line: number, column: start + 1), end: SourceLocation(line: number, column: end))
+        /// The finding: the words quoted, then what they do (`verdict`), on line `number`.
+        func violation(_ verdict: String, line number: Int) -> Violation {
+            Violation("\"\(written)\" \(verdict)",
+                      at: SourceRange(start: SourceLocation(line: number, column: start + 1), end: SourceLocation(line: number, column: end)),
+                      suggestion: PersonBlamedRule.suggestion)
         }
     }
 
