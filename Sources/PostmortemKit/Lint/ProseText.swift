@@ -25,6 +25,8 @@ public struct ProseText: Sendable {
         static let quote = LineKind(rawValue: 4)
         /// In the timeline section (and its subsections).
         static let timeline = LineKind(rawValue: 8)
+        /// Goes on with the paragraph of the line before: a sentence may run across the line end.
+        static let continuation = LineKind(rawValue: 16)
     }
 
     /// True when line `number` is `kind`; false outside the document.
@@ -53,6 +55,10 @@ public struct ProseText: Sendable {
             }
         }) { node in
             let tag = node.tag
+            if tag == .paragraph, let range = node.range, range.end.line > range.start.line {
+                mark(range.start.line + 1, range.end.line, .continuation)
+                return
+            }
             guard tag == .codeBlock || tag == .htmlBlock || tag == .blockQuote,
                   let range = node.range, range.end.line >= range.start.line else { return }
             switch tag {
@@ -85,6 +91,12 @@ public struct ProseText: Sendable {
             }
         }
         return names
+    }
+
+    /// True when line `number` goes on with a paragraph of the line before it (outside block
+    /// quotes), so that a sentence can run on from one to the other (see ``ProseSeam``).
+    public func continuesParagraph(line number: Int) -> Bool {
+        line(number, is: .continuation)
     }
 
     /// Line `number` (1-based) with code spans, HTML tags, comments, URLs, link destinations and

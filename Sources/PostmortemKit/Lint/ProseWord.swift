@@ -274,6 +274,7 @@ struct WordPrefilter: Sendable {
     /// False when the text of word `i` of `line` is certainly not one of the words; true when
     /// it may be. A word written in ASCII has its bytes lowercased as its text, so its text need
     /// not be written; any other word (a curly apostrophe, an accent) always passes.
+    @inline(__always)
     func mayContain(_ line: ProseLine, _ i: Int) -> Bool {
         let span = line.words[i]
         if passesAll || !span.isASCII { return true }

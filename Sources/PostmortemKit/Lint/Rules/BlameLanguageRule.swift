@@ -16,6 +16,7 @@ public struct BlameLanguageRule: LintRule {
             RuleExamples.document(sections: ["What went wrong": "- We ↓failed to verify that the pool was populated; the analysis ↓failed to predict the load."]),
             RuleExamples.document(sections: ["What went wrong": "- The reviewer ↓failed to notice the empty pool; the fix was ↓simply to revert."]),
             RuleExamples.document(sections: ["What went wrong": "- The config ↓should not have been pushed on a Friday; the pool was emptied ↓by mistake."]),
+            RuleExamples.document(sections: ["What went wrong": "- The pool size was known, and the engineer ↓should\n  have checked it before pushing."]),
         ],
         nonTriggeringExamples: [
             RuleExamples.document(),
@@ -116,6 +117,11 @@ public struct BlameLanguageRule: LintRule {
     let phrasesByAnchor: [String: [Phrase]]
     /// The keys of ``phrasesByAnchor``, for a quick first test.
     let anchors: WordPrefilter
+    /// Every word of every phrase: a phrase can run across a line end only when the words on
+    /// both sides of it pass.
+    let phraseWords: WordPrefilter
+    /// The most words in a phrase.
+    let longestPhrase: Int
     let checkQuotes: Bool
 
     public init(options: RuleOptions) throws(ConfigurationError) {
@@ -128,6 +134,8 @@ public struct BlameLanguageRule: LintRule {
         }
         phrasesByAnchor = Dictionary(grouping: list, by: { $0.words[$0.anchor] })
         anchors = WordPrefilter(phrasesByAnchor.keys)
+        phraseWords = WordPrefilter(Set(list.flatMap(\.words)))
+        longestPhrase = list.map(\.words.count).max() ?? 0
         checkQuotes = try options.bool("check_quotes", default: false)
     }
 
@@ -135,42 +143,40 @@ public struct BlameLanguageRule: LintRule {
 
     public func check(_ context: LintContext) -> [Violation] {
         var result: [Violation] = []
-        for number in 1...max(1, context.text.lines.count) {
-            let line: ProseLine?
-            if checkQuotes {
-                line = context.text.prose(line: number, includeQuotes: true, blankChat: false).map(ProseLine.init)
-            } else {
-                line = context.words(line: number)
-            }
-            guard let line, !line.words.isEmpty else { continue }
-            let words = line.words
-            var found: [Violation] = []
-            for anchor in words.indices {
-                guard anchors.mayContain(line, anchor), let candidates = phrasesByAnchor[line.text(anchor)] else { continue }
-                for phrase in candidates where line.matches(phrase.words, at: anchor - phrase.anchor) {
-                    let i = anchor - phrase.anchor
-                    // "We should have a runbook" states a need; "should have checked" is the counterfactual.
-                    let next = i + phrase.words.count < words.count ? line.text(i + phrase.words.count) : ""
-                    if Self.modalPerfects.contains(phrase.text), Self.determiners.contains(next) { continue }
-                    // "The job failed to start" describes a system; "we failed to verify" is blame.
-                    if phrase.text == "failed to", !Self.judgesPerson(line, at: i, next: next) { continue }
-                    let last = words[i + phrase.words.count - 1]
-                    let written = line.quoted(from: i, through: i + phrase.words.count - 1)
-                    found.append(Violation("\"\(written)\" is blame or counterfactual language",
-                        at: SourceRange(start: SourceLocation(line: number, column: words[i].start + 1),
-                                        end: SourceLocation(line: number, column: last.end)),
-                        suggestion: phrase.suggestion))
-                }
-            }
-            // In the order the phrases start, as when they were looked up by their first word.
-            if found.count == 1 {
-                result.append(found[0])
-            } else if found.count > 1 {
-                result += found.sorted {
-                    ($0.range?.start.column ?? 0, $0.range?.end.column ?? 0, $0.message) < ($1.range?.start.column ?? 0, $1.range?.end.column ?? 0, $1.message)
-                }
-            }
+        // A phrase wrapped across a line end has a word of some phrase on each side of it.
+        ProseSeam.scan(context.text, lines: { number in
+            checkQuotes ? context.text.prose(line: number, includeQuotes: true, blankChat: false).map(ProseLine.init) : context.words(line: number)
+        }, longest: longestPhrase, mayCross: { first, second in
+            longestPhrase > 1 && phraseWords.mayContain(first, first.words.count - 1) && phraseWords.mayContain(second, 0)
+        }, find: matches(in:)) { match, line, range in
+            result.append(Violation("\"\(line.quoted(from: match.first, through: match.last))\" is blame or counterfactual language",
+                                    at: range, suggestion: match.phrase.suggestion))
         }
         return result
+    }
+
+    /// A phrase found in a line: its first and last words, and the phrase.
+    struct Match: ProseMatch {
+        let first: Int, last: Int
+        let phrase: Phrase
+    }
+
+    /// The phrases in `line`, by anchor word.
+    func matches(in line: ProseLine) -> [Match] {
+        let words = line.words
+        var found: [Match] = []
+        for anchor in words.indices {
+            guard anchors.mayContain(line, anchor), let candidates = phrasesByAnchor[line.text(anchor)] else { continue }
+            for phrase in candidates where line.matches(phrase.words, at: anchor - phrase.anchor) {
+                let i = anchor - phrase.anchor
+                // "We should have a runbook" states a need; "should have checked" is the counterfactual.
+                let next = i + phrase.words.count < words.count ? line.text(i + phrase.words.count) : ""
+                if Self.modalPerfects.contains(phrase.text), Self.determiners.contains(next) { continue }
+                // "The job failed to start" describes a system; "we failed to verify" is blame.
+                if phrase.text == "failed to", !Self.judgesPerson(line, at: i, next: next) { continue }
+                found.append(Match(first: i, last: i + phrase.words.count - 1, phrase: phrase))
+            }
+        }
+        return found
     }
 }

@@ -76,12 +76,13 @@ public struct PersonBlamedRule: LintRule {
     /// The failure verbs (built-in, then `verbs`) by their first word, each group in list order.
     let verbsByFirstWord: [String: [[String]]]
 
-    /// The first test for ``people`` and ``roles``; each document adds its authors to a copy.
+    /// The first test for ``people`` and ``agentRoles`` (which hold ``roles``); each document adds
+    /// its authors to a copy.
     let peopleAndRolesFilter: WordPrefilter
 
     public init(options: RuleOptions) throws(ConfigurationError) {
         people = Set(try options.strings("people", default: []).map { $0.lowercased() })
-        peopleAndRolesFilter = WordPrefilter(people.union(Self.roles))
+        peopleAndRolesFilter = WordPrefilter(people.union(Self.agentRoles))
         let verbs = (Self.builtInVerbs + (try options.strings("verbs", default: []))).map(BlameLanguageRule.words).filter { !$0.isEmpty }
         verbsByFirstWord = Dictionary(grouping: verbs, by: { $0[0] })
     }
@@ -91,13 +92,16 @@ public struct PersonBlamedRule: LintRule {
         let authorNames = ProseText.authorNames(context.postmortem.authors)
         // One test per word finds the few that need a closer look. The people and roles are the
         // same for every document, so only the authors are added here.
-        var mayBeNameOrRole = peopleAndRolesFilter
-        for name in authorNames { mayBeNameOrRole.insert(name) }
+        // (A constant: the functions below capture it, and a variable would be read through a box.)
+        let mayBeNameOrRole = {
+            var filter = peopleAndRolesFilter
+            for name in authorNames { filter.insert(name) }
+            return filter
+        }()
         func isName(_ text: String) -> Bool { people.contains(text) || authorNames.contains(text) }
         let personOnlyFirstWordFilter = Self.personOnlyFirstWordFilter
-        var result: [Violation] = []
-        for number in 1...max(1, context.text.lines.count) {
-            guard let line = context.words(line: number) else { continue }
+        func matches(in line: ProseLine) -> [BlamePhrase] {
+            var result: [BlamePhrase] = []
             let words = line.words
             let bytes = line.bytes
             // Whether the line can hold a possessive at all, found with memchr.
@@ -109,14 +113,16 @@ public struct PersonBlamedRule: LintRule {
                 let length = word.end - word.start
                 if length == 2, i > 0,
                    Self.mayBeAgentWord(first: bytes[word.start] | 0x20, last: bytes[word.end - 1] | 0x20, before: words[i - 1]),
-                   let passive = passiveAgent(line, i, isName: isName) {
-                    result.append(passive.violation("names a person as the agent of a failure", line: number))
+                   var passive = passiveAgent(line, i, isName: isName) {
+                    passive.verdict = "names a person as the agent of a failure"
+                    result.append(passive)
                     continue
                 }
                 if mayHavePossessive, length > 2, bytes[word.end - 1] | 0x20 == UInt8(ascii: "s"),
                    bytes[word.end - 2] == UInt8(ascii: "'") || bytes[word.end - 2] == 0x99,
-                   let possessive = possessive(line, i, isName: isName) {
-                    result.append(possessive.violation("calls it a person's failure", line: number))
+                   var possessive = possessive(line, i, isName: isName) {
+                    possessive.verdict = "calls it a person's failure"
+                    result.append(possessive)
                     continue
                 }
                 // Cheapest tests first; each later one only runs when the earlier ones fail. A
@@ -144,17 +150,49 @@ public struct PersonBlamedRule: LintRule {
                     // "Dana never forgot" is no failure; in "@li.w @dana.k forgot" the subject is
                     // the second handle, which its own turn reports.
                     if offset == 2, Self.negations.contains(line.text(i + 1)) || bytes[words[i + 1].start] == UInt8(ascii: "@") { break }
+                    // "…paged the on-call. Redis forgot…": a sentence ends between them.
+                    if bytes[word.end..<words[i + offset].start].contains(where: Self.endsSentence) { break }
                     // "failed over", "failed back" describe systems.
                     if verb == ["failed"], i + offset + 1 < words.count, Self.systemFailures.contains(line.text(i + offset + 1)) { continue }
                     // "Dana forgot nothing".
                     if i + offset + verb.count < words.count, Self.nothing.contains(line.text(i + offset + verb.count)) { break }
-                    let phrase = BlamePhrase(line, from: i, through: i + offset + verb.count - 1)
-                    result.append(phrase.violation("makes a person the subject of a failure", line: number))
+                    var phrase = BlamePhrase(from: i, through: i + offset + verb.count - 1)
+                    phrase.verdict = "makes a person the subject of a failure"
+                    result.append(phrase)
                     break
                 }
             }
+            return result
+        }
+        var result: [Violation] = []
+        // A wrapped sentence ("caused by⏎@dana.k", "Dana's⏎oversight", "Dana⏎forgot") has a
+        // person at the end of the first line (a subject, an owner) or at the start of the
+        // second (an agent after `by`), or a verb only people do there.
+        func mayBePerson(_ line: ProseLine, _ i: Int) -> Bool {
+            let word = line.words[i], bytes = line.bytes
+            if bytes[word.start] == UInt8(ascii: "@") { return true }
+            if mayBeNameOrRole.mayContain(line, i) {
+                let text = line.text(i)
+                if Self.agentRoles.contains(text) || isName(text) { return true }
+            }
+            // A possessive: "Dana's", "Dana’s".
+            return word.end - word.start > 2 && bytes[word.end - 1] | 0x20 == UInt8(ascii: "s")
+                && (bytes[word.end - 2] == UInt8(ascii: "'") || bytes[word.end - 2] == 0x99)
+        }
+        // The longest match: "mistake was made by a new engineer".
+        ProseSeam.scan(context.text, lines: context.words(line:), longest: 7, mayCross: { first, second in
+            first.words.indices.suffix(2).contains { mayBePerson(first, $0) }
+                || personOnlyFirstWordFilter.mayContain(second, 0) && Self.personOnlyFirstWords.contains(second.text(0))
+                || second.words.indices.prefix(4).contains { mayBePerson(second, $0) }
+        }, find: matches(in:)) { phrase, line, range in
+            result.append(phrase.violation(in: line, at: range))
         }
         return result
+    }
+
+    /// Punctuation that ends a sentence or a clause between a subject and its verb.
+    static func endsSentence(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ".") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
     }
 
     static let suggestion = "make the system the subject: what allowed this action, and what made it reasonable at the time?"
@@ -172,22 +210,20 @@ public struct PersonBlamedRule: LintRule {
     /// Words between `by` and a role ("by an engineer", "by the on-call").
     static let determiners: Set<String> = ["a", "an", "the", "one", "our", "their", "another"]
 
-    /// A finding's words: from word `first` to word `last` of a line.
-    struct BlamePhrase {
-        let written: String
-        let start: Int, end: Int
+    /// A finding's words: from word `first` to word `last` of a line, and what they do.
+    struct BlamePhrase: ProseMatch {
+        let first: Int, last: Int
+        /// What the words do, said after they are quoted.
+        var verdict = ""
 
-        init(_ line: ProseLine, from first: Int, through last: Int) {
-            start = line.words[first].start
-            end = line.words[last].end
-            written = line.quoted(from: first, through: last)
+        init(from first: Int, through last: Int) {
+            self.first = first
+            self.last = last
         }
 
-        /// The finding: the words quoted, then what they do (`verdict`), on line `number`.
-        func violation(_ verdict: String, line number: Int) -> Violation {
-            Violation("\"\(written)\" \(verdict)",
-                      at: SourceRange(start: SourceLocation(line: number, column: start + 1), end: SourceLocation(line: number, column: end)),
-                      suggestion: PersonBlamedRule.suggestion)
+        /// The finding: the words quoted as written in `line`, then the ``verdict``.
+        func violation(in line: ProseLine, at range: SourceRange) -> Violation {
+            Violation("\"\(line.quoted(from: first, through: last))\" \(verdict)", at: range, suggestion: PersonBlamedRule.suggestion)
         }
     }
 
@@ -273,19 +309,19 @@ public struct PersonBlamedRule: LintRule {
             guard line.text(i, is: "to") ? line.text(i - 1, is: "due") : line.text(i - 1, is: "because"),
                   (max(0, i - 8)..<(i - 1)).contains(where: { Self.harmWords.contains(line.text($0)) }),
                   let agent = agent(line, from: i + 1, isName: isName) else { return nil }
-            return BlamePhrase(line, from: i - 1, through: agent)
+            return BlamePhrase(from: i - 1, through: agent)
         }
         guard line.text(i, is: "by"), let agent = agent(line, from: i + 1, isName: isName) else { return nil }
         let before = line.text(i - 1)
-        if Self.passiveFailureWords.contains(before) { return BlamePhrase(line, from: i - 1, through: agent) }
+        if Self.passiveFailureWords.contains(before) { return BlamePhrase(from: i - 1, through: agent) }
         guard i >= 2 else { return nil }
         // "caused directly by".
-        if before.hasSuffix("ly"), Self.passiveFailureWords.contains(line.text(i - 2)) { return BlamePhrase(line, from: i - 2, through: agent) }
+        if before.hasSuffix("ly"), Self.passiveFailureWords.contains(line.text(i - 2)) { return BlamePhrase(from: i - 2, through: agent) }
         // "a mistake made by", "the mistake was made by", "an error committed by".
         guard before == "made" || before == "committed" else { return nil }
-        if Self.passiveFailureWords.contains(line.text(i - 2)) { return BlamePhrase(line, from: i - 2, through: agent) }
+        if Self.passiveFailureWords.contains(line.text(i - 2)) { return BlamePhrase(from: i - 2, through: agent) }
         if i >= 3, Self.passiveBe.contains(line.text(i - 2)), Self.passiveFailureWords.contains(line.text(i - 3)) {
-            return BlamePhrase(line, from: i - 3, through: agent)
+            return BlamePhrase(from: i - 3, through: agent)
         }
         return nil
     }
@@ -304,6 +340,6 @@ public struct PersonBlamedRule: LintRule {
         let owner = String(line.text(i).dropLast(2))
         guard !owner.isEmpty, Self.isPerson(owner, line, i, isName: isName) else { return nil }
         if i > 0, line.text(i - 1) == "under" { return nil }
-        return BlamePhrase(line, from: i, through: i + 1)
+        return BlamePhrase(from: i, through: i + 1)
     }
 }
