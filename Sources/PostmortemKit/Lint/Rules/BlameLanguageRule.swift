@@ -13,13 +13,14 @@ public struct BlameLanguageRule: LintRule {
         triggeringExamples: [
             RuleExamples.document(sections: ["What went wrong": "- The on-call engineer ↓should have checked the pool size before pushing."]),
             RuleExamples.document(sections: ["Contributing factors": "- **Process:** ↓Human error during the config push.\n- **Config:** The proxy accepted an empty pool."]),
-            RuleExamples.document(sections: ["What went wrong": "- We ↓failed to verify that the pool was populated; the analysis ↓failed to predict the load."]),
+            RuleExamples.document(sections: ["What went wrong": "- We ↓failed to verify that the pool was populated, and ↓failed to predict the load."]),
             RuleExamples.document(sections: ["What went wrong": "- The reviewer ↓failed to notice the empty pool; the fix was ↓simply to revert."]),
             RuleExamples.document(sections: ["What went wrong": "- The config ↓should not have been pushed on a Friday; the pool was emptied ↓by mistake."]),
             RuleExamples.document(sections: ["What went wrong": "- The pool size was known, and the engineer ↓should\n  have checked it before pushing."]),
         ],
         nonTriggeringExamples: [
             RuleExamples.document(),
+            RuleExamples.document(sections: ["What went wrong": "- The capacity model failed to predict the load, and our monitoring failed to notice the queue."]),
             RuleExamples.document(sections: ["What went wrong": "> The customer wrote: \"you should have warned us\"\n\n- The status page was updated 20 minutes after impact began."]),
             RuleExamples.document(sections: ["Timeline": "All times UTC.\n\n- 14:02 UTC: Checkout 5xx ratio rises to 35%.\n- 14:10 UTC: @dana.k: I think the push failed to apply\n- 14:41 UTC: Config 4811 is restored."]),
             RuleExamples.document(sections: ["Summary": "The retry loop `should have` exited; see `failed_to_connect` in the logs."]),
@@ -99,17 +100,25 @@ public struct BlameLanguageRule: LintRule {
     /// Words that make a person the subject of "failed to".
     static let personWords: Set<String> = ["we", "i", "he", "she", "they", "you", "someone", "somebody", "team", "engineer",
                                            "engineers", "operator", "developer", "developers", "reviewer", "on-call", "oncall",
-                                           "staff", "author", "admin", "sre", "sres"]
+                                           "staff", "author", "admin", "sre", "sres", "hire", "hires", "intern", "interns",
+                                           "manager", "responder", "responders", "person", "people", "human", "humans"]
     /// What people do and systems do not: after "failed to", these make it a judgement of a person.
     static let humanVerbs: Set<String> = ["notice", "check", "verify", "follow", "test", "review", "communicate", "predict",
                                           "realise", "realize", "read", "update", "escalate", "consider", "catch", "spot",
                                           "see", "inform", "notify", "ask", "understand", "anticipate", "validate", "confirm"]
 
+    /// Words that start a noun phrase: after one, "failed to predict" has a thing as its subject
+    /// ("the capacity model failed to predict", "our monitoring failed to notice").
+    static let thingDeterminers: Set<String> = ["the", "a", "an", "our", "its", "their", "this", "that", "these", "those",
+                                                "each", "every", "no"]
+
     /// True when "failed to" at word `i` judges a person: a person word within the two words
-    /// before it, or a verb only people do after it.
+    /// before it, or a verb only people do after it unless a thing is the subject (a determiner
+    /// within the three words before, and no person word).
     static func judgesPerson(_ line: ProseLine, at i: Int, next: String) -> Bool {
-        if humanVerbs.contains(next) { return true }
-        return (max(0, i - 2)..<i).contains { personWords.contains(line.text($0)) || line.text($0).hasPrefix("@") }
+        if (max(0, i - 2)..<i).contains(where: { personWords.contains(line.text($0)) || line.text($0).hasPrefix("@") }) { return true }
+        guard humanVerbs.contains(next) else { return false }
+        return !(max(0, i - 3)..<i).contains { thingDeterminers.contains(line.text($0)) }
     }
 
     /// The phrases to flag (built-in less `allow`, plus `phrases`) by their anchor word, each

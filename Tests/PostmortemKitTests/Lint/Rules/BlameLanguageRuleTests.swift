@@ -1,0 +1,29 @@
+import Testing
+@testable import PostmortemKit
+
+/// PM012's "failed to": blame when a person is its subject or the verb is one only people do,
+/// unless a thing is named as the subject.
+struct BlameLanguageRuleTests {
+    /// The words PM012 flags in a Summary of `text`.
+    static func flagged(_ text: String) throws -> [String] {
+        let document = RuleExamples.document(sections: ["Summary": text])
+        let lines = document.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }
+        return try LintTestSupport.lint(document).filter { $0.ruleID == "PM012" }.compactMap { finding in
+            guard let range = finding.range, range.start.line == range.end.line else { return nil }
+            return String(decoding: lines[range.start.line - 1][(range.start.column - 1)..<range.end.column], as: UTF8.self)
+        }
+    }
+
+    @Test(arguments: [
+        ("We failed to verify the pool.", ["failed to"]),
+        ("The new hire failed to notice the alert.", ["failed to"]),
+        ("The page fired, but failed to reach anyone; the on-call failed to notice it.", ["failed to"]),
+        ("Dana failed to notice the alert.", ["failed to"]),
+        ("The capacity model failed to predict the load.", []),
+        ("Our monitoring failed to notice the queue, and the validator failed to check the pool.", []),
+        ("The job failed to start.", []),
+    ])
+    func failedTo(text: String, expected: [String]) throws {
+        #expect(try Self.flagged(text) == expected)
+    }
+}
