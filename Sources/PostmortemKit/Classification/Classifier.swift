@@ -74,9 +74,7 @@ public struct Classifier: Sendable {
     /// The categories a piece of free text supports, as if it were an incident's summary: for
     /// one-line descriptions and tests.
     public func classify(text: String, incident: String = "") -> Classification {
-        var record = Postmortem(path: "", id: incident)
-        record.summary = text
-        return score(IncidentText(record: record, source: nil, hidingLabels: false), incident: incident)
+        score(IncidentText(summary: text), incident: incident)
     }
 
     func score(_ text: IncidentText, incident: String) -> Classification {

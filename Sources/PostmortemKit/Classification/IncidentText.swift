@@ -59,6 +59,13 @@ struct IncidentText {
         ]
     }
 
+    /// The text of a record that has only a summary, `text`: the same one part with words that
+    /// ``init(record:source:hidingLabels:)`` would give it, without building a record (PM041
+    /// classifies every factor that has no category this way).
+    init(summary text: String) {
+        parts = [Part(source: "summary", weight: 1.5, text: NormalisedText(".\n" + text))]
+    }
+
     /// The document without its front matter (which holds `causes:`) and without HTML comments
     /// (template prompts): the front matter's lines are emptied and each comment, from `<!--` to
     /// the next `-->` (or the end), becomes one space. Found on UTF-8 bytes, as cmark-gfm finds

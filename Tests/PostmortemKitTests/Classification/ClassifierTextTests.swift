@@ -102,4 +102,17 @@ import Testing
         let matcher = VocabularyMatcher(categories: [CauseCategory(id: "c", label: "C", description: "", terms: [VocabularyTerm("kern*", 3)])])
         #expect(matcher.matches(in: NormalisedText("\u{212A}ERNEL panic")).count == 1)
     }
+
+    @Test("a text classified alone scores as a record with only that summary, for every factor the tests can reach")
+    func textAloneIsASummaryRecord() {
+        let classifier = Classifier()
+        let texts = Self.documents().flatMap { $0.postmortem.factors.map(\.text) } + ["", "a bad deploy", "Paylane timed out"]
+        #expect(texts.count > 100)
+        for text in texts {
+            var record = Postmortem(path: "", id: "x")
+            record.summary = text
+            let expected = classifier.score(IncidentText(record: record, source: nil, hidingLabels: false), incident: "x")
+            #expect(classifier.classify(text: text, incident: "x") == expected, "\(text)")
+        }
+    }
 }
