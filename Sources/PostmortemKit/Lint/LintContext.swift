@@ -9,8 +9,8 @@ public struct LintContext: Sendable {
     public let isTemplate: Bool
     /// The source split into prose, code and quotes, built once and shared by text rules.
     public let text: ProseText
-    /// The words of each prose line (``ProseText/prose(line:includeQuotes:blankChat:)`` with its
-    /// defaults), split on first use and shared by the language rules.
+    /// The prose paragraphs (``ProseText/paragraphs(includeQuotes:blankChat:)`` with its
+    /// defaults) with their words, made on first use and shared by the language rules.
     let proseWords: ProseWordCache
 
     public init(document: ReadDocument, configuration: Configuration, today: CalendarDate, isTemplate: Bool) {
@@ -22,10 +22,9 @@ public struct LintContext: Sendable {
         self.proseWords = ProseWordCache(text: text)
     }
 
-    /// Prose line `number` (1-based), `text.prose(line: number)`, with its words as
-    /// ``ProseWord/words(in:)`` splits it; nil for lines that are not prose.
-    func words(line number: Int) -> ProseLine? {
-        proseWords.words(line: number)
+    /// The document's prose paragraphs, `text.paragraphs()`, with their words.
+    var paragraphs: [ProseParagraph] {
+        proseWords.paragraphs
     }
 
     public var postmortem: Postmortem { document.postmortem }
@@ -45,21 +44,20 @@ public struct LintContext: Sendable {
 
 import Foundation
 
-/// The prose words of every line of one document, computed when a rule first asks. A context
-/// is used by one thread at a time (the linter checks a document's rules in sequence).
+/// The prose paragraphs of one document, computed when a rule first asks. A context is used by
+/// one thread at a time (the linter checks a document's rules in sequence).
 final class ProseWordCache: @unchecked Sendable {
     private let text: ProseText
-    private var lines: [ProseLine?]?
+    private var computed: [ProseParagraph]?
 
     init(text: ProseText) {
         self.text = text
     }
 
-    func words(line number: Int) -> ProseLine? {
-        if lines == nil {
-            lines = (0...text.lines.count).map { number in text.prose(line: number).map(ProseLine.init) }
-        }
-        guard let lines, number >= 0, number < lines.count else { return nil }
-        return lines[number]
+    var paragraphs: [ProseParagraph] {
+        if let computed { return computed }
+        let paragraphs = text.paragraphs()
+        computed = paragraphs
+        return paragraphs
     }
 }

@@ -94,7 +94,7 @@ public struct ProseText: Sendable {
     }
 
     /// True when line `number` goes on with a paragraph of the line before it (outside block
-    /// quotes), so that a sentence can run on from one to the other (see ``ProseSeam``).
+    /// quotes), so that a sentence can run on from one to the other (see ``ProseParagraph``).
     public func continuesParagraph(line number: Int) -> Bool {
         line(number, is: .continuation)
     }
@@ -103,11 +103,7 @@ public struct ProseText: Sendable {
     /// emphasis underscores replaced by spaces; nil for lines that are not prose at all. Block quotes count as prose
     /// only when `includeQuotes`; chat-log speech in the timeline is blanked when `blankChat`.
     public func prose(line number: Int, includeQuotes: Bool = false, blankChat: Bool = true) -> [UInt8]? {
-        guard number >= 1, number <= lines.count, !line(number, is: .code) else { return nil }
-        if !includeQuotes && line(number, is: .quote) { return nil }
-        var bytes = lines[number - 1]
-        ProseText.blankInlineMarkup(&bytes)
-        ProseText.blankEmphasisUnderscores(&bytes)
+        guard var bytes = markup(line: number, includeQuotes: includeQuotes) else { return nil }
         if blankChat {
             // Quoted words are someone else's ("The customer wrote: "you should have warned
             // us""), in any line; speaker labels start chat-log speech in the timeline.
@@ -115,6 +111,27 @@ public struct ProseText: Sendable {
             if line(number, is: .timeline) { blankSpeakerLabels(&bytes) }
         }
         return bytes
+    }
+
+    /// Line `number` with its inline markup blanked (what ``prose(line:includeQuotes:blankChat:)``
+    /// does before it looks for quotes and speakers); nil for lines that are not prose.
+    func markup(line number: Int, includeQuotes: Bool) -> [UInt8]? {
+        guard isProse(number, includeQuotes: includeQuotes) else { return nil }
+        var bytes = lines[number - 1]
+        ProseText.blankInlineMarkup(&bytes)
+        ProseText.blankEmphasisUnderscores(&bytes)
+        return bytes
+    }
+
+    /// True when line `number` is in the document and prose: not code, front matter or an HTML
+    /// block, and not in a block quote unless `includeQuotes`.
+    func isProse(_ number: Int, includeQuotes: Bool) -> Bool {
+        number >= 1 && number <= lines.count && !line(number, is: .code) && (includeQuotes || !line(number, is: .quote))
+    }
+
+    /// True when line `number` is in the timeline section.
+    func isTimeline(_ number: Int) -> Bool {
+        line(number, is: .timeline)
     }
 
     /// Line `number` with only code spans blanked (for placeholders, which often look like tags);

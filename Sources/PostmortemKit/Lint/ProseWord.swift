@@ -174,7 +174,7 @@ struct WordSpan: Sendable, Hashable {
 }
 
 /// A prose line and its words, whose texts are written when a rule asks: the form the
-/// language rules read the lines of a document in (``LintContext/words(line:)``). The answers
+/// language rules read a document's paragraphs in (``ProseParagraph``). The answers
 /// are those of the ``ProseWord`` values ``ProseWord/words(in:)`` gives for the same bytes.
 struct ProseLine: Sendable {
     let bytes: [UInt8]

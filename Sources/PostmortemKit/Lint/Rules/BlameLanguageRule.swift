@@ -126,11 +126,6 @@ public struct BlameLanguageRule: LintRule {
     let phrasesByAnchor: [String: [Phrase]]
     /// The keys of ``phrasesByAnchor``, for a quick first test.
     let anchors: WordPrefilter
-    /// Every word of every phrase: a phrase can run across a line end only when the words on
-    /// both sides of it pass.
-    let phraseWords: WordPrefilter
-    /// The most words in a phrase.
-    let longestPhrase: Int
     let checkQuotes: Bool
 
     public init(options: RuleOptions) throws(ConfigurationError) {
@@ -143,8 +138,6 @@ public struct BlameLanguageRule: LintRule {
         }
         phrasesByAnchor = Dictionary(grouping: list, by: { $0.words[$0.anchor] })
         anchors = WordPrefilter(phrasesByAnchor.keys)
-        phraseWords = WordPrefilter(Set(list.flatMap(\.words)))
-        longestPhrase = list.map(\.words.count).max() ?? 0
         checkQuotes = try options.bool("check_quotes", default: false)
     }
 
@@ -152,25 +145,29 @@ public struct BlameLanguageRule: LintRule {
 
     public func check(_ context: LintContext) -> [Violation] {
         var result: [Violation] = []
-        // A phrase wrapped across a line end has a word of some phrase on each side of it.
-        ProseSeam.scan(context.text, lines: { number in
-            checkQuotes ? context.text.prose(line: number, includeQuotes: true, blankChat: false).map(ProseLine.init) : context.words(line: number)
-        }, longest: longestPhrase, mayCross: { first, second in
-            longestPhrase > 1 && phraseWords.mayContain(first, first.words.count - 1) && phraseWords.mayContain(second, 0)
-        }, find: matches(in:)) { match, line, range in
-            result.append(Violation("\"\(line.quoted(from: match.first, through: match.last))\" is blame or counterfactual language",
-                                    at: range, suggestion: match.phrase.suggestion))
+        // A paragraph at a time, so a phrase wrapped across lines is read as it runs.
+        for paragraph in checkQuotes ? context.text.paragraphs(includeQuotes: true, blankChat: false) : context.paragraphs {
+            let line = paragraph.line
+            var found = matches(in: line)
+            // In the order the phrases start, as when they were looked up by their first word.
+            if found.count > 1 {
+                found.sort { ($0.first, $0.last) < ($1.first, $1.last) }
+            }
+            for match in found {
+                result.append(Violation("\"\(line.quoted(from: match.first, through: match.last))\" is blame or counterfactual language",
+                                        at: paragraph.range(from: match.first, through: match.last), suggestion: match.phrase.suggestion))
+            }
         }
         return result
     }
 
-    /// A phrase found in a line: its first and last words, and the phrase.
-    struct Match: ProseMatch {
+    /// A phrase found in a paragraph: its first and last words, and the phrase.
+    struct Match {
         let first: Int, last: Int
         let phrase: Phrase
     }
 
-    /// The phrases in `line`, by anchor word.
+    /// The phrases in `line` (a paragraph's words), by anchor word.
     func matches(in line: ProseLine) -> [Match] {
         let words = line.words
         var found: [Match] = []

@@ -92,7 +92,7 @@ public struct PersonBlamedRule: LintRule {
         let authorNames = ProseText.authorNames(context.postmortem.authors)
         // One test per word finds the few that need a closer look. The people and roles are the
         // same for every document, so only the authors are added here.
-        // (A constant: the functions below capture it, and a variable would be read through a box.)
+        // (A constant: the function below captures it, and a variable would be read through a box.)
         let mayBeNameOrRole = {
             var filter = peopleAndRolesFilter
             for name in authorNames { filter.insert(name) }
@@ -165,27 +165,11 @@ public struct PersonBlamedRule: LintRule {
             return result
         }
         var result: [Violation] = []
-        // A wrapped sentence ("caused by⏎@dana.k", "Dana's⏎oversight", "Dana⏎forgot") has a
-        // person at the end of the first line (a subject, an owner) or at the start of the
-        // second (an agent after `by`), or a verb only people do there.
-        func mayBePerson(_ line: ProseLine, _ i: Int) -> Bool {
-            let word = line.words[i], bytes = line.bytes
-            if bytes[word.start] == UInt8(ascii: "@") { return true }
-            if mayBeNameOrRole.mayContain(line, i) {
-                let text = line.text(i)
-                if Self.agentRoles.contains(text) || isName(text) { return true }
+        // A paragraph at a time, so a sentence wrapped across lines is read as it runs.
+        for paragraph in context.paragraphs {
+            for phrase in matches(in: paragraph.line) {
+                result.append(phrase.violation(in: paragraph.line, at: paragraph.range(from: phrase.first, through: phrase.last)))
             }
-            // A possessive: "Dana's", "Dana’s".
-            return word.end - word.start > 2 && bytes[word.end - 1] | 0x20 == UInt8(ascii: "s")
-                && (bytes[word.end - 2] == UInt8(ascii: "'") || bytes[word.end - 2] == 0x99)
-        }
-        // The longest match: "mistake was made by a new engineer".
-        ProseSeam.scan(context.text, lines: context.words(line:), longest: 7, mayCross: { first, second in
-            first.words.indices.suffix(2).contains { mayBePerson(first, $0) }
-                || personOnlyFirstWordFilter.mayContain(second, 0) && Self.personOnlyFirstWords.contains(second.text(0))
-                || second.words.indices.prefix(4).contains { mayBePerson(second, $0) }
-        }, find: matches(in:)) { phrase, line, range in
-            result.append(phrase.violation(in: line, at: range))
         }
         return result
     }
@@ -211,7 +195,7 @@ public struct PersonBlamedRule: LintRule {
     static let determiners: Set<String> = ["a", "an", "the", "one", "our", "their", "another"]
 
     /// A finding's words: from word `first` to word `last` of a line, and what they do.
-    struct BlamePhrase: ProseMatch {
+    struct BlamePhrase {
         let first: Int, last: Int
         /// What the words do, said after they are quoted.
         var verdict = ""

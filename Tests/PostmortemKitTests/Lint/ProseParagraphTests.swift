@@ -2,10 +2,10 @@ import Testing
 @testable import PostmortemKit
 
 /// PM012 and PM013 on sentences wrapped across lines: a phrase that runs from one line of a
-/// paragraph into the next is found, with a range from the first line to the second, and the
-/// words on the next line decide as they do on one line. The example documents' authors are
+/// paragraph into the next is found, with a range from where it starts to where it ends, and the
+/// words on the other lines decide as they do on one line. The example documents' authors are
 /// dana.k and li.w.
-struct ProseSeamTests {
+struct ProseParagraphTests {
     /// PM012 and PM013 findings in a Summary of `text`: the rule, where the finding starts and
     /// ends (`line:column`, counted from the Summary's first line), and the words it quotes.
     static func findings(_ text: String) throws -> [String] {
@@ -29,6 +29,9 @@ struct ProseSeamTests {
         ("It was a mistake made\nby a new engineer.", ["PM013 1:10-2:17 mistake made by a new engineer"]),
         ("The certificate expired because Dana\nforgot to renew it.",
          ["PM013 1:33-2:6 Dana forgot", "PM012 2:1-2:9 forgot to"]),
+        // A phrase over three lines, and one word on a line of its own.
+        ("It was a\nmistake made\nby an engineer.", ["PM013 2:1-3:14 mistake made by an engineer"]),
+        ("It was a\ncareless\nmistake.", ["PM012 2:1-2:8 careless"]),
         // A list item's lines are one paragraph too, and the second line's indent is skipped.
         ("- The reviewer failed to notice the pool, and we should\n  have paged sooner.", ["PM013 1:7-1:21 reviewer failed", "PM012 1:16-1:24 failed to", "PM012 1:50-2:6 should have"]),
     ])
@@ -43,6 +46,11 @@ struct ProseSeamTests {
         "The deploy was reverted\nby @dana.k at 14:41.",
         "Under Dana's\noversight the migration went well.",
         "Dana never\nforgot a rollout.",
+        "The regression was caused\nby the engineer onboarding\nscript, which reset the config.",
+        "Dana forgot\nnothing: the checklist was complete.",
+        // A quotation wrapped across lines is someone else's words too.
+        "The customer said: \"someone on your side\nforgot to renew the certificate\".",
+        "The vendor wrote: \u{201C}it was our engineer\u{2019}s\nmistake\u{201D}.",
     ])
     func otherLineDecides(text: String) throws {
         #expect(try Self.findings(text) == [])
@@ -65,5 +73,55 @@ struct ProseSeamTests {
     @Test(arguments: ["The alert paged the on-call; caches forgot every key.", "The alert paged the on-call;\ncaches forgot every key."])
     func sentenceEndBetweenSubjectAndVerb(text: String) throws {
         #expect(try Self.findings(text).filter { $0.hasPrefix("PM013") } == [])
+    }
+}
+
+extension ProseParagraphTests {
+    /// Sentences of every kind PM012 and PM013 judge, flagged and not.
+    static let sentences = [
+        "The on-call engineer should have checked the pool size before pushing.",
+        "We should have a runbook for emptying a pool, and we could have more than one proxy vendor.",
+        "The outage was caused by @dana.k pushing a config with an empty pool.",
+        "The deploy was reverted by @dana.k at 14:41, which cut the impact to 12 minutes.",
+        "It was a mistake made by a new engineer, who had no runbook for the migration.",
+        "It was Dana's oversight, and under Li's oversight the second attempt went well.",
+        "The certificate expired because Dana forgot to renew it; Dana never forgot a rollout before.",
+        "The capacity model failed to predict the load, and the reviewer failed to notice the empty pool.",
+        "Most edge nodes failed to load the new config, so traffic failed to reach the pool.",
+        "The customer wrote: \"you should have warned us\", and the vendor blamed human error.",
+        "The regression was caused by the engineer onboarding script, which reset the config twice.",
+        "We lost 20 minutes because of the on-call, and recovered early due to @li.w spotting the queue.",
+        "The `failed_to_connect` and `human error` strings in the logs came from the proxy.",
+        "A careless push and a simply wrong value were reported; it was a careless mistake.",
+    ]
+
+    /// `text` wrapped greedily at `width` columns (words longer than that on lines of their own).
+    static func wrapped(_ text: String, width: Int) -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n")
+    }
+
+    /// What PM012 and PM013 say about a Summary of `paragraphs`, without where.
+    static func messages(_ paragraphs: [String]) throws -> [String] {
+        let document = RuleExamples.document(sections: ["Summary": paragraphs.joined(separator: "\n\n")])
+        return try LintTestSupport.lint(document).filter { $0.ruleID == "PM012" || $0.ruleID == "PM013" }
+            .map { "\($0.ruleID) \($0.message)" }.sorted()
+    }
+
+    /// However a paragraph is wrapped, the two rules say the same of it as of its one line.
+    @Test(arguments: [8, 12, 17, 25, 36, 50])
+    func wrappingChangesNothing(width: Int) throws {
+        let flat = try Self.messages(Self.sentences)
+        #expect(flat.count >= 10)
+        #expect(try Self.messages(Self.sentences.map { Self.wrapped($0, width: width) }) == flat)
     }
 }
