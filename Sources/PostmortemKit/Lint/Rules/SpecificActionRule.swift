@@ -7,14 +7,14 @@ public struct SpecificActionRule: LintRule {
         category: .actions, defaultSeverity: .warning,
         options: [RuleOption("vague_phrases", default: "[]", help: "Extra action texts to treat as vague (whole text, case-insensitive).")],
         triggeringExamples: [
-            RuleExamples.document(sections: ["Follow-up actions": "↓- [ ] Improve monitoring (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
-            RuleExamples.document(sections: ["Follow-up actions": "↓- [ ] Investigate (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
-            RuleExamples.document(sections: ["Follow-up actions": "↓- [ ] Better validation of proxy configs (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
-            RuleExamples.document(sections: ["Follow-up actions": "↓- [ ] We should consider a canary stage for config pushes (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
-            RuleExamples.document(sections: ["Follow-up actions": "↓- [ ] Monitoring improvements for the proxy fleet (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
-            RuleExamples.document(sections: ["Follow-up actions": "↓- [ ] Make sure engineers are more careful with config pushes (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
-            RuleExamples.document(sections: ["Follow-up actions": "↓- [ ] Config pushes should go through a canary stage (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
-            RuleExamples.document(sections: ["Follow-up actions": "↓- [ ] Dashboards for the proxy fleet's upstream pools (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
+            RuleExamples.document(sections: ["Follow-up actions": "- [ ] ↓Improve monitoring (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
+            RuleExamples.document(sections: ["Follow-up actions": "- [ ] ↓Investigate (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
+            RuleExamples.document(sections: ["Follow-up actions": "- [ ] ↓Better validation of proxy configs (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
+            RuleExamples.document(sections: ["Follow-up actions": "- [ ] ↓We should consider a canary stage for config pushes (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
+            RuleExamples.document(sections: ["Follow-up actions": "- [ ] ↓Monitoring improvements for the proxy fleet (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
+            RuleExamples.document(sections: ["Follow-up actions": "- [ ] ↓Make sure engineers are more careful with config pushes (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
+            RuleExamples.document(sections: ["Follow-up actions": "- [ ] ↓Config pushes should go through a canary stage (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
+            RuleExamples.document(sections: ["Follow-up actions": "- [ ] ↓Dashboards for the proxy fleet's upstream pools (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)"]),
         ],
         nonTriggeringExamples: [
             RuleExamples.document(),
@@ -120,6 +120,29 @@ public struct SpecificActionRule: LintRule {
         longestVague = vague.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? vague.map(\.utf8.count).max() ?? 0 : nil
     }
 
+    /// Where the action's text starts: its first word as written, on the item's first line at
+    /// or after the item's start (after `- [ ]`, in the row's cell); the item's start when the
+    /// word is not found there.
+    static func textStart(of action: FollowUpAction, firstWord: String?, in text: ProseText) -> SourceRange {
+        var start = action.range.start
+        let number = start.line
+        if let firstWord, !firstWord.isEmpty, number >= 1, number <= text.lines.count {
+            let line = text.lines[number - 1]
+            let needle = Array(firstWord.utf8)
+            var from = max(0, start.column - 1)
+            while let found = ByteSearch.firstIndex(of: needle, in: line, from: from) {
+                // A whole word: "Add" is not found in "Address".
+                let end = found + needle.count
+                if (found == 0 || !ProseText.isWordByte(line[found - 1])) && (end >= line.count || !ProseText.isWordByte(line[end])) {
+                    start = SourceLocation(line: number, column: found + 1)
+                    break
+                }
+                from = found + 1
+            }
+        }
+        return SourceRange(start: start, end: start)
+    }
+
     static func normalise(_ text: String) -> String {
         ProseWord.words(in: Array(text.utf8)).map(\.text).joined(separator: " ")
     }
@@ -129,7 +152,7 @@ public struct SpecificActionRule: LintRule {
             guard action.state != .notDoing else { return nil }
             let written = ProseWord.words(in: Array(action.text.utf8))
             let words = written.filter { !$0.text.hasPrefix("@") }
-            let at = SourceRange(start: action.range.start, end: action.range.start)
+            let at = Self.textStart(of: action, firstWord: written.first?.original, in: context.text)
             guard let first = words.first?.text else { return nil }
             let mayBeVague = longestVague.map { longest in
                 !words.allSatisfy(\.isASCII) || words.reduce(-1) { $0 + $1.text.utf8.count + 1 } <= longest

@@ -61,4 +61,20 @@ struct SpecificActionRuleTests {
         ])
         #expect(try LintTestSupport.lint(document).filter { $0.ruleID == "PM053" }.isEmpty)
     }
+
+    /// A finding points at the action's first word, not at the list marker or the row's first cell.
+    @Test(arguments: [
+        ("- [ ] Improve monitoring (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)", "Improve"),
+        ("1. **Investigate** (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)", "Investigate"),
+        ("- [ ] Monitoring improvements for the Monitoring team (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)", "Monitoring"),
+        ("| Status | Action | Owner |\n|---|---|---|\n| Open | Investigate | @dana.k |", "Investigate"),
+    ])
+    func findingPointsAtTheText(item: String, word: String) throws {
+        let document = RuleExamples.document(sections: ["Follow-up actions": item])
+        let finding = try #require(try LintTestSupport.lint(document).first { $0.ruleID == "PM053" })
+        let range = try #require(finding.range)
+        let line = Array(document.split(separator: "\n", omittingEmptySubsequences: false)[range.start.line - 1].utf8)
+        #expect(String(decoding: line[(range.start.column - 1)...].prefix(word.utf8.count), as: UTF8.self) == word)
+        #expect(range.start.column > 1)
+    }
 }
