@@ -8,6 +8,7 @@ public struct PersonBlamedRule: LintRule {
         options: [
             RuleOption("people", default: "[]", help: "Names to treat as people besides @handles and the front matter authors."),
             RuleOption("verbs", default: "[]", help: "Extra failure verbs, added to the built-in list."),
+            RuleOption("systems", default: "[]", help: "Names of systems that are never people (\"Redis forgot every key\" is not flagged), added to a built-in list of common infrastructure names."),
         ],
         triggeringExamples: [
             RuleExamples.document(sections: ["Summary": "At 14:00 ↓@dana.k broke checkout by pushing a config with an empty pool."]),
@@ -22,6 +23,7 @@ public struct PersonBlamedRule: LintRule {
             RuleExamples.document(sections: ["Summary": "@dana.k rolled back config 4812 at 14:41; the proxy failed over to the healthy pool."]),
             RuleExamples.document(sections: ["Summary": "Paylane failed to answer within 5 s, so checkout retried."]),
             RuleExamples.document(sections: ["Summary": "Prometheus missed two scrapes and Kafka ignored the new retention setting."]),
+            RuleExamples.document(sections: ["Summary": "Redis forgot every key after the failover, and the Postgres operator broke the replica's lease."]),
             RuleExamples.document(sections: ["Summary": "The retry storm was caused by Paylane's timeouts, and Kafka's failure to rebalance added 4 minutes. The fix was reviewed by @dana.k."]),
         ]
     )
@@ -73,6 +75,18 @@ public struct PersonBlamedRule: LintRule {
                                                       "contractors", "reviewers"])
 
     let people: Set<String>
+    /// Names that are never people (``knownSystems`` and `systems`), lowercased.
+    let systems: Set<String>
+    /// Infrastructure that a capitalised name before a verb only people do ("Redis forgot") or a
+    /// role ("the Postgres operator") more often is than a person.
+    static let knownSystems: Set<String> = ["redis", "kafka", "postgres", "postgresql", "mysql", "mariadb", "mongodb",
+                                            "cassandra", "elasticsearch", "opensearch", "okta", "airflow", "kubernetes",
+                                            "k8s", "consul", "vault", "etcd", "zookeeper", "nginx", "envoy", "haproxy",
+                                            "istio", "terraform", "jenkins", "argocd", "argo", "prometheus", "grafana",
+                                            "datadog", "cloudflare", "akamai", "fastly", "aws", "gcp", "azure", "dynamodb",
+                                            "bigquery", "snowflake", "spark", "rabbitmq", "memcached", "celery", "sidekiq",
+                                            "nomad", "docker", "containerd", "systemd", "ceph", "github", "gitlab", "vitess",
+                                            "cockroachdb", "clickhouse", "flink", "hadoop", "hdfs", "keycloak", "traefik"]
     /// The failure verbs (built-in, then `verbs`) by their first word, each group in list order.
     let verbsByFirstWord: [String: [[String]]]
 
@@ -82,6 +96,7 @@ public struct PersonBlamedRule: LintRule {
 
     public init(options: RuleOptions) throws(ConfigurationError) {
         people = Set(try options.strings("people", default: []).map { $0.lowercased() })
+        systems = Self.knownSystems.union(try options.strings("systems", default: []).map { $0.lowercased() })
         peopleAndRolesFilter = WordPrefilter(people.union(Self.agentRoles))
         let verbs = (Self.builtInVerbs + (try options.strings("verbs", default: []))).map(BlameLanguageRule.words).filter { !$0.isEmpty }
         verbsByFirstWord = Dictionary(grouping: verbs, by: { $0[0] })
@@ -131,13 +146,14 @@ public struct PersonBlamedRule: LintRule {
                 var isSubject = first == UInt8(ascii: "@")
                 if !isSubject, mayBeNameOrRole.mayContain(line, i) {
                     let text = line.text(i)
-                    isSubject = Self.roles.contains(text) || isName(text) && Self.startsUppercase(line, i)
+                    // A role after a system's name is a system ("the Postgres operator").
+                    isSubject = Self.roles.contains(text) && !(i > 0 && systemBefore(line, i)) || isName(text) && Self.startsUppercase(line, i)
                 }
                 // A lowercase ASCII first letter rules out the capitalised name.
                 guard isSubject || first >= 0x80 || first >= 65 && first <= 90 else { continue }
                 if !isSubject, Self.startsUppercase(line, i), personOnlyFirstWordFilter.mayContain(line, i + 1),
                    Self.personOnlyFirstWords.contains(line.text(i + 1)),
-                   Self.isCapitalised(line.original(i)), !Self.nobody.contains(line.text(i)) {
+                   Self.isCapitalised(line.original(i)), !Self.nobody.contains(line.text(i)), !systems.contains(line.text(i)) {
                     isSubject = Self.personOnlyVerbs.contains { line.matches($0, at: i + 1) }
                 }
                 guard isSubject else { continue }
@@ -150,6 +166,9 @@ public struct PersonBlamedRule: LintRule {
                     // "Dana never forgot" is no failure; in "@li.w @dana.k forgot" the subject is
                     // the second handle, which its own turn reports.
                     if offset == 2, Self.negations.contains(line.text(i + 1)) || bytes[words[i + 1].start] == UInt8(ascii: "@") { break }
+                    // The word between is an adverb ("Dana then forgot", "Dana quickly forgot"), not
+                    // what the name modifies ("the Dana cluster forgot its leader").
+                    if offset == 2, !Self.isAdverb(line.text(i + 1)) { break }
                     // "…paged the on-call. Redis forgot…": a sentence ends between them.
                     if bytes[word.end..<words[i + offset].start].contains(where: Self.endsSentence) { break }
                     // "failed over", "failed back" describe systems.
@@ -173,6 +192,25 @@ public struct PersonBlamedRule: LintRule {
         }
         return result
     }
+
+    /// True when word `i - 1` of `line` names a system that word `i` belongs to: one of
+    /// ``systems``, or a capitalised word inside a sentence ("the Kafka operator"; not "The" or
+    /// the first word after a full stop).
+    func systemBefore(_ line: ProseLine, _ i: Int) -> Bool {
+        let before = line.text(i - 1)
+        if systems.contains(before) { return true }
+        guard Self.startsUppercase(line, i - 1), !Self.nobody.contains(before), !BlameLanguageRule.thingDeterminers.contains(before) else { return false }
+        // Not the first word of a sentence.
+        return i - 1 > 0 && !line.bytes[line.words[i - 2].end..<line.words[i - 1].start].contains(where: Self.endsSentence)
+    }
+
+    /// Words that can stand between a subject and its verb: adverbs in -ly and a few others.
+    static func isAdverb(_ word: String) -> Bool {
+        word.hasSuffix("ly") || adverbs.contains(word)
+    }
+    static let adverbs: Set<String> = ["then", "also", "later", "again", "still", "just", "once", "first", "already",
+                                       "herself", "himself", "themselves", "myself", "ourselves", "yourself", "soon",
+                                       "even", "twice", "often", "sometimes"]
 
     /// Punctuation that ends a sentence or a clause between a subject and its verb.
     static func endsSentence(_ byte: UInt8) -> Bool {

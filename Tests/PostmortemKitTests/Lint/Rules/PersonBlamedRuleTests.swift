@@ -69,8 +69,28 @@ struct PersonBlamedRuleTests {
         "Nobody forgot anything; the rollback by @li.w @dana.k missed nothing.",
         // "Due to" and "because of" after no harm: praise, not blame.
         "The rollback was fast because of Dana, and we recovered early due to @li.w acting quickly.",
+        // Known systems before a verb only people do or a role, and a name that modifies a noun.
+        "Redis forgot every key after the failover; Okta forgot the session.",
+        "The Postgres operator broke the replica's lease, and the Kafka operator missed two reconcile loops.",
+        "The Dana cluster forgot its leader after the partition.",
     ])
     func leavesSystemsAndNeutralAgentsAlone(text: String) throws {
         #expect(try Self.flagged(text).isEmpty)
+    }
+
+    @Test(arguments: [
+        ("The operator broke the lease. Priya forgot the runbook.", ["operator broke", "Priya forgot"]),
+        ("Dana quickly forgot the check, and Dana then forgot the page.", ["Dana quickly forgot", "Dana then forgot"]),
+        ("Yesterday, Dana forgot the check.", ["Dana forgot"]),
+    ])
+    func stillFlagsPeople(text: String, expected: [String]) throws {
+        #expect(try Self.flagged(text) == expected)
+    }
+
+    @Test func systemsOptionAddsNames() throws {
+        let configuration = try LintTestSupport.configuration("lint:\n  rules:\n    PM013:\n      systems: [Zeppelin]\n")
+        let document = RuleExamples.document(sections: ["Summary": "Zeppelin forgot the schedule; Priya forgot the runbook."])
+        let flagged = try LintTestSupport.lint(document, configuration: configuration).filter { $0.ruleID == "PM013" }.map(\.message)
+        #expect(flagged == ["\"Priya forgot\" makes a person the subject of a failure"])
     }
 }
