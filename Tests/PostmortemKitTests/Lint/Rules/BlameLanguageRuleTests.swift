@@ -6,12 +6,7 @@ import Testing
 struct BlameLanguageRuleTests {
     /// The words PM012 flags in a Summary of `text`.
     static func flagged(_ text: String) throws -> [String] {
-        let document = RuleExamples.document(sections: ["Summary": text])
-        let lines = document.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }
-        return try LintTestSupport.lint(document).filter { $0.ruleID == "PM012" }.compactMap { finding in
-            guard let range = finding.range, range.start.line == range.end.line else { return nil }
-            return String(decoding: lines[range.start.line - 1][(range.start.column - 1)..<range.end.column], as: UTF8.self)
-        }
+        try LintTestSupport.flaggedWords(text, rule: "PM012")
     }
 
     @Test(arguments: [

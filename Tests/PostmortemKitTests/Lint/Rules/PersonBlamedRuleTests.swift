@@ -6,13 +6,7 @@ import Testing
 struct PersonBlamedRuleTests {
     /// The words PM013 flags in a Summary of `text`.
     static func flagged(_ text: String) throws -> [String] {
-        let document = RuleExamples.document(sections: ["Summary": text])
-        let lines = document.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }
-        return try LintTestSupport.lint(document).filter { $0.ruleID == "PM013" }.compactMap { finding in
-            guard let range = finding.range else { return nil }
-            let line = lines[range.start.line - 1]
-            return String(decoding: line[(range.start.column - 1)..<range.end.column], as: UTF8.self)
-        }
+        try LintTestSupport.flaggedWords(text, rule: "PM013")
     }
 
     @Test(arguments: [
