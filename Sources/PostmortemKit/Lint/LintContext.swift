@@ -11,7 +11,7 @@ public struct LintContext: Sendable {
     public let text: ProseText
     /// The prose paragraphs (``ProseText/paragraphs(includeQuotes:blankChat:)`` with its
     /// defaults) with their words, made on first use and shared by the language rules.
-    let proseWords: ProseWordCache
+    let proseParagraphs: ProseParagraphCache
 
     public init(document: ReadDocument, configuration: Configuration, today: CalendarDate, isTemplate: Bool) {
         self.document = document
@@ -19,12 +19,12 @@ public struct LintContext: Sendable {
         self.today = today
         self.isTemplate = isTemplate
         self.text = ProseText(document: document)
-        self.proseWords = ProseWordCache(text: text)
+        self.proseParagraphs = ProseParagraphCache(text: text)
     }
 
     /// The document's prose paragraphs, `text.paragraphs()`, with their words.
     var paragraphs: [ProseParagraph] {
-        proseWords.paragraphs
+        proseParagraphs.paragraphs
     }
 
     public var postmortem: Postmortem { document.postmortem }
@@ -46,7 +46,7 @@ import Foundation
 
 /// The prose paragraphs of one document, computed when a rule first asks. A context is used by
 /// one thread at a time (the linter checks a document's rules in sequence).
-final class ProseWordCache: @unchecked Sendable {
+final class ProseParagraphCache: @unchecked Sendable {
     private let text: ProseText
     private var computed: [ProseParagraph]?
 

@@ -36,9 +36,6 @@ struct ProseParagraph: Sendable {
         self.starts = starts
     }
 
-    /// The number of the paragraph's first line.
-    var firstLine: Int { starts[0].number }
-
     /// The source range of words `first` to `last` of ``line`` (columns are 1-based UTF-8 bytes;
     /// the end column is the last byte's).
     func range(from first: Int, through last: Int) -> SourceRange {
@@ -69,17 +66,14 @@ extension ProseText {
         func close() {
             guard !current.isEmpty else { return }
             result.append(ProseParagraph(current) { bytes, starts in
+                if starts.count > 1 { blankLineBreaks(&bytes, starts) }
                 ProseText.blankInlineMarkup(&bytes)
                 ProseText.blankEmphasisUnderscores(&bytes)
                 guard blankChat else { return }
                 ProseText.blankQuotedText(&bytes)
-                // Speaker labels start chat-log speech on their own line of the timeline.
-                for (index, start) in starts.enumerated() where isTimeline(start.number) {
-                    let end = index + 1 < starts.count ? starts[index + 1].offset - 1 : bytes.count
-                    var line = Array(bytes[start.offset..<end])
-                    blankSpeakerLabels(&line)
-                    bytes.replaceSubrange(start.offset..<end, with: line)
-                }
+                // Speaker labels start chat-log speech in the timeline, which runs to the end of
+                // the list item. (A paragraph is in one section: its first line tells.)
+                if isTimeline(starts[0].number) { blankSpeakerLabels(&bytes) }
             })
             current.removeAll(keepingCapacity: true)
         }
@@ -94,5 +88,20 @@ extension ProseText {
         }
         close()
         return result
+    }
+
+    /// What marks a line end inside a paragraph, blanked: a backslash hard break at the end of a
+    /// line, and the `>` markers (with their spaces) that start each line of a block quote.
+    private func blankLineBreaks(_ bytes: inout [UInt8], _ starts: [(offset: Int, number: Int)]) {
+        for (index, start) in starts.enumerated() {
+            let end = index + 1 < starts.count ? starts[index + 1].offset - 1 : bytes.count
+            if index + 1 < starts.count, end > start.offset, bytes[end - 1] == UInt8(ascii: "\\") { bytes[end - 1] = ProseText.space }
+            guard isQuote(start.number) else { continue }
+            var i = start.offset
+            while i < end, bytes[i] == ProseText.space || bytes[i] == UInt8(ascii: "\t") || bytes[i] == UInt8(ascii: ">") {
+                bytes[i] = ProseText.space
+                i += 1
+            }
+        }
     }
 }

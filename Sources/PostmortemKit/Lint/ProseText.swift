@@ -46,16 +46,17 @@ public struct ProseText: Sendable {
             for number in low...high { kinds[number].formUnion(kind) }
         }
         if let range = document.postmortem.frontMatter.range { mark(range.start.line, range.end.line, [.literal, .code]) }
-        // Code blocks, HTML blocks and block quotes sit in the document, list items and
-        // footnotes; paragraphs, headings and tables hold only inline nodes.
+        // Code blocks, HTML blocks and block quotes sit in the document, list items, footnotes
+        // and block quotes; paragraphs, headings and tables hold only inline nodes.
         document.tree.walk(descend: { node in
             switch node.tag {
-            case .document, .list, .item, .footnoteDefinition: return true
+            case .document, .list, .item, .footnoteDefinition, .blockQuote: return true
             default: return false
             }
         }) { node in
             let tag = node.tag
-            if tag == .paragraph, let range = node.range, range.end.line > range.start.line {
+            // A paragraph, or a heading underlined over several lines, runs on across its lines.
+            if tag == .paragraph || tag == .heading, let range = node.range, range.end.line > range.start.line {
                 mark(range.start.line + 1, range.end.line, .continuation)
                 return
             }
@@ -93,8 +94,8 @@ public struct ProseText: Sendable {
         return names
     }
 
-    /// True when line `number` goes on with a paragraph of the line before it (outside block
-    /// quotes), so that a sentence can run on from one to the other (see ``ProseParagraph``).
+    /// True when line `number` goes on with a paragraph (or a heading) of the line before it, so
+    /// that a sentence can run on from one to the other (see ``ProseParagraph``).
     public func continuesParagraph(line number: Int) -> Bool {
         line(number, is: .continuation)
     }
@@ -103,23 +104,16 @@ public struct ProseText: Sendable {
     /// emphasis underscores replaced by spaces; nil for lines that are not prose at all. Block quotes count as prose
     /// only when `includeQuotes`; chat-log speech in the timeline is blanked when `blankChat`.
     public func prose(line number: Int, includeQuotes: Bool = false, blankChat: Bool = true) -> [UInt8]? {
-        guard var bytes = markup(line: number, includeQuotes: includeQuotes) else { return nil }
+        guard isProse(number, includeQuotes: includeQuotes) else { return nil }
+        var bytes = lines[number - 1]
+        ProseText.blankInlineMarkup(&bytes)
+        ProseText.blankEmphasisUnderscores(&bytes)
         if blankChat {
             // Quoted words are someone else's ("The customer wrote: "you should have warned
             // us""), in any line; speaker labels start chat-log speech in the timeline.
             ProseText.blankQuotedText(&bytes)
             if line(number, is: .timeline) { blankSpeakerLabels(&bytes) }
         }
-        return bytes
-    }
-
-    /// Line `number` with its inline markup blanked (what ``prose(line:includeQuotes:blankChat:)``
-    /// does before it looks for quotes and speakers); nil for lines that are not prose.
-    func markup(line number: Int, includeQuotes: Bool) -> [UInt8]? {
-        guard isProse(number, includeQuotes: includeQuotes) else { return nil }
-        var bytes = lines[number - 1]
-        ProseText.blankInlineMarkup(&bytes)
-        ProseText.blankEmphasisUnderscores(&bytes)
         return bytes
     }
 
@@ -132,6 +126,11 @@ public struct ProseText: Sendable {
     /// True when line `number` is in the timeline section.
     func isTimeline(_ number: Int) -> Bool {
         line(number, is: .timeline)
+    }
+
+    /// True when line `number` is in a block quote.
+    func isQuote(_ number: Int) -> Bool {
+        line(number, is: .quote)
     }
 
     /// Line `number` with only code spans blanked (for placeholders, which often look like tags);

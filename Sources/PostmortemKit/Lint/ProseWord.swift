@@ -236,7 +236,14 @@ struct ProseLine: Sendable {
     func matches(_ phrase: [String], at start: Int) -> Bool {
         guard start >= 0, start + phrase.count <= words.count else { return false }
         for k in phrase.indices where !text(start + k, is: phrase[k]) { return false }
-        return true
+        return inOneCell(from: start, through: start + phrase.count - 1)
+    }
+
+    /// True when no table cell border (`|`) stands between words `first` and `last`: a phrase
+    /// does not run from one cell into the next ("Dana | forgot the flag").
+    func inOneCell(from first: Int, through last: Int) -> Bool {
+        guard first < last else { return true }
+        return !bytes[words[first].end..<words[last].start].contains(UInt8(ascii: "|"))
     }
 }
 

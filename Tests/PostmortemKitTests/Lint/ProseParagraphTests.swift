@@ -125,3 +125,32 @@ extension ProseParagraphTests {
         #expect(try Self.messages(Self.sentences.map { Self.wrapped($0, width: width) }) == flat)
     }
 }
+
+extension ProseParagraphTests {
+    /// PM012 and PM013 messages for a document of `sections`.
+    static func messages(sections: [String: String], configuration: Configuration = RuleExamples.configuration) throws -> [String] {
+        let document = RuleExamples.document(sections: sections)
+        return try LintTestSupport.lint(document, configuration: configuration)
+            .filter { $0.ruleID == "PM012" || $0.ruleID == "PM013" }.map { "\($0.ruleID) \($0.message.split(separator: "\"")[0])" }
+    }
+
+    /// Found by a black-box pass over paragraphs: what marks a line end, chat speech that wraps,
+    /// headings underlined over two lines, and table cells.
+    @Test func lineEndsChatHeadingsAndCells() throws {
+        // A backslash hard break is no part of the words quoted.
+        #expect(try Self.messages(sections: ["Summary": "The engineer should\\\nhave checked."]) == ["PM012 should have"])
+        // A heading underlined over two lines is one heading.
+        #expect(try Self.messages(sections: ["Summary": "The engineer should\nhave checked\n==="]) == ["PM012 should have"])
+        // Chat speech in the timeline runs to the end of its list item.
+        #expect(try Self.messages(sections: ["Timeline": "- 14:02 UTC: @dana.k: I think the pool is empty and\n  we should have checked it\n- 14:03 UTC: @li.w: I think\n  Dana forgot the flag"]) == [])
+        // No phrase runs from one table cell into the next.
+        #expect(try Self.messages(sections: ["Summary": "| Who | What |\n|---|---|\n| Dana | forgot the flag |\n| The engineer should | have checked |\n| caused by | @dana.k |"]) == [])
+    }
+
+    /// With `check_quotes`, a block quote's lines are one paragraph too, without their `>`.
+    @Test func quotedParagraphs() throws {
+        let configuration = try LintTestSupport.configuration("lint:\n  rules:\n    PM012:\n      check_quotes: true\n")
+        #expect(try Self.messages(sections: ["Summary": "> The engineer should\n> have checked."], configuration: configuration) == ["PM012 should have"])
+        #expect(try Self.messages(sections: ["Summary": "> The engineer should\n> have checked."]) == [])
+    }
+}

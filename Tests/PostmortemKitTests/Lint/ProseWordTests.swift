@@ -183,13 +183,17 @@ import Testing
             for probe in probes + [word.text, word.original] where line.text(i, is: probe) != (word.text == probe) { return false }
             if probes.contains(word.text) && !filter.mayContain(line, i) { return false }
             if asciiProbes.contains(word.text) && !asciiFilter.mayContain(line, i) { return false }
+            // A phrase does not run across a table cell border.
+            func inOneCell(_ count: Int) -> Bool {
+                count < 2 || !line.bytes[word.end..<words[i + count - 1].start].contains(UInt8(ascii: "|"))
+            }
             for length in 1...2 {
                 let phrase = Array(probes.prefix(length))
-                let expected = i + length <= words.count && zip(words[i...], phrase).allSatisfy { $0.text == $1 }
+                let expected = i + length <= words.count && zip(words[i...], phrase).allSatisfy { $0.text == $1 } && inOneCell(length)
                 if line.matches(phrase, at: i) != expected { return false }
             }
             let phrase = words[i...].prefix(3).map(\.text)
-            if !line.matches(phrase, at: i) { return false }
+            if line.matches(phrase, at: i) != inOneCell(phrase.count) { return false }
         }
         return true
     }

@@ -101,7 +101,10 @@ public struct BlameLanguageRule: LintRule {
     static let personWords: Set<String> = ["we", "i", "he", "she", "they", "you", "someone", "somebody", "team", "engineer",
                                            "engineers", "operator", "developer", "developers", "reviewer", "on-call", "oncall",
                                            "staff", "author", "admin", "sre", "sres", "hire", "hires", "intern", "interns",
-                                           "manager", "responder", "responders", "person", "people", "human", "humans"]
+                                           "manager", "responder", "responders", "person", "people", "human", "humans",
+                                           "reviewers", "authors", "operators", "admins", "managers", "teams", "approver",
+                                           "approvers", "maintainer", "maintainers", "owner", "owners", "dba", "dbas", "ic",
+                                           "commander", "on-callers", "oncallers", "on-caller", "contractor", "contractors"]
     /// What people do and systems do not: after "failed to", these make it a judgement of a person.
     static let humanVerbs: Set<String> = ["notice", "check", "verify", "follow", "test", "review", "communicate", "predict",
                                           "realise", "realize", "read", "update", "escalate", "consider", "catch", "spot",
@@ -116,7 +119,11 @@ public struct BlameLanguageRule: LintRule {
     /// before it, or a verb only people do after it unless a thing is the subject (a determiner
     /// within the three words before, and no person word).
     static func judgesPerson(_ line: ProseLine, at i: Int, next: String) -> Bool {
-        if (max(0, i - 2)..<i).contains(where: { personWords.contains(line.text($0)) || line.text($0).hasPrefix("@") }) { return true }
+        // An operator after a system's name is software ("the Postgres operator failed to notice").
+        if (max(0, i - 2)..<i).contains(where: { j in
+            personWords.contains(line.text(j)) && !PersonBlamedRule.isSoftwareOperator(line, j, systems: PersonBlamedRule.knownSystems)
+                || line.text(j).hasPrefix("@")
+        }) { return true }
         guard humanVerbs.contains(next) else { return false }
         return !(max(0, i - 3)..<i).contains { thingDeterminers.contains(line.text($0)) }
     }

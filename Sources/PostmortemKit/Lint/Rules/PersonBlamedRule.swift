@@ -128,7 +128,7 @@ public struct PersonBlamedRule: LintRule {
                 let length = word.end - word.start
                 if length == 2, i > 0,
                    Self.mayBeAgentWord(first: bytes[word.start] | 0x20, last: bytes[word.end - 1] | 0x20, before: words[i - 1]),
-                   var passive = passiveAgent(line, i, isName: isName) {
+                   var passive = passiveAgent(line, i, isName: isName), line.inOneCell(from: passive.first, through: passive.last) {
                     passive.verdict = "names a person as the agent of a failure"
                     result.append(passive)
                     continue
@@ -146,14 +146,15 @@ public struct PersonBlamedRule: LintRule {
                 var isSubject = first == UInt8(ascii: "@")
                 if !isSubject, mayBeNameOrRole.mayContain(line, i) {
                     let text = line.text(i)
-                    // A role after a system's name is a system ("the Postgres operator").
-                    isSubject = Self.roles.contains(text) && !(i > 0 && systemBefore(line, i)) || isName(text) && Self.startsUppercase(line, i)
+                    // An operator after a system's name is software ("the Postgres operator").
+                    isSubject = Self.roles.contains(text) && !isSoftwareOperator(line, i) || isName(text) && Self.startsUppercase(line, i)
                 }
                 // A lowercase ASCII first letter rules out the capitalised name.
                 guard isSubject || first >= 0x80 || first >= 65 && first <= 90 else { continue }
                 if !isSubject, Self.startsUppercase(line, i), personOnlyFirstWordFilter.mayContain(line, i + 1),
                    Self.personOnlyFirstWords.contains(line.text(i + 1)),
-                   Self.isCapitalised(line.original(i)), !Self.nobody.contains(line.text(i)), !systems.contains(line.text(i)) {
+                   Self.isCapitalised(line.original(i)), case let text = line.text(i), !Self.nobody.contains(text), !systems.contains(text),
+                   !Self.adverbs.contains(text) {
                     isSubject = Self.personOnlyVerbs.contains { line.matches($0, at: i + 1) }
                 }
                 guard isSubject else { continue }
@@ -193,15 +194,26 @@ public struct PersonBlamedRule: LintRule {
         return result
     }
 
+    /// True when word `i` of `line` is "operator" (or "operator's") after a system's name ("the
+    /// Postgres operator", a Kubernetes operator): ``systemBefore(_:_:systems:)``.
+    func isSoftwareOperator(_ line: ProseLine, _ i: Int) -> Bool {
+        Self.isSoftwareOperator(line, i, systems: systems)
+    }
+
+    static func isSoftwareOperator(_ line: ProseLine, _ i: Int, systems: Set<String>) -> Bool {
+        guard i > 0, line.text(i, is: "operator") || line.text(i, is: "operator's") || line.text(i, is: "operator\u{2019}s") else { return false }
+        return systemBefore(line, i, systems: systems)
+    }
+
     /// True when word `i - 1` of `line` names a system that word `i` belongs to: one of
-    /// ``systems``, or a capitalised word inside a sentence ("the Kafka operator"; not "The" or
+    /// `systems`, or a capitalised word inside a sentence ("the Kafka operator"; not "The" or
     /// the first word after a full stop).
-    func systemBefore(_ line: ProseLine, _ i: Int) -> Bool {
+    static func systemBefore(_ line: ProseLine, _ i: Int, systems: Set<String>) -> Bool {
         let before = line.text(i - 1)
         if systems.contains(before) { return true }
-        guard Self.startsUppercase(line, i - 1), !Self.nobody.contains(before), !BlameLanguageRule.thingDeterminers.contains(before) else { return false }
+        guard startsUppercase(line, i - 1), !nobody.contains(before), !BlameLanguageRule.thingDeterminers.contains(before) else { return false }
         // Not the first word of a sentence.
-        return i - 1 > 0 && !line.bytes[line.words[i - 2].end..<line.words[i - 1].start].contains(where: Self.endsSentence)
+        return i - 1 > 0 && !line.bytes[line.words[i - 2].end..<line.words[i - 1].start].contains(where: endsSentence)
     }
 
     /// Words that can stand between a subject and its verb: adverbs in -ly and a few others.
@@ -212,9 +224,11 @@ public struct PersonBlamedRule: LintRule {
                                        "herself", "himself", "themselves", "myself", "ourselves", "yourself", "soon",
                                        "even", "twice", "often", "sometimes"]
 
-    /// Punctuation that ends a sentence or a clause between a subject and its verb.
+    /// Punctuation that ends a sentence or a clause between a subject and its verb, and a table
+    /// cell's border.
     static func endsSentence(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: ".") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
+            || byte == UInt8(ascii: "|")
     }
 
     static let suggestion = "make the system the subject: what allowed this action, and what made it reasonable at the time?"
@@ -360,7 +374,8 @@ public struct PersonBlamedRule: LintRule {
             && bytes[span.end - 3] == 0x80 && bytes[span.end - 2] == 0x99
         guard apostrophe, Self.possessiveFailureNouns.contains(line.text(i + 1)) else { return nil }
         let owner = String(line.text(i).dropLast(2))
-        guard !owner.isEmpty, Self.isPerson(owner, line, i, isName: isName) else { return nil }
+        guard !owner.isEmpty, Self.isPerson(owner, line, i, isName: isName), !isSoftwareOperator(line, i),
+              line.inOneCell(from: i, through: i + 1) else { return nil }
         if i > 0, line.text(i - 1) == "under" { return nil }
         return BlamePhrase(from: i, through: i + 1)
     }

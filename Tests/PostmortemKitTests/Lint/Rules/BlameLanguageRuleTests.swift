@@ -17,6 +17,8 @@ struct BlameLanguageRuleTests {
         ("The capacity model failed to predict the load.", []),
         ("Our monitoring failed to notice the queue, and the validator failed to check the pool.", []),
         ("The job failed to start.", []),
+        ("The reviewers failed to notice the page, and the DBA failed to check the pool.", ["failed to", "failed to"]),
+        ("The Postgres operator failed to notice the lease.", []),
     ])
     func failedTo(text: String, expected: [String]) throws {
         #expect(try Self.flagged(text) == expected)

@@ -67,6 +67,7 @@ struct PersonBlamedRuleTests {
         "Redis forgot every key after the failover; Okta forgot the session.",
         "The Postgres operator broke the replica's lease, and the Kafka operator missed two reconcile loops.",
         "The Dana cluster forgot its leader after the partition.",
+        "The Redis operator's mistake added 4 minutes. We paged Dana. Then forgot the flag.",
     ])
     func leavesSystemsAndNeutralAgentsAlone(text: String) throws {
         #expect(try Self.flagged(text).isEmpty)
@@ -76,6 +77,8 @@ struct PersonBlamedRuleTests {
         ("The operator broke the lease. Priya forgot the runbook.", ["operator broke", "Priya forgot"]),
         ("Dana quickly forgot the check, and Dana then forgot the page.", ["Dana quickly forgot", "Dana then forgot"]),
         ("Yesterday, Dana forgot the check.", ["Dana forgot"]),
+        // Only an operator after a system's name is software.
+        ("The Kafka on-call forgot to page, and the Postgres engineer broke the replica.", ["on-call forgot", "engineer broke"]),
     ])
     func stillFlagsPeople(text: String, expected: [String]) throws {
         #expect(try Self.flagged(text) == expected)
