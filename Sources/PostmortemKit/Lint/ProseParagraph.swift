@@ -67,13 +67,9 @@ extension ProseText {
             guard !current.isEmpty else { return }
             result.append(ProseParagraph(current) { bytes, starts in
                 if starts.count > 1 { blankLineBreaks(&bytes, starts) }
-                ProseText.blankInlineMarkup(&bytes)
-                ProseText.blankEmphasisUnderscores(&bytes)
-                guard blankChat else { return }
-                ProseText.blankQuotedText(&bytes)
-                // Speaker labels start chat-log speech in the timeline, which runs to the end of
-                // the list item. (A paragraph is in one section: its first line tells.)
-                if isTimeline(starts[0].number) { blankSpeakerLabels(&bytes) }
+                // Chat-log speech in the timeline runs to the end of its list item. (A paragraph
+                // is in one section: its first line tells.)
+                blankProse(&bytes, blankChat: blankChat, timeline: isTimeline(starts[0].number))
             })
             current.removeAll(keepingCapacity: true)
         }

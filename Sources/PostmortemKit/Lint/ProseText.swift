@@ -96,7 +96,7 @@ public struct ProseText: Sendable {
 
     /// True when line `number` goes on with a paragraph (or a heading) of the line before it, so
     /// that a sentence can run on from one to the other (see ``ProseParagraph``).
-    public func continuesParagraph(line number: Int) -> Bool {
+    func continuesParagraph(line number: Int) -> Bool {
         line(number, is: .continuation)
     }
 
@@ -106,15 +106,21 @@ public struct ProseText: Sendable {
     public func prose(line number: Int, includeQuotes: Bool = false, blankChat: Bool = true) -> [UInt8]? {
         guard isProse(number, includeQuotes: includeQuotes) else { return nil }
         var bytes = lines[number - 1]
+        blankProse(&bytes, blankChat: blankChat, timeline: line(number, is: .timeline))
+        return bytes
+    }
+
+    /// Blanks in `bytes` (a line, or the lines of a paragraph joined) what is not the author's
+    /// prose: code spans, HTML tags, comments, URLs, link destinations and emphasis underscores;
+    /// with `blankChat`, quoted words too ("The customer wrote: "you should have warned us"" is
+    /// someone else's), and in the `timeline`, chat-log speech after a speaker label. Every byte
+    /// blanked becomes a space, so columns stay where they were.
+    func blankProse(_ bytes: inout [UInt8], blankChat: Bool, timeline: Bool) {
         ProseText.blankInlineMarkup(&bytes)
         ProseText.blankEmphasisUnderscores(&bytes)
-        if blankChat {
-            // Quoted words are someone else's ("The customer wrote: "you should have warned
-            // us""), in any line; speaker labels start chat-log speech in the timeline.
-            ProseText.blankQuotedText(&bytes)
-            if line(number, is: .timeline) { blankSpeakerLabels(&bytes) }
-        }
-        return bytes
+        guard blankChat else { return }
+        ProseText.blankQuotedText(&bytes)
+        if timeline { blankSpeakerLabels(&bytes) }
     }
 
     /// True when line `number` is in the document and prose: not code, front matter or an HTML

@@ -35,12 +35,14 @@ enum LintTestSupport {
 
     /// The words rule `ruleID` flags in a Summary of `text` (an example document by
     /// ``RuleExamples/document(frontMatter:sections:)``: its authors are dana.k and li.w), as
-    /// written in the source from each finding's start to its end on one line.
+    /// written in the source from each finding's start to its end on one line (`<lines a-b>` for
+    /// a finding over several, `<no range>` for one without a range).
     static func flaggedWords(_ text: String, rule ruleID: String) throws -> [String] {
         let document = RuleExamples.document(sections: ["Summary": text])
         let lines = document.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }
-        return try lint(document).filter { $0.ruleID == ruleID }.compactMap { finding in
-            guard let range = finding.range, range.start.line == range.end.line else { return nil }
+        return try lint(document).filter { $0.ruleID == ruleID }.map { finding in
+            guard let range = finding.range else { return "<no range>" }
+            guard range.start.line == range.end.line else { return "<lines \(range.start.line)-\(range.end.line)>" }
             return String(decoding: lines[range.start.line - 1][(range.start.column - 1)..<range.end.column], as: UTF8.self)
         }
     }

@@ -61,7 +61,7 @@ struct ProseParagraphTests {
     @Test(arguments: [
         "The pool should\n\nhave more room.",
         "- The pool is the one we should\n- have checked, said the ticket.",
-        "The pool should\n\n```\nhave checked\n```",
+        "The pool should\n```\nhave checked\n```",
         "> The engineer should\n> have checked the pool.",
     ])
     func joinsOnlyLinesOfOneParagraph(text: String) throws {
@@ -70,7 +70,7 @@ struct ProseParagraphTests {
 
     /// A sentence that ends between a subject and its verb is no subject of it, on one line as
     /// across two.
-    @Test(arguments: ["The alert paged the on-call; caches forgot every key.", "The alert paged the on-call;\ncaches forgot every key."])
+    @Test(arguments: ["The alert paged the on-call; then forgot the flag.", "The alert paged the on-call;\nthen forgot the flag."])
     func sentenceEndBetweenSubjectAndVerb(text: String) throws {
         #expect(try Self.findings(text).filter { $0.hasPrefix("PM013") } == [])
     }
@@ -152,5 +152,7 @@ extension ProseParagraphTests {
         let configuration = try LintTestSupport.configuration("lint:\n  rules:\n    PM012:\n      check_quotes: true\n")
         #expect(try Self.messages(sections: ["Summary": "> The engineer should\n> have checked."], configuration: configuration) == ["PM012 should have"])
         #expect(try Self.messages(sections: ["Summary": "> The engineer should\n> have checked."]) == [])
+        // A block quote that starts under a paragraph is a block of its own.
+        #expect(try Self.messages(sections: ["Summary": "The engineer should\n> have checked."], configuration: configuration) == [])
     }
 }

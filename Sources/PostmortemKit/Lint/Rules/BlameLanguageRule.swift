@@ -116,16 +116,27 @@ public struct BlameLanguageRule: LintRule {
                                                 "each", "every", "no"]
 
     /// True when "failed to" at word `i` judges a person: a person word within the two words
-    /// before it, or a verb only people do after it unless a thing is the subject (a determiner
-    /// within the three words before, and no person word).
+    /// before it, or a verb only people do after it, unless a thing is named as its subject (a
+    /// determiner within the three words before, and no person word back to the sentence's start).
+    /// Words before the sentence's start or a table cell's border do not count, and an operator
+    /// after a system's name is software (``PersonBlamedRule/isSoftwareOperator(_:_:systems:)``,
+    /// with the built-in systems).
     static func judgesPerson(_ line: ProseLine, at i: Int, next: String) -> Bool {
-        // An operator after a system's name is software ("the Postgres operator failed to notice").
-        if (max(0, i - 2)..<i).contains(where: { j in
+        // The sentence's first word, at most eight words back.
+        var first = i
+        while first > 0, i - first < 8,
+              !line.bytes[line.words[first - 1].end..<line.words[first].start].contains(where: PersonBlamedRule.endsSentence) {
+            first -= 1
+        }
+        func isPerson(_ j: Int) -> Bool {
             personWords.contains(line.text(j)) && !PersonBlamedRule.isSoftwareOperator(line, j, systems: PersonBlamedRule.knownSystems)
                 || line.text(j).hasPrefix("@")
-        }) { return true }
+        }
+        if (max(first, i - 2)..<i).contains(where: isPerson) { return true }
         guard humanVerbs.contains(next) else { return false }
-        return !(max(0, i - 3)..<i).contains { thingDeterminers.contains(line.text($0)) }
+        // "The engineer on the night shift failed to notice" names a person after all.
+        guard (max(first, i - 3)..<i).contains(where: { thingDeterminers.contains(line.text($0)) }) else { return true }
+        return (first..<i).contains(where: isPerson)
     }
 
     /// The phrases to flag (built-in less `allow`, plus `phrases`) by their anchor word, each

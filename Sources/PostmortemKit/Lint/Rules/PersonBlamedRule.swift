@@ -167,9 +167,10 @@ public struct PersonBlamedRule: LintRule {
                     // "Dana never forgot" is no failure; in "@li.w @dana.k forgot" the subject is
                     // the second handle, which its own turn reports.
                     if offset == 2, Self.negations.contains(line.text(i + 1)) || bytes[words[i + 1].start] == UInt8(ascii: "@") { break }
-                    // The word between is an adverb ("Dana then forgot", "Dana quickly forgot"), not
-                    // what the name modifies ("the Dana cluster forgot its leader").
-                    if offset == 2, !Self.isAdverb(line.text(i + 1)) { break }
+                    // The word between is an adverb or "had" ("Dana then forgot", "Dana quickly
+                    // forgot", "Dana had missed"), not what the name modifies ("the Dana cluster
+                    // forgot its leader").
+                    if offset == 2, case let between = line.text(i + 1), !Self.isAdverb(between), !Self.perfects.contains(between) { break }
                     // "…paged the on-call. Redis forgot…": a sentence ends between them.
                     if bytes[word.end..<words[i + offset].start].contains(where: Self.endsSentence) { break }
                     // "failed over", "failed back" describe systems.
@@ -201,25 +202,31 @@ public struct PersonBlamedRule: LintRule {
     }
 
     static func isSoftwareOperator(_ line: ProseLine, _ i: Int, systems: Set<String>) -> Bool {
-        guard i > 0, line.text(i, is: "operator") || line.text(i, is: "operator's") || line.text(i, is: "operator\u{2019}s") else { return false }
+        guard i > 0, ["operator", "operators", "operator's", "operator\u{2019}s"].contains(where: { line.text(i, is: $0) }) else { return false }
         return systemBefore(line, i, systems: systems)
     }
 
     /// True when word `i - 1` of `line` names a system that word `i` belongs to: one of
-    /// `systems`, or a capitalised word inside a sentence ("the Kafka operator"; not "The" or
-    /// the first word after a full stop).
+    /// `systems`, or a capitalised word inside a sentence ("the Kafka operator"; not "The", the
+    /// first word after a full stop, or an abbreviation in capitals: "the NOC operator").
     static func systemBefore(_ line: ProseLine, _ i: Int, systems: Set<String>) -> Bool {
         let before = line.text(i - 1)
         if systems.contains(before) { return true }
-        guard startsUppercase(line, i - 1), !nobody.contains(before), !BlameLanguageRule.thingDeterminers.contains(before) else { return false }
+        guard isCapitalised(line.original(i - 1)), !nobody.contains(before), !BlameLanguageRule.thingDeterminers.contains(before) else { return false }
         // Not the first word of a sentence.
         return i - 1 > 0 && !line.bytes[line.words[i - 2].end..<line.words[i - 1].start].contains(where: endsSentence)
     }
 
     /// Words that can stand between a subject and its verb: adverbs in -ly and a few others.
     static func isAdverb(_ word: String) -> Bool {
-        word.hasSuffix("ly") || adverbs.contains(word)
+        word.hasSuffix("ly") && !notAdverbs.contains(word) || adverbs.contains(word)
     }
+    /// Nouns in -ly ("the Dana assembly broke").
+    static let notAdverbs: Set<String> = ["assembly", "supply", "anomaly", "family", "reply", "rally", "ally", "italy", "july",
+                                          "fly", "monopoly", "poly", "belly", "jelly", "bully", "lily", "holly", "kelly",
+                                          "emily", "molly", "sally", "polly", "dolly"]
+    /// "Dana had missed the page": the perfect, which one word may stand before the verb for.
+    static let perfects: Set<String> = ["had", "has", "have"]
     static let adverbs: Set<String> = ["then", "also", "later", "again", "still", "just", "once", "first", "already",
                                        "herself", "himself", "themselves", "myself", "ourselves", "yourself", "soon",
                                        "even", "twice", "often", "sometimes"]

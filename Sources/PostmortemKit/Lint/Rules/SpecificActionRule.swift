@@ -120,27 +120,38 @@ public struct SpecificActionRule: LintRule {
         longestVague = vague.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? vague.map(\.utf8.count).max() ?? 0 : nil
     }
 
-    /// Where the action's text starts: its first word as written, on the item's first line at
-    /// or after the item's start (after `- [ ]`, in the row's cell); the item's start when the
-    /// word is not found there.
-    static func textStart(of action: FollowUpAction, firstWord: String?, in text: ProseText) -> SourceRange {
-        var start = action.range.start
+    /// Where the action's text starts: its first words as written, on the item's first line at
+    /// or after the item's start (after `- [ ]`, in the row's cell). The first three words are
+    /// looked for together first, so a table row's earlier cell that holds the first word
+    /// ("| Alerting | Alerting on empty pools |") is passed over; then the first word alone; the
+    /// item's start when neither is found there.
+    static func textStart(of action: FollowUpAction, words: [ProseWord], in text: ProseText) -> SourceRange {
+        let start = action.range.start
         let number = start.line
-        if let firstWord, !firstWord.isEmpty, number >= 1, number <= text.lines.count {
-            let line = text.lines[number - 1]
-            let needle = Array(firstWord.utf8)
-            var from = max(0, start.column - 1)
-            while let found = ByteSearch.firstIndex(of: needle, in: line, from: from) {
-                // A whole word: "Add" is not found in "Address".
-                let end = found + needle.count
-                if (found == 0 || !ProseText.isWordByte(line[found - 1])) && (end >= line.count || !ProseText.isWordByte(line[end])) {
-                    start = SourceLocation(line: number, column: found + 1)
-                    break
-                }
-                from = found + 1
+        guard !words.isEmpty, number >= 1, number <= text.lines.count else { return SourceRange(start: start, end: start) }
+        let line = text.lines[number - 1]
+        let from = max(0, start.column - 1)
+        for needle in [words.prefix(3).map(\.original).joined(separator: " "), words[0].original] where !needle.isEmpty {
+            if let found = wholeWords(Array(needle.utf8), in: line, from: from) {
+                let location = SourceLocation(line: number, column: found + 1)
+                return SourceRange(start: location, end: location)
             }
         }
         return SourceRange(start: start, end: start)
+    }
+
+    /// The first offset from `from` where `needle` stands in `line` as whole words ("Add" is not
+    /// found in "Address").
+    static func wholeWords(_ needle: [UInt8], in line: [UInt8], from: Int) -> Int? {
+        var from = from
+        while let found = ByteSearch.firstIndex(of: needle, in: line, from: from) {
+            let end = found + needle.count
+            if (found == 0 || !ProseText.isWordByte(line[found - 1])) && (end >= line.count || !ProseText.isWordByte(line[end])) {
+                return found
+            }
+            from = found + 1
+        }
+        return nil
     }
 
     static func normalise(_ text: String) -> String {
@@ -152,43 +163,44 @@ public struct SpecificActionRule: LintRule {
             guard action.state != .notDoing else { return nil }
             let written = ProseWord.words(in: Array(action.text.utf8))
             let words = written.filter { !$0.text.hasPrefix("@") }
-            let at = Self.textStart(of: action, firstWord: written.first?.original, in: context.text)
+            // Worked out for a finding only.
+            let at = { Self.textStart(of: action, words: written, in: context.text) }
             guard let first = words.first?.text else { return nil }
             let mayBeVague = longestVague.map { longest in
                 !words.allSatisfy(\.isASCII) || words.reduce(-1) { $0 + $1.text.utf8.count + 1 } <= longest
             } ?? true
             if mayBeVague, vague.contains(words.map(\.text).joined(separator: " ")) {
-                return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" is too vague to be finished", at: at,
+                return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" is too vague to be finished", at: at(),
                                  suggestion: "name the specific change and how you will know it is done: \"Alert when the upstream pool of any proxy is empty\"")
             }
             if Self.appealsToCare(words) {
-                return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" asks people to be careful instead of changing the system", at: at,
+                return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" asks people to be careful instead of changing the system", at: at(),
                                  suggestion: "name a mechanism: a check, a guard rail, an alert, a required review")
             }
             // "Ensure this does not happen again": no change is named. ("Add an alert so this
             // cannot happen again" names one.)
             if Self.hopeStarts.contains(first), words.indices.dropFirst().contains(where: { words[$0].text == "again" && Self.recurring.contains(words[$0 - 1].text) }) {
-                return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" hopes it will not happen again instead of saying what will change", at: at,
+                return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" hopes it will not happen again instead of saying what will change", at: at(),
                                  suggestion: "name the change that makes it less likely: \"Reject configs with an empty pool in CI\"")
             }
             if written.count > 1, Self.correctingVerbs.contains(written[0].text), Self.isPerson(written[1], authors: context.postmortem.authors) {
-                return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" corrects a person instead of changing the system", at: at,
+                return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" corrects a person instead of changing the system", at: at(),
                                  suggestion: "change what made the mistake easy: a check, a default, a guard rail, a clearer tool")
             }
             if Self.wishes.contains(first) {
-                return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" is a wish or a suggestion, not an action", at: at,
+                return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" is a wish or a suggestion, not an action", at: at(),
                                  suggestion: "decide, and write the action itself: \"Add …\", \"Replace …\"; or record it under \"won't do\" with a reason")
             }
             // With handles: "@dana.k will update the runbook" is a statement too.
             if Self.isStatement(written) {
-                return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" describes what should happen instead of saying what will be done", at: at,
+                return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" describes what should happen instead of saying what will be done", at: at(),
                                  suggestion: "start with the change itself: \"Update …\", \"Split …\"; an owner field says who")
             }
             // "Monitoring improvements", "Testing of failover", "Dashboards for the proxy": a noun
             // or gerund, not an instruction.
             if Self.notVerbs.contains(first) || first.hasSuffix("tion") || first.hasSuffix("ness") || first.hasSuffix("ments")
                 || (first.hasSuffix("ing") && first.utf8.count >= 6 && words.count > 1) || Self.startsWithPluralOrPossessive(first) {
-                return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" does not start with a verb", at: at,
+                return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" does not start with a verb", at: at(),
                                  suggestion: "start with what will be done: \"Add …\", \"Reject …\", \"Alert when …\"")
             }
             return nil

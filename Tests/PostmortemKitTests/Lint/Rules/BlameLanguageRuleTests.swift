@@ -19,6 +19,9 @@ struct BlameLanguageRuleTests {
         ("The job failed to start.", []),
         ("The reviewers failed to notice the page, and the DBA failed to check the pool.", ["failed to", "failed to"]),
         ("The Postgres operator failed to notice the lease.", []),
+        ("The engineer on the night shift failed to notice the page.", ["failed to"]),
+        ("We deployed the job, but it failed to start; the model failed to predict the load.", []),
+        ("| SRE team | Backups failed to start |", []),
     ])
     func failedTo(text: String, expected: [String]) throws {
         #expect(try Self.flagged(text) == expected)

@@ -68,6 +68,7 @@ struct PersonBlamedRuleTests {
         "The Postgres operator broke the replica's lease, and the Kafka operator missed two reconcile loops.",
         "The Dana cluster forgot its leader after the partition.",
         "The Redis operator's mistake added 4 minutes. We paged Dana. Then forgot the flag.",
+        "The Dana assembly broke after the upgrade.",
     ])
     func leavesSystemsAndNeutralAgentsAlone(text: String) throws {
         #expect(try Self.flagged(text).isEmpty)
@@ -79,6 +80,9 @@ struct PersonBlamedRuleTests {
         ("Yesterday, Dana forgot the check.", ["Dana forgot"]),
         // Only an operator after a system's name is software.
         ("The Kafka on-call forgot to page, and the Postgres engineer broke the replica.", ["on-call forgot", "engineer broke"]),
+        ("The NOC operator forgot to page.", ["operator forgot"]),
+        // "Had" may stand between subject and verb; a noun in -ly may not.
+        ("The engineer had ignored the warning, and Dana had missed the page.", ["engineer had ignored", "Dana had missed"]),
     ])
     func stillFlagsPeople(text: String, expected: [String]) throws {
         #expect(try Self.flagged(text) == expected)

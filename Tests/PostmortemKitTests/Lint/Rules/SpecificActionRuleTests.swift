@@ -68,6 +68,7 @@ struct SpecificActionRuleTests {
         ("1. **Investigate** (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)", "Investigate"),
         ("- [ ] Monitoring improvements for the Monitoring team (owner: @dana.k, due: 2026-12-28, ticket: OPS-413)", "Monitoring"),
         ("| Status | Action | Owner |\n|---|---|---|\n| Open | Investigate | @dana.k |", "Investigate"),
+        ("| Area | Action | Owner |\n|---|---|---|\n| Alerting | Alerting improvements for the pool | @dana.k |", "Alerting improvements"),
     ])
     func findingPointsAtTheText(item: String, word: String) throws {
         let document = RuleExamples.document(sections: ["Follow-up actions": item])
