@@ -56,13 +56,12 @@ struct ProseParagraphTests {
         #expect(try Self.findings(text) == [])
     }
 
-    /// Only lines of one paragraph are joined: not across a blank line, list items, a code block
-    /// or a block quote.
+    /// Only lines of one paragraph are joined: not across a blank line, list items or a code
+    /// block (block quotes: ``quotedParagraphs()``).
     @Test(arguments: [
         "The pool should\n\nhave more room.",
         "- The pool is the one we should\n- have checked, said the ticket.",
         "The pool should\n```\nhave checked\n```",
-        "> The engineer should\n> have checked the pool.",
     ])
     func joinsOnlyLinesOfOneParagraph(text: String) throws {
         #expect(try Self.findings(text) == [])

@@ -128,15 +128,13 @@ public struct PersonBlamedRule: LintRule {
                 let length = word.end - word.start
                 if length == 2, i > 0,
                    Self.mayBeAgentWord(first: bytes[word.start] | 0x20, last: bytes[word.end - 1] | 0x20, before: words[i - 1]),
-                   var passive = passiveAgent(line, i, isName: isName), line.inOneCell(from: passive.first, through: passive.last) {
-                    passive.verdict = "names a person as the agent of a failure"
+                   let passive = passiveAgent(line, i, isName: isName), line.inOneCell(from: passive.first, through: passive.last) {
                     result.append(passive)
                     continue
                 }
                 if mayHavePossessive, length > 2, bytes[word.end - 1] | 0x20 == UInt8(ascii: "s"),
                    bytes[word.end - 2] == UInt8(ascii: "'") || bytes[word.end - 2] == 0x99,
-                   var possessive = possessive(line, i, isName: isName) {
-                    possessive.verdict = "calls it a person's failure"
+                   let possessive = possessive(line, i, isName: isName) {
                     result.append(possessive)
                     continue
                 }
@@ -177,9 +175,7 @@ public struct PersonBlamedRule: LintRule {
                     if verb == ["failed"], i + offset + 1 < words.count, Self.systemFailures.contains(line.text(i + offset + 1)) { continue }
                     // "Dana forgot nothing".
                     if i + offset + verb.count < words.count, Self.nothing.contains(line.text(i + offset + verb.count)) { break }
-                    var phrase = BlamePhrase(from: i, through: i + offset + verb.count - 1)
-                    phrase.verdict = "makes a person the subject of a failure"
-                    result.append(phrase)
+                    result.append(BlamePhrase(from: i, through: i + offset + verb.count - 1, .subject))
                     break
                 }
             }
@@ -253,20 +249,27 @@ public struct PersonBlamedRule: LintRule {
     /// Words between `by` and a role ("by an engineer", "by the on-call").
     static let determiners: Set<String> = ["a", "an", "the", "one", "our", "their", "another"]
 
-    /// A finding's words: from word `first` to word `last` of a line, and what they do.
+    /// A finding's words: from word `first` to word `last` of a line, and what they make the person.
     struct BlamePhrase {
         let first: Int, last: Int
-        /// What the words do, said after they are quoted.
-        var verdict = ""
+        let role: Role
 
-        init(from first: Int, through last: Int) {
-            self.first = first
-            self.last = last
+        /// What the words make the person, said after they are quoted.
+        enum Role: String {
+            case subject = "makes a person the subject of a failure"
+            case agent = "names a person as the agent of a failure"
+            case owner = "calls it a person's failure"
         }
 
-        /// The finding: the words quoted as written in `line`, then the ``verdict``.
+        init(from first: Int, through last: Int, _ role: Role) {
+            self.first = first
+            self.last = last
+            self.role = role
+        }
+
+        /// The finding: the words quoted as written in `line`, then what they do.
         func violation(in line: ProseLine, at range: SourceRange) -> Violation {
-            Violation("\"\(line.quoted(from: first, through: last))\" \(verdict)", at: range, suggestion: PersonBlamedRule.suggestion)
+            Violation("\"\(line.quoted(from: first, through: last))\" \(role.rawValue)", at: range, suggestion: PersonBlamedRule.suggestion)
         }
     }
 
@@ -352,19 +355,19 @@ public struct PersonBlamedRule: LintRule {
             guard line.text(i, is: "to") ? line.text(i - 1, is: "due") : line.text(i - 1, is: "because"),
                   (max(0, i - 8)..<(i - 1)).contains(where: { Self.harmWords.contains(line.text($0)) }),
                   let agent = agent(line, from: i + 1, isName: isName) else { return nil }
-            return BlamePhrase(from: i - 1, through: agent)
+            return BlamePhrase(from: i - 1, through: agent, .agent)
         }
         guard line.text(i, is: "by"), let agent = agent(line, from: i + 1, isName: isName) else { return nil }
         let before = line.text(i - 1)
-        if Self.passiveFailureWords.contains(before) { return BlamePhrase(from: i - 1, through: agent) }
+        if Self.passiveFailureWords.contains(before) { return BlamePhrase(from: i - 1, through: agent, .agent) }
         guard i >= 2 else { return nil }
         // "caused directly by".
-        if before.hasSuffix("ly"), Self.passiveFailureWords.contains(line.text(i - 2)) { return BlamePhrase(from: i - 2, through: agent) }
+        if before.hasSuffix("ly"), Self.passiveFailureWords.contains(line.text(i - 2)) { return BlamePhrase(from: i - 2, through: agent, .agent) }
         // "a mistake made by", "the mistake was made by", "an error committed by".
         guard before == "made" || before == "committed" else { return nil }
-        if Self.passiveFailureWords.contains(line.text(i - 2)) { return BlamePhrase(from: i - 2, through: agent) }
+        if Self.passiveFailureWords.contains(line.text(i - 2)) { return BlamePhrase(from: i - 2, through: agent, .agent) }
         if i >= 3, Self.passiveBe.contains(line.text(i - 2)), Self.passiveFailureWords.contains(line.text(i - 3)) {
-            return BlamePhrase(from: i - 3, through: agent)
+            return BlamePhrase(from: i - 3, through: agent, .agent)
         }
         return nil
     }
@@ -384,6 +387,6 @@ public struct PersonBlamedRule: LintRule {
         guard !owner.isEmpty, Self.isPerson(owner, line, i, isName: isName), !isSoftwareOperator(line, i),
               line.inOneCell(from: i, through: i + 1) else { return nil }
         if i > 0, line.text(i - 1) == "under" { return nil }
-        return BlamePhrase(from: i, through: i + 1)
+        return BlamePhrase(from: i, through: i + 1, .owner)
     }
 }
