@@ -16,14 +16,16 @@ enum FollowUpTracking {
             var actionIndex: Int32
             var age: Int32
         }
-        func tracked(_ t: Tracked) -> TrackedAction { review.documents[Int(t.index)].followUps[Int(t.actionIndex)] }
+        let states = review.followUps
+        func tracked(_ t: Tracked) -> TrackedAction { states.action(of: Int(t.index), at: Int(t.actionIndex)) }
         var open: [Tracked] = [], done: [Tracked] = [], notDoing: [Tracked] = []
         for (index, document) in review.documents.enumerated() {
             let began = IncidentTime.began(document.postmortem)
             let upToPeriodEnd = began.map { $0 < period.end } ?? false
             let inPeriod = began.map(period.contains) ?? false
             let age = began.map { Int32(today.daysSinceEpoch - review.options.zone.date(of: $0).daysSinceEpoch) } ?? .min
-            for (actionIndex, action) in document.followUps.enumerated() {
+            for actionIndex in 0..<states.count(of: index) {
+                let action = states.action(of: index, at: actionIndex)
                 let tracked = Tracked(index: Int32(index), actionIndex: Int32(actionIndex), age: age)
                 switch action.state {
                 case .open where upToPeriodEnd: open.append(tracked)

@@ -86,11 +86,13 @@ public struct PeriodFigures: Sendable, Codable, Hashable {
     ///
     /// - Parameters:
     ///   - documents: every postmortem read; those whose incident began in the period count.
+    ///   - followUps: the states of their follow-up actions.
     ///   - windows: the SLO windows that overlap the period.
     ///   - slos: the configured SLOs, in display order.
     ///   - severities: the severity scale, most severe first; other values are counted after it.
     ///   - today: the day follow-up states are judged on.
-    public static func compute(period: ReportingPeriod, documents: [ReportedDocument], windows: [BudgetWindow],
+    public static func compute(period: ReportingPeriod, documents: [ReportedDocument], followUps states: FollowUpStates,
+                               windows: [BudgetWindow],
                                slos: [SLODefinition], severities: [String], today: CalendarDate) -> PeriodFigures {
         let inPeriod = documents.indices.filter { IncidentTime.began(documents[$0].postmortem).map(period.contains) ?? false }
         var severityCounts: [String: Int] = [:]
@@ -101,7 +103,8 @@ public struct PeriodFigures: Sendable, Codable, Hashable {
 
         var followUps = FollowUpCounts()
         for index in inPeriod {
-            for action in documents[index].followUps {
+            for position in 0..<states.count(of: index) {
+                let action = states.action(of: index, at: position)
                 followUps.created += 1
                 switch action.state {
                 case .done: followUps.done += 1

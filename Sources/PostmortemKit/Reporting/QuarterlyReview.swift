@@ -10,6 +10,9 @@ public struct QuarterlyReview: Sendable {
     public var categories: [CauseCategory]
     /// Every document read, in input order.
     public var documents: [ReportedDocument]
+    /// The state, owner and due date of each document's follow-up actions, parallel to
+    /// ``documents`` (whose records may have dropped the actions themselves; see ``action(of:at:)``).
+    public var followUps: FollowUpStates
     /// The page file name (inside `incidents/`) of each document, parallel to ``documents``.
     public var pageNames: PageNames
     public var current: PeriodFigures
@@ -46,12 +49,15 @@ public struct QuarterlyReview: Sendable {
     ///
     /// - Parameters:
     ///   - documents: every postmortem read, in input order.
+    ///   - followUps: the states of the documents' follow-up actions, when their records no longer
+    ///     hold the actions (the streaming report); nil to take them from the records.
     ///   - corpusFindings: findings of corpus-wide lint rules.
     ///   - configuration: pm.yml (SLOs, severities, organisation).
     ///   - categories: the classifier's categories, in display order.
     ///   - options: the period, today and the title.
-    public init(documents: [ReportedDocument], corpusFindings: [Finding], configuration: Configuration,
-                categories: [CauseCategory], options: ReportOptions) {
+    public init(documents: [ReportedDocument], followUps: FollowUpStates? = nil, corpusFindings: [Finding],
+                configuration: Configuration, categories: [CauseCategory], options: ReportOptions) {
+        precondition(followUps.map { $0.documentCount == documents.count } ?? true, "follow-up states of other documents")
         self.options = options
         organization = configuration.organization
         slos = configuration.slos
@@ -59,6 +65,8 @@ public struct QuarterlyReview: Sendable {
         // Each incident's numbers are its own even when two documents share an id (PM061).
         self.documents = Self.withUniqueIDs(documents)
         let documents = self.documents
+        let followUps = followUps ?? FollowUpStates(documents.lazy.map(\.postmortem.actions)).trimmed()
+        self.followUps = followUps
         self.corpusFindings = corpusFindings
         pageNames = PageNames(ids: documents.lazy.map(\.postmortem.id))
         documentsByID = SortedKeyIndex(count: documents.count) { documents[$0].postmortem.id }
@@ -72,9 +80,10 @@ public struct QuarterlyReview: Sendable {
                                                             zone: options.zone, today: options.today)
         burns = ErrorBudgetCalculator.burns(slos: configuration.slos, records: records, zone: options.zone)
         burnGroups = Self.grouped(burns)
-        current = PeriodFigures.compute(period: options.period, documents: documents, windows: windows, slos: configuration.slos,
+        current = PeriodFigures.compute(period: options.period, documents: documents, followUps: followUps, windows: windows,
+                                        slos: configuration.slos,
                                         severities: configuration.severities, today: options.today)
-        previous = PeriodFigures.compute(period: previousPeriod, documents: documents, windows: previousWindows,
+        previous = PeriodFigures.compute(period: previousPeriod, documents: documents, followUps: followUps, windows: previousWindows,
                                          slos: configuration.slos, severities: configuration.severities, today: options.today)
         let classifications = documents.lazy.map(\.classification)
         let period = options.period

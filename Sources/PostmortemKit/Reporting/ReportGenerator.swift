@@ -43,9 +43,12 @@ public enum ReportGenerator {
     public struct SpilledCorpus: Sendable {
         /// Every document read, in input order, with an empty ``ReportedDocument/bodyHTML``.
         public var documents: [ReportedDocument]
+        /// The state, owner and due date of each document's follow-up actions, parallel to
+        /// ``documents``, whose records hold no actions.
+        public var followUps: FollowUpStates
         /// Where each document's parts are in ``spill``, parallel to ``documents``: its body, its
         /// page findings (``PageFinding/spilled(_:)``), its follow-up actions (``ActionSpill/spilled(_:)``;
-        /// the documents keep only their ``ReportedDocument/followUps``) and its classification's
+        /// the corpus keeps only their ``followUps``) and its classification's
         /// evidence (``EvidenceSpill/spilled(_:)``; the documents keep their classifications without it).
         public var entries: [Entry]
         /// What `linter.lintCorpus` gives for every record read, in its order.
@@ -157,6 +160,7 @@ public enum ReportGenerator {
         var corpusFindings: [Finding] = []
         var documents: [ReportedDocument] = []
         var entries: [SpilledCorpus.Entry] = []
+        var followUps = FollowUpStates()
         documents.reserveCapacity(inputs.count)
         entries.reserveCapacity(inputs.count)
         // Equal values of different documents kept once.
@@ -174,6 +178,7 @@ public enum ReportGenerator {
             var document = prepared.document
             corpusFindings += linter.lintCorpus(document.postmortem, in: corpus, fileExists: { _ in false })
             corpus.remember(document.postmortem)
+            let actions = document.postmortem.actions
             document = sharing.shared(ReportedDocument.slimmed(document))
             do throws(ReportError) {
                 // In the order of ``SpilledCorpus/Part``.
@@ -184,12 +189,13 @@ public enum ReportGenerator {
                 }
                 entries.append(entry)
                 documents.append(document)
+                followUps.append(actions)
             } catch {
                 failure = error
             }
         })
         if let failure { throw failure }
-        return SpilledCorpus(documents: documents, entries: entries,
+        return SpilledCorpus(documents: documents, followUps: followUps.trimmed(), entries: entries,
                              corpusFindings: corpusFindings.sorted(by: Finding.reportingOrder), spill: spill)
     }
 
@@ -201,7 +207,7 @@ public enum ReportGenerator {
     public static func write(_ corpus: SpilledCorpus, configuration: Configuration, classifier: Classifier,
                              options: ReportOptions, templates: ReportTemplates, to stage: ReportWriter.Stage,
                              workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ReportError) -> QuarterlyReview {
-        var reading = QuarterlyReview(documents: corpus.documents, corpusFindings: corpus.corpusFindings, configuration: configuration,
+        var reading = QuarterlyReview(documents: corpus.documents, followUps: corpus.followUps, corpusFindings: corpus.corpusFindings, configuration: configuration,
                                       categories: classifier.categories, options: options)
         // The index's rows of follow-up actions read each action back, and data.json the evidence
         // of each classification; a read that fails fails the summary file being written.

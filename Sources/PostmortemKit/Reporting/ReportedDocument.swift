@@ -9,9 +9,6 @@ public struct ReportedDocument: Sendable {
     public var findings: [Finding]
     /// The findings counted by rule, which the index reads.
     public var lint: LintTally
-    /// What the review counts and sorts of each follow-up action, in the record's order. The
-    /// streaming report keeps only this; the actions themselves are in its spill.
-    public var followUps: [TrackedAction]
     /// The body as cmark-gfm safe HTML, already made valid for the page (see ``PageHTML``).
     public var bodyHTML: String
 
@@ -20,7 +17,6 @@ public struct ReportedDocument: Sendable {
         self.classification = classification
         self.findings = findings
         lint = LintTally(findings)
-        followUps = postmortem.actions.map(TrackedAction.init)
         self.bodyHTML = bodyHTML
     }
 }
@@ -29,7 +25,7 @@ extension ReportedDocument {
     /// The record without what the report never reads once a document is classified and linted:
     /// the summary, timeline, contributing factors, lessons, sections, links, front-matter
     /// positions (the page shows the body as HTML instead), the reading problems (already
-    /// findings) and the follow-up actions (the document keeps their ``followUps``; pages and
+    /// findings) and the follow-up actions (the review keeps their ``FollowUpStates``; pages and
     /// index rows read them back from the spill, see ``ActionSpill``). The streaming report keeps
     /// records like this for the whole corpus, so they hold only what pages, the index, the
     /// budget, the cause grouping and the CSV and JSON use.
@@ -85,7 +81,7 @@ struct SharedValues<Value: Hashable> {
 /// The tables of equal values the streaming report keeps once across the corpus (see
 /// ``SharedValues``): whole arrays that many documents hold alike (categories of declared causes,
 /// lists of services, of authors and of causes, lint tallies), and short strings that recur (the
-/// zone, the primary category, the SLO of each impact, the owner of each action). A string longer
+/// zone, the primary category, the SLO of each impact). A string longer
 /// than 15 UTF-8 bytes is an allocation of its own; kept once, 50,000 documents that name the same
 /// SLO or team hold 50,000 references to one.
 struct ReportSharing {
@@ -109,13 +105,6 @@ struct ReportSharing {
                 var impact = impact
                 impact.slo = names.shared(impact.slo)
                 return impact
-            }
-        }
-        if document.followUps.contains(where: { $0.owner != nil }) {
-            document.followUps = document.followUps.map { action in
-                var action = action
-                action.owner = action.owner.map { names.shared($0) }
-                return action
             }
         }
         return document

@@ -1,19 +1,25 @@
 /// What the report needs of a follow-up action to count it, sort it and judge it overdue: its
-/// state, owner and due date. The streaming report keeps this for every action of the corpus and
-/// leaves the rest (the text, ticket, reason…) in its spill, read back when a page or a row of
-/// the index shows the action (see ``ActionSpill``). A document of the generated corpus has about
-/// six actions; kept whole they were a quarter of the report's memory.
+/// state, owner and due date. The streaming report keeps this for every action of the corpus
+/// (packed in ``FollowUpStates``) and leaves the rest (the text, ticket, reason…) in its spill,
+/// read back when a page or a row of the index shows the action (see ``ActionSpill``). A
+/// document of the generated corpus has about six actions; kept whole they were a quarter of the
+/// report's memory.
 public struct TrackedAction: Sendable, Hashable {
     public var owner: String?
-    /// The due date as days since 1970-01-01, `Int32.min` for none: 24 bytes a value, where an
-    /// optional ``CalendarDate`` (three `Int`s) made it 48.
+    /// The due date as days since 1970-01-01, `Int32.min` for none.
     private var dueDay: Int32
     public var state: FollowUpAction.State
 
     public init(_ action: FollowUpAction) {
         owner = action.owner
-        dueDay = action.due.map { Int32($0.daysSinceEpoch) } ?? .min
+        dueDay = action.due.map { Int32(clamping: $0.daysSinceEpoch) } ?? .min
         state = action.state
+    }
+
+    init(owner: String?, dueDay: Int32, state: FollowUpAction.State) {
+        self.owner = owner
+        self.dueDay = dueDay
+        self.state = state
     }
 
     public var due: CalendarDate? {
