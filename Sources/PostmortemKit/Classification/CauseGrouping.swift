@@ -11,9 +11,14 @@ public enum CauseGrouping {
     ///   - dimension: What to group by.
     public static func groups<Records: Collection<Postmortem>>(records: Records, classifications: some Sequence<Classification>,
                                                                burns: [IncidentBurn], by dimension: GroupingDimension = .cause) -> [IncidentGroup] {
-        let primary = Dictionary(classifications.map { ($0.incident, $0.primary) }, uniquingKeysWith: { first, _ in first })
+        // Only the incidents of `records`: the report groups a period's incidents, while the
+        // classifications and burns are of the whole corpus, and an array of burns for each of its
+        // incidents was the largest part of the report's memory while it grouped them.
+        let ids = Set(records.lazy.map(\.id))
+        let primary = Dictionary(classifications.lazy.filter { ids.contains($0.incident) }.map { ($0.incident, $0.primary) },
+                                 uniquingKeysWith: { first, _ in first })
         var burnsByIncident: [String: [IncidentBurn]] = [:]
-        for burn in burns { burnsByIncident[burn.incident, default: []].append(burn) }
+        for burn in burns where ids.contains(burn.incident) { burnsByIncident[burn.incident, default: []].append(burn) }
 
         var order: [String] = []
         // Members by their place in `records`, not copies: a quarter of a large corpus is

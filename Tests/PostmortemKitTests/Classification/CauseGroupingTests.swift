@@ -30,6 +30,20 @@ import Testing
         #expect(deploy.medianMinutesToMitigate == 46.5)
     }
 
+    @Test("classifications and burns of incidents not grouped are passed over; the first classification of an id counts")
+    func groupsReadOnlyTheirRecords() throws {
+        let start = try #require(Timestamp(year: 2026, month: 8, day: 1))
+        let burns = ["b", "a", "c", "a"].map { IncidentBurn(incident: $0, slo: "api", minutes: 10, windowStart: start) }
+        let classifications = [("b", "deploy"), ("a", "config-change"), ("a", "deploy"), ("c", "capacity")].map {
+            Classification(incident: $0.0, primary: $0.1, categories: [], declared: true)
+        }
+        let groups = CauseGrouping.groups(records: [Postmortem(path: "a.md", id: "a")], classifications: classifications, burns: burns)
+        let group = try #require(groups.first)
+        #expect(groups.count == 1)
+        #expect(group.key == "config-change" && group.incidents == ["a"])
+        #expect(group.burnedMinutesBySLO == ["api": 20] && group.burnShare == 1)
+    }
+
     @Test func repeatsAreSameServiceAndCauseWithinTheWindow() {
         let repeats = Self.report.repeats
         let disk = repeats.first { $0.incident == "2026-05-19-search-index-disk-full" }
