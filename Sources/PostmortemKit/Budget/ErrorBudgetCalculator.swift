@@ -41,13 +41,24 @@ public enum ErrorBudgetCalculator {
     ///     the end of this day.
     public static func windows(slos: [SLODefinition], records: some Collection<Postmortem>, period: ReportingPeriod,
                                zone: ZoneResolver, today: CalendarDate) -> [BudgetWindow] {
-        let parts = burnParts(slos: slos, records: records, zone: zone)
+        typealias Key = WindowKey
+        let windows = slos.map { slo in (slo, windowBounds(of: slo.window, overlapping: period.start, period.end, zone: zone)) }
+        // Only the parts that fall in these windows, in the order they are made: holding every
+        // part of a large corpus (88 bytes each) to pick a period's out of it was most of the
+        // report's memory while it worked out the budget.
+        var parts: [Key: [BurnPart]] = [:]
+        for (slo, bounds) in windows {
+            for window in bounds { parts[Key(slo: slo.id, windowStart: window.start)] = [] }
+        }
+        forEachBurnPart(slos: slos, records: records, zone: zone) { part in
+            let key = Key(slo: part.slo, windowStart: part.windowStart)
+            if parts[key] != nil { parts[key]!.append(part) }
+        }
         let now = zone.endOfDay(today)
         var result: [BudgetWindow] = []
-        for slo in slos {
-            for bounds in windowBounds(of: slo.window, overlapping: period.start, period.end, zone: zone) {
-                let inWindow = parts.filter { $0.slo == slo.id && $0.windowStart == bounds.start }
-                result.append(window(slo: slo, bounds: bounds, parts: inWindow, now: now))
+        for (slo, bounds) in windows {
+            for bounds in bounds {
+                result.append(window(slo: slo, bounds: bounds, parts: parts[Key(slo: slo.id, windowStart: bounds.start)] ?? [], now: now))
             }
         }
         return result
@@ -60,9 +71,11 @@ public enum ErrorBudgetCalculator {
     ///   - records: The postmortems.
     ///   - zone: The configured zone for calendar boundaries.
     public static func burns(slos: [SLODefinition], records: some Collection<Postmortem>, zone: ZoneResolver) -> [IncidentBurn] {
-        burnParts(slos: slos, records: records, zone: zone).map {
-            IncidentBurn(incident: $0.incident, slo: $0.slo, minutes: $0.minutes, windowStart: $0.windowStart)
+        var burns: [IncidentBurn] = []
+        forEachBurnPart(slos: slos, records: records, zone: zone) {
+            burns.append(IncidentBurn(incident: $0.incident, slo: $0.slo, minutes: $0.minutes, windowStart: $0.windowStart))
         }
+        return burns
     }
 
     /// What could not be counted, or was counted on an assumption: impact on an SLO that is not
@@ -116,9 +129,16 @@ public enum ErrorBudgetCalculator {
         var windowStart: Timestamp
     }
 
-    static func burnParts(slos: [SLODefinition], records: some Collection<Postmortem>, zone: ZoneResolver) -> [BurnPart] {
+    /// A window of one SLO, by where it starts.
+    struct WindowKey: Hashable {
+        var slo: String
+        var windowStart: Timestamp
+    }
+
+    /// Calls `body` with each part of every incident's burn, in record order, then SLO, then window.
+    static func forEachBurnPart(slos: [SLODefinition], records: some Collection<Postmortem>, zone: ZoneResolver,
+                                _ body: (BurnPart) -> Void) {
         let byID = Dictionary(slos.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var parts: [BurnPart] = []
         for record in records {
             guard let started = record.started else { continue }
             for impact in record.impact {
@@ -132,18 +152,17 @@ public enum ErrorBudgetCalculator {
                         guard overlap > 0 else { continue }
                         let minutes = impact.budgetMinutes.map { ErrorBudget.rounded($0 * overlap / total) }
                             ?? ErrorBudget.burn(minutes: overlap, badFraction: min(1, max(0, impact.badFraction ?? 1)))
-                        parts.append(BurnPart(incident: record.id, slo: slo.id, from: from, to: to, minutes: minutes,
-                                              windowStart: bounds.start))
+                        body(BurnPart(incident: record.id, slo: slo.id, from: from, to: to, minutes: minutes,
+                                      windowStart: bounds.start))
                     }
                 } else if let declared = impact.budgetMinutes {
                     // No span to share it out over: the whole burn lands where the incident began.
                     let bounds = windowBounds(of: slo.window, containing: started, zone: zone)
-                    parts.append(BurnPart(incident: record.id, slo: slo.id, from: started, to: started, minutes: declared,
-                                          windowStart: bounds.start))
+                    body(BurnPart(incident: record.id, slo: slo.id, from: started, to: started, minutes: declared,
+                                  windowStart: bounds.start))
                 }
             }
         }
-        return parts
     }
 
     static func window(slo: SLODefinition, bounds: (start: Timestamp, end: Timestamp), parts: [BurnPart],
