@@ -24,13 +24,22 @@ public struct ReportedDocument: Sendable {
 extension ReportedDocument {
     /// The record without what the report never reads once a document is classified and linted:
     /// the summary, timeline, contributing factors, lessons, sections, links, front-matter
-    /// positions (the page shows the body as HTML instead), the reading problems (already
-    /// findings) and the follow-up actions (the review keeps their ``FollowUpStates``; pages and
+    /// positions (the page shows the body as HTML instead), where each SLO impact was written
+    /// (lint's business, done by then), the reading problems (already findings) and the
+    /// follow-up actions (the review keeps their ``FollowUpStates``; pages and
     /// index rows read them back from the spill, see ``ActionSpill``). The streaming report keeps
     /// records like this for the whole corpus, so they hold only what pages, the index, the
     /// budget, the cause grouping and the CSV and JSON use.
     static func reportRecord(_ record: Postmortem) -> Postmortem {
-        record.withoutBody()
+        var record = record.withoutBody()
+        if record.impact.contains(where: { $0.range != nil }) {
+            record.impact = record.impact.map { impact in
+                var impact = impact
+                impact.range = nil
+                return impact
+            }
+        }
+        return record
     }
 
     /// The document as the streaming report keeps it: the record slimmed by ``reportRecord(_:)``,
@@ -80,7 +89,8 @@ struct SharedValues<Value: Hashable> {
 
 /// The tables of equal values the streaming report keeps once across the corpus (see
 /// ``SharedValues``): whole arrays that many documents hold alike (categories of declared causes,
-/// lists of services, of authors and of causes, lint tallies), and short strings that recur (the
+/// lists of services, of authors and of causes, lint tallies, SLO impacts: the same SLO and share
+/// of bad events recur), and short strings that recur (the
 /// zone, the primary category, the SLO of each impact). A string longer
 /// than 15 UTF-8 bytes is an allocation of its own; kept once, 50,000 documents that name the same
 /// SLO or team hold 50,000 references to one.
@@ -89,6 +99,7 @@ struct ReportSharing {
     private var lists = SharedValues<[String]>()
     private var tallies = SharedValues<[LintTally.Entry]>()
     private var names = SharedValues<String>()
+    private var impacts = SharedValues<[SLOImpact]>()
 
     /// `document` with its shareable values replaced by equal ones seen before.
     mutating func shared(_ document: ReportedDocument) -> ReportedDocument {
@@ -101,11 +112,12 @@ struct ReportSharing {
         document.postmortem.timezone = document.postmortem.timezone.map { names.shared($0) }
         document.classification.primary = names.shared(document.classification.primary)
         if !document.postmortem.impact.isEmpty {
-            document.postmortem.impact = document.postmortem.impact.map { impact in
+            // Each SLO's name kept once in the first array of its kind, and equal arrays once.
+            document.postmortem.impact = impacts.shared(document.postmortem.impact.map { impact in
                 var impact = impact
                 impact.slo = names.shared(impact.slo)
                 return impact
-            }
+            })
         }
         return document
     }

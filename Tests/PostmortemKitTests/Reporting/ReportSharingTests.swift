@@ -40,6 +40,11 @@ import Testing
         #expect(storage(first.postmortem.impact[1].slo) == storage(second.postmortem.impact[0].slo))
         #expect(storage(first.postmortem.impact[1].slo) != storage(first.postmortem.impact[0].slo))
         #expect(storage(first.postmortem.authors) == storage(second.postmortem.authors))
+        // A third document with the first one's impacts holds the same array.
+        let c = document("c", slos: ["checkout-availability", "payments-success-rate"], authors: [], owners: [], causes: nil)
+        #expect(c.postmortem.impact.allSatisfy { $0.range == nil })
+        #expect(storage(sharing.shared(c).postmortem.impact) == storage(first.postmortem.impact))
+        #expect(storage(c.postmortem.impact) != storage(first.postmortem.impact))
         #expect(storage(first.postmortem.causes!) == storage(second.postmortem.causes!))
         #expect(storage(first.postmortem.timezone!) == storage(second.postmortem.timezone!))
         // Two strings made apart are two copies: without sharing, the comparisons above would fail.
