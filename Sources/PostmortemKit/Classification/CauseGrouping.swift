@@ -80,6 +80,16 @@ public enum CauseGrouping {
                                                                 where include: (Postmortem) -> Bool = { _ in true },
                                                                 keeping keep: (Postmortem) -> Bool = { _ in true }) -> [RepeatIncident] {
         let primary = Dictionary(classifications.map { ($0.incident, $0.primary) }, uniquingKeysWith: { first, _ in first })
+        return repeats(records: records, primary: { primary[records[$0].id] }, windowDays: windowDays, where: include, keeping: keep)
+    }
+
+    /// ``repeats(records:classifications:windowDays:where:keeping:)`` with the primary cause of
+    /// the record at an index given by `primary` (nil for none), for callers that hold each
+    /// record's classification beside it: a dictionary of every incident's primary cause was the
+    /// largest part of the report's memory while it worked out the review of a large corpus.
+    static func repeats<Records: Collection<Postmortem>>(records: Records, primary: (Records.Index) -> String?, windowDays: Int,
+                                                         where include: (Postmortem) -> Bool,
+                                                         keeping keep: (Postmortem) -> Bool) -> [RepeatIncident] {
         // The records' places, earliest first (ties by id): a report of 50,000 documents would copy
         // tens of megabytes of records to sort them.
         let dated = records.indices
@@ -92,7 +102,7 @@ public enum CauseGrouping {
         var result: [RepeatIncident] = []
         for (index, started) in dated {
             let record = records[index]
-            let cause = primary[record.id] ?? "unknown"
+            let cause = primary(index) ?? "unknown"
             if cause != "unknown" && keep(record) {
                 for service in unique(record.services) {
                     guard let previous = latest[RepeatKey(service: service, cause: cause)] else { continue }

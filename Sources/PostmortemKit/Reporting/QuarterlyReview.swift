@@ -91,7 +91,10 @@ public struct QuarterlyReview: Sendable {
         causeGroups = CauseGrouping.groups(records: inPeriod, classifications: classifications, burns: burns, by: .cause)
         serviceGroups = CauseGrouping.groups(records: inPeriod, classifications: classifications, burns: burns, by: .service)
         let inPeriodIDs = Set(inPeriod.map(\.id))
-        repeats = CauseGrouping.repeats(records: records, classifications: classifications, windowDays: options.repeatWindowDays,
+        // Ids are unique here (see `withUniqueIDs`), and each classification is of the record beside
+        // it: the first classification of a record's id is its own.
+        repeats = CauseGrouping.repeats(records: records, primary: { documents[$0].classification.primary },
+                                        windowDays: options.repeatWindowDays,
                                         where: { record in record.started.map { $0 < period.end } ?? false },
                                         keeping: { record in inPeriodIDs.contains(record.id) })
     }
