@@ -71,7 +71,12 @@ public enum ErrorBudgetCalculator {
     ///   - records: The postmortems.
     ///   - zone: The configured zone for calendar boundaries.
     public static func burns(slos: [SLODefinition], records: some Collection<Postmortem>, zone: ZoneResolver) -> [IncidentBurn] {
+        // Counted first, so the list (kept by the report for the whole run) is made at its size
+        // instead of doubled until it fits, with up to twice the room it uses.
+        var count = 0
+        forEachBurnPart(slos: slos, records: records, zone: zone) { _ in count += 1 }
         var burns: [IncidentBurn] = []
+        burns.reserveCapacity(count)
         forEachBurnPart(slos: slos, records: records, zone: zone) {
             burns.append(IncidentBurn(incident: $0.incident, slo: $0.slo, minutes: $0.minutes, windowStart: $0.windowStart))
         }
