@@ -23,6 +23,28 @@ struct ReportSiteTests {
         for page in paths where page.hasPrefix("incidents/") { #expect(index.contains("href=\"\(page)\"") || !review.incidentsInPeriod.contains { "incidents/\(review.pageNames[$0])" == page }) }
     }
 
+    @Test("the review's repeats, read by place, are what CauseGrouping finds by id, also when ids repeat")
+    func repeatsByPlace() throws {
+        let documents = try ReportFixture.documents()
+        // Every document once more, under the same ids, started a day later: each pairs with itself.
+        let later = documents.map { document in
+            var document = document
+            document.postmortem.started = document.postmortem.started.map { $0.adding(seconds: 86_400) }
+            return document
+        }
+        let review = QuarterlyReview(documents: documents + later, corpusFindings: [], configuration: ReportFixture.configuration,
+                                     categories: [], options: ReportFixture.options)
+        let period = ReportFixture.options.period
+        let inPeriod = Set(review.incidentsInPeriod.map { review.documents[$0].postmortem.id })
+        let expected = CauseGrouping.repeats(records: review.documents.map(\.postmortem),
+                                             classifications: review.documents.map(\.classification),
+                                             windowDays: ReportFixture.options.repeatWindowDays,
+                                             where: { $0.started.map { $0 < period.end } ?? false },
+                                             keeping: { inPeriod.contains($0.id) })
+        #expect(review.repeats == expected)
+        #expect(review.repeats.count > documents.count / 2)
+    }
+
     @Test("two runs give byte-identical files")
     func deterministic() throws {
         let first = try ReportFixture.site().files
