@@ -18,21 +18,33 @@ enum FollowUpTracking {
         }
         let states = review.followUps
         func tracked(_ t: Tracked) -> TrackedAction { states.action(of: Int(t.index), at: Int(t.actionIndex)) }
-        var open: [Tracked] = [], done: [Tracked] = [], notDoing: [Tracked] = []
-        for (index, document) in review.documents.enumerated() {
-            let began = IncidentTime.began(document.postmortem)
-            let upToPeriodEnd = began.map { $0 < period.end } ?? false
-            let inPeriod = began.map(period.contains) ?? false
-            let age = began.map { Int32(today.daysSinceEpoch - review.options.zone.date(of: $0).daysSinceEpoch) } ?? .min
-            for actionIndex in 0..<states.count(of: index) {
-                let action = states.action(of: index, at: actionIndex)
-                let tracked = Tracked(index: Int32(index), actionIndex: Int32(actionIndex), age: age)
-                switch action.state {
-                case .open where upToPeriodEnd: open.append(tracked)
-                case .done where inPeriod: done.append(tracked)
-                case .notDoing where inPeriod: notDoing.append(tracked)
-                default: break
+        /// Calls `body` with each action listed, and the list it goes in.
+        func forEachListed(_ body: (Tracked, FollowUpAction.State) -> Void) {
+            for (index, document) in review.documents.enumerated() {
+                let began = IncidentTime.began(document.postmortem)
+                let upToPeriodEnd = began.map { $0 < period.end } ?? false
+                let inPeriod = began.map(period.contains) ?? false
+                let age = began.map { Int32(today.daysSinceEpoch - review.options.zone.date(of: $0).daysSinceEpoch) } ?? .min
+                for actionIndex in 0..<states.count(of: index) {
+                    let state = states.action(of: index, at: actionIndex).state
+                    guard state == .open ? upToPeriodEnd : inPeriod else { continue }
+                    body(Tracked(index: Int32(index), actionIndex: Int32(actionIndex), age: age), state)
                 }
+            }
+        }
+        // Counted first, so each list is made at its size: a large corpus lists hundreds of
+        // thousands of open actions, and lists grown by doubling held up to twice the room.
+        var counts: [FollowUpAction.State: Int] = [:]
+        forEachListed { _, state in counts[state, default: 0] += 1 }
+        var open: [Tracked] = [], done: [Tracked] = [], notDoing: [Tracked] = []
+        open.reserveCapacity(counts[.open] ?? 0)
+        done.reserveCapacity(counts[.done] ?? 0)
+        notDoing.reserveCapacity(counts[.notDoing] ?? 0)
+        forEachListed { tracked, state in
+            switch state {
+            case .open: open.append(tracked)
+            case .done: done.append(tracked)
+            case .notDoing: notDoing.append(tracked)
             }
         }
         func isOverdue(_ t: Tracked) -> Bool { tracked(t).due.map { $0 < today } ?? false }
