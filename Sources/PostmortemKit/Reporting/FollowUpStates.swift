@@ -17,8 +17,24 @@ public struct FollowUpStates: Sendable {
 
     private static let stateShift: UInt32 = 30
     private static let ownerMask: UInt32 = (1 << stateShift) - 1
-    /// The states in the order their numbers give them.
-    private static let states: [FollowUpAction.State] = [.open, .done, .notDoing]
+    /// The bytes an action takes.
+    static let bytesPerAction = MemoryLayout<Packed>.stride
+
+    private static func number(of state: FollowUpAction.State) -> UInt32 {
+        switch state {
+        case .open: 0
+        case .done: 1
+        case .notDoing: 2
+        }
+    }
+
+    private static func state(numbered number: UInt32) -> FollowUpAction.State {
+        switch number {
+        case 0: .open
+        case 1: .done
+        default: .notDoing
+        }
+    }
 
     private var packed: [Packed] = []
     /// Where each document's actions start in ``packed``, then the end of the last document's.
@@ -47,8 +63,7 @@ public struct FollowUpStates: Sendable {
                     ownerNumbers[name] = owner
                 }
             }
-            let state = UInt32(Self.states.firstIndex(of: action.state)!)
-            packed.append(Packed(ownerAndState: state << Self.stateShift | owner,
+            packed.append(Packed(ownerAndState: Self.number(of: action.state) << Self.stateShift | owner,
                                  dueDay: action.due.map { Int32(clamping: $0.daysSinceEpoch) } ?? .min))
         }
         starts.append(UInt32(packed.count))
@@ -67,7 +82,7 @@ public struct FollowUpStates: Sendable {
         let owner = value.ownerAndState & Self.ownerMask
         return TrackedAction(owner: owner == 0 ? nil : owners[Int(owner) - 1],
                              dueDay: value.dueDay,
-                             state: Self.states[Int(value.ownerAndState >> Self.stateShift)])
+                             state: Self.state(numbered: value.ownerAndState >> Self.stateShift))
     }
 
     /// The actions of the document at `document`, in its order.
@@ -81,7 +96,6 @@ public struct FollowUpStates: Sendable {
         var trimmed = self
         trimmed.packed = packed.map { $0 }
         trimmed.starts = starts.map { $0 }
-        trimmed.ownerNumbers = [:]
         return trimmed
     }
 }

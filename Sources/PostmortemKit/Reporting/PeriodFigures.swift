@@ -86,12 +86,12 @@ public struct PeriodFigures: Sendable, Codable, Hashable {
     ///
     /// - Parameters:
     ///   - documents: every postmortem read; those whose incident began in the period count.
-    ///   - followUps: the states of their follow-up actions.
+    ///   - followUps: the states of their follow-up actions; nil to take them from the records.
     ///   - windows: the SLO windows that overlap the period.
     ///   - slos: the configured SLOs, in display order.
     ///   - severities: the severity scale, most severe first; other values are counted after it.
     ///   - today: the day follow-up states are judged on.
-    public static func compute(period: ReportingPeriod, documents: [ReportedDocument], followUps states: FollowUpStates,
+    public static func compute(period: ReportingPeriod, documents: [ReportedDocument], followUps: FollowUpStates? = nil,
                                windows: [BudgetWindow],
                                slos: [SLODefinition], severities: [String], today: CalendarDate) -> PeriodFigures {
         let inPeriod = documents.indices.filter { IncidentTime.began(documents[$0].postmortem).map(period.contains) ?? false }
@@ -101,6 +101,7 @@ public struct PeriodFigures: Sendable, Codable, Hashable {
         order += severityCounts.keys.filter { !severities.contains($0) }.sorted()
         let bySeverity = order.map { SeverityCount(severity: $0, count: severityCounts[$0] ?? 0) }
 
+        let states = followUps ?? FollowUpStates(documents.lazy.map(\.postmortem.actions))
         var followUps = FollowUpCounts()
         for index in inPeriod {
             for position in 0..<states.count(of: index) {

@@ -12,7 +12,7 @@ public struct QuarterlyReview: Sendable {
     public var documents: [ReportedDocument]
     /// The state, owner and due date of each document's follow-up actions, parallel to
     /// ``documents`` (whose records may have dropped the actions themselves; see ``action(of:at:)``).
-    public var followUps: FollowUpStates
+    public private(set) var followUps: FollowUpStates
     /// The page file name (inside `incidents/`) of each document, parallel to ``documents``.
     public var pageNames: PageNames
     public var current: PeriodFigures
@@ -37,7 +37,7 @@ public struct QuarterlyReview: Sendable {
     let burnGroups: BurnGroups
     /// Reads one whole follow-up action, of the document at the first index and at the second in
     /// its list, when the documents do not hold them (the streaming report leaves them in its
-    /// spill; see ``ReportedDocument/followUps``). It returns nil when the action cannot be read,
+    /// spill; see ``followUps``). It returns nil when the action cannot be read,
     /// and the report then fails.
     var actionReader: (@Sendable (Int, Int) -> FollowUpAction?)?
     /// Reads the classification of the document at an index with its evidence, when the documents
@@ -49,8 +49,9 @@ public struct QuarterlyReview: Sendable {
     ///
     /// - Parameters:
     ///   - documents: every postmortem read, in input order.
-    ///   - followUps: the states of the documents' follow-up actions, when their records no longer
-    ///     hold the actions (the streaming report); nil to take them from the records.
+    ///   - followUps: the states of the documents' follow-up actions, needed when their records no
+    ///     longer hold the actions (the streaming report's slimmed records; see
+    ///     ``ReportGenerator/SpilledCorpus/followUps``); nil to take them from the records.
     ///   - corpusFindings: findings of corpus-wide lint rules.
     ///   - configuration: pm.yml (SLOs, severities, organisation).
     ///   - categories: the classifier's categories, in display order.

@@ -99,7 +99,7 @@ struct ReportSharing {
     private var lists = SharedValues<[String]>()
     private var tallies = SharedValues<[LintTally.Entry]>()
     private var names = SharedValues<String>()
-    private var impacts = SharedValues<[SLOImpact]>()
+    private var impacts = SharedValues<ExactImpacts>()
 
     /// `document` with its shareable values replaced by equal ones seen before.
     mutating func shared(_ document: ReportedDocument) -> ReportedDocument {
@@ -113,12 +113,37 @@ struct ReportSharing {
         document.classification.primary = names.shared(document.classification.primary)
         if !document.postmortem.impact.isEmpty {
             // Each SLO's name kept once in the first array of its kind, and equal arrays once.
-            document.postmortem.impact = impacts.shared(document.postmortem.impact.map { impact in
+            document.postmortem.impact = impacts.shared(ExactImpacts(document.postmortem.impact.map { impact in
                 var impact = impact
                 impact.slo = names.shared(impact.slo)
                 return impact
-            })
+            })).impacts
         }
         return document
+    }
+}
+
+/// A list of SLO impacts that equals another only when their numbers are the same bits: `==` on
+/// `Double` makes `-0` equal to `0`, and sharing a document's `budget_minutes: -0` with another's
+/// `0` would print `0` for a burn the in-memory report prints as `-0`.
+struct ExactImpacts: Hashable {
+    let impacts: [SLOImpact]
+
+    init(_ impacts: [SLOImpact]) { self.impacts = impacts }
+
+    static func == (left: ExactImpacts, right: ExactImpacts) -> Bool {
+        left.impacts.count == right.impacts.count && zip(left.impacts, right.impacts).allSatisfy { a, b in
+            a.slo == b.slo && a.badFraction?.bitPattern == b.badFraction?.bitPattern
+                && a.budgetMinutes?.bitPattern == b.budgetMinutes?.bitPattern && a.range == b.range
+        }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        for impact in impacts {
+            hasher.combine(impact.slo)
+            hasher.combine(impact.badFraction?.bitPattern)
+            hasher.combine(impact.budgetMinutes?.bitPattern)
+            hasher.combine(impact.range)
+        }
     }
 }

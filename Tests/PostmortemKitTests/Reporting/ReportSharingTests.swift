@@ -45,6 +45,12 @@ import Testing
         #expect(c.postmortem.impact.allSatisfy { $0.range == nil })
         #expect(storage(sharing.shared(c).postmortem.impact) == storage(first.postmortem.impact))
         #expect(storage(c.postmortem.impact) != storage(first.postmortem.impact))
+        // Equal as numbers but not as bits: -0 is not shared with 0, whose burns print differently.
+        var zero = c, negativeZero = c
+        zero.postmortem.impact = [SLOImpact(slo: "checkout-availability", budgetMinutes: 0)]
+        negativeZero.postmortem.impact = [SLOImpact(slo: "checkout-availability", budgetMinutes: -0.0)]
+        _ = sharing.shared(zero)
+        #expect(sharing.shared(negativeZero).postmortem.impact[0].budgetMinutes?.sign == .minus)
         #expect(storage(first.postmortem.causes!) == storage(second.postmortem.causes!))
         #expect(storage(first.postmortem.timezone!) == storage(second.postmortem.timezone!))
         // Two strings made apart are two copies: without sharing, the comparisons above would fail.

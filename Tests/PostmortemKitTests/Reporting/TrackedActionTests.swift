@@ -159,6 +159,7 @@ struct TrackedActionTests {
                          [action("x", due: "1969-12-31")]]
         let states = FollowUpStates(documents).trimmed()
         #expect(states.documentCount == 4)
+        #expect(FollowUpStates.bytesPerAction == 8)   // kept for every action of the corpus
         for (index, actions) in documents.enumerated() {
             #expect(states.count(of: index) == actions.count)
             #expect(states.actions(of: index) == actions.map(TrackedAction.init))
