@@ -49,6 +49,12 @@ public struct FollowUpStates: Sendable {
         for actions in documents { append(actions) }
     }
 
+    /// The states of the actions these documents' records hold, for documents read whole (not
+    /// slimmed for the streaming report, whose records hold no actions).
+    public init(actionsOf documents: [ReportedDocument]) {
+        self.init(documents.lazy.map(\.postmortem.actions))
+    }
+
     /// Adds the next document's actions.
     public mutating func append(_ actions: [FollowUpAction]) {
         for action in actions {
@@ -83,11 +89,6 @@ public struct FollowUpStates: Sendable {
         return TrackedAction(owner: owner == 0 ? nil : owners[Int(owner) - 1],
                              dueDay: value.dueDay,
                              state: Self.state(numbered: value.ownerAndState >> Self.stateShift))
-    }
-
-    /// The actions of the document at `document`, in its order.
-    public func actions(of document: Int) -> [TrackedAction] {
-        (0..<count(of: document)).map { action(of: document, at: $0) }
     }
 
     /// The arrays at exactly their size: built by appending, they have up to twice the room they

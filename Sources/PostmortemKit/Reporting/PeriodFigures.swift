@@ -101,7 +101,7 @@ public struct PeriodFigures: Sendable, Codable, Hashable {
         order += severityCounts.keys.filter { !severities.contains($0) }.sorted()
         let bySeverity = order.map { SeverityCount(severity: $0, count: severityCounts[$0] ?? 0) }
 
-        let states = followUps ?? FollowUpStates(documents.lazy.map(\.postmortem.actions))
+        let states = followUps ?? FollowUpStates(actionsOf: documents)
         var followUps = FollowUpCounts()
         for index in inPeriod {
             for position in 0..<states.count(of: index) {

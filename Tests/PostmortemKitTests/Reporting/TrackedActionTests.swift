@@ -162,7 +162,7 @@ struct TrackedActionTests {
         #expect(FollowUpStates.bytesPerAction == 8)   // kept for every action of the corpus
         for (index, actions) in documents.enumerated() {
             #expect(states.count(of: index) == actions.count)
-            #expect(states.actions(of: index) == actions.map(TrackedAction.init))
+            #expect((0..<states.count(of: index)).map { states.action(of: index, at: $0) } == actions.map(TrackedAction.init))
         }
         #expect(states.action(of: 3, at: 0).due?.description == "1969-12-31")
         func storage(_ string: String) -> UnsafePointer<UInt8>? {
