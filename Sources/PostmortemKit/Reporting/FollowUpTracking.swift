@@ -8,27 +8,25 @@
 enum FollowUpTracking {
     static func add(to context: inout [String: Any], review: QuarterlyReview) {
         let period = review.options.period, today = review.options.today
-        /// An action by its document and its place there, not a copy: a large corpus has tens of
-        /// thousands of them. 12 bytes each; the incident's age in days is worked out once per
-        /// document (`Int32.min` when it has no start).
-        struct Tracked {
-            var index: Int32
-            var actionIndex: Int32
-            var age: Int32
-        }
+        /// An action by its number in ``FollowUpStates``, not a copy: a large corpus lists
+        /// hundreds of thousands of them. 4 bytes each (they were 12, with the document, the place
+        /// there and the incident's age, and the sort's scratch space as much again: 3.6 MB at
+        /// 50,000 documents); the document is found from the number when a row or a tie needs it.
+        typealias Tracked = UInt32
         let states = review.followUps
-        func tracked(_ t: Tracked) -> TrackedAction { states.action(of: Int(t.index), at: Int(t.actionIndex)) }
+        func tracked(_ t: Tracked) -> TrackedAction { states.action(numbered: Int(t)) }
+        func document(_ t: Tracked) -> Int { states.document(ofActionNumbered: Int(t)) }
         /// Calls `body` with each action listed, and the list it goes in.
         func forEachListed(_ body: (Tracked, FollowUpAction.State) -> Void) {
             for (index, document) in review.documents.enumerated() {
                 let began = IncidentTime.began(document.postmortem)
                 let upToPeriodEnd = began.map { $0 < period.end } ?? false
                 let inPeriod = began.map(period.contains) ?? false
-                let age = began.map { Int32(today.daysSinceEpoch - review.options.zone.date(of: $0).daysSinceEpoch) } ?? .min
-                for actionIndex in 0..<states.count(of: index) {
-                    let state = states.action(of: index, at: actionIndex).state
+                let first = states.firstNumber(of: index)
+                for number in first..<(first + states.count(of: index)) {
+                    let state = states.action(numbered: number).state
                     guard state == .open ? upToPeriodEnd : inPeriod else { continue }
-                    body(Tracked(index: Int32(index), actionIndex: Int32(actionIndex), age: age), state)
+                    body(Tracked(number), state)
                 }
             }
         }
@@ -48,7 +46,11 @@ enum FollowUpTracking {
             }
         }
         func isOverdue(_ t: Tracked) -> Bool { tracked(t).due.map { $0 < today } ?? false }
-        func age(_ t: Tracked) -> Int? { t.age == .min ? nil : Int(t.age) }
+        /// The incident's age in days, nil when it has no start.
+        func age(_ t: Tracked) -> Int? {
+            IncidentTime.began(review.documents[document(t)].postmortem)
+                .map { today.daysSinceEpoch - review.options.zone.date(of: $0).daysSinceEpoch }
+        }
         // Overdue first, then by owner (unassigned last), due date (none last) and incident. The
         // fields are compared as they are: writing both due dates' text at every comparison was
         // most of the sort's time on a large corpus, and a key array would add to the report's
@@ -63,16 +65,16 @@ enum FollowUpTracking {
             case let (first?, second?) where first != second: return first < second
             case (.some, nil): return true
             case (nil, .some): return false
-            default: return review.documents[Int(a.index)].postmortem.id < review.documents[Int(b.index)].postmortem.id
+            default: return review.documents[document(a)].postmortem.id < review.documents[document(b)].postmortem.id
             }
         }
         func row(_ t: Tracked) -> [String: Any] {
-            let index = Int(t.index)
+            let index = document(t)
             let record = review.documents[index].postmortem
             // The whole action (its text, ticket, reason…), read back from the spill in a
             // streaming report; if that fails the report fails (see `actionReader`), and the row
             // is never shown.
-            let action = review.action(of: index, at: Int(t.actionIndex))
+            let action = review.action(of: index, at: Int(t) - states.firstNumber(of: index))
                 ?? FollowUpAction(text: "", state: tracked(t).state, range: SourceRange(line: 0))
             let days = age(t)
             let text = IndexPageModel.text, cleanText = IndexPageModel.cleanText

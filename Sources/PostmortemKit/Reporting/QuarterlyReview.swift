@@ -66,7 +66,7 @@ public struct QuarterlyReview: Sendable {
         // Each incident's numbers are its own even when two documents share an id (PM061).
         self.documents = Self.withUniqueIDs(documents)
         let documents = self.documents
-        let followUps = followUps ?? FollowUpStates(actionsOf: documents).trimmed()
+        let followUps = followUps ?? FollowUpStates(actionsOf: documents)
         self.followUps = followUps
         self.corpusFindings = corpusFindings
         pageNames = PageNames(ids: documents.lazy.map(\.postmortem.id))

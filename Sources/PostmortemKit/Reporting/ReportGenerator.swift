@@ -160,7 +160,7 @@ public enum ReportGenerator {
         var corpusFindings: [Finding] = []
         var documents: [ReportedDocument] = []
         var entries: [SpilledCorpus.Entry] = []
-        var followUps = FollowUpStates()
+        var followUps = FollowUpStates(expectedDocuments: inputs.count)
         documents.reserveCapacity(inputs.count)
         entries.reserveCapacity(inputs.count)
         // Equal values of different documents kept once.
@@ -195,7 +195,7 @@ public enum ReportGenerator {
             }
         })
         if let failure { throw failure }
-        return SpilledCorpus(documents: documents, followUps: followUps.trimmed(), entries: entries,
+        return SpilledCorpus(documents: documents, followUps: followUps, entries: entries,
                              corpusFindings: corpusFindings.sorted(by: Finding.reportingOrder), spill: spill)
     }
 

@@ -157,7 +157,7 @@ struct TrackedActionTests {
         let other = samples.reversed().enumerated().map { owned($1, by: $0 == 0 ? team : $1.owner.map { $0 + "-2" }) }
         let documents = [samples.enumerated().map { owned($1, by: $0 == 4 ? team : $1.owner) }, [], other,
                          [action("x", due: "1969-12-31")]]
-        let states = FollowUpStates(documents).trimmed()
+        let states = FollowUpStates(documents)
         #expect(states.documentCount == 4)
         #expect(FollowUpStates.bytesPerAction == 8)   // kept for every action of the corpus
         for (index, actions) in documents.enumerated() {
@@ -171,6 +171,32 @@ struct TrackedActionTests {
         }
         #expect(storage(documents[0][4].owner!) != storage(documents[2][0].owner!))
         #expect(storage(states.action(of: 0, at: 4).owner!) == storage(states.action(of: 2, at: 0).owner!))
+    }
+
+    @Test("documents whose actions cross from one block to the next read back in order")
+    func blocks() {
+        // Documents of 0 to 6 actions, owners and due days numbered by place, until three blocks
+        // are full and a fourth begun: some documents' actions then start in one block and end in
+        // the next.
+        var documents: [[FollowUpAction]] = []
+        var made = 0
+        while made < 3 * FollowUpStates.blockSize + 5 {
+            let count = documents.count % 7
+            documents.append((0..<count).map { position in
+                var action = FollowUpAction(text: "action \(made + position)", range: SourceRange(line: 1))
+                action.owner = "owner-\((made + position) % 13)"
+                action.due = CalendarDate(daysSinceEpoch: 20_000 + made + position)
+                action.state = [.open, .done, .notDoing][(made + position) % 3]
+                return action
+            })
+            made += count
+        }
+        let states = FollowUpStates(documents)
+        #expect(states.documentCount == documents.count)
+        for (index, actions) in documents.enumerated() {
+            #expect(states.count(of: index) == actions.count)
+            #expect((0..<states.count(of: index)).map { states.action(of: index, at: $0) } == actions.map(TrackedAction.init))
+        }
     }
 }
 
