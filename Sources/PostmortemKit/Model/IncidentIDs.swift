@@ -11,6 +11,7 @@ public enum IncidentIDs {
     /// The ids in order, each repeat replaced by the first free `<id>-N` (N from 2). Linear in
     /// the number of ids, however many repeat.
     public static func unique(_ ids: [String]) -> [String] {
+        guard SuffixedNames.containsDuplicates(ids) else { return ids }
         var names = SuffixedNames(taken: Set(ids))
         guard names.taken.count < ids.count else { return ids }
         var seen = Set<String>()

@@ -12,8 +12,11 @@ public enum PageFileNames {
 
     /// The name without `.html` of each id, in order.
     static func names(_ ids: some Sequence<String>) -> [String] {
+        let slugs = ids.map(slug)
+        // Without two equal slugs, each name is its slug.
+        guard SuffixedNames.containsDuplicates(slugs) else { return slugs }
         var names = SuffixedNames()
-        return ids.map { names.claim(slug($0)) }
+        return slugs.map { names.claim($0) }
     }
 
     /// The id's page name without `.html`. An id that is already its own slug (as the ids teams

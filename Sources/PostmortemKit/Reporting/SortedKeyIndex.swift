@@ -19,25 +19,30 @@ struct SortedKeyIndex: Sendable {
     init(count: Int, key: (Int) -> String, hash: (String) -> Int = { $0.hashValue }) {
         precondition(count <= Int(Int32.max), "SortedKeyIndex holds positions as Int32")
         let hashOf = (0..<count).map { hash(key($0)) }
-        let sorted = (0..<Int32(count)).sorted { (a: Int32, b: Int32) -> Bool in
+        var sorted = Array(0..<Int32(count))
+        sorted.sort { (a: Int32, b: Int32) -> Bool in
             let hashA = hashOf[Int(a)], hashB = hashOf[Int(b)]
             return hashA == hashB ? a < b : hashA < hashB
         }
-        var hashes: [Int] = [], positions: [Int32] = []
-        var runStart = 0   // where the current hash's entries start in `positions`
-        for position in sorted {
+        // The positions kept are moved to the front of `sorted`, in place: lists built by
+        // appending, then copied to their size, had held the index about four times over.
+        var kept = 0
+        var runStart = 0   // where the current hash's kept positions start
+        for at in 0..<count {
+            let position = sorted[at]
             let hash = hashOf[Int(position)]
-            if hashes.last != hash { runStart = hashes.count }
+            if kept == 0 || hashOf[Int(sorted[kept - 1])] != hash { runStart = kept }
             // Within one hash value, a key already kept (at an earlier position) is not kept again.
             let keyHere = key(Int(position))
-            if positions[runStart...].contains(where: { key(Int($0)) == keyHere }) { continue }
-            hashes.append(hash)
-            positions.append(position)
+            if sorted[runStart..<kept].contains(where: { key(Int($0)) == keyHere }) { continue }
+            sorted[kept] = position
+            kept += 1
         }
-        // Copied to exactly their size (appending left up to twice the room): kept for the whole
-        // report. (`Array(array)` would share the buffer, room and all.)
-        self.hashes = hashes.withUnsafeBufferPointer { Array($0) }
-        self.positions = positions.withUnsafeBufferPointer { Array($0) }
+        // Made at exactly their size: kept for the whole report. (`Array(sorted[..<kept])` could
+        // share the buffer, room and all.)
+        let positions = sorted.withUnsafeBufferPointer { Array(UnsafeBufferPointer(rebasing: $0[..<kept])) }
+        self.positions = positions
+        hashes = positions.map { hashOf[Int($0)] }
     }
 
     /// The first position whose key equals `wanted`, nil when there is none. `key` must be the

@@ -70,4 +70,21 @@ struct IncidentIDsTests {
         let burned = incidents.map { ($0["budget_burned"] as? [[String: Any]])?.compactMap { $0["minutes"] as? Double } }
         #expect(burned == [[0.01], [10]])
     }
+
+    @Test("duplicates are told by hashes first, and found as a Set finds them, canonically equal spellings included")
+    func duplicates() {
+        let cases: [([String], Bool)] = [
+            ([], false), (["a"], false), (["a", "b", "c"], false), (["a", "b", "a"], true),
+            (["caf\u{E9}", "cafe\u{301}"], true),   // é written whole and as e + accent: one id to Swift
+            ((0..<5_000).map { "inc-\($0)" }, false), ((0..<5_000).map { "inc-\($0)" } + ["inc-4999"], true),
+        ]
+        for (strings, expected) in cases {
+            #expect(SuffixedNames.containsDuplicates(strings) == expected, "\(strings.prefix(3))")
+            #expect(SuffixedNames.containsDuplicates(strings) == (Set(strings).count < strings.count))
+        }
+        // Without repeats the ids come back as they are; with them, as before.
+        #expect(IncidentIDs.unique(["b", "a"]) == ["b", "a"])
+        #expect(IncidentIDs.unique(["a", "a-2", "a"]) == ["a", "a-2", "a-3"])
+        #expect(PageFileNames.assign(["Caf\u{E9}", "caf", "a b", "a-b"]) == ["caf.html", "caf-2.html", "a-b.html", "a-b-2.html"])
+    }
 }
