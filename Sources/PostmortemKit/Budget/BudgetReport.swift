@@ -61,11 +61,16 @@ public struct BudgetReport: Sendable, Hashable, Encodable {
         let defined = Set((definedSLOs ?? slos).map(\.id))
         let from = windows.map(\.start).min() ?? period.start
         let to = windows.map(\.end).max() ?? period.end
-        let relevant = Set(records.filter { record in
+        let all = ErrorBudgetCalculator.notes(slos: definedSLOs ?? slos, records: records, today: (today, zone))
+        // Only the incidents with notes are looked at: a set of every relevant id, made from a
+        // copy of every relevant record, was 2.5 MB at 50,000 documents and usually served no note.
+        let noted = Set(all.map(\.incident))
+        let relevant = Set(records.lazy.filter { record in
+            guard noted.contains(record.id) else { return false }
             guard let started = record.started else { return true }
             return started < to && (record.mitigated ?? started) >= from
         }.map(\.id))
-        notes = ErrorBudgetCalculator.notes(slos: definedSLOs ?? slos, records: records, today: (today, zone)).filter {
+        notes = all.filter {
             relevant.contains($0.incident) && (reported.contains($0.slo) || !defined.contains($0.slo))
         }
     }

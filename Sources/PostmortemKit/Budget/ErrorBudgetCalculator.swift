@@ -58,7 +58,9 @@ public enum ErrorBudgetCalculator {
         var result: [BudgetWindow] = []
         for (slo, bounds) in windows {
             for bounds in bounds {
-                result.append(window(slo: slo, bounds: bounds, parts: parts[Key(slo: slo.id, windowStart: bounds.start)] ?? [], now: now))
+                // Taken out, so the window sorts its parts in place and they are freed when it is made.
+                result.append(window(slo: slo, bounds: bounds, parts: parts.removeValue(forKey: Key(slo: slo.id, windowStart: bounds.start)) ?? [],
+                                     now: now))
             }
         }
         return result
@@ -170,16 +172,19 @@ public enum ErrorBudgetCalculator {
         }
     }
 
-    static func window(slo: SLODefinition, bounds: (start: Timestamp, end: Timestamp), parts: [BurnPart],
+    static func window(slo: SLODefinition, bounds: (start: Timestamp, end: Timestamp), parts: consuming [BurnPart],
                        now: Timestamp) -> BudgetWindow {
         let length = bounds.start.minutes(to: bounds.end)
         let budget = ErrorBudget.minutes(objective: slo.objective, windowMinutes: length)
         func percent(_ remaining: Double) -> Double {
             budget > 0 ? ErrorBudget.rounded(remaining / budget * 100) : (remaining < 0 ? -100 : 0)
         }
-        let ordered = parts.sorted { ($0.from, $0.incident) < ($1.from, $1.incident) }
+        var ordered = parts
+        ordered.sort { ($0.from, $0.incident) < ($1.from, $1.incident) }
         var remaining = budget
+        // Made at their size: the review keeps the steps of every window in the period.
         var steps: [StaircaseStep] = []
+        steps.reserveCapacity(ordered.count)
         var exhaustedAt: Timestamp?
         for part in ordered {
             remaining = ErrorBudget.rounded(remaining - part.minutes)

@@ -142,7 +142,16 @@ struct StreamedTemplate: Sendable {
             let rows = context[cut.key] as! LazyRows
             var chunk = ""
             for index in 0..<rows.count {
-                chunk += cut.row.render(RowScope(row: rows.row(index), page: context), library: library)
+                let row = cut.row.render(RowScope(row: rows.row(index), page: context), library: library)
+                if row.utf8.count >= 1 << 16 {
+                    // A large row (an SLO's staircase at 50,000 documents is a megabyte) is passed
+                    // on as it is, not copied into the chunk.
+                    if !chunk.isEmpty { try emit(chunk) }
+                    chunk = ""
+                    try emit(row)
+                    continue
+                }
+                chunk += row
                 if chunk.utf8.count >= 1 << 16 {
                     try emit(chunk)
                     chunk = ""
