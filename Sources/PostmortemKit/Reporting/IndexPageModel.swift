@@ -164,7 +164,7 @@ enum IndexPageModel {
         for (index, document) in review.documents.enumerated()
         where stepped.contains(document.postmortem.id) && links[document.postmortem.id] == nil {
             links[document.postmortem.id] = StaircaseChart.IncidentLink(href: "incidents/\(review.pageNames[index])",
-                                                                        title: document.postmortem.title ?? "")
+                                                                        title: review.title(of: index) ?? "")
         }
         let slos = review.slos
         let asOf = review.options.asOf
@@ -264,7 +264,7 @@ enum IndexPageModel {
         return [
             "date": text(IncidentTime.began(record).map { review.options.zone.date(of: $0).description } ?? ""),
             "id": cleanText(record.id), "href": text("incidents/\(review.pageNames[index])"),
-            "incidentTitle": cleanText(record.title ?? record.id),
+            "incidentTitle": cleanText(review.title(of: index) ?? record.id),
             "severity": cleanText(record.severity ?? "–"),
             "severityClass": text("sev-\(PageFileNames.slug(record.severity ?? "none"))"),
             "services": cleanText(record.services.joined(separator: ", ")),

@@ -5,14 +5,15 @@ enum PostmortemPageModel {
     static func context(_ review: QuarterlyReview, index: Int) -> [String: Any] {
         let document = review.documents[index]
         return context(review, index: index, body: document.bodyHTML, findings: PageFinding.rows(document.findings),
-                       actions: document.postmortem.actions, classification: document.classification)
+                       actions: document.postmortem.actions, classification: document.classification,
+                       title: document.postmortem.title)
     }
 
     /// The context with `body` as the page body, `findings` as its list of findings, `actions`
-    /// as its follow-up actions and `classification` with its evidence (the document's own, read
-    /// back from where the report keeps them while streaming; see ``BodySpill``).
+    /// as its follow-up actions, `classification` with its evidence and `title` as its title (the
+    /// document's own, read back from where the report keeps them while streaming; see ``BodySpill``).
     static func context(_ review: QuarterlyReview, index: Int, body: String, findings: [PageFinding],
-                        actions: [FollowUpAction], classification: Classification) -> [String: Any] {
+                        actions: [FollowUpAction], classification: Classification, title: String?) -> [String: Any] {
         let document = review.documents[index]
         let record = document.postmortem
         let cleanText = IndexPageModel.cleanText, text = IndexPageModel.text
@@ -76,7 +77,7 @@ enum PostmortemPageModel {
         }
         return [
             "title": cleanText(review.options.resolvedTitle),
-            "pageTitle": cleanText(record.title ?? record.id),
+            "pageTitle": cleanText(title ?? record.id),
             "period": text(review.options.period.label),
             "hasOrganization": review.organization != nil,
             "organization": cleanText(review.organization ?? ""),

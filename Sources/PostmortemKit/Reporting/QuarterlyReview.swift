@@ -44,6 +44,10 @@ public struct QuarterlyReview: Sendable {
     /// hold it without (the streaming report; see ``EvidenceSpill``). It returns nil when it
     /// cannot be read, and the report then fails.
     var classificationReader: (@Sendable (Int) -> Classification?)?
+    /// Reads the title of the document at an index, when the documents do not hold their titles
+    /// (the streaming report keeps them in its spill). It returns nil when it cannot be read, and
+    /// the report then fails.
+    var titleReader: (@Sendable (Int) -> String??)?
 
     /// Works out the review.
     ///
@@ -126,6 +130,13 @@ public struct QuarterlyReview: Sendable {
         var classification = classificationReader(index)
         classification?.incident = documents[index].postmortem.id
         return classification
+    }
+
+    /// The title of the document at `index` (nil when it has none, or it cannot be read back
+    /// from the spill).
+    func title(of index: Int) -> String? {
+        guard let titleReader else { return documents[index].postmortem.title }
+        return titleReader(index) ?? nil
     }
 
     /// The documents with ids made unique (``IncidentIDs``), in their records and classifications.
@@ -261,7 +272,7 @@ public struct QuarterlyReview: Sendable {
     /// The document at `index` as an incident of `data.json`.
     func dataIncident(_ index: Int) -> ReportData.Incident {
         let record = documents[index].postmortem
-        return ReportData.Incident(id: record.id, title: record.title, page: "incidents/\(pageNames[index])",
+        return ReportData.Incident(id: record.id, title: title(of: index), page: "incidents/\(pageNames[index])",
                                    severity: record.severity, services: record.services,
                                    started: record.started, mitigated: record.mitigated,
                                    timeToMitigateMinutes: record.impactMinutes,

@@ -48,28 +48,29 @@ public enum ReportGenerator {
         public var followUps: FollowUpStates
         /// Where each document's parts are in ``spill``, parallel to ``documents``: its body, its
         /// page findings (``PageFinding/spilled(_:)``), its follow-up actions (``ActionSpill/spilled(_:)``;
-        /// the corpus keeps only their ``followUps``) and its classification's
-        /// evidence (``EvidenceSpill/spilled(_:)``; the documents keep their classifications without it).
+        /// the corpus keeps only their ``followUps``), its classification's
+        /// evidence (``EvidenceSpill/spilled(_:)``; the documents keep their classifications without it)
+        /// and its title (``spilledTitle(_:)``; the records keep none).
         public var entries: [Entry]
         /// What `linter.lintCorpus` gives for every record read, in its order.
         public var corpusFindings: [Finding]
         public let spill: BodySpill
 
         /// The parts of a document the spill holds, in the order they are appended.
-        public enum Part: Sendable, CaseIterable {
-            case body, findings, actions, evidence
+        public enum Part: Int, Sendable, CaseIterable {
+            case body, findings, actions, evidence, title
         }
 
         /// Where one document's parts are: appended one after another from `offset`, so the offset
-        /// and their lengths place them all (24 bytes a document, where a reference a part took 64).
+        /// and their lengths place them all (32 bytes a document, where a reference a part took 80).
         public struct Entry: Sendable, Hashable {
             public let offset: Int
-            private let body: UInt32, findings: UInt32, actions: UInt32, evidence: UInt32
+            private let body: UInt32, findings: UInt32, actions: UInt32, evidence: UInt32, title: UInt32
 
             /// The entry of parts appended in ``Part``'s order at `references`; nil when they do
             /// not follow one another or one is 4 GiB or longer.
             init?(_ references: [BodySpill.Reference]) {
-                guard references.count == 4, let first = references.first else { return nil }
+                guard references.count == Part.allCases.count, let first = references.first else { return nil }
                 var lengths: [UInt32] = []
                 var end = first.offset
                 for reference in references {
@@ -78,18 +79,14 @@ public enum ReportGenerator {
                     end += reference.length
                 }
                 offset = first.offset
-                (body, findings, actions, evidence) = (lengths[0], lengths[1], lengths[2], lengths[3])
+                (body, findings, actions, evidence, title) = (lengths[0], lengths[1], lengths[2], lengths[3], lengths[4])
             }
 
-            /// Where `part` is.
+            /// Where `part` is: after the parts before it in ``Part``'s order.
             public func reference(_ part: Part) -> BodySpill.Reference {
-                let (body, findings, actions) = (Int(body), Int(findings), Int(actions))
-                return switch part {
-                case .body: BodySpill.Reference(offset: offset, length: body)
-                case .findings: BodySpill.Reference(offset: offset + body, length: findings)
-                case .actions: BodySpill.Reference(offset: offset + body + findings, length: actions)
-                case .evidence: BodySpill.Reference(offset: offset + body + findings + actions, length: Int(evidence))
-                }
+                let lengths = [body, findings, actions, evidence, title]
+                let start = lengths[..<part.rawValue].reduce(offset) { $0 + Int($1) }
+                return BodySpill.Reference(offset: start, length: Int(lengths[part.rawValue]))
             }
         }
 
@@ -123,6 +120,30 @@ public enum ReportGenerator {
             return action
         }
 
+        /// The title of the document at `index`.
+        public func title(at index: Int) throws(ReportError) -> String? {
+            guard let title = SpilledCorpus.unspilledTitle(try spill.body(entries[index].reference(.title))) else {
+                throw ReportError("cannot write the report: \(spill.path) was changed while the report was written")
+            }
+            return title
+        }
+
+        /// A title as the spill holds it: absent and empty differ (a page without a title shows
+        /// the id).
+        static func spilledTitle(_ title: String?) -> String {
+            var fields = SpillFields()
+            fields.add(title)
+            return fields.text
+        }
+
+        /// The title ``spilledTitle(_:)`` made of `text`; nil when it is not one.
+        static func unspilledTitle(_ text: String) -> String?? {
+            SpillFields.read(text) { reader -> String?? in
+                guard let title = reader.field(), reader.isAtEnd else { return nil }
+                return .some(title)
+            }
+        }
+
         /// The classification of the document at `index`, with its evidence.
         public func classification(at index: Int) throws(ReportError) -> Classification {
             guard let classification = EvidenceSpill.restored(documents[index].classification, from: try spill.body(entries[index].reference(.evidence))) else {
@@ -135,7 +156,7 @@ public enum ReportGenerator {
     /// A document prepared by a worker: the document, and what of it goes to the spill.
     private struct Prepared: Sendable {
         var document: ReportedDocument
-        var body: String, findings: String, actions: String, evidence: String
+        var body: String, findings: String, actions: String, evidence: String, title: String
     }
 
     /// Reads and prepares every input as ``documents(_:configuration:classifier:linter:today:pathsRelativeTo:progress:)``
@@ -172,7 +193,8 @@ public enum ReportGenerator {
             document.bodyHTML = ""
             return Prepared(document: document, body: body, findings: PageFinding.spilled(PageFinding.rows(document.findings)),
                             actions: ActionSpill.spilled(document.postmortem.actions),
-                            evidence: EvidenceSpill.spilled(document.classification))
+                            evidence: EvidenceSpill.spilled(document.classification),
+                            title: SpilledCorpus.spilledTitle(document.postmortem.title))
         }, consume: { (_: Int, prepared: Prepared) in
             guard failure == nil else { return }
             var document = prepared.document
@@ -183,7 +205,8 @@ public enum ReportGenerator {
             do throws(ReportError) {
                 // In the order of ``SpilledCorpus/Part``.
                 let references = [try spill.append(prepared.body), try spill.append(prepared.findings),
-                                  try spill.append(prepared.actions), try spill.append(prepared.evidence)]
+                                  try spill.append(prepared.actions), try spill.append(prepared.evidence),
+                                  try spill.append(prepared.title)]
                 guard let entry = SpilledCorpus.Entry(references) else {
                     throw ReportError("cannot write the report: the page of \(document.postmortem.path) is 4 GiB or more")
                 }
@@ -209,8 +232,9 @@ public enum ReportGenerator {
                              workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ReportError) -> QuarterlyReview {
         var reading = QuarterlyReview(documents: corpus.documents, followUps: corpus.followUps, corpusFindings: corpus.corpusFindings, configuration: configuration,
                                       categories: classifier.categories, options: options)
-        // The index's rows of follow-up actions read each action back, and data.json the evidence
-        // of each classification; a read that fails fails the summary file being written.
+        // The index's rows of follow-up actions read each action back, data.json the evidence
+        // of each classification, and both the titles of the period's incidents; a read that
+        // fails fails the summary file being written.
         let readFailures = FirstFailure()
         // A failure is recorded at the index of the document read.
         func recording<Place, Value>(_ read: @escaping @Sendable (Place) throws(ReportError) -> Value,
@@ -229,6 +253,7 @@ public enum ReportGenerator {
         }, document: \.index)
         reading.actionReader = { readAction(($0, $1)) }
         reading.classificationReader = recording(corpus.classification(at:), document: { $0 })
+        reading.titleReader = recording(corpus.title(at:), document: { $0 })
         let review = reading
         let count = review.documents.count
         let next = Counter()
@@ -257,7 +282,8 @@ public enum ReportGenerator {
                 do throws(ReportError) {
                     let page = ReportSite.page(review, index: index, body: try corpus.body(at: index),
                                                findings: try corpus.findings(at: index), actions: try corpus.actions(at: index),
-                                               classification: try corpus.classification(at: index), templates: templates)
+                                               classification: try corpus.classification(at: index), title: try corpus.title(at: index),
+                                               templates: templates)
                     try stage.write(page)
                 } catch {
                     failures.record(error, at: index)

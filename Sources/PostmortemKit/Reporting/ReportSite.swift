@@ -30,7 +30,8 @@ public enum ReportSite {
         for index in review.documents.indices {
             let document = review.documents[index]
             files.append(page(review, index: index, body: document.bodyHTML, findings: PageFinding.rows(document.findings),
-                              actions: document.postmortem.actions, classification: document.classification, templates: templates))
+                              actions: document.postmortem.actions, classification: document.classification,
+                              title: document.postmortem.title, templates: templates))
         }
         return files.sorted { $0.path < $1.path }
     }
@@ -96,12 +97,15 @@ public enum ReportSite {
     }
 
     /// The page of the document at `index` with `body` as its body HTML, `findings` as its list of
-    /// findings and `actions` as its follow-up actions.
+    /// findings, `actions` as its follow-up actions, `classification` as its causes and `title` as
+    /// its title.
     public static func page(_ review: QuarterlyReview, index: Int, body: String, findings: [PageFinding],
-                            actions: [FollowUpAction], classification: Classification, templates: ReportTemplates) -> ReportFile {
+                            actions: [FollowUpAction], classification: Classification, title: String?,
+                            templates: ReportTemplates) -> ReportFile {
         ReportFile(path: "incidents/\(review.pageNames[index])",
                    contents: templates.render(PostmortemPageModel.context(review, index: index, body: body, findings: findings,
-                                                                          actions: actions, classification: classification),
+                                                                          actions: actions, classification: classification,
+                                                                          title: title),
                                               with: "postmortem"))
     }
 }

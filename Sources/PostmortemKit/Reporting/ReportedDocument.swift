@@ -22,8 +22,10 @@ public struct ReportedDocument: Sendable {
 }
 
 extension ReportedDocument {
-    /// The record without what the report never reads once a document is classified and linted:
-    /// the summary, timeline, contributing factors, lessons, sections, links, front-matter
+    /// The record without what the report never reads once a document is classified and linted,
+    /// or reads for only some documents: the title (pages, and the index and data.json rows of the
+    /// period's incidents, read it back from the spill), the summary, timeline, contributing
+    /// factors, lessons, sections, links, front-matter
     /// positions (the page shows the body as HTML instead), where each SLO impact was written
     /// (lint's business, done by then), the reading problems (already findings) and the
     /// follow-up actions (the review keeps their ``FollowUpStates``; pages and
@@ -32,6 +34,7 @@ extension ReportedDocument {
     /// budget, the cause grouping and the CSV and JSON use.
     static func reportRecord(_ record: Postmortem) -> Postmortem {
         var record = record.withoutBody()
+        record.title = nil
         if record.impact.contains(where: { $0.range != nil }) {
             record.impact = record.impact.map { impact in
                 var impact = impact

@@ -70,19 +70,20 @@ struct ReportStreamingTests {
             // differ in length so a wrong offset cannot land on another body's marker.
             let id = number % 5 == 4 ? "inc-\(number - 1)" : "inc-\(number)"
             let filler = String(repeating: "Filler sentence \(number). ", count: 1 + (number * 7) % 23)
+            // Some titles are empty, some absent (no `title:` and no H1: the page shows the id).
+            let title = number % 6 == 2 ? "title: \"\"" : number % 6 == 5 ? "" : "title: Incident number \(number)"
+            let heading = number % 6 == 5 ? "" : "# Incident number \(number)\n\n## Summary"
             let text = """
                 ---
                 id: \(id)
-                title: Incident number \(number)
+                \(title)
                 status: published
                 severity: SEV3
                 services: [api]
                 started: 2026-07-\(String(format: "%02d", 1 + number % 28))T10:00:00Z
                 mitigated: 2026-07-\(String(format: "%02d", 1 + number % 28))T11:00:00Z
                 ---
-                # Incident number \(number)
-
-                ## Summary
+                \(heading)
 
                 Body-marker-\(number)-end. \(filler)
 
@@ -104,7 +105,8 @@ struct ReportStreamingTests {
         let written = try files(in: out)
         #expect(written.keys.filter { $0.hasPrefix("incidents/") }.count == count)
         for index in 0..<count {
-            let number = Int(review.documents[index].postmortem.title!.split(separator: " ").last!)!
+            let number = Int(review.documents[index].postmortem.path.split(separator: "/").last!.prefix(3))!
+            #expect(review.title(of: index) == (number % 6 == 2 ? "" : number % 6 == 5 ? nil : "Incident number \(number)"))
             let page = try #require(written["incidents/\(review.pageNames[index])"])
             #expect(page.contains("Body-marker-\(number)-end."), "page \(review.pageNames[index]) lost its body")
             for other in 0..<count where other != number {
@@ -179,9 +181,9 @@ struct ReportStreamingTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["notes.txt"])
     }
 
-    @Test("a spill whose evidence or actions were changed under the report fails it, instead of writing made-up values")
+    @Test("a spill whose evidence, actions or titles were changed under the report fails it, instead of writing made-up values")
     func changedSpill() throws {
-        for part in ["evidence", "actions"] {
+        for part in [ReportGenerator.SpilledCorpus.Part.evidence, .actions, .title] {
             let root = try temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: root) }
             let configuration = ReportFixture.configuration, options = ReportFixture.options
@@ -193,7 +195,7 @@ struct ReportStreamingTests {
             let corpus = try ReportGenerator.read(inputs, configuration: configuration, classifier: classifier, linter: linter,
                                                   today: options.today, pathsRelativeTo: ReportFixture.fixtures.path, into: stage)
             // Overwrite one part of every document with as many '#' bytes, which no part's codec reads.
-            let references = corpus.entries.map { $0.reference(part == "evidence" ? .evidence : .actions) }
+            let references = corpus.entries.map { $0.reference(part) }
             #expect(references.contains { $0.length > 0 })
             let handle = try #require(FileHandle(forWritingAtPath: corpus.spill.path))
             for reference in references where reference.length > 0 {
@@ -207,6 +209,17 @@ struct ReportStreamingTests {
                                               templates: templates, to: stage)
             }
             #expect(error?.description.contains("was changed while the report was written") == true, "\(part): \(String(describing: error))")
+        }
+    }
+
+    @Test("a title comes back from the spill as it was: absent, empty or any text")
+    func titleRoundTrip() {
+        typealias Corpus = ReportGenerator.SpilledCorpus
+        for title in [nil, "", "~", "12:ab", "Checkout 5xx: ~40% of \"orders\" 🔥\u{0}\n", String(repeating: "é", count: 300)] as [String?] {
+            #expect(Corpus.unspilledTitle(Corpus.spilledTitle(title)) == .some(title), "\(String(describing: title))")
+        }
+        for damaged in ["", "#", "3:ab", "2:abc", "~~"] {
+            #expect(Corpus.unspilledTitle(damaged) == nil, "\(damaged)")
         }
     }
 
