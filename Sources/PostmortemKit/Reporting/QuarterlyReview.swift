@@ -92,7 +92,9 @@ public struct QuarterlyReview: Sendable {
                                          slos: configuration.slos, severities: configuration.severities, today: options.today)
         let classifications = documents.lazy.map(\.classification)
         let period = options.period
-        let inPeriod = records.filter { IncidentTime.began($0).map(period.contains) ?? false }
+        // The period's records as a view: a filtered array copied a quarter of the corpus's records.
+        let inPeriodIndices = documents.indices.filter { IncidentTime.began(documents[$0].postmortem).map(period.contains) ?? false }
+        let inPeriod = inPeriodIndices.lazy.map { documents[$0].postmortem }
         causeGroups = CauseGrouping.groups(records: inPeriod, classifications: classifications, burns: burns, by: .cause)
         serviceGroups = CauseGrouping.groups(records: inPeriod, classifications: classifications, burns: burns, by: .service)
         let inPeriodIDs = Set(inPeriod.map(\.id))
@@ -195,6 +197,17 @@ public struct QuarterlyReview: Sendable {
     /// The ``BurnGroups`` of `burns`: a counting sort by incident, in the order each incident
     /// first appears.
     static func grouped(_ burns: [IncidentBurn]) -> BurnGroups {
+        // Burns are listed record by record, so each incident's burns are usually one run of the
+        // list: then the groups are the runs, in the list's order, found without the dictionary of
+        // every incident below (2 MB at 50,000 documents).
+        var runStarts: [Int32] = []
+        for position in burns.indices where position == 0 || burns[position].incident != burns[position - 1].incident {
+            runStarts.append(Int32(position))
+        }
+        if !SuffixedNames.containsDuplicates(runStarts.lazy.map { burns[Int($0)].incident }) {
+            runStarts.append(Int32(burns.count))
+            return groups(order: Array(0..<Int32(burns.count)), starts: runStarts.withUnsafeBufferPointer { Array($0) }, of: burns)
+        }
         var groups: [String: Int] = [:]
         var counts: [Int] = []
         var groupOfBurn: [Int32] = []
@@ -225,10 +238,15 @@ public struct QuarterlyReview: Sendable {
             order[Int(filled[Int(group)])] = Int32(position)
             filled[Int(group)] += 1
         }
-        return BurnGroups(order: order, starts: starts,
-                          byIncident: SortedKeyIndex(count: counts.count) {
-                              BurnGroups.incident(ofGroup: $0, order: order, starts: starts, burns: burns)
-                          })
+        return Self.groups(order: order, starts: starts, of: burns)
+    }
+
+    /// The groups with these positions and starts, indexed by incident.
+    private static func groups(order: [Int32], starts: [Int32], of burns: [IncidentBurn]) -> BurnGroups {
+        BurnGroups(order: order, starts: starts,
+                   byIncident: SortedKeyIndex(count: starts.count - 1) {
+                       BurnGroups.incident(ofGroup: $0, order: order, starts: starts, burns: burns)
+                   })
     }
 
     /// Budget minutes an incident burned per SLO over all its windows, in SLO order.

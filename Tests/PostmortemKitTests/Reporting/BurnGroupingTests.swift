@@ -3,14 +3,22 @@ import Testing
 
 @Suite("Each incident's burns, as the review finds them")
 struct BurnGroupingTests {
-    @Test("the counting sort gives each incident its burns in their order, as grouping into arrays does")
-    func sameAsDictionaryGrouping() {
+    @Test("the groups give each incident its burns in their order, as grouping into arrays does, whether each incident's burns are one run or not",
+          arguments: [false, true])
+    func sameAsDictionaryGrouping(inRuns: Bool) {
         var generator = SplitMix64(seed: 0xB042)
-        let incidents = ["a", "b", "2026-07-01-checkout", "é", ""]
+        // "é" twice: precomposed and as e + combining acute, one incident to Swift.
+        let incidents = ["a", "b", "2026-07-01-checkout", "é", "e\u{301}", ""]
         for _ in 0..<500 {
-            let burns = (0..<Int.random(in: 0...40, using: &generator)).map { number in
+            var burns = (0..<Int.random(in: 0...40, using: &generator)).map { number in
                 IncidentBurn(incident: incidents.randomElement(using: &generator)!, slo: "slo-\(number % 3)",
                              minutes: Double(number) / 7, windowStart: Timestamp(epochSeconds: Int64(number)))
+            }
+            if inRuns {
+                // As the review lists them, record by record: each incident's burns together,
+                // incidents in the order they first appear.
+                let first = Dictionary(burns.enumerated().map { ($1.incident, $0) }, uniquingKeysWith: { a, _ in a })
+                burns = burns.enumerated().sorted { (first[$0.element.incident]!, $0.offset) < (first[$1.element.incident]!, $1.offset) }.map(\.element)
             }
             let groups = QuarterlyReview.grouped(burns)
             let expected = Dictionary(grouping: burns, by: \.incident)
