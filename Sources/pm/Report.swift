@@ -108,7 +108,9 @@ extension PM {
                 let corpus: ReportGenerator.SpilledCorpus
                 do {
                     defer { progress.finish() }
-                    corpus = try ReportGenerator.read(inputs, configuration: configuration, classifier: classifier, linter: linter,
+                    // Consumed: the inputs' paths are freed once read (the corpus keeps no paths),
+                    // before the review, when memory peaks.
+                    corpus = try ReportGenerator.read(consume inputs, configuration: configuration, classifier: classifier, linter: linter,
                                                       today: day,
                                                       pathsRelativeTo: configuration.rootDirectory ?? FileManager.default.currentDirectoryPath,
                                                       into: stage, progress: progress.isShown ? progress.update : nil)

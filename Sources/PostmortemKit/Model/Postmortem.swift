@@ -5,18 +5,33 @@
 /// documented interface: see docs/format.md.
 public struct Postmortem: Sendable, Codable, Hashable {
     /// The path the document was read from, as given.
-    public var path: String
+    public var path: String {
+        get { body.fields.path }
+        _modify { makeBodyUnique(); yield &body.fields.path }
+    }
     /// From front matter `id`, else the file name without extension.
     public var id: String
     /// From front matter `title`, else the first H1.
-    public var title: String?
+    public var title: String? {
+        get { body.fields.title }
+        _modify { makeBodyUnique(); yield &body.fields.title }
+    }
     /// `draft`, `in-review` or `published` (validated by lint, kept as written).
-    public var status: String?
+    public var status: String? {
+        get { body.fields.status }
+        _modify { makeBodyUnique(); yield &body.fields.status }
+    }
     public var severity: String?
     public var services: [String]
-    public var authors: [String]
+    public var authors: [String] {
+        get { body.fields.authors }
+        _modify { makeBodyUnique(); yield &body.fields.authors }
+    }
     /// The zone for times written without one (front matter `timezone`).
-    public var timezone: String?
+    public var timezone: String? {
+        get { body.fields.timezone }
+        _modify { makeBodyUnique(); yield &body.fields.timezone }
+    }
     /// User impact began.
     public var started: Timestamp?
     public var detected: Timestamp?
@@ -67,21 +82,22 @@ public struct Postmortem: Sendable, Codable, Hashable {
     }
 
     /// What was read of the body and of where things are, behind one reference: the fields above
-    /// from ``summary`` on. The report keeps a record of every document of the corpus without
-    /// them (``ReportedDocument``), and then they cost one reference to a shared empty body, not
-    /// 144 bytes a record. Copied on write, so a record is a value like any other.
+    /// from ``summary`` on, and the path, title, status, authors and zone, which only a page shows
+    /// (and lint checks). The report keeps a record of every document of the corpus without them
+    /// (``ReportedDocument``), and then they cost one reference to a shared empty body, not
+    /// 216 bytes a record. Copied on write, so a record is a value like any other.
     private var body: Body
 
     public init(path: String, id: String) {
-        self.path = path
         self.id = id
         services = []
-        authors = []
         impact = []
         body = Body.empty
+        self.path = path
     }
 
-    /// The record without its body: every field from ``summary`` on empty.
+    /// The record without its body: every field from ``summary`` on empty, and no path, title,
+    /// status, authors or zone.
     func withoutBody() -> Postmortem {
         var record = self
         record.body = Body.empty
@@ -92,8 +108,15 @@ public struct Postmortem: Sendable, Codable, Hashable {
         if !isKnownUniquelyReferenced(&body) { body = Body(body.fields) }
     }
 
-    /// The body fields as a value; equality, hashing and the JSON keys are synthesised from it.
+    /// The body fields as a value; equality, hashing and the JSON keys of the body are synthesised
+    /// from it. The path, title, status, authors and zone are kept here too, but written with
+    /// the record's own keys (see ``Postmortem/CodingKeys``), in their place among them.
     private struct BodyFields: Hashable, Codable {
+        var path = ""
+        var title: String?
+        var status: String?
+        var authors: [String] = []
+        var timezone: String?
         var summary: String?
         var timeline: [TimelineEvent] = []
         var factors: [ContributingFactor] = []
@@ -103,6 +126,10 @@ public struct Postmortem: Sendable, Codable, Hashable {
         var links: [DocumentLink] = []
         var frontMatter = FrontMatter()
         var problems: [Problem] = []
+
+        enum CodingKeys: String, CodingKey {
+            case summary, timeline, factors, actions, lessons, sections, links, frontMatter, problems
+        }
     }
 
     /// The storage of the body fields. Only a record whose reference is unique changes it.
@@ -127,20 +154,22 @@ public struct Postmortem: Sendable, Codable, Hashable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(path: try c.decode(String.self, forKey: .path), id: try c.decode(String.self, forKey: .id))
-        title = try c.decodeIfPresent(String.self, forKey: .title)
-        status = try c.decodeIfPresent(String.self, forKey: .status)
+        var fields = try BodyFields(from: decoder)
+        fields.path = try c.decode(String.self, forKey: .path)
+        fields.title = try c.decodeIfPresent(String.self, forKey: .title)
+        fields.status = try c.decodeIfPresent(String.self, forKey: .status)
+        fields.authors = try c.decode([String].self, forKey: .authors)
+        fields.timezone = try c.decodeIfPresent(String.self, forKey: .timezone)
+        self.init(path: fields.path, id: try c.decode(String.self, forKey: .id))
         severity = try c.decodeIfPresent(String.self, forKey: .severity)
         services = try c.decode([String].self, forKey: .services)
-        authors = try c.decode([String].self, forKey: .authors)
-        timezone = try c.decodeIfPresent(String.self, forKey: .timezone)
         started = try c.decodeIfPresent(Timestamp.self, forKey: .started)
         detected = try c.decodeIfPresent(Timestamp.self, forKey: .detected)
         mitigated = try c.decodeIfPresent(Timestamp.self, forKey: .mitigated)
         resolved = try c.decodeIfPresent(Timestamp.self, forKey: .resolved)
         impact = try c.decode([SLOImpact].self, forKey: .impact)
         causes = try c.decodeIfPresent([String].self, forKey: .causes)
-        body = Body(try BodyFields(from: decoder))
+        body = Body(fields)
     }
 
     public func encode(to encoder: Encoder) throws {

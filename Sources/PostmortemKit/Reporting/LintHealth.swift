@@ -23,7 +23,7 @@ enum LintHealth {
             let errors = document.lint.entries.filter { $0.severity == .error }
             let text = IndexPageModel.text
             return [
-                "path": IndexPageModel.cleanText(document.postmortem.path),
+                "path": IndexPageModel.cleanText(review.path(of: index)),
                 "href": text("incidents/\(review.pageNames[index])"),
                 "errors": text("\(document.lint.count(.error))"),
                 "rules": IndexPageModel.cleanText(Set(errors.map { "\($0.ruleID) \($0.alias)" }).sorted().joined(separator: ", ")),
@@ -33,28 +33,36 @@ enum LintHealth {
         // Entries are updated in place (through the subscript's modify accessor): copying one out
         // and back would copy its set of paths for every finding, quadratic in a large corpus.
         var errorCount = 0, warningCount = 0
-        func add(_ tally: LintTally, ownPath: String?) {
+        // A document's own path is read only where an entry names a path (the streaming report's
+        // records keep no paths, and its tallies leave the document's own path out).
+        func add(_ tally: LintTally, ownPath: () -> String?) {
             for tallied in tally.entries {
                 modify(&byRule[tallied.ruleID, default: RuleCount(alias: tallied.alias, severity: tallied.severity)]) { rule in
                     rule.count += tallied.count
                     rule.severity = max(rule.severity, tallied.severity)
-                    if let path = tallied.path, path != ownPath { rule.paths.insert(path) }
+                    if let path = tallied.path, path != ownPath() { rule.paths.insert(path) }
                 }
                 if tallied.severity == .error { errorCount += tallied.count }
                 if tallied.severity == .warning { warningCount += tallied.count }
             }
         }
-        add(LintTally(review.corpusFindings), ownPath: nil)
+        add(LintTally(review.corpusFindings), ownPath: { nil })
         for index in review.documents.indices {
-            add(review.documents[index].lint, ownPath: review.documents[index].postmortem.path)
+            add(review.documents[index].lint, ownPath: { review.path(of: index) })
         }
         // A document counts once for a rule, and not again when a path above already counted it
         // (documents' paths are distinct: each is one input).
         for index in review.documents.indices {
-            let document = review.documents[index], path = document.postmortem.path
-            for tallied in document.lint.entries where (tallied.path ?? path) == path {
+            let document = review.documents[index]
+            var known: String?
+            func path() -> String {
+                if let known { return known }
+                known = review.path(of: index)
+                return known!
+            }
+            for tallied in document.lint.entries where tallied.path == nil || tallied.path == path() {
                 modify(&byRule[tallied.ruleID]!) { rule in
-                    guard rule.lastDocument != index, !rule.paths.contains(path) else { return }
+                    guard rule.lastDocument != index, rule.paths.isEmpty || !rule.paths.contains(path()) else { return }
                     rule.lastDocument = index
                     rule.ownDocuments += 1
                 }

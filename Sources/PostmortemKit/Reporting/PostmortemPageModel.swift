@@ -6,14 +6,15 @@ enum PostmortemPageModel {
         let document = review.documents[index]
         return context(review, index: index, body: document.bodyHTML, findings: PageFinding.rows(document.findings),
                        actions: document.postmortem.actions, classification: document.classification,
-                       title: document.postmortem.title)
+                       header: DocumentHeader(document.postmortem))
     }
 
     /// The context with `body` as the page body, `findings` as its list of findings, `actions`
-    /// as its follow-up actions, `classification` with its evidence and `title` as its title (the
-    /// document's own, read back from where the report keeps them while streaming; see ``BodySpill``).
+    /// as its follow-up actions, `classification` with its evidence and `header` as its title and
+    /// path (the document's own, read back from where the report keeps them while streaming; see
+    /// ``BodySpill``).
     static func context(_ review: QuarterlyReview, index: Int, body: String, findings: [PageFinding],
-                        actions: [FollowUpAction], classification: Classification, title: String?) -> [String: Any] {
+                        actions: [FollowUpAction], classification: Classification, header: DocumentHeader) -> [String: Any] {
         let document = review.documents[index]
         let record = document.postmortem
         let cleanText = IndexPageModel.cleanText, text = IndexPageModel.text
@@ -24,16 +25,16 @@ enum PostmortemPageModel {
         }
         add("Id", record.id)
         add("Severity", record.severity)
-        add("Status", record.status)
+        add("Status", header.status)
         add("Services", record.services.joined(separator: ", "))
-        add("Authors", record.authors.joined(separator: ", "))
+        add("Authors", header.authors.joined(separator: ", "))
         add("Started", record.started?.iso8601)
         add("Detected", record.detected?.iso8601)
         add("Mitigated", record.mitigated?.iso8601)
         add("Resolved", record.resolved?.iso8601)
         add("Time to detect", record.timeToDetectMinutes.map { DurationText.format($0) })
         add("Time to mitigate", record.impactMinutes.map { DurationText.format($0) })
-        add("File", record.path)
+        add("File", header.path)
 
         let burns = review.burned(by: record.id).map { burn -> TemplateRow in
             let windowBudget = review.burns(of: record.id).filter { $0.slo == burn.slo }
@@ -77,7 +78,7 @@ enum PostmortemPageModel {
         }
         return [
             "title": cleanText(review.options.resolvedTitle),
-            "pageTitle": cleanText(title ?? record.id),
+            "pageTitle": cleanText(header.title ?? record.id),
             "period": text(review.options.period.label),
             "hasOrganization": review.organization != nil,
             "organization": cleanText(review.organization ?? ""),

@@ -44,10 +44,10 @@ public struct QuarterlyReview: Sendable {
     /// hold it without (the streaming report; see ``EvidenceSpill``). It returns nil when it
     /// cannot be read, and the report then fails.
     var classificationReader: (@Sendable (Int) -> Classification?)?
-    /// Reads the title of the document at an index, when the documents do not hold their titles
-    /// (the streaming report keeps them in its spill). It returns nil when it cannot be read, and
-    /// the report then fails.
-    var titleReader: (@Sendable (Int) -> String??)?
+    /// Reads the title and path of the document at an index, when the documents do not hold them
+    /// (the streaming report keeps them in its spill). It returns nil when they cannot be read,
+    /// and the report then fails.
+    var headerReader: (@Sendable (Int) -> DocumentHeader?)?
 
     /// Works out the review.
     ///
@@ -137,8 +137,15 @@ public struct QuarterlyReview: Sendable {
     /// The title of the document at `index` (nil when it has none, or it cannot be read back
     /// from the spill).
     func title(of index: Int) -> String? {
-        guard let titleReader else { return documents[index].postmortem.title }
-        return titleReader(index) ?? nil
+        guard let headerReader else { return documents[index].postmortem.title }
+        return headerReader(index)?.title
+    }
+
+    /// The path of the document at `index`, as the report shows it (empty when it cannot be read
+    /// back from the spill).
+    func path(of index: Int) -> String {
+        guard let headerReader else { return documents[index].postmortem.path }
+        return headerReader(index)?.path ?? ""
     }
 
     /// The documents with ids made unique (``IncidentIDs``), in their records and classifications.

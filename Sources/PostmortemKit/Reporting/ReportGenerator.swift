@@ -50,7 +50,7 @@ public enum ReportGenerator {
         /// page findings (``PageFinding/spilled(_:)``), its follow-up actions (``ActionSpill/spilled(_:)``;
         /// the corpus keeps only their ``followUps``), its classification's
         /// evidence (``EvidenceSpill/spilled(_:)``; the documents keep their classifications without it)
-        /// and its title (``spilledTitle(_:)``; the records keep none).
+        /// and its title and path (``DocumentHeader/spilled``; the records keep neither).
         public var entries: [Entry]
         /// What `linter.lintCorpus` gives for every record read, in its order.
         public var corpusFindings: [Finding]
@@ -58,14 +58,14 @@ public enum ReportGenerator {
 
         /// The parts of a document the spill holds, in the order they are appended.
         public enum Part: Int, Sendable, CaseIterable {
-            case body, findings, actions, evidence, title
+            case body, findings, actions, evidence, header
         }
 
         /// Where one document's parts are: appended one after another from `offset`, so the offset
         /// and their lengths place them all (32 bytes a document, where a reference a part took 80).
         public struct Entry: Sendable, Hashable {
             public let offset: Int
-            private let body: UInt32, findings: UInt32, actions: UInt32, evidence: UInt32, title: UInt32
+            private let body: UInt32, findings: UInt32, actions: UInt32, evidence: UInt32, header: UInt32
 
             /// The entry of parts appended in ``Part``'s order at `references`; nil when they do
             /// not follow one another or one is 4 GiB or longer.
@@ -79,12 +79,12 @@ public enum ReportGenerator {
                     end += reference.length
                 }
                 offset = first.offset
-                (body, findings, actions, evidence, title) = (lengths[0], lengths[1], lengths[2], lengths[3], lengths[4])
+                (body, findings, actions, evidence, header) = (lengths[0], lengths[1], lengths[2], lengths[3], lengths[4])
             }
 
             /// Where `part` is: after the parts before it in ``Part``'s order.
             public func reference(_ part: Part) -> BodySpill.Reference {
-                let lengths = [body, findings, actions, evidence, title]
+                let lengths = [body, findings, actions, evidence, header]
                 let start = lengths[..<part.rawValue].reduce(offset) { $0 + Int($1) }
                 return BodySpill.Reference(offset: start, length: Int(lengths[part.rawValue]))
             }
@@ -120,28 +120,12 @@ public enum ReportGenerator {
             return action
         }
 
-        /// The title of the document at `index`.
-        public func title(at index: Int) throws(ReportError) -> String? {
-            guard let title = SpilledCorpus.unspilledTitle(try spill.body(entries[index].reference(.title))) else {
+        /// The title and path of the document at `index`.
+        public func header(at index: Int) throws(ReportError) -> DocumentHeader {
+            guard let header = DocumentHeader(spilled: try spill.body(entries[index].reference(.header))) else {
                 throw ReportError("cannot write the report: \(spill.path) was changed while the report was written")
             }
-            return title
-        }
-
-        /// A title as the spill holds it: absent and empty differ (a page without a title shows
-        /// the id).
-        static func spilledTitle(_ title: String?) -> String {
-            var fields = SpillFields()
-            fields.add(title)
-            return fields.text
-        }
-
-        /// The title ``spilledTitle(_:)`` made of `text`; nil when it is not one.
-        static func unspilledTitle(_ text: String) -> String?? {
-            SpillFields.read(text) { reader -> String?? in
-                guard let title = reader.field(), reader.isAtEnd else { return nil }
-                return .some(title)
-            }
+            return header
         }
 
         /// The classification of the document at `index`, with its evidence.
@@ -156,7 +140,7 @@ public enum ReportGenerator {
     /// A document prepared by a worker: the document, and what of it goes to the spill.
     private struct Prepared: Sendable {
         var document: ReportedDocument
-        var body: String, findings: String, actions: String, evidence: String, title: String
+        var body: String, findings: String, actions: String, evidence: String, header: String
     }
 
     /// Reads and prepares every input as ``documents(_:configuration:classifier:linter:today:pathsRelativeTo:progress:)``
@@ -194,10 +178,11 @@ public enum ReportGenerator {
             return Prepared(document: document, body: body, findings: PageFinding.spilled(PageFinding.rows(document.findings)),
                             actions: ActionSpill.spilled(document.postmortem.actions),
                             evidence: EvidenceSpill.spilled(document.classification),
-                            title: SpilledCorpus.spilledTitle(document.postmortem.title))
+                            header: DocumentHeader(document.postmortem).spilled)
         }, consume: { (_: Int, prepared: Prepared) in
             guard failure == nil else { return }
             var document = prepared.document
+            let path = document.postmortem.path
             corpusFindings += linter.lintCorpus(document.postmortem, in: corpus, fileExists: { _ in false })
             corpus.remember(document.postmortem)
             let actions = document.postmortem.actions
@@ -206,9 +191,9 @@ public enum ReportGenerator {
                 // In the order of ``SpilledCorpus/Part``.
                 let references = [try spill.append(prepared.body), try spill.append(prepared.findings),
                                   try spill.append(prepared.actions), try spill.append(prepared.evidence),
-                                  try spill.append(prepared.title)]
+                                  try spill.append(prepared.header)]
                 guard let entry = SpilledCorpus.Entry(references) else {
-                    throw ReportError("cannot write the report: the page of \(document.postmortem.path) is 4 GiB or more")
+                    throw ReportError("cannot write the report: the page of \(path) is 4 GiB or more")
                 }
                 entries.append(entry)
                 documents.append(document)
@@ -233,8 +218,8 @@ public enum ReportGenerator {
         var reading = QuarterlyReview(documents: corpus.documents, followUps: corpus.followUps, corpusFindings: corpus.corpusFindings, configuration: configuration,
                                       categories: classifier.categories, options: options)
         // The index's rows of follow-up actions read each action back, data.json the evidence
-        // of each classification, and both the titles of the period's incidents; a read that
-        // fails fails the summary file being written.
+        // of each classification, both the titles of the period's incidents, and the index the
+        // paths of documents with lint errors; a read that fails fails the summary file being written.
         let readFailures = FirstFailure()
         // A failure is recorded at the index of the document read.
         func recording<Place, Value>(_ read: @escaping @Sendable (Place) throws(ReportError) -> Value,
@@ -253,7 +238,7 @@ public enum ReportGenerator {
         }, document: \.index)
         reading.actionReader = { readAction(($0, $1)) }
         reading.classificationReader = recording(corpus.classification(at:), document: { $0 })
-        reading.titleReader = recording(corpus.title(at:), document: { $0 })
+        reading.headerReader = recording(corpus.header(at:), document: { $0 })
         let review = reading
         let count = review.documents.count
         let next = Counter()
@@ -282,7 +267,7 @@ public enum ReportGenerator {
                 do throws(ReportError) {
                     let page = ReportSite.page(review, index: index, body: try corpus.body(at: index),
                                                findings: try corpus.findings(at: index), actions: try corpus.actions(at: index),
-                                               classification: try corpus.classification(at: index), title: try corpus.title(at: index),
+                                               classification: try corpus.classification(at: index), header: try corpus.header(at: index),
                                                templates: templates)
                     try stage.write(page)
                 } catch {

@@ -31,7 +31,7 @@ public enum ReportSite {
             let document = review.documents[index]
             files.append(page(review, index: index, body: document.bodyHTML, findings: PageFinding.rows(document.findings),
                               actions: document.postmortem.actions, classification: document.classification,
-                              title: document.postmortem.title, templates: templates))
+                              header: DocumentHeader(document.postmortem), templates: templates))
         }
         return files.sorted { $0.path < $1.path }
     }
@@ -97,15 +97,15 @@ public enum ReportSite {
     }
 
     /// The page of the document at `index` with `body` as its body HTML, `findings` as its list of
-    /// findings, `actions` as its follow-up actions, `classification` as its causes and `title` as
-    /// its title.
+    /// findings, `actions` as its follow-up actions, `classification` as its causes and `header` as
+    /// its title and path.
     public static func page(_ review: QuarterlyReview, index: Int, body: String, findings: [PageFinding],
-                            actions: [FollowUpAction], classification: Classification, title: String?,
+                            actions: [FollowUpAction], classification: Classification, header: DocumentHeader,
                             templates: ReportTemplates) -> ReportFile {
         ReportFile(path: "incidents/\(review.pageNames[index])",
                    contents: templates.render(PostmortemPageModel.context(review, index: index, body: body, findings: findings,
                                                                           actions: actions, classification: classification,
-                                                                          title: title),
+                                                                          header: header),
                                               with: "postmortem"))
     }
 }

@@ -23,8 +23,10 @@ public struct ReportedDocument: Sendable {
 
 extension ReportedDocument {
     /// The record without what the report never reads once a document is classified and linted,
-    /// or reads for only some documents: the title (pages, and the index and data.json rows of the
-    /// period's incidents, read it back from the spill), the summary, timeline, contributing
+    /// or reads for only some documents: the path, title, status, authors and zone (pages, the
+    /// index's rows of the period's incidents and of documents with lint errors, and data.json's
+    /// incidents read what they show of them back from the spill; see ``DocumentHeader``), the
+    /// summary, timeline, contributing
     /// factors, lessons, sections, links, front-matter
     /// positions (the page shows the body as HTML instead), where each SLO impact was written
     /// (lint's business, done by then), the reading problems (already findings) and the
@@ -34,7 +36,6 @@ extension ReportedDocument {
     /// budget, the cause grouping and the CSV and JSON use.
     static func reportRecord(_ record: Postmortem) -> Postmortem {
         var record = record.withoutBody()
-        record.title = nil
         if record.impact.contains(where: { $0.range != nil }) {
             record.impact = record.impact.map { impact in
                 var impact = impact
@@ -55,8 +56,8 @@ extension ReportedDocument {
     /// to twice the room they use, and these are kept for every document of the corpus.
     static func slimmed(_ document: ReportedDocument) -> ReportedDocument {
         var document = document
-        document.postmortem = reportRecord(document.postmortem)
         let path = document.postmortem.path
+        document.postmortem = reportRecord(document.postmortem)
         document.findings = []
         document.classification.categories = document.classification.categories.map { score in
             var score = score
@@ -92,9 +93,9 @@ struct SharedValues<Value: Hashable> {
 
 /// The tables of equal values the streaming report keeps once across the corpus (see
 /// ``SharedValues``): whole arrays that many documents hold alike (categories of declared causes,
-/// lists of services, of authors and of causes, lint tallies, SLO impacts: the same SLO and share
-/// of bad events recur), and short strings that recur (the
-/// zone, the primary category, the SLO of each impact). A string longer
+/// lists of services and of causes, lint tallies, SLO impacts: the same SLO and share
+/// of bad events recur), and short strings that recur (the primary category, the SLO of each
+/// impact). A string longer
 /// than 15 UTF-8 bytes is an allocation of its own; kept once, 50,000 documents that name the same
 /// SLO or team hold 50,000 references to one.
 struct ReportSharing {
@@ -110,9 +111,7 @@ struct ReportSharing {
         document.classification.categories = categories.shared(document.classification.categories)
         document.lint.entries = tallies.shared(document.lint.entries)
         document.postmortem.services = lists.shared(document.postmortem.services)
-        document.postmortem.authors = lists.shared(document.postmortem.authors)
         document.postmortem.causes = document.postmortem.causes.map { lists.shared($0) }
-        document.postmortem.timezone = document.postmortem.timezone.map { names.shared($0) }
         document.classification.primary = names.shared(document.classification.primary)
         if !document.postmortem.impact.isEmpty {
             // Each SLO's name kept once in the first array of its kind, and equal arrays once.
@@ -148,5 +147,60 @@ struct ExactImpacts: Hashable {
             hasher.combine(impact.budgetMinutes?.bitPattern)
             hasher.combine(impact.range)
         }
+    }
+}
+
+/// The title, path, status and authors of a document: what pages and a few of the index's rows
+/// show, and the streaming report's records leave out. A title and a path are each an allocation
+/// of their own, together about as large as the rest of what the report keeps of a document; only
+/// the period's incidents show a title, only pages and documents with lint errors a path, and only
+/// pages the status and authors, so the streaming report keeps them in its spill
+/// (``ReportGenerator/SpilledCorpus/header(at:)``).
+public struct DocumentHeader: Sendable, Hashable {
+    /// The record's title; absent and empty differ (a page without a title shows the id).
+    public var title: String?
+    /// The record's path, as the report shows it.
+    public var path: String
+    public var status: String?
+    public var authors: [String]
+
+    public init(title: String?, path: String, status: String? = nil, authors: [String] = []) {
+        self.title = title
+        self.path = path
+        self.status = status
+        self.authors = authors
+    }
+
+    /// The header of `record`.
+    public init(_ record: Postmortem) {
+        self.init(title: record.title, path: record.path, status: record.status, authors: record.authors)
+    }
+
+    /// The header as the spill holds it (see ``SpillFields``): title, path, status, the number
+    /// of authors and each author.
+    var spilled: String {
+        var fields = SpillFields()
+        fields.add(title)
+        fields.add(path)
+        fields.add(status)
+        fields.add("\(authors.count)")
+        for author in authors { fields.add(author) }
+        return fields.text
+    }
+
+    /// The header ``spilled`` made of `text`; nil when `text` is not one.
+    init?(spilled text: String) {
+        guard let header = SpillFields.read(text, { reader -> DocumentHeader? in
+            guard let title = reader.field(), let path = reader.present(), let status = reader.field(),
+                  let count = reader.present().flatMap({ Int($0) }), count >= 0 else { return nil }
+            var authors: [String] = []
+            for _ in 0..<count {
+                guard let author = reader.present() else { return nil }
+                authors.append(author)
+            }
+            guard reader.isAtEnd else { return nil }
+            return DocumentHeader(title: title, path: path, status: status, authors: authors)
+        }) else { return nil }
+        self = header
     }
 }

@@ -29,7 +29,7 @@ import Testing
 
     func storage<Element>(_ array: [Element]) -> UnsafePointer<Element>? { array.withUnsafeBufferPointer { $0.baseAddress } }
 
-    @Test("documents naming the same SLOs, authors, causes and zone hold one copy of each, and their values are unchanged")
+    @Test("documents naming the same SLOs and causes hold one copy of each, keep no authors or zone, and their values are otherwise unchanged")
     func sharedNames() {
         let a = document("a", slos: ["checkout-availability", "payments-success-rate"], authors: ["Alexandra Okonkwo", "Priya Raman"],
                          owners: ["platform-reliability", nil, "payments-oncall-team"], causes: ["deploy", "config-change"])
@@ -39,7 +39,8 @@ import Testing
         let first = sharing.shared(a), second = sharing.shared(b)
         #expect(storage(first.postmortem.impact[1].slo) == storage(second.postmortem.impact[0].slo))
         #expect(storage(first.postmortem.impact[1].slo) != storage(first.postmortem.impact[0].slo))
-        #expect(storage(first.postmortem.authors) == storage(second.postmortem.authors))
+        // Authors and zone are a page's, read back from the spill (DocumentHeader).
+        #expect(first.postmortem.authors.isEmpty && first.postmortem.timezone == nil)
         // A third document with the first one's impacts holds the same array.
         let c = document("c", slos: ["checkout-availability", "payments-success-rate"], authors: [], owners: [], causes: nil)
         #expect(c.postmortem.impact.allSatisfy { $0.range == nil })
@@ -52,7 +53,6 @@ import Testing
         _ = sharing.shared(zero)
         #expect(sharing.shared(negativeZero).postmortem.impact[0].budgetMinutes?.sign == .minus)
         #expect(storage(first.postmortem.causes!) == storage(second.postmortem.causes!))
-        #expect(storage(first.postmortem.timezone!) == storage(second.postmortem.timezone!))
         // Two strings made apart are two copies: without sharing, the comparisons above would fail.
         #expect(storage(a.postmortem.impact[1].slo) != storage(b.postmortem.impact[0].slo))
         for (original, shared) in [(a, first), (b, second)] {

@@ -105,7 +105,7 @@ struct ReportStreamingTests {
         let written = try files(in: out)
         #expect(written.keys.filter { $0.hasPrefix("incidents/") }.count == count)
         for index in 0..<count {
-            let number = Int(review.documents[index].postmortem.path.split(separator: "/").last!.prefix(3))!
+            let number = Int(review.path(of: index).split(separator: "/").last!.prefix(3))!
             #expect(review.title(of: index) == (number % 6 == 2 ? "" : number % 6 == 5 ? nil : "Incident number \(number)"))
             let page = try #require(written["incidents/\(review.pageNames[index])"])
             #expect(page.contains("Body-marker-\(number)-end."), "page \(review.pageNames[index]) lost its body")
@@ -181,9 +181,9 @@ struct ReportStreamingTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["notes.txt"])
     }
 
-    @Test("a spill whose evidence, actions or titles were changed under the report fails it, instead of writing made-up values")
+    @Test("a spill whose evidence, actions or titles and paths were changed under the report fails it, instead of writing made-up values")
     func changedSpill() throws {
-        for part in [ReportGenerator.SpilledCorpus.Part.evidence, .actions, .title] {
+        for part in [ReportGenerator.SpilledCorpus.Part.evidence, .actions, .header] {
             let root = try temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: root) }
             let configuration = ReportFixture.configuration, options = ReportFixture.options
@@ -212,15 +212,21 @@ struct ReportStreamingTests {
         }
     }
 
-    @Test("a title comes back from the spill as it was: absent, empty or any text")
-    func titleRoundTrip() {
-        typealias Corpus = ReportGenerator.SpilledCorpus
-        for title in [nil, "", "~", "12:ab", "Checkout 5xx: ~40% of \"orders\" 🔥\u{0}\n", String(repeating: "é", count: 300)] as [String?] {
-            #expect(Corpus.unspilledTitle(Corpus.spilledTitle(title)) == .some(title), "\(String(describing: title))")
+    @Test("a title, path, status and authors come back from the spill as they were: absent, empty or any text")
+    func headerRoundTrip() {
+        let texts = ["", "~", "12:ab", "Checkout 5xx: ~40% of \"orders\" 🔥\u{0}\n", String(repeating: "é", count: 300)]
+        for title in [nil] + texts.map(Optional.some) {
+            for (number, path) in texts.enumerated() {
+                let header = DocumentHeader(title: title, path: path, status: number % 2 == 0 ? nil : texts[number - 1],
+                                            authors: Array(texts.prefix(number)))
+                #expect(DocumentHeader(spilled: header.spilled) == header, "\(String(describing: title)) \(path)")
+            }
         }
-        for damaged in ["", "#", "3:ab", "2:abc", "~~"] {
-            #expect(Corpus.unspilledTitle(damaged) == nil, "\(damaged)")
+        // A path and the authors' count are never absent; a cut, damaged or longer text is not a header.
+        for damaged in ["", "#", "~~", "~", "3:ab", "1:a", "1:a~", "~1:a~", "~1:a~1:x", "~1:a~1:2", "~1:a~1:11:b1:c", "~1:a~1:01:b"] {
+            #expect(DocumentHeader(spilled: damaged) == nil, "\(damaged)")
         }
+        #expect(DocumentHeader(spilled: "~1:a~1:0") == DocumentHeader(title: nil, path: "a"))
     }
 
     @Test("a body spill gives back exactly what was appended")
