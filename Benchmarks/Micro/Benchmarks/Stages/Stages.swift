@@ -55,7 +55,10 @@ let benchmarks: @Sendable () -> Void = {
     }
     Benchmark("render: report pages") { benchmark in
         for index in sample.review.documents.indices {
-            blackHole(ReportSite.page(sample.review, index: index, body: sample.review.documents[index].bodyHTML, templates: sample.templates))
+            let document = sample.review.documents[index]
+            blackHole(ReportSite.page(sample.review, index: index, body: document.bodyHTML, findings: PageFinding.rows(document.findings),
+                                      actions: document.postmortem.actions, classification: document.classification,
+                                      header: DocumentHeader(document.postmortem), templates: sample.templates))
         }
     }
     Benchmark("render: report index") { benchmark in
