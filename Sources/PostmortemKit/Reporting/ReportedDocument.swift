@@ -23,10 +23,10 @@ public struct ReportedDocument: Sendable {
 
 extension ReportedDocument {
     /// The record without what the report never reads once a document is classified and linted,
-    /// or reads for only some documents: the path, title, status, authors and zone (pages, the
-    /// index's rows of the period's incidents and of documents with lint errors, and data.json's
-    /// incidents read what they show of them back from the spill; see ``DocumentHeader``), the
-    /// summary, timeline, contributing
+    /// or reads for only some documents: the path, title, status and authors (pages, the index's
+    /// rows of the period's incidents and of documents with lint errors, and data.json's incidents
+    /// read what they show of them back from the spill; see ``DocumentHeader``), the zone (no part
+    /// of the report shows it; times are resolved by then), the summary, timeline, contributing
     /// factors, lessons, sections, links, front-matter
     /// positions (the page shows the body as HTML instead), where each SLO impact was written
     /// (lint's business, done by then), the reading problems (already findings) and the
@@ -77,16 +77,21 @@ extension ReportedDocument {
 /// causes, the same list of services) share one storage instead of one copy per document. At most
 /// `limit` distinct values are remembered, so a corpus where every value differs costs a bounded
 /// table, not one more entry per document.
-struct SharedValues<Value: Hashable> {
-    private var seen: [Value: Value] = [:]
+///
+/// Values are shared only when they are the same bytes and bits (``ExactlyComparable``), not
+/// merely `==`: Swift compares strings by canonical equivalence, so `café` written with one code
+/// point for `é` equals `café` written with `e` and a combining accent, and `-0 == 0`. Sharing one
+/// for the other would print the other document's bytes.
+struct SharedValues<Value: ExactlyComparable & Hashable> {
+    private var seen: [Exact<Value>: Value] = [:]
     let limit: Int
 
     init(limit: Int = 4096) { self.limit = limit }
 
-    /// `value`, or an equal one seen before.
+    /// `value`, or one seen before with the same bytes.
     mutating func shared(_ value: Value) -> Value {
-        if let existing = seen[value] { return existing }
-        if seen.count < limit { seen[value] = value }
+        if let existing = seen[Exact(value)] { return existing }
+        if seen.count < limit { seen[Exact(value)] = value }
         return value
     }
 }
@@ -103,7 +108,7 @@ struct ReportSharing {
     private var lists = SharedValues<[String]>()
     private var tallies = SharedValues<[LintTally.Entry]>()
     private var names = SharedValues<String>()
-    private var impacts = SharedValues<ExactImpacts>()
+    private var impacts = SharedValues<[SLOImpact]>()
 
     /// `document` with its shareable values replaced by equal ones seen before.
     mutating func shared(_ document: ReportedDocument) -> ReportedDocument {
@@ -115,46 +120,93 @@ struct ReportSharing {
         document.classification.primary = names.shared(document.classification.primary)
         if !document.postmortem.impact.isEmpty {
             // Each SLO's name kept once in the first array of its kind, and equal arrays once.
-            document.postmortem.impact = impacts.shared(ExactImpacts(document.postmortem.impact.map { impact in
+            document.postmortem.impact = impacts.shared(document.postmortem.impact.map { impact in
                 var impact = impact
                 impact.slo = names.shared(impact.slo)
                 return impact
-            })).impacts
+            })
         }
         return document
     }
 }
 
-/// A list of SLO impacts that equals another only when their numbers are the same bits: `==` on
-/// `Double` makes `-0` equal to `0`, and sharing a document's `budget_minutes: -0` with another's
-/// `0` would print `0` for a burn the in-memory report prints as `-0`.
-struct ExactImpacts: Hashable {
-    let impacts: [SLOImpact]
+/// A value that can tell whether another is the same bytes and bits, where `==` may say equal to
+/// different ones (strings by canonical equivalence, `-0 == 0`). Whatever is exactly equal is
+/// also `==`, so `==`'s hash serves both.
+protocol ExactlyComparable {
+    func isExactly(_ other: Self) -> Bool
+}
 
-    init(_ impacts: [SLOImpact]) { self.impacts = impacts }
+/// A value as a dictionary key that matches only the same bytes and bits.
+struct Exact<Value: ExactlyComparable & Hashable>: Hashable {
+    let value: Value
 
-    static func == (left: ExactImpacts, right: ExactImpacts) -> Bool {
-        left.impacts.count == right.impacts.count && zip(left.impacts, right.impacts).allSatisfy { a, b in
-            a.slo == b.slo && a.badFraction?.bitPattern == b.badFraction?.bitPattern
-                && a.budgetMinutes?.bitPattern == b.budgetMinutes?.bitPattern && a.range == b.range
+    init(_ value: Value) { self.value = value }
+
+    static func == (left: Exact, right: Exact) -> Bool { left.value.isExactly(right.value) }
+    func hash(into hasher: inout Hasher) { hasher.combine(value) }
+}
+
+extension String: ExactlyComparable {
+    func isExactly(_ other: String) -> Bool { utf8.elementsEqual(other.utf8) }
+}
+
+extension Int: ExactlyComparable {
+    func isExactly(_ other: Int) -> Bool { self == other }
+}
+
+extension Double: ExactlyComparable {
+    func isExactly(_ other: Double) -> Bool { bitPattern == other.bitPattern }
+}
+
+extension Optional: ExactlyComparable where Wrapped: ExactlyComparable {
+    func isExactly(_ other: Wrapped?) -> Bool {
+        switch (self, other) {
+        case (nil, nil): true
+        case let (a?, b?): a.isExactly(b)
+        default: false
         }
     }
+}
 
-    func hash(into hasher: inout Hasher) {
-        for impact in impacts {
-            hasher.combine(impact.slo)
-            hasher.combine(impact.badFraction?.bitPattern)
-            hasher.combine(impact.budgetMinutes?.bitPattern)
-            hasher.combine(impact.range)
-        }
+extension Array: ExactlyComparable where Element: ExactlyComparable {
+    func isExactly(_ other: [Element]) -> Bool {
+        count == other.count && zip(self, other).allSatisfy { $0.isExactly($1) }
+    }
+}
+
+extension Evidence: ExactlyComparable {
+    func isExactly(_ other: Evidence) -> Bool {
+        phrase.isExactly(other.phrase) && source.isExactly(other.source) && weight.isExactly(other.weight) && self == other
+    }
+}
+
+extension CategoryScore: ExactlyComparable {
+    func isExactly(_ other: CategoryScore) -> Bool {
+        category.isExactly(other.category) && confidence.isExactly(other.confidence) && evidence.isExactly(other.evidence)
+    }
+}
+
+extension LintTally.Entry: ExactlyComparable {
+    func isExactly(_ other: LintTally.Entry) -> Bool {
+        ruleID.isExactly(other.ruleID) && alias.isExactly(other.alias) && severity == other.severity
+            && path.isExactly(other.path) && count == other.count
+    }
+}
+
+extension SLOImpact: ExactlyComparable {
+    func isExactly(_ other: SLOImpact) -> Bool {
+        slo.isExactly(other.slo) && badFraction.isExactly(other.badFraction) && budgetMinutes.isExactly(other.budgetMinutes)
+            && range == other.range
     }
 }
 
 /// The title, path, status and authors of a document: what pages and a few of the index's rows
 /// show, and the streaming report's records leave out. A title and a path are each an allocation
 /// of their own, together about as large as the rest of what the report keeps of a document; only
-/// the period's incidents show a title, only pages and documents with lint errors a path, and only
-/// pages the status and authors, so the streaming report keeps them in its spill
+/// the period's incidents and those its staircases step at show a title, only pages, documents
+/// with lint errors and lint health's count of a rule's files a path, and only pages the status
+/// and authors, so the streaming report keeps them in its spill
 /// (``ReportGenerator/SpilledCorpus/header(at:)``).
 public struct DocumentHeader: Sendable, Hashable {
     /// The record's title; absent and empty differ (a page without a title shows the id).

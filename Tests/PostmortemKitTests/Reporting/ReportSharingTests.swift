@@ -53,6 +53,21 @@ import Testing
         _ = sharing.shared(zero)
         #expect(sharing.shared(negativeZero).postmortem.impact[0].budgetMinutes?.sign == .minus)
         #expect(storage(first.postmortem.causes!) == storage(second.postmortem.causes!))
+        // Canonically equal is not the same: "café" with é as one code point and as e + accent are
+        // `==`, but each document keeps its own bytes.
+        var composed = c, decomposed = c
+        composed.postmortem.services = ["caf\u{E9}"]
+        composed.postmortem.impact = [SLOImpact(slo: "caf\u{E9}-availability", badFraction: 0.5)]
+        composed.classification.primary = "caf\u{E9}"
+        decomposed.postmortem.services = ["cafe\u{301}"]
+        decomposed.postmortem.impact = [SLOImpact(slo: "cafe\u{301}-availability", badFraction: 0.5)]
+        decomposed.classification.primary = "cafe\u{301}"
+        #expect(composed.postmortem.services == decomposed.postmortem.services)
+        _ = sharing.shared(composed)
+        let kept = sharing.shared(decomposed)
+        #expect(Array(kept.postmortem.services[0].utf8) == Array("cafe\u{301}".utf8))
+        #expect(Array(kept.postmortem.impact[0].slo.utf8) == Array("cafe\u{301}-availability".utf8))
+        #expect(Array(kept.classification.primary.utf8) == Array("cafe\u{301}".utf8))
         // Two strings made apart are two copies: without sharing, the comparisons above would fail.
         #expect(storage(a.postmortem.impact[1].slo) != storage(b.postmortem.impact[0].slo))
         for (original, shared) in [(a, first), (b, second)] {
