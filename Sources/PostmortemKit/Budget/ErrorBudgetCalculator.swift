@@ -55,12 +55,19 @@ public enum ErrorBudgetCalculator {
             if parts[key] != nil { parts[key]!.append(part) }
         }
         let now = zone.endOfDay(today)
+        // Each window's parts are taken out at their last use (an SLO listed twice uses them
+        // twice), so the window sorts them in place and they are freed once it is made.
+        var uses: [Key: Int] = [:]
+        for (slo, bounds) in windows {
+            for window in bounds { uses[Key(slo: slo.id, windowStart: window.start), default: 0] += 1 }
+        }
         var result: [BudgetWindow] = []
         for (slo, bounds) in windows {
             for bounds in bounds {
-                // Taken out, so the window sorts its parts in place and they are freed when it is made.
-                result.append(window(slo: slo, bounds: bounds, parts: parts.removeValue(forKey: Key(slo: slo.id, windowStart: bounds.start)) ?? [],
-                                     now: now))
+                let key = Key(slo: slo.id, windowStart: bounds.start)
+                uses[key]! -= 1
+                let windowParts = uses[key] == 0 ? parts.removeValue(forKey: key) : parts[key]
+                result.append(window(slo: slo, bounds: bounds, parts: windowParts ?? [], now: now))
             }
         }
         return result

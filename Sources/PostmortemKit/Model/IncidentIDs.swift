@@ -8,8 +8,9 @@
 /// as `<id>-2`, `<id>-3`, …, skipping any name another document already has, in input order:
 /// the same corpus gives the same names every run.
 public enum IncidentIDs {
-    /// The ids in order, each repeat replaced by the first free `<id>-N` (N from 2). Linear in
-    /// the number of ids, however many repeat.
+    /// The ids in order, each repeat replaced by the first free `<id>-N` (N from 2). Ids without
+    /// repeats are told by sorting their hashes; renaming repeats is then linear in the number of
+    /// ids, however many repeat.
     public static func unique(_ ids: [String]) -> [String] {
         guard SuffixedNames.containsDuplicates(ids) else { return ids }
         var names = SuffixedNames(taken: Set(ids))

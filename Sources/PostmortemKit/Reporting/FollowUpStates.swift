@@ -1,5 +1,5 @@
 /// What the review counts and sorts of every follow-up action of the corpus (``TrackedAction``:
-/// state, owner, due date), in one flat array for all documents.
+/// state, owner, due date), numbered in one sequence for all documents.
 ///
 /// The streaming report keeps this for every action and leaves the rest of each action in its
 /// spill (see ``ActionSpill``). An array of ``TrackedAction`` per document cost an allocation per

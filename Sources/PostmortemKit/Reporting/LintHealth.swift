@@ -48,7 +48,12 @@ enum LintHealth {
         }
         add(LintTally(review.corpusFindings), ownPath: { nil })
         for index in review.documents.indices {
-            add(review.documents[index].lint, ownPath: { review.path(of: index) })
+            var path: String??
+            add(review.documents[index].lint, ownPath: {
+                if let path { return path }
+                path = .some(review.path(of: index))
+                return path!
+            })
         }
         // A document counts once for a rule, and not again when a path above already counted it
         // (documents' paths are distinct: each is one input).

@@ -2,17 +2,10 @@
 /// budget burned per SLO, categories with evidence, follow-up states) and the body HTML that
 /// cmark-gfm rendered in safe mode, which is the only value printed raw.
 enum PostmortemPageModel {
-    static func context(_ review: QuarterlyReview, index: Int) -> [String: Any] {
-        let document = review.documents[index]
-        return context(review, index: index, body: document.bodyHTML, findings: PageFinding.rows(document.findings),
-                       actions: document.postmortem.actions, classification: document.classification,
-                       header: DocumentHeader(document.postmortem))
-    }
-
     /// The context with `body` as the page body, `findings` as its list of findings, `actions`
-    /// as its follow-up actions, `classification` with its evidence and `header` as its title and
-    /// path (the document's own, read back from where the report keeps them while streaming; see
-    /// ``BodySpill``).
+    /// as its follow-up actions, `classification` with its evidence and `header` as its title,
+    /// path, status and authors (the document's own, read back from where the report keeps them
+    /// while streaming; see ``BodySpill``).
     static func context(_ review: QuarterlyReview, index: Int, body: String, findings: [PageFinding],
                         actions: [FollowUpAction], classification: Classification, header: DocumentHeader) -> [String: Any] {
         let document = review.documents[index]

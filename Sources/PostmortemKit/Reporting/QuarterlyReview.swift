@@ -44,7 +44,7 @@ public struct QuarterlyReview: Sendable {
     /// hold it without (the streaming report; see ``EvidenceSpill``). It returns nil when it
     /// cannot be read, and the report then fails.
     var classificationReader: (@Sendable (Int) -> Classification?)?
-    /// Reads the title and path of the document at an index, when the documents do not hold them
+    /// Reads the title, path, status and authors of the document at an index, when the documents do not hold them
     /// (the streaming report keeps them in its spill). It returns nil when they cannot be read,
     /// and the report then fails.
     var headerReader: (@Sendable (Int) -> DocumentHeader?)?

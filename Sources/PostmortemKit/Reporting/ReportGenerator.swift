@@ -50,7 +50,7 @@ public enum ReportGenerator {
         /// page findings (``PageFinding/spilled(_:)``), its follow-up actions (``ActionSpill/spilled(_:)``;
         /// the corpus keeps only their ``followUps``), its classification's
         /// evidence (``EvidenceSpill/spilled(_:)``; the documents keep their classifications without it)
-        /// and its title and path (``DocumentHeader/spilled``; the records keep neither).
+        /// and its title, path, status and authors (``DocumentHeader/spilled``; the records keep none of them).
         public var entries: [Entry]
         /// What `linter.lintCorpus` gives for every record read, in its order.
         public var corpusFindings: [Finding]
@@ -84,9 +84,19 @@ public enum ReportGenerator {
 
             /// Where `part` is: after the parts before it in ``Part``'s order.
             public func reference(_ part: Part) -> BodySpill.Reference {
-                let lengths = [body, findings, actions, evidence, header]
-                let start = lengths[..<part.rawValue].reduce(offset) { $0 + Int($1) }
-                return BodySpill.Reference(offset: start, length: Int(lengths[part.rawValue]))
+                var start = offset
+                for before in Part.allCases where before.rawValue < part.rawValue { start += length(of: before) }
+                return BodySpill.Reference(offset: start, length: length(of: part))
+            }
+
+            private func length(of part: Part) -> Int {
+                switch part {
+                case .body: Int(body)
+                case .findings: Int(findings)
+                case .actions: Int(actions)
+                case .evidence: Int(evidence)
+                case .header: Int(header)
+                }
             }
         }
 
@@ -120,7 +130,7 @@ public enum ReportGenerator {
             return action
         }
 
-        /// The title and path of the document at `index`.
+        /// The title, path, status and authors of the document at `index`.
         public func header(at index: Int) throws(ReportError) -> DocumentHeader {
             guard let header = DocumentHeader(spilled: try spill.body(entries[index].reference(.header))) else {
                 throw ReportError("cannot write the report: \(spill.path) was changed while the report was written")
@@ -218,8 +228,9 @@ public enum ReportGenerator {
         var reading = QuarterlyReview(documents: corpus.documents, followUps: corpus.followUps, corpusFindings: corpus.corpusFindings, configuration: configuration,
                                       categories: classifier.categories, options: options)
         // The index's rows of follow-up actions read each action back, data.json the evidence
-        // of each classification, both the titles of the period's incidents, and the index the
-        // paths of documents with lint errors; a read that fails fails the summary file being written.
+        // of each classification, both the titles of the period's incidents (and the index those of
+        // the incidents its staircases step at), and the index the paths of documents with lint
+        // errors; a read that fails fails the summary file being written.
         let readFailures = FirstFailure()
         // A failure is recorded at the index of the document read.
         func recording<Place, Value>(_ read: @escaping @Sendable (Place) throws(ReportError) -> Value,

@@ -98,7 +98,7 @@ public enum ReportSite {
 
     /// The page of the document at `index` with `body` as its body HTML, `findings` as its list of
     /// findings, `actions` as its follow-up actions, `classification` as its causes and `header` as
-    /// its title and path.
+    /// its title, path, status and authors.
     public static func page(_ review: QuarterlyReview, index: Int, body: String, findings: [PageFinding],
                             actions: [FollowUpAction], classification: Classification, header: DocumentHeader,
                             templates: ReportTemplates) -> ReportFile {

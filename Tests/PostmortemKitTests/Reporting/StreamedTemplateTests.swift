@@ -184,6 +184,24 @@ struct StreamedTemplateTests {
         #expect(largest < 70_000)
     }
 
+    @Test("a row of 64 KiB or more is written as its own piece, in its place among the rows around it")
+    func largeRows() throws {
+        let templates = try templates("<ol>\n{{#incidents}}\n<li>{{id}}{{text}}</li>\n{{/incidents}}\n</ol>\n")
+        // Small rows, then rows of 70,000 and 140,000 bytes between and after them.
+        let sizes = [0, 0, 70_000, 0, 140_000, 0, 0, 70_000]
+        let rows = LazyRows(count: sizes.count) { ["id": "r\($0)", "text": String(repeating: "x", count: sizes[$0])] }
+        let (whole, streamed, pieces) = bothWays(templates, ["incidents": rows])
+        #expect(Array(streamed.utf8) == Array(whole.utf8))
+        #expect(whole.utf8.count > 280_000)
+        var large: [Int] = []
+        templates.render(["incidents": rows], with: "index") { piece in
+            if piece.utf8.count >= 1 << 16 { large.append(piece.utf8.count) }
+        }
+        // Each large row alone, with its own markup: `<li>`, the id, the text, `</li>` and its line break.
+        #expect(large == [70_000 + 12, 140_000 + 12, 70_000 + 12])
+        #expect(pieces >= 6)
+    }
+
     @Test("data.json written array by array is the whole ReportData encoded at once, with and without incidents")
     func dataJSON() throws {
         let (review, _) = try ReportFixture.site()

@@ -173,7 +173,7 @@ struct TrackedActionTests {
         #expect(storage(states.action(of: 0, at: 4).owner!) == storage(states.action(of: 2, at: 0).owner!))
     }
 
-    @Test("documents whose actions cross from one block to the next read back in order")
+    @Test("documents whose actions cross from one block to the next read back in order, numbered in one sequence")
     func blocks() {
         // Documents of 0 to 6 actions, owners and due days numbered by place, until three blocks
         // are full and a fourth begun: some documents' actions then start in one block and end in
@@ -191,11 +191,22 @@ struct TrackedActionTests {
             })
             made += count
         }
+        // And documents without actions at the end.
+        documents += [[], []]
         let states = FollowUpStates(documents)
         #expect(states.documentCount == documents.count)
+        #expect(states.totalCount == made)
+        var number = 0
         for (index, actions) in documents.enumerated() {
             #expect(states.count(of: index) == actions.count)
             #expect((0..<states.count(of: index)).map { states.action(of: index, at: $0) } == actions.map(TrackedAction.init))
+            // Numbered in one sequence: each action's number finds its document, and the same state.
+            #expect(states.firstNumber(of: index) == number)
+            for position in actions.indices {
+                #expect(states.document(ofActionNumbered: number) == index)
+                #expect(states.action(numbered: number) == states.action(of: index, at: position))
+                number += 1
+            }
         }
     }
 }
