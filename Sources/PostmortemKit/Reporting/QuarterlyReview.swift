@@ -8,7 +8,9 @@ public struct QuarterlyReview: Sendable {
     public var slos: [SLODefinition]
     /// The cause categories, for labels and display order.
     public var categories: [CauseCategory]
-    /// Every document read, in input order.
+    /// Every document read, in input order. A streamed review's records hold no title, path,
+    /// status or authors (see ``ReportedDocument/reportRecord(_:)``): ``title(of:)`` and
+    /// ``path(of:)`` give them for either kind.
     public var documents: [ReportedDocument]
     /// The state, owner and due date of each document's follow-up actions, parallel to
     /// ``documents`` (whose records may have dropped the actions themselves; see ``action(of:at:)``).
@@ -136,14 +138,14 @@ public struct QuarterlyReview: Sendable {
 
     /// The title of the document at `index` (nil when it has none, or it cannot be read back
     /// from the spill).
-    func title(of index: Int) -> String? {
+    public func title(of index: Int) -> String? {
         guard let headerReader else { return documents[index].postmortem.title }
         return headerReader(index)?.title
     }
 
     /// The path of the document at `index`, as the report shows it (empty when it cannot be read
     /// back from the spill).
-    func path(of index: Int) -> String {
+    public func path(of index: Int) -> String {
         guard let headerReader else { return documents[index].postmortem.path }
         return headerReader(index)?.path ?? ""
     }
