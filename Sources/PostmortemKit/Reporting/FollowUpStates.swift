@@ -110,9 +110,6 @@ public struct FollowUpStates: Sendable {
         return action(numbered: Int(starts[document]) + position)
     }
 
-    /// The number of actions of all documents.
-    var totalCount: Int { actionCount }
-
     /// The number of the first action of the document at `document`: actions are numbered from 0
     /// across all documents, in order.
     func firstNumber(of document: Int) -> Int { Int(starts[document]) }
