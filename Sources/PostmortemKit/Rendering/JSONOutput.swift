@@ -76,11 +76,14 @@ public struct JSONArrayStream: Sendable {
         let opening = Array("\n\(indent)\"\(key)\" : [".utf8)
         let closing = Array("\n\n\(indent)]".utf8)
         let bytes = Array(emptyDocument.utf8)
-        guard let at = bytes.firstRange(of: opening + closing) else {
+        // ByteSearch, not the standard library's generic `firstRange(of:)`, which took 7.6 million
+        // instructions an array in data.json of 300 documents.
+        let empty = opening + closing
+        guard let at = ByteSearch.firstIndex(of: empty, in: bytes, from: 0) else {
             preconditionFailure("no empty array \(key) at depth \(depth) in the document")
         }
-        header = String(decoding: bytes[..<(at.lowerBound + opening.count)], as: UTF8.self)
-        tail = String(decoding: bytes[at.upperBound...], as: UTF8.self)
+        header = String(decoding: bytes[..<(at + opening.count)], as: UTF8.self)
+        tail = String(decoding: bytes[(at + empty.count)...], as: UTF8.self)
     }
 
     /// What comes before an element: a comma for every element but the first.
@@ -160,7 +163,10 @@ public struct JSONArrayStream: Sendable {
         // In the order the arrays appear, each found in what follows the one before. A document
         // without them (`null`, when encoding failed) is written as it is, as encoding the whole
         // value would write it.
-        let placed = arrays.map { array in (array, emptyDocument.range(of: array.emptyText)?.lowerBound) }
+        // On bytes: Foundation's `range(of:)` bridged the document for every array (10 million
+        // instructions each for data.json of 300 documents). The texts are the encoder's, ASCII.
+        let document = Array(emptyDocument.utf8)
+        let placed = arrays.map { array in (array, ByteSearch.firstIndex(of: Array(array.emptyText.utf8), in: document, from: 0)) }
         guard placed.allSatisfy({ $0.1 != nil }) else { return try emit(emptyDocument) }
         let order = placed.sorted { $0.1! < $1.1! }.map(\.0)
         var rest = emptyDocument

@@ -76,19 +76,27 @@ public struct ReportTemplates: Sendable {
     /// following set-delimiter tags (`{{=<% %>=}}`) as Mustache does. Dynamic names
     /// (`{{>*value}}`) come from the data and are not followed.
     static func includedNames(_ text: String) -> [String] {
-        var open = Substring("{{"), close = Substring("}}")
-        var rest = Substring(text)
+        // On UTF-8 bytes: Foundation's `range(of:)` on the rest of the text cost about 200,000
+        // instructions a tag on the built-in templates (4% of a 300-document report). Delimiters
+        // are matched byte for byte, as the Mustache parser matches them.
+        let bytes = Array(text.utf8)
+        var open = Array("{{".utf8), close = Array("}}".utf8)
+        var at = 0
         var names: [String] = []
-        while let start = rest.range(of: open) {
-            rest = rest[start.upperBound...]
+        func trimmed(_ slice: ArraySlice<UInt8>) -> Substring {
+            Substring(String(decoding: slice, as: UTF8.self).trimmingCharacters(in: .whitespaces))
+        }
+        while let start = ByteSearch.firstIndex(of: open, in: bytes, from: at) {
+            at = start + open.count
             // A triple mustache ends with one more brace than the closing delimiter.
-            let triple = open == "{{" && rest.hasPrefix("{")
-            guard let end = rest.range(of: triple ? "}" + close : close) else { break }
-            let tag = rest[..<end.lowerBound].trimmingCharacters(in: .whitespaces)
-            rest = rest[end.upperBound...]
+            let triple = open == Array("{{".utf8) && at < bytes.count && bytes[at] == UInt8(ascii: "{")
+            let closing = triple ? [UInt8(ascii: "}")] + close : close
+            guard let end = ByteSearch.firstIndex(of: closing, in: bytes, from: at) else { break }
+            let tag = trimmed(bytes[at..<end])
+            at = end + closing.count
             if tag.hasPrefix("="), tag.hasSuffix("="), tag.count >= 3 {
                 let delimiters = tag.dropFirst().dropLast().split(separator: " ", omittingEmptySubsequences: true)
-                if delimiters.count == 2 { (open, close) = (delimiters[0], delimiters[1]) }
+                if delimiters.count == 2 { (open, close) = (Array(delimiters[0].utf8), Array(delimiters[1].utf8)) }
             } else if let first = tag.first, first == ">" || first == "<" {
                 let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
                 if !name.isEmpty && !name.hasPrefix("*") { names.append(name) }

@@ -161,6 +161,9 @@ struct ReportWriterTests {
     func recursivePartials() throws {
         #expect(ReportTemplates.includedNames("{{> style}} {{>head}} {{< base}} {{>*dynamic}} {{{raw}}} {{=<% %>=}}<%> swapped%> {{> ignored}}")
                 == ["style", "head", "base", "swapped"])
+        // Delimiters and names outside ASCII, matched byte for byte; an unclosed tag ends the scan.
+        #expect(ReportTemplates.includedNames("{{=« »=}}«> café » «{x» «={{ }}=» {{< tête }} {{> open")
+                == ["café", "tête"])
         let cycles: [[String: String]] = [
             ["index": "{{> style}}", "postmortem": "", "style": "x {{> style}}"],
             ["index": "{{> a}}", "postmortem": "", "a": "{{#rows}}{{> b}}{{/rows}}", "b": "{{> a}}"],
