@@ -93,6 +93,32 @@ import Testing
         }
     }
 
+    @Test("a SARIF region of a phrase wrapped across lines ends after its last character; a block's end on a blank line or indentation is left open")
+    func multiLineRegions() throws {
+        // A real lint run: "should⏎have" starts on one line and ends on the next.
+        let document = RuleExamples.document(sections: ["Summary": "The on-call engineer should\nhave checked the pool size."])
+        let finding = try #require(try LintTestSupport.lint(document).first { $0.ruleID == "PM012" })
+        let range = try #require(finding.range)
+        let region = try #require(SARIFReporter.result(finding, lines: SARIFReporter.lines(document)).locations.first?.physicalLocation.region)
+        #expect(range.end.line == range.start.line + 1)
+        #expect(region.startLine == range.start.line && region.startColumn == 22)
+        #expect(region.endLine == range.end.line && region.endColumn == 5)
+        // Code point columns on the end line too: "é" is two bytes and one column.
+        let accented = Finding(ruleID: "PM012", alias: "blame-language", severity: .warning, message: "m", path: "a.md",
+                               range: SourceRange(start: SourceLocation(line: 1, column: 5), end: SourceLocation(line: 2, column: 6)))
+        let accentedRegion = SARIFReporter.result(accented, lines: SARIFReporter.lines("We should\né have")).locations.first?.physicalLocation.region
+        #expect(accentedRegion?.endLine == 2 && accentedRegion?.endColumn == 6)
+        // Ends where cmark-gfm ends some blocks: column 1 of an empty line, of indentation, or
+        // past the line's end. The region runs to the end of its last line.
+        for (text, end) in [("- item\n\nnext", SourceLocation(line: 2, column: 1)), ("- item\n  more", SourceLocation(line: 2, column: 1)),
+                            ("- item\nab", SourceLocation(line: 2, column: 3))] {
+            let block = Finding(ruleID: "PM041", alias: "x", severity: .warning, message: "m", path: "a.md",
+                                range: SourceRange(start: SourceLocation(line: 1, column: 1), end: end))
+            let blockRegion = SARIFReporter.result(block, lines: SARIFReporter.lines(text)).locations.first?.physicalLocation.region
+            #expect(blockRegion?.endLine == 2 && blockRegion?.endColumn == nil, "\(text)")
+        }
+    }
+
     @Test("a SARIF artifact URI is the path percent-encoded, with or without Foundation")
     func sarifURI() {
         var allowed = CharacterSet.alphanumerics

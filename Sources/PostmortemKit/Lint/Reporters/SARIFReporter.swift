@@ -169,6 +169,16 @@ public struct SARIFReporter: StreamingLintReporter {
 
         init(_ lines: [Substring]) { self.lines = lines }
 
+        /// True when byte column `column` of `line` (both 1-based) is within the line and not a
+        /// space or tab.
+        func isCharacter(line: Int, byteColumn column: Int) -> Bool {
+            guard line >= 1, line <= lines.count, column >= 1 else { return false }
+            let utf8 = lines[line - 1].utf8
+            guard column <= utf8.count else { return false }
+            let byte = utf8[utf8.index(utf8.startIndex, offsetBy: column - 1)]
+            return byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t")
+        }
+
         /// The code point column of UTF-8 byte column `column` (1 or more) on `line` (1-based).
         /// Past the line's end, each byte counts as one.
         func column(line: Int, byteColumn column: Int) -> Int {
@@ -205,8 +215,14 @@ public struct SARIFReporter: StreamingLintReporter {
             let sameLine = range.end.line == range.start.line
             let start = codePointColumn(range.start.line, max(1, range.start.column))
             // pm's end column is the first byte of the last character (inclusive); SARIF's is exclusive.
-            let end = sameLine && range.end.column >= range.start.column
-                ? codePointColumn(range.end.line, range.end.column) + 1 : nil
+            // Over several lines, only where the end is a character of its line (a phrase wrapped
+            // across lines ends on its last word's last byte). cmark-gfm ends some blocks at
+            // column 1 of the line after them, an empty line or indentation; there an end column
+            // would mark a character the finding is not about, and the region runs to the end of
+            // the line instead.
+            let endsOnCharacter = sameLine ? range.end.column >= range.start.column
+                : range.end.line > range.start.line && columns.isCharacter(line: range.end.line, byteColumn: range.end.column)
+            let end = endsOnCharacter ? codePointColumn(range.end.line, range.end.column) + 1 : nil
             region = Region(startLine: range.start.line, startColumn: start,
                             endLine: range.end.line >= range.start.line ? range.end.line : nil, endColumn: end)
         }
