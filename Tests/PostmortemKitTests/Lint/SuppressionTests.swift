@@ -19,6 +19,28 @@ import Testing
         #expect(!findings.contains { $0.ruleID == "PM012" || $0.ruleID.hasPrefix("PM09") })
     }
 
+    @Test("a line comment silences a phrase wrapped across lines from any line it covers, and no finding that does not cover its line")
+    func lineCommentsOverWrappedPhrases() throws {
+        func pm012(_ summary: String) throws -> (lines: [[Int]], unused: Int) {
+            let findings = try lint(summary: summary)
+            let first = try #require(RuleExamples.document(sections: ["Summary": summary])
+                .split(separator: "\n", omittingEmptySubsequences: false).firstIndex(of: "## Summary")) + 3
+            return (findings.filter { $0.ruleID == "PM012" }.compactMap { $0.range.map { [$0.start.line - first + 1, $0.end.line - first + 1] } },
+                    findings.filter { $0.ruleID == "PM091" }.count)
+        }
+        let wrapped = "The on-call engineer should\nhave checked the pool."
+        #expect(try pm012(wrapped) == ([[1, 2]], 0))
+        // On the line where the phrase ends, and on the line where it starts.
+        #expect(try pm012("The on-call engineer should\nhave checked the pool. <!-- pm-lint disable-line PM012 -- quoting the review -->") == ([], 0))
+        #expect(try pm012("The on-call engineer should <!-- pm-lint disable-line PM012 -- quoting the review -->\nhave checked the pool.") == ([], 0))
+        #expect(try pm012("<!-- pm-lint disable-next-line PM012 -- quoting the review -->\n\(wrapped)") == ([], 0))
+        // A comment on a line the finding does not reach silences nothing and is reported as unused.
+        #expect(try pm012("\(wrapped)\nThe pool was resized. <!-- pm-lint disable-line PM012 -- quoting the review -->") == ([[1, 2]], 1))
+        // `disable-next-line` is about the next line: a phrase that starts on the paragraph's
+        // second line is not on it.
+        #expect(try pm012("<!-- pm-lint disable-next-line PM012 -- quoting the review -->\nThe pool ran dry.\nWe should have checked it.") == ([[3, 3]], 1))
+    }
+
     @Test func regionsEndAtEnable() throws {
         let findings = try lint(summary: """
             <!-- pm-lint disable PM012 -- imported from the vendor report -->
@@ -79,7 +101,9 @@ import Testing
                 case .disableFile:
                     suppressed = true; used.insert(Suppressions.UsedKey(directive: i, code: finding.ruleID))
                 case .disableLine, .disableNextLine:
-                    if let line = finding.range?.start.line, line == d.targetLine {
+                    // Any line the finding covers, from its first to its last.
+                    if let range = finding.range, let target = d.targetLine, range.start.line <= target,
+                       target <= max(range.start.line, range.end.line) {
                         suppressed = true; used.insert(Suppressions.UsedKey(directive: i, code: finding.ruleID))
                     }
                 default: break
@@ -95,7 +119,7 @@ import Testing
         return (kept, used)
     }
 
-    @Test("suppressions keep and use exactly what the finding-by-directive version did, on seeded random documents")
+    @Test("suppressions keep and use exactly what the finding-by-directive version does, on seeded random documents")
     func applyMatchesReference() {
         var generator = SplitMix64(seed: 0x5C0FF)
         let kinds: [Suppressions.Directive.Kind] = [.disableNextLine, .disableLine, .disable, .enable, .disableFile]
@@ -117,8 +141,11 @@ import Testing
             suppressions.directives = directives
             let findings = (0..<Int.random(in: 0...8, using: &generator)).map { _ in
                 let at = Int.random(in: 0...(line + 2), using: &generator)
+                // Most findings on one line; some over the next lines (a wrapped phrase, a block),
+                // and now and then an end before the start.
+                let end = at + [0, 0, 0, 1, 2, 4, -1].randomElement(using: &generator)!
                 return Finding(ruleID: codes.randomElement(using: &generator)!, alias: "x", severity: .warning, message: "m", path: "a.md",
-                               range: at == 0 ? nil : SourceRange(start: SourceLocation(line: at, column: 1), end: SourceLocation(line: at, column: 2)))
+                               range: at == 0 ? nil : SourceRange(start: SourceLocation(line: at, column: 1), end: SourceLocation(line: end, column: 2)))
             }
             let (kept, used) = suppressions.apply(to: findings)
             let expected = Self.referenceApply(suppressions, to: findings)
