@@ -325,7 +325,11 @@ public struct ProseText: Sendable {
         // a line of unclosed quotes is read once, not once per quote.
         var noCloserFrom: [String: Int] = [:]
         while i < bytes.count {
-            if let (openLength, closer) = ProseText.openingQuote(bytes, i), i + openLength < noCloserFrom[closer, default: .max] {
+            // A straight quote right after a digit is an inch mark (`19"`, `2.5"`), not a quotation:
+            // it paired with the next quote in the paragraph, hid the words between and left the
+            // real quotation to be read.
+            let inchMark = bytes[i] == UInt8(ascii: "\"") && i > 0 && bytes[i - 1] >= UInt8(ascii: "0") && bytes[i - 1] <= UInt8(ascii: "9")
+            if !inchMark, let (openLength, closer) = ProseText.openingQuote(bytes, i), i + openLength < noCloserFrom[closer, default: .max] {
                 var j = i + openLength
                 var found: Int? = nil
                 while j < bytes.count {

@@ -56,6 +56,21 @@ struct ProseParagraphTests {
         #expect(try Self.findings(text) == [])
     }
 
+    /// A straight quote after a digit is an inch mark: it does not open a quotation that hides
+    /// the words up to the next quote and leaves the real quotation to be read.
+    @Test(arguments: [
+        ("We racked the 19\" servers, and we should have\nchecked the rails. The vendor said \"it was simply loose\".",
+         ["PM012 1:35-1:45 should have"]),
+        ("The 2.5\" drives were slow; the vendor called it \"simply\nold\", and someone forgot to order spares.",
+         ["PM013 2:11-2:24 someone forgot", "PM012 2:19-2:27 forgot to"]),
+        // A quotation that ends in a digit still closes there.
+        ("The alert read \"disk at 95\" and we should have\npaged.", ["PM012 1:36-1:46 should have"]),
+    ])
+    func inchMarksAreNoQuotes(text: String, expected: [String]) throws {
+        let found = try Self.findings(text)
+        #expect(found == expected, "\(found)")
+    }
+
     /// Only lines of one paragraph are joined: not across a blank line, list items or a code
     /// block (block quotes: ``quotedParagraphs()``).
     @Test(arguments: [
