@@ -108,6 +108,17 @@ import Testing
                                range: SourceRange(start: SourceLocation(line: 1, column: 5), end: SourceLocation(line: 2, column: 6)))
         let accentedRegion = SARIFReporter.result(accented, lines: SARIFReporter.lines("We should\né have")).locations.first?.physicalLocation.region
         #expect(accentedRegion?.endLine == 2 && accentedRegion?.endColumn == 6)
+        // A range that ends on a character of several bytes ends after it, whichever of its bytes
+        // the end column names, on one line and over two.
+        for (text, start, endLine) in [("We blamed Zoé", SourceLocation(line: 1, column: 11), 1), ("We blamed\nZoé", SourceLocation(line: 1, column: 4), 2)] {
+            let zoeColumn = endLine == 1 ? 11 : 1
+            for lastByte in [zoeColumn + 2, zoeColumn + 3] {
+                let ending = Finding(ruleID: "PM013", alias: "person-blamed", severity: .warning, message: "m", path: "a.md",
+                                     range: SourceRange(start: start, end: SourceLocation(line: endLine, column: lastByte)))
+                let endingRegion = SARIFReporter.result(ending, lines: SARIFReporter.lines(text)).locations.first?.physicalLocation.region
+                #expect(endingRegion?.endLine == endLine && endingRegion?.endColumn == zoeColumn + 3, "\(text) \(lastByte)")
+            }
+        }
         // Ends where cmark-gfm ends some blocks: column 1 of an empty line, of indentation, or
         // past the line's end. The region runs to the end of its last line.
         for (text, end) in [("- item\n\nnext", SourceLocation(line: 2, column: 1)), ("- item\n  more", SourceLocation(line: 2, column: 1)),

@@ -214,7 +214,9 @@ public struct SARIFReporter: StreamingLintReporter {
         if let range = finding.range, range.start.line >= 1 {
             let sameLine = range.end.line == range.start.line
             let start = codePointColumn(range.start.line, max(1, range.start.column))
-            // pm's end column is the first byte of the last character (inclusive); SARIF's is exclusive.
+            // pm's end column is a byte of the last character, inclusive (its last byte for a
+            // phrase and for cmark-gfm's blocks); SARIF's end is exclusive: the code point column
+            // of the byte after it, which counts the last character's own continuation bytes.
             // Over several lines, only where the end is a character of its line (a phrase wrapped
             // across lines ends on its last word's last byte). cmark-gfm ends some blocks at
             // column 1 of the line after them, an empty line or indentation; there an end column
@@ -222,7 +224,7 @@ public struct SARIFReporter: StreamingLintReporter {
             // the line instead.
             let endsOnCharacter = sameLine ? range.end.column >= range.start.column
                 : range.end.line > range.start.line && columns.isCharacter(line: range.end.line, byteColumn: range.end.column)
-            let end = endsOnCharacter ? codePointColumn(range.end.line, range.end.column) + 1 : nil
+            let end = endsOnCharacter ? codePointColumn(range.end.line, range.end.column + 1) : nil
             region = Region(startLine: range.start.line, startColumn: start,
                             endLine: range.end.line >= range.start.line ? range.end.line : nil, endColumn: end)
         }
