@@ -76,33 +76,43 @@ public struct ReportTemplates: Sendable {
     /// following set-delimiter tags (`{{=<% %>=}}`) as Mustache does. Dynamic names
     /// (`{{>*value}}`) come from the data and are not followed.
     static func includedNames(_ text: String) -> [String] {
-        // On UTF-8 bytes: Foundation's `range(of:)` on the rest of the text cost about 200,000
-        // instructions a tag on the built-in templates (4% of a 300-document report). Delimiters
-        // are matched byte for byte, as the Mustache parser matches them.
-        let bytes = Array(text.utf8)
-        var open = Array("{{".utf8), close = Array("}}".utf8)
-        var at = 0
+        var open = Substring("{{"), close = Substring("}}")
+        var rest = Substring(text)
         var names: [String] = []
-        func trimmed(_ slice: ArraySlice<UInt8>) -> Substring {
-            Substring(String(decoding: slice, as: UTF8.self).trimmingCharacters(in: .whitespaces))
-        }
-        while let start = ByteSearch.firstIndex(of: open, in: bytes, from: at) {
-            at = start + open.count
+        while let start = firstRange(of: open, in: rest) {
+            rest = rest[start.upperBound...]
             // A triple mustache ends with one more brace than the closing delimiter.
-            let triple = open == Array("{{".utf8) && at < bytes.count && bytes[at] == UInt8(ascii: "{")
-            let closing = triple ? [UInt8(ascii: "}")] + close : close
-            guard let end = ByteSearch.firstIndex(of: closing, in: bytes, from: at) else { break }
-            let tag = trimmed(bytes[at..<end])
-            at = end + closing.count
+            let triple = open == "{{" && rest.hasPrefix("{")
+            guard let end = firstRange(of: triple ? "}" + close : close, in: rest) else { break }
+            let tag = rest[..<end.lowerBound].trimmingCharacters(in: .whitespaces)
+            rest = rest[end.upperBound...]
             if tag.hasPrefix("="), tag.hasSuffix("="), tag.count >= 3 {
                 let delimiters = tag.dropFirst().dropLast().split(separator: " ", omittingEmptySubsequences: true)
-                if delimiters.count == 2 { (open, close) = (Array(delimiters[0].utf8), Array(delimiters[1].utf8)) }
+                if delimiters.count == 2 { (open, close) = (delimiters[0], delimiters[1]) }
             } else if let first = tag.first, first == ">" || first == "<" {
                 let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
                 if !name.isEmpty && !name.hasPrefix("*") { names.append(name) }
             }
         }
         return names
+    }
+
+    /// Where `needle` first occurs in `text`. An ASCII needle (every built-in delimiter) is
+    /// looked for in the UTF-8 bytes: Foundation's `range(of:)` on the rest of the text cost
+    /// about 200,000 instructions a tag on the built-in templates (4% of a 300-document report).
+    /// Any other needle goes through Foundation, which compares Characters with canonical
+    /// equivalence as the Mustache parser does, so a set delimiter `é` also finds `e` with a
+    /// combining accent. (Bytes can find an ASCII needle where Characters would not, before a
+    /// combining mark: a tag more, never one less, for the cycle check.)
+    static func firstRange(of needle: Substring, in text: Substring) -> Range<String.Index>? {
+        guard needle.utf8.allSatisfy({ $0 < 0x80 }) else { return text.range(of: needle) }
+        let pattern = Array(needle.utf8)
+        let found = text.utf8.withContiguousStorageIfAvailable { hay in
+            pattern.withUnsafeBufferPointer { ByteSearch.firstIndex(of: $0, in: hay, from: 0) }
+        } ?? ByteSearch.firstIndex(of: pattern, in: Array(text.utf8), from: 0)
+        guard let found else { return nil }
+        let lower = text.utf8.index(text.startIndex, offsetBy: found)
+        return lower..<text.utf8.index(lower, offsetBy: pattern.count)
     }
 
     /// A chain of templates that ends where it began (`["style", "style"]`), if the templates

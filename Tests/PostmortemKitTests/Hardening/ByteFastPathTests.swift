@@ -184,6 +184,47 @@ import Testing
         return directory.isEmpty ? decoded : directory + "/" + decoded
     }
 
+    /// `ReportTemplates.includedNames` as it was, with Foundation's `range(of:)` for every search.
+    static func referenceIncludedNames(_ text: String) -> [String] {
+        var open = Substring("{{"), close = Substring("}}")
+        var rest = Substring(text)
+        var names: [String] = []
+        while let start = rest.range(of: open) {
+            rest = rest[start.upperBound...]
+            let triple = open == "{{" && rest.hasPrefix("{")
+            guard let end = rest.range(of: triple ? "}" + close : close) else { break }
+            let tag = rest[..<end.lowerBound].trimmingCharacters(in: .whitespaces)
+            rest = rest[end.upperBound...]
+            if tag.hasPrefix("="), tag.hasSuffix("="), tag.count >= 3 {
+                let delimiters = tag.dropFirst().dropLast().split(separator: " ", omittingEmptySubsequences: true)
+                if delimiters.count == 2 { (open, close) = (delimiters[0], delimiters[1]) }
+            } else if let first = tag.first, first == ">" || first == "<" {
+                let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                if !name.isEmpty && !name.hasPrefix("*") { names.append(name) }
+            }
+        }
+        return names
+    }
+
+    @Test("the partials a template includes match the Foundation searches, with ASCII and other delimiters")
+    func includedPartials() {
+        // Delimiters set to `é` are found written as `e` and a combining accent too, as the
+        // Mustache parser compares Characters.
+        let pieces = ["{{", "}}", "{{{", "}}}", "{{>", "{{<", ">", "<", " ", "a", "b", "*", "=", "{{=<% %>=}}", "<%", "%>", "<%>",
+                      "{{=é é=}}", "é", "e\u{301}", "é>", "e\u{301}>", "{{=« »=}}", "«", "»", "«>", "日本", "x\n"]
+        var generator = SplitMix64(seed: 0x1A7E)
+        var found = 0
+        for _ in 0..<20_000 {
+            var template = ""
+            for _ in 0..<Int.random(in: 0...12, using: &generator) { template += pieces.randomElement(using: &generator)! }
+            let expected = Self.referenceIncludedNames(template)
+            found += expected.count
+            #expect(ReportTemplates.includedNames(template) == expected, "\(Array(template.unicodeScalars))")
+        }
+        #expect(found > 2_000, "\(found) names")
+        #expect(ReportTemplates.includedNames("{{=é é=}}e\u{301}> tête e\u{301}") == ["tête"])
+    }
+
     @Test("relative link targets match the Character searches")
     func linkTargets() {
         let pieces = ["a", "../", "./", "/", "b.md", ".MD", ".markdown", "#", "?", "#x.md", "?q=1", "://", "https", "mailto:",
