@@ -75,15 +75,18 @@ public struct ReportTemplates: Sendable {
     /// The names of the partials (`{{> name}}`) and parents (`{{< name}}`) a template includes,
     /// following set-delimiter tags (`{{=<% %>=}}`) as Mustache does. Dynamic names
     /// (`{{>*value}}`) come from the data and are not followed.
-    static func includedNames(_ text: String) -> [String] {
+    /// `search` finds a delimiter in the rest of the text (``firstRange(of:in:)``; tests compare
+    /// it with Foundation's `range(of:)`).
+    static func includedNames(_ text: String,
+                              search: (Substring, Substring) -> Range<String.Index>? = firstRange(of:in:)) -> [String] {
         var open = Substring("{{"), close = Substring("}}")
         var rest = Substring(text)
         var names: [String] = []
-        while let start = firstRange(of: open, in: rest) {
+        while let start = search(open, rest) {
             rest = rest[start.upperBound...]
             // A triple mustache ends with one more brace than the closing delimiter.
             let triple = open == "{{" && rest.hasPrefix("{")
-            guard let end = firstRange(of: triple ? "}" + close : close, in: rest) else { break }
+            guard let end = search(triple ? "}" + close : close, rest) else { break }
             let tag = rest[..<end.lowerBound].trimmingCharacters(in: .whitespaces)
             rest = rest[end.upperBound...]
             if tag.hasPrefix("="), tag.hasSuffix("="), tag.count >= 3 {

@@ -186,24 +186,7 @@ import Testing
 
     /// `ReportTemplates.includedNames` as it was, with Foundation's `range(of:)` for every search.
     static func referenceIncludedNames(_ text: String) -> [String] {
-        var open = Substring("{{"), close = Substring("}}")
-        var rest = Substring(text)
-        var names: [String] = []
-        while let start = rest.range(of: open) {
-            rest = rest[start.upperBound...]
-            let triple = open == "{{" && rest.hasPrefix("{")
-            guard let end = rest.range(of: triple ? "}" + close : close) else { break }
-            let tag = rest[..<end.lowerBound].trimmingCharacters(in: .whitespaces)
-            rest = rest[end.upperBound...]
-            if tag.hasPrefix("="), tag.hasSuffix("="), tag.count >= 3 {
-                let delimiters = tag.dropFirst().dropLast().split(separator: " ", omittingEmptySubsequences: true)
-                if delimiters.count == 2 { (open, close) = (delimiters[0], delimiters[1]) }
-            } else if let first = tag.first, first == ">" || first == "<" {
-                let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
-                if !name.isEmpty && !name.hasPrefix("*") { names.append(name) }
-            }
-        }
-        return names
+        ReportTemplates.includedNames(text) { needle, rest in rest.range(of: needle) }
     }
 
     @Test("the partials a template includes match the Foundation searches, with ASCII and other delimiters")
