@@ -53,6 +53,21 @@ extension String {
     }
 }
 
+extension StringProtocol {
+    /// The first occurrence of `needle`'s UTF-8 bytes, searched in place in native strings and
+    /// substrings. For an ASCII needle this finds what Foundation's `range(of:)` finds, and more
+    /// only before a combining mark (a `{{` followed by U+0301), without bridging to `NSString`.
+    func firstRange(ofBytes needle: some StringProtocol) -> Range<String.Index>? {
+        let pattern = Array(needle.utf8)
+        let found = utf8.withContiguousStorageIfAvailable { hay in
+            pattern.withUnsafeBufferPointer { ByteSearch.firstIndex(of: $0, in: hay, from: 0) }
+        } ?? ByteSearch.firstIndex(of: pattern, in: Array(utf8), from: 0)
+        guard let found else { return nil }
+        let lower = utf8.index(startIndex, offsetBy: found)
+        return lower..<utf8.index(lower, offsetBy: pattern.count)
+    }
+}
+
 extension String {
     /// The last occurrence of `needle`'s UTF-8 bytes. For the ASCII and punctuation separators pm
     /// looks for this is what Foundation's `range(of:options: .backwards)` finds, without bridging

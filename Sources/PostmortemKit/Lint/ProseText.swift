@@ -328,7 +328,7 @@ public struct ProseText: Sendable {
             // A straight quote right after a digit is an inch mark (`19"`, `2.5"`), not a quotation:
             // it paired with the next quote in the paragraph, hid the words between and left the
             // real quotation to be read.
-            let inchMark = bytes[i] == UInt8(ascii: "\"") && i > 0 && bytes[i - 1] >= UInt8(ascii: "0") && bytes[i - 1] <= UInt8(ascii: "9")
+            let inchMark = bytes[i] == UInt8(ascii: "\"") && i > 0 && isDigit(bytes[i - 1])
             if !inchMark, let (openLength, closer) = ProseText.openingQuote(bytes, i), i + openLength < noCloserFrom[closer, default: .max] {
                 var j = i + openLength
                 var found: Int? = nil

@@ -144,9 +144,9 @@ public struct Suppressions: Sendable {
         var used = Set<UsedKey>()
         guard !directives.isEmpty else { return (findings, used) }
         var fileWide = Set<String>()
-        // Per code: each line directive's target line and index, sorted by line.
+        // Per code: each line directive's target line and index.
         var lineDirectives: [String: [(line: Int, directive: Int)]] = [:]
-        // Per code: each region's first and last line and its directive, in order of first line.
+        // Per code: each region's first and last line and its directive.
         var regions: [String: [(first: Int, last: Int, directive: Int)]] = [:]
         var open: [String: [Int]] = [:]
         for (i, d) in directives.enumerated() {
@@ -171,51 +171,24 @@ public struct Suppressions: Sendable {
         for (code, starts) in open {
             for start in starts { regions[code, default: []].append((directives[start].range.start.line, Int.max, start)) }
         }
-        for (code, list) in lineDirectives { lineDirectives[code] = list.sorted { ($0.line, $0.directive) < ($1.line, $1.directive) } }
-        // For each code, its regions by first line with the furthest last line so far, to tell
-        // whether any region holds a line with one binary search.
-        var reach: [String: (firsts: [Int], furthest: [Int])] = [:]
-        for (code, list) in regions {
-            let sorted = list.sorted { ($0.first, $0.directive) < ($1.first, $1.directive) }
-            regions[code] = sorted
-            var furthest: [Int] = []
-            for region in sorted { furthest.append(max(furthest.last ?? Int.min, region.last)) }
-            reach[code] = (sorted.map(\.first), furthest)
-        }
-        /// The number of values in `sorted` at or below `value`.
-        func countAtOrBelow(_ value: Int, in sorted: [Int]) -> Int {
-            var low = 0, high = sorted.count
-            while low < high {
-                let middle = (low + high) / 2
-                if sorted[middle] <= value { low = middle + 1 } else { high = middle }
-            }
-            return low
-        }
+        // Per code: the target lines, sorted, and the regions' coverage.
+        let targetLines = lineDirectives.mapValues { $0.map(\.line).sorted() }
+        let regionCoverage = regions.mapValues { Coverage($0.map { ($0.first, $0.last) }) }
         var kept: [Finding] = []
         var linesByCode: [String: [Int]] = [:]
-        // Per code: the lines findings cover, first and last.
+        // Per code with line directives: the lines findings cover, first and last.
         var spansByCode: [String: [(first: Int, last: Int)]] = [:]
         for finding in findings {
             let code = finding.ruleID
-            let line = finding.range?.start.line
-            if let line { linesByCode[code, default: []].append(line) }
             var suppressed = fileWide.contains(code)
-            if let line, let range = finding.range {
-                let last = max(line, range.end.line)
-                if let targets = lineDirectives[code] {
+            if let range = finding.range {
+                let line = range.start.line, last = max(line, range.end.line)
+                linesByCode[code, default: []].append(line)
+                if let targets = targetLines[code] {
                     spansByCode[code, default: []].append((line, last))
-                    // The first target at or after the finding's first line, if it is not past its last.
-                    var low = 0, high = targets.count
-                    while low < high {
-                        let middle = (low + high) / 2
-                        if targets[middle].line < line { low = middle + 1 } else { high = middle }
-                    }
-                    if low < targets.count && targets[low].line <= last { suppressed = true }
+                    if Self.holdsLine(targets, from: line, through: last) { suppressed = true }
                 }
-                if let (firsts, furthest) = reach[code] {
-                    let count = countAtOrBelow(line, in: firsts)
-                    if count > 0 && furthest[count - 1] >= line { suppressed = true }
-                }
+                if regionCoverage[code]?.covers(line) == true { suppressed = true }
             }
             if !suppressed { kept.append(finding) }
         }
@@ -224,27 +197,57 @@ public struct Suppressions: Sendable {
         for (i, d) in directives.enumerated() where d.kind == .disableFile {
             for code in d.codes where codesFound.contains(code) { used.insert(UsedKey(directive: i, code: code)) }
         }
-        // A line directive is used when a finding of its code covers its target: among the
-        // findings that start at or before the target, the furthest last line reaches it.
+        // A line directive is used when a finding of its code covers its target line.
         for (code, targets) in lineDirectives {
-            guard let spans = spansByCode[code]?.sorted(by: { $0.first < $1.first }) else { continue }
-            var furthest: [Int] = []
-            furthest.reserveCapacity(spans.count)
-            for span in spans { furthest.append(max(furthest.last ?? Int.min, span.last)) }
-            let firsts = spans.map(\.first)
-            for target in targets {
-                let count = countAtOrBelow(target.line, in: firsts)
-                if count > 0 && furthest[count - 1] >= target.line { used.insert(UsedKey(directive: target.directive, code: code)) }
-            }
+            guard let spans = spansByCode[code] else { continue }
+            let coverage = Coverage(spans)
+            for target in targets where coverage.covers(target.line) { used.insert(UsedKey(directive: target.directive, code: code)) }
         }
+        // A region is used when a finding of its code starts in it.
         for (code, list) in regions {
             guard let lines = linesByCode[code]?.sorted() else { continue }
-            for region in list {
-                let before = countAtOrBelow(region.first - 1, in: lines)
-                if before < lines.count && lines[before] <= region.last { used.insert(UsedKey(directive: region.directive, code: code)) }
+            for region in list where Self.holdsLine(lines, from: region.first, through: region.last) {
+                used.insert(UsedKey(directive: region.directive, code: code))
             }
         }
         return (kept, used)
+    }
+
+    /// Spans of lines, each from its first line to its last, asked whether any holds a line with
+    /// one binary search: their first lines in order, with the furthest last line so far.
+    private struct Coverage {
+        private let firsts: [Int]
+        private let furthest: [Int]
+
+        init(_ spans: [(first: Int, last: Int)]) {
+            let sorted = spans.sorted { $0.first < $1.first }
+            firsts = sorted.map(\.first)
+            var furthest: [Int] = []
+            furthest.reserveCapacity(sorted.count)
+            for span in sorted { furthest.append(max(furthest.last ?? Int.min, span.last)) }
+            self.furthest = furthest
+        }
+
+        func covers(_ line: Int) -> Bool {
+            let count = Suppressions.countAtOrBelow(line, in: firsts)
+            return count > 0 && furthest[count - 1] >= line
+        }
+    }
+
+    /// True when sorted `lines` hold a line from `first` through `last`.
+    private static func holdsLine(_ lines: [Int], from first: Int, through last: Int) -> Bool {
+        let before = countAtOrBelow(first - 1, in: lines)
+        return before < lines.count && lines[before] <= last
+    }
+
+    /// The number of values in `sorted` at or below `value`.
+    private static func countAtOrBelow(_ value: Int, in sorted: [Int]) -> Int {
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] <= value { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// A directive and one of its codes.

@@ -75,18 +75,15 @@ public struct ReportTemplates: Sendable {
     /// The names of the partials (`{{> name}}`) and parents (`{{< name}}`) a template includes,
     /// following set-delimiter tags (`{{=<% %>=}}`) as Mustache does. Dynamic names
     /// (`{{>*value}}`) come from the data and are not followed.
-    /// `search` finds a delimiter in the rest of the text (``firstRange(of:in:)``; tests compare
-    /// it with Foundation's `range(of:)`).
-    static func includedNames(_ text: String,
-                              search: (Substring, Substring) -> Range<String.Index>? = firstRange(of:in:)) -> [String] {
+    static func includedNames(_ text: String) -> [String] {
         var open = Substring("{{"), close = Substring("}}")
         var rest = Substring(text)
         var names: [String] = []
-        while let start = search(open, rest) {
+        while let start = delimiter(open, in: rest) {
             rest = rest[start.upperBound...]
             // A triple mustache ends with one more brace than the closing delimiter.
             let triple = open == "{{" && rest.hasPrefix("{")
-            guard let end = search(triple ? "}" + close : close, rest) else { break }
+            guard let end = delimiter(triple ? "}" + close : close, in: rest) else { break }
             let tag = rest[..<end.lowerBound].trimmingCharacters(in: .whitespaces)
             rest = rest[end.upperBound...]
             if tag.hasPrefix("="), tag.hasSuffix("="), tag.count >= 3 {
@@ -100,22 +97,13 @@ public struct ReportTemplates: Sendable {
         return names
     }
 
-    /// Where `needle` first occurs in `text`. An ASCII needle (every built-in delimiter) is
-    /// looked for in the UTF-8 bytes: Foundation's `range(of:)` on the rest of the text cost
-    /// about 200,000 instructions a tag on the built-in templates (4% of a 300-document report).
-    /// Any other needle goes through Foundation, which compares Characters with canonical
-    /// equivalence as the Mustache parser does, so a set delimiter `é` also finds `e` with a
-    /// combining accent. (Bytes can find an ASCII needle where Characters would not, before a
-    /// combining mark: a tag more, never one less, for the cycle check.)
-    static func firstRange(of needle: Substring, in text: Substring) -> Range<String.Index>? {
-        guard needle.utf8.allSatisfy({ $0 < 0x80 }) else { return text.range(of: needle) }
-        let pattern = Array(needle.utf8)
-        let found = text.utf8.withContiguousStorageIfAvailable { hay in
-            pattern.withUnsafeBufferPointer { ByteSearch.firstIndex(of: $0, in: hay, from: 0) }
-        } ?? ByteSearch.firstIndex(of: pattern, in: Array(text.utf8), from: 0)
-        guard let found else { return nil }
-        let lower = text.utf8.index(text.startIndex, offsetBy: found)
-        return lower..<text.utf8.index(lower, offsetBy: pattern.count)
+    /// Where a delimiter first occurs in `text`. An ASCII delimiter (every built-in one) is looked
+    /// for in the UTF-8 bytes: Foundation's `range(of:)` on the rest of the text cost about 200,000
+    /// instructions a tag on the built-in templates (4% of a 300-document report). Any other goes
+    /// through Foundation, which compares Characters with canonical equivalence as the Mustache
+    /// parser does, so a set delimiter `é` also finds `e` with a combining accent.
+    static func delimiter(_ needle: Substring, in text: Substring) -> Range<String.Index>? {
+        needle.isASCIIBytes ? text.firstRange(ofBytes: needle) : text.range(of: needle)
     }
 
     /// A chain of templates that ends where it began (`["style", "style"]`), if the templates

@@ -184,27 +184,28 @@ import Testing
         return directory.isEmpty ? decoded : directory + "/" + decoded
     }
 
-    /// `ReportTemplates.includedNames` as it was, with Foundation's `range(of:)` for every search.
-    static func referenceIncludedNames(_ text: String) -> [String] {
-        ReportTemplates.includedNames(text) { needle, rest in rest.range(of: needle) }
-    }
-
-    @Test("the partials a template includes match the Foundation searches, with ASCII and other delimiters")
-    func includedPartials() {
+    @Test("template delimiters are found where Foundation finds them, ASCII ones as bytes and others as Characters")
+    func templateDelimiters() {
         // Delimiters set to `é` are found written as `e` and a combining accent too, as the
         // Mustache parser compares Characters.
-        let pieces = ["{{", "}}", "{{{", "}}}", "{{>", "{{<", ">", "<", " ", "a", "b", "*", "=", "{{=<% %>=}}", "<%", "%>", "<%>",
-                      "{{=é é=}}", "é", "e\u{301}", "é>", "e\u{301}>", "{{=« »=}}", "«", "»", "«>", "日本", "x\n"]
+        let pieces = ["{{", "}}", "{", "}", "<%", "%>", " ", "a", "*", "=", "é", "e\u{301}", "«", "»", "日本", "x\n", "\r\n", "👩‍💻"]
+        let needles: [Substring] = ["{{", "}}", "}}}", "<%", "%>", "é", "e\u{301}", "«", "»", "日本"]
         var generator = SplitMix64(seed: 0x1A7E)
         var found = 0
         for _ in 0..<20_000 {
-            var template = ""
-            for _ in 0..<Int.random(in: 0...12, using: &generator) { template += pieces.randomElement(using: &generator)! }
-            let expected = Self.referenceIncludedNames(template)
-            found += expected.count
-            #expect(ReportTemplates.includedNames(template) == expected, "\(Array(template.unicodeScalars))")
+            var text = ""
+            for _ in 0..<Int.random(in: 0...12, using: &generator) { text += pieces.randomElement(using: &generator)! }
+            // From a random Character on, as the tag reading searches the rest of a template.
+            let rest = Substring(text).dropFirst(Int.random(in: 0...3, using: &generator))
+            let needle = needles.randomElement(using: &generator)!
+            let expected = rest.range(of: needle)
+            if expected != nil { found += 1 }
+            let got = ReportTemplates.delimiter(needle, in: rest)
+            #expect(got.map { rest.utf8.distance(from: rest.startIndex, to: $0.lowerBound) } == expected.map { rest.utf8.distance(from: rest.startIndex, to: $0.lowerBound) }
+                    && got.map { rest.utf8.distance(from: $0.lowerBound, to: $0.upperBound) } == expected.map { rest.utf8.distance(from: $0.lowerBound, to: $0.upperBound) },
+                    "\(Array(rest.unicodeScalars)) \(Array(needle.unicodeScalars))")
         }
-        #expect(found > 2_000, "\(found) names")
+        #expect(found > 3_000, "\(found) found")
         #expect(ReportTemplates.includedNames("{{=é é=}}e\u{301}> tête e\u{301}") == ["tête"])
     }
 

@@ -41,6 +41,22 @@ import Testing
         #expect(try pm012("<!-- pm-lint disable-next-line PM012 -- quoting the review -->\nThe pool ran dry.\nWe should have checked it.") == ([[3, 3]], 1))
     }
 
+    @Test("a line comment on any line of a list item silences a finding about the whole item")
+    func lineCommentsOverListItems() throws {
+        func pm041(_ factors: String) throws -> (count: Int, unused: Int) {
+            let findings = try LintTestSupport.lint(RuleExamples.document(sections: ["Contributing factors": factors]))
+            return (findings.filter { $0.ruleID == "PM041" }.count, findings.filter { $0.ruleID == "PM091" }.count)
+        }
+        let item = "- Things lined up badly\n  that afternoon."
+        let range = try #require(try LintTestSupport.lint(RuleExamples.document(sections: ["Contributing factors": item]))
+            .first { $0.ruleID == "PM041" }?.range)
+        // The item's range runs past its last line (cmark-gfm ends it on the blank line after).
+        #expect(range.end.line > range.start.line + 1)
+        #expect(try pm041(item) == (1, 0))
+        #expect(try pm041("- Things lined up badly\n  that afternoon. <!-- pm-lint disable-line PM041 -- kept as the team wrote it -->") == (0, 0))
+        #expect(try pm041("- Things lined up badly <!-- pm-lint disable-line PM041 -- kept as the team wrote it -->\n  that afternoon.") == (0, 0))
+    }
+
     @Test func regionsEndAtEnable() throws {
         let findings = try lint(summary: """
             <!-- pm-lint disable PM012 -- imported from the vendor report -->
