@@ -14,7 +14,6 @@ public enum IncidentIDs {
     public static func unique(_ ids: [String]) -> [String] {
         guard SuffixedNames.containsDuplicates(ids) else { return ids }
         var names = SuffixedNames(taken: Set(ids))
-        guard names.taken.count < ids.count else { return ids }
         var seen = Set<String>()
         seen.reserveCapacity(names.taken.count)
         return ids.map { seen.insert($0).inserted ? $0 : names.suffixed($0) }

@@ -46,25 +46,26 @@ enum LintHealth {
                 if tallied.severity == .warning { warningCount += tallied.count }
             }
         }
+        /// The path of the document at `index`, read back (from the spill, while streaming) only
+        /// when a tally names another file, and then once.
+        func lazyPath(_ index: Int) -> () -> String {
+            var known: String?
+            return {
+                if let known { return known }
+                let path = review.path(of: index)
+                known = path
+                return path
+            }
+        }
         add(LintTally(review.corpusFindings), ownPath: { nil })
         for index in review.documents.indices {
-            var path: String??
-            add(review.documents[index].lint, ownPath: {
-                if let path { return path }
-                path = .some(review.path(of: index))
-                return path!
-            })
+            add(review.documents[index].lint, ownPath: lazyPath(index))
         }
         // A document counts once for a rule, and not again when a path above already counted it
         // (documents' paths are distinct: each is one input).
         for index in review.documents.indices {
             let document = review.documents[index]
-            var known: String?
-            func path() -> String {
-                if let known { return known }
-                known = review.path(of: index)
-                return known!
-            }
+            let path = lazyPath(index)
             for tallied in document.lint.entries where tallied.path == nil || tallied.path == path() {
                 modify(&byRule[tallied.ruleID]!) { rule in
                     guard rule.lastDocument != index, rule.paths.isEmpty || !rule.paths.contains(path()) else { return }

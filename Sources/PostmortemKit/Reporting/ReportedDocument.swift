@@ -151,10 +151,6 @@ extension String: ExactlyComparable {
     func isExactly(_ other: String) -> Bool { utf8.elementsEqual(other.utf8) }
 }
 
-extension Int: ExactlyComparable {
-    func isExactly(_ other: Int) -> Bool { self == other }
-}
-
 extension Double: ExactlyComparable {
     func isExactly(_ other: Double) -> Bool { bitPattern == other.bitPattern }
 }

@@ -30,6 +30,20 @@ import Testing
         #expect(windows[0].exhaustedAt == instant("1970-01-02T10:10:05Z"))
     }
 
+    @Test("an SLO listed twice gets the same windows, with the same burns, each time")
+    func sloListedTwice() {
+        let slo = SLODefinition(id: "api", objective: 99.9, window: .rolling(days: 7))
+        var record = Postmortem(path: "x.md", id: "outage")
+        record.started = instant("1970-01-02T10:00:00Z")
+        record.mitigated = instant("1970-01-02T10:15:00Z")
+        record.impact = [SLOImpact(slo: "api", badFraction: 1)]
+        let period = ReportingPeriod.range(from: CalendarDate("1970-01-01")!, to: CalendarDate("1970-01-14")!, zone: .utc)
+        let once = ErrorBudgetCalculator.windows(slos: [slo], records: [record], period: period, zone: .utc, today: CalendarDate("1970-02-01")!)
+        let twice = ErrorBudgetCalculator.windows(slos: [slo, slo], records: [record], period: period, zone: .utc, today: CalendarDate("1970-02-01")!)
+        #expect(once.count == 2 && once[0].burnedMinutes == 15)
+        #expect(twice == once + once)
+    }
+
     @Test func ninetyNineNineFiveOverA43800MinuteMonthIs21Point9() {
         #expect(ErrorBudget.minutes(objective: 99.95, windowMinutes: 43_800) == 21.9)
     }

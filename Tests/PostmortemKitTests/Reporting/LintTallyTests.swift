@@ -89,11 +89,11 @@ struct LintTallyTests {
 
     @Test("shared values remember at most their limit of distinct values, and give back every value unchanged")
     func sharedLimit() {
-        var shared = SharedValues<[Int]>(limit: 2)
-        let one = shared.shared([1]), two = shared.shared([2]), three = shared.shared([3])
-        #expect(storage(shared.shared([1])) == storage(one) && storage(shared.shared([2])) == storage(two))
-        let again = [3]
+        var shared = SharedValues<[String]>(limit: 2)
+        let one = shared.shared(["1"]), two = shared.shared(["2"]), three = shared.shared(["3"])
+        #expect(storage(shared.shared(["1"])) == storage(one) && storage(shared.shared(["2"])) == storage(two))
+        let again = ["3"]
         #expect(storage(shared.shared(again)) == storage(again) && storage(again) != storage(three))
-        #expect([one, two, three, shared.shared([4])] == [[1], [2], [3], [4]])
+        #expect([one, two, three, shared.shared(["4"])] == [["1"], ["2"], ["3"], ["4"]])
     }
 }

@@ -23,16 +23,6 @@ struct ReportSiteTests {
         for page in paths where page.hasPrefix("incidents/") { #expect(index.contains("href=\"\(page)\"") || !review.incidentsInPeriod.contains { "incidents/\(review.pageNames[$0])" == page }) }
     }
 
-    @Test("period figures taken from the records' own actions are those the review works out from its follow-up states")
-    func figuresWithoutStates() throws {
-        let review = try ReportFixture.site().review
-        let figures = PeriodFigures.compute(period: review.options.period, documents: try ReportFixture.documents(),
-                                            windows: review.windows, slos: review.slos,
-                                            severities: ReportFixture.configuration.severities, today: review.options.today)
-        #expect(figures.followUps.created > 0)
-        #expect(figures == review.current)
-    }
-
     @Test("the review's repeats, read by place, are what CauseGrouping finds by id, also when ids repeat")
     func repeatsByPlace() throws {
         let documents = try ReportFixture.documents()

@@ -43,6 +43,21 @@ struct ReportStreamingTests {
         return review
     }
 
+    @Test("period figures taken from the records' own actions are those the streamed review works out from the follow-up states it kept in blocks")
+    func figuresWithoutStates() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let inputs = InputDiscovery.expand([ReportFixture.fixtures.appendingPathComponent("corpus").path])
+        let review = try stream(inputs, configuration: ReportFixture.configuration, options: ReportFixture.options,
+                                relativeTo: ReportFixture.fixtures.path, out: root.appendingPathComponent("report"), workers: 2)
+        #expect(review.documents.allSatisfy { $0.postmortem.actions.isEmpty })   // the states are all it has
+        let figures = PeriodFigures.compute(period: review.options.period, documents: try ReportFixture.documents(),
+                                            windows: review.windows, slos: review.slos,
+                                            severities: ReportFixture.configuration.severities, today: review.options.today)
+        #expect(figures.followUps.created > 0)
+        #expect(figures == review.current)
+    }
+
     @Test("the streamed site is byte-identical to the in-memory one", arguments: [1, 3])
     func sameAsInMemory(workers: Int) throws {
         let root = try temporaryDirectory()
