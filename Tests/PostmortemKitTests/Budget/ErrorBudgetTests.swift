@@ -11,13 +11,19 @@ import Testing
         #expect(ErrorBudget.minutes(objective: 99.9, windowMinutes: 7 * 1440) == 10.08)
     }
 
-    @Test func fifteenMinutesDownInSuchAWeekOverspendsBy4Point92() {
-        let slo = SLODefinition(id: "api", objective: 99.9, window: .rolling(days: 7))
+    /// A 99.9% SLO over rolling 7-day windows, and 15 minutes of full outage on 1970-01-02
+    /// (1970-01-01 starts a 7-day window: windows count from the epoch, so that week is whole).
+    static let weeklySLO = SLODefinition(id: "api", objective: 99.9, window: .rolling(days: 7))
+    static var fifteenMinuteOutage: Postmortem {
         var record = Postmortem(path: "x.md", id: "outage")
-        // 1970-01-01 starts a 7-day window (windows count from the epoch), so this week is whole.
         record.started = instant("1970-01-02T10:00:00Z")
         record.mitigated = instant("1970-01-02T10:15:00Z")
         record.impact = [SLOImpact(slo: "api", badFraction: 1)]
+        return record
+    }
+
+    @Test func fifteenMinutesDownInSuchAWeekOverspendsBy4Point92() {
+        let slo = Self.weeklySLO, record = Self.fifteenMinuteOutage
         let period = ReportingPeriod.range(from: CalendarDate("1970-01-01")!, to: CalendarDate("1970-01-07")!, zone: .utc)
         let windows = ErrorBudgetCalculator.windows(slos: [slo], records: [record], period: period, zone: .utc,
                                                     today: CalendarDate("1970-02-01")!)
@@ -32,11 +38,7 @@ import Testing
 
     @Test("an SLO listed twice gets the same windows, with the same burns, each time")
     func sloListedTwice() {
-        let slo = SLODefinition(id: "api", objective: 99.9, window: .rolling(days: 7))
-        var record = Postmortem(path: "x.md", id: "outage")
-        record.started = instant("1970-01-02T10:00:00Z")
-        record.mitigated = instant("1970-01-02T10:15:00Z")
-        record.impact = [SLOImpact(slo: "api", badFraction: 1)]
+        let slo = Self.weeklySLO, record = Self.fifteenMinuteOutage
         let period = ReportingPeriod.range(from: CalendarDate("1970-01-01")!, to: CalendarDate("1970-01-14")!, zone: .utc)
         let once = ErrorBudgetCalculator.windows(slos: [slo], records: [record], period: period, zone: .utc, today: CalendarDate("1970-02-01")!)
         let twice = ErrorBudgetCalculator.windows(slos: [slo, slo], records: [record], period: period, zone: .utc, today: CalendarDate("1970-02-01")!)
