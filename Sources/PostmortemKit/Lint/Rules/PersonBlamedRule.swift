@@ -8,7 +8,7 @@ public struct PersonBlamedRule: LintRule {
         options: [
             RuleOption("people", default: "[]", help: "Names to treat as people besides @handles and the front matter authors."),
             RuleOption("verbs", default: "[]", help: "Extra failure verbs, added to the built-in list."),
-            RuleOption("systems", default: "[]", help: "Names of systems that are never people (\"Redis forgot every key\" is not flagged), added to a built-in list of common infrastructure names."),
+            RuleOption("systems", default: "[]", help: "Names of systems that are never people (\"Redis forgot every key\" is not flagged), added to a built-in list of common infrastructure names and to the services the document and pm.yml's SLOs name."),
         ],
         triggeringExamples: [
             RuleExamples.document(sections: ["Summary": "At 14:00 ↓@dana.k broke checkout by pushing a config with an empty pool."]),
@@ -114,6 +114,15 @@ public struct PersonBlamedRule: LintRule {
             return filter
         }()
         func isName(_ text: String) -> Bool { people.contains(text) || authorNames.contains(text) }
+        // The services this document and pm.yml's SLOs name are systems too ("Atlas forgot its
+        // leader" in a postmortem of `services: [atlas]`). Asked only of a capitalised word
+        // before a verb only people do, so the set is made when the first such word is met.
+        var serviceNames: Set<String>? = nil
+        func isSystem(_ text: String) -> Bool {
+            if systems.contains(text) { return true }
+            if serviceNames == nil { serviceNames = Self.serviceNames(context.postmortem.services, context.configuration.slos) }
+            return serviceNames?.contains(text) == true
+        }
         let personOnlyFirstWordFilter = Self.personOnlyFirstWordFilter
         func matches(in line: ProseLine) -> [BlamePhrase] {
             var result: [BlamePhrase] = []
@@ -151,7 +160,7 @@ public struct PersonBlamedRule: LintRule {
                 guard isSubject || first >= 0x80 || first >= 65 && first <= 90 else { continue }
                 if !isSubject, Self.startsUppercase(line, i), personOnlyFirstWordFilter.mayContain(line, i + 1),
                    Self.personOnlyFirstWords.contains(line.text(i + 1)),
-                   Self.isCapitalised(line.original(i)), case let text = line.text(i), !Self.nobody.contains(text), !systems.contains(text),
+                   Self.isCapitalised(line.original(i)), case let text = line.text(i), !Self.nobody.contains(text), !isSystem(text),
                    !Self.adverbs.contains(text) {
                     isSubject = Self.personOnlyVerbs.contains { line.matches($0, at: i + 1) }
                 }
@@ -189,6 +198,19 @@ public struct PersonBlamedRule: LintRule {
             }
         }
         return result
+    }
+
+    /// The names of `services` and of the services `slos` are for, lowercased, each whole and
+    /// each of its parts between `-`, `_`, `.` and `/` ("checkout-api" gives "checkout-api",
+    /// "checkout" and "api"): how a postmortem's prose names the services it is about.
+    static func serviceNames(_ services: [String], _ slos: [SLODefinition]) -> Set<String> {
+        var names: Set<String> = []
+        for service in services + slos.flatMap(\.services) {
+            let name = service.lowercased()
+            names.insert(name)
+            for part in name.split(whereSeparator: { "-_./".contains($0) }) { names.insert(String(part)) }
+        }
+        return names
     }
 
     /// True when word `i` of `line` is "operator" (or "operator's") after a system's name ("the

@@ -94,4 +94,30 @@ struct PersonBlamedRuleTests {
         let flagged = try LintTestSupport.lint(document, configuration: configuration).filter { $0.ruleID == "PM013" }.map(\.message)
         #expect(flagged == ["\"Priya forgot\" makes a person the subject of a failure"])
     }
+
+    /// The services a postmortem is about are no people: the document's `services`, whole and by
+    /// their parts, and the services of pm.yml's SLOs. A service named by no one is still read as a
+    /// person, and so is a name that only part of a service's name begins with.
+    @Test func servicesAreSystems() throws {
+        let configuration = try LintTestSupport.configuration("""
+            slos:
+              - id: hermes-delivery
+                services: [hermes]
+                objective: 99.9
+                window: 30d
+            """)
+        let text = "Atlas forgot its leader, Hermes neglected the queue, Scheduler overlooked a lease, Zeppelin forgot the schedule and Atl forgot."
+        let document = RuleExamples.document(frontMatter: ["services: [atlas, job-scheduler]"], sections: ["Summary": text])
+        let flagged = try LintTestSupport.lint(document, configuration: configuration).filter { $0.ruleID == "PM013" }.map(\.message)
+        #expect(flagged == ["\"Zeppelin forgot\" makes a person the subject of a failure", "\"Atl forgot\" makes a person the subject of a failure"])
+        // Without them, each is read as a person.
+        let bare = RuleExamples.document(sections: ["Summary": text])
+        #expect(try LintTestSupport.lint(bare).filter { $0.ruleID == "PM013" }.count == 5)
+    }
+
+    @Test func serviceNamesSplitIntoParts() {
+        let slo = SLODefinition(id: "x", services: ["Search.API"], objective: 99, window: .rolling(days: 30))
+        #expect(PersonBlamedRule.serviceNames(["checkout-api", "pay_ments/eu"], [slo])
+            == ["checkout-api", "checkout", "api", "pay_ments/eu", "pay", "ments", "eu", "search.api", "search"])
+    }
 }
