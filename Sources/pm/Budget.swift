@@ -56,7 +56,7 @@ extension PM {
                 for problem in record.problems where problem.severity == .error {
                     failed = true
                     let place = problem.range.map { "\(record.path):\($0.start.line):\($0.start.column)" } ?? record.path
-                    Terminal.note(Terminal.sanitise("pm: warning: \(place): \(problem.message); its impact is not counted"))
+                    Terminal.note(Terminal.sanitise("pm: warning: \(place): \(problem.message)"))
                 }
             }
             // Each incident's burns are its own even when two documents share an id (PM061).

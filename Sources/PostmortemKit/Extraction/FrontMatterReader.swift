@@ -167,6 +167,9 @@ public enum FrontMatterReader {
                 continue
             }
             var entry = SLOImpact(slo: slo, range: range(item.location))
+            // A value given but not readable leaves the item out: counting it as if the value were
+            // missing would make it a full outage (`bad_fraction: "5 %"` had spent a whole month).
+            var unreadable = false
             for (key, assign) in [("bad_fraction", \SLOImpact.badFraction), ("budget_minutes", \SLOImpact.budgetMinutes)] {
                 guard let field = item[key], !field.isNull else { continue }
                 // A bound far above any real value (a billion minutes is 1,900 years; a fraction
@@ -174,17 +177,21 @@ public enum FrontMatterReader {
                 // numbers it writes stay exact: 1e19 minutes had stopped pm on converting it.
                 let percent = key == "bad_fraction" ? field.string.flatMap { $0.hasSuffix("%") ? Double($0.dropLast()) : nil } : nil
                 guard let number = field.number ?? percent else {
-                    postmortem.problems.append(typeProblem(key, "a number", field))
+                    var problem = typeProblem(key, "a number", field)
+                    problem.message += "; this impact is not counted"
+                    postmortem.problems.append(problem)
+                    unreadable = true
                     continue
                 }
                 guard number.isFinite, abs(number) <= Self.largestImpactNumber else {
-                    postmortem.problems.append(Problem(.wrongType, "`\(key)` must be a number between -1e9 and 1e9, not \(field.string ?? "")",
+                    postmortem.problems.append(Problem(.wrongType, "`\(key)` must be a number between -1e9 and 1e9, not \(field.string ?? ""); this impact is not counted",
                                                        at: range(field.location)))
+                    unreadable = true
                     continue
                 }
                 entry[keyPath: assign] = field.number == nil ? number / 100 : number
             }
-            result.append(entry)
+            if !unreadable { result.append(entry) }
         }
         return result
     }

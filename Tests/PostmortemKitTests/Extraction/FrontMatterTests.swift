@@ -76,9 +76,24 @@ import Yams
         let p = read("---\nimpact:\n  - slo: a\n    \(line)\n---\n")
         let impact = p.impact.first
         #expect(impact?.badFraction ?? impact?.budgetMinutes == expected)
+        // A value that cannot be read leaves its item out, and says so.
+        #expect(p.impact.count == (message == nil ? 1 : 0))
         let key = line.prefix { $0 != ":" }
-        #expect(p.problems.map(\.message) == (message.map { ["`\(key)` \($0)"] } ?? []))
+        #expect(p.problems.map(\.message) == (message.map { ["`\(key)` \($0); this impact is not counted"] } ?? []))
         #expect(p.problems.map { $0.range?.start } == (message == nil ? [] : [SourceLocation(line: 4, column: 5 + key.count + 2)]))
+    }
+
+    /// `bad_fraction: "5 %"` (a space before the sign) had been read as no fraction, so the
+    /// budget counted a full outage while `pm budget` said the impact was not counted.
+    @Test func unreadableImpactIsLeftOutNotCountedAsAFullOutage() {
+        let p = read("---\nimpact:\n  - slo: a\n    bad_fraction: 5 %\n  - slo: b\n    bad_fraction: 0.2\n---\n")
+        #expect(p.impact.map(\.slo) == ["b"])
+        #expect(p.problems.map(\.message) == ["`bad_fraction` must be a number, not a string; this impact is not counted"])
+        var record = p
+        record.started = Timestamp(epochSeconds: 1_780_000_000)
+        record.mitigated = Timestamp(epochSeconds: 1_780_003_600)
+        let slos = [SLODefinition(id: "a", objective: 99.9, window: .month), SLODefinition(id: "b", objective: 99.9, window: .month)]
+        #expect(ErrorBudgetCalculator.burns(slos: slos, records: [record], zone: .utc).map { "\($0.slo) \($0.minutes)" } == ["b 12.0"])
     }
 
     @Test(arguments: ["2026-02-30T10:00:00Z", "2026-07-14T25:61:00Z"])
