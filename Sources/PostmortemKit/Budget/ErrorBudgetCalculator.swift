@@ -94,7 +94,7 @@ public enum ErrorBudgetCalculator {
 
     /// What could not be counted, or was counted on an assumption: impact on an SLO that is not
     /// defined, impact without times, a missing `bad_fraction` (counted as a full outage), a
-    /// `bad_fraction` outside 0…1 (clamped), and, given `today`, an incident that starts after it
+    /// `bad_fraction` outside 0…1 (clamped), a negative `budget_minutes` (counted as 0), and, given `today`, an incident that starts after it
     /// (counted as written, most likely a mistyped date).
     public static func notes(slos: [SLODefinition], records: some Collection<Postmortem>,
                              today: (date: CalendarDate, zone: ZoneResolver)? = nil) -> [BudgetNote] {
@@ -115,7 +115,10 @@ public enum ErrorBudgetCalculator {
                 if let asOf, let today, started >= asOf {
                     note("`started` \(started.iso8601) is after today (\(today.date)); counted as written, so its window is spent before the incident happened: check the date")
                 }
-                if impact.budgetMinutes != nil { continue }
+                if let declared = impact.budgetMinutes {
+                    if declared < 0 { note("budget_minutes \(SpreadsheetCell.fixed(declared, decimals: 2)) is negative; counted as 0") }
+                    continue
+                }
                 guard let mitigated = record.mitigated, mitigated > started else {
                     note("no `mitigated` time after `started` and no `budget_minutes`; not counted")
                     continue
@@ -164,12 +167,14 @@ public enum ErrorBudgetCalculator {
                         let to = min(mitigated, bounds.end)
                         let overlap = from.minutes(to: to)
                         guard overlap > 0 else { continue }
-                        let minutes = impact.budgetMinutes.map { ErrorBudget.rounded($0 * overlap / total) }
+                        // A negative burn would give budget back; it is counted as 0, as a negative
+                        // `bad_fraction` is (with a note from ``notes(slos:records:today:)``).
+                        let minutes = impact.budgetMinutes.map { ErrorBudget.rounded(max(0, $0) * overlap / total) }
                             ?? ErrorBudget.burn(minutes: overlap, badFraction: min(1, max(0, impact.badFraction ?? 1)))
                         body(BurnPart(incident: record.id, slo: slo.id, from: from, to: to, minutes: minutes,
                                       windowStart: bounds.start))
                     }
-                } else if let declared = impact.budgetMinutes {
+                } else if let declared = impact.budgetMinutes.map({ max(0, $0) }) {
                     // No span to share it out over: the whole burn lands where the incident began.
                     let bounds = windowBounds(of: slo.window, containing: started, zone: zone)
                     body(BurnPart(incident: record.id, slo: slo.id, from: started, to: started, minutes: declared,

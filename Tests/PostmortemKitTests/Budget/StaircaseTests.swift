@@ -109,6 +109,22 @@ import Testing
         #expect(ErrorBudgetCalculator.burns(slos: [slo], records: [noFraction], zone: .utc).map(\.minutes) == [10])
     }
 
+    /// A negative `budget_minutes` had given budget back (the staircase rose, and the moment of
+    /// exhaustion was placed as if it had not); it is counted as 0 with a note, as a negative
+    /// `bad_fraction` is, whether or not the incident has a span to share it over.
+    @Test func negativeBudgetMinutesCountAsZero() {
+        let slo = SLODefinition(id: "web", objective: 99.9, window: .month)
+        let spent = Self.incident("a", from: "2026-05-01T10:00:00Z", to: "2026-05-01T10:30:00Z", SLOImpact(slo: "web", budgetMinutes: 30))
+        let negative = Self.incident("b", from: "2026-05-02T10:00:00Z", to: "2026-05-02T10:10:00Z", SLOImpact(slo: "web", budgetMinutes: -25))
+        var noSpan = Self.incident("c", from: "2026-05-03T10:00:00Z", to: "2026-05-03T10:00:00Z", SLOImpact(slo: "web", budgetMinutes: -5))
+        noSpan.mitigated = nil
+        let records = [spent, negative, noSpan]
+        #expect(ErrorBudgetCalculator.burns(slos: [slo], records: records, zone: .utc).map(\.minutes) == [30, 0, 0])
+        let notes = ErrorBudgetCalculator.notes(slos: [slo], records: records)
+        #expect(notes.map(\.incident) == ["b", "c"])
+        #expect(notes.map(\.message) == ["budget_minutes -25.00 is negative; counted as 0", "budget_minutes -5.00 is negative; counted as 0"])
+    }
+
     @Test("an incident that starts after today is counted as written, with a note; one that starts today is not noted")
     func incidentsAfterTodayAreNoted() {
         let later = Self.incident("later", from: "2026-12-14T10:00:00Z", to: "2026-12-14T10:40:00Z", SLOImpact(slo: "web", badFraction: 0.5))
