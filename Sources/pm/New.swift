@@ -53,7 +53,8 @@ extension PM {
                 Terminal.error(Terminal.sanitise("no template named '\(name)' in \(configuration.templatesDirectory)/ or built in\(builtIn)"))
                 throw ExitCode(2)
             }
-            let request = PostmortemScaffold.Request(title: title, severity: severity, services: services, date: day)
+            let request = PostmortemScaffold.Request(title: title, severity: severity, services: services, date: day,
+                                                     timezone: configuration.timezone)
             let text: String
             do {
                 text = try PostmortemScaffold.render(template: templateText, request: request)
@@ -80,7 +81,11 @@ extension PM {
                 Terminal.error("\(Terminal.sanitise(path)): write failed: \(reason)")
                 throw ExitCode.failure
             }
-            print(Terminal.sanitise(path))
+            // Relative to the current directory when the file is under it, as the README shows it
+            // (`postmortems/….md`), so that `$EDITOR "$(pm new …)"` works from anywhere either way.
+            let here = FileManager.default.currentDirectoryPath
+            let shown = path.hasPrefix(here + "/") ? String(path.dropFirst(here.count + 1)) : path
+            print(Terminal.sanitise(shown))
         }
     }
 }

@@ -4,10 +4,11 @@ import Mustache
 /// Renders a new postmortem from a template (`pm new`).
 ///
 /// A template is a postmortem: YAML front matter with neutral values, then a Markdown body with
-/// Mustache variables `{{title}}`, `{{date}}`, `{{severity}}`, `{{services}}`. The front matter
-/// lines for `id`, `title`, `status`, `severity` and `services` are replaced in place (comments
-/// and key order survive); the body is rendered with Markdown escaping, so a title such as
-/// `<script>` or `**x**` stays literal text.
+/// Mustache variables `{{title}}`, `{{date}}`, `{{severity}}`, `{{services}}` and `{{timezone}}`.
+/// The front matter lines for `id`, `title`, `status`, `severity` and `services` are replaced in
+/// place (comments and key order survive), and a `timezone` line is set when pm.yml's zone is not
+/// UTC, so that times written without a zone are read in it; the body is rendered with Markdown
+/// escaping, so a title such as `<script>` or `**x**` stays literal text.
 public enum PostmortemScaffold {
     /// What the user asked for.
     public struct Request: Sendable {
@@ -15,13 +16,20 @@ public enum PostmortemScaffold {
         public var severity: String
         public var services: [String]
         public var date: CalendarDate
+        /// pm.yml's `timezone`: the zone the new postmortem's timeline states ("All times UTC.").
+        public var timezone: String
 
-        public init(title: String, severity: String, services: [String], date: CalendarDate) {
+        public init(title: String, severity: String, services: [String], date: CalendarDate, timezone: String = "UTC") {
             self.title = title
             self.severity = severity
             self.services = services
             self.date = date
+            self.timezone = timezone
         }
+
+        /// True when the zone is UTC, which a postmortem's times are read in without a
+        /// `timezone` line only when pm.yml says so too; spelled as pm.yml accepts it.
+        var isUTC: Bool { ["utc", "z", "gmt", "+00:00", "etc/utc"].contains(timezone.lowercased()) }
 
         /// `2026-07-14-checkout-returned-502s`.
         public var id: String { "\(date)-\(PostmortemScaffold.slug(title))" }
@@ -63,7 +71,7 @@ public enum PostmortemScaffold {
             ("status", "draft"),
             ("severity", yamlString(request.severity)),
             ("services", "[" + request.services.map(yamlString).joined(separator: ", ") + "]"),
-        ]
+        ] + (request.isUTC ? [] : [("timezone", yamlString(request.timezone))])
         var closeIndex = close
         for (key, value) in values {
             if let index = lines[1..<closeIndex].firstIndex(where: { $0.hasPrefix("\(key):") }) {
@@ -92,6 +100,7 @@ public enum PostmortemScaffold {
             "date": request.date.description,
             "severity": request.severity,
             "services": request.services.joined(separator: ", "),
+            "timezone": request.isUTC ? "UTC" : request.timezone,
         ] as [String: String])
         return front + "\n" + rendered
     }

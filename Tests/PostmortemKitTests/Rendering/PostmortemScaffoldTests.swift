@@ -37,6 +37,31 @@ import Testing
         }
     }
 
+    /// Both templates had said "All times UTC." whatever pm.yml's zone was, so a team in Berlin
+    /// that filled in the timeline in local time had it read two hours off. The new postmortem
+    /// states pm.yml's zone and, when that is not UTC, sets it in the front matter.
+    @Test(arguments: ["full", "short"])
+    func newPostmortemsStateTheConfiguredZone(name: String) throws {
+        let template = try #require(BuiltInTemplates.text(named: name))
+        var berlin = request
+        berlin.timezone = "Europe/Berlin"
+        let text = try PostmortemScaffold.render(template: template, request: berlin)
+        #expect(text.contains("\ntimezone: \"Europe/Berlin\"\n"))
+        #expect(text.contains("All times Europe/Berlin."))
+        // Filled in as a user would: local times in the timeline, none in the front matter.
+        let filled = text.replacingOccurrences(of: "- HH:MM: <event>", with: "- 14:02: Checkout 5xx ratio rises to 35%.")
+            .replacingOccurrences(of: "started:", with: "started: 2026-07-14T14:02:00+02:00")
+        let document = DocumentReader.read(text: filled, path: "postmortems/\(berlin.id).md")
+        let event = try #require(document.postmortem.timeline.first)
+        #expect(event.time == Timestamp(year: 2026, month: 7, day: 14, hour: 12, minute: 2))
+        #expect(event.time?.zoneAssumed == false)
+        let findings = try Linter(configuration: Configuration()).lint(document, today: CalendarDate(year: 2026, month: 7, day: 20)!)
+        #expect(!findings.contains { $0.ruleID == "PM021" || $0.ruleID == "PM024" }, "\(findings.map(\.message))")
+        // In UTC nothing changes: no `timezone` line, and the timeline says UTC.
+        let utc = try PostmortemScaffold.render(template: template, request: request)
+        #expect(!utc.contains("\ntimezone:") && utc.contains("All times UTC."))
+    }
+
     @Test("templates are read as postmortems are: a BOM is skipped, CRLF and CR are line breaks, block values are replaced whole",
           arguments: [
               "\u{FEFF}---\ntitle: x\n---\n# {{title}}\n",

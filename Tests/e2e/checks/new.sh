@@ -3,3 +3,8 @@ newdir=$(mktemp -d)
 check "new writes a draft and prints its path" bash -c "cd $newdir && $PWD/$PM new 'Search latency after index merge' --severity SEV3 --service search --date 2026-09-01 | grep -qx 'postmortems/2026-09-01-search-latency-after-index-merge.md' && grep -q 'status: draft' postmortems/2026-09-01-search-latency-after-index-merge.md"
 check "new refuses to overwrite (exit 1, file unchanged)" bash -c "cd $newdir && echo keep > postmortems/2026-09-02-x.md && ! $PWD/$PM new 'X' --date 2026-09-02 && test \"\$(cat postmortems/2026-09-02-x.md)\" = keep"
 check "new rejects an impossible date (exit 2)" bash -c "cd $newdir && $PWD/$PM new 'Y' --date 2026-02-30; test \$? = 2"
+# With a pm.yml, the draft goes to its postmortems directory, the path is printed relative to the
+# current directory, and the timeline states pm.yml's zone (it had said "All times UTC" always).
+zonedir=$(mktemp -d)
+printf 'timezone: Europe/Berlin\npostmortems: incidents\n' > "$zonedir/pm.yml"
+check "new states pm.yml's zone and prints a relative path" bash -c "cd $zonedir && $PWD/$PM new 'Queue stalled' --severity SEV3 --service queue --date 2026-09-03 | grep -qx 'incidents/2026-09-03-queue-stalled.md' && grep -qx 'timezone: \"Europe/Berlin\"' incidents/2026-09-03-queue-stalled.md && grep -qx 'All times Europe/Berlin.' incidents/2026-09-03-queue-stalled.md"
