@@ -7,39 +7,52 @@ public enum CauseGrouping {
     ///   - records: The postmortems.
     ///   - classifications: One per record, matched by incident id.
     ///   - burns: Budget burns (``ErrorBudgetCalculator/burns(slos:records:zone:)``); burns of
-    ///     incidents not in `records` are ignored.
+    ///     incidents not in `records` or `burnOnly` are ignored.
+    ///   - burnOnly: Incidents whose burns count towards their groups but which are not members:
+    ///     a period's report counts the budget an incident that began before the period burned in
+    ///     it (a window that starts inside it), under that incident's cause, so that the groups add
+    ///     up to the period's burn; the incident itself belongs to the period it began in.
     ///   - dimension: What to group by.
     public static func groups<Records: Collection<Postmortem>>(records: Records, classifications: some Sequence<Classification>,
-                                                               burns: [IncidentBurn], by dimension: GroupingDimension = .cause) -> [IncidentGroup] {
+                                                               burns: [IncidentBurn], burnOnly: some Collection<Postmortem> = [Postmortem](),
+                                                               by dimension: GroupingDimension = .cause) -> [IncidentGroup] {
         // Only the incidents of `records`: the report groups a period's incidents, while the
         // classifications and burns are of the whole corpus, and an array of burns for each of its
         // incidents was the largest part of the report's memory while it grouped them.
-        let ids = Set(records.lazy.map(\.id))
+        let ids = Set(records.lazy.map(\.id)).union(burnOnly.lazy.map(\.id))
         let primary = Dictionary(classifications.lazy.filter { ids.contains($0.incident) }.map { ($0.incident, $0.primary) },
                                  uniquingKeysWith: { first, _ in first })
         var burnsByIncident: [String: [IncidentBurn]] = [:]
         for burn in burns where ids.contains(burn.incident) { burnsByIncident[burn.incident, default: []].append(burn) }
+        func keys(of record: Postmortem) -> [String] {
+            switch dimension {
+            case .cause: [primary[record.id] ?? "unknown"]
+            case .service: record.services.isEmpty ? ["none"] : unique(record.services)
+            case .severity: [record.severity ?? "none"]
+            }
+        }
 
         var order: [String] = []
         // Members by their place in `records`, not copies: a quarter of a large corpus is
         // thousands of records.
         var members: [String: [Records.Index]] = [:]
         for index in records.indices {
-            let record = records[index]
-            let keys: [String]
-            switch dimension {
-            case .cause: keys = [primary[record.id] ?? "unknown"]
-            case .service: keys = record.services.isEmpty ? ["none"] : unique(record.services)
-            case .severity: keys = [record.severity ?? "none"]
-            }
-            for key in keys {
+            for key in keys(of: records[index]) {
                 if members[key] == nil { order.append(key) }
                 members[key, default: []].append(index)
             }
         }
+        // The burns of the incidents that only burn, by group.
+        var carried: [String: [String: Double]] = [:]
+        for record in burnOnly {
+            for key in keys(of: record) {
+                if members[key] == nil && carried[key] == nil { order.append(key) }
+                for burn in burnsByIncident[record.id] ?? [] { carried[key, default: [:]][burn.slo, default: 0] += burn.minutes }
+            }
+        }
         var groups: [IncidentGroup] = order.map { key in
             let incidents = members[key] ?? []
-            var bySLO: [String: Double] = [:]
+            var bySLO = carried[key] ?? [:]
             for index in incidents {
                 for burn in burnsByIncident[records[index].id] ?? [] { bySLO[burn.slo, default: 0] += burn.minutes }
             }

@@ -97,8 +97,12 @@ public struct QuarterlyReview: Sendable {
         // The period's records as a view: a filtered array copied a quarter of the corpus's records.
         let inPeriodIndices = documents.indices.filter { IncidentTime.began(documents[$0].postmortem).map(period.contains) ?? false }
         let inPeriod = inPeriodIndices.lazy.map { documents[$0].postmortem }
-        causeGroups = CauseGrouping.groups(records: inPeriod, classifications: classifications, burns: burns, by: .cause)
-        serviceGroups = CauseGrouping.groups(records: inPeriod, classifications: classifications, burns: burns, by: .service)
+        let (periodBurns, carriedIn) = Self.periodBurns(documents, burns: burns, groups: burnGroups, period: period)
+        let burnOnly = carriedIn.lazy.map { documents[$0].postmortem }
+        causeGroups = CauseGrouping.groups(records: inPeriod, classifications: classifications, burns: periodBurns,
+                                           burnOnly: burnOnly, by: .cause)
+        serviceGroups = CauseGrouping.groups(records: inPeriod, classifications: classifications, burns: periodBurns,
+                                             burnOnly: burnOnly, by: .service)
         let inPeriodIDs = Set(inPeriod.map(\.id))
         // Ids are unique here (see `withUniqueIDs`), and each classification is of the record beside
         // it: the first classification of a record's id is its own.
@@ -256,6 +260,29 @@ public struct QuarterlyReview: Sendable {
                    byIncident: SortedKeyIndex(count: starts.count - 1) {
                        BurnGroups.incident(ofGroup: $0, order: order, starts: starts, burns: burns)
                    })
+    }
+
+    /// The burns that land in `period`, as its figures count them: each part of an incident's burn
+    /// steps its window's staircase down where it begins (the incident's start, or the window's
+    /// for a part carried over from the window before), and a step in the period is the period's.
+    /// With them, the documents that burned in the period but began before it. The causes had
+    /// counted every window of the period's incidents, so a quarter's causes held the next
+    /// quarter's burn and missed the burn carried into it.
+    static func periodBurns(_ documents: [ReportedDocument], burns: [IncidentBurn], groups: BurnGroups,
+                            period: ReportingPeriod) -> (burns: [IncidentBurn], carriedIn: [Int]) {
+        var inPeriod: [IncidentBurn] = []
+        var carriedIn: [Int] = []
+        for index in documents.indices {
+            let record = documents[index].postmortem
+            guard let started = record.started, started < period.end, let range = groups.range(of: record.id, in: burns) else { continue }
+            var burned = false
+            for position in groups.order[range] where period.contains(max(started, burns[Int(position)].windowStart)) {
+                inPeriod.append(burns[Int(position)])
+                burned = true
+            }
+            if burned, !(IncidentTime.began(record).map(period.contains) ?? false) { carriedIn.append(index) }
+        }
+        return (inPeriod, carriedIn)
     }
 
     /// Budget minutes an incident burned per SLO over all its windows, in SLO order.

@@ -45,6 +45,35 @@ struct ReportSiteTests {
         #expect(review.repeats.count > documents.count / 2)
     }
 
+    /// An incident across a quarter's end (23:40–00:22, bad_fraction 0.3) burns 6.0 minutes of
+    /// September's month and 6.6 of October's, and as much of each quarter's window. The causes and
+    /// services of a quarter count the burn that lands in it, as its headline does: Q3's causes had
+    /// held all 25.2 minutes, and Q4's nothing, though Q4's headline counted the 13.2 carried in.
+    @Test(arguments: ["2026-Q3", "2026-Q4"])
+    func causesCountTheBurnThatLandsInThePeriod(quarter: String) throws {
+        var record = Postmortem(path: "span.md", id: "span")
+        record.started = Timestamp(year: 2026, month: 9, day: 30, hour: 23, minute: 40)
+        record.mitigated = Timestamp(year: 2026, month: 10, day: 1, hour: 0, minute: 22)
+        record.services = ["web"]
+        record.impact = [SLOImpact(slo: "web-month", badFraction: 0.3), SLOImpact(slo: "web-quarter", badFraction: 0.3)]
+        let classification = Classification(incident: "span", primary: "config", categories: [], declared: true)
+        var configuration = Configuration()
+        configuration.slos = [SLODefinition(id: "web-month", services: ["web"], objective: 99.9, window: .month),
+                              SLODefinition(id: "web-quarter", services: ["web"], objective: 99.9, window: .quarter)]
+        let options = ReportOptions(period: ReportingPeriod.quarter(quarter, zone: .utc)!, today: ReportFixture.today, zone: .utc)
+        let review = QuarterlyReview(documents: [ReportedDocument(postmortem: record, classification: classification, findings: [], bodyHTML: "")],
+                                     corpusFindings: [], configuration: configuration, categories: [], options: options)
+        let burned = review.current.budgets.map(\.burnedMinutes).reduce(0, +)
+        #expect(burned == (quarter == "2026-Q3" ? 12 : 13.2))
+        for (groups, key) in [(review.causeGroups, "config"), (review.serviceGroups, "web")] {
+            #expect(groups.map(\.key) == [key])
+            #expect(groups.map(\.burnedMinutes) == [burned])
+            // The incident is one of Q3's; in Q4 only its burn is counted.
+            #expect(groups.map(\.count) == [quarter == "2026-Q3" ? 1 : 0])
+        }
+        #expect(review.causeGroups.first?.burnedMinutesBySLO == (quarter == "2026-Q3" ? ["web-month": 6, "web-quarter": 6] : ["web-month": 6.6, "web-quarter": 6.6]))
+    }
+
     @Test("two runs give byte-identical files")
     func deterministic() throws {
         let first = try ReportFixture.site().files
