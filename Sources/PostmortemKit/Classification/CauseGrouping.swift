@@ -50,6 +50,8 @@ public enum CauseGrouping {
                 for burn in burnsByIncident[record.id] ?? [] { carried[key, default: [:]][burn.slo, default: 0] += burn.minutes }
             }
         }
+        // Medians leave out an impossible time to mitigate (mitigated before started, PM020), as
+        // the report's headline does; one such incident had made a cause's median negative.
         var groups: [IncidentGroup] = order.map { key in
             let incidents = members[key] ?? []
             var bySLO = carried[key] ?? [:]
@@ -59,7 +61,7 @@ public enum CauseGrouping {
             bySLO = bySLO.mapValues(ErrorBudget.rounded)
             return IncidentGroup(key: key, incidents: incidents.map { records[$0].id }, burnedMinutesBySLO: bySLO,
                                  burnedMinutes: ErrorBudget.rounded(bySLO.values.reduce(0, +)), burnShare: 0,
-                                 cumulativeShare: 0, medianMinutesToMitigate: median(incidents.compactMap { records[$0].impactMinutes }))
+                                 cumulativeShare: 0, medianMinutesToMitigate: median(incidents.compactMap { records[$0].impactMinutes }.filter { $0 >= 0 }))
         }
         groups.sort {
             if $0.burnedMinutes != $1.burnedMinutes { return $0.burnedMinutes > $1.burnedMinutes }

@@ -127,6 +127,22 @@ import Testing
         #expect(groups.allSatisfy { $0.burnShare == 0 })
     }
 
+    /// An incident mitigated before it started (PM020) has no time to mitigate in a median: with
+    /// one normal 60-minute incident the cause's median had been −30 minutes.
+    @Test func mediansLeaveOutImpossibleTimesToMitigate() throws {
+        func record(_ id: String, minutes: Int64) -> Postmortem {
+            var record = Postmortem(path: "\(id).md", id: id)
+            record.started = Timestamp(epochSeconds: 1_780_000_000)
+            record.mitigated = Timestamp(epochSeconds: 1_780_000_000 + minutes * 60)
+            return record
+        }
+        let records = [record("backwards", minutes: -120), record("normal", minutes: 60)]
+        let classifications = records.map { Classification(incident: $0.id, primary: "config", categories: [], declared: true) }
+        let groups = CauseGrouping.groups(records: records, classifications: classifications, burns: [])
+        #expect(groups.map(\.medianMinutesToMitigate) == [60])
+        #expect(groups.map(\.count) == [2])
+    }
+
     @Test func medianOfEvenAndOddCounts() {
         #expect(CauseGrouping.median([]) == nil)
         #expect(CauseGrouping.median([5, 1, 3]) == 3)
