@@ -69,7 +69,9 @@ public struct PeriodFigures: Sendable, Codable, Hashable {
         public var burnedMinutes: Double
         /// burned ÷ budget, in percent.
         public var burnedPercent: Double
-        /// Windows overlapping the period, and how many of them ran out of budget.
+        /// Windows overlapping the period, and how many of them ran out of budget before its end.
+        /// A window that runs out later is not counted: with `--from`/`--to` inside a month, a
+        /// month exhausted after the period had counted in it and in the period before.
         public var windows: Int
         public var exhaustedWindows: Int
     }
@@ -129,7 +131,7 @@ public struct PeriodFigures: Sendable, Codable, Hashable {
             burned = ErrorBudget.rounded(burned)
             return SLOBudget(slo: slo.id, budgetMinutes: budget, burnedMinutes: burned,
                              burnedPercent: budget > 0 ? ErrorBudget.rounded(burned / budget * 100) : 0,
-                             windows: mine.count, exhaustedWindows: mine.filter { $0.exhaustedAt != nil }.count)
+                             windows: mine.count, exhaustedWindows: mine.filter { $0.exhaustedAt.map { $0 < period.end } ?? false }.count)
         }
 
         return PeriodFigures(period: period, incidents: inPeriod.count, bySeverity: bySeverity,

@@ -74,6 +74,25 @@ struct ReportSiteTests {
         #expect(review.causeGroups.first?.burnedMinutesBySLO == (quarter == "2026-Q3" ? ["web-month": 6, "web-quarter": 6] : ["web-month": 6.6, "web-quarter": 6.6]))
     }
 
+    /// storefront-availability's August ran out on the 25th. A period of 10–20 August had counted
+    /// it as run out, and so had the period before (30 July – 9 August), which its window overlaps.
+    @Test(arguments: [(10, 20, 0), (20, 31, 1), (25, 26, 1)])
+    func windowsRunOutBeforeThePeriodsEnd(from: Int, to: Int, exhausted: Int) throws {
+        let documents = BundledCorpus.records.map {
+            ReportedDocument(postmortem: $0, classification: Classification(incident: $0.id, primary: "unknown", categories: [], declared: false),
+                             findings: [], bodyHTML: "")
+        }
+        let period = ReportingPeriod.range(from: CalendarDate(year: 2026, month: 8, day: from)!,
+                                           to: CalendarDate(year: 2026, month: 8, day: to)!, zone: .utc)
+        let review = QuarterlyReview(documents: documents, corpusFindings: [], configuration: BundledCorpus.configuration, categories: [],
+                                     options: ReportOptions(period: period, today: ReportFixture.today, zone: .utc))
+        let storefront = try #require(review.current.budgets.first { $0.slo == "storefront-availability" })
+        #expect(storefront.windows == 1)
+        #expect(storefront.exhaustedWindows == exhausted)
+        // Each period before these ends before the 25th.
+        #expect(review.previous.budgets.first { $0.slo == "storefront-availability" }?.exhaustedWindows == 0)
+    }
+
     @Test("two runs give byte-identical files")
     func deterministic() throws {
         let first = try ReportFixture.site().files
