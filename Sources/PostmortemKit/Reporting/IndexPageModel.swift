@@ -33,6 +33,15 @@ enum IndexPageModel {
         context["durationRows"] = durationRows(review)
         context["followUpRows"] = followUpRows(review)
         context["budgetRows"] = budgetRows(review)
+        // What `pm budget` prints under "Not counted or assumed": without it a reader of the review
+        // could not tell that an incident's impact was left out (an SLO pm.yml does not define, no
+        // `mitigated`) or counted on an assumption (a full outage), which only stderr had said.
+        context["budgetNotes"] = review.budget.notes.map { note -> TemplateRow in
+            let href = review.pageHref(for: note.incident)
+            return ["incident": cleanText(note.incident), "hasPage": href != nil, "href": text(href ?? ""),
+                    "slo": cleanText(note.slo), "message": cleanText(note.message)]
+        }
+        context["hasBudgetNotes"] = !review.budget.notes.isEmpty
         context["staircases"] = staircases(review)
         let causes = causeRows(review, incidents: inPeriod)
         context["causeRows"] = causes.rows

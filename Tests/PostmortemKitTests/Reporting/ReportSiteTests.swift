@@ -214,6 +214,25 @@ struct ReportSiteTests {
         #expect(review.pageNames[hostileIndex] == "hyperlink-http-evil.example-x.html")
     }
 
+    /// Impact the budget could not count was said only on stderr, so a reader of the review could
+    /// not tell that an incident was left out; the index lists it under the budgets table, escaped,
+    /// with a link to the incident's page.
+    @Test func indexListsImpactNotCounted() throws {
+        var record = Postmortem(path: "a.md", id: "a")
+        record.started = Timestamp(year: 2026, month: 8, day: 10, hour: 10)
+        record.impact = [SLOImpact(slo: "<script>x</script>", badFraction: 0.5), SLOImpact(slo: "api-availability", badFraction: 0.5)]
+        let document = ReportedDocument(postmortem: record, classification: Classification(incident: "a", primary: "config", categories: [], declared: true),
+                                        findings: [], bodyHTML: "")
+        let review = QuarterlyReview(documents: [document], corpusFindings: [], configuration: ReportFixture.configuration, categories: [],
+                                     options: ReportFixture.options)
+        let index = file(ReportSite.render(review, templates: try ReportFixture.templates()), "index.html")
+        #expect(review.budget.notes.count == 2)
+        #expect(index.contains("<li><a href=\"incidents/a.html\">a</a> (&lt;script&gt;x&lt;/script&gt;): impact names SLO `&lt;script&gt;x&lt;/script&gt;`, which is not defined; not counted</li>"))
+        #expect(index.contains("<li><a href=\"incidents/a.html\">a</a> (api-availability): no `mitigated` time after `started` and no `budget_minutes`; not counted</li>"))
+        // Without notes, nothing is said.
+        #expect(!file(try ReportFixture.site().files, "index.html").contains("Impact that was not counted"))
+    }
+
     @Test("the built-in templates are the repository's templates/report")
     func builtInTemplatesMatch() throws {
         let repository = packageRoot.appendingPathComponent("templates/report")
