@@ -166,6 +166,12 @@ public enum FrontMatterReader {
                                                    at: range(item.location)))
                 continue
             }
+            // The same SLO twice (a pasted item) had been counted twice by the budget.
+            guard !result.contains(where: { $0.slo == slo }) else {
+                postmortem.problems.append(Problem(.invalidValue, "`impact` names SLO `\(slo)` more than once; only its first item is counted",
+                                                   at: range(item.location)))
+                continue
+            }
             var entry = SLOImpact(slo: slo, range: range(item.location))
             // A value given but not readable leaves the item out: counting it as if the value were
             // missing would make it a full outage (`bad_fraction: "5 %"` had spent a whole month).

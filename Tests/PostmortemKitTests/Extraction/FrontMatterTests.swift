@@ -96,6 +96,16 @@ import Yams
         #expect(ErrorBudgetCalculator.burns(slos: slos, records: [record], zone: .utc).map { "\($0.slo) \($0.minutes)" } == ["b 12.0"])
     }
 
+    /// An SLO named twice in `impact` (a pasted item) had been counted twice by the budget, with no
+    /// word from lint. The first item counts; the second is a warning at its line.
+    @Test func anSLOListedTwiceCountsOnce() {
+        let p = read("---\nimpact:\n  - slo: a\n    bad_fraction: 0.5\n  - slo: b\n    bad_fraction: 0.1\n  - slo: a\n    bad_fraction: 0.5\n---\n")
+        #expect(p.impact.map(\.slo) == ["a", "b"])
+        #expect(p.problems.map(\.message) == ["`impact` names SLO `a` more than once; only its first item is counted"])
+        #expect(p.problems.map(\.severity) == [.warning])
+        #expect(p.problems.first?.range?.start.line == 7)
+    }
+
     @Test(arguments: ["2026-02-30T10:00:00Z", "2026-07-14T25:61:00Z"])
     func impossibleDates(_ value: String) {
         let p = read("---\nstarted: \(value)\n---\n")
