@@ -65,18 +65,21 @@ extension PM {
             // keeps the classification, not the text. `--evaluate` infers from the texts later, so
             // it keeps them.
             let evaluate = evaluate
-            let documents = DocumentLoader.map(inputs, options: options) { document in
+            let read = DocumentLoader.map(inputs, options: options) { document in
                 (record: document.postmortem, source: evaluate ? document.source : nil,
                  classification: evaluate ? nil : classifier.classify(document.postmortem, source: document.source))
             }
             var failed = false
-            for (record, _, _) in documents {
+            for (record, _, _) in read {
                 for problem in record.problems where problem.severity == .error {
                     failed = true
                     let place = problem.range.map { "\(record.path):\($0.start.line):\($0.start.column)" } ?? record.path
                     Terminal.note(Terminal.sanitise("pm: warning: \(place): \(problem.message)"))
                 }
             }
+            // Inputs that are no documents (empty, binary, a directory named `x.md`) are no
+            // incidents: each had counted as one of cause "unknown". Their problems are printed above.
+            let documents = read.filter { $0.record.isDocument }
             // Each incident's cause and burns are its own even when two documents share an id (PM061).
             let records = IncidentIDs.unique(documents.map(\.record))
             let classifications = zip(documents, records).compactMap { document, record in

@@ -115,6 +115,11 @@ extension PM {
                                                       pathsRelativeTo: configuration.rootDirectory ?? FileManager.default.currentDirectoryPath,
                                                       into: stage, progress: progress.isShown ? progress.update : nil)
                 }
+                // A directory named `x.md` (a note: its files are read) is not worth a warning.
+                for finding in corpus.leftOut where finding.severity >= .warning {
+                    let place = finding.range.map { "\(finding.path):\($0.start.line):\($0.start.column)" } ?? finding.path
+                    Terminal.note(Terminal.sanitise("pm: warning: \(place): \(finding.message); not a postmortem, left out of the report"))
+                }
                 review = try ReportGenerator.write(corpus, configuration: configuration, classifier: classifier,
                                                    options: options, templates: templates, to: stage)
                 try stage.commit()

@@ -7,7 +7,8 @@ public enum CauseTextRenderer {
     ///   - explain: Also list the evidence behind each incident's categories.
     public static func render(_ report: CauseReport, explain: Bool) -> String {
         let inferred = report.classifications.filter { !$0.declared }.count
-        var out = "\(report.classifications.count) incidents by \(report.groupBy.rawValue)"
+        let count = report.classifications.count
+        var out = "\(count) incident\(count == 1 ? "" : "s") by \(report.groupBy.rawValue)"
         out += " (\(report.classifications.count - inferred) with declared causes or labelled factors, \(inferred) inferred from text)\n\n"
         let keyWidth = max(report.groupBy.rawValue.count, report.groups.map(\.key.count).max() ?? 0)
         out += pad(report.groupBy.rawValue, keyWidth) + "  incidents  burned min   share  cumulative  median TTM  burned per SLO\n"

@@ -19,6 +19,9 @@ public struct CorpusIndex: Sendable {
 
     /// Notes `record` as seen; call it after checking the record, in input order.
     public mutating func remember(_ record: Postmortem) {
+        // An input that is no document has no id of its own to clash with (a directory `x.md`
+        // linked to itself had failed lint with "id `x` is also used by x.md").
+        guard record.isDocument else { return }
         if firstPathByID[record.id] == nil { firstPathByID[record.id] = record.path }
     }
 }
@@ -30,6 +33,8 @@ extension Postmortem {
         var slim = Postmortem(path: path, id: id)
         slim.links = links
         slim.frontMatter = frontMatter
+        // What makes it no document (``isDocument``), which corpus-wide rules pass over.
+        slim.problems = problems.filter { $0.code == .unreadable || $0.code == .binary || $0.code == .empty }
         return slim
     }
 }

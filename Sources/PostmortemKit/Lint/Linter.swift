@@ -101,6 +101,7 @@ public struct Linter: Sendable {
     /// `corpus`; the caller calls ``CorpusIndex/remember(_:)`` afterwards. The same findings as
     /// ``lintCorpus(_:fileExists:)`` gives for this record, one record at a time.
     public func lintCorpus(_ record: Postmortem, in corpus: CorpusIndex, fileExists: (String) -> Bool) -> [Finding] {
+        guard record.isDocument else { return [] }
         var findings: [Finding] = []
         for (rule, severity) in corpusRules {
             let description = type(of: rule).description

@@ -75,6 +75,14 @@ public struct Postmortem: Sendable, Codable, Hashable {
         get { body.fields.frontMatter }
         _modify { makeBodyUnique(); yield &body.fields.frontMatter }
     }
+    /// False when the input could not be read as a document at all: a path that cannot be read, a
+    /// directory (or a symbolic link loop) named like a Markdown file, a binary file or an empty
+    /// one. Such an input is linted (its problem is the finding) but is no incident: it is not
+    /// classified, reported, or compared with other documents' ids.
+    public var isDocument: Bool {
+        !problems.contains { $0.code == .unreadable || $0.code == .binary || $0.code == .empty }
+    }
+
     /// Problems found while reading.
     public var problems: [Problem] {
         get { body.fields.problems }

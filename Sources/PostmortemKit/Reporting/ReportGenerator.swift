@@ -52,8 +52,11 @@ public enum ReportGenerator {
         /// evidence (``EvidenceSpill/spilled(_:)``; the documents keep their classifications without it)
         /// and its title, path, status and authors (``DocumentHeader/spilled``; the records keep none of them).
         public var entries: [Entry]
-        /// What `linter.lintCorpus` gives for every record read, in its order.
-        public var corpusFindings: [Finding]
+        /// The findings of the inputs that are no documents (``Postmortem/isDocument``: empty,
+        /// binary, a directory named `x.md`), which the report leaves out: no incident, no page.
+        /// `pm report` prints them. Corpus-wide findings are their documents' own
+        /// (``addCorpusFindings(_:to:)``).
+        public var leftOut: [Finding]
         public let spill: BodySpill
 
         /// The parts of a document the spill holds, in the order they are appended.
@@ -172,8 +175,8 @@ public enum ReportGenerator {
         // A record's path is its input's path (shown relative to root), as for the in-memory
         // `lintCorpus(records)`, which indexes the paths of every record before checking any.
         var corpus = CorpusIndex(paths: inputs.map { shown($0.path) })
-        var corpusFindings: [Finding] = []
         var documents: [ReportedDocument] = []
+        var leftOut: [Finding] = []
         var entries: [SpilledCorpus.Entry] = []
         var followUps = FollowUpStates(expectedDocuments: inputs.count)
         documents.reserveCapacity(inputs.count)
@@ -192,14 +195,23 @@ public enum ReportGenerator {
         }, consume: { (_: Int, prepared: Prepared) in
             guard failure == nil else { return }
             var document = prepared.document
+            guard document.postmortem.isDocument else {
+                leftOut += document.findings
+                return
+            }
             let path = document.postmortem.path
-            corpusFindings += linter.lintCorpus(document.postmortem, in: corpus, fileExists: { _ in false })
+            var pageFindings = prepared.findings
+            let corpusWide = linter.lintCorpus(document.postmortem, in: corpus, fileExists: { _ in false })
+            if !corpusWide.isEmpty {
+                Self.addCorpusFindings(corpusWide, to: &document)
+                pageFindings = PageFinding.spilled(PageFinding.rows(document.findings))
+            }
             corpus.remember(document.postmortem)
             let actions = document.postmortem.actions
             document = sharing.shared(ReportedDocument.slimmed(document))
             do throws(ReportError) {
                 // In the order of ``SpilledCorpus/Part``.
-                let references = [try spill.append(prepared.body), try spill.append(prepared.findings),
+                let references = [try spill.append(prepared.body), try spill.append(pageFindings),
                                   try spill.append(prepared.actions), try spill.append(prepared.evidence),
                                   try spill.append(prepared.header)]
                 guard let entry = SpilledCorpus.Entry(references) else {
@@ -213,8 +225,7 @@ public enum ReportGenerator {
             }
         })
         if let failure { throw failure }
-        return SpilledCorpus(documents: documents, followUps: followUps, entries: entries,
-                             corpusFindings: corpusFindings.sorted(by: Finding.reportingOrder), spill: spill)
+        return SpilledCorpus(documents: documents, followUps: followUps, entries: entries, leftOut: leftOut, spill: spill)
     }
 
     /// Works out the review of a spilled corpus and writes every file of the site into `stage`:
@@ -225,7 +236,7 @@ public enum ReportGenerator {
     public static func write(_ corpus: SpilledCorpus, configuration: Configuration, classifier: Classifier,
                              options: ReportOptions, templates: ReportTemplates, to stage: ReportWriter.Stage,
                              workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ReportError) -> QuarterlyReview {
-        var reading = QuarterlyReview(documents: corpus.documents, followUps: corpus.followUps, corpusFindings: corpus.corpusFindings, configuration: configuration,
+        var reading = QuarterlyReview(documents: corpus.documents, followUps: corpus.followUps, corpusFindings: [], configuration: configuration,
                                       categories: classifier.categories, options: options)
         // The index's rows of follow-up actions read each action back, data.json the evidence
         // of each classification, both the titles of the period's incidents (and the index those of
@@ -292,9 +303,25 @@ public enum ReportGenerator {
 
     static func review(documents: [ReportedDocument], configuration: Configuration, classifier: Classifier, linter: Linter,
                        options: ReportOptions) -> QuarterlyReview {
-        let corpusFindings = linter.lintCorpus(documents.map(\.postmortem))
-        return QuarterlyReview(documents: documents, corpusFindings: corpusFindings, configuration: configuration,
+        // As the streaming report: every input's path is known to the corpus-wide rules, and
+        // inputs that are no documents are left out.
+        var corpus = CorpusIndex(paths: documents.map(\.postmortem.path))
+        var documents = documents.filter(\.postmortem.isDocument)
+        for index in documents.indices {
+            let corpusWide = linter.lintCorpus(documents[index].postmortem, in: corpus, fileExists: { _ in false })
+            if !corpusWide.isEmpty { addCorpusFindings(corpusWide, to: &documents[index]) }
+            corpus.remember(documents[index].postmortem)
+        }
+        return QuarterlyReview(documents: documents, corpusFindings: [], configuration: configuration,
                                categories: classifier.categories, options: options)
+    }
+
+    /// Adds findings of corpus-wide rules (a duplicate id) about `document` to its own, so that its
+    /// page, its row among the documents with errors and lint health's counts show them as
+    /// `pm lint` does; kept apart, they had counted as errors of no document.
+    static func addCorpusFindings(_ findings: [Finding], to document: inout ReportedDocument) {
+        document.findings = (document.findings + findings).sorted(by: Finding.reportingOrder)
+        document.lint = LintTally(document.findings)
     }
 
     /// What each worker does with a document read: classify, lint, render the body.

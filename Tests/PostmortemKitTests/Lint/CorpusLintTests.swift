@@ -20,6 +20,26 @@ import Testing
         #expect(linter.lintCorpus(records).isEmpty)
     }
 
+    /// A symbolic link `loop.md -> .` is met twice (a directory named like a Markdown file, then
+    /// the loop), and both inputs had taken the id `loop`, so lint failed with PM061 against the
+    /// file itself. Inputs that are no documents (``Postmortem/isDocument``) are not compared,
+    /// in memory or streamed through ``Postmortem/corpusRecord``.
+    @Test func inputsThatAreNoDocumentsHaveNoIDs() throws {
+        let linter = try Linter(configuration: Configuration())
+        let loop = [InputFile(path: "p/loop.md", problem: Problem(.unreadable, "is a directory", severity: .info)),
+                    InputFile(path: "p/loop.md", problem: Problem(.unreadable, "symbolic link loop", severity: .info))]
+        let read = DocumentLoader.map(loop + [InputFile(path: "p/empty.md", problem: nil)], options: ReadOptions()) { $0.postmortem }
+        #expect(read.map(\.isDocument) == [false, false, false])
+        #expect(read.map(\.corpusRecord.isDocument) == [false, false, false])
+        #expect(linter.lintCorpus(read).isEmpty)
+        // A document with the id of one that is none is no duplicate either.
+        var document = Postmortem(path: "q/loop.md", id: "loop")
+        document.title = "Loop"
+        #expect(document.isDocument)
+        #expect(linter.lintCorpus(read.map(\.corpusRecord) + [document]).isEmpty)
+        #expect(linter.lintCorpus([document, document]).map(\.ruleID) == ["PM061"])
+    }
+
     /// Templates are recognised by path and skip only the rules that check filled-in values.
     @Test func templatesSkipPlaceholderRulesOnly() throws {
         var configuration = try LintTestSupport.projectConfiguration()

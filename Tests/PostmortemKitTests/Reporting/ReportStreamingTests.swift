@@ -149,6 +149,55 @@ struct ReportStreamingTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["postmortems", "site"])
     }
 
+    /// Inputs that are no documents (an empty file, a binary one, a directory named `old.md`) had
+    /// got pages and counted as incidents; they are left out, and their problems handed back. A
+    /// duplicate id (PM061) had counted as an error of no document: lint health said "no document
+    /// has lint errors" and the page did not show it; it is now the duplicate's own finding.
+    @Test("inputs that are no documents are left out; a duplicate id is its document's own finding", arguments: [1, 3])
+    func noDocumentsAndDuplicateIDs(workers: Int) throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let corpus = root.appendingPathComponent("postmortems")
+        try FileManager.default.createDirectory(at: corpus.appendingPathComponent("old.md"), withIntermediateDirectories: true)
+        for name in ["a", "b"] {
+            try "---\nid: same\ntitle: \(name)\nstarted: 2026-07-01T10:00:00Z\n---\n# \(name)\n".write(
+                to: corpus.appendingPathComponent("\(name).md"), atomically: true, encoding: .utf8)
+        }
+        try "".write(to: corpus.appendingPathComponent("empty.md"), atomically: true, encoding: .utf8)
+        try Data([0, 1, 2]).write(to: corpus.appendingPathComponent("binary.md"))
+        let configuration = Configuration()
+        let options = ReportOptions(period: ReportingPeriod.quarter("2026-Q3", zone: .utc)!, today: ReportFixture.today, zone: .utc)
+        let classifier = try Classifier(configuration: configuration)
+        let linter = try Linter(configuration: configuration)
+        let inputs = InputDiscovery.expand([corpus.path])
+        #expect(inputs.count == 5)
+        let stage = try ReportWriter.Stage(directory: root.appendingPathComponent("site").path)
+        defer { stage.discard() }
+        let read = try ReportGenerator.read(inputs, configuration: configuration, classifier: classifier, linter: linter,
+                                            today: options.today, pathsRelativeTo: root.path, into: stage, workers: workers)
+        #expect(read.leftOut.map(\.ruleID).sorted() == ["P001", "P003", "P004"])
+        let review = try ReportGenerator.write(read, configuration: configuration, classifier: classifier, options: options,
+                                               templates: try ReportFixture.templates(), to: stage, workers: workers)
+        try stage.commit()
+        let written = try files(in: root.appendingPathComponent("site"))
+        #expect(review.documents.count == 2)
+        #expect(written.keys.filter { $0.hasPrefix("incidents/") }.sorted() == ["incidents/same-2.html", "incidents/same.html"])
+        // The second has the first's errors (missing front matter) and the duplicate id.
+        let errors = review.documents.map { $0.lint.count(.error) }
+        #expect(errors.count == 2 && errors[1] == errors[0] + 1)
+        #expect(written["incidents/same-2.html"]?.contains("PM061") == true)
+        let index = try #require(written["index.html"])
+        #expect(index.contains("href=\"incidents/same-2.html\""))
+        #expect(!index.contains("No document has lint errors"))
+        // The same as in memory.
+        let documents = ReportGenerator.documents(inputs, configuration: configuration, classifier: classifier, linter: linter,
+                                                  today: options.today, pathsRelativeTo: root.path)
+        let expected = ReportGenerator.site(documents: documents, configuration: configuration, classifier: classifier,
+                                            linter: linter, options: options, templates: try ReportFixture.templates()).files
+        #expect(Set(written.keys) == Set(expected.map(\.path)))
+        for file in expected { #expect(written[file.path].map { Array($0.utf8) } == Array(file.contents.utf8), "\(file.path) differs") }
+    }
+
     @Test("the spill is gone after commit, and discard or cancel leaves nothing beside --out")
     func leavesNothingBehind() throws {
         let root = try temporaryDirectory()

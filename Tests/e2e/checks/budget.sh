@@ -30,3 +30,8 @@ D=$(mktemp -d); printf "timezone: UTC\npostmortems: pm\nslos:\n  - id: s\n    ob
 P='"$PWD/$PM"'; cd $D
 $P budget --today 2026-11-22 --from 1900-01-01 --to 9000-12-31 2>err >/dev/null; test $? = 2 && grep -q "about 2593587 windows of SLO .s. (1d)" err &&
 $P report --today 2026-11-22 --from 1900-01-01 --to 9000-12-31 --out out 2>/dev/null >/dev/null; test $? = 2 && ! ls -a | grep -q "out"'
+# Inputs that are no postmortems are no incidents: an empty file, a binary one and a directory named
+# like a Markdown file had each counted as one of cause "unknown".
+junk=$(mktemp -d)
+cp postmortems/2026-01-13-checkout-db-failover-stall.md "$junk/" && : > "$junk/empty.md" && printf 'a\0b' > "$junk/binary.md" && mkdir "$junk/old.md"
+check "classify counts only documents as incidents" bash -c "$PM classify --format json '$junk' 2>/dev/null | python3 -c 'import json,sys; g=json.load(sys.stdin)[\"groups\"]; sys.exit(0 if sum(x[\"count\"] for x in g) == 1 else 1)'"
