@@ -29,6 +29,7 @@ public enum InputDiscovery {
         var result: [InputFile] = []
         var visited = Set<String>()
         let fm = FileManager.default
+        let ignore = IgnoreRule(patterns: ignore, root: root, currentDirectory: fm.currentDirectoryPath)
         for path in paths {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -38,7 +39,7 @@ public enum InputDiscovery {
                 continue
             }
             if isDirectory.boolValue {
-                walk(path, ignore: ignore, root: root, visited: &visited, into: &result)
+                walk(path, ignore: ignore, visited: &visited, into: &result)
             } else {
                 result.append(InputFile(path: path, problem: nil))
             }
@@ -46,7 +47,7 @@ public enum InputDiscovery {
         return result
     }
 
-    static func walk(_ directory: String, ignore: [String], root: String?, visited: inout Set<String>, into result: inout [InputFile]) {
+    static func walk(_ directory: String, ignore: IgnoreRule, visited: inout Set<String>, into result: inout [InputFile]) {
         let fm = FileManager.default
         let real = (try? fm.destinationOfSymbolicLink(atPath: directory)).map {
             $0.hasPrefix("/") ? $0 : (directory as NSString).deletingLastPathComponent + "/" + $0
@@ -62,7 +63,7 @@ public enum InputDiscovery {
         }
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = joined(directory, name)
-            if isIgnored(path, patterns: ignore, root: root) { continue }
+            if ignore.ignores(path) { continue }
             var isDirectory: ObjCBool = false
             let exists = fm.fileExists(atPath: path, isDirectory: &isDirectory)
             let lower = name.lowercased()
@@ -77,7 +78,7 @@ public enum InputDiscovery {
                 if isMarkdown {
                     result.append(InputFile(path: path, problem: Problem(.unreadable, "is a directory, not a Markdown file; scanned as a directory", severity: .info)))
                 }
-                walk(path, ignore: ignore, root: root, visited: &visited, into: &result)
+                walk(path, ignore: ignore, visited: &visited, into: &result)
             } else if isMarkdown {
                 result.append(InputFile(path: path, problem: nil))
             }
@@ -99,14 +100,40 @@ public enum InputDiscovery {
         return path
     }
 
-    /// Glob match against the path relative to `root` (or as given): `*` within a segment,
-    /// `**` across segments, `?` one character.
+    /// pm.yml's `ignore` globs, matched as `.gitignore` anchors a pattern with a slash: against the
+    /// path relative to pm.yml's directory (`root`; the current directory without one), however
+    /// the path was typed, and against the file or directory name alone. The path as typed had
+    /// been matched, so `pm lint .` in `postmortems/` read the drafts that `pm lint` skipped.
+    struct IgnoreRule {
+        let patterns: [String]
+        /// `root` made absolute and normal.
+        let base: String
+        let currentDirectory: String
+
+        init(patterns: [String], root: String?, currentDirectory: String) {
+            self.patterns = patterns
+            self.currentDirectory = currentDirectory
+            base = RelativeLinkRule.normalise(root.map { $0.hasPrefix("/") ? $0 : currentDirectory + "/" + $0 } ?? currentDirectory)
+        }
+
+        func ignores(_ path: String) -> Bool {
+            guard !patterns.isEmpty else { return false }
+            let absolute = RelativeLinkRule.normalise(path.hasPrefix("/") ? path : currentDirectory + "/" + path)
+            var relative = absolute
+            if base == "/" {
+                relative = String(absolute.dropFirst())
+            } else if absolute.hasPrefix(base + "/") {
+                relative = String(absolute.dropFirst(base.count + 1))
+            }
+            let name = (absolute as NSString).lastPathComponent
+            return patterns.contains { InputDiscovery.glob($0, matches: relative) || InputDiscovery.glob($0, matches: name) }
+        }
+    }
+
+    /// True when `path` is ignored by `patterns` (see ``IgnoreRule``), with `root` and relative
+    /// paths taken from the current directory.
     public static func isIgnored(_ path: String, patterns: [String], root: String?) -> Bool {
-        guard !patterns.isEmpty else { return false }
-        var relative = path
-        if let root, path.hasPrefix(root + "/") { relative = String(path.dropFirst(root.count + 1)) }
-        if relative.hasPrefix("./") { relative = String(relative.dropFirst(2)) }
-        return patterns.contains { glob($0, matches: relative) || glob($0, matches: (relative as NSString).lastPathComponent) }
+        IgnoreRule(patterns: patterns, root: root, currentDirectory: FileManager.default.currentDirectoryPath).ignores(path)
     }
 
     /// One step of a glob: a byte, `?`, `*` (within a segment) or `**` (across segments; a

@@ -75,6 +75,31 @@ struct InputDiscoveryTests {
         #expect(disagreements.isEmpty, "\(disagreements.prefix(10))")
     }
 
+    /// `ignore: ["postmortems/drafts/**"]` skipped the drafts for `pm lint` in the project's
+    /// directory but not for `pm lint .` in `postmortems/`: globs were matched against the path as
+    /// typed. They are matched against the path from pm.yml's directory, however it is typed.
+    @Test(arguments: ["/r", "/r/postmortems", "/r/postmortems/drafts", "/elsewhere"])
+    func ignoreGlobsAreRelativeToTheConfiguration(currentDirectory: String) {
+        let rule = InputDiscovery.IgnoreRule(patterns: ["postmortems/drafts/**", "*.draft.md"], root: "/r", currentDirectory: currentDirectory)
+        let draft = "/r/postmortems/drafts/x.md"
+        // The same file as each form would type it from `currentDirectory`.
+        var forms = [draft]
+        switch currentDirectory {
+        case "/r": forms += ["postmortems/drafts/x.md", "./postmortems/drafts/x.md", "postmortems/../postmortems/drafts/x.md"]
+        case "/r/postmortems": forms += ["drafts/x.md", "./drafts/x.md", "../postmortems/drafts/x.md"]
+        case "/r/postmortems/drafts": forms += ["x.md", "./x.md", "../drafts/x.md"]
+        default: forms += ["../r/postmortems/drafts/x.md"]
+        }
+        for form in forms { #expect(rule.ignores(form), "\(form) from \(currentDirectory)") }
+        #expect(!rule.ignores("/r/postmortems/a.md"))
+        #expect(!rule.ignores("/r/drafts/x.md"))
+        // A pattern without a slash matches a name anywhere.
+        #expect(rule.ignores("/r/postmortems/2026/a.draft.md"))
+        // A root given relative to the current directory.
+        #expect(InputDiscovery.IgnoreRule(patterns: ["drafts/**"], root: "postmortems", currentDirectory: "/r").ignores("/r/postmortems/drafts/x.md"))
+        #expect(InputDiscovery.IgnoreRule(patterns: ["drafts/**"], root: "/", currentDirectory: "/r").ignores("/drafts/x.md"))
+    }
+
     @Test("a pattern of 200,000 stars is matched, not a stack overflow")
     func longGlob() {
         let stars = String(repeating: "*", count: 200_000)
