@@ -91,10 +91,6 @@ public enum ConfigurationReader {
                                          message: "unknown key `\(entry.key)`\(hint)")
             }
         }
-        var seen = Set<String>()
-        for slo in configuration.slos where !seen.insert(slo.id).inserted {
-            throw ConfigurationError(path: path, message: "SLO id `\(slo.id)` is defined twice")
-        }
         return configuration
     }
 
@@ -105,7 +101,15 @@ public enum ConfigurationReader {
             throw ConfigurationError(path: path, location: value.location, message: "`slos` must be a list")
         }
         var result: [SLODefinition] = []
+        /// An id defined again, at the item that defines it again (or the OpenSLO reference that
+        /// brings it in); the check after reading gave no position.
+        func checkUnique(from start: Int, at location: SourceLocation?) throws(ConfigurationError) {
+            for index in start..<result.count where result[..<index].contains(where: { $0.id == result[index].id }) {
+                throw ConfigurationError(path: path, location: location, message: "SLO id `\(result[index].id)` is defined twice")
+            }
+        }
         for item in items {
+            let before = result.count
             guard let entries = item.entries else {
                 throw ConfigurationError(path: path, location: item.location, message: "each SLO must be a mapping with id, objective and window")
             }
@@ -114,6 +118,7 @@ public enum ConfigurationReader {
                     throw ConfigurationError(path: path, location: item.location, message: "cannot read OpenSLO file `\(reference)`")
                 }
                 result += try OpenSLOReader.read(text, path: reference)
+                try checkUnique(from: before, at: item.location)
                 continue
             }
             for entry in entries where !sloKeys.contains(entry.key) {
@@ -140,6 +145,7 @@ public enum ConfigurationReader {
             // `pm budget --format json` then do not change with where the repository is checked out.
             result.append(SLODefinition(id: id, services: services, objective: objective, window: window,
                                         description: item["description"]?.string, source: (path as NSString).lastPathComponent))
+            try checkUnique(from: before, at: item["id"]?.location ?? item.location)
         }
         return result
     }

@@ -27,6 +27,18 @@ import Testing
         #expect(configuration.slos.map(\.source) == ["slos/api.yaml", "pm.yml"])
     }
 
+    /// An SLO id defined twice is a configuration error at the item that defines it again, in
+    /// pm.yml or through an OpenSLO reference; it had named pm.yml with no line and column.
+    @Test(arguments: [("slos:\n  - {id: api-availability, objective: 99, window: month}\n  - openslo: api.yaml\n", PostmortemKit.SourceLocation(line: 3, column: 5)),
+                      ("slos:\n  - id: web\n    objective: 99.9\n    window: month\n  - id: web\n    objective: 99\n    window: 30d\n", PostmortemKit.SourceLocation(line: 5, column: 9))])
+    func anSLODefinedTwiceIsAnErrorWhereItIsDefinedAgain(yaml: String, location: PostmortemKit.SourceLocation) {
+        let error = #expect(throws: ConfigurationError.self) {
+            _ = try ConfigurationReader.parse(yaml, path: "pm.yml", openSLO: { $0 == "api.yaml" ? Self.openSLO : nil })
+        }
+        #expect(error?.location == location)
+        #expect(error?.message.hasSuffix("is defined twice") == true)
+    }
+
     @Test func calendarMonthObjectiveIsUsedAndIgnoredPartsAreShown() throws {
         let configuration = try ConfigurationReader.parse("slos:\n  - openslo: api.yaml\n", path: "pm.yml",
                                                           openSLO: { $0 == "api.yaml" ? Self.openSLO : nil })
