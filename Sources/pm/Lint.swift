@@ -148,19 +148,27 @@ extension PM {
                 var elements: [String]
                 var record: Postmortem
                 var source: String?
+                /// Set for a file of invalid UTF-8 when columns are bytes of the file.
+                var invalidUTF8: InvalidUTF8Columns?
             }
             // SARIF needs each file's text to convert byte columns to code points.
             let writer = output.writer
             let keepSource = writer.reporter.needsSource
+            // The other formats give byte columns of the file; SARIF counts code points in the
+            // text, as an editor decodes it (see InvalidUTF8Columns).
+            let fileColumns = format != .sarif
             let lint: @Sendable (ReadDocument) -> Linted = { document in
-                let findings = linter.lint(document, today: date)
+                var findings = linter.lint(document, today: date)
+                if fileColumns { findings = document.fileColumns(findings) }
                 return Linted(findings: findings, elements: writer.elements(findings, source: document.source),
-                              record: document.postmortem.corpusRecord, source: keepSource ? document.source : nil)
+                              record: document.postmortem.corpusRecord, source: keepSource ? document.source : nil,
+                              invalidUTF8: fileColumns ? document.invalidUTF8 : nil)
             }
             /// Adds the corpus-wide findings, puts everything in reporting order (sorting the
             /// findings as the whole list would be sorted) and writes it.
             func finish(_ linted: Linted) {
-                let corpusFindings = linter.lintCorpus(linted.record, in: corpus, fileExists: fileExists)
+                var corpusFindings = linter.lintCorpus(linted.record, in: corpus, fileExists: fileExists)
+                if let columns = linted.invalidUTF8 { corpusFindings = columns.fileColumns(corpusFindings) }
                 corpus.remember(linted.record)
                 // Almost always: nothing to add, and already in order, so no copies.
                 let findings = linted.findings

@@ -11,6 +11,14 @@ public struct ReadDocument: Sendable {
     public var source: String
     /// Safe HTML of the body, when asked for.
     public var html: String?
+    /// Where the text differs in length from the file, when the file is not valid UTF-8.
+    public var invalidUTF8: InvalidUTF8Columns? = nil
+
+    /// `findings` (located in ``source``) with byte columns of the file, as `pm lint` prints them:
+    /// the same findings unless the file has invalid UTF-8 (see ``InvalidUTF8Columns``).
+    public func fileColumns(_ findings: [Finding]) -> [Finding] {
+        invalidUTF8.map { $0.fileColumns(findings) } ?? findings
+    }
 }
 
 /// Options for reading.
@@ -61,9 +69,11 @@ public enum DocumentReader {
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         // Valid UTF-8 (nearly every file) is validated and copied in one pass.
         let decoded: String
+        var repaired: InvalidUTF8Columns? = nil
         if let valid = String(validating: body, as: UTF8.self) {
             decoded = valid
         } else {
+            repaired = InvalidUTF8Columns(body)
             if let bad = firstInvalidUTF8(body) {
                 let location = location(ofByte: bad - body.startIndex, in: Array(body))
                 postmortem.problems.append(Problem(.invalidUTF8, "the file is not valid UTF-8; invalid bytes are read as U+FFFD",
@@ -72,7 +82,9 @@ public enum DocumentReader {
             decoded = String(decoding: body, as: UTF8.self)
         }
         let source = normaliseLineEndings(decoded)
-        return read(source: source, into: postmortem, options: options)
+        var document = read(source: source, into: postmortem, options: options)
+        document.invalidUTF8 = repaired
+        return document
     }
 
     /// Reads already-decoded text (line endings normalised by the caller or not).

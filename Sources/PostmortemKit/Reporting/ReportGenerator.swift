@@ -335,7 +335,8 @@ public enum ReportGenerator {
             let document = ReportedDocument(
                 postmortem: postmortem,
                 classification: classifier.classify(read.postmortem, source: read.source),
-                findings: linter.lint(read, today: today).map { finding in
+                // With the file's byte columns, as `pm lint` prints them.
+                findings: read.fileColumns(linter.lint(read, today: today)).map { finding in
                     var finding = finding
                     finding.path = shown(finding.path)
                     return finding
