@@ -35,7 +35,19 @@ enum ActionExtractor {
             let paragraphs = item.children.filter { if case .paragraph = $0.kind { return true }; return false }
             let nestedLists = item.children.filter { if case .list = $0.kind { return true }; return false }
             let lead = paragraphs.first
-            let text = (lead?.plainText ?? "").trimmingWhitespaceAndNewlines()
+            var text = (lead?.plainText ?? "").trimmingWhitespaceAndNewlines()
+            // Lines of the item's first paragraph after the first that are all metadata
+            // ("  Due: 2026-11-01" under the action): read as the parenthesis is. They had stayed
+            // in the text, so an overdue action was never reported (PM052) while PM051 saw `due:`.
+            var trailing: [(String, String)] = []
+            if let lead, text.utf8.contains(UInt8(ascii: ":")) {
+                var lines = lead.plainTextLines.map { $0.trimmingWhitespace() }
+                while lines.count > 1, let last = lines.last, let parsed = pairs(Substring(last)) {
+                    trailing = parsed + trailing
+                    lines.removeLast()
+                }
+                if !trailing.isEmpty { text = lines.joined(separator: " ").trimmingWhitespaceAndNewlines() }
+            }
             // "**Short term:**" with a nested list is a group, not an action.
             if task == nil, let lead, !nestedLists.isEmpty, isLabelOnly(lead) {
                 var label = text
@@ -51,6 +63,7 @@ enum ActionExtractor {
             action.group = group
             if let lead, isStruckThrough(lead) { action.state = .done }
             applyInlineMetadata(to: &action, links: links(in: item), problems: &problems)
+            apply(trailing, to: &action, problems: &problems)
             result.append(action)
         }
     }
@@ -192,10 +205,16 @@ enum ActionExtractor {
         if marked.done { action.state = .done }
         var text = marked.text.trimmingWhitespace()
         var metadata: [(String, String)] = []
+        // A full stop (or `;`, `,`) after the metadata, as at the end of a sentence.
+        var closed = text
+        while let last = closed.utf8.last, last == UInt8(ascii: ".") || last == UInt8(ascii: ";") || last == UInt8(ascii: ",") {
+            closed = String(closed.dropLast()).trimmingWhitespace()
+        }
         // Trailing `( … )` with key: value pairs; the parenthesis may contain nested ones.
-        if text.hasSuffix(")"), let open = matchingOpen(text), let parsed = pairs(text[text.index(after: open)..<text.index(before: text.endIndex)]) {
+        if closed.hasSuffix(")"), let open = matchingOpen(closed),
+           let parsed = pairs(closed[closed.index(after: open)..<closed.index(before: closed.endIndex)]) {
             metadata = parsed
-            text = String(text[..<open]).trimmingWhitespace()
+            text = String(closed[..<open]).trimmingWhitespace()
         } else {
             // `text - owner: @x, due: …` or `text — owner: …`.
             for separator in [" - ", " — ", " – ", " | "] {

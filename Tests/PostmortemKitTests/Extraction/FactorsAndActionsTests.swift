@@ -57,6 +57,29 @@ import Testing
         #expect(p.actions[2].owner == "c")
     }
 
+    /// An action whose metadata was followed by a full stop, or written on lines of its own under
+    /// it, kept its due date in its text: PM051 saw `due:` and was content, and PM052 never said
+    /// the action was overdue.
+    @Test func metadataAfterAFullStopOrOnLinesOfItsOwn() {
+        let p = read("""
+            ## Follow-up actions
+            - [ ] Schedule a failover drill (owner: @dana.k, due: 2026-11-01, ticket: OPS-105).
+            - [ ] Alert on replica lag above 4 MB (owner: @li.w, ticket: OPS-106)
+              Due: 2026-11-02
+            - [ ] Write the runbook
+              Owner: @sam.o, due: 2026-11-03
+              Ticket: OPS-109
+            - [ ] Explain the lag: it grew after the resize
+              and stayed high (owner: @li.w, due: 2026-11-04, ticket: OPS-110)
+            """)
+        #expect(p.actions.map(\.text) == ["Schedule a failover drill", "Alert on replica lag above 4 MB", "Write the runbook",
+                                          "Explain the lag: it grew after the resize and stayed high"])
+        #expect(p.actions.map(\.due) == [1, 2, 3, 4].map { CalendarDate(year: 2026, month: 11, day: $0) })
+        #expect(p.actions.map(\.owner) == ["dana.k", "li.w", "sam.o", "li.w"])
+        #expect(p.actions.map(\.ticket) == ["OPS-105", "OPS-106", "OPS-109", "OPS-110"])
+        #expect(p.problems.isEmpty)
+    }
+
     @Test func badDueDateIsAProblem() {
         let p = read("## Follow-ups\n- [ ] Fix it (owner: @a, due: 2026-02-30)\n")
         #expect(p.actions[0].due == nil)
