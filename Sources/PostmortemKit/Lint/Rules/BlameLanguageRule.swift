@@ -97,6 +97,35 @@ public struct BlameLanguageRule: LintRule {
                                              "should not have", "ought to have"]
     static let determiners: Set<String> = ["a", "an", "the", "some", "more", "no", "any", "our", "better", "enough", "one"]
 
+    /// True when the words from `start` on make "should have" (or another of ``modalPerfects``)
+    /// a counterfactual: a past participle, after at most two adverbs ("should have checked",
+    /// "could have been caught", "should have immediately paged"). "All pods should have resource
+    /// limits" and "we should have alerting" state a need (as "we should have a runbook" does),
+    /// and "it could have been much worse" says where the team got lucky.
+    static func isCounterfactual(_ line: ProseLine, after start: Int) -> Bool {
+        var j = start
+        while j < line.words.count, j < start + 2, PersonBlamedRule.isAdverb(line.text(j)) { j += 1 }
+        guard j < line.words.count else { return false }
+        let word = line.text(j)
+        if determiners.contains(word) { return false }
+        if word == "been", (j + 1..<min(line.words.count, j + 4)).contains(where: { line.text($0) == "worse" }) { return false }
+        return isPastParticiple(word)
+    }
+
+    /// Regular past participles (-ed), and the irregular ones a postmortem uses.
+    static func isPastParticiple(_ word: String) -> Bool {
+        word.count > 3 && word.hasSuffix("ed") || irregularParticiples.contains(word)
+    }
+    static let irregularParticiples: Set<String> = [
+        "been", "done", "gone", "run", "set", "put", "cut", "hit", "let", "read", "sent", "spent", "built", "kept", "left", "felt",
+        "meant", "lost", "made", "had", "paid", "said", "told", "held", "found", "bought", "brought", "caught", "taught", "thought",
+        "sought", "got", "gotten", "begun", "won", "understood", "heard", "led", "met", "shut", "spread", "struck", "stuck",
+        "come", "become", "hidden", "written", "chosen", "frozen", "spoken", "woken", "broken", "forgotten", "fallen", "taken",
+        "given", "driven", "risen", "grown", "blown", "known", "shown", "thrown", "drawn", "withdrawn", "seen", "rolled", "dealt",
+        "rebuilt", "rerun", "reset", "overseen", "undone", "redone", "mistaken", "overtaken", "rewritten", "foreseen", "split",
+        // Misspellings of a participle, as written in real postmortems ("could've lead to", "could have be done").
+        "lead", "be"]
+
     /// Words that make a person the subject of "failed to".
     static let personWords: Set<String> = ["we", "i", "he", "she", "they", "you", "someone", "somebody", "team", "engineer",
                                            "engineers", "operator", "developer", "developers", "reviewer", "on-call", "oncall",
@@ -105,6 +134,17 @@ public struct BlameLanguageRule: LintRule {
                                            "reviewers", "authors", "operators", "admins", "managers", "teams", "approver",
                                            "approvers", "maintainer", "maintainers", "owner", "owners", "dba", "dbas", "ic",
                                            "commander", "on-callers", "oncallers", "on-caller", "contractor", "contractors"]
+    /// Person words that also name software after a modifier ("the failover manager", "the
+    /// certificate manager", "the admin"): people only after a determiner, a possessive or
+    /// ``humanRoleModifiers``.
+    static let softwareHeads: Set<String> = ["manager", "managers", "admin", "admins"]
+    /// The kinds of manager and admin that are people ("the engineering manager", "our database admin").
+    static let humanRoleModifiers: Set<String> = ["engineering", "incident", "release", "product", "project", "program",
+                                                  "programme", "account", "hiring", "line", "shift", "duty", "general",
+                                                  "delivery", "operations", "ops", "site", "team", "sre", "escalation",
+                                                  "on-call", "oncall", "database", "system", "systems", "network", "sys",
+                                                  "it", "security", "office", "store", "support"]
+    static let possessives: Set<String> = ["my", "your", "his", "her", "our", "their"]
     /// What people do and systems do not: after "failed to", these make it a judgement of a person.
     static let humanVerbs: Set<String> = ["notice", "check", "verify", "follow", "test", "review", "communicate", "predict",
                                           "realise", "realize", "read", "update", "escalate", "consider", "catch", "spot",
@@ -129,10 +169,25 @@ public struct BlameLanguageRule: LintRule {
             first -= 1
         }
         func isPerson(_ j: Int) -> Bool {
-            personWords.contains(line.text(j)) && !PersonBlamedRule.isSoftwareOperator(line, j, systems: PersonBlamedRule.knownSystems)
-                || line.text(j).hasPrefix("@")
+            let word = line.text(j)
+            if word.hasPrefix("@") { return true }
+            guard personWords.contains(word), !PersonBlamedRule.isSoftwareOperator(line, j, systems: PersonBlamedRule.knownSystems) else { return false }
+            // "The failover manager", "AWS Secrets Manager": software, unless a person's kind of
+            // manager ("the engineering manager") or nothing but a determiner comes before.
+            if softwareHeads.contains(word), j > first, case let before = line.text(j - 1),
+               !thingDeterminers.contains(before), !possessives.contains(before), !humanRoleModifiers.contains(before) {
+                return false
+            }
+            return true
         }
-        if (max(first, i - 2)..<i).contains(where: isPerson) { return true }
+        // The subject right before "failed", or one word before it when that word is an adverb,
+        // "had" or the like ("we then failed to", "the engineer had failed to"); a person word
+        // that modifies the subject is not it ("the admin API failed to return").
+        if i - 1 >= first, isPerson(i - 1) { return true }
+        if i - 2 >= first, isPerson(i - 2), case let between = line.text(i - 1),
+           PersonBlamedRule.isAdverb(between) || PersonBlamedRule.perfects.contains(between) || ["both", "all"].contains(between) {
+            return true
+        }
         guard humanVerbs.contains(next) else { return false }
         // "The engineer on the night shift failed to notice" names a person after all.
         guard (max(first, i - 3)..<i).contains(where: { thingDeterminers.contains(line.text($0)) }) else { return true }
@@ -195,9 +250,11 @@ public struct BlameLanguageRule: LintRule {
                 let i = anchor - phrase.anchor
                 // "We should have a runbook" states a need; "should have checked" is the counterfactual.
                 let next = i + phrase.words.count < words.count ? line.text(i + phrase.words.count) : ""
-                if Self.modalPerfects.contains(phrase.text), Self.determiners.contains(next) { continue }
+                if Self.modalPerfects.contains(phrase.text), !Self.isCounterfactual(line, after: i + phrase.words.count) { continue }
                 // "The job failed to start" describes a system; "we failed to verify" is blame.
                 if phrase.text == "failed to", !Self.judgesPerson(line, at: i, next: next) { continue }
+                // "The Postgres operator error rate": the software's errors, not a person's.
+                if phrase.text == "operator error", PersonBlamedRule.isSoftwareOperator(line, i, systems: PersonBlamedRule.knownSystems) { continue }
                 found.append(Match(first: i, last: i + phrase.words.count - 1, phrase: phrase))
             }
         }

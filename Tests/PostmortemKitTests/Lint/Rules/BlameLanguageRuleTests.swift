@@ -22,8 +22,43 @@ struct BlameLanguageRuleTests {
         ("The engineer on the night shift failed to notice the page.", ["failed to"]),
         ("We deployed the job, but it failed to start; the model failed to predict the load.", []),
         ("| SRE team | Backups failed to start |", []),
+        // Found by a black-box pass: a component named with a person word is software, unless a
+        // person's kind of manager or admin, or only a determiner, comes before it.
+        ("The failover manager failed to promote a replica.", []),
+        ("AWS Secrets Manager failed to rotate the database password.", []),
+        ("The admin API failed to return the node list.", []),
+        ("The certificate manager failed to renew the certificate.", []),
+        ("The engineering manager failed to escalate the page.", ["failed to"]),
+        ("The manager failed to read the runbook.", ["failed to"]),
+        ("Our admin failed to rotate the key.", ["failed to"]),
+        ("We then failed to notice the lag, and we both failed to see the alert.", ["failed to", "failed to"]),
     ])
     func failedTo(text: String, expected: [String]) throws {
         #expect(try Self.flagged(text) == expected)
+    }
+
+    /// "should have" and its kind are counterfactual before a past participle; before a noun they
+    /// state a need (4 of 27 findings on the real postmortems of ../shared were needs), and "it
+    /// could have been much worse" says where the team got lucky.
+    @Test(arguments: [
+        ("All pods should have resource limits, and clients should have exponential backoff.", []),
+        ("We should have alerting on config load failures.", []),
+        ("Pods shouldn't have root access.", []),
+        ("It could have been much worse: the failure happened before the peak.", []),
+        ("We should have checked the lag before promoting.", ["should have"]),
+        ("The canary should have caught the bad config.", ["should have"]),
+        ("The on-call should have immediately paged the database team.", ["should have"]),
+        ("The runbook should have been updated after the last drill.", ["should have"]),
+        ("We could've rolled back sooner, and we shouldn't have deployed on a Friday.", ["could've", "shouldn't have"]),
+    ])
+    func modalPerfects(text: String, expected: [String]) throws {
+        #expect(try Self.flagged(text) == expected)
+    }
+
+    /// "operator error" after a system's name is the software's ("the Postgres operator error
+    /// rate"); hardening.md had said PM012 knew that, and only "failed to" did.
+    @Test func softwareOperatorErrors() throws {
+        #expect(try Self.flagged("The Postgres operator error rate rose to 3%.") == [])
+        #expect(try Self.flagged("It was operator error.") == ["operator error"])
     }
 }
