@@ -93,6 +93,9 @@ public enum TimeExpression {
             i += 1
             openers += 1
         }
+        // A weekday before a date or a time ("Monday, January 12, 2026", "Mon 12 Jan", "Tue 07:42"):
+        // a heading of that kind had not been read as a date, so every entry under it was a day off.
+        if let after = weekdayEnd(bytes, i), dateToken(bytes, after) != nil || timeToken(bytes, after) != nil { i = after }
         let start = i
         var date: CalendarDate? = nil
         if let (d, length) = dateToken(bytes, i) {
@@ -244,9 +247,14 @@ public enum TimeExpression {
             var k = j
             skipSpaces(b, &k)
             if let month = monthWord(b, &k) {
+                let end = k
                 skipSpaces(b, &k)
                 if let y = digits(b, k, 4), let date = CalendarDate(year: y, month: month, day: day) {
                     return (date, k + 4 - i)
+                }
+                // "12 Jan" without a year, as "Jan 12" is read: the year is the incident's.
+                if byte(b, end).map({ !isLetter($0) && !isDigit($0) }) ?? true, let date = CalendarDate(year: 2000, month: month, day: day) {
+                    return (date, end - i)
                 }
             }
         }
@@ -363,6 +371,23 @@ public enum TimeExpression {
         case 0xE2 where byte(b, i + 1) == 0x88 && byte(b, i + 2) == 0x92: (-1, 3)
         default: nil
         }
+    }
+
+    /// Where the text after a weekday at `i` starts ("Monday, ", "Tue. ", "thu "), or nil when no
+    /// weekday is there.
+    static func weekdayEnd(_ b: [UInt8], _ i: Int) -> Int? {
+        var j = i
+        while j < b.count, isLetter(b[j]) { j += 1 }
+        guard j - i >= 3 else { return nil }
+        let word = String(decoding: b[i..<j], as: UTF8.self).lowercased()
+        let full = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        guard full.contains(where: { $0 == word || $0.hasPrefix(word) && ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"].contains(word) })
+        else { return nil }
+        if byte(b, j) == "." { j += 1 }
+        if byte(b, j) == "," { j += 1 }
+        guard byte(b, j) == " " else { return nil }
+        skipSpaces(b, &j)
+        return j
     }
 
     static func monthWord(_ b: [UInt8], _ i: inout Int) -> Int? {

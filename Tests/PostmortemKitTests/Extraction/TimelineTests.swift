@@ -32,6 +32,20 @@ import Testing
         #expect(p.timeline[0].text == "Errors begin.")
     }
 
+    /// Date headings that start with a weekday, or give day and month without a year, had not been
+    /// read as dates, so every entry under the second one stayed on the first day.
+    @Test(arguments: [("Monday, January 13, 2026", "Tuesday, January 14, 2026"), ("Mon 13 Jan", "Tue 14 Jan"),
+                      ("Monday 13 July", "Tuesday 14 July"), ("Mon, Jul 13", "Tue., Jul 14"), ("13 Jul", "14 Jul")])
+    func dateHeadingsWithWeekdays(first: String, second: String) {
+        let p = read("---\nstarted: 2026-07-14T07:42:00Z\n---\n## Timeline\n\n### \(first)\n\n- 23:10: Config 4812 is merged.\n\n### \(second)\n\n- 07:42: Errors begin.\n- Tue 08:19: Checkout recovers.\n")
+        let year = first.contains("January") || first.contains("Jan") ? "2026-01" : "2026-07"
+        #expect(p.timeline.map { $0.time?.iso8601 } == ["\(year)-13T23:10:00Z", "\(year)-14T07:42:00Z", "\(year)-14T08:19:00Z"])
+        #expect(p.timeline.last?.text == "Checkout recovers.")
+        // A weekday alone, or a word that only starts like one, is text.
+        #expect(TimeExpression.leading("Monday we paged the team") == nil)
+        #expect(TimeExpression.weekdayEnd(Array("Sunny 13 Jan".utf8), 0) == nil)
+    }
+
     @Test(arguments: [
         ("14:02", "2026-07-14T14:02:00Z"), ("14:02 UTC", "2026-07-14T14:02:00Z"), ("2026-07-14 14:02", "2026-07-14T14:02:00Z"),
         ("[13:26]", "2026-07-14T13:26:00Z"), ("7:32 PM", "2026-07-14T19:32:00Z"), ("27-05-2025 13:44", "2025-05-27T13:44:00Z"),
