@@ -116,11 +116,32 @@ public struct ProseText: Sendable {
     /// someone else's), and in the `timeline`, chat-log speech after a speaker label. Every byte
     /// blanked becomes a space, so columns stay where they were.
     func blankProse(_ bytes: inout [UInt8], blankChat: Bool, timeline: Bool) {
+        // A `<nick>` label is found before markup is blanked, which takes it for an HTML tag
+        // (`<sam>` is one to cmark-gfm too): "- 07:47 <li.w> I forgot to silence it" had been read.
+        let nickLabel = blankChat && timeline ? Self.nickLabel(in: bytes) : nil
         ProseText.blankInlineMarkup(&bytes)
         ProseText.blankEmphasisUnderscores(&bytes)
         guard blankChat else { return }
         ProseText.blankQuotedText(&bytes)
+        if let nickLabel { ProseText.blank(&bytes, nickLabel..<bytes.count) }
         if timeline { blankSpeakerLabels(&bytes) }
+    }
+
+    /// Where the first chat label `<nick>` starts in `bytes`: at the start of a word, a handle
+    /// between `<` and `>` that is not an HTML tag pm knows (`<b>`, `<br>`).
+    static func nickLabel(in bytes: [UInt8]) -> Int? {
+        guard ByteSearch.contains(UInt8(ascii: "<"), in: bytes) else { return nil }
+        var i = 0
+        while let open = ByteSearch.firstIndex(of: [UInt8(ascii: "<")], in: bytes, from: i) {
+            i = open + 1
+            guard open == 0 || !isWordByte(bytes[open - 1]) else { continue }
+            var close = open + 1
+            while close < bytes.count, isHandleByte(bytes[close]) { close += 1 }
+            guard close > open + 1, close < bytes.count, bytes[close] == UInt8(ascii: ">") else { continue }
+            let name = String(decoding: bytes[(open + 1)..<close], as: UTF8.self).lowercased()
+            if !PlaceholderRule.htmlTags.contains(name) { return open }
+        }
+        return nil
     }
 
     /// True when line `number` is in the document and prose: not code, front matter or an HTML

@@ -56,6 +56,21 @@ import Testing
         #expect(none.index(after: 0, in: bytes) == nil && none.index(after: 3, in: bytes) == nil)
     }
 
+    /// `<li.w> I forgot…` in the timeline had been read, though docs/lint.md says chat speech is
+    /// not: markup blanking took the label for an HTML tag before the chat label was looked for.
+    /// An HTML tag pm knows (`<b>`) is no label, and outside the timeline a label means nothing.
+    @Test func nickLabelsInTheTimeline() throws {
+        let timeline = "All times UTC.\n\n- 07:47 UTC: <li.w> I forgot to silence the disk alert, ignore it\n- 07:48 UTC: <sam> we should have paged\n"
+            + "- 07:49 UTC: [07:49] <danak> I forgot the flag\n- 07:50 UTC: <b>Note</b>: we failed to notice the lag\n"
+        let findings = try LintTestSupport.lint(RuleExamples.document(sections: ["Timeline": timeline]))
+            .filter { $0.ruleID == "PM012" || $0.ruleID == "PM013" }
+        #expect(findings.map(\.message) == ["\"failed to\" is blame or counterfactual language"])
+        let summary = try LintTestSupport.lint(RuleExamples.document(sections: ["Summary": "<sam> we should have paged."]))
+        #expect(summary.contains { $0.ruleID == "PM012" })
+        #expect(ProseText.nickLabel(in: Array("a <br> b <x.y> c".utf8)) == 9)
+        #expect(ProseText.nickLabel(in: Array("a<b> <c d>".utf8)) == nil)
+    }
+
     @Test("a timeline line of ` <ab` without `>` stays prose after them; a `<nick>` label still blanks the rest")
     func unclosedNicks() {
         let prose = ProseText(document: DocumentReader.read(text: "# T\n", path: "a.md"))
