@@ -36,14 +36,15 @@ public struct SpecificActionRule: LintRule {
     ]
     /// Phrases that make any action an appeal to care rather than a change to the system.
     static let appeals: [[String]] = [["more", "careful"], ["more", "carefully"], ["pay", "more", "attention"], ["be", "careful"],
-                                      ["more", "vigilant"], ["be", "vigilant"], ["take", "more", "care"], ["to", "double-check"]]
+                                      ["more", "vigilant"], ["be", "vigilant"], ["take", "more", "care"], ["to", "double-check"],
+                                      ["pay", "attention"], ["pay", "closer", "attention"]]
     /// The last words of ``appeals``, one of which an action must hold before they are looked for.
     static let appealEnds: Set<String> = Set(appeals.compactMap(\.last))
 
     /// Whether the words hold one of ``appeals``, or start with "Double-check"; most actions
     /// have none of their last words.
     static func appealsToCare(_ words: [ProseWord]) -> Bool {
-        if words.first?.text == "double-check" { return true }
+        if words.first?.text == "double-check" || words.count > 1 && words[0].text == "double" && words[1].text == "check" { return true }
         guard words.contains(where: { appealEnds.contains($0.text) }) else { return false }
         return appeals.contains { appeal in
             words.count >= appeal.count && (0...(words.count - appeal.count)).contains { start in
@@ -90,7 +91,22 @@ public struct SpecificActionRule: LintRule {
     /// First words of a hope that it will not happen again ("Make sure this doesn't happen again").
     static let hopeStarts: Set<String> = ["make", "ensure", "prevent", "avoid", "stop", "guarantee"]
     /// The verbs in "happen again".
-    static let recurring: Set<String> = ["happen", "happens", "recur", "occur"]
+    static let recurring: Set<String> = ["happen", "happens", "happening", "recur", "recurs", "recurring", "occur", "occurs",
+                                         "occurring", "reoccur", "reoccurs", "reoccurring"]
+
+    /// After one of ``hopeStarts``: the action only hopes the incident will not come back, with a
+    /// word of ``recurring`` before "again" ("Prevent this from happening again") or ending the
+    /// action ("Ensure this does not recur", docs/lint.md's own example, which had passed), or
+    /// "recurrence" ("Prevent recurrence").
+    static func hopesAgainstRecurrence(_ words: [ProseWord]) -> Bool {
+        words.indices.dropFirst().contains { k in
+            let word = words[k].text
+            if word == "recurrence" || word == "reoccurrence" { return true }
+            guard recurring.contains(word) else { return false }
+            let rest = words[(k + 1)...].map(\.text)
+            return rest.isEmpty || rest.first == "again" || rest == ["in", "future"] || rest == ["in", "the", "future"]
+        }
+    }
 
     /// True when the first word is a possessive ("sushibar's instance…") or a plural noun
     /// ("Dashboards for…", "Kubernetes upgrade"): an instruction starts with a verb's plain form,
@@ -179,7 +195,7 @@ public struct SpecificActionRule: LintRule {
             }
             // "Ensure this does not happen again": no change is named. ("Add an alert so this
             // cannot happen again" names one.)
-            if Self.hopeStarts.contains(first), words.indices.dropFirst().contains(where: { words[$0].text == "again" && Self.recurring.contains(words[$0 - 1].text) }) {
+            if Self.hopeStarts.contains(first), Self.hopesAgainstRecurrence(words) {
                 return Violation("action \"\(ActionMetadataRule.shorten(action.text))\" hopes it will not happen again instead of saying what will change", at: at(),
                                  suggestion: "name the change that makes it less likely: \"Reject configs with an empty pool in CI\"")
             }

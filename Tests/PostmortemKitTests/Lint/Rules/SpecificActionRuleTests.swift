@@ -26,6 +26,12 @@ struct SpecificActionRuleTests {
         ("Tell Dana to run the validator", "corrects a person"),
         ("Look into the root cause", "too vague"),
         ("@dana.k will update the runbook", "describes what should happen"),
+        // Found by the lint-rule pass: docs/lint.md's own example had passed.
+        ("Ensure this does not recur", "hopes it will not happen again"),
+        ("Prevent this from happening again", "hopes it will not happen again"),
+        ("Prevent recurrence", "hopes it will not happen again"),
+        ("Double check configs before pushing", "asks people to be careful"),
+        ("Pay closer attention to the replica lag panel", "asks people to be careful"),
     ])
     func flagged(action: String, message: String) throws {
         let messages = try Self.pm053(action)
@@ -49,6 +55,8 @@ struct SpecificActionRuleTests {
         // Found by the review: a month is no modal, and a named mechanism is no mere hope.
         "Rotate May certificates before expiry",
         "Add an alert so this cannot happen again without a page",
+        "Ensure the failover drill recurs every quarter",
+        "Prevent replicas from falling behind by more than 1 MB",
     ])
     func notFlagged(action: String) throws {
         #expect(try Self.pm053(action).isEmpty)
