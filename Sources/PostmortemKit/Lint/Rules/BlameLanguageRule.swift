@@ -112,6 +112,15 @@ public struct BlameLanguageRule: LintRule {
         return isPastParticiple(word)
     }
 
+    /// True when "if only" before word `start` wishes the past were otherwise ("if only we had
+    /// paged", "if only the canary had caught it") rather than stating a condition ("if only one
+    /// replica is in sync").
+    static func wishesThePast(_ line: ProseLine, after start: Int) -> Bool {
+        guard start < line.words.count else { return true }
+        if ["we", "i", "they", "he", "she", "you", "someone", "somebody"].contains(line.text(start)) { return true }
+        return (start..<min(line.words.count, start + 5)).contains { ["had", "hadn't"].contains(line.text($0)) }
+    }
+
     /// Regular past participles (-ed), and the irregular ones a postmortem uses.
     static func isPastParticiple(_ word: String) -> Bool {
         word.count > 3 && word.hasSuffix("ed") || irregularParticiples.contains(word)
@@ -134,6 +143,11 @@ public struct BlameLanguageRule: LintRule {
                                            "reviewers", "authors", "operators", "admins", "managers", "teams", "approver",
                                            "approvers", "maintainer", "maintainers", "owner", "owners", "dba", "dbas", "ic",
                                            "commander", "on-callers", "oncallers", "on-caller", "contractor", "contractors"]
+    /// Who bears an outage: as the subject of "failed to" they are its impact ("customers failed
+    /// to check out for 37 minutes"), not its cause.
+    static let impactSubjects: Set<String> = ["customers", "users", "clients", "shoppers", "drivers", "merchants", "visitors",
+                                              "buyers", "sellers", "members", "players", "subscribers", "tenants", "riders",
+                                              "customer", "user", "client", "callers", "readers", "viewers", "partners"]
     /// Person words that also name software after a modifier ("the failover manager", "the
     /// certificate manager", "the admin"): people only after a determiner, a possessive or
     /// ``humanRoleModifiers``.
@@ -162,6 +176,13 @@ public struct BlameLanguageRule: LintRule {
     /// after a system's name is software (``PersonBlamedRule/isSoftwareOperator(_:_:systems:)``,
     /// with the built-in systems).
     static func judgesPerson(_ line: ProseLine, at i: Int, next: String) -> Bool {
+        judgesPerson(line, at: i, verbOnlyPeopleDo: humanVerbs.contains(next))
+    }
+
+    /// ``judgesPerson(_:at:next:)`` with the verb after the phrase known to be one only people do
+    /// or not. "Just needed to" is judged as if it were: "the replica just needed to replay 6 MB
+    /// of WAL" names a thing, "Dana just needed to run the script" minimises a person's work.
+    static func judgesPerson(_ line: ProseLine, at i: Int, verbOnlyPeopleDo: Bool) -> Bool {
         // The sentence's first word, at most eight words back.
         var first = i
         while first > 0, i - first < 8,
@@ -183,14 +204,16 @@ public struct BlameLanguageRule: LintRule {
         // The subject right before "failed", or one word before it when that word is an adverb,
         // "had" or the like ("we then failed to", "the engineer had failed to"); a person word
         // that modifies the subject is not it ("the admin API failed to return").
+        // "Customers failed to check out": the people who bore the impact, not blame.
+        if i - 1 >= first, impactSubjects.contains(line.text(i - 1)) { return false }
         if i - 1 >= first, isPerson(i - 1) { return true }
         if i - 2 >= first, isPerson(i - 2), case let between = line.text(i - 1),
            PersonBlamedRule.isAdverb(between) || PersonBlamedRule.perfects.contains(between) || ["both", "all"].contains(between) {
             return true
         }
-        guard humanVerbs.contains(next) else { return false }
+        guard verbOnlyPeopleDo else { return false }
         // "The engineer on the night shift failed to notice" names a person after all.
-        guard (max(first, i - 3)..<i).contains(where: { thingDeterminers.contains(line.text($0)) }) else { return true }
+        guard (max(first, i - 3)..<i).contains(where: { thingDeterminers.contains(line.text($0)) || line.text($0) == "it" }) else { return true }
         return (first..<i).contains(where: isPerson)
     }
 
@@ -253,6 +276,10 @@ public struct BlameLanguageRule: LintRule {
                 if Self.modalPerfects.contains(phrase.text), !Self.isCounterfactual(line, after: i + phrase.words.count) { continue }
                 // "The job failed to start" describes a system; "we failed to verify" is blame.
                 if phrase.text == "failed to", !Self.judgesPerson(line, at: i, next: next) { continue }
+                if phrase.text == "just needed to", !Self.judgesPerson(line, at: i, verbOnlyPeopleDo: true) { continue }
+                // "...promotes a replica if only one replica is in sync" is a condition; "if only we
+                // had paged" wishes the past were otherwise: a pronoun after it, or "had" soon after.
+                if phrase.text == "if only", !Self.wishesThePast(line, after: i + phrase.words.count) { continue }
                 // "The Postgres operator error rate": the software's errors, not a person's.
                 if phrase.text == "operator error", PersonBlamedRule.isSoftwareOperator(line, i, systems: PersonBlamedRule.knownSystems) { continue }
                 found.append(Match(first: i, last: i + phrase.words.count - 1, phrase: phrase))

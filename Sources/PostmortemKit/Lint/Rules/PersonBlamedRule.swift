@@ -182,6 +182,9 @@ public struct PersonBlamedRule: LintRule {
                     if bytes[word.end..<words[i + offset].start].contains(where: Self.endsSentence) { break }
                     // "failed over", "failed back" describe systems.
                     if verb == ["failed"], i + offset + 1 < words.count, Self.systemFailures.contains(line.text(i + offset + 1)) { continue }
+                    // "@dana.k broke glass" (emergency access, as the runbook says), "broke down the
+                    // timeline": idioms, not damage.
+                    if verb == ["broke"], i + offset + 1 < words.count, Self.brokeIdioms.contains(line.text(i + offset + 1)) { break }
                     // "Dana forgot nothing".
                     if i + offset + verb.count < words.count, Self.nothing.contains(line.text(i + offset + verb.count)) { break }
                     result.append(BlamePhrase(from: i, through: i + offset + verb.count - 1, .subject))
@@ -234,6 +237,10 @@ public struct PersonBlamedRule: LintRule {
         // Not the first word of a sentence.
         return i - 1 > 0 && !line.bytes[line.words[i - 2].end..<line.words[i - 1].start].contains(where: endsSentence)
     }
+
+    /// Words after "broke" that make an idiom of it: "broke glass", "broke down the timeline",
+    /// "broke even", "broke ground".
+    static let brokeIdioms: Set<String> = ["glass", "down", "even", "ground"]
 
     /// Words that can stand between a subject and its verb: adverbs in -ly and a few others.
     static func isAdverb(_ word: String) -> Bool {

@@ -55,6 +55,21 @@ struct BlameLanguageRuleTests {
         #expect(try Self.flagged(text) == expected)
     }
 
+    /// Found by the lint-rule pass: ordinary SRE wording that had been flagged, beside the blame
+    /// the same phrases still catch.
+    @Test(arguments: [
+        ("The failover manager promotes a replica if only one replica is in sync.", []),
+        ("If only we had paged the database team earlier.", ["If only"]),
+        ("If only the canary had caught it.", ["If only"]),
+        ("The replica just needed to replay 6 MB of WAL before it could serve writes.", []),
+        ("It just needed to restart.", []),
+        ("Dana just needed to run the validator, and they just needed to restart the pod.", ["just needed to", "just needed to"]),
+        ("Customers failed to check out for 37 minutes, and drivers failed to see new slots.", []),
+    ])
+    func ordinaryWording(text: String, expected: [String]) throws {
+        #expect(try Self.flagged(text) == expected)
+    }
+
     /// "operator error" after a system's name is the software's ("the Postgres operator error
     /// rate"); hardening.md had said PM012 knew that, and only "failed to" did.
     @Test func softwareOperatorErrors() throws {

@@ -88,6 +88,13 @@ struct PersonBlamedRuleTests {
         #expect(try Self.flagged(text) == expected)
     }
 
+    /// "Broke glass" (emergency access) and "broke down the timeline" are idioms; "broke the
+    /// build" is still a person as the subject of a failure.
+    @Test func brokeIdioms() throws {
+        #expect(try Self.flagged("@dana.k broke glass to get production access, as the runbook says, and @li.w broke down the timeline.") == [])
+        #expect(try Self.flagged("@dana.k broke the build.") == ["@dana.k broke"])
+    }
+
     @Test func systemsOptionAddsNames() throws {
         let configuration = try LintTestSupport.configuration("lint:\n  rules:\n    PM013:\n      systems: [Zeppelin]\n")
         let document = RuleExamples.document(sections: ["Summary": "Zeppelin forgot the schedule; Priya forgot the runbook."])
