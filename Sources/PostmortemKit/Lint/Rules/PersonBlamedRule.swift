@@ -238,6 +238,11 @@ public struct PersonBlamedRule: LintRule {
         return i - 1 > 0 && !line.bytes[line.words[i - 2].end..<line.words[i - 1].start].contains(where: endsSentence)
     }
 
+    /// Past forms not in -ed that can follow an agent ("a mistake by @sam.o took down checkout").
+    static let irregularPastVerbs: Set<String> = ["took", "broke", "left", "brought", "sent", "made", "cost", "kept", "let",
+                                                  "put", "set", "ran", "hit", "cut", "shut", "held", "gave", "meant", "lost",
+                                                  "led", "knocked", "tore", "threw", "wrote", "drove", "froze", "forgot"]
+
     /// Words after "broke" that make an idiom of it: "broke glass", "broke down the timeline",
     /// "broke even", "broke ground".
     static let brokeIdioms: Set<String> = ["glass", "down", "even", "ground"]
@@ -355,7 +360,9 @@ public struct PersonBlamedRule: LintRule {
         // What they did: "caused by @dana.k pushing…", "by the on-call delayed…". After a role,
         // a word in -ing is a verb only before an object ("engineers skipping the check"), not
         // in a compound ("the engineer onboarding script").
-        if following.hasSuffix("ed") { return agent }
+        if following.hasSuffix("ed") || Self.irregularPastVerbs.contains(following) { return agent }
+        // "caused by @sam.o not running the validator": what they did not do.
+        if following == "not" || following == "never", next + 1 < count, line.text(next + 1).hasSuffix("ing") { return agent }
         if following.hasSuffix("ing") {
             if !Self.agentRoles.contains(text) || next + 1 >= count { return agent }
             return Self.determiners.contains(line.text(next + 1)) ? agent : nil

@@ -30,6 +30,12 @@ struct PersonBlamedRuleTests {
         // Found by the review: a word between subject and verb is let through unless it negates.
         ("Dana herself forgot the check.", ["Dana herself forgot"]),
         ("The outage was caused by @dana_ pushing twice.", ["caused by @dana_"]),
+        // Found by the lint-rule pass: what a person did not do, and an agent before a past form
+        // not in -ed.
+        ("The outage was caused by @sam.o not running the validator.", ["caused by @sam.o"]),
+        ("The delay was caused by the on-call not escalating to the database team.", ["caused by the on-call"]),
+        ("A mistake by @sam.o took down checkout.", ["mistake by @sam.o"]),
+        ("An oversight by the on-call left the certificate unrenewed.", ["oversight by the on-call"]),
     ])
     func flagsPassiveAndPossessiveBlame(text: String, expected: [String]) throws {
         #expect(try Self.flagged(text) == expected)
@@ -69,6 +75,8 @@ struct PersonBlamedRuleTests {
         "The Dana cluster forgot its leader after the partition.",
         "The Redis operator's mistake added 4 minutes. We paged Dana. Then forgot the flag.",
         "The Dana assembly broke after the upgrade.",
+        // A neutral agent before "not", and one after a comma.
+        "The fix was reviewed by @dana.k not long after, and recovery was sped up by @li.w, who left the call running.",
     ])
     func leavesSystemsAndNeutralAgentsAlone(text: String) throws {
         #expect(try Self.flagged(text).isEmpty)
