@@ -79,7 +79,9 @@ public struct Suppressions: Sendable {
                                         end: SourceLocation(line: index + 1, column: searchFrom))
                 var words = body.dropFirst("pm-lint".count)
                 var reason: String? = nil
-                if let dashes = words.range(of: "--") {
+                // `--`, or the em or en dash an editor or a paste makes of it, before the reason:
+                // after `—`, each word of the reason had been a PM092 "not a rule".
+                if let dashes = ["--", "\u{2014}", "\u{2013}"].compactMap({ words.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) {
                     let r = words[dashes.upperBound...].trimmingCharacters(in: .whitespaces)
                     reason = r.isEmpty ? nil : r
                     words = words[..<dashes.lowerBound]

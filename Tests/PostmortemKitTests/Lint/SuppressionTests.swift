@@ -14,6 +14,14 @@ import Testing
         #expect(!findings.contains { $0.ruleID.hasPrefix("PM09") })
     }
 
+    /// An editor or a paste turns `--` into an em dash (or an en dash); the reason after it had
+    /// given a PM090 and a PM092 for each of its words.
+    @Test(arguments: ["\u{2014}", "\u{2013}", " -- "])
+    func aReasonAfterADash(dash: String) throws {
+        let findings = try lint(summary: "<!-- pm-lint disable-next-line PM012 \(dash) the reviewer's words, kept on purpose -->\n\(Self.blame)")
+        #expect(!findings.contains { $0.ruleID == "PM012" || $0.ruleID.hasPrefix("PM09") }, "\(findings.map(\.message))")
+    }
+
     @Test func aliasesAndDisableLineWork() throws {
         let findings = try lint(summary: "\(Self.blame) <!-- pm-lint disable-line blame-language -- vendor's words -->")
         #expect(!findings.contains { $0.ruleID == "PM012" || $0.ruleID.hasPrefix("PM09") })
