@@ -7,8 +7,8 @@ public struct ActionMetadataRule: LintRule {
         category: .actions, defaultSeverity: .error,
         options: [RuleOption("require", default: "[owner, due, ticket]", help: "Which of owner, due and ticket an open action needs.")],
         triggeringExamples: [
-            RuleExamples.document(sections: ["Follow-up actions": "↓- [ ] Reject proxy configs with empty upstream pools in CI (owner: @dana.k, ticket: OPS-412)"]),
-            RuleExamples.document(sections: ["Follow-up actions": "↓- [ ] Reject proxy configs with empty upstream pools in CI"]),
+            RuleExamples.document(sections: ["Follow-up actions": "- [ ] ↓Reject proxy configs with empty upstream pools in CI (owner: @dana.k, ticket: OPS-412)"]),
+            RuleExamples.document(sections: ["Follow-up actions": "- [ ] ↓Reject proxy configs with empty upstream pools in CI"]),
         ],
         nonTriggeringExamples: [
             RuleExamples.document(),
@@ -38,7 +38,7 @@ public struct ActionMetadataRule: LintRule {
             guard !missing.isEmpty else { return nil }
             let list = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " or " + missing.last!
             return Violation("open action \"\(Self.shorten(action.text))\" has no \(list)",
-                             at: SourceRange(start: action.range.start, end: action.range.start),
+                             at: SpecificActionRule.textRange(of: action, in: context.text),
                              suggestion: "add (owner: @handle, due: YYYY-MM-DD, ticket: ABC-123), or `ticket: none` when there is deliberately no ticket")
         }
     }

@@ -7,7 +7,7 @@ public struct OverdueActionRule: LintRule {
         category: .actions, defaultSeverity: .warning,
         options: [RuleOption("grace_days", default: "0", help: "Days past the due date before an action is reported (at most 3660).")],
         triggeringExamples: [
-            RuleExamples.document(sections: ["Follow-up actions": "↓- [ ] Reject proxy configs with empty upstream pools in CI (owner: @dana.k, due: 2026-08-01, ticket: OPS-412)"]),
+            RuleExamples.document(sections: ["Follow-up actions": "- [ ] ↓Reject proxy configs with empty upstream pools in CI (owner: @dana.k, due: 2026-08-01, ticket: OPS-412)"]),
         ],
         nonTriggeringExamples: [
             RuleExamples.document(),
@@ -27,7 +27,7 @@ public struct OverdueActionRule: LintRule {
             let late = context.today.daysSinceEpoch - due.daysSinceEpoch
             guard late > grace else { return nil }
             return Violation("open action \"\(ActionMetadataRule.shorten(action.text))\" was due \(due) (\(late) days ago)",
-                             at: SourceRange(start: action.range.start, end: action.range.start),
+                             at: SpecificActionRule.textRange(of: action, in: context.text),
                              suggestion: "close it, set a new date, or mark it `won't do: <reason>`")
         }
     }

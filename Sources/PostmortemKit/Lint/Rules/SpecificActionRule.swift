@@ -141,7 +141,10 @@ public struct SpecificActionRule: LintRule {
     /// looked for together first, so a table row's earlier cell that holds the first word
     /// ("| Alerting | Alerting on empty pools |") is passed over; then the first word alone; the
     /// item's start when neither is found there.
-    static func textStart(of action: FollowUpAction, words: [ProseWord], in text: ProseText) -> SourceRange {
+    ///
+    /// The range runs on to the end of the text on that line (to the end of a table row's cell), so
+    /// that an editor underlines the action, not one character of it.
+    static func textRange(of action: FollowUpAction, words: [ProseWord], in text: ProseText) -> SourceRange {
         let start = action.range.start
         let number = start.line
         guard !words.isEmpty, number >= 1, number <= text.lines.count else { return SourceRange(start: start, end: start) }
@@ -149,11 +152,18 @@ public struct SpecificActionRule: LintRule {
         let from = max(0, start.column - 1)
         for needle in [words.prefix(3).map(\.original).joined(separator: " "), words[0].original] where !needle.isEmpty {
             if let found = wholeWords(Array(needle.utf8), in: line, from: from) {
-                let location = SourceLocation(line: number, column: found + 1)
-                return SourceRange(start: location, end: location)
+                let isRow = line.first { $0 != ProseText.space && $0 != UInt8(ascii: "\t") } == UInt8(ascii: "|")
+                var end = isRow ? (ByteSearch.firstIndex(of: [UInt8(ascii: "|")], in: line, from: found) ?? line.count) : line.count
+                while end > found + needle.count, line[end - 1] == ProseText.space || line[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+                return SourceRange(start: SourceLocation(line: number, column: found + 1), end: SourceLocation(line: number, column: end))
             }
         }
         return SourceRange(start: start, end: start)
+    }
+
+    /// ``textRange(of:words:in:)`` for an action whose words were not split yet.
+    static func textRange(of action: FollowUpAction, in text: ProseText) -> SourceRange {
+        textRange(of: action, words: ProseWord.words(in: Array(action.text.utf8)), in: text)
     }
 
     /// The first offset from `from` where `needle` stands in `line` as whole words ("Add" is not
@@ -180,7 +190,7 @@ public struct SpecificActionRule: LintRule {
             let written = ProseWord.words(in: Array(action.text.utf8))
             let words = written.filter { !$0.text.hasPrefix("@") }
             // Worked out for a finding only.
-            let at = { Self.textStart(of: action, words: written, in: context.text) }
+            let at = { Self.textRange(of: action, words: written, in: context.text) }
             guard let first = words.first?.text else { return nil }
             let mayBeVague = longestVague.map { longest in
                 !words.allSatisfy(\.isASCII) || words.reduce(-1) { $0 + $1.text.utf8.count + 1 } <= longest

@@ -86,4 +86,24 @@ struct SpecificActionRuleTests {
         #expect(String(decoding: line[(range.start.column - 1)...].prefix(word.utf8.count), as: UTF8.self) == word)
         #expect(range.start.column > 1)
     }
+
+    /// PM051, PM052 and PM053 cover the action's text on its line, to the end of a list item's line
+    /// or of a table row's cell, so an editor underlines the action (they had covered one byte).
+    @Test func findingsCoverTheActionsText() throws {
+        let item = "- [ ] Improve monitoring (due: 2026-01-28)  "
+        let row = "| Status | Action | Owner |\n|---|---|---|\n| Open | Investigate  | - |"
+        for (text, covered, rules) in [(item, "Improve monitoring (due: 2026-01-28)", ["PM051", "PM052", "PM053"]),
+                                       (row, "Investigate", ["PM051", "PM053"])] {
+            let document = RuleExamples.document(sections: ["Follow-up actions": text])
+            let lines = document.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }
+            let findings = try LintTestSupport.lint(document).filter { $0.ruleID.hasPrefix("PM05") }
+            #expect(findings.map(\.ruleID).sorted() == rules)
+            for finding in findings {
+                let range = try #require(finding.range)
+                #expect(range.start.line == range.end.line)
+                let shown = String(decoding: lines[range.start.line - 1][(range.start.column - 1)..<range.end.column], as: UTF8.self)
+                #expect(shown == covered, "\(finding.ruleID)")
+            }
+        }
+    }
 }
