@@ -178,6 +178,29 @@ public enum TimeExpression {
         return best
     }
 
+    /// A zone whose offset depends on the date that a sentence states, when ``statedZone(in:)``
+    /// finds no fixed one: an IANA name ("All times Europe/Berlin.", which `pm new` writes for a
+    /// team outside UTC) or a US zone named without its season ("All times PT", "Times are US
+    /// Eastern (ET)"), read as the zone with its summer time. Such statements had been passed
+    /// over, and the times read in pm.yml's zone. The words "Pacific", "Eastern", "Central" and
+    /// "Mountain" count only in a sentence about times ("the Eastern region failed over" is no
+    /// zone), the abbreviations only in capitals.
+    public static func statedZoneResolver(in text: String) -> ZoneResolver? {
+        let lower = text.lowercased()
+        let aboutTimes = lower.containsBytes(of: "time") || lower.containsBytes(of: "zone")
+        guard aboutTimes || text.utf8.count < 24 else { return nil }
+        let tokens = text.split { !($0.isLetter || $0 == "/" || $0 == "_" || $0 == "-") }
+        for token in tokens {
+            if token.contains("/"), token.first?.isUppercase == true, let zone = ZoneResolver(String(token)) { return zone }
+            if let name = usZones[String(token)] ?? (aboutTimes ? usZoneWords[token.lowercased()] : nil) { return ZoneResolver(name) }
+        }
+        return nil
+    }
+
+    static let usZones = ["PT": "America/Los_Angeles", "MT": "America/Denver", "CT": "America/Chicago", "ET": "America/New_York"]
+    static let usZoneWords = ["pacific": "America/Los_Angeles", "mountain": "America/Denver", "central": "America/Chicago",
+                              "eastern": "America/New_York"]
+
     /// Offsets of the zone abbreviations teams commonly write. Abbreviations are ambiguous in
     /// general; these are their usual meanings in incident reports.
     public static let abbreviations: [String: Int] = [

@@ -16,6 +16,8 @@ enum TimelineExtractor {
         var anchor: CalendarDate?
         var dateIsExplicit = false
         var previous: Timestamp?
+        /// The incident's start, which gives the base date in the timeline's zone.
+        var started: Timestamp?
     }
 
     static func events(in outline: Outline, postmortem: Postmortem, options: ReadOptions,
@@ -25,6 +27,7 @@ enum TimelineExtractor {
         let frontZone = postmortem.timezone.flatMap(ZoneResolver.init)
         var context = Context(zone: nil, zoneResolver: frontZone ?? options.defaultZone, zoneAssumed: frontZone == nil)
         // Base date: the incident start in the timeline's zone, else a date in the file name.
+        context.started = postmortem.started
         if let started = postmortem.started {
             context.date = started.inOffset(context.zoneResolver.offset(at: started.epochSeconds)).localDate
         } else {
@@ -34,7 +37,7 @@ enum TimelineExtractor {
         var result: [TimelineEvent] = []
         for root in roots {
             // A zone stated in the heading: "Timeline (all times PDT)".
-            if let zone = TimeExpression.statedZone(in: outline.entries[root].title) { context.zone = zone; context.zoneAssumed = false }
+            stateZone(in: outline.entries[root].title, &context)
             for index in outline.subtree(root) {
                 let entry = outline.entries[index]
                 if index != root {
@@ -57,6 +60,29 @@ enum TimelineExtractor {
             }
         }
         return result
+    }
+
+    /// The zone `text` states, if any, becomes the one times without a zone are read in: a fixed
+    /// offset ("All times UTC", "CET (UTC+01:00)") or a zone with summer time ("All times
+    /// Europe/Berlin", "All times PT").
+    static func stateZone(in text: String, _ context: inout Context) {
+        if let zone = TimeExpression.statedZone(in: text) {
+            context.zone = zone
+            context.zoneAssumed = false
+        } else if let resolver = TimeExpression.statedZoneResolver(in: text) {
+            context.zone = nil
+            context.zoneResolver = resolver
+            context.zoneAssumed = false
+        } else {
+            return
+        }
+        // Before any entry, the base date is the start's date in the stated zone: 07:42 UTC on the
+        // 13th is 23:42 on the 12th in "All times PT".
+        if context.previous == nil, !context.dateIsExplicit, let started = context.started {
+            let offset = context.zone ?? context.zoneResolver.offset(at: started.epochSeconds)
+            context.date = started.inOffset(offset).localDate
+            context.anchor = context.date
+        }
     }
 
     static func dateInName(_ path: String) -> CalendarDate? {
@@ -118,10 +144,7 @@ enum TimelineExtractor {
                 pending!.1 += (pending!.1.isEmpty ? "" : " ") + line.trimmingWhitespace()
             } else {
                 // A statement such as "All times in PST, on February 5th 2019".
-                if let zone = TimeExpression.statedZone(in: String(line)) {
-                    context.zone = zone
-                    context.zoneAssumed = false
-                }
+                stateZone(in: String(line), &context)
                 if let date = statedDate(in: String(line)) { setDate(date, &context) }
             }
         }
@@ -187,10 +210,7 @@ enum TimelineExtractor {
         let timeColumn = titles.firstIndex { mentions($0, "time") || $0 == "when" || mentions($0, "utc") } ?? (dateColumn == nil ? 0 : nil)
         let textColumns = titles.indices.filter { $0 != dateColumn && $0 != timeColumn }
         let preferred = textColumns.first { ["event", "events", "description", "what happened", "what", "action", "details", "activity", "update", "notes"].contains(titles[$0]) }
-        if let zone = TimeExpression.statedZone(in: titles.joined(separator: " ")), titles.contains(where: { mentions($0, "time") }) {
-            context.zone = zone
-            context.zoneAssumed = false
-        }
+        if titles.contains(where: { mentions($0, "time") }) { stateZone(in: titles.joined(separator: " "), &context) }
         for row in table.children {
             if case .tableRow(true) = row.kind { continue }
             let cells = row.children.map { $0.plainText.trimmingWhitespace() }

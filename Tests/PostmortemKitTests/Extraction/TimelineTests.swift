@@ -32,6 +32,27 @@ import Testing
         #expect(p.timeline[0].text == "Errors begin.")
     }
 
+    /// "All times PT", "US Eastern (ET)" and an IANA name (what `pm new` writes outside UTC) had
+    /// been passed over, and the times read in pm.yml's zone; they are read in the stated zone,
+    /// with its summer time, and before any entry the base date is the start's date there.
+    @Test(arguments: [("All times PT.", "2026-01-12T23:42:00-08:00", "2026-07-14T00:42:00-07:00"),
+                      ("All times are US Eastern (ET).", "2026-01-13T02:42:00-05:00", "2026-07-14T03:42:00-04:00"),
+                      ("All times Europe/Berlin.", "2026-01-13T08:42:00+01:00", "2026-07-14T09:42:00+02:00"),
+                      ("Times are Pacific.", "2026-01-12T23:42:00-08:00", "2026-07-14T00:42:00-07:00")])
+    func statedZonesWithSummerTime(statement: String, winter: String, summer: String) throws {
+        for (started, expected) in [("2026-01-13T07:42:00Z", winter), ("2026-07-14T07:42:00Z", summer)] {
+            let local = String(expected.dropFirst(11).prefix(5))
+            let p = read("---\nstarted: \(started)\n---\n## Timeline\n\n\(statement)\n\n- \(local): Errors begin.\n")
+            let event = try #require(p.timeline.first?.time)
+            #expect(event.iso8601 == expected)
+            #expect(event.epochSeconds == instant(started).epochSeconds)
+            #expect(!event.zoneAssumed)
+        }
+        // Not a zone: a region in a sentence about something else.
+        #expect(TimeExpression.statedZoneResolver(in: "The Eastern region failed over to the Central one at 14:02.") == nil)
+        #expect(TimeExpression.statedZoneResolver(in: "See https://status.example.com/incidents for the timeline.") == nil)
+    }
+
     /// Date headings that start with a weekday, or give day and month without a year, had not been
     /// read as dates, so every entry under the second one stayed on the first day.
     @Test(arguments: [("Monday, January 13, 2026", "Tuesday, January 14, 2026"), ("Mon 13 Jan", "Tue 14 Jan"),
