@@ -20,6 +20,16 @@ import Testing
         #expect(linter.lintCorpus(records).isEmpty)
     }
 
+    /// An editor linting a file outside the repository has no pm.yml: PM002 said "pm.yml defines no
+    /// SLOs", as if one had been read. It says none was found; with a pm.yml without SLOs, it says that.
+    @Test func undefinedSLOWithoutAConfiguration() throws {
+        let document = RuleExamples.document()
+        let none = try LintTestSupport.lint(document, configuration: Configuration()).first { $0.ruleID == "PM002" }
+        #expect(none?.message.contains("no pm.yml was found") == true)
+        let empty = try LintTestSupport.lint(document, configuration: try LintTestSupport.configuration("timezone: UTC\n")).first { $0.ruleID == "PM002" }
+        #expect(empty?.message.hasSuffix("but pm.yml defines no SLOs") == true)
+    }
+
     /// A symbolic link `loop.md -> .` is met twice (a directory named like a Markdown file, then
     /// the loop), and both inputs had taken the id `loop`, so lint failed with PM061 against the
     /// file itself. Inputs that are no documents (``Postmortem/isDocument``) are not compared,

@@ -47,7 +47,11 @@ public struct FrontMatterValuesRule: LintRule {
         }
         let sloIDs = context.configuration.slos.map(\.id)
         for impact in record.impact where context.configuration.slo(impact.slo) == nil {
-            let message = sloIDs.isEmpty ? "impact names SLO `\(impact.slo)`, but pm.yml defines no SLOs"
+            // Without a pm.yml (an editor linting a file outside the repository, or a run from
+            // another directory), say that, rather than that pm.yml has no SLOs.
+            let message = context.configuration.path == nil
+                ? "impact names SLO `\(impact.slo)`, but no pm.yml was found above the current directory (or given with --config) to define SLOs"
+                : sloIDs.isEmpty ? "impact names SLO `\(impact.slo)`, but pm.yml defines no SLOs"
                                          : "impact names SLO `\(impact.slo)`, which pm.yml does not define\(hint(impact.slo, sloIDs))"
             result.append(Violation(message, at: impact.range ?? context.frontMatterRange("impact")))
         }
