@@ -70,6 +70,12 @@ struct BlameLanguageRuleTests {
         #expect(try Self.flagged(text) == expected)
     }
 
+    /// Blame the lint-rule pass found unflagged.
+    @Test func moreBlamePhrases() throws {
+        #expect(try Self.flagged("It was sloppy work, deleted by accident; nobody did not bother to check. PEBKAC.")
+                == ["sloppy", "by accident", "did not bother", "PEBKAC"])
+    }
+
     /// "operator error" after a system's name is the software's ("the Postgres operator error
     /// rate"); hardening.md had said PM012 knew that, and only "failed to" did.
     @Test func softwareOperatorErrors() throws {
