@@ -40,7 +40,7 @@ enum ActionExtractor {
             // ("  Due: 2026-11-01" under the action): read as the parenthesis is. They had stayed
             // in the text, so an overdue action was never reported (PM052) while PM051 saw `due:`.
             var trailing: [(String, String)] = []
-            if let lead, text.utf8.contains(UInt8(ascii: ":")) {
+            if let lead, lead.range.map({ $0.end.line > $0.start.line }) ?? true, text.utf8.contains(UInt8(ascii: ":")) {
                 var lines = lead.plainTextLines.map { $0.trimmingWhitespace() }
                 while lines.count > 1, let last = lines.last, let parsed = pairs(Substring(last)) {
                     trailing = parsed + trailing

@@ -186,9 +186,12 @@ public enum TimeExpression {
     /// "Mountain" count only in a sentence about times ("the Eastern region failed over" is no
     /// zone), the abbreviations only in capitals.
     public static func statedZoneResolver(in text: String) -> ZoneResolver? {
-        let lower = text.lowercased()
-        let aboutTimes = lower.containsBytes(of: "time") || lower.containsBytes(of: "zone")
+        // Most lines of a timeline are neither short nor about times: found on bytes, as written.
+        let aboutTimes = ["time", "Time", "TIME", "zone", "Zone", "ZONE"].contains { text.containsBytes(of: $0) }
         guard aboutTimes || text.utf8.count < 24 else { return nil }
+        // The bytes of a zone it may name, before the text is split into words.
+        guard text.containsBytes(of: "/") || ["PT", "ET", "CT", "MT"].contains(where: { text.containsBytes(of: $0) })
+                || aboutTimes && ["acific", "astern", "entral", "ountain"].contains(where: { text.containsBytes(of: $0) }) else { return nil }
         let tokens = text.split { !($0.isLetter || $0 == "/" || $0 == "_" || $0 == "-") }
         for token in tokens {
             if token.contains("/"), token.first?.isUppercase == true, let zone = ZoneResolver(String(token)) { return zone }
@@ -399,9 +402,11 @@ public enum TimeExpression {
     /// Where the text after a weekday at `i` starts ("Monday, ", "Tue. ", "thu "), or nil when no
     /// weekday is there.
     static func weekdayEnd(_ b: [UInt8], _ i: Int) -> Int? {
+        // Every line of every timeline starts here: the first letter rules most out.
+        guard i < b.count, "mtwfsMTWFS".utf8.contains(b[i]) else { return nil }
         var j = i
         while j < b.count, isLetter(b[j]) { j += 1 }
-        guard j - i >= 3 else { return nil }
+        guard j - i >= 3, j - i <= 9 else { return nil }
         let word = String(decoding: b[i..<j], as: UTF8.self).lowercased()
         let full = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
         guard full.contains(where: { $0 == word || $0.hasPrefix(word) && ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"].contains(word) })

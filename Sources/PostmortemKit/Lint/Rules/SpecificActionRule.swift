@@ -145,12 +145,23 @@ public struct SpecificActionRule: LintRule {
     /// The range runs on to the end of the text on that line (to the end of a table row's cell), so
     /// that an editor underlines the action, not one character of it.
     static func textRange(of action: FollowUpAction, words: [ProseWord], in text: ProseText) -> SourceRange {
+        textRange(of: action, firstWords: words.prefix(3).map(\.original), in: text)
+    }
+
+    /// ``textRange(of:words:in:)`` for an action whose words were not split yet: only its first
+    /// three are written out.
+    static func textRange(of action: FollowUpAction, in text: ProseText) -> SourceRange {
+        let line = ProseLine(Array(action.text.utf8))
+        return textRange(of: action, firstWords: line.words.indices.prefix(3).map(line.original), in: text)
+    }
+
+    private static func textRange(of action: FollowUpAction, firstWords: [String], in text: ProseText) -> SourceRange {
         let start = action.range.start
         let number = start.line
-        guard !words.isEmpty, number >= 1, number <= text.lines.count else { return SourceRange(start: start, end: start) }
+        guard let firstWord = firstWords.first, number >= 1, number <= text.lines.count else { return SourceRange(start: start, end: start) }
         let line = text.lines[number - 1]
         let from = max(0, start.column - 1)
-        for needle in [words.prefix(3).map(\.original).joined(separator: " "), words[0].original] where !needle.isEmpty {
+        for needle in [firstWords.joined(separator: " "), firstWord] where !needle.isEmpty {
             if let found = wholeWords(Array(needle.utf8), in: line, from: from) {
                 let isRow = line.first { $0 != ProseText.space && $0 != UInt8(ascii: "\t") } == UInt8(ascii: "|")
                 var end = isRow ? (ByteSearch.firstIndex(of: [UInt8(ascii: "|")], in: line, from: found) ?? line.count) : line.count
@@ -161,10 +172,7 @@ public struct SpecificActionRule: LintRule {
         return SourceRange(start: start, end: start)
     }
 
-    /// ``textRange(of:words:in:)`` for an action whose words were not split yet.
-    static func textRange(of action: FollowUpAction, in text: ProseText) -> SourceRange {
-        textRange(of: action, words: ProseWord.words(in: Array(action.text.utf8)), in: text)
-    }
+
 
     /// The first offset from `from` where `needle` stands in `line` as whole words ("Add" is not
     /// found in "Address").
