@@ -178,27 +178,57 @@ public enum TimeExpression {
         return best
     }
 
-    /// A zone whose offset depends on the date that a sentence states, when ``statedZone(in:)``
-    /// finds no fixed one: an IANA name ("All times Europe/Berlin.", which `pm new` writes for a
-    /// team outside UTC) or a US zone named without its season ("All times PT", "Times are US
-    /// Eastern (ET)"), read as the zone with its summer time. Such statements had been passed
-    /// over, and the times read in pm.yml's zone. The words "Pacific", "Eastern", "Central" and
-    /// "Mountain" count only in a sentence about times ("the Eastern region failed over" is no
-    /// zone), the abbreviations only in capitals.
+    /// A zone whose offset depends on the date that a statement about the timeline's times names:
+    /// an IANA name ("All times Europe/Berlin.", which `pm new` writes for a team outside UTC;
+    /// "All times Etc/GMT+5", whose sign POSIX inverts) or a US zone named without its season
+    /// ("All times PT", "Times are US Eastern (ET)", "Timeline (all times Pacific)"), read as the
+    /// zone with its summer time. Such statements had been passed over, and the times read in
+    /// pm.yml's zone. Only a statement counts: "all times" anywhere, or a text that starts with
+    /// "times", "time zone" or "timezone" (so "Downtime was limited to the Eastern region" and
+    /// "CT logs lagged" name no zone), or a short text that is an IANA name ("Europe/Berlin").
     public static func statedZoneResolver(in text: String) -> ZoneResolver? {
-        // Most lines of a timeline are neither short nor about times: found on bytes, as written.
-        let aboutTimes = ["time", "Time", "TIME", "zone", "Zone", "ZONE"].contains { text.containsBytes(of: $0) }
-        guard aboutTimes || text.utf8.count < 24 else { return nil }
-        // The bytes of a zone it may name, before the text is split into words.
-        guard text.containsBytes(of: "/") || ["PT", "ET", "CT", "MT"].contains(where: { text.containsBytes(of: $0) })
-                || aboutTimes && ["acific", "astern", "entral", "ountain"].contains(where: { text.containsBytes(of: $0) }) else { return nil }
-        let tokens = text.split { !($0.isLetter || $0 == "/" || $0 == "_" || $0 == "-") }
-        for token in tokens {
-            if token.contains("/"), token.first?.isUppercase == true, let zone = ZoneResolver(String(token)) { return zone }
-            if let name = usZones[String(token)] ?? (aboutTimes ? usZoneWords[token.lowercased()] : nil) { return ZoneResolver(name) }
+        let bytes = Array(text.utf8)
+        let statement = isZoneStatement(bytes)
+        guard statement || bytes.count < 32 else { return nil }
+        // Words on bytes: letters, digits and the characters of IANA names (`/`, `_`, `+`, `-`).
+        var i = 0
+        while i < bytes.count {
+            guard isZoneNameByte(bytes[i]) else { i += 1; continue }
+            var j = i
+            while j < bytes.count, isZoneNameByte(bytes[j]) { j += 1 }
+            let word = bytes[i..<j]
+            i = j
+            if let zone = ianaZone(word) { return zone }
+            guard statement else { continue }
+            let text = String(decoding: word, as: UTF8.self)
+            if let name = usZones[text] ?? usZoneWords[text.lowercased()] { return ZoneResolver(name) }
         }
         return nil
     }
+
+    /// "all times" anywhere, or "times", "time zone", "timezone" at the start (after markup).
+    static func isZoneStatement(_ bytes: [UInt8]) -> Bool {
+        let lower = bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        if ByteSearch.firstIndex(of: Array("all times".utf8), in: lower, from: 0) != nil { return true }
+        guard let first = lower.firstIndex(where: { isLetter($0) }) else { return false }
+        return ["times", "time zone", "timezone"].contains { lower[first...].starts(with: $0.utf8) }
+    }
+
+    static func isZoneNameByte(_ b: UInt8) -> Bool {
+        isLetter(b) || isDigit(b) || b == UInt8(ascii: "/") || b == UInt8(ascii: "_") || b == UInt8(ascii: "+") || b == UInt8(ascii: "-")
+    }
+
+    /// An IANA zone named by `word`: an area pm knows, a slash, a capitalised place
+    /// (`America/New_York`, `Etc/GMT+5`); "CI/CD" and "I/O" are none.
+    static func ianaZone(_ word: ArraySlice<UInt8>) -> ZoneResolver? {
+        guard let slash = word.firstIndex(of: UInt8(ascii: "/")), slash + 1 < word.endIndex,
+              ianaAreas.contains(String(decoding: word[..<slash], as: UTF8.self)),
+              word[slash + 1] >= 65 && word[slash + 1] <= 90 else { return nil }
+        return ZoneResolver(String(decoding: word, as: UTF8.self))
+    }
+
+    static let ianaAreas: Set<String> = ["Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia", "Europe",
+                                         "Indian", "Pacific", "Etc"]
 
     static let usZones = ["PT": "America/Los_Angeles", "MT": "America/Denver", "CT": "America/Chicago", "ET": "America/New_York"]
     static let usZoneWords = ["pacific": "America/Los_Angeles", "mountain": "America/Denver", "central": "America/Chicago",
@@ -278,7 +308,10 @@ public enum TimeExpression {
                 if let y = digits(b, k, 4), let date = CalendarDate(year: y, month: month, day: day) {
                     return (date, k + 4 - i)
                 }
-                // "12 Jan" without a year, as "Jan 12" is read: the year is the incident's.
+                // "12 Jan" without a year, as "Jan 12" is read (2000 marks the year unknown; the
+                // timeline takes the year nearest the incident). Not when a year follows that makes
+                // no date of it ("29 Feb 2027").
+                if digits(b, k, 4) != nil { return nil }
                 if byte(b, end).map({ !isLetter($0) && !isDigit($0) }) ?? true, let date = CalendarDate(year: 2000, month: month, day: day) {
                     return (date, end - i)
                 }
@@ -402,21 +435,24 @@ public enum TimeExpression {
     /// Where the text after a weekday at `i` starts ("Monday, ", "Tue. ", "thu "), or nil when no
     /// weekday is there.
     static func weekdayEnd(_ b: [UInt8], _ i: Int) -> Int? {
-        // Every line of every timeline starts here: the first letter rules most out.
+        // Every line of every timeline starts here: the first letter rules most out, and the word
+        // is compared as bytes, lowercased, with no string made.
         guard i < b.count, "mtwfsMTWFS".utf8.contains(b[i]) else { return nil }
         var j = i
         while j < b.count, isLetter(b[j]) { j += 1 }
         guard j - i >= 3, j - i <= 9 else { return nil }
-        let word = String(decoding: b[i..<j], as: UTF8.self).lowercased()
-        let full = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-        guard full.contains(where: { $0 == word || $0.hasPrefix(word) && ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"].contains(word) })
-        else { return nil }
+        let word = b[i..<j]
+        guard weekdayWords.contains(where: { $0.count == word.count && zip($0, word).allSatisfy { $0 == $1 | 0x20 } }) else { return nil }
         if byte(b, j) == "." { j += 1 }
         if byte(b, j) == "," { j += 1 }
         guard byte(b, j) == " " else { return nil }
         skipSpaces(b, &j)
         return j
     }
+
+    /// Weekdays in full and as abbreviated, lowercase.
+    static let weekdayWords: [[UInt8]] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                          "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"].map { Array($0.utf8) }
 
     static func monthWord(_ b: [UInt8], _ i: inout Int) -> Int? {
         var j = i

@@ -66,10 +66,16 @@ enum TimelineExtractor {
     /// offset ("All times UTC", "CET (UTC+01:00)") or a zone with summer time ("All times
     /// Europe/Berlin", "All times PT").
     static func stateZone(in text: String, _ context: inout Context) {
-        if let zone = TimeExpression.statedZone(in: text) {
+        // An IANA name first: `GMT+5` in "All times Etc/GMT+5" is no offset of its own.
+        let resolver = TimeExpression.statedZoneResolver(in: text)
+        if case .iana? = resolver?.storage {
+            context.zone = nil
+            context.zoneResolver = resolver!
+            context.zoneAssumed = false
+        } else if let zone = TimeExpression.statedZone(in: text) {
             context.zone = zone
             context.zoneAssumed = false
-        } else if let resolver = TimeExpression.statedZoneResolver(in: text) {
+        } else if let resolver {
             context.zone = nil
             context.zoneResolver = resolver
             context.zoneAssumed = false
