@@ -127,22 +127,32 @@ public struct ProseText: Sendable {
         if timeline { blankSpeakerLabels(&bytes) }
     }
 
-    /// Where the first chat label `<nick>` starts in `bytes`: at the start of a word, a handle
-    /// between `<` and `>` that is not an HTML tag pm knows (`<b>`, `<br>`).
+    /// Where a chat label `<nick>` starts in `bytes` (a timeline entry): a handle between `<` and
+    /// `>`, not an HTML tag pm knows (`<b>`), and nothing before it but the list marker and the
+    /// entry's time (`- 07:47 UTC: <li.w> …`, `[07:47] <danak> …`). A `<pool-name>` later in the
+    /// entry is no label, and the words after it stay prose.
     static func nickLabel(in bytes: [UInt8]) -> Int? {
-        guard ByteSearch.contains(UInt8(ascii: "<"), in: bytes) else { return nil }
-        var i = 0
-        while let open = ByteSearch.firstIndex(of: [UInt8(ascii: "<")], in: bytes, from: i) {
-            i = open + 1
-            guard open == 0 || !isWordByte(bytes[open - 1]) else { continue }
-            var close = open + 1
-            while close < bytes.count, isHandleByte(bytes[close]) { close += 1 }
-            guard close > open + 1, close < bytes.count, bytes[close] == UInt8(ascii: ">") else { continue }
-            let name = String(decoding: bytes[(open + 1)..<close], as: UTF8.self).lowercased()
-            if !PlaceholderRule.htmlTags.contains(name) { return open }
-        }
-        return nil
+        guard let open = ByteSearch.firstIndex(of: [UInt8(ascii: "<")], in: bytes, from: 0) else { return nil }
+        var close = open + 1
+        while close < bytes.count, isHandleByte(bytes[close]) { close += 1 }
+        guard close > open + 1, close < bytes.count, bytes[close] == UInt8(ascii: ">"),
+              !htmlTags.contains(String(decoding: bytes[(open + 1)..<close], as: UTF8.self).lowercased()) else { return nil }
+        // Before it: a list marker, then nothing or exactly a time with its separator.
+        var start = 0
+        while start < open, bytes[start] == space || bytes[start] == UInt8(ascii: "\t") { start += 1 }
+        if start < open, [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(bytes[start]) { start += 1 }
+        let before = String(decoding: bytes[start..<open], as: UTF8.self)
+        if before.allSatisfy({ $0 == " " || $0 == "\t" }) { return open }
+        guard let leading = TimeExpression.leading(before), leading.secondOfDay != nil, leading.rest.isEmpty else { return nil }
+        return open
     }
+
+    /// HTML tags, which are markup, not a chat label or a placeholder (`<b>`, `<br>`, `<details>`).
+    static let htmlTags: Set<String> = ["a", "abbr", "b", "br", "cite", "code", "del", "details", "div", "em", "hr", "i", "img",
+                                        "ins", "kbd", "mark", "p", "pre", "q", "s", "small", "span", "strong", "sub", "summary",
+                                        "sup", "table", "td", "th", "tr", "u", "ul", "ol", "li", "time", "video", "source",
+                                        "picture", "iframe", "figure", "figcaption", "blockquote", "center", "font", "h1",
+                                        "h2", "h3", "h4", "h5", "h6", "section", "tbody", "thead", "dl", "dt", "dd"]
 
     /// True when line `number` is in the document and prose: not code, front matter or an HTML
     /// block, and not in a block quote unless `includeQuotes`.
@@ -368,18 +378,13 @@ public struct ProseText: Sendable {
         }
     }
 
-    /// Blanks everything after a speaker label (`@handle:`, `<nick>`, `author:`).
+    /// Blanks everything after a speaker label (`@handle:`, `author:`; `<nick>` is found before
+    /// markup is blanked, by ``nickLabel(in:)``).
     func blankSpeakerLabels(_ bytes: inout [UInt8]) {
         var i = 0
-        var nextAngle = NextByte(UInt8(ascii: ">"))
         while i < bytes.count {
             let atStart = i == 0 || !ProseText.isWordByte(bytes[i - 1])
             guard atStart else { i += 1; continue }
-            if bytes[i] == UInt8(ascii: "<"), let close = nextAngle.index(after: i, in: bytes), close > i + 1,
-               bytes[(i + 1)..<close].allSatisfy(ProseText.isHandleByte) {
-                ProseText.blank(&bytes, i..<bytes.count)
-                return
-            }
             var j = i
             if bytes[j] == UInt8(ascii: "@") { j += 1 }
             let nameStart = j

@@ -61,14 +61,21 @@ import Testing
     /// An HTML tag pm knows (`<b>`) is no label, and outside the timeline a label means nothing.
     @Test func nickLabelsInTheTimeline() throws {
         let timeline = "All times UTC.\n\n- 07:47 UTC: <li.w> I forgot to silence the disk alert, ignore it\n- 07:48 UTC: <sam> we should have paged\n"
-            + "- 07:49 UTC: [07:49] <danak> I forgot the flag\n- 07:50 UTC: <b>Note</b>: we failed to notice the lag\n"
+            + "- [07:49] <danak> I forgot the flag\n- 07:50 UTC: <b>Note</b>: we failed to notice the lag\n"
         let findings = try LintTestSupport.lint(RuleExamples.document(sections: ["Timeline": timeline]))
             .filter { $0.ruleID == "PM012" || $0.ruleID == "PM013" }
         #expect(findings.map(\.message) == ["\"failed to\" is blame or counterfactual language"])
         let summary = try LintTestSupport.lint(RuleExamples.document(sections: ["Summary": "<sam> we should have paged."]))
         #expect(summary.contains { $0.ruleID == "PM012" })
-        #expect(ProseText.nickLabel(in: Array("a <br> b <x.y> c".utf8)) == 9)
-        #expect(ProseText.nickLabel(in: Array("a<b> <c d>".utf8)) == nil)
+        #expect(ProseText.nickLabel(in: Array("- 07:47 UTC: <li.w> I forgot".utf8)) == 13)
+        #expect(ProseText.nickLabel(in: Array("[07:49] <danak> I forgot".utf8)) == 8)
+        #expect(ProseText.nickLabel(in: Array("<sam> we should have".utf8)) == 0)
+        // A label is the entry's first word after its time: a placeholder later in it is none.
+        #expect(ProseText.nickLabel(in: Array("- 07:50: pushed <pool-name> to prod; we failed to notice".utf8)) == nil)
+        #expect(ProseText.nickLabel(in: Array("a <x.y> c".utf8)) == nil)
+        #expect(ProseText.nickLabel(in: Array("<br> <c d>".utf8)) == nil)
+        let placeholder = try LintTestSupport.lint(RuleExamples.document(sections: ["Timeline": "All times UTC.\n\n- 07:50 UTC: pushed <pool-name> to prod; we failed to notice the lag\n"]))
+        #expect(placeholder.contains { $0.ruleID == "PM012" })
     }
 
     @Test("a timeline line of ` <ab` without `>` stays prose after them; a `<nick>` label still blanks the rest")
@@ -78,7 +85,7 @@ import Testing
         prose.blankSpeakerLabels(&open)
         #expect(String(decoding: open, as: UTF8.self).hasSuffix(" blame"))
         var label = Array("10:05 <ops> blame".utf8)
-        prose.blankSpeakerLabels(&label)
+        prose.blankProse(&label, blankChat: true, timeline: true)
         #expect(String(decoding: label, as: UTF8.self).trimmingCharacters(in: .whitespaces) == "10:05")
     }
 }

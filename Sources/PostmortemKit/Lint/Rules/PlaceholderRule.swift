@@ -35,11 +35,7 @@ public struct PlaceholderRule: LintRule {
     static let literalBytes = literals.map { ($0, Array($0.utf8)) }
 
     /// HTML tag names that are real markup, not prompts.
-    static let htmlTags: Set<String> = ["a", "abbr", "b", "br", "cite", "code", "del", "details", "div", "em", "hr", "i", "img",
-                                        "ins", "kbd", "mark", "p", "pre", "q", "s", "small", "span", "strong", "sub", "summary",
-                                        "sup", "table", "td", "th", "tr", "u", "ul", "ol", "li", "time", "video", "source",
-                                        "picture", "iframe", "figure", "figcaption", "blockquote", "center", "font", "h1",
-                                        "h2", "h3", "h4", "h5", "h6", "section", "tbody", "thead", "dl", "dt", "dd"]
+    static let htmlTags = ProseText.htmlTags
 
     /// The most bytes a `{{…}}` or `<…>` placeholder spans, its brackets included.
     static let longestPlaceholder = 256
