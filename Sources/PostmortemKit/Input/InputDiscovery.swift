@@ -130,11 +130,6 @@ public enum InputDiscovery {
         }
     }
 
-    /// True when `path` is ignored by `patterns` (see ``IgnoreRule``), with `root` and relative
-    /// paths taken from the current directory.
-    public static func isIgnored(_ path: String, patterns: [String], root: String?) -> Bool {
-        IgnoreRule(patterns: patterns, root: root, currentDirectory: FileManager.default.currentDirectoryPath).ignores(path)
-    }
 
     /// One step of a glob: a byte, `?`, `*` (within a segment) or `**` (across segments; a
     /// following `/` belongs to it, so `a/**/b` also matches `a/b`).

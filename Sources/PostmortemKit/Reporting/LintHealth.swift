@@ -6,7 +6,7 @@ enum LintHealth {
 
     static func add(to context: inout [String: Any], review: QuarterlyReview) {
         /// A rule's findings over the corpus. Its documents are counted as the paths of its
-        /// corpus-wide findings (and any finding in another file than its document) plus the
+        /// findings in another file than their document plus the
         /// documents whose own findings name it (a tally entry without a path, or with the
         /// document's): a set of every path would be the largest thing the index keeps for a rule
         /// that most documents break.
@@ -57,7 +57,6 @@ enum LintHealth {
                 return path
             }
         }
-        add(LintTally(review.corpusFindings), ownPath: { nil })
         for index in review.documents.indices {
             add(review.documents[index].lint, ownPath: lazyPath(index))
         }

@@ -30,8 +30,6 @@ public struct QuarterlyReview: Sendable {
     public var burns: [IncidentBurn]
     /// Repeats whose later incident is in the period (the earlier one may be before it).
     public var repeats: [RepeatIncident]
-    /// Findings of rules that look at the whole corpus (duplicate ids and the like).
-    public var corpusFindings: [Finding]
     /// The first document of each id, so lookups stay linear in large corpora (see
     /// ``index(ofID:)``).
     private let documentsByID: SortedKeyIndex
@@ -58,11 +56,10 @@ public struct QuarterlyReview: Sendable {
     ///   - followUps: the states of the documents' follow-up actions, needed when their records no
     ///     longer hold the actions (the streaming report's slimmed records; see
     ///     ``ReportGenerator/SpilledCorpus/followUps``); nil to take them from the records.
-    ///   - corpusFindings: findings of corpus-wide lint rules.
     ///   - configuration: pm.yml (SLOs, severities, organisation).
     ///   - categories: the classifier's categories, in display order.
     ///   - options: the period, today and the title.
-    public init(documents: [ReportedDocument], followUps: FollowUpStates? = nil, corpusFindings: [Finding],
+    public init(documents: [ReportedDocument], followUps: FollowUpStates? = nil,
                 configuration: Configuration, categories: [CauseCategory], options: ReportOptions) {
         precondition(followUps.map { $0.documentCount == documents.count } ?? true, "follow-up states of other documents")
         self.options = options
@@ -74,7 +71,6 @@ public struct QuarterlyReview: Sendable {
         let documents = self.documents
         let followUps = followUps ?? FollowUpStates(actionsOf: documents)
         self.followUps = followUps
-        self.corpusFindings = corpusFindings
         pageNames = PageNames(ids: documents.lazy.map(\.postmortem.id))
         documentsByID = SortedKeyIndex(count: documents.count) { documents[$0].postmortem.id }
         // Views, not copies: a copy of every record was a tenth of the report's peak memory.

@@ -38,8 +38,8 @@ public enum ReportGenerator {
 
     /// The corpus as the streaming report keeps it: every document with a slimmed record (see
     /// ``ReportedDocument/reportRecord(_:)``) and without its body (its ``ReportedDocument/bodyHTML``
-    /// is empty), where each body is in the spill, and the corpus-wide lint findings, worked out
-    /// while the full records went by.
+    /// is empty), where each body is in the spill; corpus-wide lint findings, worked out while the
+    /// full records went by, are their documents' own.
     public struct SpilledCorpus: Sendable {
         /// Every document read, in input order, with an empty ``ReportedDocument/bodyHTML``.
         public var documents: [ReportedDocument]
@@ -236,7 +236,7 @@ public enum ReportGenerator {
     public static func write(_ corpus: SpilledCorpus, configuration: Configuration, classifier: Classifier,
                              options: ReportOptions, templates: ReportTemplates, to stage: ReportWriter.Stage,
                              workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ReportError) -> QuarterlyReview {
-        var reading = QuarterlyReview(documents: corpus.documents, followUps: corpus.followUps, corpusFindings: [], configuration: configuration,
+        var reading = QuarterlyReview(documents: corpus.documents, followUps: corpus.followUps, configuration: configuration,
                                       categories: classifier.categories, options: options)
         // The index's rows of follow-up actions read each action back, data.json the evidence
         // of each classification, both the titles of the period's incidents (and the index those of
@@ -312,7 +312,7 @@ public enum ReportGenerator {
             if !corpusWide.isEmpty { addCorpusFindings(corpusWide, to: &documents[index]) }
             corpus.remember(documents[index].postmortem)
         }
-        return QuarterlyReview(documents: documents, corpusFindings: [], configuration: configuration,
+        return QuarterlyReview(documents: documents, configuration: configuration,
                                categories: classifier.categories, options: options)
     }
 
@@ -335,8 +335,7 @@ public enum ReportGenerator {
             let document = ReportedDocument(
                 postmortem: postmortem,
                 classification: classifier.classify(read.postmortem, source: read.source),
-                // With the file's byte columns, as `pm lint` prints them.
-                findings: read.fileColumns(linter.lint(read, today: today)).map { finding in
+                findings: linter.lint(read, today: today).map { finding in
                     var finding = finding
                     finding.path = shown(finding.path)
                     return finding
@@ -349,8 +348,8 @@ public enum ReportGenerator {
 }
 
 extension ReportGenerator {
-    /// A path as the report shows it: without the prefix `root`.
-    static func shownPath(relativeTo root: String?) -> @Sendable (String) -> String {
+    /// A path as the report (and `pm new`) shows it: without the prefix `root`.
+    public static func shownPath(relativeTo root: String?) -> @Sendable (String) -> String {
         let prefix = root.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         return { path in
             guard let prefix, path.hasPrefix(prefix), path.count > prefix.count else { return path }

@@ -105,6 +105,6 @@ struct InputDiscoveryTests {
         let stars = String(repeating: "*", count: 200_000)
         #expect(InputDiscovery.glob(stars, matches: "2026/07/db.md"))
         #expect(!InputDiscovery.glob(stars + "x", matches: "2026/07/db.md"))
-        #expect(InputDiscovery.isIgnored("postmortems/a.md", patterns: [stars + "?" + stars], root: "postmortems"))
+        #expect(InputDiscovery.IgnoreRule(patterns: [stars + "?" + stars], root: "postmortems", currentDirectory: "/r").ignores("postmortems/a.md"))
     }
 }

@@ -31,22 +31,23 @@ struct LintTallyTests {
         #expect(rows.first { $0.rule == "PM1 alias-PM1" }?.message == "nul \u{FFFD} and \u{FFFD}[31m, <b>&</b>\r\n")
     }
 
-    @Test("the index's most common findings count each file once per rule, whether a document's or a corpus-wide finding names it")
+    @Test("the index's most common findings count each file once per rule, whether its own document's finding names it or another's")
     func commonFindings() throws {
         func document(_ path: String, _ findings: [Finding]) -> ReportedDocument {
             let record = Postmortem(path: path, id: String(path.dropLast(3)))
             let classification = Classification(incident: record.id, primary: "unknown", categories: [], declared: false)
             return ReportedDocument.slimmed(ReportedDocument(postmortem: record, classification: classification, findings: findings, bodyHTML: ""))
         }
+        // The findings a corpus-wide rule adds to a document (ReportGenerator.addCorpusFindings)
+        // name its path, and one may name another file.
         let documents = [
-            document("a.md", [finding("PM1", .error, "1"), finding("PM1", .error, "2"), finding("PM2", .warning, "3")]),
+            document("a.md", [finding("PM1", .error, "1"), finding("PM1", .error, "2"), finding("PM2", .warning, "3"),
+                              finding("PM3", .info, "9", path: "a.md")]),
             document("b.md", [finding("PM1", .error, "4", path: "b.md"), finding("PM1", .warning, "5", path: "b.md"),
-                              finding("PM2", .warning, "6", path: "z.md")]),
-            document("c.md", [finding("PM2", .warning, "7", path: "c.md")]),
+                              finding("PM2", .warning, "6", path: "z.md"), finding("PM1", .error, "8", path: "b.md")]),
+            document("c.md", [finding("PM2", .warning, "7", path: "c.md"), finding("PM2", .warning, "10", path: "z.md")]),
         ]
-        let corpus = [finding("PM1", .error, "8", path: "b.md"), finding("PM3", .info, "9", path: "a.md"),
-                      finding("PM2", .warning, "10", path: "z.md")]
-        var review = QuarterlyReview(documents: documents, corpusFindings: corpus, configuration: ReportFixture.configuration,
+        var review = QuarterlyReview(documents: documents, configuration: ReportFixture.configuration,
                                      categories: [], options: ReportFixture.options)
         // Slimmed records keep no paths: the streaming report reads them back from its spill.
         let paths = ["a.md", "b.md", "c.md"]
@@ -57,7 +58,7 @@ struct LintTallyTests {
                 == ["PM1 error 5 in 2", "PM2 warning 4 in 3", "PM3 info 1 in 1"])
         // The same as counting the distinct paths of every finding.
         for rule in ["PM1", "PM2", "PM3"] {
-            let findings = corpus + zip(documents, paths).flatMap { document, path in
+            let findings = zip(documents, paths).flatMap { document, path in
                 document.lint.entries.map { finding($0.ruleID, $0.severity, "", path: $0.path ?? path) }
             }
             let paths = Set(findings.filter { $0.ruleID == rule }.map(\.path))

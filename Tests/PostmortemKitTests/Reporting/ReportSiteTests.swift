@@ -32,7 +32,7 @@ struct ReportSiteTests {
             document.postmortem.started = document.postmortem.started.map { $0.adding(seconds: 86_400) }
             return document
         }
-        let review = QuarterlyReview(documents: documents + later, corpusFindings: [], configuration: ReportFixture.configuration,
+        let review = QuarterlyReview(documents: documents + later, configuration: ReportFixture.configuration,
                                      categories: [], options: ReportFixture.options)
         let period = ReportFixture.options.period
         let inPeriod = Set(review.incidentsInPeriod.map { review.documents[$0].postmortem.id })
@@ -62,7 +62,7 @@ struct ReportSiteTests {
                               SLODefinition(id: "web-quarter", services: ["web"], objective: 99.9, window: .quarter)]
         let options = ReportOptions(period: ReportingPeriod.quarter(quarter, zone: .utc)!, today: ReportFixture.today, zone: .utc)
         let review = QuarterlyReview(documents: [ReportedDocument(postmortem: record, classification: classification, findings: [], bodyHTML: "")],
-                                     corpusFindings: [], configuration: configuration, categories: [], options: options)
+                                     configuration: configuration, categories: [], options: options)
         let burned = review.current.budgets.map(\.burnedMinutes).reduce(0, +)
         #expect(burned == (quarter == "2026-Q3" ? 12 : 13.2))
         for (groups, key) in [(review.causeGroups, "config"), (review.serviceGroups, "web")] {
@@ -84,7 +84,7 @@ struct ReportSiteTests {
         }
         let period = ReportingPeriod.range(from: CalendarDate(year: 2026, month: 8, day: from)!,
                                            to: CalendarDate(year: 2026, month: 8, day: to)!, zone: .utc)
-        let review = QuarterlyReview(documents: documents, corpusFindings: [], configuration: BundledCorpus.configuration, categories: [],
+        let review = QuarterlyReview(documents: documents, configuration: BundledCorpus.configuration, categories: [],
                                      options: ReportOptions(period: period, today: ReportFixture.today, zone: .utc))
         let storefront = try #require(review.current.budgets.first { $0.slo == "storefront-availability" })
         #expect(storefront.windows == 1)
@@ -223,7 +223,7 @@ struct ReportSiteTests {
         record.impact = [SLOImpact(slo: "<script>x</script>", badFraction: 0.5), SLOImpact(slo: "api-availability", badFraction: 0.5)]
         let document = ReportedDocument(postmortem: record, classification: Classification(incident: "a", primary: "config", categories: [], declared: true),
                                         findings: [], bodyHTML: "")
-        let review = QuarterlyReview(documents: [document], corpusFindings: [], configuration: ReportFixture.configuration, categories: [],
+        let review = QuarterlyReview(documents: [document], configuration: ReportFixture.configuration, categories: [],
                                      options: ReportFixture.options)
         let index = file(ReportSite.render(review, templates: try ReportFixture.templates()), "index.html")
         #expect(review.budget.notes.count == 2)

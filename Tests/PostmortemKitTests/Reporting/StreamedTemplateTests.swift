@@ -205,13 +205,13 @@ struct StreamedTemplateTests {
     @Test("data.json written array by array is the whole ReportData encoded at once, with and without incidents")
     func dataJSON() throws {
         let (review, _) = try ReportFixture.site()
-        let empty = QuarterlyReview(documents: [], corpusFindings: [], configuration: ReportFixture.configuration,
+        let empty = QuarterlyReview(documents: [], configuration: ReportFixture.configuration,
                                     categories: review.categories, options: ReportFixture.options)
         // With one of pm.yml's two SLOs left out, the impacts on it get budget notes: the notes
         // stay in the summary written whole, beside the other SLO's windows written one by one.
         var oneSLO = ReportFixture.configuration
         oneSLO.slos.removeLast()
-        let noted = QuarterlyReview(documents: review.documents, corpusFindings: [], configuration: oneSLO,
+        let noted = QuarterlyReview(documents: review.documents, configuration: oneSLO,
                                     categories: review.categories, options: ReportFixture.options)
         #expect(!noted.budget.notes.isEmpty && !noted.budget.windows.isEmpty)
         for review in [review, empty, noted] {

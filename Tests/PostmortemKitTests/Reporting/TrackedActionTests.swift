@@ -237,7 +237,7 @@ struct OpenActionOrderTests {
                            (owner: nil, due: nil), (owner: "amy", due: "2027-01-05"), (owner: "kim", due: nil)]),
             document("c", [(owner: "amy", due: "2026-11-01"), (owner: "", due: "2027-03-01")]),
         ]
-        let review = QuarterlyReview(documents: documents, corpusFindings: [], configuration: Configuration(), categories: [],
+        let review = QuarterlyReview(documents: documents, configuration: Configuration(), categories: [],
                                      options: ReportOptions(period: ReportingPeriod.quarter("2026-Q3", zone: .utc)!, today: today, zone: .utc))
         let rows = try #require(IndexPageModel.context(review)["openActions"] as? LazyRows).array
         func text(_ row: [String: Any], _ key: String) -> String { (row[key] as? TemplateText)?.renderText ?? "" }
