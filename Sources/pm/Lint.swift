@@ -154,9 +154,7 @@ extension PM {
             // SARIF needs each file's text to convert byte columns to code points.
             let writer = output.writer
             let keepSource = writer.reporter.needsSource
-            // The other formats give byte columns of the file; SARIF counts code points in the
-            // text, as an editor decodes it (see InvalidUTF8Columns).
-            let fileColumns = format != .sarif
+            let fileColumns = writer.reporter.columnsAreFileBytes
             let lint: @Sendable (ReadDocument) -> Linted = { document in
                 var findings = linter.lint(document, today: date)
                 if fileColumns { findings = document.fileColumns(findings) }

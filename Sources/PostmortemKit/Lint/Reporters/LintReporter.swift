@@ -26,11 +26,16 @@ public protocol StreamingLintReporter: LintReporter, Sendable {
     /// True when `elements(_:source:)` reads the file's text (SARIF counts columns in code
     /// points, pm in bytes); otherwise a run need not keep it.
     var needsSource: Bool { get }
+    /// True when the format gives byte columns of the file (then findings of a file with invalid
+    /// UTF-8 are converted with ``ReadDocument/fileColumns(_:)``); false when it counts in the
+    /// decoded text, as SARIF's code points do.
+    var columnsAreFileBytes: Bool { get }
 }
 
 extension StreamingLintReporter {
     public var header: String { "" }
     public var needsSource: Bool { false }
+    public var columnsAreFileBytes: Bool { true }
     public func join(_ elements: [String], first: Bool) -> String { elements.joined() }
 
     /// One file's findings, in reporting order, as they are written.

@@ -114,6 +114,9 @@ public struct SARIFReporter: StreamingLintReporter {
 
     public var needsSource: Bool { true }
 
+    /// Code points of the decoded text, where an editor shows each invalid run as one U+FFFD.
+    public var columnsAreFileBytes: Bool { false }
+
     /// One file's results. Byte columns become code point columns with the file's text; without
     /// it they stay bytes (exact for ASCII).
     public func elements(_ findings: [Finding], source: String?) -> [String] {
