@@ -55,8 +55,10 @@ extension PM {
             for record in records {
                 for problem in record.problems where problem.severity == .error {
                     failed = true
-                    let place = problem.range.map { "\(record.path):\($0.start.line):\($0.start.column)" } ?? record.path
-                    Terminal.note(Terminal.sanitise("pm: warning: \(place): \(problem.message)"))
+                    // Front matter that cannot be read takes any impact it held with it.
+                    let unread: Set<ProblemCode> = [.invalidYAML, .frontMatterNotMapping, .unclosedFrontMatter, .unreadable, .binary]
+                    Terminal.warning(record.path, problem.range,
+                                     problem.message + (unread.contains(problem.code) ? "; any impact it states is not counted" : ""))
                 }
             }
             // Each incident's burns are its own even when two documents share an id (PM061).

@@ -73,8 +73,7 @@ extension PM {
             for (record, _, _) in read {
                 for problem in record.problems where problem.severity == .error {
                     failed = true
-                    let place = problem.range.map { "\(record.path):\($0.start.line):\($0.start.column)" } ?? record.path
-                    Terminal.note(Terminal.sanitise("pm: warning: \(place): \(problem.message)"))
+                    Terminal.warning(record.path, problem.range, problem.message)
                 }
             }
             // Inputs that are no documents (empty, binary, a directory named `x.md`) are no

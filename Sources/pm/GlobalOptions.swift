@@ -43,6 +43,12 @@ enum Terminal {
         FileHandle.standardError.write(Data("\(message)\n".utf8))
     }
 
+    /// `pm: warning: path:line:col: message` (the path alone without a range) on stderr, escaped.
+    static func warning(_ path: String, _ range: SourceRange?, _ message: String) {
+        let place = range.map { "\(path):\($0.start.line):\($0.start.column)" } ?? path
+        note(sanitise("pm: warning: \(place): \(message)"))
+    }
+
     /// True when stdout is a terminal and NO_COLOR is not set.
     static var colourOut: Bool {
         isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map { $0.isEmpty } ?? true

@@ -83,9 +83,7 @@ extension PM {
             }
             // Relative to the current directory when the file is under it, as the README shows it
             // (`postmortems/….md`), so that `$EDITOR "$(pm new …)"` works from anywhere either way.
-            let here = FileManager.default.currentDirectoryPath
-            let shown = path.hasPrefix(here + "/") ? String(path.dropFirst(here.count + 1)) : path
-            print(Terminal.sanitise(shown))
+            print(Terminal.sanitise(ReportGenerator.shownPath(relativeTo: FileManager.default.currentDirectoryPath)(path)))
         }
     }
 }

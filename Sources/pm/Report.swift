@@ -117,8 +117,7 @@ extension PM {
                 }
                 // A directory named `x.md` (a note: its files are read) is not worth a warning.
                 for finding in corpus.leftOut where finding.severity >= .warning {
-                    let place = finding.range.map { "\(finding.path):\($0.start.line):\($0.start.column)" } ?? finding.path
-                    Terminal.note(Terminal.sanitise("pm: warning: \(place): \(finding.message); not a postmortem, left out of the report"))
+                    Terminal.warning(finding.path, finding.range, "\(finding.message); not a postmortem, left out of the report")
                 }
                 review = try ReportGenerator.write(corpus, configuration: configuration, classifier: classifier,
                                                    options: options, templates: templates, to: stage)

@@ -27,9 +27,9 @@ public enum PostmortemScaffold {
             self.timezone = timezone
         }
 
-        /// True when the zone is UTC, which a postmortem's times are read in without a
-        /// `timezone` line only when pm.yml says so too; spelled as pm.yml accepts it.
-        var isUTC: Bool { ["utc", "z", "gmt", "+00:00", "etc/utc"].contains(timezone.lowercased()) }
+        /// True when the zone is UTC (`UTC`, `Z`, `GMT`, `+00:00`…), in which a new postmortem
+        /// needs no `timezone` line.
+        var isUTC: Bool { ZoneResolver(timezone) == ZoneResolver(fixedOffset: 0) }
 
         /// `2026-07-14-checkout-returned-502s`.
         public var id: String { "\(date)-\(PostmortemScaffold.slug(title))" }

