@@ -205,11 +205,13 @@ enum ActionExtractor {
         if marked.done { action.state = .done }
         var text = marked.text.trimmingWhitespace()
         var metadata: [(String, String)] = []
-        // A full stop (or `;`, `,`) after the metadata, as at the end of a sentence.
-        var closed = text
-        while let last = closed.utf8.last, last == UInt8(ascii: ".") || last == UInt8(ascii: ";") || last == UInt8(ascii: ",") {
-            closed = String(closed.dropLast()).trimmingWhitespace()
+        // A full stop (or `;`, `,`) after the metadata, as at the end of a sentence: cut off only
+        // when a parenthesis closes before it (most actions end in a full stop and have none).
+        var cut = text[...]
+        while let last = cut.utf8.last, [UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: " "), UInt8(ascii: "\t")].contains(last) {
+            cut = cut.dropLast()
         }
+        let closed = cut.endIndex != text.endIndex && cut.hasSuffix(")") ? String(cut) : text
         // Trailing `( … )` with key: value pairs; the parenthesis may contain nested ones.
         if closed.hasSuffix(")"), let open = matchingOpen(closed),
            let parsed = pairs(closed[closed.index(after: open)..<closed.index(before: closed.endIndex)]) {

@@ -50,7 +50,7 @@ public struct FrontMatterValuesRule: LintRule {
             // Without a pm.yml (an editor linting a file outside the repository, or a run from
             // another directory), say that, rather than that pm.yml has no SLOs.
             let message = context.configuration.path == nil
-                ? "impact names SLO `\(impact.slo)`, but no pm.yml was found above the current directory (or given with --config) to define SLOs"
+                ? "impact names SLO `\(impact.slo)`, but no pm.yml was found to define SLOs"
                 : sloIDs.isEmpty ? "impact names SLO `\(impact.slo)`, but pm.yml defines no SLOs"
                                          : "impact names SLO `\(impact.slo)`, which pm.yml does not define\(hint(impact.slo, sloIDs))"
             result.append(Violation(message, at: impact.range ?? context.frontMatterRange("impact")))

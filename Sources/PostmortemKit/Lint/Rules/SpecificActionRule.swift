@@ -144,18 +144,15 @@ public struct SpecificActionRule: LintRule {
     ///
     /// The range runs on to the end of the text on that line (to the end of a table row's cell), so
     /// that an editor underlines the action, not one character of it.
-    static func textRange(of action: FollowUpAction, words: [ProseWord], in text: ProseText) -> SourceRange {
-        textRange(of: action, firstWords: words.prefix(3).map(\.original), in: text)
-    }
-
-    /// ``textRange(of:words:in:)`` for an action whose words were not split yet: only its first
-    /// three are written out.
-    static func textRange(of action: FollowUpAction, in text: ProseText) -> SourceRange {
-        let line = ProseLine(Array(action.text.utf8))
-        return textRange(of: action, firstWords: line.words.indices.prefix(3).map(line.original), in: text)
-    }
-
-    private static func textRange(of action: FollowUpAction, firstWords: [String], in text: ProseText) -> SourceRange {
+    static func textRange(of action: FollowUpAction, words: [ProseWord]? = nil, in text: ProseText) -> SourceRange {
+        // Only the first three words are written out when the caller has not split them.
+        let firstWords: [String]
+        if let words {
+            firstWords = words.prefix(3).map(\.original)
+        } else {
+            let line = ProseLine(Array(action.text.utf8))
+            firstWords = line.words.indices.prefix(3).map(line.original)
+        }
         let start = action.range.start
         let number = start.line
         guard let firstWord = firstWords.first, number >= 1, number <= text.lines.count else { return SourceRange(start: start, end: start) }
@@ -163,16 +160,18 @@ public struct SpecificActionRule: LintRule {
         let from = max(0, start.column - 1)
         for needle in [firstWords.joined(separator: " "), firstWord] where !needle.isEmpty {
             if let found = wholeWords(Array(needle.utf8), in: line, from: from) {
-                let isRow = line.first { $0 != ProseText.space && $0 != UInt8(ascii: "\t") } == UInt8(ascii: "|")
-                var end = isRow ? (ByteSearch.firstIndex(of: [UInt8(ascii: "|")], in: line, from: found) ?? line.count) : line.count
+                // A table row's cell ends at the next `|` (the action's text holds none of its own,
+                // with or without a leading pipe); a list item at its line's end, without a
+                // trailing comment (`<!-- pm-lint … -->`) or spaces.
+                let pipe = UInt8(ascii: "|")
+                var end = !action.text.utf8.contains(pipe) ? ByteSearch.firstIndex(of: [pipe], in: line, from: found) ?? line.count : line.count
+                if let comment = ByteSearch.firstIndex(of: Array("<!--".utf8), in: line, from: found), comment < end { end = comment }
                 while end > found + needle.count, line[end - 1] == ProseText.space || line[end - 1] == UInt8(ascii: "\t") { end -= 1 }
                 return SourceRange(start: SourceLocation(line: number, column: found + 1), end: SourceLocation(line: number, column: end))
             }
         }
         return SourceRange(start: start, end: start)
     }
-
-
 
     /// The first offset from `from` where `needle` stands in `line` as whole words ("Add" is not
     /// found in "Address").
