@@ -52,12 +52,12 @@ r = [x for x in json.load(open(\"$LINT_TMP/many.sarif\"))[\"runs\"][0][\"results
 assert len(r) == 2500
 assert sum(1 for l in open(\"$LINT_TMP/many.gh\") if \"PM013\" in l) == 2500
 '"
-# After invalid UTF-8 on a line, text, JSON and GitHub give the file's byte column (9: "should" after
-# `ab\xFF\xFE `), SARIF the code point column of the text as an editor decodes it (7: each invalid
-# byte is one U+FFFD); the text's own byte column would be 13.
-printf -- '---\ntitle: x\n---\n# X\n\n## Summary\n\nab\377\376 we should have paged.\n' > "$LINT_TMP/invalid.md"
+# After invalid UTF-8 on a line, text, JSON and GitHub give the file's byte column (12: "should" after
+# `é ab\xFF\xFE `), SARIF the code point column of the text as an editor decodes it (11: é is one
+# code point, each invalid byte one U+FFFD); the decoded text's own byte column would be 16.
+printf -- '---\ntitle: x\n---\n# X\n\n## Summary\n\n\303\251 ab\377\376 we should have paged.\n' > "$LINT_TMP/invalid.md"
 check "lint: columns after invalid UTF-8 are the file's bytes, SARIF's code points" bash -c "
-$PM lint --today 2026-12-01 $LINT_TMP/invalid.md | grep -q 'invalid.md:8:9: warning: \"should have\"' &&
-$PM lint --format json --today 2026-12-01 $LINT_TMP/invalid.md | python3 -c 'import json,sys; f=[x for x in json.load(sys.stdin)[\"findings\"] if x[\"rule_id\"]==\"PM012\"]; assert f[0][\"range\"][\"start\"][\"column\"]==9' &&
-$PM lint --format github --today 2026-12-01 $LINT_TMP/invalid.md | grep -q 'line=8,col=9,endLine=8,endColumn=19,title=PM012' &&
-$PM lint --format sarif --today 2026-12-01 $LINT_TMP/invalid.md | python3 -c 'import json,sys; r=[x for x in json.load(sys.stdin)[\"runs\"][0][\"results\"] if x[\"ruleId\"]==\"PM012\"]; assert r[0][\"locations\"][0][\"physicalLocation\"][\"region\"][\"startColumn\"]==7'"
+$PM lint --today 2026-12-01 $LINT_TMP/invalid.md | grep -q 'invalid.md:8:12: warning: \"should have\"' &&
+$PM lint --format json --today 2026-12-01 $LINT_TMP/invalid.md | python3 -c 'import json,sys; f=[x for x in json.load(sys.stdin)[\"findings\"] if x[\"rule_id\"]==\"PM012\"]; assert f[0][\"range\"][\"start\"][\"column\"]==12' &&
+$PM lint --format github --today 2026-12-01 $LINT_TMP/invalid.md | grep -q 'line=8,col=12,endLine=8,endColumn=22,title=PM012' &&
+$PM lint --format sarif --today 2026-12-01 $LINT_TMP/invalid.md | python3 -c 'import json,sys; r=[x for x in json.load(sys.stdin)[\"runs\"][0][\"results\"] if x[\"ruleId\"]==\"PM012\"]; assert r[0][\"locations\"][0][\"physicalLocation\"][\"region\"][\"startColumn\"]==11'"
