@@ -178,40 +178,64 @@ public enum TimeExpression {
         return best
     }
 
-    /// A zone whose offset depends on the date that a statement about the timeline's times names:
-    /// an IANA name ("All times Europe/Berlin.", which `pm new` writes for a team outside UTC;
-    /// "All times Etc/GMT+5", whose sign POSIX inverts) or a US zone named without its season
-    /// ("All times PT", "Times are US Eastern (ET)", "Timeline (all times Pacific)"), read as the
-    /// zone with its summer time. Such statements had been passed over, and the times read in
-    /// pm.yml's zone. Only a statement counts: "all times" anywhere, or a text that starts with
-    /// "times", "time zone" or "timezone" (so "Downtime was limited to the Eastern region" and
-    /// "CT logs lagged" name no zone), or a short text that is an IANA name ("Europe/Berlin").
-    public static func statedZoneResolver(in text: String) -> ZoneResolver? {
+    /// A zone whose offset depends on the date that a statement about the timeline's times names,
+    /// and whether it was written as an IANA name:
+    /// - an IANA name ("All times Europe/Berlin.", which `pm new` writes for a team outside UTC;
+    ///   "All times Etc/GMT+5", whose sign POSIX inverts; "US/Pacific"), in a statement or a short
+    ///   text such as a heading; written, it wins over an offset in the same text;
+    /// - a US zone named without its season ("All times PT", "All times are US Eastern (ET)",
+    ///   "Timeline (all times Pacific)", a "Time (Pacific)" column), read as the zone with its summer
+    ///   time, in a statement only, and after any fixed zone the text states ("All times CET
+    ///   (Central European Time)" is CET; "Central" before "European" or "Australian" is none).
+    /// A statement has "all times" as words, or starts with the word "time", "times", "timeline",
+    /// "timezone" or "time zone": "Downtime was limited to the Eastern region", "Timestamps in ET
+    /// logs" and "CT logs lagged" name no zone. Such statements had been passed over, and the
+    /// times read in pm.yml's zone.
+    public static func statedZoneResolver(in text: String) -> (zone: ZoneResolver, written: Bool)? {
+        // Most lines of a timeline, "All times UTC." too, name no such zone: the bytes of one are
+        // looked for before anything is allocated.
+        guard text.containsBytes(of: "/") || Self.usZoneBytes.contains(where: { text.containsBytes(of: $0) }) else { return nil }
         let bytes = Array(text.utf8)
         let statement = isZoneStatement(bytes)
         guard statement || bytes.count < 32 else { return nil }
         // Words on bytes: letters, digits and the characters of IANA names (`/`, `_`, `+`, `-`).
+        var words: [ArraySlice<UInt8>] = []
         var i = 0
         while i < bytes.count {
             guard isZoneNameByte(bytes[i]) else { i += 1; continue }
             var j = i
             while j < bytes.count, isZoneNameByte(bytes[j]) { j += 1 }
-            let word = bytes[i..<j]
+            words.append(bytes[i..<j])
             i = j
-            if let zone = ianaZone(word) { return zone }
-            guard statement else { continue }
+        }
+        if let zone = words.lazy.compactMap(ianaZone).first { return (zone, true) }
+        guard statement else { return nil }
+        for (k, word) in words.enumerated() {
             let text = String(decoding: word, as: UTF8.self)
-            if let name = usZones[text] ?? usZoneWords[text.lowercased()] { return ZoneResolver(name) }
+            if let name = usZones[text] { return ZoneResolver(name).map { ($0, false) } }
+            guard let name = usZoneWords[text.lowercased()] else { continue }
+            let next = k + 1 < words.count ? String(decoding: words[k + 1], as: UTF8.self).lowercased() : ""
+            if next == "european" || next == "australian" || next == "africa" || next == "african" { continue }
+            return ZoneResolver(name).map { ($0, false) }
         }
         return nil
     }
 
-    /// "all times" anywhere, or "times", "time zone", "timezone" at the start (after markup).
+    /// "all times" as words anywhere, or a text that starts (after markup) with the word "time",
+    /// "times", "timeline", "timezone" or "time zone".
     static func isZoneStatement(_ bytes: [UInt8]) -> Bool {
         let lower = bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-        if ByteSearch.firstIndex(of: Array("all times".utf8), in: lower, from: 0) != nil { return true }
+        func isWordEnd(_ k: Int) -> Bool { k >= lower.count || !isLetter(lower[k]) }
+        var from = 0
+        let phrase = Array("all times".utf8)
+        while let found = ByteSearch.firstIndex(of: phrase, in: lower, from: from) {
+            if (found == 0 || !isLetter(lower[found - 1])) && isWordEnd(found + phrase.count) { return true }
+            from = found + 1
+        }
         guard let first = lower.firstIndex(where: { isLetter($0) }) else { return false }
-        return ["times", "time zone", "timezone"].contains { lower[first...].starts(with: $0.utf8) }
+        return ["times", "time zone", "timezone", "timeline", "time"].contains { word in
+            lower[first...].starts(with: word.utf8) && isWordEnd(first + word.utf8.count)
+        }
     }
 
     static func isZoneNameByte(_ b: UInt8) -> Bool {
@@ -228,7 +252,10 @@ public enum TimeExpression {
     }
 
     static let ianaAreas: Set<String> = ["Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia", "Europe",
-                                         "Indian", "Pacific", "Etc"]
+                                         "Indian", "Pacific", "Etc", "US", "Canada", "Brazil", "Chile", "Mexico"]
+
+    /// What a US zone's name holds, in any case of its first letter.
+    static let usZoneBytes = ["PT", "ET", "CT", "MT", "acific", "ACIFIC", "astern", "ASTERN", "entral", "ENTRAL", "ountain", "OUNTAIN"]
 
     static let usZones = ["PT": "America/Los_Angeles", "MT": "America/Denver", "CT": "America/Chicago", "ET": "America/New_York"]
     static let usZoneWords = ["pacific": "America/Los_Angeles", "mountain": "America/Denver", "central": "America/Chicago",

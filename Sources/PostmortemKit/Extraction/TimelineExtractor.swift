@@ -66,18 +66,19 @@ enum TimelineExtractor {
     /// offset ("All times UTC", "CET (UTC+01:00)") or a zone with summer time ("All times
     /// Europe/Berlin", "All times PT").
     static func stateZone(in text: String, _ context: inout Context) {
-        // An IANA name first: `GMT+5` in "All times Etc/GMT+5" is no offset of its own.
+        // A written IANA name first (`GMT+5` in "All times Etc/GMT+5" is no offset of its own),
+        // then a fixed zone, then a US zone named without its season.
         let resolver = TimeExpression.statedZoneResolver(in: text)
-        if case .iana? = resolver?.storage {
+        if let resolver, resolver.written {
             context.zone = nil
-            context.zoneResolver = resolver!
+            context.zoneResolver = resolver.zone
             context.zoneAssumed = false
         } else if let zone = TimeExpression.statedZone(in: text) {
             context.zone = zone
             context.zoneAssumed = false
         } else if let resolver {
             context.zone = nil
-            context.zoneResolver = resolver
+            context.zoneResolver = resolver.zone
             context.zoneAssumed = false
         } else {
             return

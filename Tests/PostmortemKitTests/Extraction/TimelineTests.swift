@@ -57,6 +57,35 @@ import Testing
         }
     }
 
+    /// Found in review of the stated zones: a US zone word does not beat a fixed zone the same
+    /// text states, headings and a table's time column state zones too, old IANA names count, and
+    /// words only look like statements.
+    @Test(arguments: [
+        ("All times CET (Central European Time).", "14:02", "2026-07-14T14:02:00+01:00"),
+        ("All times AEST (Australian Eastern Standard Time).", "00:02", "2026-07-15T00:02:00+10:00"),
+        ("All times UTC; the on-call was in US Eastern.", "14:02", "2026-07-14T14:02:00Z"),
+        ("All times US/Pacific.", "07:02", "2026-07-14T07:02:00-07:00"),
+    ])
+    func zoneStatements(statement: String, time: String, expected: String) throws {
+        let p = read("---\nstarted: 2026-07-14T14:02:00Z\n---\n## Timeline\n\n\(statement)\n\n- \(time): Errors begin.\n")
+        #expect(p.timeline.first?.time?.iso8601 == expected)
+    }
+
+    @Test func zonesInHeadingsAndColumns() throws {
+        let heading = read("---\nstarted: 2026-07-14T14:02:00Z\n---\n## Timeline (all times Pacific)\n\n- 07:02: Errors begin.\n")
+        #expect(heading.timeline.first?.time?.iso8601 == "2026-07-14T07:02:00-07:00")
+        let short = read("---\nstarted: 2026-07-14T14:02:00Z\n---\n## Timeline (PT)\n\n- 07:02: Errors begin.\n")
+        #expect(short.timeline.first?.time?.iso8601 == "2026-07-14T07:02:00-07:00")
+        let column = read("---\nstarted: 2026-07-14T14:02:00Z\n---\n## Timeline\n\n| Time (Pacific) | Event |\n|---|---|\n| 07:02 | Errors begin |\n")
+        #expect(column.timeline.first?.time?.iso8601 == "2026-07-14T07:02:00-07:00")
+        for text in ["Overall timeseries show the Eastern region recovering.", "Timestamps in ET logs are off.", "Timesheets were late (Central)."] {
+            #expect(TimeExpression.statedZoneResolver(in: text) == nil, "\(text)")
+        }
+        // A date that is no date with its year is none without it either.
+        #expect(TimeExpression.dateToken(Array("29 Feb 2027".utf8), 0) == nil)
+        #expect(TimeExpression.dateToken(Array("29 Feb".utf8), 0)?.0 == CalendarDate(year: 2000, month: 2, day: 29))
+    }
+
     /// An IANA name with an offset in it is the zone it names: POSIX signs in `Etc/GMT+5` are
     /// inverted (UTC−5), and `GMT+5` inside it is no offset of its own.
     @Test func etcZonesAreReadAsNamed() throws {
