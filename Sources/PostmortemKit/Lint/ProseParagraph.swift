@@ -69,7 +69,7 @@ extension ProseText {
                 if starts.count > 1 { blankLineBreaks(&bytes, starts) }
                 // Chat-log speech in the timeline runs to the end of its list item. (A paragraph
                 // is in one section: its first line tells.)
-                blankProse(&bytes, blankChat: blankChat, timeline: isTimeline(starts[0].number))
+                blankProse(&bytes, lineStarts: starts, blankChat: blankChat, timeline: isTimeline(starts[0].number))
             })
             current.removeAll(keepingCapacity: true)
         }

@@ -115,10 +115,10 @@ public struct ProseText: Sendable {
     /// with `blankChat`, quoted words too ("The customer wrote: "you should have warned us"" is
     /// someone else's), and in the `timeline`, chat-log speech after a speaker label. Every byte
     /// blanked becomes a space, so columns stay where they were.
-    func blankProse(_ bytes: inout [UInt8], blankChat: Bool, timeline: Bool) {
+    func blankProse(_ bytes: inout [UInt8], lineStarts: [(offset: Int, number: Int)] = [], blankChat: Bool, timeline: Bool) {
         // A `<nick>` label is found before markup is blanked, which takes it for an HTML tag
         // (`<sam>` is one to cmark-gfm too): "- 07:47 <li.w> I forgot to silence it" had been read.
-        let nickLabel = blankChat && timeline ? Self.nickLabel(in: bytes) : nil
+        let nickLabel = blankChat && timeline ? Self.nickLabel(in: bytes, lineStarts: lineStarts) : nil
         ProseText.blankInlineMarkup(&bytes)
         ProseText.blankEmphasisUnderscores(&bytes)
         guard blankChat else { return }
@@ -127,24 +127,45 @@ public struct ProseText: Sendable {
         if timeline { blankSpeakerLabels(&bytes) }
     }
 
-    /// Where a chat label `<nick>` starts in `bytes` (a timeline entry): a handle between `<` and
-    /// `>`, not an HTML tag pm knows (`<b>`), and nothing before it but the list marker and the
-    /// entry's time (`- 07:47 UTC: <li.w> …`, `[07:47] <danak> …`). A `<pool-name>` later in the
-    /// entry is no label, and the words after it stay prose.
-    static func nickLabel(in bytes: [UInt8]) -> Int? {
-        guard let open = ByteSearch.firstIndex(of: [UInt8(ascii: "<")], in: bytes, from: 0) else { return nil }
-        var close = open + 1
-        while close < bytes.count, isHandleByte(bytes[close]) { close += 1 }
-        guard close > open + 1, close < bytes.count, bytes[close] == UInt8(ascii: ">"),
-              !htmlTags.contains(String(decoding: bytes[(open + 1)..<close], as: UTF8.self).lowercased()) else { return nil }
-        // Before it: a list marker, then nothing or exactly a time with its separator.
-        var start = 0
-        while start < open, bytes[start] == space || bytes[start] == UInt8(ascii: "\t") { start += 1 }
-        if start < open, [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(bytes[start]) { start += 1 }
-        let before = String(decoding: bytes[start..<open], as: UTF8.self)
-        if before.allSatisfy({ $0 == " " || $0 == "\t" }) { return open }
-        guard let leading = TimeExpression.leading(before), leading.secondOfDay != nil, leading.rest.isEmpty else { return nil }
-        return open
+    /// Where the first chat label `<nick>` starts in `bytes` (a timeline paragraph whose lines
+    /// start at `lineStarts`): a handle between `<` and `>`, not an HTML tag pm knows (`<b>`), as
+    /// the first word of a line after its list marker (`-`, `*`, `+`, `1.`, a table's `|`) and its
+    /// times (`- 07:47 UTC: <li.w> …`, `1. [07:49] <danak> …`, `| 07:47 | <sam> … |`,
+    /// `- 07:49 UTC: [07:49] <danak> …`). A `<pool-name>` later in an entry is no label, and the
+    /// words after it stay prose.
+    static func nickLabel(in bytes: [UInt8], lineStarts: [(offset: Int, number: Int)] = []) -> Int? {
+        guard ByteSearch.contains(UInt8(ascii: "<"), in: bytes) else { return nil }
+        // One line from 0 when no starts are given.
+        for k in 0..<max(1, lineStarts.count) {
+            let start = lineStarts.isEmpty ? 0 : lineStarts[k].offset
+            let end = k + 1 < lineStarts.count ? lineStarts[k + 1].offset : bytes.count
+            guard let open = bytes[start..<end].firstIndex(of: UInt8(ascii: "<")) else { continue }
+            var close = open + 1
+            while close < end, isHandleByte(bytes[close]) { close += 1 }
+            guard close > open + 1, close < end, bytes[close] == UInt8(ascii: ">"),
+                  !htmlTags.contains(String(decoding: bytes[(open + 1)..<close], as: UTF8.self).lowercased()) else { continue }
+            if isEntryStart(bytes[start..<open]) { return open }
+        }
+        return nil
+    }
+
+    /// True when `prefix` is nothing but a list marker or a table's `|` and times with their
+    /// separators.
+    static func isEntryStart(_ prefix: ArraySlice<UInt8>) -> Bool {
+        var rest = Substring(String(decoding: prefix, as: UTF8.self)).drop { $0 == " " || $0 == "\t" }
+        if let first = rest.first, "-*+|".contains(first) {
+            rest = rest.dropFirst()
+        } else if let digits = rest.firstIndex(where: { !$0.isASCII || !$0.isNumber }), digits > rest.startIndex,
+                  rest[digits] == "." || rest[digits] == ")" {
+            rest = rest[rest.index(after: digits)...]
+        }
+        var text = String(rest.drop { $0 == " " || $0 == "\t" })
+        // A time, and another after it (an entry's time, then a chat log's own).
+        for _ in 0..<3 where !text.isEmpty {
+            guard let leading = TimeExpression.leading(text), leading.secondOfDay != nil, leading.rest.utf8.count < text.utf8.count else { return false }
+            text = leading.rest
+        }
+        return text.allSatisfy { $0 == " " || $0 == "\t" || $0 == "|" }
     }
 
     /// HTML tags, which are markup, not a chat label or a placeholder (`<b>`, `<br>`, `<details>`).

@@ -61,7 +61,9 @@ import Testing
     /// An HTML tag pm knows (`<b>`) is no label, and outside the timeline a label means nothing.
     @Test func nickLabelsInTheTimeline() throws {
         let timeline = "All times UTC.\n\n- 07:47 UTC: <li.w> I forgot to silence the disk alert, ignore it\n- 07:48 UTC: <sam> we should have paged\n"
-            + "- [07:49] <danak> I forgot the flag\n- 07:50 UTC: <b>Note</b>: we failed to notice the lag\n"
+            + "- 07:49 UTC: [07:49] <danak> I forgot the flag\n1. 07:49 <kim> I forgot the pager\n- 07:50 UTC: <b>Note</b>: we failed to notice the lag\n"
+            + "\n| Time | Event |\n|---|---|\n| 07:51 | <sam> I forgot to renew it |\n"
+            + "\n07:52 the deploy starts\n<sam> I forgot the canary\n"
         let findings = try LintTestSupport.lint(RuleExamples.document(sections: ["Timeline": timeline]))
             .filter { $0.ruleID == "PM012" || $0.ruleID == "PM013" }
         #expect(findings.map(\.message) == ["\"failed to\" is blame or counterfactual language"])
@@ -69,6 +71,8 @@ import Testing
         #expect(summary.contains { $0.ruleID == "PM012" })
         #expect(ProseText.nickLabel(in: Array("- 07:47 UTC: <li.w> I forgot".utf8)) == 13)
         #expect(ProseText.nickLabel(in: Array("[07:49] <danak> I forgot".utf8)) == 8)
+        #expect(ProseText.nickLabel(in: Array("07:52 the deploy starts <sam> I forgot".utf8), lineStarts: [(0, 8), (24, 9)]) == 24)
+        #expect(ProseText.nickLabel(in: Array("07:52 the deploy starts <sam> I forgot".utf8)) == nil)
         #expect(ProseText.nickLabel(in: Array("<sam> we should have".utf8)) == 0)
         // A label is the entry's first word after its time: a placeholder later in it is none.
         #expect(ProseText.nickLabel(in: Array("- 07:50: pushed <pool-name> to prod; we failed to notice".utf8)) == nil)
