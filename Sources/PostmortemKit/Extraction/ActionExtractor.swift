@@ -203,7 +203,7 @@ enum ActionExtractor {
         // `(done)`, `[done]` markers.
         let marked = removingDoneMarkers(action.text)
         if marked.done { action.state = .done }
-        var text = marked.text.trimmingWhitespace()
+        var text = removingComments(marked.text).trimmingWhitespace()
         var metadata: [(String, String)] = []
         // A full stop (or `;`, `,`) after the metadata, as at the end of a sentence: cut off only
         // when a parenthesis closes before it (most actions end in a full stop and have none).
@@ -234,6 +234,23 @@ enum ActionExtractor {
         if action.ticket == nil {
             action.ticket = links.first(where: isTicketURL) ?? firstTicketID(in: text)
         }
+    }
+
+    /// `text` without HTML comments: a suppression comment at the end of the line
+    /// (`… (due: 2026-01-28) <!-- pm-lint disable-line PM051 -- … -->`) had stayed in the text, so
+    /// the metadata before it was not read.
+    static func removingComments(_ text: String) -> String {
+        guard text.containsBytes(of: "<!--") else { return text }
+        var bytes = Array(text.utf8)
+        // Only closed ones: a `<!--` in a code span, which reaches the text without its backticks,
+        // is no comment.
+        var from = 0
+        while let open = ByteSearch.firstIndex(of: Array("<!--".utf8), in: bytes, from: from) {
+            guard let close = ByteSearch.firstIndex(of: Array("-->".utf8), in: bytes, from: open + 4) else { break }
+            bytes.removeSubrange(open..<(close + 3))
+            from = open
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static let doneMarkers = ["(done)", "[done]", "(completed)", "(fixed)", "✅", "(DONE)", "(Done)"]

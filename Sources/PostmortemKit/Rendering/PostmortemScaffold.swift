@@ -27,9 +27,13 @@ public enum PostmortemScaffold {
             self.timezone = timezone
         }
 
-        /// True when the zone is UTC (`UTC`, `Z`, `GMT`, `+00:00`…), in which a new postmortem
-        /// needs no `timezone` line.
-        var isUTC: Bool { ZoneResolver(timezone) == ZoneResolver(fixedOffset: 0) }
+        /// True when the zone is UTC all year (`UTC`, `Z`, `GMT`, `+00:00`, `Etc/UTC`), in which a
+        /// new postmortem needs no `timezone` line.
+        var isUTC: Bool {
+            guard let zone = ZoneResolver(timezone) else { return false }
+            // 1 January and 1 July 2026: a zone with summer time is off zero at one of them.
+            return zone.offset(at: 1_767_225_600) == 0 && zone.offset(at: 1_782_864_000) == 0
+        }
 
         /// `2026-07-14-checkout-returned-502s`.
         public var id: String { "\(date)-\(PostmortemScaffold.slug(title))" }

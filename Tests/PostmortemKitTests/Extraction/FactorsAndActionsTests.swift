@@ -78,6 +78,10 @@ import Testing
         #expect(p.actions.map(\.owner) == ["dana.k", "li.w", "sam.o", "li.w"])
         #expect(p.actions.map(\.ticket) == ["OPS-105", "OPS-106", "OPS-109", "OPS-110"])
         #expect(p.problems.isEmpty)
+        // A suppression comment after the metadata, found in review: the metadata had not been read.
+        let commented = read("## Follow-up actions\n- [ ] Add an alert on lag (due: 2026-01-28, owner: @li.w) <!-- pm-lint disable-line PM051 -- tracked in the board -->\n")
+        #expect(commented.actions.map(\.text) == ["Add an alert on lag"])
+        #expect(commented.actions.first?.due == CalendarDate(year: 2026, month: 1, day: 28))
     }
 
     @Test func badDueDateIsAProblem() {

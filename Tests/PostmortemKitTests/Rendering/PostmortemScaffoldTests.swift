@@ -57,9 +57,15 @@ import Testing
         #expect(event.time?.zoneAssumed == false)
         let findings = try Linter(configuration: Configuration()).lint(document, today: CalendarDate(year: 2026, month: 7, day: 20)!)
         #expect(!findings.contains { $0.ruleID == "PM021" || $0.ruleID == "PM024" }, "\(findings.map(\.message))")
-        // In UTC nothing changes: no `timezone` line, and the timeline says UTC.
+        // In UTC nothing changes: no `timezone` line, and the timeline says UTC; so for any name
+        // of UTC, and not for a zone that is UTC only in winter.
         let utc = try PostmortemScaffold.render(template: template, request: request)
         #expect(!utc.contains("\ntimezone:") && utc.contains("All times UTC."))
+        for (zone, isUTC) in [("Etc/UTC", true), ("Z", true), ("+00:00", true), ("Europe/London", false)] {
+            var other = request
+            other.timezone = zone
+            #expect(other.isUTC == isUTC, "\(zone)")
+        }
     }
 
     @Test("templates are read as postmortems are: a BOM is skipped, CRLF and CR are line breaks, block values are replaced whole",

@@ -160,17 +160,29 @@ public struct SpecificActionRule: LintRule {
         let from = max(0, start.column - 1)
         for needle in [firstWords.joined(separator: " "), firstWord] where !needle.isEmpty {
             if let found = wholeWords(Array(needle.utf8), in: line, from: from) {
-                // A table row's cell ends at the next `|` (the action's text holds none of its own,
-                // with or without a leading pipe); a list item at its line's end, without a
-                // trailing comment (`<!-- pm-lint … -->`) or spaces.
-                let pipe = UInt8(ascii: "|")
-                var end = !action.text.utf8.contains(pipe) ? ByteSearch.firstIndex(of: [pipe], in: line, from: found) ?? line.count : line.count
-                if let comment = ByteSearch.firstIndex(of: Array("<!--".utf8), in: line, from: found), comment < end { end = comment }
+                var end = textEnd(in: line, from: found)
                 while end > found + needle.count, line[end - 1] == ProseText.space || line[end - 1] == UInt8(ascii: "\t") { end -= 1 }
                 return SourceRange(start: SourceLocation(line: number, column: found + 1), end: SourceLocation(line: number, column: end))
             }
         }
         return SourceRange(start: start, end: start)
+    }
+
+    /// Where the action's text that starts at `from` ends on its line: at a table cell's border
+    /// (a `|` not escaped and not in a code span, with or without a leading pipe), at a comment
+    /// (`<!-- pm-lint … -->`) outside a code span, else at the line's end.
+    static func textEnd(in line: [UInt8], from: Int) -> Int {
+        var k = from
+        var inCode = false
+        while k < line.count {
+            let b = line[k]
+            if b == UInt8(ascii: "`") { inCode.toggle() }
+            else if b == UInt8(ascii: "\\") { k += 2; continue }
+            else if !inCode, b == UInt8(ascii: "|") { return k }
+            else if !inCode, b == UInt8(ascii: "<"), line[k...].starts(with: "<!--".utf8) { return k }
+            k += 1
+        }
+        return line.count
     }
 
     /// The first offset from `from` where `needle` stands in `line` as whole words ("Add" is not

@@ -92,8 +92,16 @@ struct SpecificActionRuleTests {
     @Test func findingsCoverTheActionsText() throws {
         let item = "- [ ] Improve monitoring (due: 2026-01-28)  "
         let row = "| Status | Action | Owner |\n|---|---|---|\n| Open | Investigate  | - |"
+        let noPipe = "Status | Action | Owner\n---|---|---\nOpen | Investigate | -"
+        let comment = "- [ ] Improve monitoring (due: 2026-01-28) <!-- pm-lint disable-line PM051 -- tracked elsewhere -->"
+        let escaped = "| Status | Action | Owner |\n|---|---|---|\n| Open | Investigate a\\|b | - |"
+        let code = "- [ ] Improve monitoring `<!--` (due: 2026-01-28)"
         for (text, covered, rules) in [(item, "Improve monitoring (due: 2026-01-28)", ["PM051", "PM052", "PM053"]),
-                                       (row, "Investigate", ["PM051", "PM053"])] {
+                                       (row, "Investigate", ["PM051", "PM053"]),
+                                       (noPipe, "Investigate", ["PM051", "PM053"]),
+                                       (comment, "Improve monitoring (due: 2026-01-28)", ["PM052", "PM053"]),
+                                       (escaped, "Investigate a\\|b", ["PM051"]),
+                                       (code, "Improve monitoring `<!--` (due: 2026-01-28)", ["PM051", "PM052", "PM053"])] {
             let document = RuleExamples.document(sections: ["Follow-up actions": text])
             let lines = document.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }
             let findings = try LintTestSupport.lint(document).filter { $0.ruleID.hasPrefix("PM05") }
