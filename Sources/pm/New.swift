@@ -11,8 +11,9 @@ extension PM {
             discussion: """
                 Writes <postmortems>/YYYY-MM-DD-<slug>.md from <templates>/<template>.md (directories \
                 from pm.yml; the built-in templates when the project has none). The front matter gets \
-                the id, title, severity and services; status is draft. An existing file is never \
-                overwritten.
+                the id, title, severity and services, and pm.yml's timezone when it is not UTC (the \
+                timeline states it too); status is draft. An existing file is never overwritten. The \
+                path is printed relative to the current directory when the file is under it.
 
                 Exit codes: 0 written; 1 the file exists or cannot be written; 2 usage or configuration error.
                 """

@@ -23,7 +23,9 @@ extension PM {
                 if it holds a previous report (a .pm-report marker). Prints the path of index.html. \
                 See docs/report.md.
 
-                With no period, reports the latest complete quarter before --today.
+                With no period, reports the latest complete quarter before --today. Impact the \
+                budget could not count is listed under the budgets table and on stderr; inputs that \
+                are no postmortems (an empty or binary file) get no page, with a warning on stderr.
 
                 Exit codes: 0 success; 1 when the report could not be written; 2 for usage or \
                 configuration errors.
