@@ -7,6 +7,7 @@ public enum RuleRegistry {
         UnknownFrontMatterKeyRule.self,
         RequiredSectionsRule.self,
         PlaceholderRule.self,
+        TableShapeRule.self,
         BlameLanguageRule.self,
         PersonBlamedRule.self,
         IncidentTimeOrderRule.self,

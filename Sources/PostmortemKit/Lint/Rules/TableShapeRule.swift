@@ -1,0 +1,170 @@
+/// PM014: lines written as table rows are read as a table.
+///
+/// GFM reads a table only from a header row, a delimiter row with as many cells right under it,
+/// and rows up to the first blank line or other block. Anything else is a paragraph whose lines
+/// happen to start with `|`: it renders as one run of text, and pm reads no follow-up actions or
+/// timeline entries from it, silently. This rule finds such paragraphs and says which of the
+/// usual slips made them: an HTML comment or a blank line between rows (which ends the table
+/// above), a delimiter row with the wrong number of cells, or no delimiter row at all.
+public struct TableShapeRule: LintRule {
+    public static let description = RuleDescription(
+        id: "PM014", alias: "broken-table", name: "Table rows form a table",
+        summary: "Lines written as table rows (`| … |`) are a table: a header row, a delimiter row with as many cells under it, and no blank line or HTML comment between rows.",
+        rationale: "Rows that are not a table render as one run of text, and pm reads no follow-up actions or timeline entries from them; without a finding they are lost silently.",
+        category: .structure, defaultSeverity: .warning,
+        triggeringExamples: [
+            RuleExamples.document(sections: ["Follow-up actions": """
+                | Action | Owner | Due | Ticket |
+                |---|---|---|---|
+                | Reject proxy configs with empty upstream pools in CI | @dana.k | 2026-12-28 | OPS-412 |
+                <!-- added after the review -->
+                ↓| Alert on the 5xx ratio per upstream | @li.w | 2026-12-21 | OPS-409 |
+                """]),
+            RuleExamples.document(sections: ["Follow-up actions": """
+                ↓| Action | Owner | Due | Ticket |
+                | Reject proxy configs with empty upstream pools in CI | @dana.k | 2026-12-28 | OPS-412 |
+                """]),
+            RuleExamples.document(sections: ["Follow-up actions": """
+                ↓| Action | Owner | Due | Ticket |
+                |---|---|---|
+                | Reject proxy configs with empty upstream pools in CI | @dana.k | 2026-12-28 | OPS-412 |
+                """]),
+        ],
+        nonTriggeringExamples: [
+            RuleExamples.document(),
+            RuleExamples.document(sections: ["Follow-up actions": """
+                | Action | Owner | Due | Ticket |
+                |---|---|---|---|
+                | Reject proxy configs with empty upstream pools in CI | @dana.k | 2026-12-28 | OPS-412 |
+
+                <!-- added after the review -->
+
+                The pipe in `a | b` and the one in "x | y" start no row.
+                """]),
+        ]
+    )
+
+    public init(options: RuleOptions) throws(ConfigurationError) {}
+
+    public func check(_ context: LintContext) -> [Violation] {
+        // A table too large to parse is reported as P007 already, and its rows are paragraphs.
+        guard !context.postmortem.problems.contains(where: { $0.code == .tableTooLarge }) else { return [] }
+        var result: [Violation] = []
+        visit(context.document.tree, context, &result)
+        return result
+    }
+
+    /// Checks the paragraphs among `node`'s children and looks into its container children.
+    private func visit(_ node: MarkdownNode, _ context: LintContext, _ result: inout [Violation]) {
+        let children = node.children
+        for (offset, child) in children.enumerated() {
+            switch child.tag {
+            case .document, .blockQuote, .list, .item:
+                visit(child, context, &result)
+            case .paragraph:
+                if let violation = check(child, after: children[..<offset], context) { result.append(violation) }
+            default:
+                break
+            }
+        }
+    }
+
+    /// A violation when `paragraph` is made of table rows that are no table.
+    private func check(_ paragraph: MarkdownNode, after before: Slice<MarkdownNode.Children>, _ context: LintContext) -> Violation? {
+        guard let range = paragraph.range, range.start.line >= 1, range.end.line <= context.text.lines.count else { return nil }
+        let lines = context.text.lines
+        let first = range.start.line
+        // The cheap test first: most paragraphs do not start with `|`.
+        guard Self.isRow(lines[first - 1], from: range.start.column - 1) else { return nil }
+        var rows = 1
+        var line = first + 1
+        while line <= range.end.line, Self.isRow(lines[line - 1], from: 0) {
+            rows += 1
+            line += 1
+        }
+        let at = SourceRange(start: range.start, end: SourceLocation(line: first, column: lines[first - 1].count))
+
+        // Rows right after a table, with only blank lines and HTML blocks between: the table was cut.
+        var separators: [MarkdownNode] = []
+        for sibling in before.reversed() {
+            if sibling.tag == .htmlBlock { separators.append(sibling); continue }
+            if sibling.tag == .table, let tableEnd = sibling.range?.end.line {
+                let cut = separators.isEmpty ? "a blank line"
+                    : separators.count == 1 ? "the HTML block at line \(separators[0].range?.start.line ?? tableEnd + 1)"
+                    : "\(separators.count) HTML blocks"
+                let subject = rows == 1 ? "this row" : "these \(rows) rows"
+                let verb = rows == 1 ? "it is" : "they are"
+                return Violation("\(subject) would continue the table that ends at line \(tableEnd), but \(cut) ends that table; \(verb) read as text\(Self.consequence(at: first, in: context.postmortem.sections, rows: rows))",
+                                 at: at,
+                                 suggestion: separators.isEmpty ? "remove the blank line between the rows" : "move the comment above or below the table, or into a cell")
+            }
+            break
+        }
+        guard rows >= 2, rows == range.end.line - first + 1 else { return nil }
+        let lost = Self.consequence(at: first, in: context.postmortem.sections, rows: rows)
+        let headerCells = Self.cellCount(lines[first - 1], from: range.start.column - 1)
+        let second = lines[first]
+        if Self.isDelimiterRow(second) {
+            let delimiterCells = Self.cellCount(second, from: 0)
+            return Violation("the delimiter row (line \(first + 1)) has \(delimiterCells) \(delimiterCells == 1 ? "cell" : "cells") and the header row \(headerCells); GFM reads a table only when they match, so these \(rows) lines are read as text\(lost)",
+                             at: at, suggestion: "give the delimiter row one `---` cell per header cell")
+        }
+        return Violation("these \(rows) lines look like table rows, but a table needs a delimiter row (`|---|---|`) under its header row; they are read as text\(lost)",
+                         at: at, suggestion: "add a delimiter row with \(headerCells) `---` \(headerCells == 1 ? "cell" : "cells") under the first row")
+    }
+
+    /// What pm does not read because of the broken table, by the section it is in.
+    static func consequence(at line: Int, in sections: [Section], rows: Int) -> String {
+        // The innermost known section holding the line: sections are in document order.
+        let kind = sections.last { $0.kind != nil && $0.range.start.line <= line && line <= $0.range.end.line }?.kind
+        let them = rows == 1 ? "it" : "them"
+        switch kind {
+        case .actions: return ", and pm reads no follow-up actions from \(them)"
+        case .timeline: return ", and pm reads no timeline entries from \(them)"
+        default: return ""
+        }
+    }
+
+    /// True when `line` from byte `start` is a table row: after spaces (and a block quote's `>`),
+    /// a `|` with another `|` after it.
+    static func isRow(_ line: [UInt8], from start: Int) -> Bool {
+        var i = max(0, start)
+        while i < line.count, line[i] == UInt8(ascii: " ") || line[i] == UInt8(ascii: "\t") || line[i] == UInt8(ascii: ">") { i += 1 }
+        guard i < line.count, line[i] == UInt8(ascii: "|") else { return false }
+        return line[(i + 1)...].contains(UInt8(ascii: "|"))
+    }
+
+    /// True when `line` is only `|`, `-`, `:`, spaces (and a block quote's `>`), with a `-` and a `|`.
+    static func isDelimiterRow(_ line: [UInt8]) -> Bool {
+        var dash = false, pipe = false
+        for byte in line {
+            switch byte {
+            case UInt8(ascii: "-"): dash = true
+            case UInt8(ascii: "|"): pipe = true
+            case UInt8(ascii: ":"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: ">"): continue
+            default: return false
+            }
+        }
+        return dash && pipe
+    }
+
+    /// The cells of a row from byte `start`: one more than its unescaped `|`, less a leading and a
+    /// trailing one (GFM splits cells at a `|` in a code span too, unless it is escaped).
+    static func cellCount(_ line: [UInt8], from start: Int) -> Int {
+        var lower = max(0, start), upper = line.count
+        func isSpace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: ">") }
+        while lower < upper, isSpace(line[lower]) { lower += 1 }
+        while upper > lower, line[upper - 1] == UInt8(ascii: " ") || line[upper - 1] == UInt8(ascii: "\t") { upper -= 1 }
+        var pipes: [Int] = []
+        var i = lower
+        while i < upper {
+            if line[i] == UInt8(ascii: "\\") { i += 2; continue }
+            if line[i] == UInt8(ascii: "|") { pipes.append(i) }
+            i += 1
+        }
+        var cells = pipes.count + 1
+        if pipes.first == lower { cells -= 1 }
+        if let last = pipes.last, last == upper - 1, last != lower { cells -= 1 }
+        return max(cells, 1)
+    }
+}

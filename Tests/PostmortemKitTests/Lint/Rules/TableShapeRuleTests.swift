@@ -1,0 +1,96 @@
+import Testing
+@testable import PostmortemKit
+
+struct TableShapeRuleTests {
+    static let header = "| Action | Owner | Due | Ticket |"
+    static let delimiter = "|---|---|---|---|"
+    static let row1 = "| Reject proxy configs with empty upstream pools in CI | @dana.k | 2026-12-28 | OPS-412 |"
+    static let row2 = "| Alert on the 5xx ratio per upstream | @li.w | 2026-12-21 | OPS-409 |"
+
+    /// PM014's findings (`line:col message`) and the actions read, for a Follow-up actions section.
+    static func check(_ section: String, title: String = "Follow-up actions") throws -> (findings: [String], actions: Int) {
+        let text = RuleExamples.document(sections: [title: section])
+        let findings = try LintTestSupport.lint(text).filter { $0.ruleID == "PM014" }
+        let actions = DocumentReader.read(text: text, path: "postmortems/x.md").postmortem.actions.count
+        return (findings.map { "\($0.range.map { "\($0.start)" } ?? "-") \($0.message)" }, actions)
+    }
+
+    /// The line of the section's first line in ``RuleExamples/document(frontMatter:removing:sections:)``.
+    static func line(of text: String, in section: String, title: String = "Follow-up actions") -> Int {
+        let document = RuleExamples.document(sections: [title: section])
+        let lines = document.split(separator: "\n", omittingEmptySubsequences: false)
+        return (lines.firstIndex { $0 == text[...] } ?? -1) + 1
+    }
+
+    @Test func aWholeTableIsClean() throws {
+        let result = try Self.check([Self.header, Self.delimiter, Self.row1, Self.row2].joined(separator: "\n"))
+        #expect(result.findings.isEmpty)
+        #expect(result.actions == 2)
+    }
+
+    @Test func aCommentBetweenRowsEndsTheTableAndIsNamed() throws {
+        let section = [Self.header, Self.delimiter, Self.row1, "<!-- added after the review -->", Self.row2].joined(separator: "\n")
+        let result = try Self.check(section)
+        let row = Self.line(of: Self.row2, in: section)
+        let table = row - 2
+        #expect(result.findings == ["\(row):1 this row would continue the table that ends at line \(table), but the HTML block at line \(row - 1) ends that table; it is read as text, and pm reads no follow-up actions from it"])
+        #expect(result.actions == 1)
+    }
+
+    @Test func aBlankLineBetweenRowsEndsTheTable() throws {
+        let section = [Self.header, Self.delimiter, Self.row1, "", Self.row2, Self.row2].joined(separator: "\n")
+        let result = try Self.check(section)
+        let row = Self.line(of: Self.row2, in: section)
+        #expect(result.findings == ["\(row):1 these 2 rows would continue the table that ends at line \(row - 2), but a blank line ends that table; they are read as text, and pm reads no follow-up actions from them"])
+    }
+
+    @Test func rowsWithoutADelimiterRowAreNamed() throws {
+        let section = [Self.header, Self.row1, Self.row2].joined(separator: "\n")
+        let result = try Self.check(section)
+        let line = Self.line(of: Self.header, in: section)
+        #expect(result.findings == ["\(line):1 these 3 lines look like table rows, but a table needs a delimiter row (`|---|---|`) under its header row; they are read as text, and pm reads no follow-up actions from them"])
+        #expect(result.actions == 0)
+    }
+
+    @Test func aDelimiterRowWithTooFewCellsIsCounted() throws {
+        let section = [Self.header, "| --- | :---: | --- |", Self.row1].joined(separator: "\n")
+        let result = try Self.check(section)
+        let line = Self.line(of: Self.header, in: section)
+        #expect(result.findings == ["\(line):1 the delimiter row (line \(line + 1)) has 3 cells and the header row 4; GFM reads a table only when they match, so these 3 lines are read as text, and pm reads no follow-up actions from them"])
+    }
+
+    @Test func aBrokenTimelineTableSaysWhatIsLost() throws {
+        let section = "All times UTC.\n\n| Time | Event |\n| 14:00 | Config 4812 is pushed. |"
+        let result = try Self.check(section, title: "Timeline")
+        #expect(result.findings.count == 1)
+        #expect(result.findings.first?.hasSuffix("they are read as text, and pm reads no timeline entries from them") == true)
+    }
+
+    @Test func tablesInQuotesAndListsAreChecked() throws {
+        let quoted = try Self.check("> | a | b |\n> | c | d |")
+        #expect(quoted.findings.count == 1)
+        let listed = try Self.check("- Notes:\n\n  | a | b |\n  | c | d |")
+        #expect(listed.findings.count == 1)
+        #expect(listed.findings.first?.hasPrefix("\(Self.line(of: "  | a | b |", in: "- Notes:\n\n  | a | b |\n  | c | d |")):3 ") == true)
+    }
+
+    @Test func proseWithPipesIsNotATable() throws {
+        #expect(try Self.check("The filter `a | b` ran twice.\n| only one pipe\nA line | with pipes | inside.").findings.isEmpty)
+        // One row-like line on its own is not flagged: it may be a one-off, and is no lost table.
+        #expect(try Self.check("| a | b |").findings.isEmpty)
+        // A paragraph that only starts with rows is not a table either way.
+        #expect(try Self.check("| a | b |\n| c | d |\nand then prose.").findings.isEmpty)
+    }
+
+    @Test func cellsAreCountedAsGFMSplitsThem() {
+        func cells(_ line: String) -> Int { TableShapeRule.cellCount(Array(line.utf8), from: 0) }
+        #expect(cells("| a | b |") == 2)
+        #expect(cells("a | b") == 2)
+        #expect(cells("| a | b") == 2)
+        #expect(cells("|---|---|---|") == 3)
+        #expect(cells("| a \\| b | c |") == 2)
+        #expect(cells("| `a | b` | c |") == 3)
+        #expect(cells("> | a | b |  ") == 2)
+        #expect(cells("|") == 1)
+    }
+}
