@@ -19,6 +19,9 @@ public enum TimeExpression {
         public var secondOfDay: Int?
         /// The zone written next to the time, if any.
         public var offsetSeconds: Int?
+        /// A US zone written next to the time without its season (`11:42 PM PT`): the offset
+        /// depends on the date, so it is resolved where the date is known.
+        public var seasonalZone: ZoneResolver? = nil
         /// The matched text, trimmed.
         public var matched: String
         /// The entry's text after the time and its separator.
@@ -123,6 +126,7 @@ public enum TimeExpression {
         // the end had put the entry twelve or fourteen hours off (`-14:08`).
         if !iso, let start = second, let length = rangeEnd(bytes, i, after: start) { i += length }
         var offset: Int? = nil
+        var seasonal: ZoneResolver? = nil
         if second != nil {
             var j = i
             skipSpaces(bytes, &j)
@@ -130,6 +134,9 @@ public enum TimeExpression {
                 offset = zone
                 i = j + length
                 // "UTC (14:02 CET)" style parentheticals are left in the text.
+            } else if let zone = seasonalZoneToken(bytes, j) {
+                seasonal = zone
+                i = j + 2
             }
         }
         let end = i
@@ -150,8 +157,24 @@ public enum TimeExpression {
         skipSpaces(bytes, &i)
         let matched = String(decoding: bytes[start..<end], as: UTF8.self)
         let rest = String(decoding: bytes[i...], as: UTF8.self)
-        return Leading(date: date, secondOfDay: second, offsetSeconds: offset, matched: matched, rest: rest)
+        return Leading(date: date, secondOfDay: second, offsetSeconds: offset, seasonalZone: seasonal, matched: matched, rest: rest)
     }
+
+    /// The zone of `PT`, `MT`, `CT` or `ET` (upper case, a word of its own) at `i`: the US zone,
+    /// whose summer time the date decides, as "All times PT" states it for a whole timeline.
+    static func seasonalZoneToken(_ b: [UInt8], _ i: Int) -> ZoneResolver? {
+        guard i + 2 <= b.count, b[i + 1] == UInt8(ascii: "T"), i + 2 == b.count || !isAlnum(b[i + 2]) else { return nil }
+        switch b[i] {
+        case UInt8(ascii: "P"): return usZoneResolvers[0]
+        case UInt8(ascii: "M"): return usZoneResolvers[1]
+        case UInt8(ascii: "C"): return usZoneResolvers[2]
+        case UInt8(ascii: "E"): return usZoneResolvers[3]
+        default: return nil
+        }
+    }
+
+    /// The resolvers of PT, MT, CT and ET, in that order.
+    static let usZoneResolvers = ["PT", "MT", "CT", "ET"].map { ZoneResolver(usZones[$0]!)! }
 
     /// The zone a sentence such as "All times UTC", "All times in CET (UTC+01:00)" or
     /// "Times are PDT" states, or nil when it states none.

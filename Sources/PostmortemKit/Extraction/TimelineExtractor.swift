@@ -250,9 +250,24 @@ enum TimelineExtractor {
             let second = leading.secondOfDay ?? 0
             func resolve(_ day: CalendarDate) -> Timestamp? {
                 let local = Int64(day.daysSinceEpoch) * 86_400 + Int64(second)
-                let offset = leading.offsetSeconds ?? context.zone ?? context.zoneResolver.offset(forLocalSeconds: local)
-                let assumed = leading.offsetSeconds == nil && context.zone == nil && context.zoneAssumed
+                let offset = leading.offsetSeconds ?? leading.seasonalZone?.offset(forLocalSeconds: local)
+                    ?? context.zone ?? context.zoneResolver.offset(forLocalSeconds: local)
+                let assumed = leading.offsetSeconds == nil && leading.seasonalZone == nil && context.zone == nil && context.zoneAssumed
                 return Timestamp(epochSeconds: local - Int64(offset), offsetSeconds: offset, zoneAssumed: assumed)
+            }
+            // An entry in a zone of its own ("11:42 PM PT" in a UTC timeline) is on its date in
+            // that zone: the date, there, of the entry before it (or of the start), not the
+            // timeline's date, which is a day later in the evening in the Americas.
+            if leading.date == nil, !context.dateIsExplicit, let reference = context.previous ?? context.started,
+               let own = leading.offsetSeconds ?? leading.seasonalZone?.offset(at: reference.epochSeconds) {
+                let day = reference.inOffset(own).localDate
+                time = resolve(day)
+                if context.previous != nil, let t = time, t.epochSeconds < reference.epochSeconds - 6 * 3600 {
+                    time = resolve(day.adding(days: 1))   // crossed midnight
+                }
+                if let time { context.previous = time }
+                result.append(TimelineEvent(time: time, timeText: leading.matched, text: text.trimmingWhitespace(), range: range))
+                return
             }
             time = resolve(date)
             if leading.date == nil, let previous = context.previous, let t = time,

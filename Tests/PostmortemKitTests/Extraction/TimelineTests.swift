@@ -57,6 +57,21 @@ import Testing
         }
     }
 
+    /// A US zone written at an entry without its season (`11:42 PM PT`) is read with the summer
+    /// time of the entry's date; it had been left in the text and the time read as UTC.
+    @Test func usZonesAtEntriesTakeTheSeasonOfTheirDate() throws {
+        let winter = read("---\nstarted: 2026-01-13T07:42:00Z\n---\n## Timeline\n\nAll times UTC.\n\n- 11:42 PM PT: Errors begin.\n- 07:50 UTC: Paged.\n- 03:01 ET - Failover.\n")
+        #expect(winter.timeline.map { $0.time?.iso8601 } == ["2026-01-12T23:42:00-08:00", "2026-01-13T07:50:00Z", "2026-01-13T03:01:00-05:00"])
+        #expect(winter.timeline.map(\.text) == ["Errors begin.", "Paged.", "Failover."])
+        let summer = read("---\nstarted: 2026-07-14T14:02:00Z\n---\n## Timeline\n\n- 07:02 PT: Errors begin.\n- 9:09 CT: Paged.\n- 08:20 MT: Rolled back.\n")
+        #expect(summer.timeline.map { $0.time?.iso8601 } == ["2026-07-14T07:02:00-07:00", "2026-07-14T09:09:00-05:00", "2026-07-14T08:20:00-06:00"])
+        #expect(summer.timeline.allSatisfy { $0.time?.zoneAssumed == false })
+        // Only the upper-case word: "14:02 pt" and "14:02 ETL job" are no zones.
+        let words = read("---\nstarted: 2026-07-14T14:02:00Z\n---\n## Timeline\n\nAll times UTC.\n\n- 14:02 ETL job starts.\n")
+        #expect(words.timeline.first?.time?.iso8601 == "2026-07-14T14:02:00Z")
+        #expect(words.timeline.first?.text == "ETL job starts.")
+    }
+
     /// Found in review of the stated zones: a US zone word does not beat a fixed zone the same
     /// text states, headings and a table's time column state zones too, old IANA names count, and
     /// words only look like statements.
