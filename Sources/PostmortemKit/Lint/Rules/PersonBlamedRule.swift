@@ -32,7 +32,7 @@ public struct PersonBlamedRule: LintRule {
     static let builtInVerbs = ["broke", "forgot", "failed", "neglected", "ignored", "missed", "overlooked", "messed up",
                                "screwed up", "botched", "didn't check", "did not check", "didn't test", "did not test",
                                "didn't notice", "did not notice", "didn't read", "did not read", "mistakenly",
-                               "accidentally", "carelessly", "caused the"]
+                               "accidentally", "carelessly", "caused the", "misconfigured", "mistyped", "fat-fingered"]
     /// Failures only people commit: with these, any capitalised name is taken for a person
     /// ("Priya forgot"), since systems do not forget ("Kafka missed" may well be a system).
     static let personOnlyVerbs: [[String]] = [["forgot"], ["neglected"], ["overlooked"], ["messed", "up"], ["screwed", "up"],
@@ -69,10 +69,13 @@ public struct PersonBlamedRule: LintRule {
     static let roles: Set<String> = ["someone", "somebody", "he", "she", "engineer", "operator", "developer", "admin",
                                      "administrator", "intern", "contractor", "dev", "sre", "on-call", "oncall", "reviewer"]
     /// Roles that also name a person as an agent or an owner ("caused by engineers", "a mistake by
-    /// a human", "the DBA's mistake"). Kept out of ``roles``, which every word of every line is
-    /// tested against: these more common words let a fifth more of them past the first test.
-    static let agentRoles: Set<String> = roles.union(["engineers", "developers", "admins", "human", "humans", "dba", "interns",
-                                                      "contractors", "reviewers"])
+    /// a human", "the DBA's mistake"). All of them are in the first test every word meets
+    /// (``peopleAndRolesFilter``), so a longer list costs only the words that pass it.
+    static let agentRoles: Set<String> = subjectRoles.union(["human", "humans"])
+    /// Roles that are the subject of a failure ("the engineers ignored", "the DBA accidentally
+    /// deleted"): ``roles``, their plurals and a few more. Not "human": "human error" is PM012's.
+    static let subjectRoles: Set<String> = roles.union(["engineers", "developers", "devs", "admins", "administrators", "dba",
+                                                        "dbas", "sres", "interns", "contractors", "reviewers", "operators"])
 
     let people: Set<String>
     /// Names that are never people (``knownSystems`` and `systems`), lowercased.
@@ -154,7 +157,7 @@ public struct PersonBlamedRule: LintRule {
                 if !isSubject, mayBeNameOrRole.mayContain(line, i) {
                     let text = line.text(i)
                     // An operator after a system's name is software ("the Postgres operator").
-                    isSubject = Self.roles.contains(text) && !isSoftwareOperator(line, i) || isName(text) && Self.startsUppercase(line, i)
+                    isSubject = Self.subjectRoles.contains(text) && !isSoftwareOperator(line, i) || isName(text) && Self.startsUppercase(line, i)
                 }
                 // A lowercase ASCII first letter rules out the capitalised name.
                 guard isSubject || first >= 0x80 || first >= 65 && first <= 90 else { continue }

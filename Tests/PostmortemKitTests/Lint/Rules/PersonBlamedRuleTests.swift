@@ -91,6 +91,12 @@ struct PersonBlamedRuleTests {
         ("The NOC operator forgot to page.", ["operator forgot"]),
         // "Had" may stand between subject and verb; a noun in -ly may not.
         ("The engineer had ignored the warning, and Dana had missed the page.", ["engineer had ignored", "Dana had missed"]),
+        // Plural and more roles, found by the lint-rule pass of stop 34 ("Engineers ignored…").
+        ("Engineers ignored the alert for twenty minutes.", ["Engineers ignored"]),
+        ("The DBA accidentally deleted the table, and the SREs forgot the renewal.", ["DBA accidentally", "SREs forgot"]),
+        ("The developers did not test the migration; the operator misconfigured the pool.", ["developers did not test", "operator misconfigured"]),
+        // Still software after a system's name, and still idioms.
+        ("The Kafka operators failed over to the standby; two engineers broke glass.", []),
     ])
     func stillFlagsPeople(text: String, expected: [String]) throws {
         #expect(try Self.flagged(text) == expected)
