@@ -22,6 +22,12 @@ public enum TimeExpression {
         /// A US zone written next to the time without its season (`11:42 PM PT`): the offset
         /// depends on the date, so it is resolved where the date is known.
         public var seasonalZone: ZoneResolver? = nil
+        /// A time written relative to the incident's start (`T+5m`, `T+01:30`, `T-10 min`), in
+        /// seconds; the entry then has no time of day of its own.
+        public var relativeSeconds: Int? = nil
+        /// True when only a date was written: a heading or line that sets the date of the entries
+        /// after it.
+        public var isDateOnly: Bool { secondOfDay == nil && relativeSeconds == nil }
         /// The matched text, trimmed.
         public var matched: String
         /// The entry's text after the time and its separator.
@@ -101,7 +107,11 @@ public enum TimeExpression {
         if let after = weekdayEnd(bytes, i), dateToken(bytes, after) != nil || timeToken(bytes, after) != nil { i = after }
         let start = i
         var date: CalendarDate? = nil
-        if let (d, length) = dateToken(bytes, i) {
+        var relative: Int? = nil
+        if let (seconds, length) = relativeToken(bytes, i) {
+            relative = seconds
+            i += length
+        } else if let (d, length) = dateToken(bytes, i) {
             date = d
             i += length
             // Separators between date and time.
@@ -115,13 +125,13 @@ public enum TimeExpression {
         var second: Int? = nil
         // ISO 8601 (`2026-07-14T03:15:00-05:00`): what follows the time is an offset.
         var iso = i > 0 && bytes[i - 1] == UInt8(ascii: "T")
-        if let (s, length) = timeToken(bytes, i) {
+        if relative == nil, let (s, length) = timeToken(bytes, i) {
             second = s
             // With seconds, a time is a timestamp's, not a timeline writer's range.
             iso = iso || bytes[i..<(i + length)].reduce(0) { $0 + ($1 == UInt8(ascii: ":") ? 1 : 0) } == 2
             i += length
         }
-        guard date != nil || second != nil else { return nil }
+        guard date != nil || second != nil || relative != nil else { return nil }
         // A range, `14:05-14:08` or `12:26-12:??`: the entry is at its start. Read as an offset,
         // the end had put the entry twelve or fourteen hours off (`-14:08`).
         if !iso, let start = second, let length = rangeEnd(bytes, i, after: start) { i += length }
@@ -157,8 +167,65 @@ public enum TimeExpression {
         skipSpaces(bytes, &i)
         let matched = String(decoding: bytes[start..<end], as: UTF8.self)
         let rest = String(decoding: bytes[i...], as: UTF8.self)
-        return Leading(date: date, secondOfDay: second, offsetSeconds: offset, seasonalZone: seasonal, matched: matched, rest: rest)
+        return Leading(date: date, secondOfDay: second, offsetSeconds: offset, seasonalZone: seasonal, relativeSeconds: relative,
+                       matched: matched, rest: rest)
     }
+
+    /// A time relative to the incident's start at `i`, in seconds, and its length: `T`, a sign
+    /// (`+`, `-` or `−`; spaces around it allowed), then `HH:MM`, or numbers with units (`5m`,
+    /// `5 min`, `1h30m`, `2 hours`, `90s`), or a bare number of minutes (`T+5`); or `T0`.
+    static func relativeToken(_ b: [UInt8], _ i: Int) -> (Int, Int)? {
+        guard byte(b, i) == "T" else { return nil }
+        var j = i + 1
+        if byte(b, j) == "0", j + 1 == b.count || !isAlnum(b[j + 1]) && !(b[j + 1] == UInt8(ascii: ":") && byte(b, j + 2).map(isDigit) == true) {
+            return (0, 2)
+        }
+        skipSpaces(b, &j)
+        guard let (sign, signLength) = signToken(b, j) else { return nil }
+        j += signLength
+        skipSpaces(b, &j)
+        // `HH:MM` (and `H:MM`).
+        if let h = number(b, &j, maxDigits: 3) {
+            if byte(b, j) == ":", let m = digits(b, j + 1, 2), m < 60 {
+                j += 3
+                guard j == b.count || !isAlnum(b[j]) else { return nil }
+                return (sign * (h * 3600 + m * 60), j - i)
+            }
+            // Numbers with units ("1h30m", "2 hours"), or one bare number of minutes.
+            func unit(after position: Int) -> (scale: Int, end: Int)? {
+                var k = position
+                skipSpaces(b, &k)
+                var end = k
+                while end < b.count, isLetter(b[end]) { end += 1 }
+                guard let scale = relativeUnits[String(decoding: b[k..<end], as: UTF8.self).lowercased()] else { return nil }
+                return (scale, end)
+            }
+            var total = 0
+            var value = h
+            var units = 0
+            while let (scale, end) = unit(after: j) {
+                total += value * scale
+                units += 1
+                j = end
+                var k = j
+                skipSpaces(b, &k)
+                guard total <= 366 * 86_400, let next = number(b, &k, maxDigits: 3), unit(after: k) != nil else { break }
+                value = next
+                j = k
+            }
+            if units == 0 { total = value * 60 }
+            guard j == b.count || !isAlnum(b[j]) else { return nil }
+            return (sign * total, j - i)
+        }
+        return nil
+    }
+
+    static let relativeUnits: [String: Int] = [
+        "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1,
+        "m": 60, "min": 60, "mins": 60, "minute": 60, "minutes": 60,
+        "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
+        "d": 86_400, "day": 86_400, "days": 86_400,
+    ]
 
     /// The zone of `PT`, `MT`, `CT` or `ET` (upper case, a word of its own) at `i`: the US zone,
     /// whose summer time the date decides, as "All times PT" states it for a whole timeline.

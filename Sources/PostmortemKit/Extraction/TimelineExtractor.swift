@@ -42,7 +42,7 @@ enum TimelineExtractor {
                 let entry = outline.entries[index]
                 if index != root {
                     if let leading = TimeExpression.leading(entry.title) {
-                        if leading.secondOfDay == nil {
+                        if leading.isDateOnly {
                             setDate(leading.date, &context)
                         } else {
                             // An H3 that is a time: its text is the blocks below it.
@@ -141,7 +141,7 @@ enum TimelineExtractor {
             defer { lineNumber += 1 }
             if let leading = TimeExpression.leading(String(line)) {
                 if let (l, text, r) = pending { append(l, text: text, range: r, &context, &result) }
-                if leading.secondOfDay == nil && leading.rest.isEmpty {
+                if leading.isDateOnly && leading.rest.isEmpty {
                     setDate(leading.date, &context)
                     pending = nil
                     continue
@@ -183,7 +183,7 @@ enum TimelineExtractor {
             let firstLine = leadLines[index].first.map(String.init) ?? ""
             let range = item.range ?? list.range ?? SourceRange(line: 1)
             if let leading = leadings[index] {
-                if leading.secondOfDay == nil && leading.rest.isEmpty {
+                if leading.isDateOnly && leading.rest.isEmpty {
                     // "- 2019-01-23" grouping nested entries.
                     setDate(leading.date, &context)
                     for child in item.children.dropFirst() { read(child, &context, &result, &problems) }
@@ -230,7 +230,7 @@ enum TimelineExtractor {
             let text = texts.joined(separator: " — ")
             guard !timeText.isEmpty || !text.isEmpty else { continue }
             if let leading = TimeExpression.leading(timeText) {
-                if leading.secondOfDay == nil && text.isEmpty {
+                if leading.isDateOnly && text.isEmpty {
                     setDate(leading.date, &context)
                     continue
                 }
@@ -245,6 +245,16 @@ enum TimelineExtractor {
     static func append(_ leading: TimeExpression.Leading, text: String, range: SourceRange, _ context: inout Context,
                        _ result: inout [TimelineEvent]) {
         if let date = leading.date { setDate(date, &context) }
+        if let relative = leading.relativeSeconds {
+            // `T+5m`: minutes after the start, in the start's own offset. Without a start there is
+            // nothing to count from, and the entry has no time.
+            let time = context.started.map {
+                Timestamp(epochSeconds: $0.epochSeconds + Int64(relative), offsetSeconds: $0.offsetSeconds, zoneAssumed: $0.zoneAssumed)
+            }
+            if let time { context.previous = time }
+            result.append(TimelineEvent(time: time, timeText: leading.matched, text: text.trimmingWhitespace(), range: range))
+            return
+        }
         var time: Timestamp? = nil
         if let date = context.date {
             let second = leading.secondOfDay ?? 0

@@ -162,7 +162,7 @@ public struct ProseText: Sendable {
         var text = String(rest.drop { $0 == " " || $0 == "\t" })
         // A time, and another after it (an entry's time, then a chat log's own).
         for _ in 0..<3 where !text.isEmpty {
-            guard let leading = TimeExpression.leading(text), leading.secondOfDay != nil, leading.rest.utf8.count < text.utf8.count else { return false }
+            guard let leading = TimeExpression.leading(text), !leading.isDateOnly, leading.rest.utf8.count < text.utf8.count else { return false }
             text = leading.rest
         }
         return text.allSatisfy { $0 == " " || $0 == "\t" || $0 == "|" }

@@ -72,6 +72,22 @@ import Testing
         #expect(words.timeline.first?.text == "ETL job starts.")
     }
 
+    /// `T+5m` timelines count from `started`, in its offset; without `started` the entries keep
+    /// their text and have no time. Not relative times: "Tuesday", "T-shirt", "TLS", "T+".
+    @Test func relativeTimesCountFromTheStart() throws {
+        let p = read("---\nstarted: 2026-07-14T14:02:00+02:00\n---\n## Timeline\n\n- T-10m: Config 4812 is pushed.\n- T0: Errors begin.\n- T+7 min: Paged.\n- **T+00:39** - Rolled back.\n- T + 1h28m: Resolved.\n- T+2: Review booked.\n")
+        #expect(p.timeline.map { $0.time?.iso8601 } == ["2026-07-14T13:52:00+02:00", "2026-07-14T14:02:00+02:00", "2026-07-14T14:09:00+02:00",
+                                                          "2026-07-14T14:41:00+02:00", "2026-07-14T15:30:00+02:00", "2026-07-14T14:04:00+02:00"])
+        #expect(p.timeline.map(\.text) == ["Config 4812 is pushed.", "Errors begin.", "Paged.", "Rolled back.", "Resolved.", "Review booked."])
+        #expect(p.timeline.map(\.timeText) == ["T-10m", "T0", "T+7 min", "T+00:39", "T + 1h28m", "T+2"])
+        let unanchored = read("## Timeline\n\n- T+5m: Paged.\n")
+        #expect(unanchored.timeline.map(\.text) == ["Paged."])
+        #expect(unanchored.timeline.first?.time == nil)
+        for text in ["Tuesday: the review", "T-shirt sizes", "TLS handshakes fail", "T+ the rest", "T+5x retries", "T+1h3 things"] {
+            #expect(TimeExpression.leading(text)?.relativeSeconds == nil, "\(text)")
+        }
+    }
+
     /// Found in review of the stated zones: a US zone word does not beat a fixed zone the same
     /// text states, headings and a table's time column state zones too, old IANA names count, and
     /// words only look like statements.
