@@ -234,7 +234,42 @@ enum ActionExtractor {
         if action.ticket == nil {
             action.ticket = links.first(where: isTicketURL) ?? firstTicketID(in: text)
         }
+        // "(due 2026-12-01, OPS-123)", "… by 2026-12-01": a date after one of the due words,
+        // written without the colon, is the due date, as a handle is the owner.
+        if action.due == nil, !metadata.contains(where: { $0.0 == "due" }), let date = writtenDueDate(in: text) { action.due = date }
     }
+
+    /// The first `YYYY-MM-DD` right after "due", "by", "deadline", "eta" or "target" (any case,
+    /// a word of its own; "due on", "due by" too) in `text`, when it is a real date.
+    static func writtenDueDate(in text: String) -> CalendarDate? {
+        let b = Array(text.utf8)
+        guard b.count >= 13 else { return nil }
+        func isLetterByte(_ c: UInt8) -> Bool { (c | 0x20) >= 97 && (c | 0x20) <= 122 }
+        var i = 0
+        while i < b.count {
+            guard isLetterByte(b[i]), i == 0 || !isLetterByte(b[i - 1]) && b[i - 1] != UInt8(ascii: "-") else { i += 1; continue }
+            var end = i
+            while end < b.count, isLetterByte(b[end]) { end += 1 }
+            let word = String(decoding: b[i..<end], as: UTF8.self).lowercased()
+            if dueWords.contains(word) {
+                var j = end
+                while j < b.count, b[j] == 0x20 { j += 1 }
+                // "due on", "due by".
+                for filler in ["on ", "by "] where j + 3 <= b.count && String(decoding: b[j..<(j + 3)], as: UTF8.self).lowercased() == filler {
+                    j += 3
+                    while j < b.count, b[j] == 0x20 { j += 1 }
+                }
+                if j + 10 <= b.count, j + 10 == b.count || !(b[j + 10] >= 48 && b[j + 10] <= 57) && !isLetterByte(b[j + 10]),
+                   let date = CalendarDate(String(decoding: b[j..<(j + 10)], as: UTF8.self)) {
+                    return date
+                }
+            }
+            i = end
+        }
+        return nil
+    }
+
+    static let dueWords: Set<String> = ["due", "by", "deadline", "eta", "target"]
 
     /// `text` without HTML comments: a suppression comment at the end of the line
     /// (`… (due: 2026-01-28) <!-- pm-lint disable-line PM051 -- … -->`) had stayed in the text, so

@@ -84,6 +84,23 @@ import Testing
         #expect(commented.actions.first?.due == CalendarDate(year: 2026, month: 1, day: 28))
     }
 
+    /// A date written after "due" or "by" without a colon is the due date, as a handle is the
+    /// owner (the lint-rule pass of stop 34: PM051 reported no due date for "(due 2026-12-01, …)").
+    @Test func dueDatesWithoutAColon() {
+        let p = read("""
+            ## Follow-up actions
+            - [ ] Schedule a failover drill (@dana.k, due 2026-12-01, OPS-105)
+            - [ ] Retire the v1 proxy by 2027-01-15 (@li.w, OPS-106)
+            - [ ] Alert on lag, due on 2026-12-03, OPS-107, owner @sam.o
+            - [ ] Cut the timeout by 2026-12-04ms (@li.w, OPS-108)
+            - [ ] Rotate the keys by 2026-12-05 (owner: @li.w, due: 2026-02-30, ticket: OPS-109)
+            - [ ] Document the standby (@li.w, OPS-110) before the 2026-12-06 review
+            """)
+        #expect(p.actions.map { $0.due?.description } == ["2026-12-01", "2027-01-15", "2026-12-03", nil, nil, nil])
+        #expect(p.actions.map(\.owner) == ["dana.k", "li.w", "sam.o", "li.w", "li.w", "li.w"])
+        #expect(p.actions[0].ticket == "OPS-105")
+    }
+
     @Test func badDueDateIsAProblem() {
         let p = read("## Follow-ups\n- [ ] Fix it (owner: @a, due: 2026-02-30)\n")
         #expect(p.actions[0].due == nil)
