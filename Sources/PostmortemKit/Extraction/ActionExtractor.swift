@@ -214,7 +214,8 @@ enum ActionExtractor {
         let closed = cut.endIndex != text.endIndex && cut.hasSuffix(")") ? String(cut) : text
         // Trailing `( … )` with key: value pairs; the parenthesis may contain nested ones.
         if closed.hasSuffix(")"), let open = matchingOpen(closed),
-           let parsed = pairs(closed[closed.index(after: open)..<closed.index(before: closed.endIndex)]) {
+           case let inside = closed[closed.index(after: open)..<closed.index(before: closed.endIndex)],
+           let parsed = pairs(inside) ?? loosePairs(inside) {
             metadata = parsed
             text = String(closed[..<open]).trimmingWhitespace()
         } else {
@@ -237,6 +238,44 @@ enum ActionExtractor {
         // "(due 2026-12-01, OPS-123)", "… by 2026-12-01": a date after one of the due words,
         // written without the colon, is the due date, as a handle is the owner.
         if action.due == nil, !metadata.contains(where: { $0.0 == "due" }), let date = writtenDueDate(in: text) { action.due = date }
+    }
+
+    /// Metadata written without colons, `(@dana.k, due 2026-12-01, OPS-412)`: each part between
+    /// commas is a handle (the owner), a ticket id or link, a date (the due date), or an owner, due
+    /// or ticket key and a value of its kind (`owner @dana.k`, `due on 2026-12-01`, `ticket none`,
+    /// `issue #482`). Nil unless every part is one of those, so "(see OPS-412)" or "(P1, the
+    /// biggest risk)" stay in the text.
+    static func loosePairs(_ text: Substring) -> [(String, String)]? {
+        var result: [(String, String)] = []
+        for rawPart in text.split(whereSeparator: { $0 == "," || $0 == ";" }) {
+            let part = rawPart.trimmingWhitespace()
+            guard !part.isEmpty, !part.contains(":") || isTicketURL(part) else { return nil }
+            if part.hasPrefix("@"), !part.contains(" "), firstHandle(in: part) != nil {
+                result.append(("owner", part))
+            } else if !part.contains(" "), isTicketURL(part) || firstTicketID(in: part) == part {
+                result.append(("ticket", part))
+            } else if CalendarDate(part) != nil {
+                result.append(("due", part))
+            } else if let space = part.firstIndex(of: " "), let key = canonicalKey(part[..<space]) {
+                // Only the three keys PM051 asks for, each with a value of its kind: "(by design)",
+                // "(who knows)" or "(link below)" are words, not metadata.
+                var value = part[part.index(after: space)...].trimmingWhitespace()
+                if key == "due", let filler = ["on ", "by "].first(where: { value.lowercased().hasPrefix($0) }) {
+                    value = String(value.dropFirst(filler.count)).trimmingWhitespace()
+                }
+                switch key {
+                case "owner" where value.hasPrefix("@") && !value.contains(" ") && firstHandle(in: value) != nil: break
+                case "due" where CalendarDate(value) != nil: break
+                case "ticket" where value.lowercased() == "none" || isTicketURL(value) || (!value.contains(" ") && firstTicketID(in: value) == value)
+                    || value.hasPrefix("#") && value.count > 1 && value.dropFirst().allSatisfy(\.isNumber): break
+                default: return nil
+                }
+                result.append((key, value))
+            } else {
+                return nil
+            }
+        }
+        return result.isEmpty ? nil : result
     }
 
     /// The first `YYYY-MM-DD` right after "due", "by", "deadline", "eta" or "target" (any case,

@@ -99,6 +99,30 @@ import Testing
         #expect(p.actions.map { $0.due?.description } == ["2026-12-01", "2027-01-15", "2026-12-03", nil, nil, nil])
         #expect(p.actions.map(\.owner) == ["dana.k", "li.w", "sam.o", "li.w", "li.w", "li.w"])
         #expect(p.actions[0].ticket == "OPS-105")
+        // A parenthesis of such metadata is taken out of the text, as `(owner: …)` is.
+        #expect(p.actions[0].text == "Schedule a failover drill")
+        #expect(p.actions[1].text == "Retire the v1 proxy by 2027-01-15")
+    }
+
+    /// Colonless metadata is read only when every part of the parenthesis is an owner, a due date
+    /// or a ticket; other words keep the parenthesis in the text and read nothing from it.
+    @Test(arguments: [
+        ("(owner @dana.k, due on 2026-12-01, issue #482)", "Drain the pool", "dana.k", "2026-12-01", "#482"),
+        ("(2026-12-01, https://tracker.example/browse/OPS-9, @li.w)", "Drain the pool", "li.w", "2026-12-01", "https://tracker.example/browse/OPS-9"),
+        ("(@li.w, ticket none)", "Drain the pool", "li.w", nil, "none"),
+        ("(by design)", "Drain the pool (by design)", nil, nil, nil),
+        ("(see OPS-412)", "Drain the pool (see OPS-412)", nil, nil, "OPS-412"),
+        ("(who knows, OPS-412)", "Drain the pool (who knows, OPS-412)", nil, nil, "OPS-412"),
+        ("(P1, due 2026-12-01)", "Drain the pool (P1, due 2026-12-01)", nil, "2026-12-01", nil),
+    ] as [(String, String, String?, String?, String?)])
+    func looseMetadata(written: String, text: String, owner: String?, due: String?, ticket: String?) {
+        let p = read("## Follow-up actions\n- [ ] Drain the pool \(written)\n")
+        let action = p.actions.first
+        #expect(action?.text == text)
+        #expect(action?.owner == owner)
+        #expect(action?.due?.description == due)
+        #expect(action?.ticket == ticket)
+        #expect(p.problems.isEmpty)
     }
 
     @Test func badDueDateIsAProblem() {
