@@ -19,13 +19,15 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    /// The paths to read: as given, else the configured postmortems directory.
+    /// The paths to read: as given, else the configured postmortems directory, relative to the
+    /// current directory when it is under it (findings then name `postmortems/x.md`, as when the
+    /// directory is given, and GitHub annotations find the file in the repository).
     func inputPaths(_ paths: [String], configuration: Configuration) -> [String] {
         if !paths.isEmpty { return paths }
         let root = configuration.rootDirectory ?? "."
         let directory = configuration.postmortemsDirectory
         let full = directory.hasPrefix("/") ? directory : (root == "." ? directory : root + "/" + directory)
-        return [full]
+        return [ReportGenerator.shownPath(relativeTo: FileManager.default.currentDirectoryPath)(full)]
     }
 }
 

@@ -335,7 +335,10 @@ public struct PersonBlamedRule: LintRule {
     /// at 14:02"); any other word makes the role a modifier ("the on-call rotation change").
     static let phraseEnds: Set<String> = ["who", "that", "and", "or", "on", "at", "in", "during", "when", "while", "after",
                                           "before", "with", "for", "to", "by", "as", "because", "since", "was", "were",
-                                          "had", "has", "then", "than", "but", "so", "which", "without", "from", "into", "under"]
+                                          "had", "has", "then", "than", "but", "so", "which", "without", "from", "into", "under",
+                                          // When: "caused by @dana.k yesterday", "… again", "… last week".
+                                          "today", "yesterday", "tonight", "again", "earlier", "later", "last", "this", "once",
+                                          "twice", "too", "also", "alone", "directly", "accidentally", "mistakenly"]
     /// Adjectives between a determiner and a role ("by a new engineer").
     static let roleAdjectives: Set<String> = ["new", "junior", "senior", "tired", "inexperienced", "single", "lone"]
 

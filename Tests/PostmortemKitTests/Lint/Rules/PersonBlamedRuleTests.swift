@@ -11,6 +11,9 @@ struct PersonBlamedRuleTests {
 
     @Test(arguments: [
         ("The outage was caused by @dana.k pushing an empty pool.", ["caused by @dana.k"]),
+        // A word of time after the person ends the phrase (found by the docs audit of stop 35).
+        ("The outage was caused by @dana.k yesterday, and the delay by Dana again.", ["caused by @dana.k"]),
+        ("The outage was caused by Dana last week.", ["caused by Dana"]),
         ("It was a mistake made by an engineer under time pressure.", ["mistake made by an engineer"]),
         ("An oversight by the on-call delayed the page by 20 minutes.", ["oversight by the on-call"]),
         ("The pool was broken by Dana at 14:02.", ["broken by Dana"]),
