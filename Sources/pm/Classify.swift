@@ -75,6 +75,12 @@ extension PM {
                     failed = true
                     Terminal.warning(record.path, problem.range, problem.message)
                 }
+                // An empty file's problem is a warning: say why it is not among the incidents,
+                // as `pm report` does.
+                if !record.isDocument, !record.problems.contains(where: { $0.severity == .error }),
+                   let problem = record.problems.first(where: { $0.severity >= .warning }) {
+                    Terminal.warning(record.path, problem.range, "\(problem.message); not a postmortem, left out")
+                }
             }
             // Inputs that are no documents (empty, binary, a directory named `x.md`) are no
             // incidents: each had counted as one of cause "unknown". Their problems are printed above.

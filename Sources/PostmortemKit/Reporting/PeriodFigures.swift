@@ -15,8 +15,10 @@ public struct PeriodFigures: Sendable, Codable, Hashable {
 
         init(_ values: [Double]) {
             count = values.count
-            medianMinutes = Percentile.median(values)
-            p90Minutes = Percentile.of(values, 90)
+            // Six decimals, as budgets are: interpolation leaves binary-fraction noise
+            // (181.8999999999999) that data.json would otherwise show.
+            medianMinutes = Percentile.median(values).map(ErrorBudget.rounded)
+            p90Minutes = Percentile.of(values, 90).map(ErrorBudget.rounded)
         }
     }
 
@@ -32,7 +34,7 @@ public struct PeriodFigures: Sendable, Codable, Hashable {
         /// unfinished. Nil when there is nothing to complete.
         public var completionRate: Double? {
             let committed = created - notDoing
-            return committed > 0 ? Double(done) / Double(committed) : nil
+            return committed > 0 ? ErrorBudget.rounded(Double(done) / Double(committed)) : nil
         }
 
         enum CodingKeys: String, CodingKey { case created, done, open, overdue, notDoing, completionRate }

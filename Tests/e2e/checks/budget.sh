@@ -15,6 +15,7 @@ check "classify --group-by service lists storefront" bash -c "$PM classify --gro
 check "classify --explain shows the deciding phrases" bash -c "$PM classify --explain | grep -q 'declared \"'"
 check "classify --evaluate prints precision and recall" bash -c "$PM classify --evaluate | grep -q '^category  *precision  *recall'"
 check "classify JSON parses" bash -c "$PM classify --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); assert len(d[\"classifications\"]) >= 24 and d[\"groups\"][0][\"cumulative_share\"] > 0'"
+check "classify says why an empty file is no incident, and exits 0" bash -c "d=\$(mktemp -d); : > \$d/empty.md; cp postmortems/2026-01-13-checkout-db-failover-stall.md \$d/; $PM classify \$d > \$d/out.txt 2> \$d/err.txt && grep -q 'empty.md: .*not a postmortem, left out' \$d/err.txt && grep -q '1 incident' \$d/out.txt"
 check "classify CSV guards formula cells" bash -c "d=\$(mktemp -d); printf -- '---\nid: \"=cmd()\"\nservices: [\"+svc\"]\n---\n# A bad deploy\n' > \$d/x.md; $PM classify --group-by service --format csv \$d/x.md | grep -q \"^service,'+svc,1,\""
 check "classify --repeat-window narrows the repeats" bash -c "$PM classify --repeat-window 65 | grep -q 'within 65 days): 1$'"
 # Two folders each holding index.md with one id (PM061): each incident keeps its own burn, and its
