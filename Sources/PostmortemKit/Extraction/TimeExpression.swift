@@ -144,7 +144,9 @@ public enum TimeExpression {
                 offset = zone
                 i = j + length
                 // "UTC (14:02 CET)" style parentheticals are left in the text.
-            } else if let zone = seasonalZoneToken(bytes, j) {
+            } else if let zone = seasonalZoneToken(bytes, j), separatorFollows(bytes, j + 2) {
+                // Only before the entry's separator: in "07:46 CT log monitor…" or "07:52 PT
+                // team…" the capitals start the text.
                 seasonal = zone
                 i = j + 2
             }
@@ -172,59 +174,100 @@ public enum TimeExpression {
     }
 
     /// A time relative to the incident's start at `i`, in seconds, and its length: `T`, a sign
-    /// (`+`, `-` or `−`; spaces around it allowed), then `HH:MM`, or numbers with units (`5m`,
-    /// `5 min`, `1h30m`, `2 hours`, `90s`), or a bare number of minutes (`T+5`); or `T0`.
+    /// (`+`, `-` or `−`; spaces around it allowed), then `H:MM` or `H:MM:SS`, or numbers with
+    /// units (`5m`, `5 min`, `1h30m`, `1h30`, `2 hours`, `2 weeks`, `90s`), or a bare number of
+    /// minutes (`T+5`); or `T0` (`T0+5m` is `T+5m`). Nil for what pm cannot count exactly: a
+    /// fraction (`T+1.5h`), months or years (`T-2 months`), more than 366 days.
     static func relativeToken(_ b: [UInt8], _ i: Int) -> (Int, Int)? {
         guard byte(b, i) == "T" else { return nil }
         var j = i + 1
-        if byte(b, j) == "0", j + 1 == b.count || !isAlnum(b[j + 1]) && !(b[j + 1] == UInt8(ascii: ":") && byte(b, j + 2).map(isDigit) == true) {
-            return (0, 2)
+        if byte(b, j) == "0" {
+            // `T0`, alone or before an offset (`T0+5m`); not `T0:05` or `T05`.
+            var k = j + 1
+            skipSpaces(b, &k)
+            if signToken(b, k) != nil {
+                j = k
+            } else if j + 1 == b.count || !isAlnum(b[j + 1]) && !(b[j + 1] == UInt8(ascii: ":") && byte(b, j + 2).map(isDigit) == true) {
+                return (0, 2)
+            } else {
+                return nil
+            }
         }
         skipSpaces(b, &j)
         guard let (sign, signLength) = signToken(b, j) else { return nil }
         j += signLength
         skipSpaces(b, &j)
-        // `HH:MM` (and `H:MM`).
-        if let h = number(b, &j, maxDigits: 3) {
-            if byte(b, j) == ":", let m = digits(b, j + 1, 2), m < 60 {
+        guard let h = number(b, &j, maxDigits: 5) else { return nil }
+        // The end of the token: no letter, digit, `.` or `,` followed by a digit right after it.
+        func ends(at k: Int) -> Bool {
+            guard k < b.count else { return true }
+            if isAlnum(b[k]) { return false }
+            if b[k] == UInt8(ascii: ".") || b[k] == UInt8(ascii: ","), byte(b, k + 1).map(isDigit) == true { return false }
+            return true
+        }
+        // `H:MM` and `H:MM:SS`.
+        if byte(b, j) == ":", let m = digits(b, j + 1, 2), m < 60 {
+            j += 3
+            var seconds = h * 3600 + m * 60
+            if byte(b, j) == ":", let sec = digits(b, j + 1, 2), sec < 60 {
+                seconds += sec
                 j += 3
-                guard j == b.count || !isAlnum(b[j]) else { return nil }
-                return (sign * (h * 3600 + m * 60), j - i)
             }
-            // Numbers with units ("1h30m", "2 hours"), or one bare number of minutes.
-            func unit(after position: Int) -> (scale: Int, end: Int)? {
-                var k = position
-                skipSpaces(b, &k)
-                var end = k
-                while end < b.count, isLetter(b[end]) { end += 1 }
-                guard let scale = relativeUnits[String(decoding: b[k..<end], as: UTF8.self).lowercased()] else { return nil }
-                return (scale, end)
-            }
-            var total = 0
-            var value = h
-            var units = 0
-            while let (scale, end) = unit(after: j) {
-                total += value * scale
-                units += 1
-                j = end
-                var k = j
-                skipSpaces(b, &k)
-                guard total <= 366 * 86_400, let next = number(b, &k, maxDigits: 3), unit(after: k) != nil else { break }
+            guard ends(at: j), seconds <= 366 * 86_400 else { return nil }
+            return (sign * seconds, j - i)
+        }
+        // Numbers with units. The word after a number, when there is one, must be a unit.
+        func word(after position: Int) -> (text: String, end: Int)? {
+            var k = position
+            skipSpaces(b, &k)
+            var end = k
+            while end < b.count, isLetter(b[end]) { end += 1 }
+            return end > k ? (String(decoding: b[k..<end], as: UTF8.self).lowercased(), end) : nil
+        }
+        var total = 0
+        var value = h
+        var lastScale: Int? = nil
+        while true {
+            guard let (text, end) = word(after: j), let scale = relativeUnits[text] else { break }
+            total += value * scale
+            lastScale = scale
+            j = end
+            var k = j
+            skipSpaces(b, &k)
+            let numberStart = k
+            guard total <= 366 * 86_400, let next = number(b, &k, maxDigits: 5) else { break }
+            if let (text, _) = word(after: k), relativeUnits[text] != nil {
                 value = next
                 j = k
+                continue
             }
-            if units == 0 { total = value * 60 }
-            guard j == b.count || !isAlnum(b[j]) else { return nil }
-            return (sign * total, j - i)
+            // A bare number right after hours is minutes (`1h30`); any other is the text's.
+            if lastScale == 3600, next < 60, numberStart == j {
+                total += next * 60
+                j = k
+            }
+            break
         }
-        return nil
+        if lastScale == nil {
+            // A bare number is minutes ("T+5: paged"), unless a longer period follows it
+            // ("T-2 months"), which pm does not count in.
+            if let (text, _) = word(after: j), longerPeriods.contains(text) { return nil }
+            total = value * 60
+        }
+        guard ends(at: j), total <= 366 * 86_400 else { return nil }
+        return (sign * total, j - i)
     }
+
+    /// Periods of no fixed length in minutes, which a bare number before them does not count.
+    static let longerPeriods: Set<String> = ["mo", "mos", "month", "months", "year", "years", "yr", "yrs", "quarter", "quarters",
+                                             "sprint", "sprints"]
 
     static let relativeUnits: [String: Int] = [
         "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1,
         "m": 60, "min": 60, "mins": 60, "minute": 60, "minutes": 60,
         "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
         "d": 86_400, "day": 86_400, "days": 86_400,
+        "w": 604_800, "wk": 604_800, "wks": 604_800, "week": 604_800, "weeks": 604_800,
     ]
 
     /// The zone of `PT`, `MT`, `CT` or `ET` (upper case, a word of its own) at `i`: the US zone,
@@ -239,6 +282,18 @@ public enum TimeExpression {
         default: return nil
         }
     }
+
+    /// True when only spaces stand between `i` and the end of the text or a separator after a
+    /// time (`:`, `-`, `|`, `,`, a dash, or a closing `)`, `]`, `*`, `` ` ``, `_`).
+    static func separatorFollows(_ b: [UInt8], _ i: Int) -> Bool {
+        var k = i
+        skipSpaces(b, &k)
+        guard k < b.count else { return true }
+        if separatorBytes.contains(b[k]) { return true }
+        return hasPrefix(b, k, "\u{2013}") || hasPrefix(b, k, "\u{2014}")
+    }
+
+    static let separatorBytes = Array(":-|,)]*`_".utf8)
 
     /// The resolvers of PT, MT, CT and ET, in that order.
     static let usZoneResolvers = ["PT", "MT", "CT", "ET"].map { ZoneResolver(usZones[$0]!)! }

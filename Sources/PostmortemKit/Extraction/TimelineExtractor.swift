@@ -15,6 +15,9 @@ enum TimelineExtractor {
         /// The incident's own date, for years left out.
         var anchor: CalendarDate?
         var dateIsExplicit = false
+        /// True from a written date (a heading, a date line, a dated entry) until the next entry:
+        /// an entry right after it is on that date as written.
+        var dateJustWritten = false
         var previous: Timestamp?
         /// The incident's start, which gives the base date in the timeline's zone.
         var started: Timestamp?
@@ -116,6 +119,7 @@ enum TimelineExtractor {
             context.date = date
         }
         context.dateIsExplicit = true
+        context.dateJustWritten = true
     }
 
     static func read(_ block: MarkdownNode, _ context: inout Context, _ result: inout [TimelineEvent],
@@ -245,6 +249,8 @@ enum TimelineExtractor {
     static func append(_ leading: TimeExpression.Leading, text: String, range: SourceRange, _ context: inout Context,
                        _ result: inout [TimelineEvent]) {
         if let date = leading.date { setDate(date, &context) }
+        let dateJustWritten = context.dateJustWritten
+        context.dateJustWritten = false
         if let relative = leading.relativeSeconds {
             // `T+5m`: minutes after the start, in the start's own offset. Without a start there is
             // nothing to count from, and the entry has no time.
@@ -267,8 +273,11 @@ enum TimelineExtractor {
             }
             // An entry in a zone of its own ("11:42 PM PT" in a UTC timeline) is on its date in
             // that zone: the date, there, of the entry before it (or of the start), not the
-            // timeline's date, which is a day later in the evening in the Americas.
-            if leading.date == nil, !context.dateIsExplicit, let reference = context.previous ?? context.started,
+            // timeline's date, which is a day later in the evening in the Americas. Right after a
+            // written date it is on that date as written. (Any written date above it had put
+            // every such entry a day late.)
+            let reference = dateJustWritten ? nil : context.previous ?? (context.dateIsExplicit ? nil : context.started)
+            if leading.date == nil, let reference,
                let own = leading.offsetSeconds ?? leading.seasonalZone?.offset(at: reference.epochSeconds) {
                 let day = reference.inOffset(own).localDate
                 time = resolve(day)

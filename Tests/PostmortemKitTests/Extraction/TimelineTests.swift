@@ -83,9 +83,35 @@ import Testing
         let unanchored = read("## Timeline\n\n- T+5m: Paged.\n")
         #expect(unanchored.timeline.map(\.text) == ["Paged."])
         #expect(unanchored.timeline.first?.time == nil)
-        for text in ["Tuesday: the review", "T-shirt sizes", "TLS handshakes fail", "T+ the rest", "T+5x retries", "T+1h3 things"] {
+        for text in ["Tuesday: the review", "T-shirt sizes", "TLS handshakes fail", "T+ the rest", "T+5x retries",
+                     "T+1.5h: the fraction", "T-2 months: last review", "T05: no sign", "T+400d: beyond a year"] {
             #expect(TimeExpression.leading(text)?.relativeSeconds == nil, "\(text)")
         }
+        // Found by the black-box pass of stop 35: weeks, seconds, `1h30`, `T0+5m` and four digits.
+        for (text, seconds, rest) in [("T-2 weeks: lag limit reviewed", -1_209_600, "lag limit reviewed"),
+                                      ("T+1:02:03: failover", 3723, "failover"), ("T+1h30: paged", 5400, "paged"),
+                                      ("T0+5m: paged", 300, "paged"), ("T+1000m: closed", 60_000, "closed"),
+                                      ("T+1h 3 engineers join", 3600, "3 engineers join"), ("T+5 Paged", 300, "Paged")] {
+            let leading = TimeExpression.leading(text)
+            #expect(leading?.relativeSeconds == seconds, "\(text)")
+            #expect(leading?.rest == rest, "\(text)")
+        }
+    }
+
+    /// An entry in a zone of its own follows the entry before it even after a written date (the
+    /// black-box pass of stop 35: a dated heading or first row had put it a day late), and right
+    /// after a written date it is on that date.
+    @Test func ownZonesAfterWrittenDates() throws {
+        for heading in ["### 2026-01-13\n\n- 07:42: Disk errors.", "- 2026-01-13 07:42 UTC: Disk errors."] {
+            let p = read("---\nstarted: 2026-01-13T07:42:00Z\n---\n## Timeline\n\nAll times UTC.\n\n\(heading)\n- 11:46 PM PT: Paged.\n- 07:52: Declared.\n")
+            #expect(p.timeline.map { $0.time?.iso8601 } == ["2026-01-13T07:42:00Z", "2026-01-12T23:46:00-08:00", "2026-01-13T07:52:00Z"], "\(heading)")
+        }
+        let first = read("---\nstarted: 2026-01-13T07:42:00Z\n---\n## Timeline\n\n### 2026-01-12\n\n- 11:40 PM PT: Errors begin.\n")
+        #expect(first.timeline.first?.time?.iso8601 == "2026-01-12T23:40:00-08:00")
+        // Capitals that start the text are no zone: only a separator after them makes one.
+        let words = read("---\nstarted: 2026-07-14T14:02:00Z\n---\n## Timeline\n\nAll times UTC.\n\n- 14:02 CT log monitor reports a new certificate.\n- 14:05 PT team notices errors.\n- 14:09 PT: Paged.\n")
+        #expect(words.timeline.map { $0.time?.iso8601 } == ["2026-07-14T14:02:00Z", "2026-07-14T14:05:00Z", "2026-07-14T14:09:00-07:00"])
+        #expect(words.timeline.first?.text == "CT log monitor reports a new certificate.")
     }
 
     /// Found in review of the stated zones: a US zone word does not beat a fixed zone the same

@@ -21,7 +21,9 @@ public struct TimelineOrderRule: LintRule {
             // An entry known only to the day (`2026-11-10`, or `14:??` with its minutes not
             // written down) stands for the whole day: it is out of place only when all of that
             // day is before the entry above it, and it does not move the order back to midnight.
-            if !event.timeText.utf8.contains(UInt8(ascii: ":")), let previous = latest, let previousTime = previous.time {
+            // (A relative time, `T+10m`, is to the minute.)
+            if !event.timeText.utf8.contains(UInt8(ascii: ":")), TimeExpression.relativeToken(Array(event.timeText.utf8), 0) == nil,
+               let previous = latest, let previousTime = previous.time {
                 if time.adding(seconds: 86_400) <= previousTime {
                     result.append(Violation("timeline entry on \(event.timeText) comes after the entry at \(previous.timeText) (line \(previous.range.start.line)) but is earlier",
                                             at: event.range, suggestion: "move it into place, or fix its date"))
