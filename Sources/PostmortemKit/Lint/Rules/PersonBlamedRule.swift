@@ -32,11 +32,13 @@ public struct PersonBlamedRule: LintRule {
     static let builtInVerbs = ["broke", "forgot", "failed", "neglected", "ignored", "missed", "overlooked", "messed up",
                                "screwed up", "botched", "didn't check", "did not check", "didn't test", "did not test",
                                "didn't notice", "did not notice", "didn't read", "did not read", "mistakenly",
-                               "accidentally", "carelessly", "caused the", "misconfigured", "mistyped", "fat-fingered"]
+                               "accidentally", "carelessly", "caused the", "misconfigured", "mistyped", "fat-fingered",
+                               "fat fingered"]
     /// Failures only people commit: with these, any capitalised name is taken for a person
     /// ("Priya forgot"), since systems do not forget ("Kafka missed" may well be a system).
     static let personOnlyVerbs: [[String]] = [["forgot"], ["neglected"], ["overlooked"], ["messed", "up"], ["screwed", "up"],
-                                              ["botched"], ["didn't", "bother"], ["did", "not", "bother"]]
+                                              ["botched"], ["didn't", "bother"], ["did", "not", "bother"], ["mistyped"],
+                                              ["fat-fingered"], ["fat", "fingered"]]
     /// The first words of ``personOnlyVerbs``.
     static let personOnlyFirstWords = Set(personOnlyVerbs.map { $0[0] })
     static let personOnlyFirstWordFilter = WordPrefilter(personOnlyFirstWords)
@@ -75,7 +77,8 @@ public struct PersonBlamedRule: LintRule {
     /// Roles that are the subject of a failure ("the engineers ignored", "the DBA accidentally
     /// deleted"): ``roles``, their plurals and a few more. Not "human": "human error" is PM012's.
     static let subjectRoles: Set<String> = roles.union(["engineers", "developers", "devs", "admins", "administrators", "dba",
-                                                        "dbas", "sres", "interns", "contractors", "reviewers", "operators"])
+                                                        "dbas", "sres", "interns", "contractors", "reviewers", "operators",
+                                                        "responder", "responders", "on-callers", "oncallers"])
 
     let people: Set<String>
     /// Names that are never people (``knownSystems`` and `systems`), lowercased.
@@ -168,26 +171,37 @@ public struct PersonBlamedRule: LintRule {
                     isSubject = Self.personOnlyVerbs.contains { line.matches($0, at: i + 1) }
                 }
                 guard isSubject else { continue }
+                // "The engineer on call ignored": a role's "on call" (or duty, shift) before the verb.
+                let onDuty = i + 3 < words.count && line.text(i + 1, is: "on") && Self.duties.contains(line.text(i + 2)) ? 2 : 0
                 // The verb right after the subject, or after one adverb ("Dana then forgot").
-                for offset in [1, 2] where i + offset < words.count {
+                for offset in [1 + onDuty, 2 + onDuty] where i + offset < words.count {
                     // Verbs with another first word cannot match here, so the first match in the
                     // group is the first in the whole list.
                     guard let group = verbsByFirstWord[line.text(i + offset)],
                           let verb = group.first(where: { line.matches($0, at: i + offset) }) else { continue }
                     // "Dana never forgot" is no failure; in "@li.w @dana.k forgot" the subject is
                     // the second handle, which its own turn reports.
-                    if offset == 2, Self.negations.contains(line.text(i + 1)) || bytes[words[i + 1].start] == UInt8(ascii: "@") { break }
+                    if offset == 2 + onDuty, Self.negations.contains(line.text(i + onDuty + 1)) || bytes[words[i + onDuty + 1].start] == UInt8(ascii: "@") { break }
                     // The word between is an adverb or "had" ("Dana then forgot", "Dana quickly
                     // forgot", "Dana had missed"), not what the name modifies ("the Dana cluster
                     // forgot its leader").
-                    if offset == 2, case let between = line.text(i + 1), !Self.isAdverb(between), !Self.perfects.contains(between) { break }
-                    // "…paged the on-call. Redis forgot…": a sentence ends between them.
-                    if bytes[word.end..<words[i + offset].start].contains(where: Self.endsSentence) { break }
-                    // "failed over", "failed back" describe systems.
-                    if verb == ["failed"], i + offset + 1 < words.count, Self.systemFailures.contains(line.text(i + offset + 1)) { continue }
+                    if offset == 2 + onDuty, case let between = line.text(i + onDuty + 1), !Self.isAdverb(between), !Self.perfects.contains(between) { break }
+                    // "…paged the on-call. Redis forgot…": a sentence ends between them; "Operators,
+                    // paged by a stale rule, acknowledged…": a comma sets the words apart.
+                    if bytes[word.end..<words[i + offset].start].contains(where: { Self.endsSentence($0) || $0 == UInt8(ascii: ",") }) { break }
+                    let after = i + offset + verb.count
+                    // "failed over", "failed back", "failed the database over to the standby"
+                    // describe a failover.
+                    if verb == ["failed"], Self.sentenceWords(line, from: after, count: 4).contains(where: { Self.systemFailures.contains(line.text($0)) }) { continue }
                     // "@dana.k broke glass" (emergency access, as the runbook says), "broke down the
-                    // timeline": idioms, not damage.
-                    if verb == ["broke"], i + offset + 1 < words.count, Self.brokeIdioms.contains(line.text(i + offset + 1)) { break }
+                    // timeline", "broke the migration into batches", "broke up the rollout", "broke
+                    // the tie": idioms, not damage.
+                    if verb == ["broke"], Self.sentenceWords(line, from: after, count: 5).contains(where: { Self.brokeIdioms.contains(line.text($0)) }) { break }
+                    // "engineers accidentally discovered the fix": luck, not a failure.
+                    if verb == ["accidentally"], after < words.count, Self.findingVerbs.contains(line.text(after)) { break }
+                    // A game day: "engineers deliberately broke the primary to test failover",
+                    // "failed the build on purpose".
+                    if Self.sentenceWords(line, from: i, count: offset + verb.count + 10).contains(where: { Self.intentWords.contains(line.text($0)) }) { break }
                     // "Dana forgot nothing".
                     if i + offset + verb.count < words.count, Self.nothing.contains(line.text(i + offset + verb.count)) { break }
                     result.append(BlamePhrase(from: i, through: i + offset + verb.count - 1, .subject))
@@ -236,6 +250,9 @@ public struct PersonBlamedRule: LintRule {
     static func systemBefore(_ line: ProseLine, _ i: Int, systems: Set<String>) -> Bool {
         let before = line.text(i - 1)
         if systems.contains(before) { return true }
+        // "the cert-manager operator", "the k8s-2 operator": people's roles have no hyphen or
+        // digit ("on-call" is a role itself, not a word before one).
+        if !roles.contains(before), before.utf8.contains(where: { $0 == UInt8(ascii: "-") || ($0 >= 48 && $0 <= 57) }) { return true }
         guard isCapitalised(line.original(i - 1)), !nobody.contains(before), !BlameLanguageRule.thingDeterminers.contains(before) else { return false }
         // Not the first word of a sentence.
         return i - 1 > 0 && !line.bytes[line.words[i - 2].end..<line.words[i - 1].start].contains(where: endsSentence)
@@ -248,7 +265,29 @@ public struct PersonBlamedRule: LintRule {
 
     /// Words after "broke" that make an idiom of it: "broke glass", "broke down the timeline",
     /// "broke even", "broke ground".
-    static let brokeIdioms: Set<String> = ["glass", "down", "even", "ground"]
+    static let brokeIdioms: Set<String> = ["glass", "down", "even", "ground", "into", "up", "tie", "ties", "apart"]
+
+    /// What a role is on before the verb: "the engineer on call", "the SRE on duty".
+    static let duties: Set<String> = ["call", "duty", "shift", "site", "rotation"]
+
+    /// Verbs after "accidentally" that are luck: "accidentally discovered the fix".
+    static let findingVerbs: Set<String> = ["discovered", "found", "noticed", "learned", "learnt", "uncovered", "fixed",
+                                            "benefited", "benefitted", "spotted", "caught", "resolved", "solved"]
+
+    /// Words that make a failure on purpose (a game day or a drill), not a person's failure.
+    /// ("Dana missed the drill" is still flagged: the drill is what was missed.)
+    static let intentWords: Set<String> = ["deliberately", "intentionally", "purposely", "purposefully", "purpose", "gameday",
+                                           "game-day"]
+
+    /// The indices of up to `count` words from `start` that lie in the sentence of word `start`.
+    static func sentenceWords(_ line: ProseLine, from start: Int, count: Int) -> Range<Int> {
+        var end = start
+        while end < min(line.words.count, start + count) {
+            if end > start, line.bytes[line.words[end - 1].end..<line.words[end].start].contains(where: endsSentence) { break }
+            end += 1
+        }
+        return start..<max(start, end)
+    }
 
     /// Words that can stand between a subject and its verb: adverbs in -ly and a few others.
     static func isAdverb(_ word: String) -> Bool {

@@ -80,6 +80,14 @@ struct PersonBlamedRuleTests {
         "The Dana assembly broke after the upgrade.",
         // A neutral agent before "not", and one after a comma.
         "The fix was reviewed by @dana.k not long after, and recovery was sped up by @li.w, who left the call running.",
+        // Found by the black-box pass of stop 35: failovers, splitting, game days, luck,
+        // software operators named in lowercase, and a comma between subject and verb.
+        "Engineers failed the database over to the standby, and the SREs broke the migration into three batches.",
+        "Engineers broke up the rollout; two SREs broke the tie.",
+        "The engineers deliberately broke the primary to test failover, and the developers failed the build on purpose.",
+        "Engineers accidentally discovered that reloading PgBouncer cleared the queue.",
+        "The cert-manager operator misconfigured the issuer.",
+        "Operators, mistakenly paged by a stale rule, acknowledged the alert.",
     ])
     func leavesSystemsAndNeutralAgentsAlone(text: String) throws {
         #expect(try Self.flagged(text).isEmpty)
@@ -100,6 +108,11 @@ struct PersonBlamedRuleTests {
         ("The developers did not test the migration; the operator misconfigured the pool.", ["developers did not test", "operator misconfigured"]),
         // Still software after a system's name, and still idioms.
         ("The Kafka operators failed over to the standby; two engineers broke glass.", []),
+        // Roles on call, responders, and fat fingers (only people have them).
+        ("The engineer on call ignored the alert, and the SRE on duty mistyped the command.", ["engineer on call ignored", "SRE on duty mistyped"]),
+        ("Responders ignored the second page; on-callers missed the first.", ["Responders ignored", "on-callers missed"]),
+        ("Sam fat-fingered the region, and the developer fat fingered the command.", ["Sam fat-fingered", "developer fat fingered"]),
+        ("Dana missed the failover drill.", ["Dana missed"]),
     ])
     func stillFlagsPeople(text: String, expected: [String]) throws {
         #expect(try Self.flagged(text) == expected)
