@@ -237,7 +237,19 @@ enum ActionExtractor {
         }
         // "(due 2026-12-01, OPS-123)", "… by 2026-12-01": a date after one of the due words,
         // written without the colon, is the due date, as a handle is the owner.
-        if action.due == nil, !metadata.contains(where: { $0.0 == "due" }), let date = writtenDueDate(in: text) { action.due = date }
+        applyWrittenDue(in: text, to: &action, metadata: metadata, problems: &problems)
+    }
+
+    /// Reads a due date written in the text (``writtenDueDate(in:)``) when the metadata gave none;
+    /// a date that does not exist is a problem, as `due: 2026-02-30` is.
+    static func applyWrittenDue(in text: String, to action: inout FollowUpAction, metadata: [(String, String)],
+                                problems: inout [Problem]) {
+        guard action.due == nil, !metadata.contains(where: { $0.0 == "due" }), let written = writtenDueDate(in: text) else { return }
+        switch written {
+        case .date(let date): action.due = date
+        case .impossible(let text):
+            problems.append(Problem(.invalidActionMetadata, "due date `\(text)` is not a real YYYY-MM-DD date", at: action.range))
+        }
     }
 
     /// Metadata written without colons, `(@dana.k, due 2026-12-01, OPS-412)`: each part between
@@ -278,34 +290,67 @@ enum ActionExtractor {
         return result.isEmpty ? nil : result
     }
 
-    /// The first `YYYY-MM-DD` right after "due", "by", "deadline", "eta" or "target" (any case,
-    /// a word of its own; "due on", "due by" too) in `text`, when it is a real date.
-    static func writtenDueDate(in text: String) -> CalendarDate? {
+    /// What a due word in an action's text gives: a date, or a `YYYY-MM-DD` that is no date.
+    enum WrittenDue: Equatable {
+        case date(CalendarDate)
+        case impossible(String)
+    }
+
+    /// The first `YYYY-MM-DD` right after "due", "due date", "by", "deadline", "eta" or
+    /// "target" (any case, a word of its own, with or without a colon; "due on", "due by" too) in
+    /// `text`. Not a date that is part of a name (`2026-01-12-hotfix`, `2026-01-13's deploy`), one
+    /// after "by" that follows a past participle ("logs written by 2026-01-13"), or one that a
+    /// word follows after "by" or "target" ("the target 2026-12-01 build").
+    static func writtenDueDate(in text: String) -> WrittenDue? {
         let b = Array(text.utf8)
         guard b.count >= 13 else { return nil }
         func isLetterByte(_ c: UInt8) -> Bool { (c | 0x20) >= 97 && (c | 0x20) <= 122 }
+        func isDigitByte(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+        func skipSpaces(_ j: inout Int) { while j < b.count, b[j] == 0x20 { j += 1 } }
+        var previousWord = ""
         var i = 0
         while i < b.count {
             guard isLetterByte(b[i]), i == 0 || !isLetterByte(b[i - 1]) && b[i - 1] != UInt8(ascii: "-") else { i += 1; continue }
             var end = i
             while end < b.count, isLetterByte(b[end]) { end += 1 }
             let word = String(decoding: b[i..<end], as: UTF8.self).lowercased()
-            if dueWords.contains(word) {
-                var j = end
-                while j < b.count, b[j] == 0x20 { j += 1 }
-                // "due on", "due by".
-                for filler in ["on ", "by "] where j + 3 <= b.count && String(decoding: b[j..<(j + 3)], as: UTF8.self).lowercased() == filler {
-                    j += 3
-                    while j < b.count, b[j] == 0x20 { j += 1 }
-                }
-                if j + 10 <= b.count, j + 10 == b.count || !(b[j + 10] >= 48 && b[j + 10] <= 57) && !isLetterByte(b[j + 10]),
-                   let date = CalendarDate(String(decoding: b[j..<(j + 10)], as: UTF8.self)) {
-                    return date
+            defer { previousWord = word }
+            guard dueWords.contains(word), !(word == "by" && isParticiple(previousWord)) else { i = end; continue }
+            var j = end
+            if word == "due" {
+                // "due date 2026-12-10", "due on", "due by".
+                var k = j
+                skipSpaces(&k)
+                for filler in ["date", "on", "by"] where k + filler.utf8.count < b.count
+                    && String(decoding: b[k..<(k + filler.utf8.count)], as: UTF8.self).lowercased() == filler
+                    && !isLetterByte(b[k + filler.utf8.count]) {
+                    j = k + filler.utf8.count
+                    k = j
+                    skipSpaces(&k)
                 }
             }
-            i = end
+            if j < b.count, b[j] == UInt8(ascii: ":") { j += 1 }
+            skipSpaces(&j)
+            guard j + 10 <= b.count, isDigitByte(b[j]), b[j + 4] == UInt8(ascii: "-"), b[j + 7] == UInt8(ascii: "-"),
+                  (0..<10).allSatisfy({ $0 == 4 || $0 == 7 || isDigitByte(b[j + $0]) }) else { i = end; continue }
+            // Part of a name: a letter, digit, hyphen or apostrophe right after it.
+            if j + 10 < b.count, isLetterByte(b[j + 10]) || isDigitByte(b[j + 10]) || b[j + 10] == UInt8(ascii: "-")
+                || b[j + 10] == UInt8(ascii: "'") || b[j + 10] == 0xE2 { i = end; continue }
+            if word == "by" || word == "target" {
+                var k = j + 10
+                skipSpaces(&k)
+                if k < b.count, b[k] >= 97, b[k] <= 122 { i = end; continue }
+            }
+            let written = String(decoding: b[j..<(j + 10)], as: UTF8.self)
+            return CalendarDate(written).map(WrittenDue.date) ?? .impossible(written)
         }
         return nil
+    }
+
+    /// Past participles after which "by" names who or what did something, not a deadline.
+    static func isParticiple(_ word: String) -> Bool {
+        word.hasSuffix("ed") || ["built", "written", "made", "done", "taken", "sent", "run", "set", "seen", "given", "shown",
+                                 "known", "held", "kept", "caught", "brought", "hit", "cut", "broken", "driven"].contains(word)
     }
 
     static let dueWords: Set<String> = ["due", "by", "deadline", "eta", "target"]
@@ -534,6 +579,7 @@ enum ActionExtractor {
             let rowLinks = links(in: row)
             if action.ticket == nil { action.ticket = rowLinks.first(where: isTicketURL) ?? firstTicketID(in: action.text) }
             if action.owner == nil, let handle = firstHandle(in: action.text) { action.owner = handle }
+            applyWrittenDue(in: action.text, to: &action, metadata: metadata, problems: &problems)
             if let ticket = action.ticket, ticket.hasPrefix("[") || rowLinks.contains(where: { ticket.contains($0) }) == false,
                let url = rowLinks.first(where: isTicketURL), !(ticket.containsBytes(of: "-") && ticket.contains("-")) {
                 action.ticket = url

@@ -104,6 +104,27 @@ import Testing
         #expect(p.actions[1].text == "Retire the v1 proxy by 2027-01-15")
     }
 
+    /// Found by the black-box pass of stop 35: dates that are names or a deed's date are no due
+    /// dates; "due date", "ETA:" and table rows are read; an impossible date is a problem.
+    @Test func writtenDueDatesRefined() {
+        let p = read("""
+            ## Follow-up actions
+            - [ ] Pin the base image to the target 2026-12-01 build @dana.k OPS-419
+            - [ ] Replay orders dropped by 2026-01-13's deploy @dana.k OPS-422
+            - [ ] Revert images built by 2026-01-12-hotfix pipeline @dana.k OPS-423
+            - [ ] Archive logs written by 2026-01-13 (the incident day) @dana.k OPS-430
+            - [ ] Add a lag alert, due date 2026-12-10 @dana.k OPS-420
+            - [ ] Page on lag, ETA: 2026-12-20, @dana.k, OPS-429
+            - [ ] Rotate certificates due 2026-02-30 @dana.k OPS-431
+
+            | Action | Owner | Ticket |
+            |---|---|---|
+            | Retire the v1 proxy by 2026-11-15 | @li.w | OPS-413 |
+            """)
+        #expect(p.actions.map { $0.due?.description } == [nil, nil, nil, nil, "2026-12-10", "2026-12-20", nil, "2026-11-15"])
+        #expect(p.problems.map(\.message) == ["due date `2026-02-30` is not a real YYYY-MM-DD date"])
+    }
+
     /// Colonless metadata is read only when every part of the parenthesis is an owner, a due date
     /// or a ticket; other words keep the parenthesis in the text and read nothing from it.
     @Test(arguments: [
