@@ -62,55 +62,95 @@ public struct TableShapeRule: LintRule {
             case .document, .blockQuote, .list, .item:
                 visit(child, context, &result)
             case .paragraph:
-                if let violation = check(child, after: children[..<offset], context) { result.append(violation) }
+                if let violation = check(child, in: node, after: children[..<offset], context) { result.append(violation) }
             default:
                 break
             }
         }
     }
 
-    /// A violation when `paragraph` is made of table rows that are no table.
-    private func check(_ paragraph: MarkdownNode, after before: Slice<MarkdownNode.Children>, _ context: LintContext) -> Violation? {
+    /// A violation when `paragraph` (a child of `parent`) ends in table rows that are no table.
+    private func check(_ paragraph: MarkdownNode, in parent: MarkdownNode, after before: Slice<MarkdownNode.Children>,
+                       _ context: LintContext) -> Violation? {
         guard let range = paragraph.range, range.start.line >= 1, range.end.line <= context.text.lines.count else { return nil }
         let lines = context.text.lines
-        let first = range.start.line
-        // The cheap test first: most paragraphs do not start with `|`.
-        guard Self.isRow(lines[first - 1], from: range.start.column - 1) else { return nil }
-        var rows = 1
-        var line = first + 1
-        while line <= range.end.line, Self.isRow(lines[line - 1], from: 0) {
-            rows += 1
-            line += 1
-        }
-        let at = SourceRange(start: range.start, end: SourceLocation(line: first, column: lines[first - 1].count))
-
-        // Rows right after a table, with only blank lines and HTML blocks between: the table was cut.
-        var separators: [MarkdownNode] = []
-        for sibling in before.reversed() {
-            if sibling.tag == .htmlBlock { separators.append(sibling); continue }
-            if sibling.tag == .table, let tableEnd = sibling.range?.end.line {
-                let cut = separators.isEmpty ? "a blank line"
-                    : separators.count == 1 ? "the HTML block at line \(separators[0].range?.start.line ?? tableEnd + 1)"
-                    : "\(separators.count) HTML blocks"
-                let subject = rows == 1 ? "this row" : "these \(rows) rows"
-                let verb = rows == 1 ? "it is" : "they are"
-                return Violation("\(subject) would continue the table that ends at line \(tableEnd), but \(cut) ends that table; \(verb) read as text\(Self.consequence(at: first, in: context.postmortem.sections, rows: rows))",
-                                 at: at,
-                                 suggestion: separators.isEmpty ? "remove the blank line between the rows" : "move the comment above or below the table, or into a cell")
-            }
-            break
-        }
-        guard rows >= 2, rows == range.end.line - first + 1 else { return nil }
+        // The first line that is a row, from which every line to the paragraph's end is one.
+        // Most paragraphs have no line that starts with `|`: one byte test per line finds that.
+        func start(of line: Int) -> Int { line == range.start.line ? range.start.column - 1 : 0 }
+        var first = range.end.line + 1
+        while first > range.start.line, Self.isRow(lines[first - 2], from: start(of: first - 1)) { first -= 1 }
+        guard first <= range.end.line else { return nil }
+        let rows = range.end.line - first + 1
+        let rowStart = Self.contentStart(lines[first - 1], from: start(of: first))
+        let at = SourceRange(start: SourceLocation(line: first, column: rowStart + 1),
+                             end: SourceLocation(line: first, column: lines[first - 1].count))
         let lost = Self.consequence(at: first, in: context.postmortem.sections, rows: rows)
-        let headerCells = Self.cellCount(lines[first - 1], from: range.start.column - 1)
+        let headerCells = Self.cellCount(lines[first - 1], from: start(of: first))
+
+        // Rows right after a table, with only blank lines and HTML blocks between, and as many
+        // cells as it has columns: the table was cut.
+        if first == range.start.line {
+            var separators: [MarkdownNode] = []
+            for sibling in before.reversed() {
+                if sibling.tag == .htmlBlock { separators.append(sibling); continue }
+                if sibling.tag == .table, case .table(let columns) = sibling.kind, let tableEnd = sibling.range?.end.line,
+                   rows == 1 || headerCells == columns {
+                    let cut = separators.isEmpty ? "a blank line"
+                        : separators.count == 1 ? "the HTML block at line \(separators[0].range?.start.line ?? tableEnd + 1)"
+                        : "\(separators.count) HTML blocks"
+                    let subject = rows == 1 ? "this row" : "these \(rows) rows"
+                    let verb = rows == 1 ? "it is" : "they are"
+                    return Violation("\(subject) would continue the table that ends at line \(tableEnd), but \(cut) ends that table; \(verb) read as text\(lost)",
+                                     at: at,
+                                     suggestion: separators.isEmpty ? "remove the blank line between the rows" : "move the comment above or below the table, or into a cell")
+                }
+                break
+            }
+        }
+        guard rows >= 2 else { return nil }
         let second = lines[first]
         if Self.isDelimiterRow(second) {
             let delimiterCells = Self.cellCount(second, from: 0)
-            return Violation("the delimiter row (line \(first + 1)) has \(delimiterCells) \(delimiterCells == 1 ? "cell" : "cells") and the header row \(headerCells); GFM reads a table only when they match, so these \(rows) lines are read as text\(lost)",
-                             at: at, suggestion: "give the delimiter row one `---` cell per header cell")
+            if delimiterCells != headerCells {
+                return Violation("the delimiter row (line \(first + 1)) has \(delimiterCells) \(delimiterCells == 1 ? "cell" : "cells") and the header row \(headerCells); GFM reads a table only when they match, so these \(rows) lines are read as text\(lost)",
+                                 at: at, suggestion: "give the delimiter row one `---` cell per header cell")
+            }
+            if let (index, cell) = Self.invalidDelimiterCell(second) {
+                return Violation("cell \(index) of the delimiter row (line \(first + 1)) is `\(cell)`, which has no `-`; GFM reads a table only when every delimiter cell is `---`, `:---`, `---:` or `:---:`, so these \(rows) lines are read as text\(lost)",
+                                 at: at, suggestion: "write `---` (with a `:` on a side to align) in every cell of the delimiter row")
+            }
+            if first > range.start.line {
+                // A whole table, but inside a paragraph: the lines continue a list item's or a
+                // quote's text (unindented lines are "lazy" continuations), so no table starts.
+                let container = parent.tag == .item ? "the list item above" : parent.tag == .blockQuote ? "the quote above" : "the paragraph above"
+                return Violation("these \(rows) lines would be a table, but they continue the text of \(container); they are read as text\(lost)",
+                                 at: at, suggestion: "put a blank line before the table, or indent it under the list item")
+            }
+            return nil
         }
         return Violation("these \(rows) lines look like table rows, but a table needs a delimiter row (`|---|---|`) under its header row; they are read as text\(lost)",
                          at: at, suggestion: "add a delimiter row with \(headerCells) `---` \(headerCells == 1 ? "cell" : "cells") under the first row")
+    }
+
+    /// The byte offset of the first byte of `line` from `start` that is not a space, a tab or a
+    /// block quote's `>`.
+    static func contentStart(_ line: [UInt8], from start: Int) -> Int {
+        var i = max(0, start)
+        while i < line.count, line[i] == UInt8(ascii: " ") || line[i] == UInt8(ascii: "\t") || line[i] == UInt8(ascii: ">") { i += 1 }
+        return i
+    }
+
+    /// The first cell (1-based) of a delimiter row with no `-` in it, and its text.
+    static func invalidDelimiterCell(_ line: [UInt8]) -> (Int, String)? {
+        var lower = contentStart(line, from: 0), upper = line.count
+        while upper > lower, line[upper - 1] == UInt8(ascii: " ") || line[upper - 1] == UInt8(ascii: "\t") { upper -= 1 }
+        if lower < upper, line[lower] == UInt8(ascii: "|") { lower += 1 }
+        if upper > lower, line[upper - 1] == UInt8(ascii: "|") { upper -= 1 }
+        for (index, cell) in line[lower..<upper].split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false).enumerated()
+        where !cell.contains(UInt8(ascii: "-")) {
+            return (index + 1, String(decoding: cell, as: UTF8.self).trimmingWhitespace())
+        }
+        return nil
     }
 
     /// What pm does not read because of the broken table, by the section it is in.

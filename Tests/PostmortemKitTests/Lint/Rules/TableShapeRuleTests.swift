@@ -74,12 +74,32 @@ struct TableShapeRuleTests {
         #expect(listed.findings.first?.hasPrefix("\(Self.line(of: "  | a | b |", in: "- Notes:\n\n  | a | b |\n  | c | d |")):3 ") == true)
     }
 
+    /// Found by the black-box pass of stop 35.
+    @Test func rowsUnderTextLazyRowsBadDelimiterCellsAndAnotherTable() throws {
+        // Rows right under a line of text, with no delimiter row.
+        let under = "All times UTC.\n| Time | Event |\n| 14:00 | Config 4812 is pushed. |"
+        let timeline = try Self.check(under, title: "Timeline")
+        let line = Self.line(of: "| Time | Event |", in: under, title: "Timeline")
+        #expect(timeline.findings == ["\(line):1 these 2 lines look like table rows, but a table needs a delimiter row (`|---|---|`) under its header row; they are read as text, and pm reads no timeline entries from them"])
+        // A whole table continuing a list item's text.
+        let lazy = "- Agreed in the review:\n\(Self.header)\n\(Self.delimiter)\n\(Self.row1)"
+        let lazyResult = try Self.check(lazy)
+        #expect(lazyResult.findings == ["\(Self.line(of: Self.header, in: lazy)):1 these 3 lines would be a table, but they continue the text of the list item above; they are read as text, and pm reads no follow-up actions from them"])
+        // A delimiter cell without a dash.
+        let colon = [Self.header, "|---|:|---|---|", Self.row1].joined(separator: "\n")
+        #expect(try Self.check(colon).findings == ["\(Self.line(of: Self.header, in: colon)):1 cell 2 of the delimiter row (line \(Self.line(of: Self.header, in: colon) + 1)) is `:`, which has no `-`; GFM reads a table only when every delimiter cell is `---`, `:---`, `---:` or `:---:`, so these 3 lines are read as text, and pm reads no follow-up actions from them"])
+        // Another table, with other columns, after a blank line: its own missing delimiter row.
+        let other = [Self.header, Self.delimiter, Self.row1, "", "| Considered | Why not |", "| A vendor | The contract runs to 2028 |"].joined(separator: "\n")
+        #expect(try Self.check(other).findings.first?.contains("a table needs a delimiter row") == true)
+    }
+
     @Test func proseWithPipesIsNotATable() throws {
         #expect(try Self.check("The filter `a | b` ran twice.\n| only one pipe\nA line | with pipes | inside.").findings.isEmpty)
         // One row-like line on its own is not flagged: it may be a one-off, and is no lost table.
         #expect(try Self.check("| a | b |").findings.isEmpty)
-        // A paragraph that only starts with rows is not a table either way.
+        // A paragraph that only starts with rows is not a table either way, nor one row under text.
         #expect(try Self.check("| a | b |\n| c | d |\nand then prose.").findings.isEmpty)
+        #expect(try Self.check("Options:\n| a | b |").findings.isEmpty)
     }
 
     @Test func cellsAreCountedAsGFMSplitsThem() {
