@@ -287,7 +287,14 @@ enum ActionExtractor {
                 return nil
             }
         }
-        return result.isEmpty ? nil : result
+        // A date alone, "(2026-01-13)", is the day something happened as often as a deadline.
+        guard !result.isEmpty, result.count > 1 || !isBareDate(result[0], in: text) else { return nil }
+        return result
+    }
+
+    /// True when `pair` is a bare date part of `text` (written without "due").
+    private static func isBareDate(_ pair: (String, String), in text: Substring) -> Bool {
+        pair.0 == "due" && text.trimmingWhitespace() == pair.1
     }
 
     /// What a due word in an action's text gives: a date, or a `YYYY-MM-DD` that is no date.
@@ -304,54 +311,53 @@ enum ActionExtractor {
     static func writtenDueDate(in text: String) -> WrittenDue? {
         let b = Array(text.utf8)
         guard b.count >= 13 else { return nil }
-        func isLetterByte(_ c: UInt8) -> Bool { (c | 0x20) >= 97 && (c | 0x20) <= 122 }
-        func isDigitByte(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
-        func skipSpaces(_ j: inout Int) { while j < b.count, b[j] == 0x20 { j += 1 } }
         var previousWord = ""
         var i = 0
         while i < b.count {
-            guard isLetterByte(b[i]), i == 0 || !isLetterByte(b[i - 1]) && b[i - 1] != UInt8(ascii: "-") else { i += 1; continue }
+            guard isLetter(b[i]), i == 0 || !isLetter(b[i - 1]) && b[i - 1] != UInt8(ascii: "-") else { i += 1; continue }
             var end = i
-            while end < b.count, isLetterByte(b[end]) { end += 1 }
+            while end < b.count, isLetter(b[end]) { end += 1 }
             let word = String(decoding: b[i..<end], as: UTF8.self).lowercased()
             defer { previousWord = word }
-            guard dueWords.contains(word), !(word == "by" && isParticiple(previousWord)) else { i = end; continue }
+            guard dueWords.contains(word), !(word == "by" && agentParticiples.contains(previousWord)) else { i = end; continue }
             var j = end
             if word == "due" {
                 // "due date 2026-12-10", "due on", "due by".
                 var k = j
-                skipSpaces(&k)
-                for filler in ["date", "on", "by"] where k + filler.utf8.count < b.count
-                    && String(decoding: b[k..<(k + filler.utf8.count)], as: UTF8.self).lowercased() == filler
-                    && !isLetterByte(b[k + filler.utf8.count]) {
+                skipSpaces(b, &k)
+                for filler in ["date", "on", "by"] where TimeExpression.matchWord(b, k, filler) {
                     j = k + filler.utf8.count
                     k = j
-                    skipSpaces(&k)
+                    skipSpaces(b, &k)
                 }
             }
             if j < b.count, b[j] == UInt8(ascii: ":") { j += 1 }
-            skipSpaces(&j)
-            guard j + 10 <= b.count, isDigitByte(b[j]), b[j + 4] == UInt8(ascii: "-"), b[j + 7] == UInt8(ascii: "-"),
-                  (0..<10).allSatisfy({ $0 == 4 || $0 == 7 || isDigitByte(b[j + $0]) }) else { i = end; continue }
-            // Part of a name: a letter, digit, hyphen or apostrophe right after it.
-            if j + 10 < b.count, isLetterByte(b[j + 10]) || isDigitByte(b[j + 10]) || b[j + 10] == UInt8(ascii: "-")
-                || b[j + 10] == UInt8(ascii: "'") || b[j + 10] == 0xE2 { i = end; continue }
-            if word == "by" || word == "target" {
+            skipSpaces(b, &j)
+            guard let year = digits(b, j, 4), byte(b, j + 4) == UInt8(ascii: "-"), let month = digits(b, j + 5, 2),
+                  byte(b, j + 7) == UInt8(ascii: "-"), let day = digits(b, j + 8, 2) else { i = end; continue }
+            // Part of a name: a letter, digit, hyphen or apostrophe (`'` or `’`) right after it.
+            let next = byte(b, j + 10)
+            if next.map({ isAlnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "'") }) == true
+                || next == 0xE2 && byte(b, j + 11) == 0x80 && byte(b, j + 12) == 0x99 { i = end; continue }
+            // "the target 2026-12-01 build": a word after it makes the date a name.
+            if word == "target" {
                 var k = j + 10
-                skipSpaces(&k)
-                if k < b.count, b[k] >= 97, b[k] <= 122 { i = end; continue }
+                skipSpaces(b, &k)
+                if let c = byte(b, k), c >= 97, c <= 122 { i = end; continue }
             }
-            let written = String(decoding: b[j..<(j + 10)], as: UTF8.self)
-            return CalendarDate(written).map(WrittenDue.date) ?? .impossible(written)
+            return CalendarDate(year: year, month: month, day: day).map(WrittenDue.date)
+                ?? .impossible(String(decoding: b[j..<(j + 10)], as: UTF8.self))
         }
         return nil
     }
 
-    /// Past participles after which "by" names who or what did something, not a deadline.
-    static func isParticiple(_ word: String) -> Bool {
-        word.hasSuffix("ed") || ["built", "written", "made", "done", "taken", "sent", "run", "set", "seen", "given", "shown",
-                                 "known", "held", "kept", "caught", "brought", "hit", "cut", "broken", "driven"].contains(word)
-    }
+    /// Past participles after which "by" names who or what did something ("logs written by
+    /// 2026-01-13", "orders dropped by"), not a deadline; "done by", "needed by", "shipped by" are
+    /// deadlines.
+    static let agentParticiples: Set<String> = ["written", "built", "dropped", "caused", "created", "introduced", "generated",
+                                                "produced", "sent", "broken", "triggered", "reported", "filed", "opened", "lost",
+                                                "corrupted", "deleted", "affected", "changed", "modified", "made", "taken",
+                                                "started", "pushed", "deployed", "emitted", "logged", "recorded", "seen"]
 
     static let dueWords: Set<String> = ["due", "by", "deadline", "eta", "target"]
 

@@ -161,7 +161,7 @@ public enum TimeExpression {
             i += 1
         }
         skipSpaces(bytes, &i)
-        for separator in [":", "-", "|", ",", "\u{2013}", "\u{2014}", "\u{2012}"] where hasPrefix(bytes, i, separator) {
+        for separator in entrySeparators where hasPrefix(bytes, i, separator) {
             i += separator.utf8.count
             break
         }
@@ -182,12 +182,19 @@ public enum TimeExpression {
         guard byte(b, i) == "T" else { return nil }
         var j = i + 1
         if byte(b, j) == "0" {
-            // `T0`, alone or before an offset (`T0+5m`); not `T0:05` or `T05`.
+            // `T0` before an offset (`T0+5m`), else alone before the entry's separator (`T0:`,
+            // `T0 - errors begin`); not `T0:05`, `T05`, or a legend ("T0 is when…").
             var k = j + 1
             skipSpaces(b, &k)
-            if signToken(b, k) != nil {
+            var number = k
+            if let (_, length) = signToken(b, k) {
+                number = k + length
+                skipSpaces(b, &number)
+            }
+            if number > k, byte(b, number).map(isDigit) == true {
                 j = k
-            } else if j + 1 == b.count || !isAlnum(b[j + 1]) && !(b[j + 1] == UInt8(ascii: ":") && byte(b, j + 2).map(isDigit) == true) {
+            } else if !(byte(b, j + 1) == ":" && byte(b, j + 2).map(isDigit) == true), byte(b, j + 1).map(isAlnum) != true,
+                      separatorFollows(b, j + 1) {
                 return (0, 2)
             } else {
                 return nil
@@ -222,7 +229,20 @@ public enum TimeExpression {
             skipSpaces(b, &k)
             var end = k
             while end < b.count, isLetter(b[end]) { end += 1 }
-            return end > k ? (String(decoding: b[k..<end], as: UTF8.self).lowercased(), end) : nil
+            guard end > k else { return nil }
+            // A unit run into digits ("1h28m", "1h30") is one only when they are read too;
+            // "S3" in "T+5 S3 bucket" is a name.
+            let text = String(decoding: b[k..<end], as: UTF8.self).lowercased()
+            if byte(b, end).map(isDigit) == true {
+                var l = end
+                _ = number(b, &l, maxDigits: 5)
+                var m = l
+                while m < b.count, isLetter(b[m]) { m += 1 }
+                let unitFollows = m > l && relativeUnits[String(decoding: b[l..<m], as: UTF8.self).lowercased()] != nil
+                let minutesAfterHours = m == l && l > end && ends(at: l) && relativeUnits[text] == 3600
+                guard unitFollows || minutesAfterHours else { return nil }
+            }
+            return (text, end)
         }
         var total = 0
         var value = h
@@ -283,14 +303,17 @@ public enum TimeExpression {
         }
     }
 
-    /// True when only spaces stand between `i` and the end of the text or a separator after a
-    /// time (`:`, `-`, `|`, `,`, a dash, or a closing `)`, `]`, `*`, `` ` ``, `_`).
+    /// What separates an entry's time from its text: `:`, `-`, `|`, `,` or a dash.
+    static let entrySeparators = [":", "-", "|", ",", "\u{2013}", "\u{2014}", "\u{2012}"]
+
+    /// True when only spaces stand between `i` and the end of the text, an entry separator
+    /// (``entrySeparators``) or a closing `)`, `]`, `*`, `` ` `` or `_`.
     static func separatorFollows(_ b: [UInt8], _ i: Int) -> Bool {
         var k = i
         skipSpaces(b, &k)
         guard k < b.count else { return true }
         if separatorBytes.contains(b[k]) { return true }
-        return hasPrefix(b, k, "\u{2013}") || hasPrefix(b, k, "\u{2014}")
+        return entrySeparators.contains { $0.utf8.count > 1 && hasPrefix(b, k, $0) }
     }
 
     static let separatorBytes = Array(":-|,)]*`_".utf8)

@@ -5,7 +5,9 @@
 /// start date, else a date in the file name; a time earlier than the previous one by more than
 /// six hours moves to the next day (timelines that cross midnight). Times without a zone take
 /// the zone the section states ("All times UTC"), else the front matter `timezone`, else the
-/// configured default (marked `zoneAssumed`).
+/// configured default (marked `zoneAssumed`). A time with a zone of its own and no date is on
+/// the date, in that zone, of the entry before it (or of the start), unless a date was written on
+/// its own just above it; a relative time (`T+5m`) counts from the start.
 enum TimelineExtractor {
     struct Context {
         var zone: Int?
@@ -15,8 +17,8 @@ enum TimelineExtractor {
         /// The incident's own date, for years left out.
         var anchor: CalendarDate?
         var dateIsExplicit = false
-        /// True from a written date (a heading, a date line, a dated entry) until the next entry:
-        /// an entry right after it is on that date as written.
+        /// True from a date written on its own (a heading or a date line) until the next entry:
+        /// an entry in a zone of its own right after it is on that date as written.
         var dateJustWritten = false
         var previous: Timestamp?
         /// The incident's start, which gives the base date in the timeline's zone.
@@ -284,7 +286,13 @@ enum TimelineExtractor {
                 if context.previous != nil, let t = time, t.epochSeconds < reference.epochSeconds - 6 * 3600 {
                     time = resolve(day.adding(days: 1))   // crossed midnight
                 }
-                if let time { context.previous = time }
+                if let time {
+                    context.previous = time
+                    // The timeline's own date moves on with it ("01:00 UTC" after "22:00 UTC"):
+                    // entries without a zone after it are on that day.
+                    let local = time.inOffset(context.zone ?? context.zoneResolver.offset(at: time.epochSeconds)).localDate
+                    if local > date { context.date = local }
+                }
                 result.append(TimelineEvent(time: time, timeText: leading.matched, text: text.trimmingWhitespace(), range: range))
                 return
             }

@@ -120,8 +120,22 @@ import Testing
             | Action | Owner | Ticket |
             |---|---|---|
             | Retire the v1 proxy by 2026-11-15 | @li.w | OPS-413 |
+
+            ## Lessons
             """)
         #expect(p.actions.map { $0.due?.description } == [nil, nil, nil, nil, "2026-12-10", "2026-12-20", nil, "2026-11-15"])
+        // From the review: deadline wording that had been taken for a deed or a name.
+        let deadlines = read("""
+            ## Follow-up actions
+            - [ ] Rotate the keys, to be done by 2026-12-01 @li.w OPS-1
+            - [ ] Rotate the keys, needed by 2026-12-02 @li.w OPS-2
+            - [ ] Ship the feed by 2026-12-03 @li.w OPS-3
+            - [ ] Rotate the keys by 2026-12-04 at the latest @li.w OPS-4
+            - [ ] Rotate the keys, due 2026-12-05\u{2014}OPS-5 @li.w
+            - [ ] Backfill orders lost in the outage (2026-01-13)
+            """)
+        #expect(deadlines.actions.map { $0.due?.description } == ["2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04", "2026-12-05", nil])
+        #expect(deadlines.actions.last?.text == "Backfill orders lost in the outage (2026-01-13)")
         #expect(p.problems.map(\.message) == ["due date `2026-02-30` is not a real YYYY-MM-DD date"])
     }
 

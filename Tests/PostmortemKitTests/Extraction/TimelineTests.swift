@@ -84,14 +84,17 @@ import Testing
         #expect(unanchored.timeline.map(\.text) == ["Paged."])
         #expect(unanchored.timeline.first?.time == nil)
         for text in ["Tuesday: the review", "T-shirt sizes", "TLS handshakes fail", "T+ the rest", "T+5x retries",
-                     "T+1.5h: the fraction", "T-2 months: last review", "T05: no sign", "T+400d: beyond a year"] {
+                     "T+1.5h: the fraction", "T-2 months: last review", "T05: no sign", "T+400d: beyond a year",
+                     "T0 is when the config was pushed."] {
             #expect(TimeExpression.leading(text)?.relativeSeconds == nil, "\(text)")
         }
         // Found by the black-box pass of stop 35: weeks, seconds, `1h30`, `T0+5m` and four digits.
         for (text, seconds, rest) in [("T-2 weeks: lag limit reviewed", -1_209_600, "lag limit reviewed"),
                                       ("T+1:02:03: failover", 3723, "failover"), ("T+1h30: paged", 5400, "paged"),
                                       ("T0+5m: paged", 300, "paged"), ("T+1000m: closed", 60_000, "closed"),
-                                      ("T+1h 3 engineers join", 3600, "3 engineers join"), ("T+5 Paged", 300, "Paged")] {
+                                      ("T+1h 3 engineers join", 3600, "3 engineers join"), ("T+5 Paged", 300, "Paged"),
+                                      // From the review: a hyphen after T0, and a name after a number.
+                                      ("T0 - Errors begin", 0, "Errors begin"), ("T+5 S3 bucket emptied", 300, "S3 bucket emptied")] {
             let leading = TimeExpression.leading(text)
             #expect(leading?.relativeSeconds == seconds, "\(text)")
             #expect(leading?.rest == rest, "\(text)")
@@ -112,6 +115,9 @@ import Testing
         let words = read("---\nstarted: 2026-07-14T14:02:00Z\n---\n## Timeline\n\nAll times UTC.\n\n- 14:02 CT log monitor reports a new certificate.\n- 14:05 PT team notices errors.\n- 14:09 PT: Paged.\n")
         #expect(words.timeline.map { $0.time?.iso8601 } == ["2026-07-14T14:02:00Z", "2026-07-14T14:05:00Z", "2026-07-14T14:09:00-07:00"])
         #expect(words.timeline.first?.text == "CT log monitor reports a new certificate.")
+        // An entry with a zone moves the timeline's date on past midnight, as one without does.
+        let night = read("---\nstarted: 2026-03-01T22:00:00Z\n---\n## Timeline\n\nAll times UTC.\n\n- 22:00 UTC: Errors begin.\n- 01:00 UTC: Paged.\n- 19:30: Review.\n")
+        #expect(night.timeline.map { $0.time?.iso8601 } == ["2026-03-01T22:00:00Z", "2026-03-02T01:00:00Z", "2026-03-02T19:30:00Z"])
     }
 
     /// Found in review of the stated zones: a US zone word does not beat a fixed zone the same

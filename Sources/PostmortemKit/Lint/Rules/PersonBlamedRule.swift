@@ -192,16 +192,18 @@ public struct PersonBlamedRule: LintRule {
                     let after = i + offset + verb.count
                     // "failed over", "failed back", "failed the database over to the standby"
                     // describe a failover.
-                    if verb == ["failed"], Self.sentenceWords(line, from: after, count: 4).contains(where: { Self.systemFailures.contains(line.text($0)) }) { continue }
+                    if verb == ["failed"], Self.particle(in: line, after: after, within: 4, from: Self.systemFailures) { continue }
                     // "@dana.k broke glass" (emergency access, as the runbook says), "broke down the
                     // timeline", "broke the migration into batches", "broke up the rollout", "broke
                     // the tie": idioms, not damage.
-                    if verb == ["broke"], Self.sentenceWords(line, from: after, count: 5).contains(where: { Self.brokeIdioms.contains(line.text($0)) }) { break }
+                    if verb == ["broke"], Self.particle(in: line, after: after, within: 5, from: Self.brokeIdioms) { break }
                     // "engineers accidentally discovered the fix": luck, not a failure.
                     if verb == ["accidentally"], after < words.count, Self.findingVerbs.contains(line.text(after)) { break }
                     // A game day: "engineers deliberately broke the primary to test failover",
                     // "failed the build on purpose".
-                    if Self.sentenceWords(line, from: i, count: offset + verb.count + 10).contains(where: { Self.intentWords.contains(line.text($0)) }) { break }
+                    if Self.sentenceWords(line, from: i, count: offset + verb.count + 10).contains(where: { k in
+                        Self.intentWords.contains(line.text(k)) || k > 0 && line.text(k, is: "purpose") && line.text(k - 1, is: "on")
+                    }) { break }
                     // "Dana forgot nothing".
                     if i + offset + verb.count < words.count, Self.nothing.contains(line.text(i + offset + verb.count)) { break }
                     result.append(BlamePhrase(from: i, through: i + offset + verb.count - 1, .subject))
@@ -250,13 +252,17 @@ public struct PersonBlamedRule: LintRule {
     static func systemBefore(_ line: ProseLine, _ i: Int, systems: Set<String>) -> Bool {
         let before = line.text(i - 1)
         if systems.contains(before) { return true }
-        // "the cert-manager operator", "the k8s-2 operator": people's roles have no hyphen or
-        // digit ("on-call" is a role itself, not a word before one).
-        if !roles.contains(before), before.utf8.contains(where: { $0 == UInt8(ascii: "-") || ($0 >= 48 && $0 <= 57) }) { return true }
+        // "the cert-manager operator", "the pgo-controller operator": a hyphenated name whose
+        // last part names software ("the night-shift operator" and "the tier-2 operator" are people).
+        if let dash = before.lastIndex(of: "-"), softwareParts.contains(String(before[before.index(after: dash)...])) { return true }
         guard isCapitalised(line.original(i - 1)), !nobody.contains(before), !BlameLanguageRule.thingDeterminers.contains(before) else { return false }
         // Not the first word of a sentence.
         return i - 1 > 0 && !line.bytes[line.words[i - 2].end..<line.words[i - 1].start].contains(where: endsSentence)
     }
+
+    /// Last parts of hyphenated software names before "operator".
+    static let softwareParts: Set<String> = ["manager", "controller", "operator", "agent", "proxy", "server", "service", "api",
+                                             "db", "sql", "k8s", "io", "mesh", "gateway"]
 
     /// Past forms not in -ed that can follow an agent ("a mistake by @sam.o took down checkout").
     static let irregularPastVerbs: Set<String> = ["took", "broke", "left", "brought", "sent", "made", "cost", "kept", "let",
@@ -276,8 +282,27 @@ public struct PersonBlamedRule: LintRule {
 
     /// Words that make a failure on purpose (a game day or a drill), not a person's failure.
     /// ("Dana missed the drill" is still flagged: the drill is what was missed.)
-    static let intentWords: Set<String> = ["deliberately", "intentionally", "purposely", "purposefully", "purpose", "gameday",
-                                           "game-day"]
+    static let intentWords: Set<String> = ["deliberately", "intentionally", "purposely", "purposefully", "gameday", "game-day"]
+
+    /// True when one of `particles` is among the `within` words from `start` that belong to the
+    /// verb's own clause: the words stop at a comma, the end of the sentence, "to" or a
+    /// conjunction ("failed the database over" is a failover; "failed to roll back" and "broke
+    /// prod and latency went up" are not).
+    static func particle(in line: ProseLine, after start: Int, within count: Int, from particles: Set<String>) -> Bool {
+        var k = start
+        while k < min(line.words.count, start + count) {
+            if k > start, line.bytes[line.words[k - 1].end..<line.words[k].start].contains(where: { endsSentence($0) || $0 == UInt8(ascii: ",") }) {
+                return false
+            }
+            let text = line.text(k)
+            if particles.contains(text) { return true }
+            if clauseEnds.contains(text) { return false }
+            k += 1
+        }
+        return false
+    }
+
+    static let clauseEnds: Set<String> = ["to", "and", "but", "or", "so", "then", "while", "when", "because", "after", "before"]
 
     /// The indices of up to `count` words from `start` that lie in the sentence of word `start`.
     static func sentenceWords(_ line: ProseLine, from start: Int, count: Int) -> Range<Int> {

@@ -59,7 +59,7 @@ public struct TableShapeRule: LintRule {
         let children = node.children
         for (offset, child) in children.enumerated() {
             switch child.tag {
-            case .document, .blockQuote, .list, .item:
+            case .blockQuote, .list, .item, .footnoteDefinition:
                 visit(child, context, &result)
             case .paragraph:
                 if let violation = check(child, in: node, after: children[..<offset], context) { result.append(violation) }
@@ -116,7 +116,8 @@ public struct TableShapeRule: LintRule {
                                  at: at, suggestion: "give the delimiter row one `---` cell per header cell")
             }
             if let (index, cell) = Self.invalidDelimiterCell(second) {
-                return Violation("cell \(index) of the delimiter row (line \(first + 1)) is `\(cell)`, which has no `-`; GFM reads a table only when every delimiter cell is `---`, `:---`, `---:` or `:---:`, so these \(rows) lines are read as text\(lost)",
+                let shown = cell.isEmpty ? "empty" : "`\(cell)`"
+                return Violation("cell \(index) of the delimiter row (line \(first + 1)) is \(shown); GFM reads a table only when every delimiter cell is `---`, `:---`, `---:` or `:---:`, so these \(rows) lines are read as text\(lost)",
                                  at: at, suggestion: "write `---` (with a `:` on a side to align) in every cell of the delimiter row")
             }
             if first > range.start.line {
@@ -140,15 +141,21 @@ public struct TableShapeRule: LintRule {
         return i
     }
 
-    /// The first cell (1-based) of a delimiter row with no `-` in it, and its text.
+    /// The first cell (1-based) of a delimiter row that is not `:?-+:?` (spaces around it
+    /// allowed), and its text.
     static func invalidDelimiterCell(_ line: [UInt8]) -> (Int, String)? {
         var lower = contentStart(line, from: 0), upper = line.count
         while upper > lower, line[upper - 1] == UInt8(ascii: " ") || line[upper - 1] == UInt8(ascii: "\t") { upper -= 1 }
         if lower < upper, line[lower] == UInt8(ascii: "|") { lower += 1 }
         if upper > lower, line[upper - 1] == UInt8(ascii: "|") { upper -= 1 }
-        for (index, cell) in line[lower..<upper].split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false).enumerated()
-        where !cell.contains(UInt8(ascii: "-")) {
-            return (index + 1, String(decoding: cell, as: UTF8.self).trimmingWhitespace())
+        for (index, cell) in line[lower..<upper].split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false).enumerated() {
+            var body = cell.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+            while let last = body.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { body = body.dropLast() }
+            if body.first == UInt8(ascii: ":") { body = body.dropFirst() }
+            if body.last == UInt8(ascii: ":") { body = body.dropLast() }
+            if body.isEmpty || body.contains(where: { $0 != UInt8(ascii: "-") }) {
+                return (index + 1, String(decoding: cell, as: UTF8.self).trimmingWhitespace())
+            }
         }
         return nil
     }
@@ -168,8 +175,7 @@ public struct TableShapeRule: LintRule {
     /// True when `line` from byte `start` is a table row: after spaces (and a block quote's `>`),
     /// a `|` with another `|` after it.
     static func isRow(_ line: [UInt8], from start: Int) -> Bool {
-        var i = max(0, start)
-        while i < line.count, line[i] == UInt8(ascii: " ") || line[i] == UInt8(ascii: "\t") || line[i] == UInt8(ascii: ">") { i += 1 }
+        let i = contentStart(line, from: start)
         guard i < line.count, line[i] == UInt8(ascii: "|") else { return false }
         return line[(i + 1)...].contains(UInt8(ascii: "|"))
     }
@@ -191,9 +197,8 @@ public struct TableShapeRule: LintRule {
     /// The cells of a row from byte `start`: one more than its unescaped `|`, less a leading and a
     /// trailing one (GFM splits cells at a `|` in a code span too, unless it is escaped).
     static func cellCount(_ line: [UInt8], from start: Int) -> Int {
-        var lower = max(0, start), upper = line.count
-        func isSpace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: ">") }
-        while lower < upper, isSpace(line[lower]) { lower += 1 }
+        let lower = contentStart(line, from: start)
+        var upper = line.count
         while upper > lower, line[upper - 1] == UInt8(ascii: " ") || line[upper - 1] == UInt8(ascii: "\t") { upper -= 1 }
         var pipes: [Int] = []
         var i = lower

@@ -113,6 +113,9 @@ struct PersonBlamedRuleTests {
         ("Responders ignored the second page; on-callers missed the first.", ["Responders ignored", "on-callers missed"]),
         ("Sam fat-fingered the region, and the developer fat fingered the command.", ["Sam fat-fingered", "developer fat fingered"]),
         ("Dana missed the failover drill.", ["Dana missed"]),
+        // From the review: the failover, idiom and intent words only in the verb's own clause.
+        ("@dana.k failed to roll back the deploy, and Dana broke prod and latency went up.", ["@dana.k failed", "Dana broke"]),
+        ("Dana forgot the purpose of the flag; the tier-2 operator ignored the page.", ["Dana forgot", "operator ignored"]),
     ])
     func stillFlagsPeople(text: String, expected: [String]) throws {
         #expect(try Self.flagged(text) == expected)

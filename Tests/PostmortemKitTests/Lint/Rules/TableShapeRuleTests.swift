@@ -87,7 +87,12 @@ struct TableShapeRuleTests {
         #expect(lazyResult.findings == ["\(Self.line(of: Self.header, in: lazy)):1 these 3 lines would be a table, but they continue the text of the list item above; they are read as text, and pm reads no follow-up actions from them"])
         // A delimiter cell without a dash.
         let colon = [Self.header, "|---|:|---|---|", Self.row1].joined(separator: "\n")
-        #expect(try Self.check(colon).findings == ["\(Self.line(of: Self.header, in: colon)):1 cell 2 of the delimiter row (line \(Self.line(of: Self.header, in: colon) + 1)) is `:`, which has no `-`; GFM reads a table only when every delimiter cell is `---`, `:---`, `---:` or `:---:`, so these 3 lines are read as text, and pm reads no follow-up actions from them"])
+        #expect(try Self.check(colon).findings == ["\(Self.line(of: Self.header, in: colon)):1 cell 2 of the delimiter row (line \(Self.line(of: Self.header, in: colon) + 1)) is `:`; GFM reads a table only when every delimiter cell is `---`, `:---`, `---:` or `:---:`, so these 3 lines are read as text, and pm reads no follow-up actions from them"])
+        // Cells with a dash that are still no delimiter cells, and an empty one.
+        for (row, shown) in [("|---|-:-|---|---|", "`-:-`"), ("|---|- -|---|---|", "`- -`"), ("|---||---|---|", "empty")] {
+            let text = [Self.header, row, Self.row1].joined(separator: "\n")
+            #expect(try Self.check(text).findings.first?.contains("cell 2 of the delimiter row (line \(Self.line(of: Self.header, in: text) + 1)) is \(shown);") == true, "\(row)")
+        }
         // Another table, with other columns, after a blank line: its own missing delimiter row.
         let other = [Self.header, Self.delimiter, Self.row1, "", "| Considered | Why not |", "| A vendor | The contract runs to 2028 |"].joined(separator: "\n")
         #expect(try Self.check(other).findings.first?.contains("a table needs a delimiter row") == true)
