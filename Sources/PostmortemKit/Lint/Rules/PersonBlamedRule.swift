@@ -147,8 +147,13 @@ public struct PersonBlamedRule: LintRule {
                     result.append(passive)
                     continue
                 }
-                if mayHavePossessive, length > 2, bytes[word.end - 1] | 0x20 == UInt8(ascii: "s"),
-                   bytes[word.end - 2] == UInt8(ascii: "'") || bytes[word.end - 2] == 0x99,
+                // "Dana's", or a plural's "engineers'" (the apostrophe after the word: a word takes
+                // in an apostrophe only before a letter).
+                // A curly one at the end stays in the word, as any byte above 0x7F does ("SREs’").
+                if mayHavePossessive, length > 2,
+                   bytes[word.end - 1] | 0x20 == UInt8(ascii: "s")
+                    && (bytes[word.end - 2] == UInt8(ascii: "'") || bytes[word.end - 2] == 0x99 || Self.apostropheFollows(bytes, word.end))
+                    || length > 4 && bytes[word.end - 1] == 0x99 && bytes[word.end - 4] | 0x20 == UInt8(ascii: "s"),
                    let possessive = possessive(line, i, isName: isName) {
                     result.append(possessive)
                     continue
@@ -258,6 +263,11 @@ public struct PersonBlamedRule: LintRule {
         guard isCapitalised(line.original(i - 1)), !nobody.contains(before), !BlameLanguageRule.thingDeterminers.contains(before) else { return false }
         // Not the first word of a sentence.
         return i - 1 > 0 && !line.bytes[line.words[i - 2].end..<line.words[i - 1].start].contains(where: endsSentence)
+    }
+
+    /// True when a straight or curly apostrophe stands at byte `i`.
+    static func apostropheFollows(_ bytes: [UInt8], _ i: Int) -> Bool {
+        i < bytes.count && (bytes[i] == UInt8(ascii: "'") || bytes[i] == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x99)
     }
 
     /// Last parts of hyphenated software names before "operator".
@@ -483,13 +493,19 @@ public struct PersonBlamedRule: LintRule {
     /// A capitalised name nobody declared is left alone ("Cloudflare's mistake", "Friday's
     /// mistake"), and so is supervision ("under Dana's oversight").
     func possessive(_ line: ProseLine, _ i: Int, isName: (String) -> Bool) -> BlamePhrase? {
-        let span = line.words[i]
-        let bytes = line.bytes
-        guard span.end - span.start > 2, bytes[span.end - 1] | 0x20 == UInt8(ascii: "s") else { return nil }
-        let apostrophe = bytes[span.end - 2] == UInt8(ascii: "'") || span.end - span.start > 4 && bytes[span.end - 4] == 0xE2
-            && bytes[span.end - 3] == 0x80 && bytes[span.end - 2] == 0x99
-        guard apostrophe, Self.possessiveFailureNouns.contains(line.text(i + 1)) else { return nil }
-        let owner = String(line.text(i).dropLast(2))
+        // The word's text has its curly apostrophe straightened: "dana's".
+        let text = line.text(i)
+        guard i + 1 < line.words.count, Self.possessiveFailureNouns.contains(line.text(i + 1)) else { return nil }
+        let owner: String
+        if text.hasSuffix("'s") {
+            owner = String(text.dropLast(2))
+        } else if Self.apostropheFollows(line.bytes, line.words[i].end) || text.hasSuffix("s\u{2019}") {
+            // A plural's possessive names a role ("the engineers' oversight"), not a name.
+            owner = text.hasSuffix("\u{2019}") ? String(text.dropLast()) : text
+            guard Self.agentRoles.contains(owner) else { return nil }
+        } else {
+            return nil
+        }
         guard !owner.isEmpty, Self.isPerson(owner, line, i, isName: isName), !isSoftwareOperator(line, i),
               line.inOneCell(from: i, through: i + 1) else { return nil }
         if i > 0, line.text(i - 1) == "under" { return nil }

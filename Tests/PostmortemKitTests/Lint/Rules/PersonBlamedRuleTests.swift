@@ -19,6 +19,8 @@ struct PersonBlamedRuleTests {
         ("The pool was broken by Dana at 14:02.", ["broken by Dana"]),
         ("@dana.k's mistake shipped the config.", ["@dana.k's mistake"]),
         ("Li's error let the config through.", ["Li's error"]),
+        // A plural role's possessive, straight and curly (left open by the pass of stop 35).
+        ("The engineers' oversight let the config ship; the SREs\u{2019} mistake cost 4 minutes.", ["engineers' oversight", "SREs\u{2019} mistake"]),
         ("Li\u{2019}s oversight let the config through.", ["Li\u{2019}s oversight"]),
         ("The engineer's carelessness is not the lesson.", ["engineer's carelessness"]),
         ("The mistake was made by @dana.k at 14:02.", ["mistake was made by @dana.k"]),
@@ -68,6 +70,7 @@ struct PersonBlamedRuleTests {
         "The mistake made by the on-call tooling was fixed.",
         "Errors caused by @dana.k's script were retried, as were those caused by someone else's change.",
         "Under Dana's oversight, the migration finished without errors.",
+        "The vendors' mistake in the WAF rule and the clusters' failure to rebalance compounded.",
         "Dana forgot nothing: the checklist was complete, and Dana never forgot the validator.",
         "Nobody forgot anything; the rollback by @li.w @dana.k missed nothing.",
         // "Due to" and "because of" after no harm: praise, not blame.
