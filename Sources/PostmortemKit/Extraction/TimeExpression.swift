@@ -149,6 +149,15 @@ public enum TimeExpression {
                 // team…" the capitals start the text.
                 seasonal = zone
                 i = j + 2
+            } else if byte(bytes, j) == "(" {
+                // In parentheses: "2:46 (ET)", "14:02 (CEST)".
+                if let (zone, length) = zoneToken(bytes, j + 1), byte(bytes, j + 1 + length) == ")" {
+                    offset = zone
+                    i = j + length + 2
+                } else if let zone = seasonalZoneToken(bytes, j + 1), byte(bytes, j + 3) == ")" {
+                    seasonal = zone
+                    i = j + 4
+                }
             }
         }
         let end = i

@@ -115,6 +115,10 @@ import Testing
         let words = read("---\nstarted: 2026-07-14T14:02:00Z\n---\n## Timeline\n\nAll times UTC.\n\n- 14:02 CT log monitor reports a new certificate.\n- 14:05 PT team notices errors.\n- 14:09 PT: Paged.\n")
         #expect(words.timeline.map { $0.time?.iso8601 } == ["2026-07-14T14:02:00Z", "2026-07-14T14:05:00Z", "2026-07-14T14:09:00-07:00"])
         #expect(words.timeline.first?.text == "CT log monitor reports a new certificate.")
+        // A zone in parentheses (left open by the pass of stop 35).
+        let parenthesised = read("---\nstarted: 2026-07-14T14:02:00Z\n---\n## Timeline\n\nAll times UTC.\n\n- 10:02 (ET): Errors begin.\n- 16:05 (CEST) - Paged.\n- 14:09 (see below): Declared.\n")
+        #expect(parenthesised.timeline.map { $0.time?.iso8601 } == ["2026-07-14T10:02:00-04:00", "2026-07-14T16:05:00+02:00", "2026-07-14T14:09:00Z"])
+        #expect(parenthesised.timeline.map(\.text) == ["Errors begin.", "Paged.", "(see below): Declared."])
         // An entry with a zone moves the timeline's date on past midnight, as one without does.
         let night = read("---\nstarted: 2026-03-01T22:00:00Z\n---\n## Timeline\n\nAll times UTC.\n\n- 22:00 UTC: Errors begin.\n- 01:00 UTC: Paged.\n- 19:30: Review.\n")
         #expect(night.timeline.map { $0.time?.iso8601 } == ["2026-03-01T22:00:00Z", "2026-03-02T01:00:00Z", "2026-03-02T19:30:00Z"])
