@@ -5,7 +5,9 @@
 /// dash; `@handles` become owners, issue links and `ABC-123` ids tickets; `[x]`, `(done)` and a
 /// fully struck-through item mean done; `won't do: reason` means not doing.
 enum ActionExtractor {
-    static func actions(in outline: Outline, problems: inout [Problem]) -> [FollowUpAction] {
+    /// `started` is the incident's start date: a date after "by" on or before it is when
+    /// something happened ("hosts installed by 2026-01-12"), not a deadline.
+    static func actions(in outline: Outline, started: CalendarDate? = nil, problems: inout [Problem]) -> [FollowUpAction] {
         var result: [FollowUpAction] = []
         for root in outline.indices(of: [.actions]) {
             for index in outline.subtree(root) {
@@ -14,9 +16,9 @@ enum ActionExtractor {
                 for block in entry.blocks {
                     switch block.kind {
                     case .list:
-                        listActions(block, group: group, into: &result, problems: &problems)
+                        listActions(block, group: group, started: started, into: &result, problems: &problems)
                     case .table:
-                        tableActions(block, group: group, into: &result, problems: &problems)
+                        tableActions(block, group: group, started: started, into: &result, problems: &problems)
                     default:
                         continue
                     }
@@ -28,7 +30,7 @@ enum ActionExtractor {
 
     // MARK: Lists
 
-    static func listActions(_ list: MarkdownNode, group: String?, into result: inout [FollowUpAction],
+    static func listActions(_ list: MarkdownNode, group: String?, started: CalendarDate? = nil, into result: inout [FollowUpAction],
                             problems: inout [Problem]) {
         for item in list.children {
             guard case .item(let task) = item.kind else { continue }
@@ -53,7 +55,7 @@ enum ActionExtractor {
                 var label = text
                 if label.hasSuffix(":") { label.removeLast() }
                 for nested in nestedLists {
-                    listActions(nested, group: label, into: &result, problems: &problems)
+                    listActions(nested, group: label, started: started, into: &result, problems: &problems)
                 }
                 continue
             }
@@ -62,7 +64,7 @@ enum ActionExtractor {
             var action = FollowUpAction(text: text, state: task == true ? .done : .open, range: range)
             action.group = group
             if let lead, isStruckThrough(lead) { action.state = .done }
-            applyInlineMetadata(to: &action, links: links(in: item), problems: &problems)
+            applyInlineMetadata(to: &action, links: links(in: item), started: started, problems: &problems)
             apply(trailing, to: &action, problems: &problems)
             result.append(action)
         }
@@ -199,7 +201,8 @@ enum ActionExtractor {
         return result
     }
 
-    static func applyInlineMetadata(to action: inout FollowUpAction, links: [String], problems: inout [Problem]) {
+    static func applyInlineMetadata(to action: inout FollowUpAction, links: [String], started: CalendarDate? = nil,
+                                    problems: inout [Problem]) {
         // `(done)`, `[done]` markers.
         let marked = removingDoneMarkers(action.text)
         if marked.done { action.state = .done }
@@ -237,14 +240,15 @@ enum ActionExtractor {
         }
         // "(due 2026-12-01, OPS-123)", "… by 2026-12-01": a date after one of the due words,
         // written without the colon, is the due date, as a handle is the owner.
-        applyWrittenDue(in: text, to: &action, metadata: metadata, problems: &problems)
+        applyWrittenDue(in: text, to: &action, metadata: metadata, started: started, problems: &problems)
     }
 
     /// Reads a due date written in the text (``writtenDueDate(in:)``) when the metadata gave none;
     /// a date that does not exist is a problem, as `due: 2026-02-30` is.
     static func applyWrittenDue(in text: String, to action: inout FollowUpAction, metadata: [(String, String)],
-                                problems: inout [Problem]) {
-        guard action.due == nil, !metadata.contains(where: { $0.0 == "due" }), let written = writtenDueDate(in: text) else { return }
+                                started: CalendarDate? = nil, problems: inout [Problem]) {
+        guard action.due == nil, !metadata.contains(where: { $0.0 == "due" }),
+              let written = writtenDueDate(in: text, started: started) else { return }
         switch written {
         case .date(let date): action.due = date
         case .impossible(let text):
@@ -307,8 +311,9 @@ enum ActionExtractor {
     /// "target" (any case, a word of its own, with or without a colon; "due on", "due by" too) in
     /// `text`. Not a date that is part of a name (`2026-01-12-hotfix`, `2026-01-13's deploy`), one
     /// after "by" that follows a past participle ("logs written by 2026-01-13"), or one that a
-    /// word follows after "by" or "target" ("the target 2026-12-01 build").
-    static func writtenDueDate(in text: String) -> WrittenDue? {
+    /// word follows after "target" ("the target 2026-12-01 build"), or one after "by" on or before
+    /// the incident's `started` date ("hosts installed by 2026-01-12").
+    static func writtenDueDate(in text: String, started: CalendarDate? = nil) -> WrittenDue? {
         let b = Array(text.utf8)
         guard b.count >= 13 else { return nil }
         var previousWord = ""
@@ -321,12 +326,14 @@ enum ActionExtractor {
             defer { previousWord = word }
             guard dueWords.contains(word), !(word == "by" && agentParticiples.contains(previousWord)) else { i = end; continue }
             var j = end
-            if word == "due" {
-                // "due date 2026-12-10", "due on", "due by".
+            var filler = false
+            if word == "due" || word == "target" {
+                // "due date 2026-12-10", "due on", "due by", "target date".
                 var k = j
                 skipSpaces(b, &k)
-                for filler in ["date", "on", "by"] where TimeExpression.matchWord(b, k, filler) {
-                    j = k + filler.utf8.count
+                for written in word == "due" ? ["date", "on", "by"] : ["date"] where TimeExpression.matchWord(b, k, written) {
+                    filler = true
+                    j = k + written.utf8.count
                     k = j
                     skipSpaces(b, &k)
                 }
@@ -339,14 +346,19 @@ enum ActionExtractor {
             let next = byte(b, j + 10)
             if next.map({ isAlnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "'") }) == true
                 || next == 0xE2 && byte(b, j + 11) == 0x80 && byte(b, j + 12) == 0x99 { i = end; continue }
-            // "the target 2026-12-01 build": a word after it makes the date a name.
-            if word == "target" {
+            // "the target 2026-12-01 build": a word after it makes the date a name ("target date
+            // 2026-12-04" is a deadline).
+            if word == "target", !filler {
                 var k = j + 10
                 skipSpaces(b, &k)
                 if let c = byte(b, k), c >= 97, c <= 122 { i = end; continue }
             }
-            return CalendarDate(year: year, month: month, day: day).map(WrittenDue.date)
-                ?? .impossible(String(decoding: b[j..<(j + 10)], as: UTF8.self))
+            guard let date = CalendarDate(year: year, month: month, day: day) else {
+                return .impossible(String(decoding: b[j..<(j + 10)], as: UTF8.self))
+            }
+            // "hosts installed by 2026-01-12": a "by" date on or before the incident is a deed's.
+            if word == "by", let started, date <= started { i = end; continue }
+            return .date(date)
         }
         return nil
     }
@@ -564,7 +576,7 @@ enum ActionExtractor {
         }
     }
 
-    static func tableActions(_ table: MarkdownNode, group: String?, into result: inout [FollowUpAction],
+    static func tableActions(_ table: MarkdownNode, group: String?, started: CalendarDate? = nil, into result: inout [FollowUpAction],
                              problems: inout [Problem]) {
         guard let header = table.children.first(where: { if case .tableRow(true) = $0.kind { return true }; return false }) else { return }
         let columns = header.children.map { column(for: $0.plainText) }
@@ -581,11 +593,18 @@ enum ActionExtractor {
                 guard let column, !cells[i].isEmpty else { continue }
                 metadata.append((column, cells[i]))
             }
+            // A colonless metadata parenthesis at the end of the action's cell, as in a list item:
+            // read for what the columns left unsaid, and taken out of the text.
+            if action.text.hasSuffix(")"), let open = matchingOpen(action.text),
+               let loose = loosePairs(action.text[action.text.index(after: open)..<action.text.index(before: action.text.endIndex)]) {
+                metadata += loose.filter { pair in !metadata.contains { $0.0 == pair.0 } }
+                action.text = String(action.text[..<open]).trimmingWhitespace()
+            }
             apply(metadata, to: &action, problems: &problems)
             let rowLinks = links(in: row)
             if action.ticket == nil { action.ticket = rowLinks.first(where: isTicketURL) ?? firstTicketID(in: action.text) }
             if action.owner == nil, let handle = firstHandle(in: action.text) { action.owner = handle }
-            applyWrittenDue(in: action.text, to: &action, metadata: metadata, problems: &problems)
+            applyWrittenDue(in: action.text, to: &action, metadata: metadata, started: started, problems: &problems)
             if let ticket = action.ticket, ticket.hasPrefix("[") || rowLinks.contains(where: { ticket.contains($0) }) == false,
                let url = rowLinks.first(where: isTicketURL), !(ticket.containsBytes(of: "-") && ticket.contains("-")) {
                 action.ticket = url

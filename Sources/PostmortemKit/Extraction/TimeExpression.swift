@@ -210,10 +210,12 @@ public enum TimeExpression {
             }
         }
         skipSpaces(b, &j)
-        guard let (sign, signLength) = signToken(b, j) else { return nil }
+        // An en dash is a minus here too (`T–10m`), as word processors write it.
+        let enDash = byte(b, j) == 0xE2 && byte(b, j + 1) == 0x80 && byte(b, j + 2) == 0x93
+        guard let (sign, signLength) = signToken(b, j) ?? (enDash ? (-1, 3) : nil) else { return nil }
         j += signLength
         skipSpaces(b, &j)
-        guard let h = number(b, &j, maxDigits: 5) else { return nil }
+        guard let h = number(b, &j, maxDigits: 6) else { return nil }
         // The end of the token: no letter, digit, `.` or `,` followed by a digit right after it.
         func ends(at k: Int) -> Bool {
             guard k < b.count else { return true }
@@ -221,11 +223,14 @@ public enum TimeExpression {
             if b[k] == UInt8(ascii: ".") || b[k] == UInt8(ascii: ","), byte(b, k + 1).map(isDigit) == true { return false }
             return true
         }
-        // `H:MM` and `H:MM:SS`.
-        if byte(b, j) == ":", let m = digits(b, j + 1, 2), m < 60 {
+        // `H:MM` and `H:MM:SS`, with two-digit minutes and seconds below 60 (`T+1:75`, `T+2:3`
+        // and `T+1:02:99` are no times).
+        if byte(b, j) == ":", byte(b, j + 1).map(isDigit) == true {
+            guard let m = digits(b, j + 1, 2), m < 60 else { return nil }
             j += 3
             var seconds = h * 3600 + m * 60
-            if byte(b, j) == ":", let sec = digits(b, j + 1, 2), sec < 60 {
+            if byte(b, j) == ":", byte(b, j + 1).map(isDigit) == true {
+                guard let sec = digits(b, j + 1, 2), sec < 60 else { return nil }
                 seconds += sec
                 j += 3
             }
@@ -244,7 +249,7 @@ public enum TimeExpression {
             let text = String(decoding: b[k..<end], as: UTF8.self).lowercased()
             if byte(b, end).map(isDigit) == true {
                 var l = end
-                _ = number(b, &l, maxDigits: 5)
+                _ = number(b, &l, maxDigits: 6)
                 var m = l
                 while m < b.count, isLetter(b[m]) { m += 1 }
                 let unitFollows = m > l && relativeUnits[String(decoding: b[l..<m], as: UTF8.self).lowercased()] != nil
@@ -264,7 +269,7 @@ public enum TimeExpression {
             var k = j
             skipSpaces(b, &k)
             let numberStart = k
-            guard total <= 366 * 86_400, let next = number(b, &k, maxDigits: 5) else { break }
+            guard total <= 366 * 86_400, let next = number(b, &k, maxDigits: 6) else { break }
             if let (text, _) = word(after: k), relativeUnits[text] != nil {
                 value = next
                 j = k

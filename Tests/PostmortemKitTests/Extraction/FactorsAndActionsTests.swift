@@ -136,6 +136,26 @@ import Testing
             """)
         #expect(deadlines.actions.map { $0.due?.description } == ["2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04", "2026-12-05", nil])
         #expect(deadlines.actions.last?.text == "Backfill orders lost in the outage (2026-01-13)")
+        // A "by" date on or before the incident's start is a deed's; "target date" is a deadline;
+        // a table row's colonless parenthesis is read and taken out (the second pass of stop 35).
+        let deeds = read("""
+            ---
+            started: 2026-01-13T07:42:00Z
+            ---
+            ## Follow-up actions
+            - [ ] Replace hosts installed by 2026-01-12 @li.w OPS-1
+            - [ ] Revoke certificates issued by 2026-01-13 @li.w OPS-2
+            - [ ] Add a lag alert, target date 2026-12-04 @li.w OPS-3
+            - [ ] Retire the v1 proxy by 2026-12-05 @li.w OPS-4
+
+            | Action | Status |
+            |---|---|
+            | Add alert (@li.w, due 2026-12-22, OPS-504) | open |
+            """)
+        #expect(deeds.actions.map { $0.due?.description } == [nil, nil, "2026-12-04", "2026-12-05", "2026-12-22"])
+        #expect(deeds.actions.last?.text == "Add alert")
+        #expect(deeds.actions.last?.owner == "li.w")
+        #expect(deeds.actions.last?.ticket == "OPS-504")
         #expect(p.problems.map(\.message) == ["due date `2026-02-30` is not a real YYYY-MM-DD date"])
     }
 

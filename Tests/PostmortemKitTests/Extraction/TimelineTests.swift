@@ -85,7 +85,9 @@ import Testing
         #expect(unanchored.timeline.first?.time == nil)
         for text in ["Tuesday: the review", "T-shirt sizes", "TLS handshakes fail", "T+ the rest", "T+5x retries",
                      "T+1.5h: the fraction", "T-2 months: last review", "T05: no sign", "T+400d: beyond a year",
-                     "T0 is when the config was pushed."] {
+                     "T0 is when the config was pushed.",
+                     // Impossible minutes and seconds (the second pass of stop 35).
+                     "T+1:75: paged", "T+00:60: paged", "T+1:02:99: paged", "T+2:3: paged"] {
             #expect(TimeExpression.leading(text)?.relativeSeconds == nil, "\(text)")
         }
         // Found by the black-box pass of stop 35: weeks, seconds, `1h30`, `T0+5m` and four digits.
@@ -94,7 +96,8 @@ import Testing
                                       ("T0+5m: paged", 300, "paged"), ("T+1000m: closed", 60_000, "closed"),
                                       ("T+1h 3 engineers join", 3600, "3 engineers join"), ("T+5 Paged", 300, "Paged"),
                                       // From the review: a hyphen after T0, and a name after a number.
-                                      ("T0 - Errors begin", 0, "Errors begin"), ("T+5 S3 bucket emptied", 300, "S3 bucket emptied")] {
+                                      ("T0 - Errors begin", 0, "Errors begin"), ("T+5 S3 bucket emptied", 300, "S3 bucket emptied"),
+                                      ("T\u{2013}10m: config pushed", -600, "config pushed"), ("T+200000m: closed", 12_000_000, "closed")] {
             let leading = TimeExpression.leading(text)
             #expect(leading?.relativeSeconds == seconds, "\(text)")
             #expect(leading?.rest == rest, "\(text)")

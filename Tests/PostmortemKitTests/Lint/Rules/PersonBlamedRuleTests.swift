@@ -91,6 +91,9 @@ struct PersonBlamedRuleTests {
         "Engineers accidentally discovered that reloading PgBouncer cleared the queue.",
         "The cert-manager operator misconfigured the issuer.",
         "Operators, mistakenly paged by a stale rule, acknowledged the alert.",
+        // Idioms and products found by the second pass of stop 35.
+        "Li broke the news to the support team; Dana broke the silence on the bridge and the ice with the vendor.",
+        "Responders broke for lunch, and the CloudNativePG operator ignored the lag setting.",
     ])
     func leavesSystemsAndNeutralAgentsAlone(text: String) throws {
         #expect(try Self.flagged(text).isEmpty)
@@ -119,6 +122,9 @@ struct PersonBlamedRuleTests {
         // From the review: the failover, idiom and intent words only in the verb's own clause.
         ("@dana.k failed to roll back the deploy, and Dana broke prod and latency went up.", ["@dana.k failed", "Dana broke"]),
         ("Dana forgot the purpose of the flag; the tier-2 operator ignored the page.", ["Dana forgot", "operator ignored"]),
+        // Intent excuses only a drill's verbs, and not when negated.
+        ("Dana deliberately ignored the page. Li broke prod, though not on purpose.", ["Dana deliberately ignored", "Li broke"]),
+        ("@sam.o skipped the canary, and Dana dropped the ball on the rollback.", ["@sam.o skipped", "Dana dropped the ball"]),
     ])
     func stillFlagsPeople(text: String, expected: [String]) throws {
         #expect(try Self.flagged(text) == expected)
