@@ -253,7 +253,9 @@ public struct PersonBlamedRule: LintRule {
     }
 
     static func isSoftwareOperator(_ line: ProseLine, _ i: Int, systems: Set<String>) -> Bool {
-        guard i > 0, ["operator", "operators", "operator's", "operator\u{2019}s"].contains(where: { line.text(i, is: $0) }) else { return false }
+        // Every role a subject may be is asked; only words that start with an "o" are read on.
+        guard i > 0, line.bytes[line.words[i].start] | 0x20 == UInt8(ascii: "o"),
+              operatorWords.contains(where: { line.text(i, is: $0) }) else { return false }
         return systemBefore(line, i, systems: systems)
     }
 
@@ -279,6 +281,8 @@ public struct PersonBlamedRule: LintRule {
     static func apostropheFollows(_ bytes: [UInt8], _ i: Int) -> Bool {
         i < bytes.count && (bytes[i] == UInt8(ascii: "'") || bytes[i] == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x99)
     }
+
+    static let operatorWords = ["operator", "operators", "operator's", "operator\u{2019}s"]
 
     /// Last parts of hyphenated software names before "operator".
     static let softwareParts: Set<String> = ["manager", "controller", "operator", "agent", "proxy", "server", "service", "api",
