@@ -30,7 +30,7 @@ enum ActionExtractor {
 
     // MARK: Lists
 
-    static func listActions(_ list: MarkdownNode, group: String?, started: CalendarDate? = nil, into result: inout [FollowUpAction],
+    static func listActions(_ list: MarkdownNode, group: String?, started: CalendarDate?, into result: inout [FollowUpAction],
                             problems: inout [Problem]) {
         for item in list.children {
             guard case .item(let task) = item.kind else { continue }
@@ -201,7 +201,7 @@ enum ActionExtractor {
         return result
     }
 
-    static func applyInlineMetadata(to action: inout FollowUpAction, links: [String], started: CalendarDate? = nil,
+    static func applyInlineMetadata(to action: inout FollowUpAction, links: [String], started: CalendarDate?,
                                     problems: inout [Problem]) {
         // `(done)`, `[done]` markers.
         let marked = removingDoneMarkers(action.text)
@@ -246,7 +246,7 @@ enum ActionExtractor {
     /// Reads a due date written in the text (``writtenDueDate(in:)``) when the metadata gave none;
     /// a date that does not exist is a problem, as `due: 2026-02-30` is.
     static func applyWrittenDue(in text: String, to action: inout FollowUpAction, metadata: [(String, String)],
-                                started: CalendarDate? = nil, problems: inout [Problem]) {
+                                started: CalendarDate?, problems: inout [Problem]) {
         guard action.due == nil, !metadata.contains(where: { $0.0 == "due" }),
               let written = writtenDueDate(in: text, started: started) else { return }
         switch written {
@@ -313,7 +313,7 @@ enum ActionExtractor {
     /// after "by" that follows a past participle ("logs written by 2026-01-13"), or one that a
     /// word follows after "target" ("the target 2026-12-01 build"), or one after "by" on or before
     /// the incident's `started` date ("hosts installed by 2026-01-12").
-    static func writtenDueDate(in text: String, started: CalendarDate? = nil) -> WrittenDue? {
+    static func writtenDueDate(in text: String, started: CalendarDate?) -> WrittenDue? {
         let b = Array(text.utf8)
         guard b.count >= 13 else { return nil }
         var previousWord = ""
@@ -368,8 +368,8 @@ enum ActionExtractor {
     /// deadlines.
     static let agentParticiples: Set<String> = ["written", "built", "dropped", "caused", "created", "introduced", "generated",
                                                 "produced", "sent", "broken", "triggered", "reported", "filed", "opened", "lost",
-                                                "corrupted", "deleted", "affected", "changed", "modified", "made", "taken",
-                                                "started", "pushed", "deployed", "emitted", "logged", "recorded", "seen"]
+                                                "corrupted", "deleted", "affected", "made", "taken", "emitted", "logged",
+                                                "recorded", "seen", "installed", "issued", "charged", "left"]
 
     static let dueWords: Set<String> = ["due", "by", "deadline", "eta", "target"]
 
@@ -576,7 +576,7 @@ enum ActionExtractor {
         }
     }
 
-    static func tableActions(_ table: MarkdownNode, group: String?, started: CalendarDate? = nil, into result: inout [FollowUpAction],
+    static func tableActions(_ table: MarkdownNode, group: String?, started: CalendarDate?, into result: inout [FollowUpAction],
                              problems: inout [Problem]) {
         guard let header = table.children.first(where: { if case .tableRow(true) = $0.kind { return true }; return false }) else { return }
         let columns = header.children.map { column(for: $0.plainText) }
@@ -593,14 +593,20 @@ enum ActionExtractor {
                 guard let column, !cells[i].isEmpty else { continue }
                 metadata.append((column, cells[i]))
             }
-            // A colonless metadata parenthesis at the end of the action's cell, as in a list item:
-            // read for what the columns left unsaid, and taken out of the text.
-            if action.text.hasSuffix(")"), let open = matchingOpen(action.text),
-               let loose = loosePairs(action.text[action.text.index(after: open)..<action.text.index(before: action.text.endIndex)]) {
-                metadata += loose.filter { pair in !metadata.contains { $0.0 == pair.0 } }
-                action.text = String(action.text[..<open]).trimmingWhitespace()
-            }
             apply(metadata, to: &action, problems: &problems)
+            // A colonless metadata parenthesis at the end of the action's cell (a full stop after
+            // it allowed), as in a list item: read for what the columns left unset (a `TBD` owner
+            // cell included), and taken out of the text.
+            let cell = action.text.hasSuffix(").") ? String(action.text.dropLast()) : action.text
+            if cell.hasSuffix(")"), let open = matchingOpen(cell),
+               let loose = loosePairs(cell[cell.index(after: open)..<cell.index(before: cell.endIndex)]) {
+                let unset = loose.filter { key, _ in
+                    key == "owner" ? action.owner == nil : key == "due" ? action.due == nil : action.ticket == nil
+                }
+                apply(unset, to: &action, problems: &problems)
+                metadata += unset
+                action.text = String(cell[..<open]).trimmingWhitespace()
+            }
             let rowLinks = links(in: row)
             if action.ticket == nil { action.ticket = rowLinks.first(where: isTicketURL) ?? firstTicketID(in: action.text) }
             if action.owner == nil, let handle = firstHandle(in: action.text) { action.owner = handle }

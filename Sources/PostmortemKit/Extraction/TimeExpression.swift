@@ -183,10 +183,11 @@ public enum TimeExpression {
     }
 
     /// A time relative to the incident's start at `i`, in seconds, and its length: `T`, a sign
-    /// (`+`, `-` or `−`; spaces around it allowed), then `H:MM` or `H:MM:SS`, or numbers with
+    /// (`+`, `-`, `−` or `–`; spaces around it allowed), then `H:MM` or `H:MM:SS`, or numbers with
     /// units (`5m`, `5 min`, `1h30m`, `1h30`, `2 hours`, `2 weeks`, `90s`), or a bare number of
-    /// minutes (`T+5`); or `T0` (`T0+5m` is `T+5m`). Nil for what pm cannot count exactly: a
-    /// fraction (`T+1.5h`), months or years (`T-2 months`), more than 366 days.
+    /// minutes (`T+5`); or `T0` before the entry's separator (`T0:`, `T0 -`; `T0+5m` is `T+5m`).
+    /// Nil for what pm cannot count exactly: a fraction (`T+1.5h`), minutes or seconds of 60 or
+    /// more (`T+1:75`), months or years (`T-2 months`), more than 366 days.
     static func relativeToken(_ b: [UInt8], _ i: Int) -> (Int, Int)? {
         guard byte(b, i) == "T" else { return nil }
         var j = i + 1
@@ -196,7 +197,7 @@ public enum TimeExpression {
             var k = j + 1
             skipSpaces(b, &k)
             var number = k
-            if let (_, length) = signToken(b, k) {
+            if let (_, length) = relativeSign(b, k) {
                 number = k + length
                 skipSpaces(b, &number)
             }
@@ -210,9 +211,7 @@ public enum TimeExpression {
             }
         }
         skipSpaces(b, &j)
-        // An en dash is a minus here too (`T–10m`), as word processors write it.
-        let enDash = byte(b, j) == 0xE2 && byte(b, j + 1) == 0x80 && byte(b, j + 2) == 0x93
-        guard let (sign, signLength) = signToken(b, j) ?? (enDash ? (-1, 3) : nil) else { return nil }
+        guard let (sign, signLength) = relativeSign(b, j) else { return nil }
         j += signLength
         skipSpaces(b, &j)
         guard let h = number(b, &j, maxDigits: 6) else { return nil }
@@ -290,6 +289,12 @@ public enum TimeExpression {
         }
         guard ends(at: j), total <= 366 * 86_400 else { return nil }
         return (sign * total, j - i)
+    }
+
+    /// The sign of a relative time at `i`: ``signToken(_:_:)``'s, or an en dash for minus
+    /// (`T–10m`), as word processors write it.
+    static func relativeSign(_ b: [UInt8], _ i: Int) -> (sign: Int, length: Int)? {
+        signToken(b, i) ?? (hasPrefix(b, i, "\u{2013}") ? (-1, 3) : nil)
     }
 
     /// Periods of no fixed length in minutes, which a bare number before them does not count.

@@ -151,11 +151,23 @@ import Testing
             | Action | Status |
             |---|---|
             | Add alert (@li.w, due 2026-12-22, OPS-504) | open |
+
+            ## Lessons
             """)
         #expect(deeds.actions.map { $0.due?.description } == [nil, nil, "2026-12-04", "2026-12-05", "2026-12-22"])
         #expect(deeds.actions.last?.text == "Add alert")
         #expect(deeds.actions.last?.owner == "li.w")
         #expect(deeds.actions.last?.ticket == "OPS-504")
+        // Placeholder cells leave the parenthesis's owner and ticket in force (the final review).
+        let placeholders = read("""
+            ## Follow-up actions
+            | Action | Owner | Ticket |
+            |---|---|---|
+            | Add alert (@li.w, OPS-504). | TBD | - |
+            """)
+        #expect(placeholders.actions.first?.text == "Add alert")
+        #expect(placeholders.actions.first?.owner == "li.w")
+        #expect(placeholders.actions.first?.ticket == "OPS-504")
         #expect(p.problems.map(\.message) == ["due date `2026-02-30` is not a real YYYY-MM-DD date"])
     }
 

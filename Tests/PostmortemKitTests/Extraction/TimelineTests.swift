@@ -97,7 +97,8 @@ import Testing
                                       ("T+1h 3 engineers join", 3600, "3 engineers join"), ("T+5 Paged", 300, "Paged"),
                                       // From the review: a hyphen after T0, and a name after a number.
                                       ("T0 - Errors begin", 0, "Errors begin"), ("T+5 S3 bucket emptied", 300, "S3 bucket emptied"),
-                                      ("T\u{2013}10m: config pushed", -600, "config pushed"), ("T+200000m: closed", 12_000_000, "closed")] {
+                                      ("T\u{2013}10m: config pushed", -600, "config pushed"), ("T+200000m: closed", 12_000_000, "closed"),
+                                      ("T0\u{2013}5m: config pushed", -300, "config pushed")] {
             let leading = TimeExpression.leading(text)
             #expect(leading?.relativeSeconds == seconds, "\(text)")
             #expect(leading?.rest == rest, "\(text)")

@@ -202,19 +202,14 @@ public struct PersonBlamedRule: LintRule {
                     // timeline", "broke the migration into batches", "broke up the rollout", "broke
                     // the tie": idioms, not damage.
                     if verb == ["broke"], Self.particle(in: line, after: after, within: 5, from: Self.brokeIdioms)
-                        || after < words.count && line.text(after, is: "for") { break }
+                        || Self.brokeTheIdiom(line, after: after) || after < words.count && line.text(after, is: "for") { break }
                     // "engineers accidentally discovered the fix": luck, not a failure.
                     if verb == ["accidentally"], after < words.count, Self.findingVerbs.contains(line.text(after)) { break }
                     // A game day: "engineers deliberately broke the primary to test failover",
                     // "failed the build on purpose".
                     // Only for what a drill does (break, fail, misconfigure): "Dana deliberately
                     // ignored the page" is still blame, and so is "not on purpose".
-                    if Self.intentVerbs.contains(verb[0]), Self.sentenceWords(line, from: i, count: offset + verb.count + 10).contains(where: { k in
-                        let onPurpose = k > 0 && line.text(k, is: "purpose") && line.text(k - 1, is: "on")
-                        guard onPurpose || Self.intentWords.contains(line.text(k)) else { return false }
-                        let before = k - (onPurpose ? 2 : 1)
-                        return before < 0 || !Self.negations.contains(line.text(before))
-                    }) { break }
+                    if Self.intentVerbs.contains(verb[0]), Self.intended(line, subject: i, after: after) { break }
                     // "Dana forgot nothing".
                     if i + offset + verb.count < words.count, Self.nothing.contains(line.text(i + offset + verb.count)) { break }
                     result.append(BlamePhrase(from: i, through: i + offset + verb.count - 1, .subject))
@@ -267,22 +262,30 @@ public struct PersonBlamedRule: LintRule {
         if systems.contains(before) { return true }
         // "the cert-manager operator", "the pgo-controller operator": a hyphenated name whose
         // last part names software ("the night-shift operator" and "the tier-2 operator" are people).
-        if let dash = before.lastIndex(of: "-"), softwareParts.contains(String(before[before.index(after: dash)...])) { return true }
-        // "the CloudNativePG operator": a capital inside a mixed-case word names a product.
-        let written = line.original(i - 1).utf8
-        if let first = written.first, first >= 65, first <= 90, written.dropFirst().contains(where: { $0 >= 97 && $0 <= 122 }),
-           written.dropFirst().contains(where: { $0 >= 65 && $0 <= 90 }) { return true }
+        if before.utf8.contains(UInt8(ascii: "-")) {
+            let parts = before.split(separator: "-").map(String.init)
+            if let last = parts.last, softwareParts.contains(last) || parts.contains(where: systems.contains) { return true }
+        }
+        // "the CloudNativePG operator": a capital after a lower-case letter inside a word names a
+        // product ("the DevOps operator" and "the SecOps operator" are teams' people).
+        let written = Array(line.original(i - 1).utf8)
+        if !before.hasSuffix("ops"), written.indices.dropFirst().contains(where: { k in
+            written[k] >= 65 && written[k] <= 90 && written[k - 1] >= 97 && written[k - 1] <= 122
+        }) { return true }
         guard isCapitalised(line.original(i - 1)), !nobody.contains(before), !BlameLanguageRule.thingDeterminers.contains(before) else { return false }
         // Not the first word of a sentence.
         return i - 1 > 0 && !line.bytes[line.words[i - 2].end..<line.words[i - 1].start].contains(where: endsSentence)
     }
 
-    /// True when a straight or curly apostrophe stands at byte `i`.
+    /// True when a straight apostrophe stands at byte `i`, right after a word (a curly one there
+    /// is part of the word: see ``possessive(_:_:isName:)``).
     static func apostropheFollows(_ bytes: [UInt8], _ i: Int) -> Bool {
-        i < bytes.count && (bytes[i] == UInt8(ascii: "'") || bytes[i] == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x99)
+        i < bytes.count && bytes[i] == UInt8(ascii: "'")
     }
 
-    static let operatorWords = ["operator", "operators", "operator's", "operator\u{2019}s"]
+    /// (A curly apostrophe before a letter is straightened in a word's text; at a word's end it
+    /// stays: "operators’".)
+    static let operatorWords = ["operator", "operators", "operator's", "operators\u{2019}"]
 
     /// Last parts of hyphenated software names before "operator".
     static let softwareParts: Set<String> = ["manager", "controller", "operator", "agent", "proxy", "server", "service", "api",
@@ -295,8 +298,20 @@ public struct PersonBlamedRule: LintRule {
 
     /// Words after "broke" that make an idiom of it: "broke glass", "broke down the timeline",
     /// "broke even", "broke ground".
-    static let brokeIdioms: Set<String> = ["glass", "down", "even", "ground", "into", "up", "tie", "ties", "apart", "away", "news",
-                                           "silence", "ice", "record", "records"]
+    static let brokeIdioms: Set<String> = ["glass", "down", "even", "ground", "into", "up", "tie", "ties", "apart", "away"]
+
+    /// Nouns that make an idiom of "broke the …" when nothing follows them but a preposition or
+    /// the end of the clause: "broke the news to support", not "broke the news feed".
+    static let brokeTheIdioms: Set<String> = ["news", "silence", "ice", "record"]
+    static let prepositions: Set<String> = ["to", "with", "on", "for", "of", "about", "in", "at", "and", "by", "when", "after"]
+
+    /// True when words `after` on read "the" and one of ``brokeTheIdioms`` that ends its phrase.
+    static func brokeTheIdiom(_ line: ProseLine, after: Int) -> Bool {
+        guard after + 1 < line.words.count, line.text(after, is: "the"), brokeTheIdioms.contains(line.text(after + 1)) else { return false }
+        let next = after + 2
+        return next >= line.words.count || prepositions.contains(line.text(next))
+            || line.bytes[line.words[after + 1].end..<line.words[next].start].contains(where: { endsSentence($0) || $0 == UInt8(ascii: ",") })
+    }
 
     /// What a role is on before the verb: "the engineer on call", "the SRE on duty".
     static let duties: Set<String> = ["call", "duty", "shift", "site", "rotation"]
@@ -311,6 +326,31 @@ public struct PersonBlamedRule: LintRule {
 
     /// The verbs a drill or a game day is made of.
     static let intentVerbs: Set<String> = ["broke", "failed", "caused", "misconfigured", "accidentally"]
+
+    /// True when the words from the subject to the verb's end, or the verb's own clause after it
+    /// (up to ten words, to a comma, "and", "to"…), say it was on purpose, and no negation stands
+    /// right before that ("Dana broke prod, though not on purpose", "…it wasn't on purpose").
+    static func intended(_ line: ProseLine, subject: Int, after: Int) -> Bool {
+        func intent(_ k: Int) -> Bool {
+            let onPurpose = k > 0 && line.text(k, is: "purpose") && line.text(k - 1, is: "on")
+            guard onPurpose || intentWords.contains(line.text(k)) else { return false }
+            let before = k - (onPurpose ? 2 : 1)
+            return before < 0 || !intentNegations.contains(line.text(before))
+        }
+        if (subject..<min(after, line.words.count)).contains(where: intent) { return true }
+        var k = after
+        while k < min(line.words.count, after + 10) {
+            if k > after, line.bytes[line.words[k - 1].end..<line.words[k].start].contains(where: { endsSentence($0) || $0 == UInt8(ascii: ",") }) {
+                return false
+            }
+            if intent(k) { return true }
+            if clauseEnds.contains(line.text(k)) && !line.text(k, is: "to") { return false }
+            k += 1
+        }
+        return false
+    }
+
+    static let intentNegations: Set<String> = ["not", "never", "hardly", "wasn't", "didn't", "isn't", "no", "without"]
 
     /// True when one of `particles` is among the `within` words from `start` that belong to the
     /// verb's own clause: the words stop at a comma, the end of the sentence, "to" or a

@@ -94,6 +94,8 @@ struct PersonBlamedRuleTests {
         // Idioms and products found by the second pass of stop 35.
         "Li broke the news to the support team; Dana broke the silence on the bridge and the ice with the vendor.",
         "Responders broke for lunch, and the CloudNativePG operator ignored the lag setting.",
+        // From the final review: a hyphenated name holding a system, and a curly plural.
+        "The strimzi-kafka operator ignored the lag setting; the Postgres operators\u{2019} mistake cost a minute.",
     ])
     func leavesSystemsAndNeutralAgentsAlone(text: String) throws {
         #expect(try Self.flagged(text).isEmpty)
@@ -124,6 +126,10 @@ struct PersonBlamedRuleTests {
         ("Dana forgot the purpose of the flag; the tier-2 operator ignored the page.", ["Dana forgot", "operator ignored"]),
         // Intent excuses only a drill's verbs, and not when negated.
         ("Dana deliberately ignored the page. Li broke prod, though not on purpose.", ["Dana deliberately ignored", "Li broke"]),
+        // Intent only in the verb's clause; idioms only as idioms; -Ops teams are people.
+        ("Dana broke prod, and we deliberately left it down. Li broke the news feed.", ["Dana broke", "Li broke"]),
+        ("Li broke the build on purpose? No: Li broke it, and it wasn't on purpose.", ["Li broke"]),
+        ("The DevOps operator ignored the page.", ["operator ignored"]),
         ("@sam.o skipped the canary, and Dana dropped the ball on the rollback.", ["@sam.o skipped", "Dana dropped the ball"]),
     ])
     func stillFlagsPeople(text: String, expected: [String]) throws {
