@@ -260,8 +260,9 @@ public struct PersonBlamedRule: LintRule {
     static func systemBefore(_ line: ProseLine, _ i: Int, systems: Set<String>) -> Bool {
         let before = line.text(i - 1)
         if systems.contains(before) { return true }
-        // "the cert-manager operator", "the pgo-controller operator": a hyphenated name whose
-        // last part names software ("the night-shift operator" and "the tier-2 operator" are people).
+        // "the cert-manager operator", "the strimzi-kafka operator": a hyphenated name that ends
+        // in a software word or holds a system ("the night-shift operator" and "the tier-2
+        // operator" are people).
         if before.utf8.contains(UInt8(ascii: "-")) {
             let parts = before.split(separator: "-").map(String.init)
             if let last = parts.last, softwareParts.contains(last) || parts.contains(where: systems.contains) { return true }
@@ -328,8 +329,9 @@ public struct PersonBlamedRule: LintRule {
     static let intentVerbs: Set<String> = ["broke", "failed", "caused", "misconfigured", "accidentally"]
 
     /// True when the words from the subject to the verb's end, or the verb's own clause after it
-    /// (up to ten words, to a comma, "and", "to"…), say it was on purpose, and no negation stands
-    /// right before that ("Dana broke prod, though not on purpose", "…it wasn't on purpose").
+    /// (up to ten words, to a comma, the end of the sentence or a conjunction), say it was on
+    /// purpose, and no negation stands right before that ("Dana broke prod, though not on
+    /// purpose", "…it wasn't on purpose").
     static func intended(_ line: ProseLine, subject: Int, after: Int) -> Bool {
         func intent(_ k: Int) -> Bool {
             let onPurpose = k > 0 && line.text(k, is: "purpose") && line.text(k - 1, is: "on")
@@ -371,16 +373,6 @@ public struct PersonBlamedRule: LintRule {
     }
 
     static let clauseEnds: Set<String> = ["to", "and", "but", "or", "so", "then", "while", "when", "because", "after", "before"]
-
-    /// The indices of up to `count` words from `start` that lie in the sentence of word `start`.
-    static func sentenceWords(_ line: ProseLine, from start: Int, count: Int) -> Range<Int> {
-        var end = start
-        while end < min(line.words.count, start + count) {
-            if end > start, line.bytes[line.words[end - 1].end..<line.words[end].start].contains(where: endsSentence) { break }
-            end += 1
-        }
-        return start..<max(start, end)
-    }
 
     /// Words that can stand between a subject and its verb: adverbs in -ly and a few others.
     static func isAdverb(_ word: String) -> Bool {
