@@ -176,8 +176,11 @@ public struct PersonBlamedRule: LintRule {
                     isSubject = Self.personOnlyVerbs.contains { line.matches($0, at: i + 1) }
                 }
                 guard isSubject else { continue }
-                // "The engineer on call ignored": a role's "on call" (or duty, shift) before the verb.
-                let onDuty = i + 3 < words.count && line.text(i + 1, is: "on") && Self.duties.contains(line.text(i + 2)) ? 2 : 0
+                // Words between the subject and its verb: a role's "on call" (or duty, shift: "the
+                // engineer on call ignored"), or words set apart by commas ("Dana, on call that
+                // night, missed the page").
+                let appositive = Self.appositiveEnd(line, after: i)
+                let onDuty = appositive.map { $0 - i } ?? (i + 3 < words.count && line.text(i + 1, is: "on") && Self.duties.contains(line.text(i + 2)) ? 2 : 0)
                 // The verb right after the subject, or after one adverb ("Dana then forgot").
                 for offset in [1 + onDuty, 2 + onDuty] where i + offset < words.count {
                     // Verbs with another first word cannot match here, so the first match in the
@@ -193,7 +196,7 @@ public struct PersonBlamedRule: LintRule {
                     if offset == 2 + onDuty, case let between = line.text(i + onDuty + 1), !Self.isAdverb(between), !Self.perfects.contains(between) { break }
                     // "…paged the on-call. Redis forgot…": a sentence ends between them; "Operators,
                     // paged by a stale rule, acknowledged…": a comma sets the words apart.
-                    if bytes[word.end..<words[i + offset].start].contains(where: { Self.endsSentence($0) || $0 == UInt8(ascii: ",") }) { break }
+                    if bytes[words[i + onDuty].end..<words[i + offset].start].contains(where: { Self.endsSentence($0) || $0 == UInt8(ascii: ",") && appositive == nil }) { break }
                     let after = i + offset + verb.count
                     // "failed over", "failed back", "failed the database over to the standby"
                     // describe a failover.
@@ -353,6 +356,23 @@ public struct PersonBlamedRule: LintRule {
     }
 
     static let intentNegations: Set<String> = ["not", "never", "hardly", "wasn't", "didn't", "isn't", "no", "without"]
+
+    /// The last word of words set apart by commas right after word `i` ("Dana, on call that
+    /// night, missed": "night"), when a comma follows `i` and another closes them within eight
+    /// words of the same sentence; nil otherwise ("Operators, paged by a stale rule,
+    /// acknowledged…" then reads "acknowledged" as the verb).
+    static func appositiveEnd(_ line: ProseLine, after i: Int) -> Int? {
+        let words = line.words, bytes = line.bytes
+        guard i + 2 < words.count, bytes[words[i].end..<words[i + 1].start].contains(UInt8(ascii: ",")) else { return nil }
+        var c = i + 1
+        while c + 1 < min(words.count, i + 10) {
+            let gap = bytes[words[c].end..<words[c + 1].start]
+            if gap.contains(where: endsSentence) { return nil }
+            if gap.contains(UInt8(ascii: ",")) { return c }
+            c += 1
+        }
+        return nil
+    }
 
     /// True when one of `particles` is among the `within` words from `start` that belong to the
     /// verb's own clause: the words stop at a comma, the end of the sentence, "to" or a
