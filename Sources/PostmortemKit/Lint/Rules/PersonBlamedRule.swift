@@ -78,7 +78,8 @@ public struct PersonBlamedRule: LintRule {
     /// deleted"): ``roles``, their plurals and a few more. Not "human": "human error" is PM012's.
     static let subjectRoles: Set<String> = roles.union(["engineers", "developers", "devs", "admins", "administrators", "dba",
                                                         "dbas", "sres", "interns", "contractors", "reviewers", "operators",
-                                                        "responder", "responders", "on-callers", "oncallers"])
+                                                        "responder", "responders", "on-callers", "oncallers", "lead", "leads",
+                                                        "commander"])
 
     let people: Set<String>
     /// Names that are never people (``knownSystems`` and `systems`), lowercased.

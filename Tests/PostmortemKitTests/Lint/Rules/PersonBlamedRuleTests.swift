@@ -93,6 +93,7 @@ struct PersonBlamedRuleTests {
         "Operators, mistakenly paged by a stale rule, acknowledged the alert.",
         "Dana, Li, and the SREs joined the bridge; @dana.k, the incident commander, declared SEV2.",
         "Redis, as configured, forgot every key. Dana, however, rolled back the deploy.",
+        "The team lead paged the database on-call, and the incident commander declared SEV2.",
         // Idioms and products found by the second pass of stop 35.
         "Li broke the news to the support team; Dana broke the silence on the bridge and the ice with the vendor.",
         "Responders broke for lunch, and the CloudNativePG operator ignored the lag setting.",
@@ -132,6 +133,7 @@ struct PersonBlamedRuleTests {
         ("Dana broke prod, and we deliberately left it down. Li broke the news feed.", ["Dana broke", "Li broke"]),
         ("Li broke the build on purpose? No: Li broke it, and it wasn't on purpose.", ["Li broke"]),
         ("The DevOps operator ignored the page.", ["operator ignored"]),
+        ("The team lead ignored the warning, and the incident commander forgot the status page.", ["lead ignored", "commander forgot"]),
         // Words set apart by commas between the subject and its verb (left open by the second pass).
         ("Dana, on call that night, missed the page. Engineers, paged early, ignored the alert.", ["Dana, on call that night, missed", "Engineers, paged early, ignored"]),
         ("@sam.o skipped the canary, and Dana dropped the ball on the rollback.", ["@sam.o skipped", "Dana dropped the ball"]),
