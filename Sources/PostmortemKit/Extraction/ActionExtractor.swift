@@ -263,6 +263,7 @@ enum ActionExtractor {
     /// biggest risk)" stay in the text.
     static func loosePairs(_ text: Substring) -> [(String, String)]? {
         var result: [(String, String)] = []
+        var bareDate = false
         for rawPart in text.split(whereSeparator: { $0 == "," || $0 == ";" }) {
             let part = rawPart.trimmingWhitespace()
             guard !part.isEmpty, !part.contains(":") || isTicketURL(part) else { return nil }
@@ -271,6 +272,7 @@ enum ActionExtractor {
             } else if !part.contains(" "), isTicketURL(part) || firstTicketID(in: part) == part {
                 result.append(("ticket", part))
             } else if CalendarDate(part) != nil {
+                bareDate = true
                 result.append(("due", part))
             } else if let space = part.firstIndex(of: " "), let key = canonicalKey(part[..<space]) {
                 // Only the three keys PM051 asks for, each with a value of its kind: "(by design)",
@@ -292,13 +294,8 @@ enum ActionExtractor {
             }
         }
         // A date alone, "(2026-01-13)", is the day something happened as often as a deadline.
-        guard !result.isEmpty, result.count > 1 || !isBareDate(result[0], in: text) else { return nil }
+        guard !result.isEmpty, result.count > 1 || !bareDate else { return nil }
         return result
-    }
-
-    /// True when `pair` is a bare date part of `text` (written without "due").
-    private static func isBareDate(_ pair: (String, String), in text: Substring) -> Bool {
-        pair.0 == "due" && text.trimmingWhitespace() == pair.1
     }
 
     /// What a due word in an action's text gives: a date, or a `YYYY-MM-DD` that is no date.
@@ -310,9 +307,9 @@ enum ActionExtractor {
     /// The first `YYYY-MM-DD` right after "due", "due date", "by", "deadline", "eta" or
     /// "target" (any case, a word of its own, with or without a colon; "due on", "due by" too) in
     /// `text`. Not a date that is part of a name (`2026-01-12-hotfix`, `2026-01-13's deploy`), one
-    /// after "by" that follows a past participle ("logs written by 2026-01-13"), or one that a
-    /// word follows after "target" ("the target 2026-12-01 build"), or one after "by" on or before
-    /// the incident's `started` date ("hosts installed by 2026-01-12").
+    /// after "by" that follows a deed (``agentParticiples``: "logs written by 2026-01-13") or that
+    /// is on or before the incident's `started` date ("hosts installed by 2026-01-12"), or one that
+    /// a word follows after "target" ("the target 2026-12-01 build").
     static func writtenDueDate(in text: String, started: CalendarDate?) -> WrittenDue? {
         let b = Array(text.utf8)
         guard b.count >= 13 else { return nil }

@@ -21,8 +21,7 @@ enum OutlineExtractor {
         postmortem.timeline = TimelineExtractor.events(in: outline, postmortem: postmortem, options: options,
                                                        problems: &postmortem.problems)
         postmortem.factors = FactorExtractor.factors(in: outline, categoryIDs: options.categoryIDs)
-        let startDate = postmortem.started.map { $0.inOffset($0.offsetSeconds).localDate }
-        postmortem.actions = ActionExtractor.actions(in: outline, started: startDate, problems: &postmortem.problems)
+        postmortem.actions = ActionExtractor.actions(in: outline, started: postmortem.started?.localDate, problems: &postmortem.problems)
         postmortem.lessons = lessons(outline)
         var links: [DocumentLink] = []
         collectLinks(outline.preamble + outline.entries.flatMap(\.blocks), blockRange: nil, into: &links)

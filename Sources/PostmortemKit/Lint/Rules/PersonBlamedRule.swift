@@ -181,23 +181,23 @@ public struct PersonBlamedRule: LintRule {
                 // engineer on call ignored"), or words set apart by commas ("Dana, on call that
                 // night, missed the page").
                 let appositive = Self.appositiveEnd(line, after: i)
-                let onDuty = appositive.map { $0 - i } ?? (i + 3 < words.count && line.text(i + 1, is: "on") && Self.duties.contains(line.text(i + 2)) ? 2 : 0)
+                let between = appositive.map { $0 - i } ?? (i + 3 < words.count && line.text(i + 1, is: "on") && Self.duties.contains(line.text(i + 2)) ? 2 : 0)
                 // The verb right after the subject, or after one adverb ("Dana then forgot").
-                for offset in [1 + onDuty, 2 + onDuty] where i + offset < words.count {
+                for offset in [1 + between, 2 + between] where i + offset < words.count {
                     // Verbs with another first word cannot match here, so the first match in the
                     // group is the first in the whole list.
                     guard let group = verbsByFirstWord[line.text(i + offset)],
                           let verb = group.first(where: { line.matches($0, at: i + offset) }) else { continue }
                     // "Dana never forgot" is no failure; in "@li.w @dana.k forgot" the subject is
                     // the second handle, which its own turn reports.
-                    if offset == 2 + onDuty, Self.negations.contains(line.text(i + onDuty + 1)) || bytes[words[i + onDuty + 1].start] == UInt8(ascii: "@") { break }
+                    if offset == 2 + between, Self.negations.contains(line.text(i + between + 1)) || bytes[words[i + between + 1].start] == UInt8(ascii: "@") { break }
                     // The word between is an adverb or "had" ("Dana then forgot", "Dana quickly
                     // forgot", "Dana had missed"), not what the name modifies ("the Dana cluster
                     // forgot its leader").
-                    if offset == 2 + onDuty, case let between = line.text(i + onDuty + 1), !Self.isAdverb(between), !Self.perfects.contains(between) { break }
-                    // "…paged the on-call. Redis forgot…": a sentence ends between them; "Operators,
-                    // paged by a stale rule, acknowledged…": a comma sets the words apart.
-                    if bytes[words[i + onDuty].end..<words[i + offset].start].contains(where: { Self.endsSentence($0) || $0 == UInt8(ascii: ",") && appositive == nil }) { break }
+                    if offset == 2 + between, case let between = line.text(i + between + 1), !Self.isAdverb(between), !Self.perfects.contains(between) { break }
+                    // "…paged the on-call. Redis forgot…": a sentence ends between them; a comma that
+                    // closes no words set apart ("Dana, and then…") ends the phrase too.
+                    if bytes[words[i + between].end..<words[i + offset].start].contains(where: { Self.endsSentence($0) || $0 == UInt8(ascii: ",") && appositive == nil }) { break }
                     let after = i + offset + verb.count
                     // "failed over", "failed back", "failed the database over to the standby"
                     // describe a failover.

@@ -5,7 +5,9 @@
 /// happen to start with `|`: it renders as one run of text, and pm reads no follow-up actions or
 /// timeline entries from it, silently. This rule finds such paragraphs and says which of the
 /// usual slips made them: an HTML comment or a blank line between rows (which ends the table
-/// above), a delimiter row with the wrong number of cells, or no delimiter row at all.
+/// above), a delimiter row with the wrong number of cells or a cell that is not `:?-+:?`, no
+/// delimiter row at all, or a table written as the unindented continuation of a list item's or
+/// a quote's text.
 public struct TableShapeRule: LintRule {
     public static let description = RuleDescription(
         id: "PM014", alias: "broken-table", name: "Table rows form a table",
@@ -125,7 +127,8 @@ public struct TableShapeRule: LintRule {
                 // quote's text (unindented lines are "lazy" continuations), so no table starts.
                 let container = parent.tag == .item ? "the list item above" : parent.tag == .blockQuote ? "the quote above" : "the paragraph above"
                 return Violation("these \(rows) lines would be a table, but they continue the text of \(container); they are read as text\(lost)",
-                                 at: at, suggestion: "put a blank line before the table, or indent it under the list item")
+                                 at: at, suggestion: parent.tag == .blockQuote ? "start each row with `>`, or put a blank line before the table to end the quote"
+                                     : "put a blank line before the table, or indent it under the list item")
             }
             return nil
         }

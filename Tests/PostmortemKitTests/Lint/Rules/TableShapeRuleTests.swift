@@ -85,6 +85,11 @@ struct TableShapeRuleTests {
         let lazy = "- Agreed in the review:\n\(Self.header)\n\(Self.delimiter)\n\(Self.row1)"
         let lazyResult = try Self.check(lazy)
         #expect(lazyResult.findings == ["\(Self.line(of: Self.header, in: lazy)):1 these 3 lines would be a table, but they continue the text of the list item above; they are read as text, and pm reads no follow-up actions from them"])
+        // The same in a quote, with its own way out.
+        let quoted = try LintTestSupport.lint(RuleExamples.document(sections: ["Summary": "> Notes:\n| a | b |\n|---|---|\n| c | d |"]))
+            .filter { $0.ruleID == "PM014" }
+        #expect(quoted.map(\.message) == ["these 3 lines would be a table, but they continue the text of the quote above; they are read as text"])
+        #expect(quoted.first?.suggestion == "start each row with `>`, or put a blank line before the table to end the quote")
         // A delimiter cell without a dash.
         let colon = [Self.header, "|---|:|---|---|", Self.row1].joined(separator: "\n")
         #expect(try Self.check(colon).findings == ["\(Self.line(of: Self.header, in: colon)):1 cell 2 of the delimiter row (line \(Self.line(of: Self.header, in: colon) + 1)) is `:`; GFM reads a table only when every delimiter cell is `---`, `:---`, `---:` or `:---:`, so these 3 lines are read as text, and pm reads no follow-up actions from them"])
