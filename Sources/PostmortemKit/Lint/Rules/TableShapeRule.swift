@@ -6,8 +6,8 @@
 /// timeline entries from it, silently. This rule finds such paragraphs and says which of the
 /// usual slips made them: an HTML comment or a blank line between rows (which ends the table
 /// above), a delimiter row with the wrong number of cells or a cell that is not `:?-+:?`, no
-/// delimiter row at all, or a table written as the unindented continuation of a list item's or
-/// a quote's text.
+/// delimiter row at all, a table written as the unindented continuation of a list item's or a
+/// quote's text, or a list item between rows (the rows after it continue the item's text).
 public struct TableShapeRule: LintRule {
     public static let description = RuleDescription(
         id: "PM014", alias: "broken-table", name: "Table rows form a table",
@@ -57,14 +57,20 @@ public struct TableShapeRule: LintRule {
     }
 
     /// Checks the paragraphs among `node`'s children and looks into its container children.
-    private func visit(_ node: MarkdownNode, _ context: LintContext, _ result: inout [Violation]) {
+    /// `tableBefore` is the table right before the list `node` is (or is an item of), if any.
+    private func visit(_ node: MarkdownNode, _ context: LintContext, _ result: inout [Violation], tableBefore: MarkdownNode? = nil) {
         let children = node.children
         for (offset, child) in children.enumerated() {
             switch child.tag {
-            case .blockQuote, .list, .item, .footnoteDefinition:
+            case .list:
+                let previous = offset > 0 ? children[children.index(children.startIndex, offsetBy: offset - 1)] : nil
+                visit(child, context, &result, tableBefore: previous?.tag == .table ? previous : nil)
+            case .item:
+                visit(child, context, &result, tableBefore: tableBefore)
+            case .blockQuote, .footnoteDefinition:
                 visit(child, context, &result)
             case .paragraph:
-                if let violation = check(child, in: node, after: children[..<offset], context) { result.append(violation) }
+                if let violation = check(child, in: node, after: children[..<offset], tableBefore: tableBefore, context) { result.append(violation) }
             default:
                 break
             }
@@ -73,7 +79,7 @@ public struct TableShapeRule: LintRule {
 
     /// A violation when `paragraph` (a child of `parent`) ends in table rows that are no table.
     private func check(_ paragraph: MarkdownNode, in parent: MarkdownNode, after before: Slice<MarkdownNode.Children>,
-                       _ context: LintContext) -> Violation? {
+                       tableBefore: MarkdownNode?, _ context: LintContext) -> Violation? {
         guard let range = paragraph.range, range.start.line >= 1, range.end.line <= context.text.lines.count else { return nil }
         let lines = context.text.lines
         // The first line that is a row, from which every line to the paragraph's end is one.
@@ -108,6 +114,15 @@ public struct TableShapeRule: LintRule {
                 }
                 break
             }
+        }
+        // Rows after a list item that stands between them and a table: the item ended the table,
+        // and the rows, unindented, continue the item's text.
+        if first > range.start.line, parent.tag == .item, let table = tableBefore, case .table(let columns) = table.kind,
+           let tableEnd = table.range?.end.line, let item = parent.range, rowStart < item.start.column, headerCells == columns {
+            let subject = rows == 1 ? "this row" : "these \(rows) rows"
+            let verb = rows == 1 ? "it is" : "they are"
+            return Violation("\(subject) would continue the table that ends at line \(tableEnd), but the list item at line \(item.start.line) ends that table; \(verb) read as part of the item's text\(lost)",
+                             at: at, suggestion: "move the list item above or below the table, or make it a row")
         }
         guard rows >= 2 else { return nil }
         let second = lines[first]

@@ -103,6 +103,22 @@ struct TableShapeRuleTests {
         #expect(try Self.check(other).findings.first?.contains("a table needs a delimiter row") == true)
     }
 
+    /// Left open by stop 35's passes: a list item between rows took the next row into its text.
+    @Test func aListItemBetweenRowsIsNamed() throws {
+        let section = [Self.header, Self.delimiter, Self.row1, "- Added after the review:", Self.row2].joined(separator: "\n")
+        let result = try Self.check(section)
+        let row = Self.line(of: Self.row2, in: section)
+        #expect(result.findings == ["\(row):1 this row would continue the table that ends at line \(row - 2), but the list item at line \(row - 1) ends that table; it is read as part of the item's text, and pm reads no follow-up actions from it"])
+        // Two rows after the item are named as rows the item took, not as a table without a delimiter row.
+        let two = [Self.header, Self.delimiter, Self.row1, "* stray", Self.row2, Self.row1].joined(separator: "\n")
+        #expect(try Self.check(two).findings.first?.contains("these 2 rows would continue the table") == true)
+        // Indented under the item, the row is the item's own; with no table before the list, or
+        // with other columns, nothing was cut.
+        #expect(try Self.check([Self.header, Self.delimiter, Self.row1, "- Added after the review:", "  " + Self.row2].joined(separator: "\n")).findings.isEmpty)
+        #expect(try Self.check(["Notes", "", "- Added after the review:", Self.row2].joined(separator: "\n")).findings.isEmpty)
+        #expect(try Self.check([Self.header, Self.delimiter, Self.row1, "- Added after the review:", "| a | b |"].joined(separator: "\n")).findings.isEmpty)
+    }
+
     @Test func proseWithPipesIsNotATable() throws {
         #expect(try Self.check("The filter `a | b` ran twice.\n| only one pipe\nA line | with pipes | inside.").findings.isEmpty)
         // One row-like line on its own is not flagged: it may be a one-off, and is no lost table.
