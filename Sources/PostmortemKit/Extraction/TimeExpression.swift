@@ -185,7 +185,7 @@ public enum TimeExpression {
     /// A time relative to the incident's start at `i`, in seconds, and its length: `T`, a sign
     /// (`+`, `-`, `−` or `–`; spaces around it allowed), then `H:MM` or `H:MM:SS`, or numbers with
     /// units (`5m`, `5 min`, `1h30m`, `1h30`, `2 hours`, `2 weeks`, `90s`), or a bare number of
-    /// minutes (`T+5`); or `T0` before the entry's separator (`T0:`, `T0 -`; `T0+5m` is `T+5m`).
+    /// minutes (`T+5`; with four digits and a leading zero, hours and minutes: `T+0530`); or `T0` before the entry's separator (`T0:`, `T0 -`; `T0+5m` is `T+5m`).
     /// Nil for what pm cannot count exactly: a fraction (`T+1.5h`), minutes or seconds of 60 or
     /// more (`T+1:75`), months or years (`T-2 months`), more than 366 days.
     static func relativeToken(_ b: [UInt8], _ i: Int) -> (Int, Int)? {
@@ -214,6 +214,7 @@ public enum TimeExpression {
         guard let (sign, signLength) = relativeSign(b, j) else { return nil }
         j += signLength
         skipSpaces(b, &j)
+        let firstDigit = j
         guard let h = number(b, &j, maxDigits: 6) else { return nil }
         // The end of the token: no letter, digit, `.` or `,` followed by a digit right after it.
         func ends(at k: Int) -> Bool {
@@ -285,7 +286,14 @@ public enum TimeExpression {
             // A bare number is minutes ("T+5: paged"), unless a longer period follows it
             // ("T-2 months"), which pm does not count in.
             if let (text, _) = word(after: j), longerPeriods.contains(text) { return nil }
-            total = value * 60
+            // Four digits with a leading zero are a clock's hours and minutes (`T+0530`); fewer
+            // are padded minutes (`T+05`, `T+030`), and more are no time.
+            if b[firstDigit] == UInt8(ascii: "0"), j - firstDigit >= 4 {
+                guard j - firstDigit == 4, value % 100 < 60 else { return nil }
+                total = value / 100 * 3600 + value % 100 * 60
+            } else {
+                total = value * 60
+            }
         }
         guard ends(at: j), total <= 366 * 86_400 else { return nil }
         return (sign * total, j - i)

@@ -87,7 +87,9 @@ import Testing
                      "T+1.5h: the fraction", "T-2 months: last review", "T05: no sign", "T+400d: beyond a year",
                      "T0 is when the config was pushed.",
                      // Impossible minutes and seconds (the second pass of stop 35).
-                     "T+1:75: paged", "T+00:60: paged", "T+1:02:99: paged", "T+2:3: paged"] {
+                     "T+1:75: paged", "T+00:60: paged", "T+1:02:99: paged", "T+2:3: paged",
+                     // More than four digits after a leading zero, or a clock's minutes of 60 or more.
+                     "T+00530: paged", "T+0575: paged"] {
             #expect(TimeExpression.leading(text)?.relativeSeconds == nil, "\(text)")
         }
         // Found by the black-box pass of stop 35: weeks, seconds, `1h30`, `T0+5m` and four digits.
@@ -98,7 +100,10 @@ import Testing
                                       // From the review: a hyphen after T0, and a name after a number.
                                       ("T0 - Errors begin", 0, "Errors begin"), ("T+5 S3 bucket emptied", 300, "S3 bucket emptied"),
                                       ("T\u{2013}10m: config pushed", -600, "config pushed"), ("T+200000m: closed", 12_000_000, "closed"),
-                                      ("T0\u{2013}5m: config pushed", -300, "config pushed")] {
+                                      ("T0\u{2013}5m: config pushed", -300, "config pushed"),
+                                      // Left open by stop 35: four digits with a leading zero are a clock's hours and minutes.
+                                      ("T+0530: paged", 19_800, "paged"), ("T-0045: config pushed", -2700, "config pushed"),
+                                      ("T+05: paged", 300, "paged"), ("T+030: paged", 1800, "paged")] {
             let leading = TimeExpression.leading(text)
             #expect(leading?.relativeSeconds == seconds, "\(text)")
             #expect(leading?.rest == rest, "\(text)")
