@@ -408,6 +408,7 @@ enum ActionExtractor {
     }
 
     static func apply(_ metadata: [(String, String)], to action: inout FollowUpAction, problems: inout [Problem]) {
+        var ticketRead = false
         for (key, value) in metadata {
             switch key {
             case "owner":
@@ -424,7 +425,16 @@ enum ActionExtractor {
                 }
             case "type": action.type = value.isEmpty ? nil : value.lowercased()
             case "priority": action.priority = value.isEmpty ? nil : value.uppercased()
-            case "ticket": action.ticket = value.isEmpty || value == "—" || value == "-" ? nil : value
+            case "ticket":
+                // Two tickets in one place (`(OPS-412, OPS-413)`, `ticket: A, ticket: B`) are both
+                // kept, in the order written; pm tracks the action, not each ticket.
+                let ticket = value.isEmpty || value == "—" || value == "-" ? nil : value
+                if ticketRead, let ticket, let earlier = action.ticket, earlier.lowercased() != "none", ticket.lowercased() != "none" {
+                    if !earlier.components(separatedBy: ", ").contains(ticket) { action.ticket = earlier + ", " + ticket }
+                } else {
+                    action.ticket = ticket
+                }
+                ticketRead = true
             case "status": applyStatus(value, to: &action)
             case "wontdo", "reason":
                 if key == "wontdo" || action.state == .notDoing {

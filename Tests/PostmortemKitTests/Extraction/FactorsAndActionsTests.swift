@@ -104,6 +104,21 @@ import Testing
         #expect(p.actions[1].text == "Retire the v1 proxy by 2027-01-15")
     }
 
+    /// Left open by stop 35's passes: the second of two tickets replaced the first.
+    @Test func twoTicketsInOnePlaceAreBothKept() {
+        let p = read("""
+            ## Follow-up actions
+            - [ ] Schedule a failover drill (@dana.k, due 2026-12-01, OPS-105, OPS-106)
+            - [ ] Alert on lag (owner: @li.w, ticket: OPS-107, ticket: OPS-108, ticket: OPS-107)
+            - [ ] Retire the v1 proxy (owner: @li.w, ticket: none, ticket: OPS-109)
+            - [ ] Page on lag (owner: @li.w, ticket: OPS-110)
+              ticket: OPS-111
+            """)
+        #expect(p.actions.map(\.ticket) == ["OPS-105, OPS-106", "OPS-107, OPS-108", "OPS-109", "OPS-111"])
+        #expect(p.actions[0].text == "Schedule a failover drill")
+        #expect(p.actions[0].owner == "dana.k")
+    }
+
     /// Found by the black-box pass of stop 35: dates that are names or a deed's date are no due
     /// dates; "due date", "ETA:" and table rows are read; an impossible date is a problem.
     @Test func writtenDueDatesRefined() {
