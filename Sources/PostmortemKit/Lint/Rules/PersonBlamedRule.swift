@@ -80,6 +80,17 @@ public struct PersonBlamedRule: LintRule {
                                                         "dbas", "sres", "interns", "contractors", "reviewers", "operators",
                                                         "responder", "responders", "on-callers", "oncallers", "lead", "leads",
                                                         "commander"])
+    /// The kinds of manager that are a person's role ("the release manager ignored", "caused by
+    /// the incident manager"); a manager of anything else is as often software ("the failover
+    /// manager", "the connection manager").
+    static let managerKinds: Set<String> = ["release", "incident", "engineering", "product", "program", "programme", "project",
+                                            "duty", "shift", "change", "delivery", "escalation"]
+
+    /// True when word `i`, whose text is `text`, is "manager" or "managers" after one of
+    /// ``managerKinds``.
+    static func isManagerRole(_ text: String, _ line: ProseLine, _ i: Int) -> Bool {
+        (text == "manager" || text == "managers") && i > 0 && managerKinds.contains(line.text(i - 1))
+    }
 
     let people: Set<String>
     /// Names that are never people (``knownSystems`` and `systems`), lowercased.
@@ -104,7 +115,7 @@ public struct PersonBlamedRule: LintRule {
     public init(options: RuleOptions) throws(ConfigurationError) {
         people = Set(try options.strings("people", default: []).map { $0.lowercased() })
         systems = Self.knownSystems.union(try options.strings("systems", default: []).map { $0.lowercased() })
-        peopleAndRolesFilter = WordPrefilter(people.union(Self.agentRoles))
+        peopleAndRolesFilter = WordPrefilter(people.union(Self.agentRoles).union(["manager", "managers"]))
         let verbs = (Self.builtInVerbs + (try options.strings("verbs", default: []))).map(BlameLanguageRule.words).filter { !$0.isEmpty }
         verbsByFirstWord = Dictionary(grouping: verbs, by: { $0[0] })
     }
@@ -166,7 +177,8 @@ public struct PersonBlamedRule: LintRule {
                 if !isSubject, mayBeNameOrRole.mayContain(line, i) {
                     let text = line.text(i)
                     // An operator after a system's name is software ("the Postgres operator").
-                    isSubject = Self.subjectRoles.contains(text) && !isSoftwareOperator(line, i) || isName(text) && Self.startsUppercase(line, i)
+                    isSubject = (Self.subjectRoles.contains(text) || Self.isManagerRole(text, line, i)) && !isSoftwareOperator(line, i)
+                        || isName(text) && Self.startsUppercase(line, i)
                 }
                 // A lowercase ASCII first letter rules out the capitalised name.
                 guard isSubject || first >= 0x80 || first >= 65 && first <= 90 else { continue }
@@ -459,7 +471,7 @@ public struct PersonBlamedRule: LintRule {
     /// name (capitalised: a lowercase "dana" may be a word). `text` is the word's text, or its part
     /// before `'s`.
     static func isPerson(_ text: String, _ line: ProseLine, _ i: Int, isName: (String) -> Bool) -> Bool {
-        text.hasPrefix("@") || agentRoles.contains(text) || isName(text) && startsUppercase(line, i)
+        text.hasPrefix("@") || agentRoles.contains(text) || isManagerRole(text, line, i) || isName(text) && startsUppercase(line, i)
     }
 
     /// Words that cancel a failure verb after the subject ("Dana never forgot"), and objects
@@ -498,7 +510,9 @@ public struct PersonBlamedRule: LintRule {
         if Self.determiners.contains(line.text(agent)) {
             agent += 1
             if agent < count - 1, Self.roleAdjectives.contains(line.text(agent)) { agent += 1 }
-            guard agent < count, Self.agentRoles.contains(line.text(agent)) else { return nil }
+            // "the release manager": the role is the word after its kind.
+            if agent < count - 1, Self.managerKinds.contains(line.text(agent)), Self.isManagerRole(line.text(agent + 1), line, agent + 1) { agent += 1 }
+            guard agent < count, Self.agentRoles.contains(line.text(agent)) || Self.isManagerRole(line.text(agent), line, agent) else { return nil }
         }
         let text = line.text(agent)
         guard !text.hasSuffix("'s"), Self.isPerson(text, line, agent, isName: isName) else { return nil }
@@ -515,7 +529,7 @@ public struct PersonBlamedRule: LintRule {
         // "caused by @sam.o not running the validator": what they did not do.
         if following == "not" || following == "never", next + 1 < count, line.text(next + 1).hasSuffix("ing") { return agent }
         if following.hasSuffix("ing") {
-            if !Self.agentRoles.contains(text) || next + 1 >= count { return agent }
+            if !Self.agentRoles.contains(text) && !Self.isManagerRole(text, line, agent) || next + 1 >= count { return agent }
             return Self.determiners.contains(line.text(next + 1)) ? agent : nil
         }
         return nil
@@ -573,7 +587,7 @@ public struct PersonBlamedRule: LintRule {
         } else if Self.apostropheFollows(line.bytes, line.words[i].end) || text.hasSuffix("s\u{2019}") {
             // A plural's possessive names a role ("the engineers' oversight"), not a name.
             owner = text.hasSuffix("\u{2019}") ? String(text.dropLast()) : text
-            guard Self.agentRoles.contains(owner) else { return nil }
+            guard Self.agentRoles.contains(owner) || Self.isManagerRole(owner, line, i) else { return nil }
         } else {
             return nil
         }
