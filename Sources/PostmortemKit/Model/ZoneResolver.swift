@@ -41,6 +41,18 @@ public struct ZoneResolver: Sendable, Hashable {
         return offset(at: local - Int64(first))
     }
 
+    /// The other offset of a local time the clocks show twice, in the hour repeated when summer
+    /// time ends (`01:10` on the US's first Sunday of November): the offset after the change,
+    /// which ``offset(forLocalSeconds:)`` does not give. Nil for any other local time, and for a
+    /// fixed offset.
+    public func repeatedOffset(forLocalSeconds local: Int64) -> Int? {
+        guard case .iana = storage else { return nil }
+        let first = offset(forLocalSeconds: local)
+        let later = offset(at: local - Int64(first) + 3 * 3600)
+        guard later < first, offset(at: local - Int64(later)) == later else { return nil }
+        return later
+    }
+
     /// The first instant after `date` in the zone: the end of a report's `today`, up to which
     /// what happened is known (budget burn rates, the staircases, the notes on incidents after it).
     public func endOfDay(_ date: CalendarDate) -> Timestamp { startOfDay(date.adding(days: 1)) }

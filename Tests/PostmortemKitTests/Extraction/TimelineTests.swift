@@ -110,6 +110,23 @@ import Testing
         }
     }
 
+    /// The hour the clocks repeat when summer time ends (left open by stop 35's passes): a time
+    /// that summer time would put before the entry above it is read in standard time.
+    @Test func theRepeatedHourWhenSummerTimeEnds() throws {
+        let iana = read("---\nstarted: 2026-11-01T05:30:00Z\n---\n## Timeline\n\nAll times America/New_York.\n\n- 2026-11-01 01:30: Errors begin.\n- 01:40: Paged.\n- 01:10: Failover starts.\n- 01:20: Resolved.\n- 02:10: Review booked.\n")
+        #expect(iana.timeline.map { $0.time?.iso8601 } == ["2026-11-01T01:30:00-04:00", "2026-11-01T01:40:00-04:00", "2026-11-01T01:10:00-05:00",
+                                                          "2026-11-01T01:20:00-05:00", "2026-11-01T02:10:00-05:00"])
+        let seasonal = read("---\nstarted: 2026-11-01T05:40:00Z\n---\n## Timeline\n\nAll times UTC.\n\n- 05:40: Errors begin.\n- 1:45 AM ET: Paged.\n- 1:10 AM ET: Failover starts.\n")
+        #expect(seasonal.timeline.map { $0.time?.iso8601 } == ["2026-11-01T05:40:00Z", "2026-11-01T01:45:00-04:00", "2026-11-01T01:10:00-05:00"])
+        // Outside that hour, or with a fixed zone, an entry out of order stays out of order.
+        let july = read("---\nstarted: 2026-07-14T14:02:00Z\n---\n## Timeline\n\nAll times America/New_York.\n\n- 01:40: Paged.\n- 01:10: Failover starts.\n")
+        #expect(july.timeline.map { $0.time?.iso8601 } == ["2026-07-14T01:40:00-04:00", "2026-07-14T01:10:00-04:00"])
+        let edt = read("---\nstarted: 2026-11-01T05:30:00Z\n---\n## Timeline\n\nAll times UTC-4.\n\n- 01:40: Paged.\n- 01:10: Failover starts.\n")
+        #expect(edt.timeline.map { $0.time?.iso8601 } == ["2026-11-01T01:40:00-04:00", "2026-11-01T01:10:00-04:00"])
+        #expect(ZoneResolver("America/New_York")?.repeatedOffset(forLocalSeconds: Int64(CalendarDate("2026-11-01")!.daysSinceEpoch) * 86_400 + 4200) == -18_000)
+        #expect(ZoneResolver("America/New_York")?.repeatedOffset(forLocalSeconds: Int64(CalendarDate("2026-11-01")!.daysSinceEpoch) * 86_400 + 1800) == nil)
+    }
+
     /// An entry in a zone of its own follows the entry before it even after a written date (the
     /// black-box pass of stop 35: a dated heading or first row had put it a day late), and right
     /// after a written date it is on that date.
