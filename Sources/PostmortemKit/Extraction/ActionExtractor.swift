@@ -155,6 +155,15 @@ enum ActionExtractor {
         while position < n {
             guard let colon = first(from: position, where: { $0 == UInt8(ascii: ":") }), let key = keyAliases[trimmed(position, colon).lowercased()] else {
                 if result.isEmpty { return nil }
+                // A part without a key: read when it is a handle, ticket or date (then the parts
+                // after it are read on), else a comma inside the previous value.
+                let end = first(from: position, where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") }) ?? n
+                if let loose = loosePairs(trimmed(position, end)[...], allowingLoneDate: true) {
+                    result += loose
+                    position = end + 1
+                    while position < n, b[position] == 0x20 { position += 1 }
+                    continue
+                }
                 result[result.count - 1].1 += ", " + trimmed(position, n)
                 break
             }
@@ -180,8 +189,14 @@ enum ActionExtractor {
         while !remaining.isEmpty {
             guard let colon = remaining.firstIndex(of: ":"), let key = canonicalKey(remaining[..<colon]) else {
                 if result.isEmpty { return nil }
-                // A comma inside a value: "due: 2026-07-28, type: prevent" split fine; anything
-                // else belongs to the previous value.
+                // A part without a key, as in ``pairsASCII(_:)``; anything else belongs to the
+                // previous value ("reason: no budget, no owner").
+                let end = remaining.firstIndex(where: { $0 == "," || $0 == ";" }) ?? remaining.endIndex
+                if let loose = loosePairs(remaining[..<end].trimmingWhitespace()[...], allowingLoneDate: true) {
+                    result += loose
+                    remaining = end == remaining.endIndex ? remaining[end...] : remaining[remaining.index(after: end)...].drop { $0 == " " }
+                    continue
+                }
                 result[result.count - 1].1 += ", " + remaining.trimmingWhitespace()
                 break
             }
@@ -261,7 +276,7 @@ enum ActionExtractor {
     /// or ticket key and a value of its kind (`owner @dana.k`, `due on 2026-12-01`, `ticket none`,
     /// `issue #482`). Nil unless every part is one of those, so "(see OPS-412)" or "(P1, the
     /// biggest risk)" stay in the text.
-    static func loosePairs(_ text: Substring) -> [(String, String)]? {
+    static func loosePairs(_ text: Substring, allowingLoneDate: Bool = false) -> [(String, String)]? {
         var result: [(String, String)] = []
         var bareDate = false
         for rawPart in text.split(whereSeparator: { $0 == "," || $0 == ";" }) {
@@ -294,7 +309,7 @@ enum ActionExtractor {
             }
         }
         // A date alone, "(2026-01-13)", is the day something happened as often as a deadline.
-        guard !result.isEmpty, result.count > 1 || !bareDate else { return nil }
+        guard !result.isEmpty, result.count > 1 || !bareDate || allowingLoneDate else { return nil }
         return result
     }
 
@@ -408,10 +423,13 @@ enum ActionExtractor {
     }
 
     static func apply(_ metadata: [(String, String)], to action: inout FollowUpAction, problems: inout [Problem]) {
-        var ticketRead = false
+        var ticketRead = false, ownerRead = false
         for (key, value) in metadata {
             switch key {
             case "owner":
+                // The first of two owners in one place (`(owner: @dana.k, @li.w)`) is the owner.
+                if ownerRead { continue }
+                ownerRead = true
                 let owner = value.trimmingWhitespace()
                 action.owner = owner.hasPrefix("@") ? String(owner.dropFirst()) : owner
                 if action.owner?.isEmpty == true || ["tbd", "?", "none", "-", "—"].contains(owner.lowercased()) { action.owner = nil }
@@ -449,12 +467,15 @@ enum ActionExtractor {
     static func applyStatus(_ value: String, to action: inout FollowUpAction) {
         var lower = value.lowercased()
         if lower.containsBytes(of: "\u{2019}") { lower = lower.replacingOccurrences(of: "\u{2019}", with: "'") }
-        if let colon = lower.firstIndex(of: ":"), ["won't do", "wont do", "not doing", "won't fix", "wontfix"]
-            .contains(lower[..<colon].trimmingWhitespace()) {
-            action.state = .notDoing
-            let reason = value[value.index(after: value.firstIndex(of: ":")!)...].trimmingWhitespace()
-            action.reason = reason.isEmpty ? nil : reason
-            return
+        // `won't do: reason`, or `won't do, reason` (a comma split the parenthesis there).
+        for separator in [":", ",", ";"] {
+            if let cut = lower.firstIndex(of: Character(separator)), ["won't do", "wont do", "not doing", "won't fix", "wontfix"]
+                .contains(lower[..<cut].trimmingWhitespace()) {
+                action.state = .notDoing
+                let reason = value[value.index(after: value.firstIndex(of: Character(separator))!)...].trimmingWhitespace()
+                action.reason = reason.isEmpty ? nil : reason
+                return
+            }
         }
         switch lower.trimmingWhitespace() {
         case "done", "closed", "complete", "completed", "fixed", "resolved", "merged", "yes", "✅", "x", "[x]":

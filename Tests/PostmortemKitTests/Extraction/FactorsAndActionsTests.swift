@@ -104,6 +104,27 @@ import Testing
         #expect(p.actions[1].text == "Retire the v1 proxy by 2027-01-15")
     }
 
+    /// Found by the black-box pass of stop 36: parts without a colon in a parenthesis with keys
+    /// ran into the owner, and `won't do, reason` was open.
+    @Test func keyedAndUnkeyedPartsInOneParenthesis() {
+        let p = read("""
+            ## Follow-up actions
+            - [ ] Fix D (owner: @x, due 2026-08-01)
+            - [ ] Fix F (owner: @x, OPS-77, due 2026-08-02)
+            - [ ] Fix G (owner: @x, @y, due: 2026-08-03)
+            - [ ] Fix I (owner: @x, 2026-08-04)
+            - [ ] Fix K (owner: @x, reason: no budget, no owner)
+            - Fix E (owner: @a, status: won't do, no budget this quarter)
+            - Fix J (owner: @a, status: won't do; replaced by OPS-9)
+            """)
+        #expect(p.actions.map(\.owner) == ["x", "x", "x", "x", "x", "a", "a"])
+        #expect(p.actions.map { $0.due?.description } == ["2026-08-01", "2026-08-02", "2026-08-03", "2026-08-04", nil, nil, nil])
+        #expect(p.actions.map(\.ticket) == [nil, "OPS-77", nil, nil, nil, nil, nil])
+        #expect(p.actions.map(\.state) == [.open, .open, .open, .open, .open, .notDoing, .notDoing])
+        #expect(p.actions.map(\.reason) == [nil, nil, nil, nil, nil, "no budget this quarter", "replaced by OPS-9"])
+        #expect(p.actions.allSatisfy { $0.text.hasPrefix("Fix ") && $0.text.count == 5 })
+    }
+
     /// Left open by stop 35's passes: the second of two tickets replaced the first.
     @Test func twoTicketsInOnePlaceAreBothKept() {
         let p = read("""
