@@ -8,8 +8,16 @@ enum SpreadsheetCell {
     static func text(_ value: String) -> String {
         var cell = value
         if let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { cell = "'" + cell }
-        if cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            cell = "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // On bytes: "\r\n" is one Character, equal to neither "\n" nor "\r", and a `"` or `,`
+        // followed by a combining mark is a Character of its own too.
+        if cell.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) {
+            var bytes: [UInt8] = [UInt8(ascii: "\"")]
+            for byte in cell.utf8 {
+                bytes.append(byte)
+                if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+            }
+            bytes.append(UInt8(ascii: "\""))
+            cell = String(decoding: bytes, as: UTF8.self)
         }
         return cell
     }
