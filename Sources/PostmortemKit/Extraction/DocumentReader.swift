@@ -150,6 +150,7 @@ public enum DocumentReader {
             postmortem.problems.append(Problem(.tableTooLarge,
                 "a table here has too many columns, or too many rows that would each be filled up to the header's columns (over \(MarkdownParser.tableLimits(sourceBytes: markdown.utf8.count).cells) cells); the body is not analysed"))
         }
+        postmortem.problems += DefinitionItems.problems(in: parsed.document, markdown: markdown)
         let outline = Outline(document: parsed.document)
         OutlineExtractor.fill(&postmortem, outline: outline, options: options)
         return ReadDocument(postmortem: postmortem, tree: parsed.document, source: source, html: parsed.html)

@@ -43,6 +43,7 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     case invalidValue = "P015"
     case timelineEntryWithoutTime = "P020"
     case invalidActionMetadata = "P021"
+    case definitionItem = "P022"
     case duplicateKey = "P016"
 
     /// A readable alias, as lint prints beside the code.
@@ -64,6 +65,7 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
         case .duplicateKey: "duplicate-key"
         case .timelineEntryWithoutTime: "timeline-entry-without-time"
         case .invalidActionMetadata: "invalid-action-metadata"
+        case .definitionItem: "definition-item"
         }
     }
 
@@ -72,7 +74,7 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
         case .unreadable, .binary, .invalidYAML, .frontMatterNotMapping, .unclosedFrontMatter, .invalidTimestamp,
              .wrongType, .duplicateKey:
             .error
-        case .invalidUTF8, .empty, .tooDeep, .linksTooLarge, .tableTooLarge, .invalidValue, .invalidActionMetadata:
+        case .invalidUTF8, .empty, .tooDeep, .linksTooLarge, .tableTooLarge, .invalidValue, .invalidActionMetadata, .definitionItem:
             .warning
         case .timelineEntryWithoutTime:
             .info

@@ -1,0 +1,68 @@
+/// List items that Markdown reads as link reference definitions: `- [14:06]: Mitigated`,
+/// `- [ ] [OPS-2]: Fix the alert`. CommonMark takes `[label]: destination "title"` at the start
+/// of a paragraph for a definition, so the item renders as an empty bullet on GitHub, and pm's
+/// tree has no text for it: a timeline entry or follow-up action is lost without a word. Only a
+/// one-word rest, or one followed by a quoted or parenthesised title, makes a definition
+/// (`[14:02]: Alert fires` does not), which is why a timeline loses some entries and not others.
+enum DefinitionItems {
+    /// A P022 problem at the `[` of each such item: an item whose first line left no node in the
+    /// tree, and whose text after the list marker (and a task box) starts `[…]:`. `markdown` is
+    /// the text the tree was parsed from.
+    static func problems(in document: MarkdownNode, markdown: String) -> [Problem] {
+        let records = document.tree.records
+        var candidates: [(line: Int, column: Int)] = []
+        for record in records where record.tag == .item && record.startLine > 0 {
+            // The item's first line holds no block: its paragraph starts later, or there is none.
+            if record.childCount > 0, records[Int(record.firstChild)].startLine <= record.startLine { continue }
+            candidates.append((Int(record.startLine), Int(record.startColumn)))
+        }
+        guard !candidates.isEmpty else { return [] }
+        let lines = markdown.utf8.split(separator: 10, omittingEmptySubsequences: false)
+        var result: [Problem] = []
+        for (line, column) in candidates where line <= lines.count {
+            let bytes = Array(lines[line - 1])
+            guard let (open, close) = definitionStart(bytes, from: column - 1) else { continue }
+            // A long label is not repeated in the message.
+            let label = close - open <= 40 ? "`" + String(decoding: bytes[open...close], as: UTF8.self) + "`" : "the brackets"
+            let range = SourceRange(start: SourceLocation(line: line, column: open + 1),
+                                    end: SourceLocation(line: line, column: max(open + 1, bytes.count)))
+            result.append(Problem(.definitionItem,
+                "Markdown reads this list item as a link reference definition (`[…]:` and one word or a title after it), so it renders as an empty bullet and pm reads nothing from it; drop the colon after \(label), or the brackets",
+                at: range))
+        }
+        return result
+    }
+
+    /// The offsets of `[` and of the `]` before `:` when `line`, from the list marker at `start`,
+    /// is a marker, spaces, an optional task box and `[label]:`.
+    static func definitionStart(_ line: [UInt8], from start: Int) -> (Int, Int)? {
+        var i = max(0, start)
+        func skipSpaces() { while i < line.count, line[i] == UInt8(ascii: " ") || line[i] == UInt8(ascii: "\t") { i += 1 } }
+        skipSpaces()
+        guard i < line.count else { return nil }
+        if line[i] == UInt8(ascii: "-") || line[i] == UInt8(ascii: "*") || line[i] == UInt8(ascii: "+") {
+            i += 1
+        } else {
+            let digits = i
+            while i < line.count, line[i] >= UInt8(ascii: "0"), line[i] <= UInt8(ascii: "9") { i += 1 }
+            guard i > digits, i < line.count, line[i] == UInt8(ascii: ".") || line[i] == UInt8(ascii: ")") else { return nil }
+            i += 1
+        }
+        skipSpaces()
+        // A task box: `[ ]`, `[x]`, `[X]` and a space after it.
+        if i + 3 < line.count, line[i] == UInt8(ascii: "["), line[i + 2] == UInt8(ascii: "]"),
+           [UInt8(ascii: " "), UInt8(ascii: "x"), UInt8(ascii: "X")].contains(line[i + 1]),
+           line[i + 3] == UInt8(ascii: " ") || line[i + 3] == UInt8(ascii: "\t") {
+            i += 3
+            skipSpaces()
+        }
+        guard i < line.count, line[i] == UInt8(ascii: "[") else { return nil }
+        var j = i + 1
+        while j < line.count, line[j] != UInt8(ascii: "]") {
+            if line[j] == UInt8(ascii: "\\") { j += 1 }
+            j += 1
+        }
+        guard j + 1 < line.count, line[j] == UInt8(ascii: "]"), line[j + 1] == UInt8(ascii: ":"), j > i + 1 else { return nil }
+        return (i, j)
+    }
+}

@@ -1,0 +1,44 @@
+import Testing
+@testable import PostmortemKit
+
+/// P022: list items Markdown reads as link reference definitions (found by the black-box pass of
+/// stop 36: `- [14:06]: Mitigated` vanished from the timeline without a word).
+struct DefinitionItemsTests {
+    @Test func itemsThatAreDefinitionsAreProblems() {
+        let p = read("""
+            ---
+            started: 2026-07-14T14:02:00Z
+            ---
+            ## Timeline
+            - [14:02]: Alert fires
+            - [14:05]: Rollback (v1.2)
+            - [14:06]: Mitigated
+
+            ## Follow-up actions
+            - [ ] [OPS-2]: Fix
+            1. [OPS-3]: canary
+            - [link]
+            - [ ] [x] y
+            - [OPS-4] Alert on lag
+            """)
+        let problems = p.problems.filter { $0.code == .definitionItem }
+        #expect(problems.map { "\($0.range!.start)" } == ["6:3", "7:3", "10:7", "11:4"])
+        #expect(problems.first?.message.hasSuffix("drop the colon after `[14:05]`, or the brackets") == true)
+        #expect(problems.allSatisfy { $0.severity == .warning })
+        // What is text stays text: two words after the colon, and items without the colon.
+        #expect(p.timeline.map(\.text) == ["Alert fires"])
+        #expect(p.actions.count == 3)
+    }
+
+    @Test func markersAndTaskBoxesAreSkipped() {
+        func start(_ line: String) -> Int? { DefinitionItems.definitionStart(Array(line.utf8), from: 0)?.0 }
+        #expect(start("- [a]: b") == 2)
+        #expect(start("  * [ ] [a]: b") == 8)
+        #expect(start("12) [a]: b") == 4)
+        #expect(start("- [a] b") == nil)
+        #expect(start("- []: b") == nil)
+        #expect(start("- [a\\]]: b") == 2)
+        #expect(start("-") == nil)
+        #expect(start("x [a]: b") == nil)
+    }
+}
