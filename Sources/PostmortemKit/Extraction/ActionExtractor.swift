@@ -534,6 +534,13 @@ enum ActionExtractor {
     }
 
     /// A Jira-style `OPS-412`.
+    /// Standards, encodings and algorithms written like ticket ids ("UTF-8", "SHA-256",
+    /// "ISO-8601", "HTTP-2"): no ticket. Words a team may use as a project key ("SEC", "SEV",
+    /// "SOC") are not listed.
+    static let notTicketPrefixes: Set<String> = ["UTF", "UCS", "SHA", "MD", "AES", "RSA", "HMAC", "CRC", "ISO", "RFC", "HTTP",
+                                                  "TLS", "SSL", "IPV", "IEEE", "ANSI", "ECMA", "PEP", "UTC", "GMT", "CVE", "CWE",
+                                                  "COVID", "DDR", "PCIE", "USB", "AVX", "SSE", "LZ", "XXH"]
+
     static func firstTicketID(in text: String) -> String? {
         var text = text
         // The closure's nil is text that is not ASCII; `.some(nil)` is ASCII text without an id.
@@ -568,7 +575,8 @@ enum ActionExtractor {
             }
             if parts.count == 2, parts[0].1 - parts[0].0 >= 2,
                (parts[0].0..<parts[0].1).allSatisfy({ b[$0] >= 65 && b[$0] <= 90 }),
-               (parts[1].0..<parts[1].1).allSatisfy({ b[$0] >= 48 && b[$0] <= 57 }) {
+               (parts[1].0..<parts[1].1).allSatisfy({ b[$0] >= 48 && b[$0] <= 57 }),
+               !notTicketPrefixes.contains(String(decoding: UnsafeBufferPointer(rebasing: b[parts[0].0..<parts[0].1]), as: UTF8.self)) {
                 return String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
             }
         }
@@ -580,7 +588,7 @@ enum ActionExtractor {
         for word in text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }) {
             let parts = word.split(separator: "-")
             if parts.count == 2, parts[0].count >= 2, parts[0].allSatisfy({ $0.isUppercase && $0.isASCII }),
-               parts[1].allSatisfy(\.isNumber) {
+               parts[1].allSatisfy(\.isNumber), !notTicketPrefixes.contains(String(parts[0])) {
                 return String(word)
             }
         }

@@ -166,6 +166,10 @@ import Testing
         #expect(ActionExtractor.pairs("due: 2026-07-28, later that week")?.map { "\($0.0)=\($0.1)" } == ["due=2026-07-28, later that week"])
         #expect(ActionExtractor.pairs("not metadata: at all") == nil)
         #expect(ActionExtractor.firstTicketID(in: "see OPS--412 and AB-7") == "OPS--412")
+        // Standards are no tickets (the black-box pass of stop 36), in both walks.
+        #expect(ActionExtractor.firstTicketID(in: "Fix UTF-8 decoding, use SHA-256 and ISO-8601 (OPS-9)") == "OPS-9")
+        #expect(ActionExtractor.firstTicketID(in: "Fix UTF-8 decoding for café, then SHA-256") == nil)
+        #expect(ActionExtractor.firstTicketID(in: "Switch to HTTP-2 (SEC-12)") == "SEC-12")
         #expect(ActionExtractor.firstTicketID(in: "O-12, Ops-3, OPS-4x, OPS-1-2") == nil)
         // One pass per marker, left to right: a marker the cut puts together stays.
         #expect(ActionExtractor.removingDoneMarkers("Rotate keys ((done)done))") == ("Rotate keys (done))", true))
