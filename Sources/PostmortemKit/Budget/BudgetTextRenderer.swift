@@ -87,7 +87,7 @@ public enum BudgetTextRenderer {
 
     /// 99.9 as `99.9`, 99.0 as `99`.
     static func trimmed(_ value: Double) -> String {
-        var text = SpreadsheetCell.fixed(value, decimals: 4)
+        var text = SpreadsheetCell.fixed(value, decimals: 8)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text

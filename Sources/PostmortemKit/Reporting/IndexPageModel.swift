@@ -141,7 +141,7 @@ enum IndexPageModel {
             let notStarted = started.isEmpty && !windows.isEmpty
             return [
                 "slo": clean(slo.id), "anchor": "slo-\(PageFileNames.slug(slo.id))",
-                "objective": "\(DecimalText.format(slo.objective, maximumFractionDigits: 4))%",
+                "objective": "\(DecimalText.format(slo.objective, maximumFractionDigits: 8))%",
                 "window": slo.window.description,
                 "budget": DurationText.budget(now?.budgetMinutes ?? 0),
                 "burned": DurationText.budget(now?.burnedMinutes ?? 0),
@@ -216,7 +216,7 @@ enum IndexPageModel {
             return [
                 "slo": clean(slo.id), "anchor": "slo-\(PageFileNames.slug(slo.id))",
                 "hasDescription": slo.description != nil, "description": clean(slo.description ?? ""),
-                "objective": "\(DecimalText.format(slo.objective, maximumFractionDigits: 4))%",
+                "objective": "\(DecimalText.format(slo.objective, maximumFractionDigits: 8))%",
                 "window": slo.window.description,
                 "svg": chart.svg(), "steps": steps, "hasSteps": steps.count > 0, "windows": windowRows,
             ]

@@ -10,6 +10,14 @@ import Testing
                             zone: .utc, timezone: "UTC", today: CalendarDate("2026-11-22")!, definedSLOs: configuration.slos)
     }
 
+    /// Found by the black-box pass of stop 36: seven nines were shown as "100%".
+    @Test func objectivesKeepTheirDigits() {
+        #expect(BudgetTextRenderer.trimmed(99.99999) == "99.99999")
+        #expect(BudgetTextRenderer.trimmed(99.9) == "99.9")
+        #expect(BudgetTextRenderer.trimmed(99) == "99")
+        #expect(DecimalText.format(99.99995, maximumFractionDigits: 8) == "99.99995")
+    }
+
     @Test func csvHasOneRowPerStepAfterAWindowStartRow() {
         let csv = BudgetCSVRenderer.render(Self.report(slo: "storefront-availability"), zone: .utc)
         let lines = csv.components(separatedBy: "\r\n")
