@@ -130,8 +130,29 @@ enum IndexPageModel {
         ]
     }
 
+    /// Each SLO's anchor on the index, `slo-` and its id's slug, unique: ids that differ only in
+    /// case or punctuation, or in letters a slug leaves out (`Checkout` and `checkout`, `日本` and
+    /// `中国`), get `-2`, `-3`… in the order of pm.yml.
+    static func sloAnchors(_ slos: [SLODefinition]) -> [String: String] {
+        var used: Set<String> = []
+        var result: [String: String] = [:]
+        for slo in slos {
+            let base = "slo-\(PageFileNames.slug(slo.id))"
+            var anchor = base
+            var number = 2
+            while used.contains(anchor) {
+                anchor = "\(base)-\(number)"
+                number += 1
+            }
+            used.insert(anchor)
+            result[slo.id] = anchor
+        }
+        return result
+    }
+
     static func budgetRows(_ review: QuarterlyReview) -> [[String: Any]] {
-        review.slos.map { slo -> [String: Any] in
+        let anchors = sloAnchors(review.slos)
+        return review.slos.map { slo -> [String: Any] in
             let now = review.current.budgets.first { $0.slo == slo.id }
             let before = review.previous.budgets.first { $0.slo == slo.id }
             let windows = review.windows.filter { $0.slo == slo.id }
@@ -140,7 +161,7 @@ enum IndexPageModel {
             let worst = started.map(\.policy).max { rank($0) < rank($1) } ?? .healthy
             let notStarted = started.isEmpty && !windows.isEmpty
             return [
-                "slo": clean(slo.id), "anchor": "slo-\(PageFileNames.slug(slo.id))",
+                "slo": clean(slo.id), "anchor": anchors[slo.id] ?? "",
                 "objective": "\(DecimalText.format(slo.objective, maximumFractionDigits: 8))%",
                 "window": slo.window.description,
                 "budget": DurationText.budget(now?.budgetMinutes ?? 0),
@@ -176,6 +197,7 @@ enum IndexPageModel {
                                                                         title: review.title(of: index) ?? "")
         }
         let slos = review.slos
+        let anchors = sloAnchors(slos)
         let asOf = review.options.asOf
         return LazyRows(count: slos.count) { number -> [String: Any] in
             let slo = slos[number]
@@ -214,7 +236,7 @@ enum IndexPageModel {
                 ]
             }
             return [
-                "slo": clean(slo.id), "anchor": "slo-\(PageFileNames.slug(slo.id))",
+                "slo": clean(slo.id), "anchor": anchors[slo.id] ?? "",
                 "hasDescription": slo.description != nil, "description": clean(slo.description ?? ""),
                 "objective": "\(DecimalText.format(slo.objective, maximumFractionDigits: 8))%",
                 "window": slo.window.description,

@@ -8,6 +8,14 @@ struct ReportSiteTests {
         files.first { $0.path == path }?.contents ?? ""
     }
 
+    /// Found by the black-box pass of stop 36: SLO ids that differ only in case or punctuation, or
+    /// in letters a slug leaves out, gave the index duplicate ids and links to the first SLO.
+    @Test func sloAnchorsAreUnique() {
+        let slos = ["Checkout", "checkout", "a b", "a-b", "日本", "中国"].map { SLODefinition(id: $0, objective: 99.9, window: .month) }
+        let anchors = IndexPageModel.sloAnchors(slos)
+        #expect(slos.map { anchors[$0.id] } == ["slo-checkout", "slo-checkout-2", "slo-a-b", "slo-a-b-2", "slo-postmortem", "slo-postmortem-2"])
+    }
+
     @Test("the site has an index, a page per postmortem, the CSV, the JSON and the marker")
     func siteFiles() throws {
         let (review, files) = try ReportFixture.site()
