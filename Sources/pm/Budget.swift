@@ -56,9 +56,8 @@ extension PM {
                 for problem in record.problems where problem.severity == .error {
                     failed = true
                     // Front matter that cannot be read takes any impact it held with it.
-                    let unread: Set<ProblemCode> = [.invalidYAML, .frontMatterNotMapping, .unclosedFrontMatter, .unreadable, .binary]
                     Terminal.warning(record.path, problem.range,
-                                     problem.message + (unread.contains(problem.code) ? "; any impact it states is not counted" : ""))
+                                     problem.message + (ProblemCode.unreadFrontMatter.contains(problem.code) ? "; any impact it states is not counted" : ""))
                 }
             }
             // Each incident's burns are its own even when two documents share an id (PM061).

@@ -121,6 +121,11 @@ extension PM {
                 for finding in corpus.leftOut where finding.severity >= .warning {
                     Terminal.warning(finding.path, finding.range, "\(finding.message); not a postmortem, left out of the report")
                 }
+                // As `pm budget` prints them: a reading error may leave impact uncounted.
+                for finding in corpus.readingErrors {
+                    let unread = ProblemCode(rawValue: finding.ruleID).map(ProblemCode.unreadFrontMatter.contains) ?? false
+                    Terminal.warning(finding.path, finding.range, finding.message + (unread ? "; any impact it states is not counted" : ""))
+                }
                 review = try ReportGenerator.write(corpus, configuration: configuration, classifier: classifier,
                                                    options: options, templates: templates, to: stage)
                 try stage.commit()

@@ -46,6 +46,10 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     case definitionItem = "P022"
     case duplicateKey = "P016"
 
+    /// Problems that leave the front matter unread, and with it any impact it states: `pm budget`
+    /// and `pm report` say so beside them.
+    public static let unreadFrontMatter: Set<ProblemCode> = [.invalidYAML, .frontMatterNotMapping, .unclosedFrontMatter, .duplicateKey, .unreadable, .binary]
+
     /// A readable alias, as lint prints beside the code.
     public var alias: String {
         switch self {

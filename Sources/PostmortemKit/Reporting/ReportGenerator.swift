@@ -57,6 +57,10 @@ public enum ReportGenerator {
         /// `pm report` prints them. Corpus-wide findings are their documents' own
         /// (``addCorpusFindings(_:to:)``).
         public var leftOut: [Finding]
+        /// The reading errors of the documents reported (a value of the wrong type, a duplicate
+        /// key, front matter that cannot be read), which may leave impact uncounted: `pm report`
+        /// prints them on stderr, as `pm budget` does.
+        public var readingErrors: [Finding] = []
         public let spill: BodySpill
 
         /// The parts of a document the spill holds, in the order they are appended.
@@ -177,6 +181,7 @@ public enum ReportGenerator {
         var corpus = CorpusIndex(paths: inputs.map { shown($0.path) })
         var documents: [ReportedDocument] = []
         var leftOut: [Finding] = []
+        var readingErrors: [Finding] = []
         var entries: [SpilledCorpus.Entry] = []
         var followUps = FollowUpStates(expectedDocuments: inputs.count)
         documents.reserveCapacity(inputs.count)
@@ -200,6 +205,7 @@ public enum ReportGenerator {
                 return
             }
             let path = document.postmortem.path
+            readingErrors += document.findings.filter { $0.severity == .error && ProblemCode(rawValue: $0.ruleID) != nil }
             var pageFindings = prepared.findings
             let corpusWide = linter.lintCorpus(document.postmortem, in: corpus, fileExists: { _ in false })
             if !corpusWide.isEmpty {
@@ -225,7 +231,8 @@ public enum ReportGenerator {
             }
         })
         if let failure { throw failure }
-        return SpilledCorpus(documents: documents, followUps: followUps, entries: entries, leftOut: leftOut, spill: spill)
+        return SpilledCorpus(documents: documents, followUps: followUps, entries: entries, leftOut: leftOut,
+                             readingErrors: readingErrors, spill: spill)
     }
 
     /// Works out the review of a spilled corpus and writes every file of the site into `stage`:

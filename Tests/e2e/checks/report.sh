@@ -24,3 +24,9 @@ check "report: empty and binary inputs are left out with a warning" bash -c "$PM
 grep -q 'empty.md: the file is empty; not a postmortem, left out of the report' $leftout/err &&
 grep -q 'binary.md:1:2: the file contains a NUL byte.*left out of the report' $leftout/err &&
 test \"\$(ls $leftout/site/incidents)\" = 2026-01-13-checkout-db-failover-stall.html"
+# A reading error may leave impact uncounted: pm report warns of it on stderr, as pm budget does
+# (found by the black-box pass of stop 36: the report was silent and said "healthy").
+printf -- '---\ntitle: Twice started\nstarted: 2026-02-10T10:00:00Z\nstarted: 2026-02-10T10:05:00Z\n---\n# Twice started\n' > "$leftout/in/twice.md"
+check "report: a reading error is a warning on stderr" bash -c "$PM report --today 2026-12-06 --quarter 2026-Q1 --out $leftout/site2 $leftout/in >/dev/null 2>$leftout/err2 &&
+grep -q 'twice.md:4:1: .*started.*any impact it states is not counted' $leftout/err2"
+rm -rf "$leftout"
