@@ -477,8 +477,13 @@ enum ActionExtractor {
                 return
             }
         }
-        switch lower.trimmingWhitespace() {
-        case "done", "closed", "complete", "completed", "fixed", "resolved", "merged", "yes", "✅", "x", "[x]":
+        var word = lower.trimmingWhitespace()
+        // A check mark before the word, as tables show state ("✅ Done", "✔️ fixed").
+        if let mark = ["✅", "✔️", "✔", "☑️", "☑"].first(where: { word.hasPrefix($0) }), word != mark {
+            word = String(word.dropFirst(mark.count)).trimmingWhitespace()
+        }
+        switch word {
+        case "done", "closed", "complete", "completed", "fixed", "resolved", "merged", "yes", "✅", "✔", "✔️", "☑", "☑️", "x", "[x]":
             action.state = .done
         case "won't do", "wont do", "not doing", "won't fix", "wontfix", "rejected", "declined", "cancelled", "canceled":
             action.state = .notDoing
@@ -602,9 +607,12 @@ enum ActionExtractor {
         switch h {
         case "action", "action item", "actions", "item", "description", "task", "what", "follow up", "remediation", "title", "summary":
             return "text"
-        case "owner", "owners", "assignee", "who", "dri", "responsible": return "owner"
-        case "bug", "ticket", "issue", "jira", "link", "tracking", "pr", "tickets", "reference": return "ticket"
-        case "due", "due date", "deadline", "by", "eta", "target date": return "due"
+        case "owner", "owners", "owner s", "assignee", "assignees", "assigned", "assigned to", "owned by", "who", "dri",
+             "responsible": return "owner"
+        case "bug", "ticket", "issue", "jira", "link", "tracking", "pr", "tickets", "reference", "tracking bug",
+             "tracking issue", "tracking ticket", "jira ticket", "jira issue", "issue link", "ticket link", "bug link",
+             "ticket id", "issue id", "github issue": return "ticket"
+        case "due", "due date", "deadline", "by", "eta", "target date", "due by": return "due"
         case "type", "kind", "category": return "type"
         case "priority", "prio", "pri": return "priority"
         case "status", "state", "done": return "status"

@@ -125,6 +125,25 @@ import Testing
         #expect(p.actions.allSatisfy { $0.text.hasPrefix("Fix ") && $0.text.count == 5 })
     }
 
+    /// Found by the black-box pass of stop 36: common column names and check marks were not read.
+    @Test func moreColumnNamesAndCheckMarks() {
+        let p = read("""
+            ## Follow-up actions
+            | Action | Owner(s) | Tracking bug | Status |
+            |---|---|---|---|
+            | Fix it | @dana.k | OPS-1 | ✅ Done |
+            | Page on lag | @li.w | OPS-2 | ✔ |
+
+            | Task | Assigned to | Jira ticket | Due by |
+            |---|---|---|---|
+            | Alert on 5xx | @sam.o | OPS-3 | 2026-12-01 |
+            """)
+        #expect(p.actions.map(\.owner) == ["dana.k", "li.w", "sam.o"])
+        #expect(p.actions.map(\.ticket) == ["OPS-1", "OPS-2", "OPS-3"])
+        #expect(p.actions.map(\.state) == [.done, .done, .open])
+        #expect(p.actions.last?.due?.description == "2026-12-01")
+    }
+
     /// Left open by stop 35's passes: the second of two tickets replaced the first.
     @Test func twoTicketsInOnePlaceAreBothKept() {
         let p = read("""
