@@ -156,11 +156,13 @@ public enum PostmortemScaffold {
     }
 
     /// Lowercase ASCII words joined by `-`, at most 60 characters: other scripts are written in
-    /// Latin letters first (ICU's Any-Latin: `Сбой оплаты` is `sboj-oplaty`, `支付失败` is
-    /// `zhi-fu-shi-bai`), then accents are folded. A title with no letter or digit left (emoji
-    /// alone) is `incident`.
+    /// Latin letters first, and Latin letters in ASCII (ICU's Any-Latin and Latin-ASCII:
+    /// `Сбой оплаты` is `sboj-oplaty`, `支付失败` is `zhi-fu-shi-bai`, `Øresund` is `oresund`,
+    /// `Łódź` is `lodz`, `Þingvellir` is `thingvellir`, fullwidth `Ｆｕｌｌ` is `full`); accents
+    /// left are folded. A title with no letter or digit left (emoji alone) is `incident`.
     public static func slug(_ title: String) -> String {
-        let latin = title.utf8.allSatisfy { $0 < 0x80 } ? title : (title.applyingTransform(.toLatin, reverse: false) ?? title)
+        let latin = title.utf8.allSatisfy { $0 < 0x80 } ? title
+            : (title.applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? title)
         let folded = latin.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX")).lowercased()
         var out = ""
         var pendingDash = false

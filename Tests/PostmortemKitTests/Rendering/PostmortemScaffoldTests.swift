@@ -13,6 +13,9 @@ import Testing
         #expect(PostmortemScaffold.slug("支付失败") == "zhi-fu-shi-bai")
         #expect(PostmortemScaffold.slug("Сбой оплаты") == "sboj-oplaty")
         #expect(PostmortemScaffold.slug("검색 장애") == "geomsaeg-jang-ae")
+        // Latin letters with no accent to fold, and fullwidth forms (the black-box pass of stop 36).
+        #expect(["Øresund link", "Đà Nẵng outage", "Łódź DC", "Æble", "Þingvellir", "Œil", "Straße", "Ｆｕｌｌ"].map(PostmortemScaffold.slug)
+                == ["oresund-link", "da-nang-outage", "lodz-dc", "aeble", "thingvellir", "oeil", "strasse", "full"])
         #expect(PostmortemScaffold.slug("🔥🔥") == "incident")
         #expect(PostmortemScaffold.slug(String(repeating: "word ", count: 40)).count <= 60)
     }
