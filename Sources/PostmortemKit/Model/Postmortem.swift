@@ -199,15 +199,16 @@ public struct Postmortem: Sendable, Codable, Hashable {
         try body.fields.encode(to: encoder)
     }
 
-    /// Minutes from `started` to `mitigated`: how long users were affected.
+    /// Minutes from `started` to `mitigated`: how long users were affected. Nil when `mitigated`
+    /// is before `started` (PM020 reports the order), so no figure shows a negative duration.
     public var impactMinutes: Double? {
-        guard let started, let mitigated else { return nil }
+        guard let started, let mitigated, mitigated.epochSeconds >= started.epochSeconds else { return nil }
         return started.minutes(to: mitigated)
     }
 
-    /// Minutes from `started` to `detected`.
+    /// Minutes from `started` to `detected`; nil when `detected` is before `started`.
     public var timeToDetectMinutes: Double? {
-        guard let started, let detected else { return nil }
+        guard let started, let detected, detected.epochSeconds >= started.epochSeconds else { return nil }
         return started.minutes(to: detected)
     }
 

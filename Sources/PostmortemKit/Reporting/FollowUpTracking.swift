@@ -49,7 +49,7 @@ enum FollowUpTracking {
         /// The incident's age in days, nil when it has no start.
         func age(_ t: Tracked) -> Int? {
             IncidentTime.began(review.documents[document(t)].postmortem)
-                .map { today.daysSinceEpoch - review.options.zone.date(of: $0).daysSinceEpoch }
+                .map { max(0, today.daysSinceEpoch - review.options.zone.date(of: $0).daysSinceEpoch) }
         }
         // Overdue first, then by owner (unassigned last), due date (none last) and incident. The
         // fields are compared as they are: writing both due dates' text at every comparison was

@@ -3,6 +3,16 @@ import Yams
 @testable import PostmortemKit
 
 @Suite struct FrontMatterTests {
+    /// Found by the black-box pass of stop 36: a report showed "Time to mitigate: -120 min".
+    @Test func durationsBackwardsInTimeAreNoDurations() {
+        let p = read("---\nstarted: 2026-02-10T10:00:00Z\ndetected: 2026-02-10T09:00:00Z\nmitigated: 2026-02-10T08:00:00Z\n---\n# x\n")
+        #expect(p.impactMinutes == nil)
+        #expect(p.timeToDetectMinutes == nil)
+        let q = read("---\nstarted: 2026-02-10T10:00:00Z\ndetected: 2026-02-10T10:05:00Z\nmitigated: 2026-02-10T11:00:00Z\n---\n# x\n")
+        #expect(q.impactMinutes == 60)
+        #expect(q.timeToDetectMinutes == 5)
+    }
+
     @Test func readsTypedFields() {
         let p = read("""
             ---

@@ -30,3 +30,9 @@ printf -- '---\ntitle: Twice started\nstarted: 2026-02-10T10:00:00Z\nstarted: 20
 check "report: a reading error is a warning on stderr" bash -c "$PM report --today 2026-12-06 --quarter 2026-Q1 --out $leftout/site2 $leftout/in >/dev/null 2>$leftout/err2 &&
 grep -q 'twice.md:4:1: .*started.*any impact it states is not counted' $leftout/err2"
 rm -rf "$leftout"
+# A report as of a day before an incident shows no negative age or duration (the black-box pass
+# of stop 36: "-405 d").
+early=$(mktemp -d)
+check "report as of a day before its incidents shows no negative age" bash -c "$PM report --today 2026-01-02 --quarter 2026-Q1 --out $early/site postmortems >/dev/null 2>&1 &&
+! grep -Eq '>-[0-9]+ (d|min)<' $early/site/index.html $early/site/incidents/*.html"
+rm -rf "$early"
