@@ -158,7 +158,9 @@ public enum FrontMatterReader {
         var result: [SLOImpact] = []
         for item in items {
             guard item.entries != nil else {
-                postmortem.problems.append(typeProblem("impact", "a list of mappings with `slo` and `bad_fraction` or `budget_minutes`; this item is", item))
+                postmortem.problems.append(Problem(.wrongType,
+                    "each item of `impact` must be a mapping with `slo` and `bad_fraction` or `budget_minutes`, not \(item.typeDescription)",
+                    at: range(item.location)))
                 continue
             }
             guard let slo = item["slo"]?.string else {

@@ -11,6 +11,9 @@ import Yams
         let q = read("---\nstarted: 2026-02-10T10:00:00Z\ndetected: 2026-02-10T10:05:00Z\nmitigated: 2026-02-10T11:00:00Z\n---\n# x\n")
         #expect(q.impactMinutes == 60)
         #expect(q.timeToDetectMinutes == 5)
+        // An impact item that is no mapping is named so, in a sentence that reads (same pass).
+        let r = read("---\nimpact: [s]\n---\n# x\n")
+        #expect(r.problems.map(\.message) == ["each item of `impact` must be a mapping with `slo` and `bad_fraction` or `budget_minutes`, not a string"])
     }
 
     @Test func readsTypedFields() {
