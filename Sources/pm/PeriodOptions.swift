@@ -36,6 +36,11 @@ struct PeriodOptions: ParsableArguments {
                 throw ValidationError("\(name) must be a date in the years \(Self.yearsText), not '\(value)'.")
             }
         }
+        // The default period, the quarter before --today, must be in the years too (1899-Q4 for
+        // --today 1900-01-01 is not).
+        if quarter == nil, from == nil, let today, let day = CalendarDate(today), day.year == CalendarDate.supportedYears.lowerBound, day.month <= 3 {
+            throw ValidationError("--today \(today) leaves no complete quarter in the years \(Self.yearsText) before it; give --quarter or --from and --to.")
+        }
         if let from, let to, let first = CalendarDate(from), let last = CalendarDate(to), last < first {
             throw ValidationError("--to \(to) is before --from \(from); the period runs from --from to --to.")
         }

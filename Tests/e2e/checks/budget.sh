@@ -7,6 +7,7 @@ check "budget output is byte-identical across runs" bash -c "diff <($PM budget -
 check "budget rejects a bad quarter with exit 2" bash -c "$PM budget --quarter 2026-Q5; test \$? = 2"
 check "budget rejects --quarter with --from" bash -c "$PM budget --quarter 2026-Q3 --from 2026-07-01 --to 2026-07-31; test \$? = 2"
 check "budget refuses a date outside the years 1900 to 9000 with exit 2" bash -c "$PM budget --today 0001-01-01 2>&1 | grep -q 'years 1900 to 9000'; test \${PIPESTATUS[0]} = 2"
+check "budget and report refuse a --today whose default quarter is before 1900, exit 2" bash -c "$PM budget --today 1900-01-01 2>&1 | grep -q 'no complete quarter'; test \${PIPESTATUS[0]} = 2 && $PM report --today 1900-03-31 --out $TMPDIR/pm-1899 2>/dev/null; test \$? = 2 && test ! -e $TMPDIR/pm-1899 && $PM budget --today 1900-04-01 >/dev/null"
 check "report refuses a quarter outside the years 1900 to 9000 with exit 2" bash -c "$PM report --quarter 0001-Q1 --today 2026-11-22 --out $TMPDIR/pm-old-report; test \$? = 2 && test ! -e $TMPDIR/pm-old-report"
 check "budget refuses --to before --from with exit 2" bash -c "$PM budget --from 2026-12-31 --to 2026-01-01 --today 2026-11-22 2>&1 | grep -q 'is before --from'; test \${PIPESTATUS[0]} = 2"
 check "budget exits 2 on an unknown SLO" bash -c "$PM budget --slo nope --today 2026-11-22; test \$? = 2"
