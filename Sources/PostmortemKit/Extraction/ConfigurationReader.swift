@@ -114,6 +114,11 @@ public enum ConfigurationReader {
                 throw ConfigurationError(path: path, location: item.location, message: "each SLO must be a mapping with id, objective and window")
             }
             if let reference = item["openslo"]?.string {
+                // The file defines the SLO; keys beside the reference would be ignored silently.
+                if let other = entries.first(where: { $0.key != "openslo" }) {
+                    throw ConfigurationError(path: path, location: other.keyLocation,
+                                             message: "`\(other.key)` beside `openslo`: an SLO from an OpenSLO file takes everything from the file; give the SLO either as `openslo: FILE` alone or by its keys")
+                }
                 guard let text = openSLO(reference) else {
                     throw ConfigurationError(path: path, location: item.location, message: "cannot read OpenSLO file `\(reference)`")
                 }

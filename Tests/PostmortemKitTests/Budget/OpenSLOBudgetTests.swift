@@ -39,6 +39,16 @@ import Testing
         #expect(error?.message.hasSuffix("is defined twice") == true)
     }
 
+    /// Found by the black-box pass of stop 36: keys beside `openslo` were ignored silently.
+    @Test func keysBesideAnOpenSLOReferenceAreAnError() {
+        let error = #expect(throws: ConfigurationError.self) {
+            _ = try ConfigurationReader.parse("slos:\n  - openslo: api.yaml\n    objective: 50\n", path: "pm.yml",
+                                              openSLO: { $0 == "api.yaml" ? Self.openSLO : nil })
+        }
+        #expect(error?.location == PostmortemKit.SourceLocation(line: 3, column: 5))
+        #expect(error?.message.hasPrefix("`objective` beside `openslo`") == true)
+    }
+
     @Test func calendarMonthObjectiveIsUsedAndIgnoredPartsAreShown() throws {
         let configuration = try ConfigurationReader.parse("slos:\n  - openslo: api.yaml\n", path: "pm.yml",
                                                           openSLO: { $0 == "api.yaml" ? Self.openSLO : nil })
