@@ -1,10 +1,11 @@
 /// Reads the parts of OpenSLO `kind: SLO` documents that map onto pm's SLO model.
 ///
 /// Mapped: `metadata.name` (id), `spec.service`, `spec.description`, the first objective's
-/// `target` (0…1) or `targetPercent`, and `spec.timeWindow[0]` (rolling `duration` such as `28d`,
-/// or calendar `1M`/`1Q`). Everything else (indicators, thresholds, budgeting method, alert
-/// policies, calendar start times and zones, further objectives) does not affect error budget
-/// minutes in pm and is listed in the SLO's `notes` so `pm budget` can say it was ignored.
+/// `target` (0…1) or `targetPercent`, and `spec.timeWindow[0]` (rolling `duration` such as `28d`
+/// or `720h`, or calendar `1M`/`1Q`). Everything else (indicators, an objective's thresholds and
+/// time slices, budgeting method, alert policies, calendar start times and zones, further
+/// objectives and windows, unknown spec keys) does not affect error budget minutes in pm and is
+/// listed in the SLO's `notes` so `pm budget` can say it was ignored. Errors carry their line.
 public enum OpenSLOReader {
     public static func read(_ text: String, path: String) throws(ConfigurationError) -> [SLODefinition] {
         var result: [SLODefinition] = []
@@ -20,36 +21,65 @@ public enum OpenSLOReader {
             }
             guard converted["kind"]?.string == "SLO" else { continue }
             guard let name = converted["metadata"]?["name"]?.string else {
-                throw ConfigurationError(path: path, message: "an OpenSLO SLO has no metadata.name")
+                throw ConfigurationError(path: path, location: (converted["metadata"] ?? converted).location,
+                                         message: "an OpenSLO SLO has no metadata.name")
             }
             guard let spec = converted["spec"] else {
-                throw ConfigurationError(path: path, message: "OpenSLO SLO `\(name)` has no spec")
+                throw ConfigurationError(path: path, location: converted.location, message: "OpenSLO SLO `\(name)` has no spec")
             }
             var notes: [String] = []
             guard let objectives = spec["objectives"]?.items, let first = objectives.first else {
-                throw ConfigurationError(path: path, message: "OpenSLO SLO `\(name)` has no objectives")
+                throw ConfigurationError(path: path, location: (spec["objectives"] ?? spec).location,
+                                         message: "OpenSLO SLO `\(name)` has no objectives")
             }
             let objective: Double
-            if let percent = first["targetPercent"]?.number {
-                objective = percent
-            } else if let target = first["target"]?.number {
-                objective = target * 100
+            if let percent = first["targetPercent"] {
+                guard let number = percent.number else {
+                    throw ConfigurationError(path: path, location: percent.location, message: "OpenSLO SLO `\(name)`: targetPercent must be a number, like 99.9")
+                }
+                objective = number
+            } else if let target = first["target"] {
+                guard let number = target.number else {
+                    throw ConfigurationError(path: path, location: target.location, message: "OpenSLO SLO `\(name)`: target must be a number, like 0.999")
+                }
+                objective = number * 100
             } else {
-                throw ConfigurationError(path: path, message: "OpenSLO SLO `\(name)`: the objective has neither target nor targetPercent")
+                throw ConfigurationError(path: path, location: first.location, message: "OpenSLO SLO `\(name)`: the objective has neither target nor targetPercent")
             }
             if objectives.count > 1 { notes.append("only the first of \(objectives.count) objectives is used") }
+            // An objective's threshold and time slices do not change its budget in minutes.
+            for entry in first.entries ?? [] where !["target", "targetPercent", "displayName", "name"].contains(entry.key) {
+                notes.append("objectives[0].\(entry.key) is ignored")
+            }
             guard SLODefinition.isSupported(objective: objective) else {
-                throw ConfigurationError(path: path, message: "OpenSLO SLO `\(name)`: target must be above 0 and at most 0.9999999 (seven nines; targetPercent \(SLODefinition.highestObjective))")
+                throw ConfigurationError(path: path, location: (first["targetPercent"] ?? first["target"] ?? first).location,
+                                         message: "OpenSLO SLO `\(name)`: target must be above 0 and at most 0.9999999 (seven nines; targetPercent \(SLODefinition.highestObjective))")
             }
-            guard let windowNode = spec["timeWindow"]?.items?.first ?? spec["timeWindow"],
-                  let duration = windowNode["duration"]?.string, let window = SLOWindow(duration) else {
-                throw ConfigurationError(path: path, message: "OpenSLO SLO `\(name)`: timeWindow needs a duration such as 28d, 1M or 1Q")
+            let windows = spec["timeWindow"]?.items
+            guard let windowNode = windows?.first ?? spec["timeWindow"], let durationNode = windowNode["duration"],
+                  let duration = durationNode.string else {
+                throw ConfigurationError(path: path, location: (spec["timeWindow"] ?? spec).location,
+                                         message: "OpenSLO SLO `\(name)`: timeWindow needs a duration such as 28d, 1M or 1Q")
             }
+            guard let window = Self.window(duration) else {
+                throw ConfigurationError(path: path, location: durationNode.location,
+                                         message: "OpenSLO SLO `\(name)`: timeWindow duration `\(duration)` is not one pm counts: whole days up to \(SLOWindow.longestRollingDays)d (as d, w, or h and m that make whole days), 1M or 1Q")
+            }
+            if let count = windows?.count, count > 1 { notes.append("only the first of \(count) timeWindows is used") }
             if windowNode["calendar"] != nil {
                 notes.append("timeWindow.calendar is ignored; calendar windows use pm.yml's timezone")
             }
-            for key in ["indicator", "indicatorRef", "budgetingMethod", "alertPolicies"] where spec[key] != nil {
-                notes.append("spec.\(key) is ignored")
+            if let rolling = windowNode["isRolling"]?.bool {
+                switch window {
+                case .month where rolling, .quarter where rolling:
+                    notes.append("isRolling: true is ignored; \(duration) is read as the calendar \(window)")
+                case .rolling(let days) where !rolling:
+                    notes.append("isRolling: false is ignored; \(duration) is read as a rolling window of \(days) days")
+                default: break
+                }
+            }
+            for entry in spec.entries ?? [] where !["service", "description", "objectives", "timeWindow", "displayName"].contains(entry.key) {
+                notes.append("spec.\(entry.key) is ignored")
             }
             let service = spec["service"]?.string
             result.append(SLODefinition(id: name, services: service.map { [$0] } ?? [], objective: objective,
@@ -60,6 +90,22 @@ public enum OpenSLOReader {
             throw ConfigurationError(path: path, message: "no `kind: SLO` document in the OpenSLO file")
         }
         return result
+    }
+
+    /// The window of an OpenSLO duration: `1M` and `1Q` are calendar windows, and a length in
+    /// days, weeks, hours or minutes that makes whole days is a rolling window (`720h` is `30d`).
+    static func window(_ duration: String) -> SLOWindow? {
+        if let window = SLOWindow(duration) { return window }
+        let text = duration.trimmingWhitespace()
+        guard let unit = text.last, let n = Int(text.dropLast()), n > 0 else { return nil }
+        let perDay: Int
+        switch unit {
+        case "h": perDay = 24
+        case "m": perDay = 1440
+        default: return nil
+        }
+        guard n % perDay == 0 else { return nil }
+        return SLOWindow("\(n / perDay)d")
     }
 
     /// The documents of a YAML stream, each with the line it starts on. A line that is `---`

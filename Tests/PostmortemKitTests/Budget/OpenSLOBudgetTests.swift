@@ -87,6 +87,45 @@ import Testing
         #expect(OpenSLOReader.documents(of: "a: ---\nb: |\n  ---\n----\n").count == 1)
     }
 
+    /// Found by the black-box pass of stop 36: parts pm does not use went unnoted, valid
+    /// durations in hours or minutes were refused, and errors had no line.
+    @Test func unusedPartsAreNotedAndDurationsInHoursAreRead() throws {
+        let text = """
+            apiVersion: openslo/v1
+            kind: SLO
+            metadata:
+              name: api
+            spec:
+              service: api
+              foo: 1
+              objectives:
+                - target: 0.999
+                  op: lte
+                  timeSliceTarget: 0.95
+              timeWindow:
+                - duration: 720h
+                  isRolling: true
+                - duration: 7d
+            """
+        let slo = try #require(try OpenSLOReader.read(text, path: "s.yaml").first)
+        #expect(slo.window == .rolling(days: 30))
+        #expect(slo.notes == ["objectives[0].op is ignored", "objectives[0].timeSliceTarget is ignored",
+                              "only the first of 2 timeWindows is used", "spec.foo is ignored"])
+        let month = try #require(try OpenSLOReader.read(text.replacingOccurrences(of: "720h", with: "1M"), path: "s.yaml").first)
+        #expect(month.window == .month)
+        #expect(month.notes.contains("isRolling: true is ignored; 1M is read as the calendar month"))
+        #expect(OpenSLOReader.window("43200m") == .rolling(days: 30))
+        #expect(OpenSLOReader.window("25h") == nil)
+        for (bad, line, message) in [("720h", "1Y", "timeWindow duration `1Y` is not one pm counts"),
+                                     ("target: 0.999", "target: \"0.999\"", "target must be a number")] {
+            let error = #expect(throws: ConfigurationError.self) {
+                _ = try OpenSLOReader.read(text.replacingOccurrences(of: bad, with: line), path: "s.yaml")
+            }
+            #expect(error?.message.contains(message) == true, "\(line)")
+            #expect(error?.location != nil, "\(line)")
+        }
+    }
+
     @Test("every SLO document is read; other kinds are skipped")
     func readsEachDocument() throws {
         let text = Self.slo("first") + "---\napiVersion: openslo/v1\nkind: Service\nmetadata: {name: web}\n---\n" + Self.slo("second")
