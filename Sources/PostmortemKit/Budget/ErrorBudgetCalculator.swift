@@ -117,6 +117,7 @@ public enum ErrorBudgetCalculator {
                 }
                 if let declared = impact.budgetMinutes {
                     if declared < 0 { note("budget_minutes \(SpreadsheetCell.fixed(declared, decimals: 2)) is negative; counted as 0") }
+                    if impact.badFraction != nil { note("both budget_minutes and bad_fraction are given; budget_minutes is counted, bad_fraction is not") }
                     continue
                 }
                 guard let mitigated = record.mitigated, mitigated > started else {

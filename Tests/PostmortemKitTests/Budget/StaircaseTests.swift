@@ -125,6 +125,16 @@ import Testing
         #expect(notes.map(\.message) == ["budget_minutes -25.00 is negative; counted as 0", "budget_minutes -5.00 is negative; counted as 0"])
     }
 
+    /// Found by the black-box pass of stop 36: a bad_fraction beside budget_minutes was dropped
+    /// without a word.
+    @Test func budgetMinutesBesideABadFractionAreNoted() {
+        let slo = SLODefinition(id: "web", objective: 99.9, window: .month)
+        let both = Self.incident("a", from: "2026-05-01T10:00:00Z", to: "2026-05-01T10:10:00Z", SLOImpact(slo: "web", badFraction: 0.5, budgetMinutes: 3))
+        #expect(ErrorBudgetCalculator.burns(slos: [slo], records: [both], zone: .utc).map(\.minutes) == [3])
+        #expect(ErrorBudgetCalculator.notes(slos: [slo], records: [both]).map(\.message)
+                == ["both budget_minutes and bad_fraction are given; budget_minutes is counted, bad_fraction is not"])
+    }
+
     @Test("an incident that starts after today is counted as written, with a note; one that starts today is not noted")
     func incidentsAfterTodayAreNoted() {
         let later = Self.incident("later", from: "2026-12-14T10:00:00Z", to: "2026-12-14T10:40:00Z", SLOImpact(slo: "web", badFraction: 0.5))
