@@ -67,7 +67,7 @@ public enum ErrorBudgetCalculator {
                 let key = Key(slo: slo.id, windowStart: bounds.start)
                 uses[key]! -= 1
                 let windowParts = uses[key] == 0 ? parts.removeValue(forKey: key) : parts[key]
-                result.append(window(slo: slo, bounds: bounds, parts: windowParts ?? [], now: now))
+                result.append(window(slo: slo, bounds: bounds, parts: windowParts ?? [], now: now, zone: zone))
             }
         }
         return result
@@ -185,8 +185,11 @@ public enum ErrorBudgetCalculator {
         }
     }
 
+    /// One window's budget and staircase. Its times (steps, exhaustion) are written in `zone`'s
+    /// offset, as its bounds are, whatever offset each incident was written in.
     static func window(slo: SLODefinition, bounds: (start: Timestamp, end: Timestamp), parts: consuming [BurnPart],
-                       now: Timestamp) -> BudgetWindow {
+                       now: Timestamp, zone: ZoneResolver) -> BudgetWindow {
+        func local(_ t: Timestamp) -> Timestamp { t.inOffset(zone.offset(at: t.epochSeconds)) }
         let length = bounds.start.minutes(to: bounds.end)
         let budget = ErrorBudget.minutes(objective: slo.objective, windowMinutes: length)
         func percent(_ remaining: Double) -> Double {
@@ -201,13 +204,13 @@ public enum ErrorBudgetCalculator {
         var exhaustedAt: Timestamp?
         for part in ordered {
             remaining = ErrorBudget.rounded(remaining - part.minutes)
-            steps.append(StaircaseStep(at: part.from, incident: part.incident, burnedMinutes: part.minutes,
+            steps.append(StaircaseStep(at: local(part.from), incident: part.incident, burnedMinutes: part.minutes,
                                        remainingMinutes: remaining, remainingPercent: percent(remaining)))
         }
         if remaining <= 0, budget > 0 {
             // The sums behind `remaining` are rounded to micro-minutes; should the even burn fall
             // short of the budget by less than that, the budget ran out when the last burn ended.
-            exhaustedAt = exhaustion(of: budget, by: ordered) ?? ordered.map(\.to).max()
+            exhaustedAt = (exhaustion(of: budget, by: ordered) ?? ordered.map(\.to).max()).map(local)
         }
         if budget <= 0, exhaustedAt == nil { exhaustedAt = bounds.start }
         let burned = ErrorBudget.rounded(budget - remaining)

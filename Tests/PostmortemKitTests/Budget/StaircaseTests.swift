@@ -125,6 +125,18 @@ import Testing
         #expect(notes.map(\.message) == ["budget_minutes -25.00 is negative; counted as 0", "budget_minutes -5.00 is negative; counted as 0"])
     }
 
+    /// Found by the black-box pass of stop 36: a step's time kept the offset its incident was
+    /// written in, while the window's bounds (and the CSV) were in pm.yml's zone.
+    @Test func stepsAreInTheZoneOfTheirWindow() {
+        let slo = SLODefinition(id: "web", objective: 50, window: .month)
+        let kiritimati = Self.incident("k", from: "2026-02-10T10:00:00+14:00", to: "2026-02-10T12:00:00+14:00", SLOImpact(slo: "web", badFraction: 1))
+        let february = ReportingPeriod.range(from: CalendarDate("2026-02-01")!, to: CalendarDate("2026-02-28")!, zone: .utc)
+        let window = ErrorBudgetCalculator.windows(slos: [slo], records: [kiritimati], period: february, zone: .utc,
+                                                   today: CalendarDate("2026-03-01")!).first
+        #expect(window?.steps.map(\.at.iso8601) == ["2026-02-09T20:00:00Z"])
+        #expect(window?.start.iso8601 == "2026-02-01T00:00:00Z")
+    }
+
     /// Found by the black-box pass of stop 36: a bad_fraction beside budget_minutes was dropped
     /// without a word.
     @Test func budgetMinutesBesideABadFractionAreNoted() {
