@@ -11,6 +11,10 @@ import Yams
         let q = read("---\nstarted: 2026-02-10T10:00:00Z\ndetected: 2026-02-10T10:05:00Z\nmitigated: 2026-02-10T11:00:00Z\n---\n# x\n")
         #expect(q.impactMinutes == 60)
         #expect(q.timeToDetectMinutes == 5)
+        // A control character is reported where it is, in one line (same pass: it was at the
+        // front matter's first line, with Yams' three-line description).
+        let control = read("---\ntitle: ok\nseverity: \"ééé\u{1}\"\n---\n# x\n")
+        #expect(control.problems.map { "\($0.range!.start) \($0.message)" } == ["3:18 invalid YAML in front matter: control characters are not allowed (U+0001)"])
         // An impact item that is no mapping is named so, in a sentence that reads (same pass).
         let r = read("---\nimpact: [s]\n---\n# x\n")
         #expect(r.problems.map(\.message) == ["each item of `impact` must be a mapping with `slo` and `bad_fraction` or `budget_minutes`, not a string"])
