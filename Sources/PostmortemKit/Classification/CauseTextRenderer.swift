@@ -10,10 +10,10 @@ public enum CauseTextRenderer {
         let count = report.classifications.count
         var out = "\(count) incident\(count == 1 ? "" : "s") by \(report.groupBy.rawValue)"
         out += " (\(report.classifications.count - inferred) with declared causes or labelled factors, \(inferred) inferred from text)\n\n"
-        let keyWidth = max(report.groupBy.rawValue.count, report.groups.map(\.key.count).max() ?? 0)
+        let keyWidth = max(report.groupBy.rawValue.count, report.groups.map { TerminalEscaping.oneLine($0.key).count }.max() ?? 0)
         out += pad(report.groupBy.rawValue, keyWidth) + "  incidents  burned min   share  cumulative  median TTM  burned per SLO\n"
         for group in report.groups {
-            var row = pad(group.key, keyWidth)
+            var row = pad(TerminalEscaping.oneLine(group.key), keyWidth)
             row += left(String(group.count), 11)
             row += left(SpreadsheetCell.fixed(group.burnedMinutes, decimals: 2), 12)
             row += left(SpreadsheetCell.fixed(group.burnShare * 100, decimals: 1) + "%", 8)
@@ -30,17 +30,17 @@ public enum CauseTextRenderer {
         } else {
             out += "\(report.repeats.count)\n"
             for item in report.repeats {
-                out += "  \(item.incident) repeats \(item.previous) (\(item.service), \(item.cause), "
+                out += TerminalEscaping.oneLine("  \(item.incident) repeats \(item.previous) (\(item.service), \(item.cause), ")
                 out += "\(SpreadsheetCell.fixed(item.daysApart, decimals: 0)) days later)\n"
             }
         }
         out += "\nIncidents:\n"
-        let idWidth = report.classifications.map(\.incident.count).max() ?? 0
+        let idWidth = report.classifications.map { TerminalEscaping.oneLine($0.incident).count }.max() ?? 0
         for classification in report.classifications {
             let categories = classification.categories.map { score in
                 classification.declared ? score.category : "\(score.category) \(SpreadsheetCell.fixed(score.confidence, decimals: 2))"
             }
-            out += "  " + pad(classification.incident, idWidth) + "  " + categories.joined(separator: ", ")
+            out += "  " + pad(TerminalEscaping.oneLine(classification.incident), idWidth) + "  " + categories.joined(separator: ", ")
             out += classification.declared ? "  (declared)\n" : "  (inferred)\n"
             guard explain else { continue }
             for score in classification.categories {
@@ -49,7 +49,7 @@ public enum CauseTextRenderer {
                         ? "\(item.source) \"\(item.phrase)\""
                         : "\"\(item.phrase)\" in \(item.source) \(signed(item.weight))"
                 }
-                out += "      \(score.category): " + (evidence.isEmpty ? "no evidence" : evidence.joined(separator: "; ")) + "\n"
+                out += "      \(score.category): " + TerminalEscaping.oneLine(evidence.isEmpty ? "no evidence" : evidence.joined(separator: "; ")) + "\n"
             }
         }
         return out

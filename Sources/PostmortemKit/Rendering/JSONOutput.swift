@@ -14,7 +14,27 @@ public enum JSONOutput {
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         guard let data = try? encoder.encode(value) else { return "null" }
-        return String(decoding: data, as: UTF8.self)
+        return escapingInvisibleControls(String(decoding: data, as: UTF8.self))
+    }
+
+    /// `json` with the characters ``TerminalEscaping`` escapes that JSON lets through raw (C1
+    /// controls, bidirectional marks and overrides, line separators) written as `\uXXXX`, so JSON
+    /// printed to a terminal cannot reorder or restyle what it shows. Outside strings JSON has no
+    /// such character, so every one is in a string, where `\uXXXX` reads back as the same text.
+    static func escapingInvisibleControls(_ json: String) -> String {
+        // Each of them starts with byte C2, D8 or E2: most documents have none of those at all.
+        guard json.utf8.contains(where: { $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }),
+              json.unicodeScalars.contains(where: { $0.value >= 0x80 && TerminalEscaping.needsEscaping($0) }) else { return json }
+        var out = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            if scalar.value >= 0x80, TerminalEscaping.needsEscaping(scalar) {
+                let hex = String(scalar.value, radix: 16, uppercase: false)
+                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 }
 

@@ -2,7 +2,8 @@
 public enum RecordTextRenderer {
     public static func render(_ p: Postmortem) -> String {
         var out = "\(p.path)\n"
-        func line(_ text: String) { out += "  \(text)\n" }
+        // Every call is one line: a value with a line break in it shows it as `\n`.
+        func line(_ text: String) { out += "  \(TerminalEscaping.oneLine(text))\n" }
         line("id: \(p.id)")
         if let title = p.title { line("title: \(title)") }
         line("status: \(p.status ?? "-")   severity: \(p.severity ?? "-")   services: \(p.services.joined(separator: ", "))")

@@ -6,6 +6,19 @@ public enum TerminalEscaping {
     /// controls (ESC starts every terminal escape sequence), DEL, C1 controls (8-bit CSI), and
     /// the invisible bidirectional controls that make a line display in a different order than
     /// it reads ("Trojan Source", CVE-2021-42574), plus the Unicode line and paragraph separators.
+    /// `text` for a field of one line in a text table or record: a newline (a YAML block title,
+    /// a service id with a line break) written `\n`, so it cannot start a line of its own that
+    /// reads as output. Other controls are ``escape(_:)``'s.
+    public static func oneLine(_ text: String) -> String {
+        guard text.utf8.contains(0x0A) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            if byte == 0x0A { bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")] } else { bytes.append(byte) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     public static func escape(_ text: String) -> String {
         // One pass over the bytes clears most text without decoding scalars: every scalar
         // escaped is an ASCII control or DEL, or starts with byte C2 (C1 controls), D8 (U+061C)

@@ -11,6 +11,17 @@ import Testing
         var title: String
     }
 
+    /// Found by the black-box pass of stop 36: C1 controls and bidirectional overrides reached a
+    /// terminal raw through `pm show --format json`. They are `\uXXXX` now, and read back the same.
+    @Test func invisibleControlsAreEscapedAndRoundTrip() throws {
+        let text = "a\u{85}b\u{9B}c\u{202E}d\u{2066}e\u{2028}f\u{61C}g é “q” 🔥"
+        let json = JSONOutput.encode(["k": text])
+        #expect(!json.unicodeScalars.contains { $0.value >= 0x80 && TerminalEscaping.needsEscaping($0) })
+        #expect(json.contains("\\u0085") && json.contains("\\u202e") && json.contains("é “q” 🔥"))
+        let back = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: String]
+        #expect(back?["k"] == text)
+    }
+
     @Test("non-finite numbers become strings instead of turning the output into null")
     func nonFiniteNumbers() throws {
         let output = JSONOutput.encode(Figures(ratio: .nan, worst: -.infinity, best: .infinity, title: "t\u{2028}\"<"))

@@ -107,7 +107,7 @@ public struct SARIFReporter: StreamingLintReporter {
     static func encode<T: Encodable>(_ value: T) -> String? {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) }
+        return (try? encoder.encode(value)).map { JSONOutput.escapingInvisibleControls(String(decoding: $0, as: UTF8.self)) }
     }
 
     public var header: String { document.header }
