@@ -37,6 +37,12 @@ extension PM {
             if let date, let day = CalendarDate(date), !CalendarDate.supportedYears.contains(day.year) {
                 throw ValidationError("--date must be in the years \(CalendarDate.supportedYears.lowerBound) to \(CalendarDate.supportedYears.upperBound), not '\(date)'")
             }
+            if let template, template.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ValidationError("--template takes a template name such as full or short, not an empty one")
+            }
+            if services.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                throw ValidationError("--service takes a service name, not an empty one")
+            }
             if let template, template.contains("/") || template.hasPrefix(".") {
                 throw ValidationError("--template takes a template name such as full or short, not a path")
             }
@@ -44,8 +50,10 @@ extension PM {
 
         func run() throws {
             let configuration = try global.loadConfiguration()
-            guard configuration.severities.contains(severity) else {
-                throw ValidationError("--severity must be one of \(configuration.severities.joined(separator: ", "))")
+            // Any case, as lint reads it (`sev2` is SEV2); the draft gets the scale's spelling.
+            guard let severity = configuration.severities.first(where: { $0.lowercased() == self.severity.lowercased() }) else {
+                Terminal.error(Terminal.sanitise("--severity must be one of \(configuration.severities.joined(separator: ", ")), not '\(self.severity)'"))
+                throw ExitCode(2)
             }
             let day = date.flatMap { CalendarDate($0) } ?? Clock.today(in: ZoneResolver(configuration.timezone) ?? .utc)
             let name = template ?? PostmortemScaffold.defaultTemplate(for: severity, scale: configuration.severities)
