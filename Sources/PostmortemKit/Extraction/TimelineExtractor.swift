@@ -220,10 +220,18 @@ enum TimelineExtractor {
         let titles = header?.children.map { SectionTitles.normalise($0.plainText) } ?? []
         let dateColumn = titles.firstIndex { $0 == "date" || $0 == "day" }
         func mentions(_ title: String, _ word: String) -> Bool { title.containsBytes(of: word) && title.contains(word) }
-        let timeColumn = titles.firstIndex { mentions($0, "time") || $0 == "when" || mentions($0, "utc") } ?? (dateColumn == nil ? 0 : nil)
+        let timeColumn = titles.firstIndex { mentions($0, "time") || $0 == "when" || $0.hasPrefix("when ") || mentions($0, "utc") }
+            ?? (dateColumn == nil ? 0 : nil)
         let textColumns = titles.indices.filter { $0 != dateColumn && $0 != timeColumn }
         let preferred = textColumns.first { ["event", "events", "description", "what happened", "what", "action", "details", "activity", "update", "notes"].contains(titles[$0]) }
-        if titles.contains(where: { mentions($0, "time") }) { stateZone(in: titles.joined(separator: " "), &context) }
+        // The zone the time column's title states, as written ("Time (PT)", "Time
+        // (Europe/Berlin)", "When (UTC+2)"): its case and punctuation name the zone, and the
+        // other titles are not part of the statement, wherever the column is.
+        if let timeColumn, timeColumn < titles.count, let cell = header?.children[timeColumn] {
+            let written = cell.plainText.trimmingWhitespace()
+            let title = titles[timeColumn]
+            stateZone(in: title.hasPrefix("time") ? written : "Time " + written, &context)
+        }
         for row in table.children {
             if case .tableRow(true) = row.kind { continue }
             let cells = row.children.map { $0.plainText.trimmingWhitespace() }
