@@ -51,8 +51,9 @@ public enum DocumentReader {
     ///   - path: the path to report and to derive the default id from.
     public static func read(_ bytes: [UInt8], path: String, options: ReadOptions = ReadOptions()) -> ReadDocument {
         var postmortem = Postmortem(path: path, id: defaultID(for: path))
-        if bytes.isEmpty {
-            postmortem.problems.append(Problem(.empty, "the file is empty"))
+        // Empty, or only blank lines and spaces (a file truncated to a newline): nothing to read.
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            postmortem.problems.append(Problem(.empty, bytes.isEmpty ? "the file is empty" : "the file holds only blank lines and spaces"))
             return ReadDocument(postmortem: postmortem, tree: MarkdownNode(kind: .document), source: "", html: "")
         }
         let nulOffset: Int? = bytes.withUnsafeBufferPointer { buffer in

@@ -57,6 +57,17 @@ import Testing
         #expect(byName["invalid-yaml.md"]?.title == "Body")
     }
 
+    /// Found by the black-box pass of stop 36: a file of blank lines was read as a document.
+    @Test func blankFilesAreEmpty() {
+        for bytes in [[UInt8](" \n\n\t\r\n".utf8), [10]] {
+            let read = DocumentReader.read(bytes, path: "blank.md").postmortem
+            #expect(read.problems.map(\.code) == [.empty])
+            #expect(read.problems.first?.message == "the file holds only blank lines and spaces")
+            #expect(!read.isDocument)
+        }
+        #expect(DocumentReader.read([], path: "e.md").postmortem.problems.map(\.message) == ["the file is empty"])
+    }
+
     @Test func filesystemTrouble() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pm-broken-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
