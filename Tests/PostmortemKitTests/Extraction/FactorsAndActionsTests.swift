@@ -104,6 +104,23 @@ import Testing
         #expect(p.actions[1].text == "Retire the v1 proxy by 2027-01-15")
     }
 
+    /// Found by the black-box pass of stop 36: a factor table's Category column gave no category.
+    @Test func aCategoryCellNamesTheFactorsCategory() {
+        let p = read("""
+            ## Contributing factors
+
+            | Category | Factor |
+            |---|---|
+            | config | The proxy accepted an empty upstream pool. |
+            | Dependency | Paylane timed out. |
+            | The retry storm doubled load. | capacity |
+            | none | Nothing was wrong. |
+            """)
+        #expect(p.factors.map(\.category) == ["config", "dependency", "capacity", nil])
+        #expect(p.factors.map(\.text) == ["The proxy accepted an empty upstream pool.", "Paylane timed out.", "The retry storm doubled load.",
+                                          "none — Nothing was wrong."])
+    }
+
     /// Found by the black-box pass of stop 36: parts without a colon in a parenthesis with keys
     /// ran into the owner, and `won't do, reason` was open.
     @Test func keyedAndUnkeyedPartsInOneParenthesis() {
