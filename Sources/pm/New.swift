@@ -37,6 +37,11 @@ extension PM {
             if let date, let day = CalendarDate(date), !CalendarDate.supportedYears.contains(day.year) {
                 throw ValidationError("--date must be in the years \(CalendarDate.supportedYears.lowerBound) to \(CalendarDate.supportedYears.upperBound), not '\(date)'")
             }
+            // pm new prints the path for `$EDITOR "$(pm new …)"`; a control character in it would
+            // be escaped for the terminal, and the printed path would name no file.
+            if let dir, TerminalEscaping.escape(dir) != dir {
+                throw ValidationError("--dir holds a control character; choose a directory whose name has none")
+            }
             if let template, template.trimmingCharacters(in: .whitespaces).isEmpty {
                 throw ValidationError("--template takes a template name such as full or short, not an empty one")
             }
