@@ -42,11 +42,16 @@ public enum PostmortemScaffold {
     public enum Failure: Error, Sendable, CustomStringConvertible {
         case templateWithoutFrontMatter
         case invalidTemplate(String)
+        /// The draft's front matter would not read (an alias to an anchor on a replaced value, a
+        /// key the template gives twice), at its line in the draft.
+        case invalidFrontMatter(String, line: Int)
 
         public var description: String {
             switch self {
             case .templateWithoutFrontMatter: "the template has no YAML front matter (--- ... ---)"
             case .invalidTemplate(let message): "the template is not valid Mustache: \(message)"
+            case .invalidFrontMatter(let message, let line):
+                "the draft's front matter would not be valid YAML (line \(line): \(message)); nothing was written: give the template's id, title, status, severity and services plain values, each once"
             }
         }
     }
@@ -91,6 +96,11 @@ public enum PostmortemScaffold {
             }
         }
         let front = lines[0...closeIndex].joined(separator: "\n")
+        // What pm fills in must leave the front matter readable: a template's `&anchor` on a
+        // replaced value goes with it, and its `*alias` would no longer resolve.
+        if case .failure(let failure) = YAMLReader.read(lines[1..<closeIndex].joined(separator: "\n"), firstLine: 2) {
+            throw .invalidFrontMatter(failure.message, line: failure.location.line)
+        }
         let body = lines[(closeIndex + 1)...].joined(separator: "\n")
         MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
         let mustache: MustacheTemplate

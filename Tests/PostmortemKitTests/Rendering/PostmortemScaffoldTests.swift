@@ -20,6 +20,19 @@ import Testing
         #expect(PostmortemScaffold.slug(String(repeating: "word ", count: 40)).count <= 60)
     }
 
+    /// Found by the black-box pass of stop 36: a template's anchor on a replaced value, or a key
+    /// given twice, made a draft whose front matter did not read.
+    @Test func aDraftWhoseFrontMatterWouldNotReadIsRefused() {
+        let request = PostmortemScaffold.Request(title: "Helm test", severity: "SEV2", services: [], date: CalendarDate("2026-07-03")!, timezone: "UTC")
+        for (template, line) in [("---\ntitle: &t placeholder\nservices: &s [x]\nother: *s\nseverity: SEV2\n---\n# {{title}}\n", 4),
+                                 ("---\ntitle: a\ntitle: b\n---\n# x\n", 3)] {
+            let error = #expect(throws: PostmortemScaffold.Failure.self) { _ = try PostmortemScaffold.render(template: template, request: request) }
+            guard case .invalidFrontMatter(_, let at) = error else { Issue.record("\(String(describing: error))"); continue }
+            #expect(at == line)
+        }
+        #expect(throws: Never.self) { _ = try PostmortemScaffold.render(template: "---\nowner: &o x\nreviewer: *o\n---\n# x\n", request: request) }
+    }
+
     @Test func everyTemplateRendersToAValidDraft() throws {
         for name in ["full", "short"] {
             let template = try #require(BuiltInTemplates.text(named: name))
