@@ -147,8 +147,10 @@ enum TimelineExtractor {
             defer { lineNumber += 1 }
             if let leading = TimeExpression.leading(String(line)) {
                 if let (l, text, r) = pending { append(l, text: text, range: r, &context, &result) }
-                if leading.isDateOnly && leading.rest.isEmpty {
+                if leading.isDateOnly && (leading.rest.isEmpty || isNote(leading.rest)) {
+                    // A date line, with perhaps a note on it: "2015-10-21 (all times UTC)".
                     setDate(leading.date, &context)
+                    if !leading.rest.isEmpty { stateZone(in: leading.rest, &context) }
                     pending = nil
                     continue
                 }
@@ -162,6 +164,12 @@ enum TimelineExtractor {
             }
         }
         if let (l, text, r) = pending { append(l, text: text, range: r, &context, &result) }
+    }
+
+    /// A note in parentheses after a date alone ("(all times UTC)", "(day 2)"): the line is the
+    /// date's, not an entry.
+    static func isNote(_ rest: String) -> Bool {
+        rest.hasPrefix("(") && rest.hasSuffix(")") && rest.utf8.count <= 80
     }
 
     /// A date anywhere in a short statement line.
@@ -189,9 +197,10 @@ enum TimelineExtractor {
             let firstLine = leadLines[index].first.map(String.init) ?? ""
             let range = item.range ?? list.range ?? SourceRange(line: 1)
             if let leading = leadings[index] {
-                if leading.isDateOnly && leading.rest.isEmpty {
-                    // "- 2019-01-23" grouping nested entries.
+                if leading.isDateOnly && (leading.rest.isEmpty || isNote(leading.rest) && item.children.count > 1) {
+                    // "- 2019-01-23" grouping nested entries ("- 2019-01-23 (all times UTC)").
                     setDate(leading.date, &context)
+                    if !leading.rest.isEmpty { stateZone(in: leading.rest, &context) }
                     for child in item.children.dropFirst() { read(child, &context, &result, &problems) }
                     continue
                 }

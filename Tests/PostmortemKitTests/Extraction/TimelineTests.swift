@@ -123,6 +123,13 @@ import Testing
         #expect(p.timeline.map(\.text) == ["Paged"])
     }
 
+    /// Found by the black-box pass of stop 36: a date line with a note was an event "(all times UTC)".
+    @Test func aDateLineWithANoteIsTheDates() {
+        let p = read("---\nstarted: 2015-10-21T14:00:00Z\n---\n## Timeline\n\n2015-10-21 (all times PT)\n\n14:02 Errors begin.\n\n- 2015-10-22 (day 2)\n  - 09:00 Review.\n")
+        #expect(p.timeline.map(\.text) == ["Errors begin.", "Review."])
+        #expect(p.timeline.map { $0.time?.iso8601 } == ["2015-10-21T14:02:00-07:00", "2015-10-22T09:00:00-07:00"])
+    }
+
     /// The hour the clocks repeat when summer time ends (left open by stop 35's passes): a time
     /// that summer time would put before the entry above it is read in standard time.
     @Test func theRepeatedHourWhenSummerTimeEnds() throws {
