@@ -50,6 +50,16 @@ enum ActionExtractor {
                 }
                 if !trailing.isEmpty { text = lines.joined(separator: " ").trimmingWhitespaceAndNewlines() }
             }
+            // A nested list of nothing but metadata ("  - owner: @dana.k", "  - due: 2026-12-01")
+            // is the action's, as lines of it under the item are.
+            for nested in nestedLists {
+                let parsed = nested.children.map { child -> [(String, String)]? in
+                    guard child.children.count == 1, let paragraph = child.children.first, case .paragraph = paragraph.kind,
+                          case let line = paragraph.plainText.trimmingWhitespaceAndNewlines(), !line.contains("\n") else { return nil }
+                    return pairs(Substring(line))
+                }
+                if !parsed.isEmpty, parsed.allSatisfy({ $0 != nil }) { trailing += parsed.flatMap { $0! } }
+            }
             // "**Short term:**" with a nested list is a group, not an action.
             if task == nil, let lead, !nestedLists.isEmpty, isLabelOnly(lead) {
                 var label = text

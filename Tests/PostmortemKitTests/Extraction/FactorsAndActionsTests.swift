@@ -104,6 +104,24 @@ import Testing
         #expect(p.actions[1].text == "Retire the v1 proxy by 2027-01-15")
     }
 
+    /// Found by the black-box pass of stop 36: a nested list of metadata under an action was not read.
+    @Test func aNestedListOfMetadataIsTheActions() {
+        let p = read("""
+            ## Follow-up actions
+            - [ ] Alert on lag
+              - owner: @dana.k
+              - Due: 2026-12-01
+              - ticket: OPS-4
+            - [ ] Rotate keys
+              - [ ] Sub task one
+              - owner: @li.w
+            """)
+        #expect(p.actions.map(\.text) == ["Alert on lag", "Rotate keys"])
+        #expect(p.actions.map(\.owner) == ["dana.k", nil])
+        #expect(p.actions.first?.due?.description == "2026-12-01")
+        #expect(p.actions.first?.ticket == "OPS-4")
+    }
+
     /// Found by the black-box pass of stop 36: a factor table's Category column gave no category.
     @Test func aCategoryCellNamesTheFactorsCategory() {
         let p = read("""
