@@ -195,6 +195,7 @@ public struct PersonBlamedRule: LintRule {
                 let appositive = Self.appositiveEnd(line, after: i)
                 let between = appositive.map { $0 - i } ?? (i + 3 < words.count && line.text(i + 1, is: "on") && Self.duties.contains(line.text(i + 2)) ? 2 : 0)
                 // The verb right after the subject, or after one adverb ("Dana then forgot").
+                var flagged = false
                 for offset in [1 + between, 2 + between] where i + offset < words.count {
                     // Verbs with another first word cannot match here, so the first match in the
                     // group is the first in the whole list.
@@ -214,23 +215,14 @@ public struct PersonBlamedRule: LintRule {
                     // "failed over", "failed back", "failed the database over to the standby"
                     // describe a failover.
                     if verb == ["failed"], Self.particle(in: line, after: after, within: 4, from: Self.systemFailures) { continue }
-                    // "@dana.k broke glass" (emergency access, as the runbook says), "broke down the
-                    // timeline", "broke the migration into batches", "broke up the rollout", "broke
-                    // the tie": idioms, not damage.
-                    if verb == ["broke"], Self.particle(in: line, after: after, within: 5, from: Self.brokeIdioms)
-                        || Self.brokeTheIdiom(line, after: after) || after < words.count && line.text(after, is: "for") { break }
-                    // "engineers accidentally discovered the fix": luck, not a failure.
-                    if verb == ["accidentally"], after < words.count, Self.findingVerbs.contains(line.text(after)) { break }
-                    // A game day: "engineers deliberately broke the primary to test failover",
-                    // "failed the build on purpose".
-                    // Only for what a drill does (break, fail, misconfigure): "Dana deliberately
-                    // ignored the page" is still blame, and so is "not on purpose".
-                    if Self.intentVerbs.contains(verb[0]), Self.intended(line, subject: i, after: after) { break }
-                    // "Dana forgot nothing".
-                    if i + offset + verb.count < words.count, Self.nothing.contains(line.text(i + offset + verb.count)) { break }
+                    if Self.excused(verb, in: line, subject: i, after: after) { break }
                     result.append(BlamePhrase(from: i, through: i + offset + verb.count - 1, .subject))
+                    flagged = true
                     break
                 }
+                // "Dana restarted the pod and forgot the page": a failure after "and" in the
+                // subject's own clause.
+                if !flagged, let phrase = coordinated(line, subject: i, from: i + 1 + between) { result.append(phrase) }
             }
             return result
         }
@@ -323,6 +315,74 @@ public struct PersonBlamedRule: LintRule {
     static let prepositions: Set<String> = ["to", "with", "on", "for", "of", "about", "in", "at", "and", "by", "when", "after"]
 
     /// True when words `after` on read "the" and one of ``brokeTheIdioms`` that ends its phrase.
+    /// True when failure verb `verb` of subject `subject`, ending before word `after`, is no
+    /// failure of theirs: a failover ("failed the database over"), an idiom ("broke glass",
+    /// "broke the tie"), luck ("accidentally discovered"), a drill done on purpose, or "forgot
+    /// nothing".
+    static func excused(_ verb: [String], in line: ProseLine, subject: Int, after: Int) -> Bool {
+        let count = line.words.count
+        if verb == ["failed"], particle(in: line, after: after, within: 4, from: systemFailures) { return true }
+        // "@dana.k broke glass" (emergency access, as the runbook says), "broke down the
+        // timeline", "broke the migration into batches", "broke up the rollout", "broke the tie":
+        // idioms, not damage.
+        if verb == ["broke"], particle(in: line, after: after, within: 5, from: brokeIdioms)
+            || brokeTheIdiom(line, after: after) || after < count && line.text(after, is: "for") { return true }
+        // "engineers accidentally discovered the fix": luck, not a failure.
+        if verb == ["accidentally"], after < count, findingVerbs.contains(line.text(after)) { return true }
+        // A game day: "engineers deliberately broke the primary to test failover", "failed the
+        // build on purpose". Only for what a drill does (break, fail, misconfigure): "Dana
+        // deliberately ignored the page" is still blame, and so is "not on purpose".
+        if intentVerbs.contains(verb[0]), intended(line, subject: subject, after: after) { return true }
+        // "Dana forgot nothing".
+        return after < count && nothing.contains(line.text(after))
+    }
+
+    /// Words that start a clause of another subject, after which an "and" is not the subject's
+    /// ("Dana saw that the replica lagged and ignored writes": the replica ignored them).
+    static let subordinators: Set<String> = ["that", "which", "who", "whom", "whose", "when", "while", "because", "as", "if",
+                                             "after", "before", "since", "until", "where", "but", "though", "although",
+                                             "unless", "whether", "so", "or"]
+
+    /// "Dana restarted the pod and forgot the page", "the engineer ran the migration and then
+    /// skipped the check": the subject at `subject`, a past verb of theirs at `start` (after
+    /// one adverb at most), then within twelve words of that clause `and`, an adverb at most,
+    /// and a failure verb not excused (``excused(_:in:subject:after:)``). Nil at the end of the
+    /// sentence, a comma not before `and`, a word that starts another clause, or an `and` not
+    /// followed by a verb (another subject may follow it: "and the cache dropped").
+    func coordinated(_ line: ProseLine, subject: Int, from start: Int) -> BlamePhrase? {
+        let words = line.words, count = words.count
+        var first = start
+        if first < count, Self.isAdverb(line.text(first)) { first += 1 }
+        guard first < count - 2 else { return nil }
+        let verb = line.text(first)
+        guard verb.hasSuffix("ed") || Self.irregularPastVerbs.contains(verb),
+              !line.bytes[words[subject].end..<words[first].start].contains(where: Self.endsSentence) else { return nil }
+        var j = first + 1
+        while j < min(count, first + 12) {
+            let gap = line.bytes[words[j - 1].end..<words[j].start]
+            if gap.contains(where: Self.endsSentence) { return nil }
+            let isAnd = line.text(j, is: "and")
+            if gap.contains(UInt8(ascii: ",")), !isAnd { return nil }
+            if Self.subordinators.contains(line.text(j)) { return nil }
+            if isAnd {
+                // The failure right after `and`, or after an adverb that is none ("and then").
+                func failure(at k: Int) -> [String]? {
+                    guard k < count else { return nil }
+                    return verbsByFirstWord[line.text(k)]?.first { line.matches($0, at: k) }
+                }
+                var k = j + 1
+                if failure(at: k) == nil, k < count, Self.isAdverb(line.text(k)) { k += 1 }
+                guard k < count, !line.bytes[words[j].end..<words[k].start].contains(where: { Self.endsSentence($0) || $0 == UInt8(ascii: ",") }),
+                      let failure = failure(at: k) else { return nil }
+                let after = k + failure.count
+                guard !Self.excused(failure, in: line, subject: subject, after: after), line.inOneCell(from: subject, through: after - 1) else { return nil }
+                return BlamePhrase(from: subject, through: after - 1, .subject)
+            }
+            j += 1
+        }
+        return nil
+    }
+
     static func brokeTheIdiom(_ line: ProseLine, after: Int) -> Bool {
         guard after + 1 < line.words.count, line.text(after, is: "the"), brokeTheIdioms.contains(line.text(after + 1)) else { return false }
         let next = after + 2
@@ -511,7 +571,8 @@ public struct PersonBlamedRule: LintRule {
             agent += 1
             if agent < count - 1, Self.roleAdjectives.contains(line.text(agent)) { agent += 1 }
             // "the release manager": the role is the word after its kind.
-            if agent < count - 1, Self.managerKinds.contains(line.text(agent)), Self.isManagerRole(line.text(agent + 1), line, agent + 1) { agent += 1 }
+            if agent < count - 1, line.text(agent + 1, is: "manager") || line.text(agent + 1, is: "managers"),
+               Self.managerKinds.contains(line.text(agent)) { agent += 1 }
             guard agent < count, Self.agentRoles.contains(line.text(agent)) || Self.isManagerRole(line.text(agent), line, agent) else { return nil }
         }
         let text = line.text(agent)

@@ -142,6 +142,17 @@ struct PersonBlamedRuleTests {
         ("The release manager ignored the freeze, and the incident managers forgot the status page.", ["manager ignored", "managers forgot"]),
         ("The failover manager ignored the lease, and the connection manager forgot idle sockets.", []),
         ("The outage was caused by the release manager, and it was the incident manager's mistake.", ["caused by the release manager", "manager's mistake"]),
+        // A failure after "and" in the subject's own clause (a second failure after an idiom was
+        // left open by stop 35's passes).
+        ("Dana restarted the pod and forgot the page. The engineer ran the migration and then skipped the check.",
+         ["Dana restarted the pod and forgot", "engineer ran the migration and then skipped"]),
+        ("Dana broke the tie and then broke prod. Dana restarted the pod, and accidentally deleted the volume.",
+         ["Dana broke the tie and then broke", "Dana restarted the pod, and accidentally"]),
+        // Another subject, clause or excuse after the "and" is not the subject's failure.
+        ("Dana saw that the replica lagged and ignored writes. Dana restarted the pod and the cache dropped keys.", []),
+        ("Dana rolled back the deploy and missed nothing; Li rolled back and failed over the database.", []),
+        ("Responders paged the database team and accidentally discovered the cause; the SRE scaled the pool and broke glass.", []),
+        ("Dana deliberately stopped the primary and broke replication to test failover. The team deployed and ignored the canary.", []),
     ])
     func stillFlagsPeople(text: String, expected: [String]) throws {
         #expect(try Self.flagged(text) == expected)
