@@ -287,13 +287,16 @@ enum TimelineExtractor {
                 let local = Int64(day.daysSinceEpoch) * 86_400 + Int64(second)
                 var offset = leading.offsetSeconds ?? leading.seasonalZone?.offset(forLocalSeconds: local)
                     ?? context.zone ?? context.zoneResolver.offset(forLocalSeconds: local)
-                // A time in the hour the clocks repeat when summer time ends is read in standard
-                // time when summer time would put it before the entry above it ("1:40 AM ET", then
-                // "1:10 AM ET" on the night the clocks go back).
-                if let previous = context.previous, local - Int64(offset) < previous.epochSeconds, leading.offsetSeconds == nil,
-                   let zone = leading.seasonalZone ?? (context.zone == nil ? context.zoneResolver : nil),
-                   let later = zone.repeatedOffset(forLocalSeconds: local), local - Int64(later) >= previous.epochSeconds {
-                    offset = later
+                // A time in the hour the clocks repeat when summer time ends is read in summer
+                // time, or in standard time when summer time would put it before the entry above it
+                // ("1:40 AM ET", then "1:10 AM ET" on the night the clocks go back).
+                if leading.offsetSeconds == nil, let zone = leading.seasonalZone ?? (context.zone == nil ? context.zoneResolver : nil),
+                   let both = zone.repeatedOffsets(forLocalSeconds: local) {
+                    offset = both.summer
+                    if let previous = context.previous, local - Int64(both.summer) < previous.epochSeconds,
+                       local - Int64(both.standard) >= previous.epochSeconds {
+                        offset = both.standard
+                    }
                 }
                 let assumed = leading.offsetSeconds == nil && leading.seasonalZone == nil && context.zone == nil && context.zoneAssumed
                 return Timestamp(epochSeconds: local - Int64(offset), offsetSeconds: offset, zoneAssumed: assumed)

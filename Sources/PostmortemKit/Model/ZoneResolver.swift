@@ -5,7 +5,9 @@ import Foundation
 public struct ZoneResolver: Sendable, Hashable {
     enum Storage: Sendable, Hashable {
         case fixed(Int)
-        case iana(String)
+        /// The zone, made once: `TimeZone(identifier:)` reads the zone's rules each time it is
+        /// called, and an offset is asked for every timeline entry and staircase step.
+        case iana(TimeZone)
     }
 
     let storage: Storage
@@ -14,8 +16,8 @@ public struct ZoneResolver: Sendable, Hashable {
     public init?(_ name: String) {
         if let offset = TimeExpression.offset(named: name) {
             storage = .fixed(offset)
-        } else if name.contains("/"), TimeZone(identifier: name) != nil {
-            storage = .iana(name)
+        } else if name.contains("/"), let zone = TimeZone(identifier: name) {
+            storage = .iana(zone)
         } else {
             return nil
         }
@@ -28,8 +30,8 @@ public struct ZoneResolver: Sendable, Hashable {
     public func offset(at epochSeconds: Int64) -> Int {
         switch storage {
         case .fixed(let offset): return offset
-        case .iana(let name):
-            return TimeZone(identifier: name)?.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(epochSeconds))) ?? 0
+        case .iana(let zone):
+            return zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(epochSeconds)))
         }
     }
 
@@ -41,16 +43,20 @@ public struct ZoneResolver: Sendable, Hashable {
         return offset(at: local - Int64(first))
     }
 
-    /// The other offset of a local time the clocks show twice, in the hour repeated when summer
-    /// time ends (`01:10` on the US's first Sunday of November): the offset after the change,
-    /// which ``offset(forLocalSeconds:)`` does not give. Nil for any other local time, and for a
-    /// fixed offset.
-    public func repeatedOffset(forLocalSeconds local: Int64) -> Int? {
+    /// Both offsets of a local time the clocks show twice, in the hour repeated when summer time
+    /// ends (`01:10` on the US's first Sunday of November, `02:10` on Europe's last Sunday of
+    /// October): the summer one (the earlier instant) and the standard one. Nil for any other
+    /// local time (a time the clocks skip included), and for a fixed offset.
+    /// ``offset(forLocalSeconds:)`` gives one of the two: summer time west of UTC, standard
+    /// time east of it.
+    public func repeatedOffsets(forLocalSeconds local: Int64) -> (summer: Int, standard: Int)? {
         guard case .iana = storage else { return nil }
-        let first = offset(forLocalSeconds: local)
-        let later = offset(at: local - Int64(first) + 3 * 3600)
-        guard later < first, offset(at: local - Int64(later)) == later else { return nil }
-        return later
+        let guess = local - Int64(offset(at: local))
+        let before = offset(at: guess - 3 * 3600), after = offset(at: guess + 3 * 3600)
+        guard before != after else { return nil }
+        let summer = max(before, after), standard = min(before, after)
+        guard offset(at: local - Int64(summer)) == summer, offset(at: local - Int64(standard)) == standard else { return nil }
+        return (summer, standard)
     }
 
     /// The first instant after `date` in the zone: the end of a report's `today`, up to which

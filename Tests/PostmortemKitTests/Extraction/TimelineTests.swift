@@ -143,8 +143,16 @@ import Testing
         #expect(july.timeline.map { $0.time?.iso8601 } == ["2026-07-14T01:40:00-04:00", "2026-07-14T01:10:00-04:00"])
         let edt = read("---\nstarted: 2026-11-01T05:30:00Z\n---\n## Timeline\n\nAll times UTC-4.\n\n- 01:40: Paged.\n- 01:10: Failover starts.\n")
         #expect(edt.timeline.map { $0.time?.iso8601 } == ["2026-11-01T01:40:00-04:00", "2026-11-01T01:10:00-04:00"])
-        #expect(ZoneResolver("America/New_York")?.repeatedOffset(forLocalSeconds: Int64(CalendarDate("2026-11-01")!.daysSinceEpoch) * 86_400 + 4200) == -18_000)
-        #expect(ZoneResolver("America/New_York")?.repeatedOffset(forLocalSeconds: Int64(CalendarDate("2026-11-01")!.daysSinceEpoch) * 86_400 + 1800) == nil)
+        // East of UTC too (the review of stop 36: only the zones west of UTC had been read so).
+        let berlin = read("---\nstarted: 2026-10-25T00:40:00Z\n---\n## Timeline\n\nAll times Europe/Berlin.\n\n- 2026-10-25 02:40: Errors begin.\n- 02:50: Paged.\n- 02:10: Failover starts.\n- 03:05: Resolved.\n")
+        #expect(berlin.timeline.map { $0.time?.iso8601 } == ["2026-10-25T02:40:00+02:00", "2026-10-25T02:50:00+02:00", "2026-10-25T02:10:00+01:00",
+                                                            "2026-10-25T03:05:00+01:00"])
+        let midnight = Int64(CalendarDate("2026-11-01")!.daysSinceEpoch) * 86_400
+        #expect(ZoneResolver("America/New_York")?.repeatedOffsets(forLocalSeconds: midnight + 4200).map { [$0.summer, $0.standard] } == [-14_400, -18_000])
+        #expect(ZoneResolver("America/New_York")?.repeatedOffsets(forLocalSeconds: midnight + 1800) == nil)
+        // The hour the clocks skip is no repeated hour.
+        let march = Int64(CalendarDate("2026-03-08")!.daysSinceEpoch) * 86_400
+        #expect(ZoneResolver("America/New_York")?.repeatedOffsets(forLocalSeconds: march + 2 * 3600 + 1800) == nil)
     }
 
     /// An entry in a zone of its own follows the entry before it even after a written date (the
