@@ -59,25 +59,19 @@ public enum YAMLReader {
             if let context, !context.text.isEmpty { message = "\(problem) \(context.text)" }
             // An error may point at a blank (a tab where indentation is), so it is not moved.
             return Failure(message: message, location: location(mark, firstLine, columns, skippingBlanks: false))
-        case .reader(let problem, let offset, let value, _):
-            // libyaml's reader stops at a character it cannot take (a control character): its
-            // offset counts characters (code points) from the start, so the byte offset is found
-            // by counting the bytes that start one.
+        case .reader(let problem, let offset, let value, let yaml):
+            // libyaml's reader stops at a character it cannot take (a control character); Yams
+            // gives its offset in Characters of the text, so the byte offset is found through
+            // the text's indices (a "\r\n" or an accent written as two scalars is one Character).
             let hex = String(value, radix: 16, uppercase: true)
             let shown = value >= 0 ? " (U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ")" : ""
-            guard let scalars = offset, scalars >= 0, scalars <= columns.bytes.count else {
+            guard let offset, offset >= 0,
+                  let index = yaml.index(yaml.startIndex, offsetBy: offset, limitedBy: yaml.endIndex) else {
                 return Failure(message: problem + shown, location: SourceLocation(line: firstLine, column: 1))
             }
-            var offset = 0, seen = 0
-            while offset < columns.bytes.count {
-                if columns.bytes[offset] & 0xC0 != 0x80 {
-                    if seen == scalars { break }
-                    seen += 1
-                }
-                offset += 1
-            }
-            let line = columns.starts.lastIndex { $0 <= offset } ?? 0
-            return Failure(message: problem + shown, location: SourceLocation(line: line + firstLine, column: offset - columns.starts[line] + 1))
+            let byte = min(yaml.utf8.distance(from: yaml.startIndex, to: index), columns.bytes.count)
+            let line = columns.starts.lastIndex { $0 <= byte } ?? 0
+            return Failure(message: problem + shown, location: SourceLocation(line: line + firstLine, column: byte - columns.starts[line] + 1))
         default:
             // Yams' description of the rest runs over lines: its first line says what is wrong.
             let first = "\(error)".split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? "\(error)"

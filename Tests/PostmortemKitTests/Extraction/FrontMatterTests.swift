@@ -15,6 +15,13 @@ import Yams
         // front matter's first line, with Yams' three-line description).
         let control = read("---\ntitle: ok\nseverity: \"ééé\u{1}\"\n---\n# x\n")
         #expect(control.problems.map { "\($0.range!.start) \($0.message)" } == ["3:18 invalid YAML in front matter: control characters are not allowed (U+0001)"])
+        // Yams counts Characters: an accent written as two scalars, or CR LF, is one (the review).
+        let decomposed = read("---\ntitle: ok\nseverity: \"e\u{301}e\u{301}\u{1}\"\n---\n# x\n")
+        #expect(decomposed.problems.first?.range?.start == SourceLocation(line: 3, column: 18))
+        switch YAMLReader.read("a: 1\r\nb: \"x\u{1}\"\r\n", firstLine: 2) {
+        case .failure(let failure): #expect(failure.location == SourceLocation(line: 3, column: 6))
+        case .success: Issue.record("a control character was read")
+        }
         // An impact item that is no mapping is named so, in a sentence that reads (same pass).
         let r = read("---\nimpact: [s]\n---\n# x\n")
         #expect(r.problems.map(\.message) == ["each item of `impact` must be a mapping with `slo` and `bad_fraction` or `budget_minutes`, not a string"])
