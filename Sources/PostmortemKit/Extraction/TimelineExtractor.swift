@@ -70,7 +70,9 @@ enum TimelineExtractor {
     /// The zone `text` states, if any, becomes the one times without a zone are read in: a fixed
     /// offset ("All times UTC", "CET (UTC+01:00)") or a zone with summer time ("All times
     /// Europe/Berlin", "All times PT").
-    static func stateZone(in text: String, _ context: inout Context) {
+    /// True when `text` stated a zone.
+    @discardableResult
+    static func stateZone(in text: String, _ context: inout Context) -> Bool {
         // A written IANA name first (`GMT+5` in "All times Etc/GMT+5" is no offset of its own),
         // then a fixed zone, then a US zone named without its season.
         let resolver = TimeExpression.statedZoneResolver(in: text)
@@ -86,7 +88,7 @@ enum TimelineExtractor {
             context.zoneResolver = resolver.zone
             context.zoneAssumed = false
         } else {
-            return
+            return false
         }
         // Before any entry, the base date is the start's date in the stated zone: 07:42 UTC on the
         // 13th is 23:42 on the 12th in "All times PT".
@@ -95,6 +97,7 @@ enum TimelineExtractor {
             context.date = started.inOffset(offset).localDate
             context.anchor = context.date
         }
+        return true
     }
 
     static func dateInName(_ path: String) -> CalendarDate? {
@@ -227,19 +230,24 @@ enum TimelineExtractor {
                           _ problems: inout [Problem]) {
         let header = table.children.first { if case .tableRow(true) = $0.kind { return true }; return false }
         let titles = header?.children.map { SectionTitles.normalise($0.plainText) } ?? []
-        let dateColumn = titles.firstIndex { $0 == "date" || $0 == "day" }
         func mentions(_ title: String, _ word: String) -> Bool { title.containsBytes(of: word) && title.contains(word) }
-        let timeColumn = titles.firstIndex { mentions($0, "time") || $0 == "when" || $0.hasPrefix("when ") || mentions($0, "utc") }
-            ?? (dateColumn == nil ? 0 : nil)
+        let dateColumn = titles.firstIndex { $0 == "date" || $0 == "day" || $0.hasPrefix("date ") && !mentions($0, "time") }
+        let timeColumn = titles.firstIndex { mentions($0, "time") || $0 == "when" || $0.hasPrefix("when ") }
+            ?? titles.indices.first { $0 != dateColumn && mentions(titles[$0], "utc") } ?? (dateColumn == nil ? 0 : nil)
         let textColumns = titles.indices.filter { $0 != dateColumn && $0 != timeColumn }
         let preferred = textColumns.first { ["event", "events", "description", "what happened", "what", "action", "details", "activity", "update", "notes"].contains(titles[$0]) }
         // The zone the time column's title states, as written ("Time (PT)", "Time
-        // (Europe/Berlin)", "When (UTC+2)"): its case and punctuation name the zone, and the
-        // other titles are not part of the statement, wherever the column is.
-        if let timeColumn, timeColumn < titles.count, let cell = header?.children[timeColumn] {
-            let written = cell.plainText.trimmingWhitespace()
-            let title = titles[timeColumn]
-            stateZone(in: title.hasPrefix("time") ? written : "Time " + written, &context)
+        // (Europe/Berlin)", "When (UTC+2)"): its case and punctuation name the zone. Else one
+        // another title states ("Date (UTC)").
+        if let header {
+            let written = header.children.map { $0.plainText.trimmingWhitespace() }
+            func statement(_ index: Int) -> String {
+                titles[index].split(separator: " ").first == "time" ? written[index] : "Time " + written[index]
+            }
+            let order = (timeColumn.map { [$0] } ?? []) + titles.indices.filter { $0 != timeColumn }
+            for index in order where index < written.count && index < titles.count {
+                if stateZone(in: statement(index), &context) { break }
+            }
         }
         for row in table.children {
             if case .tableRow(true) = row.kind { continue }

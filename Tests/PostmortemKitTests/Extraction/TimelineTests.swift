@@ -110,6 +110,17 @@ import Testing
         }
     }
 
+    /// From the review of stop 36: a zone in another column's title ("Date (UTC)") still counts,
+    /// "Timestamp (PT)" states PT, and a "Date (UTC)" column is the date, not the time.
+    @Test(arguments: [("| Date (UTC) | Time | Event |", "2026-07-14T14:02:00Z"), ("| Date (CET) | Time | Event |", "2026-07-14T14:02:00+01:00"),
+                      ("| Timestamp (PT) | Date | Event |", "2026-07-14T14:02:00-07:00")])
+    func zonesInOtherTitles(header: String, time: String) {
+        let row = header.hasPrefix("| Timestamp") ? "| 14:02 | 2026-07-14 | Paged |" : "| 2026-07-14 | 14:02 | Paged |"
+        let p = read("---\nstarted: 2026-07-14T21:02:00Z\n---\n## Timeline\n\n\(header)\n|---|---|---|\n\(row)\n")
+        #expect(p.timeline.map { $0.time?.iso8601 } == [time])
+        #expect(p.timeline.map(\.text) == ["Paged"])
+    }
+
     /// Found by the black-box pass of stop 36: a zone in the time column's title was lost to the
     /// titles' normalisation (`Time (PT)`, `Time (Europe/Berlin)`, `Time (UTC+2)`), read only when
     /// the column came first, and `When (Pacific)` was no time column.
