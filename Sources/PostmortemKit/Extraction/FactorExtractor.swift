@@ -26,7 +26,7 @@ enum FactorExtractor {
                 let isTrigger = entry.kind == .trigger || outline.entries[root].kind == .trigger
                 for item in BlockItems.items(in: entry.blocks) {
                     var factor = ContributingFactor(text: item.text, isTrigger: isTrigger, range: item.range)
-                    // A table row with a cell that is a category alone (a Category column).
+                    // A table row whose Category column names one.
                     if let (category, label, rest) = categoryCell(of: item, categoryIDs: categoryIDs) {
                         factor.category = category
                         factor.label = label
@@ -50,21 +50,19 @@ enum FactorExtractor {
         return result
     }
 
-    /// For a table row: the category of its first cell that is only a category's id or label
-    /// (`| config | The proxy accepted an empty pool |`, in a Category column wherever it is),
-    /// that cell's text, and the other cells' text.
+    /// For a table row with a Category (Type, Cause…) column: the category its cell names (an
+    /// id or a label, `| config | The proxy accepted an empty pool |`), that cell's text, and the
+    /// other cells' text. A cell of another column is never read as a category ("Detected by:
+    /// Monitoring").
     static func categoryCell(of item: BlockItems.Item, categoryIDs: Set<String>) -> (String, String, String)? {
-        let row = item.node
-        guard case .tableRow(false) = row.kind else { return nil }
-        let cells = row.children.map { $0.plainText.trimmingWhitespace() }
-        for (index, cell) in cells.enumerated() where !cell.isEmpty && cell.count <= 40 {
-            let key = cell.lowercased()
-            guard let category = categoryIDs.contains(key) ? key : labelSynonyms[key].flatMap({ categoryIDs.contains($0) ? $0 : nil }) else { continue }
-            let rest = cells.enumerated().filter { $0.offset != index && !$0.element.isEmpty }.map(\.element).joined(separator: " — ")
-            guard !rest.isEmpty else { return nil }
-            return (category, cell, rest)
-        }
-        return nil
+        guard let index = item.categoryColumn, case .tableRow(false) = item.node.kind else { return nil }
+        let cells = item.node.children.map { $0.plainText.trimmingWhitespace() }
+        guard index < cells.count, case let cell = cells[index], !cell.isEmpty, cell.count <= 40 else { return nil }
+        let key = cell.lowercased()
+        guard let category = categoryIDs.contains(key) ? key : labelSynonyms[key].flatMap({ categoryIDs.contains($0) ? $0 : nil }) else { return nil }
+        let rest = cells.enumerated().filter { $0.offset != index && !$0.element.isEmpty }.map(\.element).joined(separator: " — ")
+        guard !rest.isEmpty else { return nil }
+        return (category, cell, rest)
     }
 
     static func startsWithStrong(_ lead: MarkdownNode) -> Bool {

@@ -87,7 +87,14 @@ enum BlockItems {
         /// The first paragraph's inline nodes, for labels.
         var lead: MarkdownNode?
         var node: MarkdownNode
+        /// For a table row, the cell under a title that names a category ("Category", "Type",
+        /// "Cause"), if the table has one.
+        var categoryColumn: Int? = nil
     }
+
+    /// Column titles that hold a factor's category.
+    static let categoryTitles: Set<String> = ["category", "categories", "type", "cause", "cause type", "cause category", "kind",
+                                              "area", "factor type", "classification"]
 
     static func items(in blocks: [MarkdownNode]) -> [Item] {
         var result: [Item] = []
@@ -105,12 +112,14 @@ enum BlockItems {
                 guard !text.isEmpty else { continue }
                 result.append(Item(text: text, range: block.range ?? SourceRange(line: 1), lead: block, node: block))
             case .table:
+                let header = block.children.first { if case .tableRow(true) = $0.kind { return true }; return false }
+                let categoryColumn = header?.children.firstIndex { categoryTitles.contains(SectionTitles.normalise($0.plainText)) }
                 for row in block.children {
                     if case .tableRow(true) = row.kind { continue }
                     let cells = row.children.map { $0.plainText.trimmingWhitespace() }.filter { !$0.isEmpty }
                     guard !cells.isEmpty else { continue }
                     result.append(Item(text: cells.joined(separator: " — "), range: row.range ?? SourceRange(line: 1),
-                                       lead: row.children.first, node: row))
+                                       lead: row.children.first, node: row, categoryColumn: categoryColumn))
                 }
             default:
                 continue

@@ -131,12 +131,19 @@ import Testing
             |---|---|
             | config | The proxy accepted an empty upstream pool. |
             | Dependency | Paylane timed out. |
-            | The retry storm doubled load. | capacity |
             | none | Nothing was wrong. |
+
+            | Factor | Type |
+            |---|---|
+            | The retry storm doubled load. | capacity |
+
+            | Factor | Detected by |
+            |---|---|
+            | The cache dropped keys. | Monitoring |
             """)
-        #expect(p.factors.map(\.category) == ["config", "dependency", "capacity", nil])
-        #expect(p.factors.map(\.text) == ["The proxy accepted an empty upstream pool.", "Paylane timed out.", "The retry storm doubled load.",
-                                          "none — Nothing was wrong."])
+        #expect(p.factors.map(\.category) == ["config", "dependency", nil, "capacity", nil])
+        #expect(p.factors.map(\.text) == ["The proxy accepted an empty upstream pool.", "Paylane timed out.", "none — Nothing was wrong.",
+                                          "The retry storm doubled load.", "The cache dropped keys. — Monitoring"])
     }
 
     /// Found by the black-box pass of stop 36: parts without a colon in a parenthesis with keys
