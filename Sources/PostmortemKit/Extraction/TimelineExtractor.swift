@@ -169,10 +169,17 @@ enum TimelineExtractor {
         if let (l, text, r) = pending { append(l, text: text, range: r, &context, &result) }
     }
 
-    /// A note in parentheses after a date alone ("(all times UTC)", "(day 2)"): the line is the
-    /// date's, not an entry.
+    /// A note in parentheses after a date alone that only says more about the day: a zone
+    /// ("(all times UTC)", "(PT)"), its weekday ("(Wednesday)") or its number ("(day 2)"). The
+    /// line is then the date's, not an entry; any other text ("(fix deployed to all regions)")
+    /// is an entry of that day.
     static func isNote(_ rest: String) -> Bool {
-        rest.hasPrefix("(") && rest.hasSuffix(")") && rest.utf8.count <= 80
+        guard rest.hasPrefix("("), rest.hasSuffix(")"), rest.utf8.count <= 80 else { return false }
+        let inside = String(rest.dropFirst().dropLast()).trimmingWhitespace()
+        let words = inside.lowercased().split(separator: " ")
+        if words.count == 1, TimeExpression.weekdayWords.contains(Array(words[0].utf8.filter { $0 != UInt8(ascii: ".") })) { return true }
+        if words.count == 2, words[0] == "day", words[1].allSatisfy(\.isNumber) { return true }
+        return TimeExpression.statedZone(in: "Time " + inside) != nil || TimeExpression.statedZoneResolver(in: "Time " + inside) != nil
     }
 
     /// A date anywhere in a short statement line.
@@ -238,7 +245,10 @@ enum TimelineExtractor {
         let preferred = textColumns.first { ["event", "events", "description", "what happened", "what", "action", "details", "activity", "update", "notes"].contains(titles[$0]) }
         // The zone the time column's title states, as written ("Time (PT)", "Time
         // (Europe/Berlin)", "When (UTC+2)"): its case and punctuation name the zone. Else one
-        // another title states ("Date (UTC)").
+        // another title states ("Date (UTC)"). It is the table's own: the entries after the
+        // table are read in the zone they were before it.
+        let before = (context.zone, context.zoneResolver, context.zoneAssumed)
+        defer { (context.zone, context.zoneResolver, context.zoneAssumed) = before }
         if let header {
             let written = header.children.map { $0.plainText.trimmingWhitespace() }
             func statement(_ index: Int) -> String {

@@ -134,11 +134,22 @@ import Testing
         #expect(p.timeline.map(\.text) == ["Paged"])
     }
 
+    /// A zone a table's title states is the table's: the entries after it are read as before
+    /// it (the black-box retest of stop 36: they were 7 hours off).
+    @Test func aTablesZoneIsTheTables() {
+        let p = read("---\nstarted: 2026-07-14T14:00:00Z\n---\n## Timeline\nAll times UTC.\n\n- 14:02 Deploy\n\n| Time (PT) | Report |\n|---|---|\n| 07:15 | First ticket |\n\n- 14:20 Rollback\n")
+        #expect(p.timeline.map { $0.time?.iso8601 } == ["2026-07-14T14:02:00Z", "2026-07-14T07:15:00-07:00", "2026-07-14T14:20:00Z"])
+    }
+
     /// Found by the black-box pass of stop 36: a date line with a note was an event "(all times UTC)".
     @Test func aDateLineWithANoteIsTheDates() {
         let p = read("---\nstarted: 2015-10-21T14:00:00Z\n---\n## Timeline\n\n2015-10-21 (all times PT)\n\n14:02 Errors begin.\n\n- 2015-10-22 (day 2)\n  - 09:00 Review.\n")
         #expect(p.timeline.map(\.text) == ["Errors begin.", "Review."])
         #expect(p.timeline.map { $0.time?.iso8601 } == ["2015-10-21T14:02:00-07:00", "2015-10-22T09:00:00-07:00"])
+        // Only a zone, a weekday or a day's number is such a note; other text is an entry of
+        // that day (the reviews of stop 36: it had been dropped).
+        let q = read("---\nstarted: 2015-10-21T14:00:00Z\n---\n## Timeline\n\n2015-10-20 (certificate expired on the edge proxies)\n\n2015-10-21 (Wednesday)\n\n- 14:02 Errors start\n")
+        #expect(q.timeline.map(\.text) == ["(certificate expired on the edge proxies)", "Errors start"])
     }
 
     /// The hour the clocks repeat when summer time ends (left open by stop 35's passes): a time
