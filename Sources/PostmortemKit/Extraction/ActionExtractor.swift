@@ -146,6 +146,41 @@ enum ActionExtractor {
         return pairsWalking(text)
     }
 
+    /// What a part without a key between `key: value` parts is.
+    enum UnkeyedPart {
+        /// A handle, ticket or date (``loosePairs(_:allowingLoneDate:)``), or `due …`.
+        case pairs([(String, String)])
+        /// "won't do - no budget": the state, with the rest of the parenthesis as its reason.
+        case statusToTheEnd
+        /// Words after a value of one word ("needs review" after an owner): not metadata.
+        case note
+        /// A comma inside the value before it ("status: in progress, blocked on vendor").
+        case continuesValue
+    }
+
+    /// Keys whose value is one word, a date or an id, so no comma continues it.
+    static let singleValueKeys: Set<String> = ["owner", "due", "ticket", "priority", "type"]
+
+    /// True for a ticket id, an issue or pull request link, `#482` or `none`.
+    static func looksLikeTicket(_ value: String) -> Bool {
+        let v = value.trimmingWhitespace()
+        return isTicketURL(v) || firstTicketID(in: v) == v || v.lowercased() == "none"
+            || v.hasPrefix("#") && v.count > 1 && v.dropFirst().allSatisfy(\.isNumber)
+    }
+
+    static func unkeyed(_ part: String, after key: String) -> UnkeyedPart {
+        if let loose = loosePairs(part[...], allowingLoneDate: true) { return .pairs(loose) }
+        var lower = part.lowercased()
+        if lower.containsBytes(of: "\u{2019}") { lower = lower.replacingOccurrences(of: "\u{2019}", with: "'") }
+        // `due 2026-02-30` is a due date that is no date: P021, as `due: 2026-02-30` is.
+        if lower.hasPrefix("due "), case let value = part.dropFirst(4).trimmingWhitespace(), value.utf8.count == 10,
+           value.utf8.filter({ $0 == UInt8(ascii: "-") }).count == 2 {
+            return .pairs([("due", value)])
+        }
+        if ["won't do", "wont do", "not doing", "won't fix", "wontfix"].contains(where: { lower.hasPrefix($0) }) { return .statusToTheEnd }
+        return singleValueKeys.contains(key) ? .note : .continuesValue
+    }
+
     /// ``pairs(_:)`` on the bytes of ASCII text.
     static func pairsASCII(_ b: UnsafeBufferPointer<UInt8>) -> [(String, String)]? {
         let n = b.count
@@ -165,17 +200,20 @@ enum ActionExtractor {
         while position < n {
             guard let colon = first(from: position, where: { $0 == UInt8(ascii: ":") }), let key = keyAliases[trimmed(position, colon).lowercased()] else {
                 if result.isEmpty { return nil }
-                // A part without a key: read when it is a handle, ticket or date (then the parts
-                // after it are read on), else a comma inside the previous value.
+                // A part without a key (``unkeyed(_:after:)``); the parts after it are read on.
                 let end = first(from: position, where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") }) ?? n
-                if let loose = loosePairs(trimmed(position, end)[...], allowingLoneDate: true) {
-                    result += loose
-                    position = end + 1
-                    while position < n, b[position] == 0x20 { position += 1 }
-                    continue
+                let part = trimmed(position, end)
+                switch unkeyed(part, after: result[result.count - 1].0) {
+                case .pairs(let pairs): result += pairs
+                case .statusToTheEnd:
+                    result.append(("status", trimmed(position, n)))
+                    return result
+                case .note: break
+                case .continuesValue: result[result.count - 1].1 += ", " + part
                 }
-                result[result.count - 1].1 += ", " + trimmed(position, n)
-                break
+                position = end + 1
+                while position < n, b[position] == 0x20 { position += 1 }
+                continue
             }
             if key == "wontdo" || key == "reason" {
                 result.append((key, trimmed(colon + 1, n)))
@@ -199,16 +237,19 @@ enum ActionExtractor {
         while !remaining.isEmpty {
             guard let colon = remaining.firstIndex(of: ":"), let key = canonicalKey(remaining[..<colon]) else {
                 if result.isEmpty { return nil }
-                // A part without a key, as in ``pairsASCII(_:)``; anything else belongs to the
-                // previous value ("reason: no budget, no owner").
+                // A part without a key, as in ``pairsASCII(_:)``.
                 let end = remaining.firstIndex(where: { $0 == "," || $0 == ";" }) ?? remaining.endIndex
-                if let loose = loosePairs(remaining[..<end].trimmingWhitespace()[...], allowingLoneDate: true) {
-                    result += loose
-                    remaining = end == remaining.endIndex ? remaining[end...] : remaining[remaining.index(after: end)...].drop { $0 == " " }
-                    continue
+                let part = remaining[..<end].trimmingWhitespace()
+                switch unkeyed(part, after: result[result.count - 1].0) {
+                case .pairs(let pairs): result += pairs
+                case .statusToTheEnd:
+                    result.append(("status", remaining.trimmingWhitespace()))
+                    return result
+                case .note: break
+                case .continuesValue: result[result.count - 1].1 += ", " + part
                 }
-                result[result.count - 1].1 += ", " + remaining.trimmingWhitespace()
-                break
+                remaining = end == remaining.endIndex ? remaining[end...] : remaining[remaining.index(after: end)...].drop { $0 == " " }
+                continue
             }
             let afterColon = remaining[remaining.index(after: colon)...]
             if key == "wontdo" || key == "reason" {
@@ -440,7 +481,8 @@ enum ActionExtractor {
                 // The first of two owners in one place (`(owner: @dana.k, @li.w)`) is the owner.
                 if ownerRead { continue }
                 ownerRead = true
-                let owner = value.trimmingWhitespace()
+                // Of owners listed in one value ("@dana.k, @li.w" in an Owner(s) cell) the first.
+                let owner = (value.split(separator: ",").first.map(String.init) ?? value).trimmingWhitespace()
                 action.owner = owner.hasPrefix("@") ? String(owner.dropFirst()) : owner
                 if action.owner?.isEmpty == true || ["tbd", "?", "none", "-", "—"].contains(owner.lowercased()) { action.owner = nil }
             case "due":
@@ -474,32 +516,48 @@ enum ActionExtractor {
         }
     }
 
+    /// Reads a status: done (done, closed, fixed, merged, ✅…), not-doing (won't do, rejected,
+    /// cancelled…, with a reason after `:`, `,`, `;`, a dash or in parentheses: "won't do - no
+    /// budget", "Won't do (replaced by OPS-9)"), else open. Marks and emoji before the word ("✅
+    /// Done", "❌ Won't do", "🟢 Done") and a full stop or a parenthesis after it ("Done.", "Done
+    /// (2026-09-01)") are allowed; "✅ Not done" is open.
     static func applyStatus(_ value: String, to action: inout FollowUpAction) {
-        var lower = value.lowercased()
+        let trimmed = value.trimmingWhitespace()
+        if ["✅", "✔", "✔️", "☑", "☑️", "✓", "x", "X", "[x]", "[X]"].contains(trimmed) {
+            action.state = .done
+            return
+        }
+        // The text from its first letter: marks and emoji before it are no part of the state.
+        let text = String(trimmed.drop { !$0.isLetter })
+        var lower = text.lowercased()
         if lower.containsBytes(of: "\u{2019}") { lower = lower.replacingOccurrences(of: "\u{2019}", with: "'") }
-        // `won't do: reason`, or `won't do, reason` (a comma split the parenthesis there).
-        for separator in [":", ",", ";"] {
-            if let cut = lower.firstIndex(of: Character(separator)), ["won't do", "wont do", "not doing", "won't fix", "wontfix"]
-                .contains(lower[..<cut].trimmingWhitespace()) {
-                action.state = .notDoing
-                let reason = value[value.index(after: value.firstIndex(of: Character(separator))!)...].trimmingWhitespace()
-                action.reason = reason.isEmpty ? nil : reason
+        /// The rest after `phrase` at the start, when the phrase is whole there (nil otherwise).
+        func rest(after phrase: String) -> Substring? {
+            guard lower.hasPrefix(phrase) else { return nil }
+            let after = text.dropFirst(phrase.count)
+            guard after.first.map({ !$0.isLetter && !$0.isNumber }) ?? true else { return nil }
+            return after
+        }
+        for phrase in ["won't do", "wont do", "not doing", "won't fix", "wontfix", "rejected", "declined", "cancelled", "canceled"] {
+            guard let after = rest(after: phrase) else { continue }
+            action.state = .notDoing
+            var reason = after.trimmingWhitespace()[...]
+            while let first = reason.first, ":,;-–—(.".contains(first) { reason = reason.dropFirst().trimmingWhitespace()[...] }
+            if reason.hasSuffix(")"), after.contains("(") { reason = reason.dropLast() }
+            let text = reason.trimmingWhitespace()
+            if !text.isEmpty { action.reason = text }
+            return
+        }
+        for phrase in ["done", "closed", "complete", "completed", "fixed", "resolved", "merged", "yes"] {
+            guard let after = rest(after: phrase) else { continue }
+            // "Done.", "Done (2026-09-01)", "done: shipped in 4.2"; not "done for the API, not the UI".
+            let tail = after.trimmingWhitespace()
+            if tail.isEmpty || tail == "." || tail.hasPrefix("(") || tail.hasPrefix(":") || tail.hasPrefix("-") || tail.hasPrefix("–") || tail.hasPrefix("—") {
+                action.state = .done
                 return
             }
         }
-        var word = lower.trimmingWhitespace()
-        // A check mark before the word, as tables show state ("✅ Done", "✔️ fixed").
-        if let mark = ["✅", "✔️", "✔", "☑️", "☑"].first(where: { word.hasPrefix($0) }), word != mark {
-            word = String(word.dropFirst(mark.count)).trimmingWhitespace()
-        }
-        switch word {
-        case "done", "closed", "complete", "completed", "fixed", "resolved", "merged", "yes", "✅", "✔", "✔️", "☑", "☑️", "x", "[x]":
-            action.state = .done
-        case "won't do", "wont do", "not doing", "won't fix", "wontfix", "rejected", "declined", "cancelled", "canceled":
-            action.state = .notDoing
-        default:
-            action.state = .open
-        }
+        action.state = .open
     }
 
     static func matchingOpen(_ text: String) -> String.Index? {
@@ -617,7 +675,7 @@ enum ActionExtractor {
         switch h {
         case "action", "action item", "actions", "item", "description", "task", "what", "follow up", "remediation", "title", "summary":
             return "text"
-        case "owner", "owners", "owner s", "assignee", "assignees", "assigned", "assigned to", "owned by", "who", "dri",
+        case "owner", "owners", "owner s", "owner team", "assignee", "assignees", "assigned", "assigned to", "owned by", "who", "dri",
              "responsible": return "owner"
         case "bug", "ticket", "issue", "jira", "link", "tracking", "pr", "tickets", "reference", "tracking bug",
              "tracking issue", "tracking ticket", "jira ticket", "jira issue", "issue link", "ticket link", "bug link",
@@ -646,6 +704,12 @@ enum ActionExtractor {
             for (i, column) in columns.enumerated() where i < cells.count && i != textColumn {
                 guard let column, !cells[i].isEmpty else { continue }
                 metadata.append((column, cells[i]))
+            }
+            // Of several ticket columns ("Issue" describing the problem, and "Jira ticket"), the
+            // cells that hold a ticket, when any does.
+            let tickets = metadata.filter { $0.0 == "ticket" }
+            if tickets.count > 1, case let held = tickets.filter({ looksLikeTicket($0.1) }), !held.isEmpty {
+                metadata = metadata.filter { $0.0 != "ticket" } + held
             }
             apply(metadata, to: &action, problems: &problems)
             // A colonless metadata parenthesis at the end of the action's cell (a full stop after

@@ -104,6 +104,33 @@ import Testing
         #expect(p.actions[1].text == "Retire the v1 proxy by 2027-01-15")
     }
 
+    /// Found by the retest of stop 36: an unread part swallowed every `key: value` after it, and
+    /// a status with a reason or a mark before it was open.
+    @Test func unreadPartsAndStatusesWithReasons() {
+        let p = read("""
+            ## Follow-up actions
+            - [ ] Fix A (owner: @x, needs review, ticket: OPS-1)
+            - [ ] Fix B (owner: @x, due: 2026-08-01, P1, ticket: OPS-2)
+            - [ ] Fix C (owner: @x, due 2026-02-30, ticket: OPS-3)
+            - [ ] Fix D (owner: @x, ticket: OPS-7, won't do - no budget, vendor retires it)
+
+            | Action | Status |
+            |---|---|
+            | Fix E | ❌ Won't do (replaced by OPS-9) |
+            | Fix F | Won't do – moved to the Q3 plan |
+            | Fix G | 🟢 Done |
+            | Fix H | Done (2026-09-01) |
+            | Fix I | ✅ Not done |
+            | Fix J | Done for the API, not the UI |
+            """)
+        #expect(p.actions.map(\.owner) == ["x", "x", "x", "x", nil, nil, nil, nil, nil, nil])
+        #expect(p.actions.map(\.ticket) == ["OPS-1", "OPS-2", "OPS-3", "OPS-7", nil, nil, nil, nil, nil, nil])
+        #expect(p.actions[1].due?.description == "2026-08-01")
+        #expect(p.problems.map(\.message) == ["due date `2026-02-30` is not a real YYYY-MM-DD date"])
+        #expect(p.actions.map(\.state) == [.open, .open, .open, .notDoing, .notDoing, .notDoing, .done, .done, .open, .open])
+        #expect(p.actions.map(\.reason) == [nil, nil, nil, "no budget, vendor retires it", "replaced by OPS-9", "moved to the Q3 plan", nil, nil, nil, nil])
+    }
+
     /// Found by the black-box pass of stop 36: a nested list of metadata under an action was not read.
     @Test func aNestedListOfMetadataIsTheActions() {
         let p = read("""
@@ -184,6 +211,16 @@ import Testing
         #expect(p.actions.map(\.ticket) == ["OPS-1", "OPS-2", "OPS-3"])
         #expect(p.actions.map(\.state) == [.done, .done, .open])
         #expect(p.actions.last?.due?.description == "2026-12-01")
+        // An Issue column describing the problem beside a ticket column, and two owners in one
+        // cell (the retest of stop 36).
+        let q = read("""
+            ## Follow-up actions
+            | Issue | Action | Owner(s) | Jira ticket | PR |
+            |---|---|---|---|---|
+            | Disk filled | Add a disk alert | @x, @y | OPS-3 | https://github.com/acme/api/pull/7 |
+            """)
+        #expect(q.actions.map(\.owner) == ["x"])
+        #expect(q.actions.map(\.ticket) == ["OPS-3, https://github.com/acme/api/pull/7"])
     }
 
     /// Left open by stop 35's passes: the second of two tickets replaced the first.
