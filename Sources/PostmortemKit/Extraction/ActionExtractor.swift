@@ -608,11 +608,23 @@ enum ActionExtractor {
 
     /// A Jira-style `OPS-412`.
     /// Standards, encodings and algorithms written like ticket ids ("UTF-8", "SHA-256",
-    /// "ISO-8601", "HTTP-2"): no ticket. Words a team may use as a project key ("SEC", "SEV",
-    /// "SOC") are not listed.
-    static let notTicketPrefixes: Set<String> = ["UTF", "UCS", "SHA", "MD", "AES", "RSA", "HMAC", "CRC", "ISO", "RFC", "HTTP",
-                                                  "TLS", "SSL", "IPV", "IEEE", "ANSI", "ECMA", "PEP", "UTC", "GMT", "CVE", "CWE",
-                                                  "COVID", "DDR", "PCIE", "USB", "AVX", "SSE", "LZ", "XXH"]
+    /// "ISO-8601", "HTTP-2"), by their prefix and the numbers they go with: `TLS-1042` or
+    /// `HTTP-404` may well be a team's tickets. An empty set is any number (an RFC, a CVE). Words
+    /// a team may use as a project key ("SEC", "SEV", "SOC") are not listed.
+    static let notTickets: [String: Set<String>] = [
+        "UTF": ["7", "8", "16", "32"], "UCS": ["2", "4"], "SHA": ["1", "2", "3", "224", "256", "384", "512"], "MD": ["4", "5"],
+        "AES": ["128", "192", "256"], "RSA": ["1024", "2048", "3072", "4096"], "HMAC": ["256", "512"], "CRC": ["16", "32", "64"],
+        "ISO": ["639", "3166", "4217", "8601", "9001", "27001"], "HTTP": ["1", "2", "3"], "TLS": ["1", "2", "3"],
+        "SSL": ["2", "3"], "IPV": ["4", "6"], "UTC": [], "GMT": [], "RFC": [], "CVE": [], "CWE": [], "PEP": [], "IEEE": [],
+        "ECMA": [], "COVID": ["19"], "DDR": ["3", "4", "5"], "USB": ["2", "3"], "AVX": ["2", "512"], "SSE": ["2", "3", "4"],
+        "LZ": ["4", "77"], "XXH": ["3", "32", "64", "128"],
+    ]
+
+    /// True when `prefix-number` is a standard's name (``notTickets``).
+    static func isStandard(prefix: String, number: String) -> Bool {
+        guard let numbers = notTickets[prefix] else { return false }
+        return numbers.isEmpty || numbers.contains(number)
+    }
 
     static func firstTicketID(in text: String) -> String? {
         var text = text
@@ -649,7 +661,8 @@ enum ActionExtractor {
             if parts.count == 2, parts[0].1 - parts[0].0 >= 2,
                (parts[0].0..<parts[0].1).allSatisfy({ b[$0] >= 65 && b[$0] <= 90 }),
                (parts[1].0..<parts[1].1).allSatisfy({ b[$0] >= 48 && b[$0] <= 57 }),
-               !notTicketPrefixes.contains(String(decoding: UnsafeBufferPointer(rebasing: b[parts[0].0..<parts[0].1]), as: UTF8.self)) {
+               !isStandard(prefix: String(decoding: UnsafeBufferPointer(rebasing: b[parts[0].0..<parts[0].1]), as: UTF8.self),
+                           number: String(decoding: UnsafeBufferPointer(rebasing: b[parts[1].0..<parts[1].1]), as: UTF8.self)) {
                 return String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
             }
         }
@@ -661,7 +674,7 @@ enum ActionExtractor {
         for word in text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }) {
             let parts = word.split(separator: "-")
             if parts.count == 2, parts[0].count >= 2, parts[0].allSatisfy({ $0.isUppercase && $0.isASCII }),
-               parts[1].allSatisfy(\.isNumber), !notTicketPrefixes.contains(String(parts[0])) {
+               parts[1].allSatisfy(\.isNumber), !isStandard(prefix: String(parts[0]), number: String(parts[1])) {
                 return String(word)
             }
         }

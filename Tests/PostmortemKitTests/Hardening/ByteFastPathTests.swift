@@ -174,6 +174,9 @@ import Testing
         #expect(ActionExtractor.firstTicketID(in: "Fix UTF-8 decoding, use SHA-256 and ISO-8601 (OPS-9)") == "OPS-9")
         #expect(ActionExtractor.firstTicketID(in: "Fix UTF-8 decoding for café, then SHA-256") == nil)
         #expect(ActionExtractor.firstTicketID(in: "Switch to HTTP-2 (SEC-12)") == "SEC-12")
+        // By the numbers a standard goes with: TLS-1042 may be a team's ticket (the retest).
+        #expect(ActionExtractor.firstTicketID(in: "Move the TLS-1042 migration forward") == "TLS-1042")
+        #expect(ActionExtractor.firstTicketID(in: "Pin TLS-1 off, then RFC-7231 and CVE-2024") == nil)
         #expect(ActionExtractor.firstTicketID(in: "O-12, Ops-3, OPS-4x, OPS-1-2") == nil)
         // One pass per marker, left to right: a marker the cut puts together stays.
         #expect(ActionExtractor.removingDoneMarkers("Rotate keys ((done)done))") == ("Rotate keys (done))", true))
