@@ -22,15 +22,32 @@ enum DefinitionItems {
         for (line, column) in candidates where line <= lines.count {
             let bytes = Array(lines[line - 1])
             guard let (open, close) = definitionStart(bytes, from: column - 1) else { continue }
-            // A long label is not repeated in the message.
-            let label = close - open <= 40 ? "`" + String(decoding: bytes[open...close], as: UTF8.self) + "`" : "the brackets"
+            // A footnote (`[^1]: …`) is GFM's own, not a link definition.
+            guard bytes[open + 1] != UInt8(ascii: "^") else { continue }
             let range = SourceRange(start: SourceLocation(line: line, column: open + 1),
                                     end: SourceLocation(line: line, column: max(open + 1, bytes.count)))
+            let destination = String(decoding: bytes[(close + 2)...], as: UTF8.self).trimmingWhitespace()
+            if isLink(destination) {
+                // A definition meant as one, in a list: it works, and leaves an empty bullet.
+                result.append(Problem(.definitionItem,
+                    "this list item is a link reference definition, which Markdown shows as an empty bullet; write the definition on a line of its own, without the list marker",
+                    at: range))
+                continue
+            }
+            // A long label is not repeated in the message.
+            let label = close - open <= 40 ? "`" + String(decoding: bytes[open...close], as: UTF8.self) + "`" : "the brackets"
             result.append(Problem(.definitionItem,
                 "Markdown reads this list item as a link reference definition (`[…]:` and one word or a title after it), so it renders as an empty bullet and pm reads nothing from it; drop the colon after \(label), or the brackets",
                 at: range))
         }
         return result
+    }
+
+    /// True when a definition's destination is a link: a URL, a path or an anchor.
+    static func isLink(_ destination: String) -> Bool {
+        let target = destination.hasPrefix("<") ? String(destination.dropFirst()) : destination
+        return target.contains("://") || target.hasPrefix("/") || target.hasPrefix("#") || target.hasPrefix("./")
+            || target.hasPrefix("../") || target.hasPrefix("mailto:")
     }
 
     /// The offsets of `[` and of the `]` before `:` when `line`, from the list marker at `start`,

@@ -30,6 +30,14 @@ struct DefinitionItemsTests {
         #expect(p.actions.count == 3)
     }
 
+    /// From the retest of stop 36: a definition meant as one is told how to keep it working, and
+    /// a footnote in a list is no link definition.
+    @Test func realDefinitionsAndFootnotes() {
+        let p = read("## Supporting information\n- [dashboard]: https://grafana.example/d/abc\n- [^1]: A footnote\n\nSee the [dashboard].\n")
+        #expect(p.problems.filter { $0.code == .definitionItem }.map(\.message)
+                == ["this list item is a link reference definition, which Markdown shows as an empty bullet; write the definition on a line of its own, without the list marker"])
+    }
+
     @Test func markersAndTaskBoxesAreSkipped() {
         func start(_ line: String) -> Int? { DefinitionItems.definitionStart(Array(line.utf8), from: 0)?.0 }
         #expect(start("- [a]: b") == 2)
