@@ -70,7 +70,7 @@ extension PM {
             }
             if format != .text {
                 for note in report.notes {
-                    Terminal.note(Terminal.sanitise("pm: warning: \(note.incident) (\(note.slo)): \(note.message)"))
+                    Terminal.note(Terminal.sanitiseLine("pm: warning: \(note.incident) (\(note.slo)): \(note.message)"))
                 }
             }
             if failed { throw ExitCode.failure }

@@ -37,6 +37,11 @@ enum Terminal {
     /// overrides) that would let a document's text drive the terminal; see ``TerminalEscaping``.
     static func sanitise(_ text: String) -> String { TerminalEscaping.escape(text) }
 
+    /// ``sanitise(_:)`` for a message of one line: a line break in a value it quotes (an SLO id
+    /// from YAML, `"a\n::error::x"`) is written `\n`, so it cannot start a line of its own, such
+    /// as a GitHub workflow command.
+    static func sanitiseLine(_ text: String) -> String { TerminalEscaping.escape(TerminalEscaping.oneLine(text)) }
+
     static func error(_ message: String) {
         FileHandle.standardError.write(Data("pm: error: \(message)\n".utf8))
     }
@@ -48,7 +53,7 @@ enum Terminal {
     /// `pm: warning: path:line:col: message` (the path alone without a range) on stderr, escaped.
     static func warning(_ path: String, _ range: SourceRange?, _ message: String) {
         let place = range.map { "\(path):\($0.start.line):\($0.start.column)" } ?? path
-        note(sanitise("pm: warning: \(place): \(message)"))
+        note(sanitiseLine("pm: warning: \(place): \(message)"))
     }
 
     /// True when stdout is a terminal and NO_COLOR is not set.

@@ -35,9 +35,10 @@ extension PM {
         /// the reporter's own colour codes reach the terminal or the CI log.
         static func sanitised(_ finding: Finding) -> Finding {
             var f = finding
-            f.message = Terminal.sanitise(f.message)
-            f.path = Terminal.sanitise(f.path)
-            f.suggestion = f.suggestion.map(Terminal.sanitise)
+            // Each is one line of the output: a line break in a quoted value is written `\n`.
+            f.message = Terminal.sanitiseLine(f.message)
+            f.path = Terminal.sanitiseLine(f.path)
+            f.suggestion = f.suggestion.map(Terminal.sanitiseLine)
             return f
         }
 

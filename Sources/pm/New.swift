@@ -39,8 +39,8 @@ extension PM {
             }
             // pm new prints the path for `$EDITOR "$(pm new …)"`; a control character in it would
             // be escaped for the terminal, and the printed path would name no file.
-            if let dir, TerminalEscaping.escape(dir) != dir {
-                throw ValidationError("--dir holds a control character; choose a directory whose name has none")
+            if let dir, TerminalEscaping.escape(dir) != dir || dir.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 }) {
+                throw ValidationError("--dir holds a control character (a line break or tab included); choose a directory whose name has none")
             }
             if let template, template.trimmingCharacters(in: .whitespaces).isEmpty {
                 throw ValidationError("--template takes a template name such as full or short, not an empty one")

@@ -134,7 +134,7 @@ extension PM {
                 throw ExitCode.failure
             }
             for note in review.budget.notes {
-                Terminal.note(Terminal.sanitise("pm: warning: \(note.incident) (\(note.slo)): \(note.message)"))
+                Terminal.note(Terminal.sanitiseLine("pm: warning: \(note.incident) (\(note.slo)): \(note.message)"))
             }
             let index = (out as NSString).appendingPathComponent("index.html")
             print(Terminal.sanitise(index))

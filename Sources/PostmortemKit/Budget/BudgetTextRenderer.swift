@@ -15,10 +15,11 @@ public enum BudgetTextRenderer {
         if report.slos.isEmpty { out += "\nNo SLOs to report: define them under `slos:` in pm.yml.\n" }
         let asOf = zone.endOfDay(report.today)
         for slo in report.slos {
-            out += "\n\(slo.id): \(trimmed(slo.objective))% per \(windowName(slo.window))"
-            if !slo.services.isEmpty { out += " (\(slo.services.joined(separator: ", ")))" }
+            // Ids, services and notes come from pm.yml and documents: one line each, whatever they hold.
+            out += "\n\(TerminalEscaping.oneLine(slo.id)): \(trimmed(slo.objective))% per \(windowName(slo.window))"
+            if !slo.services.isEmpty { out += " (\(TerminalEscaping.oneLine(slo.services.joined(separator: ", "))))" }
             out += "\n"
-            for note in slo.notes { out += "  note: \(slo.source ?? "definition"): \(note)\n" }
+            for note in slo.notes { out += TerminalEscaping.oneLine("  note: \(slo.source ?? "definition"): \(note)") + "\n" }
             let windows = report.windows.filter { $0.window.slo == slo.id }
             let labelWidth = max(6, windows.map(\.label.count).max() ?? 0)
             out += "  " + pad("window", labelWidth) + "  budget  burned    left   left%  burn rate  policy\n"
@@ -40,7 +41,7 @@ public enum BudgetTextRenderer {
         }
         if !report.notes.isEmpty {
             out += "\nNot counted or assumed:\n"
-            for note in report.notes { out += "  \(note.incident) (\(note.slo)): \(note.message)\n" }
+            for note in report.notes { out += TerminalEscaping.oneLine("  \(note.incident) (\(note.slo)): \(note.message)") + "\n" }
         }
         return out
     }
@@ -56,7 +57,7 @@ public enum BudgetTextRenderer {
         line(100, clock(w.start, zone: zone), "window start")
         for step in w.steps {
             line(step.remainingPercent, clock(step.at, zone: zone),
-                 "-\(SpreadsheetCell.fixed(step.burnedMinutes, decimals: 2))  \(step.incident)")
+                 "-\(SpreadsheetCell.fixed(step.burnedMinutes, decimals: 2))  \(TerminalEscaping.oneLine(step.incident))")
         }
         return out
     }

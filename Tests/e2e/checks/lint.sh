@@ -64,3 +64,9 @@ $PM lint --today 2026-12-01 $LINT_TMP/invalid.md | grep -q 'invalid.md:8:12: war
 $PM lint --format json --today 2026-12-01 $LINT_TMP/invalid.md | python3 -c 'import json,sys; f=[x for x in json.load(sys.stdin)[\"findings\"] if x[\"rule_id\"]==\"PM012\"]; assert f[0][\"range\"][\"start\"][\"column\"]==12' &&
 $PM lint --format github --today 2026-12-01 $LINT_TMP/invalid.md | grep -q 'line=8,col=12,endLine=8,endColumn=22,title=PM012' &&
 $PM lint --format sarif --today 2026-12-01 $LINT_TMP/invalid.md | python3 -c 'import json,sys; r=[x for x in json.load(sys.stdin)[\"runs\"][0][\"results\"] if x[\"ruleId\"]==\"PM012\"]; assert r[0][\"locations\"][0][\"physicalLocation\"][\"region\"][\"startColumn\"]==11'"
+# A line break in a value a message quotes stays in its line: no output line starts with what
+# followed it, such as a GitHub workflow command (the retest of stop 36).
+nl_dir=$(mktemp -d)
+printf -- '---\ntitle: x\nimpact: [{slo: "storefront-availability\\n::error::x", bad_fraction: 0.1}]\nstarted: 2026-07-14T10:00:00Z\nmitigated: 2026-07-14T11:00:00Z\n---\n# x\n' > "$nl_dir/nl.md"
+check "lint text and budget text and warnings keep a quoted line break in its line" bash -c "$PM lint $nl_dir/nl.md > $nl_dir/out 2>&1; $PM budget --today 2026-12-06 --quarter 2026-Q3 $nl_dir/nl.md >> $nl_dir/out 2>&1; $PM budget --today 2026-12-06 --quarter 2026-Q3 --format csv $nl_dir/nl.md 2>> $nl_dir/out >/dev/null; grep -q 'availability\\\\n::error::x' $nl_dir/out && ! grep -q '^::error::x' $nl_dir/out"
+rm -rf "$nl_dir"
