@@ -51,8 +51,10 @@ public enum DocumentReader {
     ///   - path: the path to report and to derive the default id from.
     public static func read(_ bytes: [UInt8], path: String, options: ReadOptions = ReadOptions()) -> ReadDocument {
         var postmortem = Postmortem(path: path, id: defaultID(for: path))
-        // Empty, or only blank lines and spaces (a file truncated to a newline): nothing to read.
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+        // Empty, or only blank lines and spaces (a file truncated to a newline), after a byte
+        // order mark if there is one: nothing to read.
+        let content = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+        if content.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             postmortem.problems.append(Problem(.empty, bytes.isEmpty ? "the file is empty" : "the file holds only blank lines and spaces"))
             return ReadDocument(postmortem: postmortem, tree: MarkdownNode(kind: .document), source: "", html: "")
         }

@@ -42,7 +42,8 @@ public enum OpenSLOReader {
                 guard let number = target.number else {
                     throw ConfigurationError(path: path, location: target.location, message: "OpenSLO SLO `\(name)`: target must be a number, like 0.999")
                 }
-                objective = number * 100
+                // In percent, without the float noise of the product (0.9993 × 100 is 99.92999…).
+                objective = (number * 100 * 1e9).rounded() / 1e9
             } else {
                 throw ConfigurationError(path: path, location: first.location, message: "OpenSLO SLO `\(name)`: the objective has neither target nor targetPercent")
             }

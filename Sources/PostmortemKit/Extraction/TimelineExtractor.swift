@@ -237,7 +237,11 @@ enum TimelineExtractor {
                           _ problems: inout [Problem]) {
         let header = table.children.first { if case .tableRow(true) = $0.kind { return true }; return false }
         let titles = header?.children.map { SectionTitles.normalise($0.plainText) } ?? []
-        func mentions(_ title: String, _ word: String) -> Bool { title.containsBytes(of: word) && title.contains(word) }
+        // A word of the title that starts with `word` ("time", "timestamp", and "datetime"; not
+        // "downtime" or "uptime").
+        func mentions(_ title: String, _ word: String) -> Bool {
+            title.containsBytes(of: word) && title.split(separator: " ").contains { $0.hasPrefix(word) || $0 == "date" + word }
+        }
         let dateColumn = titles.firstIndex { $0 == "date" || $0 == "day" || $0.hasPrefix("date ") && !mentions($0, "time") }
         let timeColumn = titles.firstIndex { mentions($0, "time") || $0 == "when" || $0.hasPrefix("when ") }
             ?? titles.indices.first { $0 != dateColumn && mentions(titles[$0], "utc") } ?? (dateColumn == nil ? 0 : nil)

@@ -115,6 +115,8 @@ import Testing
         #expect(month.window == .month)
         #expect(month.notes.contains("isRolling: true is ignored; 1M is read as the calendar month"))
         #expect(OpenSLOReader.window("43200m") == .rolling(days: 30))
+        // A target in 0…1 becomes a percentage without float noise (0.9993 × 100 is 99.92999…).
+        #expect(try OpenSLOReader.read(text.replacingOccurrences(of: "0.999", with: "0.9993"), path: "s.yaml").first?.objective == 99.93)
         #expect(OpenSLOReader.window("25h") == nil)
         for (bad, line, message) in [("720h", "1Y", "timeWindow duration `1Y` is not one pm counts"),
                                      ("target: 0.999", "target: \"0.999\"", "target must be a number")] {

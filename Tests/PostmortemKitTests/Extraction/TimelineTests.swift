@@ -136,6 +136,13 @@ import Testing
 
     /// A zone a table's title states is the table's: the entries after it are read as before
     /// it (the black-box retest of stop 36: they were 7 hours off).
+    /// From the retest of stop 36: a Downtime column is no time column; Datetime is one.
+    @Test func downtimeIsNoTimeColumn() {
+        let p = read("---\nstarted: 2026-07-14T14:00:00Z\n---\n## Timeline\n\n| Event | Downtime (min) | Datetime (UTC) |\n|---|---|---|\n| Paged | 5 | 2026-07-14 14:02 |\n")
+        #expect(p.timeline.map { $0.time?.iso8601 } == ["2026-07-14T14:02:00Z"])
+        #expect(p.timeline.map(\.text) == ["Paged"])
+    }
+
     @Test func aTablesZoneIsTheTables() {
         let p = read("---\nstarted: 2026-07-14T14:00:00Z\n---\n## Timeline\nAll times UTC.\n\n- 14:02 Deploy\n\n| Time (PT) | Report |\n|---|---|\n| 07:15 | First ticket |\n\n- 14:20 Rollback\n")
         #expect(p.timeline.map { $0.time?.iso8601 } == ["2026-07-14T14:02:00Z", "2026-07-14T07:15:00-07:00", "2026-07-14T14:20:00Z"])

@@ -59,7 +59,7 @@ import Testing
 
     /// Found by the black-box pass of stop 36: a file of blank lines was read as a document.
     @Test func blankFilesAreEmpty() {
-        for bytes in [[UInt8](" \n\n\t\r\n".utf8), [10]] {
+        for bytes in [[UInt8](" \n\n\t\r\n".utf8), [10], [0xEF, 0xBB, 0xBF, 10]] {
             let read = DocumentReader.read(bytes, path: "blank.md").postmortem
             #expect(read.problems.map(\.code) == [.empty])
             #expect(read.problems.first?.message == "the file holds only blank lines and spaces")
