@@ -404,6 +404,10 @@ public enum TimeExpression {
             i = j
         }
         if let zone = words.lazy.compactMap(ianaZone).first { return (zone, true) }
+        // A zone's two abbreviations together ("PST/PDT", "CET/CEST") name it with its summer time.
+        if let zone = words.lazy.compactMap({ pairedZones[String(decoding: $0, as: UTF8.self).uppercased()].flatMap(ZoneResolver.init) }).first {
+            return (zone, true)
+        }
         guard statement else { return nil }
         for (k, word) in words.enumerated() {
             let text = String(decoding: word, as: UTF8.self)
@@ -445,6 +449,20 @@ public enum TimeExpression {
               word[slash + 1] >= 65 && word[slash + 1] <= 90 else { return nil }
         return ZoneResolver(String(decoding: word, as: UTF8.self))
     }
+
+    /// A zone's winter and summer abbreviations written together, either way round.
+    static let pairedZones: [String: String] = {
+        let pairs = [("PST", "PDT", "America/Los_Angeles"), ("MST", "MDT", "America/Denver"), ("CST", "CDT", "America/Chicago"),
+                     ("EST", "EDT", "America/New_York"), ("GMT", "BST", "Europe/London"), ("WET", "WEST", "Europe/Lisbon"),
+                     ("CET", "CEST", "Europe/Berlin"), ("EET", "EEST", "Europe/Athens"), ("AEST", "AEDT", "Australia/Sydney"),
+                     ("NZST", "NZDT", "Pacific/Auckland")]
+        var result: [String: String] = [:]
+        for (winter, summer, zone) in pairs {
+            result["\(winter)/\(summer)"] = zone
+            result["\(summer)/\(winter)"] = zone
+        }
+        return result
+    }()
 
     static let ianaAreas: Set<String> = ["Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia", "Europe",
                                          "Indian", "Pacific", "Etc", "US", "Canada", "Brazil", "Chile", "Mexico"]
@@ -610,8 +628,11 @@ public enum TimeExpression {
         // Letters first.
         while j < b.count, isLetter(b[j]) { j += 1 }
         if j > i {
-            let word = String(decoding: b[i..<j], as: UTF8.self).uppercased()
+            let written = String(decoding: b[i..<j], as: UTF8.self)
+            let word = written.uppercased()
             guard let known = abbreviations[word] else { return nil }
+            // An abbreviation is written in capitals ("(est)" is "estimated"); UTC and GMT in any case.
+            guard written == word || word == "UTC" || word == "GMT" else { return nil }
             base = known
             if word == "Z" { return (0, 1) }
             guard word == "UTC" || word == "GMT", signToken(b, j) != nil else { return (known, j - i) }

@@ -136,6 +136,16 @@ import Testing
 
     /// A zone a table's title states is the table's: the entries after it are read as before
     /// it (the black-box retest of stop 36: they were 7 hours off).
+    /// From the retest of stop 36: a zone's two abbreviations together name it with its summer
+    /// time, and "(est)" in lower case is "estimated", not EST.
+    @Test(arguments: [("| Time (PST/PDT) | Event |", "2026-07-14T14:02:00-07:00"), ("| Time (CET/CEST) | Event |", "2026-07-14T14:02:00+02:00"),
+                      ("| Time (EDT/EST) | Event |", "2026-07-14T14:02:00-04:00"), ("| Time (est) | Event |", "2026-07-14T14:02:00Z"),
+                      ("| Time (EST) | Event |", "2026-07-14T14:02:00-05:00")])
+    func pairedAbbreviations(header: String, time: String) {
+        let p = read("---\nstarted: 2026-07-14T21:02:00Z\n---\n## Timeline\n\n\(header)\n|---|---|\n| 14:02 | Paged |\n")
+        #expect(p.timeline.map { $0.time?.iso8601 } == [time])
+    }
+
     /// From the retest of stop 36: a Downtime column is no time column; Datetime is one.
     @Test func downtimeIsNoTimeColumn() {
         let p = read("---\nstarted: 2026-07-14T14:00:00Z\n---\n## Timeline\n\n| Event | Downtime (min) | Datetime (UTC) |\n|---|---|---|\n| Paged | 5 | 2026-07-14 14:02 |\n")
