@@ -342,20 +342,31 @@ public struct PersonBlamedRule: LintRule {
     static let subordinators: Set<String> = ["that", "which", "who", "whom", "whose", "when", "while", "because", "as", "if",
                                              "after", "before", "since", "until", "where", "but", "though", "although",
                                              "unless", "whether", "so", "or"]
+    static let subordinatorFilter = WordPrefilter(subordinators)
+    static let irregularPastFilter = WordPrefilter(irregularPastVerbs)
+
+    /// True when word `k` is a past verb ("lagged", "ran"): in -ed, or one of
+    /// ``irregularPastVerbs``; tested on its bytes first.
+    static func isPastVerb(_ line: ProseLine, _ k: Int) -> Bool {
+        let span = line.words[k]
+        if span.length > 3, line.bytes[span.end - 2] | 0x20 == UInt8(ascii: "e"), line.bytes[span.end - 1] | 0x20 == UInt8(ascii: "d") { return true }
+        return irregularPastFilter.mayContain(line, k) && irregularPastVerbs.contains(line.text(k))
+    }
 
     /// "Dana restarted the pod and forgot the page", "the engineer ran the migration and then
     /// skipped the check": the subject at `subject`, a past verb of theirs at `start` (after
     /// one adverb at most), then within twelve words of that clause `and`, an adverb at most,
     /// and a failure verb not excused (``excused(_:in:subject:after:)``). Nil at the end of the
-    /// sentence, a comma not before `and`, a word that starts another clause, or an `and` not
-    /// followed by a verb (another subject may follow it: "and the cache dropped").
+    /// sentence, a comma not before `and`, a word that starts another clause, another past verb
+    /// ("Dana noticed the replica lagged and ignored writes": the replica's, with "that" left
+    /// out), or an `and` not followed by a verb (another subject may follow it: "and the cache
+    /// dropped").
     func coordinated(_ line: ProseLine, subject: Int, from start: Int) -> BlamePhrase? {
         let words = line.words, count = words.count
         var first = start
         if first < count, Self.isAdverb(line.text(first)) { first += 1 }
         guard first < count - 2 else { return nil }
-        let verb = line.text(first)
-        guard verb.hasSuffix("ed") || Self.irregularPastVerbs.contains(verb),
+        guard Self.isPastVerb(line, first),
               !line.bytes[words[subject].end..<words[first].start].contains(where: Self.endsSentence) else { return nil }
         var j = first + 1
         while j < min(count, first + 12) {
@@ -363,7 +374,8 @@ public struct PersonBlamedRule: LintRule {
             if gap.contains(where: Self.endsSentence) { return nil }
             let isAnd = line.text(j, is: "and")
             if gap.contains(UInt8(ascii: ",")), !isAnd { return nil }
-            if Self.subordinators.contains(line.text(j)) { return nil }
+            if Self.subordinatorFilter.mayContain(line, j), Self.subordinators.contains(line.text(j)) { return nil }
+            if !isAnd, Self.isPastVerb(line, j) { return nil }
             if isAnd {
                 // The failure right after `and`, or after an adverb that is none ("and then").
                 func failure(at k: Int) -> [String]? {

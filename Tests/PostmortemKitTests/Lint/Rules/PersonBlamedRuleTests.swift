@@ -150,6 +150,8 @@ struct PersonBlamedRuleTests {
          ["Dana broke the tie and then broke", "Dana restarted the pod, and accidentally"]),
         // Another subject, clause or excuse after the "and" is not the subject's failure.
         ("Dana saw that the replica lagged and ignored writes. Dana restarted the pod and the cache dropped keys.", []),
+        // Another past verb between: its own subject, with "that" left out (the review).
+        ("Dana noticed the replica lagged and ignored writes.", []),
         ("Dana rolled back the deploy and missed nothing; Li rolled back and failed over the database.", []),
         ("Responders paged the database team and accidentally discovered the cause; the SRE scaled the pool and broke glass.", []),
         ("Dana deliberately stopped the primary and broke replication to test failover. The team deployed and ignored the canary.", []),
