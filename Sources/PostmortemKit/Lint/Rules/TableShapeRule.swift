@@ -31,6 +31,13 @@ public struct TableShapeRule: LintRule {
                 |---|---|---|
                 | Reject proxy configs with empty upstream pools in CI | @dana.k | 2026-12-28 | OPS-412 |
                 """]),
+            RuleExamples.document(sections: ["Follow-up actions": """
+                | Action | Owner | Due | Ticket |
+                |---|---|---|---|
+                | Reject proxy configs with empty upstream pools in CI | @dana.k | 2026-12-28 | OPS-412 |
+                - Added after the review:
+                ↓| Alert on the 5xx ratio per upstream | @li.w | 2026-12-21 | OPS-409 |
+                """]),
         ],
         nonTriggeringExamples: [
             RuleExamples.document(),
@@ -57,14 +64,17 @@ public struct TableShapeRule: LintRule {
     }
 
     /// Checks the paragraphs among `node`'s children and looks into its container children.
-    /// `tableBefore` is the table right before the list `node` is (or is an item of), if any.
-    private func visit(_ node: MarkdownNode, _ context: LintContext, _ result: inout [Violation], tableBefore: MarkdownNode? = nil) {
+    /// `tableBefore` is the table right before the list `node` is (or is an item of), if any, and
+    /// the line where that list starts.
+    private func visit(_ node: MarkdownNode, _ context: LintContext, _ result: inout [Violation],
+                       tableBefore: (table: MarkdownNode, list: Int)? = nil) {
         let children = node.children
         for (offset, child) in children.enumerated() {
             switch child.tag {
             case .list:
                 let previous = offset > 0 ? children[children.index(children.startIndex, offsetBy: offset - 1)] : nil
-                visit(child, context, &result, tableBefore: previous?.tag == .table ? previous : nil)
+                let listLine = child.range?.start.line ?? 0
+                visit(child, context, &result, tableBefore: previous.flatMap { $0.tag == .table ? ($0, listLine) : nil })
             case .item:
                 visit(child, context, &result, tableBefore: tableBefore)
             case .blockQuote, .footnoteDefinition:
@@ -79,7 +89,7 @@ public struct TableShapeRule: LintRule {
 
     /// A violation when `paragraph` (a child of `parent`) ends in table rows that are no table.
     private func check(_ paragraph: MarkdownNode, in parent: MarkdownNode, after before: Slice<MarkdownNode.Children>,
-                       tableBefore: MarkdownNode?, _ context: LintContext) -> Violation? {
+                       tableBefore: (table: MarkdownNode, list: Int)?, _ context: LintContext) -> Violation? {
         guard let range = paragraph.range, range.start.line >= 1, range.end.line <= context.text.lines.count else { return nil }
         let lines = context.text.lines
         // The first line that is a row, from which every line to the paragraph's end is one.
@@ -115,14 +125,17 @@ public struct TableShapeRule: LintRule {
                 break
             }
         }
-        // Rows after a list item that stands between them and a table: the item ended the table,
-        // and the rows, unindented, continue the item's text.
-        if first > range.start.line, parent.tag == .item, let table = tableBefore, case .table(let columns) = table.kind,
-           let tableEnd = table.range?.end.line, let item = parent.range, rowStart < item.start.column, headerCells == columns {
+        // Rows after a list item that stands between them and a table: the list ended the table,
+        // and the rows, unindented (before the item's text column), continue the last item's
+        // text. Not a whole table (a delimiter row under the first row): that is the lazy
+        // continuation below.
+        if first > range.start.line, parent.tag == .item, let (table, list) = tableBefore, case .table(let columns) = table.kind,
+           let tableEnd = table.range?.end.line, rowStart + 1 < range.start.column, headerCells == columns,
+           !(rows >= 2 && Self.isDelimiterRow(lines[first])) {
             let subject = rows == 1 ? "this row" : "these \(rows) rows"
             let verb = rows == 1 ? "it is" : "they are"
-            return Violation("\(subject) would continue the table that ends at line \(tableEnd), but the list item at line \(item.start.line) ends that table; \(verb) read as part of the item's text\(lost)",
-                             at: at, suggestion: "move the list item above or below the table, or make it a row")
+            return Violation("\(subject) would continue the table that ends at line \(tableEnd), but the list at line \(list) ends that table; \(verb) read as part of its last item's text\(lost)",
+                             at: at, suggestion: "move the list above or below the table, or make its items rows")
         }
         guard rows >= 2 else { return nil }
         let second = lines[first]

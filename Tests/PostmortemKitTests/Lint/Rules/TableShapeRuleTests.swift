@@ -108,7 +108,7 @@ struct TableShapeRuleTests {
         let section = [Self.header, Self.delimiter, Self.row1, "- Added after the review:", Self.row2].joined(separator: "\n")
         let result = try Self.check(section)
         let row = Self.line(of: Self.row2, in: section)
-        #expect(result.findings == ["\(row):1 this row would continue the table that ends at line \(row - 2), but the list item at line \(row - 1) ends that table; it is read as part of the item's text, and pm reads no follow-up actions from it"])
+        #expect(result.findings == ["\(row):1 this row would continue the table that ends at line \(row - 2), but the list at line \(row - 1) ends that table; it is read as part of its last item's text, and pm reads no follow-up actions from it"])
         // Two rows after the item are named as rows the item took, not as a table without a delimiter row.
         let two = [Self.header, Self.delimiter, Self.row1, "* stray", Self.row2, Self.row1].joined(separator: "\n")
         #expect(try Self.check(two).findings.first?.contains("these 2 rows would continue the table") == true)
@@ -117,6 +117,12 @@ struct TableShapeRuleTests {
         #expect(try Self.check([Self.header, Self.delimiter, Self.row1, "- Added after the review:", "  " + Self.row2].joined(separator: "\n")).findings.isEmpty)
         #expect(try Self.check(["Notes", "", "- Added after the review:", Self.row2].joined(separator: "\n")).findings.isEmpty)
         #expect(try Self.check([Self.header, Self.delimiter, Self.row1, "- Added after the review:", "| a | b |"].joined(separator: "\n")).findings.isEmpty)
+        // A whole table after the item is the item's lazy continuation, named as such (the
+        // review of stop 36); a row indented by one space is still before the item's text.
+        let whole = [Self.header, Self.delimiter, Self.row1, "- Added after the review:", Self.header, Self.delimiter, Self.row2].joined(separator: "\n")
+        #expect(try Self.check(whole).findings.first?.contains("would be a table, but they continue the text of the list item above") == true)
+        let oneSpace = [Self.header, Self.delimiter, Self.row1, "- Added after the review:", " " + Self.row2].joined(separator: "\n")
+        #expect(try Self.check(oneSpace).findings.first?.contains("this row would continue the table") == true)
     }
 
     @Test func proseWithPipesIsNotATable() throws {
