@@ -226,20 +226,19 @@ public enum ErrorBudgetCalculator {
     /// When the parts had burned `budget` minutes between them, each burning evenly from its
     /// start to its end (a part without a span burns all at once): the staircase books an
     /// incident's burn where it begins, but two incidents that overlap burn at the same time, so
-    /// the budget can run out later than the steps suggest. Nil when they burn less.
+    /// the budget can run out later than the steps suggest. Nil when they burn less. The instant
+    /// is in UTC; the caller writes it in the window's zone.
     static func exhaustion(of budget: Double, by parts: [BurnPart]) -> Timestamp? {
         // At each instant: burn that lands at once, and the change in minutes burned per second.
-        // The offset goes with each start, so the instant is written as the incident that was
-        // burning when the budget ran out wrote its start.
-        var events: [(at: Int64, lump: Double, rate: Double, offset: Int?)] = []
+        var events: [(at: Int64, lump: Double, rate: Double)] = []
         for part in parts where part.minutes > 0 {
             let seconds = part.to.epochSeconds - part.from.epochSeconds
             if seconds <= 0 {
-                events.append((part.from.epochSeconds, part.minutes, 0, part.from.offsetSeconds))
+                events.append((part.from.epochSeconds, part.minutes, 0))
             } else {
                 let rate = part.minutes / Double(seconds)
-                events.append((part.from.epochSeconds, 0, rate, part.from.offsetSeconds))
-                events.append((part.to.epochSeconds, 0, -rate, nil))
+                events.append((part.from.epochSeconds, 0, rate))
+                events.append((part.to.epochSeconds, 0, -rate))
             }
         }
         events.sort { $0.at < $1.at }
@@ -247,21 +246,19 @@ public enum ErrorBudgetCalculator {
         // exactly (to that rounding) is spent here too.
         let target = budget - 5e-7
         var burned = 0.0, rate = 0.0
-        var offset = 0
         var index = 0
         while index < events.count {
             let now = events[index].at
             while index < events.count && events[index].at == now {
                 burned += events[index].lump
                 rate += events[index].rate
-                if let started = events[index].offset { offset = started }
                 index += 1
             }
-            if burned >= target { return Timestamp(epochSeconds: now, offsetSeconds: offset) }
+            if burned >= target { return Timestamp(epochSeconds: now, offsetSeconds: 0) }
             guard index < events.count else { break }
             let span = Double(events[index].at - now)
             if rate > 0 && burned + rate * span >= target {
-                return Timestamp(epochSeconds: now + Int64(((target - burned) / rate).rounded()), offsetSeconds: offset)
+                return Timestamp(epochSeconds: now + Int64(((target - burned) / rate).rounded()), offsetSeconds: 0)
             }
             burned += rate * span
         }

@@ -61,7 +61,7 @@ public enum CauseGrouping {
             bySLO = bySLO.mapValues(ErrorBudget.rounded)
             return IncidentGroup(key: key, incidents: incidents.map { records[$0].id }, burnedMinutesBySLO: bySLO,
                                  burnedMinutes: ErrorBudget.rounded(bySLO.values.reduce(0, +)), burnShare: 0,
-                                 cumulativeShare: 0, medianMinutesToMitigate: median(incidents.compactMap { records[$0].impactMinutes }.filter { $0 >= 0 }))
+                                 cumulativeShare: 0, medianMinutesToMitigate: median(incidents.compactMap { records[$0].impactMinutes }))
         }
         groups.sort {
             if $0.burnedMinutes != $1.burnedMinutes { return $0.burnedMinutes > $1.burnedMinutes }

@@ -606,7 +606,6 @@ enum ActionExtractor {
             .contains { url.containsBytes(of: $0) && url.contains($0) }
     }
 
-    /// A Jira-style `OPS-412`.
     /// Standards, encodings and algorithms written like ticket ids ("UTF-8", "SHA-256",
     /// "ISO-8601", "HTTP-2"), by their prefix and the numbers they go with: `TLS-1042` or
     /// `HTTP-404` may well be a team's tickets. An empty set is any number (an RFC, a CVE). Words
@@ -626,6 +625,8 @@ enum ActionExtractor {
         return numbers.isEmpty || numbers.contains(number)
     }
 
+    /// The first Jira-style id in `text` (`OPS-412`: two or more capitals, a hyphen, digits), not
+    /// a standard's name (``isStandard(prefix:number:)``).
     static func firstTicketID(in text: String) -> String? {
         var text = text
         // The closure's nil is text that is not ASCII; `.some(nil)` is ASCII text without an id.

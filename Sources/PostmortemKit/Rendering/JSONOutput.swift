@@ -22,9 +22,26 @@ public enum JSONOutput {
     /// printed to a terminal cannot reorder or restyle what it shows. Outside strings JSON has no
     /// such character, so every one is in a string, where `\uXXXX` reads back as the same text.
     static func escapingInvisibleControls(_ json: String) -> String {
-        // Each of them starts with byte C2, D8 or E2: most documents have none of those at all.
-        guard json.utf8.contains(where: { $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }),
-              json.unicodeScalars.contains(where: { $0.value >= 0x80 && TerminalEscaping.needsEscaping($0) }) else { return json }
+        // Their UTF-8: C2 80–9F (C1), D8 9C (U+061C), E2 80 8E/8F and A8–AE, E2 81 A6–A9. Em dashes,
+        // curly quotes and check marks start with E2 too, so the sequences themselves are looked for.
+        var json = json
+        let found = json.withUTF8 { b -> Bool in
+            var i = 0
+            while i + 1 < b.count {
+                switch b[i] {
+                case 0xC2 where b[i + 1] >= 0x80 && b[i + 1] <= 0x9F: return true
+                case 0xD8 where b[i + 1] == 0x9C: return true
+                case 0xE2 where i + 2 < b.count:
+                    let (second, third) = (b[i + 1], b[i + 2])
+                    if second == 0x80, third == 0x8E || third == 0x8F || (0xA8...0xAE).contains(third) { return true }
+                    if second == 0x81, (0xA6...0xA9).contains(third) { return true }
+                default: break
+                }
+                i += 1
+            }
+            return false
+        }
+        guard found else { return json }
         var out = String.UnicodeScalarView()
         for scalar in json.unicodeScalars {
             if scalar.value >= 0x80, TerminalEscaping.needsEscaping(scalar) {

@@ -13,9 +13,10 @@ public enum RecordTextRenderer {
             if let stamp { times.append("\(name) \(stamp.iso8601)") }
         }
         if !times.isEmpty { line(times.joined(separator: "   ")) }
-        if let ttd = p.timeToDetectMinutes, let ttm = p.impactMinutes {
-            line("time to detect: \(format(ttd)) min   time to mitigate: \(format(ttm)) min")
-        }
+        // Each when it is known: a detected time before the start hides no time to mitigate.
+        let durations = [p.timeToDetectMinutes.map { "time to detect: \(format($0)) min" }, p.impactMinutes.map { "time to mitigate: \(format($0)) min" }]
+            .compactMap { $0 }
+        if !durations.isEmpty { line(durations.joined(separator: "   ")) }
         for impact in p.impact {
             var parts = ["impact on \(impact.slo):"]
             if let f = impact.badFraction { parts.append("bad fraction \(format(f))") }

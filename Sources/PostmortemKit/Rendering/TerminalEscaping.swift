@@ -2,10 +2,6 @@
 /// documents, and a document must not be able to move the cursor, recolour the log, retitle
 /// the window or reorder what a reviewer reads.
 public enum TerminalEscaping {
-    /// `text` with every control character except newline and tab written as `\u{…}`: C0
-    /// controls (ESC starts every terminal escape sequence), DEL, C1 controls (8-bit CSI), and
-    /// the invisible bidirectional controls that make a line display in a different order than
-    /// it reads ("Trojan Source", CVE-2021-42574), plus the Unicode line and paragraph separators.
     /// `text` for a field of one line in a text table or record: a newline (a YAML block title,
     /// a service id with a line break) written `\n`, so it cannot start a line of its own that
     /// reads as output. Other controls are ``escape(_:)``'s.
@@ -19,6 +15,10 @@ public enum TerminalEscaping {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// `text` with every control character except newline and tab written as `\u{…}`: C0
+    /// controls (ESC starts every terminal escape sequence), DEL, C1 controls (8-bit CSI), and
+    /// the invisible bidirectional controls that make a line display in a different order than
+    /// it reads ("Trojan Source", CVE-2021-42574), plus the Unicode line and paragraph separators.
     public static func escape(_ text: String) -> String {
         // One pass over the bytes clears most text without decoding scalars: every scalar
         // escaped is an ASCII control or DEL, or starts with byte C2 (C1 controls), D8 (U+061C)

@@ -137,8 +137,8 @@ public struct PeriodFigures: Sendable, Codable, Hashable {
         }
 
         return PeriodFigures(period: period, incidents: inPeriod.count, bySeverity: bySeverity,
-                             timeToDetect: DurationSummary(inPeriod.compactMap { documents[$0].postmortem.timeToDetectMinutes }.filter { $0 >= 0 }),
-                             timeToMitigate: DurationSummary(inPeriod.compactMap { documents[$0].postmortem.impactMinutes }.filter { $0 >= 0 }),
+                             timeToDetect: DurationSummary(inPeriod.compactMap { documents[$0].postmortem.timeToDetectMinutes }),
+                             timeToMitigate: DurationSummary(inPeriod.compactMap { documents[$0].postmortem.impactMinutes }),
                              followUps: followUps, budgets: budgets)
     }
 }

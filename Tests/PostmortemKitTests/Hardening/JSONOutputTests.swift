@@ -20,6 +20,10 @@ import Testing
         #expect(json.contains("\\u0085") && json.contains("\\u202e") && json.contains("é “q” 🔥"))
         let back = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: String]
         #expect(back?["k"] == text)
+        // Text with only other E2 characters (dashes, curly quotes, check marks) is left as it is.
+        let plain = "a — “b” … ✅ ✔ ❌ é"
+        #expect(JSONOutput.escapingInvisibleControls(plain) == plain)
+        #expect(JSONOutput.escapingInvisibleControls("x\u{200E}y\u{2069}z") == "x\\u200ey\\u2069z")
     }
 
     @Test("non-finite numbers become strings instead of turning the output into null")

@@ -13,4 +13,12 @@ struct RecordTextRendererTests {
         #expect(!text.split(separator: "\n").contains { $0.hasPrefix("- [ ]") || $0.hasPrefix("## ") })
         #expect(TerminalEscaping.oneLine("a\r\nb") == "a\r\\nb")
     }
+
+    /// From the review of stop 36: a detected time before the start hid the time to mitigate.
+    @Test func eachDurationShowsWhenKnown() {
+        let p = read("---\nstarted: 2026-02-10T10:00:00Z\ndetected: 2026-02-10T09:00:00Z\nmitigated: 2026-02-10T11:00:00Z\n---\n# x\n")
+        let text = RecordTextRenderer.render(p)
+        #expect(text.contains("  time to mitigate: 60 min\n"))
+        #expect(!text.contains("time to detect"))
+    }
 }

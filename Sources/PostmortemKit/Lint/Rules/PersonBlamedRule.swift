@@ -314,7 +314,6 @@ public struct PersonBlamedRule: LintRule {
     static let brokeTheIdioms: Set<String> = ["news", "silence", "ice", "record"]
     static let prepositions: Set<String> = ["to", "with", "on", "for", "of", "about", "in", "at", "and", "by", "when", "after"]
 
-    /// True when words `after` on read "the" and one of ``brokeTheIdioms`` that ends its phrase.
     /// True when failure verb `verb` of subject `subject`, ending before word `after`, is no
     /// failure of theirs: a failover ("failed the database over"), an idiom ("broke glass",
     /// "broke the tie"), luck ("accidentally discovered"), a drill done on purpose, or "forgot
@@ -395,6 +394,7 @@ public struct PersonBlamedRule: LintRule {
         return nil
     }
 
+    /// True when words `after` on read "the" and one of ``brokeTheIdioms`` that ends its phrase.
     static func brokeTheIdiom(_ line: ProseLine, after: Int) -> Bool {
         guard after + 1 < line.words.count, line.text(after, is: "the"), brokeTheIdioms.contains(line.text(after + 1)) else { return false }
         let next = after + 2
