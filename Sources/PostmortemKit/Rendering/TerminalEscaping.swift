@@ -6,7 +6,9 @@ public enum TerminalEscaping {
     /// a service id with a line break) written `\n`, so it cannot start a line of its own that
     /// reads as output. Other controls are ``escape(_:)``'s.
     public static func oneLine(_ text: String) -> String {
-        guard text.utf8.contains(0x0A) else { return text }
+        // Most text has no line break: one tight pass over its bytes tells.
+        let hasBreak = text.utf8.withContiguousStorageIfAvailable { bytes in bytes.contains(0x0A) } ?? text.utf8.contains(0x0A)
+        guard hasBreak else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 8)
         for byte in text.utf8 {

@@ -115,7 +115,7 @@ public struct PersonBlamedRule: LintRule {
     public init(options: RuleOptions) throws(ConfigurationError) {
         people = Set(try options.strings("people", default: []).map { $0.lowercased() })
         systems = Self.knownSystems.union(try options.strings("systems", default: []).map { $0.lowercased() })
-        peopleAndRolesFilter = WordPrefilter(people.union(Self.agentRoles).union(["manager", "managers"]))
+        peopleAndRolesFilter = WordPrefilter(people.union(Self.agentRoles))
         let verbs = (Self.builtInVerbs + (try options.strings("verbs", default: []))).map(BlameLanguageRule.words).filter { !$0.isEmpty }
         verbsByFirstWord = Dictionary(grouping: verbs, by: { $0[0] })
     }
@@ -177,8 +177,14 @@ public struct PersonBlamedRule: LintRule {
                 if !isSubject, mayBeNameOrRole.mayContain(line, i) {
                     let text = line.text(i)
                     // An operator after a system's name is software ("the Postgres operator").
-                    isSubject = (Self.subjectRoles.contains(text) || Self.isManagerRole(text, line, i)) && !isSoftwareOperator(line, i)
-                        || isName(text) && Self.startsUppercase(line, i)
+                    isSubject = Self.subjectRoles.contains(text) && !isSoftwareOperator(line, i) || isName(text) && Self.startsUppercase(line, i)
+                }
+                // "the release manager": compared on bytes, since "manager" in the first test would
+                // let "monitor" and its like through it.
+                if !isSubject, i > 0, length == 7 || length == 8, first | 0x20 == UInt8(ascii: "m"),
+                   line.text(i, is: "manager") || line.text(i, is: "managers"),
+                   Self.managerKinds.contains(line.text(i - 1)) {
+                    isSubject = true
                 }
                 // A lowercase ASCII first letter rules out the capitalised name.
                 guard isSubject || first >= 0x80 || first >= 65 && first <= 90 else { continue }
@@ -365,13 +371,14 @@ public struct PersonBlamedRule: LintRule {
         var first = start
         if first < count, Self.isAdverb(line.text(first)) { first += 1 }
         guard first < count - 2 else { return nil }
-        guard Self.isPastVerb(line, first),
+        // Most clauses have no "and": it is looked for first, on bytes.
+        guard (first + 1..<min(count, first + 12)).contains(where: { words[$0].length == 3 && line.text($0, is: "and") }), Self.isPastVerb(line, first),
               !line.bytes[words[subject].end..<words[first].start].contains(where: Self.endsSentence) else { return nil }
         var j = first + 1
         while j < min(count, first + 12) {
             let gap = line.bytes[words[j - 1].end..<words[j].start]
             if gap.contains(where: Self.endsSentence) { return nil }
-            let isAnd = line.text(j, is: "and")
+            let isAnd = words[j].length == 3 && line.text(j, is: "and")
             if gap.contains(UInt8(ascii: ",")), !isAnd { return nil }
             if Self.subordinatorFilter.mayContain(line, j), Self.subordinators.contains(line.text(j)) { return nil }
             if !isAnd, Self.isPastVerb(line, j) { return nil }
