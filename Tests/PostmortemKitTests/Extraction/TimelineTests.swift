@@ -110,40 +110,34 @@ import Testing
         }
     }
 
-    /// From the review of stop 36: a zone in another column's title ("Date (UTC)") still counts,
-    /// "Timestamp (PT)" states PT, and a "Date (UTC)" column is the date, not the time.
-    @Test(arguments: [("| Date (UTC) | Time | Event |", "2026-07-14T14:02:00Z"), ("| Date (CET) | Time | Event |", "2026-07-14T14:02:00+01:00"),
-                      ("| Timestamp (PT) | Date | Event |", "2026-07-14T14:02:00-07:00")])
-    func zonesInOtherTitles(header: String, time: String) {
-        let row = header.hasPrefix("| Timestamp") ? "| 14:02 | 2026-07-14 | Paged |" : "| 2026-07-14 | 14:02 | Paged |"
-        let p = read("---\nstarted: 2026-07-14T21:02:00Z\n---\n## Timeline\n\n\(header)\n|---|---|---|\n\(row)\n")
+    /// Zones in a timeline table's titles, found by the passes of stop 36: the time column's title
+    /// was lost to the titles' normalisation (`Time (PT)`, `Time (Europe/Berlin)`, `Time (UTC+2)`)
+    /// and read only when the column came first; `When (Pacific)` was no time column; a zone in
+    /// another title (`Date (UTC)`) counts too and that column is the date; `Timestamp (PT)` states
+    /// PT; a zone's two abbreviations name it with its summer time (`PST/PDT`), and `(est)` in
+    /// lower case is "estimated", not EST.
+    @Test(arguments: [
+        ("| Time (PT) | Event |", "| 14:02 | Paged |", "2026-07-14T14:02:00-07:00"),
+        ("| Time (Europe/Berlin) | Event |", "| 14:02 | Paged |", "2026-07-14T14:02:00+02:00"),
+        ("| Time (UTC+2) | Event |", "| 14:02 | Paged |", "2026-07-14T14:02:00+02:00"),
+        ("| When (Pacific) | Event |", "| 14:02 | Paged |", "2026-07-14T14:02:00-07:00"),
+        ("| Event | Time (Pacific) |", "| Paged | 14:02 |", "2026-07-14T14:02:00-07:00"),
+        ("| Time | Event |", "| 14:02 | Paged |", "2026-07-14T14:02:00Z"),
+        ("| Date (UTC) | Time | Event |", "| 2026-07-14 | 14:02 | Paged |", "2026-07-14T14:02:00Z"),
+        ("| Date (CET) | Time | Event |", "| 2026-07-14 | 14:02 | Paged |", "2026-07-14T14:02:00+01:00"),
+        ("| Timestamp (PT) | Date | Event |", "| 14:02 | 2026-07-14 | Paged |", "2026-07-14T14:02:00-07:00"),
+        ("| Time (PST/PDT) | Event |", "| 14:02 | Paged |", "2026-07-14T14:02:00-07:00"),
+        ("| Time (CET/CEST) | Event |", "| 14:02 | Paged |", "2026-07-14T14:02:00+02:00"),
+        ("| Time (EDT/EST) | Event |", "| 14:02 | Paged |", "2026-07-14T14:02:00-04:00"),
+        ("| Time (est) | Event |", "| 14:02 | Paged |", "2026-07-14T14:02:00Z"),
+        ("| Time (EST) | Event |", "| 14:02 | Paged |", "2026-07-14T14:02:00-05:00"),
+    ])
+    func zonesInTableTitles(header: String, row: String, time: String) {
+        let columns = header.filter { $0 == "|" }.count - 1
+        let delimiter = String(repeating: "|---", count: columns) + "|"
+        let p = read("---\nstarted: 2026-07-14T21:02:00Z\n---\n## Timeline\n\n\(header)\n\(delimiter)\n\(row)\n")
         #expect(p.timeline.map { $0.time?.iso8601 } == [time])
         #expect(p.timeline.map(\.text) == ["Paged"])
-    }
-
-    /// Found by the black-box pass of stop 36: a zone in the time column's title was lost to the
-    /// titles' normalisation (`Time (PT)`, `Time (Europe/Berlin)`, `Time (UTC+2)`), read only when
-    /// the column came first, and `When (Pacific)` was no time column.
-    @Test(arguments: [("| Time (PT) | Event |", "2026-07-14T14:02:00-07:00"), ("| Time (Europe/Berlin) | Event |", "2026-07-14T14:02:00+02:00"),
-                      ("| Time (UTC+2) | Event |", "2026-07-14T14:02:00+02:00"), ("| When (Pacific) | Event |", "2026-07-14T14:02:00-07:00"),
-                      ("| Event | Time (Pacific) |", "2026-07-14T14:02:00-07:00"), ("| Time | Event |", "2026-07-14T14:02:00Z")])
-    func zonesInTheTimeColumnsTitle(header: String, time: String) {
-        let row = header.hasPrefix("| Event") ? "| Paged | 14:02 |" : "| 14:02 | Paged |"
-        let p = read("---\nstarted: 2026-07-14T21:02:00Z\n---\n## Timeline\n\n\(header)\n|---|---|\n\(row)\n")
-        #expect(p.timeline.map { $0.time?.iso8601 } == [time])
-        #expect(p.timeline.map(\.text) == ["Paged"])
-    }
-
-    /// A zone a table's title states is the table's: the entries after it are read as before
-    /// it (the black-box retest of stop 36: they were 7 hours off).
-    /// From the retest of stop 36: a zone's two abbreviations together name it with its summer
-    /// time, and "(est)" in lower case is "estimated", not EST.
-    @Test(arguments: [("| Time (PST/PDT) | Event |", "2026-07-14T14:02:00-07:00"), ("| Time (CET/CEST) | Event |", "2026-07-14T14:02:00+02:00"),
-                      ("| Time (EDT/EST) | Event |", "2026-07-14T14:02:00-04:00"), ("| Time (est) | Event |", "2026-07-14T14:02:00Z"),
-                      ("| Time (EST) | Event |", "2026-07-14T14:02:00-05:00")])
-    func pairedAbbreviations(header: String, time: String) {
-        let p = read("---\nstarted: 2026-07-14T21:02:00Z\n---\n## Timeline\n\n\(header)\n|---|---|\n| 14:02 | Paged |\n")
-        #expect(p.timeline.map { $0.time?.iso8601 } == [time])
     }
 
     /// From the retest of stop 36: a Downtime column is no time column; Datetime is one.
@@ -153,6 +147,8 @@ import Testing
         #expect(p.timeline.map(\.text) == ["Paged"])
     }
 
+    /// A zone a table's title states is the table's: the entries after it are read as before
+    /// it (the black-box retest of stop 36: they were 7 hours off).
     @Test func aTablesZoneIsTheTables() {
         let p = read("---\nstarted: 2026-07-14T14:00:00Z\n---\n## Timeline\nAll times UTC.\n\n- 14:02 Deploy\n\n| Time (PT) | Report |\n|---|---|\n| 07:15 | First ticket |\n\n- 14:20 Rollback\n")
         #expect(p.timeline.map { $0.time?.iso8601 } == ["2026-07-14T14:02:00Z", "2026-07-14T07:15:00-07:00", "2026-07-14T14:20:00Z"])
