@@ -42,8 +42,10 @@ enum Terminal {
     /// as a GitHub workflow command.
     static func sanitiseLine(_ text: String) -> String { TerminalEscaping.escape(TerminalEscaping.oneLine(text)) }
 
+    /// `pm: error: message` on stderr, on one line and escaped (escaping twice changes nothing:
+    /// the first leaves no control character), whatever the message quotes.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("pm: error: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("pm: error: \(sanitiseLine(message))\n".utf8))
     }
 
     static func note(_ message: String) {

@@ -161,11 +161,13 @@ enum ActionExtractor {
     /// Keys whose value is one word, a date or an id, so no comma continues it.
     static let singleValueKeys: Set<String> = ["owner", "due", "ticket", "priority", "type"]
 
-    /// True for a ticket id, an issue or pull request link, `#482` or `none`.
+    /// True for a cell that holds a ticket: an id in it ("OPS-3, OPS-4", "OPS-3 (in review)"), an
+    /// issue or pull request link, `owner/repo#7`, `#482` or `none`.
     static func looksLikeTicket(_ value: String) -> Bool {
         let v = value.trimmingWhitespace()
-        return isTicketURL(v) || firstTicketID(in: v) == v || v.lowercased() == "none"
-            || v.hasPrefix("#") && v.count > 1 && v.dropFirst().allSatisfy(\.isNumber)
+        if firstTicketID(in: v) != nil || v.lowercased() == "none" || isTicketURL(v) { return true }
+        guard let hash = v.lastIndex(of: "#"), case let number = v[v.index(after: hash)...], !number.isEmpty else { return false }
+        return number.allSatisfy(\.isNumber) && !v[..<hash].contains(" ")
     }
 
     static func unkeyed(_ part: String, after key: String) -> UnkeyedPart {
@@ -527,8 +529,9 @@ enum ActionExtractor {
             action.state = .done
             return
         }
-        // The text from its first letter: marks and emoji before it are no part of the state.
-        let text = String(trimmed.drop { !$0.isLetter })
+        // The text from its first letter or digit: marks and emoji before it are no part of the
+        // state ("50% done" keeps its number, and is open).
+        let text = String(trimmed.drop { !$0.isLetter && !$0.isNumber })
         var lower = text.lowercased()
         if lower.containsBytes(of: "\u{2019}") { lower = lower.replacingOccurrences(of: "\u{2019}", with: "'") }
         /// The rest after `phrase` at the start, when the phrase is whole there (nil otherwise).
@@ -542,8 +545,13 @@ enum ActionExtractor {
             guard let after = rest(after: phrase) else { continue }
             action.state = .notDoing
             var reason = after.trimmingWhitespace()[...]
-            while let first = reason.first, ":,;-–—(.".contains(first) { reason = reason.dropFirst().trimmingWhitespace()[...] }
-            if reason.hasSuffix(")"), after.contains("(") { reason = reason.dropLast() }
+            var opened = false
+            while let first = reason.first, ":,;-–—(.".contains(first) {
+                if first == "(" { opened = true }
+                reason = reason.dropFirst().trimmingWhitespace()[...]
+            }
+            // "Won't do (replaced by OPS-9)": the closing bracket of the one opened before it.
+            if opened, reason.hasSuffix(")") { reason = reason.dropLast() }
             let text = reason.trimmingWhitespace()
             if !text.isEmpty { action.reason = text }
             return
@@ -613,7 +621,7 @@ enum ActionExtractor {
     static let notTickets: [String: Set<String>] = [
         "UTF": ["7", "8", "16", "32"], "UCS": ["2", "4"], "SHA": ["1", "2", "3", "224", "256", "384", "512"], "MD": ["4", "5"],
         "AES": ["128", "192", "256"], "RSA": ["1024", "2048", "3072", "4096"], "HMAC": ["256", "512"], "CRC": ["16", "32", "64"],
-        "ISO": ["639", "3166", "4217", "8601", "9001", "27001"], "HTTP": ["1", "2", "3"], "TLS": ["1", "2", "3"],
+        "ISO": [], "HTTP": ["1", "2", "3"], "TLS": ["1", "2", "3"], "PCIE": [], "ANSI": [],
         "SSL": ["2", "3"], "IPV": ["4", "6"], "UTC": [], "GMT": [], "RFC": [], "CVE": [], "CWE": [], "PEP": [], "IEEE": [],
         "ECMA": [], "COVID": ["19"], "DDR": ["3", "4", "5"], "USB": ["2", "3"], "AVX": ["2", "512"], "SSE": ["2", "3", "4"],
         "LZ": ["4", "77"], "XXH": ["3", "32", "64", "128"],

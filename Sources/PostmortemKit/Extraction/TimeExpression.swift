@@ -359,7 +359,7 @@ public enum TimeExpression {
         var best: Int? = nil
         var i = 0
         while i < bytes.count {
-            if i == 0 || !isAlnum(bytes[i - 1]), let (zone, length) = zoneToken(bytes, i),
+            if i == 0 || !isAlnum(bytes[i - 1]), let (zone, length) = zoneToken(bytes, i, capitalsOnly: true),
                i + length == bytes.count || !isAlnum(bytes[i + length]) {
                 let token = String(decoding: bytes[i..<(i + length)], as: UTF8.self)
                 if token.containsBytes(of: "+") && token.contains("+") || token.containsBytes(of: "-") && token.contains("-")
@@ -404,11 +404,13 @@ public enum TimeExpression {
             i = j
         }
         if let zone = words.lazy.compactMap(ianaZone).first { return (zone, true) }
-        // A zone's two abbreviations together ("PST/PDT", "CET/CEST") name it with its summer time.
-        if let zone = words.lazy.compactMap({ pairedZones[String(decoding: $0, as: UTF8.self).uppercased()].flatMap(ZoneResolver.init) }).first {
+        guard statement else { return nil }
+        // A zone's two abbreviations together, in capitals ("PST/PDT", "CET/CEST"), name it with
+        // its summer time.
+        if let zone = words.lazy.filter({ $0.contains(UInt8(ascii: "/")) })
+            .compactMap({ pairedZones[String(decoding: $0, as: UTF8.self)].flatMap(ZoneResolver.init) }).first {
             return (zone, true)
         }
-        guard statement else { return nil }
         for (k, word) in words.enumerated() {
             let text = String(decoding: word, as: UTF8.self)
             if let name = usZones[text] { return ZoneResolver(name).map { ($0, false) } }
@@ -622,7 +624,10 @@ public enum TimeExpression {
 
     /// `Z`, `UTC`, `GMT`, `UTC+1`, `UTC+01:00`, `+02:00`, `+0200`, or a known abbreviation; the
     /// minus sign U+2212 counts as `-` (`UTC−05:00`, `−05:00`).
-    static func zoneToken(_ b: [UInt8], _ i: Int) -> (Int, Int)? {
+    /// With `capitalsOnly` (a statement's words: "Time (est)" is "estimated"), an abbreviation
+    /// counts only in capitals, UTC and GMT in any case; elsewhere (`timezone: cet`, `14:02 cest`,
+    /// a timestamp's `z`) in any case.
+    static func zoneToken(_ b: [UInt8], _ i: Int, capitalsOnly: Bool = false) -> (Int, Int)? {
         var j = i
         var base: Int? = nil
         // Letters first.
@@ -631,8 +636,7 @@ public enum TimeExpression {
             let written = String(decoding: b[i..<j], as: UTF8.self)
             let word = written.uppercased()
             guard let known = abbreviations[word] else { return nil }
-            // An abbreviation is written in capitals ("(est)" is "estimated"); UTC and GMT in any case.
-            guard written == word || word == "UTC" || word == "GMT" else { return nil }
+            guard !capitalsOnly || written == word || word == "UTC" || word == "GMT" else { return nil }
             base = known
             if word == "Z" { return (0, 1) }
             guard word == "UTC" || word == "GMT", signToken(b, j) != nil else { return (known, j - i) }

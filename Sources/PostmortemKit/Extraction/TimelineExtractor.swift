@@ -176,10 +176,14 @@ enum TimelineExtractor {
     static func isNote(_ rest: String) -> Bool {
         guard rest.hasPrefix("("), rest.hasSuffix(")"), rest.utf8.count <= 80 else { return false }
         let inside = String(rest.dropFirst().dropLast()).trimmingWhitespace()
-        let words = inside.lowercased().split(separator: " ")
-        if words.count == 1, TimeExpression.weekdayWords.contains(Array(words[0].utf8.filter { $0 != UInt8(ascii: ".") })) { return true }
-        if words.count == 2, words[0] == "day", words[1].allSatisfy(\.isNumber) { return true }
-        return TimeExpression.statedZone(in: "Time " + inside) != nil || TimeExpression.statedZoneResolver(in: "Time " + inside) != nil
+        if TimeExpression.statedZone(in: "Time " + inside) != nil || TimeExpression.statedZoneResolver(in: "Time " + inside) != nil { return true }
+        // Weekdays and "day N" in any mix: "(Thursday)", "(day 2)", "(Day 2, Thursday)".
+        let words = inside.lowercased().split { !$0.isLetter && !$0.isNumber }
+        return !words.isEmpty && words.indices.allSatisfy { k in
+            let word = words[k]
+            return TimeExpression.weekdayWords.contains(Array(word.utf8)) || word == "day" && k + 1 < words.count && words[k + 1].allSatisfy(\.isNumber)
+                || word.allSatisfy(\.isNumber) && k > 0 && words[k - 1] == "day"
+        }
     }
 
     /// A date anywhere in a short statement line.
@@ -249,10 +253,18 @@ enum TimelineExtractor {
         let preferred = textColumns.first { ["event", "events", "description", "what happened", "what", "action", "details", "activity", "update", "notes"].contains(titles[$0]) }
         // The zone the time column's title states, as written ("Time (PT)", "Time
         // (Europe/Berlin)", "When (UTC+2)"): its case and punctuation name the zone. Else one
-        // another title states ("Date (UTC)"). It is the table's own: the entries after the
-        // table are read in the zone they were before it.
-        let before = (context.zone, context.zoneResolver, context.zoneAssumed)
-        defer { (context.zone, context.zoneResolver, context.zoneAssumed) = before }
+        // another title states ("Date (UTC)"). After a zone the timeline states ("All times UTC"),
+        // it is the table's own, and the entries after the table are read as before it (with the
+        // date before it, when the table had no timed row); in a timeline that states none it is
+        // the timeline's (a table per day with the zone in the first one's title).
+        let before = (zone: context.zone, resolver: context.zoneResolver, assumed: context.zoneAssumed,
+                      date: context.date, anchor: context.anchor, previous: context.previous)
+        defer {
+            if !before.assumed {
+                (context.zone, context.zoneResolver, context.zoneAssumed) = (before.zone, before.resolver, before.assumed)
+                if context.previous == before.previous { (context.date, context.anchor) = (before.date, before.anchor) }
+            }
+        }
         if let header {
             let written = header.children.map { $0.plainText.trimmingWhitespace() }
             func statement(_ index: Int) -> String {

@@ -129,6 +129,17 @@ import Testing
         #expect(p.problems.map(\.message) == ["due date `2026-02-30` is not a real YYYY-MM-DD date"])
         #expect(p.actions.map(\.state) == [.open, .open, .open, .notDoing, .notDoing, .notDoing, .done, .done, .open, .open])
         #expect(p.actions.map(\.reason) == [nil, nil, nil, "no budget, vendor retires it", "replaced by OPS-9", "moved to the Q3 plan", nil, nil, nil, nil])
+        // A number before the word keeps it open, and a bracket inside a reason stays (the second review).
+        let q = read("""
+            ## Follow-up actions
+            | Action | Status | Ticket | PR |
+            |---|---|---|---|
+            | Fix K | 50% done | OPS-3, OPS-4 | acme/api#7 |
+            | Fix L | Won't do – see (OPS-9) | OPS-5 (in review) | none yet |
+            """)
+        #expect(q.actions.map(\.state) == [.open, .notDoing])
+        #expect(q.actions.map(\.reason) == [nil, "see (OPS-9)"])
+        #expect(q.actions.map(\.ticket) == ["OPS-3, OPS-4, acme/api#7", "OPS-5 (in review)"])
     }
 
     /// Found by the black-box pass of stop 36: a nested list of metadata under an action was not read.

@@ -149,6 +149,22 @@ import Testing
 
     /// A zone a table's title states is the table's: the entries after it are read as before
     /// it (the black-box retest of stop 36: they were 7 hours off).
+    /// A zone in the first table's title, in a timeline that states none, goes on to the next
+    /// table (a table per day: the second review of stop 36); zones in lower case are read
+    /// after a time and in configuration, and a timestamp's `z` is UTC.
+    @Test func aTitleZoneWithoutAStatementGoesOn() throws {
+        let p = read("---\nstarted: 2026-07-14T21:02:00Z\n---\n## Timeline\n\n| Time (PT) | Event |\n|---|---|\n| 14:02 | Paged |\n\n| Time | Event |\n|---|---|\n| 15:00 | Resolved |\n")
+        #expect(p.timeline.map { $0.time?.iso8601 } == ["2026-07-14T14:02:00-07:00", "2026-07-14T15:00:00-07:00"])
+        let lower = read("---\nstarted: 2026-07-14T14:02:00z\n---\n## Timeline\n\nAll times UTC.\n\n- 14:02 cest: Paged\n- 2:46 pm est: Resolved\n")
+        #expect(lower.started?.iso8601 == "2026-07-14T14:02:00Z")
+        #expect(lower.timeline.map { $0.time?.iso8601 } == ["2026-07-14T14:02:00+02:00", "2026-07-14T14:46:00-05:00"])
+        #expect(ZoneResolver("cet") != nil)
+        #expect(try ConfigurationReader.parse("timezone: cet\n", path: "pm.yml", openSLO: { _ in nil }).timezone == "cet")
+        // A pair of abbreviations is read in capitals, as one is, and only in a statement.
+        #expect(TimeExpression.statedZoneResolver(in: "All times pst/pdt") == nil)
+        #expect(TimeExpression.statedZoneResolver(in: "CET/CEST confusion") == nil)
+    }
+
     @Test func aTablesZoneIsTheTables() {
         let p = read("---\nstarted: 2026-07-14T14:00:00Z\n---\n## Timeline\nAll times UTC.\n\n- 14:02 Deploy\n\n| Time (PT) | Report |\n|---|---|\n| 07:15 | First ticket |\n\n- 14:20 Rollback\n")
         #expect(p.timeline.map { $0.time?.iso8601 } == ["2026-07-14T14:02:00Z", "2026-07-14T07:15:00-07:00", "2026-07-14T14:20:00Z"])
@@ -163,6 +179,9 @@ import Testing
         // that day (the reviews of stop 36: it had been dropped).
         let q = read("---\nstarted: 2015-10-21T14:00:00Z\n---\n## Timeline\n\n2015-10-20 (certificate expired on the edge proxies)\n\n2015-10-21 (Wednesday)\n\n- 14:02 Errors start\n")
         #expect(q.timeline.map(\.text) == ["(certificate expired on the edge proxies)", "Errors start"])
+        // Weekdays and day numbers in any mix (the second review).
+        let r = read("---\nstarted: 2015-10-21T14:00:00Z\n---\n## Timeline\n\n2015-10-22 (Day 2, Thursday)\n\n- 09:00 Review\n")
+        #expect(r.timeline.map(\.text) == ["Review"])
     }
 
     /// The hour the clocks repeat when summer time ends (left open by stop 35's passes): a time

@@ -177,6 +177,7 @@ import Testing
         // By the numbers a standard goes with: TLS-1042 may be a team's ticket (the retest).
         #expect(ActionExtractor.firstTicketID(in: "Move the TLS-1042 migration forward") == "TLS-1042")
         #expect(ActionExtractor.firstTicketID(in: "Pin TLS-1 off, then RFC-7231 and CVE-2024") == nil)
+        #expect(ActionExtractor.firstTicketID(in: "PCIE-4 lanes, ISO-27002 and ISO-9660 images") == nil)
         #expect(ActionExtractor.firstTicketID(in: "O-12, Ops-3, OPS-4x, OPS-1-2") == nil)
         // One pass per marker, left to right: a marker the cut puts together stays.
         #expect(ActionExtractor.removingDoneMarkers("Rotate keys ((done)done))") == ("Rotate keys (done))", true))

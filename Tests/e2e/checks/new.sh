@@ -6,8 +6,9 @@ check "new rejects an impossible date (exit 2)" bash -c "cd $newdir && $PWD/$PM 
 # A severity in any case is the scale's, as lint reads it; an unknown one, or an empty service or
 # template name, is a usage error (the black-box pass of stop 36).
 check "new reads --severity in any case, and refuses an unknown one or an empty name (exit 2)" bash -c "cd $newdir && $PWD/$PM new 'Sev case' --severity sev2 --date 2026-09-03 >/dev/null && grep -q 'severity: \"SEV2\"' postmortems/2026-09-03-sev-case.md &&
-{ $PWD/$PM new 'Z' --severity nope --date 2026-09-04 2>&1 | grep -q \"not 'nope'\"; test \"\${PIPESTATUS[0]}\" = 2; } && { $PWD/$PM new 'Z' --service '' 2>/dev/null; test \$? = 2; } && { $PWD/$PM new 'Z' --template '' 2>/dev/null; test \$? = 2; } && test ! -e postmortems/2026-09-04-z.md &&
-{ $PWD/$PM new 'Z' --dir \$'evil\\e[31mdir' 2>/dev/null; test \$? = 2; } && test ! -e \$'evil\\e[31mdir'"
+{ out=\$($PWD/$PM new 'Z' --severity nope --date 2026-09-04 2>&1); test \$? = 2 && printf '%s' \"\$out\" | grep -q \"not 'nope'\"; } && { $PWD/$PM new 'Z' --service '' 2>/dev/null; test \$? = 2; } && { $PWD/$PM new 'Z' --template '' 2>/dev/null; test \$? = 2; } && test ! -e postmortems/2026-09-04-z.md &&
+{ $PWD/$PM new 'Z' --dir \$'evil\\e[31mdir' 2>/dev/null; test \$? = 2; } && test ! -e \$'evil\\e[31mdir' &&
+{ $PWD/$PM new 'Z' --dir \$'d\\nx' 2>/dev/null; test \$? = 2; } && test ! -e \$'d\\nx'"
 # With a pm.yml, the draft goes to its postmortems directory, the path is printed relative to the
 # current directory, and the timeline states pm.yml's zone (it had said "All times UTC" always).
 zonedir=$(mktemp -d)

@@ -354,7 +354,9 @@ public struct PersonBlamedRule: LintRule {
     /// ``irregularPastVerbs``; tested on its bytes first.
     static func isPastVerb(_ line: ProseLine, _ k: Int) -> Bool {
         let span = line.words[k]
-        if span.length > 3, line.bytes[span.end - 2] | 0x20 == UInt8(ascii: "e"), line.bytes[span.end - 1] | 0x20 == UInt8(ascii: "d") { return true }
+        // "-ed", but not "-eed" ("need", "speed").
+        if span.length > 3, line.bytes[span.end - 2] | 0x20 == UInt8(ascii: "e"), line.bytes[span.end - 1] | 0x20 == UInt8(ascii: "d"),
+           line.bytes[span.end - 3] | 0x20 != UInt8(ascii: "e") { return true }
         return irregularPastFilter.mayContain(line, k) && irregularPastVerbs.contains(line.text(k))
     }
 
@@ -381,7 +383,9 @@ public struct PersonBlamedRule: LintRule {
             let isAnd = words[j].length == 3 && line.text(j, is: "and")
             if gap.contains(UInt8(ascii: ",")), !isAnd { return nil }
             if Self.subordinatorFilter.mayContain(line, j), Self.subordinators.contains(line.text(j)) { return nil }
-            if !isAnd, Self.isPastVerb(line, j) { return nil }
+            // Another past verb is another clause's ("the replica lagged"), unless a determiner
+            // makes it an adjective ("the unreviewed config", "the affected users").
+            if !isAnd, Self.isPastVerb(line, j), !Self.determiners.contains(line.text(j - 1)) { return nil }
             if isAnd {
                 // The failure right after `and`, or after an adverb that is none ("and then").
                 func failure(at k: Int) -> [String]? {

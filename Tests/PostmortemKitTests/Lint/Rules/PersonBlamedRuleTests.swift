@@ -152,6 +152,10 @@ struct PersonBlamedRuleTests {
         ("Dana saw that the replica lagged and ignored writes. Dana restarted the pod and the cache dropped keys.", []),
         // Another past verb between: its own subject, with "that" left out (the review).
         ("Dana noticed the replica lagged and ignored writes.", []),
+        // An -ed adjective after a determiner, or a word in -eed, does not end the clause (the
+        // second review of stop 36).
+        ("Dana deployed the unreviewed config and skipped the canary. Li checked the speed and ignored the alert.",
+         ["Dana deployed the unreviewed config and skipped", "Li checked the speed and ignored"]),
         ("Dana rolled back the deploy and missed nothing; Li rolled back and failed over the database.", []),
         ("Responders paged the database team and accidentally discovered the cause; the SRE scaled the pool and broke glass.", []),
         ("Dana deliberately stopped the primary and broke replication to test failover. The team deployed and ignored the canary.", []),
