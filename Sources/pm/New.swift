@@ -56,10 +56,11 @@ extension PM {
         func run() throws {
             let configuration = try global.loadConfiguration()
             // Any case, as lint reads it (`sev2` is SEV2); the draft gets the scale's spelling.
-            guard let severity = configuration.severities.first(where: { $0.lowercased() == self.severity.lowercased() }) else {
+            guard let index = configuration.severityIndex(self.severity) else {
                 Terminal.error(Terminal.sanitise("--severity must be one of \(configuration.severities.joined(separator: ", ")), not '\(self.severity)'"))
                 throw ExitCode(2)
             }
+            let severity = configuration.severities[index]
             let day = date.flatMap { CalendarDate($0) } ?? Clock.today(in: ZoneResolver(configuration.timezone) ?? .utc)
             let name = template ?? PostmortemScaffold.defaultTemplate(for: severity, scale: configuration.severities)
             guard let templateText = Templates.load(name, configuration: configuration) else {

@@ -123,8 +123,7 @@ extension PM {
                 }
                 // As `pm budget` prints them: a reading error may leave impact uncounted.
                 for finding in corpus.readingErrors {
-                    let unread = ProblemCode(rawValue: finding.ruleID).map(ProblemCode.unreadFrontMatter.contains) ?? false
-                    Terminal.warning(finding.path, finding.range, finding.message + (unread ? "; any impact it states is not counted" : ""))
+                    Terminal.warning(finding.path, finding.range, ProblemCode(rawValue: finding.ruleID)?.impactWarning(finding.message) ?? finding.message)
                 }
                 review = try ReportGenerator.write(corpus, configuration: configuration, classifier: classifier,
                                                    options: options, templates: templates, to: stage)

@@ -33,7 +33,7 @@ public struct LintContext: Sendable {
     /// outside the configured scale.
     public var severityRank: Int? {
         guard let severity = postmortem.severity else { return nil }
-        return configuration.severities.firstIndex { $0.caseInsensitiveCompare(severity) == .orderedSame }
+        return configuration.severityIndex(severity)
     }
 
     /// The range of front matter key `key`, else the start of the front matter, else nil.

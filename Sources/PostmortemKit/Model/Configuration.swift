@@ -33,6 +33,12 @@ public struct Configuration: Sendable {
     /// The SLO with this id.
     public func slo(_ id: String) -> SLODefinition? { slos.first { $0.id == id } }
 
+    /// The place of `severity` in the scale, in any case (`sev2` is SEV2), or nil when the scale
+    /// has no such level.
+    public func severityIndex(_ severity: String) -> Int? {
+        severities.firstIndex { $0.caseInsensitiveCompare(severity) == .orderedSame }
+    }
+
     /// A stage's section (`lint`, `classification`, `report`), if present.
     public func section(_ name: String) -> YAMLValue? { raw?[name] }
 

@@ -48,7 +48,13 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
 
     /// Problems that leave the front matter unread, and with it any impact it states: `pm budget`
     /// and `pm report` say so beside them.
-    public static let unreadFrontMatter: Set<ProblemCode> = [.invalidYAML, .frontMatterNotMapping, .unclosedFrontMatter, .duplicateKey, .unreadable, .binary]
+    static let unreadFrontMatter: Set<ProblemCode> = [.invalidYAML, .frontMatterNotMapping, .unclosedFrontMatter, .duplicateKey, .unreadable, .binary]
+
+    /// `message`, with a word that any impact the document states is not counted when this
+    /// problem leaves its front matter unread: how `pm budget` and `pm report` warn of it.
+    public func impactWarning(_ message: String) -> String {
+        Self.unreadFrontMatter.contains(self) ? message + "; any impact it states is not counted" : message
+    }
 
     /// A readable alias, as lint prints beside the code.
     public var alias: String {

@@ -68,5 +68,6 @@ $PM lint --format sarif --today 2026-12-01 $LINT_TMP/invalid.md | python3 -c 'im
 # followed it, such as a GitHub workflow command (the retest of stop 36).
 nl_dir=$(mktemp -d)
 printf -- '---\ntitle: x\nimpact: [{slo: "storefront-availability\\n::error::x", bad_fraction: 0.1}]\nstarted: 2026-07-14T10:00:00Z\nmitigated: 2026-07-14T11:00:00Z\n---\n# x\n' > "$nl_dir/nl.md"
-check "lint text and budget text and warnings keep a quoted line break in its line" bash -c "$PM lint $nl_dir/nl.md > $nl_dir/out 2>&1; $PM budget --today 2026-12-06 --quarter 2026-Q3 $nl_dir/nl.md >> $nl_dir/out 2>&1; $PM budget --today 2026-12-06 --quarter 2026-Q3 --format csv $nl_dir/nl.md 2>> $nl_dir/out >/dev/null; grep -q 'availability\\\\n::error::x' $nl_dir/out && ! grep -q '^::error::x' $nl_dir/out"
+check "lint text, budget text, warnings and errors keep a quoted line break in its line" bash -c "$PM lint $nl_dir/nl.md > $nl_dir/out 2>&1; $PM budget --today 2026-12-06 --quarter 2026-Q3 $nl_dir/nl.md >> $nl_dir/out 2>&1; $PM budget --today 2026-12-06 --quarter 2026-Q3 --format csv $nl_dir/nl.md 2>> $nl_dir/out >/dev/null; printf 'slos:\\n  - id: \\\"a\\\\n::error::y\\\"\\n    objective: 99.9\\n    window: month\\n' > $nl_dir/pm.yml; $PM budget --config $nl_dir/pm.yml --slo nope --today 2026-12-06 >> $nl_dir/out 2>&1;
+grep -q 'availability\\\\n::error::x' $nl_dir/out && grep -q 'defined: a\\\\n::error::y' $nl_dir/out && ! grep -q '^::error::' $nl_dir/out"
 rm -rf "$nl_dir"

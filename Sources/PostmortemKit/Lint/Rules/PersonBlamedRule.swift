@@ -181,9 +181,7 @@ public struct PersonBlamedRule: LintRule {
                 }
                 // "the release manager": compared on bytes, since "manager" in the first test would
                 // let "monitor" and its like through it.
-                if !isSubject, i > 0, length == 7 || length == 8, first | 0x20 == UInt8(ascii: "m"),
-                   line.text(i, is: "manager") || line.text(i, is: "managers"),
-                   Self.managerKinds.contains(line.text(i - 1)) {
+                if !isSubject, length == 7 || length == 8, first | 0x20 == UInt8(ascii: "m"), Self.isManagerRole(line.text(i), line, i) {
                     isSubject = true
                 }
                 // A lowercase ASCII first letter rules out the capitalised name.
@@ -395,9 +393,9 @@ public struct PersonBlamedRule: LintRule {
                 var k = j + 1
                 if failure(at: k) == nil, k < count, Self.isAdverb(line.text(k)) { k += 1 }
                 guard k < count, !line.bytes[words[j].end..<words[k].start].contains(where: { Self.endsSentence($0) || $0 == UInt8(ascii: ",") }),
-                      let failure = failure(at: k) else { return nil }
-                let after = k + failure.count
-                guard !Self.excused(failure, in: line, subject: subject, after: after), line.inOneCell(from: subject, through: after - 1) else { return nil }
+                      let verb = failure(at: k) else { return nil }
+                let after = k + verb.count
+                guard !Self.excused(verb, in: line, subject: subject, after: after), line.inOneCell(from: subject, through: after - 1) else { return nil }
                 return BlamePhrase(from: subject, through: after - 1, .subject)
             }
             j += 1
@@ -594,8 +592,7 @@ public struct PersonBlamedRule: LintRule {
             agent += 1
             if agent < count - 1, Self.roleAdjectives.contains(line.text(agent)) { agent += 1 }
             // "the release manager": the role is the word after its kind.
-            if agent < count - 1, line.text(agent + 1, is: "manager") || line.text(agent + 1, is: "managers"),
-               Self.managerKinds.contains(line.text(agent)) { agent += 1 }
+            if agent < count - 1, Self.isManagerRole(line.text(agent + 1), line, agent + 1) { agent += 1 }
             guard agent < count, Self.agentRoles.contains(line.text(agent)) || Self.isManagerRole(line.text(agent), line, agent) else { return nil }
         }
         let text = line.text(agent)
