@@ -107,6 +107,19 @@ enum ActionExtractor {
         }
     }
 
+    /// The cell's text without its struck-through parts, when it has both ("~~Open~~ Done" is
+    /// "Done"); nil when nothing is struck through, or everything is.
+    static func unstruckText(of cell: MarkdownNode) -> String? {
+        var struck = false
+        var kept: [String] = []
+        for child in cell.children {
+            if case .strikethrough = child.kind { struck = true; continue }
+            kept.append(child.plainText)
+        }
+        let text = kept.joined().trimmingWhitespace()
+        return struck && !text.isEmpty ? text : nil
+    }
+
     static func links(in node: MarkdownNode) -> [String] {
         var result: [String] = []
         node.walk { if case .link(let destination, _) = $0.kind { result.append(destination) } }
@@ -725,7 +738,8 @@ enum ActionExtractor {
             var metadata: [(String, String)] = []
             for (i, column) in columns.enumerated() where i < cells.count && i != textColumn {
                 guard let column, !cells[i].isEmpty else { continue }
-                metadata.append((column, cells[i]))
+                // "~~Open~~ Done": a status struck through is the one it replaced.
+                metadata.append((column, column == "status" ? unstruckText(of: row.children[i]) ?? cells[i] : cells[i]))
             }
             // Of several ticket columns ("Issue" describing the problem, and "Jira ticket"), the
             // cells that hold a ticket, when any does.
