@@ -22,7 +22,8 @@ public enum PostmortemScaffold {
         public init(title: String, severity: String, services: [String], date: CalendarDate, timezone: String = "UTC") {
             self.title = title
             self.severity = severity
-            self.services = services
+            // `--service api --service api` names one service.
+            self.services = services.reduce(into: []) { kept, name in if !kept.contains(name) { kept.append(name) } }
             self.date = date
             self.timezone = timezone
         }

@@ -20,6 +20,12 @@ import Testing
         #expect(PostmortemScaffold.slug(String(repeating: "word ", count: 40)).count <= 60)
     }
 
+    /// A service given twice is named once, in the order first given (left open by stop 36).
+    @Test func aServiceGivenTwiceIsNamedOnce() {
+        let twice = PostmortemScaffold.Request(title: "t", severity: "SEV2", services: ["edge", "api", "edge"], date: CalendarDate("2026-07-03")!)
+        #expect(twice.services == ["edge", "api"])
+    }
+
     /// Found by the black-box pass of stop 36: a template's anchor on a replaced value, or a key
     /// given twice, made a draft whose front matter did not read.
     @Test func aDraftWhoseFrontMatterWouldNotReadIsRefused() {
