@@ -156,6 +156,8 @@ struct PersonBlamedRuleTests {
         // second review of stop 36).
         ("Dana deployed the unreviewed config and skipped the canary. Li checked the speed and ignored the alert.",
          ["Dana deployed the unreviewed config and skipped", "Li checked the speed and ignored"]),
+        // A failure verb as that adjective (left open in stop 36's notes, read since its second review).
+        ("Dana restarted the failed pod and forgot the page.", ["Dana restarted the failed pod and forgot"]),
         ("Dana rolled back the deploy and missed nothing; Li rolled back and failed over the database.", []),
         ("Responders paged the database team and accidentally discovered the cause; the SRE scaled the pool and broke glass.", []),
         ("Dana deliberately stopped the primary and broke replication to test failover. The team deployed and ignored the canary.", []),
