@@ -211,8 +211,9 @@ enum TimelineExtractor {
             let firstLine = leadLines[index].first.map(String.init) ?? ""
             let range = item.range ?? list.range ?? SourceRange(line: 1)
             if let leading = leadings[index] {
-                if leading.isDateOnly && (leading.rest.isEmpty || isNote(leading.rest) && item.children.count > 1) {
-                    // "- 2019-01-23" grouping nested entries ("- 2019-01-23 (all times UTC)").
+                if leading.isDateOnly && (leading.rest.isEmpty || isNote(leading.rest)) {
+                    // "- 2019-01-23" grouping nested entries ("- 2019-01-23 (all times UTC)"), or
+                    // the day of the entries after it ("- 2019-01-23 (Wednesday)", then "- 14:02 …").
                     setDate(leading.date, &context)
                     if !leading.rest.isEmpty { stateZone(in: leading.rest, &context) }
                     for child in item.children.dropFirst() { read(child, &context, &result, &problems) }

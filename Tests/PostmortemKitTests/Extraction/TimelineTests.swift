@@ -182,6 +182,11 @@ import Testing
         // Weekdays and day numbers in any mix (the second review).
         let r = read("---\nstarted: 2015-10-21T14:00:00Z\n---\n## Timeline\n\n2015-10-22 (Day 2, Thursday)\n\n- 09:00 Review\n")
         #expect(r.timeline.map(\.text) == ["Review"])
+        // A list item of a date and a note, with the day's entries after it rather than nested
+        // (left open by stop 36): it was an entry "(Wednesday)" at midnight.
+        let s = read("---\nstarted: 2026-07-01T14:02:00Z\n---\n## Timeline\n\n- 2026-07-01 (Wednesday)\n- 14:02 Alert fired.\n- 2026-07-02 (day 2, all times UTC)\n- 09:00 Review.\n")
+        #expect(s.timeline.map(\.text) == ["Alert fired.", "Review."])
+        #expect(s.timeline.map { $0.time?.iso8601 } == ["2026-07-01T14:02:00Z", "2026-07-02T09:00:00Z"])
     }
 
     /// The hour the clocks repeat when summer time ends (left open by stop 35's passes): a time
