@@ -10,18 +10,32 @@ enum DefinitionItems {
     /// the text the tree was parsed from.
     static func problems(in document: MarkdownNode, markdown: String) -> [Problem] {
         let records = document.tree.records
-        var candidates: [(line: Int, column: Int)] = []
+        var candidates: [(line: Int, column: Int, paragraph: Int32?)] = []
         for record in records where record.tag == .item && record.startLine > 0 {
             // The item's first line holds no block: its paragraph starts later, or there is none.
-            if record.childCount > 0, records[Int(record.firstChild)].startLine <= record.startLine { continue }
-            candidates.append((Int(record.startLine), Int(record.startColumn)))
+            // Or its paragraph starts there: a definition followed by a line of text is a
+            // paragraph of that text, which cmark-gfm places from the item's first line on.
+            if record.childCount > 0, records[Int(record.firstChild)].startLine <= record.startLine {
+                guard records[Int(record.firstChild)].tag == .paragraph else { continue }
+                candidates.append((Int(record.startLine), Int(record.startColumn), record.firstChild))
+                continue
+            }
+            candidates.append((Int(record.startLine), Int(record.startColumn), nil))
         }
-        guard !candidates.isEmpty else { return [] }
+        // Only a `]:` can start a definition.
+        guard candidates.contains(where: { $0.paragraph == nil }) || !candidates.isEmpty && markdown.containsBytes(of: "]:") else { return [] }
         let lines = markdown.utf8.split(separator: 10, omittingEmptySubsequences: false)
         var result: [Problem] = []
-        for (line, column) in candidates where line <= lines.count {
+        for (line, column, paragraph) in candidates where line <= lines.count {
             let bytes = Array(lines[line - 1])
             guard let (open, close) = definitionStart(bytes, from: column - 1) else { continue }
+            // The paragraph on the definition's line starts with the text after it, not with `[`
+            // as the line does when it is no definition (`- [14:02]: Alert fires`).
+            if let paragraph {
+                var text: [UInt8] = []
+                document.tree.appendPlainText(of: paragraph, to: &text, softBreak: 10)
+                guard let first = text.first(where: { $0 != 32 && $0 != 9 }), first != UInt8(ascii: "[") else { continue }
+            }
             // A footnote (`[^1]: …`) is GFM's own, not a link definition.
             guard bytes[open + 1] != UInt8(ascii: "^") else { continue }
             let range = SourceRange(start: SourceLocation(line: line, column: open + 1),
@@ -30,14 +44,16 @@ enum DefinitionItems {
             if isLink(destination) {
                 // A definition meant as one, in a list: it works, and leaves an empty bullet.
                 result.append(Problem(.definitionItem,
-                    "this list item is a link reference definition, which Markdown shows as an empty bullet; write the definition on a line of its own, without the list marker",
+                    "this list item \(paragraph == nil ? "is" : "starts with") a link reference definition, which Markdown shows as \(paragraph == nil ? "an empty bullet" : "nothing"); write the definition on a line of its own, without the list marker",
                     at: range))
                 continue
             }
             // A long label is not repeated in the message.
             let label = close - open <= 40 ? "`" + String(decoding: bytes[open...close], as: UTF8.self) + "`" : "the brackets"
             result.append(Problem(.definitionItem,
-                "Markdown reads this list item as a link reference definition (`[…]:` and one word or a title after it), so it renders as an empty bullet and pm reads nothing from it; drop the colon after \(label), or the brackets",
+                paragraph == nil
+                    ? "Markdown reads this list item as a link reference definition (`[…]:` and one word or a title after it), so it renders as an empty bullet and pm reads nothing from it; drop the colon after \(label), or the brackets"
+                    : "Markdown reads this list item's first line as a link reference definition (`[…]:` and one word or a title after it), so the line is not shown and pm reads only the lines after it; drop the colon after \(label), or the brackets",
                 at: range))
         }
         return result

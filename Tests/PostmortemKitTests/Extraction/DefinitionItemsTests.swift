@@ -38,6 +38,19 @@ struct DefinitionItemsTests {
                 == ["this list item is a link reference definition, which Markdown shows as an empty bullet; write the definition on a line of its own, without the list marker"])
     }
 
+    /// A definition followed by a line of text (left open by stop 36): the paragraph is that
+    /// text, placed from the item's first line; the definition was not reported. In a quote too.
+    @Test func aDefinitionBeforeALineOfText() {
+        let p = read("## Timeline\n- [14:06]: Mitigated\n  by rolling back the proxy config.\n- [14:02]: Alert fires\n  on checkout.\n- 14:10 Recovered.\n\n> - [14:07]: Paged\n")
+        let problems = p.problems.filter { $0.code == .definitionItem }
+        #expect(problems.map { "\($0.range!.start)" } == ["2:3", "8:5"])
+        #expect(problems.first?.message.contains("this list item's first line as a link reference definition") == true)
+        #expect(problems.first?.message.hasSuffix("drop the colon after `[14:06]`, or the brackets") == true)
+        let link = read("## Supporting information\n- [dashboard]: https://grafana.example/d/abc\n  The latency panel.\n")
+        #expect(link.problems.filter { $0.code == .definitionItem }.map(\.message)
+                == ["this list item starts with a link reference definition, which Markdown shows as nothing; write the definition on a line of its own, without the list marker"])
+    }
+
     @Test func markersAndTaskBoxesAreSkipped() {
         func start(_ line: String) -> Int? { DefinitionItems.definitionStart(Array(line.utf8), from: 0)?.0 }
         #expect(start("- [a]: b") == 2)
