@@ -114,6 +114,11 @@ extension PM {
                 Terminal.error("--stdin-filename must name a path, not be blank")
                 throw ExitCode(2)
             }
+            if stdinFilename != nil, !paths.contains("-") {
+                // An editor set up without `-` got the findings of the whole folder, for another file.
+                Terminal.error("--stdin-filename names the document read from stdin: give `-` among the paths")
+                throw ExitCode(2)
+            }
             let configuration = try global.loadConfiguration()
             let date = givenDate ?? Clock.today(in: ZoneResolver(configuration.timezone) ?? .utc)
             let linter: Linter
@@ -136,6 +141,11 @@ extension PM {
             var stdinDocument: ReadDocument? = nil
             if paths.contains("-") {
                 stdinDocument = DocumentLoader.readStream(STDIN_FILENO, path: stdinFilename ?? "<stdin>", options: options)
+                // An editor's buffer stands for the file it names: that file is not read as well
+                // (it would be a duplicate of its own id).
+                if let named = stdinFilename.flatMap(InputDiscovery.FileIdentity.init) {
+                    inputs.removeAll { $0.problem == nil && InputDiscovery.FileIdentity($0.path) == named }
+                }
             }
             inputs.sort { $0.path < $1.path }
             var corpus = CorpusIndex(paths: inputs.map(\.path) + (stdinDocument.map { [$0.postmortem.path] } ?? []))

@@ -25,36 +25,50 @@ public struct InputFile: Sendable, Hashable {
 /// (`.md` and `.markdown` files only, skipping hidden directories and `ignore` globs), in a
 /// stable sorted order, following symbolic links once and never in a loop.
 public enum InputDiscovery {
+    ///
+    /// A file reached twice (`pm lint postmortems postmortems/x.md`, `./x.md` beside `x.md`, two
+    /// links to one file) is read once, under the path it was first reached by: read twice, it
+    /// was a duplicate of its own id (PM061).
     public static func expand(_ paths: [String], ignore: [String] = [], relativeTo root: String? = nil) -> [InputFile] {
         var result: [InputFile] = []
         var visited = Set<String>()
+        var files = Set<FileIdentity>()
         let fm = FileManager.default
         let ignore = IgnoreRule(patterns: ignore, root: root, currentDirectory: fm.currentDirectoryPath)
         for path in paths {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                let isLink = (try? fm.destinationOfSymbolicLink(atPath: path)) != nil
-                result.append(InputFile(path: path, problem: Problem(.unreadable,
-                    isLink ? "broken or looping symbolic link" : "no such file or directory")))
+                result.append(InputFile(path: path, problem: Problem(.unreadable, missing(path))))
                 continue
             }
             if isDirectory.boolValue {
-                walk(path, ignore: ignore, visited: &visited, into: &result)
-            } else {
+                walk(path, ignore: ignore, visited: &visited, files: &files, into: &result)
+            } else if FileIdentity(path).map({ files.insert($0).inserted }) ?? true {
                 result.append(InputFile(path: path, problem: nil))
             }
         }
         return result
     }
 
-    static func walk(_ directory: String, ignore: IgnoreRule, visited: inout Set<String>, into result: inout [InputFile]) {
+    /// Why a path that does not exist cannot be read. A name that is not valid UTF-8 reaches pm
+    /// with U+FFFD in place of its bad bytes, and no file has that name.
+    static func missing(_ path: String) -> String {
+        if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil { return "broken or looping symbolic link" }
+        if path.unicodeScalars.contains("\u{FFFD}") {
+            return "no such file or directory; if the file exists, its name is not valid UTF-8, which pm cannot open by name: rename it"
+        }
+        return "no such file or directory"
+    }
+
+    static func walk(_ directory: String, ignore: IgnoreRule, visited: inout Set<String>, files: inout Set<FileIdentity>,
+                     into result: inout [InputFile]) {
         let fm = FileManager.default
         let real = (try? fm.destinationOfSymbolicLink(atPath: directory)).map {
             $0.hasPrefix("/") ? $0 : (directory as NSString).deletingLastPathComponent + "/" + $0
         } ?? directory
         let canonical = URL(fileURLWithPath: real).resolvingSymlinksInPath().path
         guard visited.insert(canonical).inserted else {
-            result.append(InputFile(path: directory, problem: Problem(.unreadable, "directory already scanned (symbolic link loop); skipped", severity: .info)))
+            result.append(InputFile(path: directory, problem: Problem(.unreadable, "directory already scanned (given twice, or reached again through a symbolic link); skipped", severity: .info)))
             return
         }
         guard let names = try? fm.contentsOfDirectory(atPath: directory) else {
@@ -70,7 +84,7 @@ public enum InputDiscovery {
             let isMarkdown = lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
             if !exists {
                 if isMarkdown {
-                    result.append(InputFile(path: path, problem: Problem(.unreadable, "broken or looping symbolic link")))
+                    result.append(InputFile(path: path, problem: Problem(.unreadable, missing(path))))
                 }
                 continue
             }
@@ -78,10 +92,24 @@ public enum InputDiscovery {
                 if isMarkdown {
                     result.append(InputFile(path: path, problem: Problem(.unreadable, "is a directory, not a Markdown file; scanned as a directory", severity: .info)))
                 }
-                walk(path, ignore: ignore, visited: &visited, into: &result)
-            } else if isMarkdown {
+                walk(path, ignore: ignore, visited: &visited, files: &files, into: &result)
+            } else if isMarkdown, FileIdentity(path).map({ files.insert($0).inserted }) ?? true {
                 result.append(InputFile(path: path, problem: nil))
             }
+        }
+    }
+
+    /// A file's device and inode, the same however the file is reached.
+    public struct FileIdentity: Hashable, Sendable {
+        let device: UInt64
+        let inode: UInt64
+
+        /// The identity of the file `path` names (through symbolic links); nil when it has none.
+        public init?(_ path: String) {
+            var status = stat()
+            guard stat(path, &status) == 0 else { return nil }
+            device = UInt64(status.st_dev)
+            inode = UInt64(status.st_ino)
         }
     }
 

@@ -27,6 +27,33 @@ struct InputDiscoveryTests {
         }
     }
 
+    /// Found by the black-box pass of stop 37: `pm lint postmortems postmortems/x.md` read x.md
+    /// twice, and PM061 called it a duplicate of its own id.
+    @Test("a file reached twice is read once, under the path it was first reached by")
+    func filesReachedTwice() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("pm-discovery-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/p", withIntermediateDirectories: true)
+        for name in ["p/a.md", "p/b.md"] { #expect(FileManager.default.createFile(atPath: root + "/" + name, contents: Data("# x\n".utf8))) }
+        try FileManager.default.createSymbolicLink(atPath: root + "/p/c.md", withDestinationPath: "a.md")
+        let found = InputDiscovery.expand([root + "/p", root + "/p/a.md", root + "/p/./b.md", root + "/p/c.md"])
+        #expect(found.map(\.path) == [root + "/p/a.md", root + "/p/b.md"])
+        #expect(found.allSatisfy { $0.problem == nil })
+        // A directory given twice is walked once, with a note.
+        let twice = InputDiscovery.expand([root + "/p", root + "/p/"])
+        #expect(twice.map(\.path) == [root + "/p/a.md", root + "/p/b.md", root + "/p/"])
+        #expect(twice.last?.problem?.message == "directory already scanned (given twice, or reached again through a symbolic link); skipped")
+    }
+
+    /// A name that is not valid UTF-8 arrives with U+FFFD for its bad bytes (the same pass: it
+    /// was "a broken or looping symbolic link").
+    @Test("a path that is not valid UTF-8 is reported as such")
+    func namesThatAreNotUTF8() {
+        #expect(InputDiscovery.expand(["/nonexistent/x\u{FFFD}y.md"]).first?.problem?.message
+                == "no such file or directory; if the file exists, its name is not valid UTF-8, which pm cannot open by name: rename it")
+        #expect(InputDiscovery.expand(["/nonexistent/xy.md"]).first?.problem?.message == "no such file or directory")
+    }
+
     @Test("ignore globs: * within a segment, ** across segments, ? one byte but not a slash",
           arguments: [
               ("*.md", "a.md", true), ("*.md", "drafts/a.md", false), ("drafts/*", "drafts/a.md", true),
