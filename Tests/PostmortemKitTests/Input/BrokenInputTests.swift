@@ -92,7 +92,7 @@ import Testing
         #expect(byName["x.md"]?.problems.map(\.code) == [.unreadable])
         #expect(byName["dangling.md"]?.problems.map(\.code) == [.unreadable])
         #expect(byName["fifo.md"]?.problems.map(\.code) == [.unreadable])
-        #expect(byName["loop"]?.problems.first?.message.contains("loop") == true)
+        #expect(byName["loop"]?.problems.first?.message.contains("reached again through a symbolic link") == true)
         if getuid() != 0 {
             // root reads files whatever their mode.
             #expect(byName["locked.md"]?.problems.map(\.code) == [.unreadable])
