@@ -65,6 +65,26 @@ import Testing
         #expect(try pm041("- Things lined up badly <!-- pm-lint disable-line PM041 -- kept as the team wrote it -->\n  that afternoon.") == (0, 0))
     }
 
+    /// Found by the black-box pass of stop 37: PM051 and PM053 covered a wrapped action's first
+    /// line only, so a comment at the end of its last line silenced nothing and was called unused.
+    @Test("a line comment on any line of a wrapped action silences the findings about it")
+    func lineCommentsOverWrappedActions() throws {
+        func findings(_ actions: String) throws -> [Finding] {
+            try LintTestSupport.lint(RuleExamples.document(sections: ["Follow-up actions": actions]))
+                .filter { ["PM051", "PM053", "PM091"].contains($0.ruleID) }
+        }
+        let wrapped = "- [ ] Reject proxy configs with empty upstream pools in CI and page the edge\n  team when one is rejected (owner: @dana.k, due: 2026-12-28)"
+        let reported = try findings(wrapped)
+        #expect(reported.map(\.ruleID) == ["PM051"])
+        // From the action's first word to the end of its last line; a one-line item keeps its line.
+        let range = try #require(reported.first?.range)
+        #expect(range.end.line == range.start.line + 1 && range.start.column == 7 && range.end.column == 61)
+        #expect(try findings(wrapped + " <!-- pm-lint disable-line PM051 -- the ticket is being filed -->").isEmpty)
+        #expect(try findings("- [ ] Improve monitoring\n  (owner: @dana.k, due: 2026-12-28, ticket: OPS-1) <!-- pm-lint disable-line PM053 -- kept as written -->").isEmpty)
+        let single = try #require(try findings("- [ ] Alert on pool size (owner: @dana.k, due: 2026-12-28)").first?.range)
+        #expect(single.start.line == single.end.line)
+    }
+
     @Test func regionsEndAtEnable() throws {
         let findings = try lint(summary: """
             <!-- pm-lint disable PM012 -- imported from the vendor report -->

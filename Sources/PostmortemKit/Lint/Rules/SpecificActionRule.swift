@@ -143,7 +143,8 @@ public struct SpecificActionRule: LintRule {
     /// item's start when neither is found there.
     ///
     /// The range runs on to the end of the text on that line (to the end of a table row's cell), so
-    /// that an editor underlines the action, not one character of it.
+    /// that an editor underlines the action, not one character of it; for a list item of several
+    /// lines, to the item's end.
     static func textRange(of action: FollowUpAction, words: [ProseWord]? = nil, in text: ProseText) -> SourceRange {
         // Only the first three words are written out when the caller has not split them.
         let firstWords: [String]
@@ -160,6 +161,17 @@ public struct SpecificActionRule: LintRule {
         let from = max(0, start.column - 1)
         for needle in [firstWords.joined(separator: " "), firstWord] where !needle.isEmpty {
             if let found = wholeWords(Array(needle.utf8), in: line, from: from) {
+                // An item of several lines runs to its end, so a comment on any of its lines
+                // (`disable-line` at the end of the last) reaches the finding about it.
+                // (cmark-gfm ends a list's last item on the blank line after it: the end is the
+                // last line with text.)
+                var last = min(action.range.end.line, text.lines.count)
+                while last > number, text.lines[last - 1].allSatisfy({ $0 == ProseText.space || $0 == UInt8(ascii: "\t") || $0 == 13 }) { last -= 1 }
+                if last > number {
+                    var end = text.lines[last - 1].count
+                    while end > 1, [ProseText.space, UInt8(ascii: "\t"), 13].contains(text.lines[last - 1][end - 1]) { end -= 1 }
+                    return SourceRange(start: SourceLocation(line: number, column: found + 1), end: SourceLocation(line: last, column: end))
+                }
                 var end = textEnd(in: line, from: found)
                 while end > found + needle.count, line[end - 1] == ProseText.space || line[end - 1] == UInt8(ascii: "\t") { end -= 1 }
                 return SourceRange(start: SourceLocation(line: number, column: found + 1), end: SourceLocation(line: number, column: end))
