@@ -105,7 +105,8 @@ extension PM {
                 let zone = ZoneResolver(configuration.timezone) ?? .utc
                 let burns = ErrorBudgetCalculator.burns(slos: configuration.slos, records: records, zone: zone)
                 let report = CauseReport(records: records, classifications: classifications,
-                                         repeatWindowDays: classifier.settings.repeatWindowDays, burns: burns, groupBy: groupBy)
+                                         repeatWindowDays: classifier.settings.repeatWindowDays, burns: burns, groupBy: groupBy,
+                                         slos: configuration.slos)
                 switch format {
                 case .text: print(Terminal.sanitise(CauseTextRenderer.render(report, explain: explain)), terminator: "")
                 case .json: print(JSONOutput.encode(report))

@@ -1,6 +1,12 @@
 /// Groups incidents by cause (or service, or severity) with what each group cost, and finds
 /// repeat incidents. Shared by `pm classify` and the report, so both show the same numbers.
 public enum CauseGrouping {
+    /// The services of each SLO by its id, for ``groups(records:classifications:burns:burnOnly:by:sloServices:)``;
+    /// an SLO that names none is left out (its burns count toward every service of the incident).
+    public static func services(of slos: [SLODefinition]) -> [String: [String]] {
+        Dictionary(slos.filter { !$0.services.isEmpty }.map { ($0.id, $0.services) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// Groups in Pareto order: most budget burned first, then most incidents, then by key.
     ///
     /// - Parameters:
@@ -13,9 +19,14 @@ public enum CauseGrouping {
     ///     it (a window that starts inside it), under that incident's cause, so that the groups add
     ///     up to the period's burn; the incident itself belongs to the period it began in.
     ///   - dimension: What to group by.
+    ///   - sloServices: The services of each SLO, by id (pm.yml's `services`). By service, a burn
+    ///     counts toward the services of its SLO that the incident names, and toward each service
+    ///     the incident names only when it names none of them: an incident of `storefront` and
+    ///     `checkout-api` had counted its storefront SLO's burn toward checkout-api too.
     public static func groups<Records: Collection<Postmortem>>(records: Records, classifications: some Sequence<Classification>,
                                                                burns: [IncidentBurn], burnOnly: some Collection<Postmortem> = [Postmortem](),
-                                                               by dimension: GroupingDimension = .cause) -> [IncidentGroup] {
+                                                               by dimension: GroupingDimension = .cause,
+                                                               sloServices: [String: [String]] = [:]) -> [IncidentGroup] {
         // Only the incidents of `records`: the report groups a period's incidents, while the
         // classifications and burns are of the whole corpus, and an array of burns for each of its
         // incidents was the largest part of the report's memory while it grouped them.
@@ -30,6 +41,13 @@ public enum CauseGrouping {
             case .service: record.services.isEmpty ? ["none"] : unique(record.services)
             case .severity: [record.severity ?? "none"]
             }
+        }
+
+        /// True when `burn` of `record` counts toward the group `key` (see `sloServices`).
+        func counts(_ burn: IncidentBurn, toward key: String, of record: Postmortem) -> Bool {
+            guard dimension == .service, let services = sloServices[burn.slo] else { return true }
+            let own = services.filter(record.services.contains)
+            return own.isEmpty || own.contains(key)
         }
 
         var order: [String] = []
@@ -47,7 +65,9 @@ public enum CauseGrouping {
         for record in burnOnly {
             for key in keys(of: record) {
                 if members[key] == nil && carried[key] == nil { order.append(key) }
-                for burn in burnsByIncident[record.id] ?? [] { carried[key, default: [:]][burn.slo, default: 0] += burn.minutes }
+                for burn in burnsByIncident[record.id] ?? [] where counts(burn, toward: key, of: record) {
+                    carried[key, default: [:]][burn.slo, default: 0] += burn.minutes
+                }
             }
         }
         // Medians leave out an impossible time to mitigate (mitigated before started, PM020), as
@@ -56,7 +76,8 @@ public enum CauseGrouping {
             let incidents = members[key] ?? []
             var bySLO = carried[key] ?? [:]
             for index in incidents {
-                for burn in burnsByIncident[records[index].id] ?? [] { bySLO[burn.slo, default: 0] += burn.minutes }
+                let record = records[index]
+                for burn in burnsByIncident[record.id] ?? [] where counts(burn, toward: key, of: record) { bySLO[burn.slo, default: 0] += burn.minutes }
             }
             bySLO = bySLO.mapValues(ErrorBudget.rounded)
             return IncidentGroup(key: key, incidents: incidents.map { records[$0].id }, burnedMinutesBySLO: bySLO,

@@ -34,10 +34,11 @@ public struct CauseReport: Sendable, Hashable, Encodable {
     /// `pm classify` does on its workers while each document's text is at hand, so the texts
     /// need not be kept).
     public init(records: [Postmortem], classifications: [Classification], repeatWindowDays: Int, burns: [IncidentBurn],
-                groupBy: GroupingDimension) {
+                groupBy: GroupingDimension, slos: [SLODefinition] = []) {
         self.classifications = classifications
         self.groupBy = groupBy
-        groups = CauseGrouping.groups(records: records, classifications: classifications, burns: burns, by: groupBy)
+        groups = CauseGrouping.groups(records: records, classifications: classifications, burns: burns, by: groupBy,
+                                      sloServices: CauseGrouping.services(of: slos))
         self.repeatWindowDays = repeatWindowDays
         repeats = CauseGrouping.repeats(records: records, classifications: classifications, windowDays: repeatWindowDays)
     }

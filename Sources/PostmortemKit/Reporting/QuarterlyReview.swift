@@ -98,7 +98,7 @@ public struct QuarterlyReview: Sendable {
         causeGroups = CauseGrouping.groups(records: inPeriod, classifications: classifications, burns: periodBurns,
                                            burnOnly: burnOnly, by: .cause)
         serviceGroups = CauseGrouping.groups(records: inPeriod, classifications: classifications, burns: periodBurns,
-                                             burnOnly: burnOnly, by: .service)
+                                             burnOnly: burnOnly, by: .service, sloServices: CauseGrouping.services(of: configuration.slos))
         let inPeriodIDs = Set(inPeriod.map(\.id))
         // Ids are unique here (see `withUniqueIDs`), and each classification is of the record beside
         // it: the first classification of a record's id is its own.

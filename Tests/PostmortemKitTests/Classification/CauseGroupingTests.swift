@@ -119,6 +119,31 @@ import Testing
         #expect(paired > 1000)
     }
 
+    /// Found by the review of the report in stop 37: an incident of two services counted each
+    /// SLO's burn toward both, so the service column added up to more than the headline.
+    @Test("by service, a burn counts toward the services of its SLO the incident names")
+    func serviceBurnsGoToTheirSLOsServices() throws {
+        let start = try #require(Timestamp(year: 2026, month: 8, day: 1))
+        var both = Postmortem(path: "a.md", id: "a")
+        both.services = ["storefront", "checkout-api"]
+        var other = Postmortem(path: "b.md", id: "b")
+        other.services = ["search"]
+        let burns = [("a", "storefront-availability", 61.2), ("a", "checkout-availability", 1.9), ("a", "edge-latency", 4.0),
+                     ("b", "checkout-availability", 3.0), ("b", "unlisted", 1.0)]
+            .map { IncidentBurn(incident: $0.0, slo: $0.1, minutes: $0.2, windowStart: start) }
+        let slos = [SLODefinition(id: "storefront-availability", services: ["storefront"], objective: 99.9, window: .rolling(days: 30)),
+                    SLODefinition(id: "checkout-availability", services: ["checkout-api"], objective: 99.9, window: .rolling(days: 30)),
+                    SLODefinition(id: "edge-latency", services: ["storefront", "checkout-api", "search"], objective: 99, window: .rolling(days: 30))]
+        let groups = CauseGrouping.groups(records: [both, other], classifications: [], burns: burns, by: .service,
+                                          sloServices: CauseGrouping.services(of: slos))
+        let bySLO = Dictionary(uniqueKeysWithValues: groups.map { ($0.key, $0.burnedMinutesBySLO) })
+        // An SLO of several services the incident names counts toward each; an SLO of none of
+        // the incident's services, or not in pm.yml, toward every service it names.
+        #expect(bySLO["storefront"] == ["storefront-availability": 61.2, "edge-latency": 4])
+        #expect(bySLO["checkout-api"] == ["checkout-availability": 1.9, "edge-latency": 4])
+        #expect(bySLO["search"] == ["checkout-availability": 3, "unlisted": 1])
+    }
+
     @Test func groupingByServiceCountsAnIncidentOnceForEachService() {
         let records = BundledCorpus.records
         let groups = CauseGrouping.groups(records: records, classifications: Self.report.classifications, burns: [], by: .service)
