@@ -30,6 +30,9 @@ public struct QuarterlyReview: Sendable {
     public var burns: [IncidentBurn]
     /// Repeats whose later incident is in the period (the earlier one may be before it).
     public var repeats: [RepeatIncident]
+    /// The page (in `incidents/`) of each postmortem another links to, by its normalised path:
+    /// the pages' links to those files point at their pages (``PageLinks``).
+    public var linkedPages: [String: String] = [:]
     /// The first document of each id, so lookups stay linear in large corpora (see
     /// ``index(ofID:)``).
     private let documentsByID: SortedKeyIndex

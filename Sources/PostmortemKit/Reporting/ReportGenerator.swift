@@ -61,6 +61,9 @@ public enum ReportGenerator {
         /// key, front matter that cannot be read), which may leave impact uncounted: `pm report`
         /// prints them on stderr, as `pm budget` does.
         public var readingErrors: [Finding] = []
+        /// The document each postmortem another links to is, by its normalised path (see
+        /// ``QuarterlyReview/linkedPages``).
+        public var linkedDocuments: [String: Int] = [:]
         public let spill: BodySpill
 
         /// The parts of a document the spill holds, in the order they are appended.
@@ -188,6 +191,9 @@ public enum ReportGenerator {
         entries.reserveCapacity(inputs.count)
         // Equal values of different documents kept once.
         var sharing = ReportSharing()
+        // The document each input became, and the inputs some document links to.
+        var documentOfInput = [Int32](repeating: -1, count: inputs.count)
+        var linkedInputs = Set<Int>()
         var failure: ReportError?
         DocumentLoader.forEach(inputs, workers: workers, options: ReadOptions(configuration: configuration, renderHTML: true), { read -> Prepared in
             var document = prepare(read)
@@ -197,13 +203,15 @@ public enum ReportGenerator {
                             actions: ActionSpill.spilled(document.postmortem.actions),
                             evidence: EvidenceSpill.spilled(document.classification),
                             header: DocumentHeader(document.postmortem).spilled)
-        }, consume: { (_: Int, prepared: Prepared) in
+        }, consume: { (input: Int, prepared: Prepared) in
             guard failure == nil else { return }
             var document = prepared.document
             guard document.postmortem.isDocument else {
                 leftOut += document.findings
                 return
             }
+            documentOfInput[input] = Int32(documents.count)
+            linkedInputs.formUnion(PageLinks.linkedInputs(of: document.postmortem, in: corpus))
             let path = document.postmortem.path
             readingErrors += document.findings.filter { $0.severity == .error && ProblemCode(rawValue: $0.ruleID) != nil }
             var pageFindings = prepared.findings
@@ -231,8 +239,13 @@ public enum ReportGenerator {
             }
         })
         if let failure { throw failure }
+        var linkedDocuments: [String: Int] = [:]
+        for input in linkedInputs.sorted() where documentOfInput[input] >= 0 {
+            let path = RelativeLinkRule.normalise(shown(inputs[input].path))
+            if linkedDocuments[path] == nil { linkedDocuments[path] = Int(documentOfInput[input]) }
+        }
         return SpilledCorpus(documents: documents, followUps: followUps, entries: entries, leftOut: leftOut,
-                             readingErrors: readingErrors, spill: spill)
+                             readingErrors: readingErrors, linkedDocuments: linkedDocuments, spill: spill)
     }
 
     /// Works out the review of a spilled corpus and writes every file of the site into `stage`:
@@ -245,6 +258,7 @@ public enum ReportGenerator {
                              workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ReportError) -> QuarterlyReview {
         var reading = QuarterlyReview(documents: corpus.documents, followUps: corpus.followUps, configuration: configuration,
                                       categories: classifier.categories, options: options)
+        reading.linkedPages = corpus.linkedDocuments.mapValues { reading.pageNames[$0] }
         // The index's rows of follow-up actions read each action back, data.json the evidence
         // of each classification, both the titles of the period's incidents (and the index those of
         // the incidents its staircases step at), and the index the paths of documents with lint
@@ -319,8 +333,10 @@ public enum ReportGenerator {
             if !corpusWide.isEmpty { addCorpusFindings(corpusWide, to: &documents[index]) }
             corpus.remember(documents[index].postmortem)
         }
-        return QuarterlyReview(documents: documents, configuration: configuration,
-                               categories: classifier.categories, options: options)
+        var review = QuarterlyReview(documents: documents, configuration: configuration,
+                                     categories: classifier.categories, options: options)
+        review.linkedPages = PageLinks.linkedPages(documents, pageNames: review.pageNames)
+        return review
     }
 
     /// Adds findings of corpus-wide rules (a duplicate id) about `document` to its own, so that its

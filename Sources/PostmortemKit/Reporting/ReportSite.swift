@@ -103,7 +103,9 @@ public enum ReportSite {
                             actions: [FollowUpAction], classification: Classification, header: DocumentHeader,
                             templates: ReportTemplates) -> ReportFile {
         ReportFile(path: "incidents/\(review.pageNames[index])",
-                   contents: templates.render(PostmortemPageModel.context(review, index: index, body: body, findings: findings,
+                   contents: templates.render(PostmortemPageModel.context(review, index: index,
+                                                                          body: PageLinks.rewrite(body, from: header.path, pages: review.linkedPages),
+                                                                          findings: findings,
                                                                           actions: actions, classification: classification,
                                                                           header: header),
                                               with: "postmortem"))

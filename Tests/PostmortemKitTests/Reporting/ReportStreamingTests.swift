@@ -312,4 +312,60 @@ struct ReportStreamingTests {
         let references = try bodies.map { try spill.append($0) }
         for (body, reference) in zip(bodies, references).reversed() { #expect(try spill.body(reference) == body) }
     }
+
+    /// Found by the review of the report in stop 37: a postmortem's link to another (`[the June
+    /// incident](2026-06-09-….md)`) named a `.md` file the report does not hold. It points at
+    /// that postmortem's page, streamed or in memory alike.
+    @Test("links between postmortems point at their pages", arguments: [1, 3])
+    func linksBetweenPostmortems(workers: Int) throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let corpus = root.appendingPathComponent("postmortems")
+        try FileManager.default.createDirectory(at: corpus.appendingPathComponent("2025"), withIntermediateDirectories: true)
+        func write(_ name: String, id: String, day: Int, body: String) throws {
+            try """
+                ---
+                id: \(id)
+                title: Incident \(name)
+                status: published
+                severity: SEV3
+                services: [api]
+                started: 2026-07-\(String(format: "%02d", day))T10:00:00Z
+                mitigated: 2026-07-\(String(format: "%02d", day))T11:00:00Z
+                ---
+                # Incident \(name)
+
+                \(body)
+
+                """.write(to: corpus.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        // Two documents share an id: the first in path order ("2025/old one.md") gets `inc-a.html`,
+        // the second (a.md) `inc-a-2.html`.
+        try write("a.md", id: "INC-A", day: 1, body: "First.")
+        try write("2025/old one.md", id: "INC-A", day: 2, body: "[Back](../c.md#timeline)")
+        try write("c.md", id: "INC-C", day: 3,
+                  body: "Like [a](a.md), [the old one](2025/old%20one.md), [again](./2025/../a.md?x=1&y=2), [a runbook](runbook.md), [upstream](https://example.com/x.md).")
+        let inputs = InputDiscovery.expand([corpus.path])
+        var configuration = Configuration()
+        configuration.organization = "Links"
+        let options = ReportOptions(period: ReportingPeriod.quarter("2026-Q3", zone: .utc)!, today: ReportFixture.today, zone: .utc)
+        let out = root.appendingPathComponent("site")
+        _ = try stream(inputs, configuration: configuration, options: options, relativeTo: root.path, out: out, workers: workers)
+        let written = try files(in: out)
+        let c = try #require(written["incidents/inc-c.html"])
+        #expect(c.contains("<a href=\"inc-a-2.html\">a</a>, <a href=\"inc-a.html\">the old one</a>, <a href=\"inc-a-2.html\">again</a>"))
+        #expect(c.contains("<a href=\"runbook.md\">a runbook</a>") && c.contains("<a href=\"https://example.com/x.md\">"))
+        #expect(try #require(written["incidents/inc-a.html"]).contains("<a href=\"inc-c.html#timeline\">Back</a>"))
+        let classifier = try Classifier(configuration: configuration)
+        let linter = try Linter(configuration: configuration)
+        let documents = ReportGenerator.documents(inputs, configuration: configuration, classifier: classifier, linter: linter,
+                                                  today: options.today, pathsRelativeTo: root.path)
+        let expected = ReportGenerator.site(documents: documents, configuration: configuration, classifier: classifier,
+                                            linter: linter, options: options, templates: try ReportFixture.templates()).files
+        for file in expected {
+            let same = written[file.path].map { Array($0.utf8) } == Array(file.contents.utf8)
+            #expect(same, "\(file.path) differs")
+        }
+    }
+
 }

@@ -1,0 +1,61 @@
+/// Links between postmortems on the report's pages. A postmortem links to an earlier one by its
+/// file (`[the June incident](2026-06-09-paylane-auth-latency.md)`, as PM060 checks), and on the
+/// page that link named a `.md` file the report does not hold: it is pointed at that postmortem's
+/// page instead. Links to files that are no postmortem of the report stay as written.
+public enum PageLinks {
+    /// The normalised paths of the inputs `record` links to (relative links to Markdown files,
+    /// resolved from the record's path), with their places among the inputs of `corpus`.
+    public static func linkedInputs(of record: Postmortem, in corpus: CorpusIndex) -> [Int] {
+        record.links.compactMap { link in
+            RelativeLinkRule.target(of: link.destination, from: record.path).flatMap(corpus.input(at:))
+        }
+    }
+
+    /// The page of each postmortem another one links to, by normalised path, for documents whose
+    /// records hold their links (the report of documents in memory; the streaming report finds
+    /// them as it reads).
+    static func linkedPages(_ documents: [ReportedDocument], pageNames: PageNames) -> [String: String] {
+        let targets = Set(documents.lazy.flatMap { document in
+            document.postmortem.links.lazy.compactMap { RelativeLinkRule.target(of: $0.destination, from: document.postmortem.path) }
+        }.map(RelativeLinkRule.normalise))
+        guard !targets.isEmpty else { return [:] }
+        var pages: [String: String] = [:]
+        for index in documents.indices {
+            let path = RelativeLinkRule.normalise(documents[index].postmortem.path)
+            if targets.contains(path), pages[path] == nil { pages[path] = pageNames[index] }
+        }
+        return pages
+    }
+
+    /// `body` (cmark-gfm's HTML of the document at `path`) with each link to a postmortem of
+    /// `pages` pointed at its page, beside this one in `incidents/`; a fragment stays as written.
+    public static func rewrite(_ body: String, from path: String, pages: [String: String]) -> String {
+        guard !pages.isEmpty else { return body }
+        let bytes = Array(body.utf8)
+        var result: [UInt8] = []
+        var copied = 0
+        var from = 0
+        while let start = ByteSearch.firstIndex(of: hrefStart, in: bytes, from: from) {
+            let valueStart = start + hrefStart.count
+            guard let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+            from = valueEnd
+            // cmark-gfm escapes `&` and `'` in an href; the rest is percent-encoded, which
+            // ``RelativeLinkRule/target(of:from:)`` decodes.
+            let written = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
+            let href = written.replacingBytes(of: "&#x27;", with: "'").replacingBytes(of: "&amp;", with: "&")
+            guard let target = RelativeLinkRule.target(of: href, from: path), let page = pages[RelativeLinkRule.normalise(target)] else {
+                continue
+            }
+            let fragment = bytes[valueStart..<valueEnd].firstIndex(of: UInt8(ascii: "#")).map { bytes[$0..<valueEnd] } ?? []
+            result += bytes[copied..<valueStart]
+            result += Array(HTMLEscaping.attribute(page).utf8)
+            result += fragment
+            copied = valueEnd
+        }
+        guard copied > 0 else { return body }
+        result += bytes[copied...]
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    private static let hrefStart = Array("<a href=\"".utf8)
+}
