@@ -5,6 +5,8 @@ set -u
 cd "$(dirname "$0")/../.."
 swift build -c debug >/dev/null 2>&1 || { echo "e2e: build failed"; echo "0 passed, 1 failed"; exit 1; }
 PM=.build/debug/pm
+# The executable by an absolute path, for checks that change directory.
+PMABS=$PWD/$PM
 # Every temporary file of the checks (mktemp in the checks and in the shells they start, Python's
 # tempfile) goes under one directory of this run, removed when it ends: make test leaves nothing
 # in /tmp, and two runs at once do not share a file.

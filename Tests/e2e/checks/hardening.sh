@@ -4,7 +4,6 @@
 H=Tests/PostmortemKitTests/Fixtures/hostile
 HC="--config $H/pm.yml"
 hard=$(mktemp -d)
-case $PM in /*) PMABS=$PM ;; *) PMABS=$PWD/$PM ;; esac
 
 # Exits 1 when stdin has a raw ESC, BEL, CR or C1 CSI byte (or is empty).
 no_controls='import sys; d=sys.stdin.buffer.read(); bad=[b for b in (b"\x1b", b"\x07", b"\r", b"\xc2\x9b") if b in d]; print("raw control bytes:", bad) if bad else None; sys.exit(1 if bad or not d else 0)'

@@ -8,6 +8,7 @@ check "lint: bad --today exits 2" bash -c "$PM lint --today 2026-13-01 postmorte
 check "lint: bad lint config exits 2 naming key and line" bash -c "cd $LINT_TMP && printf 'lint:\n  rules:\n    PM012: {severity: loud}\n' > pm.yml && $PWD/$PM lint x.md 2>err.txt; test \$? = 2 && grep -q 'pm.yml:3:' err.txt"
 check "lint: stdin with --stdin-filename" bash -c "printf '# Notes\n\nThe fix was simply a revert.\n' | $PM lint - --stdin-filename docs/new.md | grep -q '^docs/new.md:3:13: warning: \"simply\"'"
 check "lint: a file given again, or as the editor's buffer beside its folder, is read once: no PM061 against itself" bash -c "f=\$(ls postmortems/*.md | head -1); out=\$($PM lint --today 2026-11-22 postmortems \$f ./\$f); echo \"\$out\" | grep -q PM061 && exit 1; $PM lint --today 2026-11-22 - postmortems --stdin-filename \$f < \$f | grep -q PM061 && exit 1; test \"\$($PM lint --today 2026-11-22 postmortems \$f | tail -1)\" = \"\$($PM lint --today 2026-11-22 postmortems | tail -1)\""
+check "lint: with no paths, run inside postmortems/ or a folder below it, paths are relative to it (they were absolute)" bash -c "w=\$(mktemp -d); cp -r postmortems pm.yml \$w/; mkdir \$w/postmortems/sub; cd \$w/postmortems && $PMABS lint --today 2026-11-22 | head -1 | grep -q '^\\./2026-' && cd sub && $PMABS lint --today 2026-11-22 | head -1 | grep -q '^\\.\\./2026-' && cd \$w && $PMABS lint --today 2026-11-22 | head -1 | grep -q '^postmortems/2026-'"
 check "lint: --stdin-filename without - is a usage error, exit 2" bash -c "$PM lint --stdin-filename x.md < /dev/null 2>$LINT_TMP/err; test \$? = 2 && grep -q 'give .-. among the paths' $LINT_TMP/err"
 check "lint: no colour when piped" bash -c "! $PM lint Tests/PostmortemKitTests/Fixtures/lint/reporters.md | grep -q $'\e'"
 check "lint: json is valid" bash -c "$PM lint --format json --today 2026-12-01 Tests/PostmortemKitTests/Fixtures/lint/many-problems.md | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d[\"summary\"][\"errors\"] > 0 and len(d[\"findings\"]) >= 35'"
@@ -26,14 +27,12 @@ for format in json sarif github text; do
   golden=Tests/PostmortemKitTests/Fixtures/lint/expected.$([ $format = text ] && echo txt || echo $format)
   check "lint: $format from the command line is the canned $format" bash -c "$PM lint --config $LINT_TMP/examples.yml --format $format --today 2026-12-01 - --stdin-filename 'postmortems/search slow, rebuild.md' < Tests/PostmortemKitTests/Fixtures/lint/reporters.md > $LINT_TMP/golden.out; cmp $LINT_TMP/golden.out $golden"
 done
-check "lint: a path given twice is linted twice, each copy's findings together" bash -c "$PM lint --format json --today 2026-12-01 Tests/PostmortemKitTests/Fixtures/lint/reporters.md Tests/PostmortemKitTests/Fixtures/lint/reporters.md | python3 -c '
+check "lint: a path given twice is linted once: the findings of one copy, and no PM061 against itself" bash -c "$PM lint --format json --today 2026-12-01 Tests/PostmortemKitTests/Fixtures/lint/reporters.md ./Tests/PostmortemKitTests/Fixtures/lint/reporters.md > $LINT_TMP/twice.json; $PM lint --format json --today 2026-12-01 Tests/PostmortemKitTests/Fixtures/lint/reporters.md > $LINT_TMP/once.json; python3 -c '
 import json, sys
-d = json.load(sys.stdin)
-lines = [f.get(\"range\", {}).get(\"start\", {}).get(\"line\", 0) for f in d[\"findings\"]]
-# Two blocks, each in line order (the second also has PM061 for the repeated id), not one merged list.
-descents = sum(1 for a, b in zip(lines, lines[1:]) if b < a)
-assert d[\"summary\"][\"files\"] == 2 and descents == 1, lines
-'"
+twice, once = (json.load(open(p)) for p in sys.argv[1:])
+assert twice == once and once[\"summary\"][\"files\"] == 1, twice[\"summary\"]
+assert not any(f[\"rule_id\"] == \"PM061\" for f in twice[\"findings\"])
+' $LINT_TMP/twice.json $LINT_TMP/once.json"
 check "lint: without paths reads pm.yml's postmortems and names them relative to the current directory" bash -c "$PM lint --format github --today 2026-11-22 | grep -q '^::warning file=postmortems/2026-01-13-checkout-db-failover-stall.md,'"
 check "lint: github annotations" bash -c "$PM lint --format github --today 2026-12-01 Tests/PostmortemKitTests/Fixtures/lint/many-problems.md | grep -q '^::error file=Tests/PostmortemKitTests/Fixtures/lint/many-problems.md,line=3,col=9,'"
 check "lint: real-world corpus runs to completion" bash -c "$PM lint ../shared/corpora/real-dev > $LINT_TMP/real.txt; test \$? = 1 && tail -1 $LINT_TMP/real.txt | grep -q 'in 50 files'"
