@@ -65,6 +65,11 @@ public struct LintConfiguration: Sendable {
                             throw ConfigurationError(path: path, location: rule.value.location,
                                                      message: "`lint.rules.\(rule.key)` must be a mapping like `{severity: warning}`")
                         }
+                        // By id and by alias, one entry would replace the other without a word.
+                        if settings[id] != nil {
+                            throw ConfigurationError(path: path, location: rule.keyLocation,
+                                                     message: "`lint.rules.\(rule.key)` configures \(id) a second time (by its id or its alias); put its settings in one entry")
+                        }
                         settings[id] = rule.value
                     }
                 default:
@@ -97,7 +102,8 @@ public struct LintConfiguration: Sendable {
                 }
                 values[entry.key] = entry.value
             }
-            let rule = try type.init(options: RuleOptions(ruleID: description.id, values: values, path: path))
+            let rule = try type.init(options: RuleOptions(ruleID: description.id, values: values, path: path,
+                                                                  severities: configuration.severities))
             if !off { configured.append((rule, severity)) }
         }
         rules = configured

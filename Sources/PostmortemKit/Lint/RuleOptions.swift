@@ -7,11 +7,14 @@ public struct RuleOptions: Sendable {
     public var ruleID: String
     /// The configuration file path, for messages.
     public var path: String
+    /// pm.yml's severities, for options keyed by severity (PM010's `required`); nil when not known.
+    public var severities: [String]?
 
-    public init(ruleID: String, values: [String: YAMLValue] = [:], path: String = "pm.yml") {
+    public init(ruleID: String, values: [String: YAMLValue] = [:], path: String = "pm.yml", severities: [String]? = nil) {
         self.ruleID = ruleID
         self.values = values
         self.path = path
+        self.severities = severities
     }
 
     func error(_ key: String, _ expected: String, _ value: YAMLValue) -> ConfigurationError {

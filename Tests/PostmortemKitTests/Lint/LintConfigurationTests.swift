@@ -64,6 +64,14 @@ import Testing
         #expect(flagged.count == 2)
     }
 
+    /// `required` keys are severities in any case, as documents' severities are read (`sev2:`
+    /// had replaced the built-in `SEV2` list or not, by the order of a dictionary).
+    @Test func requiredSectionsBySeverityInAnyCase() throws {
+        let configuration = try LintTestSupport.configuration("lint:\n  rules:\n    PM010:\n      required: {sev2: [summary], Default: [summary]}\n")
+        let document = RuleExamples.frontMatter(["severity: SEV2"]) + "# T\n\n## Summary\n\nThe proxy returned 502s for 41 minutes.\n"
+        #expect(try LintTestSupport.lint(document, configuration: configuration).filter { $0.ruleID == "PM010" }.isEmpty)
+    }
+
     @Test(arguments: [
         ("lint:\n  disable: [PM999]\n", 2, "unknown lint rule `PM999`"),
         ("lint:\n  rules:\n    blame-languag: {severity: error}\n", 3, "did you mean `blame-language`?"),
@@ -72,6 +80,11 @@ import Testing
         ("lint:\n  rules:\n    PM012:\n      phrases: oops\n", 4, "must be a list of strings"),
         ("lint:\n  disabel: [PM012]\n", 2, "did you mean `disable`?"),
         ("lint:\n  rules:\n    PM010:\n      required: {SEV1: [summary, postmortem]}\n", 4, "not a section kind"),
+        // Found by the black-box pass of stop 37: a rule by its id and its alias, where one entry
+        // replaced the other; a severity pm.yml does not list; one given twice in two cases.
+        ("lint:\n  rules:\n    blame-language: {allow: [simply]}\n    PM012: {severity: error}\n", 4, "configures PM012 a second time"),
+        ("lint:\n  rules:\n    PM010:\n      required:\n        SEV-2: [summary]\n", 5, "`SEV-2` is not one of pm.yml's severities (SEV1, SEV2, SEV3, SEV4); did you mean `SEV2`?"),
+        ("lint:\n  rules:\n    PM010:\n      required:\n        SEV2: [summary]\n        sev2: [impact]\n", 6, "SEV2 is given twice"),
         // Numbers the rules turn into whole seconds or days are bounded (1e19 had stopped pm).
         ("lint:\n  rules:\n    PM052: {grace_days: 1e19}\n", 3, "`lint.rules.PM052.grace_days` must be a number from 0 to 3660, not 1e19"),
         ("lint:\n  rules:\n    PM023: {slack_before_hours: 1e16}\n", 3, "from 0 to 87840, not 1e16"),

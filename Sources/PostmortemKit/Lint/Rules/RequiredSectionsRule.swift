@@ -35,8 +35,24 @@ public struct RequiredSectionsRule: LintRule {
     let required: [String: [SectionKind]]
 
     public init(options: RuleOptions) throws(ConfigurationError) {
-        var lists = Self.defaults
-        for (key, value) in try options.stringLists("required", default: [:]) { lists[key] = value }
+        // Keys in capitals (`default` as it is), as severities are compared: `sev2:` beside the
+        // built-in `SEV2` had replaced it or not, by the order of a dictionary.
+        func key(_ severity: String) -> String { severity.uppercased() == "DEFAULT" ? "default" : severity.uppercased() }
+        var lists = Dictionary(uniqueKeysWithValues: Self.defaults.map { (key($0.key), $0.value) })
+        var given = Set<String>()
+        for entry in options.values["required"]?.entries ?? [] {
+            guard given.insert(key(entry.key)).inserted else {
+                throw ConfigurationError(path: options.path, location: entry.keyLocation,
+                    message: "`lint.rules.PM010.required.\(entry.key)`: \(key(entry.key)) is given twice (severities are compared in any case)")
+            }
+            guard key(entry.key) != "default" else { continue }
+            // A severity pm.yml does not list would never apply (`SEV-2` for `SEV2`).
+            guard let severities = options.severities, !severities.contains(where: { $0.caseInsensitiveCompare(entry.key) == .orderedSame }) else { continue }
+            let hint = closestMatch(entry.key.uppercased(), in: severities.map { $0.uppercased() }).map { "; did you mean `\($0)`?" } ?? ""
+            throw ConfigurationError(path: options.path, location: entry.keyLocation,
+                message: "`lint.rules.PM010.required.\(entry.key)`: `\(entry.key)` is not one of pm.yml's severities (\(severities.joined(separator: ", ")))\(hint); use one of them or `default`")
+        }
+        for (severity, value) in try options.stringLists("required", default: [:]) { lists[key(severity)] = value }
         var result: [String: [SectionKind]] = [:]
         for (severity, names) in lists {
             var kinds: [SectionKind] = []
@@ -47,7 +63,7 @@ public struct RequiredSectionsRule: LintRule {
                 }
                 kinds.append(kind)
             }
-            result[severity.uppercased() == "DEFAULT" ? "default" : severity.uppercased()] = kinds
+            result[severity] = kinds
         }
         required = result
     }
