@@ -57,6 +57,9 @@ struct Outline {
             if case .text = $0.kind { return true }
             return false
         }) else { return nil }
+        // "TODO" alone in a section is the placeholder PM011 reports, not a heading of actions
+        // (the section had become empty, a PM010 error on templates that TBD did not get).
+        if text == "TODO", paragraph.children.allSatisfy({ if case .text = $0.kind { return true }; return false }) { return nil }
         let title = text.hasSuffix(":") ? String(text.dropLast()) : text
         // Only an exact known title counts; "Summary of the call" is a sentence, not a heading.
         let normalised = SectionTitles.normalise(title)

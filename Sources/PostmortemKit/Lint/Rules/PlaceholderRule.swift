@@ -54,8 +54,17 @@ public struct PlaceholderRule: LintRule {
             }
             // A marker is a whole word as written, so a line without its bytes cannot hold it.
             if markerBytes.contains(where: { ByteSearch.firstIndex(of: $0, in: bytes, from: 0) != nil }) {
-                for word in ProseWord.words(in: bytes) where markers.contains(word.original) {
-                    add(word.start, word.end, "`\(word.original)`")
+                for word in ProseWord.words(in: bytes) {
+                    if markers.contains(word.original) {
+                        add(word.start, word.end, "`\(word.original)`")
+                        continue
+                    }
+                    // `_TBD_` and `__TODO__`: underscores of emphasis are part of the word as split.
+                    guard word.original.utf8.first == UInt8(ascii: "_") || word.original.utf8.last == UInt8(ascii: "_") else { continue }
+                    let leading = word.original.utf8.prefix { $0 == UInt8(ascii: "_") }.count
+                    let inner = word.original.utf8.dropFirst(leading).reversed().drop { $0 == UInt8(ascii: "_") }
+                    let marker = String(decoding: inner.reversed(), as: UTF8.self)
+                    if markers.contains(marker) { add(word.start + leading, word.start + leading + marker.utf8.count, "`\(marker)`") }
                 }
             }
             for (literal, needle) in Self.literalBytes {

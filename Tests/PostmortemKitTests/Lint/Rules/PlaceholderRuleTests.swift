@@ -1,0 +1,33 @@
+import Testing
+@testable import PostmortemKit
+
+/// Found by the black-box pass of stop 37.
+struct PlaceholderRuleTests {
+    /// Underscores of emphasis are part of a word as prose is split, so `_TBD_` hid its marker;
+    /// a marker inside an identifier is still no marker.
+    @Test func markersInUnderscoreEmphasis() throws {
+        let document = RuleExamples.document(sections: [
+            "Impact": "Revenue impact: _TBD_. Orders lost: *TBD*. Refunds: __TODO__. _TBD: fill in_; the snake_TODO_case flag.",
+        ])
+        let found = try LintTestSupport.lint(document).filter { $0.ruleID == "PM011" }
+        #expect(found.map(\.message) == ["TBD", "TBD", "TODO", "TBD"].map { "template placeholder left in: `\($0)`" })
+        // Each at the marker itself, inside its underscores.
+        let line = try #require(document.split(separator: "\n", omittingEmptySubsequences: false).first { $0.hasPrefix("Revenue") })
+        let columns = found.compactMap { $0.range?.start.column }
+        #expect(columns.map { String(line.utf8.dropFirst($0 - 1).prefix(3))! } == ["TBD", "TBD", "TOD", "TBD"])
+    }
+
+    /// "TODO" alone in a section is a placeholder, as "TBD" is: it had been read as a heading of
+    /// follow-up actions, which left the section empty (PM010, even in templates).
+    @Test func aSectionOfTODOIsNotEmpty() throws {
+        for marker in ["TODO", "TBD"] {
+            let document = RuleExamples.document(sections: ["Summary": marker])
+            let found = try LintTestSupport.lint(document)
+            #expect(found.filter { $0.ruleID == "PM011" }.count == 1)
+            #expect(!found.contains { $0.ruleID == "PM010" }, "\(marker): \(found.map(\.message))")
+        }
+        // A title in bold or with a colon is still a heading.
+        let p = read("## Notes\n\n**TODO**\n\n- [ ] Add a canary stage\n")
+        #expect(p.sections.map(\.kind) == [nil, .actions])
+    }
+}
