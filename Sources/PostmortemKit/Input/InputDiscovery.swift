@@ -54,6 +54,9 @@ public enum InputDiscovery {
     /// with U+FFFD in place of its bad bytes, and no file has that name.
     static func missing(_ path: String) -> String {
         if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil { return "broken or looping symbolic link" }
+        // In a directory pm may not search, the file may well exist.
+        var status = stat()
+        if stat(path, &status) != 0, errno == EACCES { return "permission denied (a directory on its path cannot be searched)" }
         if path.unicodeScalars.contains("\u{FFFD}") {
             return "no such file or directory; if the file exists, its name is not valid UTF-8, which pm cannot open by name: rename it"
         }

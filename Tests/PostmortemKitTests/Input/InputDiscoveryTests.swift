@@ -54,6 +54,22 @@ struct InputDiscoveryTests {
         #expect(InputDiscovery.expand(["/nonexistent/xy.md"]).first?.problem?.message == "no such file or directory")
     }
 
+    /// A file in a directory pm may not search had been "no such file or directory" (the same
+    /// pass). root searches every directory, so the test runs only for other users.
+    @Test("a file behind a directory that cannot be searched is reported as not permitted")
+    func unsearchableDirectories() throws {
+        guard getuid() != 0 else { return }
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("pm-discovery-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root + "/d", withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: root + "/d/x.md", contents: Data("# x\n".utf8)))
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: root + "/d")
+        defer {
+            try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: root + "/d")
+            try? FileManager.default.removeItem(atPath: root)
+        }
+        #expect(InputDiscovery.expand([root + "/d/x.md"]).first?.problem?.message == "permission denied (a directory on its path cannot be searched)")
+    }
+
     @Test("ignore globs: * within a segment, ** across segments, ? one byte but not a slash",
           arguments: [
               ("*.md", "a.md", true), ("*.md", "drafts/a.md", false), ("drafts/*", "drafts/a.md", true),
