@@ -235,8 +235,8 @@ struct ReportSiteTests {
                                      options: ReportFixture.options)
         let index = file(ReportSite.render(review, templates: try ReportFixture.templates()), "index.html")
         #expect(review.budget.notes.count == 2)
-        #expect(index.contains("<li><a href=\"incidents/a.html\">a</a> (&lt;script&gt;x&lt;/script&gt;): impact names SLO `&lt;script&gt;x&lt;/script&gt;`, which is not defined; not counted</li>"))
-        #expect(index.contains("<li><a href=\"incidents/a.html\">a</a> (api-availability): no `mitigated` time after `started` and no `budget_minutes`; not counted</li>"))
+        #expect(index.contains("<li><a href=\"incidents/a.html\" dir=\"auto\">a</a> (&lt;script&gt;x&lt;/script&gt;): impact names SLO `&lt;script&gt;x&lt;/script&gt;`, which is not defined; not counted</li>"))
+        #expect(index.contains("<li><a href=\"incidents/a.html\" dir=\"auto\">a</a> (api-availability): no `mitigated` time after `started` and no `budget_minutes`; not counted</li>"))
         // Without notes, nothing is said.
         #expect(!file(try ReportFixture.site().files, "index.html").contains("Impact that was not counted"))
     }
