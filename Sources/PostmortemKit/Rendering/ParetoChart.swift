@@ -66,13 +66,20 @@ public struct ParetoChart: Sendable {
         for i in 0...4 {
             let value = scaleMax * Double(i) / 4
             svg += "<line class=\"grid\" x1=\"\(n(m.left))\" y1=\"\(n(y(value)))\" x2=\"\(n(w - m.right))\" y2=\"\(n(y(value)))\"/>\n"
-            svg += "<text class=\"axis\" x=\"\(n(m.left - 6))\" y=\"\(n(y(value) + 4))\" text-anchor=\"end\">\(n(value))</text>\n"
+            // A quarter of 1, 2.5 or 5 × 10ⁿ needs up to three decimals more than one place
+            // gives: 0.25 was shown "0.2", under a bar of 0.3.
+            let tick = DecimalText.format(value, maximumFractionDigits: 3)
+            svg += "<text class=\"axis\" x=\"\(n(m.left - 6))\" y=\"\(n(y(value) + 4))\" text-anchor=\"end\">\(tick)</text>\n"
             svg += "<text class=\"axis\" x=\"\(n(w - m.right + 6))\" y=\"\(n(y(value) + 4))\">\(i * 25)%</text>\n"
         }
         svg += "<text class=\"axis\" x=\"\(n(m.left))\" y=\"\(n(h - 6))\">\(HTMLEscaping.text(unit)) (bars, left axis); cumulative share (line, right axis)</text>\n"
         guard !bars.isEmpty else { return svg + "</svg>" }
         let slot = plotWidth / Double(bars.count)
         let barWidth = min(64, slot * 0.7)
+        // Labels that would not fit their slot go on two rows by turns, each then as wide as two
+        // slots, and are cut to that width: with ten causes they had run into each other.
+        let staggered = bars.contains { Self.labelWidth(Self.shortened($0.label)) > slot - 6 }
+        let room = staggered ? 2 * slot - 8 : slot - 6
         let cumulative = cumulativePercents
         var line = ""
         for (index, bar) in bars.enumerated() {
@@ -81,7 +88,8 @@ public struct ParetoChart: Sendable {
             let value = DecimalText.format(bar.value, maximumFractionDigits: 1)
             svg += "<g class=\"bar\"><title>\(HTMLEscaping.text("\(bar.label): \(value) \(unit)"))</title>"
             svg += "<rect x=\"\(n(centre - barWidth / 2))\" y=\"\(n(top))\" width=\"\(n(barWidth))\" height=\"\(n(m.top + plotHeight - top))\"/></g>\n"
-            svg += "<text class=\"axis\" x=\"\(n(centre))\" y=\"\(n(m.top + plotHeight + 16))\" text-anchor=\"middle\">\(HTMLEscaping.text(Self.shortened(bar.label)))</text>\n"
+            let labelY = m.top + plotHeight + (staggered && index % 2 == 1 ? 29 : 16)
+            svg += "<text class=\"axis\" x=\"\(n(centre))\" y=\"\(n(labelY))\" text-anchor=\"middle\">\(HTMLEscaping.text(Self.shortened(bar.label, toFit: room)))</text>\n"
             svg += "<text class=\"value\" x=\"\(n(centre))\" y=\"\(n(top - 4))\" text-anchor=\"middle\">\(value)</text>\n"
             line += (index == 0 ? "M" : " L") + "\(n(centre)) \(n(yPercent(cumulative[index])))"
         }
@@ -93,13 +101,14 @@ public struct ParetoChart: Sendable {
         return svg + "</svg>"
     }
 
-    /// 1, 2, 2.5, 5 × 10ⁿ at or above `value`, so the axis has round labels.
+    /// 1, 2, 4, 8 × 10ⁿ at or above `value`: the axis is cut in quarters (beside the cumulative
+    /// share's 25% steps), and a quarter of these is round too (a quarter of 2.5 was 0.625).
     static func niceCeiling(_ value: Double) -> Double {
         guard value > 0 else { return 1 }
         var magnitude = 1.0
         while magnitude * 10 <= value { magnitude *= 10 }
         while magnitude > value { magnitude /= 10 }
-        for factor in [1.0, 2.0, 2.5, 5.0, 10.0] where magnitude * factor >= value { return magnitude * factor }
+        for factor in [1.0, 2.0, 4.0, 8.0, 10.0] where magnitude * factor >= value { return magnitude * factor }
         return magnitude * 10
     }
 
@@ -108,4 +117,17 @@ public struct ParetoChart: Sendable {
     static func shortened(_ label: String) -> String {
         label.count > 14 ? String(label.prefix(13)) + "…" : label
     }
+
+    /// ``shortened(_:)``, and cut further (to no fewer than three characters and the ellipsis)
+    /// until it is at most `width` pixels wide.
+    static func shortened(_ label: String, toFit width: Double) -> String {
+        var label = shortened(label)
+        while labelWidth(label) > width, label.count > 4 {
+            label = String(label.dropLast(label.hasSuffix("…") ? 2 : 1)) + "…"
+        }
+        return label
+    }
+
+    /// About how wide `text` is in the chart's 11-pixel sans-serif (as the staircase measures).
+    static func labelWidth(_ text: String) -> Double { StaircaseChart.textWidth(text) }
 }

@@ -135,13 +135,20 @@ public struct StaircaseChart: Sendable {
         svg += "<title id=\"\(HTMLEscaping.attribute(titleID))\">\(HTMLEscaping.text(label))</title>\n"
         svg += "<desc id=\"\(HTMLEscaping.attribute(descID))\">\(HTMLEscaping.text(summary))</desc>\n"
 
-        // Horizontal grid and percent labels, at multiples of the step.
+        // Horizontal grid and percent labels, at multiples of the step, and at 100%, where every
+        // window starts, when that is none (a step of 250 had left the top unlabelled) and has
+        // room below the top.
+        var ticks: [Double] = []
         var tick = (yMax / tickStep).rounded(.down) * tickStep
         while tick >= yMin {
+            ticks.append(tick)
+            tick -= tickStep
+        }
+        if ticks.first.map({ $0 < yMax && y($0) - y(yMax) >= 14 }) ?? true { ticks.insert(yMax, at: 0) }
+        for tick in ticks {
             let cls = tick == 0 ? "zero" : "grid"
             svg += "<line class=\"\(cls)\" x1=\"\(n(m.left))\" y1=\"\(n(y(tick)))\" x2=\"\(n(w - m.right))\" y2=\"\(n(y(tick)))\"/>\n"
             svg += "<text class=\"axis\" x=\"\(n(m.left - 6))\" y=\"\(n(y(tick) + 4))\" text-anchor=\"end\">\(n(tick))%</text>\n"
-            tick -= tickStep
         }
         // Window boundaries with their start dates, the year too when the chart spans more than
         // one. Every boundary gets its line; a date only where it has room after the one before
@@ -149,9 +156,17 @@ public struct StaircaseChart: Sendable {
         var boundaries = windows.map(\.start).filter { $0 >= domainStart && $0 < domainEnd }
         if boundaries.first.map({ $0 > domainStart }) ?? true { boundaries.insert(domainStart, at: 0) }
         let withYear = domainStart.localDate.year != domainEnd.adding(seconds: -1).localDate.year
+        // Fewer than three boundaries (a quarter's window has one) leave the incidents without a
+        // date to place them by: the first of each month gets a date and a tick mark too.
+        var months: [Timestamp] = []
+        if boundaries.count < 3 { months = Self.monthStarts(from: domainStart, to: domainEnd).filter { !boundaries.contains($0) } }
         var labelEnd = -Double.infinity
-        for boundary in boundaries {
-            svg += "<line class=\"grid\" x1=\"\(n(x(boundary)))\" y1=\"\(n(m.top))\" x2=\"\(n(x(boundary)))\" y2=\"\(n(h - m.bottom))\"/>\n"
+        for (boundary, isMonth) in (boundaries.map { ($0, false) } + months.map { ($0, true) }).sorted(by: { $0.0 < $1.0 }) {
+            if isMonth {
+                svg += "<line class=\"grid\" x1=\"\(n(x(boundary)))\" y1=\"\(n(h - m.bottom))\" x2=\"\(n(x(boundary)))\" y2=\"\(n(h - m.bottom + 4))\"/>\n"
+            } else {
+                svg += "<line class=\"grid\" x1=\"\(n(x(boundary)))\" y1=\"\(n(m.top))\" x2=\"\(n(x(boundary)))\" y2=\"\(n(h - m.bottom))\"/>\n"
+            }
             let label = Self.dayLabel(boundary.localDate, withYear: withYear)
             let lx = x(boundary) + 3
             guard lx >= labelEnd + 8, lx + Self.textWidth(label) <= w else { continue }
@@ -181,7 +196,10 @@ public struct StaircaseChart: Sendable {
             }
         }
 
-        // The staircases.
+        // The staircases. The label of an exhaustion goes on the first row below the zero line
+        // that it does not overprint (three windows exhausted in a quarter had printed theirs on
+        // one another), and is left to the diamond's tooltip when no row is free.
+        var exhaustionRows: [[ClosedRange<Double>]] = [[], []]
         for window in windows where window.end > domainStart && window.start < domainEnd {
             let steps = window.steps.sorted(by: { ($0.at, $0.incident) < ($1.at, $1.incident) })
             // A window not started yet has no line; one under way ends at what is known (or at
@@ -200,7 +218,15 @@ public struct StaircaseChart: Sendable {
                 svg += "<path d=\"M\(n(ex)) \(n(ey - 7)) L\(n(ex + 7)) \(n(ey)) L\(n(ex)) \(n(ey + 7)) L\(n(ex - 7)) \(n(ey)) Z\"/>"
                 let anchor = ex > m.left + plotWidth * 0.75 ? "end" : "start"
                 let tx = anchor == "end" ? ex - 10 : ex + 10
-                svg += "<text x=\"\(n(tx))\" y=\"\(n(ey + 18))\" text-anchor=\"\(anchor)\">\(HTMLEscaping.text(text))</text></g>\n"
+                let extent = anchor == "end" ? (tx - Self.textWidth(text))...tx : tx...(tx + Self.textWidth(text))
+                let free = exhaustionRows.indices.first { row in
+                    ey + 18 + Double(row) * 14 <= h - m.bottom + 2 && !exhaustionRows[row].contains { $0.overlaps((extent.lowerBound - 6)...(extent.upperBound + 6)) }
+                }
+                if let row = free {
+                    exhaustionRows[row].append(extent)
+                    svg += "<text x=\"\(n(tx))\" y=\"\(n(ey + 18 + Double(row) * 14))\" text-anchor=\"\(anchor)\">\(HTMLEscaping.text(text))</text>"
+                }
+                svg += "</g>\n"
             }
         }
 
@@ -224,6 +250,20 @@ public struct StaircaseChart: Sendable {
         }
         svg += "</svg>"
         return svg
+    }
+
+    /// The first instant of each month after `start` and before `end`, at `start`'s offset from
+    /// UTC (a tick mark an hour off across a change of summer time cannot be seen on a quarter).
+    static func monthStarts(from start: Timestamp, to end: Timestamp) -> [Timestamp] {
+        var result: [Timestamp] = []
+        var date = start.localDate
+        while true {
+            let next = date.month == 12 ? (date.year + 1, 1) : (date.year, date.month + 1)
+            guard let first = Timestamp(year: next.0, month: next.1, day: 1, offsetSeconds: start.offsetSeconds), first < end else { break }
+            result.append(first)
+            date = first.localDate
+        }
+        return result
     }
 
     /// `1 Jul`: short, unambiguous in a quarter's context, and independent of the locale;

@@ -46,6 +46,8 @@ enum IndexPageModel {
         let causes = causeRows(review, incidents: inPeriod)
         context["causeRows"] = causes.rows
         context["paretoSVG"] = causes.chart
+        // A quarter that burned nothing gets a sentence, not an empty frame of axes.
+        context["hasParetoBars"] = review.causeGroups.contains { $0.burnedMinutes > 0 }
         context["serviceRows"] = serviceRows(review, incidents: inPeriod)
         context["incidents"] = LazyRows(count: inPeriod.count) { incidentRow(review, index: inPeriod[$0]) }
         context["hasIncidents"] = !inPeriod.isEmpty

@@ -106,13 +106,57 @@ import Testing
         #expect(dates.allSatisfy { $0.x + StaircaseChart.textWidth($0.text) <= StaircaseChart.width })
     }
 
+    /// From the review of the report in stop 37: a quarter's window was dated "1 Jul" only.
+    @Test("a window of a quarter gets each month's first day under its axis, with a tick mark")
+    func monthsUnderAQuarter() {
+        let windows = emptyWindows(1, days: 92)
+        let svg = StaircaseChart(slo: "api", windows: windows, domainStart: windows[0].start, domainEnd: windows[0].end,
+                                 links: [:], idPrefix: "s").svg()
+        #expect(axisDates(svg).map(\.text) == ["1 Jul", "1 Aug", "1 Sep"])
+        // Three 30-day windows have their own dates, and no months beside them.
+        let three = emptyWindows(3, days: 30)
+        let dated = StaircaseChart(slo: "api", windows: three, domainStart: three[0].start, domainEnd: three[2].end,
+                                   links: [:], idPrefix: "s").svg()
+        #expect(axisDates(dated).map(\.text) == ["1 Jul", "31 Jul", "30 Aug"])
+    }
+
+    /// From the same review: with a grid step of 250 the top of every window had no label; and
+    /// three windows exhausted close together printed their labels on one another.
+    @Test("100% is labelled at any grid step, and labels of exhaustion do not overprint")
+    func topLabelAndExhaustionLabels() throws {
+        #expect(labels(chart([-1_000])) == ["100%", "0%", "-250%", "-500%", "-750%", "-1000%"])
+        let start = Timestamp(epochSeconds: 1_782_864_000)
+        let windows = (0..<3).map { index -> BudgetWindow in
+            let from = start.adding(seconds: Int64(index) * 86_400)
+            let at = from.adding(seconds: 3_600)
+            return BudgetWindow(slo: "api", start: from, end: from.adding(seconds: 86_400), budgetMinutes: 1, burnedMinutes: 2,
+                                remainingMinutes: -1, remainingPercent: -100,
+                                steps: [StaircaseStep(at: at, incident: "i\(index)", burnedMinutes: 2, remainingMinutes: -1, remainingPercent: -100)],
+                                exhaustedAt: at, burnRate: nil, policy: .exhausted)
+        }
+        let svg = StaircaseChart(slo: "api", windows: windows, domainStart: start, domainEnd: start.adding(seconds: 30 * 86_400),
+                                 links: [:], idPrefix: "s").svg()
+        let placed = svg.split(separator: "\n").filter { $0.hasPrefix("<g class=\"exhausted\">") }
+        #expect(placed.count == 3)
+        // Each label drawn has a row of its own or room beside the others; a third finds none
+        // and is left to its diamond's tooltip.
+        let rows = placed.compactMap { line -> String? in
+            guard let text = line.range(of: "<text x=") else { return nil }
+            return String(line[text.lowerBound...].split(separator: "\"")[3])
+        }
+        #expect(Set(rows).count == rows.count && rows.count == 2)
+    }
+
     @Test("a chart over more than one year dates its axis and its 'as of' with the year")
     func yearsWhenTheChartSpansThem() {
         let windows = emptyWindows(2, days: 365)
         let asOf = windows[1].start.adding(seconds: 30 * 86_400)
         let svg = StaircaseChart(slo: "api", windows: windows, domainStart: windows[0].start, domainEnd: windows[1].end,
                                  links: [:], idPrefix: "s", asOf: asOf).svg()
-        #expect(axisDates(svg).map(\.text) == ["1 Jul 2026", "1 Jul 2027"])
+        // Two windows are too few boundaries to place incidents by: months are dated between
+        // them, as many as have room.
+        #expect(axisDates(svg).map(\.text) == ["1 Jul 2026", "1 Oct 2026", "1 Jan 2027", "1 Apr 2027", "1 Jul 2027", "1 Oct 2027",
+                                                "1 Jan 2028", "1 Apr 2028"])
         #expect(svg.contains("not yet known: as of 30 Jul 2027"))
     }
 
