@@ -43,6 +43,10 @@ public struct StaircaseChart: Sendable {
     /// line stops there, a window that starts later has none, and the rest of the chart is shaded
     /// as "not yet". Nil when every window has ended.
     public var asOf: Timestamp?
+    /// The period the report is of, when the chart reaches beyond it (a rolling window that
+    /// started before the quarter): the parts outside it are shaded and labelled, so steps there
+    /// are not read as the period's.
+    public var period: (start: Timestamp, end: Timestamp, label: String)?
 
     /// Width and height of the drawing in CSS pixels (it scales down with the page).
     public static let width = 760.0
@@ -50,9 +54,11 @@ public struct StaircaseChart: Sendable {
     static let margin = (top: 20.0, right: 20.0, bottom: 44.0, left: 56.0)
 
     public init(slo: String, windows: [BudgetWindow], domainStart: Timestamp, domainEnd: Timestamp,
-                links: [String: IncidentLink], idPrefix: String, asOf: Timestamp? = nil) {
+                links: [String: IncidentLink], idPrefix: String, asOf: Timestamp? = nil,
+                period: (start: Timestamp, end: Timestamp, label: String)? = nil) {
         self.slo = slo
         self.asOf = asOf
+        self.period = period
         self.windows = windows.sorted { $0.start < $1.start }
         self.domainStart = domainStart
         self.domainEnd = max(domainEnd, domainStart.adding(seconds: 60))
@@ -193,6 +199,22 @@ public struct StaircaseChart: Sendable {
                 // the shade's edge, in the right margin when the shade is narrower than that.
                 let cx = min(max(fx + shade / 2 + 4, fx + 10), w - 4), cy = m.top + plotHeight / 2
                 svg += "<text \(attributes) x=\"\(n(cx))\" y=\"\(n(cy))\" text-anchor=\"middle\" transform=\"rotate(-90 \(n(cx)) \(n(cy)))\">\(HTMLEscaping.text(label))</text>\n"
+            }
+        }
+
+        // Outside the period: shaded lighter than what is not known, and labelled where there is
+        // room (the part after it only where it is known; the rest is shaded as not known).
+        if let period {
+            let parts = [(domainStart, min(period.start, domainEnd), "before \(period.label)"),
+                         (max(period.end, domainStart), min(domainEnd, known), "after \(period.label)")]
+            for (from, to, label) in parts where to > from {
+                let fx = x(from), width = x(to) - fx
+                svg += "<g class=\"outside\"><title>\(HTMLEscaping.text(label))</title>"
+                svg += "<rect x=\"\(n(fx))\" y=\"\(n(m.top))\" width=\"\(n(width))\" height=\"\(n(plotHeight))\" fill=\"currentColor\" fill-opacity=\"0.035\"/>"
+                if width >= Self.textWidth(label) + 12 {
+                    svg += "<text class=\"axis\" font-style=\"italic\" x=\"\(n(fx + 6))\" y=\"\(n(m.top + plotHeight - 8))\">\(HTMLEscaping.text(label))</text>"
+                }
+                svg += "</g>\n"
             }
         }
 

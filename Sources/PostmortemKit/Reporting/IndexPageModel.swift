@@ -207,7 +207,8 @@ enum IndexPageModel {
             let start = min(period.start, windows.map(\.start).min() ?? period.start)
             let end = max(period.end, windows.map(\.end).max() ?? period.end)
             let chart = StaircaseChart(slo: slo.id, windows: windows, domainStart: start, domainEnd: end, links: links,
-                                       idPrefix: "staircase-\(number + 1)", asOf: asOf < end ? asOf : nil)
+                                       idPrefix: "staircase-\(number + 1)", asOf: asOf < end ? asOf : nil,
+                                       period: (period.start, period.end, period.label))
             // Each item made as the list reaches it: an SLO's list has an item per incident.
             let numberedSteps = chart.numberedSteps
             let steps = LazyRows(count: numberedSteps.count) { position -> [String: Any] in
@@ -221,6 +222,8 @@ enum IndexPageModel {
                     "burned": DurationText.budget(step.burnedMinutes),
                     "remaining": DurationText.percent(step.remainingPercent, fractionDigits: 1),
                     "overspent": step.remainingPercent < 0,
+                    // A step of a window that began before the period, or after it.
+                    "outsidePeriod": !period.contains(step.at),
                 ]
             }
             let windowRows = windows.map { window -> [String: Any] in

@@ -147,6 +147,26 @@ import Testing
         #expect(Set(rows).count == rows.count && rows.count == 2)
     }
 
+    /// From the review of the report in stop 37: a rolling window that began before the quarter
+    /// drew its June steps with no mark of where the quarter begins.
+    @Test("the parts of the chart outside the period are shaded and labelled")
+    func outsideThePeriod() throws {
+        let windows = emptyWindows(4, days: 30)
+        let periodStart = windows[0].start.adding(seconds: 25 * 86_400)
+        let periodEnd = periodStart.adding(seconds: 92 * 86_400)
+        let svg = StaircaseChart(slo: "api", windows: windows, domainStart: windows[0].start, domainEnd: windows[3].end,
+                                 links: [:], idPrefix: "s", period: (periodStart, periodEnd, "2026-Q3")).svg()
+        let outside = svg.split(separator: "\n").filter { $0.hasPrefix("<g class=\"outside\">") }
+        #expect(outside.count == 2)
+        #expect(outside[0].contains("<title>before 2026-Q3</title>") && outside[0].contains(">before 2026-Q3</text>"))
+        // Three days after the period: too narrow for its label, which its tooltip carries.
+        #expect(outside[1].contains("<title>after 2026-Q3</title>") && !outside[1].contains("</text>"))
+        // A chart inside its period has nothing shaded.
+        let inside = StaircaseChart(slo: "api", windows: windows, domainStart: windows[0].start, domainEnd: windows[3].end,
+                                    links: [:], idPrefix: "s", period: (windows[0].start, windows[3].end, "2026-Q3")).svg()
+        #expect(!inside.contains("class=\"outside\""))
+    }
+
     @Test("a chart over more than one year dates its axis and its 'as of' with the year")
     func yearsWhenTheChartSpansThem() {
         let windows = emptyWindows(2, days: 365)
