@@ -101,10 +101,14 @@ enum FollowUpTracking {
             entry.oldest = max(entry.oldest, age(t) ?? 0)
             owners[key] = entry
         }
-        context["ownerRows"] = owners.keys.sorted {
-            let a = owners[$0]!, b = owners[$1]!
-            return (a.overdue, a.open) != (b.overdue, b.open) ? (a.overdue, a.open) > (b.overdue, b.open) : $0 < $1
-        }.map { key -> [String: Any] in
+        // In name order, "unassigned" last: a list for following actions up, not a ranking of
+        // people by what is overdue in front of leadership, which a blameless review avoids.
+        func inNameOrder(_ a: String, _ b: String) -> Bool {
+            if (a == "unassigned") != (b == "unassigned") { return b == "unassigned" }
+            let (x, y) = (a.lowercased(), b.lowercased())
+            return x != y ? x < y : a < b
+        }
+        context["ownerRows"] = owners.keys.sorted(by: inNameOrder).map { key -> [String: Any] in
             let entry = owners[key]!
             return ["owner": IndexPageModel.clean(key), "open": "\(entry.open)", "overdue": "\(entry.overdue)",
                     "hasOverdue": entry.overdue > 0, "oldest": "\(entry.oldest) d"]
