@@ -265,7 +265,9 @@ public struct StaircaseChart: Sendable {
             marker += "<circle cx=\"\(n(cx))\" cy=\"\(n(cy))\" r=\"9\"/>"
             marker += "<text x=\"\(n(cx))\" y=\"\(n(cy + 4))\" text-anchor=\"middle\">\(numbered.number)</text>"
             if let link = links[step.incident] {
-                svg += "<a class=\"step\" href=\"\(HTMLEscaping.attribute(link.href))\">\(marker)</a>\n"
+                // Out of the tab order: the chart is one image to assistive technology, and the
+                // list under it holds the same links.
+                svg += "<a class=\"step\" href=\"\(HTMLEscaping.attribute(link.href))\" tabindex=\"-1\">\(marker)</a>\n"
             } else {
                 svg += "<g class=\"step\">\(marker)</g>\n"
             }
