@@ -32,6 +32,18 @@ import Testing
         #expect(findings.allSatisfy { $0.severity == .error })
     }
 
+    /// Found by the black-box pass of stop 37: a configured phrase around a built-in one gave
+    /// two findings for the same words.
+    @Test func aPhraseInsideALongerOneIsOneFinding() throws {
+        let configuration = try LintTestSupport.configuration("lint:\n  rules:\n    PM012:\n      phrases: [\"we should have checked\", \"have checked the\"]\n")
+        let text = RuleExamples.document(sections: ["What went wrong": "In hindsight we should have checked the pool size. Someone should have paged earlier."])
+        let findings = try LintTestSupport.lint(text, configuration: configuration).filter { $0.ruleID == "PM012" }
+        // Overlapping but not inside each other, both stay.
+        #expect(findings.map(\.message) == ["\"we should have checked\" is blame or counterfactual language",
+                                            "\"have checked the\" is blame or counterfactual language",
+                                            "\"should have\" is blame or counterfactual language"])
+    }
+
     @Test func checkQuotesAlsoJudgesQuotedAndChatText() throws {
         let text = RuleExamples.document(sections: [
             "What went wrong": "> The reviewer should have checked the pool.",

@@ -253,6 +253,15 @@ public struct BlameLanguageRule: LintRule {
             // In the order the phrases start, as when they were looked up by their first word.
             if found.count > 1 {
                 found.sort { ($0.first, $0.last) < ($1.first, $1.last) }
+                // A phrase inside a longer one found too is that one's finding ("should have" in
+                // a configured "we should have checked"), and of two over the same words the first.
+                let all = found
+                found = all.enumerated().filter { index, match in
+                    !all.enumerated().contains { other, longer in
+                        other != index && longer.first <= match.first && longer.last >= match.last
+                            && (longer.last - longer.first > match.last - match.first || other < index)
+                    }
+                }.map(\.element)
             }
             for match in found {
                 result.append(Violation("\"\(line.quoted(from: match.first, through: match.last))\" is blame or counterfactual language",
