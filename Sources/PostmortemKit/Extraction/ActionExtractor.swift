@@ -169,7 +169,14 @@ enum ActionExtractor {
         case note
         /// A comma inside the value before it ("status: in progress, blocked on vendor").
         case continuesValue
+        /// `tikcet: OPS-412`: a key one or two letters from a known one, kept as `?tikcet` for
+        /// ``apply(_:to:problems:)`` to report (it had been dropped without a word).
+        case misspelledKey(String, String)
     }
+
+    /// The keys a misspelling is compared with: the full names, not the short aliases (`pm:`
+    /// is no misspelled `pr:`).
+    static let suggestedKeys = ["owner", "due", "ticket", "priority", "status", "type", "reason", "assignee", "deadline"]
 
     /// Keys whose value is one word, a date or an id, so no comma continues it.
     static let singleValueKeys: Set<String> = ["owner", "due", "ticket", "priority", "type"]
@@ -184,6 +191,10 @@ enum ActionExtractor {
     }
 
     static func unkeyed(_ part: String, after key: String) -> UnkeyedPart {
+        if let colon = part.firstIndex(of: ":"), case let raw = part[..<colon].trimmingWhitespace().lowercased(),
+           raw.count >= 4, raw.count <= 12, raw.allSatisfy(\.isLetter), closestMatch(raw, in: suggestedKeys) != nil {
+            return .misspelledKey(raw, part[part.index(after: colon)...].trimmingWhitespace())
+        }
         if let loose = loosePairs(part[...], allowingLoneDate: true) { return .pairs(loose) }
         var lower = part.lowercased()
         if lower.containsBytes(of: "\u{2019}") { lower = lower.replacingOccurrences(of: "\u{2019}", with: "'") }
@@ -224,6 +235,7 @@ enum ActionExtractor {
                     result.append(("status", trimmed(position, n)))
                     return result
                 case .note: break
+                case .misspelledKey(let raw, let value): result.append(("?" + raw, value))
                 case .continuesValue: result[result.count - 1].1 += ", " + part
                 }
                 position = end + 1
@@ -261,6 +273,7 @@ enum ActionExtractor {
                     result.append(("status", remaining.trimmingWhitespace()))
                     return result
                 case .note: break
+                case .misspelledKey(let raw, let value): result.append(("?" + raw, value))
                 case .continuesValue: result[result.count - 1].1 += ", " + part
                 }
                 remaining = end == remaining.endIndex ? remaining[end...] : remaining[remaining.index(after: end)...].drop { $0 == " " }
@@ -520,6 +533,12 @@ enum ActionExtractor {
                     action.ticket = ticket
                 }
                 ticketRead = true
+            case let misspelled where misspelled.hasPrefix("?"):
+                let raw = String(misspelled.dropFirst())
+                if let near = closestMatch(raw, in: suggestedKeys) {
+                    problems.append(Problem(.invalidActionMetadata,
+                        "`\(raw):` is not an action key, so its value was not read; did you mean `\(near):`?", at: action.range))
+                }
             case "status": applyStatus(value, to: &action)
             case "wontdo", "reason":
                 if key == "wontdo" || action.state == .notDoing {

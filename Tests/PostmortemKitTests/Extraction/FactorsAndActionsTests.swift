@@ -389,4 +389,21 @@ import Testing
             #expect(open.map { String(text[..<$0]) } == prefix, "\(text)")
         }
     }
+
+    /// Found by the black-box pass of stop 37: a misspelled key was dropped without a word, and
+    /// PM051 then said the action had no ticket.
+    @Test func misspelledKeysAreReported() {
+        let p = read("""
+            ## Follow-up actions
+            - [ ] Add a canary stage (owner: @dana.k, tikcet: OPS-412, due: 2026-12-01)
+            - [ ] Alert on pool size (owner: @dana.k, pm: yes, notes: see the thread, staus: open)
+            """)
+        #expect(p.actions.map(\.ticket) == [nil, nil])
+        #expect(p.actions.first?.due?.description == "2026-12-01")
+        #expect(p.problems.filter { $0.code == .invalidActionMetadata }.map(\.message) == [
+            "`tikcet:` is not an action key, so its value was not read; did you mean `ticket:`?",
+            "`staus:` is not an action key, so its value was not read; did you mean `status:`?",
+        ])
+    }
+
 }
