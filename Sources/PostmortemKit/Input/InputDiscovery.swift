@@ -25,8 +25,7 @@ public struct InputFile: Sendable, Hashable {
 /// (`.md` and `.markdown` files only, skipping hidden directories and `ignore` globs), in a
 /// stable sorted order, following symbolic links once and never in a loop.
 public enum InputDiscovery {
-    ///
-    /// A file reached twice (`pm lint postmortems postmortems/x.md`, `./x.md` beside `x.md`, two
+    /// The files `paths` name and hold. A file reached twice (`pm lint postmortems postmortems/x.md`, `./x.md` beside `x.md`, two
     /// links to one file) is read once, under the path it was first reached by: read twice, it
     /// was a duplicate of its own id (PM061).
     public static func expand(_ paths: [String], ignore: [String] = [], relativeTo root: String? = nil) -> [InputFile] {

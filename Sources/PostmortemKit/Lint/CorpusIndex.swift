@@ -4,22 +4,18 @@
 /// It stays small (a path and an id per document), so `pm lint` can print each file's findings,
 /// corpus findings included, as soon as the file is done, without keeping records or trees.
 public struct CorpusIndex: Sendable {
-    /// Every input's path, normalised with ``RelativeLinkRule/normalise(_:)``, and its place among
-    /// the paths given (the first, for a path given twice).
-    let inputs: [String: Int]
+    /// Every input's path, normalised with ``RelativeLinkRule/normalise(_:)``.
+    public let paths: Set<String>
     /// The path of the first document seen with each id.
     public private(set) var firstPathByID: [String: String] = [:]
 
     /// An index of the inputs at `paths` (the files a run will read, in any order).
     public init<Paths: Sequence>(paths: Paths) where Paths.Element == String {
-        inputs = Dictionary(paths.enumerated().map { (RelativeLinkRule.normalise($0.element), $0.offset) }, uniquingKeysWith: { first, _ in first })
+        self.paths = Set(paths.map(RelativeLinkRule.normalise))
     }
 
     /// True when `path` (a target of a link, for instance) is one of the inputs.
-    public func containsInput(_ path: String) -> Bool { inputs[RelativeLinkRule.normalise(path)] != nil }
-
-    /// The place among the paths given of the input at `path`; nil when it is none of them.
-    public func input(at path: String) -> Int? { inputs[RelativeLinkRule.normalise(path)] }
+    public func containsInput(_ path: String) -> Bool { paths.contains(RelativeLinkRule.normalise(path)) }
 
     /// Notes `record` as seen; call it after checking the record, in input order.
     public mutating func remember(_ record: Postmortem) {

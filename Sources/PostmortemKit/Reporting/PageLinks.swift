@@ -3,11 +3,13 @@
 /// page that link named a `.md` file the report does not hold: it is pointed at that postmortem's
 /// page instead. Links to files that are no postmortem of the report stay as written.
 public enum PageLinks {
-    /// The normalised paths of the inputs `record` links to (relative links to Markdown files,
-    /// resolved from the record's path), with their places among the inputs of `corpus`.
-    public static func linkedInputs(of record: Postmortem, in corpus: CorpusIndex) -> [Int] {
+    /// The normalised paths of the inputs of `corpus` that `record` links to (relative links to
+    /// Markdown files, resolved from the record's path).
+    public static func linkedInputs(of record: Postmortem, in corpus: CorpusIndex) -> [String] {
         record.links.compactMap { link in
-            RelativeLinkRule.target(of: link.destination, from: record.path).flatMap(corpus.input(at:))
+            RelativeLinkRule.target(of: link.destination, from: record.path).map(RelativeLinkRule.normalise).flatMap {
+                corpus.containsInput($0) ? $0 : nil
+            }
         }
     }
 
