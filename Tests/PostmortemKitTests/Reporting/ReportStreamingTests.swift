@@ -43,6 +43,21 @@ struct ReportStreamingTests {
         return review
     }
 
+    /// Expects `written` (a streamed site's files by path) to be byte for byte the site rendered
+    /// from the same inputs in memory. (Compared as bytes: `==` on strings would take canonically
+    /// equal text for the same.)
+    func expectSameAsInMemory(_ written: [String: String], inputs: [InputFile], configuration: Configuration,
+                              options: ReportOptions, relativeTo root: String) throws {
+        let classifier = try Classifier(configuration: configuration)
+        let linter = try Linter(configuration: configuration)
+        let documents = ReportGenerator.documents(inputs, configuration: configuration, classifier: classifier, linter: linter,
+                                                  today: options.today, pathsRelativeTo: root)
+        let expected = ReportGenerator.site(documents: documents, configuration: configuration, classifier: classifier,
+                                            linter: linter, options: options, templates: try ReportFixture.templates()).files
+        #expect(Set(written.keys) == Set(expected.map(\.path)))
+        for file in expected { #expect(written[file.path].map { Array($0.utf8) } == Array(file.contents.utf8), "\(file.path) differs") }
+    }
+
     @Test("period figures taken from the records' own actions are those the streamed review works out from the follow-up states it kept in blocks")
     func figuresWithoutStates() throws {
         let root = try temporaryDirectory()
@@ -135,17 +150,7 @@ struct ReportStreamingTests {
             }
         }
         // And the same bytes as rendering everything in memory.
-        let classifier = try Classifier(configuration: configuration)
-        let linter = try Linter(configuration: configuration)
-        let documents = ReportGenerator.documents(inputs, configuration: configuration, classifier: classifier, linter: linter,
-                                                  today: options.today, pathsRelativeTo: root.path)
-        let expected = ReportGenerator.site(documents: documents, configuration: configuration, classifier: classifier,
-                                            linter: linter, options: options, templates: try ReportFixture.templates()).files
-        #expect(written.count == expected.count)
-        for file in expected {
-            let same = written[file.path].map { Array($0.utf8) } == Array(file.contents.utf8)
-            #expect(same, "\(file.path) differs")
-        }
+        try expectSameAsInMemory(written, inputs: inputs, configuration: configuration, options: options, relativeTo: root.path)
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["postmortems", "site"])
     }
 
@@ -191,12 +196,7 @@ struct ReportStreamingTests {
         #expect(!index.contains("No document has lint errors"))
         #expect(index.contains("<tr><th scope=\"row\"><a href=\"incidents/same-2.html\">postmortems/b.md</a></th><td class=\"num\">1</td><td>PM061 duplicate-id</td></tr>"))
         // The same as in memory.
-        let documents = ReportGenerator.documents(inputs, configuration: configuration, classifier: classifier, linter: linter,
-                                                  today: options.today, pathsRelativeTo: root.path)
-        let expected = ReportGenerator.site(documents: documents, configuration: configuration, classifier: classifier,
-                                            linter: linter, options: options, templates: try ReportFixture.templates()).files
-        #expect(Set(written.keys) == Set(expected.map(\.path)))
-        for file in expected { #expect(written[file.path].map { Array($0.utf8) } == Array(file.contents.utf8), "\(file.path) differs") }
+        try expectSameAsInMemory(written, inputs: inputs, configuration: configuration, options: options, relativeTo: root.path)
     }
 
     @Test("the spill is gone after commit, and discard or cancel leaves nothing beside --out")
@@ -356,16 +356,6 @@ struct ReportStreamingTests {
         #expect(c.contains("<a href=\"inc-a-2.html\">a</a>, <a href=\"inc-a.html\">the old one</a>, <a href=\"inc-a-2.html\">again</a>"))
         #expect(c.contains("<a href=\"runbook.md\">a runbook</a>") && c.contains("<a href=\"https://example.com/x.md\">"))
         #expect(try #require(written["incidents/inc-a.html"]).contains("<a href=\"inc-c.html#timeline\">Back</a>"))
-        let classifier = try Classifier(configuration: configuration)
-        let linter = try Linter(configuration: configuration)
-        let documents = ReportGenerator.documents(inputs, configuration: configuration, classifier: classifier, linter: linter,
-                                                  today: options.today, pathsRelativeTo: root.path)
-        let expected = ReportGenerator.site(documents: documents, configuration: configuration, classifier: classifier,
-                                            linter: linter, options: options, templates: try ReportFixture.templates()).files
-        for file in expected {
-            let same = written[file.path].map { Array($0.utf8) } == Array(file.contents.utf8)
-            #expect(same, "\(file.path) differs")
-        }
+        try expectSameAsInMemory(written, inputs: inputs, configuration: configuration, options: options, relativeTo: root.path)
     }
-
 }
