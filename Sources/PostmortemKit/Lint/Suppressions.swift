@@ -74,7 +74,15 @@ public struct Suppressions: Sendable {
                 let end = close ?? line.count
                 searchFrom = close.map { $0 + 3 } ?? line.count
                 let body = String(decoding: line[(start + 4)..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-                guard body.hasPrefix("pm-lint") else { continue }
+                guard body.hasPrefix("pm-lint") else {
+                    // `PM-LINT disable-line …` had been ignored without a word.
+                    if body.utf8.count >= 7, body.prefix(7).lowercased() == "pm-lint" {
+                        invalid.append(Violation("`\(body.prefix(7))` is not read: control comments are written `pm-lint`, in lower case",
+                            at: SourceRange(start: SourceLocation(line: index + 1, column: start + 1), end: SourceLocation(line: index + 1, column: searchFrom)),
+                            suggestion: "write `<!-- pm-lint \(body.dropFirst(7).trimmingCharacters(in: .whitespaces)) -->`"))
+                    }
+                    continue
+                }
                 let range = SourceRange(start: SourceLocation(line: index + 1, column: start + 1),
                                         end: SourceLocation(line: index + 1, column: searchFrom))
                 var words = body.dropFirst("pm-lint".count)
@@ -102,7 +110,7 @@ public struct Suppressions: Sendable {
                     codes.append(Suppressions.canonical(name))
                 }
                 if parts.count == 1 {
-                    invalid.append(Violation("`pm-lint \(verb)` names no rule; name the rules it silences", at: range,
+                    invalid.append(Violation("`pm-lint \(verb)` names no rule; name the rules it \(kind == .enable ? "turns back on" : "silences")", at: range,
                                              suggestion: "for example `<!-- pm-lint \(verb) PM012 -- reason -->`"))
                     continue
                 }

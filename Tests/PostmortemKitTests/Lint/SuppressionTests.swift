@@ -112,6 +112,17 @@ import Testing
         #expect(findings.filter { $0.ruleID == "PM092" }.count == 2)
     }
 
+    /// From the black-box pass of stop 37: a directive in capitals was ignored without a word,
+    /// and an `enable` without rules was told to name the rules it "silences".
+    @Test func directivesInCapitalsAndEnableWithoutRules() throws {
+        let findings = try lint(summary: "<!-- PM-LINT disable-next-line PM012 -- vendor's words -->\n\(Self.blame)\n\n<!-- pm-lint enable -->")
+        #expect(findings.filter { $0.ruleID == "PM012" }.count == 1)
+        #expect(findings.filter { $0.ruleID == "PM092" }.map(\.message) == [
+            "`PM-LINT` is not read: control comments are written `pm-lint`, in lower case",
+            "`pm-lint enable` names no rule; name the rules it turns back on",
+        ])
+    }
+
     @Test func readingProblemsCanBeSilenced() throws {
         let text = RuleExamples.document(sections: ["Follow-up actions":
             "<!-- pm-lint disable-next-line P021 -- date agreed later -->\n- [ ] Add a canary stage (owner: @li.w, due: someday, ticket: OPS-1)"])
