@@ -25,13 +25,15 @@ public struct InputFile: Sendable, Hashable {
 /// (`.md` and `.markdown` files only, skipping hidden directories and `ignore` globs), in a
 /// stable sorted order, following symbolic links once and never in a loop.
 public enum InputDiscovery {
-    /// The files `paths` name and hold. A file reached twice (`pm lint postmortems postmortems/x.md`, `./x.md` beside `x.md`, two
-    /// links to one file) is read once, under the path it was first reached by: read twice, it
-    /// was a duplicate of its own id (PM061).
+    /// The files `paths` name and hold. A file reached twice (`pm lint postmortems
+    /// postmortems/x.md`, `./x.md` beside `x.md`, two links to one file) is read once: read twice,
+    /// it was a duplicate of its own id (PM061). It is read under the first path that is not a
+    /// symbolic link, or the first path when all are: a link `0-first.md` that sorts before its
+    /// target had put the target's findings on the link, which a pull request does not change.
     public static func expand(_ paths: [String], ignore: [String] = [], relativeTo root: String? = nil) -> [InputFile] {
         var result: [InputFile] = []
         var visited = Set<String>()
-        var files = Set<FileIdentity>()
+        var files = Files()
         let fm = FileManager.default
         let ignore = IgnoreRule(patterns: ignore, root: root, currentDirectory: fm.currentDirectoryPath)
         for path in paths {
@@ -42,11 +44,40 @@ public enum InputDiscovery {
             }
             if isDirectory.boolValue {
                 walk(path, ignore: ignore, visited: &visited, files: &files, into: &result)
-            } else if FileIdentity(path).map({ files.insert($0).inserted }) ?? true {
+            } else {
+                files.add(path, at: result.count)
                 result.append(InputFile(path: path, problem: nil))
             }
         }
-        return result
+        return files.kept(result)
+    }
+
+    /// The files found so far by identity, and the places in the result of those read under
+    /// another path.
+    struct Files {
+        private var kept: [FileIdentity: (place: Int, isLink: Bool)] = [:]
+        private var dropped = Set<Int>()
+
+        /// Notes the file at `path`, about to be appended at `place`.
+        mutating func add(_ path: String, at place: Int) {
+            guard let identity = FileIdentity(path) else { return }
+            let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
+            guard let earlier = kept[identity] else {
+                kept[identity] = (place, isLink)
+                return
+            }
+            if earlier.isLink && !isLink {
+                dropped.insert(earlier.place)
+                kept[identity] = (place, isLink)
+            } else {
+                dropped.insert(place)
+            }
+        }
+
+        /// `result` without the inputs read under another path.
+        func kept(_ result: [InputFile]) -> [InputFile] {
+            dropped.isEmpty ? result : result.indices.filter { !dropped.contains($0) }.map { result[$0] }
+        }
     }
 
     /// Why a path that does not exist cannot be read. A name that is not valid UTF-8 reaches pm
@@ -62,7 +93,7 @@ public enum InputDiscovery {
         return "no such file or directory"
     }
 
-    static func walk(_ directory: String, ignore: IgnoreRule, visited: inout Set<String>, files: inout Set<FileIdentity>,
+    static func walk(_ directory: String, ignore: IgnoreRule, visited: inout Set<String>, files: inout Files,
                      into result: inout [InputFile]) {
         let fm = FileManager.default
         let real = (try? fm.destinationOfSymbolicLink(atPath: directory)).map {
@@ -95,7 +126,8 @@ public enum InputDiscovery {
                     result.append(InputFile(path: path, problem: Problem(.unreadable, "is a directory, not a Markdown file; scanned as a directory", severity: .info)))
                 }
                 walk(path, ignore: ignore, visited: &visited, files: &files, into: &result)
-            } else if isMarkdown, FileIdentity(path).map({ files.insert($0).inserted }) ?? true {
+            } else if isMarkdown {
+                files.add(path, at: result.count)
                 result.append(InputFile(path: path, problem: nil))
             }
         }

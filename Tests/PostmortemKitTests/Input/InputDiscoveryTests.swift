@@ -36,8 +36,13 @@ struct InputDiscoveryTests {
         try FileManager.default.createDirectory(atPath: root + "/p", withIntermediateDirectories: true)
         for name in ["p/a.md", "p/b.md"] { #expect(FileManager.default.createFile(atPath: root + "/" + name, contents: Data("# x\n".utf8))) }
         try FileManager.default.createSymbolicLink(atPath: root + "/p/c.md", withDestinationPath: "a.md")
+        // A link that sorts before its target yields to it (the retest of stop 37: the link had
+        // taken the target's findings).
+        try FileManager.default.createSymbolicLink(atPath: root + "/p/0-first.md", withDestinationPath: "b.md")
         let found = InputDiscovery.expand([root + "/p", root + "/p/a.md", root + "/p/./b.md", root + "/p/c.md"])
         #expect(found.map(\.path) == [root + "/p/a.md", root + "/p/b.md"])
+        // Links alone are read under the first.
+        #expect(InputDiscovery.expand([root + "/p/c.md", root + "/p/0-first.md", root + "/p/c.md"]).map(\.path) == [root + "/p/c.md", root + "/p/0-first.md"])
         #expect(found.allSatisfy { $0.problem == nil })
         // A directory given twice is walked once, with a note.
         let twice = InputDiscovery.expand([root + "/p", root + "/p/"])
