@@ -48,10 +48,11 @@ public enum PageLinks {
             guard let target = RelativeLinkRule.target(of: href, from: path), let page = pages[RelativeLinkRule.normalise(target)] else {
                 continue
             }
-            let fragment = bytes[valueStart..<valueEnd].firstIndex(of: UInt8(ascii: "#")).map { bytes[$0..<valueEnd] } ?? []
+            // The fragment of the decoded link, escaped again: the `#` of cmark-gfm's `&#x27;`
+            // (a file named `it's.md`) is no fragment.
+            let fragment = href.firstIndex(of: "#").map { String(href[$0...]) } ?? ""
             result += bytes[copied..<valueStart]
-            result += Array(HTMLEscaping.attribute(page).utf8)
-            result += fragment
+            result += Array(HTMLEscaping.attribute(page + fragment).utf8)
             copied = valueEnd
         }
         guard copied > 0 else { return body }
