@@ -51,14 +51,22 @@ enum ActionExtractor {
                 if !trailing.isEmpty { text = lines.joined(separator: " ").trimmingWhitespaceAndNewlines() }
             }
             // A nested list of nothing but metadata ("  - owner: @dana.k", "  - due: 2026-12-01")
-            // is the action's, as lines of it under the item are.
+            // is the action's, as lines of it under the item are. Lines of other keys among them
+            // ("  - team: sre") are passed over, and misspelled ones reported (the retest of stop
+            // 37: one `tikcet:` or `notes:` line had dropped the whole list, owner and due date too).
             for nested in nestedLists {
                 let parsed = nested.children.map { child -> [(String, String)]? in
                     guard child.children.count == 1, let paragraph = child.children.first, case .paragraph = paragraph.kind,
                           case let line = paragraph.plainText.trimmingWhitespaceAndNewlines(), !line.contains("\n") else { return nil }
-                    return pairs(Substring(line))
+                    if let known = pairs(Substring(line)) { return known }
+                    guard let colon = line.firstIndex(of: ":"), case let key = line[..<colon].trimmingWhitespace(),
+                          !key.isEmpty, key.utf8.count <= 24, key.allSatisfy({ $0.isLetter || $0 == " " || $0 == "-" || $0 == "_" }) else { return nil }
+                    if case .misspelledKey(let raw, let value) = unkeyed(line, after: "") { return [("?" + raw, value)] }
+                    return []
                 }
-                if !parsed.isEmpty, parsed.allSatisfy({ $0 != nil }) { trailing += parsed.flatMap { $0! } }
+                if !parsed.isEmpty, parsed.allSatisfy({ $0 != nil }), parsed.contains(where: { $0?.contains { !$0.0.hasPrefix("?") } == true }) {
+                    trailing += parsed.flatMap { $0! }
+                }
             }
             // "**Short term:**" with a nested list is a group, not an action.
             if task == nil, let lead, !nestedLists.isEmpty, isLabelOnly(lead) {
@@ -178,6 +186,18 @@ enum ActionExtractor {
     /// is no misspelled `pr:`).
     static let suggestedKeys = ["owner", "due", "ticket", "priority", "status", "type", "reason", "assignee", "deadline"]
 
+    /// The key `raw` is a misspelling of: its letters swapped (`tikcet`, `onwer`), or, from five
+    /// letters, one letter added, dropped or changed (`staus`, `prority`). Two changes made words
+    /// of their own misspellings (`region:` of `reason:`, `person:`, `season:`), and so did one in
+    /// a word of four letters (`dupe:` of `due:`).
+    static func misspelling(_ raw: String) -> String? {
+        suggestedKeys.first { key in
+            guard raw != key else { return false }
+            if raw.count == key.count, raw.sorted() == key.sorted(), editDistance(raw, key) <= 2 { return true }
+            return raw.count >= 5 && editDistance(raw, key) == 1
+        }
+    }
+
     /// Keys whose value is one word, a date or an id, so no comma continues it.
     static let singleValueKeys: Set<String> = ["owner", "due", "ticket", "priority", "type"]
 
@@ -192,7 +212,7 @@ enum ActionExtractor {
 
     static func unkeyed(_ part: String, after key: String) -> UnkeyedPart {
         if let colon = part.firstIndex(of: ":"), case let raw = part[..<colon].trimmingWhitespace().lowercased(),
-           raw.count >= 4, raw.count <= 12, raw.allSatisfy(\.isLetter), closestMatch(raw, in: suggestedKeys) != nil {
+           raw.count >= 4, raw.count <= 12, raw.allSatisfy(\.isLetter), misspelling(raw) != nil {
             return .misspelledKey(raw, part[part.index(after: colon)...].trimmingWhitespace())
         }
         if let loose = loosePairs(part[...], allowingLoneDate: true) { return .pairs(loose) }
@@ -535,7 +555,7 @@ enum ActionExtractor {
                 ticketRead = true
             case let misspelled where misspelled.hasPrefix("?"):
                 let raw = String(misspelled.dropFirst())
-                if let near = closestMatch(raw, in: suggestedKeys) {
+                if let near = misspelling(raw) {
                     problems.append(Problem(.invalidActionMetadata,
                         "`\(raw):` is not an action key, so its value was not read; did you mean `\(near):`?", at: action.range))
                 }

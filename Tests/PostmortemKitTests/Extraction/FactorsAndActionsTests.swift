@@ -404,6 +404,24 @@ import Testing
             "`tikcet:` is not an action key, so its value was not read; did you mean `ticket:`?",
             "`staus:` is not an action key, so its value was not read; did you mean `status:`?",
         ])
+        // Words of their own are no misspellings (the retest: `region:` had been `reason:`); a
+        // nested list keeps its keys beside a misspelled or another key, which had dropped it whole.
+        let q = read("""
+            ## Follow-up actions
+            - [ ] Fail over the EU pool (owner: @ann, region: eu-west-1, dupe: OPS-5, person: Li, ticket: OPS-6)
+            - [ ] Add a lag alert
+              - owner: @ann
+              - team: sre
+              - due: 2026-09-01
+              - onwer: @li
+            - [ ] Add a disk alert
+              - team: sre
+              - notes: see the thread
+            """)
+        #expect(q.actions.map(\.owner) == ["ann", "ann", nil])
+        #expect(q.actions[1].due?.description == "2026-09-01")
+        #expect(q.problems.filter { $0.code == .invalidActionMetadata }.map(\.message)
+                == ["`onwer:` is not an action key, so its value was not read; did you mean `owner:`?"])
     }
 
 }
