@@ -21,11 +21,29 @@ struct Outline {
     var lastLine = 1
 
     init(document: MarkdownNode) {
+        // A pseudo-heading with nothing after it before the next heading (or the end) heads
+        // nothing: it stays the paragraph it is. "TODO:" or "**TODO**" alone in a section had
+        // become a section of actions of its own, and left its section empty (PM010).
+        var pending: (block: MarkdownNode, title: String, kind: SectionKind)? = nil
+        func append(_ block: MarkdownNode) {
+            if entries.isEmpty { preamble.append(block) } else { entries[entries.count - 1].blocks.append(block) }
+        }
+        func flush(headsContent: Bool) {
+            guard let (block, title, kind) = pending else { return }
+            pending = nil
+            guard headsContent else { return append(block) }
+            let level = min(6, (entries.last?.level ?? 1) + 1)
+            // A pseudo-heading at the same depth as the previous pseudo-heading is its sibling.
+            let siblingLevel = entries.last.map { $0.isPseudo ? $0.level : level } ?? level
+            entries.append(Entry(title: title, level: siblingLevel, kind: kind,
+                                 headingRange: block.range ?? SourceRange(line: 1), blocks: [], isPseudo: true))
+        }
         for block in document.children {
             if let end = block.range?.end.line { lastLine = max(lastLine, end) }
             // cmark-gfm gathers footnote definitions at the end of the document, wherever they
             // were written: they belong to no section.
             if block.tag == .footnoteDefinition { continue }
+            flush(headsContent: block.tag != .heading)
             if block.tag == .heading, case .heading(let level) = block.kind {
                 let title = block.plainText.trimmingWhitespace()
                 entries.append(Entry(title: title, level: level, kind: SectionTitles.kind(of: title),
@@ -33,19 +51,12 @@ struct Outline {
                 continue
             }
             if block.tag == .paragraph, let pseudo = Outline.pseudoHeading(block) {
-                let level = min(6, (entries.last?.level ?? 1) + 1)
-                // A pseudo-heading at the same depth as the previous pseudo-heading is its sibling.
-                let siblingLevel = entries.last.map { $0.isPseudo ? $0.level : level } ?? level
-                entries.append(Entry(title: pseudo.title, level: siblingLevel, kind: pseudo.kind,
-                                     headingRange: block.range ?? SourceRange(line: 1), blocks: [], isPseudo: true))
+                pending = (block, pseudo.title, pseudo.kind)
                 continue
             }
-            if entries.isEmpty {
-                preamble.append(block)
-            } else {
-                entries[entries.count - 1].blocks.append(block)
-            }
+            append(block)
         }
+        flush(headsContent: false)
     }
 
     static func pseudoHeading(_ paragraph: MarkdownNode) -> (title: String, kind: SectionKind)? {

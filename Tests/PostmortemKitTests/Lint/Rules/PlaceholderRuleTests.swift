@@ -26,8 +26,14 @@ struct PlaceholderRuleTests {
             #expect(found.filter { $0.ruleID == "PM011" }.count == 1)
             #expect(!found.contains { $0.ruleID == "PM010" }, "\(marker): \(found.map(\.message))")
         }
-        // A title in bold or with a colon is still a heading.
+        // A title in bold or with a colon is still a heading, of what comes after it; with nothing
+        // after it before the next heading it is a paragraph (the retest: "TODO:" and "**TODO**"
+        // alone in Follow-up actions had left it empty).
         let p = read("## Notes\n\n**TODO**\n\n- [ ] Add a canary stage\n")
         #expect(p.sections.map(\.kind) == [nil, .actions])
+        for alone in ["TODO:", "**TODO**", "**TODO:**", "**Action items:**"] {
+            let document = RuleExamples.document(sections: ["Follow-up actions": alone])
+            #expect(!(try LintTestSupport.lint(document)).contains { $0.ruleID == "PM010" }, "\(alone)")
+        }
     }
 }
