@@ -20,9 +20,10 @@ public enum CauseGrouping {
     ///     up to the period's burn; the incident itself belongs to the period it began in.
     ///   - dimension: What to group by.
     ///   - sloServices: The services of each SLO, by id (pm.yml's `services`). By service, a burn
-    ///     counts toward the services of its SLO that the incident names, and toward each service
-    ///     the incident names only when it names none of them: an incident of `storefront` and
-    ///     `checkout-api` had counted its storefront SLO's burn toward checkout-api too.
+    ///     counts toward the services of its SLO that the incident names, and toward the services
+    ///     the incident names only when it names none of them (or the SLO names none), shared
+    ///     equally among them: an incident of `storefront` and `checkout-api` had counted its
+    ///     storefront SLO's burn toward checkout-api too.
     public static func groups<Records: Collection<Postmortem>>(records: Records, classifications: some Sequence<Classification>,
                                                                burns: [IncidentBurn], burnOnly: some Collection<Postmortem> = [Postmortem](),
                                                                by dimension: GroupingDimension = .cause,
@@ -43,11 +44,16 @@ public enum CauseGrouping {
             }
         }
 
-        /// True when `burn` of `record` counts toward the group `key` (see `sloServices`).
-        func counts(_ burn: IncidentBurn, toward key: String, of record: Postmortem) -> Bool {
-            guard dimension == .service, let services = sloServices[burn.slo] else { return true }
-            let own = services.filter(record.services.contains)
-            return own.isEmpty || own.contains(key)
+        /// The part of `burn` of `record` that counts toward the group `key` (see `sloServices`):
+        /// shared equally among the services it counts toward, so that the groups add up to the
+        /// burn (an SLO of two services the incident names had counted its burn twice).
+        func share(of burn: IncidentBurn, toward key: String, of record: Postmortem) -> Double {
+            guard dimension == .service else { return burn.minutes }
+            let named = unique(record.services)
+            guard !named.isEmpty else { return burn.minutes }
+            let own = sloServices[burn.slo].map { services in named.filter(services.contains) } ?? []
+            let toward = own.isEmpty ? named : own
+            return toward.contains(key) ? burn.minutes / Double(toward.count) : 0
         }
 
         var order: [String] = []
@@ -65,8 +71,9 @@ public enum CauseGrouping {
         for record in burnOnly {
             for key in keys(of: record) {
                 if members[key] == nil && carried[key] == nil { order.append(key) }
-                for burn in burnsByIncident[record.id] ?? [] where counts(burn, toward: key, of: record) {
-                    carried[key, default: [:]][burn.slo, default: 0] += burn.minutes
+                for burn in burnsByIncident[record.id] ?? [] {
+                    let part = share(of: burn, toward: key, of: record)
+                    if part > 0 { carried[key, default: [:]][burn.slo, default: 0] += part }
                 }
             }
         }
@@ -77,7 +84,10 @@ public enum CauseGrouping {
             var bySLO = carried[key] ?? [:]
             for index in incidents {
                 let record = records[index]
-                for burn in burnsByIncident[record.id] ?? [] where counts(burn, toward: key, of: record) { bySLO[burn.slo, default: 0] += burn.minutes }
+                for burn in burnsByIncident[record.id] ?? [] {
+                    let part = share(of: burn, toward: key, of: record)
+                    if part > 0 { bySLO[burn.slo, default: 0] += part }
+                }
             }
             bySLO = bySLO.mapValues(ErrorBudget.rounded)
             return IncidentGroup(key: key, incidents: incidents.map { records[$0].id }, burnedMinutesBySLO: bySLO,

@@ -95,16 +95,20 @@ enum IndexPageModel {
         // Minutes add up budgets that differ many times over (43 minutes a month beside 1,300 a
         // quarter), so the SLO that came closest to its budget is beside them: a quarter of fewer
         // minutes could still be the worse one.
+        // An SLO is named only when it burned something (a quiet quarter had named the first).
         func worst(_ budgets: [PeriodFigures.SLOBudget]) -> PeriodFigures.SLOBudget? {
-            budgets.filter { $0.budgetMinutes > 0 }.max { ($0.burnedPercent, $1.slo) < ($1.burnedPercent, $0.slo) }
+            budgets.filter { $0.budgetMinutes > 0 && $0.burnedPercent > 0 }.max { ($0.burnedPercent, $1.slo) < ($1.burnedPercent, $0.slo) }
+        }
+        func shown(_ worst: PeriodFigures.SLOBudget?, _ budgets: [PeriodFigures.SLOBudget]) -> String {
+            worst.map { DurationText.percent($0.burnedPercent) } ?? (budgets.contains { $0.budgetMinutes > 0 } ? "0%" : "–")
         }
         let worstNow = worst(now.budgets), worstBefore = worst(before.budgets)
         return [
             ["label": "Incidents", "value": "\(now.incidents)", "previous": "\(before.incidents)"],
             ["label": "Error budget burned, all SLOs", "value": DurationText.budget(burnedNow), "previous": DurationText.budget(burnedBefore)],
             ["label": "Most of an SLO's budget burned" + (worstNow.map { " (\($0.slo))" } ?? ""),
-             "value": DurationText.percent(worstNow?.burnedPercent),
-             "previous": DurationText.percent(worstBefore?.burnedPercent) + (worstBefore.map { " (\($0.slo))" } ?? "")],
+             "value": shown(worstNow, now.budgets),
+             "previous": shown(worstBefore, before.budgets) + (worstBefore.map { " (\($0.slo))" } ?? "")],
             ["label": "SLO windows exhausted", "value": "\(exhausted)",
              "previous": "\(before.budgets.reduce(0) { $0 + $1.exhaustedWindows })"],
             ["label": "Median time to mitigate", "value": DurationText.format(now.timeToMitigate.medianMinutes),
@@ -317,6 +321,10 @@ enum IndexPageModel {
             "causes": cleanText(document.classification.categories.map { review.label(ofCategory: $0.category) }.joined(separator: ", ")),
             "ttm": text(DurationText.format(record.impactMinutes)),
             "burned": text(burned.isEmpty ? "–" : clean(burned.map { "\(DurationText.budget($0.minutes)) \($0.slo)" }.joined(separator: "; "))),
+            // The same, a part per SLO, so that a cell wraps between SLOs and not inside an id.
+            "burnedParts": burned.indices.map { i -> [String: Any] in
+                ["part": cleanText("\(DurationText.budget(burned[i].minutes)) \(burned[i].slo)" + (i < burned.count - 1 ? ";" : ""))]
+            },
         ]
     }
 }

@@ -137,11 +137,14 @@ import Testing
         let groups = CauseGrouping.groups(records: [both, other], classifications: [], burns: burns, by: .service,
                                           sloServices: CauseGrouping.services(of: slos))
         let bySLO = Dictionary(uniqueKeysWithValues: groups.map { ($0.key, $0.burnedMinutesBySLO) })
-        // An SLO of several services the incident names counts toward each; an SLO of none of
-        // the incident's services, or not in pm.yml, toward every service it names.
-        #expect(bySLO["storefront"] == ["storefront-availability": 61.2, "edge-latency": 4])
-        #expect(bySLO["checkout-api"] == ["checkout-availability": 1.9, "edge-latency": 4])
+        // An SLO of several services the incident names is shared among them; an SLO of none of
+        // the incident's services, or not in pm.yml, among every service it names (the retest:
+        // counted whole toward each, the column added up to more than the SLOs burned).
+        #expect(bySLO["storefront"] == ["storefront-availability": 61.2, "edge-latency": 2])
+        #expect(bySLO["checkout-api"] == ["checkout-availability": 1.9, "edge-latency": 2])
         #expect(bySLO["search"] == ["checkout-availability": 3, "unlisted": 1])
+        #expect(abs(groups.map(\.burnedMinutes).reduce(0, +) - burns.map(\.minutes).reduce(0, +)) < 1e-9)
+        #expect(groups.map(\.burnShare).reduce(0, +) > 0.999)
     }
 
     @Test func groupingByServiceCountsAnIncidentOnceForEachService() {

@@ -57,6 +57,28 @@ struct ReportSiteTests {
     /// September's month and 6.6 of October's, and as much of each quarter's window. The causes and
     /// services of a quarter count the burn that lands in it, as its headline does: Q3's causes had
     /// held all 25.2 minutes, and Q4's nothing, though Q4's headline counted the 13.2 carried in.
+    /// The headline's card of the largest share of one SLO's budget (stop 37) names the SLO only
+    /// when it burned something (the retest: a quiet quarter named the first SLO, at 0%).
+    @Test(arguments: [("2026-Q3", "4%", "Most of an SLO's budget burned (web)", "0%"), ("2026-Q1", "0%", "Most of an SLO's budget burned", "0%")])
+    func largestShareCard(quarter: String, value: String, label: String, previous: String) throws {
+        var record = Postmortem(path: "a.md", id: "a")
+        record.started = Timestamp(year: 2026, month: 8, day: 3, hour: 10)
+        record.mitigated = Timestamp(year: 2026, month: 8, day: 3, hour: 10, minute: 53)
+        record.services = ["web"]
+        record.impact = [SLOImpact(slo: "web", badFraction: 1)]
+        var configuration = Configuration()
+        configuration.slos = [SLODefinition(id: "web", services: ["web"], objective: 99, window: .quarter),
+                              SLODefinition(id: "api", services: ["api"], objective: 99, window: .quarter)]
+        let options = ReportOptions(period: ReportingPeriod.quarter(quarter, zone: .utc)!, today: ReportFixture.today, zone: .utc)
+        let review = QuarterlyReview(documents: [ReportedDocument(postmortem: record, classification: Classification(incident: "a", primary: "config", categories: [], declared: true),
+                                                                  findings: [], bodyHTML: "")],
+                                     configuration: configuration, categories: [], options: options)
+        let card = try #require(IndexPageModel.cards(review).first { ($0["label"] as? String)?.hasPrefix("Most of") == true })
+        #expect(card["label"] as? String == label)
+        #expect(card["value"] as? String == value)
+        #expect(card["previous"] as? String == previous)
+    }
+
     @Test(arguments: ["2026-Q3", "2026-Q4"])
     func causesCountTheBurnThatLandsInThePeriod(quarter: String) throws {
         var record = Postmortem(path: "span.md", id: "span")
