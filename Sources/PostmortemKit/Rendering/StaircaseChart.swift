@@ -150,11 +150,14 @@ public struct StaircaseChart: Sendable {
             ticks.append(tick)
             tick -= tickStep
         }
-        if ticks.first.map({ $0 < yMax && y($0) - y(yMax) >= 14 }) ?? true { ticks.insert(yMax, at: 0) }
-        for tick in ticks {
+        // (Too close to the tick below it, its label goes just above the line, in the margin: with a
+        // step of 1,000 a window at 100% had looked as if it sat at 0%.)
+        if ticks.first.map({ $0 < yMax }) ?? true { ticks.insert(yMax, at: 0) }
+        for (index, tick) in ticks.enumerated() {
             let cls = tick == 0 ? "zero" : "grid"
+            let crowded = index == 0 && ticks.count > 1 && y(ticks[1]) - y(tick) < 14
             svg += "<line class=\"\(cls)\" x1=\"\(n(m.left))\" y1=\"\(n(y(tick)))\" x2=\"\(n(w - m.right))\" y2=\"\(n(y(tick)))\"/>\n"
-            svg += "<text class=\"axis\" x=\"\(n(m.left - 6))\" y=\"\(n(y(tick) + 4))\" text-anchor=\"end\">\(n(tick))%</text>\n"
+            svg += "<text class=\"axis\" x=\"\(n(m.left - 6))\" y=\"\(n(y(tick) + (crowded ? -4 : 4)))\" text-anchor=\"end\">\(n(tick))%</text>\n"
         }
         // Window boundaries with their start dates, the year too when the chart spans more than
         // one. Every boundary gets its line; a date only where it has room after the one before

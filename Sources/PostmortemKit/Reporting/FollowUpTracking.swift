@@ -103,9 +103,11 @@ enum FollowUpTracking {
         }
         // In name order, "unassigned" last: a list for following actions up, not a ranking of
         // people by what is overdue in front of leadership, which a blameless review avoids.
+        // Accents and case folded, so `@émile` sorts among the e's (the retest: after `@zoe`).
         func inNameOrder(_ a: String, _ b: String) -> Bool {
             if (a == "unassigned") != (b == "unassigned") { return b == "unassigned" }
-            let (x, y) = (a.lowercased(), b.lowercased())
+            let x = a.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            let y = b.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             return x != y ? x < y : a < b
         }
         context["ownerRows"] = owners.keys.sorted(by: inNameOrder).map { key -> [String: Any] in

@@ -95,7 +95,7 @@ import Testing
         // Found by the black-box pass of stop 37: a rule by its id and its alias, where one entry
         // replaced the other; a severity pm.yml does not list; one given twice in two cases.
         ("lint:\n  rules:\n    blame-language: {allow: [simply]}\n    PM012: {severity: error}\n", 4, "configures PM012 a second time"),
-        ("lint:\n  rules:\n    PM010:\n      required:\n        SEV-2: [summary]\n", 5, "`SEV-2` is not one of pm.yml's severities (SEV1, SEV2, SEV3, SEV4); did you mean `SEV2`?"),
+        ("lint:\n  rules:\n    PM010:\n      required:\n        SEV-2: [summary]\n", 5, "`SEV-2` is not one of pm.yml's severities (SEV1, SEV2, SEV3, SEV4) or `default`; did you mean `SEV2`?"),
         ("lint:\n  rules:\n    PM010:\n      required:\n        SEV2: [summary]\n        sev2: [impact]\n", 6, "SEV2 is given twice"),
         // Numbers the rules turn into whole seconds or days are bounded (1e19 had stopped pm).
         ("lint:\n  rules:\n    PM052: {grace_days: 1e19}\n", 3, "`lint.rules.PM052.grace_days` must be a number from 0 to 3660, not 1e19"),

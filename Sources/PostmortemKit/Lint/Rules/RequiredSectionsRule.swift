@@ -50,7 +50,7 @@ public struct RequiredSectionsRule: LintRule {
             guard let severities = options.severities, !severities.contains(where: { $0.caseInsensitiveCompare(entry.key) == .orderedSame }) else { continue }
             let hint = closestMatch(entry.key.uppercased(), in: severities.map { $0.uppercased() }).map { "; did you mean `\($0)`?" } ?? ""
             throw ConfigurationError(path: options.path, location: entry.keyLocation,
-                message: "`lint.rules.PM010.required.\(entry.key)`: `\(entry.key)` is not one of pm.yml's severities (\(severities.joined(separator: ", ")))\(hint); use one of them or `default`")
+                message: "`lint.rules.PM010.required.\(entry.key)`: `\(entry.key)` is not one of pm.yml's severities (\(severities.joined(separator: ", "))) or `default`\(hint)")
         }
         for (severity, value) in try options.stringLists("required", default: [:]) { lists[key(severity)] = value }
         var result: [String: [SectionKind]] = [:]
