@@ -55,23 +55,29 @@ public enum InputDiscovery {
     /// The files found so far by identity, and the places in the result of those read under
     /// another path.
     struct Files {
-        private var kept: [FileIdentity: (place: Int, isLink: Bool)] = [:]
+        private var kept: [FileIdentity: (place: Int, path: String)] = [:]
         private var dropped = Set<Int>()
 
         /// Notes the file at `path`, about to be appended at `place`.
         mutating func add(_ path: String, at place: Int) {
             guard let identity = FileIdentity(path) else { return }
-            let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
             guard let earlier = kept[identity] else {
-                kept[identity] = (place, isLink)
+                kept[identity] = (place, path)
                 return
             }
-            if earlier.isLink && !isLink {
+            // Only a file reached twice is asked whether its paths are links (rarely: a run
+            // reads thousands of files once each).
+            if Self.isLink(earlier.path) && !Self.isLink(path) {
                 dropped.insert(earlier.place)
-                kept[identity] = (place, isLink)
+                kept[identity] = (place, path)
             } else {
                 dropped.insert(place)
             }
+        }
+
+        static func isLink(_ path: String) -> Bool {
+            var status = stat()
+            return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK
         }
 
         /// `result` without the inputs read under another path.
