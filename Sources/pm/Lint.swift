@@ -27,7 +27,7 @@ extension PM {
         @Flag(help: "Exit 1 on warnings too, not only on errors.") var strict = false
         @Option(help: ArgumentHelp("The date overdue actions and dates in the future are measured against (default: today in pm.yml's timezone).", valueName: "YYYY-MM-DD"))
         var today: String?
-        @Option(help: ArgumentHelp("The path to report for a document read from stdin (`-`).", valueName: "path"))
+        @Option(help: ArgumentHelp("The path to report for a document read from stdin (`-`, which it needs); that file, if also reached, is not read from disk.", valueName: "path"))
         var stdinFilename: String?
         @Argument(help: ArgumentHelp("Postmortem files or directories; `-` for stdin.", valueName: "path")) var paths: [String] = []
 
