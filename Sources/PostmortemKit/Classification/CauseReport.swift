@@ -21,20 +21,21 @@ public struct CauseReport: Sendable, Hashable, Encodable {
     ///   - classifier: The classifier with the project's taxonomy.
     ///   - burns: Error-budget burns for the burned-minutes columns.
     ///   - groupBy: What to group by.
+    ///   - slos: pm.yml's SLOs, whose services a burn counts toward by service.
     public init(records: [Postmortem], sources: [String?], classifier: Classifier, burns: [IncidentBurn],
-                groupBy: GroupingDimension) {
+                groupBy: GroupingDimension, slos: [SLODefinition]) {
         let classifications = records.indices.map { index in
             classifier.classify(records[index], source: index < sources.count ? sources[index] : nil)
         }
         self.init(records: records, classifications: classifications, repeatWindowDays: classifier.settings.repeatWindowDays,
-                  burns: burns, groupBy: groupBy)
+                  burns: burns, groupBy: groupBy, slos: slos)
     }
 
     /// Groups records already classified, one classification per record in the same order (as
     /// `pm classify` does on its workers while each document's text is at hand, so the texts
     /// need not be kept).
     public init(records: [Postmortem], classifications: [Classification], repeatWindowDays: Int, burns: [IncidentBurn],
-                groupBy: GroupingDimension, slos: [SLODefinition] = []) {
+                groupBy: GroupingDimension, slos: [SLODefinition]) {
         self.classifications = classifications
         self.groupBy = groupBy
         groups = CauseGrouping.groups(records: records, classifications: classifications, burns: burns, by: groupBy,

@@ -138,7 +138,7 @@ enum ActionExtractor {
 
     /// Canonical metadata keys and what people write for them.
     static let keyAliases: [String: String] = [
-        "owner": "owner", "owners": "owner", "assignee": "owner", "assigned": "owner", "assigned to": "owner",
+        "owner": "owner", "owners": "owner", "assignee": "owner", "assignees": "owner", "assigned": "owner", "assigned to": "owner",
         "who": "owner", "dri": "owner", "due": "due", "due date": "due", "deadline": "due", "by": "due",
         "eta": "due", "target": "due", "type": "type", "kind": "type", "category": "type", "priority": "priority",
         "prio": "priority", "pri": "priority", "ticket": "ticket", "tickets": "ticket", "bug": "ticket",
@@ -187,14 +187,14 @@ enum ActionExtractor {
     static let suggestedKeys = ["owner", "due", "ticket", "priority", "status", "type", "reason", "assignee", "deadline"]
 
     /// The key `raw` is a misspelling of: its letters swapped (`tikcet`, `onwer`), or, from five
-    /// letters, one letter added, dropped or changed (`staus`, `prority`). Two changes made words
-    /// of their own misspellings (`region:` of `reason:`, `person:`, `season:`), and so did one in
-    /// a word of four letters (`dupe:` of `due:`).
+    /// letters, one letter added or dropped (`staus`, `prority`). A letter changed made words of
+    /// their own misspellings (`region:`, `season:` of `reason:`; `headline:` of `deadline:`;
+    /// `ticker:` of `ticket:`), and so did a letter added to a word of four (`dupe:` of `due:`).
     static func misspelling(_ raw: String) -> String? {
         suggestedKeys.first { key in
             guard raw != key else { return false }
-            if raw.count == key.count, raw.sorted() == key.sorted(), editDistance(raw, key) <= 2 { return true }
-            return raw.count >= 5 && editDistance(raw, key) == 1
+            if raw.count == key.count { return raw.sorted() == key.sorted() && editDistance(raw, key) <= 2 }
+            return raw.count >= 5 && abs(raw.count - key.count) == 1 && editDistance(raw, key) == 1
         }
     }
 

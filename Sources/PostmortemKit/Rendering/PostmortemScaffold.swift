@@ -23,7 +23,7 @@ public enum PostmortemScaffold {
             self.title = title
             self.severity = severity
             // `--service api --service api` names one service.
-            self.services = services.reduce(into: []) { kept, name in if !kept.contains(name) { kept.append(name) } }
+            self.services = CauseGrouping.unique(services)
             self.date = date
             self.timezone = timezone
         }

@@ -46,7 +46,7 @@ public struct StaircaseChart: Sendable {
     /// The period the report is of, when the chart reaches beyond it (a rolling window that
     /// started before the quarter): the parts outside it are shaded and labelled, so steps there
     /// are not read as the period's.
-    public var period: (start: Timestamp, end: Timestamp, label: String)?
+    public var period: ReportingPeriod?
 
     /// Width and height of the drawing in CSS pixels (it scales down with the page).
     public static let width = 760.0
@@ -55,7 +55,7 @@ public struct StaircaseChart: Sendable {
 
     public init(slo: String, windows: [BudgetWindow], domainStart: Timestamp, domainEnd: Timestamp,
                 links: [String: IncidentLink], idPrefix: String, asOf: Timestamp? = nil,
-                period: (start: Timestamp, end: Timestamp, label: String)? = nil) {
+                period: ReportingPeriod? = nil) {
         self.slo = slo
         self.asOf = asOf
         self.period = period
@@ -244,12 +244,17 @@ public struct StaircaseChart: Sendable {
                 let anchor = ex > m.left + plotWidth * 0.75 ? "end" : "start"
                 let tx = anchor == "end" ? ex - 10 : ex + 10
                 let extent = anchor == "end" ? (tx - Self.textWidth(text))...tx : tx...(tx + Self.textWidth(text))
+                // Below the zero line, or above it when zero is the bottom of the chart (a budget
+                // spent exactly, and none overspent: there is no room below).
+                let below = ey + 18 <= h - m.bottom + 2
+                func rowY(_ row: Int) -> Double { below ? ey + 18 + Double(row) * 14 : ey - 12 - Double(row) * 14 }
                 let free = exhaustionRows.indices.first { row in
-                    ey + 18 + Double(row) * 14 <= h - m.bottom + 2 && !exhaustionRows[row].contains { $0.overlaps((extent.lowerBound - 6)...(extent.upperBound + 6)) }
+                    (below ? rowY(row) <= h - m.bottom + 2 : rowY(row) >= m.top + 10)
+                        && !exhaustionRows[row].contains { $0.overlaps((extent.lowerBound - 6)...(extent.upperBound + 6)) }
                 }
                 if let row = free {
                     exhaustionRows[row].append(extent)
-                    svg += "<text x=\"\(n(tx))\" y=\"\(n(ey + 18 + Double(row) * 14))\" text-anchor=\"\(anchor)\">\(HTMLEscaping.text(text))</text>"
+                    svg += "<text x=\"\(n(tx))\" y=\"\(n(rowY(row)))\" text-anchor=\"\(anchor)\">\(HTMLEscaping.text(text))</text>"
                 }
                 svg += "</g>\n"
             }

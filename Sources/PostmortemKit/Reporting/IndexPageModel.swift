@@ -47,7 +47,7 @@ enum IndexPageModel {
         context["causeRows"] = causes.rows
         context["paretoSVG"] = causes.chart
         // A quarter that burned nothing gets a sentence, not an empty frame of axes.
-        context["hasParetoBars"] = review.causeGroups.contains { $0.burnedMinutes > 0 }
+        context["hasParetoBars"] = causes.anyBurn
         context["serviceRows"] = serviceRows(review, incidents: inPeriod)
         context["incidents"] = LazyRows(count: inPeriod.count) { incidentRow(review, index: inPeriod[$0]) }
         context["hasIncidents"] = !inPeriod.isEmpty
@@ -222,7 +222,7 @@ enum IndexPageModel {
             let end = max(period.end, windows.map(\.end).max() ?? period.end)
             let chart = StaircaseChart(slo: slo.id, windows: windows, domainStart: start, domainEnd: end, links: links,
                                        idPrefix: "staircase-\(number + 1)", asOf: asOf < end ? asOf : nil,
-                                       period: (period.start, period.end, period.label))
+                                       period: period)
             // Each item made as the list reaches it: an SLO's list has an item per incident.
             let numberedSteps = chart.numberedSteps
             let steps = LazyRows(count: numberedSteps.count) { position -> [String: Any] in
@@ -264,7 +264,7 @@ enum IndexPageModel {
         }
     }
 
-    static func causeRows(_ review: QuarterlyReview, incidents: [Int]) -> (rows: [[String: Any]], chart: String) {
+    static func causeRows(_ review: QuarterlyReview, incidents: [Int]) -> (rows: [[String: Any]], chart: String, anyBurn: Bool) {
         var secondary: [String: Int] = [:]
         for index in incidents {
             for score in review.documents[index].classification.categories.dropFirst() { secondary[score.category, default: 0] += 1 }
@@ -290,7 +290,7 @@ enum IndexPageModel {
             rows.append(["cause": clean(review.label(ofCategory: id)), "incidents": "0", "secondary": "\(secondary[id]!)",
                          "burned": DurationText.budget(0), "share": "–", "cumulative": "–", "medianTTM": "–"])
         }
-        return (rows, chart.svg())
+        return (rows, chart.svg(), anyBurn)
     }
 
     static func serviceRows(_ review: QuarterlyReview, incidents: [Int]) -> [[String: Any]] {

@@ -7,7 +7,7 @@ import Testing
         let records = BundledCorpus.records
         let burns = ErrorBudgetCalculator.burns(slos: configuration.slos, records: records, zone: .utc)
         return CauseReport(records: records, sources: BundledCorpus.documents.map(\.source),
-                           classifier: try! Classifier(configuration: configuration), burns: burns, groupBy: .cause)
+                           classifier: try! Classifier(configuration: configuration), burns: burns, groupBy: .cause, slos: configuration.slos)
     }()
 
     @Test func groupsAreInParetoOrderAndSharesAddUp() throws {

@@ -408,7 +408,7 @@ import Testing
         // nested list keeps its keys beside a misspelled or another key, which had dropped it whole.
         let q = read("""
             ## Follow-up actions
-            - [ ] Fail over the EU pool (owner: @ann, region: eu-west-1, dupe: OPS-5, person: Li, ticket: OPS-6)
+            - [ ] Fail over the EU pool (owner: @ann, region: eu-west-1, dupe: OPS-5, person: Li, season: Q4, headline: x, ticker: ABC, ticket: OPS-6)
             - [ ] Add a lag alert
               - owner: @ann
               - team: sre

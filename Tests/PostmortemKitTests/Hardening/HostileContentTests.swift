@@ -168,7 +168,7 @@ import Testing
         let documents = try HostileCorpus.documents()
         let burns = ErrorBudgetCalculator.burns(slos: configuration.slos, records: documents.map(\.postmortem), zone: .utc)
         return CauseReport(records: documents.map(\.postmortem), sources: documents.map(\.source),
-                           classifier: try Classifier(configuration: configuration), burns: burns, groupBy: groupBy)
+                           classifier: try Classifier(configuration: configuration), burns: burns, groupBy: groupBy, slos: configuration.slos)
     }
 
     @Test("classify CSV: service keys, incident ids and SLO columns are formula-guarded", arguments: GroupingDimension.allCases)

@@ -156,7 +156,7 @@ import Testing
         let periodStart = windows[0].start.adding(seconds: 25 * 86_400)
         let periodEnd = periodStart.adding(seconds: 92 * 86_400)
         let svg = StaircaseChart(slo: "api", windows: windows, domainStart: windows[0].start, domainEnd: windows[3].end,
-                                 links: [:], idPrefix: "s", period: (periodStart, periodEnd, "2026-Q3")).svg()
+                                 links: [:], idPrefix: "s", period: ReportingPeriod(start: periodStart, end: periodEnd, label: "2026-Q3")).svg()
         let outside = svg.split(separator: "\n").filter { $0.hasPrefix("<g class=\"outside\">") }
         #expect(outside.count == 2)
         #expect(outside[0].contains("<title>before 2026-Q3</title>") && outside[0].contains(">before 2026-Q3</text>"))
@@ -164,8 +164,26 @@ import Testing
         #expect(outside[1].contains("<title>after 2026-Q3</title>") && !outside[1].contains("</text>"))
         // A chart inside its period has nothing shaded.
         let inside = StaircaseChart(slo: "api", windows: windows, domainStart: windows[0].start, domainEnd: windows[3].end,
-                                    links: [:], idPrefix: "s", period: (windows[0].start, windows[3].end, "2026-Q3")).svg()
+                                    links: [:], idPrefix: "s", period: ReportingPeriod(start: windows[0].start, end: windows[3].end, label: "2026-Q3")).svg()
         #expect(!inside.contains("class=\"outside\""))
+    }
+
+    /// From the review of stop 37: a budget spent exactly, with none overspent, puts zero at the
+    /// bottom of the chart; the label of its exhaustion found no row below and was dropped.
+    @Test("a budget spent exactly gets its label of exhaustion above the zero line")
+    func exhaustedExactly() throws {
+        let start = Timestamp(epochSeconds: 1_782_864_000)
+        let at = start.adding(seconds: 5 * 86_400)
+        let window = BudgetWindow(slo: "api", start: start, end: start.adding(seconds: 30 * 86_400), budgetMinutes: 1, burnedMinutes: 1,
+                                  remainingMinutes: 0, remainingPercent: 0,
+                                  steps: [StaircaseStep(at: at, incident: "a", burnedMinutes: 1, remainingMinutes: 0, remainingPercent: 0)],
+                                  exhaustedAt: at, burnRate: nil, policy: .exhausted)
+        let svg = StaircaseChart(slo: "api", windows: [window], domainStart: start, domainEnd: window.end, links: [:], idPrefix: "s").svg()
+        let line = svg.split(separator: "\n").first { $0.hasPrefix("<g class=\"exhausted\">") }.map(String.init) ?? ""
+        #expect(line.contains(">budget exhausted 6 Jul</text>"))
+        let text = try #require(line.range(of: "<text x="))
+        let y = try #require(Double(line[text.lowerBound...].split(separator: "\"")[3]))
+        #expect(y < StaircaseChart.height - StaircaseChart.margin.bottom)
     }
 
     @Test("a chart over more than one year dates its axis and its 'as of' with the year")
