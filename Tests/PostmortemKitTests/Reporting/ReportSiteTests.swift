@@ -79,6 +79,26 @@ struct ReportSiteTests {
         #expect(card["previous"] as? String == previous)
     }
 
+    /// A period that burned nothing gets a sentence where the Pareto chart would be (stop 37: it had
+    /// drawn empty axes), and owners are listed with accents and case folded.
+    @Test func quietPeriodAndOwnerOrder() throws {
+        func document(_ id: String, owners: [String]) -> ReportedDocument {
+            var record = Postmortem(path: "\(id).md", id: id)
+            record.started = Timestamp(year: 2026, month: 8, day: 3, hour: 10)
+            record.actions = owners.map { var action = FollowUpAction(text: "Fix it", range: SourceRange(line: 1)); action.owner = $0; return action }
+            return ReportedDocument(postmortem: record, classification: Classification(incident: id, primary: "config", categories: [], declared: true),
+                                    findings: [], bodyHTML: "")
+        }
+        let options = ReportOptions(period: ReportingPeriod.quarter("2026-Q3", zone: .utc)!, today: ReportFixture.today, zone: .utc)
+        let review = QuarterlyReview(documents: [document("a", owners: ["zoe", "Émile", "ann", "Bob"])], configuration: Configuration(),
+                                     categories: [], options: options)
+        let index = file(ReportSite.render(review, templates: try ReportFixture.templates()), "index.html")
+        #expect(index.contains("No error budget was burned in 2026-Q3, so there is no chart of causes."))
+        #expect(!index.contains("<svg class=\"chart pareto\""))
+        let owners = index.components(separatedBy: "<tr><th scope=\"row\">@").dropFirst().map { String($0.prefix { $0 != "<" }) }
+        #expect(owners == ["ann", "Bob", "Émile", "zoe"])
+    }
+
     @Test(arguments: ["2026-Q3", "2026-Q4"])
     func causesCountTheBurnThatLandsInThePeriod(quarter: String) throws {
         var record = Postmortem(path: "span.md", id: "span")

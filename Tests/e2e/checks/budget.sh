@@ -13,6 +13,11 @@ check "budget refuses --to before --from with exit 2" bash -c "$PM budget --from
 check "budget exits 2 on an unknown SLO" bash -c "$PM budget --slo nope --today 2026-11-22; test \$? = 2"
 check "classify groups the corpus by cause" bash -c "$PM classify | grep -q '^capacity '"
 check "classify --group-by service lists storefront" bash -c "$PM classify --group-by service --format csv | grep -q '^service,storefront,'"
+check "classify --group-by service counts each SLO's burn toward its own services, so the groups add up to the SLOs' burn" bash -c "$PM classify --group-by service --format json | python3 -c '
+import json, sys
+groups = {g[\"key\"]: g[\"burned_minutes_by_slo\"] for g in json.load(sys.stdin)[\"groups\"]}
+assert set(groups[\"storefront\"]) == {\"storefront-availability\"} and set(groups[\"search\"]) == {\"search-latency\"}, groups
+'"
 check "classify --explain shows the deciding phrases" bash -c "$PM classify --explain | grep -q 'declared \"'"
 check "classify --evaluate prints precision and recall" bash -c "$PM classify --evaluate | grep -q '^category  *precision  *recall'"
 check "classify JSON parses" bash -c "$PM classify --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); assert len(d[\"classifications\"]) >= 24 and d[\"groups\"][0][\"cumulative_share\"] > 0'"
