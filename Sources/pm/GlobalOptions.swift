@@ -27,21 +27,7 @@ struct GlobalOptions: ParsableArguments {
         let root = configuration.rootDirectory ?? "."
         let directory = configuration.postmortemsDirectory
         let full = directory.hasPrefix("/") ? directory : (root == "." ? directory : root + "/" + directory)
-        return [Self.relative(full, from: FileManager.default.currentDirectoryPath)]
-    }
-
-    /// `path` relative to the directory `base` (both absolute), as git shows paths: `.` for the
-    /// directory itself, `..` up to a common one. Run in `postmortems/`, `pm lint` had shown
-    /// absolute paths. A relative `path`, or one with nothing but `/` in common with `base` (a
-    /// `--config` elsewhere), is returned as it is.
-    static func relative(_ path: String, from base: String) -> String {
-        guard path.hasPrefix("/"), base.hasPrefix("/") else { return path }
-        let target = path.split(separator: "/"), here = base.split(separator: "/")
-        var common = 0
-        while common < target.count, common < here.count, target[common] == here[common] { common += 1 }
-        guard common > 0 else { return path }
-        let parts = Array(repeating: "..", count: here.count - common) + target[common...].map(String.init)
-        return parts.isEmpty ? "." : parts.joined(separator: "/")
+        return [FilePaths.relative(full, from: FileManager.default.currentDirectoryPath)]
     }
 }
 

@@ -72,13 +72,20 @@ extension PM {
             }
 
             let roots = global.inputPaths(paths, configuration: configuration)
-            let inputs = InputDiscovery.expand(roots, ignore: configuration.ignore, relativeTo: configuration.rootDirectory)
+            // Absolute, as pm.yml's directory is, so that the report names each file relative to
+            // that directory from anywhere: run inside `postmortems/`, paths had been `./b.md`,
+            // and a link `../postmortems/a.md` climbing out of it was a false PM060.
+            let current = FileManager.default.currentDirectoryPath
+            let absoluteRoots = roots.map { FilePaths.absolute($0, in: current) }
+            let root = FilePaths.absolute(configuration.rootDirectory ?? current, in: current)
+            let inputs = InputDiscovery.expand(absoluteRoots, ignore: configuration.ignore, relativeTo: configuration.rootDirectory)
             // A path given (or pm.yml's `postmortems:`) that does not exist is most likely a typo:
             // a report without it would replace the previous one with an empty or partial review.
-            let missing = inputs.filter { $0.problem != nil && roots.contains($0.path) }
+            let missing = zip(roots, absoluteRoots).filter { _, absolute in inputs.contains { $0.problem != nil && $0.path == absolute } }
             if !missing.isEmpty {
-                for input in missing {
-                    Terminal.error(Terminal.sanitise("\(input.path): \(input.problem?.message ?? "cannot be read"); no report written"))
+                for (given, absolute) in missing {
+                    let problem = inputs.first { $0.path == absolute }?.problem
+                    Terminal.error(Terminal.sanitise("\(given): \(problem?.message ?? "cannot be read"); no report written"))
                 }
                 throw ExitCode.failure
             }
@@ -114,7 +121,7 @@ extension PM {
                     // before the review, when memory peaks.
                     corpus = try ReportGenerator.read(consume inputs, configuration: configuration, classifier: classifier, linter: linter,
                                                       today: day,
-                                                      pathsRelativeTo: configuration.rootDirectory ?? FileManager.default.currentDirectoryPath,
+                                                      pathsRelativeTo: root,
                                                       into: stage, progress: progress.isShown ? progress.update : nil)
                 }
                 // A directory named `x.md` (a note: its files are read) is not worth a warning.

@@ -376,20 +376,14 @@ public enum ReportGenerator {
 }
 
 extension ReportGenerator {
-    /// A path as the report (and `pm new`) shows it: without the prefix `root`.
-    ///
-    /// A relative path is taken from the current directory first, so the report names a file the
-    /// same way from any directory: run inside `postmortems/`, its paths had been `./b.md`, and a
-    /// link `../postmortems/a.md` that climbs out of it could not be matched to `./a.md` (PM060).
+    /// A path as the report (and `pm new`) shows it: without the prefix `root`. (`pm report` makes
+    /// its inputs and `root` absolute first, so that it names a file the same way from any
+    /// directory; see ``FilePaths``.)
     public static func shownPath(relativeTo root: String?) -> @Sendable (String) -> String {
-        let current = FileManager.default.currentDirectoryPath
-        @Sendable func absolute(_ path: String) -> String { RelativeLinkRule.normalise(path.hasPrefix("/") ? path : current + "/" + path) }
-        let prefix = root.map { absolute($0) }.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        let prefix = root.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         return { path in
-            guard let prefix else { return path }
-            let full = path.hasPrefix(prefix) ? path : absolute(path)
-            guard full.hasPrefix(prefix), full.count > prefix.count else { return path }
-            return String(full.dropFirst(prefix.count))
+            guard let prefix, path.hasPrefix(prefix), path.count > prefix.count else { return path }
+            return String(path.dropFirst(prefix.count))
         }
     }
 }
