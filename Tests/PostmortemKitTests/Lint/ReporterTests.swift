@@ -44,7 +44,7 @@ import Testing
         ])
         var unplaced = finding
         unplaced.range = nil
-        #expect(TextReporter().elements([unplaced]) == ["postmortems/a.md: warning: \"should have\" is blame [PM012 blame-language]\n    suggestion: say what happened\n"])
+        #expect(TextReporter().elements([unplaced]) == ["postmortems/a.md:1:1: warning: \"should have\" is blame [PM012 blame-language]\n    suggestion: say what happened\n"])
     }
 
     @Test func json() throws {

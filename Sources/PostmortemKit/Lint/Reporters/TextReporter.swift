@@ -1,5 +1,6 @@
 /// Compiler-style lines, `path:line:col: warning: message [PM012 blame-language]`, each followed by
-/// its suggestion, then a summary line. Editors and terminals turn `path:line:col` into links.
+/// its suggestion, then a summary line. Editors and terminals turn `path:line:col` into links; a
+/// finding about the whole file is at `1:1`.
 public struct TextReporter: StreamingLintReporter {
     /// ANSI colour for the severity and the path; the caller decides (terminal, `NO_COLOR`).
     public var colour: Bool
@@ -20,12 +21,13 @@ public struct TextReporter: StreamingLintReporter {
             out.reserveCapacity(finding.path.utf8.count + finding.message.utf8.count + (finding.suggestion?.utf8.count ?? 0) + 96)
             if colour { out += "\u{1B}[1m" }
             out += finding.path
-            if let range = finding.range {
-                out += ":"
-                out += String(range.start.line)
-                out += ":"
-                out += String(range.start.column)
-            }
+            // A finding about the whole file (unreadable, empty, a duplicate id) is put at 1:1:
+            // editors and problem matchers read `path:line:col:` and drop a line without them.
+            let start = finding.range?.start
+            out += ":"
+            out += String(start?.line ?? 1)
+            out += ":"
+            out += String(start?.column ?? 1)
             if colour { out += "\u{1B}[0m" }
             out += ": "
             out += label
