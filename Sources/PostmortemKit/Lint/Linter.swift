@@ -142,7 +142,15 @@ public struct Linter: Sendable {
             result.append(finding(violation, description, configured.severity, path))
         }
         for violation in suppressions.invalid { add(InvalidSuppressionRule.self, violation) }
-        for (i, directive) in suppressions.directives.enumerated() where directive.kind != .enable {
+        for (i, directive) in suppressions.directives.enumerated() {
+            if directive.kind == .enable {
+                for code in directive.codes where !used.contains(Suppressions.UsedKey(directive: i, code: code)) {
+                    add(UnusedSuppressionRule.self, Violation(
+                        "`pm-lint enable \(code)` ends no `disable` of \(code) above it",
+                        at: directive.range, suggestion: "remove \(code) from the comment, or check the `disable` it was meant to end"))
+                }
+                continue
+            }
             if directive.reason == nil {
                 add(SuppressionReasonRule.self, Violation(
                     "`pm-lint \(directive.kind.rawValue) \(directive.codes.joined(separator: " "))` gives no reason",

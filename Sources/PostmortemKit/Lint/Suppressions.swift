@@ -140,7 +140,8 @@ public struct Suppressions: Sendable {
         return name.uppercased()
     }
 
-    /// Removes suppressed findings; returns the rest and, per directive and code, whether it was used.
+    /// Removes suppressed findings; returns the rest and, per directive and code, whether it was used
+    /// (an `enable` is used when it ends a `disable` of the code on an earlier line).
     ///
     /// A directive is used for a code when a finding of that code falls where it applies: anywhere
     /// (`disable-file`), over its target line (a finding's range from its first line to its last:
@@ -174,6 +175,8 @@ public struct Suppressions: Sendable {
                         let first = directives[start].range.start.line
                         if first < line { regions[code, default: []].append((first, line, start)) } else { stillOpen.append(start) }
                     }
+                    // An `enable` is used when it ends a `disable`: one that ends none is reported.
+                    if stillOpen.count < (open[code]?.count ?? 0) { used.insert(UsedKey(directive: i, code: code)) }
                     open[code] = stillOpen
                 }
             }

@@ -97,6 +97,26 @@ import Testing
         #expect(!findings.contains { $0.ruleID.hasPrefix("PM09") })
     }
 
+    /// Left open by stop 37: an `enable` that ends no `disable` (a misspelt code in the
+    /// `disable`, an `enable` above its `disable`) was passed over without a word.
+    @Test func enableThatEndsNothingIsReported() throws {
+        let findings = try lint(summary: """
+            <!-- pm-lint enable PM012 -->
+            <!-- pm-lint disable PM013 -- imported from the vendor report -->
+            \(Self.blame)
+            <!-- pm-lint enable PM012, PM013 -->
+            """)
+        let unused = findings.filter { $0.ruleID == "PM091" }
+        #expect(unused.map(\.message) == [
+            "`pm-lint enable PM012` ends no `disable` of PM012 above it",
+            "`pm-lint disable` silences PM013, but PM013 reports nothing there",
+            "`pm-lint enable PM012` ends no `disable` of PM012 above it",
+        ])
+        let lines = unused.compactMap { $0.range?.start.line }
+        #expect(lines.map { $0 - lines[0] } == [0, 1, 3])
+        #expect(!findings.contains { $0.ruleID == "PM090" })
+    }
+
     @Test func missingReasonUnusedAndUnknownAreReported() throws {
         let findings = try lint(summary: """
             <!-- pm-lint disable-next-line PM012 -->
@@ -144,8 +164,10 @@ import Testing
         var regions: [(directive: Int, code: String, lines: ClosedRange<Int>)] = []
         for (i, d) in directives.enumerated() where d.kind == .disable {
             for code in d.codes {
-                let enable = directives.first { $0.kind == .enable && $0.codes.contains(code) && $0.range.start.line > d.range.start.line }
-                regions.append((i, code, d.range.start.line...(enable?.range.start.line ?? Int.max)))
+                let enable = directives.firstIndex { $0.kind == .enable && $0.codes.contains(code) && $0.range.start.line > d.range.start.line }
+                regions.append((i, code, d.range.start.line...(enable.map { directives[$0].range.start.line } ?? Int.max)))
+                // The `enable` that ends a `disable` is used.
+                if let enable { used.insert(Suppressions.UsedKey(directive: enable, code: code)) }
             }
         }
         var kept: [Finding] = []

@@ -2,11 +2,17 @@
 public struct UnusedSuppressionRule: LintRule {
     public static let description = RuleDescription(
         id: "PM091", alias: "unused-suppression", name: "Unused suppression",
-        summary: "A `pm-lint` comment silences a finding that actually occurs.",
+        summary: "A `pm-lint` comment silences a finding that actually occurs; an `enable` ends a `disable`.",
         rationale: "Stale suppressions hide the next real finding at that spot and clutter the document.",
         category: .suppressions, defaultSeverity: .warning,
-        triggeringExamples: [RuleExamples.document(sections: ["Summary": "↓<!-- pm-lint disable-next-line PM012 -- reviewed -->\nThe proxy config was reverted."])],
-        nonTriggeringExamples: [RuleExamples.document(sections: ["Summary": "<!-- pm-lint disable-next-line PM012 -- quoting the vendor's status page -->\nThe fix was simply to revert."])]
+        triggeringExamples: [
+            RuleExamples.document(sections: ["Summary": "↓<!-- pm-lint disable-next-line PM012 -- reviewed -->\nThe proxy config was reverted."]),
+            RuleExamples.document(sections: ["Summary": "The proxy config was reverted.\n↓<!-- pm-lint enable PM012 -->"]),
+        ],
+        nonTriggeringExamples: [
+            RuleExamples.document(sections: ["Summary": "<!-- pm-lint disable-next-line PM012 -- quoting the vendor's status page -->\nThe fix was simply to revert."]),
+            RuleExamples.document(sections: ["Summary": "<!-- pm-lint disable PM012 -- quoting the vendor's status page -->\nThe fix was simply to revert.\n<!-- pm-lint enable PM012 -->"]),
+        ]
     )
 
     public init(options: RuleOptions) throws(ConfigurationError) {}
