@@ -562,6 +562,39 @@ public enum TimeExpression {
         return nil
     }
 
+    /// A time of day that is out of range where an entry's time stands (`16:62`, `25:10`,
+    /// `2026-07-14 24:05`, `13:05 PM`), as written, or nil. ``leading(_:)`` reads no time from
+    /// such an entry; this says why.
+    public static func outOfRangeTime(_ text: String) -> String? {
+        let bytes = Array(text.utf8)
+        var i = 0
+        skipSpaces(bytes, &i)
+        while i < bytes.count, [UInt8(ascii: "["), UInt8(ascii: "*"), UInt8(ascii: "("), UInt8(ascii: "`"), UInt8(ascii: "_")].contains(bytes[i]) { i += 1 }
+        if let (_, length) = dateToken(bytes, i) {
+            i += length
+            if byte(bytes, i) == "T" || byte(bytes, i) == "," { i += 1 }
+            skipSpaces(bytes, &i)
+        }
+        let start = i
+        var j = i
+        guard timeToken(bytes, i) == nil, let hour = number(bytes, &j, maxDigits: 2), byte(bytes, j) == ":",
+              let minute = digits(bytes, j + 1, 2) else { return nil }
+        j += 3
+        var second = 0
+        if byte(bytes, j) == ":", let s = digits(bytes, j + 1, 2) {
+            second = s
+            j += 3
+        }
+        if j < bytes.count, isDigit(bytes[j]) { return nil }
+        var k = j
+        skipSpaces(bytes, &k)
+        let meridiem = meridiem(bytes, k)
+        if let meridiem { j = k + meridiem.length }
+        let hourValid = meridiem == nil ? (0...23).contains(hour) : (1...12).contains(hour)
+        guard !hourValid || minute > 59 || second > 59 else { return nil }
+        return String(decoding: bytes[start..<j], as: UTF8.self)
+    }
+
     /// `H:MM`, `HH:MM`, `HH:MM:SS`, `HHMM` is not accepted (too ambiguous), each optionally
     /// followed by `am`/`pm`.
     static func timeToken(_ b: [UInt8], _ i: Int) -> (Int, Int)? {

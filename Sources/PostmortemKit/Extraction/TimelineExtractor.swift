@@ -219,6 +219,10 @@ enum TimelineExtractor {
                     for child in item.children.dropFirst() { read(child, &context, &result, &problems) }
                     continue
                 }
+                // `2026-07-14 24:05 …`: the day is read, the time is not.
+                if leading.isDateOnly, let written = TimeExpression.outOfRangeTime(firstLine) {
+                    problems.append(outOfRange(written, at: range, dated: true))
+                }
                 var text = leading.rest
                 let more = leadLines[index].dropFirst().map { $0.trimmingWhitespace() }
                 if !more.isEmpty { text += " " + more.joined(separator: " ") }
@@ -231,11 +235,21 @@ enum TimelineExtractor {
                 // Untimed entries are still events in sequence; only in a mostly timed list is
                 // a missing time worth a problem.
                 result.append(TimelineEvent(time: nil, timeText: "", text: item.plainText.trimmingWhitespaceAndNewlines(), range: range))
-                if timed * 2 >= items.count {
+                if let written = TimeExpression.outOfRangeTime(firstLine) {
+                    problems.append(outOfRange(written, at: range))
+                } else if timed * 2 >= items.count {
                     problems.append(Problem(.timelineEntryWithoutTime, "timeline entry has no time pm can read", at: range))
                 }
             }
         }
+    }
+
+    /// P014 for a time of day out of range (`16:62`): a slip of the keyboard, reported as a
+    /// warning where an entry without a time is a note, since the writer meant a time. In front
+    /// matter, where the impact is counted from it, the same is an error.
+    static func outOfRange(_ written: String, at range: SourceRange, dated: Bool = false) -> Problem {
+        Problem(.invalidTimestamp, "`\(written)` is not a time of day (hours 0–23, or 1–12 with am/pm; minutes and seconds 0–59); "
+                + (dated ? "the entry is read at the start of its day" : "the entry has no time"), at: range, severity: .warning)
     }
 
     static func readTable(_ table: MarkdownNode, _ context: inout Context, _ result: inout [TimelineEvent],
@@ -295,7 +309,8 @@ enum TimelineExtractor {
                 append(leading, text: [leading.rest, text].filter { !$0.isEmpty }.joined(separator: " "), range: range, &context, &result)
             } else {
                 result.append(TimelineEvent(time: nil, timeText: timeText, text: text, range: range))
-                problems.append(Problem(.timelineEntryWithoutTime, "timeline row has no time pm can read", at: range))
+                problems.append(TimeExpression.outOfRangeTime(timeText).map { outOfRange($0, at: range) }
+                    ?? Problem(.timelineEntryWithoutTime, "timeline row has no time pm can read", at: range))
             }
         }
     }

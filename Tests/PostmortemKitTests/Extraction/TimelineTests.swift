@@ -320,6 +320,27 @@ import Testing
         #expect(p.problems[0].range?.start.line == 6)
     }
 
+    /// Left open by stop 37: `16:62` in a timeline was a note that the entry has no time, where
+    /// the same slip in front matter is an error.
+    @Test func timesOutOfRangeAreInvalidTimestamps() {
+        let p = read(front + "## Timeline\n- 14:02 start\n- 16:62 pool full\n- 2026-07-14 24:05 paged\n- 13:05 PM fixed\n- 14:30 done\n\n"
+                     + "| Time | Event |\n|---|---|\n| 14:40 | a |\n| 14:61 | b |\n| later | c |\n")
+        #expect(p.timeline.map { $0.time == nil } == [false, true, false, true, false, false, true, true])
+        #expect(p.problems.map(\.code) == [.invalidTimestamp, .invalidTimestamp, .invalidTimestamp, .invalidTimestamp, .timelineEntryWithoutTime])
+        #expect(p.problems.allSatisfy { $0.severity == ($0.code == .invalidTimestamp ? .warning : .info) })
+        #expect(p.problems.prefix(4).map(\.message) == [
+            "`16:62` is not a time of day (hours 0–23, or 1–12 with am/pm; minutes and seconds 0–59); the entry has no time",
+            "`24:05` is not a time of day (hours 0–23, or 1–12 with am/pm; minutes and seconds 0–59); the entry is read at the start of its day",
+            "`13:05 PM` is not a time of day (hours 0–23, or 1–12 with am/pm; minutes and seconds 0–59); the entry has no time",
+            "`14:61` is not a time of day (hours 0–23, or 1–12 with am/pm; minutes and seconds 0–59); the entry has no time",
+        ])
+        #expect(TimeExpression.outOfRangeTime("**25:10** paged") == "25:10")
+        #expect(TimeExpression.outOfRangeTime("14:02 start") == nil)
+        #expect(TimeExpression.outOfRangeTime("10:1 ratio") == nil)
+        #expect(TimeExpression.outOfRangeTime("3 retries") == nil)
+        #expect(TimeExpression.outOfRangeTime("123:45 blocks") == nil)
+    }
+
     @Test func numbersAreNotTimes() {
         #expect(TimeExpression.leading("3 retries failed") == nil)
         #expect(TimeExpression.leading("10:1 ratio") == nil)
