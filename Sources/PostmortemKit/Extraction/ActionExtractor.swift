@@ -536,6 +536,12 @@ enum ActionExtractor {
             case "due":
                 let v = value.trimmingWhitespace()
                 if let date = CalendarDate(v) {
+                    // Of two due dates the last counts (a date moved is often written after the
+                    // first); two that differ are a problem, since PM052 and the report read one.
+                    if let earlier = action.due, earlier != date {
+                        problems.append(Problem(.invalidActionMetadata,
+                            "two due dates, \(earlier) and \(date); the last is read", at: action.range))
+                    }
                     action.due = date
                 } else if !v.isEmpty, !["-", "—", "n/a", "none", "tbd", "yyyy-mm-dd"].contains(v.lowercased()) {
                     problems.append(Problem(.invalidActionMetadata,

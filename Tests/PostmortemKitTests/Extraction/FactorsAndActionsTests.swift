@@ -104,6 +104,23 @@ import Testing
         #expect(p.actions[1].text == "Retire the v1 proxy by 2027-01-15")
     }
 
+    /// Left open by stop 37: of two due dates the last was read without a word.
+    @Test func twoDueDatesAreAProblem() {
+        let p = read("""
+            ## Follow-up actions
+            - [ ] Add a canary stage (owner: @li.w, due: 2026-12-01, due: 2026-12-15, ticket: OPS-1)
+            - [ ] Alert on lag (owner: @li.w, due: 2026-12-01, ticket: OPS-2, deadline: 2026-12-01)
+
+            | Action | Owner | Due | Deadline | Ticket |
+            |---|---|---|---|---|
+            | Drill the failover | @li.w | 2026-12-01 | 2026-12-09 | OPS-3 |
+            """)
+        #expect(p.actions.map { $0.due?.description } == ["2026-12-15", "2026-12-01", "2026-12-09"])
+        #expect(p.problems.map(\.message) == ["two due dates, 2026-12-01 and 2026-12-15; the last is read",
+                                              "two due dates, 2026-12-01 and 2026-12-09; the last is read"])
+        #expect(p.problems.map { $0.range?.start.line } == [2, 7])
+    }
+
     /// Found by the retest of stop 36: an unread part swallowed every `key: value` after it, and
     /// a status with a reason or a mark before it was open.
     @Test func unreadPartsAndStatusesWithReasons() {
