@@ -773,6 +773,15 @@ enum ActionExtractor {
         guard let header = table.children.first(where: { if case .tableRow(true) = $0.kind { return true }; return false }) else { return }
         let columns = header.children.map { column(for: $0.plainText) }
         let textColumn = columns.firstIndex(of: "text") ?? 0
+        // A header pm does not read that is a misspelling of one it does (`Tikcet`): its cells
+        // are not read, and PM051 would say the action has no ticket.
+        for (i, cell) in header.children.enumerated() where columns[i] == nil && i != textColumn {
+            let title = cell.plainText.trimmingWhitespace()
+            guard title.count >= 3, title.count <= 12, title.allSatisfy(\.isLetter), let near = misspelling(title.lowercased()) else { continue }
+            problems.append(Problem(.invalidActionMetadata,
+                "column `\(title)` is not one pm reads, so its cells were not read; did you mean `\(near.prefix(1).uppercased() + near.dropFirst())`?",
+                at: cell.range ?? header.range ?? table.range))
+        }
         for row in table.children {
             if case .tableRow(true) = row.kind { continue }
             let cells = row.children.map { $0.plainText.trimmingWhitespace() }

@@ -121,6 +121,23 @@ import Testing
         #expect(p.problems.map { $0.range?.start.line } == [2, 7])
     }
 
+    /// Left open by stop 37: a column headed `Tikcet` was passed over without a word.
+    @Test func misspelledColumnsAreAProblemAtTheirHeader() {
+        let p = read("""
+            ## Follow-up actions
+
+            | Action | Owner | Tikcet | Notes | Deu |
+            |---|---|---|---|---|
+            | Add a canary stage | @li.w | OPS-3 | agreed in review | 2026-12-01 |
+            """)
+        #expect(p.actions.first?.ticket == nil && p.actions.first?.owner == "li.w")
+        #expect(p.problems.map(\.message) == [
+            "column `Tikcet` is not one pm reads, so its cells were not read; did you mean `Ticket`?",
+            "column `Deu` is not one pm reads, so its cells were not read; did you mean `Due`?",
+        ])
+        #expect(p.problems.map { $0.range?.start.column } == [19, 36])
+    }
+
     /// Found by the retest of stop 36: an unread part swallowed every `key: value` after it, and
     /// a status with a reason or a mark before it was open.
     @Test func unreadPartsAndStatusesWithReasons() {
