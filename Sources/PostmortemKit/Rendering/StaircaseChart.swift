@@ -225,6 +225,8 @@ public struct StaircaseChart: Sendable {
         // that it does not overprint (three windows exhausted in a quarter had printed theirs on
         // one another), and is left to the diamond's tooltip when no row is free.
         var exhaustionRows: [[ClosedRange<Double>]] = [[], []]
+        // Where the diamonds are, for the markers to keep clear of.
+        var diamonds: [(x: Double, y: Double)] = []
         for window in windows where window.end > domainStart && window.start < domainEnd {
             let steps = window.steps.sorted(by: { ($0.at, $0.incident) < ($1.at, $1.incident) })
             // A window not started yet has no line; one under way ends at what is known (or at
@@ -238,6 +240,7 @@ public struct StaircaseChart: Sendable {
             svg += "<path class=\"stair\" d=\"\(path)\"/>\n"
             if let exhausted = window.exhaustedAt, exhausted >= domainStart, exhausted < domainEnd {
                 let ex = x(exhausted), ey = y(0)
+                diamonds.append((ex, ey))
                 let text = "budget exhausted \(Self.dayLabel(exhausted.localDate))"
                 svg += "<g class=\"exhausted\"><title>\(HTMLEscaping.text("\(slo): \(text) (\(exhausted.iso8601))"))</title>"
                 svg += "<path d=\"M\(n(ex)) \(n(ey - 7)) L\(n(ex + 7)) \(n(ey)) L\(n(ex)) \(n(ey + 7)) L\(n(ex - 7)) \(n(ey)) Z\"/>"
@@ -260,28 +263,56 @@ public struct StaircaseChart: Sendable {
             }
         }
 
-        // Numbered, linked markers on each step.
+        // Numbered, linked markers on each step. A marker that would cover one drawn before it, or
+        // an exhaustion's diamond (incidents on the same day, a small step), is moved up or down
+        // the step's line to the nearest free place, with a leader line to its step.
+        var placed = diamonds
+        var leaders = "", markers = ""
         for numbered in numberedSteps {
             let step = numbered.step
-            let cx = x(step.at), cy = y(step.remainingPercent)
+            let sx = x(step.at), sy = y(step.remainingPercent)
+            let (cx, cy) = Self.freePlace(for: (sx, sy), clearOf: placed, within: (m.top + 9)...(h - m.bottom - 9))
+            placed.append((cx, cy))
             let burned = DecimalText.format(step.burnedMinutes, maximumFractionDigits: 2)
             let left = DecimalText.format(step.remainingPercent, maximumFractionDigits: 1)
             var tip = "\(numbered.number). \(step.incident)"
             if let link = links[step.incident], !link.title.isEmpty { tip += ": \(link.title)" }
             tip += " (\(step.at.localDate)): burned \(burned) min, \(left)% left"
             var marker = "<title>\(HTMLEscaping.text(tip))</title>"
+            if cy != sy {
+                // Under every marker: a leader drawn after a marker it passes had crossed its number.
+                leaders += "<line class=\"leader\" x1=\"\(n(sx))\" y1=\"\(n(sy))\" x2=\"\(n(cx))\" y2=\"\(n(cy))\" stroke=\"currentColor\" stroke-opacity=\"0.6\"/>\n"
+            }
             marker += "<circle cx=\"\(n(cx))\" cy=\"\(n(cy))\" r=\"9\"/>"
             marker += "<text x=\"\(n(cx))\" y=\"\(n(cy + 4))\" text-anchor=\"middle\">\(numbered.number)</text>"
             if let link = links[step.incident] {
                 // Out of the tab order: the chart is one image to assistive technology, and the
                 // list under it holds the same links.
-                svg += "<a class=\"step\" href=\"\(HTMLEscaping.attribute(link.href))\" tabindex=\"-1\">\(marker)</a>\n"
+                markers += "<a class=\"step\" href=\"\(HTMLEscaping.attribute(link.href))\" tabindex=\"-1\">\(marker)</a>\n"
             } else {
-                svg += "<g class=\"step\">\(marker)</g>\n"
+                markers += "<g class=\"step\">\(marker)</g>\n"
             }
         }
-        svg += "</svg>"
+        svg += leaders + markers + "</svg>"
         return svg
+    }
+
+    /// The centre nearest `point` on its vertical line, from `point` itself outwards in steps of a
+    /// marker's width, that is at least a marker's width from every centre in `taken` and inside
+    /// `rows`; `point` when none is.
+    static func freePlace(for point: (x: Double, y: Double), clearOf taken: [(x: Double, y: Double)],
+                          within rows: ClosedRange<Double>) -> (x: Double, y: Double) {
+        let clearance = 19.0
+        func isFree(_ y: Double) -> Bool {
+            taken.allSatisfy { ($0.x - point.x) * ($0.x - point.x) + ($0.y - y) * ($0.y - y) >= clearance * clearance }
+        }
+        if isFree(point.y) { return point }
+        for k in 1...12 {
+            for y in [point.y + Double(k) * clearance, point.y - Double(k) * clearance] where rows.contains(y) && isFree(y) {
+                return (point.x, y)
+            }
+        }
+        return point
     }
 
     /// The first instant of each month after `start` and before `end`, at `start`'s offset from

@@ -186,6 +186,46 @@ import Testing
         #expect(y < StaircaseChart.height - StaircaseChart.margin.bottom)
     }
 
+    /// Left open by stop 37: markers of incidents on the same day overlapped, and an exhaustion's
+    /// diamond could sit under them.
+    @Test("markers of incidents on the same day, and an exhaustion's diamond, do not cover one another")
+    func markersKeepClear() throws {
+        let start = Timestamp(epochSeconds: 1_782_864_000)
+        let day = start.adding(seconds: 10 * 86_400)
+        // Three small steps within an hour, the third spending the budget.
+        let remaining = [60.0, 58.0, 0.0]
+        let steps = remaining.enumerated().map { i, left in
+            StaircaseStep(at: day.adding(seconds: Int64(i) * 1_200), incident: "i\(i)", burnedMinutes: 1, remainingMinutes: left / 100,
+                          remainingPercent: left)
+        }
+        let window = BudgetWindow(slo: "api", start: start, end: start.adding(seconds: 30 * 86_400), budgetMinutes: 1, burnedMinutes: 1,
+                                  remainingMinutes: 0, remainingPercent: 0, steps: steps, exhaustedAt: steps[2].at, burnRate: nil,
+                                  policy: .exhausted)
+        let svg = StaircaseChart(slo: "api", windows: [window], domainStart: start, domainEnd: window.end, links: [:], idPrefix: "s").svg()
+        func numbers(_ pattern: String, _ line: Substring) -> [Double] {
+            line.components(separatedBy: pattern).dropFirst().compactMap { Double($0.split(separator: "\"")[0]) }
+        }
+        let markers = svg.split(separator: "\n").filter { $0.hasPrefix("<g class=\"step\">") }
+        let centres = markers.map { (numbers("cx=\"", $0)[0], numbers("cy=\"", $0)[0]) }
+        let diamond = try #require(svg.split(separator: "\n").first { $0.hasPrefix("<g class=\"exhausted\">") })
+        let diamondTop = try #require(diamond.range(of: "<path d=\"M")).upperBound
+        let diamondCentre = diamond[diamondTop...].split(separator: " ").prefix(2).compactMap { Double($0) }
+        let all = centres + [(diamondCentre[0], diamondCentre[1] + 7)]
+        #expect(centres.count == 3 && all.count == 4)
+        for i in all.indices {
+            for j in all.indices where j > i {
+                let d = ((all[i].0 - all[j].0) * (all[i].0 - all[j].0) + (all[i].1 - all[j].1) * (all[i].1 - all[j].1)).squareRoot()
+                #expect(d >= 19, "\(all[i]) and \(all[j])")
+            }
+        }
+        // The first marker is on its step; each moved one has a leader line to its step, drawn
+        // before every marker so that none crosses a number.
+        let leaders = svg.split(separator: "\n").filter { $0.hasPrefix("<line class=\"leader\"") }
+        #expect(leaders.count == 2)
+        #expect(leaders.map { numbers("y2=\"", $0)[0] } == [centres[1].1, centres[2].1])
+        #expect(svg.range(of: "<line class=\"leader\"")!.lowerBound < svg.range(of: "<g class=\"step\">")!.lowerBound)
+    }
+
     @Test("a chart over more than one year dates its axis and its 'as of' with the year")
     func yearsWhenTheChartSpansThem() {
         let windows = emptyWindows(2, days: 365)
