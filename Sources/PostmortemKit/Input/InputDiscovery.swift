@@ -15,6 +15,11 @@ public struct InputFile: Sendable, Hashable {
     /// four times larger.
     private var boxedProblem: [Problem]?
 
+    /// Other paths the inputs reached this file by (a symbolic link left behind at a renamed
+    /// file's old name, a second hard link), which are not read again: the report points links to
+    /// them at this file's page.
+    public var aliases: [String] = []
+
     public init(path: String, problem: Problem?) {
         self.path = path
         self.boxedProblem = problem.map { [$0] }
@@ -57,6 +62,8 @@ public enum InputDiscovery {
     struct Files {
         private var kept: [FileIdentity: (place: Int, path: String)] = [:]
         private var dropped = Set<Int>()
+        /// The other paths of the files reached twice, by the place of the one kept.
+        private var aliases: [Int: [String]] = [:]
 
         /// Notes the file at `path`, about to be appended at `place`.
         mutating func add(_ path: String, at place: Int) {
@@ -70,8 +77,10 @@ public enum InputDiscovery {
             if Self.isLink(earlier.path) && !Self.isLink(path) {
                 dropped.insert(earlier.place)
                 kept[identity] = (place, path)
+                aliases[place] = (aliases.removeValue(forKey: earlier.place) ?? []).filter { $0 != path } + [earlier.path]
             } else {
                 dropped.insert(place)
+                if path != earlier.path, aliases[earlier.place]?.contains(path) != true { aliases[earlier.place, default: []].append(path) }
             }
         }
 
@@ -82,7 +91,12 @@ public enum InputDiscovery {
 
         /// `result` without the inputs read under another path.
         func kept(_ result: [InputFile]) -> [InputFile] {
-            dropped.isEmpty ? result : result.indices.filter { !dropped.contains($0) }.map { result[$0] }
+            guard !dropped.isEmpty else { return result }
+            return result.indices.filter { !dropped.contains($0) }.map { place in
+                var file = result[place]
+                file.aliases = aliases[place] ?? []
+                return file
+            }
         }
     }
 

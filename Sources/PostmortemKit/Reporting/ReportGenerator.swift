@@ -181,7 +181,9 @@ public enum ReportGenerator {
         let shown = shownPath(relativeTo: root)
         // A record's path is its input's path (shown relative to root), as for the in-memory
         // `lintCorpus(records)`, which indexes the paths of every record before checking any.
-        var corpus = CorpusIndex(paths: inputs.map { shown($0.path) })
+        // The other paths of a file reached twice are paths of its document too: a link to a
+        // renamed file's old name, left as a symbolic link, leads to its page.
+        var corpus = CorpusIndex(paths: inputs.flatMap { [$0.path] + $0.aliases }.map(shown))
         var documents: [ReportedDocument] = []
         var leftOut: [Finding] = []
         var readingErrors: [Finding] = []
@@ -245,8 +247,10 @@ public enum ReportGenerator {
         var linkedDocuments: [String: Int] = [:]
         if !linkedInputs.isEmpty {
             for (input, file) in inputs.enumerated() where documentOfInput[input] >= 0 {
-                let path = RelativeLinkRule.normalise(shown(file.path))
-                if linkedInputs.contains(path), linkedDocuments[path] == nil { linkedDocuments[path] = Int(documentOfInput[input]) }
+                for written in [file.path] + file.aliases {
+                    let path = RelativeLinkRule.normalise(shown(written))
+                    if linkedInputs.contains(path), linkedDocuments[path] == nil { linkedDocuments[path] = Int(documentOfInput[input]) }
+                }
             }
         }
         return SpilledCorpus(documents: documents, followUps: followUps, entries: entries, leftOut: leftOut,

@@ -41,6 +41,8 @@ struct InputDiscoveryTests {
         try FileManager.default.createSymbolicLink(atPath: root + "/p/0-first.md", withDestinationPath: "b.md")
         let found = InputDiscovery.expand([root + "/p", root + "/p/a.md", root + "/p/./b.md", root + "/p/c.md"])
         #expect(found.map(\.path) == [root + "/p/a.md", root + "/p/b.md"])
+        // The other paths are kept, each once, for the report to point links to them at the page.
+        #expect(found.map(\.aliases) == [[root + "/p/c.md"], [root + "/p/0-first.md", root + "/p/./b.md"]])
         // Links alone are read under the first.
         #expect(InputDiscovery.expand([root + "/p/c.md", root + "/p/0-first.md", root + "/p/c.md"]).map(\.path) == [root + "/p/c.md", root + "/p/0-first.md"])
         #expect(found.allSatisfy { $0.problem == nil })

@@ -31,6 +31,16 @@ printf -- '---\ntitle: Twice started\nstarted: 2026-02-10T10:00:00Z\nstarted: 20
 check "report: a reading error is a warning on stderr" bash -c "$PM report --today 2026-12-06 --quarter 2026-Q1 --out $leftout/site2 $leftout/in >/dev/null 2>$leftout/err2 &&
 grep -q 'twice.md:4:1: .*started.*any impact it states is not counted' $leftout/err2"
 rm -rf "$leftout"
+# A renamed postmortem's old name left as a symbolic link: the file is read once, and a link to
+# the old name leads to its page (left open by stop 37: it stayed a link to a .md the site lacks).
+renamed=$(mktemp -d)
+mkdir -p "$renamed/in" && cp postmortems/2026-01-13-checkout-db-failover-stall.md postmortems/2026-01-27-search-synonym-file.md "$renamed/in/" &&
+  ln -s 2026-01-13-checkout-db-failover-stall.md "$renamed/in/old-name.md" &&
+  printf '\nSee also [the earlier failover](old-name.md).\n' >> "$renamed/in/2026-01-27-search-synonym-file.md"
+check "report: a link to a postmortem's other name (a symbolic link) leads to its page" bash -c "$PM report --today 2026-12-06 --quarter 2026-Q1 --out $renamed/site $renamed/in >/dev/null 2>&1 &&
+grep -q 'href=\"2026-01-13-checkout-db-failover-stall.html\">the earlier failover' $renamed/site/incidents/2026-01-27-search-synonym-file.html &&
+test \$(ls $renamed/site/incidents | wc -l) = 2"
+rm -rf "$renamed"
 # A report as of a day before an incident shows no negative age or duration (the black-box pass
 # of stop 36: "-405 d").
 early=$(mktemp -d)
