@@ -42,8 +42,10 @@ enum ActionExtractor {
             // ("  Due: 2026-11-01" under the action): read as the parenthesis is. They had stayed
             // in the text, so an overdue action was never reported (PM052) while PM051 saw `due:`.
             var trailing: [(String, String)] = []
+            // The nested lists of metadata, which are part of the action (the others are sub-tasks).
+            var metadataLists = Set<Int>()
             if let lead, lead.range.map({ $0.end.line > $0.start.line }) ?? true, text.utf8.contains(UInt8(ascii: ":")) {
-                var lines = lead.plainTextLines.map { $0.trimmingWhitespace() }
+                var lines = lead.plainTextLines.map { removingComments(String($0)).trimmingWhitespace() }
                 while lines.count > 1, let last = lines.last, let parsed = pairs(Substring(last)) {
                     trailing = parsed + trailing
                     lines.removeLast()
@@ -54,10 +56,10 @@ enum ActionExtractor {
             // is the action's, as lines of it under the item are. Lines of other keys among them
             // ("  - team: sre") are passed over, and misspelled ones reported (the retest of stop
             // 37: one `tikcet:` or `notes:` line had dropped the whole list, owner and due date too).
-            for nested in nestedLists {
+            for (listIndex, nested) in nestedLists.enumerated() {
                 let parsed = nested.children.map { child -> [(String, String)]? in
                     guard child.children.count == 1, let paragraph = child.children.first, case .paragraph = paragraph.kind,
-                          case let line = paragraph.plainText.trimmingWhitespaceAndNewlines(), !line.contains("\n") else { return nil }
+                          case let line = removingComments(paragraph.plainText).trimmingWhitespaceAndNewlines(), !line.contains("\n") else { return nil }
                     if let known = pairs(Substring(line)) { return known }
                     guard let colon = line.firstIndex(of: ":"), case let key = line[..<colon].trimmingWhitespace(),
                           !key.isEmpty, key.utf8.count <= 24, key.allSatisfy({ $0.isLetter || $0 == " " || $0 == "-" || $0 == "_" }) else { return nil }
@@ -66,6 +68,7 @@ enum ActionExtractor {
                 }
                 if !parsed.isEmpty, parsed.allSatisfy({ $0 != nil }), parsed.contains(where: { $0?.contains { !$0.0.hasPrefix("?") } == true }) {
                     trailing += parsed.flatMap { $0! }
+                    metadataLists.insert(listIndex)
                 }
             }
             // "**Short term:**" with a nested list is a group, not an action.
@@ -78,7 +81,16 @@ enum ActionExtractor {
                 continue
             }
             guard !text.isEmpty else { continue }
-            let range = item.range ?? list.range ?? SourceRange(line: 1)
+            var range = item.range ?? list.range ?? SourceRange(line: 1)
+            // Sub-tasks at the end of the item are not the action's: its range ends before them,
+            // so a `disable-line` on a sub-task does not reach a finding about the action.
+            var own = Array(item.children)
+            var listIndex = nestedLists.count - 1
+            while let last = own.last, case .list = last.kind, !metadataLists.contains(listIndex) {
+                own.removeLast()
+                listIndex -= 1
+            }
+            if own.count < item.children.count, let end = own.last?.range?.end, end.line >= range.start.line { range.end = end }
             var action = FollowUpAction(text: text, state: task == true ? .done : .open, range: range)
             action.group = group
             if let lead, isStruckThrough(lead) { action.state = .done }

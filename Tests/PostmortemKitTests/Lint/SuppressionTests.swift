@@ -65,6 +65,31 @@ import Testing
         #expect(try pm041("- Things lined up badly <!-- pm-lint disable-line PM041 -- kept as the team wrote it -->\n  that afternoon.") == (0, 0))
     }
 
+    /// Left open by stop 37: a `disable-line` on a nested sub-task (no action of its own) reached
+    /// the finding about its parent; and a comment after a metadata line under an action was read
+    /// into the value (`due date \`2026-12-01 <!-- … -->\` is not a real date`).
+    @Test("a line comment on a sub-task does not reach its action; one after a metadata line is no part of the value")
+    func lineCommentsOnSubTasksAndMetadataLines() throws {
+        let findings = try LintTestSupport.lint(RuleExamples.document(sections: ["Follow-up actions": """
+            - [ ] Improve the failover runbook
+              - [ ] Draft the steps <!-- pm-lint disable-line PM051 -- a sub-task -->
+              - [ ] Review them
+            - [ ] Alert on replica lag above 1 MB
+              - owner: @li.w
+              - due: 2027-01-15 <!-- pm-lint disable-line PM051 -- ticket being filed -->
+            - [ ] Page on pool saturation
+              Owner: @li.w
+              Due: 2027-01-15 <!-- pm-lint disable-line PM051 -- ticket being filed -->
+            """])).filter { ["PM051", "PM091", "P021"].contains($0.ruleID) }
+        #expect(findings.map(\.ruleID) == ["PM051", "PM091"])
+        #expect(findings.first?.message == "open action \"Improve the failover runbook\" has no owner, due date or ticket")
+        // The action's range ends before its sub-tasks.
+        let range = try #require(findings.first?.range)
+        #expect(range.start.line == range.end.line && findings[1].range?.start.line == range.start.line + 1)
+        let record = read("## Follow-up actions\n- [ ] Improve the failover runbook\n  (owner: @li.w)\n  - [ ] Draft the steps\n  - [ ] Review them\n")
+        #expect(record.actions.map(\.range.end.line) == [3])
+    }
+
     /// Found by the black-box pass of stop 37: PM051 and PM053 covered a wrapped action's first
     /// line only, so a comment at the end of its last line silenced nothing and was called unused.
     @Test("a line comment on any line of a wrapped action silences the findings about it")
