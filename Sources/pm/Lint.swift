@@ -96,29 +96,26 @@ extension PM {
             }
         }
 
-        func run() throws {
-            var givenDate: CalendarDate? = nil
-            if let today {
-                guard let parsed = CalendarDate(today) else {
-                    Terminal.error("--today \(Terminal.sanitise(today)) is not a date; write it as YYYY-MM-DD")
-                    throw ExitCode(2)
-                }
-                givenDate = parsed
+        /// The arguments' own checks, before pm.yml is read: usage errors (exit 2) with the usage line.
+        func validate() throws {
+            if let today, CalendarDate(today) == nil {
+                throw ValidationError("--today \(Terminal.sanitise(today)) is not a date; write it as YYYY-MM-DD")
             }
             if paths.filter({ $0 == "-" }).count > 1 {
-                Terminal.error("`-` (stdin) can be given only once")
-                throw ExitCode(2)
+                throw ValidationError("`-` (stdin) can be given only once")
             }
             if let stdinFilename, stdinFilename.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 // Findings would name no file (":20:52:"), and SARIF would carry an empty uri.
-                Terminal.error("--stdin-filename must name a path, not be blank")
-                throw ExitCode(2)
+                throw ValidationError("--stdin-filename must name a path, not be blank")
             }
             if stdinFilename != nil, !paths.contains("-") {
                 // An editor set up without `-` got the findings of the whole folder, for another file.
-                Terminal.error("--stdin-filename names the document read from stdin: give `-` among the paths")
-                throw ExitCode(2)
+                throw ValidationError("--stdin-filename names the document read from stdin: give `-` among the paths")
             }
+        }
+
+        func run() throws {
+            let givenDate = today.flatMap(CalendarDate.init)
             let configuration = try global.loadConfiguration()
             let date = givenDate ?? Clock.today(in: ZoneResolver(configuration.timezone) ?? .utc)
             let linter: Linter
