@@ -88,6 +88,9 @@ import Testing
         #expect(range.start.line == range.end.line && findings[1].range?.start.line == range.start.line + 1)
         let record = read("## Follow-up actions\n- [ ] Improve the failover runbook\n  (owner: @li.w)\n  - [ ] Draft the steps\n  - [ ] Review them\n")
         #expect(record.actions.map(\.range.end.line) == [3])
+        // A nested note is part of the action (dfds PM2020-009 in the real-dev corpus).
+        let noted = read("## Follow-up actions\n- Alert on KIAM error rates\n  - See https://github.com/uswitch/kiam/blob/master/docs/METRICS.md.\n")
+        #expect(noted.actions.map(\.range.end.line) == [3])
     }
 
     /// Found by the black-box pass of stop 37: PM051 and PM053 covered a wrapped action's first
