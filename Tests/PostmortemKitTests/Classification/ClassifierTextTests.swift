@@ -68,22 +68,70 @@ import Testing
         #expect(Array(Self.referenceBodyLines(of: joined, frontMatter: nil).utf8) == Array("a  \u{200D} kept".utf8))
     }
 
-    @Test("the stem prefilter finds what looking up every prefix finds")
-    func stemPrefilter() {
+    /// The matcher as first written: every term of every category tried at every word, phrases
+    /// compared word by word and stems as the word's first Characters.
+    struct ReferenceMatcher {
+        /// By the first Character of their first word (Characters compare as canonically
+        /// equivalent text, as every term is compared): only those can match a word.
+        var terms: [Character: [(category: Int, pattern: String, stem: Bool, words: [Substring], weight: Double)]] = [:]
+
+        init(_ categories: [CauseCategory]) {
+            for (index, category) in categories.enumerated() {
+                for term in category.terms {
+                    let stem = term.pattern.hasSuffix("*")
+                    let words = NormalisedText(stem ? String(term.pattern.dropLast()) : term.pattern).words
+                    if words.isEmpty || stem && words.count != 1 { continue }
+                    terms[words[0].first!, default: []].append((index, term.pattern, stem, words, term.weight))
+                }
+            }
+        }
+
+        func matches(in text: NormalisedText) -> Set<VocabularyMatcher.Match> {
+            var found = Set<VocabularyMatcher.Match>()
+            let words = text.words
+            for position in words.indices where !text.isNegated(at: position) {
+                for term in terms[words[position].first!] ?? [] {
+                    let hit = term.stem ? words[position].starts(with: term.words[0])
+                        : term.words.count <= words.count - position && term.words.indices.allSatisfy { words[position + $0] == term.words[$0] }
+                    if hit { found.insert(VocabularyMatcher.Match(category: term.category, pattern: term.pattern, weight: term.weight)) }
+                }
+            }
+            return found
+        }
+    }
+
+    @Test("the byte trie finds what trying every term finds: real documents, and random text with accents, marks and a Kelvin sign")
+    func matcherAgainstReference() {
         let categories = DefaultTaxonomy.categories
-        let filtered = VocabularyMatcher(categories: categories)
-        // A two-letter stem turns the prefilter off; its category comes last, so the others keep
-        // their indices, and it matches none of the texts below.
-        let unfiltered = VocabularyMatcher(categories: categories + [CauseCategory(id: "zz", label: "ZZ", description: "",
-                                                                                    terms: [VocabularyTerm("qx*", 1)])])
+        let matcher = VocabularyMatcher(categories: categories)
+        let reference = ReferenceMatcher(categories)
         var compared = 0
         for document in Self.documents() {
             let text = NormalisedText(document.source)
-            let found = filtered.matches(in: text)
-            #expect(found == unfiltered.matches(in: text), "\(document.postmortem.path)")
+            let found = matcher.matches(in: text)
+            #expect(found == reference.matches(in: text), "\(document.postmortem.path)")
             compared += found.count
         }
         #expect(compared > 100)
+        // Terms in and out of ASCII, sharing bytes, as stems and phrases; words with composed and
+        // decomposed accents after a stem's bytes.
+        let mixed = [CauseCategory(id: "a", label: "A", description: "", terms: [
+            VocabularyTerm("cafe*", 2), VocabularyTerm("caf*", 1), VocabularyTerm("café", 3), VocabularyTerm("störung*", 2),
+            VocabularyTerm("db*", 1), VocabularyTerm("k", 1), VocabularyTerm("kern*", 2), VocabularyTerm("disk full", 3),
+        ]), CauseCategory(id: "b", label: "B", description: "", terms: [
+            VocabularyTerm("cafe", 1), VocabularyTerm("d", 1), VocabularyTerm("disk*", 1), VocabularyTerm("é*", 1), VocabularyTerm("e", 1),
+        ])]
+        let mixedMatcher = VocabularyMatcher(categories: mixed)
+        let mixedReference = ReferenceMatcher(mixed)
+        let pieces = ["cafe", "café", "cafe\u{301}", "cafe\u{301}s", "cafes", "caf", "störungen", "sto\u{308}rung", "db", "dbs", "d",
+                      "\u{212A}ERNEL", "kernel", "k", "disk", "full", "disks", "é", "e\u{301}", "e", "not", "no", ".", " ", "-"]
+        var generator = SplitMix64(seed: 0x7A1E)
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 1...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                .joined(separator: Bool.random(using: &generator) ? " " : "")
+            let normalised = NormalisedText(text)
+            #expect(mixedMatcher.matches(in: normalised) == mixedReference.matches(in: normalised), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
     }
 
     @Test("stems shorter than three bytes or outside ASCII still match")
