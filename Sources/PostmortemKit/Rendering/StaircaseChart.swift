@@ -303,8 +303,11 @@ public struct StaircaseChart: Sendable {
     static func freePlace(for point: (x: Double, y: Double), clearOf taken: [(x: Double, y: Double)],
                           within rows: ClosedRange<Double>) -> (x: Double, y: Double) {
         let clearance = 19.0
+        // Only centres less than a marker's width to either side can be in the way: found once,
+        // so a chart of thousands of steps is not thousands squared times the places tried.
+        let near = taken.filter { abs($0.x - point.x) < clearance }
         func isFree(_ y: Double) -> Bool {
-            taken.allSatisfy { ($0.x - point.x) * ($0.x - point.x) + ($0.y - y) * ($0.y - y) >= clearance * clearance }
+            near.allSatisfy { ($0.x - point.x) * ($0.x - point.x) + ($0.y - y) * ($0.y - y) >= clearance * clearance }
         }
         if isFree(point.y) { return point }
         for k in 1...12 {
