@@ -94,14 +94,7 @@ public enum TimeExpression {
         let bytes = Array(text.utf8)
         var i = 0
         skipSpaces(bytes, &i)
-        // Openers people wrap times in: [13:26], **14:02**, (14:02), `14:02`.
-        var openers = 0
-        while i < bytes.count, openers < 3,
-              bytes[i] == UInt8(ascii: "[") || bytes[i] == UInt8(ascii: "*") || bytes[i] == UInt8(ascii: "(")
-              || bytes[i] == UInt8(ascii: "`") || bytes[i] == UInt8(ascii: "_") {
-            i += 1
-            openers += 1
-        }
+        let openers = skipOpeners(bytes, &i)
         // A weekday before a date or a time ("Monday, January 12, 2026", "Mon 12 Jan", "Tue 07:42"):
         // a heading of that kind had not been read as a date, so every entry under it was a day off.
         if let after = weekdayEnd(bytes, i), dateToken(bytes, after) != nil || timeToken(bytes, after) != nil { i = after }
@@ -114,12 +107,7 @@ public enum TimeExpression {
         } else if let (d, length) = dateToken(bytes, i) {
             date = d
             i += length
-            // Separators between date and time.
-            var j = i
-            if byte(bytes, j) == "," { j += 1 }
-            if byte(bytes, j) == "T" { j += 1 } else { skipSpaces(bytes, &j) }
-            if matchWord(bytes, j, "at") { j += 2; skipSpaces(bytes, &j) }
-            if byte(bytes, j) == "-" || byte(bytes, j) == "@" { j += 1; skipSpaces(bytes, &j) }
+            let j = afterDateSeparators(bytes, i)
             if timeToken(bytes, j) != nil { i = j }
         }
         var second: Int? = nil
@@ -562,42 +550,49 @@ public enum TimeExpression {
         return nil
     }
 
-    /// A time of day that is out of range where an entry's time stands (`16:62`, `25:10`,
-    /// `2026-07-14 24:05`, `13:05 PM`), as written, or nil. ``leading(_:)`` reads no time from
-    /// such an entry; this says why.
+    /// Openers people wrap times in, `[13:26]`, `**14:02**`, `(14:02)`, `` `14:02` ``: up to
+    /// three, skipped; how many.
+    static func skipOpeners(_ bytes: [UInt8], _ i: inout Int) -> Int {
+        var openers = 0
+        while i < bytes.count, openers < 3,
+              bytes[i] == UInt8(ascii: "[") || bytes[i] == UInt8(ascii: "*") || bytes[i] == UInt8(ascii: "(")
+              || bytes[i] == UInt8(ascii: "`") || bytes[i] == UInt8(ascii: "_") {
+            i += 1
+            openers += 1
+        }
+        return openers
+    }
+
+    /// Where a time would start after a date that ends at `i`: past `,`, `T` or spaces, `at`,
+    /// and `-` or `@`.
+    static func afterDateSeparators(_ bytes: [UInt8], _ i: Int) -> Int {
+        var j = i
+        if byte(bytes, j) == "," { j += 1 }
+        if byte(bytes, j) == "T" { j += 1 } else { skipSpaces(bytes, &j) }
+        if matchWord(bytes, j, "at") { j += 2; skipSpaces(bytes, &j) }
+        if byte(bytes, j) == "-" || byte(bytes, j) == "@" { j += 1; skipSpaces(bytes, &j) }
+        return j
+    }
+
+    /// A time of day that is out of range where an entry's time stands, as ``leading(_:)`` looks
+    /// for it (after openers, a weekday, a date: `16:62`, `**25:10**`, `Tue 2026-07-14 at 24:05`,
+    /// `13:05 PM`), as written; nil when there is none. ``leading(_:)`` reads no time from such
+    /// an entry; this says why.
     public static func outOfRangeTime(_ text: String) -> String? {
         let bytes = Array(text.utf8)
         var i = 0
         skipSpaces(bytes, &i)
-        while i < bytes.count, [UInt8(ascii: "["), UInt8(ascii: "*"), UInt8(ascii: "("), UInt8(ascii: "`"), UInt8(ascii: "_")].contains(bytes[i]) { i += 1 }
-        if let (_, length) = dateToken(bytes, i) {
-            i += length
-            if byte(bytes, i) == "T" || byte(bytes, i) == "," { i += 1 }
-            skipSpaces(bytes, &i)
-        }
-        let start = i
-        var j = i
-        guard timeToken(bytes, i) == nil, let hour = number(bytes, &j, maxDigits: 2), byte(bytes, j) == ":",
-              let minute = digits(bytes, j + 1, 2) else { return nil }
-        j += 3
-        var second = 0
-        if byte(bytes, j) == ":", let s = digits(bytes, j + 1, 2) {
-            second = s
-            j += 3
-        }
-        if j < bytes.count, isDigit(bytes[j]) { return nil }
-        var k = j
-        skipSpaces(bytes, &k)
-        let meridiem = meridiem(bytes, k)
-        if let meridiem { j = k + meridiem.length }
-        let hourValid = meridiem == nil ? (0...23).contains(hour) : (1...12).contains(hour)
-        guard !hourValid || minute > 59 || second > 59 else { return nil }
-        return String(decoding: bytes[start..<j], as: UTF8.self)
+        _ = skipOpeners(bytes, &i)
+        if let after = weekdayEnd(bytes, i), dateToken(bytes, after) != nil || timeParts(bytes, after) != nil { i = after }
+        if let (_, length) = dateToken(bytes, i) { i = afterDateSeparators(bytes, i + length) }
+        guard timeToken(bytes, i) == nil, let parts = timeParts(bytes, i) else { return nil }
+        return String(decoding: bytes[i..<(i + parts.length)], as: UTF8.self)
     }
 
-    /// `H:MM`, `HH:MM`, `HH:MM:SS`, `HHMM` is not accepted (too ambiguous), each optionally
-    /// followed by `am`/`pm`.
-    static func timeToken(_ b: [UInt8], _ i: Int) -> (Int, Int)? {
+    /// `H:MM`, `HH:MM` or `HH:MM:SS` at `i`, optionally followed by `am`/`pm`, in range or not:
+    /// its parts as written and its length; nil when there is none (`HHMM` is not accepted, too
+    /// ambiguous; nor is a time followed by another digit).
+    static func timeParts(_ b: [UInt8], _ i: Int) -> (hour: Int, minute: Int, second: Int, pm: Bool?, length: Int)? {
         var j = i
         guard let hour = number(b, &j, maxDigits: 2), byte(b, j) == ":", let minute = digits(b, j + 1, 2) else {
             return nil
@@ -609,16 +604,24 @@ public enum TimeExpression {
             j += 3
         }
         if j < b.count, isDigit(b[j]) { return nil }
-        var h = hour
         var k = j
         skipSpaces(b, &k)
-        if let meridiem = meridiem(b, k) {
-            guard (1...12).contains(hour) else { return nil }
-            h = hour % 12 + (meridiem.pm ? 12 : 0)
-            j = k + meridiem.length
+        let marker = meridiem(b, k)
+        if let marker { j = k + marker.length }
+        return (hour, minute, second, marker?.pm, j - i)
+    }
+
+    /// A time of day at `i` (``timeParts(_:_:)`` in range: hours 0–23, or 1–12 before `am`/`pm`;
+    /// minutes and seconds 0–59): its second of the day and its length.
+    static func timeToken(_ b: [UInt8], _ i: Int) -> (Int, Int)? {
+        guard let parts = timeParts(b, i) else { return nil }
+        var h = parts.hour
+        if let pm = parts.pm {
+            guard (1...12).contains(parts.hour) else { return nil }
+            h = parts.hour % 12 + (pm ? 12 : 0)
         }
-        guard (0...23).contains(h), (0...59).contains(minute), (0...59).contains(second) else { return nil }
-        return (h * 3600 + minute * 60 + second, j - i)
+        guard (0...23).contains(h), (0...59).contains(parts.minute), (0...59).contains(parts.second) else { return nil }
+        return (h * 3600 + parts.minute * 60 + parts.second, parts.length)
     }
 
     /// The length of the end of a time range right after a time (`-14:08`, `–14:08`, `-12:??`),

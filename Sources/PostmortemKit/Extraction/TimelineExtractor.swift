@@ -131,7 +131,7 @@ enum TimelineExtractor {
                      _ problems: inout [Problem]) {
         switch block.kind {
         case .paragraph:
-            readParagraph(block, &context, &result)
+            readParagraph(block, &context, &result, &problems)
         case .list:
             readList(block, &context, &result, &problems)
         case .table:
@@ -141,14 +141,19 @@ enum TimelineExtractor {
         }
     }
 
-    static func readParagraph(_ paragraph: MarkdownNode, _ context: inout Context, _ result: inout [TimelineEvent]) {
+    static func readParagraph(_ paragraph: MarkdownNode, _ context: inout Context, _ result: inout [TimelineEvent],
+                              _ problems: inout [Problem]) {
         let lines = paragraph.plainTextLines
         let range = paragraph.range ?? SourceRange(line: 1)
         var pending: (TimeExpression.Leading, String, SourceRange)? = nil
         var lineNumber = range.start.line
         for line in lines {
             defer { lineNumber += 1 }
+            let at = SourceRange(line: lineNumber, column: range.start.column)
             if let leading = TimeExpression.leading(String(line)) {
+                if leading.isDateOnly, let written = TimeExpression.outOfRangeTime(String(line)) {
+                    problems.append(outOfRange(written, at: at, reading: .startOfDay))
+                }
                 if let (l, text, r) = pending { append(l, text: text, range: r, &context, &result) }
                 if leading.isDateOnly && (leading.rest.isEmpty || isNote(leading.rest)) {
                     // A date line, with perhaps a note on it: "2015-10-21 (all times UTC)".
@@ -157,8 +162,12 @@ enum TimelineExtractor {
                     pending = nil
                     continue
                 }
-                pending = (leading, leading.rest, SourceRange(line: lineNumber, column: range.start.column))
+                pending = (leading, leading.rest, at)
             } else if pending != nil {
+                // `16:62 …` under a timed line: read with the entry above it, and reported.
+                if let written = TimeExpression.outOfRangeTime(String(line)) {
+                    problems.append(outOfRange(written, at: at, reading: .entryAbove))
+                }
                 pending!.1 += (pending!.1.isEmpty ? "" : " ") + line.trimmingWhitespace()
             } else {
                 // A statement such as "All times in PST, on February 5th 2019".
@@ -221,7 +230,7 @@ enum TimelineExtractor {
                 }
                 // `2026-07-14 24:05 …`: the day is read, the time is not.
                 if leading.isDateOnly, let written = TimeExpression.outOfRangeTime(firstLine) {
-                    problems.append(outOfRange(written, at: range, dated: true))
+                    problems.append(outOfRange(written, at: range, reading: .startOfDay))
                 }
                 var text = leading.rest
                 let more = leadLines[index].dropFirst().map { $0.trimmingWhitespace() }
@@ -235,21 +244,27 @@ enum TimelineExtractor {
                 // Untimed entries are still events in sequence; only in a mostly timed list is
                 // a missing time worth a problem.
                 result.append(TimelineEvent(time: nil, timeText: "", text: item.plainText.trimmingWhitespaceAndNewlines(), range: range))
-                if let written = TimeExpression.outOfRangeTime(firstLine) {
-                    problems.append(outOfRange(written, at: range))
-                } else if timed * 2 >= items.count {
-                    problems.append(Problem(.timelineEntryWithoutTime, "timeline entry has no time pm can read", at: range))
+                if timed * 2 >= items.count {
+                    problems.append(TimeExpression.outOfRangeTime(firstLine).map { outOfRange($0, at: range, reading: .noTime) }
+                        ?? Problem(.timelineEntryWithoutTime, "timeline entry has no time pm can read", at: range))
                 }
             }
         }
     }
 
+    /// How an entry whose time of day is out of range is read.
+    enum OutOfRangeReading: String {
+        case noTime = "the entry has no time"
+        case startOfDay = "the entry is read at the start of its day"
+        case entryAbove = "the line is read as part of the entry above it"
+    }
+
     /// P014 for a time of day out of range (`16:62`): a slip of the keyboard, reported as a
     /// warning where an entry without a time is a note, since the writer meant a time. In front
     /// matter, where the impact is counted from it, the same is an error.
-    static func outOfRange(_ written: String, at range: SourceRange, dated: Bool = false) -> Problem {
+    static func outOfRange(_ written: String, at range: SourceRange, reading: OutOfRangeReading) -> Problem {
         Problem(.invalidTimestamp, "`\(written)` is not a time of day (hours 0–23, or 1–12 with am/pm; minutes and seconds 0–59); "
-                + (dated ? "the entry is read at the start of its day" : "the entry has no time"), at: range, severity: .warning)
+                + reading.rawValue, at: range, severity: .warning)
     }
 
     static func readTable(_ table: MarkdownNode, _ context: inout Context, _ result: inout [TimelineEvent],
@@ -306,10 +321,14 @@ enum TimelineExtractor {
                     setDate(leading.date, &context)
                     continue
                 }
+                // `| 2026-07-14 | 24:05 | paged |`: the day is read, the time is not.
+                if leading.isDateOnly, let written = TimeExpression.outOfRangeTime(timeText) {
+                    problems.append(outOfRange(written, at: range, reading: .startOfDay))
+                }
                 append(leading, text: [leading.rest, text].filter { !$0.isEmpty }.joined(separator: " "), range: range, &context, &result)
             } else {
                 result.append(TimelineEvent(time: nil, timeText: timeText, text: text, range: range))
-                problems.append(TimeExpression.outOfRangeTime(timeText).map { outOfRange($0, at: range) }
+                problems.append(TimeExpression.outOfRangeTime(timeText).map { outOfRange($0, at: range, reading: .noTime) }
                     ?? Problem(.timelineEntryWithoutTime, "timeline row has no time pm can read", at: range))
             }
         }

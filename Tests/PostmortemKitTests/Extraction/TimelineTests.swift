@@ -334,6 +334,17 @@ import Testing
             "`13:05 PM` is not a time of day (hours 0–23, or 1–12 with am/pm; minutes and seconds 0–59); the entry has no time",
             "`14:61` is not a time of day (hours 0–23, or 1–12 with am/pm; minutes and seconds 0–59); the entry has no time",
         ])
+        // From the review of stop 38: after a date in a row, in a paragraph, after a weekday or
+        // `at`, the time was read as midnight without a word; a list that is not mostly timed is
+        // not judged (`50:50 between eu-west and eu-central`).
+        let dated = read(front + "## Timeline\n\n| Date | Time | Event |\n|---|---|---|\n| 2026-07-14 | 14:02 | a |\n| 2026-07-14 | 24:05 | b |\n\n"
+                         + "2026-07-14 14:10 c\n2026-07-14 16:62 d\n16:63 e\n\n- Tue 2026-07-14 24:05 f\n- 2026-07-14 at 24:05 g\n- 14:20 h\n\n"
+                         + "Then:\n\n- 50:50 between eu-west and eu-central\n- other\n- more\n")
+        #expect(dated.problems.map(\.code) == Array(repeating: .invalidTimestamp, count: 5))
+        #expect(dated.problems.map { $0.message.split(separator: ";").last.map { String($0.dropFirst()) } } == [
+            "the entry is read at the start of its day", "the entry is read at the start of its day", "the line is read as part of the entry above it",
+            "the entry is read at the start of its day", "the entry is read at the start of its day",
+        ])
         #expect(TimeExpression.outOfRangeTime("**25:10** paged") == "25:10")
         #expect(TimeExpression.outOfRangeTime("14:02 start") == nil)
         #expect(TimeExpression.outOfRangeTime("10:1 ratio") == nil)
