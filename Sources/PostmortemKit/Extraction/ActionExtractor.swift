@@ -82,13 +82,14 @@ enum ActionExtractor {
             }
             guard !text.isEmpty else { continue }
             var range = item.range ?? list.range ?? SourceRange(line: 1)
-            // Sub-tasks (a nested task list) at the end of the item are not the action's: its
-            // range ends before them, so a `disable-line` on a sub-task does not reach a finding
-            // about the action. Nested notes and links (`- See https://…`) stay part of it.
+            // Sub-tasks (a nested list that starts with a task) at the end of the item are not the
+            // action's: its range ends before them, so a `disable-line` on a sub-task does not
+            // reach a finding about the action. Nested notes and links (`- See https://…`) stay
+            // part of it; so do sub-tasks with a paragraph of the item after them (one range).
             var own = Array(item.children)
             var listIndex = nestedLists.count - 1
             while let last = own.last, case .list = last.kind, !metadataLists.contains(listIndex),
-                  last.children.allSatisfy({ if case .item(let task) = $0.kind { return task != nil }; return false }) {
+                  let first = last.children.first, case .item(let task) = first.kind, task != nil {
                 own.removeLast()
                 listIndex -= 1
             }

@@ -91,6 +91,9 @@ import Testing
         // A nested note is part of the action (dfds PM2020-009 in the real-dev corpus).
         let noted = read("## Follow-up actions\n- Alert on KIAM error rates\n  - See https://github.com/uswitch/kiam/blob/master/docs/METRICS.md.\n")
         #expect(noted.actions.map(\.range.end.line) == [3])
+        // A nested list that starts with a task is sub-tasks, notes after them included.
+        let mixed = read("## Follow-up actions\n- [ ] Alert on lag (owner: @li.w)\n  - [ ] Draft the rule\n  - See https://example.com/runbook\n")
+        #expect(mixed.actions.map(\.range.end.line) == [2])
     }
 
     /// Found by the black-box pass of stop 37: PM051 and PM053 covered a wrapped action's first
