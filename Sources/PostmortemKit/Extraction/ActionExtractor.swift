@@ -775,10 +775,10 @@ enum ActionExtractor {
         case "bug", "ticket", "issue", "jira", "link", "tracking", "pr", "tickets", "reference", "tracking bug",
              "tracking issue", "tracking ticket", "jira ticket", "jira issue", "issue link", "ticket link", "bug link",
              "ticket id", "issue id", "github issue": return "ticket"
-        case "due", "due date", "deadline", "by", "eta", "target date", "due by": return "due"
-        case "type", "kind", "category": return "type"
-        case "priority", "prio", "pri": return "priority"
-        case "status", "state", "done": return "status"
+        case "due", "due date", "deadline", "by", "eta", "target date", "due by", "due dates", "deadlines": return "due"
+        case "type", "kind", "category", "types": return "type"
+        case "priority", "prio", "pri", "priorities": return "priority"
+        case "status", "state", "done", "statuses": return "status"
         default: return nil
         }
     }
@@ -792,7 +792,9 @@ enum ActionExtractor {
         // are not read, and PM051 would say the action has no ticket.
         for (i, cell) in header.children.enumerated() where columns[i] == nil && i != textColumn {
             let title = cell.plainText.trimmingWhitespace()
-            guard title.count >= 3, title.count <= 12, title.allSatisfy(\.isLetter), let near = misspelling(title.lowercased()) else { continue }
+            // Only names of columns pm reads (`reason` is a key in a list item, not a column).
+            guard title.count >= 3, title.count <= 12, title.allSatisfy(\.isLetter), let near = misspelling(title.lowercased()),
+                  column(for: near) != nil else { continue }
             problems.append(Problem(.invalidActionMetadata,
                 "column `\(title)` is not one pm reads, so its cells were not read; did you mean `\(near.prefix(1).uppercased() + near.dropFirst())`?",
                 at: cell.range ?? header.range ?? table.range))

@@ -136,6 +136,11 @@ import Testing
             "column `Deu` is not one pm reads, so its cells were not read; did you mean `Due`?",
         ])
         #expect(p.problems.map { $0.range?.start.column } == [19, 36])
+        // Plurals of columns pm reads are read; a misspelling of a key that is no column is not
+        // suggested (the review of stop 38: `Reasons`, `Types`, `Deadlines`).
+        let plural = read("## Follow-up actions\n\n| Action | Owners | Types | Deadlines | Reasons |\n|---|---|---|---|---|\n| Add a canary | @li.w | reliability | 2026-12-01 | review |\n")
+        #expect(plural.problems.isEmpty)
+        #expect(plural.actions.first?.type == "reliability" && plural.actions.first?.due?.description == "2026-12-01")
     }
 
     /// Found by the retest of stop 36: an unread part swallowed every `key: value` after it, and
