@@ -146,7 +146,7 @@ public struct Linter: Sendable {
             if directive.kind == .enable {
                 for code in directive.codes where !used.contains(Suppressions.UsedKey(directive: i, code: code)) {
                     add(UnusedSuppressionRule.self, Violation(
-                        "`pm-lint enable \(code)` ends no `disable` of \(code) above it",
+                        "`pm-lint enable \(code)` ends no `disable` of \(code) before it",
                         at: directive.range, suggestion: "remove \(code) from the comment, or check the `disable` it was meant to end"))
                 }
                 continue

@@ -141,12 +141,12 @@ public struct Suppressions: Sendable {
     }
 
     /// Removes suppressed findings; returns the rest and, per directive and code, whether it was used
-    /// (an `enable` is used when it ends a `disable` of the code on an earlier line).
+    /// (an `enable` is used when it ends a `disable` of the code written before it).
     ///
     /// A directive is used for a code when a finding of that code falls where it applies: anywhere
     /// (`disable-file`), over its target line (a finding's range from its first line to its last:
     /// a phrase wrapped across lines is silenced by a comment on any of them), or in its region
-    /// (from a `disable` to the next `enable` of the code on a later line, or the end: the finding's
+    /// (from a `disable` to the next `enable` of the code, or the end: the finding's
     /// first line decides). Each finding is looked up by its code
     /// and line, and each directive checked once against its code's finding lines, so a document
     /// with thousands of comments is read in time proportional to them (20,000 comments had taken
@@ -168,16 +168,16 @@ public struct Suppressions: Sendable {
                     if let target = d.targetLine { lineDirectives[code, default: []].append((target, i)) }
                 case .disable: open[code, default: []].append(i)
                 case .enable:
-                    // Directives are in line order: this closes the disables of earlier lines.
+                    // Directives are in the order written: this closes the disables before it, on
+                    // earlier lines or earlier on its own (a pair on one line had left the
+                    // `disable` open to the end of the file). An `enable` is used when it ends a
+                    // `disable`: one that ends none is reported.
                     let line = d.range.start.line
-                    var stillOpen: [Int] = []
                     for start in open[code] ?? [] {
-                        let first = directives[start].range.start.line
-                        if first < line { regions[code, default: []].append((first, line, start)) } else { stillOpen.append(start) }
+                        regions[code, default: []].append((directives[start].range.start.line, line, start))
                     }
-                    // An `enable` is used when it ends a `disable`: one that ends none is reported.
-                    if stillOpen.count < (open[code]?.count ?? 0) { used.insert(UsedKey(directive: i, code: code)) }
-                    open[code] = stillOpen
+                    if open[code]?.isEmpty == false { used.insert(UsedKey(directive: i, code: code)) }
+                    open[code] = []
                 }
             }
         }

@@ -139,13 +139,21 @@ import Testing
             """)
         let unused = findings.filter { $0.ruleID == "PM091" }
         #expect(unused.map(\.message) == [
-            "`pm-lint enable PM012` ends no `disable` of PM012 above it",
+            "`pm-lint enable PM012` ends no `disable` of PM012 before it",
             "`pm-lint disable` silences PM013, but PM013 reports nothing there",
-            "`pm-lint enable PM012` ends no `disable` of PM012 above it",
+            "`pm-lint enable PM012` ends no `disable` of PM012 before it",
         ])
         let lines = unused.compactMap { $0.range?.start.line }
         #expect(lines.map { $0 - lines[0] } == [0, 1, 3])
         #expect(!findings.contains { $0.ruleID == "PM090" })
+    }
+
+    /// From the review of stop 38: a `disable` and an `enable` on one line left the `disable`
+    /// open to the end of the file, and the `enable` was reported as ending nothing.
+    @Test func aPairOnOneLineIsARegion() throws {
+        let findings = try lint(summary: "The vendor said it was simply <!-- pm-lint disable PM012 -- their words --> a blip <!-- pm-lint enable PM012 -->.\n\nThe fix was simply a revert.")
+        #expect(findings.filter { $0.ruleID == "PM012" }.count == 1)
+        #expect(!findings.contains { $0.ruleID.hasPrefix("PM09") })
     }
 
     @Test func missingReasonUnusedAndUnknownAreReported() throws {
@@ -195,7 +203,7 @@ import Testing
         var regions: [(directive: Int, code: String, lines: ClosedRange<Int>)] = []
         for (i, d) in directives.enumerated() where d.kind == .disable {
             for code in d.codes {
-                let enable = directives.firstIndex { $0.kind == .enable && $0.codes.contains(code) && $0.range.start.line > d.range.start.line }
+                let enable = directives.indices.first { $0 > i && directives[$0].kind == .enable && directives[$0].codes.contains(code) }
                 regions.append((i, code, d.range.start.line...(enable.map { directives[$0].range.start.line } ?? Int.max)))
                 // The `enable` that ends a `disable` is used.
                 if let enable { used.insert(Suppressions.UsedKey(directive: enable, code: code)) }
