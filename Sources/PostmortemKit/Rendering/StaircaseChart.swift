@@ -266,13 +266,18 @@ public struct StaircaseChart: Sendable {
         // Numbered, linked markers on each step. A marker that would cover one drawn before it, or
         // an exhaustion's diamond (incidents on the same day, a small step), is moved up or down
         // the step's line to the nearest free place, with a leader line to its step.
-        var placed = diamonds
+        // The centres placed so far, in columns a marker wide: only the three columns around a
+        // step can hold one in its way, so thousands of steps are not thousands squared.
+        var placed: [Int: [(x: Double, y: Double)]] = [:]
+        func column(_ x: Double) -> Int { Int((x / Self.markerClearance).rounded(.down)) }
+        for diamond in diamonds { placed[column(diamond.x), default: []].append(diamond) }
         var leaders = "", markers = ""
         for numbered in numberedSteps {
             let step = numbered.step
             let sx = x(step.at), sy = y(step.remainingPercent)
-            let (cx, cy) = Self.freePlace(for: (sx, sy), clearOf: placed, within: (m.top + 9)...(h - m.bottom - 9))
-            placed.append((cx, cy))
+            let near = (column(sx) - 1...column(sx) + 1).flatMap { placed[$0] ?? [] }
+            let (cx, cy) = Self.freePlace(for: (sx, sy), clearOf: near, within: (m.top + 9)...(h - m.bottom - 9))
+            placed[column(cx), default: []].append((cx, cy))
             let burned = DecimalText.format(step.burnedMinutes, maximumFractionDigits: 2)
             let left = DecimalText.format(step.remainingPercent, maximumFractionDigits: 1)
             var tip = "\(numbered.number). \(step.incident)"
@@ -297,17 +302,18 @@ public struct StaircaseChart: Sendable {
         return svg
     }
 
+    /// The distance between two markers' centres at which they do not overlap (radius 9, and a
+    /// pixel between).
+    static let markerClearance = 19.0
+
     /// The centre nearest `point` on its vertical line, from `point` itself outwards in steps of a
     /// marker's width, that is at least a marker's width from every centre in `taken` and inside
     /// `rows`; `point` when none is.
     static func freePlace(for point: (x: Double, y: Double), clearOf taken: [(x: Double, y: Double)],
                           within rows: ClosedRange<Double>) -> (x: Double, y: Double) {
-        let clearance = 19.0
-        // Only centres less than a marker's width to either side can be in the way: found once,
-        // so a chart of thousands of steps is not thousands squared times the places tried.
-        let near = taken.filter { abs($0.x - point.x) < clearance }
+        let clearance = markerClearance
         func isFree(_ y: Double) -> Bool {
-            near.allSatisfy { ($0.x - point.x) * ($0.x - point.x) + ($0.y - y) * ($0.y - y) >= clearance * clearance }
+            taken.allSatisfy { ($0.x - point.x) * ($0.x - point.x) + ($0.y - y) * ($0.y - y) >= clearance * clearance }
         }
         if isFree(point.y) { return point }
         for k in 1...12 {
