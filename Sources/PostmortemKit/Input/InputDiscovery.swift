@@ -6,23 +6,38 @@ public struct InputFile: Sendable, Hashable {
     /// Set when the path cannot be read as a document (a directory named `x.md`, a symlink
     /// loop, no permission); the run reports it and goes on.
     public var problem: Problem? {
-        get { boxedProblem?.first }
-        set { boxedProblem = newValue.map { [$0] } }
+        get { boxed?.first?.problem }
+        set { update { $0.problem = newValue } }
     }
-
-    /// The problem behind one reference: a run keeps an `InputFile` per document until it ends,
-    /// and almost none has a problem, so storing it inline would make every one of them about
-    /// four times larger.
-    private var boxedProblem: [Problem]?
 
     /// Other paths the inputs reached this file by (a symbolic link left behind at a renamed
     /// file's old name, a second hard link), which are not read again: the report points links to
     /// them at this file's page.
-    public var aliases: [String] = []
+    public var aliases: [String] {
+        get { boxed?.first?.aliases ?? [] }
+        set { update { $0.aliases = newValue } }
+    }
+
+    /// What almost no input has: a problem, other paths.
+    private struct Rare: Sendable, Hashable {
+        var problem: Problem?
+        var aliases: [String] = []
+    }
+
+    /// The rare parts behind one reference, nil when there are none: a run keeps an `InputFile`
+    /// per document until it ends, and storing them inline would make every one of them about
+    /// four times larger.
+    private var boxed: [Rare]?
+
+    private mutating func update(_ change: (inout Rare) -> Void) {
+        var rare = boxed?.first ?? Rare()
+        change(&rare)
+        boxed = rare.problem == nil && rare.aliases.isEmpty ? nil : [rare]
+    }
 
     public init(path: String, problem: Problem?) {
         self.path = path
-        self.boxedProblem = problem.map { [$0] }
+        self.boxed = problem.map { [Rare(problem: $0)] }
     }
 }
 

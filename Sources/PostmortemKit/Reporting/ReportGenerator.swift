@@ -183,7 +183,7 @@ public enum ReportGenerator {
         // `lintCorpus(records)`, which indexes the paths of every record before checking any.
         // The other paths of a file reached twice are paths of its document too: a link to a
         // renamed file's old name, left as a symbolic link, leads to its page.
-        var corpus = CorpusIndex(paths: inputs.flatMap { [$0.path] + $0.aliases }.map(shown))
+        var corpus = CorpusIndex(paths: inputs.map { shown($0.path) } + inputs.flatMap(\.aliases).map(shown))
         var documents: [ReportedDocument] = []
         var leftOut: [Finding] = []
         var readingErrors: [Finding] = []
@@ -247,7 +247,7 @@ public enum ReportGenerator {
         var linkedDocuments: [String: Int] = [:]
         if !linkedInputs.isEmpty {
             for (input, file) in inputs.enumerated() where documentOfInput[input] >= 0 {
-                for written in [file.path] + file.aliases {
+                for written in CollectionOfOne(file.path) + file.aliases {
                     let path = RelativeLinkRule.normalise(shown(written))
                     if linkedInputs.contains(path), linkedDocuments[path] == nil { linkedDocuments[path] = Int(documentOfInput[input]) }
                 }
