@@ -13,7 +13,8 @@ extension PM {
                 from pm.yml; the built-in templates when the project has none). The front matter gets \
                 the id, title, severity and services, and pm.yml's timezone when it is not UTC (the \
                 timeline states it too); status is draft. An existing file is never overwritten. The \
-                path is printed relative to the current directory when the file is under it.
+                path is printed relative to the current directory (with `..` when needed), or absolute \
+                when the two share no directory but /.
 
                 Exit codes: 0 written; 1 the file exists or cannot be written; 2 usage or configuration error.
                 """
@@ -96,7 +97,8 @@ extension PM {
                 Terminal.error("\(Terminal.sanitise(path)): write failed: \(reason)")
                 throw ExitCode.failure
             }
-            // Relative to the current directory when the file is under it, as the README shows it
+            // Relative to the current directory, as pm.yml's directories are read (`..` when needed;
+            // absolute when only `/` is shared), as the README shows it
             // (`postmortems/….md`), so that `$EDITOR "$(pm new …)"` works from anywhere either way.
             print(Terminal.sanitise(ReportGenerator.shownPath(relativeTo: FileManager.default.currentDirectoryPath)(path)))
         }

@@ -33,7 +33,10 @@ public enum FrontMatterSchema {
             "id": ["type": "string", "description": "Defaults to the file name without extension."],
             "title": ["type": "string", "minLength": 1],
             "status": ["enum": ["draft", "in-review", "published"]],
-            "severity": ["enum": configuration.severities],
+            // pm reads severities in any case (`sev2` is `SEV2`): the list for an editor's
+            // completion, and the same names in any case for what it accepts.
+            "severity": ["anyOf": [["enum": configuration.severities],
+                                   ["type": "string", "pattern": Self.anyCasePattern(configuration.severities)]]],
             "services": strings.merging(["minItems": 1]) { a, _ in a },
             "authors": strings.merging(["minItems": 1]) { a, _ in a },
             "timezone": ["type": "string", "description": "UTC, an offset like +01:00, or an IANA name like Europe/Berlin."],
@@ -56,5 +59,20 @@ public enum FrontMatterSchema {
         ]
         guard let data = try? JSONSerialization.data(withJSONObject: schema, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A JSON Schema (ECMA 262) pattern that matches exactly one of `names`, letters in any case:
+    /// `SEV2` gives `[Ss][Ee][Vv]2`. Regular-expression syntax characters are escaped.
+    static func anyCasePattern(_ names: [String]) -> String {
+        let alternatives = names.map { name in
+            name.map { character -> String in
+                let lower = character.lowercased(), upper = character.uppercased()
+                if lower != upper, lower.count == 1, upper.count == 1 { return "[" + upper + lower + "]" }
+                // ECMA 262's syntax characters are escaped (which is valid with or without its `u`
+                // flag); anything else stands for itself.
+                return "^$\\.*+?()[]{}|/".contains(character) ? "\\" + String(character) : String(character)
+            }.joined()
+        }
+        return "^(?:" + alternatives.joined(separator: "|") + ")$"
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PostmortemKit
 
@@ -15,6 +16,17 @@ import Testing
             #expect(markdown.contains("### \(d.id) \(d.alias)\n"))
             #expect(markdown.contains("(#\(d.documentationAnchor))"))
         }
+    }
+
+    /// From the docs check of stop 38: the schema's severities were case-sensitive while lint
+    /// reads `sev2` as `SEV2`, so an editor flagged what `pm lint` passes.
+    @Test func schemaSeveritiesInAnyCase() throws {
+        let pattern = FrontMatterSchema.anyCasePattern(["SEV2", "P1.a", "Crit(al)"])
+        #expect(pattern == #"^(?:[Ss][Ee][Vv]2|[Pp]1\.[Aa]|[Cc][Rr][Ii][Tt]\([Aa][Ll]\))$"#)
+        let regex = try NSRegularExpression(pattern: pattern)
+        func matches(_ text: String) -> Bool { regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil }
+        #expect(["SEV2", "sev2", "Sev2", "p1.A", "crit(AL)"].allSatisfy(matches))
+        #expect(!["SEV3", "SEV22", "p1xa", "xSEV2", "Crital"].contains(where: matches))
     }
 
     @Test func schemaListsConfiguredSLOsAndSeverities() throws {
