@@ -50,9 +50,13 @@ enum TimelineExtractor {
                         if leading.isDateOnly {
                             setDate(leading.date, &context)
                         } else {
-                            // An H3 that is a time: its text is the blocks below it.
-                            let text = ([leading.rest] + entry.blocks.map(\.plainText)).filter { !$0.isEmpty }.joined(separator: " ")
+                            // An H3 that is a time: its text is the blocks below it, up to a block
+                            // of timed entries of its own (`- 14:06: escalated`), which are events
+                            // after it, as they are anywhere in the timeline.
+                            let own = entry.blocks.prefix { !hasTimedEntries($0) }
+                            let text = ([leading.rest] + own.map(\.plainText)).filter { !$0.isEmpty }.joined(separator: " ")
                             append(leading, text: text, range: entry.headingRange, &context, &result)
+                            for block in entry.blocks.dropFirst(own.count) { read(block, &context, &result, &problems) }
                             continue
                         }
                     } else if entry.kind != nil && entry.kind != .timeline {
@@ -65,6 +69,25 @@ enum TimelineExtractor {
             }
         }
         return result
+    }
+
+    /// True for a block that holds timeline entries with times of their own: a list most of whose
+    /// items start with a time, a table, or a paragraph that starts with one.
+    static func hasTimedEntries(_ block: MarkdownNode) -> Bool {
+        switch block.kind {
+        case .list:
+            let items = block.children
+            let timed = items.filter { item in
+                item.children.first?.plainTextLines.first.flatMap { TimeExpression.leading(String($0)) }.map { !$0.isDateOnly } ?? false
+            }.count
+            return timed > 0 && timed * 2 >= items.count
+        case .table:
+            return true
+        case .paragraph:
+            return block.plainTextLines.first.flatMap { TimeExpression.leading(String($0)) }.map { !$0.isDateOnly } ?? false
+        default:
+            return false
+        }
     }
 
     /// The zone `text` states, if any, becomes the one times without a zone are read in: a fixed

@@ -352,6 +352,14 @@ import Testing
         #expect(TimeExpression.outOfRangeTime("123:45 blocks") == nil)
     }
 
+    /// From the docs check of stop 38: under an H3 that is a time, a list of timed entries was
+    /// read into that heading's text, and its times were lost.
+    @Test func timedEntriesUnderATimeHeadingAreEvents() {
+        let p = read(front + "## Timeline\n\n### 14:02\n\nAlert fired.\n\n- 14:06: escalated\n- 14:09: mitigated\n\n### 14:30\n\nResolved, see\n\n- the dashboard\n- the runbook\n")
+        #expect(p.timeline.map { $0.time?.iso8601 ?? "-" } == ["2026-07-14T14:02:00Z", "2026-07-14T14:06:00Z", "2026-07-14T14:09:00Z", "2026-07-14T14:30:00Z"])
+        #expect(p.timeline.map(\.text) == ["Alert fired.", "escalated", "mitigated", "Resolved, see the dashboard\nthe runbook"])
+    }
+
     @Test func numbersAreNotTimes() {
         #expect(TimeExpression.leading("3 retries failed") == nil)
         #expect(TimeExpression.leading("10:1 ratio") == nil)
