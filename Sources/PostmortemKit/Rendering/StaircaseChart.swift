@@ -225,8 +225,8 @@ public struct StaircaseChart: Sendable {
         // that it does not overprint (three windows exhausted in a quarter had printed theirs on
         // one another), and is left to the diamond's tooltip when no row is free.
         var exhaustionRows: [[ClosedRange<Double>]] = [[], []]
-        // Where the diamonds are, for the markers to keep clear of.
-        var diamonds: [(x: Double, y: Double)] = []
+        // Where the diamonds and their labels are, for the markers to keep clear of.
+        var obstacles: [(x: Double, y: Double)] = []
         for window in windows where window.end > domainStart && window.start < domainEnd {
             let steps = window.steps.sorted(by: { ($0.at, $0.incident) < ($1.at, $1.incident) })
             // A window not started yet has no line; one under way ends at what is known (or at
@@ -240,7 +240,7 @@ public struct StaircaseChart: Sendable {
             svg += "<path class=\"stair\" d=\"\(path)\"/>\n"
             if let exhausted = window.exhaustedAt, exhausted >= domainStart, exhausted < domainEnd {
                 let ex = x(exhausted), ey = y(0)
-                diamonds.append((ex, ey))
+                obstacles.append((ex, ey))
                 let text = "budget exhausted \(Self.dayLabel(exhausted.localDate))"
                 svg += "<g class=\"exhausted\"><title>\(HTMLEscaping.text("\(slo): \(text) (\(exhausted.iso8601))"))</title>"
                 svg += "<path d=\"M\(n(ex)) \(n(ey - 7)) L\(n(ex + 7)) \(n(ey)) L\(n(ex)) \(n(ey + 7)) L\(n(ex - 7)) \(n(ey)) Z\"/>"
@@ -257,6 +257,8 @@ public struct StaircaseChart: Sendable {
                 }
                 if let row = free {
                     exhaustionRows[row].append(extent)
+                    // The label is in the markers' way too: points along the middle of its text.
+                    for x in stride(from: extent.lowerBound, through: extent.upperBound, by: 6) { obstacles.append((x, rowY(row) - 4)) }
                     svg += "<text x=\"\(n(tx))\" y=\"\(n(rowY(row)))\" text-anchor=\"\(anchor)\">\(HTMLEscaping.text(text))</text>"
                 }
                 svg += "</g>\n"
@@ -264,19 +266,22 @@ public struct StaircaseChart: Sendable {
         }
 
         // Numbered, linked markers on each step. A marker that would cover one drawn before it, or
-        // an exhaustion's diamond (incidents on the same day, a small step), is moved up or down
-        // the step's line to the nearest free place, with a leader line to its step.
+        // an exhaustion's diamond or label (incidents on the same day, a small step), is moved to
+        // the nearest free place, on its step's line when there is room, with a leader line to
+        // its step.
         // The centres placed so far, in columns a marker wide: only the three columns around a
         // step can hold one in its way, so thousands of steps are not thousands squared.
         var placed: [Int: [(x: Double, y: Double)]] = [:]
         func column(_ x: Double) -> Int { Int((x / Self.markerClearance).rounded(.down)) }
-        for diamond in diamonds { placed[column(diamond.x), default: []].append(diamond) }
+        for obstacle in obstacles { placed[column(obstacle.x), default: []].append(obstacle) }
         var leaders = "", markers = ""
         for numbered in numberedSteps {
             let step = numbered.step
             let sx = x(step.at), sy = y(step.remainingPercent)
-            let near = (column(sx) - 1...column(sx) + 1).flatMap { placed[$0] ?? [] }
-            let (cx, cy) = Self.freePlace(for: (sx, sy), clearOf: near, within: (m.top + 9)...(h - m.bottom - 9))
+            let reach = Self.sidewaysSteps + 1
+            let near = (column(sx) - reach...column(sx) + reach).flatMap { placed[$0] ?? [] }
+            let (cx, cy) = Self.freePlace(for: (sx, sy), clearOf: near, columns: (m.left + 9)...(w - m.right - 9),
+                                          rows: (m.top + 9)...(h - m.bottom - 9))
             placed[column(cx), default: []].append((cx, cy))
             let burned = DecimalText.format(step.burnedMinutes, maximumFractionDigits: 2)
             let left = DecimalText.format(step.remainingPercent, maximumFractionDigits: 1)
@@ -284,7 +289,7 @@ public struct StaircaseChart: Sendable {
             if let link = links[step.incident], !link.title.isEmpty { tip += ": \(link.title)" }
             tip += " (\(step.at.localDate)): burned \(burned) min, \(left)% left"
             var marker = "<title>\(HTMLEscaping.text(tip))</title>"
-            if cy != sy {
+            if cx != sx || cy != sy {
                 // Under every marker: a leader drawn after a marker it passes had crossed its number.
                 leaders += "<line class=\"leader\" x1=\"\(n(sx))\" y1=\"\(n(sy))\" x2=\"\(n(cx))\" y2=\"\(n(cy))\" stroke=\"currentColor\" stroke-opacity=\"0.6\"/>\n"
             }
@@ -306,23 +311,36 @@ public struct StaircaseChart: Sendable {
     /// pixel between).
     static let markerClearance = 19.0
 
-    /// The centre nearest `point` on its vertical line, from `point` itself outwards in steps of a
-    /// marker's width, that is at least a marker's width from every centre in `taken` and inside
-    /// `rows`; `point` when none is.
+    /// The centre nearest `point`, in steps of a marker's width (up or down its step's line
+    /// first, then beside it when a crowded day leaves no room above or below), that is at least
+    /// a marker's width from every centre in `taken` and inside the plot; `point` when none is.
     static func freePlace(for point: (x: Double, y: Double), clearOf taken: [(x: Double, y: Double)],
-                          within rows: ClosedRange<Double>) -> (x: Double, y: Double) {
+                          columns: ClosedRange<Double>, rows: ClosedRange<Double>) -> (x: Double, y: Double) {
         let clearance = markerClearance
-        func isFree(_ y: Double) -> Bool {
-            taken.allSatisfy { ($0.x - point.x) * ($0.x - point.x) + ($0.y - y) * ($0.y - y) >= clearance * clearance }
+        func isFree(_ x: Double, _ y: Double) -> Bool {
+            taken.allSatisfy { ($0.x - x) * ($0.x - x) + ($0.y - y) * ($0.y - y) >= clearance * clearance }
         }
-        if isFree(point.y) { return point }
-        for k in 1...12 {
-            for y in [point.y + Double(k) * clearance, point.y - Double(k) * clearance] where rows.contains(y) && isFree(y) {
-                return (point.x, y)
+        if isFree(point.x, point.y) { return point }
+        // Offsets in marker widths, nearest first; of two as near, the one on the step's line,
+        // then below, then to the right (later in time).
+        let offsets = (-sidewaysSteps...sidewaysSteps).flatMap { i in (-12...12).map { j in (i, j) } }
+            .filter { $0 != (0, 0) }
+            .sorted { a, b in
+                let da = a.0 * a.0 + a.1 * a.1, db = b.0 * b.0 + b.1 * b.1
+                if da != db { return da < db }
+                if abs(a.0) != abs(b.0) { return abs(a.0) < abs(b.0) }
+                if a.1 != b.1 { return a.1 > b.1 }
+                return a.0 > b.0
             }
+        for (i, j) in offsets {
+            let x = point.x + Double(i) * clearance, y = point.y + Double(j) * clearance
+            if columns.contains(x), rows.contains(y), isFree(x, y) { return (x, y) }
         }
         return point
     }
+
+    /// How many marker widths a marker may move beside its step when there is no room above or below.
+    static let sidewaysSteps = 3
 
     /// The first instant of each month after `start` and before `end`, at `start`'s offset from
     /// UTC (a tick mark an hour off across a change of summer time cannot be seen on a quarter).

@@ -226,6 +226,40 @@ import Testing
         #expect(svg.range(of: "<line class=\"leader\"")!.lowerBound < svg.range(of: "<g class=\"step\">")!.lowerBound)
     }
 
+    /// From the retest of stop 38: ten incidents in one day filled the step's column, and the
+    /// markers that found no room above or below stayed on one another and on the label.
+    @Test("markers of a crowded day move beside their step, clear of each other, the diamond and its label")
+    func crowdedDay() throws {
+        let start = Timestamp(epochSeconds: 1_782_864_000)
+        let day = start.adding(seconds: 10 * 86_400)
+        let remaining = [93.0, 75, 80, 62, 66, 14, -3, -10, -17, -24].enumerated().map { $0.element - Double($0.offset) * 0.01 }
+        let steps = remaining.enumerated().map { i, left in
+            StaircaseStep(at: day.adding(seconds: Int64(i) * 3_600), incident: "i\(i)", burnedMinutes: 1, remainingMinutes: left / 100,
+                          remainingPercent: left)
+        }
+        let window = BudgetWindow(slo: "api", start: start, end: start.adding(seconds: 90 * 86_400), budgetMinutes: 1, burnedMinutes: 1.24,
+                                  remainingMinutes: -0.24, remainingPercent: -24, steps: steps, exhaustedAt: steps[6].at, burnRate: nil,
+                                  policy: .exhausted)
+        let svg = StaircaseChart(slo: "api", windows: [window], domainStart: start, domainEnd: window.end, links: [:], idPrefix: "s").svg()
+        func numbers(_ pattern: String, _ line: Substring) -> [Double] {
+            line.components(separatedBy: pattern).dropFirst().compactMap { Double($0.split(separator: "\"")[0]) }
+        }
+        let lines = svg.split(separator: "\n")
+        let centres = lines.filter { $0.hasPrefix("<g class=\"step\">") }.map { (numbers("cx=\"", $0)[0], numbers("cy=\"", $0)[0]) }
+        #expect(centres.count == 10)
+        let exhausted = try #require(lines.first { $0.hasPrefix("<g class=\"exhausted\">") })
+        let label = try #require(exhausted.range(of: "<text x="))
+        let labelX = numbers("x=\"", exhausted[label.lowerBound...])[0], labelY = numbers("y=\"", exhausted[label.lowerBound...])[0]
+        // The label runs right of its x ("budget exhausted 11 Jul", about 150 pixels).
+        let obstacles = stride(from: labelX, through: labelX + 140, by: 10).map { ($0, labelY - 4) }
+        for (i, a) in centres.enumerated() {
+            for b in centres[(i + 1)...] + obstacles {
+                let d = ((a.0 - b.0) * (a.0 - b.0) + (a.1 - b.1) * (a.1 - b.1)).squareRoot()
+                #expect(d >= 12, "\(a) and \(b)")
+            }
+        }
+    }
+
     @Test("a chart over more than one year dates its axis and its 'as of' with the year")
     func yearsWhenTheChartSpansThem() {
         let windows = emptyWindows(2, days: 365)
