@@ -158,7 +158,8 @@ enum ActionExtractor {
         "eta": "due", "target": "due", "type": "type", "kind": "type", "category": "type", "priority": "priority",
         "prio": "priority", "pri": "priority", "ticket": "ticket", "tickets": "ticket", "bug": "ticket",
         "issue": "ticket", "jira": "ticket", "link": "ticket", "tracking": "ticket", "pr": "ticket",
-        "status": "status", "state": "status", "won't do": "wontdo", "wont do": "wontdo", "won t do": "wontdo",
+        "status": "status", "state": "status", "statuses": "status", "types": "type", "priorities": "priority",
+        "deadlines": "due", "due dates": "due", "won't do": "wontdo", "wont do": "wontdo", "won t do": "wontdo",
         "not doing": "wontdo", "won't fix": "wontdo", "wontfix": "wontdo", "won't": "wontdo", "reason": "reason",
     ]
 
@@ -227,7 +228,7 @@ enum ActionExtractor {
 
     static func unkeyed(_ part: String, after key: String) -> UnkeyedPart {
         if let colon = part.firstIndex(of: ":"), case let raw = part[..<colon].trimmingWhitespace().lowercased(),
-           raw.count >= 4, raw.count <= 12, raw.allSatisfy(\.isLetter), misspelling(raw) != nil {
+           raw.count >= 3, raw.count <= 12, raw.allSatisfy(\.isLetter), misspelling(raw) != nil {
             return .misspelledKey(raw, part[part.index(after: colon)...].trimmingWhitespace())
         }
         if let loose = loosePairs(part[...], allowingLoneDate: true) { return .pairs(loose) }
@@ -260,17 +261,19 @@ enum ActionExtractor {
         var position = 0
         while position < n {
             guard let colon = first(from: position, where: { $0 == UInt8(ascii: ":") }), let key = keyAliases[trimmed(position, colon).lowercased()] else {
-                if result.isEmpty { return nil }
-                // A part without a key (``unkeyed(_:after:)``); the parts after it are read on.
+                // A part without a key (``unkeyed(_:after:)``); the parts after it are read on. A
+                // first part whose key is misspelled (`(onwer: @dana.k, …)`) starts metadata too,
+                // so that it is reported rather than left in the text.
                 let end = first(from: position, where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") }) ?? n
                 let part = trimmed(position, end)
-                switch unkeyed(part, after: result[result.count - 1].0) {
+                switch unkeyed(part, after: result.last?.0 ?? "") {
+                case .misspelledKey(let raw, let value): result.append(("?" + raw, value))
+                case _ where result.isEmpty: return nil
                 case .pairs(let pairs): result += pairs
                 case .statusToTheEnd:
                     result.append(("status", trimmed(position, n)))
                     return result
                 case .note: break
-                case .misspelledKey(let raw, let value): result.append(("?" + raw, value))
                 case .continuesValue: result[result.count - 1].1 += ", " + part
                 }
                 position = end + 1
@@ -298,17 +301,17 @@ enum ActionExtractor {
         var remaining = text[...]
         while !remaining.isEmpty {
             guard let colon = remaining.firstIndex(of: ":"), let key = canonicalKey(remaining[..<colon]) else {
-                if result.isEmpty { return nil }
-                // A part without a key, as in ``pairsASCII(_:)``.
+                // A part without a key, or a misspelled first key, as in ``pairsASCII(_:)``.
                 let end = remaining.firstIndex(where: { $0 == "," || $0 == ";" }) ?? remaining.endIndex
                 let part = remaining[..<end].trimmingWhitespace()
-                switch unkeyed(part, after: result[result.count - 1].0) {
+                switch unkeyed(part, after: result.last?.0 ?? "") {
+                case .misspelledKey(let raw, let value): result.append(("?" + raw, value))
+                case _ where result.isEmpty: return nil
                 case .pairs(let pairs): result += pairs
                 case .statusToTheEnd:
                     result.append(("status", remaining.trimmingWhitespace()))
                     return result
                 case .note: break
-                case .misspelledKey(let raw, let value): result.append(("?" + raw, value))
                 case .continuesValue: result[result.count - 1].1 += ", " + part
                 }
                 remaining = end == remaining.endIndex ? remaining[end...] : remaining[remaining.index(after: end)...].drop { $0 == " " }
@@ -376,7 +379,16 @@ enum ActionExtractor {
     /// a date that does not exist is a problem, as `due: 2026-02-30` is.
     static func applyWrittenDue(in text: String, to action: inout FollowUpAction, metadata: [(String, String)],
                                 started: CalendarDate?, problems: inout [Problem]) {
-        guard action.due == nil, !metadata.contains(where: { $0.0 == "due" }),
+        // A date in the text beside another in the metadata (`Retire the proxy by 2027-01-04` in a
+        // row whose Due cell says 2027-01-10): the metadata's is read, and the two are reported.
+        if let due = action.due {
+            if text.containsBytes(of: "20"), case .date(let date)? = writtenDueDate(in: text, started: started), date != due {
+                problems.append(Problem(.invalidActionMetadata,
+                    "two due dates, \(date) in the text and \(due) in the metadata; the metadata's is read", at: action.range))
+            }
+            return
+        }
+        guard !metadata.contains(where: { $0.0 == "due" }),
               let written = writtenDueDate(in: text, started: started) else { return }
         switch written {
         case .date(let date): action.due = date
@@ -394,8 +406,15 @@ enum ActionExtractor {
         var result: [(String, String)] = []
         var bareDate = false
         for rawPart in text.split(whereSeparator: { $0 == "," || $0 == ";" }) {
-            let part = rawPart.trimmingWhitespace()
-            guard !part.isEmpty, !part.contains(":") || isTicketURL(part) else { return nil }
+            var part = rawPart.trimmingWhitespace()
+            // An owner, due or ticket key with its colon among colonless parts
+            // (`(@li.w, due: 2027-01-20, OPS-106)`) is read as without it.
+            var keyed = false
+            if let colon = part.firstIndex(of: ":"), let key = canonicalKey(part[..<colon]), ["owner", "due", "ticket"].contains(key) {
+                part = String(part[..<colon]) + " " + part[part.index(after: colon)...].trimmingWhitespace()
+                keyed = true
+            }
+            guard !part.isEmpty, keyed || !part.contains(":") || isTicketURL(part) else { return nil }
             if part.hasPrefix("@"), !part.contains(" "), firstHandle(in: part) != nil {
                 result.append(("owner", part))
             } else if !part.contains(" "), isTicketURL(part) || firstTicketID(in: part) == part {
@@ -801,7 +820,9 @@ enum ActionExtractor {
         }
         for row in table.children {
             if case .tableRow(true) = row.kind { continue }
-            let cells = row.children.map { $0.plainText.trimmingWhitespace() }
+            // A comment in a cell (`2026-12-01 <!-- pm-lint disable-line PM052 -- … -->`) is no
+            // part of its value.
+            let cells = row.children.map { removingComments($0.plainText).trimmingWhitespace() }
             guard textColumn < cells.count, !cells[textColumn].isEmpty else { continue }
             var action = FollowUpAction(text: cells[textColumn], range: row.range ?? table.range ?? SourceRange(line: 1))
             action.group = group
@@ -825,6 +846,10 @@ enum ActionExtractor {
             let cell = action.text.hasSuffix(").") ? String(action.text.dropLast()) : action.text
             if cell.hasSuffix(")"), let open = matchingOpen(cell),
                let loose = loosePairs(cell[cell.index(after: open)..<cell.index(before: cell.endIndex)]) {
+                if let due = action.due, let written = loose.first(where: { $0.0 == "due" })?.1, let date = CalendarDate(written), date != due {
+                    problems.append(Problem(.invalidActionMetadata,
+                        "two due dates, \(date) in the text and \(due) in the metadata; the metadata's is read", at: action.range))
+                }
                 let unset = loose.filter { key, _ in
                     key == "owner" ? action.owner == nil : key == "due" ? action.due == nil : action.ticket == nil
                 }
