@@ -61,13 +61,14 @@ public enum FrontMatterSchema {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// A JSON Schema (ECMA 262) pattern that matches exactly one of `names`, letters in any case:
+    /// A JSON Schema (ECMA 262) pattern that matches exactly one of `names`, ASCII letters in any case:
     /// `SEV2` gives `[Ss][Ee][Vv]2`. Regular-expression syntax characters are escaped.
     static func anyCasePattern(_ names: [String]) -> String {
         let alternatives = names.map { name in
             name.map { character -> String in
-                let lower = character.lowercased(), upper = character.uppercased()
-                if lower != upper, lower.count == 1, upper.count == 1 { return "[" + upper + lower + "]" }
+                // ASCII letters only: lint compares other letters by their own rules (`ß`, `İ`),
+                // which a pair of cases would not match; they stand as written.
+                if character.isASCII, character.isLetter { return "[" + character.uppercased() + character.lowercased() + "]" }
                 // ECMA 262's syntax characters are escaped (which is valid with or without its `u`
                 // flag); anything else stands for itself.
                 return "^$\\.*+?()[]{}|/".contains(character) ? "\\" + String(character) : String(character)

@@ -27,6 +27,8 @@ import Testing
         func matches(_ text: String) -> Bool { regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil }
         #expect(["SEV2", "sev2", "Sev2", "p1.A", "crit(AL)"].allSatisfy(matches))
         #expect(!["SEV3", "SEV22", "p1xa", "xSEV2", "Crital"].contains(where: matches))
+        // Other letters stand as written (the retest: `İ` gave a class lint's comparison does not).
+        #expect(FrontMatterSchema.anyCasePattern(["İ1", "ß-level"]) == "^(?:İ1|ß-[Ll][Ee][Vv][Ee][Ll])$")
     }
 
     @Test func schemaListsConfiguredSLOsAndSeverities() throws {

@@ -96,7 +96,12 @@ public struct PlaceholderRule: LintRule {
                    let close = bytes[(i + 1)..<max(i + 1, end)].firstIndex(of: UInt8(ascii: ">")) {
                     let inner = String(decoding: bytes[(i + 1)..<close], as: UTF8.self)
                     let name = inner.prefix { $0.isLetter || $0.isNumber }.lowercased()
+                    // A link's destination in angle brackets, as CommonMark writes one with spaces:
+                    // `[runbook](<runbooks/checkout pool.md>)`, `[runbook]: <runbooks/a b.md>`.
+                    let isDestination = i >= 2 && bytes[i - 1] == UInt8(ascii: "(") && bytes[i - 2] == UInt8(ascii: "]")
+                        || i >= 3 && bytes[i - 1] == UInt8(ascii: " ") && bytes[i - 2] == UInt8(ascii: ":") && bytes[i - 3] == UInt8(ascii: "]")
                     let isTag = Self.htmlTags.contains(name) || inner.contains("=") || inner.hasPrefix("http") || inner.contains("@") && !inner.contains(" ")
+                        || isDestination
                     if !isTag && inner.contains(" ") {
                         let shown = inner.count > 40 ? String(inner.prefix(40)) + "…" : inner
                         add(i, close + 1, "`<\(shown)>`")

@@ -36,4 +36,14 @@ struct PlaceholderRuleTests {
             #expect(!(try LintTestSupport.lint(document)).contains { $0.ruleID == "PM010" }, "\(alone)")
         }
     }
+
+    /// From the retest of stop 38: a link's destination in angle brackets, as CommonMark writes one
+    /// with spaces, was a "placeholder".
+    @Test func angleBracketDestinationsAreNoPlaceholders() throws {
+        let document = RuleExamples.document(sections: [
+            "Summary": "See the [runbook](<runbooks/checkout pool.md>) and [the graphs][g]. Fill in <service name>.\n\n[g]: <dashboards/pool graphs.md>",
+        ])
+        let found = try LintTestSupport.lint(document).filter { $0.ruleID == "PM011" }
+        #expect(found.map(\.message) == ["template placeholder left in: `<service name>`"])
+    }
 }
