@@ -59,6 +59,13 @@ enum TimelineExtractor {
                             for block in entry.blocks.dropFirst(own.count) { read(block, &context, &result, &problems) }
                             continue
                         }
+                    } else if let written = TimeExpression.outOfRangeTime(entry.title) {
+                        // `### 16:62`: an entry whose time is out of range, with the blocks below
+                        // it as its text (it had vanished without a word).
+                        problems.append(outOfRange(written, at: entry.headingRange, reading: .noTime))
+                        let text = ([entry.title] + entry.blocks.map(\.plainText)).filter { !$0.isEmpty }.joined(separator: " ")
+                        result.append(TimelineEvent(time: nil, timeText: "", text: text, range: entry.headingRange))
+                        continue
                     } else if entry.kind != nil && entry.kind != .timeline {
                         continue
                     }

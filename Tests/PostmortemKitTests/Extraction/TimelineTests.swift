@@ -358,6 +358,12 @@ import Testing
         let p = read(front + "## Timeline\n\n### 14:02\n\nAlert fired.\n\n- 14:06: escalated\n- 14:09: mitigated\n\n### 14:30\n\nResolved, see\n\n- the dashboard\n- the runbook\n")
         #expect(p.timeline.map { $0.time?.iso8601 ?? "-" } == ["2026-07-14T14:02:00Z", "2026-07-14T14:06:00Z", "2026-07-14T14:09:00Z", "2026-07-14T14:30:00Z"])
         #expect(p.timeline.map(\.text) == ["Alert fired.", "escalated", "mitigated", "Resolved, see the dashboard\nthe runbook"])
+        // A heading whose time is out of range is an entry without a time, reported (the retest
+        // of stop 38: it had vanished).
+        let slip = read(front + "## Timeline\n\n### 14:02\n\nAlert fired.\n\n### 16:62\n\nPool full.\n")
+        #expect(slip.timeline.map { $0.time == nil } == [false, true])
+        #expect(slip.timeline.last?.text == "16:62 Pool full.")
+        #expect(slip.problems.map(\.code) == [.invalidTimestamp])
     }
 
     @Test func numbersAreNotTimes() {
