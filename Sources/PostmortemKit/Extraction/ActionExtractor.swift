@@ -183,6 +183,16 @@ enum ActionExtractor {
         return pairsWalking(text)
     }
 
+    /// True when a misspelled first key (`onwer:`) starts metadata: another part after it has a
+    /// key pm reads (`(onwer: @dana.k, ticket: OPS-2)`). Otherwise the words stay text: `(stats:
+    /// p99, p50)` and "Reasons: the runbook was out of date." are prose, and `(onwer: @dana.k)`
+    /// keeps its handle, which the text's handle rule reads as the owner.
+    static func misspelledKeyStartsMetadata(_ rest: String) -> Bool {
+        rest.split(whereSeparator: { $0 == "," || $0 == ";" }).contains { part in
+            part.firstIndex(of: ":").map { canonicalKey(part[..<$0]) != nil } ?? false
+        }
+    }
+
     /// What a part without a key between `key: value` parts is.
     enum UnkeyedPart {
         /// A handle, ticket or date (``loosePairs(_:allowingLoneDate:)``), or `due …`.
@@ -267,7 +277,9 @@ enum ActionExtractor {
                 let end = first(from: position, where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") }) ?? n
                 let part = trimmed(position, end)
                 switch unkeyed(part, after: result.last?.0 ?? "") {
-                case .misspelledKey(let raw, let value): result.append(("?" + raw, value))
+                case .misspelledKey(let raw, let value):
+                    guard !result.isEmpty || misspelledKeyStartsMetadata(String(decoding: UnsafeBufferPointer(rebasing: b[end..<n]), as: UTF8.self)) else { return nil }
+                    result.append(("?" + raw, value))
                 case _ where result.isEmpty: return nil
                 case .pairs(let pairs): result += pairs
                 case .statusToTheEnd:
@@ -305,7 +317,9 @@ enum ActionExtractor {
                 let end = remaining.firstIndex(where: { $0 == "," || $0 == ";" }) ?? remaining.endIndex
                 let part = remaining[..<end].trimmingWhitespace()
                 switch unkeyed(part, after: result.last?.0 ?? "") {
-                case .misspelledKey(let raw, let value): result.append(("?" + raw, value))
+                case .misspelledKey(let raw, let value):
+                    guard !result.isEmpty || misspelledKeyStartsMetadata(String(remaining[end...])) else { return nil }
+                    result.append(("?" + raw, value))
                 case _ where result.isEmpty: return nil
                 case .pairs(let pairs): result += pairs
                 case .statusToTheEnd:
@@ -379,16 +393,10 @@ enum ActionExtractor {
     /// a date that does not exist is a problem, as `due: 2026-02-30` is.
     static func applyWrittenDue(in text: String, to action: inout FollowUpAction, metadata: [(String, String)],
                                 started: CalendarDate?, problems: inout [Problem]) {
-        // A date in the text beside another in the metadata (`Retire the proxy by 2027-01-04` in a
-        // row whose Due cell says 2027-01-10): the metadata's is read, and the two are reported.
-        if let due = action.due {
-            if text.containsBytes(of: "20"), case .date(let date)? = writtenDueDate(in: text, started: started), date != due {
-                problems.append(Problem(.invalidActionMetadata,
-                    "two due dates, \(date) in the text and \(due) in the metadata; the metadata's is read", at: action.range))
-            }
-            return
-        }
-        guard !metadata.contains(where: { $0.0 == "due" }),
+        // With a due date in the metadata, a date after "by" or "deadline" in the text is not
+        // compared with it: such words also date what is no deadline ("certificates that expire
+        // by 2027-03-01", "the vendor's ETA 2027-01-15").
+        guard action.due == nil, !metadata.contains(where: { $0.0 == "due" }),
               let written = writtenDueDate(in: text, started: started) else { return }
         switch written {
         case .date(let date): action.due = date
@@ -405,6 +413,8 @@ enum ActionExtractor {
     static func loosePairs(_ text: Substring, allowingLoneDate: Bool = false) -> [(String, String)]? {
         var result: [(String, String)] = []
         var bareDate = false
+        var keyedDue = false
+        var keyedDueValue = ""
         for rawPart in text.split(whereSeparator: { $0 == "," || $0 == ";" }) {
             var part = rawPart.trimmingWhitespace()
             // An owner, due or ticket key with its colon among colonless parts
@@ -436,13 +446,17 @@ enum ActionExtractor {
                     || value.hasPrefix("#") && value.count > 1 && value.dropFirst().allSatisfy(\.isNumber): break
                 default: return nil
                 }
-                result.append((key, value))
+                if key == "due" { keyedDue = true; keyedDueValue = String(value) }
+                result.append((key, String(value)))
             } else {
                 return nil
             }
         }
         // A date alone, "(2026-01-13)", is the day something happened as often as a deadline.
         guard !result.isEmpty, result.count > 1 || !bareDate || allowingLoneDate else { return nil }
+        // Beside a keyed due date, `(2026-11-03, due: 2027-01-20)`, a bare date is a day, not a
+        // second deadline.
+        if bareDate, keyedDue { result.removeAll { $0.0 == "due" && $0.1 != keyedDueValue } }
         return result
     }
 
@@ -846,10 +860,6 @@ enum ActionExtractor {
             let cell = action.text.hasSuffix(").") ? String(action.text.dropLast()) : action.text
             if cell.hasSuffix(")"), let open = matchingOpen(cell),
                let loose = loosePairs(cell[cell.index(after: open)..<cell.index(before: cell.endIndex)]) {
-                if let due = action.due, let written = loose.first(where: { $0.0 == "due" })?.1, let date = CalendarDate(written), date != due {
-                    problems.append(Problem(.invalidActionMetadata,
-                        "two due dates, \(date) in the text and \(due) in the metadata; the metadata's is read", at: action.range))
-                }
                 let unset = loose.filter { key, _ in
                     key == "owner" ? action.owner == nil : key == "due" ? action.due == nil : action.ticket == nil
                 }

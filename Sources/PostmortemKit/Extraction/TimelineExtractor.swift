@@ -48,6 +48,10 @@ enum TimelineExtractor {
                 if index != root {
                     if let leading = TimeExpression.leading(entry.title) {
                         if leading.isDateOnly {
+                            // `### 2026-11-20 25:10`: the day is read, the time is reported.
+                            if let written = TimeExpression.outOfRangeTime(entry.title) {
+                                problems.append(outOfRange(written, at: entry.headingRange, reading: .startOfDay))
+                            }
                             setDate(leading.date, &context)
                         } else {
                             // An H3 that is a time: its text is the blocks below it, up to a block
@@ -63,8 +67,10 @@ enum TimelineExtractor {
                         // `### 16:62`: an entry whose time is out of range, with the blocks below
                         // it as its text (it had vanished without a word).
                         problems.append(outOfRange(written, at: entry.headingRange, reading: .noTime))
-                        let text = ([entry.title] + entry.blocks.map(\.plainText)).filter { !$0.isEmpty }.joined(separator: " ")
+                        let own = entry.blocks.prefix { !hasTimedEntries($0) }
+                        let text = ([entry.title] + own.map(\.plainText)).filter { !$0.isEmpty }.joined(separator: " ")
                         result.append(TimelineEvent(time: nil, timeText: "", text: text, range: entry.headingRange))
+                        for block in entry.blocks.dropFirst(own.count) { read(block, &context, &result, &problems) }
                         continue
                     } else if entry.kind != nil && entry.kind != .timeline {
                         continue

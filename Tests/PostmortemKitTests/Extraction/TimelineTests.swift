@@ -360,10 +360,10 @@ import Testing
         #expect(p.timeline.map(\.text) == ["Alert fired.", "escalated", "mitigated", "Resolved, see the dashboard\nthe runbook"])
         // A heading whose time is out of range is an entry without a time, reported (the retest
         // of stop 38: it had vanished).
-        let slip = read(front + "## Timeline\n\n### 14:02\n\nAlert fired.\n\n### 16:62\n\nPool full.\n")
-        #expect(slip.timeline.map { $0.time == nil } == [false, true])
-        #expect(slip.timeline.last?.text == "16:62 Pool full.")
-        #expect(slip.problems.map(\.code) == [.invalidTimestamp])
+        let slip = read(front + "## Timeline\n\n### 14:02\n\nAlert fired.\n\n### 16:62\n\nPool full.\n\n- 16:40: canary at 50%\n- 16:45: rolled back\n\n### 2026-07-15 25:10\n\n- 09:00: fixed\n")
+        #expect(slip.timeline.map { $0.time?.iso8601 ?? "-" } == ["2026-07-14T14:02:00Z", "-", "2026-07-14T16:40:00Z", "2026-07-14T16:45:00Z", "2026-07-15T09:00:00Z"])
+        #expect(slip.timeline[1].text == "16:62 Pool full.")
+        #expect(slip.problems.map(\.code) == [.invalidTimestamp, .invalidTimestamp])
     }
 
     @Test func numbersAreNotTimes() {
