@@ -61,14 +61,19 @@ public enum FrontMatterSchema {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// A JSON Schema (ECMA 262) pattern that matches exactly one of `names`, ASCII letters in any case:
+    /// A JSON Schema (ECMA 262) pattern that matches exactly one of `names`, letters in any case:
     /// `SEV2` gives `[Ss][Ee][Vv]2`. Regular-expression syntax characters are escaped.
     static func anyCasePattern(_ names: [String]) -> String {
         let alternatives = names.map { name in
             name.map { character -> String in
-                // ASCII letters only: lint compares other letters by their own rules (`ß`, `İ`),
-                // which a pair of cases would not match; they stand as written.
-                if character.isASCII, character.isLetter { return "[" + character.uppercased() + character.lowercased() + "]" }
+                // A letter whose cases are one code point each and map to each other (`Ö`/`ö`,
+                // `É`/`é`), as lint's case folding pairs them; others (`ß`, whose capital is
+                // `SS`; `İ`, whose small letter has a combining dot) stand as written.
+                let upper = character.uppercased(), lower = character.lowercased()
+                if upper != lower, upper.unicodeScalars.count == 1, lower.unicodeScalars.count == 1,
+                   upper.lowercased() == lower, lower.uppercased() == upper {
+                    return "[" + upper + lower + "]"
+                }
                 // ECMA 262's syntax characters are escaped (which is valid with or without its `u`
                 // flag); anything else stands for itself.
                 return "^$\\.*+?()[]{}|/".contains(character) ? "\\" + String(character) : String(character)

@@ -96,10 +96,14 @@ public struct PlaceholderRule: LintRule {
                    let close = bytes[(i + 1)..<max(i + 1, end)].firstIndex(of: UInt8(ascii: ">")) {
                     let inner = String(decoding: bytes[(i + 1)..<close], as: UTF8.self)
                     let name = inner.prefix { $0.isLetter || $0.isNumber }.lowercased()
-                    // A link's destination in angle brackets, as CommonMark writes one with spaces:
-                    // `[runbook](<runbooks/checkout pool.md>)`, `[runbook]: <runbooks/a b.md>`.
-                    let isDestination = i >= 2 && bytes[i - 1] == UInt8(ascii: "(") && bytes[i - 2] == UInt8(ascii: "]")
-                        || i >= 3 && bytes[i - 1] == UInt8(ascii: " ") && bytes[i - 2] == UInt8(ascii: ":") && bytes[i - 3] == UInt8(ascii: "]")
+                    // A link's destination in angle brackets, as CommonMark writes one with spaces
+                    // (`[runbook](<runbooks/checkout pool.md>)`, `[runbook]: <runbooks/a b.md>` at
+                    // the start of a line), when it reads as a path: a `/`, `.` or `#` in it.
+                    // `[checkout](<link to the dashboard>)` is a placeholder all the same.
+                    let afterLinkText = i >= 2 && bytes[i - 1] == UInt8(ascii: "(") && bytes[i - 2] == UInt8(ascii: "]")
+                    let afterDefinition = i >= 3 && bytes[i - 1] == UInt8(ascii: " ") && bytes[i - 2] == UInt8(ascii: ":") && bytes[i - 3] == UInt8(ascii: "]")
+                        && (bytes[..<(i - 3)].firstIndex(of: UInt8(ascii: "[")).map { bytes[..<$0].allSatisfy { $0 == UInt8(ascii: " ") } } ?? false)
+                    let isDestination = (afterLinkText || afterDefinition) && inner.contains { $0 == "/" || $0 == "." || $0 == "#" }
                     let isTag = Self.htmlTags.contains(name) || inner.contains("=") || inner.hasPrefix("http") || inner.contains("@") && !inner.contains(" ")
                         || isDestination
                     if !isTag && inner.contains(" ") {

@@ -45,5 +45,11 @@ struct PlaceholderRuleTests {
         ])
         let found = try LintTestSupport.lint(document).filter { $0.ruleID == "PM011" }
         #expect(found.map(\.message) == ["template placeholder left in: `<service name>`"])
+        // A destination that reads as words, not a path, is a placeholder (the review after the
+        // retest), and so is one after a `]: ` in the middle of a line.
+        let words = RuleExamples.document(sections: [
+            "Summary": "See [checkout](<link to the dashboard>). Status [draft]: <fill in the final status>\n\n[h]: <add the grafana link here>",
+        ])
+        #expect(try LintTestSupport.lint(words).filter { $0.ruleID == "PM011" }.count == 3)
     }
 }
