@@ -226,7 +226,7 @@ public struct StaircaseChart: Sendable {
         // one another), and is left to the diamond's tooltip when no row is free.
         var exhaustionRows: [[ClosedRange<Double>]] = [[], []]
         // Where the diamonds and their labels are, for the markers to keep clear of.
-        var obstacles: [(x: Double, y: Double)] = []
+        var obstacles: [(x: Double, y: Double, clearance: Double)] = []
         for window in windows where window.end > domainStart && window.start < domainEnd {
             let steps = window.steps.sorted(by: { ($0.at, $0.incident) < ($1.at, $1.incident) })
             // A window not started yet has no line; one under way ends at what is known (or at
@@ -240,7 +240,7 @@ public struct StaircaseChart: Sendable {
             svg += "<path class=\"stair\" d=\"\(path)\"/>\n"
             if let exhausted = window.exhaustedAt, exhausted >= domainStart, exhausted < domainEnd {
                 let ex = x(exhausted), ey = y(0)
-                obstacles.append((ex, ey))
+                obstacles.append((ex, ey, Self.markerClearance))
                 let text = "budget exhausted \(Self.dayLabel(exhausted.localDate))"
                 svg += "<g class=\"exhausted\"><title>\(HTMLEscaping.text("\(slo): \(text) (\(exhausted.iso8601))"))</title>"
                 svg += "<path d=\"M\(n(ex)) \(n(ey - 7)) L\(n(ex + 7)) \(n(ey)) L\(n(ex)) \(n(ey + 7)) L\(n(ex - 7)) \(n(ey)) Z\"/>"
@@ -257,8 +257,11 @@ public struct StaircaseChart: Sendable {
                 }
                 if let row = free {
                     exhaustionRows[row].append(extent)
-                    // The label is in the markers' way too: points along the middle of its text.
-                    for x in stride(from: extent.lowerBound, through: extent.upperBound, by: 6) { obstacles.append((x, rowY(row) - 4)) }
+                    // The label is in the markers' way too: points along the middle of its text,
+                    // which a marker clears at its radius and half the text's height.
+                    for x in stride(from: extent.lowerBound, through: extent.upperBound, by: 4) {
+                        obstacles.append((x, rowY(row) - 4, Self.labelClearance))
+                    }
                     svg += "<text x=\"\(n(tx))\" y=\"\(n(rowY(row)))\" text-anchor=\"\(anchor)\">\(HTMLEscaping.text(text))</text>"
                 }
                 svg += "</g>\n"
@@ -271,7 +274,7 @@ public struct StaircaseChart: Sendable {
         // its step.
         // The centres placed so far, in columns a marker wide: only the three columns around a
         // step can hold one in its way, so thousands of steps are not thousands squared.
-        var placed: [Int: [(x: Double, y: Double)]] = [:]
+        var placed: [Int: [(x: Double, y: Double, clearance: Double)]] = [:]
         func column(_ x: Double) -> Int { Int((x / Self.markerClearance).rounded(.down)) }
         for obstacle in obstacles { placed[column(obstacle.x), default: []].append(obstacle) }
         var leaders = "", markers = ""
@@ -282,7 +285,7 @@ public struct StaircaseChart: Sendable {
             let near = (column(sx) - reach...column(sx) + reach).flatMap { placed[$0] ?? [] }
             let (cx, cy) = Self.freePlace(for: (sx, sy), clearOf: near, columns: (m.left + 9)...(w - m.right - 9),
                                           rows: (m.top + 9)...(h - m.bottom - 9))
-            placed[column(cx), default: []].append((cx, cy))
+            placed[column(cx), default: []].append((cx, cy, Self.markerClearance))
             let burned = DecimalText.format(step.burnedMinutes, maximumFractionDigits: 2)
             let left = DecimalText.format(step.remainingPercent, maximumFractionDigits: 1)
             var tip = "\(numbered.number). \(step.incident)"
@@ -311,33 +314,38 @@ public struct StaircaseChart: Sendable {
     /// pixel between).
     static let markerClearance = 19.0
 
-    /// The centre nearest `point`, in steps of a marker's width (up or down its step's line
-    /// first, then beside it when a crowded day leaves no room above or below), that is at least
-    /// a marker's width from every centre in `taken` and inside the plot; `point` when none is.
-    static func freePlace(for point: (x: Double, y: Double), clearOf taken: [(x: Double, y: Double)],
+    /// The centre nearest `point`, in steps of a marker's width (``placeOffsets``), that keeps
+    /// every centre in `taken` at least its clearance away and is inside the plot; `point` when
+    /// none is.
+    static func freePlace(for point: (x: Double, y: Double), clearOf taken: [(x: Double, y: Double, clearance: Double)],
                           columns: ClosedRange<Double>, rows: ClosedRange<Double>) -> (x: Double, y: Double) {
-        let clearance = markerClearance
         func isFree(_ x: Double, _ y: Double) -> Bool {
-            taken.allSatisfy { ($0.x - x) * ($0.x - x) + ($0.y - y) * ($0.y - y) >= clearance * clearance }
+            taken.allSatisfy { ($0.x - x) * ($0.x - x) + ($0.y - y) * ($0.y - y) >= $0.clearance * $0.clearance }
         }
+        // On its step wherever that is (a step near 100% is close to the plot's top edge).
         if isFree(point.x, point.y) { return point }
-        // Offsets in marker widths, nearest first; of two as near, the one on the step's line,
-        // then below, then to the right (later in time).
-        let offsets = (-sidewaysSteps...sidewaysSteps).flatMap { i in (-12...12).map { j in (i, j) } }
-            .filter { $0 != (0, 0) }
-            .sorted { a, b in
-                let da = a.0 * a.0 + a.1 * a.1, db = b.0 * b.0 + b.1 * b.1
-                if da != db { return da < db }
-                if abs(a.0) != abs(b.0) { return abs(a.0) < abs(b.0) }
-                if a.1 != b.1 { return a.1 > b.1 }
-                return a.0 > b.0
-            }
-        for (i, j) in offsets {
-            let x = point.x + Double(i) * clearance, y = point.y + Double(j) * clearance
+        for (i, j) in placeOffsets.dropFirst() {
+            let x = point.x + Double(i) * markerClearance, y = point.y + Double(j) * markerClearance
             if columns.contains(x), rows.contains(y), isFree(x, y) { return (x, y) }
         }
         return point
     }
+
+    /// The places tried, in marker widths: the step itself, then the others nearest first (a
+    /// short leader reads better than a long one); of places as near, on the step's line before
+    /// beside it, below before above, later in time before earlier.
+    static let placeOffsets: [(Int, Int)] = (-sidewaysSteps...sidewaysSteps).flatMap { i in (-12...12).map { (i, $0) } }
+        .sorted { a, b in
+            let da = a.0 * a.0 + a.1 * a.1, db = b.0 * b.0 + b.1 * b.1
+            if da != db { return da < db }
+            if abs(a.0) != abs(b.0) { return abs(a.0) < abs(b.0) }
+            if a.1 != b.1 { return a.1 > b.1 }
+            return a.0 > b.0
+        }
+
+    /// How far a marker's centre keeps from a point on the middle of a label's text: its radius
+    /// and half the text's height.
+    static let labelClearance = 14.0
 
     /// How many marker widths a marker may move beside its step when there is no room above or below.
     static let sidewaysSteps = 3

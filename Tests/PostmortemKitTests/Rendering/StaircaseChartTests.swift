@@ -250,14 +250,19 @@ import Testing
         let exhausted = try #require(lines.first { $0.hasPrefix("<g class=\"exhausted\">") })
         let label = try #require(exhausted.range(of: "<text x="))
         let labelX = numbers("x=\"", exhausted[label.lowerBound...])[0], labelY = numbers("y=\"", exhausted[label.lowerBound...])[0]
-        // The label runs right of its x ("budget exhausted 11 Jul", about 150 pixels).
-        let obstacles = stride(from: labelX, through: labelX + 140, by: 10).map { ($0, labelY - 4) }
+        // The label runs right of its x ("budget exhausted 11 Jul", about 150 pixels); markers
+        // (radius 9) keep 19 pixels from each other and the diamond, 14 from the text's middle.
+        let labelPoints = stride(from: labelX, through: labelX + 140, by: 4).map { ($0, labelY - 4) }
+        let diamond = try #require(exhausted.range(of: "<path d=\"M")).upperBound
+        let diamondCentre = exhausted[diamond...].split(separator: " ").prefix(2).compactMap { Double($0) }
+        func distance(_ a: (Double, Double), _ b: (Double, Double)) -> Double { ((a.0 - b.0) * (a.0 - b.0) + (a.1 - b.1) * (a.1 - b.1)).squareRoot() }
         for (i, a) in centres.enumerated() {
-            for b in centres[(i + 1)...] + obstacles {
-                let d = ((a.0 - b.0) * (a.0 - b.0) + (a.1 - b.1) * (a.1 - b.1)).squareRoot()
-                #expect(d >= 12, "\(a) and \(b)")
-            }
+            for b in centres[(i + 1)...] + [(diamondCentre[0], diamondCentre[1] + 7)] { #expect(distance(a, b) >= 18.95, "\(a) and \(b)") }
+            for b in labelPoints { #expect(distance(a, b) >= 13.95, "\(a) and the label at \(b)") }
         }
+        // The first markers have room on their step's line.
+        let stepX = try #require(centres.first?.0)
+        #expect(centres.prefix(2).allSatisfy { abs($0.0 - stepX) < 2 })
     }
 
     @Test("a chart over more than one year dates its axis and its 'as of' with the year")
