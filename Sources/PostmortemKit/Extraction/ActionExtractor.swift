@@ -272,8 +272,8 @@ enum ActionExtractor {
         while position < n {
             guard let colon = first(from: position, where: { $0 == UInt8(ascii: ":") }), let key = keyAliases[trimmed(position, colon).lowercased()] else {
                 // A part without a key (``unkeyed(_:after:)``); the parts after it are read on. A
-                // first part whose key is misspelled (`(onwer: @dana.k, …)`) starts metadata too,
-                // so that it is reported rather than left in the text.
+                // first part whose key is misspelled starts metadata too when a key pm reads
+                // follows it (``misspelledKeyStartsMetadata(_:)``), so that it is reported.
                 let end = first(from: position, where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") }) ?? n
                 let part = trimmed(position, end)
                 switch unkeyed(part, after: result.last?.0 ?? "") {
