@@ -63,6 +63,10 @@ struct VocabularyMatcher: Sendable {
         var found = Set<Match>()
         let words = text.words
         var candidates: [Entry] = []
+        /// True when the phrase of `entry` runs on from the word at `position`.
+        func follows(_ entry: Entry, at position: Int) -> Bool {
+            entry.words.count <= words.count - position && entry.words.indices.allSatisfy { words[position + $0] == entry.words[$0] }
+        }
         for position in words.indices {
             let word = words[position]
             candidates.removeAll(keepingCapacity: true)
@@ -71,19 +75,11 @@ struct VocabularyMatcher: Sendable {
             // a word whose bytes start with it and whose next byte starts a Character.
             trie.walk(word) { entries, isStem in
                 for entry in entries {
-                    if isStem { candidates.append(entry); continue }
-                    if entry.words.count <= words.count - position,
-                       entry.words.indices.allSatisfy({ words[position + $0] == entry.words[$0] }) {
-                        candidates.append(entry)
-                    }
+                    if isStem || follows(entry, at: position) { candidates.append(entry) }
                 }
             }
             if !otherPhrases.isEmpty, let entries = otherPhrases[word] {
-                for entry in entries where entry.words.count <= words.count - position {
-                    if entry.words.indices.allSatisfy({ words[position + $0] == entry.words[$0] }) {
-                        candidates.append(entry)
-                    }
-                }
+                candidates += entries.filter { follows($0, at: position) }
             }
             if !otherStems.isEmpty {
                 var end = word.startIndex

@@ -54,23 +54,18 @@ enum TimelineExtractor {
                             }
                             setDate(leading.date, &context)
                         } else {
-                            // An H3 that is a time: its text is the blocks below it, up to a block
-                            // of timed entries of its own (`- 14:06: escalated`), which are events
-                            // after it, as they are anywhere in the timeline.
-                            let own = entry.blocks.prefix { !hasTimedEntries($0) }
-                            let text = ([leading.rest] + own.map(\.plainText)).filter { !$0.isEmpty }.joined(separator: " ")
+                            // An H3 that is a time: its text is the blocks below it (``headingEntry``).
+                            let (text, rest) = headingEntry(leading.rest, entry)
                             append(leading, text: text, range: entry.headingRange, &context, &result)
-                            for block in entry.blocks.dropFirst(own.count) { read(block, &context, &result, &problems) }
+                            for block in rest { read(block, &context, &result, &problems) }
                             continue
                         }
                     } else if let written = TimeExpression.outOfRangeTime(entry.title) {
-                        // `### 16:62`: an entry whose time is out of range, with the blocks below
-                        // it as its text (it had vanished without a word).
+                        // `### 16:62`: an entry whose time is out of range (it had vanished without a word).
                         problems.append(outOfRange(written, at: entry.headingRange, reading: .noTime))
-                        let own = entry.blocks.prefix { !hasTimedEntries($0) }
-                        let text = ([entry.title] + own.map(\.plainText)).filter { !$0.isEmpty }.joined(separator: " ")
+                        let (text, rest) = headingEntry(entry.title, entry)
                         result.append(TimelineEvent(time: nil, timeText: "", text: text, range: entry.headingRange))
-                        for block in entry.blocks.dropFirst(own.count) { read(block, &context, &result, &problems) }
+                        for block in rest { read(block, &context, &result, &problems) }
                         continue
                     } else if entry.kind != nil && entry.kind != .timeline {
                         continue
@@ -82,6 +77,15 @@ enum TimelineExtractor {
             }
         }
         return result
+    }
+
+    /// The text of an entry that is a heading (`### 14:02`): `lead` and the blocks below it, up to
+    /// a block of timed entries of its own (`- 14:06: escalated`); and those blocks on, which are
+    /// events after it, as they are anywhere in the timeline.
+    static func headingEntry(_ lead: String, _ entry: Outline.Entry) -> (text: String, rest: ArraySlice<MarkdownNode>) {
+        let own = entry.blocks.prefix { !hasTimedEntries($0) }
+        let text = ([lead] + own.map(\.plainText)).filter { !$0.isEmpty }.joined(separator: " ")
+        return (text, entry.blocks.dropFirst(own.count))
     }
 
     /// True for a block that holds timeline entries with times of their own: a list most of whose

@@ -270,18 +270,18 @@ public struct StaircaseChart: Sendable {
 
         // Numbered, linked markers on each step. A marker that would cover one drawn before it, or
         // an exhaustion's diamond or label (incidents on the same day, a small step), is moved to
-        // the nearest free place, on its step's line when there is room, with a leader line to
-        // its step.
-        // The centres placed so far, in columns a marker wide: only the three columns around a
-        // step can hold one in its way, so thousands of steps are not thousands squared.
+        // the nearest free place (``freePlace``), with a leader line to its step.
+        // The centres placed so far, in columns a marker wide: only the columns a marker may move
+        // into, and one more on each side, can hold one in its way, so thousands of steps on
+        // different days are not thousands squared.
         var placed: [Int: [(x: Double, y: Double, clearance: Double)]] = [:]
         func column(_ x: Double) -> Int { Int((x / Self.markerClearance).rounded(.down)) }
         for obstacle in obstacles { placed[column(obstacle.x), default: []].append(obstacle) }
+        let reach = Self.sidewaysSteps + 1
         var leaders = "", markers = ""
         for numbered in numberedSteps {
             let step = numbered.step
             let sx = x(step.at), sy = y(step.remainingPercent)
-            let reach = Self.sidewaysSteps + 1
             let near = (column(sx) - reach...column(sx) + reach).flatMap { placed[$0] ?? [] }
             let (cx, cy) = Self.freePlace(for: (sx, sy), clearOf: near, columns: (m.left + 9)...(w - m.right - 9),
                                           rows: (m.top + 9)...(h - m.bottom - 9))
