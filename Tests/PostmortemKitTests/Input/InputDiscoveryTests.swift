@@ -45,6 +45,13 @@ struct InputDiscoveryTests {
         #expect(found.map(\.aliases) == [[root + "/p/c.md"], [root + "/p/0-first.md", root + "/p/./b.md"]])
         // Links alone are read under the first.
         #expect(InputDiscovery.expand([root + "/p/c.md", root + "/p/0-first.md", root + "/p/c.md"]).map(\.path) == [root + "/p/c.md", root + "/p/0-first.md"])
+        // Two links before their target: the target is read, and the links are its other
+        // paths in the order given.
+        try FileManager.default.createSymbolicLink(atPath: root + "/p/d.md", withDestinationPath: "a.md")
+        let linksFirst = InputDiscovery.expand([root + "/p/d.md", root + "/p/c.md", root + "/p/b.md", root + "/p/a.md"])
+        #expect(linksFirst.map(\.path) == [root + "/p/b.md", root + "/p/a.md"])
+        #expect(linksFirst.map(\.aliases) == [[], [root + "/p/d.md", root + "/p/c.md"]])
+        try FileManager.default.removeItem(atPath: root + "/p/d.md")
         #expect(found.allSatisfy { $0.problem == nil })
         // A directory given twice is walked once, with a note.
         let twice = InputDiscovery.expand([root + "/p", root + "/p/"])
