@@ -21,8 +21,12 @@ public struct CorpusIndex: Sendable {
     public mutating func remember(_ record: Postmortem) {
         // An input that is no document has no id of its own to clash with (a directory `x.md`
         // linked to itself had failed lint with "id `x` is also used by x.md").
-        guard record.isDocument else { return }
-        if firstPathByID[record.id] == nil { firstPathByID[record.id] = record.path }
+        guard record.isDocument, firstPathByID[record.id] == nil else { return }
+        // The input's path when it is the same bytes, which shares its storage: a path of its own
+        // for every document was 100 bytes each, 5 MB at 50,000 documents. (Strings are equal by
+        // canonical equivalence, so a path with a decomposed accent equals a composed one.)
+        let input = paths.firstIndex(of: record.path).map { paths[$0] }
+        firstPathByID[record.id] = input.flatMap { $0.utf8.elementsEqual(record.path.utf8) ? $0 : nil } ?? record.path
     }
 }
 

@@ -135,6 +135,26 @@ import Testing
             "link to `./missing.md` does not resolve to a postmortem (looked for postmortems/./missing.md)"])
     }
 
+    /// The index keeps the first path of each id for every document of a run; it is the input's
+    /// own string when the bytes are the same (one copy of each path, not two), and the record's
+    /// when they differ only by canonical equivalence, which Swift's `==` calls equal.
+    @Test("the index keeps each id's first path as written, in the input's storage when the bytes are the same")
+    func rememberedPaths() {
+        let composed = "postmortems/2026-07-14-caf\u{E9}-checkout.md"
+        let decomposed = "postmortems/2026-07-14-cafe\u{301}-checkout.md"
+        var index = CorpusIndex(paths: [composed])
+        index.remember(Postmortem(path: decomposed, id: "decomposed"))
+        #expect(index.firstPathByID["decomposed"].map { Array($0.utf8) } == Array(decomposed.utf8))
+        // The same bytes in a string of its own.
+        let copy = String(decoding: Array(composed.utf8), as: UTF8.self)
+        index.remember(Postmortem(path: copy, id: "composed"))
+        func storage(_ string: String?) -> UnsafePointer<UInt8>? {
+            string?.utf8.withContiguousStorageIfAvailable { $0.baseAddress } ?? nil
+        }
+        #expect(storage(index.firstPathByID["composed"]) == storage(index.paths.first))
+        #expect(storage(index.firstPathByID["composed"]) != storage(copy))
+    }
+
     /// DocumentLoader.map keeps input order, so findings are identical for any number of workers.
     @Test func sameFindingsForOneOrManyWorkers() throws {
         let configuration = try LintTestSupport.projectConfiguration()
