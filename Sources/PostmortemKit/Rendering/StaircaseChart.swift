@@ -271,21 +271,18 @@ public struct StaircaseChart: Sendable {
         // Numbered, linked markers on each step. A marker that would cover one drawn before it, or
         // an exhaustion's diamond or label (incidents on the same day, a small step), is moved to
         // the nearest free place (``freePlace``), with a leader line to its step.
-        // The centres placed so far, in columns a marker wide: only the columns a marker may move
-        // into, and one more on each side, can hold one in its way, so thousands of steps on
-        // different days are not thousands squared.
-        var placed: [Int: [(x: Double, y: Double, clearance: Double)]] = [:]
-        func column(_ x: Double) -> Int { Int((x / Self.markerClearance).rounded(.down)) }
-        for obstacle in obstacles { placed[column(obstacle.x), default: []].append(obstacle) }
-        let reach = Self.sidewaysSteps + 1
+        var placed = PlacedCentres()
+        for obstacle in obstacles { placed.insert(obstacle) }
         var leaders = "", markers = ""
         for numbered in numberedSteps {
             let step = numbered.step
             let sx = x(step.at), sy = y(step.remainingPercent)
-            let near = (column(sx) - reach...column(sx) + reach).flatMap { placed[$0] ?? [] }
-            let (cx, cy) = Self.freePlace(for: (sx, sy), clearOf: near, columns: (m.left + 9)...(w - m.right - 9),
-                                          rows: (m.top + 9)...(h - m.bottom - 9))
-            placed[column(cx), default: []].append((cx, cy, Self.markerClearance))
+            let free = Self.freePlace(for: (sx, sy), clearOf: placed, columns: (m.left + 9)...(w - m.right - 9),
+                                      rows: (m.top + 9)...(h - m.bottom - 9))
+            // With no room near its step (hundreds of incidents in a few days), a marker is drawn
+            // on its step, over others; the markers after it keep clear of it too.
+            if let free { placed.insert((free.x, free.y, Self.markerClearance)) } else { placed.insertOverflow(sx, sy) }
+            let (cx, cy) = free ?? (sx, sy)
             let burned = DecimalText.format(step.burnedMinutes, maximumFractionDigits: 2)
             let left = DecimalText.format(step.remainingPercent, maximumFractionDigits: 1)
             var tip = "\(numbered.number). \(step.incident)"
@@ -315,20 +312,78 @@ public struct StaircaseChart: Sendable {
     static let markerClearance = 19.0
 
     /// The centre nearest `point`, in steps of a marker's width (``placeOffsets``), that keeps
-    /// every centre in `taken` at least its clearance away and is inside the plot; `point` when
-    /// none is.
-    static func freePlace(for point: (x: Double, y: Double), clearOf taken: [(x: Double, y: Double, clearance: Double)],
-                          columns: ClosedRange<Double>, rows: ClosedRange<Double>) -> (x: Double, y: Double) {
-        func isFree(_ x: Double, _ y: Double) -> Bool {
-            taken.allSatisfy { ($0.x - x) * ($0.x - x) + ($0.y - y) * ($0.y - y) >= $0.clearance * $0.clearance }
-        }
+    /// every centre in `taken` at least its clearance away and is inside the plot; nil when none
+    /// is.
+    static func freePlace(for point: (x: Double, y: Double), clearOf taken: PlacedCentres,
+                          columns: ClosedRange<Double>, rows: ClosedRange<Double>) -> (x: Double, y: Double)? {
         // On its step wherever that is (a step near 100% is close to the plot's top edge).
-        if isFree(point.x, point.y) { return point }
+        if taken.isFree(point.x, point.y) { return point }
         for (i, j) in placeOffsets.dropFirst() {
             let x = point.x + Double(i) * markerClearance, y = point.y + Double(j) * markerClearance
-            if columns.contains(x), rows.contains(y), isFree(x, y) { return (x, y) }
+            if columns.contains(x), rows.contains(y), taken.isFree(x, y) { return (x, y) }
         }
-        return point
+        return nil
+    }
+
+    /// The centres a marker must keep clear of (markers placed, diamonds, points along labels),
+    /// in square cells a marker wide. No centre's clearance is wider than a cell, so only the
+    /// nine cells around a place can hold one in its way: a place is checked against those, not
+    /// against every centre of the chart.
+    ///
+    /// Markers drawn where there was no room pile up on their steps; checked one by one, each
+    /// later marker's search scanned the pile, quadratic in the incidents of one day (20,000 took
+    /// 8 seconds). They are kept as the pixels a marker must not be centred on instead
+    /// (``insertOverflow(_:_:)``), a bitmap of the chart made at the first of them.
+    struct PlacedCentres {
+        private struct Cell: Hashable { var column: Int, row: Int }
+        private var cells: [Cell: [(x: Double, y: Double, clearance: Double)]] = [:]
+        private var overflow: [Bool] = []
+        private static let pixels = (columns: Int(width.rounded(.up)), rows: Int(height.rounded(.up)))
+
+        private static func cell(_ x: Double, _ y: Double) -> Cell {
+            Cell(column: Int((x / markerClearance).rounded(.down)), row: Int((y / markerClearance).rounded(.down)))
+        }
+
+        mutating func insert(_ centre: (x: Double, y: Double, clearance: Double)) {
+            precondition(centre.clearance <= markerClearance, "a clearance wider than a cell")
+            cells[Self.cell(centre.x, centre.y), default: []].append(centre)
+        }
+
+        /// Notes a marker drawn at (`x`, `y`) for want of room: a place is taken when the middle of
+        /// its pixel is within a marker's clearance and half a pixel's diagonal of it, so every
+        /// place nearer than the clearance is, and a few just beyond it.
+        mutating func insertOverflow(_ x: Double, _ y: Double) {
+            let (columns, rows) = Self.pixels
+            if overflow.isEmpty { overflow = [Bool](repeating: false, count: columns * rows) }
+            let reach = markerClearance + 0.75
+            let top = max(0, Int((y - reach).rounded(.down))), bottom = min(rows - 1, Int((y + reach).rounded(.up)))
+            let left = max(0, Int((x - reach).rounded(.down))), right = min(columns - 1, Int((x + reach).rounded(.up)))
+            guard top <= bottom, left <= right else { return }
+            for row in top...bottom {
+                for column in left...right {
+                    let dx = Double(column) + 0.5 - x, dy = Double(row) + 0.5 - y
+                    if dx * dx + dy * dy < reach * reach { overflow[row * columns + column] = true }
+                }
+            }
+        }
+
+        /// Whether a marker centred at (`x`, `y`) keeps every centre at least its clearance away.
+        func isFree(_ x: Double, _ y: Double) -> Bool {
+            if !overflow.isEmpty, x >= 0, y >= 0 {
+                let column = Int(x.rounded(.down)), row = Int(y.rounded(.down))
+                if column < Self.pixels.columns, row < Self.pixels.rows, overflow[row * Self.pixels.columns + column] { return false }
+            }
+            let here = Self.cell(x, y)
+            for column in (here.column - 1)...(here.column + 1) {
+                for row in (here.row - 1)...(here.row + 1) {
+                    guard let taken = cells[Cell(column: column, row: row)] else { continue }
+                    if !taken.allSatisfy({ ($0.x - x) * ($0.x - x) + ($0.y - y) * ($0.y - y) >= $0.clearance * $0.clearance }) {
+                        return false
+                    }
+                }
+            }
+            return true
+        }
     }
 
     /// The places tried, in marker widths: the step itself, then the others nearest first (a

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PostmortemKit
 
@@ -263,6 +264,64 @@ import Testing
         // The first markers have room on their step's line.
         let stepX = try #require(centres.first?.0)
         #expect(centres.prefix(2).allSatisfy { abs($0.0 - stepX) < 2 })
+    }
+
+    /// Left open by stop 38: placing markers was quadratic in the incidents of one day (20,000
+    /// took 8 seconds), as a marker with no room left was in every later marker's way.
+    @Test("with more incidents in a day than room around the step, every marker is drawn and the moved ones keep clear of each other")
+    func overfullDay() throws {
+        let start = Timestamp(epochSeconds: 1_782_864_000)
+        let day = start.adding(seconds: 10 * 86_400)
+        let count = 600
+        let steps = (0..<count).map { i in
+            StaircaseStep(at: day.adding(seconds: Int64(i) * 60), incident: "i\(i)", burnedMinutes: 0.001, remainingMinutes: 0,
+                          remainingPercent: 100 - Double(i) * 0.05)
+        }
+        let window = BudgetWindow(slo: "api", start: start, end: start.adding(seconds: 30 * 86_400), budgetMinutes: 1, burnedMinutes: 0.6,
+                                  remainingMinutes: 0.4, remainingPercent: 40, steps: steps, exhaustedAt: nil, burnRate: nil,
+                                  policy: .healthy)
+        let svg = StaircaseChart(slo: "api", windows: [window], domainStart: start, domainEnd: window.end, links: [:], idPrefix: "s").svg()
+        func numbers(_ pattern: String, _ line: Substring) -> [Double] {
+            line.components(separatedBy: pattern).dropFirst().compactMap { Double($0.split(separator: "\"")[0]) }
+        }
+        let lines = svg.split(separator: "\n")
+        let centres = lines.filter { $0.hasPrefix("<g class=\"step\">") }.map { (numbers("cx=\"", $0)[0], numbers("cy=\"", $0)[0]) }
+        #expect(centres.count == count)
+        // Each moved marker has a leader to it; there are at most as many as places around the
+        // steps, and the markers left over are drawn on their steps, over others.
+        let moved = lines.filter { $0.hasPrefix("<line class=\"leader\"") }.map { (numbers("x2=\"", $0)[0], numbers("y2=\"", $0)[0]) }
+        #expect(moved.count > 50 && moved.count < count / 2)
+        let overlapping = centres.indices.filter { i in
+            centres.indices.contains { j in j != i && abs(centres[i].0 - centres[j].0) < 18 && abs(centres[i].1 - centres[j].1) < 18 }
+        }
+        #expect(overlapping.count > count / 2)
+        // A moved marker keeps clear of every marker drawn before it, those drawn on their steps
+        // for want of room included (centres are written to a tenth of a pixel).
+        var checked = 0
+        for (i, a) in centres.enumerated() where moved.contains(where: { $0 == a }) {
+            for b in centres[..<i] {
+                #expect(((a.0 - b.0) * (a.0 - b.0) + (a.1 - b.1) * (a.1 - b.1)).squareRoot() >= 18.85, "\(a) and \(b)")
+            }
+            checked += 1
+        }
+        #expect(checked == moved.count)
+    }
+
+    @Test("a place is free at a marker's clearance from those placed, and beyond it (by at most a pixel) from those drawn for want of room")
+    func placedCentres() {
+        var placed = StaircaseChart.PlacedCentres()
+        placed.insert((100, 100, StaircaseChart.markerClearance))
+        placed.insert((300, 100, 14))
+        placed.insertOverflow(200, 100)
+        #expect(placed.isFree(119, 100) && !placed.isFree(118.9, 100) && placed.isFree(100, 81) && !placed.isFree(113, 113))
+        #expect(placed.isFree(286, 100) && !placed.isFree(286.1, 100))
+        for angle in stride(from: 0.0, to: 2 * Double.pi, by: 0.1) {
+            let (dx, dy) = (cos(angle), sin(angle))
+            #expect(!placed.isFree(200 + 18.9 * dx, 100 + 18.9 * dy), "\(angle)")
+            #expect(placed.isFree(200 + 20.5 * dx, 100 + 20.5 * dy), "\(angle)")
+        }
+        // Off the chart, nothing is taken by what was drawn on it.
+        #expect(placed.isFree(-50, -50) && placed.isFree(StaircaseChart.width + 50, 100))
     }
 
     @Test("a chart over more than one year dates its axis and its 'as of' with the year")
