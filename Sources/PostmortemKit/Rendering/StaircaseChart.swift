@@ -341,7 +341,13 @@ public struct StaircaseChart: Sendable {
         private static let pixels = (columns: Int(width.rounded(.up)), rows: Int(height.rounded(.up)))
 
         private static func cell(_ x: Double, _ y: Double) -> Cell {
-            Cell(column: Int((x / markerClearance).rounded(.down)), row: Int((y / markerClearance).rounded(.down)))
+            Cell(column: whole(x / markerClearance), row: whole(y / markerClearance))
+        }
+
+        /// `value` rounded down to an integer; one beyond any chart (or not a number) to a value
+        /// as far out, which converting would have trapped on.
+        private static func whole(_ value: Double) -> Int {
+            value.isNaN ? Int.min / 2 : Int(min(max(value, -1e15), 1e15).rounded(.down))
         }
 
         mutating func insert(_ centre: (x: Double, y: Double, clearance: Double)) {
@@ -356,8 +362,8 @@ public struct StaircaseChart: Sendable {
             let (columns, rows) = Self.pixels
             if overflow.isEmpty { overflow = [Bool](repeating: false, count: columns * rows) }
             let reach = markerClearance + 0.75
-            let top = max(0, Int((y - reach).rounded(.down))), bottom = min(rows - 1, Int((y + reach).rounded(.up)))
-            let left = max(0, Int((x - reach).rounded(.down))), right = min(columns - 1, Int((x + reach).rounded(.up)))
+            let top = max(0, Self.whole(y - reach)), bottom = min(rows - 1, Self.whole(y + reach) + 1)
+            let left = max(0, Self.whole(x - reach)), right = min(columns - 1, Self.whole(x + reach) + 1)
             guard top <= bottom, left <= right else { return }
             for row in top...bottom {
                 for column in left...right {
@@ -369,9 +375,10 @@ public struct StaircaseChart: Sendable {
 
         /// Whether a marker centred at (`x`, `y`) keeps every centre at least its clearance away.
         func isFree(_ x: Double, _ y: Double) -> Bool {
-            if !overflow.isEmpty, x >= 0, y >= 0 {
-                let column = Int(x.rounded(.down)), row = Int(y.rounded(.down))
-                if column < Self.pixels.columns, row < Self.pixels.rows, overflow[row * Self.pixels.columns + column] { return false }
+            if !overflow.isEmpty {
+                let column = Self.whole(x), row = Self.whole(y)
+                if (0..<Self.pixels.columns).contains(column), (0..<Self.pixels.rows).contains(row),
+                   overflow[row * Self.pixels.columns + column] { return false }
             }
             let here = Self.cell(x, y)
             for column in (here.column - 1)...(here.column + 1) {

@@ -320,8 +320,17 @@ import Testing
             #expect(!placed.isFree(200 + 18.9 * dx, 100 + 18.9 * dy), "\(angle)")
             #expect(placed.isFree(200 + 20.5 * dx, 100 + 20.5 * dy), "\(angle)")
         }
-        // Off the chart, nothing is taken by what was drawn on it.
+        // Off the chart, nothing is taken by what was drawn on it; a place beyond any chart, or
+        // not a number, is checked without trapping.
         #expect(placed.isFree(-50, -50) && placed.isFree(StaircaseChart.width + 50, 100))
+        for far in [1e300, -1e300, Double.infinity, -Double.infinity, Double.nan] {
+            placed.insertOverflow(far, 100)
+            placed.insertOverflow(100, far)
+            placed.insert((far, far, 14))
+            _ = placed.isFree(far, 100)
+            _ = placed.isFree(100, far)
+        }
+        #expect(placed.isFree(119, 100) && !placed.isFree(118.9, 100))
     }
 
     @Test("a chart over more than one year dates its axis and its 'as of' with the year")
