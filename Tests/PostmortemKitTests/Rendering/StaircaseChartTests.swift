@@ -203,11 +203,7 @@ import Testing
                                   remainingMinutes: 0, remainingPercent: 0, steps: steps, exhaustedAt: steps[2].at, burnRate: nil,
                                   policy: .exhausted)
         let svg = StaircaseChart(slo: "api", windows: [window], domainStart: start, domainEnd: window.end, links: [:], idPrefix: "s").svg()
-        func numbers(_ pattern: String, _ line: Substring) -> [Double] {
-            line.components(separatedBy: pattern).dropFirst().compactMap { Double($0.split(separator: "\"")[0]) }
-        }
-        let markers = svg.split(separator: "\n").filter { $0.hasPrefix("<g class=\"step\">") }
-        let centres = markers.map { (numbers("cx=\"", $0)[0], numbers("cy=\"", $0)[0]) }
+        let centres = markerCentres(svg.split(separator: "\n"))
         let diamond = try #require(svg.split(separator: "\n").first { $0.hasPrefix("<g class=\"exhausted\">") })
         let diamondTop = try #require(diamond.range(of: "<path d=\"M")).upperBound
         let diamondCentre = diamond[diamondTop...].split(separator: " ").prefix(2).compactMap { Double($0) }
@@ -223,7 +219,7 @@ import Testing
         // before every marker so that none crosses a number.
         let leaders = svg.split(separator: "\n").filter { $0.hasPrefix("<line class=\"leader\"") }
         #expect(leaders.count == 2)
-        #expect(leaders.map { numbers("y2=\"", $0)[0] } == [centres[1].1, centres[2].1])
+        #expect(leaders.map { svgNumbers("y2=\"", $0)[0] } == [centres[1].1, centres[2].1])
         #expect(svg.range(of: "<line class=\"leader\"")!.lowerBound < svg.range(of: "<g class=\"step\">")!.lowerBound)
     }
 
@@ -242,15 +238,12 @@ import Testing
                                   remainingMinutes: -0.24, remainingPercent: -24, steps: steps, exhaustedAt: steps[6].at, burnRate: nil,
                                   policy: .exhausted)
         let svg = StaircaseChart(slo: "api", windows: [window], domainStart: start, domainEnd: window.end, links: [:], idPrefix: "s").svg()
-        func numbers(_ pattern: String, _ line: Substring) -> [Double] {
-            line.components(separatedBy: pattern).dropFirst().compactMap { Double($0.split(separator: "\"")[0]) }
-        }
         let lines = svg.split(separator: "\n")
-        let centres = lines.filter { $0.hasPrefix("<g class=\"step\">") }.map { (numbers("cx=\"", $0)[0], numbers("cy=\"", $0)[0]) }
+        let centres = markerCentres(lines)
         #expect(centres.count == 10)
         let exhausted = try #require(lines.first { $0.hasPrefix("<g class=\"exhausted\">") })
         let label = try #require(exhausted.range(of: "<text x="))
-        let labelX = numbers("x=\"", exhausted[label.lowerBound...])[0], labelY = numbers("y=\"", exhausted[label.lowerBound...])[0]
+        let labelX = svgNumbers("x=\"", exhausted[label.lowerBound...])[0], labelY = svgNumbers("y=\"", exhausted[label.lowerBound...])[0]
         // The label runs right of its x ("budget exhausted 11 Jul", about 150 pixels); markers
         // (radius 9) keep 19 pixels from each other and the diamond, 14 from the text's middle.
         let labelPoints = stride(from: labelX, through: labelX + 140, by: 4).map { ($0, labelY - 4) }
@@ -281,15 +274,12 @@ import Testing
                                   remainingMinutes: 0.4, remainingPercent: 40, steps: steps, exhaustedAt: nil, burnRate: nil,
                                   policy: .healthy)
         let svg = StaircaseChart(slo: "api", windows: [window], domainStart: start, domainEnd: window.end, links: [:], idPrefix: "s").svg()
-        func numbers(_ pattern: String, _ line: Substring) -> [Double] {
-            line.components(separatedBy: pattern).dropFirst().compactMap { Double($0.split(separator: "\"")[0]) }
-        }
         let lines = svg.split(separator: "\n")
-        let centres = lines.filter { $0.hasPrefix("<g class=\"step\">") }.map { (numbers("cx=\"", $0)[0], numbers("cy=\"", $0)[0]) }
+        let centres = markerCentres(lines)
         #expect(centres.count == count)
         // Each moved marker has a leader to it; there are at most as many as places around the
         // steps, and the markers left over are drawn on their steps, over others.
-        let moved = lines.filter { $0.hasPrefix("<line class=\"leader\"") }.map { (numbers("x2=\"", $0)[0], numbers("y2=\"", $0)[0]) }
+        let moved = lines.filter { $0.hasPrefix("<line class=\"leader\"") }.map { (svgNumbers("x2=\"", $0)[0], svgNumbers("y2=\"", $0)[0]) }
         #expect(moved.count > 50 && moved.count < count / 2)
         let overlapping = centres.indices.filter { i in
             centres.indices.contains { j in j != i && abs(centres[i].0 - centres[j].0) < 18 && abs(centres[i].1 - centres[j].1) < 18 }
@@ -358,4 +348,14 @@ import Testing
         let label = narrow.split(separator: "\n").first { $0.contains("not yet known") }
         #expect(label?.contains("text-anchor=\"middle\" transform=\"rotate(-90 736.4 128)\"") == true)
     }
+}
+
+/// The numbers of the attribute `pattern` (`cx="`) in one line of SVG, in order.
+private func svgNumbers(_ pattern: String, _ line: Substring) -> [Double] {
+    line.components(separatedBy: pattern).dropFirst().compactMap { Double($0.split(separator: "\"")[0]) }
+}
+
+/// The centres of the markers of a chart, in the order drawn.
+private func markerCentres(_ lines: [Substring]) -> [(Double, Double)] {
+    lines.filter { $0.hasPrefix("<g class=\"step\">") }.map { (svgNumbers("cx=\"", $0)[0], svgNumbers("cy=\"", $0)[0]) }
 }
