@@ -330,15 +330,26 @@ public struct StaircaseChart: Sendable {
     /// nine cells around a place can hold one in its way: a place is checked against those, not
     /// against every centre of the chart.
     ///
-    /// Markers drawn where there was no room pile up on their steps; checked one by one, each
-    /// later marker's search scanned the pile, quadratic in the incidents of one day (20,000 took
-    /// 8 seconds). They are kept as the pixels a marker must not be centred on instead
-    /// (``insertOverflow(_:_:)``), a bitmap of the chart made at the first of them.
+    /// Markers drawn where there was no room pile up on their steps, and checked like the others,
+    /// each later marker's search read the pile: quadratic in the incidents of one day (20,000
+    /// took 8 seconds in a release build). They are kept apart (``insertOverflow(_:_:)``), with a
+    /// map of the chart's pixels: a place in a pixel wholly within a marker's clearance of one of
+    /// them is taken, a place in a pixel no nearer than the clearance and half the pixel's
+    /// diagonal is clear of them all, and only the pixels in between are checked against them one
+    /// by one. The answer is the one checking every centre gives.
     struct PlacedCentres {
         private struct Cell: Hashable { var column: Int, row: Int }
         private var cells: [Cell: [(x: Double, y: Double, clearance: Double)]] = [:]
-        private var overflow: [Bool] = []
+        /// The markers drawn for want of room, in cells as above, each place once.
+        private var overflowCells: [Cell: [(x: Double, y: Double)]] = [:]
+        private var overflowPlaces = Set<[UInt64]>()
+        /// Each pixel of the chart, row by row: 0 when no marker drawn for want of room is near
+        /// it, 2 when every place in it is within a marker's clearance of one, 1 in between; empty
+        /// until the first such marker.
+        private var overflow: [UInt8] = []
         private static let pixels = (columns: Int(width.rounded(.up)), rows: Int(height.rounded(.up)))
+        /// Half a pixel's diagonal (√2 / 2), rounded up: how far a place is from its pixel's middle.
+        private static let halfDiagonal = 0.7072
 
         private static func cell(_ x: Double, _ y: Double) -> Cell {
             Cell(column: whole(x / markerClearance), row: whole(y / markerClearance))
@@ -355,20 +366,23 @@ public struct StaircaseChart: Sendable {
             cells[Self.cell(centre.x, centre.y), default: []].append(centre)
         }
 
-        /// Notes a marker drawn at (`x`, `y`) for want of room: a place is taken when the middle of
-        /// its pixel is within a marker's clearance and half a pixel's diagonal of it, so every
-        /// place nearer than the clearance is, and a few just beyond it.
+        /// Notes a marker drawn at (`x`, `y`) for want of room, which later markers keep a marker's
+        /// clearance from.
         mutating func insertOverflow(_ x: Double, _ y: Double) {
+            guard overflowPlaces.insert([x.bitPattern, y.bitPattern]).inserted else { return }
+            overflowCells[Self.cell(x, y), default: []].append((x, y))
             let (columns, rows) = Self.pixels
-            if overflow.isEmpty { overflow = [Bool](repeating: false, count: columns * rows) }
-            let reach = markerClearance + 0.75
-            let top = max(0, Self.whole(y - reach)), bottom = min(rows - 1, Self.whole(y + reach) + 1)
-            let left = max(0, Self.whole(x - reach)), right = min(columns - 1, Self.whole(x + reach) + 1)
+            if overflow.isEmpty { overflow = [UInt8](repeating: 0, count: columns * rows) }
+            let near = markerClearance + Self.halfDiagonal, within = markerClearance - Self.halfDiagonal
+            let top = max(0, Self.whole(y - near)), bottom = min(rows - 1, Self.whole(y + near) + 1)
+            let left = max(0, Self.whole(x - near)), right = min(columns - 1, Self.whole(x + near) + 1)
             guard top <= bottom, left <= right else { return }
             for row in top...bottom {
                 for column in left...right {
                     let dx = Double(column) + 0.5 - x, dy = Double(row) + 0.5 - y
-                    if dx * dx + dy * dy < reach * reach { overflow[row * columns + column] = true }
+                    let squared = dx * dx + dy * dy
+                    let state: UInt8 = squared < within * within ? 2 : squared < near * near ? 1 : 0
+                    if state > overflow[row * columns + column] { overflow[row * columns + column] = state }
                 }
             }
         }
@@ -377,8 +391,9 @@ public struct StaircaseChart: Sendable {
         func isFree(_ x: Double, _ y: Double) -> Bool {
             if !overflow.isEmpty {
                 let column = Self.whole(x), row = Self.whole(y)
-                if (0..<Self.pixels.columns).contains(column), (0..<Self.pixels.rows).contains(row),
-                   overflow[row * Self.pixels.columns + column] { return false }
+                let inside = (0..<Self.pixels.columns).contains(column) && (0..<Self.pixels.rows).contains(row)
+                let state = inside ? overflow[row * Self.pixels.columns + column] : 1
+                if state == 2 || state == 1 && !isClearOfOverflow(x, y) { return false }
             }
             let here = Self.cell(x, y)
             for column in (here.column - 1)...(here.column + 1) {
@@ -387,6 +402,17 @@ public struct StaircaseChart: Sendable {
                     if !taken.allSatisfy({ ($0.x - x) * ($0.x - x) + ($0.y - y) * ($0.y - y) >= $0.clearance * $0.clearance }) {
                         return false
                     }
+                }
+            }
+            return true
+        }
+
+        private func isClearOfOverflow(_ x: Double, _ y: Double) -> Bool {
+            let here = Self.cell(x, y), clearance = markerClearance * markerClearance
+            for column in (here.column - 1)...(here.column + 1) {
+                for row in (here.row - 1)...(here.row + 1) {
+                    guard let taken = overflowCells[Cell(column: column, row: row)] else { continue }
+                    if !taken.allSatisfy({ ($0.x - x) * ($0.x - x) + ($0.y - y) * ($0.y - y) >= clearance }) { return false }
                 }
             }
             return true

@@ -297,7 +297,7 @@ import Testing
         #expect(checked == moved.count)
     }
 
-    @Test("a place is free at a marker's clearance from those placed, and beyond it (by at most a pixel) from those drawn for want of room")
+    @Test("a place is free at its clearance from every centre, the markers drawn for want of room included")
     func placedCentres() {
         var placed = StaircaseChart.PlacedCentres()
         placed.insert((100, 100, StaircaseChart.markerClearance))
@@ -307,11 +307,12 @@ import Testing
         #expect(placed.isFree(286, 100) && !placed.isFree(286.1, 100))
         for angle in stride(from: 0.0, to: 2 * Double.pi, by: 0.1) {
             let (dx, dy) = (cos(angle), sin(angle))
-            #expect(!placed.isFree(200 + 18.9 * dx, 100 + 18.9 * dy), "\(angle)")
-            #expect(placed.isFree(200 + 20.5 * dx, 100 + 20.5 * dy), "\(angle)")
+            #expect(!placed.isFree(200 + 18.99 * dx, 100 + 18.99 * dy), "\(angle)")
+            #expect(placed.isFree(200 + 19.01 * dx, 100 + 19.01 * dy), "\(angle)")
         }
-        // Off the chart, nothing is taken by what was drawn on it; a place beyond any chart, or
-        // not a number, is checked without trapping.
+        #expect(placed.isFree(219, 100) && placed.isFree(200, 81))
+        // Off the chart, as on it; a place beyond any chart, or not a number, is checked
+        // without trapping.
         #expect(placed.isFree(-50, -50) && placed.isFree(StaircaseChart.width + 50, 100))
         for far in [1e300, -1e300, Double.infinity, -Double.infinity, Double.nan] {
             placed.insertOverflow(far, 100)
@@ -321,6 +322,34 @@ import Testing
             _ = placed.isFree(100, far)
         }
         #expect(placed.isFree(119, 100) && !placed.isFree(118.9, 100))
+    }
+
+    /// The map of pixels must not change an answer: the review of stop 39 found a first version
+    /// that took every pixel near such a marker, and placed markers farther than before.
+    @Test("the answer is the one checking every centre gives, on a crowded chart")
+    func placedCentresAgreeWithEveryCentre() {
+        var generator = SplitMix64(seed: 39)
+        var placed = StaircaseChart.PlacedCentres()
+        var all: [(x: Double, y: Double, clearance: Double)] = []
+        func random(_ range: ClosedRange<Double>) -> Double { Double.random(in: range, using: &generator) }
+        for i in 0..<400 {
+            let centre = (x: random(100...220), y: random(40...200), clearance: i % 3 == 0 ? 14.0 : StaircaseChart.markerClearance)
+            if i % 2 == 0 {
+                placed.insertOverflow(centre.x, centre.y)
+                all.append((centre.x, centre.y, StaircaseChart.markerClearance))
+            } else {
+                placed.insert(centre)
+                all.append(centre)
+            }
+        }
+        var free = 0
+        for _ in 0..<20_000 {
+            let x = random(60...260), y = random(0...240)
+            let expected = all.allSatisfy { ($0.x - x) * ($0.x - x) + ($0.y - y) * ($0.y - y) >= $0.clearance * $0.clearance }
+            #expect(placed.isFree(x, y) == expected, "\(x), \(y)")
+            if expected { free += 1 }
+        }
+        #expect(free > 1_000)
     }
 
     @Test("a chart over more than one year dates its axis and its 'as of' with the year")
