@@ -93,11 +93,13 @@ public enum InputDiscovery {
         /// `result` without the inputs read under another path. A file reached more than once is
         /// read under the first path that is not a symbolic link, or the first when all are; its
         /// other paths are its ``InputFile/aliases``, each once, in the order they were reached.
-        func kept(_ result: [InputFile]) -> [InputFile] {
-            // Sorted by identity and then place, the places of one file are neighbours.
-            let order = reached.sorted {
+        mutating func kept(_ result: [InputFile]) -> [InputFile] {
+            // Sorted (in place: a sorted copy was a second list at the peak) by identity and then
+            // place, the places of one file are neighbours.
+            reached.sort {
                 ($0.identity.device, $0.identity.inode, $0.place) < ($1.identity.device, $1.identity.inode, $1.place)
             }
+            let order = reached
             var dropped = Set<Int>()
             var aliases: [Int: [String]] = [:]
             var start = order.startIndex
