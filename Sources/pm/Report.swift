@@ -81,7 +81,11 @@ extension PM {
             let inputs = InputDiscovery.expand(absoluteRoots, ignore: configuration.ignore, relativeTo: configuration.rootDirectory)
             // A path given (or pm.yml's `postmortems:`) that does not exist is most likely a typo:
             // a report without it would replace the previous one with an empty or partial review.
-            let missing = zip(roots, absoluteRoots).filter { _, absolute in inputs.contains { $0.problem != nil && $0.path == absolute } }
+            // A note is no reason to stop: a directory given twice is read once (`pm report p p`
+            // had written no report), and a directory named `x.md` is read as a directory.
+            let missing = zip(roots, absoluteRoots).filter { _, absolute in
+                inputs.contains { $0.path == absolute && ($0.problem.map { $0.severity >= .warning } ?? false) }
+            }
             if !missing.isEmpty {
                 for (given, absolute) in missing {
                     let problem = inputs.first { $0.path == absolute }?.problem
