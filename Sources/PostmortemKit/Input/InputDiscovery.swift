@@ -99,16 +99,15 @@ public enum InputDiscovery {
             reached.sort {
                 ($0.identity.device, $0.identity.inode, $0.place) < ($1.identity.device, $1.identity.inode, $1.place)
             }
-            let order = reached
             var dropped = Set<Int>()
             var aliases: [Int: [String]] = [:]
-            var start = order.startIndex
-            while start < order.endIndex {
+            var start = reached.startIndex
+            while start < reached.endIndex {
                 var end = start + 1
-                while end < order.endIndex, order[end].identity == order[start].identity { end += 1 }
+                while end < reached.endIndex, reached[end].identity == reached[start].identity { end += 1 }
                 if end - start > 1 {
                     // Only a file reached twice is asked whether its paths are links.
-                    let places = order[start..<end].map(\.place)
+                    let places = reached[start..<end].map(\.place)
                     let keep = places.first { !Self.isLink(result[$0].path) } ?? places[0]
                     var others: [String] = []
                     for place in places where place != keep {
