@@ -83,13 +83,12 @@ extension PM {
             // a report without it would replace the previous one with an empty or partial review.
             // A note is no reason to stop: a directory given twice is read once (`pm report p p`
             // had written no report), and a directory named `x.md` is read as a directory.
-            let missing = zip(roots, absoluteRoots).filter { _, absolute in
-                inputs.contains { $0.path == absolute && ($0.problem.map { $0.severity >= .warning } ?? false) }
+            let missing = zip(roots, absoluteRoots).compactMap { given, absolute in
+                inputs.lazy.compactMap { $0.path == absolute ? $0.problem : nil }.first { $0.severity >= .warning }.map { (given, $0) }
             }
             if !missing.isEmpty {
-                for (given, absolute) in missing {
-                    let problem = inputs.first { $0.path == absolute }?.problem
-                    Terminal.error(Terminal.sanitise("\(given): \(problem?.message ?? "cannot be read"); no report written"))
+                for (given, problem) in missing {
+                    Terminal.error(Terminal.sanitise("\(given): \(problem.message); no report written"))
                 }
                 throw ExitCode.failure
             }

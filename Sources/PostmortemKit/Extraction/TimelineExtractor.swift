@@ -49,8 +49,8 @@ enum TimelineExtractor {
                     if let leading = TimeExpression.leading(entry.title) {
                         if leading.isDateOnly {
                             // `### 2026-11-20 25:10`: the day is read, the time is reported.
-                            if let written = TimeExpression.outOfRangeTime(entry.title) {
-                                problems.append(outOfRange(written, at: entry.headingRange, reading: .startOfDay))
+                            if let problem = outOfRange(in: entry.title, at: entry.headingRange, reading: .startOfDay) {
+                                problems.append(problem)
                             }
                             setDate(leading.date, &context)
                         } else {
@@ -60,9 +60,9 @@ enum TimelineExtractor {
                             for block in rest { read(block, &context, &result, &problems) }
                             continue
                         }
-                    } else if let written = TimeExpression.outOfRangeTime(entry.title) {
+                    } else if let problem = outOfRange(in: entry.title, at: entry.headingRange, reading: .noTime) {
                         // `### 16:62`: an entry whose time is out of range (it had vanished without a word).
-                        problems.append(outOfRange(written, at: entry.headingRange, reading: .noTime))
+                        problems.append(problem)
                         let (text, rest) = headingEntry(entry.title, entry)
                         result.append(TimelineEvent(time: nil, timeText: "", text: text, range: entry.headingRange))
                         for block in rest { read(block, &context, &result, &problems) }
@@ -191,8 +191,8 @@ enum TimelineExtractor {
             defer { lineNumber += 1 }
             let at = SourceRange(line: lineNumber, column: range.start.column)
             if let leading = TimeExpression.leading(String(line)) {
-                if leading.isDateOnly, let written = TimeExpression.outOfRangeTime(String(line)) {
-                    problems.append(outOfRange(written, at: at, reading: .startOfDay))
+                if leading.isDateOnly, let problem = outOfRange(in: String(line), at: at, reading: .startOfDay) {
+                    problems.append(problem)
                 }
                 if let (l, text, r) = pending { append(l, text: text, range: r, &context, &result) }
                 if leading.isDateOnly && (leading.rest.isEmpty || isNote(leading.rest)) {
@@ -205,8 +205,8 @@ enum TimelineExtractor {
                 pending = (leading, leading.rest, at)
             } else if pending != nil {
                 // `16:62 …` under a timed line: read with the entry above it, and reported.
-                if let written = TimeExpression.outOfRangeTime(String(line)) {
-                    problems.append(outOfRange(written, at: at, reading: .entryAbove))
+                if let problem = outOfRange(in: String(line), at: at, reading: .entryAbove) {
+                    problems.append(problem)
                 }
                 pending!.1 += (pending!.1.isEmpty ? "" : " ") + line.trimmingWhitespace()
             } else {
@@ -269,8 +269,8 @@ enum TimelineExtractor {
                     continue
                 }
                 // `2026-07-14 24:05 …`: the day is read, the time is not.
-                if leading.isDateOnly, let written = TimeExpression.outOfRangeTime(firstLine) {
-                    problems.append(outOfRange(written, at: range, reading: .startOfDay))
+                if leading.isDateOnly, let problem = outOfRange(in: firstLine, at: range, reading: .startOfDay) {
+                    problems.append(problem)
                 }
                 var text = leading.rest
                 let more = leadLines[index].dropFirst().map { $0.trimmingWhitespace() }
@@ -285,7 +285,7 @@ enum TimelineExtractor {
                 // a missing time worth a problem.
                 result.append(TimelineEvent(time: nil, timeText: "", text: item.plainText.trimmingWhitespaceAndNewlines(), range: range))
                 if timed * 2 >= items.count {
-                    problems.append(TimeExpression.outOfRangeTime(firstLine).map { outOfRange($0, at: range, reading: .noTime) }
+                    problems.append(outOfRange(in: firstLine, at: range, reading: .noTime)
                         ?? Problem(.timelineEntryWithoutTime, "timeline entry has no time pm can read", at: range))
                 }
             }
@@ -299,12 +299,15 @@ enum TimelineExtractor {
         case entryAbove = "the line is read as part of the entry above it"
     }
 
-    /// P014 for a time of day out of range (`16:62`): a slip of the keyboard, reported as a
-    /// warning where an entry without a time is a note, since the writer meant a time. In front
-    /// matter, where the impact is counted from it, the same is an error.
-    static func outOfRange(_ written: String, at range: SourceRange, reading: OutOfRangeReading) -> Problem {
-        Problem(.invalidTimestamp, "`\(written)` is not a time of day (hours 0–23, or 1–12 with am/pm; minutes and seconds 0–59); "
-                + reading.rawValue, at: range, severity: .warning)
+    /// P014 for a time of day out of range where `text`'s time stands (`16:62`,
+    /// ``TimeExpression/outOfRangeTime(_:)``); nil when there is none. A slip of the keyboard,
+    /// reported as a warning where an entry without a time is a note, since the writer meant a
+    /// time. In front matter, where the impact is counted from it, the same is an error.
+    static func outOfRange(in text: String, at range: SourceRange, reading: OutOfRangeReading) -> Problem? {
+        TimeExpression.outOfRangeTime(text).map { written in
+            Problem(.invalidTimestamp, "`\(written)` is not a time of day (hours 0–23, or 1–12 with am/pm; minutes and seconds 0–59); "
+                    + reading.rawValue, at: range, severity: .warning)
+        }
     }
 
     static func readTable(_ table: MarkdownNode, _ context: inout Context, _ result: inout [TimelineEvent],
@@ -362,13 +365,13 @@ enum TimelineExtractor {
                     continue
                 }
                 // `| 2026-07-14 | 24:05 | paged |`: the day is read, the time is not.
-                if leading.isDateOnly, let written = TimeExpression.outOfRangeTime(timeText) {
-                    problems.append(outOfRange(written, at: range, reading: .startOfDay))
+                if leading.isDateOnly, let problem = outOfRange(in: timeText, at: range, reading: .startOfDay) {
+                    problems.append(problem)
                 }
                 append(leading, text: [leading.rest, text].filter { !$0.isEmpty }.joined(separator: " "), range: range, &context, &result)
             } else {
                 result.append(TimelineEvent(time: nil, timeText: timeText, text: text, range: range))
-                problems.append(TimeExpression.outOfRangeTime(timeText).map { outOfRange($0, at: range, reading: .noTime) }
+                problems.append(outOfRange(in: timeText, at: range, reading: .noTime)
                     ?? Problem(.timelineEntryWithoutTime, "timeline row has no time pm can read", at: range))
             }
         }
