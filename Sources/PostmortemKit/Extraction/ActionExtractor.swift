@@ -44,13 +44,30 @@ enum ActionExtractor {
             var trailing: [(String, String)] = []
             // The nested lists of metadata, which are part of the action (the others are sub-tasks).
             var metadataLists = Set<Int>()
+            // A line with a misspelled key (`  Deu: 2027-01-15`) is one of them when a line of a
+            // key pm reads is too, or when its value is what the key it misspells holds (a date
+            // for `due`): it is reported, not left in the text without a word. Otherwise
+            // ("Staus: blocked on the vendor") the lines stay text.
             if let lead, lead.range.map({ $0.end.line > $0.start.line }) ?? true, text.utf8.contains(UInt8(ascii: ":")) {
                 var lines = lead.plainTextLines.map { removingComments(String($0)).trimmingWhitespace() }
-                while lines.count > 1, let last = lines.last, let parsed = pairs(Substring(last)) {
-                    trailing = parsed + trailing
+                var readsAKey = false
+                while lines.count > 1, let last = lines.last {
+                    if let parsed = pairs(Substring(last)) {
+                        trailing = parsed + trailing
+                        readsAKey = true
+                    } else if case .misspelledKey(let raw, let value) = unkeyed(last, after: "") {
+                        trailing = [("?" + raw, value)] + trailing
+                        if holdsValueOfMisspelledKey(raw, value) { readsAKey = true }
+                    } else {
+                        break
+                    }
                     lines.removeLast()
                 }
-                if !trailing.isEmpty { text = lines.joined(separator: " ").trimmingWhitespaceAndNewlines() }
+                if readsAKey {
+                    text = lines.joined(separator: " ").trimmingWhitespaceAndNewlines()
+                } else {
+                    trailing = []
+                }
             }
             // A nested list of nothing but metadata ("  - owner: @dana.k", "  - due: 2026-12-01")
             // is the action's, as lines of it under the item are. Lines of other keys among them
@@ -66,7 +83,9 @@ enum ActionExtractor {
                     if case .misspelledKey(let raw, let value) = unkeyed(line, after: "") { return [("?" + raw, value)] }
                     return []
                 }
-                if !parsed.isEmpty, parsed.allSatisfy({ $0 != nil }), parsed.contains(where: { $0?.contains { !$0.0.hasPrefix("?") } == true }) {
+                if !parsed.isEmpty, parsed.allSatisfy({ $0 != nil }), parsed.contains(where: { $0?.contains { pair in
+                    !pair.0.hasPrefix("?") || holdsValueOfMisspelledKey(String(pair.0.dropFirst()), pair.1)
+                } == true }) {
                     trailing += parsed.flatMap { $0! }
                     metadataLists.insert(listIndex)
                 }
@@ -221,6 +240,24 @@ enum ActionExtractor {
             guard raw != key else { return false }
             if raw.count == key.count { return raw.sorted() == key.sorted() && editDistance(raw, key) <= 2 }
             return raw.count >= 5 && abs(raw.count - key.count) == 1 && editDistance(raw, key) == 1
+        }
+    }
+
+    /// True when `value` is what the key `raw` misspells holds: a date for `due` or `deadline`, a
+    /// handle for `owner` or `assignee`, a ticket for `ticket` (`Deu: 2027-01-15`, `onwer: @li.w`).
+    /// Such a line under an action is metadata written with a typo; the values of the other keys
+    /// (a status, a reason, a type) read as prose too ("Staus: blocked on the vendor").
+    static func holdsValueOfMisspelledKey(_ raw: String, _ value: String) -> Bool {
+        switch misspelling(raw) {
+        case "due", "deadline":
+            // YYYY-MM-DD, a real date or not (`Deu: 2027-02-30` is a due date with a typo too).
+            let bytes = Array(value.utf8)
+            return bytes.count == 10 && bytes.indices.allSatisfy { i in
+                i == 4 || i == 7 ? bytes[i] == UInt8(ascii: "-") : bytes[i] >= UInt8(ascii: "0") && bytes[i] <= UInt8(ascii: "9")
+            }
+        case "owner", "assignee": return value.hasPrefix("@") && value.count > 1 && !value.contains(" ")
+        case "ticket": return looksLikeTicket(value)
+        default: return false
         }
     }
 

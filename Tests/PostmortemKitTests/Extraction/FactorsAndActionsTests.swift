@@ -493,4 +493,39 @@ import Testing
                 == ["`onwer:` is not an action key, so its value was not read; did you mean `owner:`?"])
     }
 
+    /// Left open by stop 38: a line of metadata under an action with its key misspelled
+    /// (`  Deu: 2027-01-15`) stayed in the action's text without a word, and took the lines of
+    /// metadata above it along. It is reported now when a key pm reads is among those lines, or
+    /// when its value is what the key it misspells holds; a lone line of prose stays text.
+    @Test func misspelledKeyLinesUnderAnActionAreReported() {
+        let p = read("""
+            ## Follow-up actions
+            - [ ] Add a lower bound check for pool size in CI
+              owner: @li.w
+              Deu: 2027-01-15
+            - [ ] Alert on pool saturation
+              Deu: 2027-02-30
+            - [ ] Page on replica lag
+              onwer: @dana.k
+            - [ ] Retire the v1 proxy
+              Staus: blocked on the vendor
+            - [ ] Add a disk alert
+              - deu: 2027-01-20
+            - [ ] Add a queue alert
+              - staus: blocked
+            """)
+        #expect(p.actions.map(\.text) == ["Add a lower bound check for pool size in CI", "Alert on pool saturation",
+                                          "Page on replica lag", "Retire the v1 proxy Staus: blocked on the vendor",
+                                          "Add a disk alert", "Add a queue alert"])
+        #expect(p.actions.map(\.owner) == ["li.w", nil, nil, nil, nil, nil])
+        #expect(p.actions.allSatisfy { $0.due == nil })
+        #expect(p.problems.filter { $0.code == .invalidActionMetadata }.map(\.message) == [
+            "`deu:` is not an action key, so its value was not read; did you mean `due:`?",
+            "`deu:` is not an action key, so its value was not read; did you mean `due:`?",
+            "`onwer:` is not an action key, so its value was not read; did you mean `owner:`?",
+            "`deu:` is not an action key, so its value was not read; did you mean `due:`?",
+        ])
+        #expect(p.problems.filter { $0.code == .invalidActionMetadata }.map { $0.range?.start.line } == [2, 5, 7, 11])
+    }
+
 }
