@@ -51,22 +51,27 @@ enum ActionExtractor {
             if let lead, lead.range.map({ $0.end.line > $0.start.line }) ?? true, text.utf8.contains(UInt8(ascii: ":")) {
                 var lines = lead.plainTextLines.map { removingComments(String($0)).trimmingWhitespace() }
                 var readsAKey = false
-                while lines.count > 1, let last = lines.last {
-                    if let parsed = pairs(Substring(last)) {
-                        trailing = parsed + trailing
-                        readsAKey = true
-                    } else if case .misspelledKey(let raw, let value) = unkeyed(last, after: "") {
-                        trailing = [("?" + raw, value)] + trailing
-                        if holdsValueOfMisspelledKey(raw, value) { readsAKey = true }
-                    } else {
-                        break
-                    }
+                while lines.count > 1, let last = lines.last, let line = metadataLine(last) {
+                    trailing = line.pairs + trailing
+                    readsAKey = readsAKey || line.readsAKey
                     lines.removeLast()
                 }
                 if readsAKey {
                     text = lines.joined(separator: " ").trimmingWhitespaceAndNewlines()
                 } else {
                     trailing = []
+                }
+            }
+            // A later paragraph of the item that is nothing but such lines is the action's too:
+            // metadata after a blank line, or after a comment on lines of its own, which ends the
+            // paragraph before it (`  <!-- moved from⏎  @dana.k -->` above `  owner: @li.w`).
+            // Its owner, due date and ticket must read as such: a paragraph of its own is more
+            // often prose ("Owner: see the thread for who takes it.").
+            for paragraph in paragraphs.dropFirst() {
+                let lines = paragraph.plainTextLines.map { metadataLine(removingComments(String($0)).trimmingWhitespace()) }
+                if !lines.isEmpty, lines.allSatisfy({ $0 != nil }), lines.contains(where: { $0?.readsAKey == true }),
+                   case let read = lines.flatMap({ $0?.pairs ?? [] }), read.allSatisfy(readsAsItsKey) {
+                    trailing += read
                 }
             }
             // A nested list of nothing but metadata ("  - owner: @dana.k", "  - due: 2026-12-01")
@@ -243,18 +248,42 @@ enum ActionExtractor {
         }
     }
 
+    /// A line of nothing but metadata under an action: its pairs, and whether it reads a key pm
+    /// reads (a misspelled one only when its value is what that key holds; see
+    /// ``holdsValueOfMisspelledKey(_:_:)``). Nil for a line that is not metadata.
+    static func metadataLine(_ line: String) -> (pairs: [(String, String)], readsAKey: Bool)? {
+        if let parsed = pairs(Substring(line)) { return (parsed, true) }
+        if case .misspelledKey(let raw, let value) = unkeyed(line, after: "") { return ([("?" + raw, value)], holdsValueOfMisspelledKey(raw, value)) }
+        return nil
+    }
+
+    /// True when a pair's value is what its key holds where that can be told: an owner of one
+    /// word (`@li.w`, `dana`), a due date written YYYY-MM-DD, a ticket. Other keys' values are
+    /// words of any kind.
+    static func readsAsItsKey(_ pair: (String, String)) -> Bool {
+        switch pair.0 {
+        case "owner": return !pair.1.isEmpty && !pair.1.contains(" ")
+        case "due": return isDateShaped(pair.1)
+        case "ticket": return looksLikeTicket(pair.1)
+        default: return true
+        }
+    }
+
+    /// YYYY-MM-DD, a real date or not (`2027-02-30` is a due date written wrong, not prose).
+    static func isDateShaped(_ value: String) -> Bool {
+        let bytes = Array(value.utf8)
+        return bytes.count == 10 && bytes.indices.allSatisfy { i in
+            i == 4 || i == 7 ? bytes[i] == UInt8(ascii: "-") : bytes[i] >= UInt8(ascii: "0") && bytes[i] <= UInt8(ascii: "9")
+        }
+    }
+
     /// True when `value` is what the key `raw` misspells holds: a date for `due` or `deadline`, a
     /// handle for `owner` or `assignee`, a ticket for `ticket` (`Deu: 2027-01-15`, `onwer: @li.w`).
     /// Such a line under an action is metadata written with a typo; the values of the other keys
     /// (a status, a reason, a type) read as prose too ("Staus: blocked on the vendor").
     static func holdsValueOfMisspelledKey(_ raw: String, _ value: String) -> Bool {
         switch misspelling(raw) {
-        case "due", "deadline":
-            // YYYY-MM-DD, a real date or not (`Deu: 2027-02-30` is a due date with a typo too).
-            let bytes = Array(value.utf8)
-            return bytes.count == 10 && bytes.indices.allSatisfy { i in
-                i == 4 || i == 7 ? bytes[i] == UInt8(ascii: "-") : bytes[i] >= UInt8(ascii: "0") && bytes[i] <= UInt8(ascii: "9")
-            }
+        case "due", "deadline": return isDateShaped(value)
         case "owner", "assignee": return value.hasPrefix("@") && value.count > 1 && !value.contains(" ")
         case "ticket": return looksLikeTicket(value)
         default: return false

@@ -528,4 +528,35 @@ import Testing
         #expect(p.problems.filter { $0.code == .invalidActionMetadata }.map { $0.range?.start.line } == [2, 5, 7, 11])
     }
 
+    /// Left open by stop 38: a comment on lines of its own under an action (an HTML block, which
+    /// ends the paragraph before it) left the metadata lines after it unread. A later paragraph
+    /// of the item that is nothing but metadata lines is read, as lines under the first are.
+    @Test func metadataParagraphsAfterACommentOrABlankLine() {
+        let p = read("""
+            ## Follow-up actions
+            - [ ] Add a lower bound check for pool size in CI
+              <!-- the owner moved
+              to the platform team -->
+              owner: @li.w
+              due: 2027-01-15
+            - [ ] Alert on pool saturation
+              owner: @li.w
+              <!-- pm-lint-disable-next-line PM051
+              until the ticket exists -->
+              Deu: 2027-01-20
+
+            - [ ] Page on replica lag
+
+              ticket: OPS-7
+
+              Owner: see the thread for who takes it.
+            """)
+        #expect(p.actions.map(\.text) == ["Add a lower bound check for pool size in CI", "Alert on pool saturation", "Page on replica lag"])
+        #expect(p.actions.map(\.owner) == ["li.w", "li.w", nil])
+        #expect(p.actions.map { $0.due?.description } == ["2027-01-15", nil, nil])
+        #expect(p.actions.map(\.ticket) == [nil, nil, "OPS-7"])
+        #expect(p.problems.filter { $0.code == .invalidActionMetadata }.map(\.message)
+                == ["`deu:` is not an action key, so its value was not read; did you mean `due:`?"])
+    }
+
 }
