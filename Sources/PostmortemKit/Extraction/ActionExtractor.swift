@@ -44,35 +44,28 @@ enum ActionExtractor {
             var trailing: [(String, String)] = []
             // The nested lists of metadata, which are part of the action (the others are sub-tasks).
             var metadataLists = Set<Int>()
-            // A line with a misspelled key (`  Deu: 2027-01-15`) is one of them when a line of a
-            // key pm reads is too, or when its value is what the key it misspells holds (a date
-            // for `due`): it is reported, not left in the text without a word. Otherwise
-            // ("Staus: blocked on the vendor") the lines stay text.
+            // A line with a misspelled key is one of them when its value is what the key it
+            // misspells holds (`  Deu: 2027-01-15`, `  Onwer: @dana.k`): it is read as that key,
+            // with a warning, where it had stayed in the text without a word. Other misspelled
+            // keys ("Stats: p99 went from 200 ms to 2 s") stay text.
             if let lead, lead.range.map({ $0.end.line > $0.start.line }) ?? true, text.utf8.contains(UInt8(ascii: ":")) {
                 var lines = lead.plainTextLines.map { removingComments(String($0)).trimmingWhitespace() }
-                var readsAKey = false
-                while lines.count > 1, let last = lines.last, let line = metadataLine(last) {
-                    trailing = line.pairs + trailing
-                    readsAKey = readsAKey || line.readsAKey
+                while lines.count > 1, let last = lines.last, let pairs = metadataLine(last) {
+                    trailing = pairs + trailing
                     lines.removeLast()
                 }
-                if readsAKey {
-                    text = lines.joined(separator: " ").trimmingWhitespaceAndNewlines()
-                } else {
-                    trailing = []
-                }
+                if !trailing.isEmpty { text = lines.joined(separator: " ").trimmingWhitespaceAndNewlines() }
             }
             // A later paragraph of the item that is nothing but such lines is the action's too:
             // metadata after a blank line, or after a comment on lines of its own, which ends the
             // paragraph before it (`  <!-- moved from⏎  @dana.k -->` above `  owner: @li.w`).
-            // Its owner, due date and ticket must read as such: a paragraph of its own is more
-            // often prose ("Owner: see the thread for who takes it.").
+            // One of its values must read as its key's (``readsAsItsKey(_:)``): a paragraph of
+            // its own is more often prose ("Owner: see the thread for who takes it.").
             for paragraph in paragraphs.dropFirst() {
                 let lines = paragraph.plainTextLines.map { metadataLine(removingComments(String($0)).trimmingWhitespace()) }
-                if !lines.isEmpty, lines.allSatisfy({ $0 != nil }), lines.contains(where: { $0?.readsAKey == true }),
-                   case let read = lines.flatMap({ $0?.pairs ?? [] }), read.allSatisfy(readsAsItsKey) {
-                    trailing += read
-                }
+                guard !lines.isEmpty, lines.allSatisfy({ $0 != nil }) else { continue }
+                let pairs = lines.flatMap { $0 ?? [] }
+                if pairs.contains(where: readsAsItsKey) { trailing += pairs }
             }
             // A nested list of nothing but metadata ("  - owner: @dana.k", "  - due: 2026-12-01")
             // is the action's, as lines of it under the item are. Lines of other keys among them
@@ -88,9 +81,11 @@ enum ActionExtractor {
                     if case .misspelledKey(let raw, let value) = unkeyed(line, after: "") { return [("?" + raw, value)] }
                     return []
                 }
-                if !parsed.isEmpty, parsed.allSatisfy({ $0 != nil }), parsed.contains(where: { $0?.contains { pair in
+                // A lone misspelled key counts when its value is what the key holds (`  - deu: 2027-01-20`).
+                func readsAKey(_ pair: (String, String)) -> Bool {
                     !pair.0.hasPrefix("?") || holdsValueOfMisspelledKey(String(pair.0.dropFirst()), pair.1)
-                } == true }) {
+                }
+                if !parsed.isEmpty, parsed.allSatisfy({ $0 != nil }), parsed.contains(where: { $0?.contains(where: readsAKey) == true }) {
                     trailing += parsed.flatMap { $0! }
                     metadataLists.insert(listIndex)
                 }
@@ -248,21 +243,21 @@ enum ActionExtractor {
         }
     }
 
-    /// A line of nothing but metadata under an action: its pairs, and whether it reads a key pm
-    /// reads (a misspelled one only when its value is what that key holds; see
-    /// ``holdsValueOfMisspelledKey(_:_:)``). Nil for a line that is not metadata.
-    static func metadataLine(_ line: String) -> (pairs: [(String, String)], readsAKey: Bool)? {
-        if let parsed = pairs(Substring(line)) { return (parsed, true) }
-        if case .misspelledKey(let raw, let value) = unkeyed(line, after: "") { return ([("?" + raw, value)], holdsValueOfMisspelledKey(raw, value)) }
+    /// The pairs of a line of nothing but metadata under an action: keys pm reads, or one key
+    /// misspelled with the value of the key it misspells (``holdsValueOfMisspelledKey(_:_:)``).
+    /// Nil for a line that is not metadata.
+    static func metadataLine(_ line: String) -> [(String, String)]? {
+        if let parsed = pairs(Substring(line)) { return parsed }
+        if case .misspelledKey(let raw, let value) = unkeyed(line, after: ""), holdsValueOfMisspelledKey(raw, value) { return [("?" + raw, value)] }
         return nil
     }
 
-    /// True when a pair's value is what its key holds where that can be told: an owner of one
-    /// word (`@li.w`, `dana`), a due date written YYYY-MM-DD, a ticket. Other keys' values are
-    /// words of any kind.
+    /// True when a pair's value is what its key holds, where that can be told: an owner, a type
+    /// or a priority of one word (`@li.w`, `dana`, `prevent`, `P1`), a due date written
+    /// YYYY-MM-DD, a ticket. A status or a reason is words of any kind.
     static func readsAsItsKey(_ pair: (String, String)) -> Bool {
         switch pair.0 {
-        case "owner": return !pair.1.isEmpty && !pair.1.contains(" ")
+        case "owner", "type", "priority": return !pair.1.isEmpty && !pair.1.contains(" ")
         case "due": return isDateShaped(pair.1)
         case "ticket": return looksLikeTicket(pair.1)
         default: return true
@@ -637,7 +632,24 @@ enum ActionExtractor {
 
     static func apply(_ metadata: [(String, String)], to action: inout FollowUpAction, problems: inout [Problem]) {
         var ticketRead = false, ownerRead = false
-        for (key, value) in metadata {
+        for (written, value) in metadata {
+            var key = written
+            if written.hasPrefix("?") {
+                // A misspelled key (``UnkeyedPart/misspelledKey(_:_:)``). A value that is what the
+                // key holds (`tikcet: OPS-412`, `onwer: @dana.k`) is read as that key's: the text's
+                // handle and ticket rules had found it before the key was reported, and a typo
+                // should not cost the action its owner.
+                let raw = String(written.dropFirst())
+                guard let near = misspelling(raw) else { continue }
+                guard holdsValueOfMisspelledKey(raw, value), let canonical = canonicalKey(Substring(near)) else {
+                    problems.append(Problem(.invalidActionMetadata,
+                        "`\(raw):` is not an action key, so its value was not read; did you mean `\(near):`?", at: action.range))
+                    continue
+                }
+                problems.append(Problem(.invalidActionMetadata,
+                    "`\(raw):` is not an action key; its value was read as the `\(near):` it misspells", at: action.range))
+                key = canonical
+            }
             switch key {
             case "owner":
                 // The first of two owners in one place (`(owner: @dana.k, @li.w)`) is the owner.
@@ -673,12 +685,6 @@ enum ActionExtractor {
                     action.ticket = ticket
                 }
                 ticketRead = true
-            case let misspelled where misspelled.hasPrefix("?"):
-                let raw = String(misspelled.dropFirst())
-                if let near = misspelling(raw) {
-                    problems.append(Problem(.invalidActionMetadata,
-                        "`\(raw):` is not an action key, so its value was not read; did you mean `\(near):`?", at: action.range))
-                }
             case "status": applyStatus(value, to: &action)
             case "wontdo", "reason":
                 if key == "wontdo" || action.state == .notDoing {

@@ -167,10 +167,10 @@ import Testing
         #expect(p.actions.map(\.text) == ["Add a pool alert", "Add a lag alert (onwer: @dana.k)", "Tune the alert (stats: p99, p50)",
                                           "Retire the v1 proxy", "Add a CPU alert", "Rotate certificates that expire by 2027-03-01",
                                           "Backfill orders", "Retire the cache by 2027-01-04"])
-        #expect(p.actions.map(\.owner) == [nil, "dana.k", nil, "li.w", "li.w", "li.w", "li.w", "dana.k"])
+        #expect(p.actions.map(\.owner) == ["dana.k", "dana.k", nil, "li.w", "li.w", "li.w", "li.w", "dana.k"])
         #expect(p.actions.map { $0.due?.description } == ["2027-01-01", nil, nil, "2027-01-20", "2027-01-05", "2027-02-01", "2027-01-20", "2027-01-10"])
         #expect(p.actions[4].type == "detect")
-        #expect(p.problems.map(\.message) == ["`onwer:` is not an action key, so its value was not read; did you mean `owner:`?"])
+        #expect(p.problems.map(\.message) == ["`onwer:` is not an action key; its value was read as the `owner:` it misspells"])
     }
 
     /// Found by the retest of stop 36: an unread part swallowed every `key: value` after it, and
@@ -467,10 +467,12 @@ import Testing
             - [ ] Add a canary stage (owner: @dana.k, tikcet: OPS-412, due: 2026-12-01)
             - [ ] Alert on pool size (owner: @dana.k, pm: yes, notes: see the thread, staus: open)
             """)
-        #expect(p.actions.map(\.ticket) == [nil, nil])
+        // A value that is what the misspelled key holds is read as that key's (stop 40: the
+        // text's ticket rule had found it, and a typo cost the action its ticket).
+        #expect(p.actions.map(\.ticket) == ["OPS-412", nil])
         #expect(p.actions.first?.due?.description == "2026-12-01")
         #expect(p.problems.filter { $0.code == .invalidActionMetadata }.map(\.message) == [
-            "`tikcet:` is not an action key, so its value was not read; did you mean `ticket:`?",
+            "`tikcet:` is not an action key; its value was read as the `ticket:` it misspells",
             "`staus:` is not an action key, so its value was not read; did you mean `status:`?",
         ])
         // Words of their own are no misspellings (the retest: `region:` had been `reason:`); a
@@ -490,13 +492,13 @@ import Testing
         #expect(q.actions.map(\.owner) == ["ann", "ann", nil])
         #expect(q.actions[1].due?.description == "2026-09-01")
         #expect(q.problems.filter { $0.code == .invalidActionMetadata }.map(\.message)
-                == ["`onwer:` is not an action key, so its value was not read; did you mean `owner:`?"])
+                == ["`onwer:` is not an action key; its value was read as the `owner:` it misspells"])
     }
 
     /// Left open by stop 38: a line of metadata under an action with its key misspelled
     /// (`  Deu: 2027-01-15`) stayed in the action's text without a word, and took the lines of
-    /// metadata above it along. It is reported now when a key pm reads is among those lines, or
-    /// when its value is what the key it misspells holds; a lone line of prose stays text.
+    /// metadata above it along. When its value is what the key it misspells holds, it is read as
+    /// that key with a warning; other misspelled keys stay text ("Stats: p99 went up").
     @Test func misspelledKeyLinesUnderAnActionAreReported() {
         let p = read("""
             ## Follow-up actions
@@ -513,19 +515,21 @@ import Testing
               - deu: 2027-01-20
             - [ ] Add a queue alert
               - staus: blocked
+            - [ ] Add a p99 alert
+              Stats: p99 went from 200 ms to 2 s
+              Owner: @dana.k
             """)
         #expect(p.actions.map(\.text) == ["Add a lower bound check for pool size in CI", "Alert on pool saturation",
                                           "Page on replica lag", "Retire the v1 proxy Staus: blocked on the vendor",
-                                          "Add a disk alert", "Add a queue alert"])
-        #expect(p.actions.map(\.owner) == ["li.w", nil, nil, nil, nil, nil])
-        #expect(p.actions.allSatisfy { $0.due == nil })
+                                          "Add a disk alert", "Add a queue alert", "Add a p99 alert Stats: p99 went from 200 ms to 2 s"])
+        #expect(p.actions.map(\.owner) == ["li.w", nil, "dana.k", nil, nil, nil, "dana.k"])
+        #expect(p.actions.map { $0.due?.description } == ["2027-01-15", nil, nil, nil, "2027-01-20", nil, nil])
+        let read = "`deu:` is not an action key; its value was read as the `due:` it misspells"
         #expect(p.problems.filter { $0.code == .invalidActionMetadata }.map(\.message) == [
-            "`deu:` is not an action key, so its value was not read; did you mean `due:`?",
-            "`deu:` is not an action key, so its value was not read; did you mean `due:`?",
-            "`onwer:` is not an action key, so its value was not read; did you mean `owner:`?",
-            "`deu:` is not an action key, so its value was not read; did you mean `due:`?",
+            read, read, "due date `2027-02-30` is not a real YYYY-MM-DD date",
+            "`onwer:` is not an action key; its value was read as the `owner:` it misspells", read,
         ])
-        #expect(p.problems.filter { $0.code == .invalidActionMetadata }.map { $0.range?.start.line } == [2, 5, 7, 11])
+        #expect(p.problems.filter { $0.code == .invalidActionMetadata }.map { $0.range?.start.line } == [2, 5, 5, 7, 11])
     }
 
     /// Left open by stop 38: a comment on lines of its own under an action (an HTML block, which
@@ -553,10 +557,23 @@ import Testing
             """)
         #expect(p.actions.map(\.text) == ["Add a lower bound check for pool size in CI", "Alert on pool saturation", "Page on replica lag"])
         #expect(p.actions.map(\.owner) == ["li.w", "li.w", nil])
-        #expect(p.actions.map { $0.due?.description } == ["2027-01-15", nil, nil])
+        #expect(p.actions.map { $0.due?.description } == ["2027-01-15", "2027-01-20", nil])
         #expect(p.actions.map(\.ticket) == [nil, nil, "OPS-7"])
         #expect(p.problems.filter { $0.code == .invalidActionMetadata }.map(\.message)
-                == ["`deu:` is not an action key, so its value was not read; did you mean `due:`?"])
+                == ["`deu:` is not an action key; its value was read as the `due:` it misspells"])
+        // One value that reads as its key's makes the paragraph metadata, and a wrong one is
+        // reported as it is under the first line; a paragraph of none stays prose.
+        let q = read("""
+            ## Follow-up actions
+            - [ ] Rotate the signing keys
+
+              Owner: @dana
+              Due: 2027-01-15.
+
+              Type: this is about rotation in general
+            """)
+        #expect(q.actions.map(\.owner) == ["dana"] && q.actions.map(\.type) == [nil])
+        #expect(q.problems.filter { $0.code == .invalidActionMetadata }.map(\.message) == ["due date `2027-01-15.` is not a real YYYY-MM-DD date"])
     }
 
 }
