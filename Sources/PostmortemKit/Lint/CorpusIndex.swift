@@ -4,29 +4,44 @@
 /// It stays small (a path and an id per document), so `pm lint` can print each file's findings,
 /// corpus findings included, as soon as the file is done, without keeping records or trees.
 public struct CorpusIndex: Sendable {
-    /// Every input's path, normalised with ``RelativeLinkRule/normalise(_:)``.
-    public let paths: Set<String>
-    /// The path of the first document seen with each id.
-    public private(set) var firstPathByID: [String: String] = [:]
+    /// Every input's path, normalised with ``RelativeLinkRule/normalise(_:)`` (see ``PathTable``).
+    private let paths: PathTable
+    /// The first document seen with each id: its path as the index of an input's path in
+    /// ``paths`` when the bytes are the same, else (a path equal only by canonical equivalence,
+    /// or one no input has) `-1 - k` for ``otherPaths``[k].
+    private var firstPathIndexByID: [String: Int32] = [:]
+    private var otherPaths: [String] = []
 
-    /// An index of the inputs at `paths` (the files a run will read, in any order).
-    public init<Paths: Sequence>(paths: Paths) where Paths.Element == String {
-        self.paths = Set(paths.map(RelativeLinkRule.normalise))
+    /// An index of the inputs at `paths` (the files a run will read, in any order), about
+    /// `expectedCount` of them. The paths are read one at a time: a lazy sequence that makes each
+    /// as it is read never holds them all.
+    public init<Paths: Sequence>(paths: Paths, expectedCount: Int? = nil) where Paths.Element == String {
+        self.paths = PathTable(paths.lazy.map(RelativeLinkRule.normalise), expectedCount: expectedCount ?? paths.underestimatedCount)
     }
 
     /// True when `path` (a target of a link, for instance) is one of the inputs.
-    public func containsInput(_ path: String) -> Bool { paths.contains(RelativeLinkRule.normalise(path)) }
+    public func containsInput(_ path: String) -> Bool { paths.index(of: RelativeLinkRule.normalise(path)) != nil }
+
+    /// The path of the first document seen with `id`, as that document's record gives it.
+    public func firstPath(ofID id: String) -> String? {
+        guard let index = firstPathIndexByID[id] else { return nil }
+        return index >= 0 ? paths[Int(index)] : otherPaths[Int(-1 - index)]
+    }
 
     /// Notes `record` as seen; call it after checking the record, in input order.
     public mutating func remember(_ record: Postmortem) {
         // An input that is no document has no id of its own to clash with (a directory `x.md`
         // linked to itself had failed lint with "id `x` is also used by x.md").
-        guard record.isDocument, firstPathByID[record.id] == nil else { return }
-        // The input's path when it is the same bytes, which shares its storage: a path of its own
-        // for every document was 100 bytes each, 5 MB at 50,000 documents. (Strings are equal by
-        // canonical equivalence, so a path with a decomposed accent equals a composed one.)
-        let input = paths.firstIndex(of: record.path).map { paths[$0] }
-        firstPathByID[record.id] = input.flatMap { $0.utf8.elementsEqual(record.path.utf8) ? $0 : nil } ?? record.path
+        guard record.isDocument, firstPathIndexByID[record.id] == nil else { return }
+        // The input's path when it is the same bytes: a path of its own for every document was
+        // 100 bytes each, 5 MB at 50,000 documents. (Strings are equal by canonical equivalence,
+        // so a path with a decomposed accent equals a composed one; it is kept as written.)
+        if let input = paths.index(of: record.path), paths.hasSameBytes(input, record.path), input <= Int(Int32.max) {
+            firstPathIndexByID[record.id] = Int32(input)
+        } else {
+            otherPaths.append(record.path)
+            firstPathIndexByID[record.id] = Int32(truncatingIfNeeded: -otherPaths.count)
+        }
     }
 }
 

@@ -135,24 +135,24 @@ import Testing
             "link to `./missing.md` does not resolve to a postmortem (looked for postmortems/./missing.md)"])
     }
 
-    /// The index keeps the first path of each id for every document of a run; it is the input's
-    /// own string when the bytes are the same (one copy of each path, not two), and the record's
-    /// when they differ only by canonical equivalence, which Swift's `==` calls equal.
-    @Test("the index keeps each id's first path as written, in the input's storage when the bytes are the same")
+    /// The index keeps the first path of each id for every document of a run, as the record
+    /// wrote it: a path equal to an input's only by canonical equivalence, which Swift's `==`
+    /// calls equal, keeps its own bytes; one with the same bytes is read from the input's.
+    @Test("the index keeps each id's first path as written")
     func rememberedPaths() {
         let composed = "postmortems/2026-07-14-caf\u{E9}-checkout.md"
         let decomposed = "postmortems/2026-07-14-cafe\u{301}-checkout.md"
         var index = CorpusIndex(paths: [composed])
+        #expect(index.containsInput(decomposed) && index.containsInput("postmortems/./2026-07-14-caf\u{E9}-checkout.md"))
+        #expect(!index.containsInput("postmortems/2026-07-14-cafe-checkout.md"))
         index.remember(Postmortem(path: decomposed, id: "decomposed"))
-        #expect(index.firstPathByID["decomposed"].map { Array($0.utf8) } == Array(decomposed.utf8))
-        // The same bytes in a string of its own.
-        let copy = String(decoding: Array(composed.utf8), as: UTF8.self)
-        index.remember(Postmortem(path: copy, id: "composed"))
-        func storage(_ string: String?) -> UnsafePointer<UInt8>? {
-            string?.utf8.withContiguousStorageIfAvailable { $0.baseAddress } ?? nil
-        }
-        #expect(storage(index.firstPathByID["composed"]) == storage(index.paths.first))
-        #expect(storage(index.firstPathByID["composed"]) != storage(copy))
+        index.remember(Postmortem(path: String(decoding: Array(composed.utf8), as: UTF8.self), id: "composed"))
+        index.remember(Postmortem(path: "elsewhere/a.md", id: "elsewhere"))
+        index.remember(Postmortem(path: composed, id: "elsewhere"))
+        #expect(index.firstPath(ofID: "decomposed").map { Array($0.utf8) } == Array(decomposed.utf8))
+        #expect(index.firstPath(ofID: "composed").map { Array($0.utf8) } == Array(composed.utf8))
+        #expect(index.firstPath(ofID: "elsewhere") == "elsewhere/a.md")
+        #expect(index.firstPath(ofID: "unseen") == nil)
     }
 
     /// DocumentLoader.map keeps input order, so findings are identical for any number of workers.

@@ -12,7 +12,7 @@ public struct DuplicateIDRule: CorpusLintRule {
     public init(options: RuleOptions) throws(ConfigurationError) {}
 
     public func check(_ record: Postmortem, in corpus: CorpusIndex, fileExists: (String) -> Bool) -> [Violation] {
-        guard let other = corpus.firstPathByID[record.id] else { return [] }
+        guard let other = corpus.firstPath(ofID: record.id) else { return [] }
         return [Violation("id `\(record.id)` is also used by \(other)",
                           at: record.frontMatter.range(of: "id") ?? SourceRange(line: 1),
                           suggestion: "give each postmortem its own id (the file name, by default)")]
