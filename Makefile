@@ -8,7 +8,9 @@ CONFIG ?= release
 STATIC ?= --static-swift-stdlib
 # `make build` (and so `make report` and `make bench`) links jemalloc. pm makes millions of small
 # allocations (strings, arrays, tree nodes) on every core; with jemalloc `pm lint` used about 10%
-# less user CPU than with glibc's malloc (0–15% over six pairs; Benchmarks/results.md).
+# less user CPU than with glibc's malloc (0–15% over six pairs; Benchmarks/results.md). pm asks
+# it to give freed pages back after 1 s instead of 10 (Sources/pm/Allocator.swift; MALLOC_CONF,
+# when set, wins).
 # `make build ALLOCATOR=` builds with glibc's malloc. Tests, sanitizers and fuzzing use the
 # toolchain's default, and `make release-check` compares the two builds' output.
 ALLOCATOR ?= -Xlinker -ljemalloc

@@ -26,6 +26,7 @@ struct PM: ParsableCommand {
     /// EX_USAGE (64); pm documents 2 for every usage or configuration error, so CI scripts can
     /// tell "the postmortems have errors" (1) from "pm was called wrongly" (2).
     static func main() {
+        Allocator.tune()
         do {
             var command = try parseAsRoot()
             try command.run()
