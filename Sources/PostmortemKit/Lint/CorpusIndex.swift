@@ -40,7 +40,7 @@ public struct CorpusIndex: Sendable {
             firstPathIndexByID[record.id] = Int32(input)
         } else {
             otherPaths.append(record.path)
-            firstPathIndexByID[record.id] = Int32(truncatingIfNeeded: -otherPaths.count)
+            firstPathIndexByID[record.id] = Int32(-otherPaths.count)
         }
     }
 }

@@ -15,6 +15,17 @@ import Testing
         #expect(table.insert("K.md") == 3 && table.index(of: "\u{212A}.md") == 3)
     }
 
+    /// The table sized from the count expected, too few, too many or none, finds every string
+    /// and no other.
+    @Test(arguments: [nil, 0, 3, 1000, 100_000])
+    func sizedFromTheCountExpected(expected: Int?) {
+        let paths = (0..<1000).map { "postmortems/2026-\($0 % 12 + 1)/incident-\($0).md" }
+        let table = PathTable(paths.lazy.map { $0 }, expectedCount: expected)
+        #expect(table.count == 1000)
+        #expect(paths.indices.allSatisfy { table.index(of: paths[$0]) == $0 && table[$0] == paths[$0] })
+        #expect((1000..<2000).allSatisfy { table.index(of: "postmortems/2026-1/incident-\($0).md") == nil })
+    }
+
     /// Random strings from a small alphabet (so that many share prefixes, hashes' low bits and
     /// equivalent spellings) inserted and looked up, far past the table's first size.
     @Test func agreesWithSetOfStringsOnRandomStrings() {
