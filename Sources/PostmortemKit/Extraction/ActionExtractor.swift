@@ -266,10 +266,10 @@ enum ActionExtractor {
 
     /// YYYY-MM-DD, a real date or not (`2027-02-30` is a due date written wrong, not prose).
     static func isDateShaped(_ value: String) -> Bool {
+        // As ``CalendarDate/init(_:)`` reads it, without asking whether the day exists.
         let bytes = Array(value.utf8)
-        return bytes.count == 10 && bytes.indices.allSatisfy { i in
-            i == 4 || i == 7 ? bytes[i] == UInt8(ascii: "-") : bytes[i] >= UInt8(ascii: "0") && bytes[i] <= UInt8(ascii: "9")
-        }
+        return bytes.count == 10 && bytes[4] == UInt8(ascii: "-") && bytes[7] == UInt8(ascii: "-")
+            && digits(bytes, 0, 4) != nil && digits(bytes, 5, 2) != nil && digits(bytes, 8, 2) != nil
     }
 
     /// True when `value` is what the key `raw` misspells holds: a date for `due` or `deadline`, a
