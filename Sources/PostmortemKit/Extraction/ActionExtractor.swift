@@ -41,13 +41,10 @@ enum ActionExtractor {
             // Lines of the item's first paragraph after the first that are all metadata
             // ("  Due: 2026-11-01" under the action): read as the parenthesis is. They had stayed
             // in the text, so an overdue action was never reported (PM052) while PM051 saw `due:`.
-            var trailing: [(String, String)] = []
-            // The nested lists of metadata, which are part of the action (the others are sub-tasks).
-            var metadataLists = Set<Int>()
             // A line with a misspelled key is one of them when its value is what the key it
-            // misspells holds (`  Deu: 2027-01-15`, `  Onwer: @dana.k`): it is read as that key,
-            // with a warning, where it had stayed in the text without a word. Other misspelled
-            // keys ("Stats: p99 went from 200 ms to 2 s") stay text.
+            // misspells holds (`  Deu: 2027-01-15`, `  Onwer: @dana.k`; see ``metadataLine(_:)``).
+            // Other misspelled keys ("Stats: p99 went from 200 ms to 2 s") stay text.
+            var trailing: [(String, String)] = []
             if let lead, lead.range.map({ $0.end.line > $0.start.line }) ?? true, text.utf8.contains(UInt8(ascii: ":")) {
                 var lines = lead.plainTextLines.map { removingComments(String($0)).trimmingWhitespace() }
                 while lines.count > 1, let last = lines.last, let pairs = metadataLine(last) {
@@ -71,6 +68,9 @@ enum ActionExtractor {
             // is the action's, as lines of it under the item are. Lines of other keys among them
             // ("  - team: sre") are passed over, and misspelled ones reported (the retest of stop
             // 37: one `tikcet:` or `notes:` line had dropped the whole list, owner and due date too).
+            // A key pm reads, or a misspelled one with its key's value (`  - deu: 2027-01-20`),
+            // makes the list metadata. These lists are the action's; the others are sub-tasks.
+            var metadataLists = Set<Int>()
             for (listIndex, nested) in nestedLists.enumerated() {
                 let parsed = nested.children.map { child -> [(String, String)]? in
                     guard child.children.count == 1, let paragraph = child.children.first, case .paragraph = paragraph.kind,
@@ -81,10 +81,7 @@ enum ActionExtractor {
                     if case .misspelledKey(let raw, let value) = unkeyed(line, after: "") { return [("?" + raw, value)] }
                     return []
                 }
-                // A lone misspelled key counts when its value is what the key holds (`  - deu: 2027-01-20`).
-                func readsAKey(_ pair: (String, String)) -> Bool {
-                    !pair.0.hasPrefix("?") || holdsValueOfMisspelledKey(String(pair.0.dropFirst()), pair.1)
-                }
+                func readsAKey(_ pair: (String, String)) -> Bool { !pair.0.hasPrefix("?") || readsAsItsKey(pair) }
                 if !parsed.isEmpty, parsed.allSatisfy({ $0 != nil }), parsed.contains(where: { $0?.contains(where: readsAKey) == true }) {
                     trailing += parsed.flatMap { $0! }
                     metadataLists.insert(listIndex)
@@ -254,8 +251,10 @@ enum ActionExtractor {
 
     /// True when a pair's value is what its key holds, where that can be told: an owner, a type
     /// or a priority of one word (`@li.w`, `dana`, `prevent`, `P1`), a due date written
-    /// YYYY-MM-DD, a ticket. A status or a reason is words of any kind.
+    /// YYYY-MM-DD, a ticket. A status or a reason is words of any kind. A misspelled key
+    /// (`?deu`) holds the value of the key it misspells (``holdsValueOfMisspelledKey(_:_:)``).
     static func readsAsItsKey(_ pair: (String, String)) -> Bool {
+        if pair.0.hasPrefix("?") { return holdsValueOfMisspelledKey(String(pair.0.dropFirst()), pair.1) }
         switch pair.0 {
         case "owner", "type", "priority": return !pair.1.isEmpty && !pair.1.contains(" ")
         case "due": return isDateShaped(pair.1)
