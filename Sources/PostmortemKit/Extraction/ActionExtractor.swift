@@ -44,14 +44,17 @@ enum ActionExtractor {
             // A line with a misspelled key is one of them when its value is what the key it
             // misspells holds (`  Deu: 2027-01-15`, `  Onwer: @dana.k`; see ``metadataLine(_:)``).
             // Other misspelled keys ("Stats: p99 went from 200 ms to 2 s") stay text.
+            // Each pair keeps its line, where a problem with it is reported.
             var trailing: [(String, String)] = []
+            var trailingRanges: [SourceRange?] = []
             if let lead, lead.range.map({ $0.end.line > $0.start.line }) ?? true, text.utf8.contains(UInt8(ascii: ":")) {
-                var lines = lead.plainTextLines.map { removingComments(String($0)).trimmingWhitespace() }
-                while lines.count > 1, let last = lines.last, let pairs = metadataLine(last) {
+                var lines = lead.plainTextLinesWithRanges.map { (text: removingComments(String($0.text)).trimmingWhitespace(), range: $0.range) }
+                while lines.count > 1, let last = lines.last, let pairs = metadataLine(last.text) {
                     trailing = pairs + trailing
+                    trailingRanges = Array(repeating: last.range, count: pairs.count) + trailingRanges
                     lines.removeLast()
                 }
-                if !trailing.isEmpty { text = lines.joined(separator: " ").trimmingWhitespaceAndNewlines() }
+                if !trailing.isEmpty { text = lines.map(\.text).joined(separator: " ").trimmingWhitespaceAndNewlines() }
             }
             // A later paragraph of the item that is nothing but such lines is the action's too:
             // metadata after a blank line, or after a comment on lines of its own, which ends the
@@ -59,10 +62,13 @@ enum ActionExtractor {
             // One of its values must read as its key's (``readsAsItsKey(_:)``): a paragraph of
             // its own is more often prose ("Owner: see the thread for who takes it.").
             for paragraph in paragraphs.dropFirst() {
-                let lines = paragraph.plainTextLines.map { metadataLine(removingComments(String($0)).trimmingWhitespace()) }
-                guard !lines.isEmpty, lines.allSatisfy({ $0 != nil }) else { continue }
-                let pairs = lines.flatMap { $0 ?? [] }
-                if pairs.contains(where: readsAsItsKey) { trailing += pairs }
+                let lines = paragraph.plainTextLinesWithRanges.map { (pairs: metadataLine(removingComments(String($0.text)).trimmingWhitespace()), range: $0.range) }
+                guard !lines.isEmpty, lines.allSatisfy({ $0.pairs != nil }) else { continue }
+                guard lines.contains(where: { $0.pairs?.contains(where: readsAsItsKey) == true }) else { continue }
+                for line in lines {
+                    trailing += line.pairs ?? []
+                    trailingRanges += Array(repeating: line.range, count: line.pairs?.count ?? 0)
+                }
             }
             // A nested list of nothing but metadata ("  - owner: @dana.k", "  - due: 2026-12-01")
             // is the action's, as lines of it under the item are. Lines of other keys among them
@@ -83,7 +89,10 @@ enum ActionExtractor {
                 }
                 func readsAKey(_ pair: (String, String)) -> Bool { !pair.0.hasPrefix("?") || readsAsItsKey(pair) }
                 if !parsed.isEmpty, parsed.allSatisfy({ $0 != nil }), parsed.contains(where: { $0?.contains(where: readsAKey) == true }) {
-                    trailing += parsed.flatMap { $0! }
+                    for (child, pairs) in zip(nested.children, parsed) {
+                        trailing += pairs ?? []
+                        trailingRanges += Array(repeating: child.range, count: pairs?.count ?? 0)
+                    }
                     metadataLists.insert(listIndex)
                 }
             }
@@ -114,7 +123,7 @@ enum ActionExtractor {
             action.group = group
             if let lead, isStruckThrough(lead) { action.state = .done }
             applyInlineMetadata(to: &action, links: links(in: item), started: started, problems: &problems)
-            apply(trailing, to: &action, problems: &problems)
+            apply(trailing, at: trailingRanges, to: &action, problems: &problems)
             result.append(action)
         }
     }
@@ -220,7 +229,7 @@ enum ActionExtractor {
         /// A comma inside the value before it ("status: in progress, blocked on vendor").
         case continuesValue
         /// `tikcet: OPS-412`: a key one or two letters from a known one, kept as `?tikcet` for
-        /// ``apply(_:to:problems:)`` to report (it had been dropped without a word).
+        /// ``apply(_:at:to:problems:)`` to report (it had been dropped without a word).
         case misspelledKey(String, String)
     }
 
@@ -629,9 +638,13 @@ enum ActionExtractor {
         return (text, done)
     }
 
-    static func apply(_ metadata: [(String, String)], to action: inout FollowUpAction, problems: inout [Problem]) {
+    /// Reads `metadata` into `action`. A problem with a pair is reported at its range in
+    /// `ranges` (the line under the action it was written on), else at the action.
+    static func apply(_ metadata: [(String, String)], at ranges: [SourceRange?] = [], to action: inout FollowUpAction,
+                      problems: inout [Problem]) {
         var ticketRead = false, ownerRead = false
-        for (written, value) in metadata {
+        for (index, (written, value)) in metadata.enumerated() {
+            let at = (index < ranges.count ? ranges[index] : nil) ?? action.range
             var key = written
             if written.hasPrefix("?") {
                 // A misspelled key (``UnkeyedPart/misspelledKey(_:_:)``). A value that is what the
@@ -642,11 +655,11 @@ enum ActionExtractor {
                 guard let near = misspelling(raw) else { continue }
                 guard holdsValueOfMisspelledKey(raw, value), let canonical = canonicalKey(Substring(near)) else {
                     problems.append(Problem(.invalidActionMetadata,
-                        "`\(raw):` is not an action key, so its value was not read; did you mean `\(near):`?", at: action.range))
+                        "`\(raw):` is not an action key, so its value was not read; did you mean `\(near):`?", at: at))
                     continue
                 }
                 problems.append(Problem(.invalidActionMetadata,
-                    "`\(raw):` is not an action key; its value was read as the `\(near):` it misspells", at: action.range))
+                    "`\(raw):` is not an action key; its value was read as the `\(near):` it misspells", at: at))
                 key = canonical
             }
             switch key {
@@ -665,12 +678,12 @@ enum ActionExtractor {
                     // first); two that differ are a problem, since PM052 and the report read one.
                     if let earlier = action.due, earlier != date {
                         problems.append(Problem(.invalidActionMetadata,
-                            "two due dates, \(earlier) and \(date); the last is read", at: action.range))
+                            "two due dates, \(earlier) and \(date); the last is read", at: at))
                     }
                     action.due = date
                 } else if !v.isEmpty, !["-", "—", "n/a", "none", "tbd", "yyyy-mm-dd"].contains(v.lowercased()) {
                     problems.append(Problem(.invalidActionMetadata,
-                        "due date `\(v)` is not a real YYYY-MM-DD date", at: action.range))
+                        "due date `\(v)` is not a real YYYY-MM-DD date", at: at))
                 }
             case "type": action.type = value.isEmpty ? nil : value.lowercased()
             case "priority": action.priority = value.isEmpty ? nil : value.uppercased()

@@ -138,9 +138,58 @@ public struct MarkdownNode: Sendable, Hashable {
         var bytes: [UInt8] = []
         tree.appendPlainText(of: index, to: &bytes, softBreak: UInt8(ascii: "\n"))
         let out = String(decoding: bytes, as: UTF8.self)
+        return Self.lineRanges(of: out).map { Self.slice(out, $0) }
+    }
+
+    /// ``plainTextLines`` with where each line is in the source: from the start of its first
+    /// text or code with a position to the end of its last; nil when none has one.
+    ///
+    /// The lines are a paragraph's, so the line numbers are right; the columns are cmark-gfm's,
+    /// which on a paragraph's later lines are right when the line is indented as its first
+    /// line's text is (`  due: …` under `- [ ] …`) and off by the difference otherwise.
+    var plainTextLinesWithRanges: [(text: Substring, range: SourceRange?)] {
+        var bytes: [UInt8] = []
+        // Each literal's node and where its bytes went.
+        var pieces: [(node: Int32, bytes: Range<Int>)] = []
+        tree.appendPlainText(of: index, to: &bytes, softBreak: UInt8(ascii: "\n")) { pieces.append(($0, $1)) }
+        // Lines and pieces are both in order: one pass over the pieces for all the lines.
+        var next = 0
+        let out = String(decoding: bytes, as: UTF8.self)
+        return Self.lineRanges(of: out).map { lineBytes in
+            let line = (text: Self.slice(out, lineBytes), bytes: lineBytes)
+            while next < pieces.count, pieces[next].bytes.upperBound <= line.bytes.lowerBound { next += 1 }
+            var first: SourceRange?, last: (range: SourceRange, bytes: Range<Int>)?
+            var piece = next
+            // A piece can run over into the next line (a `&#10;` in a text); it is that one's too.
+            while piece < pieces.count, pieces[piece].bytes.lowerBound < line.bytes.upperBound {
+                if let range = MarkdownNode(tree: tree, index: pieces[piece].node).range {
+                    if first == nil { first = range }
+                    last = (range, pieces[piece].bytes)
+                }
+                piece += 1
+            }
+            guard let first, var (end, lastBytes) = last else { return (line.text, nil) }
+            // Without the spaces a text ends with before a comment (`tikcet: OPS-9 <!-- … -->`).
+            if end.start.line == end.end.line, lastBytes.upperBound <= line.bytes.upperBound {
+                while lastBytes.count > 1, bytes[lastBytes.upperBound - 1] == UInt8(ascii: " ") || bytes[lastBytes.upperBound - 1] == UInt8(ascii: "\t") {
+                    lastBytes = lastBytes.lowerBound..<(lastBytes.upperBound - 1)
+                    end.end.column = max(end.start.column, end.end.column - 1)
+                }
+            }
+            return (line.text, SourceRange(start: first.start, end: end.end))
+        }
+    }
+
+    /// Where the non-empty lines of `out` (plain text with line breaks) are, by byte offsets.
+    private static func lineRanges(of out: String) -> [Range<Int>] {
         // "\n" is a Character of its own unless "\r" precedes it (a `&#13;` reference), so
         // without "\r" the split on bytes is the split on Characters, without grapheme breaking.
-        guard !out.containsBytes(of: "\r") else { return out.split(separator: "\n", omittingEmptySubsequences: true) }
+        guard !out.containsBytes(of: "\r") else {
+            let utf8 = out.utf8
+            return out.split(separator: "\n", omittingEmptySubsequences: true).map { line in
+                utf8.distance(from: utf8.startIndex, to: line.startIndex)..<utf8.distance(from: utf8.startIndex, to: line.endIndex)
+            }
+        }
         // The line breaks found with memchr; each line is a slice of `out` by byte offsets.
         var text = out
         let ranges = text.withUTF8 { buffer -> [Range<Int>] in
@@ -156,10 +205,13 @@ public struct MarkdownNode: Sendable, Hashable {
             }
             return ranges
         }
-        let utf8 = text.utf8
-        return ranges.map { range in
-            Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
-        }
+        return ranges
+    }
+
+    /// The bytes `range` of `out`, as a slice of it.
+    private static func slice(_ out: String, _ range: Range<Int>) -> Substring {
+        let utf8 = out.utf8
+        return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
     }
 
     /// Appends ``plainText`` (with `softBreak` for soft breaks) to `out`.
@@ -273,11 +325,15 @@ final class MarkdownTree: Sendable {
     }
 
     /// The plain text of node `index` (see ``MarkdownNode/plainText``), appended to `out`.
-    func appendPlainText(of index: Int32, to out: inout [UInt8], softBreak: UInt8) {
+    /// `literals`, when given, is told of each literal appended: its node and its bytes in `out`.
+    func appendPlainText(of index: Int32, to out: inout [UInt8], softBreak: UInt8,
+                         literals: ((_ node: Int32, _ bytes: Range<Int>) -> Void)? = nil) {
         let r = records[Int(index)]
         switch r.tag {
         case .text, .code, .codeBlock:
+            let start = out.count
             out.append(contentsOf: bytes[Int(r.literalStart)..<Int(r.literalStart + r.literalLength)])
+            literals?(index, start..<out.count)
         case .softBreak:
             out.append(softBreak)
         case .lineBreak:
@@ -285,17 +341,18 @@ final class MarkdownTree: Sendable {
         case .htmlInline, .htmlBlock:
             return
         default:
-            appendChildren(of: r, to: &out, softBreak: softBreak)
+            appendChildren(of: r, to: &out, softBreak: softBreak, literals: literals)
         }
     }
 
-    private func appendChildren(of r: Record, to out: inout [UInt8], softBreak: UInt8) {
+    private func appendChildren(of r: Record, to out: inout [UInt8], softBreak: UInt8,
+                                literals: ((_ node: Int32, _ bytes: Range<Int>) -> Void)?) {
         var first = true
         for child in r.firstChild..<(r.firstChild + r.childCount) {
             let tag = records[Int(child)].tag
             if tag.isBlock && !first && !out.isEmpty && !Self.endsWithNewline(out) { out.append(UInt8(ascii: "\n")) }
             if tag == .tableCell, !first { out.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: "|"), UInt8(ascii: " ")]) }
-            appendPlainText(of: child, to: &out, softBreak: softBreak)
+            appendPlainText(of: child, to: &out, softBreak: softBreak, literals: literals)
             first = false
         }
     }

@@ -307,7 +307,7 @@ public enum MarkdownParser {
                 cmark_get_default_mem_allocator().pointee.free(rendered)
             }
         }
-        let (document, truncated) = convert(root, maxDepth: maxDepth)
+        let (document, truncated) = source.withUTF8 { convert(root, source: $0, maxDepth: maxDepth) }
         return Result(document: document, html: html, depthLimitReached: truncated)
     }
 
@@ -319,7 +319,7 @@ public enum MarkdownParser {
 
     // MARK: - Walking the C tree
 
-    private static func convert(_ root: OpaquePointer, maxDepth: Int) -> (MarkdownNode, Bool) {
+    private static func convert(_ root: OpaquePointer, source: UnsafeBufferPointer<UInt8>, maxDepth: Int) -> (MarkdownNode, Bool) {
         guard let iterator = cmark_iter_new(root) else { return (MarkdownNode(kind: .document), false) }
         defer { cmark_iter_free(iterator) }
         var builder = MarkdownTree.Builder()
@@ -330,6 +330,9 @@ public enum MarkdownParser {
         // The container whose subtree is being skipped (deeper than `maxDepth`), until it exits.
         var skipping: OpaquePointer?
         var truncated = false
+        // The paragraphs and headings of more than one line, whose later lines' columns are
+        // corrected below.
+        var spanningLines: [Int32] = []
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -356,6 +359,10 @@ public enum MarkdownParser {
                     slot = rootIndex
                 }
                 fill(&builder, at: slot, from: node)
+                let tag = builder.records[Int(slot)].tag
+                if tag == .paragraph || tag == .heading, builder.records[Int(slot)].endLine > builder.records[Int(slot)].startLine {
+                    spanningLines.append(slot)
+                }
                 if isContainer {
                     // Children one level deeper than `maxDepth` are skipped when entered, so
                     // no records are reserved for them.
@@ -374,7 +381,108 @@ public enum MarkdownParser {
                 if !open.isEmpty { freeIfTopLevel(node, root: root) }
             }
         }
+        if !spanningLines.isEmpty { correctContinuationColumns(of: spanningLines, in: &builder.records, source: source) }
         return (MarkdownNode(tree: builder.finish(), index: rootIndex), truncated)
+    }
+
+    /// cmark-gfm 0.29.0.gfm.6 places the inlines of a paragraph's later lines as if each line's
+    /// text started in the column the paragraph's first line does: `  due: 2027-01-15` under
+    /// `- [ ] Add an alert` came out at column 7, not 3, and a line indented more or less than
+    /// the first was off by the difference. Within a line the columns are right relative to each
+    /// other, so each later line is shifted by one amount: from where cmark-gfm puts the first
+    /// inline after the line break to where the line's text starts in the source (after the
+    /// spaces, tabs and `>` of its containers; no paragraph's later line starts with its own `>`,
+    /// which would open a block quote).
+    ///
+    /// A line whose first inline is a link that does not start with `[` or `<` (made by the
+    /// autolink extension, which places its links one column early) is left as cmark-gfm has it.
+    private static func correctContinuationColumns(of blocks: [Int32], in records: inout [MarkdownTree.Record], source: UnsafeBufferPointer<UInt8>) {
+        var lines = LineCursor(source)
+        for index in blocks {
+            let r = records[Int(index)]
+            guard r.startLine > 0, r.childCount > 0 else { continue }
+            // The shift of each later line that has one, by line number.
+            var shifts: [Int32: Int32] = [:]
+            var afterBreak = false
+            collectShifts(of: r, in: records, source: source, lines: &lines, afterBreak: &afterBreak, into: &shifts)
+            if !shifts.isEmpty { applyShifts(shifts, under: r, to: &records) }
+        }
+    }
+
+    private static func collectShifts(of parent: MarkdownTree.Record, in records: [MarkdownTree.Record], source: UnsafeBufferPointer<UInt8>,
+                                      lines: inout LineCursor, afterBreak: inout Bool, into shifts: inout [Int32: Int32]) {
+        for child in parent.firstChild..<(parent.firstChild + parent.childCount) {
+            let r = records[Int(child)]
+            if r.tag == .softBreak || r.tag == .lineBreak {
+                afterBreak = true
+                continue
+            }
+            if afterBreak, r.startLine > 0 {
+                afterBreak = false
+                if let start = lines.start(of: Int(r.startLine)) {
+                    var i = start
+                    let end = source.count
+                    while i < end, source[i] == UInt8(ascii: " ") || source[i] == UInt8(ascii: "\t") || source[i] == UInt8(ascii: ">") { i += 1 }
+                    let autolinked = r.tag == .link && i < end && source[i] != UInt8(ascii: "[") && source[i] != UInt8(ascii: "<")
+                    if i < end, source[i] != UInt8(ascii: "\n"), source[i] != UInt8(ascii: "\r"), !autolinked {
+                        let column = Int32(clamping: i - start + 1)
+                        if column != r.startColumn { shifts[r.startLine] = column - r.startColumn }
+                    }
+                }
+            }
+            if r.childCount > 0 {
+                collectShifts(of: r, in: records, source: source, lines: &lines, afterBreak: &afterBreak, into: &shifts)
+            }
+        }
+    }
+
+    private static func applyShifts(_ shifts: [Int32: Int32], under parent: MarkdownTree.Record, to records: inout [MarkdownTree.Record]) {
+        for child in parent.firstChild..<(parent.firstChild + parent.childCount) {
+            var r = records[Int(child)]
+            if r.startLine > 0 {
+                if let shift = shifts[r.startLine] { r.startColumn = max(1, r.startColumn + shift) }
+                if let shift = shifts[r.endLine] { r.endColumn = max(1, r.endColumn + shift) }
+                records[Int(child)] = r
+            }
+            if r.childCount > 0 { applyShifts(shifts, under: r, to: &records) }
+        }
+    }
+
+    /// Finds where lines of a text start, reading forward from the last line asked for
+    /// (paragraphs are corrected in document order). Lines end at "\n", "\r\n" or a lone "\r",
+    /// as cmark-gfm's do.
+    struct LineCursor {
+        let source: UnsafeBufferPointer<UInt8>
+        /// Nearly every file has no "\r": then line ends are found with memchr.
+        let hasReturns: Bool
+        var line = 1
+        var offset = 0
+
+        init(_ source: UnsafeBufferPointer<UInt8>) {
+            self.source = source
+            hasReturns = source.baseAddress.map { memchr($0, Int32(UInt8(ascii: "\r")), source.count) != nil } ?? false
+        }
+
+        /// The byte offset where 1-based line `target` starts; nil past the text's end.
+        mutating func start(of target: Int) -> Int? {
+            if target < line { (line, offset) = (1, 0) }
+            let n = source.count
+            while line < target {
+                guard offset < n, let base = source.baseAddress else { return nil }
+                if hasReturns {
+                    var i = offset
+                    while i < n, source[i] != UInt8(ascii: "\n"), source[i] != UInt8(ascii: "\r") { i += 1 }
+                    guard i < n else { return nil }
+                    if source[i] == UInt8(ascii: "\r"), i + 1 < n, source[i + 1] == UInt8(ascii: "\n") { i += 1 }
+                    offset = i + 1
+                } else {
+                    guard let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), n - offset) else { return nil }
+                    offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                }
+                line += 1
+            }
+            return offset
+        }
     }
 
     /// Frees a block of the document once it has been converted, so the C tree and the Swift

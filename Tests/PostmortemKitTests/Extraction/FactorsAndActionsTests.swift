@@ -529,7 +529,50 @@ import Testing
             read, read, "due date `2027-02-30` is not a real YYYY-MM-DD date",
             "`onwer:` is not an action key; its value was read as the `owner:` it misspells", read,
         ])
-        #expect(p.problems.filter { $0.code == .invalidActionMetadata }.map { $0.range?.start.line } == [2, 5, 5, 7, 11])
+        // Each at the line it is about (stop 41; they had pointed at the action's item).
+        #expect(p.problems.filter { $0.code == .invalidActionMetadata }.map { $0.range?.start.line } == [4, 6, 6, 8, 12])
+    }
+
+    /// Left open by stops 38 to 40: a problem with a metadata line under an action pointed at
+    /// the action's first line, so an editor marked the wrong line and a `disable-line` had to
+    /// go on the item's last line. It points at the line now, from its text to its end.
+    @Test func metadataProblemsPointAtTheirLine() {
+        let p = read("""
+            ## Follow-up actions
+            - [ ] Add a lower bound check for pool size in CI
+              owner: @li.w
+              Deu: 2027-01-15
+            - [ ] Alert on pool saturation
+              due: 2027-01-15
+              due: 2027-01-22
+            - [ ] Page on replica lag
+
+              Onwer: @dana.k
+              due: 2027-02-30
+            - [ ] Add a disk alert
+              - owner: @li.w
+              - staus: blocked
+            1. Add a queue alert
+               tikcet: OPS-9 <!-- from the review -->
+            """)
+        let problems = p.problems.filter { $0.code == .invalidActionMetadata }
+        #expect(problems.map(\.message) == [
+            "`deu:` is not an action key; its value was read as the `due:` it misspells",
+            "two due dates, 2027-01-15 and 2027-01-22; the last is read",
+            "`onwer:` is not an action key; its value was read as the `owner:` it misspells",
+            "due date `2027-02-30` is not a real YYYY-MM-DD date",
+            "`staus:` is not an action key, so its value was not read; did you mean `status:`?",
+            "`tikcet:` is not an action key; its value was read as the `ticket:` it misspells",
+        ])
+        #expect(problems.map { $0.range.map { "\($0.start.line):\($0.start.column)-\($0.end.line):\($0.end.column)" } } == [
+            "4:3-4:17", "7:3-7:17", "10:3-10:16", "11:3-11:17", "14:3-14:18", "16:4-16:16",
+        ])
+        // Metadata read from the item's first line is reported at the item, as before.
+        let q = read("""
+            ## Follow-up actions
+            - [ ] Add a canary stage (owner: @li.w, due: someday)
+            """)
+        #expect(q.problems.filter { $0.code == .invalidActionMetadata }.map { $0.range?.start.line } == [2])
     }
 
     /// Left open by stop 38: a comment on lines of its own under an action (an HTML block, which

@@ -57,6 +57,44 @@ import Testing
         paragraph.appendPlainText(to: &text, softBreak: "\n")
         let expected = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
         #expect(paragraph.plainTextLines.map(String.init) == expected)
+        #expect(paragraph.plainTextLinesWithRanges.map { String($0.text) } == expected)
         #expect(expected.count == lines)
+    }
+
+    /// The inlines of a paragraph's later lines, where cmark-gfm 0.29.0.gfm.6 places them as if
+    /// each line were indented as the first line's text (column 7 under `- [ ] `).
+    @Test("the inlines of a paragraph's later lines are where they are in the source", arguments: [
+        // A task item's later line, indented two spaces: cmark-gfm said column 7.
+        ("- [ ] Add an alert\n  due: 2027-01-15 `x` y\n", ["1:7-1:18", "2:3-2:18", "2:20-2:20", "2:22-2:23"]),
+        // Indented more, and less (a lazy line), than the item's text.
+        ("- Fix it\n      Deu: *now*\n Onwer: @a\nDone\n", ["1:3-1:8", "2:7-2:11", "2:12-2:16", "2:13-2:15", "3:2-3:10", "4:1-4:4"]),
+        // In a block quote, after its `>`; a tab is one byte.
+        ("> - Quoted\n>\t\tDeu: 2027\n", ["1:5-1:10", "2:4-2:12"]),
+        // A setext heading's second line.
+        ("Title\n   more\n===\n", ["1:1-1:5", "2:4-2:7"]),
+        // Emphasis over a line break: its start on the first line, its end on the second.
+        ("a *b\n   c* d\n", ["1:1-1:2", "1:3-2:5", "1:4-1:4", "2:4-2:4", "2:6-2:7"]),
+        // Lines ended by "\r\n" and by a lone "\r", as cmark-gfm ends them.
+        ("- [ ] Add an alert\r\n  due: x\r\n\r\n- [ ] b\r\n    c\r\n", ["1:7-1:18", "2:3-2:8", "4:7-4:7", "5:5-5:5"]),
+        ("- [ ] Add an alert\r  due: x\r", ["1:7-1:18", "2:3-2:8"]),
+        // A line that starts with a link the autolink extension made is left as cmark-gfm has it.
+        ("- Fix it\n    www.example.com and\n", ["1:3-1:8", "2:2-2:17", "2:2-2:17", "2:18-2:21"]),
+    ])
+    func continuationLineColumns(source: String, ranges: [String]) throws {
+        var found: [String] = []
+        MarkdownParser.parse(source).document.walk { node in
+            guard !node.isBlock, node.kind != .softBreak, node.kind != .lineBreak, let range = node.range else { return }
+            found.append("\(range.start.line):\(range.start.column)-\(range.end.line):\(range.end.column)")
+        }
+        #expect(found == ranges)
+    }
+
+    @Test func plainTextLinesKeepTheirSourceRanges() throws {
+        let item = try #require(MarkdownParser.parse("- [ ] Add an alert\n  owner: @li.w <!-- moved -->\n    due: 2027-01-15\n").document.children.first?.children.first)
+        let paragraph = try #require(item.children.first)
+        let lines = paragraph.plainTextLinesWithRanges
+        #expect(lines.map { String($0.text) } == ["Add an alert", "owner: @li.w ", "due: 2027-01-15"])
+        #expect(lines.map { $0.range.map { "\($0.start.line):\($0.start.column)-\($0.end.line):\($0.end.column)" } }
+                == ["1:7-1:18", "2:3-2:14", "3:5-3:19"])
     }
 }
