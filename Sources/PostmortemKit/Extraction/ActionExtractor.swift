@@ -61,8 +61,19 @@ enum ActionExtractor {
             // paragraph before it (`  <!-- moved from⏎  @dana.k -->` above `  owner: @li.w`).
             // One of its values must read as its key's (``readsAsItsKey(_:)``): a paragraph of
             // its own is more often prose ("Owner: see the thread for who takes it.").
-            for paragraph in paragraphs.dropFirst() {
-                let lines = paragraph.plainTextLinesWithRanges.map { (pairs: metadataLine(removingComments(String($0.text)).trimmingWhitespace()), range: $0.range) }
+            // A line that starts with a comment (`  <!-- agreed in review --> due: 2027-01-20`)
+            // is an HTML block to cmark-gfm, which ends at the comment's last line; the text after
+            // the comment, which GitHub shows, is read as such a paragraph's.
+            for block in item.children where block.index != lead?.index {
+                let lines: [(pairs: [(String, String)]?, range: SourceRange?)]
+                switch block.kind {
+                case .paragraph:
+                    lines = block.plainTextLinesWithRanges.map { (metadataLine(removingComments(String($0.text)).trimmingWhitespace()), $0.range) }
+                case .htmlBlock where block.literalBytes.starts(with: Array("<!--".utf8)):
+                    lines = textAfterComments(block).map { (metadataLine($0.text), $0.range) }
+                default:
+                    continue
+                }
                 guard !lines.isEmpty, lines.allSatisfy({ $0.pairs != nil }) else { continue }
                 guard lines.contains(where: { $0.pairs?.contains(where: readsAsItsKey) == true }) else { continue }
                 for line in lines {
@@ -204,8 +215,40 @@ enum ActionExtractor {
         // what is left is the byte path's answer (nil when the text is not metadata).
         if let split = text.utf8.withContiguousStorageIfAvailable({ bytes -> [(String, String)]?? in
             ByteSearch.isASCII(bytes) ? .some(pairsASCII(bytes)) : nil
-        }), let split { return split }
-        return pairsWalking(text)
+        }), let split { return split.map(splittingRunOnPairs) }
+        return pairsWalking(text).map(splittingRunOnPairs)
+    }
+
+    /// `pairs` with pairs written one after another without a comma taken apart
+    /// (`owner: @li.w due: 2027-01-15`, `Owner: @li.w  Due: 2027-01-20  Ticket: OPS-4`): the value
+    /// of a key that holds one value (``singleValueKeys``) ends where a key pm reads starts after
+    /// a space. Such a value had taken the rest of the line (an owner "li.w due: 2027-01-15"), and
+    /// the due date and ticket after it were lost without a word.
+    static func splittingRunOnPairs(_ pairs: [(String, String)]) -> [(String, String)] {
+        guard pairs.contains(where: { singleValueKeys.contains($0.0) && $0.1.utf8.contains(UInt8(ascii: ":")) }) else { return pairs }
+        return pairs.flatMap { key, value -> [(String, String)] in
+            guard singleValueKeys.contains(key), let start = runOnKey(in: value),
+                  let rest = self.pairs(value[start...]) else { return [(key, value)] }
+            return [(key, String(value[..<start]).trimmingWhitespace())] + rest
+        }
+    }
+
+    /// Where a key pm reads starts in `value`, after a space and before its colon (`due:` in
+    /// `@li.w due: 2027-01-15`); nil when none does.
+    static func runOnKey(in value: String) -> String.Index? {
+        var index = value.startIndex
+        while let space = value[index...].firstIndex(where: { $0 == " " || $0 == "\t" }) {
+            let start = value[space...].firstIndex(where: { $0 != " " && $0 != "\t" }) ?? value.endIndex
+            // A key is a few words of letters (`due`, `due date`, `won't do`) before its colon.
+            if let colon = value[start...].prefix(16).firstIndex(of: ":"), colon > start,
+               value[start..<colon].allSatisfy({ $0.isLetter || $0 == " " || $0 == "'" || $0 == "\u{2019}" }),
+               canonicalKey(value[start..<colon]) != nil {
+                return start
+            }
+            index = start
+            if index == value.endIndex { break }
+        }
+        return nil
     }
 
     /// True when a misspelled first key (`onwer:`) starts metadata: another part after it has a
@@ -616,6 +659,33 @@ enum ActionExtractor {
             from = open
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The lines of an HTML block that starts with a comment which hold text once its comments
+    /// are taken out (`<!-- agreed in review --> due: 2027-01-20`), trimmed, with their places.
+    static func textAfterComments(_ block: MarkdownNode) -> [(text: String, range: SourceRange?)] {
+        var bytes = Array(block.literalBytes)
+        // Each closed comment blanked, its line breaks kept, so the lines stay the source's.
+        var from = 0
+        while let open = ByteSearch.firstIndex(of: Array("<!--".utf8), in: bytes, from: from),
+              let close = ByteSearch.firstIndex(of: Array("-->".utf8), in: bytes, from: open + 4) {
+            for i in open..<(close + 3) where bytes[i] != UInt8(ascii: "\n") && bytes[i] != UInt8(ascii: "\r") { bytes[i] = UInt8(ascii: " ") }
+            from = close + 3
+        }
+        var result: [(text: String, range: SourceRange?)] = []
+        for (offset, line) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            let text = String(decoding: line, as: UTF8.self).trimmingWhitespace()
+            guard !text.isEmpty else { continue }
+            // The block's lines start at its column; a line's own indentation and the comment
+            // before its text are counted in bytes.
+            let range = block.range.map { block -> SourceRange in
+                let lead = line.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.count
+                let start = SourceLocation(line: block.start.line + offset, column: block.start.column + lead)
+                return SourceRange(start: start, end: SourceLocation(line: start.line, column: start.column + text.utf8.count - 1))
+            }
+            result.append((text, range))
+        }
+        return result
     }
 
     static let doneMarkers = ["(done)", "[done]", "(completed)", "(fixed)", "✅", "(DONE)", "(Done)"]

@@ -446,8 +446,11 @@ import Testing
         #expect(accented.map(\.1) == ["@zoë", "2026-07-28", "prévent"])
         // A separator with a combining mark is another character, not a separator.
         #expect(ActionExtractor.pairs("owner:\u{301} @dana") == nil)
-        let comma = try #require(ActionExtractor.pairs("owner: @zoë,\u{301} due: 2026-07-28"))
-        #expect(comma.map(\.1) == ["@zoë,\u{301} due: 2026-07-28"])
+        let comma = try #require(ActionExtractor.pairs("owner: @zoë,\u{301} on call"))
+        #expect(comma.map(\.1) == ["@zoë,\u{301} on call"])
+        // A key after a space starts a pair of its own, as in ASCII text (stop 41).
+        let runOn = try #require(ActionExtractor.pairs("owner: @zoë due: 2026-07-28"))
+        #expect(runOn.map(\.0) == ["owner", "due"] && runOn.map(\.1) == ["@zoë", "2026-07-28"])
         // U+037E GREEK QUESTION MARK is canonically ";" (Greek keyboards type it), so it separates.
         let greek = try #require(ActionExtractor.pairs("owner: @zoë\u{037E} due: 2026-07-28"))
         #expect(greek.map(\.0) == ["owner", "due"])
@@ -568,11 +571,58 @@ import Testing
             "4:3-4:17", "7:3-7:17", "10:3-10:16", "11:3-11:17", "14:3-14:18", "16:4-16:16",
         ])
         // Metadata read from the item's first line is reported at the item, as before.
+        let r = read("""
+            ## Follow-up actions
+            - [ ] Alert on pool saturation
+              owner: @li.w
+              <!-- agreed in review --> due: 2027-02-30
+            """)
+        #expect(r.problems.filter { $0.code == .invalidActionMetadata }.map { $0.range.map { "\($0.start.line):\($0.start.column)-\($0.end.line):\($0.end.column)" } } == ["4:29-4:43"])
         let q = read("""
             ## Follow-up actions
             - [ ] Add a canary stage (owner: @li.w, due: someday)
             """)
         #expect(q.problems.filter { $0.code == .invalidActionMetadata }.map { $0.range?.start.line } == [2])
+    }
+
+    /// Found in stop 41: pairs written one after another without a comma gave the first key the
+    /// rest of the line (an owner "li.w  Due: 2027-01-20  Ticket: OPS-4"), and the due date and
+    /// ticket were lost without a word; so were they after a comment over two lines between
+    /// them, and after a comment that starts the line (an HTML block to cmark-gfm).
+    @Test func pairsWrittenWithoutCommasAndAroundComments() {
+        let p = read("""
+            ## Follow-up actions
+            - [ ] Add a lower bound check for pool size in CI
+              owner: @li.w due: 2027-01-15
+            - [ ] Alert on pool saturation (owner: @li.w due: 2027-01-20 ticket: OPS-3)
+            - [ ] Page on replica lag
+              Owner: @li.w  Due: 2027-01-20  Ticket: OPS-4
+            - [ ] Retire the v1 proxy
+              owner: @li.w <!-- moved from
+              @dana.k --> due: 2027-01-22
+            - [ ] Add a disk alert
+              owner: @li.w
+              <!-- agreed in review --> due: 2027-01-23
+            - [ ] Add a queue alert
+              status: blocked on the vendor, due: 2027-01-24 priority: P2
+            - [ ] Add a p99 alert (owner: @dana.k see: the thread)
+            """)
+        #expect(p.actions.map(\.text) == ["Add a lower bound check for pool size in CI", "Alert on pool saturation", "Page on replica lag",
+                                          "Retire the v1 proxy", "Add a disk alert", "Add a queue alert", "Add a p99 alert"])
+        #expect(p.actions.map(\.owner) == ["li.w", "li.w", "li.w", "li.w", "li.w", nil, "dana.k see: the thread"])
+        #expect(p.actions.map { $0.due?.description } == ["2027-01-15", "2027-01-20", "2027-01-20", "2027-01-22", "2027-01-23", "2027-01-24", nil])
+        #expect(p.actions.map(\.ticket) == [nil, "OPS-3", "OPS-4", nil, nil, nil, nil])
+        #expect(p.actions.map(\.priority) == [nil, nil, nil, nil, nil, "P2", nil])
+        #expect(p.problems.filter { $0.code == .invalidActionMetadata }.isEmpty)
+        // A comment that is all the block holds, or HTML that is not a comment, is no metadata.
+        let q = read("""
+            ## Follow-up actions
+            - [ ] Rotate the signing keys
+              <!-- owner: @dana.k -->
+            - [ ] Rotate the TLS keys
+              <details> due: 2027-01-15
+            """)
+        #expect(q.actions.map(\.owner) == [nil, nil] && q.actions.map(\.due) == [nil, nil])
     }
 
     /// Left open by stop 38: a comment on lines of its own under an action (an HTML block, which
