@@ -225,7 +225,7 @@ enum ActionExtractor {
     /// a space. Such a value had taken the rest of the line (an owner "li.w due: 2027-01-15"), and
     /// the due date and ticket after it were lost without a word.
     static func splittingRunOnPairs(_ pairs: [(String, String)]) -> [(String, String)] {
-        guard pairs.contains(where: { singleValueKeys.contains($0.0) && $0.1.utf8.contains(UInt8(ascii: ":")) }) else { return pairs }
+        guard pairs.contains(where: { $0.1.utf8.contains(UInt8(ascii: ":")) && singleValueKeys.contains($0.0) }) else { return pairs }
         return pairs.flatMap { key, value -> [(String, String)] in
             guard singleValueKeys.contains(key), let start = runOnKey(in: value),
                   let rest = self.pairs(value[start...]) else { return [(key, value)] }
@@ -236,17 +236,21 @@ enum ActionExtractor {
     /// Where a key pm reads starts in `value`, after a space and before its colon (`due:` in
     /// `@li.w due: 2027-01-15`); nil when none does.
     static func runOnKey(in value: String) -> String.Index? {
-        var index = value.startIndex
-        while let space = value[index...].firstIndex(where: { $0 == " " || $0 == "\t" }) {
-            let start = value[space...].firstIndex(where: { $0 != " " && $0 != "\t" }) ?? value.endIndex
-            // A key is a few words of letters (`due`, `due date`, `won't do`) before its colon.
-            if let colon = value[start...].prefix(16).firstIndex(of: ":"), colon > start,
-               value[start..<colon].allSatisfy({ $0.isLetter || $0 == " " || $0 == "'" || $0 == "\u{2019}" }),
-               canonicalKey(value[start..<colon]) != nil {
+        // On the bytes: a key's are ASCII letters, spaces and apostrophes (`’` too), so a key
+        // found starts and ends on a Character's boundary.
+        let utf8 = value.utf8
+        var i = utf8.startIndex
+        while let space = utf8[i...].firstIndex(where: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
+            guard let start = utf8[space...].firstIndex(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { break }
+            // A key is a few words (`due`, `due date`, `won't do`) before its colon.
+            let word = utf8[start...].prefix(16).prefix { byte in
+                byte >= 0x80 || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "'") || (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+            }
+            if word.endIndex < utf8.endIndex, utf8[word.endIndex] == UInt8(ascii: ":"), word.startIndex < word.endIndex,
+               canonicalKey(value[word.startIndex..<word.endIndex]) != nil {
                 return start
             }
-            index = start
-            if index == value.endIndex { break }
+            i = start
         }
         return nil
     }
