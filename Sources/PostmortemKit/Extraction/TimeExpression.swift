@@ -122,7 +122,7 @@ public enum TimeExpression {
         guard date != nil || second != nil || relative != nil else { return nil }
         // A range, `14:05-14:08` or `12:26-12:??`: the entry is at its start. Read as an offset,
         // the end had put the entry twelve or fourteen hours off (`-14:08`).
-        if !iso, let start = second, let length = rangeEnd(bytes, i, after: start) { i += length }
+        if let start = second, let end = rangeEnd(bytes, i, after: start), !iso || end.unambiguous { i += end.length }
         var offset: Int? = nil
         var seasonal: ZoneResolver? = nil
         if second != nil {
@@ -602,6 +602,14 @@ public enum TimeExpression {
         if byte(b, j) == ":", let s = digits(b, j + 1, 2) {
             second = s
             j += 3
+            // A fraction of the second, as logs and alerts write it (`14:02:30.123`,
+            // `14:10:01,442`): read to the second. It had been left in the text, and the `Z`
+            // after it unread.
+            if byte(b, j) == "." || byte(b, j) == ",", let first = byte(b, j + 1), isDigit(first) {
+                var k = j + 1
+                while k < b.count, k - j <= 9, isDigit(b[k]) { k += 1 }
+                if k - j <= 9 { j = k }
+            }
         }
         if j < b.count, isDigit(b[j]) { return nil }
         var k = j
@@ -624,21 +632,55 @@ public enum TimeExpression {
         return (h * 3600 + parts.minute * 60 + parts.second, parts.length)
     }
 
-    /// The length of the end of a time range right after a time (`-14:08`, `–14:08`, `-12:??`),
-    /// or nil when what follows is not one. A hyphen and a time that could be a real UTC offset
-    /// (`07:30-08:00`, `14:02-05:00`, `09:00-03:30`) is read as one, as ISO 8601 writes it; an
-    /// end no zone has (`-14:08`, `-12:40`, `-17:00`) is a range.
-    static func rangeEnd(_ b: [UInt8], _ i: Int, after start: Int) -> Int? {
-        let dash: Int
-        if byte(b, i) == "-" { dash = 1 } else if hasPrefix(b, i, "\u{2013}") { dash = 3 } else { return nil }
-        if let (end, length) = timeToken(b, i + dash), end >= start {
+    /// The length of the end of a time range right after a time (`-14:08`, `–14:08`, `-12:??`,
+    /// `16:09 - 16:15`, `16:02 to 16:10`, `4:25 PM – 4:30 PM`, `16:35:10-16:35:40`,
+    /// `16:30 – 2026-07-14 16:35`), or nil when what follows is not one; `unambiguous` when it can
+    /// be no UTC offset. A hyphen and a time that could be a real UTC offset (`07:30-08:00`,
+    /// `14:02-05:00`, `09:00-03:30`) is read as one, as ISO 8601 writes it; an end no zone has
+    /// (`-14:08`, `-12:40`, `-17:00`) is a range, and so is an end with seconds, one after a dash
+    /// with spaces around it, an en or em dash, an arrow or "to", which no offset is written with.
+    static func rangeEnd(_ b: [UInt8], _ i: Int, after start: Int) -> (length: Int, unambiguous: Bool)? {
+        // A connector with spaces around it, or an arrow or a dash other than a hyphen.
+        var j = i
+        skipSpaces(b, &j)
+        let spaced = j > i
+        var connector = 0
+        for word in ["->", "-", "\u{2013}", "\u{2014}", "\u{2192}", "to", "until", "till"] where hasPrefix(b, j, word) {
+            // A word is whole ("14:02 tomorrow" has none) and has spaces around it.
+            if isLetter(b[j]), !spaced || (j + word.utf8.count < b.count && isAlnum(b[j + word.utf8.count])) { continue }
+            connector = word.utf8.count
+            break
+        }
+        if connector > 0, spaced || b[j] != UInt8(ascii: "-") {
+            var k = j + connector
+            let afterConnector = k
+            skipSpaces(b, &k)
+            guard !isLetter(b[j]) || k > afterConnector else { return nil }
+            // The end may repeat the date (`16:30 – 2026-07-14 16:35`).
+            if let (_, length) = dateToken(b, k) {
+                let afterDate = afterDateSeparators(b, k + length)
+                if timeToken(b, afterDate) != nil { k = afterDate }
+            }
+            if let (_, length) = timeToken(b, k) { return (k + length - i, true) }
+            // An end whose minutes were not written down.
+            guard let unknown = unknownMinutesEnd(b, k) else { return nil }
+            return (k + unknown - i, true)
+        }
+        guard byte(b, i) == "-" else { return nil }
+        if let (end, length) = timeToken(b, i + 1), end >= start {
             let hours = end / 3600, minutes = end % 3600 / 60
             // The offsets west of UTC in use: whole hours to −12, and −09:30, −03:30, −02:30.
             let realOffset = end % 60 == 0 && (minutes == 0 ? hours <= 12 : minutes == 30 && [9, 3, 2].contains(hours))
-            if dash == 3 || !realOffset { return dash + length }
+            // An end with seconds (`16:35:10-16:35:40`) is no offset.
+            let withSeconds = b[(i + 1)..<(i + 1 + length)].filter { $0 == UInt8(ascii: ":") }.count == 2
+            if !realOffset || withSeconds { return (1 + length, withSeconds) }
         }
-        // An end whose minutes were not written down.
-        var j = i + dash
+        return unknownMinutesEnd(b, i + 1).map { (1 + $0, false) }
+    }
+
+    /// The length of a range's end whose minutes were not written down (`12:??`) at `i`.
+    static func unknownMinutesEnd(_ b: [UInt8], _ i: Int) -> Int? {
+        var j = i
         guard number(b, &j, maxDigits: 2) != nil, byte(b, j) == ":", byte(b, j + 1) == "?" else { return nil }
         j += 1
         while byte(b, j) == "?" { j += 1 }

@@ -300,11 +300,29 @@ import Testing
         ("07:30-08:00", "2026-07-14T07:30:00-08:00"), ("01:00-03:30", "2026-07-14T01:00:00-03:30"),
         ("2026-07-14T03:15:00-05:00", "2026-07-14T03:15:00-05:00"), ("2026-07-14T03:15-05:00", "2026-07-14T03:15:00-05:00"),
         ("03:15:00-05:00", "2026-07-14T03:15:00-05:00"), ("10:00-10:30", "2026-07-14T10:00:00Z"), ("16:00-17:00", "2026-07-14T16:00:00Z"),
+        // Ranges written with spaces, words, arrows and dashes, with the zone after their end (the
+        // retest of stop 41: the end had become the text, and the zone was lost).
+        ("16:09 - 16:15 CEST", "2026-07-14T16:09:00+02:00"), ("16:02 to 16:10 CEST", "2026-07-14T16:02:00+02:00"),
+        ("16:12\u{2192}16:20 CEST", "2026-07-14T16:12:00+02:00"), ("16:12 -> 16:20 CEST", "2026-07-14T16:12:00+02:00"),
+        ("16:26\u{2014}16:28 CEST", "2026-07-14T16:26:00+02:00"), ("4:25 PM \u{2013} 4:30 PM CEST", "2026-07-14T16:25:00+02:00"),
+        ("16:35:10-16:35:40 CEST", "2026-07-14T16:35:10+02:00"), ("2026-07-14 16:30 \u{2013} 2026-07-14 16:35 CEST", "2026-07-14T16:30:00+02:00"),
+        ("23:50 - 00:10 UTC", "2026-07-14T23:50:00Z"), ("14:02 until 14:09", "2026-07-14T14:02:00Z"),
+        // Fractions of a second, as logs write them, are read to the second.
+        ("2026-07-14T14:02:30.123Z", "2026-07-14T14:02:30Z"), ("16:02:30.123 CEST", "2026-07-14T16:02:30+02:00"),
+        ("2026-07-14 14:10:01,442", "2026-07-14T14:10:01Z"), ("14:02:30.5+01:00", "2026-07-14T14:02:30+01:00"),
     ])
     func timeFormats(_ written: String, _ expected: String) {
         let p = read(front + "## Timeline\n\n- \(written): something happens\n")
         #expect(p.timeline.first?.time?.iso8601 == expected)
         #expect(p.timeline.first?.text == "something happens")
+    }
+
+    /// What stays text after a time: a number after a spaced dash, "to" before a word, a
+    /// comma and a space after seconds.
+    @Test func rangesAndFractionsNeedTheirForm() {
+        let p = read(front + "## Timeline\n\n- 14:02 - 5 pods restarted\n- 14:03 to investigate the pool\n- 14:04:05, 3 retries\n- 14:05 tomorrow: x\n")
+        #expect(p.timeline.map(\.text) == ["5 pods restarted", "to investigate the pool", "3 retries", "tomorrow: x"])
+        #expect(p.timeline.map { $0.time?.iso8601 } == ["2026-07-14T14:02:00Z", "2026-07-14T14:03:00Z", "2026-07-14T14:04:05Z", "2026-07-14T14:05:00Z"])
     }
 
     @Test func stateZoneAndCrossMidnight() {
