@@ -197,6 +197,7 @@ enum ActionExtractor {
         "status": "status", "state": "status", "statuses": "status", "types": "type", "priorities": "priority",
         "deadlines": "due", "due dates": "due", "won't do": "wontdo", "wont do": "wontdo", "won t do": "wontdo",
         "not doing": "wontdo", "won't fix": "wontdo", "wontfix": "wontdo", "won't": "wontdo", "reason": "reason",
+        "target date": "due", "due by": "due", "due on": "due",
     ]
 
     static func canonicalKey(_ raw: Substring) -> String? {
@@ -260,7 +261,7 @@ enum ActionExtractor {
     /// p99, p50)` and "Reasons: the runbook was out of date." are prose, and `(onwer: @dana.k)`
     /// keeps its handle, which the text's handle rule reads as the owner.
     static func misspelledKeyStartsMetadata(_ rest: String) -> Bool {
-        rest.split(whereSeparator: { $0 == "," || $0 == ";" }).contains { part in
+        rest.split(whereSeparator: isSeparator).contains { part in
             part.firstIndex(of: ":").map { canonicalKey(part[..<$0]) != nil } ?? false
         }
     }
@@ -423,6 +424,12 @@ enum ActionExtractor {
         return result
     }
 
+    /// What separates metadata parts: a comma or semicolon, or a middle dot or bullet
+    /// (`Owner: @li.w · Due: 2027-01-15 · OPS-13`), which ASCII text does not hold.
+    static func isSeparator(_ character: Character) -> Bool {
+        character == "," || character == ";" || character == "·" || character == "•"
+    }
+
     /// ``pairs(_:)`` on Characters, where U+037E GREEK QUESTION MARK equals ";".
     static func pairsWalking(_ text: Substring) -> [(String, String)]? {
         var result: [(String, String)] = []
@@ -430,7 +437,7 @@ enum ActionExtractor {
         while !remaining.isEmpty {
             guard let colon = remaining.firstIndex(of: ":"), let key = canonicalKey(remaining[..<colon]) else {
                 // A part without a key, or a misspelled first key, as in ``pairsASCII(_:)``.
-                let end = remaining.firstIndex(where: { $0 == "," || $0 == ";" }) ?? remaining.endIndex
+                let end = remaining.firstIndex(where: isSeparator) ?? remaining.endIndex
                 let part = remaining[..<end].trimmingWhitespace()
                 switch unkeyed(part, after: result.last?.0 ?? "") {
                 case .misspelledKey(let raw, let value):
@@ -452,7 +459,7 @@ enum ActionExtractor {
                 result.append((key, afterColon.trimmingWhitespace()))
                 break
             }
-            if let comma = afterColon.firstIndex(where: { $0 == "," || $0 == ";" }) {
+            if let comma = afterColon.firstIndex(where: isSeparator) {
                 result.append((key, afterColon[..<comma].trimmingWhitespace()))
                 remaining = afterColon[afterColon.index(after: comma)...].drop { $0 == " " }
             } else {
@@ -692,7 +699,12 @@ enum ActionExtractor {
         return result
     }
 
-    static let doneMarkers = ["(done)", "[done]", "(completed)", "(fixed)", "✅", "(DONE)", "(Done)"]
+    static let doneMarkers = ["(done)", "[done]", "(completed)", "(fixed)", "✅", "(DONE)", "(Done)", "[DONE]", "[Done]",
+                              ":white_check_mark:", ":heavy_check_mark:", ":ballot_box_with_check:"]
+
+    /// GitHub's shortcodes for the marks a status is written with, which it shows as the emoji.
+    static let statusShortcodes = [(":white_check_mark:", "✅"), (":heavy_check_mark:", "✔️"), (":ballot_box_with_check:", "☑️"),
+                                   (":x:", "❌"), (":negative_squared_cross_mark:", "❎"), (":no_entry:", "⛔"), (":no_entry_sign:", "🚫")]
 
     /// `text` without its `(done)`, `[done]`… markers, and whether it had one. Foundation finds
     /// and removes them in other text; in ASCII text a marker's bytes are its only spelling (no
@@ -788,8 +800,14 @@ enum ActionExtractor {
     /// Done", "❌ Won't do", "🟢 Done") and a full stop or a parenthesis after it ("Done.", "Done
     /// (2026-09-01)") are allowed; "✅ Not done" is open.
     static func applyStatus(_ value: String, to action: inout FollowUpAction) {
-        let trimmed = value.trimmingWhitespace()
-        if ["✅", "✔", "✔️", "☑", "☑️", "✓", "x", "X", "[x]", "[X]"].contains(trimmed) {
+        var trimmed = value.trimmingWhitespace()
+        // `:white_check_mark:` as the ✅ GitHub shows for it.
+        if trimmed.utf8.contains(UInt8(ascii: ":")) {
+            for (code, emoji) in statusShortcodes where trimmed.containsBytes(of: code) {
+                trimmed = trimmed.replacingOccurrences(of: code, with: emoji)
+            }
+        }
+        if checkMarks.contains(trimmed) || ["x", "X", "[x]", "[X]"].contains(trimmed) {
             action.state = .done
             return
         }
@@ -824,13 +842,18 @@ enum ActionExtractor {
             guard let after = rest(after: phrase) else { continue }
             // "Done.", "Done (2026-09-01)", "done: shipped in 4.2"; not "done for the API, not the UI".
             let tail = after.trimmingWhitespace()
-            if tail.isEmpty || tail == "." || tail.hasPrefix("(") || tail.hasPrefix(":") || tail.hasPrefix("-") || tail.hasPrefix("–") || tail.hasPrefix("—") {
+            // "Complete ✅" too.
+            if tail.isEmpty || tail == "." || tail.hasPrefix("(") || tail.hasPrefix(":") || tail.hasPrefix("-") || tail.hasPrefix("–") || tail.hasPrefix("—")
+                || checkMarks.contains(tail) {
                 action.state = .done
                 return
             }
         }
         action.state = .open
     }
+
+    /// A status that is a check mark alone is done.
+    static let checkMarks: Set<String> = ["✅", "✔", "✔️", "☑", "☑️", "✓"]
 
     static func matchingOpen(_ text: String) -> String.Index? {
         if text.isASCIIBytes {
@@ -994,7 +1017,12 @@ enum ActionExtractor {
             if case .tableRow(true) = row.kind { continue }
             // A comment in a cell (`2026-12-01 <!-- pm-lint disable-line PM052 -- … -->`) is no
             // part of its value.
-            let cells = row.children.map { removingComments($0.plainText).trimmingWhitespace() }
+            // Values on lines of their own in a cell (`@dana.k<br>@li.w`, `OPS-1<br>OPS-2`) are
+            // listed as commas list them; the action's text reads on across its lines.
+            let cells = row.children.enumerated().map { i, cell in
+                removingComments(i != textColumn && cell.holdsBreakTag ? cell.plainTextLines.joined(separator: ", ") : cell.plainText)
+                    .trimmingWhitespace()
+            }
             guard textColumn < cells.count, !cells[textColumn].isEmpty else { continue }
             var action = FollowUpAction(text: cells[textColumn], range: row.range ?? table.range ?? SourceRange(line: 1))
             action.group = group

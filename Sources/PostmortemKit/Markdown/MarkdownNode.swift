@@ -132,6 +132,11 @@ public struct MarkdownNode: Sendable, Hashable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// True when a `<br>` among the node's children breaks it into lines (a table cell's).
+    var holdsBreakTag: Bool {
+        children.contains { $0.tag == .htmlInline && MarkdownTree.isBreakTag($0.literalBytes) }
+    }
+
     /// Like ``plainText`` but soft breaks stay line breaks, so the lines of a paragraph can be
     /// read one by one (timelines written as one time per line).
     public var plainTextLines: [Substring] {
@@ -338,7 +343,15 @@ final class MarkdownTree: Sendable {
             out.append(softBreak)
         case .lineBreak:
             out.append(UInt8(ascii: "\n"))
-        case .htmlInline, .htmlBlock:
+        case .htmlInline:
+            // `<br>` breaks a line as a soft break does: it is how a table cell holds two lines
+            // (`@dana.k<br>@li.w`, `14:15<br>14:20`), whose texts had run together.
+            // (A space already before it stands for it.)
+            if Self.isBreakTag(bytes[Int(r.literalStart)..<Int(r.literalStart + r.literalLength)]),
+               !(softBreak == UInt8(ascii: " ") && out.last == UInt8(ascii: " ")) {
+                out.append(softBreak)
+            }
+        case .htmlBlock:
             return
         default:
             appendChildren(of: r, to: &out, softBreak: softBreak, literals: literals)
@@ -355,6 +368,21 @@ final class MarkdownTree: Sendable {
             appendPlainText(of: child, to: &out, softBreak: softBreak, literals: literals)
             first = false
         }
+    }
+
+    /// True for `<br>`, `<br/>` and `<br />`, in any case.
+    static func isBreakTag(_ tag: ArraySlice<UInt8>) -> Bool {
+        var i = tag.startIndex
+        func next(_ lower: UInt8, _ upper: UInt8) -> Bool {
+            guard i < tag.endIndex, tag[i] == lower || tag[i] == upper else { return false }
+            i += 1
+            return true
+        }
+        guard next(UInt8(ascii: "<"), UInt8(ascii: "<")), next(UInt8(ascii: "b"), UInt8(ascii: "B")),
+              next(UInt8(ascii: "r"), UInt8(ascii: "R")) else { return false }
+        while i < tag.endIndex, tag[i] == UInt8(ascii: " ") || tag[i] == UInt8(ascii: "\t") { i += 1 }
+        if i < tag.endIndex, tag[i] == UInt8(ascii: "/") { i += 1 }
+        return i + 1 == tag.endIndex && tag[i] == UInt8(ascii: ">")
     }
 
     /// True when the last byte is a line feed that is not part of a "\r\n" grapheme (what

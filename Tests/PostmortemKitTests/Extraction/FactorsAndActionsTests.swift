@@ -625,6 +625,43 @@ import Testing
         #expect(q.actions.map(\.owner) == [nil, nil] && q.actions.map(\.due) == [nil, nil])
     }
 
+    /// The retest of stop 41: due dates under `target date:` and `due by:`, parts separated by
+    /// middle dots, values on lines of their own in a table cell (`<br>`), and states written as
+    /// GitHub's shortcodes were lost or misread.
+    @Test func keysSeparatorsCellLinesAndShortcodes() {
+        let p = read("""
+            ## Follow-up actions
+            - [ ] Add a canary stage (owner: @sam.o, target date: 2027-01-15, ticket: OPS-3)
+            - [ ] Add a pool alert (owner: @sam.o, due by: 2027-01-16, ticket: OPS-4)
+            - [ ] Add a runbook
+              _Owner: @li.w · Due: 2027-01-17 · OPS-13_
+            - :white_check_mark: Rotate the keys (owner: @li.w, ticket: OPS-5)
+            - [ ] Add a disk alert [DONE] (owner: @li.w, ticket: OPS-6)
+
+            | Action | Owner | Ticket | Due | Status |
+            |---|---|---|---|---|
+            | Add canary stage<br>to the config push | @dana.k<br>@li.w | OPS-1<br/>OPS-2 | 2027-01-15 | :white_check_mark: |
+            | Add a queue alert | @li.w | OPS-7 | 2027-01-20 | :x: Won't do - superseded by OPS-9 |
+            | Add a lag alert | @li.w | OPS-8 | 2027-01-21 | Complete ✅ |
+            | Add a p99 alert | @li.w | OPS-10 | 2027-01-22 | :heavy_check_mark: Done |
+            """)
+        #expect(p.actions.map(\.text) == ["Add a canary stage", "Add a pool alert", "Add a runbook", "Rotate the keys", "Add a disk alert",
+                                          "Add canary stage to the config push", "Add a queue alert", "Add a lag alert", "Add a p99 alert"])
+        #expect(p.actions.map { $0.due?.description } == ["2027-01-15", "2027-01-16", "2027-01-17", nil, nil,
+                                                          "2027-01-15", "2027-01-20", "2027-01-21", "2027-01-22"])
+        #expect(p.actions.map(\.owner) == ["sam.o", "sam.o", "li.w", "li.w", "li.w", "dana.k", "li.w", "li.w", "li.w"])
+        #expect(p.actions[2].ticket == "OPS-13" && p.actions[5].ticket == "OPS-1, OPS-2")
+        #expect(p.actions.map(\.state) == [.open, .open, .open, .done, .done, .done, .notDoing, .done, .done])
+        #expect(p.actions[6].reason == "superseded by OPS-9")
+        #expect(p.problems.filter { $0.code == .invalidActionMetadata }.isEmpty)
+        // Section titles teams use for actions and for the timeline.
+        for title in ["Corrective and preventive actions", "Followup", "Followup items", "Post-incident action items",
+                      "Incident action items", "Mitigations and follow-ups"] {
+            #expect(read("## \(title)\n- [ ] Add a canary stage (owner: @sam.o, due: 2027-01-15, ticket: OPS-3)\n").actions.count == 1, "\(title)")
+        }
+        #expect(read("---\nstarted: 2026-07-14T14:02:00Z\n---\n## Response timeline\n- 14:02 UTC: a\n").timeline.count == 1)
+    }
+
     /// Left open by stop 38: a comment on lines of its own under an action (an HTML block, which
     /// ends the paragraph before it) left the metadata lines after it unread. A later paragraph
     /// of the item that is nothing but metadata lines is read, as lines under the first are.

@@ -65,7 +65,10 @@ import Testing
         case .text, .code, .codeBlock: out += node.literal
         case .softBreak: out += softBreak
         case .lineBreak: out += "\n"
-        case .htmlInline, .htmlBlock: return
+        case .htmlInline:
+            // `<br>` breaks a line as a soft break does (stop 41), where no space stands for it.
+            if ["<br>", "<br/>", "<br />"].contains(node.literal.lowercased()), !(softBreak == " " && out.last == " ") { out += softBreak }
+        case .htmlBlock: return
         default:
             var first = true
             for child in node.children {
