@@ -107,8 +107,11 @@ enum ActionExtractor {
                     metadataLists.insert(listIndex)
                 }
             }
-            // "**Short term:**" with a nested list is a group, not an action.
-            if task == nil, let lead, !nestedLists.isEmpty, isLabelOnly(lead) {
+            // "**Short term:**" with a nested list is a group, not an action; so is a short
+            // label without a box over a nested list of tasks ("Long term", "Prevent:" above
+            // `- [ ] …` items), whose tasks had been lost, and the label read as an action.
+            if task == nil, let lead, !nestedLists.isEmpty,
+               isLabelOnly(lead) || isShortLabel(text) && nestedLists.contains(where: startsWithTask) {
                 var label = text
                 if label.hasSuffix(":") { label.removeLast() }
                 for nested in nestedLists {
@@ -149,6 +152,21 @@ enum ActionExtractor {
         case .strong, .emphasis: return true
         default: return false
         }
+    }
+
+    /// True for a few words that name a group (`Long term`, `Prevent:`, `Phase 2`): at most four,
+    /// with nothing of an action's metadata (a handle, a parenthesis, a colon before the end).
+    static func isShortLabel(_ text: String) -> Bool {
+        var label = text.trimmingWhitespace()
+        if label.hasSuffix(":") { label.removeLast() }
+        let words = label.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        return !words.isEmpty && words.count <= 4 && !label.contains { "@():[]".contains($0) } && firstTicketID(in: label) == nil
+    }
+
+    /// True for a list whose first item is a task (`- [ ] …`).
+    static func startsWithTask(_ list: MarkdownNode) -> Bool {
+        guard let first = list.children.first, case .item(let task) = first.kind else { return false }
+        return task != nil
     }
 
     static func isStruckThrough(_ paragraph: MarkdownNode) -> Bool {

@@ -662,6 +662,31 @@ import Testing
         #expect(read("---\nstarted: 2026-07-14T14:02:00Z\n---\n## Response timeline\n- 14:02 UTC: a\n").timeline.count == 1)
     }
 
+    /// The retest of stop 41: a label without a box above a nested list of tasks ("Long term")
+    /// was read as an action with no metadata (a false PM051), and the tasks under it were lost.
+    @Test func shortLabelsOverTasksAreGroups() {
+        let p = read("""
+            ## Action items
+            1. **Short term:**
+               - [ ] Add canary stage (owner: @dana.k, due: 2027-01-15, ticket: OPS-1)
+            2. Long term
+               - [ ] Move to managed gateway (owner: @li.w, due: 2027-06-01, ticket: OPS-2)
+               - [x] Evaluate gateways (owner: @li.w, ticket: OPS-3)
+            - Prevent:
+              - [ ] Add a lint for pool bounds (owner: @li.w, due: 2027-02-01, ticket: OPS-4)
+            - [ ] Improve the rollback tooling (owner: @li.w, due: 2027-03-01, ticket: OPS-5)
+              - [ ] Write the runbook
+            - Rework the deploy pipeline so that config pushes are canaried (owner: @li.w, ticket: OPS-6)
+              - [ ] Add the canary stage
+            - Detect (OPS-7)
+              - [ ] Page on pool saturation
+            """)
+        #expect(p.actions.map(\.text) == ["Add canary stage", "Move to managed gateway", "Evaluate gateways", "Add a lint for pool bounds",
+                                          "Improve the rollback tooling", "Rework the deploy pipeline so that config pushes are canaried", "Detect"])
+        #expect(p.actions.map(\.group) == ["Short term", "Long term", "Long term", "Prevent", nil, nil, nil])
+        #expect(p.actions.map(\.state) == [.open, .open, .done, .open, .open, .open, .open])
+    }
+
     /// Left open by stop 38: a comment on lines of its own under an action (an HTML block, which
     /// ends the paragraph before it) left the metadata lines after it unread. A later paragraph
     /// of the item that is nothing but metadata lines is read, as lines under the first are.
