@@ -68,6 +68,14 @@ public enum FrontMatterReader {
                     postmortem.problems.append(typeProblem(entry.key, "a timestamp like 2026-07-14T14:02:00Z", value))
                     continue
                 }
+                // A date alone (`started: 2026-07-14`) had been read as midnight without a word:
+                // the incident's duration, and the error budget it burned, hours off.
+                if case let written = text.trimmingWhitespace(), written.utf8.count == 10, case .valid = TimeExpression.parse(written) {
+                    postmortem.problems.append(Problem(.invalidTimestamp,
+                        "`\(entry.key): \(written)` has no time of day, so it is not read (as midnight it would put durations and error budgets hours off); write it like \(written)T14:02:00Z",
+                        at: range(value.location)))
+                    continue
+                }
                 let stamp: Timestamp
                 switch TimeExpression.parse(text) {
                 case .valid(let parsed):

@@ -27,6 +27,16 @@ import Yams
         #expect(r.problems.map(\.message) == ["each item of `impact` must be a mapping with `slo` and `bad_fraction` or `budget_minutes`, not a string"])
     }
 
+    /// The retest of stop 41: `started: 2026-07-14` was read as midnight without a word, and a
+    /// report counted 504 budget minutes for an incident of 39.
+    @Test func aDateWithoutATimeOfDayIsAProblem() {
+        let p = read("---\nstarted: 2026-07-14\nmitigated: 2026-07-15 \ndetected: 2026-07-14T14:09:00Z\n---\n# x\n")
+        #expect(p.started == nil && p.mitigated == nil && p.detected != nil)
+        #expect(p.impactMinutes == nil)
+        #expect(p.problems.map { "\($0.code.rawValue) \($0.range!.start)" } == ["P014 2:10", "P014 3:12"])
+        #expect(p.problems.first?.message == "`started: 2026-07-14` has no time of day, so it is not read (as midnight it would put durations and error budgets hours off); write it like 2026-07-14T14:02:00Z")
+    }
+
     @Test func readsTypedFields() {
         let p = read("""
             ---
