@@ -521,9 +521,14 @@ enum ActionExtractor {
         }
         action.text = text
         apply(metadata, to: &action, problems: &problems)
+        // An issue number that links to its issue (`([#11957](https://…/issues/11957))`) is that link.
+        if let ticket = action.ticket, isIssueNumber(ticket),
+           let link = links.first(where: { isTicketURL($0) && $0.hasSuffix("/" + ticket.dropFirst()) }) {
+            action.ticket = link
+        }
         if action.owner == nil, let handle = firstHandle(in: text) { action.owner = handle }
         if action.ticket == nil {
-            action.ticket = links.first(where: isTicketURL) ?? firstTicketID(in: text)
+            action.ticket = links.first(where: isTicketURL) ?? ticketID(inText: text)
         }
         // "(due 2026-12-01, OPS-123)", "… by 2026-12-01": a date after one of the due words,
         // written without the colon, is the due date, as a handle is the owner.
@@ -551,6 +556,11 @@ enum ActionExtractor {
     /// or ticket key and a value of its kind (`owner @dana.k`, `due on 2026-12-01`, `ticket none`,
     /// `issue #482`). Nil unless every part is one of those, so "(see OPS-412)" or "(P1, the
     /// biggest risk)" stay in the text.
+    /// An issue or pull request number as GitHub writes it, `#482`.
+    static func isIssueNumber(_ text: some StringProtocol) -> Bool {
+        text.hasPrefix("#") && text.count > 1 && text.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
     static func loosePairs(_ text: Substring, allowingLoneDate: Bool = false) -> [(String, String)]? {
         var result: [(String, String)] = []
         var bareDate = false
@@ -568,7 +578,7 @@ enum ActionExtractor {
             guard !part.isEmpty, keyed || !part.contains(":") || isTicketURL(part) else { return nil }
             if part.hasPrefix("@"), !part.contains(" "), firstHandle(in: part) != nil {
                 result.append(("owner", part))
-            } else if !part.contains(" "), isTicketURL(part) || firstTicketID(in: part) == part {
+            } else if !part.contains(" "), isTicketURL(part) || firstTicketID(in: part) == part || isIssueNumber(part) {
                 result.append(("ticket", part))
             } else if CalendarDate(part) != nil {
                 bareDate = true
@@ -584,7 +594,7 @@ enum ActionExtractor {
                 case "owner" where value.hasPrefix("@") && !value.contains(" ") && firstHandle(in: value) != nil: break
                 case "due" where CalendarDate(value) != nil: break
                 case "ticket" where value.lowercased() == "none" || isTicketURL(value) || (!value.contains(" ") && firstTicketID(in: value) == value)
-                    || value.hasPrefix("#") && value.count > 1 && value.dropFirst().allSatisfy(\.isNumber): break
+                    || isIssueNumber(value): break
                 default: return nil
                 }
                 if key == "due" { keyedDue = true; keyedDueValue = String(value) }
@@ -940,6 +950,24 @@ enum ActionExtractor {
 
     /// The first Jira-style id in `text` (`OPS-412`: two or more capitals, a hyphen, digits), not
     /// a standard's name (``isStandard(prefix:number:)``).
+    /// The ticket id in an action's text (``firstTicketID(in:)``), passing over the action's own
+    /// label when the text starts with one (`AI-1: Reject empty pools`, `FU-3 Add an alert`):
+    /// it numbers the action, and had been read as its ticket, so PM051 never asked for one.
+    static func ticketID(inText text: String) -> String? {
+        let trimmed = text.trimmingWhitespace()
+        if let dash = trimmed.firstIndex(of: "-"), actionLabelPrefixes.contains(trimmed[..<dash].lowercased()) {
+            let number = trimmed[trimmed.index(after: dash)...].prefix { $0.isASCII && $0.isNumber }
+            let after = trimmed[trimmed.index(after: dash)...].dropFirst(number.count)
+            if !number.isEmpty, after.first.map({ $0 == ":" || $0 == "." || $0 == ")" || $0 == " " }) ?? true {
+                return firstTicketID(in: String(after))
+            }
+        }
+        return firstTicketID(in: trimmed)
+    }
+
+    /// What teams number their actions with (action item, follow-up, action required).
+    static let actionLabelPrefixes: Set<String> = ["ai", "fu", "ar", "act", "action", "ap"]
+
     static func firstTicketID(in text: String) -> String? {
         var text = text
         // The closure's nil is text that is not ASCII; `.some(nil)` is ASCII text without an id.
@@ -1072,7 +1100,7 @@ enum ActionExtractor {
                 action.text = String(cell[..<open]).trimmingWhitespace()
             }
             let rowLinks = links(in: row)
-            if action.ticket == nil { action.ticket = rowLinks.first(where: isTicketURL) ?? firstTicketID(in: action.text) }
+            if action.ticket == nil { action.ticket = rowLinks.first(where: isTicketURL) ?? ticketID(inText: action.text) }
             if action.owner == nil, let handle = firstHandle(in: action.text) { action.owner = handle }
             applyWrittenDue(in: action.text, to: &action, metadata: metadata, started: started, problems: &problems)
             if let ticket = action.ticket, ticket.hasPrefix("[") || rowLinks.contains(where: { ticket.contains($0) }) == false,

@@ -687,6 +687,24 @@ import Testing
         #expect(p.actions.map(\.state) == [.open, .open, .done, .open, .open, .open, .open])
     }
 
+    /// The retest of stop 41: an action's own label (`AI-1:`) was read as its ticket, and an
+    /// issue number in a parenthesis without keys (`(@dana.k, #125)`) was not.
+    @Test func actionLabelsAreNoTicketsAndIssueNumbersAre() {
+        let p = read("""
+            ## Follow-up actions
+            - AI-1: Reject empty upstream pools in CI (owner: @sam.o, due: 2027-01-15)
+            - [ ] FU-3 Add a 5xx alert for OPS-9's proxy (owner: @sam.o)
+            - [ ] Add canary stage (@dana.k, #125)
+            - [ ] OPS-412: Add a pool alert (owner: @sam.o)
+            - [ ] AI-2 (OPS-77) Add a runbook
+            - [ ] Automate deploys ([#11957](https://github.com/kubernetes/test-infra/issues/11957))
+            """)
+        #expect(p.actions.map(\.ticket) == [nil, "OPS-9", "#125", "OPS-412", "OPS-77", "https://github.com/kubernetes/test-infra/issues/11957"])
+        #expect(p.actions.map(\.text) == ["AI-1: Reject empty upstream pools in CI", "FU-3 Add a 5xx alert for OPS-9's proxy", "Add canary stage",
+                                          "OPS-412: Add a pool alert", "AI-2 (OPS-77) Add a runbook", "Automate deploys"])
+        #expect(p.actions[2].owner == "dana.k")
+    }
+
     /// Left open by stop 38: a comment on lines of its own under an action (an HTML block, which
     /// ends the paragraph before it) left the metadata lines after it unread. A later paragraph
     /// of the item that is nothing but metadata lines is read, as lines under the first are.
