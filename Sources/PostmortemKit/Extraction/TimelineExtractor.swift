@@ -176,8 +176,17 @@ enum TimelineExtractor {
             readList(block, &context, &result, &problems)
         case .table:
             readTable(block, &context, &result, &problems)
+        case .blockQuote:
+            // Quoted material, not events; but a statement of the zone in a callout (`> All
+            // times are CEST.`, under GitHub's `> [!NOTE]`) is the timeline's, and had been
+            // passed over, so every time was read in UTC.
+            for paragraph in block.children where paragraph.kind == .paragraph {
+                for line in paragraph.plainTextLines where TimeExpression.isZoneStatement(Array(line.utf8)) {
+                    stateZone(in: String(line), &context)
+                }
+            }
         default:
-            return // Code, quotes and HTML are quoted material, not events.
+            return // Code and HTML are quoted material, not events.
         }
     }
 
@@ -275,10 +284,17 @@ enum TimelineExtractor {
                 var text = leading.rest
                 let more = leadLines[index].dropFirst().map { $0.trimmingWhitespace() }
                 if !more.isEmpty { text += " " + more.joined(separator: " ") }
+                // Nested lists with their own times are events too; otherwise they are detail,
+                // which is the entry's text when it has none (`- 14:20` over `  - Rollback
+                // started`). Such items had been events without times, and the entry empty.
+                let nested = item.children.dropFirst().filter(isList)
+                let detail = nested.filter { list in !list.children.contains { isTimed($0) } }
+                if text.trimmingWhitespace().isEmpty {
+                    text = detail.flatMap(\.children).map { $0.plainText.trimmingWhitespaceAndNewlines() }.filter { !$0.isEmpty }.joined(separator: "; ")
+                }
                 append(leading, text: text, range: range, &context, &result)
-                // Nested lists with their own times are events too; otherwise they are detail.
-                for child in item.children.dropFirst() {
-                    if case .list = child.kind { readList(child, &context, &result, &problems) }
+                for child in nested where !detail.contains(where: { $0.index == child.index }) {
+                    readList(child, &context, &result, &problems)
                 }
             } else if !firstLine.isEmpty {
                 // Untimed entries are still events in sequence; only in a mostly timed list is
@@ -290,6 +306,16 @@ enum TimelineExtractor {
                 }
             }
         }
+    }
+
+    static func isList(_ node: MarkdownNode) -> Bool {
+        if case .list = node.kind { return true }
+        return false
+    }
+
+    /// True for a list item that starts with a time of day.
+    static func isTimed(_ item: MarkdownNode) -> Bool {
+        item.children.first?.plainTextLines.first.flatMap { TimeExpression.leading(String($0)) }.map { !$0.isDateOnly } ?? false
     }
 
     /// How an entry whose time of day is out of range is read.

@@ -325,6 +325,15 @@ import Testing
         #expect(p.timeline.map { $0.time?.iso8601 } == ["2026-07-14T14:02:00Z", "2026-07-14T14:03:00Z", "2026-07-14T14:04:05Z", "2026-07-14T14:05:00Z"])
     }
 
+    /// The retest of stop 41: a zone stated in a callout was passed over (every time read in UTC),
+    /// and the details under an entry with no text of its own were events without times.
+    @Test func zoneInACalloutAndDetailUnderAnEntry() {
+        let p = read(front + "## Timeline\n\n> [!NOTE]\n> All times are CEST.\n\n- 16:02: Error rate climbs.\n\n> 14:05 someone said: we are in UTC now\n\n"
+                     + "- 16:20\n  - Rollback started\n  - Rollback completed at 16:25\n- 16:30: Verified\n  - checked the dashboards\n")
+        #expect(p.timeline.map { $0.time?.iso8601 } == ["2026-07-14T16:02:00+02:00", "2026-07-14T16:20:00+02:00", "2026-07-14T16:30:00+02:00"])
+        #expect(p.timeline.map(\.text) == ["Error rate climbs.", "Rollback started; Rollback completed at 16:25", "Verified"])
+    }
+
     @Test func stateZoneAndCrossMidnight() {
         let p = read("---\nstarted: 2026-03-31T23:40:00+01:00\n---\n## Timeline\nAll times CET (UTC+01:00).\n\n- 23:40: start\n- 23:55: worse\n- 00:10: fixed\n")
         #expect(p.timeline.map { $0.time?.iso8601 } == ["2026-03-31T23:40:00+01:00", "2026-03-31T23:55:00+01:00", "2026-04-01T00:10:00+01:00"])
