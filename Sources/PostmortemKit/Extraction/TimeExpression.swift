@@ -529,9 +529,16 @@ public enum TimeExpression {
             return (date, j - i)
         }
         j = i
-        if let day = number(b, &j, maxDigits: 2), byte(b, j) == " " {
-            var k = j
+        if let day = number(b, &j, maxDigits: 2),
+           case let afterDay = j + (matchWord(b, j, "st") || matchWord(b, j, "nd") || matchWord(b, j, "rd") || matchWord(b, j, "th") ? 2 : 0),
+           byte(b, afterDay) == " " {
+            // "16 July", "16th July", "16th of July".
+            var k = afterDay
             skipSpaces(b, &k)
+            if k > afterDay, matchWord(b, k, "of") {
+                k += 2
+                skipSpaces(b, &k)
+            }
             if let month = monthWord(b, &k) {
                 let end = k
                 skipSpaces(b, &k)

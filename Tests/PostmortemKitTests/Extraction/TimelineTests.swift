@@ -282,6 +282,12 @@ import Testing
         let year = first.contains("January") || first.contains("Jan") ? "2026-01" : "2026-07"
         #expect(p.timeline.map { $0.time?.iso8601 } == ["\(year)-13T23:10:00Z", "\(year)-14T07:42:00Z", "\(year)-14T08:19:00Z"])
         #expect(p.timeline.last?.text == "Checkout recovers.")
+        // A day with its ordinal before the month (the retest of stop 41: "### 16th July" was
+        // no date, while "### July 16th" was).
+        for heading in ["16th July", "Thursday 16th July", "16th of July", "16 July", "16th of July 2026"] {
+            #expect(TimeExpression.leading(heading)?.date.map { "\($0.month)-\($0.day)" } == "7-16", "\(heading)")
+        }
+        #expect(TimeExpression.leading("5th attempt failed") == nil)
         // A weekday alone, or a word that only starts like one, is text.
         #expect(TimeExpression.leading("Monday we paged the team") == nil)
         #expect(TimeExpression.weekdayEnd(Array("Sunny 13 Jan".utf8), 0) == nil)
