@@ -58,7 +58,10 @@ public struct FrontMatterValuesRule: LintRule {
         if let causes = record.causes {
             let known = DefaultTaxonomy.categories.map(\.id)
             for cause in causes where !known.contains(cause) {
-                result.append(Violation("`causes` lists `\(cause)`, which is not a cause category\(hint(cause, known))", at: valueRange("causes")))
+                // A factor's label names a category too (`**Configuration:**` is `config`); so
+                // does the same word in `causes`, though only the id is read there.
+                let synonym = FactorExtractor.labelSynonyms[cause].flatMap { known.contains($0) ? "; did you mean `\($0)`?" : nil }
+                result.append(Violation("`causes` lists `\(cause)`, which is not a cause category\(synonym ?? hint(cause, known))", at: valueRange("causes")))
             }
         }
         return result
