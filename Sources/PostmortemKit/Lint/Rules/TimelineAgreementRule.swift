@@ -3,7 +3,7 @@ public struct TimelineAgreementRule: LintRule {
     public static let description = RuleDescription(
         id: "PM024", alias: "timeline-agreement", name: "Front matter agrees with the timeline",
         summary: "`started`, `detected` and `mitigated` each match a timeline entry.",
-        rationale: "When the front matter and the timeline disagree, one of them is wrong, and the reports use the front matter.",
+        rationale: "When the front matter and the timeline disagree, one of them is wrong, and the reports use the front matter. A timeline of fewer than three timed entries is not compared: it is too short to contradict anything.",
         category: .time, defaultSeverity: .warning,
         options: [RuleOption("tolerance_minutes", default: "5", help: "How far a timeline entry may be from the front matter time and still match it (at most 5270400, 3660 days).")],
         triggeringExamples: [
