@@ -542,10 +542,10 @@ import Testing
     @Test func metadataProblemsPointAtTheirLine() {
         let p = read("""
             ## Follow-up actions
-            - [ ] Add a lower bound check for pool size in CI
-              owner: @li.w
+            - [ ] Reject configs with empty upstream pools
+              ticket: OPS-1
               Deu: 2027-01-15
-            - [ ] Alert on pool saturation
+            - [ ] Canary config pushes in one region
               due: 2027-01-15
               due: 2027-01-22
             - [ ] Page on replica lag
