@@ -652,7 +652,10 @@ public enum TimeExpression {
         skipSpaces(b, &j)
         let spaced = j > i
         var connector = 0
-        for word in ["->", "-", "\u{2013}", "\u{2014}", "\u{2192}", "to", "until", "till"] where hasPrefix(b, j, word) {
+        // Most times are followed by a separator or text: the connectors' first bytes first.
+        let first = byte(b, j) ?? 0
+        let mayConnect = first == UInt8(ascii: "-") || first == 0xE2 || first | 0x20 == UInt8(ascii: "t") || first | 0x20 == UInt8(ascii: "u")
+        for word in Self.rangeConnectors where mayConnect && hasPrefix(b, j, word) {
             // A word is whole ("14:02 tomorrow" has none) and has spaces around it.
             if isLetter(b[j]), !spaced || (j + word.utf8.count < b.count && isAlnum(b[j + word.utf8.count])) { continue }
             connector = word.utf8.count
@@ -684,6 +687,8 @@ public enum TimeExpression {
         }
         return unknownMinutesEnd(b, i + 1).map { (1 + $0, false) }
     }
+
+    static let rangeConnectors = ["->", "-", "\u{2013}", "\u{2014}", "\u{2192}", "to", "until", "till"]
 
     /// The length of a range's end whose minutes were not written down (`12:??`) at `i`.
     static func unknownMinutesEnd(_ b: [UInt8], _ i: Int) -> Int? {
@@ -820,9 +825,14 @@ public enum TimeExpression {
     }
 
     static func hasPrefix(_ b: [UInt8], _ i: Int, _ prefix: String) -> Bool {
-        let p = Array(prefix.utf8)
-        guard i + p.count <= b.count else { return false }
-        return Array(b[i..<(i + p.count)]) == p
+        // Byte by byte, without copying either side (two arrays a call, and it is called for
+        // every separator after every time).
+        var k = i
+        for c in prefix.utf8 {
+            guard k >= 0, k < b.count, b[k] == c else { return false }
+            k += 1
+        }
+        return true
     }
 
     static func trailingSpacesOnly(_ b: [UInt8], _ i: Int) -> Bool {

@@ -258,12 +258,17 @@ enum TimelineExtractor {
         return nil
     }
 
+    /// Each item's first block as lines, and the date or time it starts with.
+    static func leads(of list: MarkdownNode) -> (lines: [[Substring]], leadings: [TimeExpression.Leading?]) {
+        let lines = list.children.map { $0.children.first?.plainTextLines ?? [] }
+        return (lines, lines.map { lines in lines.first.flatMap { TimeExpression.leading(String($0)) } })
+    }
+
     static func readList(_ list: MarkdownNode, _ context: inout Context, _ result: inout [TimelineEvent],
-                         _ problems: inout [Problem]) {
+                         _ problems: inout [Problem], leads: (lines: [[Substring]], leadings: [TimeExpression.Leading?])? = nil) {
         let items = list.children
         // Each item's first block as lines, and the time it starts with, worked out once.
-        let leadLines = items.map { $0.children.first?.plainTextLines ?? [] }
-        let leadings = leadLines.map { lines in lines.first.flatMap { TimeExpression.leading(String($0)) } }
+        let (leadLines, leadings) = leads ?? Self.leads(of: list)
         let timed = leadings.filter { $0 != nil }.count
         for (index, item) in items.enumerated() {
             let firstLine = leadLines[index].first.map(String.init) ?? ""
@@ -287,14 +292,15 @@ enum TimelineExtractor {
                 // Nested lists with their own times are events too; otherwise they are detail,
                 // which is the entry's text when it has none (`- 14:20` over `  - Rollback
                 // started`). Such items had been events without times, and the entry empty.
-                let nested = item.children.dropFirst().filter(isList)
-                let detail = nested.filter { list in !list.children.contains { isTimed($0) } }
+                // (A list with a date or time at the start of an item is read as before.)
+                let nested = item.children.dropFirst().filter(isList).map { ($0, Self.leads(of: $0)) }
                 if text.trimmingWhitespace().isEmpty {
-                    text = detail.flatMap(\.children).map { $0.plainText.trimmingWhitespaceAndNewlines() }.filter { !$0.isEmpty }.joined(separator: "; ")
+                    text = nested.filter { !$0.1.leadings.contains { $0 != nil } }.flatMap(\.0.children)
+                        .map { $0.plainText.trimmingWhitespaceAndNewlines() }.filter { !$0.isEmpty }.joined(separator: "; ")
                 }
                 append(leading, text: text, range: range, &context, &result)
-                for child in nested where !detail.contains(where: { $0.index == child.index }) {
-                    readList(child, &context, &result, &problems)
+                for (child, leads) in nested where leads.leadings.contains(where: { $0 != nil }) {
+                    readList(child, &context, &result, &problems, leads: leads)
                 }
             } else if !firstLine.isEmpty {
                 // Untimed entries are still events in sequence; only in a mostly timed list is
@@ -311,11 +317,6 @@ enum TimelineExtractor {
     static func isList(_ node: MarkdownNode) -> Bool {
         if case .list = node.kind { return true }
         return false
-    }
-
-    /// True for a list item that starts with a time of day.
-    static func isTimed(_ item: MarkdownNode) -> Bool {
-        item.children.first?.plainTextLines.first.flatMap { TimeExpression.leading(String($0)) }.map { !$0.isDateOnly } ?? false
     }
 
     /// How an entry whose time of day is out of range is read.
