@@ -60,7 +60,7 @@ public struct FrontMatterValuesRule: LintRule {
             for cause in causes where !known.contains(cause) {
                 // A factor's label names a category too (`**Configuration:**` is `config`); so
                 // does the same word in `causes`, though only the id is read there.
-                let synonym = FactorExtractor.labelSynonyms[cause].flatMap { known.contains($0) ? "; did you mean `\($0)`?" : nil }
+                let synonym = FactorExtractor.labelSynonyms[cause].flatMap { known.contains($0) ? "; as a factor's label it names `\($0)`" : nil }
                 result.append(Violation("`causes` lists `\(cause)`, which is not a cause category\(synonym ?? hint(cause, known))", at: valueRange("causes")))
             }
         }
