@@ -49,10 +49,17 @@ enum ActionExtractor {
             var trailingRanges: [SourceRange?] = []
             if let lead, lead.range.map({ $0.end.line > $0.start.line }) ?? true, text.utf8.contains(UInt8(ascii: ":")) {
                 var lines = lead.plainTextLinesWithRanges.map { (text: removingComments(String($0.text)).trimmingWhitespace(), range: $0.range) }
+                // Read from the last line up, each line's pairs kept as a group and the groups
+                // put back in order at the end (prepending each had made 40,000 lines quadratic).
+                var groups: [[(String, String)]] = [], groupRanges: [SourceRange?] = []
                 while lines.count > 1, let last = lines.last, let pairs = metadataLine(last.text) {
-                    trailing = pairs + trailing
-                    trailingRanges = Array(repeating: last.range, count: pairs.count) + trailingRanges
+                    groups.append(pairs)
+                    groupRanges.append(last.range)
                     lines.removeLast()
+                }
+                for (pairs, range) in zip(groups, groupRanges).reversed() {
+                    trailing += pairs
+                    trailingRanges += Array(repeating: range, count: pairs.count)
                 }
                 if !trailing.isEmpty { text = lines.map(\.text).joined(separator: " ").trimmingWhitespaceAndNewlines() }
             }
@@ -111,7 +118,7 @@ enum ActionExtractor {
             // label without a box over a nested list of tasks ("Long term", "Prevent:" above
             // `- [ ] …` items), whose tasks had been lost, and the label read as an action.
             if task == nil, let lead, !nestedLists.isEmpty,
-               isLabelOnly(lead) || isShortLabel(text) && nestedLists.contains(where: startsWithTask) {
+               isLabelOnly(lead) || trailing.isEmpty && isShortLabel(text) && nestedLists.contains(where: startsWithTask) {
                 var label = text
                 if label.hasSuffix(":") { label.removeLast() }
                 for nested in nestedLists {
@@ -240,36 +247,61 @@ enum ActionExtractor {
 
     /// `pairs` with pairs written one after another without a comma taken apart
     /// (`owner: @li.w due: 2027-01-15`, `Owner: @li.w  Due: 2027-01-20  Ticket: OPS-4`): the value
-    /// of a key that holds one value (``singleValueKeys``) ends where a key pm reads starts after
-    /// a space. Such a value had taken the rest of the line (an owner "li.w due: 2027-01-15"), and
-    /// the due date and ticket after it were lost without a word.
+    /// of a key that holds one value (``singleValueKeys``) ends where a key of ``runOnKeys`` starts
+    /// after a space, outside parentheses. Such a value had taken the rest of the line (an owner
+    /// "li.w due: 2027-01-15"), and the due date and ticket after it were lost without a word.
+    /// One pass along the value: each key's value is a slice of it.
     static func splittingRunOnPairs(_ pairs: [(String, String)]) -> [(String, String)] {
         guard pairs.contains(where: { $0.1.utf8.contains(UInt8(ascii: ":")) && singleValueKeys.contains($0.0) }) else { return pairs }
-        return pairs.flatMap { key, value -> [(String, String)] in
-            guard singleValueKeys.contains(key), let start = runOnKey(in: value),
-                  let rest = self.pairs(value[start...]) else { return [(key, value)] }
-            return [(key, String(value[..<start]).trimmingWhitespace())] + rest
+        var result: [(String, String)] = []
+        for (key, value) in pairs {
+            var key = key
+            var rest = value[...]
+            var split = false
+            while singleValueKeys.contains(key), let start = runOnKey(in: rest),
+                  let colon = rest[start...].firstIndex(of: ":"), let next = canonicalKey(rest[start..<colon]) {
+                result.append((key, String(rest[..<start]).trimmingWhitespace()))
+                key = next
+                rest = rest[rest.index(after: colon)...]
+                split = true
+            }
+            result.append((key, split ? String(rest).trimmingWhitespace() : value))
         }
+        return result
     }
 
-    /// Where a key pm reads starts in `value`, after a space and before its colon (`due:` in
-    /// `@li.w due: 2027-01-15`); nil when none does.
-    static func runOnKey(in value: String) -> String.Index? {
+    /// The keys that end a value run on into them: the names of keys, not the words that name
+    /// them in prose too (`by`, `link`, `who`, `issue`, `kind`: "opened by: @li.w").
+    static let runOnKeys: Set<String> = ["owner", "owners", "assignee", "assignees", "assigned to", "dri", "due", "due date", "due by",
+                                         "due on", "deadline", "eta", "target date", "ticket", "tickets", "jira", "bug", "type",
+                                         "priority", "prio", "status", "state"]
+
+    /// Where a key of ``runOnKeys`` starts in `value`, after a space and before its colon, outside
+    /// parentheses (`due:` in `@li.w due: 2027-01-15`, not in `OPS-12 (was due: 2026-12-01)`); nil
+    /// when none does.
+    static func runOnKey(in value: Substring) -> Substring.Index? {
         // On the bytes: a key's are ASCII letters, spaces and apostrophes (`’` too), so a key
         // found starts and ends on a Character's boundary.
         let utf8 = value.utf8
+        var depth = 0
+        var afterSpace = false
         var i = utf8.startIndex
-        while let space = utf8[i...].firstIndex(where: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
-            guard let start = utf8[space...].firstIndex(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { break }
-            // A key is a few words (`due`, `due date`, `won't do`) before its colon.
-            let word = utf8[start...].prefix(16).prefix { byte in
-                byte >= 0x80 || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "'") || (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+        while i < utf8.endIndex {
+            let byte = utf8[i]
+            if byte == UInt8(ascii: "(") { depth += 1 } else if byte == UInt8(ascii: ")") { depth = max(0, depth - 1) }
+            let isSpace = byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
+            if afterSpace, !isSpace, depth == 0 {
+                // A key is a few words (`due`, `due date`, `won't do`) before its colon.
+                let word = utf8[i...].prefix(16).prefix { byte in
+                    byte >= 0x80 || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "'") || (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+                }
+                if word.endIndex < utf8.endIndex, utf8[word.endIndex] == UInt8(ascii: ":"), word.startIndex < word.endIndex,
+                   let key = Optional(value[word.startIndex..<word.endIndex].trimmingWhitespace().lowercased()), runOnKeys.contains(key) {
+                    return i
+                }
             }
-            if word.endIndex < utf8.endIndex, utf8[word.endIndex] == UInt8(ascii: ":"), word.startIndex < word.endIndex,
-               canonicalKey(value[word.startIndex..<word.endIndex]) != nil {
-                return start
-            }
-            i = start
+            afterSpace = isSpace
+            i = utf8.index(after: i)
         }
         return nil
     }
@@ -490,10 +522,11 @@ enum ActionExtractor {
 
     static func applyInlineMetadata(to action: inout FollowUpAction, links: [String], started: CalendarDate?,
                                     problems: inout [Problem]) {
-        // `(done)`, `[done]` markers.
+        // `(done)`, `[done]` markers, and `:white_check_mark:` at the start.
         let marked = removingDoneMarkers(action.text)
-        if marked.done { action.state = .done }
-        var text = removingComments(marked.text).trimmingWhitespace()
+        let leading = removingEdgeDoneMarker(marked.text)
+        if marked.done || leading.done { action.state = .done }
+        var text = removingComments(leading.text).trimmingWhitespace()
         var metadata: [(String, String)] = []
         // A full stop (or `;`, `,`) after the metadata, as at the end of a sentence: cut off only
         // when a parenthesis closes before it (most actions end in a full stop and have none).
@@ -519,7 +552,10 @@ enum ActionExtractor {
                 }
             }
         }
-        action.text = text
+        // `[DONE]` at the end, before the metadata.
+        let trailing = removingEdgeDoneMarker(text)
+        if trailing.done { action.state = .done }
+        action.text = trailing.text
         apply(metadata, to: &action, problems: &problems)
         // An issue number that links to its issue (`([#11957](https://…/issues/11957))`) is that link.
         if let ticket = action.ticket, isIssueNumber(ticket),
@@ -528,7 +564,7 @@ enum ActionExtractor {
         }
         if action.owner == nil, let handle = firstHandle(in: text) { action.owner = handle }
         if action.ticket == nil {
-            action.ticket = links.first(where: isTicketURL) ?? ticketID(inText: text)
+            action.ticket = links.first(where: isTicketURL) ?? firstTicketID(in: text)
         }
         // "(due 2026-12-01, OPS-123)", "… by 2026-12-01": a date after one of the due words,
         // written without the colon, is the due date, as a handle is the owner.
@@ -727,8 +763,22 @@ enum ActionExtractor {
         return result
     }
 
-    static let doneMarkers = ["(done)", "[done]", "(completed)", "(fixed)", "✅", "(DONE)", "(Done)", "[DONE]", "[Done]",
-                              ":white_check_mark:", ":heavy_check_mark:", ":ballot_box_with_check:"]
+    static let doneMarkers = ["(done)", "[done]", "(completed)", "(fixed)", "✅", "(DONE)", "(Done)"]
+
+    /// Marks that say an action is done only where a state is written, at the start or the end
+    /// of its text (`- :white_check_mark: Rotate the keys`, `Add a disk alert [DONE]`); in the
+    /// middle they are words ("Show a :white_check_mark: on the status page").
+    static let edgeDoneMarkers = [":white_check_mark:", ":heavy_check_mark:", ":ballot_box_with_check:", "[DONE]", "[Done]"]
+
+    /// `text` without a mark of ``edgeDoneMarkers`` at its start or end, and whether it had one.
+    static func removingEdgeDoneMarker(_ text: String) -> (text: String, done: Bool) {
+        let trimmed = text.trimmingWhitespace()
+        for marker in edgeDoneMarkers {
+            if trimmed.hasPrefix(marker) { return (String(trimmed.dropFirst(marker.count)).trimmingWhitespace(), true) }
+            if trimmed.hasSuffix(marker) { return (String(trimmed.dropLast(marker.count)).trimmingWhitespace(), true) }
+        }
+        return (text, false)
+    }
 
     /// GitHub's shortcodes for the marks a status is written with, which it shows as the emoji.
     static let statusShortcodes = [(":white_check_mark:", "✅"), (":heavy_check_mark:", "✔️"), (":ballot_box_with_check:", "☑️"),
@@ -950,24 +1000,6 @@ enum ActionExtractor {
 
     /// The first Jira-style id in `text` (`OPS-412`: two or more capitals, a hyphen, digits), not
     /// a standard's name (``isStandard(prefix:number:)``).
-    /// The ticket id in an action's text (``firstTicketID(in:)``), passing over the action's own
-    /// label when the text starts with one (`AI-1: Reject empty pools`, `FU-3 Add an alert`):
-    /// it numbers the action, and had been read as its ticket, so PM051 never asked for one.
-    static func ticketID(inText text: String) -> String? {
-        let trimmed = text.trimmingWhitespace()
-        if let dash = trimmed.firstIndex(of: "-"), actionLabelPrefixes.contains(trimmed[..<dash].lowercased()) {
-            let number = trimmed[trimmed.index(after: dash)...].prefix { $0.isASCII && $0.isNumber }
-            let after = trimmed[trimmed.index(after: dash)...].dropFirst(number.count)
-            if !number.isEmpty, after.first.map({ $0 == ":" || $0 == "." || $0 == ")" || $0 == " " }) ?? true {
-                return firstTicketID(in: String(after))
-            }
-        }
-        return firstTicketID(in: trimmed)
-    }
-
-    /// What teams number their actions with (action item, follow-up, action required).
-    static let actionLabelPrefixes: Set<String> = ["ai", "fu", "ar", "act", "action", "ap"]
-
     static func firstTicketID(in text: String) -> String? {
         var text = text
         // The closure's nil is text that is not ASCII; `.some(nil)` is ASCII text without an id.
@@ -1100,7 +1132,7 @@ enum ActionExtractor {
                 action.text = String(cell[..<open]).trimmingWhitespace()
             }
             let rowLinks = links(in: row)
-            if action.ticket == nil { action.ticket = rowLinks.first(where: isTicketURL) ?? ticketID(inText: action.text) }
+            if action.ticket == nil { action.ticket = rowLinks.first(where: isTicketURL) ?? firstTicketID(in: action.text) }
             if action.owner == nil, let handle = firstHandle(in: action.text) { action.owner = handle }
             applyWrittenDue(in: action.text, to: &action, metadata: metadata, started: started, problems: &problems)
             if let ticket = action.ticket, ticket.hasPrefix("[") || rowLinks.contains(where: { ticket.contains($0) }) == false,

@@ -530,16 +530,25 @@ public enum TimeExpression {
         }
         j = i
         if let day = number(b, &j, maxDigits: 2),
-           case let afterDay = j + (matchWord(b, j, "st") || matchWord(b, j, "nd") || matchWord(b, j, "rd") || matchWord(b, j, "th") ? 2 : 0),
-           byte(b, afterDay) == " " {
+           case let ordinal = matchWord(b, j, "st") || matchWord(b, j, "nd") || matchWord(b, j, "rd") || matchWord(b, j, "th"),
+           case let afterDay = j + (ordinal ? 2 : 0), byte(b, afterDay) == " " {
             // "16 July", "16th July", "16th of July".
             var k = afterDay
             skipSpaces(b, &k)
-            if k > afterDay, matchWord(b, k, "of") {
+            var of = false
+            if ordinal, matchWord(b, k, "of") {
                 k += 2
                 skipSpaces(b, &k)
+                of = true
             }
             if let month = monthWord(b, &k) {
+                // "4th of July traffic was 3x": a name, not a date, unless nothing but a year or
+                // punctuation follows.
+                if of {
+                    var m = k
+                    skipSpaces(b, &m)
+                    if let next = byte(b, m), isLetter(next) { return nil }
+                }
                 let end = k
                 skipSpaces(b, &k)
                 if let y = digits(b, k, 4), let date = CalendarDate(year: y, month: month, day: day) {
@@ -612,10 +621,11 @@ public enum TimeExpression {
             // A fraction of the second, as logs and alerts write it (`14:02:30.123`,
             // `14:10:01,442`): read to the second. It had been left in the text, and the `Z`
             // after it unread.
+            // Up to nine digits (nanoseconds, as Go and Kubernetes write them).
             if byte(b, j) == "." || byte(b, j) == ",", let first = byte(b, j + 1), isDigit(first) {
                 var k = j + 1
-                while k < b.count, k - j <= 9, isDigit(b[k]) { k += 1 }
-                if k - j <= 9 { j = k }
+                while k < b.count, isDigit(b[k]) { k += 1 }
+                if k - (j + 1) <= 9 { j = k }
             }
         }
         if j < b.count, isDigit(b[j]) { return nil }
@@ -661,7 +671,9 @@ public enum TimeExpression {
             connector = word.utf8.count
             break
         }
-        if connector > 0, spaced || b[j] != UInt8(ascii: "-") {
+        // ` -05:00` (a space before the hyphen, none after) is an offset, as the hyphen alone is.
+        let offsetAfterSpace = connector == 1 && b[j] == UInt8(ascii: "-") && byte(b, j + 1).map(isDigit) == true
+        if connector > 0, spaced && !offsetAfterSpace || b[j] != UInt8(ascii: "-") {
             var k = j + connector
             let afterConnector = k
             skipSpaces(b, &k)

@@ -178,8 +178,11 @@ enum TimelineExtractor {
             readTable(block, &context, &result, &problems)
         case .blockQuote:
             // Quoted material, not events; but a statement of the zone in a callout (`> All
-            // times are CEST.`, under GitHub's `> [!NOTE]`) is the timeline's, and had been
-            // passed over, so every time was read in UTC.
+            // times are CEST.`, under GitHub's `> [!NOTE]`) before the first entry of a timeline
+            // that states none is the timeline's, and had been passed over, so every time was
+            // read in UTC. Later, or after a zone the timeline states, a quote is someone else's
+            // (a vendor's status page "All times are PDT").
+            guard context.zoneAssumed, result.isEmpty else { return }
             for paragraph in block.children where paragraph.kind == .paragraph {
                 for line in paragraph.plainTextLines where TimeExpression.isZoneStatement(Array(line.utf8)) {
                     stateZone(in: String(line), &context)

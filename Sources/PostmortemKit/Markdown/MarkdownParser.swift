@@ -463,9 +463,21 @@ public enum MarkdownParser {
             hasReturns = source.baseAddress.map { memchr($0, Int32(UInt8(ascii: "\r")), source.count) != nil } ?? false
         }
 
+        /// Every line's start, made the first time a line before the last one is asked for:
+        /// cmark-gfm moves footnote definitions to the end in the order they are referenced, so
+        /// a document can ask for its lines backwards (40,000 footnotes had taken 14 s).
+        var starts: [Int]?
+
         /// The byte offset where 1-based line `target` starts; nil past the text's end.
         mutating func start(of target: Int) -> Int? {
-            if target < line { (line, offset) = (1, 0) }
+            if let starts { return target >= 1 && target <= starts.count ? starts[target - 1] : nil }
+            if target < line {
+                var all = [0]
+                (line, offset) = (1, 0)
+                while let next = start(of: line + 1) { all.append(next) }
+                starts = all
+                return target >= 1 && target <= all.count ? all[target - 1] : nil
+            }
             let n = source.count
             while line < target {
                 guard offset < n, let base = source.baseAddress else { return nil }

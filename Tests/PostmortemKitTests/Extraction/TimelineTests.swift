@@ -288,6 +288,9 @@ import Testing
             #expect(TimeExpression.leading(heading)?.date.map { "\($0.month)-\($0.day)" } == "7-16", "\(heading)")
         }
         #expect(TimeExpression.leading("5th attempt failed") == nil)
+        // "of" needs an ordinal, and nothing but a year or punctuation after the month (the review).
+        #expect(TimeExpression.leading("4th of July traffic was expected to be 3x normal")?.date == nil)
+        #expect(TimeExpression.leading("3 of june's reports failed")?.date == nil)
         // A weekday alone, or a word that only starts like one, is text.
         #expect(TimeExpression.leading("Monday we paged the team") == nil)
         #expect(TimeExpression.weekdayEnd(Array("Sunny 13 Jan".utf8), 0) == nil)
@@ -316,6 +319,9 @@ import Testing
         // Fractions of a second, as logs write them, are read to the second.
         ("2026-07-14T14:02:30.123Z", "2026-07-14T14:02:30Z"), ("16:02:30.123 CEST", "2026-07-14T16:02:30+02:00"),
         ("2026-07-14 14:10:01,442", "2026-07-14T14:10:01Z"), ("14:02:30.5+01:00", "2026-07-14T14:02:30+01:00"),
+        // Nanoseconds, as Go writes them; an offset after a space is an offset (the review).
+        ("2026-07-14T14:05:30.123456789Z", "2026-07-14T14:05:30Z"), ("2026-07-14 14:08:00 -05:00", "2026-07-14T14:08:00-05:00"),
+        ("14:08 -05:00", "2026-07-14T14:08:00-05:00"),
     ])
     func timeFormats(_ written: String, _ expected: String) {
         let p = read(front + "## Timeline\n\n- \(written): something happens\n")
@@ -338,6 +344,12 @@ import Testing
                      + "- 16:20\n  - Rollback started\n  - Rollback completed at 16:25\n- 16:30: Verified\n  - checked the dashboards\n")
         #expect(p.timeline.map { $0.time?.iso8601 } == ["2026-07-14T16:02:00+02:00", "2026-07-14T16:20:00+02:00", "2026-07-14T16:30:00+02:00"])
         #expect(p.timeline.map(\.text) == ["Error rate climbs.", "Rollback started; Rollback completed at 16:25", "Verified"])
+        // After the timeline's own zone, or after its first entry, a quote is someone else's (a
+        // vendor's status page), not the timeline's zone (the review of the stop).
+        let q = read(front + "## Timeline\n\nAll times UTC.\n\n- 14:02: a\n\n> Investigating - all times are PDT.\n\n- 14:10: b\n")
+        #expect(q.timeline.map { $0.time?.iso8601 } == ["2026-07-14T14:02:00Z", "2026-07-14T14:10:00Z"])
+        let r = read(front + "## Timeline\n\n- 14:02: a\n\n> All times are PDT, says the vendor.\n\n- 14:10: b\n")
+        #expect(r.timeline.map { $0.time?.iso8601 } == ["2026-07-14T14:02:00Z", "2026-07-14T14:10:00Z"])
     }
 
     @Test func stateZoneAndCrossMidnight() {

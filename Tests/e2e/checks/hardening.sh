@@ -52,6 +52,18 @@ path = subprocess.run([pm, "new", title, "--date", "2026-09-05", "--dir", d], ca
 shown = subprocess.run([pm, "show", "--format", "json", os.path.join(d, os.path.basename(path))], capture_output=True, text=True).stdout
 got = json.loads(shown)["postmortems"][0]["title"]
 print(repr(got)); sys.exit(0 if got == title else 1)' $PM
+# Inputs that were quadratic in a first version of stop 41's changes (the review found them): a
+# line of 100,000 metadata pairs run on without commas (13.9 GB and over 20 s), and 40,000
+# footnotes defined in the reverse of their order (14 s). Each now takes well under a second; the
+# bounds only catch a return to quadratic work, not a slow machine.
+check "hostile: 100,000 run-on metadata pairs and 40,000 footnotes read in bounded time and memory" bash -c "
+  w=\$(mktemp -d) && python3 -c '
+import sys
+head = \"---\\ntitle: x\\n---\\n\"
+open(sys.argv[1] + \"/runon.md\", \"w\").write(head + \"## Action items\\n\\n- [ ] Fix it\\n  owner: @a\" + \" due: 2027-01-15\" * 100000 + \"\\n\")
+n = 40000
+open(sys.argv[1] + \"/notes.md\", \"w\").write(head + \"## Notes\\n\\n\" + \"\".join(\"[^%d]\" % i for i in range(n, 0, -1)) + \"\\n\\n\" + \"\".join(\"[^%d]: a\\nb\\n\\n\" % i for i in range(1, n + 1)))
+' \$w && for f in runon notes; do (ulimit -v 2000000; timeout 60 $PM lint --today 2026-11-22 \$w/\$f.md >/dev/null 2>&1); rc=\$?; test \$rc -le 1 || { echo \"\$f: exit \$rc\"; exit 1; }; done"
 
 # --- Never lose work ---------------------------------------------------------------------------
 # 2,000 short documents: reading them takes long enough to interrupt, and writing 2,000 pages
