@@ -772,6 +772,13 @@ enum ActionExtractor {
 
     /// `text` without a mark of ``edgeDoneMarkers`` at its start or end, and whether it had one.
     static func removingEdgeDoneMarker(_ text: String) -> (text: String, done: Bool) {
+        // Each mark starts with `:` or `[` and ends with `:` or `]`; most texts neither start nor end so.
+        let utf8 = text.utf8
+        func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") }
+        guard let first = utf8.first(where: { !isBlank($0) }), let last = utf8.last(where: { !isBlank($0) }),
+              first == UInt8(ascii: ":") || first == UInt8(ascii: "[") || last == UInt8(ascii: ":") || last == UInt8(ascii: "]") else {
+            return (text, false)
+        }
         let trimmed = text.trimmingWhitespace()
         for marker in edgeDoneMarkers {
             if trimmed.hasPrefix(marker) { return (String(trimmed.dropFirst(marker.count)).trimmingWhitespace(), true) }
