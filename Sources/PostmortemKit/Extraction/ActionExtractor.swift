@@ -280,8 +280,8 @@ enum ActionExtractor {
     /// parentheses (`due:` in `@li.w due: 2027-01-15`, not in `OPS-12 (was due: 2026-12-01)`); nil
     /// when none does.
     static func runOnKey(in value: Substring) -> Substring.Index? {
-        // On the bytes: a key's are ASCII letters, spaces and apostrophes (`’` too), so a key
-        // found starts and ends on a Character's boundary.
+        // On the bytes: a key's are ASCII letters and spaces, so a key found starts and ends on a
+        // Character's boundary.
         let utf8 = value.utf8
         var depth = 0
         var afterSpace = false
@@ -291,12 +291,12 @@ enum ActionExtractor {
             if byte == UInt8(ascii: "(") { depth += 1 } else if byte == UInt8(ascii: ")") { depth = max(0, depth - 1) }
             let isSpace = byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
             if afterSpace, !isSpace, depth == 0 {
-                // A key is a few words (`due`, `due date`, `won't do`) before its colon.
+                // A key is a word or two (`due`, `target date`) before its colon.
                 let word = utf8[i...].prefix(16).prefix { byte in
-                    byte >= 0x80 || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "'") || (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+                    byte == UInt8(ascii: " ") || (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
                 }
                 if word.endIndex < utf8.endIndex, utf8[word.endIndex] == UInt8(ascii: ":"), word.startIndex < word.endIndex,
-                   let key = Optional(value[word.startIndex..<word.endIndex].trimmingWhitespace().lowercased()), runOnKeys.contains(key) {
+                   runOnKeys.contains(value[word.startIndex..<word.endIndex].trimmingWhitespace().lowercased()) {
                     return i
                 }
             }
@@ -587,16 +587,16 @@ enum ActionExtractor {
         }
     }
 
-    /// Metadata written without colons, `(@dana.k, due 2026-12-01, OPS-412)`: each part between
-    /// commas is a handle (the owner), a ticket id or link, a date (the due date), or an owner, due
-    /// or ticket key and a value of its kind (`owner @dana.k`, `due on 2026-12-01`, `ticket none`,
-    /// `issue #482`). Nil unless every part is one of those, so "(see OPS-412)" or "(P1, the
-    /// biggest risk)" stay in the text.
     /// An issue or pull request number as GitHub writes it, `#482`.
     static func isIssueNumber(_ text: some StringProtocol) -> Bool {
         text.hasPrefix("#") && text.count > 1 && text.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
     }
 
+    /// Metadata written without colons, `(@dana.k, due 2026-12-01, OPS-412)`: each part between
+    /// commas is a handle (the owner), a ticket id or link, a date (the due date), or an owner, due
+    /// or ticket key and a value of its kind (`owner @dana.k`, `due on 2026-12-01`, `ticket none`,
+    /// `issue #482`). Nil unless every part is one of those, so "(see OPS-412)" or "(P1, the
+    /// biggest risk)" stay in the text.
     static func loosePairs(_ text: Substring, allowingLoneDate: Bool = false) -> [(String, String)]? {
         var result: [(String, String)] = []
         var bareDate = false
