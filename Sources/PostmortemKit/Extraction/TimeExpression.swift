@@ -619,9 +619,8 @@ public enum TimeExpression {
             second = s
             j += 3
             // A fraction of the second, as logs and alerts write it (`14:02:30.123`,
-            // `14:10:01,442`): read to the second. It had been left in the text, and the `Z`
-            // after it unread.
-            // Up to nine digits (nanoseconds, as Go and Kubernetes write them).
+            // `14:10:01,442`, up to the nanoseconds Go and Kubernetes write): read to the
+            // second. It had been left in the text, and the `Z` after it unread.
             if byte(b, j) == "." || byte(b, j) == ",", let first = byte(b, j + 1), isDigit(first) {
                 var k = j + 1
                 while k < b.count, isDigit(b[k]) { k += 1 }

@@ -149,9 +149,8 @@ public struct MarkdownNode: Sendable, Hashable {
     /// ``plainTextLines`` with where each line is in the source: from the start of its first
     /// text or code with a position to the end of its last; nil when none has one.
     ///
-    /// The lines are a paragraph's, so the line numbers are right; the columns are cmark-gfm's,
-    /// which on a paragraph's later lines are right when the line is indented as its first
-    /// line's text is (`  due: …` under `- [ ] …`) and off by the difference otherwise.
+    /// The columns of a paragraph's later lines are where their text is in the source: the parser
+    /// corrects cmark-gfm's (``MarkdownParser``, `correctContinuationColumns`).
     var plainTextLinesWithRanges: [(text: Substring, range: SourceRange?)] {
         var bytes: [UInt8] = []
         // Each literal's node and where its bytes went.
