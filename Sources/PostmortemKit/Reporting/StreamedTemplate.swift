@@ -22,8 +22,8 @@ import Mustache
 ///   type (`{{%`), breaks lines with anything but LF or CRLF, or holds the marker character U+0001
 ///   anywhere: nothing is cut;
 /// - swift-mustache's parser would not treat both of the section's tags as standalone (see
-///   ``standaloneTags(_:in:)``), or its text holds a tag that reads the position in the list
-///   (`first()`, `index()` and other transforms) or only the current object (`{{.}}`,
+///   ``TemplateTags/standaloneTags(_:in:)``), or its text holds a tag that reads the position in
+///   the list (`first()`, `index()` and other transforms) or only the current object (`{{.}}`,
 ///   `{{.name}}`), or a partial: that section is not cut;
 /// - at render time, a section around the cut one is not a `Bool` in the context (so it would
 ///   change what names resolve to), the cut one is not ``LazyRows``, or a value outside the rows
@@ -64,22 +64,15 @@ struct StreamedTemplate: Sendable {
     ///   - prefix: put before each row template (pm's content-type pragma line).
     init?(text: String, name: String, rowKeys: Set<String>, prefix: String) {
         // Other delimiters, inheritance and content-type pragmas change how the text around a cut
-        // parses or renders; the line breaks other than LF and CRLF that Swift's `isNewline`
-        // accepts would need the standalone rules below to know them too.
-        let refused = ["{{=", "{{<", "{{$", "{{%", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"]
+        // parses or renders, and the standalone rules know only LF and CRLF as line breaks.
+        guard TemplateTags.keepsToDefaults(text), !text.containsBytes(of: String(Self.markerCharacter)) else { return nil }
         let bytes = Array(text.utf8)
-        let loneReturn = bytes.indices.contains { bytes[$0] == UInt8(ascii: "\r") && ($0 + 1 == bytes.count || bytes[$0 + 1] != UInt8(ascii: "\n")) }
-        // Looked for as bytes, not with Foundation's `contains` (which bridged the whole template
-        // for each, 40 M instructions a report): bytes find every spelling Foundation finds and
-        // more (before a combining mark), and a refused template only renders whole.
-        guard !text.containsBytes(of: String(Self.markerCharacter)), !refused.contains(where: { text.containsBytes(of: $0) }),
-              !loneReturn else { return nil }
-        let tags = Self.tags(in: bytes)
-        let standalone = Self.standaloneTags(tags, in: bytes)
+        let tags = TemplateTags.tags(in: bytes)
+        let standalone = TemplateTags.standaloneTags(tags, in: bytes)
         var cuts: [Cut] = []
         var output: [UInt8] = []
         var copied = 0
-        var stack: [(tag: Tag, cut: Bool)] = []
+        var stack: [(tag: TemplateTags.Tag, cut: Bool)] = []
         for (position, tag) in tags.enumerated() {
             switch tag.kind {
             case .section, .inverted:
@@ -87,8 +80,8 @@ struct StreamedTemplate: Sendable {
                 let inCut = stack.contains { $0.cut }
                 var cut = false
                 if !inCut, tag.kind == .section, rowKeys.contains(tag.name),
-                   let close = Self.closing(of: position, in: tags), standalone[position], standalone[close],
-                   let open = Self.standaloneLine(of: tag, in: bytes), let end = Self.standaloneLine(of: tags[close], in: bytes),
+                   let close = TemplateTags.closing(of: position, in: tags), standalone[position], standalone[close],
+                   let open = TemplateTags.standaloneLine(of: tag, in: bytes), let end = TemplateTags.standaloneLine(of: tags[close], in: bytes),
                    Self.rowTagsAreSafe(tags[(position + 1)..<close]) {
                     let rowText = String(decoding: bytes[open.upperBound..<end.lowerBound], as: UTF8.self)
                     if let row = try? MustacheTemplate(string: prefix + rowText) {
@@ -183,141 +176,10 @@ struct StreamedTemplate: Sendable {
         func child(named name: String) -> Any? { row[name] ?? page[name] }
     }
 
-    // MARK: - Reading tags
-
-    struct Tag {
-        /// `variable` is every kind of variable (`{{x}}`, `{{{x}}}`, `{{&x}}`), which Mustache never
-        /// treats as standalone; `other` the tags it may (comments, partials).
-        enum Kind { case section, inverted, close, variable, other }
-        var kind: Kind
-        var name: String
-        /// The bytes of the tag, braces included.
-        var range: Range<Int>
-    }
-
-    /// Every tag of the template, in order. Assumes the default delimiters.
-    static func tags(in bytes: [UInt8]) -> [Tag] {
-        var tags: [Tag] = []
-        var index = 0
-        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
-        while index + 1 < bytes.count {
-            guard bytes[index] == open, bytes[index + 1] == open else {
-                index += 1
-                continue
-            }
-            let start = index
-            let triple = index + 2 < bytes.count && bytes[index + 2] == open
-            var end = index + 2
-            while end + 1 < bytes.count, !(bytes[end] == close && bytes[end + 1] == close) { end += 1 }
-            guard end + 1 < bytes.count else { break }
-            end += 2
-            if triple, end < bytes.count, bytes[end] == close { end += 1 }
-            let inside = String(decoding: bytes[(start + 2)..<(end - 2)], as: UTF8.self)
-            var kind = Tag.Kind.variable
-            var name = inside
-            switch inside.first {
-            case "#": kind = .section; name.removeFirst()
-            case "^": kind = .inverted; name.removeFirst()
-            case "/": kind = .close; name.removeFirst()
-            case "!", ">": kind = .other
-            default: break
-            }
-            tags.append(Tag(kind: kind, name: name.trimmingWhitespace(), range: start..<end))
-            index = end
-        }
-        return tags
-    }
-
-    /// The index of the tag that closes the section opened at `position`.
-    static func closing(of position: Int, in tags: [Tag]) -> Int? {
-        var depth = 0
-        for index in (position + 1)..<tags.count {
-            switch tags[index].kind {
-            case .section, .inverted: depth += 1
-            case .close:
-                if depth == 0 { return tags[index].name == tags[position].name ? index : nil }
-                depth -= 1
-            case .variable, .other: break
-            }
-        }
-        return nil
-    }
-
-    /// Which tags swift-mustache's parser (2.1.1) treats as standalone, dropping their line.
-    ///
-    /// It decides from a "new line" state, not only from the bytes around the tag: the state is
-    /// set by a line break in text, cleared by other text and by a variable, set by a standalone
-    /// comment or partial, and after a section's closing tag it is whatever the section's opening
-    /// tag left (so a section opened inline and closed on a line of its own leaves the next line
-    /// not "new"). A tag is standalone when the state is set and only spaces or tabs follow it
-    /// before a line break, or it ends the text.
-    static func standaloneTags(_ tags: [Tag], in bytes: [UInt8]) -> [Bool] {
-        var result = [Bool](repeating: false, count: tags.count)
-        var newLine = true
-        var cursor = 0
-        var opened: [Bool] = []
-        for (index, tag) in tags.enumerated() {
-            if tag.range.lowerBound > cursor {
-                var lineStart = cursor
-                if let lastBreak = bytes[cursor..<tag.range.lowerBound].lastIndex(of: UInt8(ascii: "\n")) {
-                    newLine = true
-                    lineStart = lastBreak + 1
-                }
-                if bytes[lineStart..<tag.range.lowerBound].contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) {
-                    newLine = false
-                }
-            }
-            cursor = tag.range.upperBound
-            var standalone = false
-            if tag.kind != .variable, newLine {
-                if tag.range.upperBound == bytes.count {
-                    standalone = true
-                } else {
-                    var end = tag.range.upperBound
-                    while end < bytes.count, bytes[end] == UInt8(ascii: " ") || bytes[end] == UInt8(ascii: "\t") { end += 1 }
-                    if end < bytes.count, bytes[end] == UInt8(ascii: "\n") {
-                        standalone = true
-                        cursor = end + 1
-                    } else if end + 1 < bytes.count, bytes[end] == UInt8(ascii: "\r"), bytes[end + 1] == UInt8(ascii: "\n") {
-                        standalone = true
-                        cursor = end + 2
-                    }
-                }
-            }
-            result[index] = standalone
-            switch tag.kind {
-            case .section, .inverted:
-                opened.append(standalone)
-                newLine = standalone
-            case .close:
-                newLine = opened.popLast() ?? standalone
-            case .variable:
-                newLine = false
-            case .other:
-                newLine = standalone
-            }
-        }
-        return result
-    }
-
-    /// The whole line of a tag that stands alone on it (spaces and tabs around it, then a line
-    /// break or the end), from the line's start to after its break; nil if anything else is on it.
-    static func standaloneLine(of tag: Tag, in bytes: [UInt8]) -> Range<Int>? {
-        var start = tag.range.lowerBound
-        while start > 0, bytes[start - 1] == UInt8(ascii: " ") || bytes[start - 1] == UInt8(ascii: "\t") { start -= 1 }
-        guard start == 0 || bytes[start - 1] == UInt8(ascii: "\n") else { return nil }
-        var end = tag.range.upperBound
-        while end < bytes.count, bytes[end] == UInt8(ascii: " ") || bytes[end] == UInt8(ascii: "\t") { end += 1 }
-        if end == bytes.count { return start..<end }
-        if bytes[end] == UInt8(ascii: "\n") { return start..<(end + 1) }
-        if bytes[end] == UInt8(ascii: "\r"), end + 1 < bytes.count, bytes[end + 1] == UInt8(ascii: "\n") { return start..<(end + 2) }
-        return nil
-    }
-
     /// Whether the tags of a row render the same in a ``RowScope`` as inside the section: none
     /// reads the list position (a transform) or only the current object (a name starting with a
     /// dot), and none is a partial, which could do either.
-    static func rowTagsAreSafe(_ tags: ArraySlice<Tag>) -> Bool {
+    static func rowTagsAreSafe(_ tags: ArraySlice<TemplateTags.Tag>) -> Bool {
         tags.allSatisfy { tag in
             let name = tag.name.drop { $0 == "&" || $0 == "{" || $0 == "}" }.trimmingWhitespace()
             return !name.hasPrefix(".") && !name.contains("(") && !name.hasPrefix(">")
