@@ -46,9 +46,17 @@ public struct ReportTemplates: Sendable {
     public init(templates: [String: String], source: String) throws(ReportError) {
         MustacheContentTypes.register(ReportHTMLContentType(), named: ReportHTMLContentType.name)
         var library = MustacheLibrary()
+        let edges = Self.inclusions(templates)
+        // A page is rendered per postmortem with these, and each part of a template costs a
+        // partial's lookup at every rendering: they are parsed whole (see ``TemplateParts``).
+        let perDocument = Self.reached(from: "postmortem", edges: edges)
         for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
             do {
-                try library.register(Self.pragma + text, named: name)
+                if perDocument.contains(name) {
+                    library.register(try MustacheTemplate(string: Self.pragma + text), named: name)
+                } else {
+                    try TemplateParts.register(text, prefix: Self.pragma, named: name, partsNamed: "\(name)/", in: &library)
+                }
             } catch let error as MustacheTemplate.ParserError {
                 // Lines are counted in the user's file: one less than in the text with the pragma.
                 let context = error.context
@@ -63,7 +71,7 @@ public struct ReportTemplates: Sendable {
         }
         // swift-mustache renders a partial by rendering it in place, with no limit on depth: a
         // template that includes itself overflowed the stack (SIGSEGV).
-        if let cycle = Self.partialCycle(templates) {
+        if let cycle = Self.partialCycle(edges: edges) {
             throw ReportError("the template \(cycle[0]).mustache in \(source) includes itself (\(cycle.joined(separator: " → "))); "
                               + "a partial cannot include the template it is part of")
         }
@@ -109,7 +117,16 @@ public struct ReportTemplates: Sendable {
     /// A chain of templates that ends where it began (`["style", "style"]`), if the templates
     /// include one another in a circle, else nil. Only templates that exist are followed.
     static func partialCycle(_ templates: [String: String]) -> [String]? {
-        let edges = templates.mapValues { includedNames($0).filter { templates[$0] != nil } }
+        partialCycle(edges: inclusions(templates))
+    }
+
+    /// The templates each template includes, of those that exist.
+    static func inclusions(_ templates: [String: String]) -> [String: [String]] {
+        templates.mapValues { includedNames($0).filter { templates[$0] != nil } }
+    }
+
+    /// The chain of templates that ends where it began, in a map of which templates include which.
+    static func partialCycle(edges: [String: [String]]) -> [String]? {
         var state: [String: Bool] = [:]  // false: on the current path; true: done
         var path: [String] = []
         func visit(_ name: String) -> [String]? {
@@ -126,10 +143,20 @@ public struct ReportTemplates: Sendable {
             state[name] = true
             return nil
         }
-        for name in templates.keys.sorted() {
+        for name in edges.keys.sorted() {
             if let cycle = visit(name) { return cycle }
         }
         return nil
+    }
+
+    /// `name` and the templates it includes, directly or through others.
+    static func reached(from name: String, edges: [String: [String]]) -> Set<String> {
+        var reached: Set<String> = [name]
+        var next = [name]
+        while let current = next.popLast() {
+            for included in edges[current] ?? [] where reached.insert(included).inserted { next.append(included) }
+        }
+        return reached
     }
 
     /// The cut versions of the templates that have long sections, and a library that holds them
@@ -139,15 +166,17 @@ public struct ReportTemplates: Sendable {
         var streamed: [String: StreamedTemplate] = [:]
         var streamingLibrary = library
         for (name, keys) in rowKeys.sorted(by: { $0.key < $1.key }) {
-            guard let text = templates[name], let cut = StreamedTemplate(text: text, name: name, rowKeys: keys, prefix: pragma),
-                  let outer = try? MustacheTemplate(string: pragma + cut.outer) else { continue }
+            guard let text = templates[name], let cut = StreamedTemplate(text: text, name: name, rowKeys: keys, prefix: pragma) else { continue }
             var partials: [(String, MustacheTemplate)] = []
             for piece in cut.cuts {
                 guard let marker = try? MustacheTemplate(string: piece.marker) else { break }
                 partials.append((piece.partial, marker))
             }
-            guard partials.count == cut.cuts.count else { continue }
-            streamingLibrary.register(outer, named: name)
+            var withCut = streamingLibrary
+            guard partials.count == cut.cuts.count,
+                  (try? TemplateParts.register(cut.outer, prefix: pragma, named: name, partsNamed: "\(name)/streamed/", in: &withCut)) != nil
+            else { continue }
+            streamingLibrary = withCut
             for (partial, marker) in partials { streamingLibrary.register(marker, named: partial) }
             streamed[name] = cut
         }

@@ -95,31 +95,12 @@ struct StreamedTemplateTests {
         }
     }
 
-    /// A random template of text, line breaks, indentation, variables, comments and sections
-    /// (cut or not, opened and closed inline or on lines of their own), balanced.
-    func randomTemplate(_ random: inout SplitMix64, depth: Int = 0) -> String {
-        let pieces = ["x", " ", "\t", "\n", "\n", "\r\n", "{{id}}", "{{title}}", "{{{text}}}", "{{! c }}", "  "]
-        var text = ""
-        for _ in 0..<Int.random(in: 0...5, using: &random) {
-            if depth < 3, Int.random(in: 0..<3, using: &random) == 0 {
-                let name = ["incidents", "incidents", "on", "off", "flag", "repeats", "page"].randomElement(using: &random)!
-                let kind = Int.random(in: 0..<4, using: &random) == 0 ? "^" : "#"
-                func around() -> String { ["", "\n", " \n", "\n  ", "x\n", "\r\n"].randomElement(using: &random)! }
-                text += around() + "{{\(kind)\(name)}}" + around() + randomTemplate(&random, depth: depth + 1) + around()
-                    + "{{/\(name)}}" + around()
-            } else {
-                text += pieces.randomElement(using: &random)!
-            }
-        }
-        return text
-    }
-
     @Test("3,000 seeded random templates render the same streamed as whole")
     func randomTemplates() throws {
         var random = SplitMix64(seed: 42)
         var cut = 0
         for _ in 0..<3_000 {
-            let index = randomTemplate(&random)
+            let index = RandomTemplate.make(&random)
             let templates = try templates(index)
             if templates.streamed["index"] != nil { cut += 1 }
             for count in [0, 1, 3] {
