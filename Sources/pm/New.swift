@@ -22,7 +22,9 @@ extension PM {
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The title: what users experienced, in one line.") var title: String
-        @Option(help: "Severity, from pm.yml's scale.") var severity: String = "SEV3"
+        @Option(help: ArgumentHelp("Severity, from pm.yml's scale. Default: its third level (SEV3 on the built-in SEV1–SEV4), or its last when it has fewer.",
+                                   valueName: "level"))
+        var severity: String?
         @Option(name: .customLong("service"), help: ArgumentHelp("An affected service (repeatable).", valueName: "name"))
         var services: [String] = []
         @Option(help: ArgumentHelp("Template name: a file <templates>/<name>.md. Default: full for the two most severe levels, short otherwise.", valueName: "name"))
@@ -57,8 +59,9 @@ extension PM {
         func run() throws {
             let configuration = try global.loadConfiguration()
             // Any case, as lint reads it (`sev2` is SEV2); the draft gets the scale's spelling.
-            guard let index = configuration.severityIndex(self.severity) else {
-                Terminal.error(Terminal.sanitise("--severity must be one of \(configuration.severities.joined(separator: ", ")), not '\(self.severity)'"))
+            let asked = self.severity ?? PostmortemScaffold.defaultSeverity(scale: configuration.severities)
+            guard let index = configuration.severityIndex(asked) else {
+                Terminal.error(Terminal.sanitise("--severity must be one of \(configuration.severities.joined(separator: ", ")), not '\(asked)'"))
                 throw ExitCode(2)
             }
             let severity = configuration.severities[index]

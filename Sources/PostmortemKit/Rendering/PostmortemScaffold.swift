@@ -57,6 +57,12 @@ public enum PostmortemScaffold {
         }
     }
 
+    /// The severity of a draft when none is asked for: the scale's third level, the first that
+    /// gets the short template (SEV3 on the built-in scale), or its last when it has fewer.
+    public static func defaultSeverity(scale: [String]) -> String {
+        scale.isEmpty ? "SEV3" : scale[min(2, scale.count - 1)]
+    }
+
     /// The default template name for a severity: the full template for the two most severe
     /// levels of the scale, the short one otherwise.
     public static func defaultTemplate(for severity: String, scale: [String]) -> String {

@@ -124,6 +124,14 @@ import Testing
         #expect(PostmortemScaffold.defaultTemplate(for: "SEV3", scale: scale) == "short")
     }
 
+    @Test("with no --severity, a draft takes its project's third level, or its last when the scale is shorter")
+    func defaultSeverityFollowsTheScale() {
+        #expect(PostmortemScaffold.defaultSeverity(scale: ["SEV1", "SEV2", "SEV3", "SEV4"]) == "SEV3")
+        #expect(PostmortemScaffold.defaultSeverity(scale: ["P1", "P2", "P3", "P4", "P5"]) == "P3")
+        #expect(PostmortemScaffold.defaultSeverity(scale: ["critical", "major"]) == "major")
+        #expect(PostmortemScaffold.defaultSeverity(scale: ["one"]) == "one")
+    }
+
     @Test func templateWithoutFrontMatterIsRejected() {
         #expect(throws: PostmortemScaffold.Failure.self) {
             try PostmortemScaffold.render(template: "# {{title}}\n", request: request)

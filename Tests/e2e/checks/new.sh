@@ -14,3 +14,8 @@ check "new reads --severity in any case, and refuses an unknown one or an empty 
 zonedir=$(mktemp -d)
 printf 'timezone: Europe/Berlin\npostmortems: incidents\n' > "$zonedir/pm.yml"
 check "new states pm.yml's zone and prints a relative path" bash -c "cd $zonedir && $PWD/$PM new 'Queue stalled' --severity SEV3 --service queue --date 2026-09-03 | grep -qx 'incidents/2026-09-03-queue-stalled.md' && grep -qx 'timezone: \"Europe/Berlin\"' incidents/2026-09-03-queue-stalled.md && grep -qx 'All times Europe/Berlin.' incidents/2026-09-03-queue-stalled.md"
+# A project with its own severity scale: with no --severity, the draft takes the scale's third
+# level (it had been SEV3 always, a usage error there; the black-box pass of stop 42).
+scaledir=$(mktemp -d)
+printf 'timezone: UTC\nseverities: [P1, P2, P3, P4]\n' > "$scaledir/pm.yml"
+check "new without --severity takes the third level of pm.yml's scale" bash -c "cd $scaledir && $PWD/$PM new 'Checkout slow' --date 2026-11-21 >/dev/null && grep -qx 'severity: \"P3\"' postmortems/2026-11-21-checkout-slow.md"
