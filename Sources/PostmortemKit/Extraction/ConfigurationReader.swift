@@ -14,7 +14,7 @@ public enum ConfigurationReader {
         configuration.path = path
         configuration.rootDirectory = rootDirectory
         let root: YAMLValue
-        switch YAMLReader.read(text) {
+        switch YAMLReader.read(text.droppingByteOrderMark) {
         case .failure(let failure):
             throw ConfigurationError(path: path, location: failure.location, message: "invalid YAML: \(failure.message)")
         case .success(nil):

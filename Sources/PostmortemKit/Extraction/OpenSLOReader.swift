@@ -9,7 +9,7 @@
 public enum OpenSLOReader {
     public static func read(_ text: String, path: String) throws(ConfigurationError) -> [SLODefinition] {
         var result: [SLODefinition] = []
-        for document in documents(of: text) {
+        for document in documents(of: text.droppingByteOrderMark) {
             // Each document is read as pm.yml is: its errors (a duplicate key, nesting too deep,
             // aliases expanding past the node limit) are stated at their line, not skipped.
             let converted: YAMLValue

@@ -248,3 +248,12 @@ public enum YAMLReader {
         return String(decoding: utf8[..<cut], as: UTF8.self) + "…"
     }
 }
+
+extension String {
+    /// The text without the byte order mark it starts with, if any: a file saved by an editor that
+    /// writes one is read as postmortems are (YAML allows one at the start of a stream, and Yams,
+    /// told the encoding, reads it as text).
+    var droppingByteOrderMark: String {
+        utf8.starts(with: [0xEF, 0xBB, 0xBF]) ? String(decoding: utf8.dropFirst(3), as: UTF8.self) : self
+    }
+}

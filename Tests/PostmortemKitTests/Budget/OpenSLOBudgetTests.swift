@@ -118,6 +118,11 @@ import Testing
         // A target in 0…1 becomes a percentage without float noise (0.9993 × 100 is 99.92999…).
         #expect(try OpenSLOReader.read(text.replacingOccurrences(of: "0.999", with: "0.9993"), path: "s.yaml").first?.objective == 99.93)
         #expect(OpenSLOReader.window("25h") == nil)
+        // A file saved with a byte order mark reads as without one; pm.yml too (it had been an error
+        // at line 2, "did not find expected <document start>"; the black-box pass of stop 42).
+        #expect(try OpenSLOReader.read("\u{FEFF}" + text, path: "s.yaml") == OpenSLOReader.read(text, path: "s.yaml"))
+        let configuration = try ConfigurationReader.parse("\u{FEFF}timezone: Europe/Berlin\nslos: []\n", path: "pm.yml")
+        #expect(configuration.timezone == "Europe/Berlin")
         for (bad, line, message) in [("720h", "1Y", "timeWindow duration `1Y` is not one pm counts"),
                                      ("target: 0.999", "target: \"0.999\"", "target must be a number")] {
             let error = #expect(throws: ConfigurationError.self) {
