@@ -137,6 +137,14 @@ public enum ConfigurationReader {
                 throw ConfigurationError(path: path, location: item["objective"]?.location ?? item.location,
                                          message: "SLO `\(id)` needs a numeric `objective` in percent, like 99.9")
             }
+            // A fraction as OpenSLO writes it (`0.999`) would be a budget of most of the window.
+            if objective > 0, objective < 1 {
+                let product = (objective * 100 * 1e9).rounded() / 1e9
+                let percent = product == product.rounded() ? String(Int(product)) : "\(product)"
+                throw ConfigurationError(path: path, location: objectiveValue.location,
+                                         message: "SLO `\(id)`: objective is in percent, so \(objective) would be \(objective) %, a budget of nearly the whole window; "
+                                            + "write \(percent) for \(percent) %")
+            }
             guard SLODefinition.isSupported(objective: objective) else {
                 throw ConfigurationError(path: path, location: objectiveValue.location,
                                          message: "SLO `\(id)`: objective \(objective) must be a percentage above 0 and at most \(SLODefinition.highestObjective) (seven nines)")

@@ -84,11 +84,25 @@ import Testing
         #expect(future[0].policy == .healthy)
     }
 
+    /// OpenSLO writes a target as a fraction; pm.yml's objective is in percent, and `0.999` had been
+    /// read as 0.999 %, a budget of nearly the whole window, without a word (the black-box pass of
+    /// stop 42).
+    @Test("an objective below 1 in pm.yml is refused as a fraction, with the percentage to write")
+    func fractionalObjective() {
+        for (written, suggested) in [("0.999", "99.9"), ("0.9995", "99.95"), ("0.95", "95")] {
+            let error = #expect(throws: ConfigurationError.self) {
+                _ = try ConfigurationReader.parse("slos:\n  - id: api\n    objective: \(written)\n    window: month\n", path: "pm.yml")
+            }
+            #expect(error?.description.contains("pm.yml:3:16") == true, "\(error?.description ?? "")")
+            #expect(error?.description.contains("write \(suggested) for") == true, "\(error?.description ?? "")")
+        }
+    }
+
     /// Above seven nines a day's budget rounds towards nothing: 99.99999999999999 had shown an
     /// untouched window as spent ("freeze").
     @Test("objectives up to seven nines are read, with a budget an untouched day keeps; higher ones are refused",
           arguments: [("99.9", true), ("99.99999", true), ("99.999991", false), ("99.99999999999999", false),
-                      ("100", false), ("0", false), ("0.001", true)])
+                      ("100", false), ("0", false), ("1.5", true)])
     func highestObjective(objective: String, accepted: Bool) throws {
         let yaml = "slos:\n  - id: api\n    objective: \(objective)\n    window: 1d\n"
         let target = String(Double(objective)! / 100)
