@@ -92,8 +92,9 @@ public enum ErrorBudgetCalculator {
         return burns
     }
 
-    /// What could not be counted, or was counted on an assumption: impact on an SLO that is not
-    /// defined, impact without times, a missing `bad_fraction` (counted as a full outage), a
+    /// What could not be counted, or was counted on an assumption: impact whose `bad_fraction` or
+    /// `budget_minutes` could not be read, impact on an SLO that is not defined, impact without
+    /// times, a missing `bad_fraction` (counted as a full outage), a
     /// `bad_fraction` outside 0…1 (clamped), a negative `budget_minutes` (counted as 0), and, given `today`, an incident that starts after it
     /// (counted as written, most likely a mistyped date).
     public static func notes(slos: [SLODefinition], records: some Collection<Postmortem>,
@@ -104,6 +105,10 @@ public enum ErrorBudgetCalculator {
         for record in records {
             for impact in record.impact {
                 func note(_ message: String) { notes.append(BudgetNote(incident: record.id, slo: impact.slo, message: message)) }
+                if let reason = impact.unreadable {
+                    note("\(reason); not counted")
+                    continue
+                }
                 guard known.contains(impact.slo) else {
                     note("impact names SLO `\(impact.slo)`, which is not defined; not counted")
                     continue
@@ -159,7 +164,7 @@ public enum ErrorBudgetCalculator {
         let byID = Dictionary(slos.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for record in records {
             guard let started = record.started else { continue }
-            for impact in record.impact {
+            for impact in record.impact where impact.isCountable {
                 guard let slo = byID[impact.slo] else { continue }
                 if let mitigated = record.mitigated, mitigated > started {
                     let total = started.minutes(to: mitigated)

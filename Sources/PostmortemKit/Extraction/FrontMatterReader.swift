@@ -121,6 +121,12 @@ public enum FrontMatterReader {
 
     static func range(_ location: SourceLocation) -> SourceRange { SourceRange(start: location, end: location) }
 
+    /// A value as a note quotes it: on one line, cut with `…` after 40 characters.
+    static func shown(_ value: String) -> String {
+        let line = value.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return line.count > 40 ? line.prefix(40) + "…" : line
+    }
+
     static func typeProblem(_ key: String, _ expected: String, _ value: YAMLValue) -> Problem {
         Problem(.wrongType, "`\(key)` must be \(expected), not \(value.typeDescription)", at: range(value.location))
     }
@@ -177,15 +183,17 @@ public enum FrontMatterReader {
                 continue
             }
             // The same SLO twice (a pasted item) had been counted twice by the budget.
-            guard !result.contains(where: { $0.slo == slo }) else {
+            // An item not counted (a value not read) gives way to a later one that is.
+            guard !result.contains(where: { $0.slo == slo && $0.isCountable }) else {
                 postmortem.problems.append(Problem(.invalidValue, "`impact` names SLO `\(slo)` more than once; only its first item is counted",
                                                    at: range(item.location)))
                 continue
             }
             var entry = SLOImpact(slo: slo, range: range(item.location))
-            // A value given but not readable leaves the item out: counting it as if the value were
-            // missing would make it a full outage (`bad_fraction: "5 %"` had spent a whole month).
-            var unreadable = false
+            // A value given but not readable leaves the item uncounted: counting it as if the value
+            // were missing would make it a full outage (`bad_fraction: "5 %"` had spent a whole
+            // month). It is kept, marked, so the budget lists it among what it could not count.
+            var unreadable: [String] = []
             for (key, assign) in [("bad_fraction", \SLOImpact.badFraction), ("budget_minutes", \SLOImpact.budgetMinutes)] {
                 guard let field = item[key], !field.isNull else { continue }
                 // A bound far above any real value (a billion minutes is 1,900 years; a fraction
@@ -194,20 +202,25 @@ public enum FrontMatterReader {
                 let percent = key == "bad_fraction" ? field.string.flatMap { $0.hasSuffix("%") ? Double($0.dropLast()) : nil } : nil
                 guard let number = field.number ?? percent else {
                     var problem = typeProblem(key, "a number", field)
+                    unreadable.append(field.string.map { "`\(key)` `\(Self.shown($0))` is not a number" } ?? problem.message)
                     problem.message += "; this impact is not counted"
                     postmortem.problems.append(problem)
-                    unreadable = true
                     continue
                 }
                 guard number.isFinite, abs(number) <= Self.largestImpactNumber else {
-                    postmortem.problems.append(Problem(.wrongType, "`\(key)` must be a number between -1e9 and 1e9, not \(field.string ?? ""); this impact is not counted",
-                                                       at: range(field.location)))
-                    unreadable = true
+                    let message = "`\(key)` must be a number between -1e9 and 1e9, not \(field.string ?? "")"
+                    unreadable.append(message)
+                    postmortem.problems.append(Problem(.wrongType, message + "; this impact is not counted", at: range(field.location)))
                     continue
                 }
                 entry[keyPath: assign] = field.number == nil ? number / 100 : number
             }
-            if !unreadable { result.append(entry) }
+            if !unreadable.isEmpty {
+                entry = SLOImpact(slo: slo, range: entry.range, unreadable: unreadable.joined(separator: "; "))
+            } else {
+                result.removeAll { $0.slo == slo }
+            }
+            result.append(entry)
         }
         return result
     }

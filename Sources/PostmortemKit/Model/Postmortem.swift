@@ -251,19 +251,29 @@ public struct SLOImpact: Sendable, Codable, Hashable {
     /// Error budget consumed, in minutes, when the team computed it directly.
     public var budgetMinutes: Double?
     public var range: SourceRange?
+    /// Why the impact is not counted though it was written: a `bad_fraction` or `budget_minutes`
+    /// that could not be read (a reading problem says where). The budget lists it among what it
+    /// could not count, so it is never dropped without a word.
+    public var unreadable: String?
 
-    public init(slo: String, badFraction: Double? = nil, budgetMinutes: Double? = nil, range: SourceRange? = nil) {
+    public init(slo: String, badFraction: Double? = nil, budgetMinutes: Double? = nil, range: SourceRange? = nil,
+                unreadable: String? = nil) {
         self.slo = slo
         self.badFraction = badFraction
         self.budgetMinutes = budgetMinutes
         self.range = range
+        self.unreadable = unreadable
     }
+
+    /// Whether the budget counts it: its values were read.
+    public var isCountable: Bool { unreadable == nil }
 
     enum CodingKeys: String, CodingKey {
         case slo
         case badFraction = "bad_fraction"
         case budgetMinutes = "budget_minutes"
         case range
+        case unreadable
     }
 }
 

@@ -21,6 +21,7 @@ public enum RecordTextRenderer {
             var parts = ["impact on \(impact.slo):"]
             if let f = impact.badFraction { parts.append("bad fraction \(format(f))") }
             if let m = impact.budgetMinutes { parts.append("\(format(m)) budget minutes") }
+            if let reason = impact.unreadable { parts.append("not counted: \(reason)") }
             line(parts.joined(separator: " "))
         }
         if let causes = p.causes { line("declared causes: \(causes.joined(separator: ", "))") }

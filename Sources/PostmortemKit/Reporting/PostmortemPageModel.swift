@@ -1,6 +1,7 @@
 /// The values `postmortem.mustache` renders for one postmortem's page: the summary panel (metadata,
-/// budget burned per SLO, categories with evidence, follow-up states) and the body HTML that
-/// cmark-gfm rendered in safe mode, which is the only value printed raw.
+/// budget burned per SLO and what of the impact was not counted, categories with evidence,
+/// follow-up states) and the body HTML that cmark-gfm rendered in safe mode, which is the only
+/// value printed raw.
 enum PostmortemPageModel {
     /// The context with `body` as the page body, `findings` as its list of findings, `actions`
     /// as its follow-up actions, `classification` with its evidence and `header` as its title,
@@ -37,6 +38,10 @@ enum PostmortemPageModel {
                     "share": text(windowBudget > 0 ? DurationText.percent(burn.minutes / windowBudget * 100, fractionDigits: 1) : "–"),
                     "hasShare": windowBudget > 0]
         }
+        // What the budget could not count of this incident's impact, or counted on an assumption,
+        // as the index lists it for the period: the page had said "No SLO impact recorded."
+        let impactNotes = ErrorBudgetCalculator.notes(slos: review.slos, records: [record], today: (today, review.options.zone))
+            .map { note -> TemplateRow in ["slo": cleanText(note.slo), "message": cleanText(note.message)] }
         let categories = classification.categories.enumerated().map { position, score -> TemplateRow in
             [
                 "label": cleanText(review.label(ofCategory: score.category)), "id": cleanText(score.category),
@@ -77,6 +82,7 @@ enum PostmortemPageModel {
             "organization": cleanText(review.organization ?? ""),
             "metadata": metadata,
             "burns": burns, "hasBurns": !burns.isEmpty,
+            "impactNotes": impactNotes, "hasImpactNotes": !impactNotes.isEmpty,
             "categories": categories, "hasCategories": !categories.isEmpty,
             "declared": classification.declared,
             "actions": actions, "hasActions": !actions.isEmpty,

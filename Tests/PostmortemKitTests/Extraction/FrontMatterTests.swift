@@ -110,8 +110,9 @@ import Yams
         let p = read("---\nimpact:\n  - slo: a\n    \(line)\n---\n")
         let impact = p.impact.first
         #expect(impact?.badFraction ?? impact?.budgetMinutes == expected)
-        // A value that cannot be read leaves its item out, and says so.
-        #expect(p.impact.count == (message == nil ? 1 : 0))
+        // A value that cannot be read leaves its item uncounted, marked with why, and says so.
+        #expect(p.impact.count == 1)
+        #expect(p.impact.first?.isCountable == (message == nil))
         let key = line.prefix { $0 != ":" }
         #expect(p.problems.map(\.message) == (message.map { ["`\(key)` \($0); this impact is not counted"] } ?? []))
         #expect(p.problems.map { $0.range?.start } == (message == nil ? [] : [SourceLocation(line: 4, column: 5 + key.count + 2)]))
@@ -119,15 +120,31 @@ import Yams
 
     /// `bad_fraction: "5 %"` (a space before the sign) had been read as no fraction, so the
     /// budget counted a full outage while `pm budget` said the impact was not counted.
-    @Test func unreadableImpactIsLeftOutNotCountedAsAFullOutage() {
+    ///
+    /// The item is kept, marked, so that the budget lists it among what it could not count: it
+    /// had been dropped, and the report's list of impact not counted left it out (the black-box
+    /// pass of stop 42).
+    @Test func unreadableImpactIsNotCountedAsAFullOutageAndIsListed() throws {
         let p = read("---\nimpact:\n  - slo: a\n    bad_fraction: 5 %\n  - slo: b\n    bad_fraction: 0.2\n---\n")
-        #expect(p.impact.map(\.slo) == ["b"])
+        #expect(p.impact.map(\.slo) == ["a", "b"])
+        #expect(p.impact.map(\.unreadable) == ["`bad_fraction` `5 %` is not a number", nil])
         #expect(p.problems.map(\.message) == ["`bad_fraction` must be a number, not a string; this impact is not counted"])
         var record = p
         record.started = Timestamp(epochSeconds: 1_780_000_000)
         record.mitigated = Timestamp(epochSeconds: 1_780_003_600)
         let slos = [SLODefinition(id: "a", objective: 99.9, window: .month), SLODefinition(id: "b", objective: 99.9, window: .month)]
         #expect(ErrorBudgetCalculator.burns(slos: slos, records: [record], zone: .utc).map { "\($0.slo) \($0.minutes)" } == ["b 12.0"])
+        #expect(ErrorBudgetCalculator.notes(slos: slos, records: [record]).map { "\($0.slo): \($0.message)" }
+                == ["a: `bad_fraction` `5 %` is not a number; not counted"])
+        // Lint says it once, as the reading problem: not also as impact without a value, nor as
+        // `impact` missing.
+        let findings = try LintTestSupport.lint("---\nimpact:\n  - slo: a\n    bad_fraction: 5 %\n---\n")
+        #expect(findings.filter { $0.ruleID == "PM030" || $0.ruleID == "PM001" && $0.message.contains("impact") }.isEmpty,
+                "\(findings.map(\.message))")
+        // A later item of the same SLO that is read counts, and the first gives way to it.
+        let again = read("---\nimpact:\n  - slo: a\n    bad_fraction: five\n  - slo: a\n    bad_fraction: 0.2\n---\n")
+        #expect(again.impact.map(\.slo) == ["a"] && again.impact.allSatisfy(\.isCountable))
+        #expect(again.problems.count == 1)
     }
 
     /// An SLO named twice in `impact` (a pasted item) had been counted twice by the budget, with no

@@ -281,6 +281,12 @@ struct ReportSiteTests {
         #expect(index.contains("<li><a href=\"incidents/a.html\" dir=\"auto\">a</a> (api-availability): no `mitigated` time after `started` and no `budget_minutes`; not counted</li>"))
         // Without notes, nothing is said.
         #expect(!file(try ReportFixture.site().files, "index.html").contains("Impact that was not counted"))
+        // The incident's page says it too: it had said "No SLO impact recorded." (the black-box
+        // pass of stop 42).
+        let page = file(ReportSite.render(review, templates: try ReportFixture.templates()), "incidents/a.html")
+        #expect(page.contains("<li>&lt;script&gt;x&lt;/script&gt;: impact names SLO `&lt;script&gt;x&lt;/script&gt;`, which is not defined; not counted</li>"))
+        #expect(page.contains("<li>api-availability: no `mitigated` time after `started` and no `budget_minutes`; not counted</li>"))
+        #expect(!page.contains("No SLO impact recorded."))
     }
 
     @Test("the built-in templates are the repository's templates/report")

@@ -59,7 +59,7 @@ public struct FrontMatterRequiredRule: LintRule {
         case "detected": return record.detected != nil
         case "mitigated": return record.mitigated != nil
         case "resolved": return record.resolved != nil
-        case "impact": return !record.impact.isEmpty
+        case "impact": return record.impact.contains(where: \.isCountable)
         case "causes": return !(record.causes ?? []).isEmpty
         case "timezone": return record.timezone != nil
         default: return true

@@ -23,12 +23,13 @@ public struct ImpactQuantifiedRule: LintRule {
     public func check(_ context: LintContext) -> [Violation] {
         let r = context.postmortem
         var result: [Violation] = []
-        for impact in r.impact where impact.badFraction == nil && impact.budgetMinutes == nil {
+        // An impact whose value could not be read has its reading problem already.
+        for impact in r.impact where impact.isCountable && impact.badFraction == nil && impact.budgetMinutes == nil {
             result.append(Violation("impact on `\(impact.slo)` gives neither `bad_fraction` nor `budget_minutes`",
                                     at: impact.range ?? context.frontMatterRange("impact"),
                                     suggestion: "add `bad_fraction: 0.12` (share of bad events between started and mitigated) or `budget_minutes`"))
         }
-        if !r.impact.isEmpty, r.impactMinutes == nil, r.started == nil || r.mitigated == nil {
+        if r.impact.contains(where: \.isCountable), r.impactMinutes == nil, r.started == nil || r.mitigated == nil {
             result.append(Violation("the impact has no duration: `started` or `mitigated` is missing", at: context.frontMatterRange("impact"),
                                     suggestion: "set `started` (user impact began) and `mitigated` (user impact ended)"))
         }
