@@ -49,6 +49,8 @@ public enum FrontMatterReader {
                 postmortem.problems.append(typeProblem("timezone", "a string", zoneValue))
             }
         }
+        // The standard-time reading of each time written in the hour the clocks repeat, by key.
+        var repeated: [String: Timestamp] = [:]
         for entry in entries {
             postmortem.frontMatter.keys.append(FrontMatterKey(name: entry.key, range: range(entry.keyLocation)))
             let value = entry.value
@@ -83,7 +85,22 @@ public enum FrontMatterReader {
                         // Read the wall-clock time in the document's zone, else pm.yml's.
                         let zone = zone ?? defaultZone
                         let local = parsed.epochSeconds
-                        let offset = zone.offset(forLocalSeconds: local)
+                        var offset = zone.offset(forLocalSeconds: local)
+                        // A time the clocks skip when summer time begins names no instant: it had
+                        // been read an hour off without a word, and durations with it.
+                        guard zone.offset(at: local - Int64(offset)) == offset else {
+                            postmortem.problems.append(Problem(.invalidTimestamp,
+                                "`\(entry.key): \(text)` is a time the clocks skip in \(zone.name) (summer time began), so it is not read; write the time with its offset",
+                                at: range(value.location)))
+                            continue
+                        }
+                        // One the clocks show twice when summer time ends is read in summer time, or
+                        // in standard time when summer time would put it before the time above it
+                        // (see below), as the timeline's times are.
+                        if let both = zone.repeatedOffsets(forLocalSeconds: local) {
+                            offset = both.summer
+                            repeated[entry.key] = Timestamp(epochSeconds: local - Int64(both.standard), offsetSeconds: both.standard, zoneAssumed: true)
+                        }
                         stamp = Timestamp(epochSeconds: local - Int64(offset), offsetSeconds: offset, zoneAssumed: true)
                     } else {
                         stamp = parsed
@@ -116,6 +133,24 @@ public enum FrontMatterReader {
             default:
                 break // Unknown keys are lint's concern (with a "did you mean").
             }
+        }
+        if !repeated.isEmpty { resolveRepeated(repeated, in: &postmortem) }
+    }
+
+    /// Moves each time written in the hour the clocks repeat to standard time when its summer-time
+    /// reading is before the time above it (started, detected, mitigated, resolved, in that order)
+    /// and the standard one is not: `started: 2026-10-25 02:30`, then `mitigated: 02:10` in
+    /// Europe/Berlin, had read the mitigation 20 minutes before the start.
+    static func resolveRepeated(_ standard: [String: Timestamp], in postmortem: inout Postmortem) {
+        let keys: [WritableKeyPath<Postmortem, Timestamp?>] = [\.started, \.detected, \.mitigated, \.resolved]
+        let names = ["started", "detected", "mitigated", "resolved"]
+        var previous: Timestamp? = nil
+        for (key, name) in zip(keys, names) {
+            guard let time = postmortem[keyPath: key] else { continue }
+            if let previous, let later = standard[name], time < previous, later >= previous {
+                postmortem[keyPath: key] = later
+            }
+            previous = postmortem[keyPath: key]
         }
     }
 

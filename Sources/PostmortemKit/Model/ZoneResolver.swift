@@ -26,6 +26,17 @@ public struct ZoneResolver: Sendable, Hashable {
     /// A fixed offset in seconds.
     public init(fixedOffset: Int) { storage = .fixed(fixedOffset) }
 
+    /// The zone's IANA name, or its fixed offset written `UTC+01:00` (`UTC` for none), for messages.
+    public var name: String {
+        switch storage {
+        case .iana(let zone): return zone.identifier
+        case .fixed(0): return "UTC"
+        case .fixed(let offset):
+            let minutes = abs(offset) / 60
+            return "UTC" + (offset < 0 ? "-" : "+") + pad2(minutes / 60) + ":" + pad2(minutes % 60)
+        }
+    }
+
     /// The offset from UTC in force at an instant.
     public func offset(at epochSeconds: Int64) -> Int {
         switch storage {

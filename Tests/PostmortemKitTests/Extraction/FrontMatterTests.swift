@@ -147,6 +147,34 @@ import Yams
         #expect(again.problems.count == 1)
     }
 
+    /// Times of the days the clocks change, written without an offset in a zone with summer time
+    /// (the black-box pass of stop 42): a time the clocks skip had been read an hour off without
+    /// a word, and both times of `02:30`, then `02:10` in the repeated hour, in summer time, so
+    /// the mitigation came 20 minutes before the start.
+    @Test func timesOnTheDaysTheClocksChange() throws {
+        let skipped = read("---\ntimezone: Europe/Berlin\nstarted: 2026-03-29 02:30\nmitigated: 2026-03-29 03:30\n---\n")
+        #expect(skipped.started == nil)
+        #expect(skipped.mitigated?.iso8601 == "2026-03-29T03:30:00+02:00")
+        #expect(skipped.problems.map(\.message) == ["`started: 2026-03-29 02:30` is a time the clocks skip in Europe/Berlin (summer time began), so it is not read; write the time with its offset"])
+        #expect(skipped.problems.first?.code == .invalidTimestamp && skipped.problems.first?.severity == .error)
+        #expect(skipped.problems.first?.range?.start == SourceLocation(line: 3, column: 10))
+        // The repeated hour: summer time, unless that is before the time above.
+        let repeated = read("---\ntimezone: Europe/Berlin\nstarted: 2026-10-25 02:30\ndetected: 2026-10-25 02:40\nmitigated: 2026-10-25 02:10\nresolved: 2026-10-25 02:50\n---\n")
+        #expect(repeated.problems.isEmpty)
+        #expect([repeated.started, repeated.detected, repeated.mitigated, repeated.resolved].map { $0?.iso8601 }
+                == ["2026-10-25T02:30:00+02:00", "2026-10-25T02:40:00+02:00", "2026-10-25T02:10:00+01:00", "2026-10-25T02:50:00+01:00"])
+        #expect(repeated.impactMinutes == 40)
+        // In the order of the four times, whichever order the keys are written in.
+        let shuffled = read("---\nmitigated: 2026-10-25 02:10\nstarted: 2026-10-25 02:30\ntimezone: Europe/Berlin\n---\n")
+        #expect(shuffled.mitigated?.iso8601 == "2026-10-25T02:10:00+01:00")
+        // pm.yml's zone when the document states none; an offset written is used as written.
+        var record = Postmortem(path: "x.md", id: "x")
+        FrontMatterReader.read("started: 2026-11-01 01:30\nmitigated: 2026-11-01T01:10:00-05:00", firstLine: 2,
+                               defaultZone: try #require(ZoneResolver("America/New_York")), into: &record)
+        #expect(record.started?.iso8601 == "2026-11-01T01:30:00-04:00")
+        #expect(record.mitigated?.iso8601 == "2026-11-01T01:10:00-05:00")
+    }
+
     /// An SLO named twice in `impact` (a pasted item) had been counted twice by the budget, with no
     /// word from lint. The first item counts; the second is a warning at its line.
     @Test func anSLOListedTwiceCountsOnce() {
