@@ -10,7 +10,7 @@ enum IndexPageModel {
     /// grow with the corpus, which ``StreamedTemplate`` writes row by row.
     /// `staircases` has one row per SLO, but a row grows with the corpus: the chart has a marker
     /// and the list an item for every incident that burned the SLO's budget.
-    static let rowKeys: Set<String> = ["staircases", "incidents", "repeats", "openActions", "doneActions", "notDoingActions",
+    static let rowKeys: Set<String> = ["staircases", "incidents", "undated", "repeats", "openActions", "doneActions", "notDoingActions",
                                        "lintErrorDocuments"]
 
     static func context(_ review: QuarterlyReview) -> [String: Any] {
@@ -51,6 +51,16 @@ enum IndexPageModel {
         context["serviceRows"] = serviceRows(review, incidents: inPeriod)
         context["incidents"] = LazyRows(count: inPeriod.count) { incidentRow(review, index: inPeriod[$0]) }
         context["hasIncidents"] = !inPeriod.isEmpty
+        // Documents with no time belong to no period: a corpus of older postmortems without
+        // `started` had shown an empty quarter without a word (the black-box pass of stop 42).
+        let undated = review.undatedDocuments
+        context["undated"] = LazyRows(count: undated.count) { number -> [String: Any] in
+            let index = undated[number], record = review.documents[index].postmortem
+            return ["id": cleanText(record.id), "href": text("incidents/\(review.pageNames[index])"),
+                    "incidentTitle": cleanText(review.title(of: index) ?? record.id)]
+        }
+        context["hasUndated"] = !undated.isEmpty
+        context["undatedCount"] = text(undated.count == 1 ? "1 postmortem states" : "\(undated.count) postmortems state")
         context["repeats"] = LazyRows(count: review.repeats.count) { number -> [String: Any] in
             let repeated = review.repeats[number]
             func date(_ id: String) -> String {

@@ -112,6 +112,12 @@ public struct QuarterlyReview: Sendable {
     }
 
     /// Indices of the documents whose incident began in the period, in time order.
+    /// The documents that state no time at all (no `started`, `detected`, `mitigated` or
+    /// `resolved` read), which belong to no period, in the order read.
+    var undatedDocuments: [Int] {
+        documents.indices.filter { IncidentTime.began(documents[$0].postmortem) == nil }
+    }
+
     public var incidentsInPeriod: [Int] {
         documents.indices
             .compactMap { index -> (Timestamp, Int)? in

@@ -289,6 +289,27 @@ struct ReportSiteTests {
         #expect(!page.contains("No SLO impact recorded."))
     }
 
+    /// Documents that state no time belong to no period: older postmortems without `started` had
+    /// made an empty quarter without a word (the black-box pass of stop 42). The index lists them,
+    /// escaped, linked to their pages.
+    @Test func indexListsUndatedDocuments() throws {
+        var undated = Postmortem(path: "u.md", id: "u<1>")
+        undated.title = "Search \"slow\" <b>"
+        var dated = Postmortem(path: "d.md", id: "d")
+        dated.detected = Timestamp(year: 2026, month: 8, day: 10, hour: 10)
+        let documents = [undated, dated].map {
+            ReportedDocument(postmortem: $0, classification: Classification(incident: $0.id, primary: "config", categories: [], declared: true),
+                             findings: [], bodyHTML: "")
+        }
+        let review = QuarterlyReview(documents: documents, configuration: ReportFixture.configuration, categories: [],
+                                     options: ReportFixture.options)
+        #expect(review.undatedDocuments == [0])
+        let index = file(ReportSite.render(review, templates: try ReportFixture.templates()), "index.html")
+        #expect(index.contains("1 postmortem states no time"))
+        #expect(index.contains("<li><a href=\"incidents/u-1.html\" dir=\"auto\">Search &quot;slow&quot; &lt;b&gt;</a> <span class=\"muted\">u&lt;1&gt;</span></li>"))
+        #expect(!file(try ReportFixture.site().files, "index.html").contains("states no time"))
+    }
+
     @Test("the built-in templates are the repository's templates/report")
     func builtInTemplatesMatch() throws {
         let repository = packageRoot.appendingPathComponent("templates/report")
