@@ -66,6 +66,7 @@ extension PM {
             }
             let severity = configuration.severities[index]
             let day = date.flatMap { CalendarDate($0) } ?? Clock.today(in: ZoneResolver(configuration.timezone) ?? .utc)
+            if let missing = configuration.missingTemplatesWarning { Terminal.warning(configuration.path ?? "pm.yml", nil, missing) }
             let name = template ?? PostmortemScaffold.defaultTemplate(for: severity, scale: configuration.severities)
             guard let templateText = Templates.load(name, configuration: configuration) else {
                 let builtIn = ResourceBundle.bundle == nil ? " (\(ResourceBundle.missing))" : ""

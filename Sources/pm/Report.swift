@@ -70,6 +70,8 @@ extension PM {
                 Terminal.error(Terminal.sanitise(error.description))
                 throw ExitCode(2)
             }
+            if let missing = configuration.missingTemplatesWarning { Terminal.warning(configuration.path ?? "pm.yml", nil, missing) }
+            for warning in templates.warnings { Terminal.note(Terminal.sanitiseLine("pm: warning: \(warning)")) }
 
             let roots = global.inputPaths(paths, configuration: configuration)
             // Absolute, as pm.yml's directory is, so that the report names each file relative to

@@ -1,3 +1,4 @@
+import Foundation
 /// The project configuration, `pm.yml`.
 ///
 /// Every stage takes its settings from here; the sections that belong to one stage (`lint`,
@@ -156,3 +157,23 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
         return "\(path): \(message)"
     }
 }
+
+extension Configuration {
+    /// The templates directory, resolved against pm.yml's folder (the current directory without
+    /// a pm.yml).
+    public var resolvedTemplatesDirectory: String {
+        templatesDirectory.hasPrefix("/") ? templatesDirectory
+            : ((rootDirectory ?? ".") as NSString).appendingPathComponent(templatesDirectory)
+    }
+
+    /// A warning when pm.yml names a `templates` directory that does not exist: `pm new` and
+    /// `pm report` then use the templates built into pm, which a team that re-branded them would
+    /// otherwise see only in the output. Nil when pm.yml does not set `templates` or it exists.
+    public var missingTemplatesWarning: String? {
+        guard let value = raw?["templates"], !value.isNull else { return nil }
+        var isDirectory: ObjCBool = false
+        guard !FileManager.default.fileExists(atPath: resolvedTemplatesDirectory, isDirectory: &isDirectory) || !isDirectory.boolValue else { return nil }
+        return "`templates: \(templatesDirectory)` names no directory (\(resolvedTemplatesDirectory)); the built-in templates are used"
+    }
+}
+

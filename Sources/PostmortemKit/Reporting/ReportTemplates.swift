@@ -11,6 +11,10 @@ public struct ReportTemplates: Sendable {
     let library: MustacheLibrary
     /// Where the templates came from, for messages: a directory, or "built-in".
     public let source: String
+    /// What may not render as the team meant, though the templates are valid: a partial
+    /// (`{{> name}}`) that no template of the folder is, which renders as nothing (a copy of the
+    /// folder without `style.mustache` makes pages without their styles).
+    public let warnings: [String]
     /// The templates whose long sections are rendered row by row (see ``StreamedTemplate``), by
     /// name, and the library that holds their cut versions and partials.
     let streamed: [String: StreamedTemplate]
@@ -46,7 +50,8 @@ public struct ReportTemplates: Sendable {
     public init(templates: [String: String], source: String) throws(ReportError) {
         MustacheContentTypes.register(ReportHTMLContentType(), named: ReportHTMLContentType.name)
         var library = MustacheLibrary()
-        let edges = Self.inclusions(templates)
+        let included = templates.mapValues(Self.includedNames)
+        let edges = included.mapValues { $0.filter { templates[$0] != nil } }
         // A page is rendered per postmortem with these, and each part of a template costs a
         // partial's lookup at every rendering: they are parsed whole (see ``TemplateParts``).
         let perDocument = Self.reached(from: "postmortem", edges: edges)
@@ -77,6 +82,11 @@ public struct ReportTemplates: Sendable {
         }
         self.library = library
         self.source = source
+        warnings = included.sorted(by: { $0.key < $1.key }).flatMap { name, partials in
+            Set(partials).subtracting(templates.keys).sorted().map { partial in
+                "the template \(name).mustache in \(source) includes `\(partial)`, which is no template there (no \(partial).mustache): it renders as nothing"
+            }
+        }
         (streamed, streamingLibrary) = Self.streaming(templates, library: library)
     }
 
@@ -196,6 +206,7 @@ public struct ReportTemplates: Sendable {
 
     private init(_ templates: ReportTemplates, source: String) {
         library = templates.library
+        warnings = templates.warnings
         streamed = templates.streamed
         streamingLibrary = templates.streamingLibrary
         self.source = source
@@ -204,10 +215,8 @@ public struct ReportTemplates: Sendable {
     /// The project's `templates/report/` when it exists, else the built-in templates.
     /// - Parameter configuration: pm.yml, whose directory and `templates` setting locate the folder.
     public static func forProject(_ configuration: Configuration) throws(ReportError) -> ReportTemplates {
-        if let root = configuration.rootDirectory {
-            let base = configuration.templatesDirectory.hasPrefix("/") ? configuration.templatesDirectory
-                : (root as NSString).appendingPathComponent(configuration.templatesDirectory)
-            let directory = (base as NSString).appendingPathComponent("report")
+        if configuration.rootDirectory != nil {
+            let directory = (configuration.resolvedTemplatesDirectory as NSString).appendingPathComponent("report")
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue {
                 return try ReportTemplates(directory: directory)

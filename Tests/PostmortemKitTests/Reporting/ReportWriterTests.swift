@@ -183,6 +183,34 @@ struct ReportWriterTests {
         _ = try ReportFixture.templates()
     }
 
+    /// A re-branded copy of the templates that misspells a partial, or lacks `style.mustache`,
+    /// rendered pages without it and said nothing (the black-box pass of stop 42).
+    @Test("a partial that is no template of the folder is a warning; the built-in templates have none")
+    func missingPartials() throws {
+        let templates = try ReportTemplates(templates: ["index": "{{> style}}{{> nosuch}}{{>*dynamic}}", "postmortem": "{{> style}} {{> style}}"],
+                                            source: "templates/report")
+        #expect(templates.warnings == [
+            "the template index.mustache in templates/report includes `nosuch`, which is no template there (no nosuch.mustache): it renders as nothing",
+            "the template index.mustache in templates/report includes `style`, which is no template there (no style.mustache): it renders as nothing",
+            "the template postmortem.mustache in templates/report includes `style`, which is no template there (no style.mustache): it renders as nothing",
+        ])
+        #expect(try ReportFixture.templates().warnings.isEmpty)
+        #expect(try ReportTemplates.builtIn().warnings.isEmpty)
+    }
+
+    @Test("pm.yml naming a templates directory that does not exist is a warning; the default name is not")
+    func missingTemplatesDirectory() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("pm-templates-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("brand"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        func warning(_ yaml: String) throws -> String? {
+            try ConfigurationReader.parse(yaml, path: root.appendingPathComponent("pm.yml").path, rootDirectory: root.path).missingTemplatesWarning
+        }
+        #expect(try warning("templates: nosuchdir\n") == "`templates: nosuchdir` names no directory (\(root.path)/nosuchdir); the built-in templates are used")
+        #expect(try warning("templates: brand\n") == nil)
+        #expect(try warning("timezone: UTC\n") == nil)
+    }
+
     @Test("cmark-gfm table alignment becomes a style, since align is obsolete in HTML5")
     func tableAlignment() {
         let html = PageHTML.prepare(MarkdownParser.renderHTML("| a | b |\n|:--|--:|\n| 1 | 2 |\n"))

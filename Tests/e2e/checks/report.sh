@@ -48,3 +48,11 @@ early=$(mktemp -d)
 check "report as of a day before its incidents shows no negative age" bash -c "$PM report --today 2026-01-02 --quarter 2026-Q1 --out $early/site postmortems >/dev/null 2>&1 &&
 ! grep -Eq '>-[0-9]+ (d|min)<' $early/site/index.html $early/site/incidents/*.html"
 rm -rf "$early"
+# A re-branded copy of the templates without style.mustache, and a pm.yml `templates:` that names
+# no directory, each say so on stderr: both had rendered without a word (the black-box pass of
+# stop 42).
+brand=$(mktemp -d)
+cp -r postmortems pm.yml "$brand/" && mkdir -p "$brand/templates/report" && cp templates/report/index.mustache templates/report/postmortem.mustache "$brand/templates/report/"
+check "report warns of a partial its templates folder lacks, and of a templates directory pm.yml names that is not there" bash -c "cd $brand && $PMABS report --quarter 2026-Q3 --today 2026-11-22 --out site 2>&1 >/dev/null | grep -q 'includes \`style\`, which is no template there' &&
+sed -i 's/^templates: .*/templates: nosuchdir/' pm.yml && $PMABS report --quarter 2026-Q3 --today 2026-11-22 --out site 2>&1 >/dev/null | grep -q 'pm.yml: \`templates: nosuchdir\` names no directory'"
+rm -rf "$brand"
