@@ -1,9 +1,12 @@
+import Foundation
+
 /// File names for the per-postmortem pages.
 ///
 /// An id comes from a document and can hold anything (`../x`, spaces, emoji); the page name
-/// keeps ASCII letters, digits, `.`, `_` and `-`, lowercased, and adds `-2`, `-3` … when two
-/// ids collapse to the same name, in input order, so names are stable and never leave the
-/// `incidents/` folder.
+/// is the id in Latin letters (as `pm new` makes file names: `Störung` is `storung`, `日本語`
+/// `ri-ben-yu`), keeping ASCII letters, digits, `.`, `_` and `-`, lowercased, and adds `-2`, `-3`
+/// … when two ids collapse to the same name, in input order, so names are stable and never leave
+/// the `incidents/` folder.
 public enum PageFileNames {
     /// The page names for ids in order.
     public static func assign(_ ids: [String]) -> [String] {
@@ -48,9 +51,12 @@ public enum PageFileNames {
     }
 
     static func slugWalking(_ id: String) -> String {
+        // Ids outside ASCII had all become `postmortem`, `postmortem-2`, …
+        let latin = id.utf8.allSatisfy { $0 < 0x80 } ? id
+            : (id.applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? id)
         var out = ""
         var lastWasDash = false
-        for scalar in id.lowercased().unicodeScalars {
+        for scalar in latin.lowercased().unicodeScalars {
             let keep = ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "."
             if keep {
                 out.unicodeScalars.append(scalar)

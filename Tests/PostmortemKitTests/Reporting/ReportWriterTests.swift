@@ -120,6 +120,10 @@ struct ReportWriterTests {
     func pageNames() {
         #expect(PageFileNames.assign(["../../etc/passwd", "A b", "a-b", "", "🔥"]) ==
                 ["etc-passwd.html", "a-b.html", "a-b-2.html", "postmortem.html", "postmortem-2.html"])
+        // Ids outside ASCII are written in Latin letters, as pm new's file names are: they had all
+        // become postmortem.html, postmortem-2.html, … (the black-box pass of stop 42).
+        #expect(PageFileNames.assign(["ÄÖÜ", "日本語", "Störung-Zahlungen", "Сбой", ".", ".."]) ==
+                ["aou.html", "ri-ben-yu.html", "storung-zahlungen.html", "sboj.html", "postmortem.html", "postmortem-2.html"])
     }
 
     @Test("medians and 90th percentiles interpolate between ranks")
