@@ -63,10 +63,7 @@ public struct ReportTemplates: Sendable {
                     try TemplateParts.register(text, prefix: Self.pragma, named: name, partsNamed: "\(name)/", in: &library)
                 }
             } catch let error as MustacheTemplate.ParserError {
-                // Lines are counted in the user's file: one less than in the text with the pragma.
-                let context = error.context
-                throw ReportError("the template \(name).mustache in \(source) is not valid Mustache: line \(max(1, context.lineNumber - 1)), "
-                                  + "column \(context.columnNumber): \(error.error) in `\(context.line)`")
+                throw ReportError("the template \(name).mustache in \(source) is not valid Mustache: \(Self.describe(error, in: text))")
             } catch {
                 throw ReportError("the template \(name).mustache in \(source) is not valid Mustache: \(error)")
             }
@@ -88,6 +85,87 @@ public struct ReportTemplates: Sendable {
             }
         }
         (streamed, streamingLibrary) = Self.streaming(templates, library: library)
+    }
+
+    /// A parse error as the user can act on it: the line and column in their file (without pm's
+    /// pragma line) of the tag at fault, what is wrong in words, and that line. swift-mustache
+    /// names its error cases (`unfinishedName`), points after a tag left open (at the next line's
+    /// start), and at the end of the text for a section never closed.
+    static func describe(_ error: MustacheTemplate.ParserError, in text: String) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Lines are counted in the user's file: one less than in the text with the pragma.
+        var line = max(1, error.context.lineNumber - 1), column = error.context.columnNumber
+        let plain = TemplateTags.keepsToDefaults(text)
+        let what: String
+        switch error.error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect?:
+            if plain, let (open, close) = sectionMismatch(text), let close {
+                (line, column) = position(of: close.range.lowerBound, in: text)
+                what = "`{{/\(close.name)}}` closes the section `{{#\(open.name)}}` of line \(position(of: open.range.lowerBound, in: text).line)"
+            } else {
+                what = "a section is closed with another name than it was opened with"
+            }
+        case .unfinishedName?:
+            what = "a tag is not closed with `}}`, or its name holds a character names cannot have"
+            // The tag at fault: the last `{{` before where the parser stopped.
+            if plain, let start = lastOpening(lines, before: line, column) { (line, column) = start }
+        case .expectedSectionEnd?:
+            if plain, let (open, _) = sectionMismatch(text) {
+                (line, column) = position(of: open.range.lowerBound, in: text)
+                what = "the section `{{\(open.kind == .inverted ? "^" : "#")\(open.name)}}` is never closed (no `{{/\(open.name)}}`)"
+            } else {
+                what = "a section is never closed"
+            }
+        case .invalidSetDelimiter?: what = "a set-delimiter tag is not written like `{{=<% %>=}}`"
+        case .transformAppliedToInheritanceSection?: what = "a transform is applied to an inheritance section"
+        case .illegalTokenInsideInheritSection?, .textInsideInheritSection?:
+            what = "only blocks (`{{$name}}…{{/name}}`) may stand inside a partial's inheritance (`{{<name}}…{{/name}}`)"
+        case .invalidConfigVariableSyntax?: what = "a pragma is not written like `{{% CONTENT_TYPE: HTML}}`"
+        case .unrecognisedConfigVariable?: what = "a pragma names a setting swift-mustache does not have (it has CONTENT_TYPE)"
+        case nil:
+            // swift-mustache's parser ran out of text inside a tag (`{{=<% %>}}`, whose end it
+            // looks for as `=}}`).
+            what = "a tag is left open to the end of the file"
+            if plain || text.containsBytes(of: "{{="), let start = lastOpening(lines, before: lines.count, Int.max) { (line, column) = start }
+        }
+        let shown = lines.indices.contains(line - 1) ? String(lines[line - 1]) : ""
+        return "line \(line), column \(column): \(what), in `\(shown)`"
+    }
+
+    /// The first section closed with another name (the section it closes and the closing tag), or,
+    /// when every close matches, the innermost section never closed (and nil).
+    static func sectionMismatch(_ text: String) -> (TemplateTags.Tag, TemplateTags.Tag?)? {
+        var open: [TemplateTags.Tag] = []
+        for tag in TemplateTags.tags(in: Array(text.utf8)) {
+            switch tag.kind {
+            case .section, .inverted: open.append(tag)
+            case .close:
+                guard let last = open.popLast() else { return nil }
+                if last.name != tag.name { return (last, tag) }
+            case .variable, .other: break
+            }
+        }
+        return open.last.map { ($0, nil) }
+    }
+
+    /// The line and column (in Characters, from 1) of a byte offset of `text`.
+    static func position(of offset: Int, in text: String) -> (line: Int, column: Int) {
+        let before = text.utf8.prefix(offset)
+        let line = before.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { before.index(after: $0) } ?? before.startIndex
+        return (line, Substring(before[lineStart...]).count + 1)
+    }
+
+    /// The line and column of the last `{{` before line `line`, column `column` (in Characters).
+    static func lastOpening(_ lines: [Substring], before line: Int, _ column: Int) -> (line: Int, column: Int)? {
+        for number in stride(from: min(line, lines.count), through: 1, by: -1) {
+            var text = lines[number - 1]
+            if number == line { text = text.prefix(max(0, column - 1)) }
+            if let found = text.ranges(of: "{{").last {
+                return (number, text.distance(from: text.startIndex, to: found.lowerBound) + 1)
+            }
+        }
+        return nil
     }
 
     /// The names of the partials (`{{> name}}`) and parents (`{{< name}}`) a template includes,

@@ -161,6 +161,26 @@ struct ReportWriterTests {
         }
     }
 
+    /// swift-mustache's errors named its own cases (`unfinishedName`), pointed at the start of the
+    /// next line for a tag left open, and at the end of the file for a section never closed (the
+    /// black-box pass of stop 42).
+    @Test("a template that does not parse is reported at the tag at fault, in words", arguments: [
+        ("<p>\n<b>{{title</b>\n<i>x</i>\n", "line 2, column 4: a tag is not closed with `}}`, or its name holds a character names cannot have, in `<b>{{title</b>`"),
+        ("<p>\n  {{#broken}}\n<i>x</i>\n", "line 2, column 3: the section `{{#broken}}` is never closed (no `{{/broken}}`), in `  {{#broken}}`"),
+        ("{{#a}}\n{{^b}}\n{{/b}}\n{{/c}}\n", "line 4, column 1: `{{/c}}` closes the section `{{#a}}` of line 1, in `{{/c}}`"),
+        ("{{=<% %>}}\n", "line 1, column 1: a tag is left open to the end of the file, in `{{=<% %>}}`"),
+    ])
+    func parseErrorsInWords(text: String, message: String) {
+        #expect {
+            _ = try ReportTemplates(templates: ["index": String(repeating: "<p>{{title}}</p>\n", count: 300) + text, "postmortem": ""], source: "t")
+        } throws: { error in
+            // The index is long enough to be parsed in parts: the error is the whole text's.
+            let expected = message.replacingOccurrences(of: "line 1,", with: "line 301,").replacingOccurrences(of: "line 2,", with: "line 302,")
+                .replacingOccurrences(of: "line 4,", with: "line 304,").replacingOccurrences(of: "of line 1", with: "of line 301")
+            return "\(error)".hasPrefix("the template index.mustache in t is not valid Mustache: " + expected) || { print(error); return false }()
+        }
+    }
+
     @Test("templates that include themselves, directly or through others, are refused before anything renders")
     func recursivePartials() throws {
         #expect(ReportTemplates.includedNames("{{> style}} {{>head}} {{< base}} {{>*dynamic}} {{{raw}}} {{=<% %>=}}<%> swapped%> {{> ignored}}")
