@@ -252,6 +252,11 @@ public enum ReportWriter {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
         guard (info.st_mode & S_IFMT) == S_IFDIR else {
+            // The report is renamed into place, which would replace the link, not what it names.
+            if (info.st_mode & S_IFMT) == S_IFLNK {
+                let target = (try? fm.destinationOfSymbolicLink(atPath: path)).map { " (to \($0))" } ?? ""
+                throw ReportError("\(path) is a symbolic link\(target), which pm does not replace; give the directory it names as --out, or another --out")
+            }
             throw ReportError("\(path) exists and is not a directory; choose another --out")
         }
         let contents = (try? fm.contentsOfDirectory(atPath: path)) ?? []

@@ -46,6 +46,21 @@ struct ReportWriterTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["notes.txt"])
     }
 
+    /// A link to a previous report had been refused as "exists and is not a directory" (the
+    /// black-box pass of stop 42): it is refused still, since renaming the report into place would
+    /// replace the link, and the message says what it is and what to give instead.
+    @Test("refuses a symbolic link as --out, naming it and where it leads")
+    func refusesSymbolicLink() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let real = root.appendingPathComponent("real"), link = root.appendingPathComponent("link")
+        try ReportWriter.write(site, to: real.path)
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: real.path)
+        let error = #expect(throws: ReportError.self) { try ReportWriter.write(site, to: link.path) }
+        #expect(error?.description == "\(link.path) is a symbolic link (to \(real.path)), which pm does not replace; give the directory it names as --out, or another --out")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == real.path)
+    }
+
     @Test("refuses to replace a previous report that also holds files pm did not write, and leaves them",
           arguments: ["drafts/2026-08-04-a.md", "2026-08-04-a.md", "incidents/notes.txt", "incidents/sub/a.html", "CNAME"])
     func refusesReportWithForeignFiles(foreign: String) throws {
