@@ -17,11 +17,11 @@ public enum BudgetCSVRenderer {
             let window = labelled.window
             let prefix = [SpreadsheetCell.text(window.slo), local(window.start), local(window.end)]
             lines.append((prefix + [local(window.start), "", SpreadsheetCell.number(0),
-                                    SpreadsheetCell.number(window.budgetMinutes), SpreadsheetCell.number(100)])
+                                    SpreadsheetCell.minutes(window.budgetMinutes), SpreadsheetCell.number(100)])
                 .joined(separator: ","))
             for step in window.steps {
                 lines.append((prefix + [local(step.at), SpreadsheetCell.text(step.incident),
-                                        SpreadsheetCell.number(step.burnedMinutes), SpreadsheetCell.number(step.remainingMinutes),
+                                        SpreadsheetCell.minutes(step.burnedMinutes), SpreadsheetCell.minutes(step.remainingMinutes),
                                         SpreadsheetCell.number(step.remainingPercent)]).joined(separator: ","))
             }
         }

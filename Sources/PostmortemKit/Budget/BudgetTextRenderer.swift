@@ -26,9 +26,9 @@ public enum BudgetTextRenderer {
             for labelled in windows {
                 let w = labelled.window
                 var row = "  " + pad(labelled.label, labelWidth)
-                row += left(SpreadsheetCell.fixed(w.budgetMinutes, decimals: 2), 8)
-                row += left(SpreadsheetCell.fixed(w.burnedMinutes, decimals: 2), 8)
-                row += left(SpreadsheetCell.fixed(w.remainingMinutes, decimals: 2), 8)
+                row += left(SpreadsheetCell.minutes(w.budgetMinutes), 8)
+                row += left(SpreadsheetCell.minutes(w.burnedMinutes), 8)
+                row += left(SpreadsheetCell.minutes(w.remainingMinutes), 8)
                 row += left(SpreadsheetCell.fixed(w.remainingPercent, decimals: 1) + "%", 8)
                 row += left(w.burnRate.map { SpreadsheetCell.fixed($0, decimals: 2) } ?? "-", 11)
                 row += w.hasStarted(asOf: asOf) ? "  \(w.policy)" : "  not started"
@@ -49,7 +49,7 @@ public enum BudgetTextRenderer {
     /// The staircase as bars, one per step, each as long as the share of budget left.
     static func staircase(_ labelled: BudgetReport.LabelledWindow, zone: ZoneResolver) -> String {
         let w = labelled.window
-        var out = "  \(labelled.label) staircase (minutes left of \(SpreadsheetCell.fixed(w.budgetMinutes, decimals: 2))):\n"
+        var out = "  \(labelled.label) staircase (minutes left of \(SpreadsheetCell.minutes(w.budgetMinutes))):\n"
         func line(_ percent: Double, _ when: String, _ text: String) {
             out += "    " + left(SpreadsheetCell.fixed(percent, decimals: 0) + "%", 5) + " " + bar(percent) + "  "
                 + pad(when, 14) + text + "\n"
@@ -57,7 +57,7 @@ public enum BudgetTextRenderer {
         line(100, clock(w.start, zone: zone), "window start")
         for step in w.steps {
             line(step.remainingPercent, clock(step.at, zone: zone),
-                 "-\(SpreadsheetCell.fixed(step.burnedMinutes, decimals: 2))  \(TerminalEscaping.oneLine(step.incident))")
+                 "-\(SpreadsheetCell.minutes(step.burnedMinutes))  \(TerminalEscaping.oneLine(step.incident))")
         }
         return out
     }

@@ -27,6 +27,14 @@ enum SpreadsheetCell {
         fixed(value, decimals: decimals)
     }
 
+    /// Budget minutes: two decimals, or for a value under 1 as many as keep three significant
+    /// digits (up to six; trailing zeros past the second dropped): `43.20`, `0.403`, `0.000144`.
+    static func minutes(_ value: Double) -> String {
+        let decimals = DecimalText.minuteDecimals(value, fractionDigits: 2, significant: 3)
+        let text = fixed(value, decimals: decimals)
+        return decimals > 2 ? DecimalText.trimmingExtraZeros(text, fractionDigits: 2) : text
+    }
+
     /// A fixed-point rendering that does not depend on the locale.
     static func fixed(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }

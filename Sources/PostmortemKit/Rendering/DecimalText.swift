@@ -19,6 +19,23 @@ public enum DecimalText {
         return text
     }
 
+    /// The decimals that show budget minutes: `fractionDigits`, or for a value under 1 (not 0) as
+    /// many as keep `significant` digits, up to six. Budgets are counted to the micro-minute: an SLO
+    /// of seven nines has a day's budget of 0.000144 minutes, which two decimals wrote as 0.00.
+    static func minuteDecimals(_ value: Double, fractionDigits: Int, significant: Int) -> Int {
+        let magnitude = abs(value)
+        guard magnitude.isFinite, magnitude > 0, magnitude < 1 else { return fractionDigits }
+        return min(6, max(fractionDigits, significant - 1 - Int(floor(log10(magnitude)))))
+    }
+
+    /// `text` without the trailing zeros of decimals past the first `fractionDigits`.
+    static func trimmingExtraZeros(_ text: String, fractionDigits: Int) -> String {
+        guard let point = text.utf8.firstIndex(of: UInt8(ascii: ".")) else { return text }
+        var text = text
+        while text.hasSuffix("0"), text.utf8.distance(from: point, to: text.utf8.endIndex) - 1 > fractionDigits { text.removeLast() }
+        return text
+    }
+
     /// Exactly `fractionDigits` decimals, for aligned table columns (`12.0`).
     public static func fixed(_ value: Double, fractionDigits: Int) -> String {
         guard value.isFinite else { return "0" }

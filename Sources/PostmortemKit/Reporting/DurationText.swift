@@ -11,9 +11,13 @@ enum DurationText {
         return "\(total / 1440) d \(total % 1440 / 60) h"
     }
 
-    /// Budget minutes with one decimal (`12.5 min`); budgets are small, so whole minutes would hide steps.
+    /// Budget minutes with one decimal (`12.5 min`); budgets are small, so whole minutes would hide
+    /// steps. A value under 1 keeps two significant digits (`0.25 min`, `0.00014 min`): an SLO of
+    /// five nines or more had shown its budget, its burns and what was left as `0.0 min`.
     static func budget(_ minutes: Double) -> String {
-        "\(DecimalText.fixed(minutes, fractionDigits: 1)) min"
+        let decimals = DecimalText.minuteDecimals(minutes, fractionDigits: 1, significant: 2)
+        let text = DecimalText.fixed(minutes, fractionDigits: decimals)
+        return "\(decimals > 1 ? DecimalText.trimmingExtraZeros(text, fractionDigits: 1) : text) min"
     }
 
     /// A percentage. In whole percent, a share that is not nothing is never "0%" (3.2 minutes of

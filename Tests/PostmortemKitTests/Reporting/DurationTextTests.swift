@@ -11,6 +11,18 @@ struct DurationTextTests {
         #expect(DurationText.percent(value) == shown)
     }
 
+    /// The black-box pass of stop 42: a seven-nines SLO showed its budget, burns and what was
+    /// left as `0.0 min` (and `0.00` in CSV and text), and a burn of 0.25 minutes as `0.2 min`.
+    @Test("budget minutes under 1 keep their significant digits: 2 in the report, 3 in CSV and text", arguments: [
+        (43.2, "43.2 min", "43.20"), (1.44, "1.4 min", "1.44"), (0, "0.0 min", "0.00"), (-7.02, "-7.0 min", "-7.02"),
+        (0.25, "0.25 min", "0.25"), (0.4032, "0.4 min", "0.403"), (0.5, "0.5 min", "0.50"), (0.000144, "0.00014 min", "0.000144"),
+        (0.0000036, "0.000004 min", "0.000004"), (-0.00072, "-0.00072 min", "-0.00072"), (0.99999, "1.0 min", "1.00"),
+    ] as [(Double, String, String)])
+    func smallMinutes(value: Double, report: String, cell: String) {
+        #expect(DurationText.budget(value) == report)
+        #expect(SpreadsheetCell.minutes(value) == cell)
+    }
+
     @Test func tenthsAreAsWritten() {
         #expect(DurationText.percent(0.04, fractionDigits: 1) == "0.0%")
         #expect(DurationText.percent(-15.74, fractionDigits: 1) == "-15.7%")
