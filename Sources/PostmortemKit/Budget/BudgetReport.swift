@@ -70,8 +70,10 @@ public struct BudgetReport: Sendable, Hashable, Encodable {
             guard let started = record.started else { return true }
             return started < to && (record.mitigated ?? started) >= from
         }.map(\.id))
+        // With a selection of SLOs (`--slo`), impact on an SLO nobody defined is not about them.
+        let selection = reported != defined
         notes = all.filter {
-            relevant.contains($0.incident) && (reported.contains($0.slo) || !defined.contains($0.slo))
+            relevant.contains($0.incident) && (reported.contains($0.slo) || !selection && !defined.contains($0.slo))
         }
     }
 

@@ -57,7 +57,7 @@ public enum BudgetTextRenderer {
         line(100, clock(w.start, zone: zone), "window start")
         for step in w.steps {
             line(step.remainingPercent, clock(step.at, zone: zone),
-                 "-\(SpreadsheetCell.minutes(step.burnedMinutes))  \(TerminalEscaping.oneLine(step.incident))")
+                 (step.burnedMinutes > 0 ? "-" : "") + "\(SpreadsheetCell.minutes(step.burnedMinutes))  \(TerminalEscaping.oneLine(step.incident))")
         }
         return out
     }

@@ -81,5 +81,26 @@ import Testing
                                   today: CalendarDate("2026-11-22")!)
         #expect(report.notes.map(\.slo) == ["ghost"])
         #expect(BudgetTextRenderer.render(report, zone: .utc).contains("x (ghost): impact names SLO `ghost`, which is not defined"))
+        // `pm budget --slo one`: a note about an SLO nobody defined is about none of those asked
+        // for (the black-box pass of stop 42).
+        let selected = BudgetReport(slos: [configuration.slos[0]], records: [record], period: Self.q3, zone: .utc, timezone: "UTC",
+                                    today: CalendarDate("2026-11-22")!, definedSLOs: configuration.slos)
+        #expect(selected.notes.isEmpty)
+        let all = BudgetReport(slos: configuration.slos, records: [record], period: Self.q3, zone: .utc, timezone: "UTC",
+                               today: CalendarDate("2026-11-22")!, definedSLOs: configuration.slos)
+        #expect(all.notes.map(\.slo) == ["ghost"])
+    }
+
+    /// A step that burned nothing (`budget_minutes: 0`) had read "-0.00" in the text staircase.
+    @Test func aStepThatBurnedNothingHasNoMinusSign() {
+        var record = Postmortem(path: "z.md", id: "z")
+        record.started = instant("2026-08-02T10:00:00Z")
+        record.mitigated = instant("2026-08-02T10:30:00Z")
+        let slo = BundledCorpus.configuration.slos[0]
+        record.impact = [SLOImpact(slo: slo.id, budgetMinutes: 0)]
+        let report = BudgetReport(slos: [slo], records: [record], period: Self.q3, zone: .utc, timezone: "UTC",
+                                  today: CalendarDate("2026-11-22")!)
+        let text = BudgetTextRenderer.render(report, zone: .utc)
+        #expect(text.contains("0.00  z") && !text.contains("-0.00"), "\(text)")
     }
 }
