@@ -769,20 +769,33 @@ enum ActionExtractor {
     /// of its text (`- :white_check_mark: Rotate the keys`, `Add a disk alert [DONE]`); in the
     /// middle they are words ("Show a :white_check_mark: on the status page").
     static let edgeDoneMarkers = [":white_check_mark:", ":heavy_check_mark:", ":ballot_box_with_check:", "[DONE]", "[Done]"]
+    /// A state written as a label before the text (`- **DONE**: Rotate the keys`, whose plain text
+    /// is `DONE: Rotate the keys`), or after a dash at its end (`Rotate the keys - DONE`): in
+    /// capitals, or capitalised, as a state is written; "done" in lower case is a word.
+    static let leadingDoneLabels = ["DONE:", "Done:", "DONE -", "DONE –", "DONE —"]
+    static let trailingDoneLabels = [" - DONE", " – DONE", " — DONE", " - Done", " – Done", " — Done"]
 
-    /// `text` without a mark of ``edgeDoneMarkers`` at its start or end, and whether it had one.
+    /// `text` without a mark of ``edgeDoneMarkers``, ``leadingDoneLabels`` or
+    /// ``trailingDoneLabels`` at its start or end, and whether it had one.
     static func removingEdgeDoneMarker(_ text: String) -> (text: String, done: Bool) {
-        // Each mark starts with `:` or `[` and ends with `:` or `]`; most texts neither start nor end so.
+        // Each mark starts with `:`, `[` or `D` and ends with `:`, `]`, `E` or `e`; most texts
+        // neither start nor end so.
         let utf8 = text.utf8
         func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") }
         guard let first = utf8.first(where: { !isBlank($0) }), let last = utf8.last(where: { !isBlank($0) }),
-              first == UInt8(ascii: ":") || first == UInt8(ascii: "[") || last == UInt8(ascii: ":") || last == UInt8(ascii: "]") else {
+              first == UInt8(ascii: ":") || first == UInt8(ascii: "[") || first == UInt8(ascii: "D")
+                || last == UInt8(ascii: ":") || last == UInt8(ascii: "]") || last == UInt8(ascii: "E") || last == UInt8(ascii: "e") else {
             return (text, false)
         }
         let trimmed = text.trimmingWhitespace()
-        for marker in edgeDoneMarkers {
-            if trimmed.hasPrefix(marker) { return (String(trimmed.dropFirst(marker.count)).trimmingWhitespace(), true) }
-            if trimmed.hasSuffix(marker) { return (String(trimmed.dropLast(marker.count)).trimmingWhitespace(), true) }
+        for marker in edgeDoneMarkers + leadingDoneLabels where trimmed.hasPrefix(marker) {
+            let rest = String(trimmed.dropFirst(marker.count)).trimmingWhitespace()
+            // A label with nothing after it is the whole text, not a state of one.
+            if !rest.isEmpty { return (rest, true) }
+        }
+        for marker in edgeDoneMarkers + trailingDoneLabels where trimmed.hasSuffix(marker) {
+            let rest = String(trimmed.dropLast(marker.count)).trimmingWhitespace()
+            if !rest.isEmpty { return (rest, true) }
         }
         return (text, false)
     }

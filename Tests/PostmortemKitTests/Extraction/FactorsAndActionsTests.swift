@@ -678,6 +678,25 @@ import Testing
         #expect(read("---\nstarted: 2026-07-14T14:02:00Z\n---\n## Response timeline\n- 14:02 UTC: a\n").timeline.count == 1)
     }
 
+    /// Left open by stop 41: a state written as a bold label before the text, or after a dash at
+    /// its end, left the action open (and a false PM052 overdue later).
+    @Test func doneWrittenAsALabelOrAtTheEnd() {
+        let p = read("""
+            ## Follow-up actions
+            - **DONE**: Rotate the keys (owner: @li.w, ticket: OPS-5)
+            - Done: add a disk alert (owner: @li.w, ticket: OPS-6)
+            - Add a pool alert - DONE (owner: @li.w, ticket: OPS-7)
+            - Add a lag alert — Done
+            - [ ] Decide when the migration is done (owner: @li.w, ticket: OPS-8)
+            - [ ] Mark the runbook step as done - owner: @li.w, ticket: OPS-9
+            - [ ] DONE:
+            """)
+        #expect(p.actions.map(\.text) == ["Rotate the keys", "add a disk alert", "Add a pool alert", "Add a lag alert",
+                                          "Decide when the migration is done", "Mark the runbook step as done", "DONE:"])
+        #expect(p.actions.map(\.state) == [.done, .done, .done, .done, .open, .open, .open])
+        #expect(p.actions.map(\.ticket) == ["OPS-5", "OPS-6", "OPS-7", nil, "OPS-8", "OPS-9", nil])
+    }
+
     /// The retest of stop 41: a label without a box above a nested list of tasks ("Long term")
     /// was read as an action with no metadata (a false PM051), and the tasks under it were lost.
     @Test func shortLabelsOverTasksAreGroups() {
