@@ -49,9 +49,20 @@ enum TemplateParts {
         var cursor = 0
         for (index, tag) in tags.enumerated() {
             if opened.isEmpty, cursor < tag.range.lowerBound { addLineStarts(in: cursor..<tag.range.lowerBound) }
-            // Where the text after the tag starts: after its line when it is standalone.
-            cursor = standalone[index] ? TemplateTags.standaloneLine(of: tag, in: bytes)?.upperBound ?? tag.range.upperBound
-                : tag.range.upperBound
+            // Where the text after the tag starts: after the spaces, tabs and line break that a
+            // standalone tag takes along. (Not ``TemplateTags/standaloneLine(of:in:)``, which
+            // also wants nothing but spaces before the tag on its line: `{{/b}}{{/a}}` after a
+            // section opened inline makes the second close standalone though it is not first on
+            // its line, and its line break is not text.)
+            cursor = tag.range.upperBound
+            if standalone[index] {
+                while cursor < bytes.count, bytes[cursor] == UInt8(ascii: " ") || bytes[cursor] == UInt8(ascii: "\t") { cursor += 1 }
+                if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "\n") {
+                    cursor += 1
+                } else if cursor + 1 < bytes.count, bytes[cursor] == UInt8(ascii: "\r"), bytes[cursor + 1] == UInt8(ascii: "\n") {
+                    cursor += 2
+                }
+            }
             var newLine = false
             switch tag.kind {
             case .section, .inverted:
@@ -67,7 +78,7 @@ enum TemplateParts {
             }
             // A standalone tag takes its line break along: the next line starts where the tag's
             // state says.
-            if opened.isEmpty, newLine, standalone[index], cursor > tag.range.upperBound, cursor < bytes.count {
+            if opened.isEmpty, newLine, standalone[index], bytes[cursor - 1] == UInt8(ascii: "\n"), cursor < bytes.count {
                 points.append(cursor)
             }
         }
