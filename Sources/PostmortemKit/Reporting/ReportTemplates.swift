@@ -92,7 +92,8 @@ public struct ReportTemplates: Sendable {
     /// names its error cases (`unfinishedName`), points after a tag left open (at the next line's
     /// start), and at the end of the text for a section never closed.
     static func describe(_ error: MustacheTemplate.ParserError, in text: String) -> String {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is one Character, which is not "\n": a CRLF template had been one line.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         // Lines are counted in the user's file: one less than in the text with the pragma.
         var line = max(1, error.context.lineNumber - 1), column = error.context.columnNumber
         let plain = TemplateTags.keepsToDefaults(text)
@@ -101,7 +102,7 @@ public struct ReportTemplates: Sendable {
         case .sectionCloseNameIncorrect?:
             if plain, let (open, close) = sectionMismatch(text), let close {
                 (line, column) = position(of: close.range.lowerBound, in: text)
-                what = "`{{/\(close.name)}}` closes the section `{{#\(open.name)}}` of line \(position(of: open.range.lowerBound, in: text).line)"
+                what = "`{{/\(close.name)}}` closes the section `{{\(open.kind == .inverted ? "^" : "#")\(open.name)}}` of line \(position(of: open.range.lowerBound, in: text).line)"
             } else {
                 what = "a section is closed with another name than it was opened with"
             }

@@ -184,10 +184,14 @@ struct ReportWriterTests {
         ("<p>\n  {{#broken}}\n<i>x</i>\n", "line 2, column 3: the section `{{#broken}}` is never closed (no `{{/broken}}`), in `  {{#broken}}`"),
         ("{{#a}}\n{{^b}}\n{{/b}}\n{{/c}}\n", "line 4, column 1: `{{/c}}` closes the section `{{#a}}` of line 1, in `{{/c}}`"),
         ("{{=<% %>}}\n", "line 1, column 1: a tag is left open to the end of the file, in `{{=<% %>}}`"),
+        // CRLF line ends (the review of the stop: a CRLF template had been one line).
+        ("<p>\r\n<b>{{title</b>\r\n<i>x</i>\r\n", "line 2, column 4: a tag is not closed with `}}`, or its name holds a character names cannot have, in `<b>{{title</b>`"),
+        ("{{^a}}\r\n{{/c}}\r\n", "line 2, column 1: `{{/c}}` closes the section `{{^a}}` of line 1, in `{{/c}}`"),
     ])
     func parseErrorsInWords(text: String, message: String) {
         #expect {
-            _ = try ReportTemplates(templates: ["index": String(repeating: "<p>{{title}}</p>\n", count: 300) + text, "postmortem": ""], source: "t")
+            let filler = String(repeating: text.contains("\r\n") ? "<p>{{title}}</p>\r\n" : "<p>{{title}}</p>\n", count: 300)
+            _ = try ReportTemplates(templates: ["index": filler + text, "postmortem": ""], source: "t")
         } throws: { error in
             // The index is long enough to be parsed in parts: the error is the whole text's.
             let expected = message.replacingOccurrences(of: "line 1,", with: "line 301,").replacingOccurrences(of: "line 2,", with: "line 302,")
