@@ -61,7 +61,8 @@ extension PM {
             }
             // Each incident's burns are its own even when two documents share an id (PM061).
             let report = BudgetReport(slos: slos, records: IncidentIDs.unique(records), period: period, zone: zone,
-                                      timezone: configuration.timezone, today: day, definedSLOs: configuration.slos)
+                                      timezone: configuration.timezone, today: day,
+                                      definedSLOs: sloIDs.isEmpty ? nil : configuration.slos)
             switch format {
             case .text: print(Terminal.sanitise(BudgetTextRenderer.render(report, zone: zone)), terminator: "")
             case .csv: print(BudgetCSVRenderer.render(report, zone: zone), terminator: "")

@@ -42,8 +42,10 @@ public struct BudgetReport: Sendable, Hashable, Encodable {
     ///   - zone: The configured zone.
     ///   - timezone: The zone's name as configured, for display.
     ///   - today: The current date (a parameter so the output is reproducible).
-    ///   - definedSLOs: Every SLO pm.yml defines, when `slos` is a selection of them, so impact on
-    ///     an SLO that exists but was not selected is not reported as undefined.
+    ///   - definedSLOs: Every SLO pm.yml defines, when `slos` is a selection of them (`--slo`),
+    ///     so impact on an SLO that exists but was not selected is not reported as undefined;
+    ///     nil when there is no selection. With a selection, impact on an SLO nobody defined is
+    ///     not reported either: it concerns none of the SLOs asked for.
     public init(slos: [SLODefinition], records: some Collection<Postmortem>, period: ReportingPeriod, zone: ZoneResolver,
                 timezone: String, today: CalendarDate, definedSLOs: [SLODefinition]? = nil) {
         self.period = period
@@ -71,7 +73,7 @@ public struct BudgetReport: Sendable, Hashable, Encodable {
             return started < to && (record.mitigated ?? started) >= from
         }.map(\.id))
         // With a selection of SLOs (`--slo`), impact on an SLO nobody defined is not about them.
-        let selection = reported != defined
+        let selection = definedSLOs != nil
         notes = all.filter {
             relevant.contains($0.incident) && (reported.contains($0.slo) || !selection && !defined.contains($0.slo))
         }

@@ -141,7 +141,7 @@ import Testing
     static func budget() throws -> BudgetReport {
         let configuration = try HostileCorpus.configuration()
         return BudgetReport(slos: configuration.slos, records: try HostileCorpus.records(), period: HostileCorpus.period,
-                            zone: .utc, timezone: "UTC", today: HostileCorpus.today, definedSLOs: configuration.slos)
+                            zone: .utc, timezone: "UTC", today: HostileCorpus.today)
     }
 
     @Test("budget CSV: formula-leading SLO ids and incident ids get a leading apostrophe")
