@@ -22,13 +22,17 @@ public enum BudgetTextRenderer {
             for note in slo.notes { out += TerminalEscaping.oneLine("  note: \(slo.source ?? "definition"): \(note)") + "\n" }
             let windows = report.windows.filter { $0.window.slo == slo.id }
             let labelWidth = max(6, windows.map(\.label.count).max() ?? 0)
-            out += "  " + pad("window", labelWidth) + "  budget  burned    left   left%  burn rate  policy\n"
-            for labelled in windows {
+            // Minutes take 8 columns, more when an SLO of many nines writes them with more decimals.
+            let minutes = windows.map { labelled in
+                [labelled.window.budgetMinutes, labelled.window.burnedMinutes, labelled.window.remainingMinutes].map(SpreadsheetCell.minutes)
+            }
+            let width = max(8, 1 + (minutes.joined().map(\.count).max() ?? 0))
+            out += "  " + pad("window", labelWidth) + left("budget", width) + left("burned", width) + left("left", width)
+                + "   left%  burn rate  policy\n"
+            for (labelled, cells) in zip(windows, minutes) {
                 let w = labelled.window
                 var row = "  " + pad(labelled.label, labelWidth)
-                row += left(SpreadsheetCell.minutes(w.budgetMinutes), 8)
-                row += left(SpreadsheetCell.minutes(w.burnedMinutes), 8)
-                row += left(SpreadsheetCell.minutes(w.remainingMinutes), 8)
+                for cell in cells { row += left(cell, width) }
                 row += left(SpreadsheetCell.fixed(w.remainingPercent, decimals: 1) + "%", 8)
                 row += left(w.burnRate.map { SpreadsheetCell.fixed($0, decimals: 2) } ?? "-", 11)
                 row += w.hasStarted(asOf: asOf) ? "  \(w.policy)" : "  not started"

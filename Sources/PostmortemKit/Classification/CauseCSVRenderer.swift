@@ -17,10 +17,10 @@ public enum CauseCSVRenderer {
         var lines = [header.joined(separator: ",")]
         for group in report.groups {
             var cells = [report.groupBy.rawValue, SpreadsheetCell.text(group.key), String(group.count),
-                         SpreadsheetCell.number(group.burnedMinutes), SpreadsheetCell.number(group.burnShare, decimals: 4),
+                         SpreadsheetCell.minutes(group.burnedMinutes), SpreadsheetCell.number(group.burnShare, decimals: 4),
                          SpreadsheetCell.number(group.cumulativeShare, decimals: 4),
                          group.medianMinutesToMitigate.map { SpreadsheetCell.number($0, decimals: 1) } ?? ""]
-            cells += slos.map { SpreadsheetCell.number(group.burnedMinutesBySLO[$0] ?? 0) }
+            cells += slos.map { SpreadsheetCell.minutes(group.burnedMinutesBySLO[$0] ?? 0) }
             cells.append(SpreadsheetCell.text(group.incidents.joined(separator: ";")))
             lines.append(cells.joined(separator: ","))
         }

@@ -15,12 +15,12 @@ public enum CauseTextRenderer {
         for group in report.groups {
             var row = pad(TerminalEscaping.oneLine(group.key), keyWidth)
             row += left(String(group.count), 11)
-            row += left(SpreadsheetCell.fixed(group.burnedMinutes, decimals: 2), 12)
+            row += left(SpreadsheetCell.minutes(group.burnedMinutes), 12)
             row += left(SpreadsheetCell.fixed(group.burnShare * 100, decimals: 1) + "%", 8)
             row += left(SpreadsheetCell.fixed(group.cumulativeShare * 100, decimals: 1) + "%", 12)
             row += left(group.medianMinutesToMitigate.map { SpreadsheetCell.fixed($0, decimals: 0) + " min" } ?? "-", 11)
             let bySLO = group.burnedMinutesBySLO.sorted { $0.key < $1.key }
-                .map { "\($0.key) \(SpreadsheetCell.fixed($0.value, decimals: 2))" }
+                .map { "\($0.key) \(SpreadsheetCell.minutes($0.value))" }
             row += "  " + (bySLO.isEmpty ? "-" : bySLO.joined(separator: ", "))
             out += row + "\n"
         }

@@ -92,6 +92,24 @@ import Testing
         #expect(all.notes.isEmpty)
     }
 
+    /// An SLO of seven nines writes its minutes with more decimals; its table's columns widen to
+    /// hold them (they had pushed the rest of the row right; the review of the stop).
+    @Test func manyNinesKeepTheColumnsAligned() {
+        var record = Postmortem(path: "n.md", id: "n")
+        record.started = instant("2026-08-02T10:00:00Z")
+        record.mitigated = instant("2026-08-02T10:00:30Z")
+        let slo = SLODefinition(id: "nines", objective: 99.99999, window: .rolling(days: 1))
+        record.impact = [SLOImpact(slo: slo.id, badFraction: 0.0002)]
+        let period = ReportingPeriod.range(from: CalendarDate("2026-08-01")!, to: CalendarDate("2026-08-03")!, zone: .utc)
+        let report = BudgetReport(slos: [slo], records: [record], period: period, zone: .utc, timezone: "UTC",
+                                  today: CalendarDate("2026-11-22")!)
+        let text = BudgetTextRenderer.render(report, zone: .utc)
+        let table = text.split(separator: "\n").filter { ($0.hasPrefix("  window") || $0.hasPrefix("  2026-08")) && !$0.contains("staircase") }
+        #expect(table.count == 4, "\(text)")
+        #expect(Set(table.map { $0.firstRange(of: "%")?.lowerBound.utf16Offset(in: $0) }).count == 1, "\(text)")
+        #expect(text.contains(" 0.000144 ") && text.contains(" 0.0001 ") && text.contains(" 0.000044 "), "\(text)")
+    }
+
     /// A step that burned nothing (`budget_minutes: 0`) had read "-0.00" in the text staircase.
     @Test func aStepThatBurnedNothingHasNoMinusSign() {
         var record = Postmortem(path: "z.md", id: "z")
