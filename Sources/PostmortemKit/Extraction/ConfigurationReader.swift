@@ -139,11 +139,13 @@ public enum ConfigurationReader {
             }
             // A fraction as OpenSLO writes it (`0.999`) would be a budget of most of the window.
             if objective > 0, objective < 1 {
+                let written = DecimalText.format(objective, maximumFractionDigits: 12)
                 let product = (objective * 100 * 1e9).rounded() / 1e9
-                let percent = product == product.rounded() ? String(Int(product)) : "\(product)"
+                // The percentage to write, when pm takes it (not above seven nines).
+                let advice = SLODefinition.isSupported(objective: product)
+                    ? "write \(DecimalText.format(product, maximumFractionDigits: 9)) for \(DecimalText.format(product, maximumFractionDigits: 9)) %" : "write it in percent"
                 throw ConfigurationError(path: path, location: objectiveValue.location,
-                                         message: "SLO `\(id)`: objective is in percent, so \(objective) would be \(objective) %, a budget of nearly the whole window; "
-                                            + "write \(percent) for \(percent) %")
+                                         message: "SLO `\(id)`: objective is in percent, so \(written) would be \(written) %, a budget of nearly the whole window; \(advice)")
             }
             guard SLODefinition.isSupported(objective: objective) else {
                 throw ConfigurationError(path: path, location: objectiveValue.location,

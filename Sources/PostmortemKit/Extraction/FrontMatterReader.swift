@@ -90,7 +90,7 @@ public enum FrontMatterReader {
                         // been read an hour off without a word, and durations with it.
                         guard zone.offset(at: local - Int64(offset)) == offset else {
                             postmortem.problems.append(Problem(.invalidTimestamp,
-                                "`\(entry.key): \(text)` is a time the clocks skip in \(zone.name) (summer time began), so it is not read; write the time with its offset",
+                                "`\(entry.key): \(text)` is a time the clocks skip in \(zone.name), so it names no instant and is not read; write the time with its offset",
                                 at: range(value.location)))
                             continue
                         }
@@ -219,9 +219,12 @@ public enum FrontMatterReader {
             }
             // The same SLO twice (a pasted item) had been counted twice by the budget.
             // An item not counted (a value not read) gives way to a later one that is.
-            guard !result.contains(where: { $0.slo == slo && $0.isCountable }) else {
-                postmortem.problems.append(Problem(.invalidValue, "`impact` names SLO `\(slo)` more than once; only its first item is counted",
+            func duplicate() {
+                postmortem.problems.append(Problem(.invalidValue, "`impact` names SLO `\(slo)` more than once; only its first item that is read is counted",
                                                    at: range(item.location)))
+            }
+            guard !result.contains(where: { $0.slo == slo && $0.isCountable }) else {
+                duplicate()
                 continue
             }
             var entry = SLOImpact(slo: slo, range: range(item.location))
@@ -251,6 +254,11 @@ public enum FrontMatterReader {
                 entry[keyPath: assign] = field.number == nil ? number / 100 : number
             }
             if !unreadable.isEmpty {
+                // A second item of the SLO that is not read either adds no second note.
+                if result.contains(where: { $0.slo == slo }) {
+                    duplicate()
+                    continue
+                }
                 entry = SLOImpact(slo: slo, range: entry.range, unreadable: unreadable.joined(separator: "; "))
             } else {
                 result.removeAll { $0.slo == slo }

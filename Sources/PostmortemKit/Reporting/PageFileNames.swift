@@ -15,11 +15,22 @@ public enum PageFileNames {
 
     /// The name without `.html` of each id, in order.
     static func names(_ ids: some Sequence<String>) -> [String] {
-        let slugs = ids.map(slug)
+        var written: [Bool] = []   // whether each id is written in ASCII
+        let slugs = ids.map { id in
+            written.append(id.utf8.allSatisfy { $0 < 0x80 })
+            return slug(id)
+        }
         // Without two equal slugs, each name is its slug.
         guard SuffixedNames.containsDuplicates(slugs) else { return slugs }
+        // Ids written in ASCII claim their names first, in input order, then the others: an id in
+        // other letters (`Café`, now `cafe`) does not take the page of an id that had it before
+        // ids were written in Latin letters (`cafe`).
         var names = SuffixedNames()
-        return slugs.map { names.claim($0) }
+        var result = slugs
+        for ascii in [true, false] {
+            for index in slugs.indices where written[index] == ascii { result[index] = names.claim(slugs[index]) }
+        }
+        return result
     }
 
     /// The id's page name without `.html`. An id that is already its own slug (as the ids teams

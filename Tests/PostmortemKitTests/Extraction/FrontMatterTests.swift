@@ -145,6 +145,11 @@ import Yams
         let again = read("---\nimpact:\n  - slo: a\n    bad_fraction: five\n  - slo: a\n    bad_fraction: 0.2\n---\n")
         #expect(again.impact.map(\.slo) == ["a"] && again.impact.allSatisfy(\.isCountable))
         #expect(again.problems.count == 1)
+        // A third item is the duplicate of the one counted; a second unread one adds no second note
+        // (the review of the stop).
+        let thrice = read("---\nimpact:\n  - slo: a\n    bad_fraction: five\n  - slo: a\n    bad_fraction: 0.2\n  - slo: a\n    bad_fraction: 0.3\n  - slo: b\n    bad_fraction: x\n  - slo: b\n    bad_fraction: y\n---\n")
+        #expect(thrice.impact.map { "\($0.slo) \($0.badFraction.map { "\($0)" } ?? $0.unreadable ?? "")" } == ["a 0.2", "b `bad_fraction` `x` is not a number"])
+        #expect(thrice.problems.map { "\($0.range?.start.line ?? 0) \($0.code.rawValue)" } == ["4 P013", "7 P015", "10 P013", "12 P013", "11 P015"])
     }
 
     /// Times of the days the clocks change, written without an offset in a zone with summer time
@@ -155,7 +160,7 @@ import Yams
         let skipped = read("---\ntimezone: Europe/Berlin\nstarted: 2026-03-29 02:30\nmitigated: 2026-03-29 03:30\n---\n")
         #expect(skipped.started == nil)
         #expect(skipped.mitigated?.iso8601 == "2026-03-29T03:30:00+02:00")
-        #expect(skipped.problems.map(\.message) == ["`started: 2026-03-29 02:30` is a time the clocks skip in Europe/Berlin (summer time began), so it is not read; write the time with its offset"])
+        #expect(skipped.problems.map(\.message) == ["`started: 2026-03-29 02:30` is a time the clocks skip in Europe/Berlin, so it names no instant and is not read; write the time with its offset"])
         #expect(skipped.problems.first?.code == .invalidTimestamp && skipped.problems.first?.severity == .error)
         #expect(skipped.problems.first?.range?.start == SourceLocation(line: 3, column: 10))
         // The repeated hour: summer time, unless that is before the time above.
@@ -180,7 +185,7 @@ import Yams
     @Test func anSLOListedTwiceCountsOnce() {
         let p = read("---\nimpact:\n  - slo: a\n    bad_fraction: 0.5\n  - slo: b\n    bad_fraction: 0.1\n  - slo: a\n    bad_fraction: 0.5\n---\n")
         #expect(p.impact.map(\.slo) == ["a", "b"])
-        #expect(p.problems.map(\.message) == ["`impact` names SLO `a` more than once; only its first item is counted"])
+        #expect(p.problems.map(\.message) == ["`impact` names SLO `a` more than once; only its first item that is read is counted"])
         #expect(p.problems.map(\.severity) == [.warning])
         #expect(p.problems.first?.range?.start.line == 7)
     }

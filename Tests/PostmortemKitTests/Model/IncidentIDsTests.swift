@@ -85,6 +85,6 @@ struct IncidentIDsTests {
         // Without repeats the ids come back as they are; with them, as before.
         #expect(IncidentIDs.unique(["b", "a"]) == ["b", "a"])
         #expect(IncidentIDs.unique(["a", "a-2", "a"]) == ["a", "a-2", "a-3"])
-        #expect(PageFileNames.assign(["Caf\u{E9}", "cafe", "a b", "a-b"]) == ["cafe.html", "cafe-2.html", "a-b.html", "a-b-2.html"])
+        #expect(PageFileNames.assign(["Caf\u{E9}", "cafe", "a b", "a-b"]) == ["cafe-2.html", "cafe.html", "a-b.html", "a-b-2.html"])
     }
 }

@@ -139,6 +139,8 @@ struct ReportWriterTests {
         // become postmortem.html, postmortem-2.html, … (the black-box pass of stop 42).
         #expect(PageFileNames.assign(["ÄÖÜ", "日本語", "Störung-Zahlungen", "Сбой", ".", ".."]) ==
                 ["aou.html", "ri-ben-yu.html", "storung-zahlungen.html", "sboj.html", "postmortem.html", "postmortem-2.html"])
+        // Ids in ASCII keep the names they had: an id in other letters yields to them (the review).
+        #expect(PageFileNames.assign(["Café", "cafe", "cafe-2", "A b", "a-b"]) == ["cafe-3.html", "cafe.html", "cafe-2.html", "a-b.html", "a-b-2.html"])
     }
 
     @Test("medians and 90th percentiles interpolate between ranks")
