@@ -778,13 +778,16 @@ enum ActionExtractor {
     /// `text` without a mark of ``edgeDoneMarkers``, ``leadingDoneLabels`` or
     /// ``trailingDoneLabels`` at its start or end, and whether it had one.
     static func removingEdgeDoneMarker(_ text: String) -> (text: String, done: Bool) {
-        // Each mark starts with `:`, `[` or `D` and ends with `:`, `]`, `E` or `e`; most texts
-        // neither start nor end so.
+        // Each mark starts with `:`, `[` or `DONE`/`Done` and ends with `:`, `]` or `DONE`/`Done`;
+        // most texts neither start nor end so, which the bytes tell.
         let utf8 = text.utf8
         func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") }
-        guard let first = utf8.first(where: { !isBlank($0) }), let last = utf8.last(where: { !isBlank($0) }),
-              first == UInt8(ascii: ":") || first == UInt8(ascii: "[") || first == UInt8(ascii: "D")
-                || last == UInt8(ascii: ":") || last == UInt8(ascii: "]") || last == UInt8(ascii: "E") || last == UInt8(ascii: "e") else {
+        func isDone(_ word: some Sequence<UInt8>) -> Bool { word.elementsEqual("DONE".utf8) || word.elementsEqual("Done".utf8) }
+        guard let start = utf8.firstIndex(where: { !isBlank($0) }), let end = utf8.lastIndex(where: { !isBlank($0) }) else { return (text, false) }
+        let first = utf8[start], last = utf8[end]
+        guard first == UInt8(ascii: ":") || first == UInt8(ascii: "[") || last == UInt8(ascii: ":") || last == UInt8(ascii: "]")
+                || first == UInt8(ascii: "D") && isDone(utf8[start...].prefix(4))
+                || (last == UInt8(ascii: "E") || last == UInt8(ascii: "e")) && isDone(utf8[...end].suffix(4)) else {
             return (text, false)
         }
         let trimmed = text.trimmingWhitespace()
