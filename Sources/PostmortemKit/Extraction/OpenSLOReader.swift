@@ -2,7 +2,7 @@
 ///
 /// Mapped: `metadata.name` (id), `spec.service`, `spec.description`, the first objective's
 /// `target` (0…1) or `targetPercent`, and `spec.timeWindow[0]` (rolling `duration` such as `28d`
-/// or `720h`, or calendar `1M`/`1Q`). Everything else (indicators, an objective's thresholds and
+/// or `720h`, or calendar `1M`/`1Q`; v1alpha's `spec.timeWindows[0]` with `count` and `unit`). Everything else (indicators, an objective's thresholds and
 /// time slices, budgeting method, alert policies, calendar start times and zones, further
 /// objectives and windows, unknown spec keys) does not affect error budget minutes in pm and is
 /// listed in the SLO's `notes` so `pm budget` can say it was ignored. Errors carry their line.
@@ -56,11 +56,28 @@ public enum OpenSLOReader {
                 throw ConfigurationError(path: path, location: (first["targetPercent"] ?? first["target"] ?? first).location,
                                          message: "OpenSLO SLO `\(name)`: target must be above 0 and at most 0.9999999 (seven nines; targetPercent \(SLODefinition.highestObjective))")
             }
-            let windows = spec["timeWindow"]?.items
-            guard let windowNode = windows?.first ?? spec["timeWindow"], let durationNode = windowNode["duration"],
-                  let duration = durationNode.string else {
-                throw ConfigurationError(path: path, location: (spec["timeWindow"] ?? spec).location,
-                                         message: "OpenSLO SLO `\(name)`: timeWindow needs a duration such as 28d, 1M or 1Q")
+            // OpenSLO v1 writes `timeWindow: [{duration: 28d}]`; v1alpha wrote
+            // `timeWindows: [{count: 28, unit: Day}]`, which had been "needs a duration" at `spec`.
+            let alpha = spec["timeWindow"] == nil ? spec["timeWindows"] : nil
+            let windows = (alpha ?? spec["timeWindow"])?.items
+            let windowNode: YAMLValue, durationNode: YAMLValue, duration: String
+            if let alpha {
+                guard let node = windows?.first ?? (alpha.entries != nil ? alpha : nil), let countNode = node["count"],
+                      let count = countNode.number, let unit = node["unit"]?.string,
+                      let written = Self.duration(count: count, unit: unit) else {
+                    let first = windows?.first
+                    throw ConfigurationError(path: path, location: (first?["count"]?.number == nil ? first?["count"] : first?["unit"])?.location
+                                                ?? (first ?? alpha).location,
+                                             message: "OpenSLO SLO `\(name)`: timeWindows needs a count and a unit such as `count: 28, unit: Day`")
+                }
+                (windowNode, durationNode, duration) = (node, countNode, written)
+            } else {
+                guard let node = windows?.first ?? spec["timeWindow"], let durationValue = node["duration"],
+                      let written = durationValue.string else {
+                    throw ConfigurationError(path: path, location: (spec["timeWindow"] ?? spec).location,
+                                             message: "OpenSLO SLO `\(name)`: timeWindow needs a duration such as 28d, 1M or 1Q")
+                }
+                (windowNode, durationNode, duration) = (node, durationValue, written)
             }
             guard let window = Self.window(duration) else {
                 throw ConfigurationError(path: path, location: durationNode.location,
@@ -79,7 +96,7 @@ public enum OpenSLOReader {
                 default: break
                 }
             }
-            for entry in spec.entries ?? [] where !["service", "description", "objectives", "timeWindow", "displayName"].contains(entry.key) {
+            for entry in spec.entries ?? [] where !["service", "description", "objectives", "timeWindow", "timeWindows", "displayName"].contains(entry.key) {
                 notes.append("spec.\(entry.key) is ignored")
             }
             let service = spec["service"]?.string
@@ -91,6 +108,25 @@ public enum OpenSLOReader {
             throw ConfigurationError(path: path, message: "no `kind: SLO` document in the OpenSLO file")
         }
         return result
+    }
+
+    /// An OpenSLO v1alpha window (`count: 28, unit: Day`) written as a v1 duration (`28d`); nil
+    /// for a count that is not a whole number above 0, or a unit v1alpha does not have. A count of
+    /// seconds or of months other than 1 gives a duration ``window(_:)`` refuses, with its message.
+    static func duration(count: Double, unit: String) -> String? {
+        guard count >= 1, count <= 1e6, count == count.rounded() else { return nil }
+        let whole = Int(count)
+        switch unit.lowercased() {
+        case "second": return whole % 60 == 0 ? "\(whole / 60)m" : "\(whole)s"
+        case "minute": return "\(whole)m"
+        case "hour": return "\(whole)h"
+        case "day": return "\(whole)d"
+        case "week": return "\(whole)w"
+        case "month": return "\(whole)M"
+        case "quarter": return "\(whole)Q"
+        case "year": return "\(whole)Y"
+        default: return nil
+        }
     }
 
     /// The window of an OpenSLO duration: `1M` and `1Q` are calendar windows, and a length in

@@ -118,6 +118,40 @@ import Testing
         // A target in 0…1 becomes a percentage without float noise (0.9993 × 100 is 99.92999…).
         #expect(try OpenSLOReader.read(text.replacingOccurrences(of: "0.999", with: "0.9993"), path: "s.yaml").first?.objective == 99.93)
         #expect(OpenSLOReader.window("25h") == nil)
+        // OpenSLO v1alpha's `timeWindows` with a count and a unit (the black-box pass of stop 42:
+        // "needs a duration", at `spec.service`).
+        let alpha = """
+            apiVersion: openslo/v1alpha
+            kind: SLO
+            metadata:
+              name: api-alpha
+            spec:
+              service: api
+              budgetingMethod: Occurrences
+              objectives:
+                - target: 0.995
+              timeWindows:
+                - count: 28
+                  unit: Day
+                  isRolling: true
+            """
+        let v1alpha = try #require(try OpenSLOReader.read(alpha, path: "a.yaml").first)
+        #expect(v1alpha.window == .rolling(days: 28) && v1alpha.objective == 99.5)
+        #expect(v1alpha.notes == ["spec.budgetingMethod is ignored"])
+        for (count, unit, window) in [("1", "Month", SLOWindow.month), ("1", "Quarter", .quarter), ("4", "Week", .rolling(days: 28)),
+                                      ("720", "Hour", .rolling(days: 30)), ("86400", "Second", .rolling(days: 1))] {
+            let text = alpha.replacingOccurrences(of: "count: 28", with: "count: \(count)").replacingOccurrences(of: "unit: Day", with: "unit: \(unit)")
+            #expect(try OpenSLOReader.read(text, path: "a.yaml").first?.window == window, "\(count) \(unit)")
+        }
+        let badUnit = #expect(throws: ConfigurationError.self) {
+            _ = try OpenSLOReader.read(alpha.replacingOccurrences(of: "unit: Day", with: "unit: Fortnight"), path: "a.yaml")
+        }
+        #expect(badUnit?.description.contains("a.yaml:12:13: OpenSLO SLO `api-alpha`: timeWindows needs a count and a unit") == true,
+                "\(badUnit?.description ?? "")")
+        let year = #expect(throws: ConfigurationError.self) {
+            _ = try OpenSLOReader.read(alpha.replacingOccurrences(of: "count: 28", with: "count: 1").replacingOccurrences(of: "unit: Day", with: "unit: Year"), path: "a.yaml")
+        }
+        #expect(year?.description.contains("`1Y` is not one pm counts") == true, "\(year?.description ?? "")")
         // A file saved with a byte order mark reads as without one; pm.yml too (it had been an error
         // at line 2, "did not find expected <document start>"; the black-box pass of stop 42).
         #expect(try OpenSLOReader.read("\u{FEFF}" + text, path: "s.yaml") == OpenSLOReader.read(text, path: "s.yaml"))
