@@ -193,7 +193,7 @@ extension LintTally.Entry: ExactlyComparable {
 extension SLOImpact: ExactlyComparable {
     func isExactly(_ other: SLOImpact) -> Bool {
         slo.isExactly(other.slo) && badFraction.isExactly(other.badFraction) && budgetMinutes.isExactly(other.budgetMinutes)
-            && range == other.range
+            && range == other.range && unreadable.isExactly(other.unreadable)
     }
 }
 

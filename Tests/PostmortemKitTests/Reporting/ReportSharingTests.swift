@@ -52,6 +52,16 @@ import Testing
         negativeZero.postmortem.impact = [SLOImpact(slo: "checkout-availability", budgetMinutes: -0.0)]
         _ = sharing.shared(zero)
         #expect(sharing.shared(negativeZero).postmortem.impact[0].budgetMinutes?.sign == .minus)
+        // Impacts that differ only in why they are not counted are two values: the retest of stop 42
+        // found each document given another's note, and a crash on duplicate keys (`isExactly`
+        // left `unreadable` out, which the hash has).
+        var commaDocument = c, wordDocument = c
+        commaDocument.postmortem.impact = [SLOImpact(slo: "checkout-availability", unreadable: "`bad_fraction` `0,5` is not a number")]
+        wordDocument.postmortem.impact = [SLOImpact(slo: "checkout-availability", unreadable: "`bad_fraction` `half` is not a number")]
+        #expect(!commaDocument.postmortem.impact[0].isExactly(wordDocument.postmortem.impact[0]))
+        _ = sharing.shared(commaDocument)
+        #expect(sharing.shared(wordDocument).postmortem.impact[0].unreadable == "`bad_fraction` `half` is not a number")
+        #expect(sharing.shared(commaDocument).postmortem.impact[0].unreadable == "`bad_fraction` `0,5` is not a number")
         #expect(storage(first.postmortem.causes!) == storage(second.postmortem.causes!))
         // Canonically equal is not the same: "café" with é as one code point and as e + accent are
         // `==`, but each document keeps its own bytes.

@@ -56,3 +56,14 @@ cp -r postmortems pm.yml "$brand/" && mkdir -p "$brand/templates/report" && cp t
 check "report warns of a partial its templates folder lacks, and of a templates directory pm.yml names that is not there" bash -c "cd $brand && $PMABS report --quarter 2026-Q3 --today 2026-11-22 --out site 2>&1 >/dev/null | grep -q 'includes \`style\`, which is no template there' &&
 sed -i 's/^templates: .*/templates: nosuchdir/' pm.yml && $PMABS report --quarter 2026-Q3 --today 2026-11-22 --out site 2>&1 >/dev/null | grep -q 'pm.yml: \`templates: nosuchdir\` names no directory'"
 rm -rf "$brand"
+# Two documents whose impact on one SLO cannot be read, each for its own reason: the shared storage
+# of impact lists took them for one, which gave each the other's note and crashed about one run in
+# four on duplicate keys (the retest of stop 42).
+unread=$(mktemp -d)
+mkdir -p "$unread/postmortems" && printf 'timezone: UTC\nslos:\n  - {id: a, services: [x], objective: 99.9, window: month}\n' > "$unread/pm.yml"
+for pair in "p:0,5" "q:half"; do
+  printf -- '---\ntitle: %s\nstarted: 2026-08-04T10:00:00Z\nmitigated: 2026-08-04T10:30:00Z\nimpact:\n  - slo: a\n    bad_fraction: "%s"\n---\n# %s\n' "${pair%%:*}" "${pair#*:}" "${pair%%:*}" > "$unread/postmortems/${pair%%:*}.md"
+done
+check "report keeps each document's own unreadable impact, the same every run" bash -c "cd $unread && for i in 1 2 3 4 5 6; do $PMABS report --quarter 2026-Q3 --today 2026-11-01 --out r\$i >/dev/null 2>&1 || exit 1; done &&
+grep -q '\`half\` is not a number' r1/incidents/q.html && grep -q '\`0,5\` is not a number' r1/incidents/p.html && for i in 2 3 4 5 6; do diff -r r1 r\$i >/dev/null || exit 1; done"
+rm -rf "$unread"
