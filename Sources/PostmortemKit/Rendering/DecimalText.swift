@@ -28,6 +28,12 @@ public enum DecimalText {
         return min(6, max(fractionDigits, significant - 1 - Int(floor(log10(magnitude)))))
     }
 
+    /// Budget minutes as ``format(_:maximumFractionDigits:)`` writes them, with two significant
+    /// digits kept under 1 minute (`0.0046`, not `0`), as the report's tables write them.
+    static func minutes(_ value: Double, maximumFractionDigits: Int) -> String {
+        format(value, maximumFractionDigits: minuteDecimals(value, fractionDigits: maximumFractionDigits, significant: 2))
+    }
+
     /// `text` without the trailing zeros of decimals past the first `fractionDigits`.
     static func trimmingExtraZeros(_ text: String, fractionDigits: Int) -> String {
         guard let point = text.utf8.firstIndex(of: UInt8(ascii: ".")) else { return text }

@@ -43,7 +43,7 @@ public struct ParetoChart: Sendable {
         guard !bars.isEmpty else { return "No \(unit) in this period." }
         let cumulative = cumulativePercents
         return bars.enumerated().map { index, bar in
-            "\(bar.label): \(DecimalText.format(bar.value, maximumFractionDigits: 1)) \(unit) "
+            "\(bar.label): \(DecimalText.minutes(bar.value, maximumFractionDigits: 1)) \(unit) "
                 + "(cumulative \(DecimalText.format(cumulative[index], maximumFractionDigits: 0))%)"
         }.joined(separator: "; ") + "."
     }
@@ -85,7 +85,7 @@ public struct ParetoChart: Sendable {
         for (index, bar) in bars.enumerated() {
             let centre = m.left + slot * (Double(index) + 0.5)
             let top = y(bar.value)
-            let value = DecimalText.format(bar.value, maximumFractionDigits: 1)
+            let value = DecimalText.minutes(bar.value, maximumFractionDigits: 1)
             svg += "<g class=\"bar\"><title>\(HTMLEscaping.text("\(bar.label): \(value) \(unit)"))</title>"
             svg += "<rect x=\"\(n(centre - barWidth / 2))\" y=\"\(n(top))\" width=\"\(n(barWidth))\" height=\"\(n(m.top + plotHeight - top))\"/></g>\n"
             let labelY = m.top + plotHeight + (staggered && index % 2 == 1 ? 29 : 16)

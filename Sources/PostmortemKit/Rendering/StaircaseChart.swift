@@ -283,7 +283,7 @@ public struct StaircaseChart: Sendable {
             // on its step, over others; the markers after it keep clear of it too.
             if let free { placed.insert((free.x, free.y, Self.markerClearance)) } else { placed.insertOverflow(sx, sy) }
             let (cx, cy) = free ?? (sx, sy)
-            let burned = DecimalText.format(step.burnedMinutes, maximumFractionDigits: 2)
+            let burned = DecimalText.minutes(step.burnedMinutes, maximumFractionDigits: 2)
             let left = DecimalText.format(step.remainingPercent, maximumFractionDigits: 1)
             var tip = "\(numbered.number). \(step.incident)"
             if let link = links[step.incident], !link.title.isEmpty { tip += ": \(link.title)" }

@@ -23,6 +23,18 @@ struct DurationTextTests {
         #expect(SpreadsheetCell.minutes(value) == cell)
     }
 
+    /// The charts' tooltips and the Pareto chart's labels had kept writing `0 min` for a burn of
+    /// 0.004 minutes (the retest of stop 42).
+    @Test func chartMinutesKeepTheirSignificantDigits() {
+        #expect(DecimalText.minutes(0.004, maximumFractionDigits: 2) == "0.004")
+        #expect(DecimalText.minutes(0.0046, maximumFractionDigits: 1) == "0.0046")
+        #expect(DecimalText.minutes(12.345, maximumFractionDigits: 1) == "12.3")
+        #expect(DecimalText.minutes(20.16, maximumFractionDigits: 2) == "20.16")
+        #expect(DecimalText.minutes(0, maximumFractionDigits: 2) == "0")
+        let chart = ParetoChart(title: "t", unit: "budget minutes", bars: [.init(label: "Unknown", value: 0.0046)], idPrefix: "p")
+        #expect(chart.summary.hasPrefix("Unknown: 0.0046 budget minutes"))
+    }
+
     @Test func tenthsAreAsWritten() {
         #expect(DurationText.percent(0.04, fractionDigits: 1) == "0.0%")
         #expect(DurationText.percent(-15.74, fractionDigits: 1) == "-15.7%")
