@@ -142,7 +142,7 @@ public enum ConfigurationReader {
                 let written = DecimalText.format(objective, maximumFractionDigits: 12)
                 let product = (objective * 100 * 1e9).rounded() / 1e9
                 // The percentage to write, when pm takes it (not above seven nines).
-                let advice = SLODefinition.isSupported(objective: product)
+                let advice = product >= 1 && SLODefinition.isSupported(objective: product)
                     ? "write \(DecimalText.format(product, maximumFractionDigits: 9)) for \(DecimalText.format(product, maximumFractionDigits: 9)) %" : "write it in percent"
                 throw ConfigurationError(path: path, location: objectiveValue.location,
                                          message: "SLO `\(id)`: objective is in percent, so \(written) would be \(written) %, a budget of nearly the whole window; \(advice)")

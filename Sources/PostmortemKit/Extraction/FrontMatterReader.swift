@@ -232,6 +232,7 @@ public enum FrontMatterReader {
             // were missing would make it a full outage (`bad_fraction: "5 %"` had spent a whole
             // month). It is kept, marked, so the budget lists it among what it could not count.
             var unreadable: [String] = []
+            var problems: [Problem] = []
             for (key, assign) in [("bad_fraction", \SLOImpact.badFraction), ("budget_minutes", \SLOImpact.budgetMinutes)] {
                 guard let field = item[key], !field.isNull else { continue }
                 // A bound far above any real value (a billion minutes is 1,900 years; a fraction
@@ -239,20 +240,27 @@ public enum FrontMatterReader {
                 // numbers it writes stay exact: 1e19 minutes had stopped pm on converting it.
                 let percent = key == "bad_fraction" ? field.string.flatMap { $0.hasSuffix("%") ? Double($0.dropLast()) : nil } : nil
                 guard let number = field.number ?? percent else {
-                    var problem = typeProblem(key, "a number", field)
+                    let problem = typeProblem(key, "a number", field)
                     unreadable.append(field.string.map { "`\(key)` `\(Self.shown($0))` is not a number" } ?? problem.message)
-                    problem.message += "; this impact is not counted"
-                    postmortem.problems.append(problem)
+                    problems.append(problem)
                     continue
                 }
                 guard number.isFinite, abs(number) <= Self.largestImpactNumber else {
                     let message = "`\(key)` must be a number between -1e9 and 1e9, not \(field.string ?? "")"
                     unreadable.append(message)
-                    postmortem.problems.append(Problem(.wrongType, message + "; this impact is not counted", at: range(field.location)))
+                    problems.append(Problem(.wrongType, message, at: range(field.location)))
                     continue
                 }
                 entry[keyPath: assign] = field.number == nil ? number / 100 : number
             }
+            // `budget_minutes` counts when both are given, so a `bad_fraction` that cannot be read
+            // beside one that can costs the item nothing (the retest of stop 42: 3 minutes lost).
+            let counted = entry.budgetMinutes != nil
+            for var problem in problems {
+                problem.message += counted ? "; `budget_minutes` is counted" : "; this impact is not counted"
+                postmortem.problems.append(problem)
+            }
+            if counted { unreadable = [] }
             if !unreadable.isEmpty {
                 // A second item of the SLO that is not read either adds no second note.
                 if result.contains(where: { $0.slo == slo }) {

@@ -102,7 +102,11 @@ public struct ReportTemplates: Sendable {
         case .sectionCloseNameIncorrect?:
             if plain, let (open, close) = sectionMismatch(text), let close {
                 (line, column) = position(of: close.range.lowerBound, in: text)
-                what = "`{{/\(close.name)}}` closes the section `{{\(open.kind == .inverted ? "^" : "#")\(open.name)}}` of line \(position(of: open.range.lowerBound, in: text).line)"
+                if let open {
+                    what = "`{{/\(close.name)}}` closes the section `{{\(open.kind == .inverted ? "^" : "#")\(open.name)}}` of line \(position(of: open.range.lowerBound, in: text).line)"
+                } else {
+                    what = "`{{/\(close.name)}}` closes no section: none is open there"
+                }
             } else {
                 what = "a section is closed with another name than it was opened with"
             }
@@ -111,7 +115,7 @@ public struct ReportTemplates: Sendable {
             // The tag at fault: the last `{{` before where the parser stopped.
             if plain, let start = lastOpening(lines, before: line, column) { (line, column) = start }
         case .expectedSectionEnd?:
-            if plain, let (open, _) = sectionMismatch(text) {
+            if plain, case let (open?, nil)? = sectionMismatch(text) {
                 (line, column) = position(of: open.range.lowerBound, in: text)
                 what = "the section `{{\(open.kind == .inverted ? "^" : "#")\(open.name)}}` is never closed (no `{{/\(open.name)}}`)"
             } else {
@@ -133,15 +137,15 @@ public struct ReportTemplates: Sendable {
         return "line \(line), column \(column): \(what), in `\(shown)`"
     }
 
-    /// The first section closed with another name (the section it closes and the closing tag), or,
-    /// when every close matches, the innermost section never closed (and nil).
-    static func sectionMismatch(_ text: String) -> (TemplateTags.Tag, TemplateTags.Tag?)? {
+    /// The first close that does not match: the section it closes (nil when none is open) and the
+    /// closing tag; or, when every close matches, the innermost section never closed (and nil).
+    static func sectionMismatch(_ text: String) -> (TemplateTags.Tag?, TemplateTags.Tag?)? {
         var open: [TemplateTags.Tag] = []
         for tag in TemplateTags.tags(in: Array(text.utf8)) {
             switch tag.kind {
             case .section, .inverted: open.append(tag)
             case .close:
-                guard let last = open.popLast() else { return nil }
+                guard let last = open.popLast() else { return (nil, tag) }
                 if last.name != tag.name { return (last, tag) }
             case .variable, .other: break
             }

@@ -92,7 +92,7 @@ import Testing
         // Above seven nines, or below anything pm writes, no percentage is suggested (the review).
         for (written, suggested) in [("0.999", "write 99.9 for"), ("0.9995", "write 99.95 for"), ("0.95", "write 95 for"),
                                      ("0.9999999999", "would be 0.9999999999 %, a budget of nearly the whole window; write it in percent"),
-                                     ("1e-7", "would be 0.0000001 %")] {
+                                     ("1e-7", "would be 0.0000001 %"), ("0.001", "would be 0.001 %, a budget of nearly the whole window; write it in percent")] {
             let error = #expect(throws: ConfigurationError.self) {
                 _ = try ConfigurationReader.parse("slos:\n  - id: api\n    objective: \(written)\n    window: month\n", path: "pm.yml")
             }

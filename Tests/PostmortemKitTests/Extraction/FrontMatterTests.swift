@@ -150,6 +150,11 @@ import Yams
         let thrice = read("---\nimpact:\n  - slo: a\n    bad_fraction: five\n  - slo: a\n    bad_fraction: 0.2\n  - slo: a\n    bad_fraction: 0.3\n  - slo: b\n    bad_fraction: x\n  - slo: b\n    bad_fraction: y\n---\n")
         #expect(thrice.impact.map { "\($0.slo) \($0.badFraction.map { "\($0)" } ?? $0.unreadable ?? "")" } == ["a 0.2", "b `bad_fraction` `x` is not a number"])
         #expect(thrice.problems.map { "\($0.range?.start.line ?? 0) \($0.code.rawValue)" } == ["4 P013", "7 P015", "10 P013", "12 P013", "11 P015"])
+        // `budget_minutes` beside a `bad_fraction` that cannot be read is counted, as it is beside
+        // one that can (the retest of the stop).
+        let both = read("---\nimpact:\n  - slo: a\n    bad_fraction: \"0,5\"\n    budget_minutes: 3\n---\n")
+        #expect(both.impact.map(\.budgetMinutes) == [3] && both.impact.allSatisfy(\.isCountable))
+        #expect(both.problems.map(\.message) == ["`bad_fraction` must be a number, not a string; `budget_minutes` is counted"])
     }
 
     /// Times of the days the clocks change, written without an offset in a zone with summer time

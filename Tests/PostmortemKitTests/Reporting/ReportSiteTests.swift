@@ -305,7 +305,7 @@ struct ReportSiteTests {
                                      options: ReportFixture.options)
         #expect(review.undatedDocuments == [0])
         let index = file(ReportSite.render(review, templates: try ReportFixture.templates()), "index.html")
-        #expect(index.contains("1 postmortem states no time"))
+        #expect(index.contains("In no period, because 1 postmortem states no time"))
         #expect(index.contains("<li><a href=\"incidents/u-1.html\" dir=\"auto\">Search &quot;slow&quot; &lt;b&gt;</a> <span class=\"muted\">u&lt;1&gt;</span></li>"))
         #expect(!file(try ReportFixture.site().files, "index.html").contains("states no time"))
     }

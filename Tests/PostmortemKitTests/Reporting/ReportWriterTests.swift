@@ -189,6 +189,9 @@ struct ReportWriterTests {
         // CRLF line ends (the review of the stop: a CRLF template had been one line).
         ("<p>\r\n<b>{{title</b>\r\n<i>x</i>\r\n", "line 2, column 4: a tag is not closed with `}}`, or its name holds a character names cannot have, in `<b>{{title</b>`"),
         ("{{^a}}\r\n{{/c}}\r\n", "line 2, column 1: `{{/c}}` closes the section `{{^a}}` of line 1, in `{{/c}}`"),
+        // A close with no section open (the retest of the stop).
+        ("<body>{{/stray}}\n", "line 1, column 7: `{{/stray}}` closes no section: none is open there, in `<body>{{/stray}}`"),
+        ("{{#a}}{{/a}}{{/a}}\n", "line 1, column 13: `{{/a}}` closes no section: none is open there, in `{{#a}}{{/a}}{{/a}}`"),
     ])
     func parseErrorsInWords(text: String, message: String) {
         #expect {
