@@ -86,8 +86,9 @@ public enum FrontMatterReader {
                         let zone = zone ?? defaultZone
                         let local = parsed.epochSeconds
                         var offset = zone.offset(forLocalSeconds: local)
-                        // A time the clocks skip when summer time begins names no instant: it had
-                        // been read an hour off without a word, and durations with it.
+                        // A time the clocks skip (when summer time begins, or a zone moves its
+                        // offset) names no instant: it had been read an hour off without a word,
+                        // and durations with it.
                         guard zone.offset(at: local - Int64(offset)) == offset else {
                             postmortem.problems.append(Problem(.invalidTimestamp,
                                 "`\(entry.key): \(text)` is a time the clocks skip in \(zone.name), so it names no instant and is not read; write the time with its offset",
@@ -231,8 +232,7 @@ public enum FrontMatterReader {
             // A value given but not readable leaves the item uncounted: counting it as if the value
             // were missing would make it a full outage (`bad_fraction: "5 %"` had spent a whole
             // month). It is kept, marked, so the budget lists it among what it could not count.
-            var unreadable: [String] = []
-            var problems: [Problem] = []
+            var unreadable: [String] = [], problems: [Problem] = []
             for (key, assign) in [("bad_fraction", \SLOImpact.badFraction), ("budget_minutes", \SLOImpact.budgetMinutes)] {
                 guard let field = item[key], !field.isNull else { continue }
                 // A bound far above any real value (a billion minutes is 1,900 years; a fraction
@@ -260,8 +260,7 @@ public enum FrontMatterReader {
                 problem.message += counted ? "; `budget_minutes` is counted" : "; this impact is not counted"
                 postmortem.problems.append(problem)
             }
-            if counted { unreadable = [] }
-            if !unreadable.isEmpty {
+            if !counted, !unreadable.isEmpty {
                 // A second item of the SLO that is not read either adds no second note.
                 if result.contains(where: { $0.slo == slo }) {
                     duplicate()

@@ -2,10 +2,11 @@
 ///
 /// Mapped: `metadata.name` (id), `spec.service`, `spec.description`, the first objective's
 /// `target` (0…1) or `targetPercent`, and `spec.timeWindow[0]` (rolling `duration` such as `28d`
-/// or `720h`, or calendar `1M`/`1Q`; v1alpha's `spec.timeWindows[0]` with `count` and `unit`). Everything else (indicators, an objective's thresholds and
-/// time slices, budgeting method, alert policies, calendar start times and zones, further
-/// objectives and windows, unknown spec keys) does not affect error budget minutes in pm and is
-/// listed in the SLO's `notes` so `pm budget` can say it was ignored. Errors carry their line.
+/// or `720h`, or calendar `1M`/`1Q`; v1alpha's `spec.timeWindows[0]` with `count` and `unit`).
+/// Everything else (indicators, an objective's thresholds and time slices, budgeting method,
+/// alert policies, calendar start times and zones, further objectives and windows, unknown spec
+/// keys) does not affect error budget minutes in pm and is listed in the SLO's `notes` so
+/// `pm budget` can say it was ignored. Errors carry their line.
 public enum OpenSLOReader {
     public static func read(_ text: String, path: String) throws(ConfigurationError) -> [SLODefinition] {
         var result: [SLODefinition] = []

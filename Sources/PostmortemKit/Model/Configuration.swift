@@ -1,4 +1,5 @@
 import Foundation
+
 /// The project configuration, `pm.yml`.
 ///
 /// Every stage takes its settings from here; the sections that belong to one stage (`lint`,

@@ -210,12 +210,7 @@ public struct ReportTemplates: Sendable {
     /// A chain of templates that ends where it began (`["style", "style"]`), if the templates
     /// include one another in a circle, else nil. Only templates that exist are followed.
     static func partialCycle(_ templates: [String: String]) -> [String]? {
-        partialCycle(edges: inclusions(templates))
-    }
-
-    /// The templates each template includes, of those that exist.
-    static func inclusions(_ templates: [String: String]) -> [String: [String]] {
-        templates.mapValues { includedNames($0).filter { templates[$0] != nil } }
+        partialCycle(edges: templates.mapValues { includedNames($0).filter { templates[$0] != nil } })
     }
 
     /// The chain of templates that ends where it began, in a map of which templates include which.

@@ -94,7 +94,7 @@ enum TemplateParts {
         let bytes = Array(text.utf8)
         var parts: [String] = []
         var start = 0
-        for point in cutPoints(text) where point - start >= partLength && bytes.count - point > 0 {
+        for point in cutPoints(text) where point - start >= partLength {
             parts.append(String(decoding: bytes[start..<point], as: UTF8.self))
             start = point
         }
