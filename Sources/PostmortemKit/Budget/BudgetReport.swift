@@ -81,11 +81,16 @@ public struct BudgetReport: Sendable, Hashable, Encodable {
 
     /// The name of a window: its month, its quarter, or its first and last day.
     static func label(of window: BudgetWindow, kind: SLOWindow, zone: ZoneResolver) -> String {
-        let first = zone.date(of: window.start)
+        label(start: window.start, end: window.end, kind: kind, zone: zone)
+    }
+
+    /// The name of the window from `start` to `end`.
+    static func label(start: Timestamp, end: Timestamp, kind: SLOWindow, zone: ZoneResolver) -> String {
+        let first = zone.date(of: start)
         switch kind {
         case .month: return "\(pad4(first.year))-\(pad2(first.month))"
         case .quarter: return "\(pad4(first.year))-Q\((first.month - 1) / 3 + 1)"
-        case .rolling: return "\(first)..\(zone.date(of: window.end).adding(days: -1))"
+        case .rolling: return "\(first)..\(zone.date(of: end).adding(days: -1))"
         }
     }
 }

@@ -289,6 +289,22 @@ struct ReportSiteTests {
         #expect(!page.contains("No SLO impact recorded."))
     }
 
+    /// An incident over a month's end burned a share of each month's budget; its page had shown one
+    /// figure for both (the black-box pass of stop 42).
+    @Test func aBurnOverTwoWindowsShowsEachWindowsShare() throws {
+        var record = Postmortem(path: "m.md", id: "m")
+        record.started = Timestamp(year: 2026, month: 7, day: 31, hour: 23, minute: 30)
+        record.mitigated = Timestamp(year: 2026, month: 8, day: 1, hour: 0, minute: 30)
+        record.impact = [SLOImpact(slo: "api-availability", badFraction: 1)]
+        let document = ReportedDocument(postmortem: record, classification: Classification(incident: "m", primary: "config", categories: [], declared: true),
+                                        findings: [], bodyHTML: "")
+        let review = QuarterlyReview(documents: [document], configuration: ReportFixture.configuration, categories: [],
+                                     options: ReportFixture.options)
+        let page = file(ReportSite.render(review, templates: try ReportFixture.templates()), "incidents/m.html")
+        // 30 minutes of each 44.64-minute month.
+        #expect(page.contains("<td class=\"num\">67.2% of 2026-07, 67.2% of 2026-08</td>"), "\(page)")
+    }
+
     /// Documents that state no time belong to no period: older postmortems without `started` had
     /// made an empty quarter without a word (the black-box pass of stop 42). The index lists them,
     /// escaped, linked to their pages.
