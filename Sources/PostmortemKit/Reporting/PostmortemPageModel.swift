@@ -30,15 +30,20 @@ enum PostmortemPageModel {
         add("Time to mitigate", record.impactMinutes.map { DurationText.format($0) })
         add("File", header.path)
 
-        let burns = review.burned(by: record.id).map { burn -> TemplateRow in
+        let burns = review.burned(by: record.id).flatMap { burn -> [TemplateRow] in
             let parts = review.burns(of: record.id).filter { $0.slo == burn.slo }
+            // An incident over two windows burned a share of each: a row for each, named, where
+            // one figure for both had read like neither (the black-box pass of stop 42).
+            if parts.count > 1, let shares = review.windowShares(parts) {
+                return zip(parts, shares).map { part, share in
+                    ["slo": cleanText("\(burn.slo) (\(share.window))"), "minutes": text(DurationText.budget(part.minutes)),
+                     "share": text(DurationText.percent(share.percent, fractionDigits: 1)), "hasShare": true]
+                }
+            }
             let windowBudget = parts.compactMap { part in review.windowBudget(slo: part.slo, start: part.windowStart) }.reduce(0, +)
-            var share = windowBudget > 0 ? DurationText.percent(burn.minutes / windowBudget * 100, fractionDigits: 1) : "–"
-            // An incident over two windows burned a share of each: one figure for both had read
-            // like neither (the black-box pass of stop 42).
-            if parts.count > 1, let shares = review.windowShares(parts) { share = shares }
-            return ["slo": cleanText(burn.slo), "minutes": text(DurationText.budget(burn.minutes)),
-                    "share": text(share), "hasShare": windowBudget > 0]
+            return [["slo": cleanText(burn.slo), "minutes": text(DurationText.budget(burn.minutes)),
+                     "share": text(windowBudget > 0 ? DurationText.percent(burn.minutes / windowBudget * 100, fractionDigits: 1) : "–"),
+                     "hasShare": windowBudget > 0]]
         }
         // What the budget could not count of this incident's impact, or counted on an assumption,
         // as the index lists it for the period: the page had said "No SLO impact recorded."
@@ -97,18 +102,18 @@ enum PostmortemPageModel {
 }
 
 extension QuarterlyReview {
-    /// Each part's share of its own window's budget, with the window's name (`67.2% of 2026-07,
-    /// 67.2% of 2026-08`); nil when a part's SLO or budget is not known.
-    func windowShares(_ parts: [IncidentBurn]) -> String? {
-        var shares: [String] = []
+    /// The name of each part's window (`2026-07`) and the part's share of that window's budget, in
+    /// percent; nil when a part's SLO or budget is not known.
+    func windowShares(_ parts: [IncidentBurn]) -> [(window: String, percent: Double)]? {
+        var shares: [(window: String, percent: Double)] = []
         for part in parts {
             guard let slo = slos.first(where: { $0.id == part.slo }),
                   let budget = windowBudget(slo: part.slo, start: part.windowStart), budget > 0 else { return nil }
             let bounds = ErrorBudgetCalculator.windowBounds(of: slo.window, containing: part.windowStart, zone: options.zone)
             let label = BudgetReport.label(start: bounds.start, end: bounds.end, kind: slo.window, zone: options.zone)
-            shares.append("\(DurationText.percent(part.minutes / budget * 100, fractionDigits: 1)) of \(label)")
+            shares.append((label, part.minutes / budget * 100))
         }
-        return shares.joined(separator: ", ")
+        return shares
     }
 
     /// The budget of the SLO window that starts at `start`, worked out again from the SLO when the

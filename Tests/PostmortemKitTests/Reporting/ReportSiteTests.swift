@@ -290,7 +290,7 @@ struct ReportSiteTests {
     }
 
     /// An incident over a month's end burned a share of each month's budget; its page had shown one
-    /// figure for both (the black-box pass of stop 42).
+    /// figure for both (the black-box pass of stop 42). It has a row for each month now.
     @Test func aBurnOverTwoWindowsShowsEachWindowsShare() throws {
         var record = Postmortem(path: "m.md", id: "m")
         record.started = Timestamp(year: 2026, month: 7, day: 31, hour: 23, minute: 30)
@@ -301,8 +301,11 @@ struct ReportSiteTests {
         let review = QuarterlyReview(documents: [document], configuration: ReportFixture.configuration, categories: [],
                                      options: ReportFixture.options)
         let page = file(ReportSite.render(review, templates: try ReportFixture.templates()), "incidents/m.html")
-        // 30 minutes of each 44.64-minute month.
-        #expect(page.contains("<td class=\"num\">67.2% of 2026-07, 67.2% of 2026-08</td>"), "\(page)")
+        // 30 minutes of each 44.64-minute month, a row for each.
+        #expect(page.contains("""
+            <tr><th scope="row">api-availability (2026-07)</th><td class="num">30.0 min</td><td class="num">67.2%</td></tr>
+            <tr><th scope="row">api-availability (2026-08)</th><td class="num">30.0 min</td><td class="num">67.2%</td></tr>
+            """), "\(page)")
     }
 
     /// Documents that state no time belong to no period: older postmortems without `started` had
