@@ -112,9 +112,8 @@ extension PM {
 /// Finding templates: the project's templates directory first, then the built-in copies.
 enum Templates {
     static func load(_ name: String, configuration: Configuration) -> String? {
-        let root = configuration.rootDirectory ?? "."
-        let dir = configuration.templatesDirectory.hasPrefix("/") ? configuration.templatesDirectory : root + "/" + configuration.templatesDirectory
-        if let data = FileManager.default.contents(atPath: dir + "/" + name + ".md") {
+        let path = (configuration.resolvedTemplatesDirectory as NSString).appendingPathComponent(name + ".md")
+        if let data = FileManager.default.contents(atPath: path) {
             return String(decoding: data, as: UTF8.self)
         }
         return BuiltInTemplates.text(named: name)

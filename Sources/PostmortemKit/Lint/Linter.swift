@@ -21,9 +21,7 @@ public struct Linter: Sendable {
                                 defaultSeverity: description.defaultSeverity, skipsTemplates: description.skipsTemplates)
         }
         self.enabledIDs = Set(ruleEntries.map(\.id))
-        let root = configuration.rootDirectory ?? "."
-        let directory = configuration.templatesDirectory
-        let templates = URL(fileURLWithPath: directory.hasPrefix("/") ? directory : root + "/" + directory).standardizedFileURL.path
+        let templates = URL(fileURLWithPath: configuration.resolvedTemplatesDirectory).standardizedFileURL.path
         templatesPrefix = templates.hasSuffix("/") ? templates : templates + "/"
         currentDirectory = FileManager.default.currentDirectoryPath
     }
