@@ -21,6 +21,9 @@ enum TimelineExtractor {
         /// an entry in a zone of its own right after it is on that date as written.
         var dateJustWritten = false
         var previous: Timestamp?
+        /// The number the timeline's first day label gives its first day (`Day 0` or `Day 1`);
+        /// nil before a day label is read.
+        var firstDayNumber: Int?
         /// The incident's start, which gives the base date in the timeline's zone.
         var started: Timestamp?
     }
@@ -60,6 +63,9 @@ enum TimelineExtractor {
                             for block in rest { read(block, &context, &result, &problems) }
                             continue
                         }
+                    } else if let label = DayLabel(heading: entry.title) {
+                        // `### Day 2 (Wednesday)`, `### Thursday`: the day of the entries below.
+                        setDay(label, written: entry.title, at: entry.headingRange, &context, &problems)
                     } else if let problem = outOfRange(in: entry.title, at: entry.headingRange, reading: .noTime) {
                         // `### 16:62`: an entry whose time is out of range (it had vanished without a word).
                         problems.append(problem)
@@ -140,6 +146,34 @@ enum TimelineExtractor {
         return true
     }
 
+    /// Sets the date a day label names (``DayLabel``): day N counts from the date of `started`
+    /// (day 1, or day 0 when the timeline's first day label is day 0); a weekday alone is the
+    /// first such day from the date the entries above were on, or, as the timeline's first day
+    /// label, the one nearest the start (`### Monday` over background before a Wednesday
+    /// incident). A weekday that is not day N's is reported; day N is read.
+    static func setDay(_ label: DayLabel, written: String, at range: SourceRange, _ context: inout Context,
+                       _ problems: inout [Problem]) {
+        guard let anchor = context.anchor else { return }
+        let first = context.firstDayNumber == nil
+        if let day = label.day {
+            if first { context.firstDayNumber = day == 0 ? 0 : 1 }
+            let date = anchor.adding(days: day - (context.firstDayNumber ?? 1))
+            if let weekday = label.weekday, weekday != date.weekday {
+                problems.append(Problem(.invalidTimestamp,
+                    "`\(written.trimmingWhitespace())` names a weekday that is not day \(day)'s: day \(day) of an incident that started on "
+                    + "\(anchor) is \(DayLabel.weekdayNames[date.weekday]) \(date); the entries below are read on that date",
+                    at: range, severity: .warning))
+            }
+            setDate(date, &context)
+        } else if let weekday = label.weekday {
+            let from = first ? anchor : context.date ?? anchor
+            var ahead = ((weekday - from.weekday) % 7 + 7) % 7
+            if first, ahead > 3 { ahead -= 7 }
+            if first { context.firstDayNumber = 1 }
+            setDate(from.adding(days: ahead), &context)
+        }
+    }
+
     static func dateInName(_ path: String) -> CalendarDate? {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let bytes = Array(name.utf8)
@@ -215,6 +249,11 @@ enum TimelineExtractor {
                     continue
                 }
                 pending = (leading, leading.rest, at)
+            } else if let label = DayLabel(line: String(line)) {
+                // `Day 2 (Wednesday)` or `**Thursday**` on a line of its own: the day of the entries after it.
+                if let (l, text, r) = pending { append(l, text: text, range: r, &context, &result) }
+                pending = nil
+                setDay(label, written: String(line), at: at, &context, &problems)
             } else if pending != nil {
                 // `16:62 …` under a timed line: read with the entry above it, and reported.
                 if let problem = outOfRange(in: String(line), at: at, reading: .entryAbove) {
@@ -305,6 +344,10 @@ enum TimelineExtractor {
                 for (child, leads) in nested where leads.leadings.contains(where: { $0 != nil }) {
                     readList(child, &context, &result, &problems, leads: leads)
                 }
+            } else if leadLines[index].count == 1, let label = DayLabel(line: firstLine) {
+                // "- **Day 2 (Wednesday)**" over the day's entries, or before them.
+                setDay(label, written: firstLine, at: range, &context, &problems)
+                for child in item.children.dropFirst() { read(child, &context, &result, &problems) }
             } else if !firstLine.isEmpty {
                 // Untimed entries are still events in sequence; only in a mostly timed list is
                 // a missing time worth a problem.

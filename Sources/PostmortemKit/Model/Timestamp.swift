@@ -161,6 +161,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     /// The date `n` days later.
     public func adding(days n: Int) -> CalendarDate { CalendarDate(daysSinceEpoch: daysSinceEpoch + n) }
 
+    /// The day of the week, Monday 0 to Sunday 6 (1970-01-01 was a Thursday).
+    public var weekday: Int { ((daysSinceEpoch + 3) % 7 + 7) % 7 }
+
     /// Midnight of this date in the given offset.
     public func start(offsetSeconds: Int = 0) -> Timestamp {
         Timestamp(epochSeconds: Int64(daysSinceEpoch) * 86_400 - Int64(offsetSeconds), offsetSeconds: offsetSeconds)

@@ -431,3 +431,80 @@ import Testing
         #expect(try order("| 2026-07-14 14:02 | a |\n| 2026-07-15 | b |\n| 2026-07-14 16:00 | c |\n").count == 1)
     }
 }
+
+/// Day labels (`### Day 2 (Wednesday)`, `### Thursday`, `**Day 2**`): times after one are on the
+/// day it names. A morning of day 2 after a morning of day 1 had been read on day 1, without a word.
+@Suite struct TimelineDayLabelTests {
+    let front = "---\nstarted: 2026-05-12T08:02:00Z\n---\n## Timeline\n\nAll times UTC.\n\n"
+    let day1 = "- 08:02 Lag alert fires.\n- 08:40 Consumers scaled.\n"
+    let day2 = "- 09:15 Backlog grows again.\n- 10:30 Rollback.\n"
+    let expected = ["2026-05-12T08:02:00Z", "2026-05-12T08:40:00Z", "2026-05-13T09:15:00Z", "2026-05-13T10:30:00Z"]
+
+    @Test(arguments: [("### Day 1 (Tuesday)", "### Day 2 (Wednesday)"), ("### Day 1", "### Day 2: recovery"),
+                      ("### Tuesday", "### Wednesday morning"), ("**Day 1 – Tuesday**", "**Day 2 – Wednesday**"),
+                      ("Tue", "Wed (day 2)"), ("### Day 0", "### Day 1"), ("### Day 1 — Tuesday, detection", "### Day 2 — Wednesday, rollback")])
+    func labelsDateTheEntriesBelow(first: String, second: String) {
+        let p = read(front + "\(first)\n\n\(day1)\n\(second)\n\n\(day2)")
+        #expect(p.timeline.map { $0.time?.iso8601 } == expected, "\(first) / \(second)")
+        #expect(!p.problems.contains { $0.code == .invalidTimestamp })
+    }
+
+    /// As list items over the day's entries, nested or not.
+    @Test func listItemsOverTheirEntries() {
+        let nested = "- **Day 1 (Tuesday)**\n  - 08:02 Lag alert fires.\n  - 08:40 Consumers scaled.\n- **Day 2 (Wednesday)**\n  - 09:15 Backlog grows again.\n  - 10:30 Rollback.\n"
+        let p = read(front + nested)
+        #expect(p.timeline.map { $0.time?.iso8601 } == expected)
+        #expect(p.timeline.map(\.text) == ["Lag alert fires.", "Consumers scaled.", "Backlog grows again.", "Rollback."])
+        let flat = read(front + "- Day 1\n" + day1 + "- Day 2\n" + day2)
+        #expect(flat.timeline.map { $0.time?.iso8601 } == expected)
+        #expect(!flat.problems.contains { $0.code == .timelineEntryWithoutTime })
+    }
+
+    /// A weekday that is not day N's: day N is read, and the heading is reported where it is.
+    @Test func weekdayThatIsNotTheDays() throws {
+        let p = read(front + "### Day 1\n\n\(day1)\n### Day 2 (Thursday)\n\n\(day2)")
+        #expect(p.timeline.map { $0.time?.iso8601 } == expected)
+        let problem = try #require(p.problems.first { $0.code == .invalidTimestamp })
+        #expect(problem.severity == .warning)
+        #expect(problem.range?.start.line == 13)
+        #expect(problem.message.contains("day 2 of an incident that started on 2026-05-12 is Wednesday 2026-05-13"))
+    }
+
+    /// The first weekday label is the one nearest the start: background the day before, then the
+    /// incident's days in order; a later weekday is the first such day on or after the one above.
+    @Test func weekdaysNearTheStartThenForward() {
+        let p = read(front + "### Monday\n\n- 16:00 Deploy merged.\n\n### Tuesday\n\n\(day1)\n### Wednesday\n\n\(day2)\n### Monday\n\n- 11:00 Review.\n")
+        #expect(p.timeline.map { $0.time?.iso8601 } == ["2026-05-11T16:00:00Z"] + expected + ["2026-05-18T11:00:00Z"])
+    }
+
+    /// Prose and other headings are no labels.
+    @Test func notLabels() {
+        for line in ["Day 2 of the backlog saw a second peak.", "Daily summary", "Days 1-3", "Sunday Times coverage of the outage",
+                     "Monday's rollout went out at 09:00", "Day one", "Wed and Thu were quiet days after the incident"] {
+            #expect(DayLabel(line: line) == nil, "\(line)")
+        }
+        #expect(DayLabel(heading: "Sun") == DayLabel(day: nil, weekday: 6))
+        #expect(DayLabel(heading: "Sunday Times coverage") == DayLabel(day: nil, weekday: 6))
+        #expect(DayLabel(heading: "Sun Times coverage") == nil)
+        #expect(DayLabel(heading: "Day 3: clean-up (Thursday)") == DayLabel(day: 3, weekday: 3))
+        #expect(DayLabel(heading: "Dayshift handover") == nil)
+        // A paragraph of prose in the timeline stays prose, and the times keep their day.
+        let p = read(front + day1 + "\nDay 2 of the backlog saw a second peak.\n\n- 09:15 Backlog grows again.\n")
+        #expect(p.timeline.last?.time?.iso8601 == "2026-05-12T09:15:00Z")
+    }
+
+    /// Without a start, day 1 is the date in the file name; without either, a day label has
+    /// nothing to count from.
+    @Test func withoutAStart() {
+        let text = "## Timeline\n\n### Day 2\n\n- 09:15 Backlog grows again.\n"
+        #expect(read(text).timeline.first?.time?.iso8601 == "2026-07-15T09:15:00Z")
+        #expect(read(text, path: "postmortems/queue-backlog.md").timeline.first?.time == nil)
+    }
+
+    @Test func weekdayOfDates() {
+        #expect(CalendarDate(year: 1970, month: 1, day: 1)?.weekday == 3)
+        #expect(CalendarDate(year: 2026, month: 5, day: 12)?.weekday == 1)
+        #expect(CalendarDate(year: 1969, month: 12, day: 29)?.weekday == 0)
+        #expect(CalendarDate(year: 2026, month: 12, day: 6)?.weekday == 6)
+    }
+}
