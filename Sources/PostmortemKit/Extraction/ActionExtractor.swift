@@ -1091,6 +1091,9 @@ enum ActionExtractor {
              "tracking issue", "tracking ticket", "jira ticket", "jira issue", "issue link", "ticket link", "bug link",
              "ticket id", "issue id", "github issue": return "ticket"
         case "due", "due date", "deadline", "by", "eta", "target date", "due by", "due dates", "deadlines": return "due"
+        // A target can be a date, a release, a service or a number: its cells that are dates
+        // are the due dates, in a table without a due column (``tableActions``).
+        case "target", "targets", "target release", "target quarter": return "target"
         case "type", "kind", "category", "types": return "type"
         case "priority", "prio", "pri", "priorities": return "priority"
         case "status", "state", "done", "statuses": return "status"
@@ -1130,7 +1133,12 @@ enum ActionExtractor {
             if isStruckThrough(row.children[textColumn]) { action.state = .done }
             var metadata: [(String, String)] = []
             for (i, column) in columns.enumerated() where i < cells.count && i != textColumn {
-                guard let column, !cells[i].isEmpty else { continue }
+                guard var column, !cells[i].isEmpty else { continue }
+                if column == "target" {
+                    // `2026-06-30` in a "Target" column; `v2.14`, `Q3`, `p99 < 300 ms` are not dates.
+                    guard !columns.contains("due"), isDateShaped(cells[i]) else { continue }
+                    column = "due"
+                }
                 // "~~Open~~ Done": a status struck through is the one it replaced.
                 metadata.append((column, column == "status" ? unstruckText(of: row.children[i]) ?? cells[i] : cells[i]))
             }

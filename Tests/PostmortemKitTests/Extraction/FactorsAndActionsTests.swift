@@ -121,6 +121,29 @@ import Testing
         #expect(p.problems.map { $0.range?.start.line } == [2, 7])
     }
 
+    /// Left open by stop 41: a `Target` column was not read, so its dates were not due dates
+    /// (PM051 asked for one, PM052 never saw one go by). Its cells that are dates are read, in a
+    /// table without a due column; a release, a quarter or a number in it is not a date.
+    @Test func targetColumnDatesAreDueDates() {
+        let p = read("""
+            ## Follow-up actions
+
+            | Action | Owner | Target | Ticket |
+            |---|---|---|---|
+            | Add prefetch to the load test | @orders | 2026-06-30 | ORD-411 |
+            | Alert on throughput per pod | @sre | Q3 2026 | ORD-412 |
+            | Cap the prefetch | @orders | 2026-02-30 | ORD-413 |
+            | Raise the SLO | @sre | 99.95% | ORD-414 |
+            """)
+        #expect(p.actions.map { $0.due?.description } == ["2026-06-30", nil, nil, nil])
+        #expect(p.problems.map(\.message) == ["due date `2026-02-30` is not a real YYYY-MM-DD date"])
+        #expect(p.problems.first?.range?.start.line == 7)
+        // Beside a due column, a target is something else (a release, a date it aims for).
+        let both = read("## Follow-up actions\n\n| Action | Due | Target |\n|---|---|---|\n| Add a canary | 2026-12-01 | 2026-11-15 |\n| Add an alert | | 2026-11-20 |\n")
+        #expect(both.actions.map { $0.due?.description } == ["2026-12-01", nil])
+        #expect(both.problems.isEmpty)
+    }
+
     /// Left open by stop 37: a column headed `Tikcet` was passed over without a word.
     @Test func misspelledColumnsAreAProblemAtTheirHeader() {
         let p = read("""
