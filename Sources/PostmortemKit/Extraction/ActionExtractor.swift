@@ -9,6 +9,8 @@ enum ActionExtractor {
     /// something happened ("hosts installed by 2026-01-12"), not a deadline.
     static func actions(in outline: Outline, started: CalendarDate? = nil, problems: inout [Problem]) -> [FollowUpAction] {
         var result: [FollowUpAction] = []
+        // The actions whose ticket is the id their text starts with (`AI-1: …`).
+        var labelled: [Int] = []
         for root in outline.indices(of: [.actions]) {
             for index in outline.subtree(root) {
                 let entry = outline.entries[index]
@@ -16,22 +18,75 @@ enum ActionExtractor {
                 for block in entry.blocks {
                     switch block.kind {
                     case .list:
-                        listActions(block, group: group, started: started, into: &result, problems: &problems)
+                        listActions(block, group: group, started: started, into: &result, labelled: &labelled, problems: &problems)
                     case .table:
-                        tableActions(block, group: group, started: started, into: &result, problems: &problems)
+                        tableActions(block, group: group, started: started, into: &result, labelled: &labelled, problems: &problems)
                     default:
                         continue
                     }
                 }
             }
         }
+        unticketLabels(&result, labelled: labelled)
         return result
+    }
+
+    /// Actions numbered by the document (`AI-1: Add an alert`, `[FU-2] Cap the pool`) are not
+    /// tracked by those numbers, though they look like Jira keys: a ticket read from the id at the
+    /// start of an action's text (`labelled`: not one a `ticket:` or a column gave) is dropped (and another id later in its text read) when the ids
+    /// at the start of the document's actions with that prefix count from 0 or 1 upwards, two or
+    /// more of them, or when the only one is number 1 of a prefix teams use for action labels
+    /// (``labelPrefixes``). `OPS-4211: Add an alert` and `OPS-1` alone stay tickets.
+    static func unticketLabels(_ actions: inout [FollowUpAction], labelled: [Int]) {
+        var byPrefix: [String: [(index: Int, number: Int, end: String.Index)]] = [:]
+        for index in labelled {
+            let action = actions[index]
+            guard let ticket = action.ticket, let label = leadingLabel(action.text), label.id == ticket else { continue }
+            byPrefix[label.prefix, default: []].append((index, label.number, label.end))
+        }
+        for (prefix, labels) in byPrefix {
+            let numbers = labels.map(\.number)
+            let counts = numbers[0] <= 1 && zip(numbers, numbers.dropFirst()).allSatisfy { $0 < $1 } && numbers.last! <= 2 * numbers.count
+            guard counts && numbers.count >= 2 || numbers == [1] && labelPrefixes.contains(prefix) else { continue }
+            for label in labels {
+                let text = actions[label.index].text
+                actions[label.index].ticket = firstTicketID(in: String(text[label.end...]))
+            }
+        }
+    }
+
+    /// Prefixes of action labels: action item, follow-up, action required, remediation.
+    static let labelPrefixes: Set<String> = ["AI", "FU", "FUP", "AR", "ACT", "ACTION", "ITEM", "TASK", "TODO", "REM"]
+
+    /// The id an action's text starts with as its label (`AI-1:`, `AI-1.`, `AI-1 -`, `AI-1 –`,
+    /// `[AI-1]`, `(AI-1)`), its prefix and number, and where the rest of the text starts.
+    static func leadingLabel(_ text: String) -> (id: String, prefix: String, number: Int, end: String.Index)? {
+        var rest = text[...]
+        let bracket = rest.first == "[" || rest.first == "("
+        if bracket { rest = rest.dropFirst() }
+        let id = rest.prefix { $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == "-") }
+        let parts = id.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count >= 2, parts[0].allSatisfy(\.isLetter), (1...4).contains(parts[1].count),
+              parts[1].allSatisfy(\.isNumber), let number = Int(parts[1]) else { return nil }
+        var after = rest[id.endIndex...]
+        if bracket {
+            guard after.first == "]" || after.first == ")" else { return nil }
+            after = after.dropFirst()
+        } else if after.first == ":" || after.first == "." {
+            after = after.dropFirst()
+        } else {
+            let spaced = after.drop { $0 == " " }
+            guard spaced.startIndex > after.startIndex, let dash = spaced.first, ["-", "–", "—"].contains(dash) else { return nil }
+            after = spaced.dropFirst()
+        }
+        guard after.first == " " else { return nil }
+        return (String(id), String(parts[0]), number, after.startIndex)
     }
 
     // MARK: Lists
 
     static func listActions(_ list: MarkdownNode, group: String?, started: CalendarDate?, into result: inout [FollowUpAction],
-                            problems: inout [Problem]) {
+                            labelled: inout [Int], problems: inout [Problem]) {
         for item in list.children {
             guard case .item(let task) = item.kind else { continue }
             let paragraphs = item.children.filter { if case .paragraph = $0.kind { return true }; return false }
@@ -122,7 +177,7 @@ enum ActionExtractor {
                 var label = text
                 if label.hasSuffix(":") { label.removeLast() }
                 for nested in nestedLists {
-                    listActions(nested, group: label, started: started, into: &result, problems: &problems)
+                    listActions(nested, group: label, started: started, into: &result, labelled: &labelled, problems: &problems)
                 }
                 continue
             }
@@ -143,8 +198,9 @@ enum ActionExtractor {
             var action = FollowUpAction(text: text, state: task == true ? .done : .open, range: range)
             action.group = group
             if let lead, isStruckThrough(lead) { action.state = .done }
-            applyInlineMetadata(to: &action, links: links(in: item), started: started, problems: &problems)
+            let ticketFromLabel = applyInlineMetadata(to: &action, links: links(in: item), started: started, problems: &problems)
             apply(trailing, at: trailingRanges, to: &action, problems: &problems)
+            if ticketFromLabel, action.ticket == leadingLabel(action.text)?.id { labelled.append(result.count) }
             result.append(action)
         }
     }
@@ -520,8 +576,10 @@ enum ActionExtractor {
         return result
     }
 
+    /// True when the ticket was read from the id the text starts with (``leadingLabel(_:)``).
+    @discardableResult
     static func applyInlineMetadata(to action: inout FollowUpAction, links: [String], started: CalendarDate?,
-                                    problems: inout [Problem]) {
+                                    problems: inout [Problem]) -> Bool {
         // `(done)`, `[done]` markers, and `:white_check_mark:` at the start.
         let marked = removingDoneMarkers(action.text)
         let leading = removingEdgeDoneMarker(marked.text)
@@ -563,12 +621,15 @@ enum ActionExtractor {
             action.ticket = link
         }
         if action.owner == nil, let handle = firstHandle(in: text) { action.owner = handle }
+        var ticketFromLabel = false
         if action.ticket == nil {
             action.ticket = links.first(where: isTicketURL) ?? firstTicketID(in: text)
+            ticketFromLabel = action.ticket != nil && action.ticket == leadingLabel(action.text)?.id
         }
         // "(due 2026-12-01, OPS-123)", "… by 2026-12-01": a date after one of the due words,
         // written without the colon, is the due date, as a handle is the owner.
         applyWrittenDue(in: text, to: &action, metadata: metadata, started: started, problems: &problems)
+        return ticketFromLabel
     }
 
     /// Reads a due date written in the text (``writtenDueDate(in:)``) when the metadata gave none;
@@ -1102,7 +1163,7 @@ enum ActionExtractor {
     }
 
     static func tableActions(_ table: MarkdownNode, group: String?, started: CalendarDate?, into result: inout [FollowUpAction],
-                             problems: inout [Problem]) {
+                             labelled: inout [Int], problems: inout [Problem]) {
         guard let header = table.children.first(where: { if case .tableRow(true) = $0.kind { return true }; return false }) else { return }
         let columns = header.children.map { column(for: $0.plainText) }
         let textColumn = columns.firstIndex(of: "text") ?? 0
@@ -1163,7 +1224,10 @@ enum ActionExtractor {
                 action.text = String(cell[..<open]).trimmingWhitespace()
             }
             let rowLinks = links(in: row)
-            if action.ticket == nil { action.ticket = rowLinks.first(where: isTicketURL) ?? firstTicketID(in: action.text) }
+            if action.ticket == nil {
+                action.ticket = rowLinks.first(where: isTicketURL) ?? firstTicketID(in: action.text)
+                if action.ticket != nil, action.ticket == leadingLabel(action.text)?.id { labelled.append(result.count) }
+            }
             if action.owner == nil, let handle = firstHandle(in: action.text) { action.owner = handle }
             applyWrittenDue(in: action.text, to: &action, metadata: metadata, started: started, problems: &problems)
             if let ticket = action.ticket, ticket.hasPrefix("[") || rowLinks.contains(where: { ticket.contains($0) }) == false,

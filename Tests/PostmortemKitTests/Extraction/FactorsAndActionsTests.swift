@@ -144,6 +144,34 @@ import Testing
         #expect(both.problems.isEmpty)
     }
 
+    /// Left open by stop 41: an action's own label (`AI-1:`, `[FU-1]`) was read as its ticket,
+    /// so PM051 did not ask for one. Ids that number the document's actions from 1 are labels;
+    /// a ticket later in the text is read instead; a real key at the start, or an id a `ticket:`
+    /// gives, stays the ticket.
+    @Test func actionLabelsAreNotTickets() {
+        let p = read("""
+            ## Follow-up actions
+
+            - [ ] AI-1: Add prefetch to the load test (owner: @orders, due: 2027-01-15)
+            - [ ] AI-2: Alert on throughput per pod, tracked in ORD-412 (owner: @sre, due: 2027-01-15)
+            - [ ] OPS-4211: Cap the prefetch (owner: @sre, due: 2027-01-15)
+            - [ ] [FU-1] Write the runbook (owner: @sre, due: 2027-01-15)
+            - [ ] AI-3 - Page on lag per partition (owner: @sre, due: 2027-01-15, ticket: AI-3)
+            """)
+        // `ticket: AI-3` says it is a ticket.
+        #expect(p.actions.map(\.ticket) == [nil, "ORD-412", "OPS-4211", nil, "AI-3"])
+        #expect(p.actions.first?.text == "AI-1: Add prefetch to the load test")
+        // In a table's action column too.
+        let table = read("## Follow-up actions\n\n| Action | Owner |\n|---|---|\n| AI-1. Add a canary | @li.w |\n| AI-2. Add an alert | @li.w |\n")
+        #expect(table.actions.map(\.ticket) == [nil, nil])
+        // Not labels: one id of a project's (not number 1 of a label prefix), ids that do not
+        // count up from 1, an id in the middle of the text.
+        for text in ["- [ ] OPS-1: Add a canary\n", "- [ ] AI-7: Add a canary\n- [ ] AI-9: Add an alert\n",
+                     "- [ ] Add a canary AI-1: later\n- [ ] Add an alert AI-2: later\n", "- [ ] AI-2: Add a canary\n- [ ] AI-1: Add an alert\n"] {
+            #expect(read("## Follow-up actions\n\n" + text).actions.allSatisfy { $0.ticket != nil }, "\(text)")
+        }
+    }
+
     /// Left open by stop 37: a column headed `Tikcet` was passed over without a word.
     @Test func misspelledColumnsAreAProblemAtTheirHeader() {
         let p = read("""
