@@ -58,8 +58,9 @@ enum TimelineExtractor {
                             setDate(leading.date, &context)
                         } else {
                             // An H3 that is a time: its text is the blocks below it (``headingEntry``).
-                            let (text, rest) = headingEntry(leading.rest, entry)
+                            let (text, tail, rest) = headingEntry(leading.rest, entry)
                             append(leading, text: text, range: entry.headingRange, &context, &result)
+                            if let tail { readParagraph(tail.paragraph, from: tail.line, &context, &result, &problems) }
                             for block in rest { read(block, &context, &result, &problems) }
                             continue
                         }
@@ -69,8 +70,9 @@ enum TimelineExtractor {
                     } else if let problem = outOfRange(in: entry.title, at: entry.headingRange, reading: .noTime) {
                         // `### 16:62`: an entry whose time is out of range (it had vanished without a word).
                         problems.append(problem)
-                        let (text, rest) = headingEntry(entry.title, entry)
+                        let (text, tail, rest) = headingEntry(entry.title, entry)
                         result.append(TimelineEvent(time: nil, timeText: "", text: text, range: entry.headingRange))
+                        if let tail { readParagraph(tail.paragraph, from: tail.line, &context, &result, &problems) }
                         for block in rest { read(block, &context, &result, &problems) }
                         continue
                     } else if entry.kind != nil && entry.kind != .timeline {
@@ -88,10 +90,26 @@ enum TimelineExtractor {
     /// The text of an entry that is a heading (`### 14:02`): `lead` and the blocks below it, up to
     /// a block of timed entries of its own (`- 14:06: escalated`); and those blocks on, which are
     /// events after it, as they are anywhere in the timeline.
-    static func headingEntry(_ lead: String, _ entry: Outline.Entry) -> (text: String, rest: ArraySlice<MarkdownNode>) {
-        let own = entry.blocks.prefix { !hasTimedEntries($0) }
-        let text = ([lead] + own.map(\.plainText)).filter { !$0.isEmpty }.joined(separator: " ")
-        return (text, entry.blocks.dropFirst(own.count))
+    /// A paragraph of its own whose later lines start with times (`Errors begin.` then `14:06
+    /// Paged.`) ends the text there: those lines (`tail`, the paragraph and the index of its first
+    /// timed line) are entries, as in any paragraph of the timeline.
+    static func headingEntry(_ lead: String, _ entry: Outline.Entry)
+        -> (text: String, tail: (paragraph: MarkdownNode, line: Int)?, rest: ArraySlice<MarkdownNode>) {
+        var own = entry.blocks.prefix { !hasTimedEntries($0) }
+        var texts = [lead] + own.map(\.plainText)
+        var tail: (paragraph: MarkdownNode, line: Int)? = nil
+        for (offset, block) in own.enumerated() where block.kind == .paragraph {
+            let lines = block.plainTextLines
+            guard let timed = lines.indices.dropFirst().first(where: { k in
+                TimeExpression.leading(String(lines[k])).map { !$0.isDateOnly } ?? false
+            }) else { continue }
+            texts = [lead] + own.prefix(offset).map(\.plainText) + [lines[..<timed].map { $0.trimmingWhitespace() }.joined(separator: " ")]
+            tail = (block, timed)
+            own = own.prefix(offset + 1)
+            break
+        }
+        let text = texts.filter { !$0.isEmpty }.joined(separator: " ")
+        return (text, tail, entry.blocks.dropFirst(own.count))
     }
 
     /// True for a block that holds timeline entries with times of their own: a list most of whose
@@ -227,13 +245,14 @@ enum TimelineExtractor {
         }
     }
 
-    static func readParagraph(_ paragraph: MarkdownNode, _ context: inout Context, _ result: inout [TimelineEvent],
+    /// The paragraph's lines from index `first` on.
+    static func readParagraph(_ paragraph: MarkdownNode, from first: Int = 0, _ context: inout Context, _ result: inout [TimelineEvent],
                               _ problems: inout [Problem]) {
         let lines = paragraph.plainTextLines
         let range = paragraph.range ?? SourceRange(line: 1)
         var pending: (TimeExpression.Leading, String, SourceRange)? = nil
-        var lineNumber = range.start.line
-        for line in lines {
+        var lineNumber = range.start.line + first
+        for line in lines.dropFirst(first) {
             defer { lineNumber += 1 }
             let at = SourceRange(line: lineNumber, column: range.start.column)
             if let leading = TimeExpression.leading(String(line)) {

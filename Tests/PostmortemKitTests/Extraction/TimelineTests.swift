@@ -32,6 +32,16 @@ import Testing
         #expect(p.timeline[0].text == "Errors begin.")
     }
 
+    /// Left open by stop 38: timed lines in the paragraph under a time heading stayed the
+    /// heading's text ("Errors begin. 14:06 Paged. 14:10 Rollback starts."), and their events
+    /// were lost. They are entries of their own; the lines before them are the heading's text.
+    @Test func timedLinesUnderATimeHeading() {
+        let p = read(front + "## Timeline\n\n### 14:02\nErrors begin on the\ncheckout API.\n14:06 Paged.\n14:10 Rollback starts\nfor all regions.\n\nThe rollback is slow.\n\n### 14:30\nImpact ends.\n")
+        #expect(p.timeline.map { $0.time?.iso8601 } == ["2026-07-14T14:02:00Z", "2026-07-14T14:06:00Z", "2026-07-14T14:10:00Z", "2026-07-14T14:30:00Z"])
+        #expect(p.timeline.map(\.text) == ["Errors begin on the checkout API.", "Paged.", "Rollback starts for all regions.", "Impact ends."])
+        #expect(p.timeline.map(\.range.start.line) == [6, 9, 10, 15])
+    }
+
     /// "All times PT", "US Eastern (ET)" and an IANA name (what `pm new` writes outside UTC) had
     /// been passed over, and the times read in pm.yml's zone; they are read in the stated zone,
     /// with its summer time, and before any entry the base date is the start's date there.
