@@ -88,6 +88,28 @@ public enum ReportWriter {
         private var temporaryFiles: [String] = []
         private var finished = false
 
+        /// Why a directory cannot be created at `path`, in words, when a part of the path is in
+        /// the way: a symbolic link to nothing, or a file that is not a directory. Nil when no
+        /// part is (the system's words are then used).
+        static func blockingComponent(of path: String) -> String? {
+            var prefix = ""
+            for component in path.split(separator: "/") {
+                prefix += "/" + component
+                var info = stat()
+                guard lstat(prefix, &info) == 0 else { return nil }
+                if info.st_mode & S_IFMT == S_IFLNK {
+                    guard stat(prefix, &info) == 0 else {
+                        guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: prefix) else {
+                            return "\(prefix) is a symbolic link to nothing that exists"
+                        }
+                        return "\(prefix) is a symbolic link (to \(destination)), and \(destination) does not exist"
+                    }
+                }
+                if info.st_mode & S_IFMT != S_IFDIR { return "\(prefix) exists and is not a directory" }
+            }
+            return nil
+        }
+
         /// Checks that `directory` may be replaced, creates its missing parents and the staging
         /// directory beside it.
         public init(directory path: String, staging: Staging = Staging()) throws(ReportError) {
@@ -102,7 +124,7 @@ public enum ReportWriter {
             do {
                 try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             } catch {
-                throw ReportError("cannot create \(parent.path): \(error.localizedDescription)")
+                throw ReportError("cannot create \(parent.path): " + (Self.blockingComponent(of: parent.path) ?? error.localizedDescription))
             }
             let stagingURL = parent.appendingPathComponent(".\(name).pm-staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
             self.target = target

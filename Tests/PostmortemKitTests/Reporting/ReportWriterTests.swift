@@ -61,6 +61,22 @@ struct ReportWriterTests {
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == real.path)
     }
 
+    /// Left open by stop 42: under a parent that is a broken symbolic link (or a file), the
+    /// message was the system's "A file with the same name already exists".
+    @Test("says which part of --out's path is in the way")
+    func namesWhatIsInTheWay() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let broken = root.appendingPathComponent("broken"), file = root.appendingPathComponent("file")
+        try FileManager.default.createSymbolicLink(atPath: broken.path, withDestinationPath: root.appendingPathComponent("gone").path)
+        try "x".write(to: file, atomically: true, encoding: .utf8)
+        let viaLink = #expect(throws: ReportError.self) { try ReportWriter.write(site, to: broken.appendingPathComponent("site").path) }
+        #expect(viaLink?.description == "cannot create \(broken.path): \(broken.path) is a symbolic link (to \(root.path)/gone), and \(root.path)/gone does not exist")
+        let viaFile = #expect(throws: ReportError.self) { try ReportWriter.write(site, to: file.appendingPathComponent("x/site").path) }
+        #expect(viaFile?.description == "cannot create \(file.path)/x: \(file.path) exists and is not a directory")
+        #expect(try String(contentsOf: file, encoding: .utf8) == "x")
+    }
+
     @Test("refuses to replace a previous report that also holds files pm did not write, and leaves them",
           arguments: ["drafts/2026-08-04-a.md", "2026-08-04-a.md", "incidents/notes.txt", "incidents/sub/a.html", "CNAME"])
     func refusesReportWithForeignFiles(foreign: String) throws {
