@@ -1162,6 +1162,29 @@ enum ActionExtractor {
         }
     }
 
+    /// The column a header one letter off misspells (`Owmer`, `Ownr`, `Tckt` is two off) when
+    /// every cell of its column holds that column's kind of value: handles for an owner, dates for
+    /// a due date, tickets for a ticket. Such headers are too often words of their own to be
+    /// told by their letters alone (``misspelling(_:)``: `Tiket` could be a column's own name,
+    /// a column of `@handles` under it is not).
+    static func misspelling(_ raw: String, heading column: Int, of table: MarkdownNode) -> String? {
+        let values = table.children.dropFirst().compactMap { row -> String? in
+            guard column < row.children.count else { return nil }
+            let value = removingComments(row.children[column].plainText).trimmingWhitespace()
+            return value.isEmpty ? nil : value
+        }
+        guard !values.isEmpty else { return nil }
+        return ["owner", "due", "ticket", "deadline", "assignee"].first { key in
+            raw.count >= key.count - 1 && editDistance(raw, key) == 1 && values.allSatisfy { value in
+                switch key {
+                case "due", "deadline": isDateShaped(value)
+                case "ticket": looksLikeTicket(value)
+                default: value.hasPrefix("@") && value.count > 1 && !value.contains(" ")
+                }
+            }
+        }
+    }
+
     static func tableActions(_ table: MarkdownNode, group: String?, started: CalendarDate?, into result: inout [FollowUpAction],
                              labelled: inout [Int], problems: inout [Problem]) {
         guard let header = table.children.first(where: { if case .tableRow(true) = $0.kind { return true }; return false }) else { return }
@@ -1172,7 +1195,8 @@ enum ActionExtractor {
         for (i, cell) in header.children.enumerated() where columns[i] == nil && i != textColumn {
             let title = cell.plainText.trimmingWhitespace()
             // Only names of columns pm reads (`reason` is a key in a list item, not a column).
-            guard title.count >= 3, title.count <= 12, title.allSatisfy(\.isLetter), let near = misspelling(title.lowercased()),
+            guard title.count >= 3, title.count <= 12, title.allSatisfy(\.isLetter),
+                  let near = misspelling(title.lowercased()) ?? misspelling(title.lowercased(), heading: i, of: table),
                   column(for: near) != nil else { continue }
             problems.append(Problem(.invalidActionMetadata,
                 "column `\(title)` is not one pm reads, so its cells were not read; did you mean `\(near.prefix(1).uppercased() + near.dropFirst())`?",

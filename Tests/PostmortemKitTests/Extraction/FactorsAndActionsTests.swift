@@ -194,6 +194,27 @@ import Testing
         #expect(plural.actions.first?.type == "reliability" && plural.actions.first?.due?.description == "2026-12-01")
     }
 
+    /// Left open by stop 38: a header one letter off (`Owmer`, `Ownr`) got no did-you-mean, since
+    /// such words are too often names of their own. It gets one when its cells are what the
+    /// column it misspells holds.
+    @Test func headersOneLetterOffWithTheirColumnsValues() {
+        let p = read("""
+            ## Follow-up actions
+
+            | Action | Owmer | Ticke | Dew | Targt |
+            |---|---|---|---|---|
+            | Add a canary | @li.w | OPS-3 | later | 2026-12-01 |
+            | Add an alert | @sre | OPS-4 | soon | |
+            """)
+        #expect(p.problems.map(\.message) == [
+            "column `Owmer` is not one pm reads, so its cells were not read; did you mean `Owner`?",
+            "column `Ticke` is not one pm reads, so its cells were not read; did you mean `Ticket`?",
+        ])
+        // Cells that are not all the column's kind: no suggestion (`Owmer` over a name).
+        let names = read("## Follow-up actions\n\n| Action | Owmer |\n|---|---|\n| Add a canary | @li.w |\n| Add an alert | Dana |\n")
+        #expect(names.problems.isEmpty)
+    }
+
     /// From the retest of stop 38: a misspelled first key beside keys pm reads left the whole
     /// parenthesis in the text (`(onwer: …, ticket: …)`); a keyed part among colonless ones was
     /// not metadata; a comment in a cell was read into the value. From the review after it: a
