@@ -57,6 +57,25 @@ struct Outline {
             append(block)
         }
         flush(headsContent: false)
+        keepTimelineSubsections()
+    }
+
+    /// Headings under a timeline that are times (`### 09:30 — Root cause identified`), or whose
+    /// content is timed entries (`### Detection`, `### Follow-up` over `- 18:00 Incident
+    /// closed`), are parts of the timeline, not sections of the kind their words name: they had
+    /// taken its entries, made them factors and actions, and left the timeline empty.
+    private mutating func keepTimelineSubsections() {
+        var i = 0
+        while i < entries.count {
+            guard entries[i].kind == .timeline else { i += 1; continue }
+            let tree = subtree(i)
+            for j in tree.dropFirst() where entries[j].kind != nil && entries[j].kind != .timeline {
+                if TimeExpression.leading(entries[j].title) != nil || entries[j].blocks.contains(where: TimelineExtractor.hasTimedEntries) {
+                    entries[j].kind = nil
+                }
+            }
+            i = tree.upperBound
+        }
     }
 
     static func pseudoHeading(_ paragraph: MarkdownNode) -> (title: String, kind: SectionKind)? {

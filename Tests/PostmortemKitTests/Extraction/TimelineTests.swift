@@ -518,3 +518,59 @@ import Testing
         #expect(CalendarDate(year: 2026, month: 12, day: 6)?.weekday == 6)
     }
 }
+
+/// From the black-box pass of stop 43: headings under a timeline named like other sections took
+/// its entries. `### Follow-up` over `- 18:00 Incident closed.` made an open action of it (a PM051
+/// error) and left the timeline empty; `### 09:30 — Root cause identified` made the entries below
+/// it factors, and `### 11:30 Summary posted` became the document's summary.
+@Suite struct TimelineSubsectionTests {
+    @Test func phasesNamedLikeSectionsStayInTheTimeline() {
+        let p = read("""
+            ---
+            started: 2026-07-14T15:12:00Z
+            ---
+            ## Summary
+
+            Webhook deliveries were delayed.
+
+            ## Timeline
+
+            All times UTC.
+
+            ### Detection
+            - 15:12 Bulk import begins.
+            - 15:20 Alert pages on-call.
+
+            ### Mitigation
+            - 16:05 Tenant moved to a dedicated queue.
+
+            ### Follow-up
+            - 18:00 Incident closed.
+
+            ### 18:30 — Root cause identified
+            - 18:34 Queue limits reviewed.
+
+            ### 19:00 Summary posted to the status page
+
+            ## Contributing factors
+
+            - **Capacity:** One shared queue for every tenant.
+
+            ## Follow-up actions
+
+            - [ ] Add per-tenant queue limits (owner: @li.w, due: 2026-08-01, ticket: OPS-1)
+            """)
+        #expect(p.timeline.map(\.text) == ["Bulk import begins.", "Alert pages on-call.", "Tenant moved to a dedicated queue.", "Incident closed.",
+                                           "Root cause identified", "Queue limits reviewed.", "Summary posted to the status page"])
+        #expect(p.actions.map(\.text) == ["Add per-tenant queue limits"])
+        #expect(p.factors.map(\.text) == ["One shared queue for every tenant."])
+        #expect(p.summary == "Webhook deliveries were delayed.")
+    }
+
+    /// A section nested under the timeline that holds no timed entries keeps its kind.
+    @Test func untimedSectionsKeepTheirKind() {
+        let p = read("## Timeline\n\n- 14:02 Errors begin.\n\n### Action items\n\n- [ ] Add a canary (owner: @li.w, due: 2026-08-01, ticket: OPS-1)\n")
+        #expect(p.actions.map(\.text) == ["Add a canary"])
+        #expect(p.timeline.count == 1)
+    }
+}
