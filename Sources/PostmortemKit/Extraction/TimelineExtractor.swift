@@ -529,9 +529,10 @@ enum TimelineExtractor {
                 return
             }
             time = resolve(date)
-            if leading.date == nil, let previous = context.previous, let t = time,
+            // Crossed midnight; not right after a date written on its own, which is the entry's
+            // day as written (`### 2024-03-06` after entries of the 7th: out of order, PM022).
+            if leading.date == nil, !dateJustWritten, let previous = context.previous, let t = time,
                t.epochSeconds < previous.epochSeconds - 6 * 3600 {
-                // Crossed midnight.
                 let next = date.adding(days: 1)
                 context.date = next
                 time = resolve(next)

@@ -32,6 +32,18 @@ import Testing
         #expect(p.timeline[0].text == "Errors begin.")
     }
 
+    /// From the black-box pass of stop 43: an entry right after a date heading or date line
+    /// earlier than the entries above was moved to the day after them as if it crossed midnight
+    /// (`### 2024-03-06` after entries of the 7th read 03-07), so PM022 never saw it. It is on
+    /// the date written.
+    @Test func writtenDateGoingBackIsReadAsWritten() {
+        for marker in ["### 2024-03-06", "**2024-03-06**", "2024-03-06"] {
+            let p = read("## Timeline\n\nAll times UTC.\n\n### 2024-03-07\n\n- 02:00 f\n\n\(marker)\n\n- 03:00 g\n- 23:30 h\n- 01:00 i\n")
+            #expect(p.timeline.map { $0.time?.iso8601 } == ["2024-03-07T02:00:00Z", "2024-03-06T03:00:00Z", "2024-03-06T23:30:00Z", "2024-03-07T01:00:00Z"],
+                    "\(marker)")
+        }
+    }
+
     /// Left open by stop 38: timed lines in the paragraph under a time heading stayed the
     /// heading's text ("Errors begin. 14:06 Paged. 14:10 Rollback starts."), and their events
     /// were lost. They are entries of their own; the lines before them are the heading's text.
