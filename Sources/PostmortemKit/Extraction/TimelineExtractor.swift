@@ -529,6 +529,15 @@ enum TimelineExtractor {
                 return
             }
             time = resolve(date)
+            // The timeline's first entry, dated by `started`, more than twelve hours after it is
+            // the evening before (a lead-up at 23:40 to an incident that started at 00:05): on the
+            // start's date it had put every entry after it a day late.
+            if leading.date == nil, context.previous == nil, !context.dateIsExplicit, let started = context.started, let t = time,
+               t.epochSeconds > started.epochSeconds + 12 * 3600 {
+                let before = date.adding(days: -1)
+                context.date = before
+                time = resolve(before)
+            }
             // Crossed midnight; not right after a date written on its own, which is the entry's
             // day as written (`### 2024-03-06` after entries of the 7th: out of order, PM022).
             if leading.date == nil, !dateJustWritten, let previous = context.previous, let t = time,

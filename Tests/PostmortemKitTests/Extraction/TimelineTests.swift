@@ -44,6 +44,20 @@ import Testing
         }
     }
 
+    /// From the black-box pass of stop 43: a lead-up the evening before an incident that started
+    /// just after midnight (23:40, then 00:05 at `started`) was put on the start's date, so every
+    /// entry after it was a day late and PM024 called `started` wrong. The first entry, more than
+    /// twelve hours after the start on its date, is on the day before.
+    @Test func leadUpTheEveningBefore() {
+        let p = read("---\nstarted: 2024-06-11T00:05:00Z\n---\n## Timeline\n\nAll times UTC.\n\n- 23:40 Billing v8.14 deployed.\n- 00:05 Duplicate charges begin.\n- 00:40 Alert fires.\n")
+        #expect(p.timeline.map { $0.time?.iso8601 } == ["2024-06-10T23:40:00Z", "2024-06-11T00:05:00Z", "2024-06-11T00:40:00Z"])
+        // Background hours before the start on its day stays there; a date written is read as written.
+        let background = read("---\nstarted: 2024-06-11T14:00:00Z\n---\n## Timeline\n\n- 01:00 Deploy merged.\n- 14:00 Errors begin.\n")
+        #expect(background.timeline.map { $0.time?.iso8601 } == ["2024-06-11T01:00:00Z", "2024-06-11T14:00:00Z"])
+        let written = read("---\nstarted: 2024-06-11T00:05:00Z\n---\n## Timeline\n\n### 2024-06-11\n\n- 23:40 Review.\n")
+        #expect(written.timeline.map { $0.time?.iso8601 } == ["2024-06-11T23:40:00Z"])
+    }
+
     /// Left open by stop 38: timed lines in the paragraph under a time heading stayed the
     /// heading's text ("Errors begin. 14:06 Paged. 14:10 Rollback starts."), and their events
     /// were lost. They are entries of their own; the lines before them are the heading's text.
