@@ -599,15 +599,15 @@ enum ActionExtractor {
            let parsed = pairs(inside) ?? loosePairs(inside) {
             metadata = parsed
             text = String(closed[..<open]).trimmingWhitespace()
-        } else {
-            // `text - owner: @x, due: …` or `text — owner: …`.
-            for separator in [" - ", " — ", " – ", " | "] {
-                if let range = text.lastRange(ofBytes: separator),
-                   let parsed = pairs(text[range.upperBound...]) {
-                    metadata = parsed
-                    text = String(text[..<range.lowerBound]).trimmingWhitespace()
-                    break
-                }
+        }
+        // `text - owner: @x, due: …` or `text — owner: …`; before a parenthesis of metadata too
+        // (`text — won't do: replaced by the Q2 migration (DEVEX-12)`).
+        for separator in [" - ", " — ", " – ", " | "] {
+            if let range = text.lastRange(ofBytes: separator),
+               let parsed = pairs(text[range.upperBound...]) {
+                metadata = parsed + metadata
+                text = String(text[..<range.lowerBound]).trimmingWhitespace()
+                break
             }
         }
         // `[DONE]` at the end, before the metadata.

@@ -144,6 +144,23 @@ import Testing
         #expect(both.problems.isEmpty)
     }
 
+    /// From the black-box pass of stop 43: `— won't do: reason` after the action was read only
+    /// without a parenthesis of metadata after it; with `(DEVEX-12)` the action stayed open.
+    @Test func wontDoAfterADashBeforeAParenthesis() {
+        let p = read("""
+            ## Action items
+
+            - Migrate runners to ephemeral VMs — won't do: replaced by the Q2 migration (DEVEX-12)
+            - Cap the pool - owner: @li.w (due: 2027-01-15, ticket: OPS-3)
+            - Replace the proxy vendor - see the comparison (OPS-4)
+            """)
+        #expect(p.actions.map(\.state) == [.notDoing, .open, .open])
+        #expect(p.actions.map(\.reason) == ["replaced by the Q2 migration", nil, nil])
+        #expect(p.actions.map(\.ticket) == ["DEVEX-12", "OPS-3", "OPS-4"])
+        #expect(p.actions.map(\.owner) == [nil, "li.w", nil])
+        #expect(p.actions.map(\.text) == ["Migrate runners to ephemeral VMs", "Cap the pool", "Replace the proxy vendor - see the comparison"])
+    }
+
     /// Left open by stop 41: an action's own label (`AI-1:`, `[FU-1]`) was read as its ticket,
     /// so PM051 did not ask for one. Ids that number the document's actions from 1 are labels;
     /// a ticket later in the text is read instead; a real key at the start, or an id a `ticket:`
