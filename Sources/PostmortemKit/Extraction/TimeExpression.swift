@@ -95,6 +95,9 @@ public enum TimeExpression {
         var i = 0
         skipSpaces(bytes, &i)
         let openers = skipOpeners(bytes, &i)
+        // "At 11:43, power was lost", "By 13:40 the API was back", "~11:30 UTC": a time after
+        // such words is the entry's, as prose timelines write it.
+        if let after = proseOpenerEnd(bytes, i), timeToken(bytes, after) != nil { i = after }
         // A weekday before a date or a time ("Monday, January 12, 2026", "Mon 12 Jan", "Tue 07:42"):
         // a heading of that kind had not been read as a date, so every entry under it was a day off.
         if let after = weekdayEnd(bytes, i), dateToken(bytes, after) != nil || timeToken(bytes, after) != nil { i = after }
@@ -568,6 +571,28 @@ public enum TimeExpression {
 
     /// Openers people wrap times in, `[13:26]`, `**14:02**`, `(14:02)`, `` `14:02` ``: up to
     /// three, skipped; how many.
+    /// Where a time would start after words that place an entry in prose ("At", "By", "Around",
+    /// "At approximately", "Shortly after", "~"), or nil when none stands at `i`.
+    static func proseOpenerEnd(_ bytes: [UInt8], _ i: Int) -> Int? {
+        if byte(bytes, i) == "~" { return i + 1 }
+        var j = i
+        var found = false
+        for _ in 0..<2 {
+            guard let word = proseOpeners.first(where: { matchWord(bytes, j, $0) }) else { break }
+            j += word.utf8.count
+            if byte(bytes, j) == "." { j += 1 }
+            guard byte(bytes, j) == " " else { return nil }
+            skipSpaces(bytes, &j)
+            found = true
+        }
+        if found, byte(bytes, j) == "~" { j += 1 }
+        return found ? j : nil
+    }
+
+    /// The words of ``proseOpenerEnd(_:_:)``, in pairs at most ("at about", "shortly after").
+    static let proseOpeners = ["at", "by", "around", "about", "approximately", "approx", "roughly", "circa", "ca",
+                               "shortly", "just", "soon", "after"]
+
     static func skipOpeners(_ bytes: [UInt8], _ i: inout Int) -> Int {
         var openers = 0
         while i < bytes.count, openers < 3,

@@ -44,6 +44,19 @@ import Testing
         }
     }
 
+    /// From the black-box pass of stop 43: a timeline written as prose ("At 11:43, utility power
+    /// was lost.", "By 13:40, the API was back.", "~11:30 UTC") had no events, without a word.
+    @Test func timesAfterProseOpeners() {
+        let p = read(front + "## Timeline\n\nAll times UTC.\n\nAt 14:02, utility power was lost.\n\nAt approximately 14:10 the generators started.\n\nBy 14:40, the API was available again.\n\n- ~15:00 UTC: Incident closed.\n- Shortly after 15:30 the review was booked.\n- At the same time, the status page was updated.\n- About 20 minutes later, traffic was normal.\n")
+        #expect(p.timeline.map { $0.time?.iso8601 } == ["2026-07-14T14:02:00Z", "2026-07-14T14:10:00Z", "2026-07-14T14:40:00Z", "2026-07-14T15:00:00Z",
+                                                        "2026-07-14T15:30:00Z", nil, nil])
+        #expect(p.timeline.prefix(5).map(\.text) == ["utility power was lost.", "the generators started.", "the API was available again.", "Incident closed.",
+                                                     "the review was booked."])
+        for text in ["At 3 retries the client gives up.", "By 2027 the fleet is retired.", "Atlas restarted at 14:02.", "At-least-once delivery"] {
+            #expect(TimeExpression.leading(text) == nil, "\(text)")
+        }
+    }
+
     /// From the black-box pass of stop 43: a lead-up the evening before an incident that started
     /// just after midnight (23:40, then 00:05 at `started`) was put on the start's date, so every
     /// entry after it was a day late and PM024 called `started` wrong. The first entry, more than
