@@ -3,7 +3,7 @@ public struct RequiredSectionsRule: LintRule {
     public static let description = RuleDescription(
         id: "PM010", alias: "required-sections", name: "Required sections",
         summary: "The sections required for the document's severity are present and have content.",
-        rationale: "A SEV1 without a timeline or lessons cannot be learned from; a SEV4 needs less, so the requirement follows the severity.",
+        rationale: "A SEV1 without a timeline or lessons cannot be learned from; a SEV4 needs less, so the requirement follows the severity. A timeline with no entry whose time pm can read is a warning: the rules that compare times have nothing to compare.",
         category: .structure, defaultSeverity: .error,
         options: [RuleOption("required",
             default: "{SEV1: [summary, impact, timeline, factors, actions, went-well, went-wrong], SEV2: <same as SEV1>, SEV3: [summary, impact, timeline, factors, actions], default: [summary, impact, timeline, factors]}",
@@ -11,6 +11,8 @@ public struct RequiredSectionsRule: LintRule {
         triggeringExamples: [
             "↓" + RuleExamples.frontMatter() + RuleExamples.body().replacingBytes(of: "## What went well", with: "## Notes"),
             RuleExamples.frontMatter() + RuleExamples.body(["Impact": "<!-- numbers to come -->"]).replacingBytes(of: "## Impact", with: "↓## Impact"),
+            RuleExamples.frontMatter() + RuleExamples.body(["Timeline": "In the afternoon the pool emptied; the proxy returned errors until the config was restored."])
+                .replacingBytes(of: "## Timeline", with: "↓## Timeline"),
         ],
         nonTriggeringExamples: [
             RuleExamples.document(),
@@ -84,6 +86,14 @@ public struct RequiredSectionsRule: LintRule {
             } else if matching.allSatisfy(\.isEmpty) {
                 let section = matching[0]
                 result.append(Violation("the \"\(section.title)\" section is empty", at: SourceRange(start: section.range.start, end: section.range.start)))
+            } else if kind == .timeline, !record.timeline.contains(where: { $0.time != nil }) {
+                // A timeline of prose pm reads no time from ("In the morning, the pool emptied")
+                // gives the rules that compare times nothing to compare, and said nothing.
+                let section = matching[0]
+                result.append(Violation("the \"\(section.title)\" section has no entry with a time pm can read",
+                                        at: SourceRange(start: section.range.start, end: section.range.start),
+                                        suggestion: "start each entry with its time: `- 14:02 UTC: …`, `At 14:02, …`, or a table with a Time column",
+                                        severity: .warning))
             }
         }
         if !missing.isEmpty {
