@@ -96,9 +96,23 @@ enum BlockItems {
     static let categoryTitles: Set<String> = ["category", "categories", "type", "cause", "cause type", "cause category", "kind",
                                               "area", "factor type", "classification"]
 
+    /// A paragraph of nothing but images (`![CPU graph](cpu.png)`): a figure, not an item.
+    static func isFigure(_ paragraph: MarkdownNode) -> Bool {
+        var image = false
+        for child in paragraph.children {
+            switch child.kind {
+            case .image: image = true
+            case .softBreak, .lineBreak: continue
+            case .text where child.literal.trimmingWhitespace().isEmpty: continue
+            default: return false
+            }
+        }
+        return image
+    }
+
     static func items(in blocks: [MarkdownNode]) -> [Item] {
         var result: [Item] = []
-        for block in blocks {
+        for (index, block) in blocks.enumerated() {
             switch block.kind {
             case .list:
                 for item in block.children {
@@ -109,7 +123,12 @@ enum BlockItems {
                 }
             case .paragraph:
                 let text = block.plainText.trimmingWhitespaceAndNewlines()
-                guard !text.isEmpty else { continue }
+                guard !text.isEmpty, !isFigure(block) else { continue }
+                // "As a result, three things happened:" over a list introduces its items, and is
+                // none of them. A longer one says more than that ("While we consider the lack of
+                // least privilege the biggest factor, there were a number of factors that …:").
+                if text.hasSuffix(":"), index + 1 < blocks.count, blocks[index + 1].tag == .list,
+                   text.split(separator: " ").count <= 10, !text.containsBytes(of: ". ") { continue }
                 result.append(Item(text: text, range: block.range ?? SourceRange(line: 1), lead: block, node: block))
             case .table:
                 let header = block.children.first { if case .tableRow(true) = $0.kind { return true }; return false }

@@ -144,6 +144,36 @@ import Testing
         #expect(both.problems.isEmpty)
     }
 
+    /// From the black-box pass of stop 43: a figure (`![CPU graph](cpu.png)`) and a short line
+    /// introducing a list ("As a result, three things happened:") were factors of their own,
+    /// which also satisfied PM040's "more than one". A longer paragraph before a list says more
+    /// than an introduction does, and stays one.
+    @Test func figuresAndIntroductionsAreNoFactors() {
+        let p = read("""
+            ## Contributing factors
+
+            ![CPU graph](cpu.png)
+
+            As a result, three things happened:
+
+            - the pool emptied,
+            - traffic was black-holed.
+
+            While we consider the lack of least privilege the biggest factor in this incident, there were factors that made it worse:
+
+            - IP address starvation.
+
+            The proxy reloads its config without validation. The code path is below:
+
+            ```go
+            return nil
+            ```
+            """)
+        #expect(p.factors.map(\.text) == ["the pool emptied,", "traffic was black-holed.",
+                                          "While we consider the lack of least privilege the biggest factor in this incident, there were factors that made it worse:",
+                                          "IP address starvation.", "The proxy reloads its config without validation. The code path is below:"])
+    }
+
     /// From the black-box pass of stop 43: `— won't do: reason` after the action was read only
     /// without a parenthesis of metadata after it; with `(DEVEX-12)` the action stayed open.
     @Test func wontDoAfterADashBeforeAParenthesis() {
