@@ -92,7 +92,11 @@ struct Outline {
         if text == "TODO", paragraph.children.allSatisfy({ if case .text = $0.kind { return true }; return false }) { return nil }
         let title = text.hasSuffix(":") ? String(text.dropLast()) : text
         // Only an exact known title counts; "Summary of the call" is a sentence, not a heading.
-        let normalised = SectionTitles.normalise(title)
+        // A note in parentheses after it is the title's (`**Timeline (UTC):**`, as documents
+        // exported from Google Docs write headings).
+        var bare = title[...]
+        if bare.hasSuffix(")"), let open = bare.lastIndex(of: "("), open > bare.startIndex { bare = bare[..<open] }
+        let normalised = SectionTitles.normalise(String(bare))
         guard let kind = SectionTitles.kind(normalised: normalised),
               SectionTitles.isExactName(normalised, of: kind) else { return nil }
         return (title, kind)

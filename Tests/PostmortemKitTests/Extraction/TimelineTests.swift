@@ -57,6 +57,15 @@ import Testing
         }
     }
 
+    /// From the black-box pass of stop 43: `**Timeline (PDT):**` on a line of its own, as Google
+    /// Docs exports write headings, started no section (`**Timeline:**` did), so PM010 said the
+    /// timeline was missing. Its note is read as a heading's is: here, the zone.
+    @Test func boldTitleWithANote() {
+        let p = read(front + "**Summary:**\n\nThe export failed.\n\n**Timeline (PDT):**\n\n- 07:00 Warehouse upgraded.\n- 08:10 Exports fail.\n")
+        #expect(p.timeline.map { $0.time?.iso8601 } == ["2026-07-14T07:00:00-07:00", "2026-07-14T08:10:00-07:00"])
+        #expect(p.summary == "The export failed.")
+    }
+
     /// From the black-box pass of stop 43: a lead-up the evening before an incident that started
     /// just after midnight (23:40, then 00:05 at `started`) was put on the start's date, so every
     /// entry after it was a day late and PM024 called `started` wrong. The first entry, more than
