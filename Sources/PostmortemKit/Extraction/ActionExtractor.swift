@@ -1185,6 +1185,19 @@ enum ActionExtractor {
         }
     }
 
+    /// A ticket cell that ends in a state in capitals (`Bug 5554825 DONE`, `OPS-4 TODO`), as the
+    /// Google SRE book's Action Items table writes one: the ticket (`n/a` is `none`) and the state.
+    static func ticketAndStatus(_ cell: String) -> (String, String)? {
+        guard let space = cell.lastIndex(of: " "), case let word = cell[cell.index(after: space)...],
+              cellStates.contains(String(word)) else { return nil }
+        let ticket = cell[..<space].trimmingWhitespace()
+        guard !ticket.isEmpty else { return nil }
+        return (["n/a", "na", "n.a."].contains(ticket.lowercased()) ? "none" : ticket, String(word))
+    }
+
+    /// The states ``ticketAndStatus(_:)`` reads after a ticket.
+    static let cellStates: Set<String> = ["DONE", "TODO", "FIXED", "CLOSED", "OPEN", "WONTFIX", "COMPLETE", "COMPLETED"]
+
     static func tableActions(_ table: MarkdownNode, group: String?, started: CalendarDate?, into result: inout [FollowUpAction],
                              labelled: inout [Int], problems: inout [Problem]) {
         guard let header = table.children.first(where: { if case .tableRow(true) = $0.kind { return true }; return false }) else { return }
@@ -1225,6 +1238,12 @@ enum ActionExtractor {
                     column = "due"
                 }
                 // "~~Open~~ Done": a status struck through is the one it replaced.
+                if column == "ticket", let (ticket, status) = ticketAndStatus(cells[i]) {
+                    // `Bug 5554825 DONE`, `n/a TODO` (the Google SRE book's Action Items table).
+                    metadata.append(("ticket", ticket))
+                    if !columns.contains("status") { metadata.append(("status", status)) }
+                    continue
+                }
                 metadata.append((column, column == "status" ? unstruckText(of: row.children[i]) ?? cells[i] : cells[i]))
             }
             // Of several ticket columns ("Issue" describing the problem, and "Jira ticket"), the

@@ -17,6 +17,33 @@ struct PlaceholderRuleTests {
         #expect(columns.map { String(line.utf8.dropFirst($0 - 1).prefix(3))! } == ["TBD", "TBD", "TOD", "TBD"])
     }
 
+    /// From the black-box pass of stop 43: the Google SRE book's Action Items table writes each
+    /// action's state at the end of its Bug cell (`Bug 5554826 TODO`); each such `TODO` was a
+    /// PM011 error, and the actions open with "TODO" in their tickets. The state is read, and a
+    /// `TODO` ending a Status or Ticket cell of an action's row is no placeholder; elsewhere in
+    /// the row it still is.
+    @Test func statesInActionTableCells() throws {
+        let document = RuleExamples.document(sections: ["Follow-up actions": """
+            | Action Item | Type | Owner | Bug |
+            |---|---|---|---|
+            | Plug the file descriptor leak | prevent | @agoogler | Bug 5554825 DONE |
+            | Add load shedding to the proxy | prevent | @agoogler | Bug 5554826 TODO |
+            | Update the playbook for the proxy | mitigate | @jennifer | n/a DONE |
+            | TODO | prevent | TODO | OPS-9 |
+
+            | Action | Owner | Status |
+            |---|---|---|
+            | Add a canary stage to the deploy | @li.w | TODO |
+            """])
+        let found = try LintTestSupport.lint(document).filter { $0.ruleID == "PM011" }
+        let rows = document.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = try #require(rows.firstIndex { $0.hasPrefix("| TODO |") }) + 1
+        #expect(found.map { $0.range?.start.line } == [line, line])
+        let p = read(document)
+        #expect(p.actions.map(\.state) == [.done, .open, .done, .open, .open])
+        #expect(p.actions.map(\.ticket) == ["Bug 5554825", "Bug 5554826", "none", "OPS-9", nil])
+    }
+
     /// "TODO" alone in a section is a placeholder, as "TBD" is: it had been read as a heading of
     /// follow-up actions, which left the section empty (PM010, even in templates).
     @Test func aSectionOfTODOIsNotEmpty() throws {
