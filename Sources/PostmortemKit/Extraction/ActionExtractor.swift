@@ -14,13 +14,22 @@ enum ActionExtractor {
         for root in outline.indices(of: [.actions]) {
             for index in outline.subtree(root) {
                 let entry = outline.entries[index]
-                let group = index == root ? nil : entry.title
+                let heading = index == root ? nil : entry.title
+                // A label on a line of its own over a list or table (`**Done**`, `Long term:`)
+                // groups its actions, as a heading does.
+                var label: String? = nil
                 for block in entry.blocks {
+                    let group = label ?? heading
+                    label = nil
                     switch block.kind {
                     case .list:
                         listActions(block, group: group, started: started, into: &result, labelled: &labelled, problems: &problems)
                     case .table:
                         tableActions(block, group: group, started: started, into: &result, labelled: &labelled, problems: &problems)
+                    case .paragraph where isLabelOnly(block) || block.plainText.hasSuffix(":") && isShortLabel(block.plainText):
+                        var text = block.plainText.trimmingWhitespace()
+                        if text.hasSuffix(":") { text.removeLast() }
+                        label = text.trimmingWhitespace()
                     default:
                         continue
                     }
@@ -200,8 +209,36 @@ enum ActionExtractor {
             if let lead, isStruckThrough(lead) { action.state = .done }
             let ticketFromLabel = applyInlineMetadata(to: &action, links: links(in: item), started: started, problems: &problems)
             apply(trailing, at: trailingRanges, to: &action, problems: &problems)
+            // Under `### Completed` or `**Won't do**`, an item without a box of its own.
+            if task == nil, let state = groupState(group), action.state == .open {
+                action.state = state
+                // "Replace the proxy vendor — cost outweighs the benefit": the reason after a dash.
+                if state == .notDoing, action.reason == nil,
+                   let dash = [" — ", " – ", " - "].lazy.compactMap({ action.text.range(of: $0) }).first {
+                    let reason = action.text[dash.upperBound...].trimmingWhitespace()
+                    if !reason.isEmpty {
+                        action.reason = reason
+                        action.text = action.text[..<dash.lowerBound].trimmingWhitespace()
+                    }
+                }
+            }
             if ticketFromLabel, action.ticket == leadingLabel(action.text)?.id { labelled.append(result.count) }
             result.append(action)
+        }
+    }
+
+    /// The state a group's title names (`Completed`, `Done`, `Won't do`, `Rejected actions`),
+    /// for its actions that state none of their own; nil for other titles ("Short term").
+    static func groupState(_ title: String?) -> FollowUpAction.State? {
+        guard let title, title.utf8.count <= 40 else { return nil }
+        var words = SectionTitles.normalise(title.replacingOccurrences(of: "\u{2019}", with: "'")).split(separator: " ").map(String.init)
+        while let last = words.last, ["actions", "action", "items", "item", "tasks", "follow", "ups", "up"].contains(last) { words.removeLast() }
+        if words.last == "action" { words.removeLast() }
+        switch words.joined(separator: " ") {
+        case "done", "completed", "complete", "closed", "finished", "resolved", "fixed", "shipped": return .done
+        case "won t do", "wont do", "won't do", "not doing", "won t fix", "wontfix", "rejected", "declined", "cancelled", "canceled",
+             "dropped", "not planned": return .notDoing
+        default: return nil
         }
     }
 
@@ -1253,6 +1290,8 @@ enum ActionExtractor {
                 metadata = metadata.filter { $0.0 != "ticket" } + held
             }
             apply(metadata, to: &action, problems: &problems)
+            // A table under `### Completed` or `**Won't do**`, without a Status column.
+            if action.state == .open, !columns.contains("status"), let state = groupState(group) { action.state = state }
             // A colonless metadata parenthesis at the end of the action's cell (a full stop after
             // it allowed), as in a list item: read for what the columns left unset (a `TBD` owner
             // cell included), and taken out of the text.

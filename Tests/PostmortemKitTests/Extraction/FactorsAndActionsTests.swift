@@ -144,6 +144,44 @@ import Testing
         #expect(both.problems.isEmpty)
     }
 
+    /// From the black-box pass of stop 43: actions grouped by state (`### Completed`, `### Won't
+    /// do`, a `**Done**` line over a list) were all open, and counted as open work with PM051 and
+    /// PM052 findings. A group's state is its actions' when they state none of their own; a
+    /// won't-do item's text after a dash is its reason.
+    @Test func groupsThatNameAState() {
+        let p = read("""
+            ## Action items
+
+            ### Completed
+
+            - Roll back the proxy config (@dana, OPS-1)
+            - [ ] Add an alert on empty pools (@li, OPS-2)
+
+            ### In progress
+
+            - Reject empty pools in CI (@dana, OPS-3, due 2025-04-01)
+
+            ### Won't do
+
+            - Replace the proxy vendor — cost outweighs the benefit (@li, OPS-4)
+
+            ## Follow-ups
+
+            **Done**
+            - Rotate the leaked key (@sec, SEC-1)
+
+            Rejected actions:
+
+            | Action | Owner |
+            |---|---|
+            | Move to a second CDN | @net |
+            """)
+        #expect(p.actions.map(\.state) == [.done, .open, .open, .notDoing, .done, .notDoing])
+        #expect(p.actions.map(\.group) == ["Completed", "Completed", "In progress", "Won't do", "Done", "Rejected actions"])
+        #expect(p.actions[3].text == "Replace the proxy vendor" && p.actions[3].reason == "cost outweighs the benefit")
+        for title in ["Short term", "Long term", "Prevent", "Done when the pool is full"] { #expect(ActionExtractor.groupState(title) == nil, "\(title)") }
+    }
+
     /// From the black-box pass of stop 43: a figure (`![CPU graph](cpu.png)`) and a short line
     /// introducing a list ("As a result, three things happened:") were factors of their own,
     /// which also satisfied PM040's "more than one". A longer paragraph before a list says more
