@@ -457,10 +457,34 @@ enum ActionExtractor {
         if pair.0.hasPrefix("?") { return holdsValueOfMisspelledKey(String(pair.0.dropFirst()), pair.1) }
         switch pair.0 {
         case "owner", "type", "priority": return !pair.1.isEmpty && !pair.1.contains(" ")
-        case "due": return isDateShaped(pair.1)
+        case "due": return isDateShaped(pair.1) || dueDate(pair.1) != .unread
         case "ticket": return looksLikeTicket(pair.1)
         default: return true
         }
+    }
+
+    /// A due date as written: `YYYY-MM-DD`, or a full date in another common form (`2025/04/01`,
+    /// `Nov 30, 2022`, `21 Mar 2023`, `28/03/2023`, `3/22/2024`). Slashes with both numbers 12 or
+    /// less (`03/04/2024`) are ambiguous; a date without a year is not read.
+    enum DueValue: Equatable {
+        case date(CalendarDate), ambiguous, unread
+    }
+
+    static func dueDate(_ value: String) -> DueValue {
+        if let date = CalendarDate(value) { return .date(date) }
+        guard value.utf8.count <= 24, value.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) else { return .unread }
+        // D/M/YYYY or M/D/YYYY, one or two digits each.
+        let parts = value.split(separator: "/", omittingEmptySubsequences: false)
+        if parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
+           let a = Int(parts[0]), let b = Int(parts[1]), let y = Int(parts[2]) {
+            if a <= 12, b <= 12, a != b { return .ambiguous }
+            let (m, d) = a > 12 ? (b, a) : (a, b)
+            return CalendarDate(year: y, month: m, day: d).map(DueValue.date) ?? .unread
+        }
+        let bytes = Array(value.utf8)
+        guard let (date, length) = TimeExpression.dateToken(bytes, 0), length == bytes.count, date.year != 2000 else { return .unread }
+        // `03.04.2024` and `03-04-2024` are day first in Europe, where they are written so.
+        return .date(date)
     }
 
     /// YYYY-MM-DD, a real date or not (`2027-02-30` is a due date written wrong, not prose).
@@ -958,7 +982,11 @@ enum ActionExtractor {
                 if action.owner?.isEmpty == true || ["tbd", "?", "none", "-", "—"].contains(owner.lowercased()) { action.owner = nil }
             case "due":
                 let v = value.trimmingWhitespace()
-                if let date = CalendarDate(v) {
+                let written = dueDate(v)
+                if case .ambiguous = written {
+                    problems.append(Problem(.invalidActionMetadata,
+                        "due date `\(v)` could be day/month or month/day; write it YYYY-MM-DD", at: at))
+                } else if case .date(let date) = written {
                     // Of two due dates the last counts (a date moved is often written after the
                     // first); two that differ are a problem, since PM052 and the report read one.
                     if let earlier = action.due, earlier != date {
@@ -967,8 +995,9 @@ enum ActionExtractor {
                     }
                     action.due = date
                 } else if !v.isEmpty, !["-", "—", "n/a", "none", "tbd", "yyyy-mm-dd"].contains(v.lowercased()) {
-                    problems.append(Problem(.invalidActionMetadata,
-                        "due date `\(v)` is not a real YYYY-MM-DD date", at: at))
+                    problems.append(Problem(.invalidActionMetadata, isDateShaped(String(v.prefix(10)))
+                        ? "due date `\(v)` is not a real YYYY-MM-DD date"
+                        : "due date `\(v)` is not a date pm reads; write it YYYY-MM-DD", at: at))
                 }
             case "type": action.type = value.isEmpty ? nil : value.lowercased()
             case "priority": action.priority = value.isEmpty ? nil : value.uppercased()

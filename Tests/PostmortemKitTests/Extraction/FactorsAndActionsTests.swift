@@ -182,6 +182,27 @@ import Testing
         for title in ["Short term", "Long term", "Prevent", "Done when the pool is full"] { #expect(ActionExtractor.groupState(title) == nil, "\(title)") }
     }
 
+    /// From the black-box pass of stop 43: due dates written in other common forms were not read
+    /// ("due date `28/03/2023` is not a real YYYY-MM-DD date", which it is), and PM051 asked for
+    /// one. Full dates are read; slashes that could be either way round, and dates without a
+    /// year, are a problem that says so.
+    @Test(arguments: [("28/03/2023", "2023-03-28"), ("3/22/2024", "2024-03-22"), ("21 Mar 2023", "2023-03-21"), ("2025/04/01", "2025-04-01"),
+                      ("November 30 2022", "2022-11-30"), ("4/4/2024", "2024-04-04"), ("2026-07-14", "2026-07-14")])
+    func dueDatesInOtherForms(written: String, expected: String) {
+        let p = read("## Action items\n\n- [ ] Add a canary (owner: @x, due: \(written), ticket: OPS-1)\n")
+        #expect(p.actions.first?.due?.description == expected)
+        #expect(p.problems.isEmpty)
+    }
+
+    @Test func dueDatesNotRead() {
+        let p = read("## Action items\n\n| Action | Due |\n|---|---|\n| Add a | 03/04/2024 |\n| Add b | April 1 |\n| Add c | 2026-02-30 |\n| Add d | 31/02/2024 |\n")
+        #expect(p.actions.allSatisfy { $0.due == nil })
+        #expect(p.problems.map(\.message) == ["due date `03/04/2024` could be day/month or month/day; write it YYYY-MM-DD",
+                                              "due date `April 1` is not a date pm reads; write it YYYY-MM-DD",
+                                              "due date `2026-02-30` is not a real YYYY-MM-DD date",
+                                              "due date `31/02/2024` is not a date pm reads; write it YYYY-MM-DD"])
+    }
+
     /// From the black-box pass of stop 43: a figure (`![CPU graph](cpu.png)`) and a short line
     /// introducing a list ("As a result, three things happened:") were factors of their own,
     /// which also satisfied PM040's "more than one". A longer paragraph before a list says more
