@@ -684,7 +684,7 @@ enum ActionExtractor {
         if action.owner == nil, let handle = firstHandle(in: text) { action.owner = handle }
         var ticketFromLabel = false
         if action.ticket == nil {
-            action.ticket = links.first(where: isTicketURL) ?? firstTicketID(in: text)
+            action.ticket = links.first(where: isTicketURL) ?? firstTicketID(in: text) ?? trackedIssue(in: text)
             ticketFromLabel = action.ticket != nil && action.ticket == leadingLabel(action.text)?.id
         }
         // "(due 2026-12-01, OPS-123)", "… by 2026-12-01": a date after one of the due words,
@@ -711,7 +711,34 @@ enum ActionExtractor {
 
     /// An issue or pull request number as GitHub writes it, `#482`.
     static func isIssueNumber(_ text: some StringProtocol) -> Bool {
-        text.hasPrefix("#") && text.count > 1 && text.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
+        text.hasPrefix("#") && text.count > 1 && text.dropFirst().allSatisfy { $0.isASCII && $0.isNumber } || isRepositoryIssue(text)
+    }
+
+    /// An issue named as the one tracking the action in its text: `tracked in #4414`, `tracked by
+    /// acme/runner#12`, `issue #7`, `see #7`; nil for a number in other words ("the #2 cause").
+    static func trackedIssue(in text: String) -> String? {
+        guard text.utf8.contains(UInt8(ascii: "#")) || text.utf8.contains(UInt8(ascii: "!")) else { return nil }
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+        for (k, word) in words.enumerated() where k > 0 {
+            let candidate = word.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:)("))
+            guard isIssueNumber(candidate) else { continue }
+            let before = words[k - 1].lowercased()
+            let twoBefore = k > 1 ? words[k - 2].lowercased() + " " + before : before
+            if ["issue", "ticket", "bug", "pr", "tracking", "see", "in:", "by:"].contains(before)
+                || ["tracked in", "tracked by", "tracked at", "filed as", "filed in"].contains(twoBefore) {
+                return candidate
+            }
+        }
+        return nil
+    }
+
+    /// `acme/runner#4413` (GitHub) or `group/project#12`, `group/project!12` (GitLab): a
+    /// repository's path, then its issue or merge request number.
+    static func isRepositoryIssue(_ text: some StringProtocol) -> Bool {
+        guard let mark = text.lastIndex(where: { $0 == "#" || $0 == "!" }), case let path = text[..<mark],
+              case let number = text[text.index(after: mark)...], !number.isEmpty, number.allSatisfy({ $0.isASCII && $0.isNumber }),
+              path.contains("/"), !path.hasPrefix("/"), !path.hasSuffix("/") else { return false }
+        return path.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "/._-".contains($0)) }
     }
 
     /// Metadata written without colons, `(@dana.k, due 2026-12-01, OPS-412)`: each part between
@@ -1119,7 +1146,13 @@ enum ActionExtractor {
     static func firstHandle(in text: String) -> String? {
         guard let at = text.firstIndex(of: "@") else { return nil }
         if at > text.startIndex, text[text.index(before: at)].isLetter || text[text.index(before: at)].isNumber { return nil }
-        let handle = text[text.index(after: at)...].prefix { $0.isLetter || $0.isNumber || "._-".contains($0) }
+        var handle = text[text.index(after: at)...].prefix { $0.isLetter || $0.isNumber || "._-".contains($0) }
+        // A GitHub team, `@acme/sre-team`: the organisation, a slash and the team.
+        if handle.endIndex < text.endIndex, text[handle.endIndex] == "/", !handle.isEmpty,
+           case let team = text[text.index(after: handle.endIndex)...].prefix(while: { $0.isLetter || $0.isNumber || "._-".contains($0) }),
+           team.first?.isLetter == true || team.first?.isNumber == true {
+            handle = text[handle.startIndex..<team.endIndex]
+        }
         let trimmed = handle.trimmingCharacters(in: CharacterSet(charactersIn: "._-"))
         return trimmed.isEmpty ? nil : trimmed
     }
@@ -1336,7 +1369,7 @@ enum ActionExtractor {
             }
             let rowLinks = links(in: row)
             if action.ticket == nil {
-                action.ticket = rowLinks.first(where: isTicketURL) ?? firstTicketID(in: action.text)
+                action.ticket = rowLinks.first(where: isTicketURL) ?? firstTicketID(in: action.text) ?? trackedIssue(in: action.text)
                 if action.ticket != nil, action.ticket == leadingLabel(action.text)?.id { labelled.append(result.count) }
             }
             if action.owner == nil, let handle = firstHandle(in: action.text) { action.owner = handle }

@@ -203,6 +203,24 @@ import Testing
                                               "due date `31/02/2024` is not a date pm reads; write it YYYY-MM-DD"])
     }
 
+    /// From the black-box pass of stop 43: GitHub's and GitLab's references were lost: a ticket
+    /// `acme/runner#4413` kept its parenthesis in the text, a team `@acme/sre-team` became the
+    /// owner `acme`, and "tracked in #4414" gave no ticket.
+    @Test func repositoryReferences() {
+        let p = read("""
+            ## Action items
+
+            - [ ] Add a reaper (@a, due 2025-02-01, acme/runner#4413)
+            - [ ] Cap the runners @acme/sre-team OPS-2 due 2025-02-01
+            - [ ] Raise the quota alert threshold — assigned to @m.lopez, tracked in #4414, due 2025-02-03.
+            - [ ] Move the cache (owner: @b, due: 2025-02-01, ticket: infra/cache!12)
+            - [ ] Fix the #2 cause of pages (owner: @b, due: 2025-02-01)
+            """)
+        #expect(p.actions.map(\.ticket) == ["acme/runner#4413", "OPS-2", "#4414", "infra/cache!12", nil])
+        #expect(p.actions.map(\.owner) == ["a", "acme/sre-team", "m.lopez", "b", "b"])
+        #expect(p.actions.first?.text == "Add a reaper")
+    }
+
     /// From the black-box pass of stop 43: a figure (`![CPU graph](cpu.png)`) and a short line
     /// introducing a list ("As a result, three things happened:") were factors of their own,
     /// which also satisfied PM040's "more than one". A longer paragraph before a list says more
