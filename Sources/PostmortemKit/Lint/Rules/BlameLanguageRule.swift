@@ -17,6 +17,7 @@ public struct BlameLanguageRule: LintRule {
             RuleExamples.document(sections: ["What went wrong": "- The reviewer ↓failed to notice the empty pool; the fix was ↓simply to revert."]),
             RuleExamples.document(sections: ["What went wrong": "- The config ↓should not have been pushed on a Friday; the pool was emptied ↓by mistake."]),
             RuleExamples.document(sections: ["What went wrong": "- The pool size was known, and the engineer ↓should\n  have checked it before pushing."]),
+            RuleExamples.document(sections: ["What went wrong": "- ↓Had the runbook been followed, the outage ↓would have been avoided."]),
         ],
         nonTriggeringExamples: [
             RuleExamples.document(),
@@ -27,6 +28,7 @@ public struct BlameLanguageRule: LintRule {
             RuleExamples.document(sections: ["What went wrong": "- Most edge nodes failed to load the new config, so traffic failed to reach the pool."]),
             RuleExamples.document(sections: ["What went wrong": "- We should have a runbook for emptying a pool, and we could have more than one proxy vendor."]),
             RuleExamples.document(sections: ["Impact": "Checkout failed for 35% of requests. A customer wrote: \"you should have warned us\"; the vendor's page said “our engineer failed to renew the certificate”."]),
+            RuleExamples.document(sections: ["What went wrong": "- This was not human error: the deploy tool accepted an empty pool. The pool had 12 hosts."]),
         ]
     )
 
@@ -95,7 +97,39 @@ public struct BlameLanguageRule: LintRule {
         ("fat-fingered", "describe the input and what accepted it: a confirmation, a validation, a dry run"),
         ("fat fingered", "describe the input and what accepted it: a confirmation, a validation, a dry run"),
         ("bothered to", systemReframe),
+        ("inattentive", systemReframe),
+        ("inattention", systemReframe),
+        ("would have been avoided", "describe what happened; put what would have helped in a follow-up action"),
+        ("would have been prevented", "describe what happened; put what would have helped in a follow-up action"),
+        ("would have been caught", "describe what happened; put what would have helped in a follow-up action"),
+        ("would have avoided", "describe what happened; put what would have helped in a follow-up action"),
+        ("would have prevented", "describe what happened; put what would have helped in a follow-up action"),
+        ("would not have happened", "describe what happened; put what would have helped in a follow-up action"),
+        ("wouldn't have happened", "describe what happened; put what would have helped in a follow-up action"),
+        // "Had the runbook been followed, …": only at a sentence's start (``inversionEnd(_:at:)``).
+        ("had", "say what happened and what made it reasonable at the time"),
     ]
+
+    /// Phrases that name a judgement of people or work, which "not" or "no" before them denies
+    /// ("This was not human error: the tool accepted an empty pool").
+    static let deniable: Set<String> = ["human error", "operator error", "user error", "careless", "carelessly", "negligent", "negligence",
+                                        "their fault", "his fault", "her fault", "sloppy", "sloppiness", "inattentive", "inattention",
+                                        "by mistake", "by accident", "pebkac"]
+
+    /// For "had" at word `i`: the last word of a counterfactual inversion at a sentence's start,
+    /// "Had the runbook been followed", "Had we paged sooner" (a past participle after "been", or
+    /// after a pronoun's verb); nil for "had" anywhere else ("The pool had 12 hosts").
+    static func inversionEnd(_ line: ProseLine, at i: Int) -> Int? {
+        guard line.original(i).first == "H", i == 0 || line.bytes[line.words[i - 1].end..<line.words[i].start].contains(where: PersonBlamedRule.endsSentence) else { return nil }
+        let end = min(line.words.count, i + 7)
+        if let been = (i + 1..<end).first(where: { line.text($0) == "been" }), been + 1 < line.words.count, isPastParticiple(line.text(been + 1)) {
+            return been + 1
+        }
+        if i + 2 < line.words.count, ["we", "i", "they", "you", "someone", "anyone"].contains(line.text(i + 1)), isPastParticiple(line.text(i + 2)) {
+            return i + 2
+        }
+        return nil
+    }
 
     /// Phrases that are counterfactual only before a past participle.
     static let modalPerfects: Set<String> = ["should have", "could have", "should've", "could've", "shouldn't have",
@@ -285,6 +319,13 @@ public struct BlameLanguageRule: LintRule {
             guard anchors.mayContain(line, anchor), let candidates = phrasesByAnchor[line.text(anchor)] else { continue }
             for phrase in candidates where line.matches(phrase.words, at: anchor - phrase.anchor) {
                 let i = anchor - phrase.anchor
+                if phrase.text == "had" {
+                    if let end = Self.inversionEnd(line, at: i) { found.append(Match(first: i, last: end, phrase: phrase)) }
+                    continue
+                }
+                // "not human error", "no sloppiness": denied, not judged.
+                if Self.deniable.contains(phrase.text), i > 0, case let before = line.text(i - 1),
+                   before == "not" || before == "no" || before == "never" || before.hasSuffix("n't") { continue }
                 // "We should have a runbook" states a need; "should have checked" is the counterfactual.
                 let next = i + phrase.words.count < words.count ? line.text(i + phrase.words.count) : ""
                 if Self.modalPerfects.contains(phrase.text), !Self.isCounterfactual(line, after: i + phrase.words.count) { continue }

@@ -83,3 +83,27 @@ struct BlameLanguageRuleTests {
         #expect(try Self.flagged("It was operator error.") == ["operator error"])
     }
 }
+
+/// From the black-box pass of stop 43: counterfactuals written with "would" or an inversion were
+/// missed, and a denial of blame was flagged as blame.
+@Suite struct BlameLanguageCounterfactualTests {
+    func phrases(_ text: String) throws -> [String] {
+        try LintTestSupport.lint(RuleExamples.document(sections: ["What went wrong": text])).filter { $0.ruleID == "PM012" }.map(\.message)
+    }
+
+    @Test func wouldAndInversions() throws {
+        #expect(try phrases("- If the plan had been checked, this would not have happened.") == ["\"would not have happened\" is blame or counterfactual language"])
+        #expect(try phrases("- The outage would have been avoided with a canary.") == ["\"would have been avoided\" is blame or counterfactual language"])
+        #expect(try phrases("- Had the runbook been followed, recovery was faster.") == ["\"Had the runbook been followed\" is blame or counterfactual language"])
+        #expect(try phrases("- Had we paged sooner, fewer orders failed.") == ["\"Had we paged\" is blame or counterfactual language"])
+        #expect(try phrases("- The engineer was inattentive.") == ["\"inattentive\" is blame or counterfactual language"])
+    }
+
+    @Test func notCounterfactuals() throws {
+        for text in ["- The pool had 12 hosts, and it had been resized twice.", "- This was not human error: the tool accepted an empty pool.",
+                     "- It wasn't sloppy work; the check did not exist.", "- Hadoop had been upgraded the day before.",
+                     "- The retry would have doubled the load, so the breaker opened."] {
+            #expect(try phrases(text).isEmpty, "\(text)")
+        }
+    }
+}
