@@ -475,6 +475,10 @@ public enum TimeExpression {
         "JST": 32400, "KST": 32400, "AEST": 36000, "AEDT": 39600, "NZST": 43200, "NZDT": 46800,
         "EST": -18000, "EDT": -14400, "CST": -21600, "CDT": -18000, "MST": -25200, "MDT": -21600,
         "PST": -28800, "PDT": -25200, "AKST": -32400, "AKDT": -28800, "HST": -36000,
+        // Zones without summer time, written in incident reports from South America, Africa and Asia.
+        "BRT": -10800, "ART": -10800, "WAT": 3600, "CAT": 7200, "SAST": 7200, "EAT": 10800, "TRT": 10800,
+        "GST": 14400, "PKT": 18000, "NPT": 20700, "ICT": 25200, "WIB": 25200, "WITA": 28800, "WIT": 32400,
+        "PHT": 28800, "MYT": 28800, "AWST": 28800, "ACST": 34200, "ACDT": 37800,
     ]
 
     /// A zone name as pm.yml or front matter gives it: an abbreviation, `±HH:MM`, `UTC+1`.

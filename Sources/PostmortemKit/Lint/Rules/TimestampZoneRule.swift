@@ -17,6 +17,26 @@ public struct TimestampZoneRule: LintRule {
 
     public init(options: RuleOptions) throws(ConfigurationError) {}
 
+    /// A line of a timeline section that states its times' zone in words pm read no zone from
+    /// ("All times are BRT.", "Times are Central European Time"), with where it is.
+    static func unreadStatement(_ context: LintContext) -> (text: String, range: SourceRange)? {
+        for section in context.postmortem.sections where section.kind == .timeline {
+            let lines = context.text.lines
+            guard section.range.start.line < section.range.end.line else { continue }
+            for number in (section.range.start.line + 1)...min(section.range.end.line, lines.count) {
+                let bytes = lines[number - 1]
+                guard bytes.count <= 160, let first = bytes.firstIndex(where: { $0 != UInt8(ascii: " ") }), bytes[first] != UInt8(ascii: "#"),
+                      bytes[first] != UInt8(ascii: "|") else { continue }
+                let lower = String(decoding: bytes[first...], as: UTF8.self).lowercased()
+                guard ["all times", "times are", "time zone", "timezone"].contains(where: { lower.contains($0) }) else { continue }
+                let text = String(decoding: bytes[first...], as: UTF8.self).trimmingWhitespace()
+                return (text.count > 60 ? String(text.prefix(60)) + "…" : text,
+                        SourceRange(start: SourceLocation(line: number, column: first + 1), end: SourceLocation(line: number, column: bytes.count + 1)))
+            }
+        }
+        return nil
+    }
+
     static func zoneName(_ offset: Int) -> String { offset == 0 ? "UTC" : "UTC" + Timestamp.offsetText(offset) }
 
     public func check(_ context: LintContext) -> [Violation] {
@@ -33,8 +53,15 @@ public struct TimestampZoneRule: LintRule {
         }
         if let first = r.timeline.first(where: { $0.time?.zoneAssumed == true }) {
             let zone = first.time.map { Self.zoneName($0.offsetSeconds) } ?? "UTC"
-            result.append(Violation("timeline times have no zone; read as \(zone)", at: first.range,
-                                    suggestion: "state the zone above the timeline (\"All times UTC\") or set `timezone` in the front matter"))
+            if let statement = Self.unreadStatement(context) {
+                // "All times are BRT." with a zone pm does not know: the zone was written, not left out.
+                result.append(Violation("the timeline says \"\(statement.text)\", a zone pm does not know; its times are read as \(zone)",
+                                        at: statement.range,
+                                        suggestion: "write the zone as an offset (\"All times UTC-03:00\") or an IANA name (\"All times America/Sao_Paulo\")"))
+            } else {
+                result.append(Violation("timeline times have no zone; read as \(zone)", at: first.range,
+                                        suggestion: "state the zone above the timeline (\"All times UTC\") or set `timezone` in the front matter"))
+            }
         }
         return result
     }
