@@ -36,6 +36,14 @@ enum ActionExtractor {
                 }
             }
         }
+        // Tasks in a lessons section ("Lessons learned and action items"): actions, not lessons.
+        for root in outline.indices(of: [.lessons]) {
+            for index in outline.subtree(root) where outline.entries[index].kind == .lessons || outline.entries[index].kind == nil {
+                for block in outline.entries[index].blocks where block.tag == .list {
+                    listActions(block, group: nil, started: started, into: &result, labelled: &labelled, tasksOnly: true, problems: &problems)
+                }
+            }
+        }
         unticketLabels(&result, labelled: labelled)
         return result
     }
@@ -94,10 +102,11 @@ enum ActionExtractor {
 
     // MARK: Lists
 
+    /// `tasksOnly`: only task items (`- [ ] …`) are actions, as in a lessons section.
     static func listActions(_ list: MarkdownNode, group: String?, started: CalendarDate?, into result: inout [FollowUpAction],
-                            labelled: inout [Int], problems: inout [Problem]) {
+                            labelled: inout [Int], tasksOnly: Bool = false, problems: inout [Problem]) {
         for item in list.children {
-            guard case .item(let task) = item.kind else { continue }
+            guard case .item(let task) = item.kind, !tasksOnly || task != nil else { continue }
             let paragraphs = item.children.filter { if case .paragraph = $0.kind { return true }; return false }
             let nestedLists = item.children.filter { if case .list = $0.kind { return true }; return false }
             let lead = paragraphs.first

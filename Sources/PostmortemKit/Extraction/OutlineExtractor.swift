@@ -59,7 +59,8 @@ enum OutlineExtractor {
             case .wentWell: lessons.wentWell += items()
             case .wentWrong: lessons.wentWrong += items()
             case .lucky: lessons.lucky += items()
-            case .lessons: lessons.other += items()
+            // Tasks in a lessons section are its actions (``ActionExtractor``).
+            case .lessons: lessons.other += BlockItems.items(in: entry.blocks).filter { !$0.isTask }.map { Lesson(text: $0.text, range: $0.range) }
             default: break
             }
         }
@@ -90,6 +91,12 @@ enum BlockItems {
         /// For a table row, the cell under a title that names a category ("Category", "Type",
         /// "Cause"), if the table has one.
         var categoryColumn: Int? = nil
+
+        /// True for a task list item (`- [ ] …`, `- [x] …`).
+        var isTask: Bool {
+            if case .item(let task) = node.kind { return task != nil }
+            return false
+        }
     }
 
     /// Column titles that hold a factor's category.

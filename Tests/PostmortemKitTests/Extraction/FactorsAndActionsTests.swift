@@ -221,6 +221,27 @@ import Testing
         #expect(p.actions.first?.text == "Add a reaper")
     }
 
+    /// From the black-box pass of stop 43: "Lessons learned and action items" made its tasks
+    /// lessons, and PM050 and PM010 asked for actions the document listed. Tasks in a lessons
+    /// section are actions; more titles teams use are read.
+    @Test func tasksInALessonsSection() throws {
+        let p = read("""
+            ## Lessons learned and action items
+
+            - Canary stages catch config errors early.
+            - [ ] Add a canary stage (owner: @dana, due: 2025-04-01, ticket: OPS-1)
+            - [x] Alert on empty pools (owner: @li, ticket: OPS-2)
+            """)
+        #expect(p.actions.map(\.text) == ["Add a canary stage", "Alert on empty pools"])
+        #expect(p.lessons.other.map(\.text) == ["Canary stages catch config errors early."])
+        let found = try LintTestSupport.lint(RuleExamples.frontMatter() + RuleExamples.body().replacingBytes(of: "## Follow-up actions", with: "## Lessons learned and action items"))
+        #expect(!found.contains { $0.ruleID == "PM050" || $0.ruleID == "PM010" && $0.message.contains("Follow-up actions") })
+        for (title, kind) in [("Preventive measures", SectionKind.actions), ("What's next", .actions), ("Postmortem action items", .actions),
+                              ("Key learnings", .lessons), ("Why it happened", .factors), ("Recommendations failed to renew orders", nil)] {
+            #expect(SectionTitles.kind(of: title) == kind, "\(title)")
+        }
+    }
+
     /// From the black-box pass of stop 43: a figure (`![CPU graph](cpu.png)`) and a short line
     /// introducing a list ("As a result, three things happened:") were factors of their own,
     /// which also satisfied PM040's "more than one". A longer paragraph before a list says more

@@ -82,6 +82,8 @@ public struct RequiredSectionsRule: LintRule {
             let matching = record.sections.filter { $0.kind == kind || (kind == .factors && $0.kind == .trigger) }
             let title = Self.titles[kind] ?? kind.rawValue
             if matching.isEmpty {
+                // Actions listed as tasks in another section ("Lessons learned and action items").
+                if kind == .actions, !record.actions.isEmpty { continue }
                 missing.append(title)
             } else if matching.allSatisfy(\.isEmpty) {
                 let section = matching[0]
