@@ -579,6 +579,12 @@ public enum TimeExpression {
     /// "At approximately", "Shortly after", "~"), or nil when none stands at `i`.
     static func proseOpenerEnd(_ bytes: [UInt8], _ i: Int) -> Int? {
         if byte(bytes, i) == "~" { return i + 1 }
+        // "@ 13:20": an at sign and a space (`@13:20` is no handle either).
+        if byte(bytes, i) == "@" {
+            var j = i + 1
+            skipSpaces(bytes, &j)
+            return j
+        }
         var j = i
         var found = false
         for _ in 0..<2 {
@@ -639,9 +645,12 @@ public enum TimeExpression {
     /// ambiguous; nor is a time followed by another digit).
     static func timeParts(_ b: [UInt8], _ i: Int) -> (hour: Int, minute: Int, second: Int, pm: Bool?, length: Int)? {
         var j = i
-        guard let hour = number(b, &j, maxDigits: 2), byte(b, j) == ":", let minute = digits(b, j + 1, 2) else {
-            return nil
+        guard let hour = number(b, &j, maxDigits: 2) else {
+            // Four digits: `0930Z`, `1300hrs`.
+            guard let hour = digits(b, i, 2), digits(b, i + 2, 2) != nil else { return nil }
+            return otherTimeParts(b, i, hour: hour, afterHour: i + 2)
         }
+        guard byte(b, j) == ":", let minute = digits(b, j + 1, 2) else { return otherTimeParts(b, i, hour: hour, afterHour: j) }
         j += 3
         var second = 0
         if byte(b, j) == ":", let s = digits(b, j + 1, 2) {
@@ -660,8 +669,39 @@ public enum TimeExpression {
         var k = j
         skipSpaces(b, &k)
         let marker = meridiem(b, k)
-        if let marker { j = k + marker.length }
+        if let marker { j = k + marker.length } else { j = afterHoursSuffix(b, j) }
         return (hour, minute, second, marker?.pm, j - i)
+    }
+
+    /// Past `hrs`, `hr`, `h` or `ish` right after a time (`13:00hrs`, `13:50ish`, `23:00-ish`).
+    static func afterHoursSuffix(_ b: [UInt8], _ j: Int) -> Int {
+        for suffix in ["hrs", "hr", "h", "ish", "-ish"] where hasPrefix(b, j, suffix) {
+            let end = j + suffix.utf8.count
+            if end == b.count || !isAlnum(b[end]) { return end }
+        }
+        return j
+    }
+
+    /// Times written without a colon: `9am`, `12 PM`, `1 a.m.` (an hour and its am or pm),
+    /// `09h15`, and four digits with `Z` or `hrs` after them (`0930Z`, `1300hrs`, `1300 hrs`).
+    static func otherTimeParts(_ b: [UInt8], _ i: Int, hour: Int, afterHour j: Int) -> (hour: Int, minute: Int, second: Int, pm: Bool?, length: Int)? {
+        if byte(b, j) == "h", let minute = digits(b, j + 1, 2), !(byte(b, j + 3).map(isAlnum) ?? false) {
+            return (hour, minute, 0, nil, j + 3 - i)
+        }
+        if j - i == 2, let minute = digits(b, j, 2) {
+            let end = j + 2
+            if byte(b, end) == "Z" || byte(b, end) == "z", !(byte(b, end + 1).map(isAlnum) ?? false) {
+                return (hour, minute, 0, nil, end - i)   // the `Z` is read as the zone
+            }
+            var k = end
+            skipSpaces(b, &k)
+            if hasPrefix(b, k, "hrs") || hasPrefix(b, k, "HRS"), !(byte(b, k + 3).map(isAlnum) ?? false) { return (hour, minute, 0, nil, k + 3 - i) }
+            return nil
+        }
+        var k = j
+        skipSpaces(b, &k)
+        guard let marker = meridiem(b, k) else { return nil }
+        return (hour, 0, 0, marker.pm, k + marker.length - i)
     }
 
     /// A time of day at `i` (``timeParts(_:_:)`` in range: hours 0–23, or 1–12 before `am`/`pm`;

@@ -66,6 +66,25 @@ import Testing
         #expect(p.summary == "The export failed.")
     }
 
+    /// From the black-box pass of stop 43: times written without a colon or with a suffix
+    /// (`9am`, `12 PM`, `09h15`, `0930Z`, `1300 hrs`, `13:00hrs`, `13:50ish`, `@ 13:20`) were not
+    /// read, and their entries had no time.
+    @Test(arguments: [("9am", "09:00"), ("12 PM", "12:00"), ("1 a.m.", "01:00"), ("09h15", "09:15"), ("0930Z", "09:30"), ("1300 hrs", "13:00"),
+                      ("13:00hrs", "13:00"), ("13:50ish", "13:50"), ("23:00-ish", "23:00"), ("@ 13:20", "13:20"), ("10:00 a.m.", "10:00")])
+    func timesInOtherForms(written: String, expected: String) throws {
+        let p = read(front + "## Timeline\n\nAll times UTC.\n\n- \(written): Errors begin.\n")
+        let time = try #require(p.timeline.first?.time)
+        #expect(String(time.iso8601.dropFirst(11).prefix(5)) == expected)
+        #expect(p.timeline.first?.text == "Errors begin.")
+    }
+
+    @Test func numbersThatAreNoTimes() {
+        for text in ["3 AMIs were replaced", "2019 was a quiet year", "1300 requests failed", "5 PMs joined the call", "09h15m of downtime",
+                     "0930 was the ticket"] {
+            #expect(TimeExpression.leading(text).map { $0.isDateOnly } ?? true, "\(text)")
+        }
+    }
+
     /// From the black-box pass of stop 43: a lead-up the evening before an incident that started
     /// just after midnight (23:40, then 00:05 at `started`) was put on the start's date, so every
     /// entry after it was a day late and PM024 called `started` wrong. The first entry, more than
