@@ -646,10 +646,22 @@ enum ActionExtractor {
         return result
     }
 
+    /// `text` without a label at its start that says it is an action: `Action:`, `Action item:`,
+    /// `Task:`, `Follow-up:` (in any case).
+    static func removingKindLabel(_ text: String) -> String {
+        guard let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")), text.utf8.distance(from: text.utf8.startIndex, to: colon) <= 12 else { return text }
+        let label = text[..<colon].lowercased()
+        guard ["action", "action item", "task", "follow-up", "follow up", "followup"].contains(label) else { return text }
+        let rest = text[text.index(after: colon)...].trimmingWhitespace()
+        return rest.isEmpty ? text : rest
+    }
+
     /// True when the ticket was read from the id the text starts with (``leadingLabel(_:)``).
     @discardableResult
     static func applyInlineMetadata(to action: inout FollowUpAction, links: [String], started: CalendarDate?,
                                     problems: inout [Problem]) -> Bool {
+        // "**Action:** Detach the volume": the label says what the item is, and is none of its text.
+        action.text = removingKindLabel(action.text)
         // `(done)`, `[done]` markers, and `:white_check_mark:` at the start.
         let marked = removingDoneMarkers(action.text)
         let leading = removingEdgeDoneMarker(marked.text)
@@ -1013,7 +1025,13 @@ enum ActionExtractor {
                 if ownerRead { continue }
                 ownerRead = true
                 // Of owners listed in one value ("@dana.k, @li.w" in an Owner(s) cell) the first.
-                let owner = (value.split(separator: ",").first.map(String.init) ?? value).trimmingWhitespace()
+                var owner = (value.split(separator: ",").first.map(String.init) ?? value).trimmingWhitespace()
+                // "Jane Doe (@jdoe)": the handle in parentheses after the name.
+                if !owner.hasPrefix("@"), owner.hasSuffix(")"), let open = owner.lastIndex(of: "("),
+                   case let inside = owner[owner.index(after: open)..<owner.index(before: owner.endIndex)],
+                   inside.hasPrefix("@"), let handle = firstHandle(in: String(inside)), "@" + handle == inside {
+                    owner = "@" + handle
+                }
                 action.owner = owner.hasPrefix("@") ? String(owner.dropFirst()) : owner
                 if action.owner?.isEmpty == true || ["tbd", "?", "none", "-", "—"].contains(owner.lowercased()) { action.owner = nil }
             case "due":
@@ -1087,6 +1105,12 @@ enum ActionExtractor {
             guard after.first.map({ !$0.isLetter && !$0.isNumber }) ?? true else { return nil }
             return after
         }
+        // "Duplicate of EML-88": not done here, and the whole status is why.
+        if let after = rest(after: "duplicate"), after.isEmpty || after.first == " " || after.first == ":" {
+            action.state = .notDoing
+            action.reason = text
+            return
+        }
         for phrase in ["won't do", "wont do", "not doing", "won't fix", "wontfix", "rejected", "declined", "cancelled", "canceled"] {
             guard let after = rest(after: phrase) else { continue }
             action.state = .notDoing
@@ -1102,7 +1126,7 @@ enum ActionExtractor {
             if !text.isEmpty { action.reason = text }
             return
         }
-        for phrase in ["done", "closed", "complete", "completed", "fixed", "resolved", "merged", "yes"] {
+        for phrase in ["done", "closed", "complete", "completed", "fixed", "resolved", "merged", "yes", "shipped", "deployed", "released"] {
             guard let after = rest(after: phrase) else { continue }
             // "Done.", "Done (2026-09-01)", "done: shipped in 4.2"; not "done for the API, not the UI".
             let tail = after.trimmingWhitespace()
@@ -1352,7 +1376,8 @@ enum ActionExtractor {
                     if !columns.contains("status") { metadata.append(("status", status)) }
                     continue
                 }
-                metadata.append((column, column == "status" ? unstruckText(of: row.children[i]) ?? cells[i] : cells[i]))
+                // As for a ticket, an owner or a date replaced: `~~OPS-9~~ OPS-10`, `~~2026-11-01~~ 2026-12-01`.
+                metadata.append((column, unstruckText(of: row.children[i]) ?? cells[i]))
             }
             // Of several ticket columns ("Issue" describing the problem, and "Jira ticket"), the
             // cells that hold a ticket, when any does.

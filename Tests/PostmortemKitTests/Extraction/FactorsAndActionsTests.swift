@@ -242,6 +242,29 @@ import Testing
         }
     }
 
+    /// From the black-box pass of stop 43, smaller: an owner cell `Jane Doe (@jdoe)` was kept
+    /// whole, a ticket replaced in its cell (`~~OPS-9~~ OPS-10`) was both, `**Action:**` stayed in
+    /// the text (and PM053 said it did not start with a verb), and `Shipped` or `Duplicate of
+    /// EML-88` left the action open.
+    @Test func smallerCellsAndLabels() {
+        let p = read("""
+            ## Action items
+
+            | Action | Owner | Ticket | Status |
+            |---|---|---|---|
+            | Add a canary | Jane Doe (@jdoe) | ~~OPS-9~~ OPS-10 | Shipped |
+            | Add an alert | Jane Doe (platform) | OPS-11 | Duplicate of EML-88 |
+
+            - **Action:** Detach the volume before the upgrade (owner: @a, due: 2026-12-01, ticket: OPS-1)
+            - Actionable alerts for the queue (owner: @a, due: 2026-12-01, ticket: OPS-2)
+            """)
+        #expect(p.actions.map(\.owner) == ["jdoe", "Jane Doe (platform)", "a", "a"])
+        #expect(p.actions.map(\.ticket) == ["OPS-10", "OPS-11", "OPS-1", "OPS-2"])
+        #expect(p.actions.map(\.state) == [.done, .notDoing, .open, .open])
+        #expect(p.actions[1].reason == "Duplicate of EML-88")
+        #expect(p.actions.map(\.text).suffix(2) == ["Detach the volume before the upgrade", "Actionable alerts for the queue"])
+    }
+
     /// From the black-box pass of stop 43: a figure (`![CPU graph](cpu.png)`) and a short line
     /// introducing a list ("As a result, three things happened:") were factors of their own,
     /// which also satisfied PM040's "more than one". A longer paragraph before a list says more
