@@ -26,6 +26,11 @@ public struct FrontMatterRequiredRule: LintRule {
         let record = context.postmortem
         guard let block = record.frontMatter.range else {
             if record.problems.contains(where: { $0.code == .unclosedFrontMatter || $0.code == .empty || $0.code == .binary || $0.code == .unreadable }) { return [] }
+            // Hugo's TOML front matter (`+++`) is a block pm does not read: say so, not that there is none.
+            if context.text.lines.first.map({ $0.starts(with: Array("+++".utf8)) }) == true {
+                return [Violation("the document's front matter is TOML (`+++`), which pm does not read; pm needs \(required.joined(separator: ", ")) in YAML",
+                                  at: SourceRange(line: 1), suggestion: "write the front matter as YAML between `---` lines (Hugo reads YAML front matter too)")]
+            }
             return [Violation("the document has no front matter; pm needs \(required.joined(separator: ", "))",
                               at: SourceRange(line: 1), suggestion: "start the file with a `---` block; see docs/format.md or `pm new`")]
         }
