@@ -240,7 +240,7 @@ enum ActionExtractor {
     /// for its actions that state none of their own; nil for other titles ("Short term").
     static func groupState(_ title: String?) -> FollowUpAction.State? {
         guard let title, title.utf8.count <= 40 else { return nil }
-        var words = SectionTitles.normalise(title.replacingOccurrences(of: "\u{2019}", with: "'")).split(separator: " ").map(String.init)
+        var words = SectionTitles.normalise(title).split(separator: " ").map(String.init)
         while let last = words.last, ["actions", "action", "items", "item", "tasks", "follow", "ups", "up"].contains(last) { words.removeLast() }
         if words.last == "action" { words.removeLast() }
         switch words.joined(separator: " ") {
@@ -296,6 +296,7 @@ enum ActionExtractor {
     /// The cell's text without its struck-through parts, when it has both ("~~Open~~ Done" is
     /// "Done"); nil when nothing is struck through, or everything is.
     static func unstruckText(of cell: MarkdownNode) -> String? {
+        guard cell.children.contains(where: { if case .strikethrough = $0.kind { return true }; return false }) else { return nil }
         var struck = false
         var kept: [String] = []
         for child in cell.children {
@@ -649,7 +650,7 @@ enum ActionExtractor {
     /// `text` without a label at its start that says it is an action: `Action:`, `Action item:`,
     /// `Task:`, `Follow-up:` (in any case).
     static func removingKindLabel(_ text: String) -> String {
-        guard let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")), text.utf8.distance(from: text.utf8.startIndex, to: colon) <= 12 else { return text }
+        guard let colon = text.utf8.prefix(13).firstIndex(of: UInt8(ascii: ":")) else { return text }
         let label = text[..<colon].lowercased()
         guard ["action", "action item", "task", "follow-up", "follow up", "followup"].contains(label) else { return text }
         let rest = text[text.index(after: colon)...].trimmingWhitespace()
@@ -683,8 +684,9 @@ enum ActionExtractor {
             text = String(closed[..<open]).trimmingWhitespace()
         }
         // `text - owner: @x, due: …` or `text — owner: …`; before a parenthesis of metadata too
-        // (`text — won't do: replaced by the Q2 migration (DEVEX-12)`).
-        for separator in [" - ", " — ", " – ", " | "] {
+        // (`text — won't do: replaced by the Q2 migration (DEVEX-12)`), where a colon must be left.
+        let mayHoldPairs = metadata.isEmpty || text.containsBytes(of: ":")
+        for separator in [" - ", " — ", " – ", " | "] where mayHoldPairs {
             if let range = text.lastRange(ofBytes: separator),
                let parsed = pairs(text[range.upperBound...]) {
                 metadata = parsed + metadata
@@ -756,10 +758,16 @@ enum ActionExtractor {
     /// `acme/runner#4413` (GitHub) or `group/project#12`, `group/project!12` (GitLab): a
     /// repository's path, then its issue or merge request number.
     static func isRepositoryIssue(_ text: some StringProtocol) -> Bool {
-        guard let mark = text.lastIndex(where: { $0 == "#" || $0 == "!" }), case let path = text[..<mark],
-              case let number = text[text.index(after: mark)...], !number.isEmpty, number.allSatisfy({ $0.isASCII && $0.isNumber }),
-              path.contains("/"), !path.hasPrefix("/"), !path.hasSuffix("/") else { return false }
-        return path.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "/._-".contains($0)) }
+        // On the bytes: every byte of one is ASCII. Most values have no slash.
+        guard text.utf8.contains(UInt8(ascii: "/")) else { return false }
+        let bytes = Array(text.utf8)
+        guard let mark = bytes.lastIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "!") }), mark + 1 < bytes.count,
+              bytes[(mark + 1)...].allSatisfy({ $0 >= 48 && $0 <= 57 }), mark > 0,
+              bytes[0] != UInt8(ascii: "/"), bytes[mark - 1] != UInt8(ascii: "/"), bytes[..<mark].contains(UInt8(ascii: "/")) else { return false }
+        return bytes[..<mark].allSatisfy { b in
+            b >= 48 && b <= 57 || (b | 0x20) >= 97 && (b | 0x20) <= 122 || b == UInt8(ascii: "/") || b == UInt8(ascii: ".")
+                || b == UInt8(ascii: "_") || b == UInt8(ascii: "-")
+        }
     }
 
     /// Metadata written without colons, `(@dana.k, due 2026-12-01, OPS-412)`: each part between
@@ -1335,6 +1343,7 @@ enum ActionExtractor {
         guard let header = table.children.first(where: { if case .tableRow(true) = $0.kind { return true }; return false }) else { return }
         let columns = header.children.map { column(for: $0.plainText) }
         let textColumn = columns.firstIndex(of: "text") ?? 0
+        let tableState = groupState(group)
         // A header pm does not read that is a misspelling of one it does (`Tikcet`): its cells
         // are not read, and PM051 would say the action has no ticket.
         for (i, cell) in header.children.enumerated() where columns[i] == nil && i != textColumn {
@@ -1387,7 +1396,7 @@ enum ActionExtractor {
             }
             apply(metadata, to: &action, problems: &problems)
             // A table under `### Completed` or `**Won't do**`, without a Status column.
-            if action.state == .open, !columns.contains("status"), let state = groupState(group) { action.state = state }
+            if action.state == .open, !columns.contains("status"), let state = tableState { action.state = state }
             // A colonless metadata parenthesis at the end of the action's cell (a full stop after
             // it allowed), as in a list item: read for what the columns left unset (a `TBD` owner
             // cell included), and taken out of the text.
@@ -1409,7 +1418,7 @@ enum ActionExtractor {
             if action.owner == nil, let handle = firstHandle(in: action.text) { action.owner = handle }
             applyWrittenDue(in: action.text, to: &action, metadata: metadata, started: started, problems: &problems)
             if let ticket = action.ticket, ticket.hasPrefix("[") || rowLinks.contains(where: { ticket.contains($0) }) == false,
-               let url = rowLinks.first(where: isTicketURL), !(ticket.containsBytes(of: "-") && ticket.contains("-")) {
+               let url = rowLinks.first(where: isTicketURL), !(ticket.containsBytes(of: "-") && ticket.contains(where: { $0 == "-" })) {
                 action.ticket = url
             }
             result.append(action)

@@ -23,6 +23,9 @@ struct DayLabel: Equatable {
     /// `Wednesday`, `Wed, day 2`, `**Day 3:**`. Nil for any other line ("Day 2 of the backlog
     /// saw a second peak" is prose).
     init?(line: String) {
+        // A quick test on the bytes first: a label is short, and starts with `d` or a weekday's letter.
+        guard line.utf8.count <= 48, let first = line.utf8.first(where: { ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 }),
+              Self.firstLetters.contains(first | 0x20) else { return nil }
         let words = Self.words(line)
         guard !words.isEmpty, words.count <= 4 else { return nil }
         var k = 0
@@ -48,6 +51,7 @@ struct DayLabel: Equatable {
             self = strict
             return
         }
+        guard let first = heading.utf8.first(where: { ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 }), Self.firstLetters.contains(first | 0x20) else { return nil }
         let words = Self.words(heading)
         if words.count >= 2, words[0] == "day", let n = Self.number(words[1]) {
             day = n
@@ -60,6 +64,9 @@ struct DayLabel: Equatable {
             return nil
         }
     }
+
+    /// The first letters of `day` and of the weekdays, lowercase.
+    static let firstLetters: Set<UInt8> = Set("dmtwfs".utf8)
 
     /// The words of `text`, lowercase: runs of ASCII letters and digits.
     static func words(_ text: String) -> [String] {

@@ -585,6 +585,12 @@ public enum TimeExpression {
             skipSpaces(bytes, &j)
             return j
         }
+        // The opening words' first letters, for a quick test: most entries start with a digit.
+        guard let first = byte(bytes, i) else { return nil }
+        switch first | 0x20 {
+        case UInt8(ascii: "a"), UInt8(ascii: "b"), UInt8(ascii: "c"), UInt8(ascii: "j"), UInt8(ascii: "r"), UInt8(ascii: "s"): break
+        default: return nil
+        }
         var j = i
         var found = false
         for _ in 0..<2 {
@@ -675,6 +681,8 @@ public enum TimeExpression {
 
     /// Past `hrs`, `hr`, `h` or `ish` right after a time (`13:00hrs`, `13:50ish`, `23:00-ish`).
     static func afterHoursSuffix(_ b: [UInt8], _ j: Int) -> Int {
+        // Most times are followed by a space or a separator.
+        guard j < b.count, b[j] == UInt8(ascii: "h") || b[j] == UInt8(ascii: "i") || b[j] == UInt8(ascii: "-") else { return j }
         for suffix in ["hrs", "hr", "h", "ish", "-ish"] where hasPrefix(b, j, suffix) {
             let end = j + suffix.utf8.count
             if end == b.count || !isAlnum(b[end]) { return end }

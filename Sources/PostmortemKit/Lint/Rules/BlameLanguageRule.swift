@@ -40,13 +40,19 @@ public struct BlameLanguageRule: LintRule {
         /// The word the phrase is looked up by: its longest (the last of equals), which is the
         /// rarest in prose more often than its first ("mistake" in "by mistake", not "by").
         var anchor: Int
+        /// A judgement "not" or "no" before it denies (``BlameLanguageRule/deniable``).
+        var isDeniable: Bool
 
         init(words: [String], text: String, suggestion: String) {
             self.words = words
             self.text = text
             self.suggestion = suggestion
+            isDeniable = BlameLanguageRule.deniable.contains(text)
             var anchor = 0
             for index in words.indices where words[index].utf8.count >= words[anchor].utf8.count { anchor = index }
+            // "would … happened", "would … caught": "would" is rarer in prose than the
+            // participles' first and last letters and lengths (``WordPrefilter``) are.
+            if words.first == "would" || words.first == "wouldn't" { anchor = 0 }
             self.anchor = anchor
         }
     }
@@ -106,9 +112,11 @@ public struct BlameLanguageRule: LintRule {
         ("would have prevented", "describe what happened; put what would have helped in a follow-up action"),
         ("would not have happened", "describe what happened; put what would have helped in a follow-up action"),
         ("wouldn't have happened", "describe what happened; put what would have helped in a follow-up action"),
-        // "Had the runbook been followed, …": only at a sentence's start (``inversionEnd(_:at:)``).
-        ("had", "say what happened and what made it reasonable at the time"),
     ]
+
+    /// "Had the runbook been followed, …" (``inversionEnd(_:at:)``), found by its bytes at a
+    /// sentence's start rather than looked up as every "had" would be.
+    static let inversion = Phrase(words: ["had"], text: "had", suggestion: "say what happened and what made it reasonable at the time")
 
     /// Phrases that name a judgement of people or work, which "not" or "no" before them denies
     /// ("This was not human error: the tool accepted an empty pool").
@@ -120,7 +128,10 @@ public struct BlameLanguageRule: LintRule {
     /// "Had the runbook been followed", "Had we paged sooner" (a past participle after "been", or
     /// after a pronoun's verb); nil for "had" anywhere else ("The pool had 12 hosts").
     static func inversionEnd(_ line: ProseLine, at i: Int) -> Int? {
-        guard line.original(i).first == "H", i == 0 || line.bytes[line.words[i - 1].end..<line.words[i].start].contains(where: PersonBlamedRule.endsSentence) else { return nil }
+        let word = line.words[i]
+        guard word.end - word.start == 3, line.bytes[word.start] == UInt8(ascii: "H"), line.bytes[word.start + 1] == UInt8(ascii: "a"),
+              line.bytes[word.start + 2] == UInt8(ascii: "d"),
+              i == 0 || line.bytes[line.words[i - 1].end..<word.start].contains(where: PersonBlamedRule.endsSentence) else { return nil }
         let end = min(line.words.count, i + 7)
         if let been = (i + 1..<end).first(where: { line.text($0) == "been" }), been + 1 < line.words.count, isPastParticiple(line.text(been + 1)) {
             return been + 1
@@ -262,9 +273,12 @@ public struct BlameLanguageRule: LintRule {
     /// The keys of ``phrasesByAnchor``, for a quick first test.
     let anchors: WordPrefilter
     let checkQuotes: Bool
+    /// False when `allow` lists "had".
+    let checkInversions: Bool
 
     public init(options: RuleOptions) throws(ConfigurationError) {
         let allow = Set(try options.strings("allow", default: []).map { $0.lowercased() })
+        checkInversions = !allow.contains("had")
         var list = Self.builtIn.filter { !allow.contains($0.0) }.map { Phrase(words: Self.words($0.0), text: $0.0, suggestion: $0.1) }
         for extra in try options.strings("phrases", default: []) {
             let words = Self.words(extra)
@@ -272,7 +286,8 @@ public struct BlameLanguageRule: LintRule {
             list.append(Phrase(words: words, text: extra, suggestion: Self.systemReframe))
         }
         phrasesByAnchor = Dictionary(grouping: list, by: { $0.words[$0.anchor] })
-        anchors = WordPrefilter(phrasesByAnchor.keys)
+        // "had" too, for the inversions (``inversionEnd(_:at:)``).
+        anchors = WordPrefilter(Array(phrasesByAnchor.keys) + ["had"])
         checkQuotes = try options.bool("check_quotes", default: false)
     }
 
@@ -316,15 +331,17 @@ public struct BlameLanguageRule: LintRule {
         let words = line.words
         var found: [Match] = []
         for anchor in words.indices {
-            guard anchors.mayContain(line, anchor), let candidates = phrasesByAnchor[line.text(anchor)] else { continue }
+            guard anchors.mayContain(line, anchor) else { continue }
+            let text = line.text(anchor)
+            if text == "had" {
+                if checkInversions, let end = Self.inversionEnd(line, at: anchor) { found.append(Match(first: anchor, last: end, phrase: Self.inversion)) }
+                continue
+            }
+            guard let candidates = phrasesByAnchor[text] else { continue }
             for phrase in candidates where line.matches(phrase.words, at: anchor - phrase.anchor) {
                 let i = anchor - phrase.anchor
-                if phrase.text == "had" {
-                    if let end = Self.inversionEnd(line, at: i) { found.append(Match(first: i, last: end, phrase: phrase)) }
-                    continue
-                }
                 // "not human error", "no sloppiness": denied, not judged.
-                if Self.deniable.contains(phrase.text), i > 0, case let before = line.text(i - 1),
+                if phrase.isDeniable, i > 0, case let before = line.text(i - 1),
                    before == "not" || before == "no" || before == "never" || before.hasSuffix("n't") { continue }
                 // "We should have a runbook" states a need; "should have checked" is the counterfactual.
                 let next = i + phrase.words.count < words.count ? line.text(i + phrase.words.count) : ""

@@ -25,10 +25,13 @@ public struct TimestampZoneRule: LintRule {
             guard section.range.start.line < section.range.end.line else { continue }
             for number in (section.range.start.line + 1)...min(section.range.end.line, lines.count) {
                 let bytes = lines[number - 1]
-                guard bytes.count <= 160, let first = bytes.firstIndex(where: { $0 != UInt8(ascii: " ") }), bytes[first] != UInt8(ascii: "#"),
+                // "time" in any case has "ime" or "IME": most lines have neither.
+                guard bytes.count <= 160, ByteSearch.firstIndex(of: Self.ime, in: bytes, from: 0) != nil || ByteSearch.firstIndex(of: Self.imeCapitals, in: bytes, from: 0) != nil,
+                      let first = bytes.firstIndex(where: { $0 != UInt8(ascii: " ") }), bytes[first] != UInt8(ascii: "#"),
                       bytes[first] != UInt8(ascii: "|") else { continue }
-                let lower = String(decoding: bytes[first...], as: UTF8.self).lowercased()
-                guard ["all times", "times are", "time zone", "timezone"].contains(where: { lower.contains($0) }) else { continue }
+                // On the bytes, lowercased as ASCII: most lines have no "time" at all.
+                let lower = bytes[first...].map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+                guard Self.statementWords.contains(where: { ByteSearch.firstIndex(of: $0, in: lower, from: 0) != nil }) else { continue }
                 let text = String(decoding: bytes[first...], as: UTF8.self).trimmingWhitespace()
                 return (text.count > 60 ? String(text.prefix(60)) + "…" : text,
                         SourceRange(start: SourceLocation(line: number, column: first + 1), end: SourceLocation(line: number, column: bytes.count + 1)))
@@ -36,6 +39,11 @@ public struct TimestampZoneRule: LintRule {
         }
         return nil
     }
+
+    static let ime = Array("ime".utf8), imeCapitals = Array("IME".utf8)
+
+    /// What a zone statement says, lowercase, as bytes.
+    static let statementWords = ["all times", "times are", "time zone", "timezone"].map { Array($0.utf8) }
 
     static func zoneName(_ offset: Int) -> String { offset == 0 ? "UTC" : "UTC" + Timestamp.offsetText(offset) }
 
