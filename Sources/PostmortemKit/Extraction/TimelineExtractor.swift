@@ -255,7 +255,7 @@ enum TimelineExtractor {
         for line in lines.dropFirst(first) {
             defer { lineNumber += 1 }
             let at = SourceRange(line: lineNumber, column: range.start.column)
-            if let leading = TimeExpression.leading(String(line)) {
+            if let leading = TimeExpression.leading(String(line)) ?? afterLeadIn(line) {
                 if leading.isDateOnly, let problem = outOfRange(in: String(line), at: at, reading: .startOfDay) {
                     problems.append(problem)
                 }
@@ -286,6 +286,19 @@ enum TimelineExtractor {
             }
         }
         if let (l, text, r) = pending { append(l, text: text, range: r, &context, &result) }
+    }
+
+    /// The time of a prose line that opens with a short phrase and then places itself ("Later in
+    /// the afternoon, at 17:57, the incident was closed."): a phrase of at most five words without
+    /// a digit, a comma, and a time after a prose opener (``TimeExpression/proseOpenerEnd(_:_:)``).
+    static func afterLeadIn(_ line: Substring) -> TimeExpression.Leading? {
+        let bytes = line.utf8
+        guard let comma = bytes.prefix(48).firstIndex(of: UInt8(ascii: ",")), case let lead = bytes[..<comma],
+              !lead.contains(where: { $0 >= 48 && $0 <= 57 }), lead.split(separator: UInt8(ascii: " ")).count <= 5 else { return nil }
+        let rest = line[bytes.index(after: comma)...].drop { $0 == " " }
+        guard let first = rest.utf8.first, (first | 0x20) == UInt8(ascii: "a") || (first | 0x20) == UInt8(ascii: "b"),
+              let leading = TimeExpression.leading(String(rest)), !leading.isDateOnly, leading.relativeSeconds == nil else { return nil }
+        return leading
     }
 
     /// A note in parentheses after a date alone that only says more about the day: a zone

@@ -55,6 +55,10 @@ import Testing
         for text in ["At 3 retries the client gives up.", "By 2027 the fleet is retired.", "Atlas restarted at 14:02.", "At-least-once delivery"] {
             #expect(TimeExpression.leading(text) == nil, "\(text)")
         }
+        // A short phrase before the time: "Later in the afternoon, at 17:57, …".
+        let lead = read(front + "## Timeline\n\nAll times UTC.\n\nAt 14:02, power was lost.\n\nLater in the afternoon, at 17:57, the incident was closed.\n\nIn the 2 hours after that, at 19:00, nothing happened.\n\nOnce the queue drained, about 30 minutes later, traffic was normal.\n")
+        #expect(lead.timeline.map { $0.time?.iso8601 } == ["2026-07-14T14:02:00Z", "2026-07-14T17:57:00Z"])
+        #expect(lead.timeline.last?.text == "the incident was closed.")
     }
 
     /// From the black-box pass of stop 43: `**Timeline (PDT):**` on a line of its own, as Google
