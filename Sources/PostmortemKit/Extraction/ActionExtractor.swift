@@ -36,9 +36,12 @@ enum ActionExtractor {
                 }
             }
         }
-        // Tasks in a lessons section ("Lessons learned and action items"): actions, not lessons.
-        for root in outline.indices(of: [.lessons]) {
-            for index in outline.subtree(root) where outline.entries[index].kind == .lessons || outline.entries[index].kind == nil {
+        // Tasks in a lessons section ("Lessons learned and action items"): actions, not lessons;
+        // not those of an actions section inside it, or of a lessons section inside one, read above.
+        let read = Set(outline.indices(of: [.actions]).flatMap { outline.subtree($0) })
+        for root in outline.indices(of: [.lessons]) where !read.contains(root) {
+            for index in outline.subtree(root) where !read.contains(index)
+                && (outline.entries[index].kind == .lessons || outline.entries[index].kind == nil) {
                 for block in outline.entries[index].blocks where block.tag == .list {
                     listActions(block, group: nil, started: started, into: &result, labelled: &labelled, tasksOnly: true, problems: &problems)
                 }
@@ -55,19 +58,23 @@ enum ActionExtractor {
     /// more of them, or when the only one is number 1 of a prefix teams use for action labels
     /// (``labelPrefixes``). `OPS-4211: Add an alert` and `OPS-1` alone stay tickets.
     static func unticketLabels(_ actions: inout [FollowUpAction], labelled: [Int]) {
+        guard !labelled.isEmpty else { return }
+        // Numbers are counted over every action that starts with an id of the prefix (`FU-1 …
+        // (PAY-901)` counts, though its ticket came from elsewhere); only tickets read from the
+        // label (`labelled`) are dropped.
+        let ticketed = Set(labelled.filter { actions[$0].ticket != nil && actions[$0].ticket == leadingLabel(actions[$0].text)?.id })
         var byPrefix: [String: [(index: Int, number: Int, end: String.Index)]] = [:]
-        for index in labelled {
-            let action = actions[index]
-            guard let ticket = action.ticket, let label = leadingLabel(action.text), label.id == ticket else { continue }
+        for (index, action) in actions.enumerated() {
+            guard let label = leadingLabel(action.text) else { continue }
             byPrefix[label.prefix, default: []].append((index, label.number, label.end))
         }
-        for (prefix, labels) in byPrefix {
+        for (prefix, labels) in byPrefix where labels.contains(where: { ticketed.contains($0.index) }) {
             let numbers = labels.map(\.number)
             let counts = numbers[0] <= 1 && zip(numbers, numbers.dropFirst()).allSatisfy { $0 < $1 } && numbers.last! <= 2 * numbers.count
             guard counts && numbers.count >= 2 || numbers == [1] && labelPrefixes.contains(prefix) else { continue }
-            for label in labels {
-                let text = actions[label.index].text
-                actions[label.index].ticket = firstTicketID(in: String(text[label.end...]))
+            for label in labels where ticketed.contains(label.index) {
+                let rest = String(actions[label.index].text[label.end...])
+                actions[label.index].ticket = firstTicketID(in: rest) ?? trackedIssue(in: rest)
             }
         }
     }
@@ -93,8 +100,14 @@ enum ActionExtractor {
             after = after.dropFirst()
         } else {
             let spaced = after.drop { $0 == " " }
-            guard spaced.startIndex > after.startIndex, let dash = spaced.first, ["-", "–", "—"].contains(dash) else { return nil }
-            after = spaced.dropFirst()
+            guard spaced.startIndex > after.startIndex, let next = spaced.first else { return nil }
+            if ["-", "–", "—"].contains(next) {
+                after = spaced.dropFirst()
+            } else {
+                // `FU-4 Make the alert 24/7`: a space, then the text, which starts with a capital.
+                guard next.isUppercase else { return nil }
+                return (String(id), String(parts[0]), number, after.startIndex)
+            }
         }
         guard after.first == " " else { return nil }
         return (String(id), String(parts[0]), number, after.startIndex)

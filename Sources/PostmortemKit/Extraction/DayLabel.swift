@@ -56,7 +56,7 @@ struct DayLabel: Equatable {
         if words.count >= 2, words[0] == "day", let n = Self.number(words[1]) {
             day = n
             weekday = words.dropFirst(2).prefix(3).lazy.compactMap { Self.weekdays[$0] }.first
-        } else if let first = words.first, first.count >= 6, let w = Self.weekdays[first] {
+        } else if let first = words.first, first.count >= 6, let w = Self.weekdays[first], Self.weekdayLeads(heading, words) {
             weekday = w
             let after = Array(words.dropFirst().prefix(4))
             day = after.indices.dropLast().lazy.compactMap { after[$0] == "day" ? Self.number(after[$0 + 1]) : nil }.first
@@ -64,6 +64,24 @@ struct DayLabel: Equatable {
             return nil
         }
     }
+
+    /// True when a heading that starts with a weekday in full is about that day: the weekday
+    /// with a part of the day after it ("Wednesday morning"), or set apart by a separator
+    /// ("Thursday – recovery", "Thursday (day 2)"). "Monday.com webhooks", "Friday's deploy" and
+    /// "Sunday Ticket streams" name other things.
+    static func weekdayLeads(_ heading: String, _ words: [String]) -> Bool {
+        if words.count > 1, words.count <= 3, partsOfDay.contains(words[1]) { return true }
+        let bytes = Array(heading.utf8)
+        guard var k = bytes.firstIndex(where: { ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 }) else { return false }
+        while k < bytes.count, (bytes[k] | 0x20) >= 97 && (bytes[k] | 0x20) <= 122 { k += 1 }
+        while k < bytes.count, bytes[k] == UInt8(ascii: "*") || bytes[k] == UInt8(ascii: "_") { k += 1 }
+        if k < bytes.count, [UInt8(ascii: ":"), UInt8(ascii: ",")].contains(bytes[k]) { return true }
+        guard k < bytes.count, bytes[k] == UInt8(ascii: " ") else { return false }
+        while k < bytes.count, bytes[k] == UInt8(ascii: " ") { k += 1 }
+        return k < bytes.count && (bytes[k] == UInt8(ascii: "(") || bytes[k] == UInt8(ascii: "-") || bytes[k] == 0xE2 || bytes[k] == UInt8(ascii: "|"))
+    }
+
+    static let partsOfDay: Set<String> = ["morning", "afternoon", "evening", "night", "overnight", "midday", "noon"]
 
     /// The first letters of `day` and of the weekdays, lowercase.
     static let firstLetters: Set<UInt8> = Set("dmtwfs".utf8)

@@ -70,7 +70,7 @@ struct Outline {
             guard entries[i].kind == .timeline else { i += 1; continue }
             let tree = subtree(i)
             for j in tree.dropFirst() where entries[j].kind != nil && entries[j].kind != .timeline {
-                if TimeExpression.leading(entries[j].title) != nil || entries[j].blocks.contains(where: TimelineExtractor.hasTimedEntries) {
+                if TimeExpression.leading(entries[j].title).map({ !$0.inProse }) ?? false || entries[j].blocks.contains(where: TimelineExtractor.hasClockEntries) {
                     entries[j].kind = nil
                 }
             }

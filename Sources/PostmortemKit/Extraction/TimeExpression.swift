@@ -28,6 +28,8 @@ public enum TimeExpression {
         /// True when only a date was written: a heading or line that sets the date of the entries
         /// after it.
         public var isDateOnly: Bool { secondOfDay == nil && relativeSeconds == nil }
+        /// True when words of prose placed the time ("At 14:02, …"), not the time alone.
+        public var inProse = false
         /// The matched text, trimmed.
         public var matched: String
         /// The entry's text after the time and its separator.
@@ -97,7 +99,11 @@ public enum TimeExpression {
         let openers = skipOpeners(bytes, &i)
         // "At 11:43, power was lost", "By 13:40 the API was back", "~11:30 UTC": a time after
         // such words is the entry's, as prose timelines write it.
-        if let after = proseOpenerEnd(bytes, i), timeToken(bytes, after) != nil { i = after }
+        var inProse = false
+        if let after = proseOpenerEnd(bytes, i), timeToken(bytes, after) != nil {
+            i = after
+            inProse = true
+        }
         // A weekday before a date or a time ("Monday, January 12, 2026", "Mon 12 Jan", "Tue 07:42"):
         // a heading of that kind had not been read as a date, so every entry under it was a day off.
         if let after = weekdayEnd(bytes, i), dateToken(bytes, after) != nil || timeToken(bytes, after) != nil { i = after }
@@ -170,7 +176,7 @@ public enum TimeExpression {
         let matched = String(decoding: bytes[start..<end], as: UTF8.self)
         let rest = String(decoding: bytes[i...], as: UTF8.self)
         return Leading(date: date, secondOfDay: second, offsetSeconds: offset, seasonalZone: seasonal, relativeSeconds: relative,
-                       matched: matched, rest: rest)
+                       inProse: inProse, matched: matched, rest: rest)
     }
 
     /// A time relative to the incident's start at `i`, in seconds, and its length: `T`, a sign
@@ -475,11 +481,16 @@ public enum TimeExpression {
         "JST": 32400, "KST": 32400, "AEST": 36000, "AEDT": 39600, "NZST": 43200, "NZDT": 46800,
         "EST": -18000, "EDT": -14400, "CST": -21600, "CDT": -18000, "MST": -25200, "MDT": -21600,
         "PST": -28800, "PDT": -25200, "AKST": -32400, "AKDT": -28800, "HST": -36000,
-        // Zones without summer time, written in incident reports from South America, Africa and Asia.
+        // Zones without summer time, written in incident reports from South America, Africa and Asia
+        // (``rareAbbreviations``).
         "BRT": -10800, "ART": -10800, "WAT": 3600, "CAT": 7200, "SAST": 7200, "EAT": 10800, "TRT": 10800,
         "GST": 14400, "PKT": 18000, "NPT": 20700, "ICT": 25200, "WIB": 25200, "WITA": 28800, "WIT": 32400,
         "PHT": 28800, "MYT": 28800, "AWST": 28800, "ACST": 34200, "ACDT": 37800,
     ]
+
+    /// The abbreviations above that are read only in capitals and before a separator or the end.
+    static let rareAbbreviations: Set<String> = ["BRT", "ART", "WAT", "CAT", "SAST", "EAT", "TRT", "GST", "PKT", "NPT", "ICT", "WIB",
+                                                 "WITA", "WIT", "PHT", "MYT", "AWST", "ACST", "ACDT"]
 
     /// A zone name as pm.yml or front matter gives it: an abbreviation, `±HH:MM`, `UTC+1`.
     public static func offset(named name: String) -> Int? {
@@ -675,7 +686,7 @@ public enum TimeExpression {
         var k = j
         skipSpaces(b, &k)
         let marker = meridiem(b, k)
-        if let marker { j = k + marker.length } else { j = afterHoursSuffix(b, j) }
+        if let marker { j = afterHoursSuffix(b, k + marker.length) } else { j = afterHoursSuffix(b, j) }
         return (hour, minute, second, marker?.pm, j - i)
     }
 
@@ -693,7 +704,8 @@ public enum TimeExpression {
     /// Times written without a colon: `9am`, `12 PM`, `1 a.m.` (an hour and its am or pm),
     /// `09h15`, and four digits with `Z` or `hrs` after them (`0930Z`, `1300hrs`, `1300 hrs`).
     static func otherTimeParts(_ b: [UInt8], _ i: Int, hour: Int, afterHour j: Int) -> (hour: Int, minute: Int, second: Int, pm: Bool?, length: Int)? {
-        if byte(b, j) == "h", let minute = digits(b, j + 1, 2), !(byte(b, j + 3).map(isAlnum) ?? false) {
+        // `09h15`: two digits before the `h` (`1h30` and `2h15` are durations).
+        if j - i == 2, byte(b, j) == "h", let minute = digits(b, j + 1, 2), !(byte(b, j + 3).map(isAlnum) ?? false) {
             return (hour, minute, 0, nil, j + 3 - i)
         }
         if j - i == 2, let minute = digits(b, j, 2) {
@@ -701,15 +713,20 @@ public enum TimeExpression {
             if byte(b, end) == "Z" || byte(b, end) == "z", !(byte(b, end + 1).map(isAlnum) ?? false) {
                 return (hour, minute, 0, nil, end - i)   // the `Z` is read as the zone
             }
+            // `1300hrs`, `1300 hrs:` (not "1500 hrs of CPU": a separator or the end follows).
             var k = end
             skipSpaces(b, &k)
-            if hasPrefix(b, k, "hrs") || hasPrefix(b, k, "HRS"), !(byte(b, k + 3).map(isAlnum) ?? false) { return (hour, minute, 0, nil, k + 3 - i) }
-            return nil
+            guard hasPrefix(b, k, "hrs") || hasPrefix(b, k, "HRS") else { return nil }
+            var after = k + 3
+            skipSpaces(b, &after)
+            guard after == b.count || [UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: ","), UInt8(ascii: "|"), UInt8(ascii: ")"), UInt8(ascii: "]"),
+                                        UInt8(ascii: "*"), 0xE2].contains(b[after]) else { return nil }
+            return (hour, minute, 0, nil, k + 3 - i)
         }
         var k = j
         skipSpaces(b, &k)
         guard let marker = meridiem(b, k) else { return nil }
-        return (hour, 0, 0, marker.pm, k + marker.length - i)
+        return (hour, 0, 0, marker.pm, afterHoursSuffix(b, k + marker.length) - i)
     }
 
     /// A time of day at `i` (``timeParts(_:_:)`` in range: hours 0–23, or 1–12 before `am`/`pm`;
@@ -815,6 +832,13 @@ public enum TimeExpression {
             let word = written.uppercased()
             guard let known = abbreviations[word] else { return nil }
             guard !capitalsOnly || written == word || word == "UTC" || word == "GMT" else { return nil }
+            // Abbreviations that are words too ("SAST scan", "cat of the config", "GST invoices"):
+            // in capitals, and only with nothing but a separator or the end after them.
+            if rareAbbreviations.contains(word) {
+                var k = j
+                skipSpaces(b, &k)
+                guard written == word, k == b.count || ":,.;)]|-(".utf8.contains(b[k]) else { return nil }
+            }
             base = known
             if word == "Z" { return (0, 1) }
             guard word == "UTC" || word == "GMT", signToken(b, j) != nil else { return (known, j - i) }

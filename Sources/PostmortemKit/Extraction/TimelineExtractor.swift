@@ -26,6 +26,8 @@ enum TimelineExtractor {
         var firstDayNumber: Int?
         /// The incident's start, which gives the base date in the timeline's zone.
         var started: Timestamp?
+        /// `detected`, `mitigated` and `resolved`, where given.
+        var laterTimes: [Timestamp] = []
     }
 
     static func events(in outline: Outline, postmortem: Postmortem, options: ReadOptions,
@@ -36,6 +38,7 @@ enum TimelineExtractor {
         var context = Context(zone: nil, zoneResolver: frontZone ?? options.defaultZone, zoneAssumed: frontZone == nil)
         // Base date: the incident start in the timeline's zone, else a date in the file name.
         context.started = postmortem.started
+        context.laterTimes = [postmortem.detected, postmortem.mitigated, postmortem.resolved].compactMap { $0 }
         if let started = postmortem.started {
             context.date = started.inOffset(context.zoneResolver.offset(at: started.epochSeconds)).localDate
         } else {
@@ -126,6 +129,37 @@ enum TimelineExtractor {
             return true
         case .paragraph:
             return block.plainTextLines.first.flatMap { TimeExpression.leading(String($0)) }.map { !$0.isDateOnly } ?? false
+        default:
+            return false
+        }
+    }
+
+    /// True for a block of entries with clock times of their own, as a section under the
+    /// timeline must hold to be part of it (``Outline``): a list most of whose items start with a
+    /// time, a table most of whose rows do in their first cell or under a Time or When column, or
+    /// a paragraph that starts with one. A time that words of prose place ("At 14:02 the config
+    /// push …") does not count: under `### Root cause` it is the cause's story, not an entry.
+    static func hasClockEntries(_ block: MarkdownNode) -> Bool {
+        func clock(_ line: Substring?) -> Bool {
+            guard let line, let leading = TimeExpression.leading(String(line)) else { return false }
+            return !leading.isDateOnly && !leading.inProse
+        }
+        switch block.kind {
+        case .list:
+            let items = block.children
+            let timed = items.filter { clock($0.children.first?.plainTextLines.first) }.count
+            return timed > 0 && timed * 2 >= items.count
+        case .table:
+            let rows = block.children.filter { if case .tableRow(false) = $0.kind { return true }; return false }
+            let header = block.children.first { if case .tableRow(true) = $0.kind { return true }; return false }
+            let column = header?.children.firstIndex { cell in
+                let title = SectionTitles.normalise(cell.plainText)
+                return title.split(separator: " ").contains { $0.hasPrefix("time") || $0 == "when" }
+            } ?? 0
+            let timed = rows.filter { column < $0.children.count && clock($0.children[column].plainText[...]) }.count
+            return timed > 0 && timed * 2 >= rows.count
+        case .paragraph:
+            return clock(block.plainTextLines.first)
         default:
             return false
         }
@@ -544,9 +578,11 @@ enum TimelineExtractor {
             time = resolve(date)
             // The timeline's first entry, dated by `started`, more than twelve hours after it is
             // the evening before (a lead-up at 23:40 to an incident that started at 00:05): on the
-            // start's date it had put every entry after it a day late.
+            // start's date it had put every entry after it a day late. Not when `detected`,
+            // `mitigated` or `resolved` is as late as it, or later: an incident found that evening.
             if leading.date == nil, context.previous == nil, !context.dateIsExplicit, let started = context.started, let t = time,
-               t.epochSeconds > started.epochSeconds + 12 * 3600 {
+               t.epochSeconds > started.epochSeconds + 12 * 3600,
+               context.laterTimes.allSatisfy({ $0.epochSeconds < t.epochSeconds - 3600 }) {
                 let before = date.adding(days: -1)
                 context.date = before
                 time = resolve(before)

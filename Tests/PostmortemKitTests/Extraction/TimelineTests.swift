@@ -565,7 +565,12 @@ import Testing
             #expect(DayLabel(line: line) == nil, "\(line)")
         }
         #expect(DayLabel(heading: "Sun") == DayLabel(day: nil, weekday: 6))
-        #expect(DayLabel(heading: "Sunday Times coverage") == DayLabel(day: nil, weekday: 6))
+        #expect(DayLabel(heading: "Sunday Times coverage") == nil)
+        for heading in ["Monday.com webhook backlog", "Friday's deploy", "Sunday Ticket streams", "Saturday Night Live clip cache"] {
+            #expect(DayLabel(heading: heading) == nil, "\(heading)")
+        }
+        #expect(DayLabel(heading: "Thursday – recovery") == DayLabel(day: nil, weekday: 3))
+        #expect(DayLabel(heading: "Thursday (day 2)") == DayLabel(day: 2, weekday: 3))
         #expect(DayLabel(heading: "Sun Times coverage") == nil)
         #expect(DayLabel(heading: "Day 3: clean-up (Thursday)") == DayLabel(day: 3, weekday: 3))
         #expect(DayLabel(heading: "Dayshift handover") == nil)

@@ -124,6 +124,19 @@ public struct BlameLanguageRule: LintRule {
                                         "their fault", "his fault", "her fault", "sloppy", "sloppiness", "inattentive", "inattention",
                                         "by mistake", "by accident", "pebkac"]
 
+    /// True when "not", "no", "never", "nobody" or a word ending in "n't" stands within the three
+    /// words before word `i`, with no "but" after it.
+    static func isDenied(_ line: ProseLine, before i: Int) -> Bool {
+        var j = i - 1
+        while j >= 0, j >= i - 3 {
+            let word = line.text(j)
+            if word == "but" { return false }
+            if ["not", "no", "never", "nobody", "nothing", "none"].contains(word) || word.hasSuffix("n't") { return true }
+            j -= 1
+        }
+        return false
+    }
+
     /// For "had" at word `i`: the last word of a counterfactual inversion at a sentence's start,
     /// "Had the runbook been followed", "Had we paged sooner" (a past participle after "been", or
     /// after a pronoun's verb); nil for "had" anywhere else ("The pool had 12 hosts").
@@ -132,6 +145,12 @@ public struct BlameLanguageRule: LintRule {
         guard word.end - word.start == 3, line.bytes[word.start] == UInt8(ascii: "H"), line.bytes[word.start + 1] == UInt8(ascii: "a"),
               line.bytes[word.start + 2] == UInt8(ascii: "d"),
               i == 0 || line.bytes[line.words[i - 1].end..<word.start].contains(where: PersonBlamedRule.endsSentence) else { return nil }
+        // "Had been deployed to staging": no subject, so a past perfect with "we" left out.
+        guard i + 1 < line.words.count, line.text(i + 1) != "been", line.text(i + 1) != "to" else { return nil }
+        // "Had anyone noticed the alert?": a question.
+        var k = word.end
+        while k < line.bytes.count, !PersonBlamedRule.endsSentence(line.bytes[k]) { k += 1 }
+        if k < line.bytes.count, line.bytes[k] == UInt8(ascii: "?") { return nil }
         let end = min(line.words.count, i + 7)
         if let been = (i + 1..<end).first(where: { line.text($0) == "been" }), been + 1 < line.words.count, isPastParticiple(line.text(been + 1)) {
             return been + 1
@@ -340,9 +359,11 @@ public struct BlameLanguageRule: LintRule {
             guard let candidates = phrasesByAnchor[text] else { continue }
             for phrase in candidates where line.matches(phrase.words, at: anchor - phrase.anchor) {
                 let i = anchor - phrase.anchor
-                // "not human error", "no sloppiness": denied, not judged.
-                if phrase.isDeniable, i > 0, case let before = line.text(i - 1),
-                   before == "not" || before == "no" || before == "never" || before.hasSuffix("n't") { continue }
+                // "not human error", "not caused by human error", "nobody was inattentive": denied, not
+                // judged (a "but" between them ends the denial: "not the tool but human error").
+                if phrase.isDeniable, Self.isDenied(line, before: i) { continue }
+                // "a check that would have prevented this": the safeguard an action builds.
+                if phrase.words.first == "would", i > 0, ["that", "which", "who"].contains(line.text(i - 1)) { continue }
                 // "We should have a runbook" states a need; "should have checked" is the counterfactual.
                 let next = i + phrase.words.count < words.count ? line.text(i + phrase.words.count) : ""
                 if Self.modalPerfects.contains(phrase.text), !Self.isCounterfactual(line, after: i + phrase.words.count) { continue }

@@ -27,7 +27,7 @@ public struct FrontMatterRequiredRule: LintRule {
         guard let block = record.frontMatter.range else {
             if record.problems.contains(where: { $0.code == .unclosedFrontMatter || $0.code == .empty || $0.code == .binary || $0.code == .unreadable }) { return [] }
             // Hugo's TOML front matter (`+++`) is a block pm does not read: say so, not that there is none.
-            if context.text.lines.first.map({ $0.starts(with: Array("+++".utf8)) }) == true {
+            if let first = context.text.lines.first, String(decoding: first, as: UTF8.self).trimmingWhitespace() == "+++" {
                 return [Violation("the document's front matter is TOML (`+++`), which pm does not read; pm needs \(required.joined(separator: ", ")) in YAML",
                                   at: SourceRange(line: 1), suggestion: "write the front matter as YAML between `---` lines (Hugo reads YAML front matter too)")]
             }

@@ -65,12 +65,16 @@ public struct PlaceholderRule: LintRule {
         let bytes = lines[number - 1]
         guard let index = endedCell(bytes, start, end), index >= 1 else { return false }
         var header = number - 1
-        while header >= 1, lines[header - 1].first(where: { $0 != UInt8(ascii: " ") }) == UInt8(ascii: "|") { header -= 1 }
+        // Rows of a table written with or without outer pipes all hold one.
+        while header >= 1, lines[header - 1].contains(UInt8(ascii: "|")) { header -= 1 }
         // `header` is now the line above the table; its first line is the header row.
         let row = lines[header]
         guard header + 1 < number, case let title = String(decoding: Self.cell(row, index), as: UTF8.self),
               let column = ActionExtractor.column(for: title) else { return false }
-        return column == "status" || column == "ticket"
+        // A ticket cell holds a ticket before its state (`Bug 5554826 TODO`); `TODO` alone there
+        // is a ticket left to fill in.
+        if column == "ticket" { return String(decoding: Self.cell(bytes, index), as: UTF8.self).trimmingWhitespace() != "TODO" }
+        return column == "status"
     }
 
     /// The bytes of cell `index` of a table row (its text between two unescaped pipes).

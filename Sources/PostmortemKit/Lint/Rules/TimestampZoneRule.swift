@@ -18,20 +18,25 @@ public struct TimestampZoneRule: LintRule {
     public init(options: RuleOptions) throws(ConfigurationError) {}
 
     /// A line of a timeline section that states its times' zone in words pm read no zone from
-    /// ("All times are BRT.", "Times are Central European Time"), with where it is.
+    /// ("All times are BRT.", "Times are Central European Time"), with where it is: a line that
+    /// starts as a statement does ("All times", "Times are", "Time zone:"), with a capitalised
+    /// word after those words. "All times are approximate." and an entry that mentions response
+    /// times are no such statement.
     static func unreadStatement(_ context: LintContext) -> (text: String, range: SourceRange)? {
         for section in context.postmortem.sections where section.kind == .timeline {
             let lines = context.text.lines
             guard section.range.start.line < section.range.end.line else { continue }
             for number in (section.range.start.line + 1)...min(section.range.end.line, lines.count) {
                 let bytes = lines[number - 1]
-                // "time" in any case has "ime" or "IME": most lines have neither.
                 guard bytes.count <= 160, ByteSearch.firstIndex(of: Self.ime, in: bytes, from: 0) != nil || ByteSearch.firstIndex(of: Self.imeCapitals, in: bytes, from: 0) != nil,
-                      let first = bytes.firstIndex(where: { $0 != UInt8(ascii: " ") }), bytes[first] != UInt8(ascii: "#"),
-                      bytes[first] != UInt8(ascii: "|") else { continue }
-                // On the bytes, lowercased as ASCII: most lines have no "time" at all.
+                      let first = bytes.firstIndex(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "_") && $0 != UInt8(ascii: ">") }) else { continue }
                 let lower = bytes[first...].map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-                guard Self.statementWords.contains(where: { ByteSearch.firstIndex(of: $0, in: lower, from: 0) != nil }) else { continue }
+                guard let opening = Self.statementOpenings.first(where: { lower.starts(with: $0) }) else { continue }
+                // The first word after the opening, past "are" and "in": a zone's name is capitalised.
+                var k = first + opening.count
+                for filler in ["are ", "in ", "is ", ": ", "(", "are in "] where bytes[k...].starts(with: Array(filler.utf8)) { k += filler.utf8.count }
+                while k < bytes.count, bytes[k] == UInt8(ascii: " ") { k += 1 }
+                guard k < bytes.count, bytes[k] >= 65 && bytes[k] <= 90 else { continue }
                 let text = String(decoding: bytes[first...], as: UTF8.self).trimmingWhitespace()
                 return (text.count > 60 ? String(text.prefix(60)) + "…" : text,
                         SourceRange(start: SourceLocation(line: number, column: first + 1), end: SourceLocation(line: number, column: bytes.count + 1)))
@@ -40,10 +45,10 @@ public struct TimestampZoneRule: LintRule {
         return nil
     }
 
-    static let ime = Array("ime".utf8), imeCapitals = Array("IME".utf8)
+    /// How a zone statement starts, lowercase, as bytes.
+    static let statementOpenings = ["all times ", "times are ", "times in ", "time zone", "timezone", "all timestamps "].map { Array($0.utf8) }
 
-    /// What a zone statement says, lowercase, as bytes.
-    static let statementWords = ["all times", "times are", "time zone", "timezone"].map { Array($0.utf8) }
+    static let ime = Array("ime".utf8), imeCapitals = Array("IME".utf8)
 
     static func zoneName(_ offset: Int) -> String { offset == 0 ? "UTC" : "UTC" + Timestamp.offsetText(offset) }
 

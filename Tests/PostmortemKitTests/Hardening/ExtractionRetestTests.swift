@@ -1,0 +1,126 @@
+import Testing
+@testable import PostmortemKit
+
+/// From the review and the retest of stop 43's extraction changes: each of these had made a
+/// reading of the stop worse than before it, or left it half done.
+@Suite struct ExtractionRetestTests {
+    let front = "---\nstarted: 2026-03-04T10:00:00Z\n---\n"
+
+    /// A table under a heading below the timeline made the section part of the timeline (every
+    /// table had counted as timed entries), and so did prose that starts "At 14:02 …" under a
+    /// known title; its factors, actions and lessons were lost.
+    @Test func sectionsUnderTheTimelineKeepTheirKindUnlessTheyHoldClockEntries() {
+        let p = read(front + """
+            ## Timeline
+
+            All times UTC.
+
+            - 10:00 Errors begin.
+            - 11:00 Rolled back.
+
+            ### Contributing factors
+
+            | Category | Factor |
+            |---|---|
+            | config | The pool was emptied by a bad config. |
+
+            ### Action items
+
+            | Action | Owner | Due | Ticket |
+            |---|---|---|---|
+            | Add an alert | @dana | 2026-12-01 | OPS-1 |
+
+            ### Root cause
+
+            At 10:00 the config push removed the last upstream.
+
+            ### Lessons learned
+
+            - By 10:10 we knew the cause.
+
+            ### Detection
+
+            | Time | Event |
+            |---|---|
+            | 10:05 | Alert fired |
+            """)
+        #expect(p.timeline.map(\.text) == ["Errors begin.", "Rolled back.", "Alert fired"])
+        #expect(p.factors.map(\.text) == ["The pool was emptied by a bad config.", "At 10:00 the config push removed the last upstream."])
+        #expect(p.actions.map(\.ticket) == ["OPS-1"])
+        #expect(p.lessons.other.map(\.text) == ["By 10:10 we knew the cause."])
+    }
+
+    /// Tasks of an actions section inside a lessons section (or the other way round) were read twice.
+    @Test func nestedLessonsAndActionsAreReadOnce() {
+        let p = read("## Lessons learned\n\n- Reviews miss pool sizes.\n\n### Action items\n\n#### Short term\n\n- [ ] Add a check (owner: @d, due: 2026-12-01, ticket: OPS-1)\n\n## Follow-up actions\n\n- [ ] Add X (owner: @a, due: 2026-12-01, ticket: OPS-3)\n\n### Lessons\n\n- [ ] Write up the review (owner: @a, due: 2026-12-01, ticket: OPS-4)\n")
+        #expect(p.actions.map(\.ticket) == ["OPS-1", "OPS-3", "OPS-4"])
+    }
+
+    /// The lead-up rule moved a timeline found late on the start's day to the day before.
+    @Test func anIncidentFoundThatEveningStaysOnItsDay() {
+        let p = read("---\nstarted: 2026-03-04T08:00:00Z\ndetected: 2026-03-04T21:30:00Z\n---\n## Timeline\n\nAll times UTC.\n\n- 21:30 A customer reports a wrong total.\n- 22:30 Migration reverted.\n")
+        #expect(p.timeline.map { $0.time?.iso8601 } == ["2026-03-04T21:30:00Z", "2026-03-04T22:30:00Z"])
+    }
+
+    /// Zone abbreviations that are words too, and durations, were read as zones and times.
+    @Test func wordsAndDurationsAreNoZonesOrTimes() {
+        let p = read(front + "## Timeline\n\nAll times UTC.\n\n- 10:00 Errors begin.\n- 10:05 SAST scan flags the dependency.\n- 10:10 cat of the config shows an empty pool.\n- 10:20 GST invoices fail.\n- After 1h30 of retries the queue drained.\n- 1500 hrs of CPU were wasted.\n- 4pm-ish the vendor called back.\n- 10:40 BRT: Paged.\n")
+        #expect(p.timeline.map { $0.time?.iso8601 } == ["2026-03-04T10:00:00Z", "2026-03-04T10:05:00Z", "2026-03-04T10:10:00Z", "2026-03-04T10:20:00Z",
+                                                        nil, nil, "2026-03-04T16:00:00Z", "2026-03-04T10:40:00-03:00"])
+        #expect(p.timeline[1].text == "SAST scan flags the dependency.")
+        #expect(p.timeline[6].text == "the vendor called back.")
+    }
+
+    /// PM021 quoted entries and statements about something else as a zone pm does not know;
+    /// PM010 said times that had no date to go on could not be read.
+    @Test func zoneStatementsAndUndatedTimes() throws {
+        for (line, quoted) in [("All times are approximate.", false), ("- 10:05 p99 response times are above 2 s.", false),
+                               ("Times are taken from the Slack export.", false), ("All times are Venus Standard Time.", true)] {
+            let document = RuleExamples.document(sections: ["Timeline": "\(line)\n\n- 14:02 Errors begin."])
+            let found = try LintTestSupport.lint(document).filter { $0.ruleID == "PM021" }
+            #expect(found.contains { $0.message.contains("a zone pm does not know") } == quoted, "\(line)")
+        }
+        let undated = try LintTestSupport.lint("---\ntitle: No start\nseverity: SEV3\n---\n## Summary\n\nA.\n\n## Impact\n\nB.\n\n## Timeline\n\nAll times UTC.\n\n- 10:00 Errors begin.\n", path: "postmortems/draft.md")
+        #expect(!undated.contains { $0.message.contains("no entry with a time") })
+    }
+
+    /// A Ticket cell of nothing but `TODO` is a ticket left to fill in (PM011), in tables with or
+    /// without outer pipes; `Bug 5 TODO` and a Status `TODO` are states.
+    @Test func todoTicketCells() throws {
+        let document = RuleExamples.document(sections: ["Follow-up actions": "| Action | Owner | Due | Ticket |\n|---|---|---|---|\n| Add an alert for the pool | @dana | 2026-12-28 | TODO |\n| Add a check for the pool | @dana | 2026-12-28 | Bug 5 TODO |\n\nAction | Owner | Due | Ticket | Status\n--- | --- | --- | --- | ---\nAdd a canary for the pool | @dana | 2026-12-28 | OPS-7 | TODO\n"])
+        let found = try LintTestSupport.lint(document).filter { $0.ruleID == "PM011" }
+        let line = document.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("| Add an alert") }.map { $0 + 1 }
+        #expect(found.map { $0.range?.start.line } == [line])
+    }
+
+    /// Headings that start with a weekday's name but are about something else.
+    @Test func weekdayNamedHeadingsAreNoLabels() {
+        let p = read(front + "## Timeline\n\nAll times UTC.\n\n### Detection\n\n- 09:00 Sync errors begin.\n\n### Monday.com webhook backlog\n\n- 09:30 Webhooks queue up.\n\n### Friday's deploy\n\n- 10:00 The deploy is reverted.\n")
+        #expect(p.timeline.map { $0.time?.iso8601 } == ["2026-03-04T09:00:00Z", "2026-03-04T09:30:00Z", "2026-03-04T10:00:00Z"])
+    }
+
+    /// Labels: a space after the label (`FU-4 Make …`), and a `see #12` after a label dropped.
+    @Test func labelsFollowedByASpaceAndTrackedIssues() {
+        let p = read("## Action items\n\n- [ ] FU-1 Read the path from the manifest (@o, due 2026-08-15, PAY-901)\n- [ ] FU-2 Make the alert 24/7 (@k, due 2026-08-01)\n- [ ] FU-3: Fix it, see #12 (owner: @dana)\n")
+        #expect(p.actions.map(\.ticket) == ["PAY-901", nil, "#12"])
+    }
+
+    /// PM012: a past perfect without its subject, a question, an action's safeguard and denials.
+    @Test func blameLanguageRetest() throws {
+        func flagged(_ text: String) throws -> [String] {
+            try LintTestSupport.lint(RuleExamples.document(sections: ["What went wrong": text])).filter { $0.ruleID == "PM012" }.map(\.message)
+        }
+        for text in ["- Errors began. Had been deployed to staging the day before.", "- Had anyone noticed the alert? No.",
+                     "- We will add a check that would have prevented this.", "- This was not a human error: the tool accepted it.",
+                     "- This was not caused by human error.", "- Nobody was inattentive; the alert went to a dead channel."] {
+            #expect(try flagged(text).isEmpty, "\(text)")
+        }
+        #expect(try flagged("- It was not the tool but human error.") == ["\"human error\" is blame or counterfactual language"])
+    }
+
+    /// TOML front matter is named only when the first line is `+++` alone.
+    @Test func tomlOnlyWhenTheLineIsPlusesAlone() throws {
+        let found = try LintTestSupport.lint("+++ a diff line\n\n## Summary\n\nText.\n").filter { $0.ruleID == "PM001" }
+        #expect(found.first?.message.hasPrefix("the document has no front matter") == true)
+    }
+}
