@@ -252,8 +252,11 @@ enum ActionExtractor {
     /// The state a group's title names (`Completed`, `Done`, `Won't do`, `Rejected actions`),
     /// for its actions that state none of their own; nil for other titles ("Short term").
     static func groupState(_ title: String?) -> FollowUpAction.State? {
-        guard let title, title.utf8.count <= 40 else { return nil }
+        guard var title, title.utf8.count <= 60 else { return nil }
+        // "Done (during the incident)", "Won't do (for now)": the note is no part of the state.
+        if title.hasSuffix(")"), let open = title.lastIndex(of: "("), open > title.startIndex { title = String(title[..<open]) }
         var words = SectionTitles.normalise(title).split(separator: " ").map(String.init)
+        if words.first == "already" { words.removeFirst() }
         while let last = words.last, ["actions", "action", "items", "item", "tasks", "follow", "ups", "up"].contains(last) { words.removeLast() }
         if words.last == "action" { words.removeLast() }
         switch words.joined(separator: " ") {
@@ -1047,6 +1050,9 @@ enum ActionExtractor {
                 ownerRead = true
                 // Of owners listed in one value ("@dana.k, @li.w" in an Owner(s) cell) the first.
                 var owner = (value.split(separator: ",").first.map(String.init) ?? value).trimmingWhitespace()
+                // "@jdoe (Jane Doe)": the handle, without the name after it.
+                if owner.hasPrefix("@"), owner.hasSuffix(")"), let open = owner.firstIndex(of: "("),
+                   let handle = firstHandle(in: String(owner[..<open])) { owner = "@" + handle }
                 // "Jane Doe (@jdoe)": the handle in parentheses after the name.
                 if !owner.hasPrefix("@"), owner.hasSuffix(")"), let open = owner.lastIndex(of: "("),
                    case let inside = owner[owner.index(after: open)..<owner.index(before: owner.endIndex)],
@@ -1126,8 +1132,8 @@ enum ActionExtractor {
             guard after.first.map({ !$0.isLetter && !$0.isNumber }) ?? true else { return nil }
             return after
         }
-        // "Duplicate of EML-88": not done here, and the whole status is why.
-        if let after = rest(after: "duplicate"), after.isEmpty || after.first == " " || after.first == ":" {
+        // "Duplicate of EML-88", "Superseded by OPS-9": not done here, and the whole status is why.
+        if let after = rest(after: "duplicate") ?? rest(after: "superseded"), after.isEmpty || after.first == " " || after.first == ":" {
             action.state = .notDoing
             action.reason = text
             return
@@ -1151,6 +1157,11 @@ enum ActionExtractor {
             guard let after = rest(after: phrase) else { continue }
             // "Done.", "Done (2026-09-01)", "done: shipped in 4.2"; not "done for the API, not the UI".
             let tail = after.trimmingWhitespace()
+            // "Released in v2.3", "Deployed to prod": where it went.
+            if ["shipped", "deployed", "released"].contains(phrase), tail.hasPrefix("in ") || tail.hasPrefix("to ") || tail.hasPrefix("on ") {
+                action.state = .done
+                return
+            }
             // "Complete ✅" too.
             if tail.isEmpty || tail == "." || tail.hasPrefix("(") || tail.hasPrefix(":") || tail.hasPrefix("-") || tail.hasPrefix("–") || tail.hasPrefix("—")
                 || checkMarks.contains(tail) {
@@ -1388,7 +1399,7 @@ enum ActionExtractor {
                 guard var column, !cells[i].isEmpty else { continue }
                 if column == "target" {
                     // `2026-06-30` in a "Target" column; `v2.14`, `Q3`, `p99 < 300 ms` are not dates.
-                    guard !columns.contains("due"), isDateShaped(cells[i]) else { continue }
+                    guard !columns.contains("due"), isDateShaped(cells[i]) || dueDate(cells[i]) != .unread else { continue }
                     column = "due"
                 }
                 // "~~Open~~ Done": a status struck through is the one it replaced.

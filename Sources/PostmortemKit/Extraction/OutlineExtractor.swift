@@ -104,13 +104,19 @@ enum BlockItems {
                                               "area", "factor type", "classification"]
 
     /// A paragraph of nothing but images (`![CPU graph](cpu.png)`): a figure, not an item.
+    /// A linked image (`[![graph](a.png)](url)`) is one too, and so is an image with an emphasised
+    /// caption on its next line (`*Figure 2: p99 latency*`).
     static func isFigure(_ paragraph: MarkdownNode) -> Bool {
         var image = false
         for child in paragraph.children {
             switch child.kind {
             case .image: image = true
+            case .link where child.children.contains(where: { if case .image = $0.kind { return true }; return false })
+                && child.children.allSatisfy({ if case .image = $0.kind { return true }; return $0.plainText.trimmingWhitespace().isEmpty }):
+                image = true
             case .softBreak, .lineBreak: continue
             case .text where child.literal.trimmingWhitespace().isEmpty: continue
+            case .emphasis where image: continue
             default: return false
             }
         }
@@ -134,7 +140,7 @@ enum BlockItems {
                 // "As a result, three things happened:" over a list introduces its items, and is
                 // none of them. A longer one says more than that ("While we consider the lack of
                 // least privilege the biggest factor, there were a number of factors that …:").
-                if text.hasSuffix(":"), index + 1 < blocks.count, blocks[index + 1].tag == .list,
+                if text.hasSuffix(":"), index + 1 < blocks.count, blocks[index + 1].tag == .list || blocks[index + 1].tag == .table,
                    text.split(separator: " ").count <= 10, !text.containsBytes(of: ". ") { continue }
                 result.append(Item(text: text, range: block.range ?? SourceRange(line: 1), lead: block, node: block))
             case .table:

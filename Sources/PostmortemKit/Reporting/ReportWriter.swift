@@ -99,6 +99,7 @@ public enum ReportWriter {
                 guard lstat(prefix, &info) == 0 else { return nil }
                 if info.st_mode & S_IFMT == S_IFLNK {
                     guard stat(prefix, &info) == 0 else {
+                        if errno == ELOOP { return "\(prefix) is a symbolic link in a loop of links" }
                         guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: prefix) else {
                             return "\(prefix) is a symbolic link to nothing that exists"
                         }

@@ -855,8 +855,8 @@ import Testing
         #expect(p.actions.map(\.text) == ["Add a lower bound check for pool size in CI", "Alert on pool saturation", "Page on replica lag",
                                           "Retire the v1 proxy", "Add a disk alert", "Add a queue alert", "Add a p99 alert", "Add a lag alert",
                                           "Add a CPU alert"])
-        #expect(p.actions.map(\.owner) == ["li.w", "li.w", "li.w", "li.w", "li.w", nil, "dana.k see: the thread", nil,
-                                           "dana.k (approved by: @li.w)"])
+        // A handle with a note in parentheses after it is the handle (stop 43: `@jdoe (Jane Doe)`).
+        #expect(p.actions.map(\.owner) == ["li.w", "li.w", "li.w", "li.w", "li.w", nil, "dana.k see: the thread", nil, "dana.k"])
         #expect(p.actions.map { $0.due?.description } == ["2027-01-15", "2027-01-20", "2027-01-20", "2027-01-22", "2027-01-23", "2027-01-24", nil,
                                                           nil, nil])
         #expect(p.actions.map(\.ticket) == [nil, "OPS-3", "OPS-4", nil, nil, nil, nil, "OPS-12 (opened by: @li.w)", nil])

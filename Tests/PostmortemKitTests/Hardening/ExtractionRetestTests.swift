@@ -118,6 +118,59 @@ import Testing
         #expect(try flagged("- It was not the tool but human error.") == ["\"human error\" is blame or counterfactual language"])
     }
 
+    /// Half-done readings the retest found, finished: Target dates in other forms, linked and
+    /// captioned figures, an introduction over a table, state groups with a note, `@jdoe (Jane
+    /// Doe)`, `Superseded by …`, `Released in v2.3`.
+    @Test func halfDoneReadingsFinished() {
+        let p = read("""
+            ## Contributing factors
+
+            [![CPU graph](cpu.png)](https://grafana.example.com/d/1)
+
+            ![Latency](lat.png)
+            *Figure 2: p99 latency during the incident*
+
+            The contributing factors were:
+
+            | Category | Factor |
+            |---|---|
+            | config | The pool was emptied. |
+
+            ## Action items
+
+            | Action | Owner | Ticket | Target | Status |
+            |---|---|---|---|---|
+            | Add an alert | @jdoe (Jane Doe) | OPS-2 | 31/03/2027 | Released in v2.3 |
+            | Rotate keys | @sec | OPS-3 | 21 Mar 2027 | Superseded by OPS-9 |
+
+            ### Done (during the incident)
+
+            - Roll back the config (@dana, OPS-1)
+
+            ### Already done
+
+            - Page the vendor (@dana, OPS-4)
+            """)
+        #expect(p.factors.map(\.text) == ["The pool was emptied."])
+        #expect(p.actions.map(\.owner) == ["jdoe", "sec", "dana", "dana"])
+        #expect(p.actions.map { $0.due?.description } == ["2027-03-31", "2027-03-21", nil, nil])
+        #expect(p.actions.map(\.state) == [.done, .notDoing, .done, .done])
+        #expect(p.actions[1].reason == "Superseded by OPS-9")
+    }
+
+    /// PM012's counterfactuals the retest found missed.
+    @Test func moreCounterfactuals() throws {
+        for (text, phrase) in [("- A canary stage would have caught this.", "would have caught"),
+                               ("- The outage would not have occurred with a validator.", "would not have occurred"),
+                               ("- Had the on-call checked the dashboard, they saw the spike.", "Had the on-call checked"),
+                               ("- Had a canary existed, the push stopped.", "Had a canary existed")] {
+            let found = try LintTestSupport.lint(RuleExamples.document(sections: ["What went wrong": text])).filter { $0.ruleID == "PM012" }
+            #expect(found.map(\.message) == ["\"\(phrase)\" is blame or counterfactual language"], "\(text)")
+        }
+        let none = try LintTestSupport.lint(RuleExamples.document(sections: ["What went wrong": "- Had 12 hosts in the pool. Had to restart the proxy."]))
+        #expect(!none.contains { $0.ruleID == "PM012" })
+    }
+
     /// TOML front matter is named only when the first line is `+++` alone.
     @Test func tomlOnlyWhenTheLineIsPlusesAlone() throws {
         let found = try LintTestSupport.lint("+++ a diff line\n\n## Summary\n\nText.\n").filter { $0.ruleID == "PM001" }

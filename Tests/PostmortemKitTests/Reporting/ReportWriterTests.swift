@@ -75,6 +75,12 @@ struct ReportWriterTests {
         let viaFile = #expect(throws: ReportError.self) { try ReportWriter.write(site, to: file.appendingPathComponent("x/site").path) }
         #expect(viaFile?.description == "cannot create \(file.path)/x: \(file.path) exists and is not a directory")
         #expect(try String(contentsOf: file, encoding: .utf8) == "x")
+        // A loop of links (the retest of stop 43: it had been called a link to nothing).
+        let a = root.appendingPathComponent("a"), b = root.appendingPathComponent("b")
+        try FileManager.default.createSymbolicLink(atPath: a.path, withDestinationPath: b.path)
+        try FileManager.default.createSymbolicLink(atPath: b.path, withDestinationPath: a.path)
+        let viaLoop = #expect(throws: ReportError.self) { try ReportWriter.write(site, to: a.appendingPathComponent("site").path) }
+        #expect(viaLoop?.description == "cannot create \(a.path): \(a.path) is a symbolic link in a loop of links")
     }
 
     @Test("refuses to replace a previous report that also holds files pm did not write, and leaves them",

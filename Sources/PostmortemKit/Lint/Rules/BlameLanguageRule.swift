@@ -112,6 +112,9 @@ public struct BlameLanguageRule: LintRule {
         ("would have prevented", "describe what happened; put what would have helped in a follow-up action"),
         ("would not have happened", "describe what happened; put what would have helped in a follow-up action"),
         ("wouldn't have happened", "describe what happened; put what would have helped in a follow-up action"),
+        ("would have caught", "describe what happened; put what would have helped in a follow-up action"),
+        ("would have been stopped", "describe what happened; put what would have helped in a follow-up action"),
+        ("would not have occurred", "describe what happened; put what would have helped in a follow-up action"),
     ]
 
     /// "Had the runbook been followed, …" (``inversionEnd(_:at:)``), found by its bytes at a
@@ -157,6 +160,12 @@ public struct BlameLanguageRule: LintRule {
         }
         if i + 2 < line.words.count, ["we", "i", "they", "you", "someone", "anyone"].contains(line.text(i + 1)), isPastParticiple(line.text(i + 2)) {
             return i + 2
+        }
+        // "Had the on-call checked the dashboard", "Had a canary existed": a determiner, then a
+        // past participle within the next four words.
+        if thingDeterminers.contains(line.text(i + 1)),
+           let participle = (i + 2..<min(line.words.count, i + 6)).first(where: { isPastParticiple(line.text($0)) && line.text($0).hasSuffix("ed") }) {
+            return participle
         }
         return nil
     }
