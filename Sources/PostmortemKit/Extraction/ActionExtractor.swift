@@ -18,12 +18,17 @@ enum ActionExtractor {
                 // A label on a line of its own over a list or table (`**Done**`, `Long term:`)
                 // groups its actions, as a heading does.
                 var label: String? = nil
+                // Lessons under the actions (`### Lessons`, `### Key learnings`) are lessons; only
+                // their tasks are actions.
+                let lessons = [.lessons, .wentWell, .wentWrong, .lucky].contains(entry.kind) && index != root
                 for block in entry.blocks {
                     let group = label ?? heading
                     label = nil
                     switch block.kind {
                     case .list:
-                        listActions(block, group: group, started: started, into: &result, labelled: &labelled, problems: &problems)
+                        listActions(block, group: group, started: started, into: &result, labelled: &labelled, tasksOnly: lessons, problems: &problems)
+                    case .table where lessons:
+                        continue
                     case .table:
                         tableActions(block, group: group, started: started, into: &result, labelled: &labelled, problems: &problems)
                     case .paragraph where isLabelOnly(block) || block.plainText.hasSuffix(":") && isShortLabel(block.plainText):
@@ -39,15 +44,21 @@ enum ActionExtractor {
         // Tasks in a lessons section ("Lessons learned and action items"): actions, not lessons;
         // not those of an actions section inside it, or of a lessons section inside one, read above.
         let read = Set(outline.indices(of: [.actions]).flatMap { outline.subtree($0) })
-        for root in outline.indices(of: [.lessons]) where !read.contains(root) {
+        let readCount = result.count
+        let lessonKinds: Set<SectionKind> = [.lessons, .wentWell, .wentWrong, .lucky]
+        for root in outline.indices(of: lessonKinds) where !read.contains(root) {
             for index in outline.subtree(root) where !read.contains(index)
-                && (outline.entries[index].kind == .lessons || outline.entries[index].kind == nil) {
+                && (outline.entries[index].kind.map(lessonKinds.contains) ?? true) {
                 for block in outline.entries[index].blocks where block.tag == .list {
                     listActions(block, group: nil, started: started, into: &result, labelled: &labelled, tasksOnly: true, problems: &problems)
                 }
             }
         }
         unticketLabels(&result, labelled: labelled)
+        // In the order written, when the lessons added some (a stable sort: equal starts keep theirs).
+        if result.count > readCount {
+            result = result.enumerated().sorted { ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset) }.map(\.element)
+        }
         return result
     }
 

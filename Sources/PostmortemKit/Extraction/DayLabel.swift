@@ -65,20 +65,38 @@ struct DayLabel: Equatable {
         }
     }
 
-    /// True when a heading that starts with a weekday in full is about that day: the weekday
-    /// with a part of the day after it ("Wednesday morning"), or set apart by a separator
-    /// ("Thursday – recovery", "Thursday (day 2)"). "Monday.com webhooks", "Friday's deploy" and
-    /// "Sunday Ticket streams" name other things.
+    /// True when a heading that starts with a weekday in full is about that day ("Thursday
+    /// morning (day 2)", "Thursday recovery", "Thursday 3/5", "Thursday – clean-up"), not a
+    /// name that starts with one: a possessive ("Friday's deploy"), a compound ("Monday.com
+    /// webhooks"), or a capitalised word after it that is no part of the day ("Sunday Ticket
+    /// streams", "Saturday Night Live clip cache").
     static func weekdayLeads(_ heading: String, _ words: [String]) -> Bool {
-        if words.count > 1, words.count <= 3, partsOfDay.contains(words[1]) { return true }
         let bytes = Array(heading.utf8)
-        guard var k = bytes.firstIndex(where: { ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 }) else { return false }
-        while k < bytes.count, (bytes[k] | 0x20) >= 97 && (bytes[k] | 0x20) <= 122 { k += 1 }
-        while k < bytes.count, bytes[k] == UInt8(ascii: "*") || bytes[k] == UInt8(ascii: "_") { k += 1 }
-        if k < bytes.count, [UInt8(ascii: ":"), UInt8(ascii: ",")].contains(bytes[k]) { return true }
-        guard k < bytes.count, bytes[k] == UInt8(ascii: " ") else { return false }
-        while k < bytes.count, bytes[k] == UInt8(ascii: " ") { k += 1 }
-        return k < bytes.count && (bytes[k] == UInt8(ascii: "(") || bytes[k] == UInt8(ascii: "-") || bytes[k] == 0xE2 || bytes[k] == UInt8(ascii: "|"))
+        func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
+        guard var k = bytes.firstIndex(where: isLetter) else { return false }
+        while k < bytes.count, isLetter(bytes[k]) { k += 1 }
+        guard k < bytes.count else { return true }
+        // "Friday's", "Friday’s", "Monday.com".
+        if bytes[k] == UInt8(ascii: "'") || bytes[k] == 0xE2 && k + 2 < bytes.count && bytes[k + 1] == 0x80 && bytes[k + 2] == 0x99 { return false }
+        if bytes[k] == UInt8(ascii: "."), k + 1 < bytes.count, isLetter(bytes[k + 1]) { return false }
+        // Capitalised words after it: parts of the day only, and not two names in a row.
+        var capitalised = 0
+        var j = k
+        while j < bytes.count {
+            while j < bytes.count, !isLetter(bytes[j]) {
+                if bytes[j] == UInt8(ascii: "(") || bytes[j] >= 48 && bytes[j] <= 57 { return true }
+                j += 1
+            }
+            guard j < bytes.count else { break }
+            let start = j
+            while j < bytes.count, isLetter(bytes[j]) { j += 1 }
+            let word = String(decoding: bytes[start..<j], as: UTF8.self).lowercased()
+            guard bytes[start] >= 65 && bytes[start] <= 90 else { return true }
+            if !partsOfDay.contains(word) && word != "am" && word != "pm" { return false }
+            capitalised += 1
+            if capitalised > 1 { return true }
+        }
+        return true
     }
 
     static let partsOfDay: Set<String> = ["morning", "afternoon", "evening", "night", "overnight", "midday", "noon"]

@@ -70,7 +70,11 @@ struct Outline {
             guard entries[i].kind == .timeline else { i += 1; continue }
             let tree = subtree(i)
             for j in tree.dropFirst() where entries[j].kind != nil && entries[j].kind != .timeline {
-                if TimeExpression.leading(entries[j].title).map({ !$0.inProse }) ?? false || entries[j].blocks.contains(where: TimelineExtractor.hasClockEntries) {
+                // A section of actions or lessons only when every item is a timed entry and none is
+                // a task (`- [ ] 14:00 deploys must go through the canary` is an action).
+                let strict = [.actions, .lessons, .wentWell, .wentWrong, .lucky].contains(entries[j].kind)
+                if TimeExpression.leading(entries[j].title).map({ !$0.inProse }) ?? false
+                    || entries[j].blocks.contains(where: { TimelineExtractor.hasClockEntries($0, all: strict) }) {
                     entries[j].kind = nil
                 }
             }

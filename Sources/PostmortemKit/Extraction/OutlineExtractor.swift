@@ -54,13 +54,13 @@ enum OutlineExtractor {
         for index in outline.entries.indices {
             let entry = outline.entries[index]
             // Only the lesson sections' items are read (reading every section's was 3% of a lint run).
-            let items = { BlockItems.items(in: entry.blocks).map { Lesson(text: $0.text, range: $0.range) } }
+            // Tasks in a lessons section are its actions (``ActionExtractor``).
+            let items = { BlockItems.items(in: entry.blocks).filter { !$0.isTask }.map { Lesson(text: $0.text, range: $0.range) } }
             switch entry.kind {
             case .wentWell: lessons.wentWell += items()
             case .wentWrong: lessons.wentWrong += items()
             case .lucky: lessons.lucky += items()
-            // Tasks in a lessons section are its actions (``ActionExtractor``).
-            case .lessons: lessons.other += BlockItems.items(in: entry.blocks).filter { !$0.isTask }.map { Lesson(text: $0.text, range: $0.range) }
+            case .lessons: lessons.other += items()
             default: break
             }
         }

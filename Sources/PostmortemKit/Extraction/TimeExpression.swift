@@ -720,7 +720,7 @@ public enum TimeExpression {
             var after = k + 3
             skipSpaces(b, &after)
             guard after == b.count || [UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: ","), UInt8(ascii: "|"), UInt8(ascii: ")"), UInt8(ascii: "]"),
-                                        UInt8(ascii: "*"), 0xE2].contains(b[after]) else { return nil }
+                                        UInt8(ascii: "*"), 0xE2].contains(b[after]) || zoneToken(b, after, capitalsOnly: true) != nil else { return nil }
             return (hour, minute, 0, nil, k + 3 - i)
         }
         var k = j
@@ -835,9 +835,13 @@ public enum TimeExpression {
             // Abbreviations that are words too ("SAST scan", "cat of the config", "GST invoices"):
             // in capitals, and only with nothing but a separator or the end after them.
             if rareAbbreviations.contains(word) {
+                // A colon, a bracket, a bar or the end (a full stop only at the end): not a hyphen
+                // or a comma, which join words ("GST-registered", "SAST, DAST and lint").
                 var k = j
                 skipSpaces(b, &k)
-                guard written == word, k == b.count || ":,.;)]|-(".utf8.contains(b[k]) else { return nil }
+                var end = k
+                if end < b.count, b[end] == UInt8(ascii: ".") { end += 1; skipSpaces(b, &end) }
+                guard written == word, k == b.count || end == b.count || ":)]|(".utf8.contains(b[k]) else { return nil }
             }
             base = known
             if word == "Z" { return (0, 1) }

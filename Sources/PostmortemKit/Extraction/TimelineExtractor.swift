@@ -139,7 +139,8 @@ enum TimelineExtractor {
     /// time, a table most of whose rows do in their first cell or under a Time or When column, or
     /// a paragraph that starts with one. A time that words of prose place ("At 14:02 the config
     /// push …") does not count: under `### Root cause` it is the cause's story, not an entry.
-    static func hasClockEntries(_ block: MarkdownNode) -> Bool {
+    /// With `all`, every item or row must be one, and no list item a task.
+    static func hasClockEntries(_ block: MarkdownNode, all: Bool = false) -> Bool {
         func clock(_ line: Substring?) -> Bool {
             guard let line, let leading = TimeExpression.leading(String(line)) else { return false }
             return !leading.isDateOnly && !leading.inProse
@@ -147,8 +148,10 @@ enum TimelineExtractor {
         switch block.kind {
         case .list:
             let items = block.children
+            // A task (`- [ ] 14:00 deploys must go through the canary`) is an action, not an entry.
+            if items.contains(where: { if case .item(let task) = $0.kind { return task != nil }; return false }) { return false }
             let timed = items.filter { clock($0.children.first?.plainTextLines.first) }.count
-            return timed > 0 && timed * 2 >= items.count
+            return timed > 0 && (all ? timed == items.count : timed * 2 >= items.count)
         case .table:
             let rows = block.children.filter { if case .tableRow(false) = $0.kind { return true }; return false }
             let header = block.children.first { if case .tableRow(true) = $0.kind { return true }; return false }
@@ -157,7 +160,7 @@ enum TimelineExtractor {
                 return title.split(separator: " ").contains { $0.hasPrefix("time") || $0 == "when" }
             } ?? 0
             let timed = rows.filter { column < $0.children.count && clock($0.children[column].plainText[...]) }.count
-            return timed > 0 && timed * 2 >= rows.count
+            return timed > 0 && (all ? timed == rows.count : timed * 2 >= rows.count)
         case .paragraph:
             return clock(block.plainTextLines.first)
         default:
@@ -576,12 +579,12 @@ enum TimelineExtractor {
                 return
             }
             time = resolve(date)
-            // The timeline's first entry, dated by `started`, more than twelve hours after it is
-            // the evening before (a lead-up at 23:40 to an incident that started at 00:05): on the
+            // The timeline's first entry, dated by `started`, more than eighteen hours after it is
+            // the evening before (within six hours before the start, where lead-ups are) (a lead-up at 23:40 to an incident that started at 00:05): on the
             // start's date it had put every entry after it a day late. Not when `detected`,
             // `mitigated` or `resolved` is as late as it, or later: an incident found that evening.
             if leading.date == nil, context.previous == nil, !context.dateIsExplicit, let started = context.started, let t = time,
-               t.epochSeconds > started.epochSeconds + 12 * 3600,
+               t.epochSeconds > started.epochSeconds + 18 * 3600,
                context.laterTimes.allSatisfy({ $0.epochSeconds < t.epochSeconds - 3600 }) {
                 let before = date.adding(days: -1)
                 context.date = before

@@ -171,6 +171,29 @@ import Testing
         #expect(!none.contains { $0.ruleID == "PM012" })
     }
 
+    /// From the second retest: tasks and lessons under the timeline with times in them, a late
+    /// timeline with `started` alone, zone words joined by a hyphen or a comma, weekday headings
+    /// with more after them, lessons under the actions, and `1900 hrs UTC`.
+    @Test func secondRetest() {
+        let underTimeline = read(front + "## Timeline\n\nAll times UTC.\n\n- 10:02 Errors begin.\n- 10:41 Rollback complete.\n\n### Action items\n\n- [ ] 14:00 deploys go through the canary (@dana, due 2026-12-01, OPS-1)\n- [ ] Add an alert on empty pools (@li, due 2026-12-01, OPS-2)\n\n### What went well\n\n- The alert fired quickly.\n- 10:09 page reached the on-call.\n")
+        #expect(underTimeline.actions.map(\.ticket) == ["OPS-1", "OPS-2"])
+        #expect(underTimeline.lessons.wentWell.count == 2)
+        #expect(underTimeline.timeline.count == 2)
+        let late = read("---\nstarted: 2026-03-04T08:00:00Z\n---\n## Timeline\n\nAll times UTC.\n\n- 21:30 Customer reports a wrong total.\n")
+        #expect(late.timeline.first?.time?.iso8601 == "2026-03-04T21:30:00Z")
+        let words = read(front + "## Timeline\n\nAll times UTC.\n\n- 10:12 GST-registered invoices fail.\n- 10:13 SAST, DAST and lint jobs fail.\n- 1900 hrs UTC closed.\n")
+        #expect(words.timeline.map { $0.time?.iso8601 } == ["2026-03-04T10:12:00Z", "2026-03-04T10:13:00Z", "2026-03-04T19:00:00Z"])
+        for (heading, day) in [("Thursday morning (day 2)", "05"), ("Thursday afternoon and evening", "05"), ("Thursday the 5th", "05"),
+                               ("Thursday recovery", "05"), ("Thursday Morning", "05"), ("Saturday Night Live clip cache", "04")] {
+            let p = read(front + "## Timeline\n\nAll times UTC.\n\n- 10:00 Errors begin.\n\n### \(heading)\n\n- 11:00 Next.\n")
+            #expect(p.timeline.last?.time?.iso8601 == "2026-03-\(day)T11:00:00Z", "\(heading)")
+        }
+        let nested = read("## Action items\n\n- [ ] Add X (owner: @a, due: 2026-12-01, ticket: OPS-3)\n\n### Lessons\n\n- Reviews miss pool sizes.\n- [ ] Add a lint (owner: @a, due: 2026-12-01, ticket: OPS-4)\n\n### Key learnings\n\n1. Dashboards helped.\n\n## What went well\n\n- The alert fired fast.\n- [ ] Keep the alert (owner: @a, due: 2026-12-01, ticket: OPS-5)\n")
+        #expect(nested.actions.map(\.ticket) == ["OPS-3", "OPS-4", "OPS-5"])
+        #expect(nested.lessons.other.map(\.text) == ["Reviews miss pool sizes.", "Dashboards helped."])
+        #expect(nested.lessons.wentWell.map(\.text) == ["The alert fired fast."])
+    }
+
     /// TOML front matter is named only when the first line is `+++` alone.
     @Test func tomlOnlyWhenTheLineIsPlusesAlone() throws {
         let found = try LintTestSupport.lint("+++ a diff line\n\n## Summary\n\nText.\n").filter { $0.ruleID == "PM001" }
