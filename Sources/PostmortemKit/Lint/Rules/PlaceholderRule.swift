@@ -40,55 +40,29 @@ public struct PlaceholderRule: LintRule {
     /// The most bytes a `{{…}}` or `<…>` placeholder spans, its brackets included.
     static let longestPlaceholder = 256
 
-    /// The index of the table cell the word from `start` to `end` ends (`| a | Bug 7 TODO |`:
-    /// 1), or nil when more of the cell follows it.
-    static func endedCell(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Int? {
-        var after = end
-        while after < bytes.count, bytes[after] == UInt8(ascii: " ") || bytes[after] == UInt8(ascii: "\t") { after += 1 }
-        guard after == bytes.count || bytes[after] == UInt8(ascii: "|") else { return nil }
-        return cellIndex(bytes, start)
-    }
-
-    /// The index of the cell of a table row that byte `at` is in.
-    static func cellIndex(_ bytes: [UInt8], _ at: Int) -> Int {
-        var pipes = 0
-        for k in 0..<at where bytes[k] == UInt8(ascii: "|") && (k == 0 || bytes[k - 1] != UInt8(ascii: "\\")) { pipes += 1 }
-        let leading = bytes.first { $0 != UInt8(ascii: " ") } == UInt8(ascii: "|")
-        return pipes - (leading ? 1 : 0)
-    }
-
     /// True when `TODO` from `start` to `end` on line `number`, an action's table row, ends a cell
     /// of a Status or Ticket column (`| Bug 5554826 TODO |`, as the Google SRE book's Action
     /// Items table writes a state; `| TODO |` under Status): the action's state, not text left
-    /// unfinished. The header is the row above the delimiter row above the action's rows.
+    /// unfinished. The header is the first of the rows above the action's, up to a line without
+    /// a `|`.
     static func isStateCell(_ lines: [[UInt8]], line number: Int, _ start: Int, _ end: Int) -> Bool {
         let bytes = lines[number - 1]
-        guard let index = endedCell(bytes, start, end), index >= 1 else { return false }
-        var header = number - 1
+        let cells = TableShapeRule.cellRanges(bytes, from: 0)
+        // The cell the word ends: nothing but spaces after it in the cell; not the first (the action).
+        guard let index = cells.firstIndex(where: { $0.contains(start) }), index >= 1,
+              bytes[end..<cells[index].upperBound].allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) else { return false }
         // Rows of a table written with or without outer pipes all hold one.
+        var header = number - 1
         while header >= 1, lines[header - 1].contains(UInt8(ascii: "|")) { header -= 1 }
         // `header` is now the line above the table; its first line is the header row.
         let row = lines[header]
-        guard header + 1 < number, case let title = String(decoding: Self.cell(row, index), as: UTF8.self),
-              let column = ActionExtractor.column(for: title) else { return false }
+        let titles = TableShapeRule.cellRanges(row, from: 0)
+        guard header + 1 < number, index < titles.count,
+              let column = ActionExtractor.column(for: String(decoding: row[titles[index]], as: UTF8.self)) else { return false }
         // A ticket cell holds a ticket before its state (`Bug 5554826 TODO`); `TODO` alone there
         // is a ticket left to fill in.
-        if column == "ticket" { return String(decoding: Self.cell(bytes, index), as: UTF8.self).trimmingWhitespace() != "TODO" }
+        if column == "ticket" { return String(decoding: bytes[cells[index]], as: UTF8.self).trimmingWhitespace() != "TODO" }
         return column == "status"
-    }
-
-    /// The bytes of cell `index` of a table row (its text between two unescaped pipes).
-    static func cell(_ row: [UInt8], _ index: Int) -> ArraySlice<UInt8> {
-        var cells: [Range<Int>] = []
-        var start = 0
-        for k in row.indices where row[k] == UInt8(ascii: "|") && (k == 0 || row[k - 1] != UInt8(ascii: "\\")) {
-            cells.append(start..<k)
-            start = k + 1
-        }
-        cells.append(start..<row.count)
-        // A row that starts with a pipe has nothing before it that is a cell.
-        if row.first(where: { $0 != UInt8(ascii: " ") }) == UInt8(ascii: "|") { cells.removeFirst() }
-        return index < cells.count ? row[cells[index]] : []
     }
 
     public func check(_ context: LintContext) -> [Violation] {

@@ -228,6 +228,12 @@ public struct TableShapeRule: LintRule {
     /// The cells of a row from byte `start`: one more than its unescaped `|`, less a leading and a
     /// trailing one (GFM splits cells at a `|` in a code span too, unless it is escaped).
     static func cellCount(_ line: [UInt8], from start: Int) -> Int {
+        max(cellRanges(line, from: start).count, 1)
+    }
+
+    /// Where each cell of a row from byte `start` lies, between its unescaped pipes (without a
+    /// leading and a trailing pipe, and the spaces after the last).
+    static func cellRanges(_ line: [UInt8], from start: Int) -> [Range<Int>] {
         let lower = contentStart(line, from: start)
         var upper = line.count
         while upper > lower, line[upper - 1] == UInt8(ascii: " ") || line[upper - 1] == UInt8(ascii: "\t") { upper -= 1 }
@@ -238,9 +244,9 @@ public struct TableShapeRule: LintRule {
             if line[i] == UInt8(ascii: "|") { pipes.append(i) }
             i += 1
         }
-        var cells = pipes.count + 1
-        if pipes.first == lower { cells -= 1 }
-        if let last = pipes.last, last == upper - 1, last != lower { cells -= 1 }
-        return max(cells, 1)
+        var bounds = [lower - 1] + pipes + [upper]
+        if pipes.first == lower { bounds.removeFirst() }
+        if let last = pipes.last, last == upper - 1, last != lower { bounds.removeLast() }
+        return zip(bounds, bounds.dropFirst()).map { ($0 + 1)..<max($0 + 1, $1) }
     }
 }
