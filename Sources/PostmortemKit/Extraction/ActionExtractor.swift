@@ -11,8 +11,11 @@ enum ActionExtractor {
         var result: [FollowUpAction] = []
         // The actions whose ticket is the id their text starts with (`AI-1: …`).
         var labelled: [Int] = []
+        // The entries read here, which the lessons' tasks below are not read from again.
+        var read = Set<Int>()
         for root in outline.indices(of: [.actions]) {
             for index in outline.subtree(root) {
+                read.insert(index)
                 let entry = outline.entries[index]
                 let heading = index == root ? nil : entry.title
                 // A label on a line of its own over a list or table (`**Done**`, `Long term:`)
@@ -20,7 +23,7 @@ enum ActionExtractor {
                 var label: String? = nil
                 // Lessons under the actions (`### Lessons`, `### Key learnings`) are lessons; only
                 // their tasks are actions.
-                let lessons = [.lessons, .wentWell, .wentWrong, .lucky].contains(entry.kind) && index != root
+                let lessons = entry.kind.map(SectionKind.lessonKinds.contains) == true && index != root
                 for block in entry.blocks {
                     let group = label ?? heading
                     label = nil
@@ -43,12 +46,10 @@ enum ActionExtractor {
         }
         // Tasks in a lessons section ("Lessons learned and action items"): actions, not lessons;
         // not those of an actions section inside it, or of a lessons section inside one, read above.
-        let read = Set(outline.indices(of: [.actions]).flatMap { outline.subtree($0) })
         let readCount = result.count
-        let lessonKinds: Set<SectionKind> = [.lessons, .wentWell, .wentWrong, .lucky]
-        for root in outline.indices(of: lessonKinds) where !read.contains(root) {
+        for root in outline.indices(of: SectionKind.lessonKinds) where !read.contains(root) {
             for index in outline.subtree(root) where !read.contains(index)
-                && (outline.entries[index].kind.map(lessonKinds.contains) ?? true) {
+                && (outline.entries[index].kind.map(SectionKind.lessonKinds.contains) ?? true) {
                 for block in outline.entries[index].blocks where block.tag == .list {
                     listActions(block, group: nil, started: started, into: &result, labelled: &labelled, tasksOnly: true, problems: &problems)
                 }
@@ -73,7 +74,8 @@ enum ActionExtractor {
         // Numbers are counted over every action that starts with an id of the prefix (`FU-1 …
         // (PAY-901)` counts, though its ticket came from elsewhere); only tickets read from the
         // label (`labelled`) are dropped.
-        let ticketed = Set(labelled.filter { actions[$0].ticket != nil && actions[$0].ticket == leadingLabel(actions[$0].text)?.id })
+        // (`labelled` holds the actions whose ticket is their label, as appended.)
+        let ticketed = Set(labelled)
         var byPrefix: [String: [(index: Int, number: Int, end: String.Index)]] = [:]
         for (index, action) in actions.enumerated() {
             guard let label = leadingLabel(action.text) else { continue }
@@ -129,6 +131,8 @@ enum ActionExtractor {
     /// `tasksOnly`: only task items (`- [ ] …`) are actions, as in a lessons section.
     static func listActions(_ list: MarkdownNode, group: String?, started: CalendarDate?, into result: inout [FollowUpAction],
                             labelled: inout [Int], tasksOnly: Bool = false, problems: inout [Problem]) {
+        // The state a group's title names (`### Completed`), once for the list.
+        let listState = groupState(group)
         for item in list.children {
             guard case .item(let task) = item.kind, !tasksOnly || task != nil else { continue }
             let paragraphs = item.children.filter { if case .paragraph = $0.kind { return true }; return false }
@@ -243,11 +247,11 @@ enum ActionExtractor {
             let ticketFromLabel = applyInlineMetadata(to: &action, links: links(in: item), started: started, problems: &problems)
             apply(trailing, at: trailingRanges, to: &action, problems: &problems)
             // Under `### Completed` or `**Won't do**`, an item without a box of its own.
-            if task == nil, let state = groupState(group), action.state == .open {
+            if task == nil, let state = listState, action.state == .open {
                 action.state = state
                 // "Replace the proxy vendor — cost outweighs the benefit": the reason after a dash.
                 if state == .notDoing, action.reason == nil,
-                   let dash = [" — ", " – ", " - "].lazy.compactMap({ action.text.range(of: $0) }).first {
+                   let dash = [" — ", " – ", " - "].lazy.compactMap({ action.text.firstRange(ofBytes: $0) }).first {
                     let reason = action.text[dash.upperBound...].trimmingWhitespace()
                     if !reason.isEmpty {
                         action.reason = reason
@@ -265,14 +269,13 @@ enum ActionExtractor {
     static func groupState(_ title: String?) -> FollowUpAction.State? {
         guard var title, title.utf8.count <= 60 else { return nil }
         // "Done (during the incident)", "Won't do (for now)": the note is no part of the state.
-        if title.hasSuffix(")"), let open = title.lastIndex(of: "("), open > title.startIndex { title = String(title[..<open]) }
+        if let (head, _) = title.splittingTrailingNote() { title = String(head) }
         var words = SectionTitles.normalise(title).split(separator: " ").map(String.init)
         if words.first == "already" { words.removeFirst() }
         while let last = words.last, ["actions", "action", "items", "item", "tasks", "follow", "ups", "up"].contains(last) { words.removeLast() }
-        if words.last == "action" { words.removeLast() }
         switch words.joined(separator: " ") {
         case "done", "completed", "complete", "closed", "finished", "resolved", "fixed", "shipped": return .done
-        case "won t do", "wont do", "won't do", "not doing", "won t fix", "wontfix", "rejected", "declined", "cancelled", "canceled",
+        case "won t do", "wont do", "not doing", "won t fix", "wontfix", "rejected", "declined", "cancelled", "canceled",
              "dropped", "not planned": return .notDoing
         default: return nil
         }
@@ -789,11 +792,10 @@ enum ActionExtractor {
         guard text.utf8.contains(UInt8(ascii: "/")) else { return false }
         let bytes = Array(text.utf8)
         guard let mark = bytes.lastIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "!") }), mark + 1 < bytes.count,
-              bytes[(mark + 1)...].allSatisfy({ $0 >= 48 && $0 <= 57 }), mark > 0,
+              bytes[(mark + 1)...].allSatisfy(isDigit), mark > 0,
               bytes[0] != UInt8(ascii: "/"), bytes[mark - 1] != UInt8(ascii: "/"), bytes[..<mark].contains(UInt8(ascii: "/")) else { return false }
         return bytes[..<mark].allSatisfy { b in
-            b >= 48 && b <= 57 || (b | 0x20) >= 97 && (b | 0x20) <= 122 || b == UInt8(ascii: "/") || b == UInt8(ascii: ".")
-                || b == UInt8(ascii: "_") || b == UInt8(ascii: "-")
+            isAlnum(b) || b == UInt8(ascii: "/") || b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == UInt8(ascii: "-")
         }
     }
 
@@ -1061,14 +1063,13 @@ enum ActionExtractor {
                 ownerRead = true
                 // Of owners listed in one value ("@dana.k, @li.w" in an Owner(s) cell) the first.
                 var owner = (value.split(separator: ",").first.map(String.init) ?? value).trimmingWhitespace()
-                // "@jdoe (Jane Doe)": the handle, without the name after it.
-                if owner.hasPrefix("@"), owner.hasSuffix(")"), let open = owner.firstIndex(of: "("),
-                   let handle = firstHandle(in: String(owner[..<open])) { owner = "@" + handle }
-                // "Jane Doe (@jdoe)": the handle in parentheses after the name.
-                if !owner.hasPrefix("@"), owner.hasSuffix(")"), let open = owner.lastIndex(of: "("),
-                   case let inside = owner[owner.index(after: open)..<owner.index(before: owner.endIndex)],
-                   inside.hasPrefix("@"), let handle = firstHandle(in: String(inside)), "@" + handle == inside {
-                    owner = "@" + handle
+                // "@jdoe (Jane Doe)": the handle before the note; "Jane Doe (@jdoe)": the handle in it.
+                if let (head, note) = owner.splittingTrailingNote() {
+                    if owner.hasPrefix("@"), let handle = firstHandle(in: String(head)) {
+                        owner = "@" + handle
+                    } else if note.hasPrefix("@"), let handle = firstHandle(in: String(note)), "@" + handle == note {
+                        owner = "@" + handle
+                    }
                 }
                 action.owner = owner.hasPrefix("@") ? String(owner.dropFirst()) : owner
                 if action.owner?.isEmpty == true || ["tbd", "?", "none", "-", "—"].contains(owner.lowercased()) { action.owner = nil }

@@ -24,7 +24,7 @@ struct DayLabel: Equatable {
     /// saw a second peak" is prose).
     init?(line: String) {
         // A quick test on the bytes first: a label is short, and starts with `d` or a weekday's letter.
-        guard line.utf8.count <= 48, let first = line.utf8.first(where: { ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 }),
+        guard line.utf8.count <= 48, let first = line.utf8.first(where: isLetter),
               Self.firstLetters.contains(first | 0x20) else { return nil }
         let words = Self.words(line)
         guard !words.isEmpty, words.count <= 4 else { return nil }
@@ -51,7 +51,7 @@ struct DayLabel: Equatable {
             self = strict
             return
         }
-        guard let first = heading.utf8.first(where: { ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 }), Self.firstLetters.contains(first | 0x20) else { return nil }
+        guard let first = heading.utf8.first(where: isLetter), Self.firstLetters.contains(first | 0x20) else { return nil }
         let words = Self.words(heading)
         if words.count >= 2, words[0] == "day", let n = Self.number(words[1]) {
             day = n
@@ -72,7 +72,6 @@ struct DayLabel: Equatable {
     /// streams", "Saturday Night Live clip cache").
     static func weekdayLeads(_ heading: String, _ words: [String]) -> Bool {
         let bytes = Array(heading.utf8)
-        func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
         guard var k = bytes.firstIndex(where: isLetter) else { return false }
         while k < bytes.count, isLetter(bytes[k]) { k += 1 }
         guard k < bytes.count else { return true }

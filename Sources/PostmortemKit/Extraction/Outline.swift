@@ -72,7 +72,7 @@ struct Outline {
             for j in tree.dropFirst() where entries[j].kind != nil && entries[j].kind != .timeline {
                 // A section of actions or lessons only when every item is a timed entry and none is
                 // a task (`- [ ] 14:00 deploys must go through the canary` is an action).
-                let strict = [.actions, .lessons, .wentWell, .wentWrong, .lucky].contains(entries[j].kind)
+                let strict = entries[j].kind.map { $0 == .actions || SectionKind.lessonKinds.contains($0) } ?? false
                 if TimeExpression.leading(entries[j].title).map({ !$0.inProse }) ?? false
                     || entries[j].blocks.contains(where: { TimelineExtractor.hasClockEntries($0, all: strict) }) {
                     entries[j].kind = nil
@@ -99,7 +99,7 @@ struct Outline {
         // A note in parentheses after it is the title's (`**Timeline (UTC):**`, as documents
         // exported from Google Docs write headings).
         var bare = title[...]
-        if bare.hasSuffix(")"), let open = bare.lastIndex(of: "("), open > bare.startIndex { bare = bare[..<open] }
+        if let (head, _) = bare.splittingTrailingNote() { bare = head }
         let normalised = SectionTitles.normalise(String(bare))
         guard let kind = SectionTitles.kind(normalised: normalised),
               SectionTitles.isExactName(normalised, of: kind) else { return nil }

@@ -14,6 +14,13 @@ extension StringProtocol {
     /// `trimmingCharacters(in: .whitespacesAndNewlines)`.
     func trimmingWhitespaceAndNewlines() -> String { trimmed(newlines: true) }
 
+    /// The text before a note in parentheses at its end, and the note (`Timeline (UTC)`: `Timeline `
+    /// and `UTC`); nil without one, or when the note is all there is.
+    func splittingTrailingNote() -> (head: SubSequence, note: SubSequence)? {
+        guard hasSuffix(")"), let open = lastIndex(of: "("), open > startIndex else { return nil }
+        return (self[..<open], self[index(after: open)..<index(before: endIndex)])
+    }
+
     private func trimmed(newlines: Bool) -> String {
         TextTrimming.trim(Substring(self), newlines: newlines)
     }

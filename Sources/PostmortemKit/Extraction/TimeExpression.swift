@@ -584,8 +584,6 @@ public enum TimeExpression {
         return nil
     }
 
-    /// Openers people wrap times in, `[13:26]`, `**14:02**`, `(14:02)`, `` `14:02` ``: up to
-    /// three, skipped; how many.
     /// Where a time would start after words that place an entry in prose ("At", "By", "Around",
     /// "At approximately", "Shortly after", "~"), or nil when none stands at `i`.
     static func proseOpenerEnd(_ bytes: [UInt8], _ i: Int) -> Int? {
@@ -620,6 +618,8 @@ public enum TimeExpression {
     static let proseOpeners = ["at", "by", "around", "about", "approximately", "approx", "roughly", "circa", "ca",
                                "shortly", "just", "soon", "after"]
 
+    /// Openers people wrap times in, `[13:26]`, `**14:02**`, `(14:02)`, `` `14:02` ``: up to
+    /// three, skipped; how many.
     static func skipOpeners(_ bytes: [UInt8], _ i: inout Int) -> Int {
         var openers = 0
         while i < bytes.count, openers < 3,
@@ -904,8 +904,7 @@ public enum TimeExpression {
     }
 
     /// Weekdays in full and as abbreviated, lowercase.
-    static let weekdayWords: [[UInt8]] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                                          "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"].map { Array($0.utf8) }
+    static let weekdayWords: [[UInt8]] = DayLabel.weekdays.keys.sorted().map { Array($0.utf8) }
 
     static func monthWord(_ b: [UInt8], _ i: inout Int) -> Int? {
         var j = i

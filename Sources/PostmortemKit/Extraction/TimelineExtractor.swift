@@ -139,7 +139,7 @@ enum TimelineExtractor {
     /// time, a table most of whose rows do in their first cell or under a Time or When column, or
     /// a paragraph that starts with one. A time that words of prose place ("At 14:02 the config
     /// push …") does not count: under `### Root cause` it is the cause's story, not an entry.
-    /// With `all`, every item or row must be one, and no list item a task.
+    /// With `all`, every item or row must be one. A list with a task in it never is.
     static func hasClockEntries(_ block: MarkdownNode, all: Bool = false) -> Bool {
         func clock(_ line: Substring?) -> Bool {
             guard let line, let leading = TimeExpression.leading(String(line)) else { return false }
@@ -331,7 +331,7 @@ enum TimelineExtractor {
     static func afterLeadIn(_ line: Substring) -> TimeExpression.Leading? {
         let bytes = line.utf8
         guard let comma = bytes.prefix(48).firstIndex(of: UInt8(ascii: ",")), case let lead = bytes[..<comma],
-              !lead.contains(where: { $0 >= 48 && $0 <= 57 }), lead.split(separator: UInt8(ascii: " ")).count <= 5 else { return nil }
+              !lead.contains(where: isDigit), lead.split(separator: UInt8(ascii: " ")).count <= 5 else { return nil }
         let rest = line[bytes.index(after: comma)...].drop { $0 == " " }
         guard let first = rest.utf8.first, (first | 0x20) == UInt8(ascii: "a") || (first | 0x20) == UInt8(ascii: "b"),
               let leading = TimeExpression.leading(String(rest)), !leading.isDateOnly, leading.relativeSeconds == nil else { return nil }
@@ -347,12 +347,7 @@ enum TimelineExtractor {
         let inside = String(rest.dropFirst().dropLast()).trimmingWhitespace()
         if TimeExpression.statedZone(in: "Time " + inside) != nil || TimeExpression.statedZoneResolver(in: "Time " + inside) != nil { return true }
         // Weekdays and "day N" in any mix: "(Thursday)", "(day 2)", "(Day 2, Thursday)".
-        let words = inside.lowercased().split { !$0.isLetter && !$0.isNumber }
-        return !words.isEmpty && words.indices.allSatisfy { k in
-            let word = words[k]
-            return TimeExpression.weekdayWords.contains(Array(word.utf8)) || word == "day" && k + 1 < words.count && words[k + 1].allSatisfy(\.isNumber)
-                || word.allSatisfy(\.isNumber) && k > 0 && words[k - 1] == "day"
-        }
+        return DayLabel(line: inside) != nil
     }
 
     /// A date anywhere in a short statement line.
@@ -582,9 +577,10 @@ enum TimelineExtractor {
             // The timeline's first entry, dated by `started`, more than eighteen hours after it is
             // the evening before (within six hours before the start, where lead-ups are) (a lead-up at 23:40 to an incident that started at 00:05): on the
             // start's date it had put every entry after it a day late. Not when `detected`,
-            // `mitigated` or `resolved` is as late as it, or later: an incident found that evening.
-            if leading.date == nil, context.previous == nil, !context.dateIsExplicit, let started = context.started, let t = time,
-               t.epochSeconds > started.epochSeconds + 18 * 3600,
+            // `mitigated` or `resolved` is less than an hour before it, or after it: an incident
+            // found that evening.
+            if leading.date == nil, context.previous == nil, !context.dateIsExplicit, let started = context.started,
+               let t = time, t.epochSeconds > started.epochSeconds + 18 * 3600,
                context.laterTimes.allSatisfy({ $0.epochSeconds < t.epochSeconds - 3600 }) {
                 let before = date.adding(days: -1)
                 context.date = before

@@ -401,6 +401,10 @@ public enum SectionKind: String, Sendable, Codable, CaseIterable, Hashable {
     case summary, impact, timeline, detection, response, resolution, factors, trigger, actions
     case lessons, wentWell = "went-well", wentWrong = "went-wrong", lucky
     case supportingInformation = "supporting-information"
+
+    /// The kinds whose items are lessons: Lessons learned, What went well, What went wrong,
+    /// Where we got lucky.
+    static let lessonKinds: Set<SectionKind> = [.lessons, .wentWell, .wentWrong, .lucky]
 }
 
 /// A link in the body.

@@ -92,7 +92,7 @@ import Testing
     /// From the black-box pass of stop 43: a lead-up the evening before an incident that started
     /// just after midnight (23:40, then 00:05 at `started`) was put on the start's date, so every
     /// entry after it was a day late and PM024 called `started` wrong. The first entry, more than
-    /// twelve hours after the start on its date, is on the day before.
+    /// eighteen hours after the start on its date, is on the day before.
     @Test func leadUpTheEveningBefore() {
         let p = read("---\nstarted: 2024-06-11T00:05:00Z\n---\n## Timeline\n\nAll times UTC.\n\n- 23:40 Billing v8.14 deployed.\n- 00:05 Duplicate charges begin.\n- 00:40 Alert fires.\n")
         #expect(p.timeline.map { $0.time?.iso8601 } == ["2024-06-10T23:40:00Z", "2024-06-11T00:05:00Z", "2024-06-11T00:40:00Z"])

@@ -56,10 +56,15 @@ import Testing
         #expect(p.actions.map(\.ticket) == ["OPS-1", "OPS-3", "OPS-4"])
     }
 
-    /// The lead-up rule moved a timeline found late on the start's day to the day before.
+    /// The lead-up rule moved a timeline found late on the start's day to the day before: with
+    /// `detected` at its first entry it stays; without, an entry more than eighteen hours after
+    /// the start is a lead-up the evening before.
     @Test func anIncidentFoundThatEveningStaysOnItsDay() {
-        let p = read("---\nstarted: 2026-03-04T08:00:00Z\ndetected: 2026-03-04T21:30:00Z\n---\n## Timeline\n\nAll times UTC.\n\n- 21:30 A customer reports a wrong total.\n- 22:30 Migration reverted.\n")
-        #expect(p.timeline.map { $0.time?.iso8601 } == ["2026-03-04T21:30:00Z", "2026-03-04T22:30:00Z"])
+        let timeline = "## Timeline\n\nAll times UTC.\n\n- 21:30 A customer reports a wrong total.\n- 22:30 Migration reverted.\n"
+        let found = read("---\nstarted: 2026-03-04T02:00:00Z\ndetected: 2026-03-04T21:30:00Z\n---\n" + timeline)
+        #expect(found.timeline.map { $0.time?.iso8601 } == ["2026-03-04T21:30:00Z", "2026-03-04T22:30:00Z"])
+        let leadUp = read("---\nstarted: 2026-03-04T02:00:00Z\n---\n" + timeline)
+        #expect(leadUp.timeline.map { $0.time?.iso8601 } == ["2026-03-03T21:30:00Z", "2026-03-03T22:30:00Z"])
     }
 
     /// Zone abbreviations that are words too, and durations, were read as zones and times.

@@ -57,6 +57,8 @@ public struct BlameLanguageRule: LintRule {
         }
     }
 
+    static let counterfactualReframe = "describe what happened; put what would have helped in a follow-up action"
+
     static let systemReframe = "describe what the system allowed or made likely (\"the deploy tool allowed …\") and what made the action reasonable at the time"
 
     /// The built-in list. Each phrase is matched as whole words, case-insensitively.
@@ -105,20 +107,20 @@ public struct BlameLanguageRule: LintRule {
         ("bothered to", systemReframe),
         ("inattentive", systemReframe),
         ("inattention", systemReframe),
-        ("would have been avoided", "describe what happened; put what would have helped in a follow-up action"),
-        ("would have been prevented", "describe what happened; put what would have helped in a follow-up action"),
-        ("would have been caught", "describe what happened; put what would have helped in a follow-up action"),
-        ("would have avoided", "describe what happened; put what would have helped in a follow-up action"),
-        ("would have prevented", "describe what happened; put what would have helped in a follow-up action"),
-        ("would not have happened", "describe what happened; put what would have helped in a follow-up action"),
-        ("wouldn't have happened", "describe what happened; put what would have helped in a follow-up action"),
-        ("would have caught", "describe what happened; put what would have helped in a follow-up action"),
-        ("would have been stopped", "describe what happened; put what would have helped in a follow-up action"),
-        ("would not have occurred", "describe what happened; put what would have helped in a follow-up action"),
+        ("would have been avoided", counterfactualReframe),
+        ("would have been prevented", counterfactualReframe),
+        ("would have been caught", counterfactualReframe),
+        ("would have avoided", counterfactualReframe),
+        ("would have prevented", counterfactualReframe),
+        ("would not have happened", counterfactualReframe),
+        ("wouldn't have happened", counterfactualReframe),
+        ("would have caught", counterfactualReframe),
+        ("would have been stopped", counterfactualReframe),
+        ("would not have occurred", counterfactualReframe),
     ]
 
-    /// "Had the runbook been followed, …" (``inversionEnd(_:at:)``), found by its bytes at a
-    /// sentence's start rather than looked up as every "had" would be.
+    /// "Had the runbook been followed, …" (``inversionEnd(_:at:)``): "had" passes the anchors'
+    /// prefilter, and is then checked for an inversion rather than looked up as a phrase.
     static let inversion = Phrase(words: ["had"], text: "had", suggestion: "say what happened and what made it reasonable at the time")
 
     /// Phrases that name a judgement of people or work, which "not" or "no" before them denies

@@ -61,7 +61,7 @@ public struct PlaceholderRule: LintRule {
               let column = ActionExtractor.column(for: String(decoding: row[titles[index]], as: UTF8.self)) else { return false }
         // A ticket cell holds a ticket before its state (`Bug 5554826 TODO`); `TODO` alone there
         // is a ticket left to fill in.
-        if column == "ticket" { return String(decoding: bytes[cells[index]], as: UTF8.self).trimmingWhitespace() != "TODO" }
+        if column == "ticket" { return ActionExtractor.ticketAndStatus(String(decoding: bytes[cells[index]], as: UTF8.self).trimmingWhitespace()) != nil }
         return column == "status"
     }
 

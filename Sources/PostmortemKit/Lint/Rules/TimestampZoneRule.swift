@@ -34,7 +34,7 @@ public struct TimestampZoneRule: LintRule {
                 guard let opening = Self.statementOpenings.first(where: { lower.starts(with: $0) }) else { continue }
                 // The first word after the opening, past "are" and "in": a zone's name is capitalised.
                 var k = first + opening.count
-                for filler in ["are ", "in ", "is ", ": ", "(", "are in "] where bytes[k...].starts(with: Array(filler.utf8)) { k += filler.utf8.count }
+                for filler in ["are ", "in ", "is ", ": ", "("] where bytes[k...].starts(with: Array(filler.utf8)) { k += filler.utf8.count }
                 while k < bytes.count, bytes[k] == UInt8(ascii: " ") { k += 1 }
                 guard k < bytes.count, bytes[k] >= 65 && bytes[k] <= 90 else { continue }
                 let text = String(decoding: bytes[first...], as: UTF8.self).trimmingWhitespace()
