@@ -273,13 +273,22 @@ enum ActionExtractor {
         var words = SectionTitles.normalise(title).split(separator: " ").map(String.init)
         if words.first == "already" { words.removeFirst() }
         while let last = words.last, ["actions", "action", "items", "item", "tasks", "follow", "ups", "up"].contains(last) { words.removeLast() }
-        switch words.joined(separator: " ") {
-        case "done", "completed", "complete", "closed", "finished", "resolved", "fixed", "shipped": return .done
-        case "won t do", "wont do", "not doing", "won t fix", "wontfix", "rejected", "declined", "cancelled", "canceled",
-             "dropped", "not planned": return .notDoing
-        default: return nil
-        }
+        let name = words.joined(separator: " ")
+        if normalisedDoneWords.contains(name) { return .done }
+        if normalisedNotDoingWords.contains(name) { return .notDoing }
+        return nil
     }
+
+    /// The words of a state, as a Status cell (``applyStatus(_:to:)``), a group's title
+    /// (``groupState(_:)``) and a ticket cell (``cellStates``) write them. ("yes" is a Status's only.)
+    static let doneWords = ["done", "closed", "complete", "completed", "fixed", "resolved", "merged", "shipped", "deployed", "released",
+                            "finished"]
+    static let notDoingWords = ["won't do", "wont do", "not doing", "won't fix", "wontfix", "rejected", "declined", "cancelled",
+                                "canceled", "dropped", "not planned"]
+    static let statusDoneWords = doneWords + ["yes"]
+    /// ``doneWords`` and ``notDoingWords`` as ``SectionTitles/normalise(_:)`` writes a title ("won t do").
+    static let normalisedDoneWords = Set(doneWords.map(SectionTitles.normalise))
+    static let normalisedNotDoingWords = Set(notDoingWords.map(SectionTitles.normalise))
 
     static func isLabelOnly(_ paragraph: MarkdownNode) -> Bool {
         let meaningful = paragraph.children.filter {
@@ -1150,7 +1159,7 @@ enum ActionExtractor {
             action.reason = text
             return
         }
-        for phrase in ["won't do", "wont do", "not doing", "won't fix", "wontfix", "rejected", "declined", "cancelled", "canceled"] {
+        for phrase in notDoingWords {
             guard let after = rest(after: phrase) else { continue }
             action.state = .notDoing
             var reason = after.trimmingWhitespace()[...]
@@ -1165,7 +1174,7 @@ enum ActionExtractor {
             if !text.isEmpty { action.reason = text }
             return
         }
-        for phrase in ["done", "closed", "complete", "completed", "fixed", "resolved", "merged", "yes", "shipped", "deployed", "released"] {
+        for phrase in statusDoneWords {
             guard let after = rest(after: phrase) else { continue }
             // "Done.", "Done (2026-09-01)", "done: shipped in 4.2"; not "done for the API, not the UI".
             let tail = after.trimmingWhitespace()
@@ -1372,7 +1381,7 @@ enum ActionExtractor {
     }
 
     /// The states ``ticketAndStatus(_:)`` reads after a ticket.
-    static let cellStates: Set<String> = ["DONE", "TODO", "FIXED", "CLOSED", "OPEN", "WONTFIX", "COMPLETE", "COMPLETED"]
+    static let cellStates = Set((doneWords + notDoingWords + ["todo", "open"]).filter { !$0.contains(" ") }.map { $0.uppercased() })
 
     static func tableActions(_ table: MarkdownNode, group: String?, started: CalendarDate?, into result: inout [FollowUpAction],
                              labelled: inout [Int], problems: inout [Problem]) {

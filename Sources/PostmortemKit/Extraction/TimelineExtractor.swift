@@ -103,9 +103,7 @@ enum TimelineExtractor {
         var tail: (paragraph: MarkdownNode, line: Int)? = nil
         for (offset, block) in own.enumerated() where block.kind == .paragraph {
             let lines = block.plainTextLines
-            guard let timed = lines.indices.dropFirst().first(where: { k in
-                TimeExpression.leading(String(lines[k])).map { !$0.isDateOnly } ?? false
-            }) else { continue }
+            guard let timed = lines.indices.dropFirst().first(where: { startsWithTime(lines[$0]) }) else { continue }
             texts = [lead] + own.prefix(offset).map(\.plainText) + [lines[..<timed].map { $0.trimmingWhitespace() }.joined(separator: " ")]
             tail = (block, timed)
             own = own.prefix(offset + 1)
@@ -121,17 +119,26 @@ enum TimelineExtractor {
         switch block.kind {
         case .list:
             let items = block.children
-            let timed = items.filter { item in
-                item.children.first?.plainTextLines.first.flatMap { TimeExpression.leading(String($0)) }.map { !$0.isDateOnly } ?? false
-            }.count
-            return timed > 0 && timed * 2 >= items.count
+            return mostOf(items.filter { startsWithTime($0.children.first?.plainTextLines.first) }.count, items.count, all: false)
         case .table:
             return true
         case .paragraph:
-            return block.plainTextLines.first.flatMap { TimeExpression.leading(String($0)) }.map { !$0.isDateOnly } ?? false
+            return startsWithTime(block.plainTextLines.first)
         default:
             return false
         }
+    }
+
+    /// True when `line` starts with a time of day (not a date alone); with `clockOnly`, not one
+    /// that words of prose place ("At 14:02 the push …").
+    static func startsWithTime(_ line: Substring?, clockOnly: Bool = false) -> Bool {
+        guard let line, let leading = TimeExpression.leading(String(line)) else { return false }
+        return !leading.isDateOnly && !(clockOnly && leading.inProse)
+    }
+
+    /// At least one of `total`, and half of them or more (all of them, with `all`).
+    static func mostOf(_ timed: Int, _ total: Int, all: Bool) -> Bool {
+        timed > 0 && (all ? timed == total : timed * 2 >= total)
     }
 
     /// True for a block of entries with clock times of their own, as a section under the
@@ -141,17 +148,13 @@ enum TimelineExtractor {
     /// push …") does not count: under `### Root cause` it is the cause's story, not an entry.
     /// With `all`, every item or row must be one. A list with a task in it never is.
     static func hasClockEntries(_ block: MarkdownNode, all: Bool = false) -> Bool {
-        func clock(_ line: Substring?) -> Bool {
-            guard let line, let leading = TimeExpression.leading(String(line)) else { return false }
-            return !leading.isDateOnly && !leading.inProse
-        }
+        func clock(_ line: Substring?) -> Bool { startsWithTime(line, clockOnly: true) }
         switch block.kind {
         case .list:
             let items = block.children
             // A task (`- [ ] 14:00 deploys must go through the canary`) is an action, not an entry.
             if items.contains(where: { if case .item(let task) = $0.kind { return task != nil }; return false }) { return false }
-            let timed = items.filter { clock($0.children.first?.plainTextLines.first) }.count
-            return timed > 0 && (all ? timed == items.count : timed * 2 >= items.count)
+            return mostOf(items.filter { clock($0.children.first?.plainTextLines.first) }.count, items.count, all: all)
         case .table:
             let rows = block.children.filter { if case .tableRow(false) = $0.kind { return true }; return false }
             let header = block.children.first { if case .tableRow(true) = $0.kind { return true }; return false }
@@ -159,8 +162,7 @@ enum TimelineExtractor {
                 let title = SectionTitles.normalise(cell.plainText)
                 return title.split(separator: " ").contains { $0.hasPrefix("time") || $0 == "when" }
             } ?? 0
-            let timed = rows.filter { column < $0.children.count && clock($0.children[column].plainText[...]) }.count
-            return timed > 0 && (all ? timed == rows.count : timed * 2 >= rows.count)
+            return mostOf(rows.filter { column < $0.children.count && clock($0.children[column].plainText[...]) }.count, rows.count, all: all)
         case .paragraph:
             return clock(block.plainTextLines.first)
         default:

@@ -199,6 +199,15 @@ import Testing
         #expect(nested.lessons.wentWell.map(\.text) == ["The alert fired fast."])
     }
 
+    /// One vocabulary of states for Status cells, group titles and ticket cells (the review of
+    /// stop 43: the three lists had differed).
+    @Test func oneVocabularyOfStates() {
+        let p = read("## Action items\n\n| Action | Status |\n|---|---|\n| Add a canary | Finished |\n| Add a queue | Not planned |\n\n### Dropped\n\n- Move to a second CDN (@net, OPS-5)\n\n### Merged\n\n- Add the cap (@net, OPS-6)\n\n## Remediation\n\n| Action Item | Bug |\n|---|---|\n| Fix the leak | Bug 5 RESOLVED |\n")
+        #expect(p.actions.map(\.state) == [.done, .notDoing, .notDoing, .done, .done])
+        for word in ActionExtractor.doneWords { #expect(ActionExtractor.groupState(word.capitalized) == .done, "\(word)") }
+        for word in ActionExtractor.notDoingWords { #expect(ActionExtractor.groupState(word.capitalized) == .notDoing, "\(word)") }
+    }
+
     /// TOML front matter is named only when the first line is `+++` alone.
     @Test func tomlOnlyWhenTheLineIsPlusesAlone() throws {
         let found = try LintTestSupport.lint("+++ a diff line\n\n## Summary\n\nText.\n").filter { $0.ruleID == "PM001" }
