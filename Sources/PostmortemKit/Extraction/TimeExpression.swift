@@ -30,6 +30,11 @@ public enum TimeExpression {
         public var isDateOnly: Bool { secondOfDay == nil && relativeSeconds == nil }
         /// True when words of prose placed the time ("At 14:02, …"), not the time alone.
         public var inProse = false
+        /// The day of the incident written before a time (`Day 2, 08:00`), as a timeline's day label
+        /// writes it (``DayLabel``).
+        public var dayNumber: Int? = nil
+        /// The weekday written before a time without a date (`Wed 08:30`), Monday 0 to Sunday 6.
+        public var weekday: Int? = nil
         /// The matched text, trimmed.
         public var matched: String
         /// The entry's text after the time and its separator.
@@ -106,7 +111,17 @@ public enum TimeExpression {
         }
         // A weekday before a date or a time ("Monday, January 12, 2026", "Mon 12 Jan", "Tue 07:42"):
         // a heading of that kind had not been read as a date, so every entry under it was a day off.
-        if let after = weekdayEnd(bytes, i), dateToken(bytes, after) != nil || timeToken(bytes, after) != nil { i = after }
+        // Before a time alone, the weekday names the entry's day; before a date, the date does.
+        var weekday: Int? = nil
+        var dayNumber: Int? = nil
+        if let after = weekdayEnd(bytes, i), dateToken(bytes, after) != nil || timeToken(bytes, after) != nil {
+            if dateToken(bytes, after) == nil { weekday = weekdayNumber(bytes, i) }
+            i = after
+        } else if let (n, after) = dayNumberEnd(bytes, i), timeToken(bytes, after) != nil {
+            // `Day 2, 08:00:`, `Day 2 – 08:00`, a table's `| Day 2 | 08:00 |` (its cells joined).
+            dayNumber = n
+            i = after
+        }
         let start = i
         var date: CalendarDate? = nil
         var relative: Int? = nil
@@ -176,7 +191,33 @@ public enum TimeExpression {
         let matched = String(decoding: bytes[start..<end], as: UTF8.self)
         let rest = String(decoding: bytes[i...], as: UTF8.self)
         return Leading(date: date, secondOfDay: second, offsetSeconds: offset, seasonalZone: seasonal, relativeSeconds: relative,
-                       inProse: inProse, matched: matched, rest: rest)
+                       inProse: inProse, dayNumber: date == nil ? dayNumber : nil, weekday: date == nil ? weekday : nil,
+                       matched: matched, rest: rest)
+    }
+
+    /// `Day N` at `i` (any case; N of one to three digits) and what may separate it from a time:
+    /// a comma or colon, or a dash with spaces around it. The number, and where the time would start.
+    static func dayNumberEnd(_ b: [UInt8], _ i: Int) -> (Int, Int)? {
+        guard byte(b, i).map({ $0 | 0x20 }) == UInt8(ascii: "d"), matchWord(b, i, "day"), byte(b, i + 3) == " " else { return nil }
+        var j = i + 4
+        skipSpaces(b, &j)
+        guard let n = number(b, &j, maxDigits: 3) else { return nil }
+        if byte(b, j) == "," || byte(b, j) == ":" { j += 1 }
+        guard byte(b, j) == " " else { return nil }
+        skipSpaces(b, &j)
+        for dash in ["-", "\u{2013}", "\u{2014}"] where hasPrefix(b, j, dash) && byte(b, j + dash.utf8.count) == " " {
+            j += dash.utf8.count
+            skipSpaces(b, &j)
+            break
+        }
+        return (n, j)
+    }
+
+    /// The weekday whose name (in full or abbreviated) starts at `i`, Monday 0 to Sunday 6.
+    static func weekdayNumber(_ b: [UInt8], _ i: Int) -> Int? {
+        var j = i
+        while j < b.count, isLetter(b[j]) { j += 1 }
+        return DayLabel.weekdays[String(decoding: b[i..<j], as: UTF8.self).lowercased()]
     }
 
     /// A time relative to the incident's start at `i`, in seconds, and its length: `T`, a sign

@@ -62,7 +62,7 @@ enum TimelineExtractor {
                         } else {
                             // An H3 that is a time: its text is the blocks below it (``headingEntry``).
                             let (text, tail, rest) = headingEntry(leading.rest, entry)
-                            append(leading, text: text, range: entry.headingRange, &context, &result)
+                            append(leading, text: text, range: entry.headingRange, &context, &result, &problems)
                             if let tail { readParagraph(tail.paragraph, from: tail.line, &context, &result, &problems) }
                             for block in rest { read(block, &context, &result, &problems) }
                             continue
@@ -206,10 +206,14 @@ enum TimelineExtractor {
     /// Sets the date a day label names (``DayLabel``): day N counts from the date of `started`
     /// (day 1, or day 0 when the timeline's first day label is day 0); a weekday alone is the
     /// first such day from the date the entries above were on, or, as the timeline's first day
-    /// label, the one nearest the start (`### Monday` over background before a Wednesday
+    /// label with no date written above it, the one nearest the start (`### Monday` over background before a Wednesday
     /// incident). A weekday that is not day N's is reported; day N is read.
+    ///
+    /// An entry's own weekday (`- Wed 08:30`, `entry`) more than three days after the date above
+    /// it is taken for a slip, not a jump of a week (`### Tue 14 Jan` over `- Tue 08:19`, where the
+    /// 14th is a Wednesday): the entry stays on that date, with a P014 warning.
     static func setDay(_ label: DayLabel, written: String, at range: SourceRange, _ context: inout Context,
-                       _ problems: inout [Problem]) {
+                       _ problems: inout [Problem], entry: Bool = false) {
         guard let anchor = context.anchor else { return }
         let first = context.firstDayNumber == nil
         if let day = label.day {
@@ -223,9 +227,18 @@ enum TimelineExtractor {
             }
             setDate(date, &context)
         } else if let weekday = label.weekday {
-            let from = first ? anchor : context.date ?? anchor
+            // After a date written above (`### Tue 14 Jan`, then `- Tue 08:19`), from that date.
+            let nearStart = first && !context.dateIsExplicit
+            let from = nearStart ? anchor : context.date ?? anchor
             var ahead = ((weekday - from.weekday) % 7 + 7) % 7
-            if first, ahead > 3 { ahead -= 7 }
+            if nearStart, ahead > 3 { ahead -= 7 }
+            if entry, !nearStart, ahead > 3 {
+                problems.append(Problem(.invalidTimestamp,
+                    "the entry's weekday, \(DayLabel.weekdayNames[weekday]), is not that of the date above it, "
+                    + "\(DayLabel.weekdayNames[from.weekday]) \(from); the entry is read on that date",
+                    at: range, severity: .warning))
+                return
+            }
             if first { context.firstDayNumber = 1 }
             setDate(from.adding(days: ahead), &context)
         }
@@ -298,7 +311,7 @@ enum TimelineExtractor {
                 if leading.isDateOnly, let problem = outOfRange(in: String(line), at: at, reading: .startOfDay) {
                     problems.append(problem)
                 }
-                if let (l, text, r) = pending { append(l, text: text, range: r, &context, &result) }
+                if let (l, text, r) = pending { append(l, text: text, range: r, &context, &result, &problems) }
                 if leading.isDateOnly && (leading.rest.isEmpty || isNote(leading.rest)) {
                     // A date line, with perhaps a note on it: "2015-10-21 (all times UTC)".
                     setDate(leading.date, &context)
@@ -309,7 +322,7 @@ enum TimelineExtractor {
                 pending = (leading, leading.rest, at)
             } else if let label = DayLabel(line: String(line)) {
                 // `Day 2 (Wednesday)` or `**Thursday**` on a line of its own: the day of the entries after it.
-                if let (l, text, r) = pending { append(l, text: text, range: r, &context, &result) }
+                if let (l, text, r) = pending { append(l, text: text, range: r, &context, &result, &problems) }
                 pending = nil
                 setDay(label, written: String(line), at: at, &context, &problems)
             } else if pending != nil {
@@ -324,7 +337,7 @@ enum TimelineExtractor {
                 if let date = statedDate(in: String(line)) { setDate(date, &context) }
             }
         }
-        if let (l, text, r) = pending { append(l, text: text, range: r, &context, &result) }
+        if let (l, text, r) = pending { append(l, text: text, range: r, &context, &result, &problems) }
     }
 
     /// The time of a prose line that opens with a short phrase and then places itself ("Later in
@@ -406,7 +419,7 @@ enum TimelineExtractor {
                     text = nested.filter { !$0.1.leadings.contains { $0 != nil } }.flatMap(\.0.children)
                         .map { $0.plainText.trimmingWhitespaceAndNewlines() }.filter { !$0.isEmpty }.joined(separator: "; ")
                 }
-                append(leading, text: text, range: range, &context, &result)
+                append(leading, text: text, range: range, &context, &result, &problems)
                 for (child, leads) in nested where leads.leadings.contains(where: { $0 != nil }) {
                     readList(child, &context, &result, &problems, leads: leads)
                 }
@@ -493,11 +506,17 @@ enum TimelineExtractor {
             let range = row.range ?? table.range ?? SourceRange(line: 1)
             var timeText = ""
             if let dateColumn, dateColumn < cells.count { timeText = cells[dateColumn] }
-            if let timeColumn, timeColumn < cells.count { timeText += (timeText.isEmpty ? "" : " ") + cells[timeColumn] }
+            if let timeColumn, timeColumn < cells.count, !cells[timeColumn].isEmpty { timeText += (timeText.isEmpty ? "" : " ") + cells[timeColumn] }
             let texts = (preferred.map { [$0] } ?? (textColumns.isEmpty ? Array(cells.indices.dropFirst()) : textColumns))
                 .filter { $0 < cells.count }.map { cells[$0] }.filter { !$0.isEmpty }
             let text = texts.joined(separator: " — ")
             guard !timeText.isEmpty || !text.isEmpty else { continue }
+            if text.isEmpty, let dateColumn, dateColumn < cells.count, cells[dateColumn] == timeText,
+               let label = DayLabel(line: timeText) {
+                // `| Day 2 | | |` over the rows of that day.
+                setDay(label, written: timeText, at: range, &context, &problems)
+                continue
+            }
             if let leading = TimeExpression.leading(timeText) {
                 if leading.isDateOnly && text.isEmpty {
                     setDate(leading.date, &context)
@@ -507,7 +526,7 @@ enum TimelineExtractor {
                 if leading.isDateOnly, let problem = outOfRange(in: timeText, at: range, reading: .startOfDay) {
                     problems.append(problem)
                 }
-                append(leading, text: [leading.rest, text].filter { !$0.isEmpty }.joined(separator: " "), range: range, &context, &result)
+                append(leading, text: [leading.rest, text].filter { !$0.isEmpty }.joined(separator: " "), range: range, &context, &result, &problems)
             } else {
                 result.append(TimelineEvent(time: nil, timeText: timeText, text: text, range: range))
                 problems.append(outOfRange(in: timeText, at: range, reading: .noTime)
@@ -517,8 +536,13 @@ enum TimelineExtractor {
     }
 
     static func append(_ leading: TimeExpression.Leading, text: String, range: SourceRange, _ context: inout Context,
-                       _ result: inout [TimelineEvent]) {
+                       _ result: inout [TimelineEvent], _ problems: inout [Problem]) {
         if let date = leading.date { setDate(date, &context) }
+        if leading.dayNumber != nil || leading.weekday != nil {
+            // `- Day 2, 08:00: …`, `- Wed 08:30 …`: the entry's own day label.
+            setDay(DayLabel(day: leading.dayNumber, weekday: leading.weekday), written: leading.matched, at: range, &context,
+                   &problems, entry: true)
+        }
         let dateJustWritten = context.dateJustWritten
         context.dateJustWritten = false
         if let relative = leading.relativeSeconds {

@@ -541,6 +541,51 @@ import Testing
         #expect(!flat.problems.contains { $0.code == .timelineEntryWithoutTime })
     }
 
+    /// A day written before the entry's own time dates that entry and the ones after it: `- Day 2,
+    /// 08:00:`, `- Wed 08:30`, and a table's Day column. Each had been read on the start's date
+    /// (the weekday dropped), or with no time at all.
+    @Test(arguments: [
+        "- Day 1, 08:02: Lag alert fires.\n- 08:40 Consumers scaled.\n- Day 2, 09:15: Backlog grows again.\n- Day 2 – 10:30 Rollback.\n",
+        "- Tue 08:02 Lag alert fires.\n- Tue 08:40 Consumers scaled.\n- Wed 09:15 Backlog grows again.\n- Wednesday 10:30: Rollback.\n",
+        "| Day | Time | Event |\n|---|---|---|\n| Day 1 | 08:02 | Lag alert fires. |\n| Day 1 | 08:40 | Consumers scaled. |\n"
+            + "| Day 2 | 09:15 | Backlog grows again. |\n| Day 2 | 10:30 | Rollback. |\n",
+        "| Day | Time | Event |\n|---|---|---|\n| Day 1 | | |\n| | 08:02 | Lag alert fires. |\n| | 08:40 | Consumers scaled. |\n"
+            + "| Day 2 | | |\n| | 09:15 | Backlog grows again. |\n| | 10:30 | Rollback. |\n",
+        "| When | Event |\n|---|---|\n| Tue 08:02 | Lag alert fires. |\n| Tue 08:40 | Consumers scaled. |\n"
+            + "| Wed 09:15 | Backlog grows again. |\n| Wed 10:30 | Rollback. |\n",
+    ])
+    func dayBeforeTheTime(timeline: String) {
+        let p = read(front + timeline)
+        #expect(p.timeline.map { $0.time?.iso8601 } == expected, "\(timeline)")
+        #expect(p.timeline.map(\.text) == ["Lag alert fires.", "Consumers scaled.", "Backlog grows again.", "Rollback."])
+        #expect(!p.problems.contains { $0.code == .timelineEntryWithoutTime || $0.code == .invalidTimestamp })
+    }
+
+    /// Words that start like a day before a time are no day: the entry keeps the day above it.
+    @Test func notADayBeforeTheTime() {
+        #expect(TimeExpression.leading("Dayton 09:15 backlog") == nil)
+        #expect(TimeExpression.leading("Day 2 of the backlog") == nil)
+        let p = read(front + day1 + "- Day 2 saw a second peak.\n- 09:15 Backlog grows again.\n")
+        #expect(p.timeline.map { $0.time?.iso8601 } == ["2026-05-12T08:02:00Z", "2026-05-12T08:40:00Z", nil, "2026-05-12T09:15:00Z"])
+        // A weekday before a date is the date's: the date is read.
+        #expect(TimeExpression.leading("Wed 2026-05-13 09:15 Backlog")?.weekday == nil)
+    }
+
+    /// An entry's weekday counts from a date written above it, not from the start; one that is not
+    /// within three days after that date is a slip: the entry stays on the date, with a warning.
+    @Test func entryWeekdayAfterAWrittenDate() throws {
+        let start = "---\nstarted: 2026-07-14T07:42:00Z\n---\n## Timeline\n\n"
+        let p = read(start + "### 13 Jan 2026\n\n- 23:10 Config merged.\n- Wed 00:20 Errors begin.\n- Wed 08:19 Checkout recovers.\n")
+        #expect(p.timeline.map { $0.time?.iso8601 } == ["2026-01-13T23:10:00Z", "2026-01-14T00:20:00Z", "2026-01-14T08:19:00Z"])
+        #expect(!p.problems.contains { $0.code == .invalidTimestamp })
+        let slip = read(start + "### Tue 14 Jan 2026\n\n- 07:42 Errors begin.\n- Tue 08:19 Checkout recovers.\n")
+        #expect(slip.timeline.map { $0.time?.iso8601 } == ["2026-01-14T07:42:00Z", "2026-01-14T08:19:00Z"])
+        let problem = try #require(slip.problems.first { $0.code == .invalidTimestamp })
+        #expect(problem.severity == .warning)
+        #expect(problem.range?.start.line == 9)
+        #expect(problem.message.contains("Tuesday, is not that of the date above it, Wednesday 2026-01-14"))
+    }
+
     /// A weekday that is not day N's: day N is read, and the heading is reported where it is.
     @Test func weekdayThatIsNotTheDays() throws {
         let p = read(front + "### Day 1\n\n\(day1)\n### Day 2 (Thursday)\n\n\(day2)")
