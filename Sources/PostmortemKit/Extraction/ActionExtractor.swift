@@ -271,8 +271,12 @@ enum ActionExtractor {
         // "Done (during the incident)", "Won't do (for now)": the note is no part of the state.
         if let (head, _) = title.splittingTrailingNote() { title = String(head) }
         var words = SectionTitles.normalise(title).split(separator: " ").map(String.init)
-        if words.first == "already" { words.removeFirst() }
-        while let last = words.last, ["actions", "action", "items", "item", "tasks", "follow", "ups", "up"].contains(last) { words.removeLast() }
+        // "Completed during the incident", "Done during the response": when is no part of the state.
+        if let during = words.firstIndex(of: "during"), during > 0 { words.removeSubrange(during...) }
+        let actionWords: Set<String> = ["actions", "action", "items", "item", "tasks", "follow", "ups", "up"]
+        // "Action items completed", "Already done".
+        while let first = words.first, first == "already" || actionWords.contains(first), words.count > 1 { words.removeFirst() }
+        while let last = words.last, actionWords.contains(last) { words.removeLast() }
         let name = words.joined(separator: " ")
         if normalisedDoneWords.contains(name) { return .done }
         if normalisedNotDoingWords.contains(name) { return .notDoing }
@@ -583,6 +587,8 @@ enum ActionExtractor {
             return .pairs([("due", value)])
         }
         if ["won't do", "wont do", "not doing", "won't fix", "wontfix"].contains(where: { lower.hasPrefix($0) }) { return .statusToTheEnd }
+        // `due: Mar 31, 2027`: the year after the comma is the date's.
+        if key == "due", part.utf8.count == 4, part.utf8.allSatisfy(isDigit) { return .continuesValue }
         return singleValueKeys.contains(key) ? .note : .continuesValue
     }
 
@@ -818,8 +824,18 @@ enum ActionExtractor {
         var bareDate = false
         var keyedDue = false
         var keyedDueValue = ""
+        var parts: [String] = []
         for rawPart in text.split(whereSeparator: { $0 == "," || $0 == ";" }) {
-            var part = rawPart.trimmingWhitespace()
+            let part = rawPart.trimmingWhitespace()
+            // `due Mar 31, 2027`: a year after a comma is the date's before it (a part of four
+            // digits alone is no metadata, so nothing else is lost by joining it).
+            if part.utf8.count == 4, part.utf8.allSatisfy(isDigit), let last = parts.last, last.utf8.last.map(isDigit) == true {
+                parts[parts.count - 1] = last + ", " + part
+            } else {
+                parts.append(part)
+            }
+        }
+        for var part in parts {
             // An owner, due or ticket key with its colon among colonless parts
             // (`(@li.w, due: 2027-01-20, OPS-106)`) is read as without it.
             var keyed = false
@@ -844,7 +860,7 @@ enum ActionExtractor {
                 }
                 switch key {
                 case "owner" where value.hasPrefix("@") && !value.contains(" ") && firstHandle(in: value) != nil: break
-                case "due" where CalendarDate(value) != nil: break
+                case "due" where CalendarDate(value) != nil || dueDate(value) != .unread: break
                 case "ticket" where value.lowercased() == "none" || isTicketURL(value) || (!value.contains(" ") && firstTicketID(in: value) == value)
                     || isIssueNumber(value): break
                 default: return nil

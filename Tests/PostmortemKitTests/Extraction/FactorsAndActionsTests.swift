@@ -179,7 +179,16 @@ import Testing
         #expect(p.actions.map(\.state) == [.done, .open, .open, .notDoing, .done, .notDoing])
         #expect(p.actions.map(\.group) == ["Completed", "Completed", "In progress", "Won't do", "Done", "Rejected actions"])
         #expect(p.actions[3].text == "Replace the proxy vendor" && p.actions[3].reason == "cost outweighs the benefit")
-        for title in ["Short term", "Long term", "Prevent", "Done when the pool is full"] { #expect(ActionExtractor.groupState(title) == nil, "\(title)") }
+        for title in ["Short term", "Long term", "Prevent", "Done when the pool is full", "Actions", "During the incident"] {
+            #expect(ActionExtractor.groupState(title) == nil, "\(title)")
+        }
+        // When, and the word for actions, are no part of the state.
+        for title in ["Completed during the incident", "Done during the response", "Action items completed", "Actions already done",
+                      "Follow-ups completed (during the incident)"] {
+            #expect(ActionExtractor.groupState(title) == .done, "\(title)")
+        }
+        #expect(ActionExtractor.groupState("Actions we won't do") == nil)
+        #expect(ActionExtractor.groupState("Action items won't do") == .notDoing)
     }
 
     /// From the black-box pass of stop 43: due dates written in other common forms were not read
@@ -191,6 +200,21 @@ import Testing
     func dueDatesInOtherForms(written: String, expected: String) {
         let p = read("## Action items\n\n- [ ] Add a canary (owner: @x, due: \(written), ticket: OPS-1)\n")
         #expect(p.actions.first?.due?.description == expected)
+        #expect(p.problems.isEmpty)
+    }
+
+    /// A date written with a comma before its year, `Mar 31, 2027`, had been split there: the
+    /// year was dropped (`due: Mar 31, 2027`, then P021 for "Mar 31"), or the whole parenthesis
+    /// stayed in the text (`(@li.w, due Mar 31, 2027, OPS-13)`, then PM051). Other full forms are
+    /// read without the colon too.
+    @Test(arguments: ["(owner: @li.w, due: Mar 31, 2027, OPS-12)", "(@li.w, due Mar 31, 2027, OPS-12)",
+                      "— owner: @li.w, due: March 31, 2027, ticket: OPS-12", "(@li.w, due 31 Mar 2027, OPS-12)",
+                      "(@li.w, due 31/03/2027, OPS-12)"])
+    func dueDateWithACommaBeforeItsYear(metadata: String) {
+        let p = read("## Action items\n\n- [ ] Add a lag alert on the consumer group \(metadata)\n")
+        #expect(p.actions.first?.due?.description == "2027-03-31", "\(metadata)")
+        #expect(p.actions.first?.text == "Add a lag alert on the consumer group")
+        #expect(p.actions.first?.owner == "li.w" && p.actions.first?.ticket == "OPS-12")
         #expect(p.problems.isEmpty)
     }
 
