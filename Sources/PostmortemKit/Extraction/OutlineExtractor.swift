@@ -123,6 +123,16 @@ enum BlockItems {
         return image
     }
 
+    /// A paragraph of nothing but emphasised text right after a figure, of at most twenty words:
+    /// its caption, written as a paragraph of its own (`*Figure 2: p99 latency during the
+    /// failover*` after a blank line).
+    static func isCaption(_ paragraph: MarkdownNode, after previous: MarkdownNode?) -> Bool {
+        guard let previous, previous.kind == .paragraph, isFigure(previous) else { return false }
+        let parts = paragraph.children.filter { !($0.kind == .text && $0.literal.trimmingWhitespace().isEmpty) }
+        guard !parts.isEmpty, parts.allSatisfy({ $0.kind == .emphasis || $0.kind == .strong }) else { return false }
+        return paragraph.plainText.split(separator: " ").count <= 20
+    }
+
     static func items(in blocks: [MarkdownNode]) -> [Item] {
         var result: [Item] = []
         for (index, block) in blocks.enumerated() {
@@ -136,7 +146,7 @@ enum BlockItems {
                 }
             case .paragraph:
                 let text = block.plainText.trimmingWhitespaceAndNewlines()
-                guard !text.isEmpty, !isFigure(block) else { continue }
+                guard !text.isEmpty, !isFigure(block), !isCaption(block, after: index > 0 ? blocks[index - 1] : nil) else { continue }
                 // "As a result, three things happened:" over a list introduces its items, and is
                 // none of them. A longer one says more than that ("While we consider the lack of
                 // least privilege the biggest factor, there were a number of factors that …:").

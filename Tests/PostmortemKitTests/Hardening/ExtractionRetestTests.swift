@@ -123,6 +123,14 @@ import Testing
         #expect(try flagged("- It was not the tool but human error.") == ["\"human error\" is blame or counterfactual language"])
     }
 
+    /// A caption is emphasised text right after a figure; emphasised text elsewhere, or a longer
+    /// paragraph after a figure, is an item.
+    @Test func captionsOnlyAfterFigures() {
+        let p = read("## Contributing factors\n\n*The pool was emptied by the deploy.*\n\n![Queue](q.png)\n\n"
+                     + "The retry storm kept the queue full for 40 minutes.\n")
+        #expect(p.factors.map(\.text) == ["The pool was emptied by the deploy.", "The retry storm kept the queue full for 40 minutes."])
+    }
+
     /// Half-done readings the retest found, finished: Target dates in other forms, linked and
     /// captioned figures, an introduction over a table, state groups with a note, `@jdoe (Jane
     /// Doe)`, `Superseded by …`, `Released in v2.3`.
@@ -134,6 +142,10 @@ import Testing
 
             ![Latency](lat.png)
             *Figure 2: p99 latency during the incident*
+
+            ![Queue depth](queue.png)
+
+            _Figure 3: queue depth in the same hour._
 
             The contributing factors were:
 
