@@ -195,10 +195,15 @@ public enum ConfigurationReader {
 /// likely typo ("did you mean").
 public func closestMatch(_ word: String, in candidates: [String]) -> String? {
     let lower = word.lowercased()
+    let length = lower.count
     var best: (String, Int)? = nil
     for candidate in candidates {
+        let limit = max(1, min(3, candidate.count / 3))
+        // The distance is at least the difference in length: a sentence after a factor's label
+        // ("Things lined up badly that afternoon") is no typo of any category, and is not compared.
+        guard abs(length - candidate.count) <= limit else { continue }
         let distance = editDistance(lower, candidate.lowercased())
-        if distance <= max(1, min(3, candidate.count / 3)), distance < (best?.1 ?? .max) { best = (candidate, distance) }
+        if distance <= limit, distance < (best?.1 ?? .max) { best = (candidate, distance) }
     }
     return best?.0
 }
