@@ -112,15 +112,17 @@ public enum TimeExpression {
         // A weekday before a date or a time ("Monday, January 12, 2026", "Mon 12 Jan", "Tue 07:42"):
         // a heading of that kind had not been read as a date, so every entry under it was a day off.
         // Before a time alone, the weekday names the entry's day; before a date, the date does.
+        // So does a day's number (`Day 2, 08:00:`, `Day 2 (Wed) @ 08:00`, a table's `| Day 2 |
+        // 08:00 |`, its cells joined).
         var weekday: Int? = nil
         var dayNumber: Int? = nil
-        if let after = weekdayEnd(bytes, i), dateToken(bytes, after) != nil || timeToken(bytes, after) != nil {
-            if dateToken(bytes, after) == nil { weekday = weekdayNumber(bytes, i) }
-            i = after
-        } else if let (n, after) = dayNumberEnd(bytes, i), timeToken(bytes, after) != nil {
-            // `Day 2, 08:00:`, `Day 2 – 08:00`, a table's `| Day 2 | 08:00 |` (its cells joined).
-            dayNumber = n
-            i = after
+        if let prefix = dayPrefix(bytes, i) {
+            if dateToken(bytes, prefix.end) != nil {
+                i = prefix.end
+            } else if timeToken(bytes, prefix.end) != nil {
+                (dayNumber, weekday) = (prefix.day, prefix.weekday)
+                i = prefix.end
+            }
         }
         let start = i
         var date: CalendarDate? = nil
@@ -195,13 +197,27 @@ public enum TimeExpression {
                        matched: matched, rest: rest)
     }
 
-    /// `Day N` at `i` (any case; N of one to three digits) and what may separate it from a time:
-    /// a comma or colon, or a dash with spaces around it. The number, and where the time would start.
-    static func dayNumberEnd(_ b: [UInt8], _ i: Int) -> (Int, Int)? {
-        guard byte(b, i).map({ $0 | 0x20 }) == UInt8(ascii: "d"), matchWord(b, i, "day"), byte(b, i + 3) == " " else { return nil }
-        var j = i + 4
-        skipSpaces(b, &j)
-        guard let n = number(b, &j, maxDigits: 3) else { return nil }
+    /// A day written before a date or a time, at `i`: `Day N` (any case; N of one to three
+    /// digits), a weekday in full or abbreviated (`Wed`, `Wed.`), or either with the other in
+    /// parentheses after it (`Day 2 (Wed)`, `Wednesday (day 2)`); then a comma or colon, or a
+    /// dash with spaces around it, and perhaps `@`, `~` or "at" (``proseOpenerEnd(_:_:)``).
+    /// Where what follows would start; callers look for a date or a time there.
+    static func dayPrefix(_ b: [UInt8], _ i: Int) -> (day: Int?, weekday: Int?, end: Int)? {
+        // Every line of every timeline starts here: the first letter rules most out.
+        guard i < b.count, "dmtwfsDMTWFS".utf8.contains(b[i]) else { return nil }
+        var j = i
+        var day: Int? = nil, weekday: Int? = nil
+        if let (n, after) = dayNumber(b, j) {
+            day = n
+            j = after
+            if let (w, after) = inParentheses(b, j, weekdayWord) { (weekday, j) = (w, after) }
+        } else if let (w, after) = weekdayWord(b, j) {
+            weekday = w
+            j = after
+            if let (n, after) = inParentheses(b, j, dayNumber) { (day, j) = (n, after) }
+        } else {
+            return nil
+        }
         if byte(b, j) == "," || byte(b, j) == ":" { j += 1 }
         guard byte(b, j) == " " else { return nil }
         skipSpaces(b, &j)
@@ -210,14 +226,39 @@ public enum TimeExpression {
             skipSpaces(b, &j)
             break
         }
+        if let after = proseOpenerEnd(b, j) { j = after }
+        return (day, weekday, j)
+    }
+
+    /// `Day N` at `i`: the number, and where it ends.
+    static func dayNumber(_ b: [UInt8], _ i: Int) -> (Int, Int)? {
+        guard byte(b, i).map({ $0 | 0x20 }) == UInt8(ascii: "d"), matchWord(b, i, "day"), byte(b, i + 3) == " " else { return nil }
+        var j = i + 4
+        skipSpaces(b, &j)
+        guard let n = number(b, &j, maxDigits: 3) else { return nil }
         return (n, j)
     }
 
-    /// The weekday whose name (in full or abbreviated) starts at `i`, Monday 0 to Sunday 6.
-    static func weekdayNumber(_ b: [UInt8], _ i: Int) -> Int? {
+    /// A weekday's name at `i` (in full or abbreviated, a full stop after it allowed): Monday 0 to
+    /// Sunday 6, and where it ends.
+    static func weekdayWord(_ b: [UInt8], _ i: Int) -> (Int, Int)? {
         var j = i
         while j < b.count, isLetter(b[j]) { j += 1 }
-        return DayLabel.weekdays[String(decoding: b[i..<j], as: UTF8.self).lowercased()]
+        guard j - i >= 3, j - i <= 9 else { return nil }
+        let word = b[i..<j]
+        guard let index = weekdayWords.firstIndex(where: { $0.count == word.count && zip($0, word).allSatisfy { $0 == $1 | 0x20 } }),
+              let weekday = DayLabel.weekdays[String(decoding: weekdayWords[index], as: UTF8.self)] else { return nil }
+        if byte(b, j) == "." { j += 1 }
+        return (weekday, j)
+    }
+
+    /// `read` in parentheses after spaces at `i` (`(Wed)`, `(day 2)`): its value, and where the
+    /// parenthesis closes.
+    static func inParentheses(_ b: [UInt8], _ i: Int, _ read: ([UInt8], Int) -> (Int, Int)?) -> (Int, Int)? {
+        var j = i
+        skipSpaces(b, &j)
+        guard byte(b, j) == "(", let (value, end) = read(b, j + 1), byte(b, end) == ")" else { return nil }
+        return (value, end + 1)
     }
 
     /// A time relative to the incident's start at `i`, in seconds, and its length: `T`, a sign
@@ -692,7 +733,7 @@ public enum TimeExpression {
         var i = 0
         skipSpaces(bytes, &i)
         _ = skipOpeners(bytes, &i)
-        if let after = weekdayEnd(bytes, i), dateToken(bytes, after) != nil || timeParts(bytes, after) != nil { i = after }
+        if let prefix = dayPrefix(bytes, i), dateToken(bytes, prefix.end) != nil || timeParts(bytes, prefix.end) != nil { i = prefix.end }
         if let (_, length) = dateToken(bytes, i) { i = afterDateSeparators(bytes, i + length) }
         guard timeToken(bytes, i) == nil, let parts = timeParts(bytes, i) else { return nil }
         return String(decoding: bytes[i..<(i + parts.length)], as: UTF8.self)
@@ -924,24 +965,6 @@ public enum TimeExpression {
         case 0xE2 where byte(b, i + 1) == 0x88 && byte(b, i + 2) == 0x92: (-1, 3)
         default: nil
         }
-    }
-
-    /// Where the text after a weekday at `i` starts ("Monday, ", "Tue. ", "thu "), or nil when no
-    /// weekday is there.
-    static func weekdayEnd(_ b: [UInt8], _ i: Int) -> Int? {
-        // Every line of every timeline starts here: the first letter rules most out, and the word
-        // is compared as bytes, lowercased, with no string made.
-        guard i < b.count, "mtwfsMTWFS".utf8.contains(b[i]) else { return nil }
-        var j = i
-        while j < b.count, isLetter(b[j]) { j += 1 }
-        guard j - i >= 3, j - i <= 9 else { return nil }
-        let word = b[i..<j]
-        guard weekdayWords.contains(where: { $0.count == word.count && zip($0, word).allSatisfy { $0 == $1 | 0x20 } }) else { return nil }
-        if byte(b, j) == "." { j += 1 }
-        if byte(b, j) == "," { j += 1 }
-        guard byte(b, j) == " " else { return nil }
-        skipSpaces(b, &j)
-        return j
     }
 
     /// Weekdays in full and as abbreviated, lowercase.

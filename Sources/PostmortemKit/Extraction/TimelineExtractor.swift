@@ -17,6 +17,9 @@ enum TimelineExtractor {
         /// The incident's own date, for years left out.
         var anchor: CalendarDate?
         var dateIsExplicit = false
+        /// True when the date in effect came from a day label (``setDay(_:written:at:_:_:entry:)``),
+        /// not a date written in full.
+        var dateFromLabel = false
         /// True from a date written on its own (a heading or a date line) until the next entry:
         /// an entry in a zone of its own right after it is on that date as written.
         var dateJustWritten = false
@@ -209,11 +212,13 @@ enum TimelineExtractor {
     /// label with no date written above it, the one nearest the start (`### Monday` over background before a Wednesday
     /// incident). A weekday that is not day N's is reported; day N is read.
     ///
-    /// An entry's own weekday (`- Wed 08:30`, `entry`) more than three days after the date above
-    /// it is taken for a slip, not a jump of a week (`### Tue 14 Jan` over `- Tue 08:19`, where the
-    /// 14th is a Wednesday): the entry stays on that date, with a P014 warning.
+    /// An entry's own weekday (`- Wed 08:30`, `entry`) five days or more after a date written
+    /// above it is taken for a slip, not a jump of a week (`### Tue 14 Jan` over `- Tue 08:19`,
+    /// where the 14th is a Wednesday): the entry stays on that date, with a P014 warning.
     static func setDay(_ label: DayLabel, written: String, at range: SourceRange, _ context: inout Context,
                        _ problems: inout [Problem], entry: Bool = false) {
+        // Without `started` or a date in the file name, day 1 is the first date the timeline writes.
+        if context.anchor == nil { context.anchor = context.date }
         guard let anchor = context.anchor else { return }
         let first = context.firstDayNumber == nil
         if let day = label.day {
@@ -226,13 +231,16 @@ enum TimelineExtractor {
                     at: range, severity: .warning))
             }
             setDate(date, &context)
+            context.dateFromLabel = true
         } else if let weekday = label.weekday {
-            // After a date written above (`### Tue 14 Jan`, then `- Tue 08:19`), from that date.
-            let nearStart = first && !context.dateIsExplicit
+            // After entries or a date written above (`### Tue 14 Jan`, then `- Tue 08:19`), from
+            // that date; else the nearest to the start, from four days before it (a lead-up the
+            // Friday before) to two after.
+            let nearStart = first && !context.dateIsExplicit && context.previous == nil
             let from = nearStart ? anchor : context.date ?? anchor
             var ahead = ((weekday - from.weekday) % 7 + 7) % 7
-            if nearStart, ahead > 3 { ahead -= 7 }
-            if entry, !nearStart, ahead > 3 {
+            if nearStart, ahead > 2 { ahead -= 7 }
+            if entry, context.dateIsExplicit, !context.dateFromLabel, ahead >= 5 {
                 problems.append(Problem(.invalidTimestamp,
                     "the entry's weekday, \(DayLabel.weekdayNames[weekday]), is not that of the date above it, "
                     + "\(DayLabel.weekdayNames[from.weekday]) \(from); the entry is read on that date",
@@ -241,6 +249,7 @@ enum TimelineExtractor {
             }
             if first { context.firstDayNumber = 1 }
             setDate(from.adding(days: ahead), &context)
+            context.dateFromLabel = true
         }
     }
 
@@ -269,6 +278,7 @@ enum TimelineExtractor {
         }
         context.dateIsExplicit = true
         context.dateJustWritten = true
+        context.dateFromLabel = false
     }
 
     static func read(_ block: MarkdownNode, _ context: inout Context, _ result: inout [TimelineEvent],
@@ -511,10 +521,10 @@ enum TimelineExtractor {
                 .filter { $0 < cells.count }.map { cells[$0] }.filter { !$0.isEmpty }
             let text = texts.joined(separator: " — ")
             guard !timeText.isEmpty || !text.isEmpty else { continue }
-            if text.isEmpty, let dateColumn, dateColumn < cells.count, cells[dateColumn] == timeText,
-               let label = DayLabel(line: timeText) {
-                // `| Day 2 | | |` over the rows of that day.
-                setDay(label, written: timeText, at: range, &context, &problems)
+            // `| Day 2 | | |` or `| **Thursday** | |` over the rows of that day, in whichever column.
+            if timeText.isEmpty || text.isEmpty, cells.filter({ !$0.isEmpty }).count == 1,
+               let label = DayLabel(line: timeText.isEmpty ? text : timeText) {
+                setDay(label, written: timeText.isEmpty ? text : timeText, at: range, &context, &problems)
                 continue
             }
             if let leading = TimeExpression.leading(timeText) {
@@ -540,7 +550,9 @@ enum TimelineExtractor {
         if let date = leading.date { setDate(date, &context) }
         if leading.dayNumber != nil || leading.weekday != nil {
             // `- Day 2, 08:00: …`, `- Wed 08:30 …`: the entry's own day label.
-            setDay(DayLabel(day: leading.dayNumber, weekday: leading.weekday), written: leading.matched, at: range, &context,
+            let written = [leading.dayNumber.map { "Day \($0)" }, leading.weekday.map { "(\(DayLabel.weekdayNames[$0]))" }]
+                .compactMap { $0 }.joined(separator: " ")
+            setDay(DayLabel(day: leading.dayNumber, weekday: leading.weekday), written: written, at: range, &context,
                    &problems, entry: true)
         }
         let dateJustWritten = context.dateJustWritten

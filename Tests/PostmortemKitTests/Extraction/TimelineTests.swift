@@ -374,7 +374,8 @@ import Testing
         #expect(TimeExpression.leading("3 of june's reports failed")?.date == nil)
         // A weekday alone, or a word that only starts like one, is text.
         #expect(TimeExpression.leading("Monday we paged the team") == nil)
-        #expect(TimeExpression.weekdayEnd(Array("Sunny 13 Jan".utf8), 0) == nil)
+        #expect(TimeExpression.dayPrefix(Array("Sunny 13 Jan".utf8), 0) == nil)
+        #expect(TimeExpression.dayPrefix(Array("Dayton 13 Jan".utf8), 0) == nil)
     }
 
     @Test(arguments: [
@@ -559,6 +560,48 @@ import Testing
         #expect(p.timeline.map { $0.time?.iso8601 } == expected, "\(timeline)")
         #expect(p.timeline.map(\.text) == ["Lag alert fires.", "Consumers scaled.", "Backlog grows again.", "Rollback."])
         #expect(!p.problems.contains { $0.code == .timelineEntryWithoutTime || $0.code == .invalidTimestamp })
+    }
+
+    /// From the retest of this reading: a weekday after entries counts forward from their day (a
+    /// review the Monday after had gone to the day before the incident); a first one is the
+    /// nearest to the start from four days before it (a lead-up the Friday before) to two after.
+    @Test func entryWeekdaysAfterEntriesAndBeforeTheStart() {
+        let after = read(front + "- 08:02 Lag alert fires.\n- 12:00 Resolved.\n- Mon 10:00 Postmortem review held.\n")
+        #expect(after.timeline.map { $0.time?.iso8601 } == ["2026-05-12T08:02:00Z", "2026-05-12T12:00:00Z", "2026-05-18T10:00:00Z"])
+        let leadUp = read(front + "- Fri 16:00 Schema change merged.\n- Tue 08:02 Errors begin.\n")
+        #expect(leadUp.timeline.map { $0.time?.iso8601 } == ["2026-05-08T16:00:00Z", "2026-05-12T08:02:00Z"])
+        #expect(!leadUp.problems.contains { $0.code == .invalidTimestamp })
+        // A Tuesday four days after a Friday written in full is that Tuesday, not a slip.
+        let review = read(front + "### Fri 15 May 2026\n\n- 16:00 Resolved.\n- Tue 10:00 Postmortem review.\n")
+        #expect(review.timeline.last?.time?.iso8601 == "2026-05-19T10:00:00Z")
+        #expect(!review.problems.contains { $0.code == .invalidTimestamp })
+    }
+
+    /// A day label in a row of a table without a Day column (`| **Day 2** | |`, in either column),
+    /// and more ways to write a day before a time.
+    @Test func dayRowsAndPrefixes() {
+        for row in ["| **Day 2** | |", "| Day 2 | |", "| | **Day 2** |", "| **Wednesday** | |"] {
+            let p = read(front + "| Time (UTC) | Event |\n|---|---|\n| 08:10 | On-call acks. |\n\(row)\n| 11:00 | Lag back to normal. |\n")
+            #expect(p.timeline.map { $0.time?.iso8601 } == ["2026-05-12T08:10:00Z", "2026-05-13T11:00:00Z"], "\(row)")
+            #expect(p.problems.isEmpty, "\(row)")
+        }
+        for entry in ["Day 2 (Wed) 09:15", "Day 2 (Wednesday), 09:15", "Wednesday (day 2) 09:15", "Day 2 @ 09:15", "Day 2 at 09:15",
+                      "Day 2, ~09:15", "Wed @ 09:15", "Wed: 09:15", "**Day 2, 09:15**"] {
+            let p = read(front + day1 + "- \(entry) Backlog grows again.\n")
+            #expect(p.timeline.last?.time?.iso8601 == "2026-05-13T09:15:00Z", "\(entry)")
+            #expect(p.timeline.last?.text == "Backlog grows again.", "\(entry)")
+            #expect(p.problems.isEmpty, "\(entry)")
+        }
+        // A weekday in parentheses that is not day N's: day N is read, with a warning.
+        let wrong = read(front + day1 + "- Day 2 (Thu) 09:15 Backlog grows again.\n")
+        #expect(wrong.timeline.last?.time?.iso8601 == "2026-05-13T09:15:00Z")
+        #expect(wrong.problems.first?.message.hasPrefix("`Day 2 (Thursday)` names a weekday that is not day 2's") == true)
+    }
+
+    /// Without `started` or a date in the file name, the first date the timeline writes is day 1.
+    @Test func firstWrittenDateIsDayOneWithoutAStart() {
+        let p = read("## Timeline\n\n### 2026-05-12\n\n- 08:02 Errors.\n- Day 2, 08:00: Still errors.\n- Day 3, 09:00 Fixed.\n", path: "lag.md")
+        #expect(p.timeline.map { $0.time?.iso8601 } == ["2026-05-12T08:02:00Z", "2026-05-13T08:00:00Z", "2026-05-14T09:00:00Z"])
     }
 
     /// Words that start like a day before a time are no day: the entry keeps the day above it.
