@@ -244,10 +244,11 @@ enum ActionExtractor {
             var action = FollowUpAction(text: text, state: task == true ? .done : .open, range: range)
             action.group = group
             if let lead, isStruckThrough(lead) { action.state = .done }
-            let ticketFromLabel = applyInlineMetadata(to: &action, links: links(in: item), started: started, problems: &problems)
+            let (ticketFromLabel, statesItsState) = applyInlineMetadata(to: &action, links: links(in: item), started: started, problems: &problems)
             apply(trailing, at: trailingRanges, to: &action, problems: &problems)
-            // Under `### Completed` or `**Won't do**`, an item without a box of its own.
-            if task == nil, let state = listState, action.state == .open {
+            // Under `### Completed` or `**Won't do**`, an item without a box or a status of its
+            // own (`status: in progress` under `### Completed` had been read as done).
+            if task == nil, let state = listState, action.state == .open, !statesItsState, !trailing.contains(where: statesAState) {
                 action.state = state
                 // "Replace the proxy vendor — cost outweighs the benefit": the reason after a dash.
                 if state == .notDoing, action.reason == nil,
@@ -266,22 +267,45 @@ enum ActionExtractor {
 
     /// The state a group's title names (`Completed`, `Done`, `Won't do`, `Rejected actions`),
     /// for its actions that state none of their own; nil for other titles ("Short term").
+    /// True for a metadata pair that gives the action's state: a status, or a won't-do.
+    static func statesAState(_ pair: (String, String)) -> Bool { pair.0 == "status" || pair.0 == "wontdo" }
+
     static func groupState(_ title: String?) -> FollowUpAction.State? {
-        guard var title, title.utf8.count <= 60 else { return nil }
-        // "Done (during the incident)", "Won't do (for now)": the note is no part of the state.
-        if let (head, _) = title.splittingTrailingNote() { title = String(head) }
+        guard let title, title.utf8.count <= 60 else { return nil }
+        // "Done (during the incident)", "Won't do (for now)": the note is no part of the state;
+        // but in "Action items (completed)" or "Short term (done)" the note is the state.
+        guard let (head, note) = title.splittingTrailingNote() else { return stateOfGroupTitle(title) }
+        return stateOfGroupTitle(String(head)) ?? stateOfGroupTitle(String(note))
+    }
+
+    /// The state a group's title (without a note) names: a state's words, with words for actions
+    /// ("Action items completed", "Mitigations done") and for when ("Completed during the
+    /// incident", "Done already") around them; "Completed/Done" is done.
+    static func stateOfGroupTitle(_ title: String) -> FollowUpAction.State? {
         var words = SectionTitles.normalise(title).split(separator: " ").map(String.init)
-        // "Completed during the incident", "Done during the response": when is no part of the state.
-        if let during = words.firstIndex(of: "during"), during > 0 { words.removeSubrange(during...) }
-        let actionWords: Set<String> = ["actions", "action", "items", "item", "tasks", "follow", "ups", "up"]
-        // "Action items completed", "Already done".
-        while let first = words.first, first == "already" || actionWords.contains(first), words.count > 1 { words.removeFirst() }
-        while let last = words.last, actionWords.contains(last) { words.removeLast() }
+        // When something was done is no part of its state: "during the incident", "in the response".
+        var when = false
+        if let at = words.indices.first(where: { words[$0] == "during" || words[$0] == "in" && words[$0...].contains { Self.incidentWords.contains($0) } }),
+           at > 0 {
+            words.removeSubrange(at...)
+            when = true
+        }
+        while let first = words.first, words.count > 1, Self.groupLeadWords.contains(first) { words.removeFirst() }
+        while let last = words.last, words.count > 1, Self.groupTailWords.contains(last) { words.removeLast() }
         let name = words.joined(separator: " ")
-        if normalisedDoneWords.contains(name) { return .done }
-        if normalisedNotDoingWords.contains(name) { return .notDoing }
+        if normalisedDoneWords.contains(name) || words.count > 1 && words.allSatisfy(normalisedDoneWords.contains) { return .done }
+        // "Won't do during the incident" may be done later: no state.
+        if normalisedNotDoingWords.contains(name), !when { return .notDoing }
         return nil
     }
+
+    /// Words for what a group holds, before or after its state ("Action items completed",
+    /// "Mitigations done", "Items we won't do", "Completed follow-ups", "Done already").
+    static let groupLeadWords: Set<String> = ["already", "actions", "action", "items", "item", "tasks", "task", "follow", "ups", "up",
+                                              "mitigations", "mitigation", "remediations", "remediation", "fixes", "work", "we"]
+    static let groupTailWords: Set<String> = ["actions", "action", "items", "item", "tasks", "follow", "ups", "up", "already"]
+    /// Words that name the incident after "in" ("Completed in the incident").
+    static let incidentWords: Set<String> = ["incident", "outage", "response", "event"]
 
     /// The words of a state, as a Status cell (``applyStatus(_:to:)``), a group's title
     /// (``groupState(_:)``) and a ticket cell (``cellStates``) write them. ("yes" is a Status's only.)
@@ -534,7 +558,8 @@ enum ActionExtractor {
             let (m, d) = a > 12 ? (b, a) : (a, b)
             return CalendarDate(year: y, month: m, day: d).map(DueValue.date) ?? .unread
         }
-        let bytes = Array(value.utf8)
+        // `31 March, 2027`: a comma before the year is read as `Mar 31, 2027`'s is.
+        let bytes = Array(value.utf8).filter { $0 != UInt8(ascii: ",") }
         guard let (date, length) = TimeExpression.dateToken(bytes, 0), length == bytes.count, date.year != 2000 else { return .unread }
         // `03.04.2024` and `03-04-2024` are day first in Europe, where they are written so.
         return .date(date)
@@ -702,10 +727,11 @@ enum ActionExtractor {
         return rest.isEmpty ? text : rest
     }
 
-    /// True when the ticket was read from the id the text starts with (``leadingLabel(_:)``).
+    /// `ticketFromLabel` when the ticket was read from the id the text starts with
+    /// (``leadingLabel(_:)``); `statesItsState` when the metadata gives a status or a won't-do.
     @discardableResult
     static func applyInlineMetadata(to action: inout FollowUpAction, links: [String], started: CalendarDate?,
-                                    problems: inout [Problem]) -> Bool {
+                                    problems: inout [Problem]) -> (ticketFromLabel: Bool, statesItsState: Bool) {
         // "**Action:** Detach the volume": the label says what the item is, and is none of its text.
         action.text = removingKindLabel(action.text)
         // `(done)`, `[done]` markers, and `:white_check_mark:` at the start.
@@ -758,7 +784,7 @@ enum ActionExtractor {
         // "(due 2026-12-01, OPS-123)", "… by 2026-12-01": a date after one of the due words,
         // written without the colon, is the due date, as a handle is the owner.
         applyWrittenDue(in: text, to: &action, metadata: metadata, started: started, problems: &problems)
-        return ticketFromLabel
+        return (ticketFromLabel, metadata.contains(where: statesAState))
     }
 
     /// Reads a due date written in the text (``writtenDueDate(in:)``) when the metadata gave none;
@@ -829,7 +855,7 @@ enum ActionExtractor {
             let part = rawPart.trimmingWhitespace()
             // `due Mar 31, 2027`: a year after a comma is the date's before it (a part of four
             // digits alone is no metadata, so nothing else is lost by joining it).
-            if part.utf8.count == 4, part.utf8.allSatisfy(isDigit), let last = parts.last, last.utf8.last.map(isDigit) == true {
+            if part.utf8.count == 4, part.utf8.allSatisfy(isDigit), let last = parts.last {
                 parts[parts.count - 1] = last + ", " + part
             } else {
                 parts.append(part)

@@ -184,11 +184,38 @@ import Testing
         }
         // When, and the word for actions, are no part of the state.
         for title in ["Completed during the incident", "Done during the response", "Action items completed", "Actions already done",
-                      "Follow-ups completed (during the incident)"] {
+                      "Follow-ups completed (during the incident)", "Mitigations completed during the incident", "Work done during the incident",
+                      "Completed in the incident", "Done already", "Action items (completed)", "Short term (done)", "Completed/Done"] {
             #expect(ActionExtractor.groupState(title) == .done, "\(title)")
         }
-        #expect(ActionExtractor.groupState("Actions we won't do") == nil)
-        #expect(ActionExtractor.groupState("Action items won't do") == .notDoing)
+        for title in ["Items we won't do", "Action items won't do", "Won't do (for now)"] {
+            #expect(ActionExtractor.groupState(title) == .notDoing, "\(title)")
+        }
+        // Not states: work still to check, someone else's work, and what may be done after the incident.
+        for title in ["Completed work we still need to verify", "Done by the vendor", "Not yet done", "Won't do during the incident",
+                      "In the incident", "Work"] {
+            #expect(ActionExtractor.groupState(title) == nil, "\(title)")
+        }
+    }
+
+    /// A group's state is for actions that state none of their own: `status: in progress` under
+    /// `### Completed` had been read as done.
+    @Test func groupStateYieldsToAStatedOne() {
+        let p = read("""
+            ## Action items
+
+            ### Completed during the incident
+
+            - Bump the heap (owner: @li.w, status: in progress, due: 2027-01-10, ticket: OPS-2)
+            - Roll back the config (@dana, OPS-1)
+            - Page the vendor
+              Status: open
+
+            ### Won't do
+
+            - Replace the broker (status: done, OPS-5)
+            """)
+        #expect(p.actions.map(\.state) == [.open, .done, .open, .done])
     }
 
     /// From the black-box pass of stop 43: due dates written in other common forms were not read
@@ -209,7 +236,7 @@ import Testing
     /// read without the colon too.
     @Test(arguments: ["(owner: @li.w, due: Mar 31, 2027, OPS-12)", "(@li.w, due Mar 31, 2027, OPS-12)",
                       "— owner: @li.w, due: March 31, 2027, ticket: OPS-12", "(@li.w, due 31 Mar 2027, OPS-12)",
-                      "(@li.w, due 31/03/2027, OPS-12)"])
+                      "(@li.w, due 31/03/2027, OPS-12)", "(owner: @li.w, due: 31 March, 2027, OPS-12)", "(@li.w, due 31 Mar, 2027, OPS-12)"])
     func dueDateWithACommaBeforeItsYear(metadata: String) {
         let p = read("## Action items\n\n- [ ] Add a lag alert on the consumer group \(metadata)\n")
         #expect(p.actions.first?.due?.description == "2027-03-31", "\(metadata)")
