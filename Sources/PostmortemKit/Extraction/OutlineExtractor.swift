@@ -123,15 +123,21 @@ enum BlockItems {
         return image
     }
 
-    /// A paragraph of nothing but emphasised text right after a figure, of at most twenty words:
-    /// its caption, written as a paragraph of its own (`*Figure 2: p99 latency during the
-    /// failover*` after a blank line).
+    /// A paragraph of nothing but emphasised text right after a figure, of at most twenty words,
+    /// that starts with a word captions start with: the figure's caption, written as a paragraph
+    /// of its own (`*Figure 2: p99 latency during the failover*` after a blank line). An
+    /// emphasised sentence after a figure ("_Retries had no jitter._") is an item.
     static func isCaption(_ paragraph: MarkdownNode, after previous: MarkdownNode?) -> Bool {
         guard let previous, previous.kind == .paragraph, isFigure(previous) else { return false }
         let parts = paragraph.children.filter { !($0.kind == .text && $0.literal.trimmingWhitespace().isEmpty) }
         guard !parts.isEmpty, parts.allSatisfy({ $0.kind == .emphasis || $0.kind == .strong }) else { return false }
-        return paragraph.plainText.split(separator: " ").count <= 20
+        let words = paragraph.plainText.split(separator: " ")
+        guard words.count <= 20, let first = words.first else { return false }
+        return captionWords.contains(first.lowercased().filter(\.isLetter))
     }
+
+    /// The words a caption starts with (`Figure 3:`, `Fig. 2`, `Graph:`, `Source:`).
+    static let captionWords: Set<String> = ["figure", "fig", "image", "chart", "graph", "screenshot", "diagram", "photo", "source"]
 
     static func items(in blocks: [MarkdownNode]) -> [Item] {
         var result: [Item] = []

@@ -127,8 +127,10 @@ import Testing
     /// paragraph after a figure, is an item.
     @Test func captionsOnlyAfterFigures() {
         let p = read("## Contributing factors\n\n*The pool was emptied by the deploy.*\n\n![Queue](q.png)\n\n"
-                     + "The retry storm kept the queue full for 40 minutes.\n")
-        #expect(p.factors.map(\.text) == ["The pool was emptied by the deploy.", "The retry storm kept the queue full for 40 minutes."])
+                     + "The retry storm kept the queue full for 40 minutes.\n\n![CPU](cpu.png)\n*Figure 5: CPU.*\n\n"
+                     + "_Note: the broker ran an old version, which made rebalances slow._\n\n![Lag](lag.png)\n\n_Retries had no jitter._\n")
+        #expect(p.factors.map(\.text) == ["The pool was emptied by the deploy.", "The retry storm kept the queue full for 40 minutes.",
+                                          "Note: the broker ran an old version, which made rebalances slow.", "Retries had no jitter."])
     }
 
     /// Half-done readings the retest found, finished: Target dates in other forms, linked and
