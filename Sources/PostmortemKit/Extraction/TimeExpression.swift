@@ -33,7 +33,9 @@ public enum TimeExpression {
         /// The day of the incident written before a time (`Day 2, 08:00`), as a timeline's day label
         /// writes it (``DayLabel``).
         public var dayNumber: Int? = nil
-        /// The weekday written before a time without a date (`Wed 08:30`), Monday 0 to Sunday 6.
+        /// The weekday written before the date or the time (`Wed 08:30`, `Tue 14 Jan 2026`),
+        /// Monday 0 to Sunday 6. Before a time alone it names the entry's day; before a date, the
+        /// date does, and the weekday is what the writer took it for.
         public var weekday: Int? = nil
         /// The matched text, trimmed.
         public var matched: String
@@ -118,6 +120,7 @@ public enum TimeExpression {
         var dayNumber: Int? = nil
         if let prefix = dayPrefix(bytes, i) {
             if dateToken(bytes, prefix.end) != nil {
+                weekday = prefix.day == nil ? prefix.weekday : nil
                 i = prefix.end
             } else if timeToken(bytes, prefix.end) != nil {
                 (dayNumber, weekday) = (prefix.day, prefix.weekday)
@@ -193,7 +196,7 @@ public enum TimeExpression {
         let matched = String(decoding: bytes[start..<end], as: UTF8.self)
         let rest = String(decoding: bytes[i...], as: UTF8.self)
         return Leading(date: date, secondOfDay: second, offsetSeconds: offset, seasonalZone: seasonal, relativeSeconds: relative,
-                       inProse: inProse, dayNumber: date == nil ? dayNumber : nil, weekday: date == nil ? weekday : nil,
+                       inProse: inProse, dayNumber: date == nil ? dayNumber : nil, weekday: weekday,
                        matched: matched, rest: rest)
     }
 

@@ -17,9 +17,11 @@ enum TimelineExtractor {
         /// The incident's own date, for years left out.
         var anchor: CalendarDate?
         var dateIsExplicit = false
-        /// True when the date in effect came from a day label (``setDay(_:written:at:_:_:entry:)``),
-        /// not a date written in full.
-        var dateFromLabel = false
+        /// The weekday written with the date in effect (`### Tue 14 Jan 2026`), if any.
+        var writtenWeekday: Int?
+        /// True when an entry's own day (`- Fri 16:00 …`) put the date before the start's: the
+        /// entries after it without a day of their own may be the incident's (``append``).
+        var leadUpDay = false
         /// True from a date written on its own (a heading or a date line) until the next entry:
         /// an entry in a zone of its own right after it is on that date as written.
         var dateJustWritten = false
@@ -61,7 +63,7 @@ enum TimelineExtractor {
                             if let problem = outOfRange(in: entry.title, at: entry.headingRange, reading: .startOfDay) {
                                 problems.append(problem)
                             }
-                            setDate(leading.date, &context)
+                            setWrittenDate(leading, at: entry.headingRange, &context, &problems)
                         } else {
                             // An H3 that is a time: its text is the blocks below it (``headingEntry``).
                             let (text, tail, rest) = headingEntry(leading.rest, entry)
@@ -212,9 +214,9 @@ enum TimelineExtractor {
     /// label with no date written above it, the one nearest the start (`### Monday` over background before a Wednesday
     /// incident). A weekday that is not day N's is reported; day N is read.
     ///
-    /// An entry's own weekday (`- Wed 08:30`, `entry`) five days or more after a date written
-    /// above it is taken for a slip, not a jump of a week (`### Tue 14 Jan` over `- Tue 08:19`,
-    /// where the 14th is a Wednesday): the entry stays on that date, with a P014 warning.
+    /// An entry's own weekday (`- Wed 08:30`, `entry`) that is the one written with the date above
+    /// it, though not that date's (`### Tue 14 Jan 2026` over `- Tue 08:19`, where the 14th is a
+    /// Wednesday), is that date: the writer took the date for that weekday.
     static func setDay(_ label: DayLabel, written: String, at range: SourceRange, _ context: inout Context,
                        _ problems: inout [Problem], entry: Bool = false) {
         // Without `started` or a date in the file name, day 1 is the first date the timeline writes.
@@ -231,25 +233,18 @@ enum TimelineExtractor {
                     at: range, severity: .warning))
             }
             setDate(date, &context)
-            context.dateFromLabel = true
         } else if let weekday = label.weekday {
-            // After entries or a date written above (`### Tue 14 Jan`, then `- Tue 08:19`), from
-            // that date; else the nearest to the start, from four days before it (a lead-up the
-            // Friday before) to two after.
+            // After entries or a date written above, forward from their day; else the nearest to
+            // the start, from five days before it (a lead-up the Friday before) to one after.
             let nearStart = first && !context.dateIsExplicit && context.previous == nil
             let from = nearStart ? anchor : context.date ?? anchor
+            // The weekday written with the date above, which is not that date's (`### Tue 14 Jan
+            // 2026`, a Wednesday, reported there, then `- Tue 08:19`): the entry is on that date.
+            if entry, weekday == context.writtenWeekday, weekday != from.weekday { return }
             var ahead = ((weekday - from.weekday) % 7 + 7) % 7
-            if nearStart, ahead > 2 { ahead -= 7 }
-            if entry, context.dateIsExplicit, !context.dateFromLabel, ahead >= 5 {
-                problems.append(Problem(.invalidTimestamp,
-                    "the entry's weekday, \(DayLabel.weekdayNames[weekday]), is not that of the date above it, "
-                    + "\(DayLabel.weekdayNames[from.weekday]) \(from); the entry is read on that date",
-                    at: range, severity: .warning))
-                return
-            }
+            if nearStart, ahead > 1 { ahead -= 7 }
             if first { context.firstDayNumber = 1 }
             setDate(from.adding(days: ahead), &context)
-            context.dateFromLabel = true
         }
     }
 
@@ -278,7 +273,23 @@ enum TimelineExtractor {
         }
         context.dateIsExplicit = true
         context.dateJustWritten = true
-        context.dateFromLabel = false
+        context.writtenWeekday = nil
+        context.leadUpDay = false
+    }
+
+    /// Sets the date `leading` writes, and keeps the weekday written with it (`Tue 14 Jan 2026`);
+    /// a weekday that is not the date's is a P014 warning, and the date is read.
+    static func setWrittenDate(_ leading: TimeExpression.Leading, at range: SourceRange, _ context: inout Context,
+                               _ problems: inout [Problem]) {
+        guard let date = leading.date else { return }
+        setDate(date, &context)
+        guard let weekday = leading.weekday, let resolved = context.date else { return }
+        context.writtenWeekday = weekday
+        if resolved.weekday != weekday {
+            problems.append(Problem(.invalidTimestamp,
+                "\(DayLabel.weekdayNames[weekday]) is written with \(resolved), which is a \(DayLabel.weekdayNames[resolved.weekday]); "
+                + "the date is read", at: range, severity: .warning))
+        }
     }
 
     static func read(_ block: MarkdownNode, _ context: inout Context, _ result: inout [TimelineEvent],
@@ -324,7 +335,7 @@ enum TimelineExtractor {
                 if let (l, text, r) = pending { append(l, text: text, range: r, &context, &result, &problems) }
                 if leading.isDateOnly && (leading.rest.isEmpty || isNote(leading.rest)) {
                     // A date line, with perhaps a note on it: "2015-10-21 (all times UTC)".
-                    setDate(leading.date, &context)
+                    setWrittenDate(leading, at: at, &context, &problems)
                     if !leading.rest.isEmpty { stateZone(in: leading.rest, &context) }
                     pending = nil
                     continue
@@ -408,7 +419,7 @@ enum TimelineExtractor {
                 if leading.isDateOnly && (leading.rest.isEmpty || isNote(leading.rest)) {
                     // "- 2019-01-23" grouping nested entries ("- 2019-01-23 (all times UTC)"), or
                     // the day of the entries after it ("- 2019-01-23 (Wednesday)", then "- 14:02 …").
-                    setDate(leading.date, &context)
+                    setWrittenDate(leading, at: range, &context, &problems)
                     if !leading.rest.isEmpty { stateZone(in: leading.rest, &context) }
                     for child in item.children.dropFirst() { read(child, &context, &result, &problems) }
                     continue
@@ -520,16 +531,16 @@ enum TimelineExtractor {
             let texts = (preferred.map { [$0] } ?? (textColumns.isEmpty ? Array(cells.indices.dropFirst()) : textColumns))
                 .filter { $0 < cells.count }.map { cells[$0] }.filter { !$0.isEmpty }
             let text = texts.joined(separator: " — ")
-            guard !timeText.isEmpty || !text.isEmpty else { continue }
             // `| Day 2 | | |` or `| **Thursday** | |` over the rows of that day, in whichever column.
-            if timeText.isEmpty || text.isEmpty, cells.filter({ !$0.isEmpty }).count == 1,
-               let label = DayLabel(line: timeText.isEmpty ? text : timeText) {
-                setDay(label, written: timeText.isEmpty ? text : timeText, at: range, &context, &problems)
+            let filled = cells.filter { !$0.isEmpty }
+            if filled.count == 1, let label = DayLabel(line: filled[0]) {
+                setDay(label, written: filled[0], at: range, &context, &problems)
                 continue
             }
+            guard !timeText.isEmpty || !text.isEmpty else { continue }
             if let leading = TimeExpression.leading(timeText) {
                 if leading.isDateOnly && text.isEmpty {
-                    setDate(leading.date, &context)
+                    setWrittenDate(leading, at: range, &context, &problems)
                     continue
                 }
                 // `| 2026-07-14 | 24:05 | paged |`: the day is read, the time is not.
@@ -547,13 +558,14 @@ enum TimelineExtractor {
 
     static func append(_ leading: TimeExpression.Leading, text: String, range: SourceRange, _ context: inout Context,
                        _ result: inout [TimelineEvent], _ problems: inout [Problem]) {
-        if let date = leading.date { setDate(date, &context) }
-        if leading.dayNumber != nil || leading.weekday != nil {
+        setWrittenDate(leading, at: range, &context, &problems)
+        if leading.date == nil, leading.dayNumber != nil || leading.weekday != nil {
             // `- Day 2, 08:00: …`, `- Wed 08:30 …`: the entry's own day label.
             let written = [leading.dayNumber.map { "Day \($0)" }, leading.weekday.map { "(\(DayLabel.weekdayNames[$0]))" }]
                 .compactMap { $0 }.joined(separator: " ")
             setDay(DayLabel(day: leading.dayNumber, weekday: leading.weekday), written: written, at: range, &context,
                    &problems, entry: true)
+            if context.started != nil, let start = context.anchor, let date = context.date, date < start { context.leadUpDay = true }
         }
         let dateJustWritten = context.dateJustWritten
         context.dateJustWritten = false
@@ -631,6 +643,18 @@ enum TimelineExtractor {
                 let next = date.adding(days: 1)
                 context.date = next
                 time = resolve(next)
+            }
+            // After a lead-up dated by its own day (`- Mon 16:00 Deploy.` before an incident that
+            // started on Tuesday at 18:00), an entry without a day of its own more than eighteen
+            // hours before the start, which the start's day puts at the start or up to six hours
+            // after it, is on that day (`- 18:00 Errors begin.`): the writer dated the lead-up only.
+            if context.leadUpDay, leading.date == nil, leading.dayNumber == nil, leading.weekday == nil,
+               let started = context.started, let t = time, t.epochSeconds < started.epochSeconds - 18 * 3600,
+               let startDay = context.anchor, let onStart = resolve(startDay),
+               onStart.epochSeconds >= started.epochSeconds, onStart.epochSeconds <= started.epochSeconds + 6 * 3600 {
+                context.date = startDay
+                context.leadUpDay = false
+                time = onStart
             }
             if let time { context.previous = time }
         }

@@ -580,8 +580,8 @@ import Testing
     /// A day label in a row of a table without a Day column (`| **Day 2** | |`, in either column),
     /// and more ways to write a day before a time.
     @Test func dayRowsAndPrefixes() {
-        for row in ["| **Day 2** | |", "| Day 2 | |", "| | **Day 2** |", "| **Wednesday** | |"] {
-            let p = read(front + "| Time (UTC) | Event |\n|---|---|\n| 08:10 | On-call acks. |\n\(row)\n| 11:00 | Lag back to normal. |\n")
+        for row in ["| **Day 2** | | |", "| Day 2 | | |", "| | **Day 2** | |", "| **Wednesday** | | |", "| | | Wednesday |"] {
+            let p = read(front + "| Time (UTC) | Event | Notes |\n|---|---|---|\n| 08:10 | On-call acks. | |\n\(row)\n| 11:00 | Lag back to normal. | |\n")
             #expect(p.timeline.map { $0.time?.iso8601 } == ["2026-05-12T08:10:00Z", "2026-05-13T11:00:00Z"], "\(row)")
             #expect(p.problems.isEmpty, "\(row)")
         }
@@ -610,12 +610,14 @@ import Testing
         #expect(TimeExpression.leading("Day 2 of the backlog") == nil)
         let p = read(front + day1 + "- Day 2 saw a second peak.\n- 09:15 Backlog grows again.\n")
         #expect(p.timeline.map { $0.time?.iso8601 } == ["2026-05-12T08:02:00Z", "2026-05-12T08:40:00Z", nil, "2026-05-12T09:15:00Z"])
-        // A weekday before a date is the date's: the date is read.
-        #expect(TimeExpression.leading("Wed 2026-05-13 09:15 Backlog")?.weekday == nil)
+        // A weekday before a date is the date's: the date is read, and the weekday kept as written.
+        #expect(TimeExpression.leading("Wed 2026-05-13 09:15 Backlog")?.date == CalendarDate(year: 2026, month: 5, day: 13))
+        #expect(TimeExpression.leading("Wed 2026-05-13 09:15 Backlog")?.weekday == 2)
     }
 
-    /// An entry's weekday counts from a date written above it, not from the start; one that is not
-    /// within three days after that date is a slip: the entry stays on the date, with a warning.
+    /// An entry's weekday counts from a date written above it, not from the start. A date written
+    /// with a weekday that is not its own gets a warning where it is written, and an entry with
+    /// that weekday under it is on that date.
     @Test func entryWeekdayAfterAWrittenDate() throws {
         let start = "---\nstarted: 2026-07-14T07:42:00Z\n---\n## Timeline\n\n"
         let p = read(start + "### 13 Jan 2026\n\n- 23:10 Config merged.\n- Wed 00:20 Errors begin.\n- Wed 08:19 Checkout recovers.\n")
@@ -625,8 +627,28 @@ import Testing
         #expect(slip.timeline.map { $0.time?.iso8601 } == ["2026-01-14T07:42:00Z", "2026-01-14T08:19:00Z"])
         let problem = try #require(slip.problems.first { $0.code == .invalidTimestamp })
         #expect(problem.severity == .warning)
-        #expect(problem.range?.start.line == 9)
-        #expect(problem.message.contains("Tuesday, is not that of the date above it, Wednesday 2026-01-14"))
+        #expect(problem.range?.start.line == 6)
+        #expect(problem.message == "Tuesday is written with 2026-01-14, which is a Wednesday; the date is read")
+        #expect(slip.problems.count == 1)
+        // Another weekday under a date written in full counts forward from it: a review the
+        // Monday after, not the day before.
+        let review = read(start + "### 2026-05-12\n\n- 12:00 Resolved.\n- Mon 10:00 Postmortem review held.\n")
+        #expect(review.timeline.map { $0.time?.iso8601 } == ["2026-05-12T12:00:00Z", "2026-05-18T10:00:00Z"])
+        #expect(review.problems.isEmpty)
+    }
+
+    /// After a lead-up dated by its own weekday, entries without one that the start's day puts at
+    /// the start or up to six hours after it are on that day; the lead-up's own later entries stay.
+    @Test func entriesAfterAWeekdayLeadUp() {
+        let evening = "---\nstarted: 2026-05-12T18:00:00Z\n---\n## Timeline\n\nAll times UTC.\n\n"
+        let p = read(evening + "- Mon 16:00 Deploy.\n- 17:00 Canary passes.\n- 18:00 Errors begin.\n- 18:30 Rolled back.\n")
+        #expect(p.timeline.map { $0.time?.iso8601 } == ["2026-05-11T16:00:00Z", "2026-05-11T17:00:00Z", "2026-05-12T18:00:00Z",
+                                                       "2026-05-12T18:30:00Z"])
+        let morning = read(front + "- Fri 16:00 Schema change merged.\n- 17:30 Deployed to the canary.\n- 08:02 Lag alert fires.\n")
+        #expect(morning.timeline.map { $0.time?.iso8601 } == ["2026-05-08T16:00:00Z", "2026-05-08T17:30:00Z", "2026-05-12T08:02:00Z"])
+        // A first weekday is the nearest to the start from five days before it to one after.
+        let wednesday = read("---\nstarted: 2026-05-13T08:02:00Z\n---\n## Timeline\n\n- Fri 16:00 Schema merged.\n- Wed 08:02 Errors.\n")
+        #expect(wednesday.timeline.map { $0.time?.iso8601 } == ["2026-05-08T16:00:00Z", "2026-05-13T08:02:00Z"])
     }
 
     /// A weekday that is not day N's: day N is read, and the heading is reported where it is.
