@@ -283,10 +283,11 @@ enum ActionExtractor {
     /// incident", "Done already") around them; "Completed/Done" is done.
     static func stateOfGroupTitle(_ title: String) -> FollowUpAction.State? {
         var words = SectionTitles.normalise(title).split(separator: " ").map(String.init)
-        // When something was done is no part of its state: "during the incident", "in the response".
+        // When something was done is no part of its state: "during the incident", "after the
+        // incident", "in review".
         var when = false
-        if let at = words.indices.first(where: { words[$0] == "during" || words[$0] == "in" && words[$0...].contains { Self.incidentWords.contains($0) } }),
-           at > 0 {
+        if let at = words.indices.first(where: { ["during", "after", "before"].contains(words[$0])
+            || (words[$0] == "in" || words[$0] == "at") && words[$0...].contains { Self.occasionWords.contains($0) } }), at > 0 {
             words.removeSubrange(at...)
             when = true
         }
@@ -294,18 +295,24 @@ enum ActionExtractor {
         while let last = words.last, words.count > 1, Self.groupTailWords.contains(last) { words.removeLast() }
         let name = words.joined(separator: " ")
         if normalisedDoneWords.contains(name) || words.count > 1 && words.allSatisfy(normalisedDoneWords.contains) { return .done }
-        // "Won't do during the incident" may be done later: no state.
-        if normalisedNotDoingWords.contains(name), !when { return .notDoing }
+        // "Won't do during the incident" may be done later: no state. "Cancelled during review"
+        // was decided then: not doing.
+        if normalisedNotDoingWords.contains(name), !when || !Self.futureNotDoingWords.contains(name) { return .notDoing }
         return nil
     }
+
+    /// Not-doing states that speak of what is ahead, which a time limits ("Won't do during the incident").
+    static let futureNotDoingWords: Set<String> = Set(["won't do", "wont do", "not doing", "won't fix"].map(SectionTitles.normalise))
 
     /// Words for what a group holds, before or after its state ("Action items completed",
     /// "Mitigations done", "Items we won't do", "Completed follow-ups", "Done already").
     static let groupLeadWords: Set<String> = ["already", "actions", "action", "items", "item", "tasks", "task", "follow", "ups", "up",
                                               "mitigations", "mitigation", "remediations", "remediation", "fixes", "work", "we"]
-    static let groupTailWords: Set<String> = ["actions", "action", "items", "item", "tasks", "follow", "ups", "up", "already"]
-    /// Words that name the incident after "in" ("Completed in the incident").
-    static let incidentWords: Set<String> = ["incident", "outage", "response", "event"]
+    static let groupTailWords: Set<String> = ["actions", "action", "items", "item", "tasks", "follow", "ups", "up", "already", "work",
+                                              "steps"]
+    /// Words that name an occasion after "in" or "at" ("Completed in the incident", "Completed in review").
+    static let occasionWords: Set<String> = ["incident", "outage", "response", "event", "review", "retro", "retrospective", "postmortem",
+                                             "planning"]
 
     /// The words of a state, as a Status cell (``applyStatus(_:to:)``), a group's title
     /// (``groupState(_:)``) and a ticket cell (``cellStates``) write them. ("yes" is a Status's only.)

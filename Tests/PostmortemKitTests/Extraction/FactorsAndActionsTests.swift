@@ -185,10 +185,12 @@ import Testing
         // When, and the word for actions, are no part of the state.
         for title in ["Completed during the incident", "Done during the response", "Action items completed", "Actions already done",
                       "Follow-ups completed (during the incident)", "Mitigations completed during the incident", "Work done during the incident",
-                      "Completed in the incident", "Done already", "Action items (completed)", "Short term (done)", "Completed/Done"] {
+                      "Completed in the incident", "Done already", "Action items (completed)", "Short term (done)", "Completed/Done",
+                      "Completed after the incident", "Completed in review", "Completed work", "Completed steps"] {
             #expect(ActionExtractor.groupState(title) == .done, "\(title)")
         }
-        for title in ["Items we won't do", "Action items won't do", "Won't do (for now)"] {
+        for title in ["Items we won't do", "Action items won't do", "Won't do (for now)", "Cancelled during review", "Rejected during the review",
+                      "Dropped during planning"] {
             #expect(ActionExtractor.groupState(title) == .notDoing, "\(title)")
         }
         // Not states: work still to check, someone else's work, and what may be done after the incident.
