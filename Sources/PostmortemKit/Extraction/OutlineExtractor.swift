@@ -124,20 +124,23 @@ enum BlockItems {
     }
 
     /// A paragraph of nothing but emphasised text right after a figure, of at most twenty words,
-    /// that starts with a word captions start with: the figure's caption, written as a paragraph
-    /// of its own (`*Figure 2: p99 latency during the failover*` after a blank line). An
-    /// emphasised sentence after a figure ("_Retries had no jitter._") is an item.
+    /// that starts as captions do, with a word for a figure and a number or a colon: the figure's
+    /// caption, written as a paragraph of its own (`*Figure 2: p99 latency during the failover*`
+    /// after a blank line, `_Source: Grafana_`). An emphasised sentence after a figure ("_Retries
+    /// had no jitter._", "_Image pulls were throttled._") is an item.
     static func isCaption(_ paragraph: MarkdownNode, after previous: MarkdownNode?) -> Bool {
         guard let previous, previous.kind == .paragraph, isFigure(previous) else { return false }
         let parts = paragraph.children.filter { !($0.kind == .text && $0.literal.trimmingWhitespace().isEmpty) }
         guard !parts.isEmpty, parts.allSatisfy({ $0.kind == .emphasis || $0.kind == .strong }) else { return false }
         let words = paragraph.plainText.split(separator: " ")
-        guard words.count <= 20, let first = words.first else { return false }
-        return captionWords.contains(first.lowercased().filter(\.isLetter))
+        guard words.count <= 20, let first = words.first,
+              captionWords.contains(first.lowercased().filter(\.isLetter)) else { return false }
+        return first.hasSuffix(":") || words.count > 1 && words[1].first?.isNumber == true
     }
 
-    /// The words a caption starts with (`Figure 3:`, `Fig. 2`, `Graph:`, `Source:`).
-    static let captionWords: Set<String> = ["figure", "fig", "image", "chart", "graph", "screenshot", "diagram", "photo", "source"]
+    /// The words a caption starts with (`Figure 3:`, `Fig. 2`, `Figures 5 and 6:`, `Graph:`, `Source:`).
+    static let captionWords: Set<String> = ["figure", "figures", "fig", "image", "chart", "graph", "screenshot", "diagram", "photo",
+                                            "source", "table"]
 
     static func items(in blocks: [MarkdownNode]) -> [Item] {
         var result: [Item] = []
