@@ -1,6 +1,6 @@
 /// A heading or a line of a timeline that names the day of the entries below it by its number or
 /// its weekday: `### Day 2`, `### Day 2 (Wednesday)`, `### Day 3: clean-up`, `### Thursday`,
-/// `**Day 2 – Wednesday**`. ``TimelineExtractor/setDay(_:written:at:_:_:)`` turns it into a date.
+/// `**Day 2 – Wednesday**`. ``TimelineExtractor/setDay(_:written:at:_:_:entry:)`` turns it into a date.
 struct DayLabel: Equatable {
     /// The day's number (`Day 2`), if written.
     var day: Int?

@@ -196,31 +196,44 @@ public enum TimeExpression {
         let matched = String(decoding: bytes[start..<end], as: UTF8.self)
         let rest = String(decoding: bytes[i...], as: UTF8.self)
         return Leading(date: date, secondOfDay: second, offsetSeconds: offset, seasonalZone: seasonal, relativeSeconds: relative,
-                       inProse: inProse, dayNumber: date == nil ? dayNumber : nil, weekday: weekday,
+                       inProse: inProse, dayNumber: dayNumber, weekday: weekday,
                        matched: matched, rest: rest)
     }
 
     /// A day written before a date or a time, at `i`: `Day N` (any case; N of one to three
-    /// digits), a weekday in full or abbreviated (`Wed`, `Wed.`), or either with the other in
-    /// parentheses after it (`Day 2 (Wed)`, `Wednesday (day 2)`); then a comma or colon, or a
-    /// dash with spaces around it, and perhaps `@`, `~` or "at" (``proseOpenerEnd(_:_:)``).
-    /// Where what follows would start; callers look for a date or a time there.
+    /// digits), a weekday in full or abbreviated (`Wed`, `Wed.`), or both (`Day 2 (Wed)`,
+    /// `Wednesday (day 2)`, `Day 2 – Wednesday`, `Wed, day 2`); then a comma or colon, or a dash
+    /// with spaces around it, and perhaps `@`, `~` or "at" (``proseOpenerEnd(_:_:)``). Where what
+    /// follows would start; callers look for a date or a time there.
     static func dayPrefix(_ b: [UInt8], _ i: Int) -> (day: Int?, weekday: Int?, end: Int)? {
         // Every line of every timeline starts here: the first letter rules most out.
-        guard i < b.count, "dmtwfsDMTWFS".utf8.contains(b[i]) else { return nil }
-        var j = i
+        guard i < b.count, DayLabel.firstLetters.contains(b[i] | 0x20) else { return nil }
         var day: Int? = nil, weekday: Int? = nil
-        if let (n, after) = dayNumber(b, j) {
-            day = n
-            j = after
-            if let (w, after) = inParentheses(b, j, weekdayWord) { (weekday, j) = (w, after) }
-        } else if let (w, after) = weekdayWord(b, j) {
-            weekday = w
-            j = after
-            if let (n, after) = inParentheses(b, j, dayNumber) { (day, j) = (n, after) }
+        var j: Int
+        if let (n, after) = dayNumber(b, i) {
+            (day, j) = (n, after)
+        } else if let (w, after) = weekdayWord(b, i) {
+            (weekday, j) = (w, after)
         } else {
             return nil
         }
+        // The other of the two, in parentheses or after a separator.
+        let other: ([UInt8], Int) -> (Int, Int)? = day == nil ? { dayNumber($0, $1) } : { weekdayWord($0, $1) }
+        var both = inParentheses(b, j, other)
+        if both == nil, let start = separatorEnd(b, j) { both = other(b, start) }
+        if let (value, after) = both {
+            if day == nil { day = value } else { weekday = value }
+            j = after
+        }
+        guard var end = separatorEnd(b, j) else { return nil }
+        if let after = proseOpenerEnd(b, end) { end = after }
+        return (day, weekday, end)
+    }
+
+    /// After a day: a comma or colon, then spaces, then perhaps a dash with spaces around it. Nil
+    /// without a space.
+    static func separatorEnd(_ b: [UInt8], _ i: Int) -> Int? {
+        var j = i
         if byte(b, j) == "," || byte(b, j) == ":" { j += 1 }
         guard byte(b, j) == " " else { return nil }
         skipSpaces(b, &j)
@@ -229,13 +242,13 @@ public enum TimeExpression {
             skipSpaces(b, &j)
             break
         }
-        if let after = proseOpenerEnd(b, j) { j = after }
-        return (day, weekday, j)
+        return j
     }
 
     /// `Day N` at `i`: the number, and where it ends.
     static func dayNumber(_ b: [UInt8], _ i: Int) -> (Int, Int)? {
-        guard byte(b, i).map({ $0 | 0x20 }) == UInt8(ascii: "d"), matchWord(b, i, "day"), byte(b, i + 3) == " " else { return nil }
+        guard i + 4 < b.count, b[i] | 0x20 == UInt8(ascii: "d"), b[i + 1] | 0x20 == UInt8(ascii: "a"), b[i + 2] | 0x20 == UInt8(ascii: "y"),
+              b[i + 3] == 32 else { return nil }
         var j = i + 4
         skipSpaces(b, &j)
         guard let n = number(b, &j, maxDigits: 3) else { return nil }
@@ -249,8 +262,8 @@ public enum TimeExpression {
         while j < b.count, isLetter(b[j]) { j += 1 }
         guard j - i >= 3, j - i <= 9 else { return nil }
         let word = b[i..<j]
-        guard let index = weekdayWords.firstIndex(where: { $0.count == word.count && zip($0, word).allSatisfy { $0 == $1 | 0x20 } }),
-              let weekday = DayLabel.weekdays[String(decoding: weekdayWords[index], as: UTF8.self)] else { return nil }
+        guard let (_, weekday) = weekdayWords.first(where: { $0.0.count == word.count && zip($0.0, word).allSatisfy { $0 == $1 | 0x20 } })
+        else { return nil }
         if byte(b, j) == "." { j += 1 }
         return (weekday, j)
     }
@@ -971,7 +984,7 @@ public enum TimeExpression {
     }
 
     /// Weekdays in full and as abbreviated, lowercase.
-    static let weekdayWords: [[UInt8]] = DayLabel.weekdays.keys.sorted().map { Array($0.utf8) }
+    static let weekdayWords: [([UInt8], Int)] = DayLabel.weekdays.sorted { $0.key < $1.key }.map { (Array($0.key.utf8), $0.value) }
 
     static func monthWord(_ b: [UInt8], _ i: inout Int) -> Int? {
         var j = i

@@ -19,6 +19,8 @@ enum TimelineExtractor {
         var dateIsExplicit = false
         /// The weekday written with the date in effect (`### Tue 14 Jan 2026`), if any.
         var writtenWeekday: Int?
+        /// The days of `started`, `detected`, `mitigated` and `resolved` in the timeline's zone.
+        var incidentDays: [CalendarDate] = []
         /// True when an entry's own day (`- Fri 16:00 …`) put the date before the start's: the
         /// entries after it without a day of their own may be the incident's (``append``).
         var leadUpDay = false
@@ -50,6 +52,9 @@ enum TimelineExtractor {
             context.date = dateInName(postmortem.path)
         }
         context.anchor = context.date
+        context.incidentDays = ([postmortem.started].compactMap { $0 } + context.laterTimes).map {
+            $0.inOffset(context.zoneResolver.offset(at: $0.epochSeconds)).localDate
+        }
         var result: [TimelineEvent] = []
         for root in roots {
             // A zone stated in the heading: "Timeline (all times PDT)".
@@ -209,42 +214,53 @@ enum TimelineExtractor {
     }
 
     /// Sets the date a day label names (``DayLabel``): day N counts from the date of `started`
-    /// (day 1, or day 0 when the timeline's first day label is day 0); a weekday alone is the
-    /// first such day from the date the entries above were on, or, as the timeline's first day
-    /// label with no date written above it, the one nearest the start (`### Monday` over background before a Wednesday
-    /// incident). A weekday that is not day N's is reported; day N is read.
+    /// (day 1, or day 0 when the timeline's first day label is day 0), else from the first date
+    /// the timeline writes. A weekday that is not day N's is reported; day N is read.
     ///
-    /// An entry's own weekday (`- Wed 08:30`, `entry`) that is the one written with the date above
-    /// it, though not that date's (`### Tue 14 Jan 2026` over `- Tue 08:19`, where the 14th is a
-    /// Wednesday), is that date: the writer took the date for that weekday.
-    static func setDay(_ label: DayLabel, written: String, at range: SourceRange, _ context: inout Context,
+    /// A weekday alone is the day of `started`, `detected`, `mitigated` or `resolved` that is that
+    /// weekday, when it is the timeline's first day label (a timeline that starts on the day the
+    /// incident was found) or within six days after the day above it (a lead-up the Friday before,
+    /// then `- Wed 08:02` on the day it started); else, as the first, the nearest to the start
+    /// from five days before it to one after (`### Monday` over background before a Wednesday
+    /// incident); else, after a heading's label, the first such day after the day above it. An
+    /// entry's own weekday (`entry`, `- Wed 08:30`) is up to four days after the day of the entries
+    /// above it or two before: a weekday further on is one written out of order ("- Mon 23:50 …
+    /// (found later)" under a Tuesday), which PM022 reports, not one a week later, which had moved
+    /// every entry after it by a week, unseen. It counts from the weekday the writer wrote with the
+    /// date above (`### Tue 14 Jan 2026`, where the 14th is a Wednesday: `- Tue 08:19` is the
+    /// 14th, `- Wed 09:00` the 15th).
+    static func setDay(_ label: DayLabel, written: @autoclosure () -> String, at range: SourceRange, _ context: inout Context,
                        _ problems: inout [Problem], entry: Bool = false) {
-        // Without `started` or a date in the file name, day 1 is the first date the timeline writes.
-        if context.anchor == nil { context.anchor = context.date }
-        guard let anchor = context.anchor else { return }
+        guard let anchor = context.anchor ?? context.date else { return }
         let first = context.firstDayNumber == nil
         if let day = label.day {
             if first { context.firstDayNumber = day == 0 ? 0 : 1 }
             let date = anchor.adding(days: day - (context.firstDayNumber ?? 1))
             if let weekday = label.weekday, weekday != date.weekday {
                 problems.append(Problem(.invalidTimestamp,
-                    "`\(written.trimmingWhitespace())` names a weekday that is not day \(day)'s: day \(day) of an incident that started on "
+                    "`\(written().trimmingWhitespace())` names a weekday that is not day \(day)'s: day \(day) of an incident that started on "
                     + "\(anchor) is \(DayLabel.weekdayNames[date.weekday]) \(date); the entries below are read on that date",
                     at: range, severity: .warning))
             }
             setDate(date, &context)
         } else if let weekday = label.weekday {
-            // After entries or a date written above, forward from their day; else the nearest to
-            // the start, from five days before it (a lead-up the Friday before) to one after.
             let nearStart = first && !context.dateIsExplicit && context.previous == nil
             let from = nearStart ? anchor : context.date ?? anchor
-            // The weekday written with the date above, which is not that date's (`### Tue 14 Jan
-            // 2026`, a Wednesday, reported there, then `- Tue 08:19`): the entry is on that date.
-            if entry, weekday == context.writtenWeekday, weekday != from.weekday { return }
-            var ahead = ((weekday - from.weekday) % 7 + 7) % 7
-            if nearStart, ahead > 1 { ahead -= 7 }
+            var ahead = ((weekday - (context.writtenWeekday ?? from.weekday)) % 7 + 7) % 7
+            if let day = context.incidentDays.first(where: { $0.weekday == weekday
+                   && (nearStart || (0...6).contains($0.daysSinceEpoch - from.daysSinceEpoch)) }) {
+                ahead = day.daysSinceEpoch - from.daysSinceEpoch
+            } else if nearStart, ahead > 1 {
+                ahead -= 7
+            } else if !nearStart, entry, ahead > 4 {
+                ahead -= 7
+            }
             if first { context.firstDayNumber = 1 }
             setDate(from.adding(days: ahead), &context)
+            // The writer's frame goes on: `- Thu 10:00` after `- Wed 09:00` under a Wednesday
+            // written as Tuesday. (Where the writer's weekdays are the calendar's, this is the
+            // date's own weekday.)
+            context.writtenWeekday = weekday
         }
     }
 
@@ -271,6 +287,8 @@ enum TimelineExtractor {
         } else {
             context.date = date
         }
+        // Without `started` or a date in the file name, the first date written is the anchor.
+        if context.anchor == nil { context.anchor = context.date }
         context.dateIsExplicit = true
         context.dateJustWritten = true
         context.writtenWeekday = nil
@@ -283,8 +301,21 @@ enum TimelineExtractor {
                                _ problems: inout [Problem]) {
         guard let date = leading.date else { return }
         setDate(date, &context)
-        guard let weekday = leading.weekday, let resolved = context.date else { return }
+        guard let weekday = leading.weekday, var resolved = context.date else { return }
         context.writtenWeekday = weekday
+        // `Tue 05/12/2026`: slashes are read day first, and the weekday says they were written
+        // month first (a Tuesday on 12 May, not on 5 December).
+        if resolved.weekday != weekday, date.day <= 12, date.day != date.month, leading.matched.utf8.contains(UInt8(ascii: "/")),
+           let swapped = CalendarDate(year: date.year, month: date.day, day: date.month) {
+            setDate(swapped, &context)
+            if let other = context.date, other.weekday == weekday {
+                context.writtenWeekday = weekday
+                return
+            }
+            setDate(date, &context)
+            context.writtenWeekday = weekday
+            resolved = context.date ?? resolved
+        }
         if resolved.weekday != weekday {
             problems.append(Problem(.invalidTimestamp,
                 "\(DayLabel.weekdayNames[weekday]) is written with \(resolved), which is a \(DayLabel.weekdayNames[resolved.weekday]); "
@@ -561,10 +592,10 @@ enum TimelineExtractor {
         setWrittenDate(leading, at: range, &context, &problems)
         if leading.date == nil, leading.dayNumber != nil || leading.weekday != nil {
             // `- Day 2, 08:00: …`, `- Wed 08:30 …`: the entry's own day label.
-            let written = [leading.dayNumber.map { "Day \($0)" }, leading.weekday.map { "(\(DayLabel.weekdayNames[$0]))" }]
-                .compactMap { $0 }.joined(separator: " ")
-            setDay(DayLabel(day: leading.dayNumber, weekday: leading.weekday), written: written, at: range, &context,
-                   &problems, entry: true)
+            setDay(DayLabel(day: leading.dayNumber, weekday: leading.weekday),
+                   written: [leading.dayNumber.map { "Day \($0)" }, leading.weekday.map { "(\(DayLabel.weekdayNames[$0]))" }]
+                       .compactMap { $0 }.joined(separator: " "),
+                   at: range, &context, &problems, entry: true)
             if context.started != nil, let start = context.anchor, let date = context.date, date < start { context.leadUpDay = true }
         }
         let dateJustWritten = context.dateJustWritten
@@ -646,12 +677,14 @@ enum TimelineExtractor {
             }
             // After a lead-up dated by its own day (`- Mon 16:00 Deploy.` before an incident that
             // started on Tuesday at 18:00), an entry without a day of its own more than eighteen
-            // hours before the start, which the start's day puts at the start or up to six hours
+            // hours before the start, which the start's day puts at the start or up to an hour
             // after it, is on that day (`- 18:00 Errors begin.`): the writer dated the lead-up only.
+            // (Up to six hours had taken the lead-up's own later entries, `- 16:30 Canary passes.`
+            // before a start at 14:00.)
             if context.leadUpDay, leading.date == nil, leading.dayNumber == nil, leading.weekday == nil,
                let started = context.started, let t = time, t.epochSeconds < started.epochSeconds - 18 * 3600,
                let startDay = context.anchor, let onStart = resolve(startDay),
-               onStart.epochSeconds >= started.epochSeconds, onStart.epochSeconds <= started.epochSeconds + 6 * 3600 {
+               onStart.epochSeconds >= started.epochSeconds, onStart.epochSeconds <= started.epochSeconds + 3600 {
                 context.date = startDay
                 context.leadUpDay = false
                 time = onStart

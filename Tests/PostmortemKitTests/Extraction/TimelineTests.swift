@@ -375,7 +375,7 @@ import Testing
         // A weekday alone, or a word that only starts like one, is text.
         #expect(TimeExpression.leading("Monday we paged the team") == nil)
         #expect(TimeExpression.dayPrefix(Array("Sunny 13 Jan".utf8), 0) == nil)
-        #expect(TimeExpression.dayPrefix(Array("Dayton 13 Jan".utf8), 0) == nil)
+        #expect(TimeExpression.dayPrefix(Array("Day2 13 Jan".utf8), 0) == nil)
     }
 
     @Test(arguments: [
@@ -562,19 +562,31 @@ import Testing
         #expect(!p.problems.contains { $0.code == .timelineEntryWithoutTime || $0.code == .invalidTimestamp })
     }
 
-    /// From the retest of this reading: a weekday after entries counts forward from their day (a
-    /// review the Monday after had gone to the day before the incident); a first one is the
-    /// nearest to the start from four days before it (a lead-up the Friday before) to two after.
+    /// An entry's weekday after entries is up to four days after their day or two before it: a
+    /// Monday after Tuesday's entries is the day before, written out of order (PM022 says so), not
+    /// a week on, which had moved every entry after it by a week without a finding. A first one
+    /// is the day of `started`, `detected`, `mitigated` or `resolved` that is that weekday, else
+    /// the nearest to the start from five days before it (a lead-up the Friday before) to one after.
     @Test func entryWeekdaysAfterEntriesAndBeforeTheStart() {
-        let after = read(front + "- 08:02 Lag alert fires.\n- 12:00 Resolved.\n- Mon 10:00 Postmortem review held.\n")
-        #expect(after.timeline.map { $0.time?.iso8601 } == ["2026-05-12T08:02:00Z", "2026-05-12T12:00:00Z", "2026-05-18T10:00:00Z"])
+        let after = read(front + "- 08:02 Lag alert fires.\n- Mon 10:00 Cert job was skipped (found later).\n- Fri 09:00 Consumers patched.\n"
+                         + "- Sat 11:00 Backlog drained.\n- Tue 10:00 Postmortem review.\n")
+        #expect(after.timeline.map { $0.time?.iso8601 } == ["2026-05-12T08:02:00Z", "2026-05-11T10:00:00Z", "2026-05-15T09:00:00Z",
+                                                           "2026-05-16T11:00:00Z", "2026-05-19T10:00:00Z"])
         let leadUp = read(front + "- Fri 16:00 Schema change merged.\n- Tue 08:02 Errors begin.\n")
         #expect(leadUp.timeline.map { $0.time?.iso8601 } == ["2026-05-08T16:00:00Z", "2026-05-12T08:02:00Z"])
         #expect(!leadUp.problems.contains { $0.code == .invalidTimestamp })
-        // A Tuesday four days after a Friday written in full is that Tuesday, not a slip.
-        let review = read(front + "### Fri 15 May 2026\n\n- 16:00 Resolved.\n- Tue 10:00 Postmortem review.\n")
-        #expect(review.timeline.last?.time?.iso8601 == "2026-05-19T10:00:00Z")
-        #expect(!review.problems.contains { $0.code == .invalidTimestamp })
+        // The window's edges: Thursday is five days before a Tuesday start, Wednesday one after.
+        #expect(read(front + "- Thu 10:00 Deploy.\n").timeline.first?.time?.iso8601 == "2026-05-07T10:00:00Z")
+        #expect(read(front + "- Wed 10:00 Alert.\n").timeline.first?.time?.iso8601 == "2026-05-13T10:00:00Z")
+        // So for a heading: `### Friday` before a Wednesday start is the Friday before.
+        let heading = read("---\nstarted: 2026-05-13T08:02:00Z\n---\n## Timeline\n\n### Friday\n\n- 16:00 Schema merged.\n")
+        #expect(heading.timeline.first?.time?.iso8601 == "2026-05-08T16:00:00Z")
+        // A first entry on the day the incident was found, two days after it started.
+        let found = read("---\nstarted: 2026-05-12T08:02:00Z\ndetected: 2026-05-14T09:50:00Z\n---\n## Timeline\n\n- Thu 10:00 Alert.\n- 11:00 Paged.\n")
+        #expect(found.timeline.map { $0.time?.iso8601 } == ["2026-05-14T10:00:00Z", "2026-05-14T11:00:00Z"])
+        // From a lead-up the Friday before, the start's weekday is the start's day.
+        let wednesday = read("---\nstarted: 2026-05-13T08:02:00Z\n---\n## Timeline\n\n- Fri 16:00 Schema merged.\n- Wed 08:02 Errors.\n")
+        #expect(wednesday.timeline.map { $0.time?.iso8601 } == ["2026-05-08T16:00:00Z", "2026-05-13T08:02:00Z"])
     }
 
     /// A day label in a row of a table without a Day column (`| **Day 2** | |`, in either column),
@@ -585,7 +597,8 @@ import Testing
             #expect(p.timeline.map { $0.time?.iso8601 } == ["2026-05-12T08:10:00Z", "2026-05-13T11:00:00Z"], "\(row)")
             #expect(p.problems.isEmpty, "\(row)")
         }
-        for entry in ["Day 2 (Wed) 09:15", "Day 2 (Wednesday), 09:15", "Wednesday (day 2) 09:15", "Day 2 @ 09:15", "Day 2 at 09:15",
+        for entry in ["Day 2 (Wed) 09:15", "Day 2 (Wednesday), 09:15", "Wednesday (day 2) 09:15", "Day 2 – Wednesday 09:15", "Wed, day 2 09:15",
+                      "Day 2 @ 09:15", "Day 2 at 09:15",
                       "Day 2, ~09:15", "Wed @ 09:15", "Wed: 09:15", "**Day 2, 09:15**"] {
             let p = read(front + day1 + "- \(entry) Backlog grows again.\n")
             #expect(p.timeline.last?.time?.iso8601 == "2026-05-13T09:15:00Z", "\(entry)")
@@ -602,6 +615,9 @@ import Testing
     @Test func firstWrittenDateIsDayOneWithoutAStart() {
         let p = read("## Timeline\n\n### 2026-05-12\n\n- 08:02 Errors.\n- Day 2, 08:00: Still errors.\n- Day 3, 09:00 Fixed.\n", path: "lag.md")
         #expect(p.timeline.map { $0.time?.iso8601 } == ["2026-05-12T08:02:00Z", "2026-05-13T08:00:00Z", "2026-05-14T09:00:00Z"])
+        // The first date written, not the one in effect at the first label.
+        let two = read("## Timeline\n\n### 2026-05-12\n\n- 08:02 Errors.\n\n### 2026-05-13\n\n- 09:00 Paged.\n- Day 3, 10:00 Fixed.\n", path: "lag.md")
+        #expect(two.timeline.last?.time?.iso8601 == "2026-05-14T10:00:00Z")
     }
 
     /// Words that start like a day before a time are no day: the entry keeps the day above it.
@@ -616,25 +632,35 @@ import Testing
     }
 
     /// An entry's weekday counts from a date written above it, not from the start. A date written
-    /// with a weekday that is not its own gets a warning where it is written, and an entry with
-    /// that weekday under it is on that date.
+    /// with a weekday that is not its own gets a warning where it is written (a heading, a date
+    /// line, a table row, an entry), once; entries under it count from the weekday written there.
     @Test func entryWeekdayAfterAWrittenDate() throws {
         let start = "---\nstarted: 2026-07-14T07:42:00Z\n---\n## Timeline\n\n"
         let p = read(start + "### 13 Jan 2026\n\n- 23:10 Config merged.\n- Wed 00:20 Errors begin.\n- Wed 08:19 Checkout recovers.\n")
         #expect(p.timeline.map { $0.time?.iso8601 } == ["2026-01-13T23:10:00Z", "2026-01-14T00:20:00Z", "2026-01-14T08:19:00Z"])
         #expect(!p.problems.contains { $0.code == .invalidTimestamp })
-        let slip = read(start + "### Tue 14 Jan 2026\n\n- 07:42 Errors begin.\n- Tue 08:19 Checkout recovers.\n")
-        #expect(slip.timeline.map { $0.time?.iso8601 } == ["2026-01-14T07:42:00Z", "2026-01-14T08:19:00Z"])
+        let slip = read(start + "### Tue 14 Jan 2026\n\n- 07:42 Errors begin.\n- Tue 08:19 Checkout recovers.\n- Wed 09:00 Review.\n"
+                        + "- Wed 10:00 Closed.\n")
+        #expect(slip.timeline.map { $0.time?.iso8601 } == ["2026-01-14T07:42:00Z", "2026-01-14T08:19:00Z", "2026-01-15T09:00:00Z",
+                                                          "2026-01-15T10:00:00Z"])
         let problem = try #require(slip.problems.first { $0.code == .invalidTimestamp })
         #expect(problem.severity == .warning)
         #expect(problem.range?.start.line == 6)
         #expect(problem.message == "Tuesday is written with 2026-01-14, which is a Wednesday; the date is read")
         #expect(slip.problems.count == 1)
-        // Another weekday under a date written in full counts forward from it: a review the
-        // Monday after, not the day before.
-        let review = read(start + "### 2026-05-12\n\n- 12:00 Resolved.\n- Mon 10:00 Postmortem review held.\n")
-        #expect(review.timeline.map { $0.time?.iso8601 } == ["2026-05-12T12:00:00Z", "2026-05-18T10:00:00Z"])
-        #expect(review.problems.isEmpty)
+        for written in ["Tue 2026-01-14", "- Tue 2026-01-14 07:42 Errors begin.", "| Tue 2026-01-14 | |"] {
+            let other = read(start + (written.hasPrefix("|") ? "| When | Event |\n|---|---|\n\(written)\n| 07:42 | Errors begin. |\n"
+                                                             : "\(written)\n"))
+            #expect(other.problems.map(\.message) == ["Tuesday is written with 2026-01-14, which is a Wednesday; the date is read"], "\(written)")
+        }
+        // Out of order under a date heading: the Monday before, and the entries after it go on.
+        let late = read(start + "### Tuesday, January 13, 2026\n\n- 09:00 Errors begin.\n- Mon 23:50 Cert job was skipped (found later).\n"
+                        + "- Wed 09:00 Fixed.\n")
+        #expect(late.timeline.map { $0.time?.iso8601 } == ["2026-01-13T09:00:00Z", "2026-01-12T23:50:00Z", "2026-01-14T09:00:00Z"])
+        // Slashes are read day first; a weekday that is the other order's says they are month first.
+        let us = read(start + "- Tue 05/12/2026 6:00 PM Errors begin.\n### Tue 12/05\n\n- 19:00 Paged.\n")
+        #expect(us.timeline.map { $0.time?.iso8601 } == ["2026-05-12T18:00:00Z", "2026-05-12T19:00:00Z"])
+        #expect(us.problems.isEmpty)
     }
 
     /// After a lead-up dated by its own weekday, entries without one that the start's day puts at
@@ -646,9 +672,11 @@ import Testing
                                                        "2026-05-12T18:30:00Z"])
         let morning = read(front + "- Fri 16:00 Schema change merged.\n- 17:30 Deployed to the canary.\n- 08:02 Lag alert fires.\n")
         #expect(morning.timeline.map { $0.time?.iso8601 } == ["2026-05-08T16:00:00Z", "2026-05-08T17:30:00Z", "2026-05-12T08:02:00Z"])
-        // A first weekday is the nearest to the start from five days before it to one after.
-        let wednesday = read("---\nstarted: 2026-05-13T08:02:00Z\n---\n## Timeline\n\n- Fri 16:00 Schema merged.\n- Wed 08:02 Errors.\n")
-        #expect(wednesday.timeline.map { $0.time?.iso8601 } == ["2026-05-08T16:00:00Z", "2026-05-13T08:02:00Z"])
+        // Up to an hour after the start: the lead-up's own entries at the start's time of day and
+        // later stay on their day (`- 10:00 Canary passes.` two hours after a start at 08:00).
+        let canary = read("---\nstarted: 2026-05-12T08:00:00Z\n---\n## Timeline\n\n- Mon 09:00 Deploy.\n- 10:00 Canary passes.\n"
+                          + "- Tue 08:00 Errors begin.\n")
+        #expect(canary.timeline.map { $0.time?.iso8601 } == ["2026-05-11T09:00:00Z", "2026-05-11T10:00:00Z", "2026-05-12T08:00:00Z"])
     }
 
     /// A weekday that is not day N's: day N is read, and the heading is reported where it is.
