@@ -265,11 +265,11 @@ enum ActionExtractor {
         }
     }
 
-    /// The state a group's title names (`Completed`, `Done`, `Won't do`, `Rejected actions`),
-    /// for its actions that state none of their own; nil for other titles ("Short term").
     /// True for a metadata pair that gives the action's state: a status, or a won't-do.
     static func statesAState(_ pair: (String, String)) -> Bool { pair.0 == "status" || pair.0 == "wontdo" }
 
+    /// The state a group's title names (`Completed`, `Done`, `Won't do`, `Rejected actions`),
+    /// for its actions that state none of their own; nil for other titles ("Short term").
     static func groupState(_ title: String?) -> FollowUpAction.State? {
         guard let title, title.utf8.count <= 60 else { return nil }
         // "Done (during the incident)", "Won't do (for now)": the note is no part of the state;
@@ -291,8 +291,8 @@ enum ActionExtractor {
             words.removeSubrange(at...)
             when = true
         }
-        while let first = words.first, words.count > 1, Self.groupLeadWords.contains(first) { words.removeFirst() }
-        while let last = words.last, words.count > 1, Self.groupTailWords.contains(last) { words.removeLast() }
+        while let first = words.first, words.count > 1, Self.groupWords.contains(first) { words.removeFirst() }
+        while let last = words.last, words.count > 1, Self.groupWords.contains(last) { words.removeLast() }
         let name = words.joined(separator: " ")
         if normalisedDoneWords.contains(name) || words.count > 1 && words.allSatisfy(normalisedDoneWords.contains) { return .done }
         // "Won't do during the incident" may be done later: no state. "Cancelled during review"
@@ -301,15 +301,15 @@ enum ActionExtractor {
         return nil
     }
 
-    /// Not-doing states that speak of what is ahead, which a time limits ("Won't do during the incident").
-    static let futureNotDoingWords: Set<String> = Set(["won't do", "wont do", "not doing", "won't fix"].map(SectionTitles.normalise))
+    /// Not-doing states that speak of what is ahead, which a time limits ("Won't do during the
+    /// incident"); the others were decided then ("Cancelled during review").
+    static let futureNotDoingWords: Set<String> = Set(["won't do", "wont do", "not doing", "won't fix", "wontfix", "not planned"]
+        .map(SectionTitles.normalise))
 
     /// Words for what a group holds, before or after its state ("Action items completed",
-    /// "Mitigations done", "Items we won't do", "Completed follow-ups", "Done already").
-    static let groupLeadWords: Set<String> = ["already", "actions", "action", "items", "item", "tasks", "task", "follow", "ups", "up",
-                                              "mitigations", "mitigation", "remediations", "remediation", "fixes", "work", "we"]
-    static let groupTailWords: Set<String> = ["actions", "action", "items", "item", "tasks", "follow", "ups", "up", "already", "work",
-                                              "steps"]
+    /// "Completed mitigations", "Items we won't do", "Completed work", "Done already").
+    static let groupWords: Set<String> = ["already", "actions", "action", "items", "item", "tasks", "task", "follow", "ups", "up",
+                                          "mitigations", "mitigation", "remediations", "remediation", "fixes", "work", "steps", "we"]
     /// Words that name an occasion after "in" or "at" ("Completed in the incident", "Completed in review").
     static let occasionWords: Set<String> = ["incident", "outage", "response", "event", "review", "retro", "retrospective", "postmortem",
                                              "planning"]
@@ -566,7 +566,11 @@ enum ActionExtractor {
             return CalendarDate(year: y, month: m, day: d).map(DueValue.date) ?? .unread
         }
         // `31 March, 2027`: a comma before the year is read as `Mar 31, 2027`'s is.
-        let bytes = Array(value.utf8).filter { $0 != UInt8(ascii: ",") }
+        var bytes = Array(value.utf8)
+        if bytes.count > 6, bytes[bytes.count - 6] == UInt8(ascii: ","), bytes[bytes.count - 5] == UInt8(ascii: " "),
+           bytes.suffix(4).allSatisfy(isDigit) {
+            bytes.remove(at: bytes.count - 6)
+        }
         guard let (date, length) = TimeExpression.dateToken(bytes, 0), length == bytes.count, date.year != 2000 else { return .unread }
         // `03.04.2024` and `03-04-2024` are day first in Europe, where they are written so.
         return .date(date)
@@ -736,7 +740,6 @@ enum ActionExtractor {
 
     /// `ticketFromLabel` when the ticket was read from the id the text starts with
     /// (``leadingLabel(_:)``); `statesItsState` when the metadata gives a status or a won't-do.
-    @discardableResult
     static func applyInlineMetadata(to action: inout FollowUpAction, links: [String], started: CalendarDate?,
                                     problems: inout [Problem]) -> (ticketFromLabel: Bool, statesItsState: Bool) {
         // "**Action:** Detach the volume": the label says what the item is, and is none of its text.
@@ -1490,7 +1493,9 @@ enum ActionExtractor {
             }
             apply(metadata, to: &action, problems: &problems)
             // A table under `### Completed` or `**Won't do**`, without a Status column.
-            if action.state == .open, !columns.contains("status"), let state = tableState { action.state = state }
+            if action.state == .open, !columns.contains("status"), !metadata.contains(where: statesAState), let state = tableState {
+                action.state = state
+            }
             // A colonless metadata parenthesis at the end of the action's cell (a full stop after
             // it allowed), as in a list item: read for what the columns left unset (a `TBD` owner
             // cell included), and taken out of the text.

@@ -186,16 +186,18 @@ import Testing
         for title in ["Completed during the incident", "Done during the response", "Action items completed", "Actions already done",
                       "Follow-ups completed (during the incident)", "Mitigations completed during the incident", "Work done during the incident",
                       "Completed in the incident", "Done already", "Action items (completed)", "Short term (done)", "Completed/Done",
-                      "Completed after the incident", "Completed in review", "Completed work", "Completed steps"] {
+                      "Completed after the incident", "Completed in review", "Completed work", "Completed steps", "Completed mitigations",
+                      "Completed task"] {
             #expect(ActionExtractor.groupState(title) == .done, "\(title)")
         }
         for title in ["Items we won't do", "Action items won't do", "Won't do (for now)", "Cancelled during review", "Rejected during the review",
+                      "Declined during the postmortem review",
                       "Dropped during planning"] {
             #expect(ActionExtractor.groupState(title) == .notDoing, "\(title)")
         }
         // Not states: work still to check, someone else's work, and what may be done after the incident.
         for title in ["Completed work we still need to verify", "Done by the vendor", "Not yet done", "Won't do during the incident",
-                      "In the incident", "Work"] {
+                      "Won't fix before launch", "Wontfix before launch", "In the incident", "Work"] {
             #expect(ActionExtractor.groupState(title) == nil, "\(title)")
         }
     }
@@ -216,8 +218,15 @@ import Testing
             ### Won't do
 
             - Replace the broker (status: done, OPS-5)
+
+            ### Done
+
+            | Action | Ticket |
+            |---|---|
+            | Fix the pool | OPS-4 TODO |
+            | Fix the proxy | OPS-6 |
             """)
-        #expect(p.actions.map(\.state) == [.open, .done, .open, .done])
+        #expect(p.actions.map(\.state) == [.open, .done, .open, .done, .open, .done])
     }
 
     /// From the black-box pass of stop 43: due dates written in other common forms were not read
