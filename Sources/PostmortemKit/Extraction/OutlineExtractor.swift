@@ -124,7 +124,8 @@ enum BlockItems {
     }
 
     /// A paragraph of nothing but emphasised text right after a figure, of at most twenty words,
-    /// that starts as captions do, with a word for a figure and a number or a colon: the figure's
+    /// that starts as captions do, with a word for a figure, then a colon or a dash among its first
+    /// five words or a number with a full stop: the figure's
     /// caption, written as a paragraph of its own (`*Figure 2: p99 latency during the failover*`
     /// after a blank line, `_Source: Grafana_`). An emphasised sentence after a figure ("_Retries
     /// had no jitter._", "_Image pulls were throttled._") is an item.
@@ -135,7 +136,10 @@ enum BlockItems {
         let words = paragraph.plainText.split(separator: " ")
         guard words.count <= 20, let first = words.first,
               captionWords.contains(first.lowercased().filter(\.isLetter)) else { return false }
-        return first.hasSuffix(":") || words.count > 1 && words[1].first?.isNumber == true
+        // `Figure 3: …`, `Figures 5 and 6: …`, `Source: Grafana`, `Figure 3 – CPU`, `Fig. 2. CPU`;
+        // not "Chart 3.1.4 of ingress-nginx changed the default."
+        return words.prefix(5).contains { $0.hasSuffix(":") || ["-", "\u{2013}", "\u{2014}"].contains($0) }
+            || words.count > 2 && words[1].first?.isNumber == true && words[1].hasSuffix(".") && words[1].dropLast().allSatisfy(\.isNumber)
     }
 
     /// The words a caption starts with (`Figure 3:`, `Fig. 2`, `Figures 5 and 6:`, `Graph:`, `Source:`).
