@@ -17,9 +17,12 @@ enum TimelineExtractor {
         /// The incident's own date, for years left out.
         var anchor: CalendarDate?
         var dateIsExplicit = false
-        /// The weekday written with the date in effect (`### Tue 14 Jan 2026`), if any.
-        var writtenWeekday: Int?
-        /// The days of `started`, `detected`, `mitigated` and `resolved` in the timeline's zone.
+        /// The writer's weekdays less the calendar's, from a date written with a weekday not its
+        /// own (`### Tue 14 Jan 2026`, a Wednesday: -1); 0 otherwise.
+        var weekdayShift = 0
+        /// The days of `started` and `detected`, then of `mitigated` and `resolved`, in the
+        /// timeline's zone.
+        var startDays: [CalendarDate] = []
         var incidentDays: [CalendarDate] = []
         /// True when an entry's own day (`- Fri 16:00 …`) put the date before the start's: the
         /// entries after it without a day of their own may be the incident's (``append``).
@@ -52,9 +55,9 @@ enum TimelineExtractor {
             context.date = dateInName(postmortem.path)
         }
         context.anchor = context.date
-        context.incidentDays = ([postmortem.started].compactMap { $0 } + context.laterTimes).map {
-            $0.inOffset(context.zoneResolver.offset(at: $0.epochSeconds)).localDate
-        }
+        func day(_ time: Timestamp?) -> CalendarDate? { time.map { $0.inOffset(context.zoneResolver.offset(at: $0.epochSeconds)).localDate } }
+        context.startDays = [postmortem.started, postmortem.detected].compactMap(day)
+        context.incidentDays = context.startDays + [postmortem.mitigated, postmortem.resolved].compactMap(day)
         var result: [TimelineEvent] = []
         for root in roots {
             // A zone stated in the heading: "Timeline (all times PDT)".
@@ -217,18 +220,15 @@ enum TimelineExtractor {
     /// (day 1, or day 0 when the timeline's first day label is day 0), else from the first date
     /// the timeline writes. A weekday that is not day N's is reported; day N is read.
     ///
-    /// A weekday alone is the day of `started`, `detected`, `mitigated` or `resolved` that is that
-    /// weekday, when it is the timeline's first day label (a timeline that starts on the day the
-    /// incident was found) or within six days after the day above it (a lead-up the Friday before,
-    /// then `- Wed 08:02` on the day it started); else, as the first, the nearest to the start
-    /// from five days before it to one after (`### Monday` over background before a Wednesday
-    /// incident); else, after a heading's label, the first such day after the day above it. An
-    /// entry's own weekday (`entry`, `- Wed 08:30`) is up to four days after the day of the entries
-    /// above it or two before: a weekday further on is one written out of order ("- Mon 23:50 …
-    /// (found later)" under a Tuesday), which PM022 reports, not one a week later, which had moved
-    /// every entry after it by a week, unseen. It counts from the weekday the writer wrote with the
-    /// date above (`### Tue 14 Jan 2026`, where the 14th is a Wednesday: `- Tue 08:19` is the
-    /// 14th, `- Wed 09:00` the 15th).
+    /// A weekday alone is, as the timeline's first day label, the day of `started` or `detected`
+    /// that is that weekday (a timeline that starts on the day the incident was found), else the
+    /// nearest to the start from five days before it (a lead-up the Friday before) to one after;
+    /// later, the day of `started`, `detected`, `mitigated` or `resolved` that is that weekday
+    /// within six days after the day above it, else the first such day after the day above it,
+    /// except that an entry's own weekday (`entry`, `- Mon 23:50 …`) the day before is the day
+    /// before: one written out of order, which PM022 reports, not one a week later, which had
+    /// moved every entry after it by a week, unseen. Weekdays count as the writer does under a
+    /// date written with a weekday that is not its own (``Context/weekdayShift``).
     static func setDay(_ label: DayLabel, written: @autoclosure () -> String, at range: SourceRange, _ context: inout Context,
                        _ problems: inout [Problem], entry: Bool = false) {
         guard let anchor = context.anchor ?? context.date else { return }
@@ -246,21 +246,21 @@ enum TimelineExtractor {
         } else if let weekday = label.weekday {
             let nearStart = first && !context.dateIsExplicit && context.previous == nil
             let from = nearStart ? anchor : context.date ?? anchor
-            var ahead = ((weekday - (context.writtenWeekday ?? from.weekday)) % 7 + 7) % 7
-            if let day = context.incidentDays.first(where: { $0.weekday == weekday
+            // Weekdays as the writer counts them: shifted under a date written with the wrong one.
+            let shift = context.weekdayShift
+            func written(_ date: CalendarDate) -> Int { ((date.weekday + shift) % 7 + 7) % 7 }
+            var ahead = ((weekday - written(from)) % 7 + 7) % 7
+            if let day = (nearStart ? context.startDays : context.incidentDays).first(where: { written($0) == weekday
                    && (nearStart || (0...6).contains($0.daysSinceEpoch - from.daysSinceEpoch)) }) {
                 ahead = day.daysSinceEpoch - from.daysSinceEpoch
             } else if nearStart, ahead > 1 {
                 ahead -= 7
-            } else if !nearStart, entry, ahead > 4 {
-                ahead -= 7
+            } else if !nearStart, entry, ahead == 6 {
+                ahead = -1
             }
             if first { context.firstDayNumber = 1 }
             setDate(from.adding(days: ahead), &context)
-            // The writer's frame goes on: `- Thu 10:00` after `- Wed 09:00` under a Wednesday
-            // written as Tuesday. (Where the writer's weekdays are the calendar's, this is the
-            // date's own weekday.)
-            context.writtenWeekday = weekday
+            context.weekdayShift = shift
         }
     }
 
@@ -291,34 +291,44 @@ enum TimelineExtractor {
         if context.anchor == nil { context.anchor = context.date }
         context.dateIsExplicit = true
         context.dateJustWritten = true
-        context.writtenWeekday = nil
+        context.weekdayShift = 0
         context.leadUpDay = false
     }
 
     /// Sets the date `leading` writes, and keeps the weekday written with it (`Tue 14 Jan 2026`);
-    /// a weekday that is not the date's is a P014 warning, and the date is read.
+    /// a weekday that is not the date's is a P014 warning, and the date is read. Slashes are read
+    /// day first; a weekday that fits only the month-first reading (`Tue 05/12/2026`, a Tuesday on
+    /// 12 May, not on 5 December), or fits both and that reading is nearer the date above, makes
+    /// it month first.
     static func setWrittenDate(_ leading: TimeExpression.Leading, at range: SourceRange, _ context: inout Context,
                                _ problems: inout [Problem]) {
         guard let date = leading.date else { return }
+        let above = context.date
         setDate(date, &context)
-        guard let weekday = leading.weekday, var resolved = context.date else { return }
-        context.writtenWeekday = weekday
-        // `Tue 05/12/2026`: slashes are read day first, and the weekday says they were written
-        // month first (a Tuesday on 12 May, not on 5 December).
-        if resolved.weekday != weekday, date.day <= 12, date.day != date.month, leading.matched.utf8.contains(UInt8(ascii: "/")),
-           let swapped = CalendarDate(year: date.year, month: date.day, day: date.month) {
-            setDate(swapped, &context)
-            if let other = context.date, other.weekday == weekday {
-                context.writtenWeekday = weekday
-                return
-            }
-            setDate(date, &context)
-            context.writtenWeekday = weekday
-            resolved = context.date ?? resolved
+        // A year-less date (`Tue 12/15`) near the turn of a year: of the years nearest the
+        // incident, the one in which it is that weekday.
+        if date.year == 2000, let weekday = leading.weekday, let near = context.date, near.year != 2000, near.weekday != weekday,
+           let anchor = context.anchor,
+           let fits = [near.year - 1, near.year + 1].compactMap({ CalendarDate(year: $0, month: date.month, day: date.day) })
+               .first(where: { $0.weekday == weekday && abs($0.daysSinceEpoch - anchor.daysSinceEpoch) <= 183 }) {
+            setDate(fits, &context)
         }
-        if resolved.weekday != weekday {
+        // A year-less date with nothing to give it a year has no weekday to compare.
+        guard let weekday = leading.weekday, var read = context.date, read.year != 2000 else { return }
+        if date.day <= 12, date.day != date.month, leading.matched.utf8.contains(UInt8(ascii: "/")),
+           let swapped = CalendarDate(year: date.year, month: date.day, day: date.month) {
+            let dayFirst = read
+            setDate(swapped, &context)
+            if let monthFirst = context.date, monthFirst.weekday == weekday {
+                func distance(_ d: CalendarDate) -> Int { above.map { abs(d.daysSinceEpoch - $0.daysSinceEpoch) } ?? 0 }
+                if dayFirst.weekday != weekday || distance(monthFirst) < distance(dayFirst) { read = monthFirst }
+            }
+            setDate(read, &context)
+        }
+        context.weekdayShift = weekday - read.weekday
+        if read.weekday != weekday {
             problems.append(Problem(.invalidTimestamp,
-                "\(DayLabel.weekdayNames[weekday]) is written with \(resolved), which is a \(DayLabel.weekdayNames[resolved.weekday]); "
+                "\(DayLabel.weekdayNames[weekday]) is written with \(read), which is a \(DayLabel.weekdayNames[read.weekday]); "
                 + "the date is read", at: range, severity: .warning))
         }
     }
@@ -587,6 +597,17 @@ enum TimelineExtractor {
         }
     }
 
+    /// True when an entry after a lead-up dated by its own weekday, read at `time`, is the
+    /// incident's, at `onStart` on the start's day (``append``): it has no date or day of its own,
+    /// `time` is more than eighteen hours before the start, and `onStart` is at the start or up to
+    /// an hour after it, or at `detected`, `mitigated` or `resolved`.
+    static func movesFromLeadUp(_ leading: TimeExpression.Leading, _ time: Timestamp, _ onStart: Timestamp, _ context: Context) -> Bool {
+        guard context.leadUpDay, leading.date == nil, leading.dayNumber == nil, leading.weekday == nil, let started = context.started,
+              time.epochSeconds < started.epochSeconds - 18 * 3600 else { return false }
+        return onStart.epochSeconds >= started.epochSeconds && onStart.epochSeconds <= started.epochSeconds + 3600
+            || context.laterTimes.contains { abs($0.epochSeconds - onStart.epochSeconds) <= 60 }
+    }
+
     static func append(_ leading: TimeExpression.Leading, text: String, range: SourceRange, _ context: inout Context,
                        _ result: inout [TimelineEvent], _ problems: inout [Problem]) {
         setWrittenDate(leading, at: range, &context, &problems)
@@ -644,6 +665,12 @@ enum TimelineExtractor {
                 if context.previous != nil, let t = time, t.epochSeconds < reference.epochSeconds - 6 * 3600 {
                     time = resolve(day.adding(days: 1))   // crossed midnight
                 }
+                // After a weekday lead-up (`- 11:00 AM PT: Errors begin.`, as below).
+                if let t = time, let started = context.started,
+                   let onStart = resolve(started.inOffset(own).localDate), movesFromLeadUp(leading, t, onStart, context) {
+                    context.leadUpDay = false
+                    time = onStart
+                }
                 if let time {
                     context.previous = time
                     // The timeline's own date moves on with it ("01:00 UTC" after "22:00 UTC"):
@@ -681,10 +708,7 @@ enum TimelineExtractor {
             // after it, is on that day (`- 18:00 Errors begin.`): the writer dated the lead-up only.
             // (Up to six hours had taken the lead-up's own later entries, `- 16:30 Canary passes.`
             // before a start at 14:00.)
-            if context.leadUpDay, leading.date == nil, leading.dayNumber == nil, leading.weekday == nil,
-               let started = context.started, let t = time, t.epochSeconds < started.epochSeconds - 18 * 3600,
-               let startDay = context.anchor, let onStart = resolve(startDay),
-               onStart.epochSeconds >= started.epochSeconds, onStart.epochSeconds <= started.epochSeconds + 3600 {
+            if let t = time, let startDay = context.anchor, let onStart = resolve(startDay), movesFromLeadUp(leading, t, onStart, context) {
                 context.date = startDay
                 context.leadUpDay = false
                 time = onStart

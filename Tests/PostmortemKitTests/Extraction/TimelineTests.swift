@@ -663,6 +663,39 @@ import Testing
         #expect(us.problems.isEmpty)
     }
 
+    /// From the fourth retest: a weekday after an entry past midnight counts from that entry's
+    /// day (it had counted from the weekday written before midnight, a day late, growing by a day
+    /// at each crossing); a first weekday is the day of `started` or `detected` only (a lead-up on
+    /// the weekday `resolved` fell on had moved the incident a week); an entry's weekday five days
+    /// on is five days on (a Thursday incident, then `- Tue 09:00` after the weekend).
+    @Test func weekdaysAfterMidnightAndAtTheEdges() {
+        let night = read("---\nstarted: 2026-05-08T22:10:00Z\n---\n## Timeline\n\n- Fri 22:10 Errors.\n- 00:40 Escalated.\n- Sat 03:15 Mitigated.\n"
+                         + "- 23:50 Quiet.\n- 00:10 Still quiet.\n- Sun 09:00 Closed.\n")
+        #expect(night.timeline.map { $0.time?.iso8601 } == ["2026-05-08T22:10:00Z", "2026-05-09T00:40:00Z", "2026-05-09T03:15:00Z",
+                                                           "2026-05-09T23:50:00Z", "2026-05-10T00:10:00Z", "2026-05-10T09:00:00Z"])
+        let headings = read(front + "### Monday\n\n- 23:00 Deploy.\n- 00:20 Errors.\n\n### Tuesday\n\n- 09:00 Fixed.\n")
+        #expect(headings.timeline.last?.time?.iso8601 == "2026-05-12T09:00:00Z")
+        let resolvedMonday = read("---\nstarted: 2026-05-08T22:10:00Z\nresolved: 2026-05-11T09:30:00Z\n---\n## Timeline\n\n"
+                                  + "- Mon 16:00 v2.3 deployed.\n- Fri 22:10 Errors.\n- Mon 09:30 Resolved.\n")
+        #expect(resolvedMonday.timeline.map { $0.time?.iso8601 } == ["2026-05-04T16:00:00Z", "2026-05-08T22:10:00Z", "2026-05-11T09:30:00Z"])
+        let weekend = read("---\nstarted: 2026-05-14T10:00:00Z\n---\n## Timeline\n\n- Thu 10:00 Errors.\n- Tue 09:00 Fix deployed.\n")
+        #expect(weekend.timeline.last?.time?.iso8601 == "2026-05-19T09:00:00Z")
+        // Under a date written with the wrong weekday on the day the incident started.
+        let frame = read("---\nstarted: 2026-01-14T07:00:00Z\n---\n## Timeline\n\n### Tue 14 Jan 2026\n\n- 07:42 Errors.\n- Wed 09:00 Fixed.\n")
+        #expect(frame.timeline.last?.time?.iso8601 == "2026-01-15T09:00:00Z")
+        // A year-less date near the turn of a year is in the year in which it is that weekday.
+        // (30 December is nearer 1 July 2026 in 2026, a Wednesday, by a day.)
+        let turn = read("---\nstarted: 2026-07-01T10:00:00Z\n---\n## Timeline\n\n### Tue 30 Dec\n\n- 10:00 Capacity review.\n")
+        #expect(turn.timeline.map { $0.time?.iso8601 } == ["2025-12-30T10:00:00Z"])
+        #expect(turn.problems.isEmpty)
+        // A year-less date with nothing to give it a year is not compared with its weekday.
+        #expect(read("## Timeline\n\n### Fri 8 May\n\n- 09:00 Errors.\n", path: "lag.md").problems.isEmpty)
+        // Slash dates that fit the weekday both ways: the reading nearer the date above.
+        let slashes = read(front + "### Fri 05/08/2026\n\n- 22:10 Errors.\n\n### Sat 05/09/2026\n\n- 03:15 Fixed.\n")
+        #expect(slashes.timeline.map { $0.time?.iso8601 } == ["2026-05-08T22:10:00Z", "2026-05-09T03:15:00Z"])
+        #expect(slashes.problems.isEmpty)
+    }
+
     /// After a lead-up dated by its own weekday, entries without one that the start's day puts at
     /// the start or up to six hours after it are on that day; the lead-up's own later entries stay.
     @Test func entriesAfterAWeekdayLeadUp() {
@@ -677,6 +710,13 @@ import Testing
         let canary = read("---\nstarted: 2026-05-12T08:00:00Z\n---\n## Timeline\n\n- Mon 09:00 Deploy.\n- 10:00 Canary passes.\n"
                           + "- Tue 08:00 Errors begin.\n")
         #expect(canary.timeline.map { $0.time?.iso8601 } == ["2026-05-11T09:00:00Z", "2026-05-11T10:00:00Z", "2026-05-12T08:00:00Z"])
+        // Or at `detected`, `mitigated` or `resolved`: an alert an hour and a half after the start.
+        let alert = read("---\nstarted: 2026-05-12T18:00:00Z\ndetected: 2026-05-12T19:30:00Z\n---\n## Timeline\n\n- Mon 16:00 Deploy.\n"
+                         + "- 19:30 Alert fires.\n- 19:45 Rolled back.\n")
+        #expect(alert.timeline.map { $0.time?.iso8601 } == ["2026-05-11T16:00:00Z", "2026-05-12T19:30:00Z", "2026-05-12T19:45:00Z"])
+        // An entry in a zone of its own.
+        let zoned = read(evening + "- Mon 16:00 Deploy.\n- 11:00 AM PT: Errors begin.\n- 18:30 Rolled back.\n")
+        #expect(zoned.timeline.map { $0.time?.iso8601 } == ["2026-05-11T16:00:00Z", "2026-05-12T11:00:00-07:00", "2026-05-12T18:30:00Z"])
     }
 
     /// A weekday that is not day N's: day N is read, and the heading is reported where it is.
