@@ -125,7 +125,7 @@ enum BlockItems {
 
     /// A paragraph of nothing but emphasised text right after a figure, of at most twenty words,
     /// that starts as captions do, with a word for a figure, then a colon or a dash among its first
-    /// five words or a number with a full stop: the figure's
+    /// five words or a number (``captionWords``): the figure's
     /// caption, written as a paragraph of its own (`*Figure 2: p99 latency during the failover*`
     /// after a blank line, `_Source: Grafana_`). An emphasised sentence after a figure ("_Retries
     /// had no jitter._", "_Image pulls were throttled._") is an item.
@@ -134,17 +134,20 @@ enum BlockItems {
         let parts = paragraph.children.filter { !($0.kind == .text && $0.literal.trimmingWhitespace().isEmpty) }
         guard !parts.isEmpty, parts.allSatisfy({ $0.kind == .emphasis || $0.kind == .strong }) else { return false }
         let words = paragraph.plainText.split(separator: " ")
-        guard words.count <= 20, let first = words.first,
-              captionWords.contains(first.lowercased().filter(\.isLetter)) else { return false }
-        // `Figure 3: …`, `Figures 5 and 6: …`, `Source: Grafana`, `Figure 3 – CPU`, `Fig. 2. CPU`;
-        // not "Chart 3.1.4 of ingress-nginx changed the default."
-        return words.prefix(5).contains { $0.hasSuffix(":") || ["-", "\u{2013}", "\u{2014}"].contains($0) }
+        guard words.count <= 20, let first = words.first, case let word = first.lowercased().filter(\.isLetter),
+              captionWords.contains(word) || nounCaptionWords.contains(word) else { return false }
+        // `Figure 3: …`, `Figures 5 and 6: …`, `Source: Grafana`, `Figure 3 – CPU`, `Fig. 2. CPU`.
+        if words.prefix(5).contains(where: { $0.hasSuffix(":") || ["-", "\u{2013}", "\u{2014}"].contains($0) }) { return true }
+        // `Figure 10 Error rate by minute`, `Screenshot 7 of the dashboard`; but "Chart 3.1.4 of
+        // ingress-nginx changed the default" and "Image 2.0 of the base layer" are prose.
+        return captionWords.contains(word) && words.count > 1 && words[1].first?.isNumber == true
             || words.count > 2 && words[1].first?.isNumber == true && words[1].hasSuffix(".") && words[1].dropLast().allSatisfy(\.isNumber)
     }
 
-    /// The words a caption starts with (`Figure 3:`, `Fig. 2`, `Figures 5 and 6:`, `Graph:`, `Source:`).
-    static let captionWords: Set<String> = ["figure", "figures", "fig", "image", "chart", "graph", "screenshot", "diagram", "photo",
-                                            "source", "table"]
+    /// The words a caption starts with, and the nouns that start one only before a colon or a
+    /// dash (a Helm chart, a container image, a table, a source are written about in prose).
+    static let captionWords: Set<String> = ["figure", "figures", "fig", "graph", "screenshot", "diagram", "photo"]
+    static let nounCaptionWords: Set<String> = ["image", "chart", "source", "table"]
 
     static func items(in blocks: [MarkdownNode]) -> [Item] {
         var result: [Item] = []
