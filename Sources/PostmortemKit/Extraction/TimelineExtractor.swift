@@ -14,16 +14,16 @@ enum TimelineExtractor {
         var zoneResolver: ZoneResolver
         var zoneAssumed: Bool
         var date: CalendarDate?
-        /// The incident's own date, for years left out.
+        /// The incident's own date, for years left out, and day 1 of day labels: the date of
+        /// `started`, else the date in the file name, else the first date the timeline writes.
         var anchor: CalendarDate?
         var dateIsExplicit = false
         /// The writer's weekdays less the calendar's, from a date written with a weekday not its
         /// own (`### Tue 14 Jan 2026`, a Wednesday: -1); 0 otherwise.
         var weekdayShift = 0
-        /// The days of `started` and `detected`, then of `mitigated` and `resolved`, in the
-        /// timeline's zone.
-        var startDays: [CalendarDate] = []
-        var incidentDays: [CalendarDate] = []
+        /// `detected`, `mitigated` and `resolved`, where given.
+        var laterTimes: [Timestamp] = []
+        var detected: Timestamp?
         /// True when an entry's own day (`- Fri 16:00 …`) put the date before the start's: the
         /// entries after it without a day of their own may be the incident's (``append``).
         var leadUpDay = false
@@ -36,8 +36,6 @@ enum TimelineExtractor {
         var firstDayNumber: Int?
         /// The incident's start, which gives the base date in the timeline's zone.
         var started: Timestamp?
-        /// `detected`, `mitigated` and `resolved`, where given.
-        var laterTimes: [Timestamp] = []
     }
 
     static func events(in outline: Outline, postmortem: Postmortem, options: ReadOptions,
@@ -49,15 +47,13 @@ enum TimelineExtractor {
         // Base date: the incident start in the timeline's zone, else a date in the file name.
         context.started = postmortem.started
         context.laterTimes = [postmortem.detected, postmortem.mitigated, postmortem.resolved].compactMap { $0 }
+        context.detected = postmortem.detected
         if let started = postmortem.started {
             context.date = started.inOffset(context.zoneResolver.offset(at: started.epochSeconds)).localDate
         } else {
             context.date = dateInName(postmortem.path)
         }
         context.anchor = context.date
-        func day(_ time: Timestamp?) -> CalendarDate? { time.map { $0.inOffset(context.zoneResolver.offset(at: $0.epochSeconds)).localDate } }
-        context.startDays = [postmortem.started, postmortem.detected].compactMap(day)
-        context.incidentDays = context.startDays + [postmortem.mitigated, postmortem.resolved].compactMap(day)
         var result: [TimelineEvent] = []
         for root in roots {
             // A zone stated in the heading: "Timeline (all times PDT)".
@@ -223,15 +219,14 @@ enum TimelineExtractor {
     /// A weekday alone is, as the timeline's first day label, the day of `started` or `detected`
     /// that is that weekday (a timeline that starts on the day the incident was found), else the
     /// nearest to the start from five days before it (a lead-up the Friday before) to one after;
-    /// later, the day of `started`, `detected`, `mitigated` or `resolved` that is that weekday
-    /// within six days after the day above it, else the first such day after the day above it,
-    /// except that an entry's own weekday (`entry`, `- Mon 23:50 …`) the day before is the day
-    /// before: one written out of order, which PM022 reports, not one a week later, which had
-    /// moved every entry after it by a week, unseen. Weekdays count as the writer does under a
+    /// later, the first such day after the day above it, except that an entry's own weekday
+    /// (`entry`, `- Mon 23:50 …`) of the day before is the day before, unless six days on is a day
+    /// of `started`, `detected`, `mitigated` or `resolved`: one written out of order, which PM022
+    /// reports, not one a week later, which had moved every entry after it by a week, unseen. Weekdays count as the writer does under a
     /// date written with a weekday that is not its own (``Context/weekdayShift``).
     static func setDay(_ label: DayLabel, written: @autoclosure () -> String, at range: SourceRange, _ context: inout Context,
                        _ problems: inout [Problem], entry: Bool = false) {
-        guard let anchor = context.anchor ?? context.date else { return }
+        guard let anchor = context.anchor else { return }
         let first = context.firstDayNumber == nil
         if let day = label.day {
             if first { context.firstDayNumber = day == 0 ? 0 : 1 }
@@ -248,14 +243,21 @@ enum TimelineExtractor {
             let from = nearStart ? anchor : context.date ?? anchor
             // Weekdays as the writer counts them: shifted under a date written with the wrong one.
             let shift = context.weekdayShift
-            func written(_ date: CalendarDate) -> Int { ((date.weekday + shift) % 7 + 7) % 7 }
-            var ahead = ((weekday - written(from)) % 7 + 7) % 7
-            if let day = (nearStart ? context.startDays : context.incidentDays).first(where: { written($0) == weekday
-                   && (nearStart || (0...6).contains($0.daysSinceEpoch - from.daysSinceEpoch)) }) {
-                ahead = day.daysSinceEpoch - from.daysSinceEpoch
-            } else if nearStart, ahead > 1 {
-                ahead -= 7
-            } else if !nearStart, entry, ahead == 6 {
+            func writersWeekday(_ date: CalendarDate) -> Int { ((date.weekday + shift) % 7 + 7) % 7 }
+            var ahead = ((weekday - writersWeekday(from)) % 7 + 7) % 7
+            // The incident's days in the timeline's zone as it stands now (a heading may state it).
+            func localDay(_ time: Timestamp) -> CalendarDate {
+                time.inOffset(context.zone ?? context.zoneResolver.offset(at: time.epochSeconds)).localDate
+            }
+            if nearStart {
+                let startDays = [context.started, context.detected].compactMap { $0 }.map(localDay)
+                if let day = startDays.first(where: { writersWeekday($0) == weekday }) {
+                    ahead = day.daysSinceEpoch - from.daysSinceEpoch
+                } else if ahead > 1 {
+                    ahead -= 7
+                }
+            } else if entry, ahead == 6,
+                      !([context.started].compactMap { $0 } + context.laterTimes).contains(where: { localDay($0) == from.adding(days: 6) }) {
                 ahead = -1
             }
             if first { context.firstDayNumber = 1 }
@@ -277,16 +279,7 @@ enum TimelineExtractor {
 
     static func setDate(_ date: CalendarDate?, _ context: inout Context) {
         guard let date else { return }
-        if date.year == 2000, let anchor = context.anchor ?? context.date {
-            // A month and day without a year: the year that puts it nearest the incident
-            // ("12-05" in a March 2019 timeline is December 2018).
-            let candidates = [anchor.year - 1, anchor.year, anchor.year + 1].compactMap {
-                CalendarDate(year: $0, month: date.month, day: date.day)
-            }
-            context.date = candidates.min { abs($0.daysSinceEpoch - anchor.daysSinceEpoch) < abs($1.daysSinceEpoch - anchor.daysSinceEpoch) } ?? anchor
-        } else {
-            context.date = date
-        }
+        context.date = withYear(date, context)
         // Without `started` or a date in the file name, the first date written is the anchor.
         if context.anchor == nil { context.anchor = context.date }
         context.dateIsExplicit = true
@@ -295,42 +288,62 @@ enum TimelineExtractor {
         context.leadUpDay = false
     }
 
-    /// Sets the date `leading` writes, and keeps the weekday written with it (`Tue 14 Jan 2026`);
-    /// a weekday that is not the date's is a P014 warning, and the date is read. Slashes are read
-    /// day first; a weekday that fits only the month-first reading (`Tue 05/12/2026`, a Tuesday on
-    /// 12 May, not on 5 December), or fits both and that reading is nearer the date above, makes
-    /// it month first.
+    /// `date`, or for a month and day without a year (year 2000), that day in the year that puts
+    /// it nearest the incident ("12-05" in a March 2019 timeline is December 2018).
+    static func withYear(_ date: CalendarDate, _ context: Context) -> CalendarDate {
+        guard date.year == 2000, let anchor = context.anchor ?? context.date else { return date }
+        let candidates = [anchor.year - 1, anchor.year, anchor.year + 1].compactMap {
+            CalendarDate(year: $0, month: date.month, day: date.day)
+        }
+        return candidates.min { abs($0.daysSinceEpoch - anchor.daysSinceEpoch) < abs($1.daysSinceEpoch - anchor.daysSinceEpoch) } ?? anchor
+    }
+
+    /// Sets the date `leading` writes, with the weekday written with it (`Tue 14 Jan 2026`):
+    /// - a slash date whose order is open to doubt (`05/12/2026`, `12/05`: two numbers of at most
+    ///   two digits before the year or without one) is read as ``TimeExpression`` reads it, unless
+    ///   the weekday fits only the other order, or fits both and the other is nearer the date above
+    ///   (`Tue 05/12/2026` is 12 May, a Tuesday, not 5 December);
+    /// - a date without a year is in the year nearest the incident, or in the one within half a
+    ///   year of it in which it is that weekday (`Tue 30 Dec` in a July 2026 timeline is 2025's);
+    /// - a weekday that is still not the date's is a P014 warning, the date is read, and weekdays
+    ///   below count as the writer's (``Context/weekdayShift``).
     static func setWrittenDate(_ leading: TimeExpression.Leading, at range: SourceRange, _ context: inout Context,
                                _ problems: inout [Problem]) {
-        guard let date = leading.date else { return }
-        let above = context.date
-        setDate(date, &context)
-        // A year-less date (`Tue 12/15`) near the turn of a year: of the years nearest the
-        // incident, the one in which it is that weekday.
-        if date.year == 2000, let weekday = leading.weekday, let near = context.date, near.year != 2000, near.weekday != weekday,
-           let anchor = context.anchor,
-           let fits = [near.year - 1, near.year + 1].compactMap({ CalendarDate(year: $0, month: date.month, day: date.day) })
-               .first(where: { $0.weekday == weekday && abs($0.daysSinceEpoch - anchor.daysSinceEpoch) <= 183 }) {
-            setDate(fits, &context)
+        guard let written = leading.date else { return }
+        guard let weekday = leading.weekday else {
+            setDate(written, &context)
+            return
         }
+        var read = withYear(written, context)
+        func fits(_ date: CalendarDate) -> Bool { date.weekday == weekday }
+        if !fits(read), written.year == 2000, let anchor = context.anchor ?? context.date,
+           let other = [read.year - 1, read.year + 1].compactMap({ CalendarDate(year: $0, month: written.month, day: written.day) })
+               .first(where: { fits($0) && abs($0.daysSinceEpoch - anchor.daysSinceEpoch) <= 183 }) {
+            read = other
+        }
+        if written.day <= 12, written.day != written.month, orderInDoubt(leading.matched),
+           let swapped = CalendarDate(year: written.year, month: written.day, day: written.month).map({ withYear($0, context) }), fits(swapped) {
+            func distance(_ d: CalendarDate) -> Int { context.date.map { abs(d.daysSinceEpoch - $0.daysSinceEpoch) } ?? 0 }
+            if !fits(read) || distance(swapped) < distance(read) { read = swapped }
+        }
+        setDate(read, &context)
         // A year-less date with nothing to give it a year has no weekday to compare.
-        guard let weekday = leading.weekday, var read = context.date, read.year != 2000 else { return }
-        if date.day <= 12, date.day != date.month, leading.matched.utf8.contains(UInt8(ascii: "/")),
-           let swapped = CalendarDate(year: date.year, month: date.day, day: date.month) {
-            let dayFirst = read
-            setDate(swapped, &context)
-            if let monthFirst = context.date, monthFirst.weekday == weekday {
-                func distance(_ d: CalendarDate) -> Int { above.map { abs(d.daysSinceEpoch - $0.daysSinceEpoch) } ?? 0 }
-                if dayFirst.weekday != weekday || distance(monthFirst) < distance(dayFirst) { read = monthFirst }
-            }
-            setDate(read, &context)
-        }
+        guard read.year != 2000 else { return }
         context.weekdayShift = weekday - read.weekday
-        if read.weekday != weekday {
+        if !fits(read) {
             problems.append(Problem(.invalidTimestamp,
                 "\(DayLabel.weekdayNames[weekday]) is written with \(read), which is a \(DayLabel.weekdayNames[read.weekday]); "
                 + "the date is read", at: range, severity: .warning))
         }
+    }
+
+    /// True when `text` starts with a slash date whose order is open to doubt: one or two digits,
+    /// a slash, one or two digits (`05/12/2026`, `12/05`), not `2026/05/12`.
+    static func orderInDoubt(_ text: String) -> Bool {
+        let bytes = Array(text.utf8.prefix(6))
+        guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")), (1...2).contains(slash), bytes[..<slash].allSatisfy(isDigit) else { return false }
+        let after = bytes[(slash + 1)...].prefix { isDigit($0) }
+        return (1...2).contains(after.count)
     }
 
     static func read(_ block: MarkdownNode, _ context: inout Context, _ result: inout [TimelineEvent],
@@ -544,12 +557,17 @@ enum TimelineExtractor {
         // it is the table's own, and the entries after the table are read as before it (with the
         // date before it, when the table had no timed row); in a timeline that states none it is
         // the timeline's (a table per day with the zone in the first one's title).
-        let before = (zone: context.zone, resolver: context.zoneResolver, assumed: context.zoneAssumed,
-                      date: context.date, anchor: context.anchor, previous: context.previous)
+        let before = (zone: context.zone, resolver: context.zoneResolver, assumed: context.zoneAssumed, previous: context.previous)
+        // The date and what goes with it (day labels, a weekday written with a date, a lead-up).
+        let dated = (date: context.date, anchor: context.anchor, explicit: context.dateIsExplicit, shift: context.weekdayShift,
+                     leadUp: context.leadUpDay, firstDay: context.firstDayNumber)
         defer {
             if !before.assumed {
                 (context.zone, context.zoneResolver, context.zoneAssumed) = (before.zone, before.resolver, before.assumed)
-                if context.previous == before.previous { (context.date, context.anchor) = (before.date, before.anchor) }
+                if context.previous == before.previous {
+                    (context.date, context.anchor, context.dateIsExplicit) = (dated.date, dated.anchor, dated.explicit)
+                    (context.weekdayShift, context.leadUpDay, context.firstDayNumber) = (dated.shift, dated.leadUp, dated.firstDay)
+                }
             }
         }
         if let header {

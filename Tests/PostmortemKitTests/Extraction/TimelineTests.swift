@@ -658,7 +658,7 @@ import Testing
                         + "- Wed 09:00 Fixed.\n")
         #expect(late.timeline.map { $0.time?.iso8601 } == ["2026-01-13T09:00:00Z", "2026-01-12T23:50:00Z", "2026-01-14T09:00:00Z"])
         // Slashes are read day first; a weekday that is the other order's says they are month first.
-        let us = read(start + "- Tue 05/12/2026 6:00 PM Errors begin.\n### Tue 12/05\n\n- 19:00 Paged.\n")
+        let us = read(start + "- Tue 05/12/2026 6:00 PM Errors begin.\n- Tue 12/05 19:00 Paged.\n")
         #expect(us.timeline.map { $0.time?.iso8601 } == ["2026-05-12T18:00:00Z", "2026-05-12T19:00:00Z"])
         #expect(us.problems.isEmpty)
     }
@@ -694,6 +694,22 @@ import Testing
         let slashes = read(front + "### Fri 05/08/2026\n\n- 22:10 Errors.\n\n### Sat 05/09/2026\n\n- 03:15 Fixed.\n")
         #expect(slashes.timeline.map { $0.time?.iso8601 } == ["2026-05-08T22:10:00Z", "2026-05-09T03:15:00Z"])
         #expect(slashes.problems.isEmpty)
+    }
+
+    /// From the review of the fourth retest's mends: the incident's days in the zone the timeline
+    /// states; the first date written after the order of its slashes is settled; no swap of a date
+    /// written year first; the date's company restored after a table without a timed row.
+    @Test func reviewOfTheWeekdayMends() throws {
+        let pt = read("---\nstarted: 2026-05-12T20:00:00-07:00\ndetected: 2026-05-14T20:00:00-07:00\n---\n## Timeline (all times PT)\n\n"
+                      + "### Thursday\n\n- 20:00 Alert fires.\n")
+        #expect(pt.timeline.first?.time?.iso8601 == "2026-05-14T20:00:00-07:00")
+        let noStart = read("## Timeline\n\n- Tue 05/12/2026 18:00 Errors.\n- Day 2, 08:00 Fixed.\n", path: "lag.md")
+        #expect(noStart.timeline.map { $0.time?.iso8601 } == ["2026-05-12T18:00:00Z", "2026-05-13T08:00:00Z"])
+        let yearFirst = read(front + "- Tue 2026/12/05 10:00 Errors.\n")
+        #expect(yearFirst.timeline.first?.time?.iso8601 == "2026-12-05T10:00:00Z")
+        #expect(yearFirst.problems.map(\.message) == ["Tuesday is written with 2026-12-05, which is a Saturday; the date is read"])
+        let table = read(front + "| When | Event |\n|---|---|\n| Thu 2026-01-16 | |\n\n- 08:02 Lag alert fires.\n- Tue 09:00 Rolled back.\n")
+        #expect(table.timeline.map { $0.time?.iso8601 } == ["2026-05-12T08:02:00Z", "2026-05-12T09:00:00Z"])
     }
 
     /// After a lead-up dated by its own weekday, entries without one that the start's day puts at
