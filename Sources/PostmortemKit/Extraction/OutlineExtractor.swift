@@ -124,8 +124,8 @@ enum BlockItems {
     }
 
     /// A paragraph of nothing but emphasised text right after a figure, of at most twenty words,
-    /// that starts as captions do, with a word for a figure, then a colon or a dash among its first
-    /// five words or a number (``captionWords``): the figure's
+    /// that starts as captions do (``captionWords`` with a number, or a colon or dash in the first
+    /// five words; ``nounCaptionWords`` only as `Source:`, `Table 2:`, `Table 2.`, `Image 3 –`): the figure's
     /// caption, written as a paragraph of its own (`*Figure 2: p99 latency during the failover*`
     /// after a blank line, `_Source: Grafana_`). An emphasised sentence after a figure ("_Retries
     /// had no jitter._", "_Image pulls were throttled._") is an item.
@@ -136,12 +136,16 @@ enum BlockItems {
         let words = paragraph.plainText.split(separator: " ")
         guard words.count <= 20, let first = words.first, case let word = first.lowercased().filter(\.isLetter),
               captionWords.contains(word) || nounCaptionWords.contains(word) else { return false }
-        // `Figure 3: …`, `Figures 5 and 6: …`, `Source: Grafana`, `Figure 3 – CPU`, `Fig. 2. CPU`.
-        if words.prefix(5).contains(where: { $0.hasSuffix(":") || ["-", "\u{2013}", "\u{2014}"].contains($0) }) { return true }
-        // `Figure 10 Error rate by minute`, `Screenshot 7 of the dashboard`; but "Chart 3.1.4 of
-        // ingress-nginx changed the default" and "Image 2.0 of the base layer" are prose.
-        return captionWords.contains(word) && words.count > 1 && words[1].first?.isNumber == true
-            || words.count > 2 && words[1].first?.isNumber == true && words[1].hasSuffix(".") && words[1].dropLast().allSatisfy(\.isNumber)
+        func isDash(_ w: Substring) -> Bool { ["-", "\u{2013}", "\u{2014}"].contains(w) }
+        let numbered = words.count > 1 && words[1].first?.isNumber == true
+        // `Source: Grafana`, `Table 2: hosts`, `Fig. 2. CPU`, `Image 3 – the base layer`.
+        if first.hasSuffix(":") || numbered && (words[1].hasSuffix(":") || words[1].hasSuffix(".") || words.count > 2 && isDash(words[2])) {
+            return true
+        }
+        // `Figure 10 Error rate by minute`, `Figures 5 and 6: heap`, `Screenshot 7 of the
+        // dashboard`; but "Chart 3.1.4 of ingress-nginx changed the default", "Image pulls
+        // failed: the registry throttled us" and "Source of the outage: a bad push" are prose.
+        return captionWords.contains(word) && (numbered || words.prefix(5).contains { $0.hasSuffix(":") || isDash($0) })
     }
 
     /// The words a caption starts with, and the nouns that start one only before a colon or a

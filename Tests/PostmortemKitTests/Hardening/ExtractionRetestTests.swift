@@ -132,10 +132,13 @@ import Testing
                      + "![Pulls](pulls.png)\n\n_Image pulls from the registry were throttled._\n\n![Hosts](hosts.png)\n\n_Source: Grafana_\n\n"
                      + "![Maps](maps.png)\n\n*Figures 5 and 6: heap before and after.*\n\n![Chart](chart.png)\n\n"
                      + "_Chart 3.1.4 of ingress-nginx changed the default._\n\n![CPU](cpu2.png)\n\n_Figure 7 – CPU after the fix_\n\n"
-                     + "![Errors](errors.png)\n\n_Figure 10 Error rate by minute._\n\n![Dash](dash.png)\n\n_Screenshot 7 of the dashboard at 14:05._\n")
+                     + "![Errors](errors.png)\n\n_Figure 10 Error rate by minute._\n\n![Dash](dash.png)\n\n_Screenshot 7 of the dashboard at 14:05._\n\n"
+                     + "![Pulls](pulls2.png)\n\n_Image pulls failed: the registry throttled us._\n\n![Push](push.png)\n\n"
+                     + "_Source of the outage: a bad config push._\n\n![Hosts](hosts2.png)\n\n_Table 2: hosts._\n")
         #expect(p.factors.map(\.text) == ["The pool was emptied by the deploy.", "The retry storm kept the queue full for 40 minutes.",
                                           "Note: the broker ran an old version, which made rebalances slow.", "Retries had no jitter.",
-                                          "Image pulls from the registry were throttled.", "Chart 3.1.4 of ingress-nginx changed the default."])
+                                          "Image pulls from the registry were throttled.", "Chart 3.1.4 of ingress-nginx changed the default.",
+                                          "Image pulls failed: the registry throttled us.", "Source of the outage: a bad config push."])
     }
 
     /// Half-done readings the retest found, finished: Target dates in other forms, linked and
