@@ -256,6 +256,12 @@ import Testing
         #expect(p.problems.isEmpty)
     }
 
+    /// Only the comma before the year is dropped: `Mar, 31 2027` is no date pm reads.
+    @Test func onlyTheCommaBeforeTheYear() {
+        #expect(ActionExtractor.dueDate("31 March, 2027") == .date(CalendarDate(year: 2027, month: 3, day: 31)!))
+        #expect(ActionExtractor.dueDate("Mar, 31 2027") == .unread)
+    }
+
     @Test func dueDatesNotRead() {
         let p = read("## Action items\n\n| Action | Due |\n|---|---|\n| Add a | 03/04/2024 |\n| Add b | April 1 |\n| Add c | 2026-02-30 |\n| Add d | 31/02/2024 |\n")
         #expect(p.actions.allSatisfy { $0.due == nil })
