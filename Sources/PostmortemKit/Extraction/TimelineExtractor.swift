@@ -222,8 +222,9 @@ enum TimelineExtractor {
     /// later, the first such day after the day above it, except that an entry's own weekday
     /// (`entry`, `- Mon 23:50 …`) of the day before is the day before, unless six days on is a day
     /// of `started`, `detected`, `mitigated` or `resolved`: one written out of order, which PM022
-    /// reports, not one a week later, which had moved every entry after it by a week, unseen. Weekdays count as the writer does under a
-    /// date written with a weekday that is not its own (``Context/weekdayShift``).
+    /// reports, not one a week later, which had moved every entry after it by a week, unseen.
+    /// Weekdays count as the writer does under a date written with a weekday that is not its own
+    /// (``Context/weekdayShift``).
     static func setDay(_ label: DayLabel, written: @autoclosure () -> String, at range: SourceRange, _ context: inout Context,
                        _ problems: inout [Problem], entry: Bool = false) {
         guard let anchor = context.anchor else { return }
