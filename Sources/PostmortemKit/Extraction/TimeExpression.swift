@@ -1013,10 +1013,14 @@ public enum TimeExpression {
     }
 
     static func matchWord(_ b: [UInt8], _ i: Int, _ word: String) -> Bool {
-        let w = Array(word.utf8)
-        guard i + w.count <= b.count else { return false }
-        for k in 0..<w.count where b[i + k] | 0x20 != w[k] { return false }
-        return i + w.count == b.count || !isAlnum(b[i + w.count])
+        // Byte by byte, as ``hasPrefix(_:_:_:)``: an array of the word's bytes had been made at
+        // every call, thirteen times for each line that starts like a prose opener.
+        var k = i
+        for c in word.utf8 {
+            guard k < b.count, b[k] | 0x20 == c else { return false }
+            k += 1
+        }
+        return k == b.count || !isAlnum(b[k])
     }
 
     static func hasPrefix(_ b: [UInt8], _ i: Int, _ prefix: String) -> Bool {
