@@ -301,10 +301,8 @@ enum ActionExtractor {
         return nil
     }
 
-    /// Not-doing states that speak of what is ahead, which a time limits ("Won't do during the
-    /// incident"); the others were decided then ("Cancelled during review").
-    static let futureNotDoingWords: Set<String> = Set(["won't do", "wont do", "not doing", "won't fix", "wontfix", "not planned"]
-        .map(SectionTitles.normalise))
+    /// ``aheadNotDoingWords`` as ``SectionTitles/normalise(_:)`` writes a title.
+    static let futureNotDoingWords: Set<String> = Set(aheadNotDoingWords.map(SectionTitles.normalise))
 
     /// Words for what a group holds, before or after its state ("Action items completed",
     /// "Completed mitigations", "Items we won't do", "Completed work", "Done already").
@@ -318,8 +316,11 @@ enum ActionExtractor {
     /// (``groupState(_:)``) and a ticket cell (``cellStates``) write them. ("yes" is a Status's only.)
     static let doneWords = ["done", "closed", "complete", "completed", "fixed", "resolved", "merged", "shipped", "deployed", "released",
                             "finished"]
-    static let notDoingWords = ["won't do", "wont do", "not doing", "won't fix", "wontfix", "rejected", "declined", "cancelled",
-                                "canceled", "dropped", "not planned"]
+    /// Not-doing states that speak of what is ahead, which a time limits ("Won't do during the
+    /// incident"), and that start a reason after them in metadata (`won't do: replaced by …`);
+    /// the others were decided then ("Cancelled during review").
+    static let aheadNotDoingWords = ["won't do", "wont do", "not doing", "won't fix", "wontfix", "not planned"]
+    static let notDoingWords = aheadNotDoingWords + ["rejected", "declined", "cancelled", "canceled", "dropped"]
     static let statusDoneWords = doneWords + ["yes"]
     /// ``doneWords`` and ``notDoingWords`` as ``SectionTitles/normalise(_:)`` writes a title ("won t do").
     static let normalisedDoneWords = Set(doneWords.map(SectionTitles.normalise))
@@ -556,7 +557,7 @@ enum ActionExtractor {
 
     static func dueDate(_ value: String) -> DueValue {
         if let date = CalendarDate(value) { return .date(date) }
-        guard value.utf8.count <= 24, value.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) else { return .unread }
+        guard value.utf8.count <= 24, value.utf8.contains(where: isDigit) else { return .unread }
         // D/M/YYYY or M/D/YYYY, one or two digits each.
         let parts = value.split(separator: "/", omittingEmptySubsequences: false)
         if parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
@@ -622,7 +623,7 @@ enum ActionExtractor {
            value.utf8.filter({ $0 == UInt8(ascii: "-") }).count == 2 {
             return .pairs([("due", value)])
         }
-        if ["won't do", "wont do", "not doing", "won't fix", "wontfix"].contains(where: { lower.hasPrefix($0) }) { return .statusToTheEnd }
+        if aheadNotDoingWords.contains(where: { lower.hasPrefix($0) }) { return .statusToTheEnd }
         // `due: Mar 31, 2027`: the year after the comma is the date's.
         if key == "due", part.utf8.count == 4, part.utf8.allSatisfy(isDigit) { return .continuesValue }
         return singleValueKeys.contains(key) ? .note : .continuesValue

@@ -56,7 +56,7 @@ struct DayLabel: Equatable {
         if words.count >= 2, words[0] == "day", let n = Self.number(words[1]) {
             day = n
             weekday = words.dropFirst(2).prefix(3).lazy.compactMap { Self.weekdays[$0] }.first
-        } else if let first = words.first, first.count >= 6, let w = Self.weekdays[first], Self.weekdayLeads(heading, words) {
+        } else if let first = words.first, first.count >= 6, let w = Self.weekdays[first], Self.weekdayLeads(heading) {
             weekday = w
             let after = Array(words.dropFirst().prefix(4))
             day = after.indices.dropLast().lazy.compactMap { after[$0] == "day" ? Self.number(after[$0 + 1]) : nil }.first
@@ -70,7 +70,7 @@ struct DayLabel: Equatable {
     /// name that starts with one: a possessive ("Friday's deploy"), a compound ("Monday.com
     /// webhooks"), or a capitalised word after it that is no part of the day ("Sunday Ticket
     /// streams", "Saturday Night Live clip cache").
-    static func weekdayLeads(_ heading: String, _ words: [String]) -> Bool {
+    static func weekdayLeads(_ heading: String) -> Bool {
         let bytes = Array(heading.utf8)
         guard var k = bytes.firstIndex(where: isLetter) else { return false }
         while k < bytes.count, isLetter(bytes[k]) { k += 1 }
@@ -83,14 +83,14 @@ struct DayLabel: Equatable {
         var j = k
         while j < bytes.count {
             while j < bytes.count, !isLetter(bytes[j]) {
-                if bytes[j] == UInt8(ascii: "(") || bytes[j] >= 48 && bytes[j] <= 57 { return true }
+                if bytes[j] == UInt8(ascii: "(") || isDigit(bytes[j]) { return true }
                 j += 1
             }
             guard j < bytes.count else { break }
             let start = j
             while j < bytes.count, isLetter(bytes[j]) { j += 1 }
             let word = String(decoding: bytes[start..<j], as: UTF8.self).lowercased()
-            guard bytes[start] >= 65 && bytes[start] <= 90 else { return true }
+            guard isLetter(bytes[start]), bytes[start] & 0x20 == 0 else { return true }
             if !partsOfDay.contains(word) && word != "am" && word != "pm" { return false }
             capitalised += 1
             if capitalised > 1 { return true }
