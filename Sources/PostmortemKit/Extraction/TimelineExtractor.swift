@@ -23,7 +23,10 @@ enum TimelineExtractor {
         var weekdayShift = 0
         /// `detected`, `mitigated` and `resolved`, where given.
         var laterTimes: [Timestamp] = []
-        var detected: Timestamp?
+        /// `started` and `detected`, where given: the times a timeline starts at.
+        var startTimes: [Timestamp] = []
+        /// `started`, `detected`, `mitigated` and `resolved`, where given.
+        var incidentTimes: [Timestamp] { [started].compactMap { $0 } + laterTimes }
         /// True when an entry's own day (`- Fri 16:00 …`) put the date before the start's: the
         /// entries after it without a day of their own may be the incident's (``append``).
         var leadUpDay = false
@@ -47,7 +50,7 @@ enum TimelineExtractor {
         // Base date: the incident start in the timeline's zone, else a date in the file name.
         context.started = postmortem.started
         context.laterTimes = [postmortem.detected, postmortem.mitigated, postmortem.resolved].compactMap { $0 }
-        context.detected = postmortem.detected
+        context.startTimes = [postmortem.started, postmortem.detected].compactMap { $0 }
         if let started = postmortem.started {
             context.date = started.inOffset(context.zoneResolver.offset(at: started.epochSeconds)).localDate
         } else {
@@ -251,14 +254,14 @@ enum TimelineExtractor {
                 time.inOffset(context.zone ?? context.zoneResolver.offset(at: time.epochSeconds)).localDate
             }
             if nearStart {
-                let startDays = [context.started, context.detected].compactMap { $0 }.map(localDay)
+                let startDays = context.startTimes.map(localDay)
                 if let day = startDays.first(where: { writersWeekday($0) == weekday }) {
                     ahead = day.daysSinceEpoch - from.daysSinceEpoch
                 } else if ahead > 1 {
                     ahead -= 7
                 }
             } else if entry, ahead == 6,
-                      !([context.started].compactMap { $0 } + context.laterTimes).contains(where: { localDay($0) == from.adding(days: 6) }) {
+                      !context.incidentTimes.contains(where: { localDay($0) == from.adding(days: 6) }) {
                 ahead = -1
             }
             if first { context.firstDayNumber = 1 }
@@ -300,8 +303,8 @@ enum TimelineExtractor {
     }
 
     /// Sets the date `leading` writes, with the weekday written with it (`Tue 14 Jan 2026`):
-    /// - a slash date whose order is open to doubt (`05/12/2026`, `12/05`: two numbers of at most
-    ///   two digits before the year or without one) is read as ``TimeExpression`` reads it, unless
+    /// - a slash date whose order is open to doubt (`05/12/2026`, `12/05`: two numbers of two
+    ///   digits before the year or without one) is read as ``TimeExpression`` reads it, unless
     ///   the weekday fits only the other order, or fits both and the other is nearer the date above
     ///   (`Tue 05/12/2026` is 12 May, a Tuesday, not 5 December);
     /// - a date without a year is in the year nearest the incident, or in the one within half a
@@ -338,13 +341,12 @@ enum TimelineExtractor {
         }
     }
 
-    /// True when `text` starts with a slash date whose order is open to doubt: one or two digits,
-    /// a slash, one or two digits (`05/12/2026`, `12/05`), not `2026/05/12`.
+    /// True when `text` starts with a slash date whose order is open to doubt, as ``TimeExpression``
+    /// writes them: two digits, a slash, two digits (`05/12/2026`, `12/05`), not `2026/05/12`.
     static func orderInDoubt(_ text: String) -> Bool {
-        let bytes = Array(text.utf8.prefix(6))
-        guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")), (1...2).contains(slash), bytes[..<slash].allSatisfy(isDigit) else { return false }
-        let after = bytes[(slash + 1)...].prefix { isDigit($0) }
-        return (1...2).contains(after.count)
+        let b = Array(text.utf8.prefix(6))
+        return b.count >= 5 && isDigit(b[0]) && isDigit(b[1]) && b[2] == UInt8(ascii: "/") && isDigit(b[3]) && isDigit(b[4])
+            && (b.count == 5 || !isDigit(b[5]))
     }
 
     static func read(_ block: MarkdownNode, _ context: inout Context, _ result: inout [TimelineEvent],
