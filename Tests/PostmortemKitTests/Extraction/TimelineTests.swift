@@ -59,6 +59,9 @@ import Testing
         let lead = read(front + "## Timeline\n\nAll times UTC.\n\nAt 14:02, power was lost.\n\nLater in the afternoon, at 17:57, the incident was closed.\n\nIn the 2 hours after that, at 19:00, nothing happened.\n\nOnce the queue drained, about 30 minutes later, traffic was normal.\n")
         #expect(lead.timeline.map { $0.time?.iso8601 } == ["2026-07-14T14:02:00Z", "2026-07-14T17:57:00Z"])
         #expect(lead.timeline.last?.text == "the incident was closed.")
+        // At most five words before the comma: a longer phrase is a sentence of its own.
+        #expect(TimelineExtractor.afterLeadIn("Later in the long afternoon, at 17:57, the incident was closed.")?.secondOfDay == 17 * 3600 + 57 * 60)
+        #expect(TimelineExtractor.afterLeadIn("Later on in the long afternoon, at 17:57, the incident was closed.") == nil)
     }
 
     /// From the black-box pass of stop 43: `**Timeline (PDT):**` on a line of its own, as Google
@@ -562,16 +565,21 @@ import Testing
         #expect(!p.problems.contains { $0.code == .timelineEntryWithoutTime || $0.code == .invalidTimestamp })
     }
 
-    /// An entry's weekday after entries is up to four days after their day or two before it: a
-    /// Monday after Tuesday's entries is the day before, written out of order (PM022 says so), not
-    /// a week on, which had moved every entry after it by a week without a finding. A first one
-    /// is the day of `started`, `detected`, `mitigated` or `resolved` that is that weekday, else
-    /// the nearest to the start from five days before it (a lead-up the Friday before) to one after.
+    /// An entry's weekday after entries is the first such day after their day, but the day before
+    /// is the day before: a Monday after Tuesday's entries is written out of order (PM022 says
+    /// so), not a week on, which had moved every entry after it by a week without a finding,
+    /// unless a day of `started`, `detected`, `mitigated` or `resolved` is that Monday a week on. A
+    /// first one is the day of `started` or `detected` that is that weekday, else the nearest to
+    /// the start from five days before it (a lead-up the Friday before) to one after.
     @Test func entryWeekdaysAfterEntriesAndBeforeTheStart() {
         let after = read(front + "- 08:02 Lag alert fires.\n- Mon 10:00 Cert job was skipped (found later).\n- Fri 09:00 Consumers patched.\n"
                          + "- Sat 11:00 Backlog drained.\n- Tue 10:00 Postmortem review.\n")
         #expect(after.timeline.map { $0.time?.iso8601 } == ["2026-05-12T08:02:00Z", "2026-05-11T10:00:00Z", "2026-05-15T09:00:00Z",
                                                            "2026-05-16T11:00:00Z", "2026-05-19T10:00:00Z"])
+        // With `resolved` on the Monday after, that Monday is the one.
+        let resolved = read("---\nstarted: 2026-05-12T08:02:00Z\nresolved: 2026-05-18T09:00:00Z\n---\n## Timeline\n\n- 08:02 Lag alert fires.\n"
+                            + "- Mon 09:00 Resolved.\n")
+        #expect(resolved.timeline.last?.time?.iso8601 == "2026-05-18T09:00:00Z")
         let leadUp = read(front + "- Fri 16:00 Schema change merged.\n- Tue 08:02 Errors begin.\n")
         #expect(leadUp.timeline.map { $0.time?.iso8601 } == ["2026-05-08T16:00:00Z", "2026-05-12T08:02:00Z"])
         #expect(!leadUp.problems.contains { $0.code == .invalidTimestamp })
@@ -710,10 +718,14 @@ import Testing
         #expect(yearFirst.problems.map(\.message) == ["Tuesday is written with 2026-12-05, which is a Saturday; the date is read"])
         let table = read(front + "| When | Event |\n|---|---|\n| Thu 2026-01-16 | |\n\n- 08:02 Lag alert fires.\n- Tue 09:00 Rolled back.\n")
         #expect(table.timeline.map { $0.time?.iso8601 } == ["2026-05-12T08:02:00Z", "2026-05-12T09:00:00Z"])
+        // The day labels' numbering too: a `Day 0` in such a table does not make day 2 the 14th.
+        let days = read(front + "| When | Event |\n|---|---|\n| Day 0 | |\n\n- Day 2, 08:00 Backlog grows again.\n")
+        #expect(days.timeline.map { $0.time?.iso8601 } == ["2026-05-13T08:00:00Z"])
     }
 
     /// After a lead-up dated by its own weekday, entries without one that the start's day puts at
-    /// the start or up to six hours after it are on that day; the lead-up's own later entries stay.
+    /// the start or up to an hour after it, or at `detected`, `mitigated` or `resolved`, are on that
+    /// day; the lead-up's own later entries stay.
     @Test func entriesAfterAWeekdayLeadUp() {
         let evening = "---\nstarted: 2026-05-12T18:00:00Z\n---\n## Timeline\n\nAll times UTC.\n\n"
         let p = read(evening + "- Mon 16:00 Deploy.\n- 17:00 Canary passes.\n- 18:00 Errors begin.\n- 18:30 Rolled back.\n")

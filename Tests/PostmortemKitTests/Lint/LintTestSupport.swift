@@ -37,6 +37,12 @@ enum LintTestSupport {
     /// ``RuleExamples/document(frontMatter:sections:)``: its authors are dana.k and li.w), as
     /// written in the source from each finding's start to its end on one line (`<lines a-b>` for
     /// a finding over several, `<no range>` for one without a range).
+    /// The messages of `ruleID`'s findings on `text` as the only content of a section of the rule
+    /// examples' document.
+    static func messages(_ text: String, rule ruleID: String, section: String = "What went wrong") throws -> [String] {
+        try lint(RuleExamples.document(sections: [section: text])).filter { $0.ruleID == ruleID }.map(\.message)
+    }
+
     static func flaggedWords(_ text: String, rule ruleID: String) throws -> [String] {
         let document = RuleExamples.document(sections: ["Summary": text])
         let lines = document.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }

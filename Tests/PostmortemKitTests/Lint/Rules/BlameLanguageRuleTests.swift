@@ -87,9 +87,7 @@ struct BlameLanguageRuleTests {
 /// From the black-box pass of stop 43: counterfactuals written with "would" or an inversion were
 /// missed, and a denial of blame was flagged as blame.
 @Suite struct BlameLanguageCounterfactualTests {
-    func phrases(_ text: String) throws -> [String] {
-        try LintTestSupport.lint(RuleExamples.document(sections: ["What went wrong": text])).filter { $0.ruleID == "PM012" }.map(\.message)
-    }
+    func phrases(_ text: String) throws -> [String] { try LintTestSupport.messages(text, rule: "PM012") }
 
     @Test func wouldAndInversions() throws {
         #expect(try phrases("- If the plan had been checked, this would not have happened.") == ["\"would not have happened\" is blame or counterfactual language"])
