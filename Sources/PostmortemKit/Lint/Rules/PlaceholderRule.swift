@@ -2,7 +2,7 @@
 public struct PlaceholderRule: LintRule {
     public static let description = RuleDescription(
         id: "PM011", alias: "template-placeholder", name: "Template placeholder left in",
-        summary: "No `TODO`, `TBD`, `<describe …>` prompt, `{{field}}`, `YYYY-MM-DD`, `HH:MM`, `@handle` or `OPS-000` is left in the document.",
+        summary: "No `TODO`, `TBD`, `<describe …>` prompt, `{{field}}`, `YYYY-MM-DD`, `HH:MM`, `@handle` or `OPS-000` is left in the document (a `TODO` that ends an action's Status or Ticket cell is its state).",
         rationale: "A published postmortem with template prompts in it tells readers the analysis was not finished.",
         category: .structure, defaultSeverity: .error,
         options: [RuleOption("markers", default: "[TODO, TBD, TBC, FIXME, XXX]", help: "Words (matched case-sensitively, as whole words) that mark unfinished text.")],
@@ -14,6 +14,7 @@ public struct PlaceholderRule: LintRule {
         nonTriggeringExamples: [
             RuleExamples.document(),
             RuleExamples.document(sections: ["Impact": "The <abbr title=\"Service Level Objective\">SLO</abbr> was hit: 35% of requests failed. `TODO` comments in code are fine."]),
+            RuleExamples.document(sections: ["Follow-up actions": "| Action | Owner | Due | Bug |\n|---|---|---|---|\n| Add a canary stage to config pushes | @li.w | 2026-12-28 | OPS-4127 TODO |"]),
         ],
         skipsTemplates: true
     )
