@@ -236,7 +236,7 @@ enum ActionExtractor {
             var own = Array(item.children)
             var listIndex = nestedLists.count - 1
             while let last = own.last, case .list = last.kind, !metadataLists.contains(listIndex),
-                  let first = last.children.first, case .item(let task) = first.kind, task != nil {
+                  last.children.first?.isTaskItem == true {
                 own.removeLast()
                 listIndex -= 1
             }
@@ -349,8 +349,7 @@ enum ActionExtractor {
 
     /// True for a list whose first item is a task (`- [ ] …`).
     static func startsWithTask(_ list: MarkdownNode) -> Bool {
-        guard let first = list.children.first, case .item(let task) = first.kind else { return false }
-        return task != nil
+        list.children.first?.isTaskItem == true
     }
 
     static func isStruckThrough(_ paragraph: MarkdownNode) -> Bool {

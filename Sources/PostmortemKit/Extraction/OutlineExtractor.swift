@@ -93,10 +93,7 @@ enum BlockItems {
         var categoryColumn: Int? = nil
 
         /// True for a task list item (`- [ ] …`, `- [x] …`).
-        var isTask: Bool {
-            if case .item(let task) = node.kind { return task != nil }
-            return false
-        }
+        var isTask: Bool { node.isTaskItem }
     }
 
     /// Column titles that hold a factor's category.

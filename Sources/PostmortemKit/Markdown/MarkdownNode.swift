@@ -63,6 +63,12 @@ public struct MarkdownNode: Sendable, Hashable {
 
     public var kind: Kind { tree.kind(of: index) }
 
+    /// True for a task list item (`- [ ] …`, `- [x] …`).
+    public var isTaskItem: Bool {
+        if case .item(let task) = kind { return task != nil }
+        return false
+    }
+
     /// Literal content of text, code, code blocks and HTML; empty otherwise.
     public var literal: String { String(decoding: literalBytes, as: UTF8.self) }
 
