@@ -13,30 +13,36 @@ enum TimelineExtractor {
         var zone: Int?
         var zoneResolver: ZoneResolver
         var zoneAssumed: Bool
-        var date: CalendarDate?
-        /// The incident's own date, for years left out, and day 1 of day labels: the date of
-        /// `started`, else the date in the file name, else the first date the timeline writes.
-        var anchor: CalendarDate?
-        var dateIsExplicit = false
-        /// The writer's weekdays less the calendar's, from a date written with a weekday not its
-        /// own (`### Tue 14 Jan 2026`, a Wednesday: -1); 0 otherwise.
-        var weekdayShift = 0
+        /// The day entries are read on, and what decides it; ``readTable`` saves and restores
+        /// it as one.
+        var day = Day()
+
+        struct Day {
+            var date: CalendarDate?
+            /// The incident's own date, for years left out, and day 1 of day labels: the date of
+            /// `started`, else the date in the file name, else the first date the timeline writes.
+            var anchor: CalendarDate?
+            var dateIsExplicit = false
+            /// The writer's weekdays less the calendar's, from a date written with a weekday not its
+            /// own (`### Tue 14 Jan 2026`, a Wednesday: -1); 0 otherwise.
+            var weekdayShift = 0
+            /// True when an entry's own day (`- Fri 16:00 …`) put the date before the start's: the
+            /// entries after it without a day of their own may be the incident's (``append``).
+            var leadUpDay = false
+            /// The number the timeline's first day label gives its first day (`Day 0` or `Day 1`);
+            /// nil before a day label is read.
+            var firstDayNumber: Int?
+        }
         /// `detected`, `mitigated` and `resolved`, where given.
         var laterTimes: [Timestamp] = []
         /// `started` and `detected`, where given: the times a timeline starts at.
         var startTimes: [Timestamp] = []
         /// `started`, `detected`, `mitigated` and `resolved`, where given.
         var incidentTimes: [Timestamp] { [started].compactMap { $0 } + laterTimes }
-        /// True when an entry's own day (`- Fri 16:00 …`) put the date before the start's: the
-        /// entries after it without a day of their own may be the incident's (``append``).
-        var leadUpDay = false
         /// True from a date written on its own (a heading or a date line) until the next entry:
         /// an entry in a zone of its own right after it is on that date as written.
         var dateJustWritten = false
         var previous: Timestamp?
-        /// The number the timeline's first day label gives its first day (`Day 0` or `Day 1`);
-        /// nil before a day label is read.
-        var firstDayNumber: Int?
         /// The incident's start, which gives the base date in the timeline's zone.
         var started: Timestamp?
     }
@@ -52,11 +58,11 @@ enum TimelineExtractor {
         context.laterTimes = [postmortem.detected, postmortem.mitigated, postmortem.resolved].compactMap { $0 }
         context.startTimes = [postmortem.started, postmortem.detected].compactMap { $0 }
         if let started = postmortem.started {
-            context.date = started.inOffset(context.zoneResolver.offset(at: started.epochSeconds)).localDate
+            context.day.date = started.inOffset(context.zoneResolver.offset(at: started.epochSeconds)).localDate
         } else {
-            context.date = dateInName(postmortem.path)
+            context.day.date = dateInName(postmortem.path)
         }
-        context.anchor = context.date
+        context.day.anchor = context.day.date
         var result: [TimelineEvent] = []
         for root in roots {
             // A zone stated in the heading: "Timeline (all times PDT)".
@@ -128,17 +134,7 @@ enum TimelineExtractor {
     /// True for a block that holds timeline entries with times of their own: a list most of whose
     /// items start with a time, a table, or a paragraph that starts with one.
     static func hasTimedEntries(_ block: MarkdownNode) -> Bool {
-        switch block.kind {
-        case .list:
-            let items = block.children
-            return mostOf(items.filter { startsWithTime($0.children.first?.plainTextLines.first) }.count, items.count, all: false)
-        case .table:
-            return true
-        case .paragraph:
-            return startsWithTime(block.plainTextLines.first)
-        default:
-            return false
-        }
+        entries(in: block, clockOnly: false, all: false)
     }
 
     /// True when `line` starts with a time of day (not a date alone); with `clockOnly`, not one
@@ -155,30 +151,87 @@ enum TimelineExtractor {
 
     /// True for a block of entries with clock times of their own, as a section under the
     /// timeline must hold to be part of it (``Outline``): a list most of whose items start with a
-    /// time, a table most of whose rows do in their first cell or under a Time or When column, or
-    /// a paragraph that starts with one. A time that words of prose place ("At 14:02 the config
+    /// time, a table most of whose rows have one where ``readTable`` reads it (``TableColumns``),
+    /// or a paragraph that starts with one. A time that words of prose place ("At 14:02 the config
     /// push …") does not count: under `### Root cause` it is the cause's story, not an entry.
     /// With `all`, every item or row must be one. A list with a task in it never is.
     static func hasClockEntries(_ block: MarkdownNode, all: Bool = false) -> Bool {
-        func clock(_ line: Substring?) -> Bool { startsWithTime(line, clockOnly: true) }
+        entries(in: block, clockOnly: true, all: all)
+    }
+
+    /// ``hasTimedEntries(_:)`` and ``hasClockEntries(_:all:)``: with `clockOnly`, times that words
+    /// of prose place do not count, a list with a task is no timeline, and a table's rows must
+    /// have their times.
+    private static func entries(in block: MarkdownNode, clockOnly: Bool, all: Bool) -> Bool {
+        func timed(_ line: Substring?) -> Bool { startsWithTime(line, clockOnly: clockOnly) }
         switch block.kind {
         case .list:
             let items = block.children
             // A task (`- [ ] 14:00 deploys must go through the canary`) is an action, not an entry.
-            if items.contains(where: { if case .item(let task) = $0.kind { return task != nil }; return false }) { return false }
-            return mostOf(items.filter { clock($0.children.first?.plainTextLines.first) }.count, items.count, all: all)
+            if clockOnly && items.contains(where: \.isTaskItem) { return false }
+            return mostOf(items.filter { timed($0.children.first?.plainTextLines.first) }.count, items.count, all: all)
         case .table:
+            guard clockOnly else { return true }
+            let columns = TableColumns(block)
             let rows = block.children.filter { if case .tableRow(false) = $0.kind { return true }; return false }
-            let header = block.children.first { if case .tableRow(true) = $0.kind { return true }; return false }
-            let column = header?.children.firstIndex { cell in
-                let title = SectionTitles.normalise(cell.plainText)
-                return title.split(separator: " ").contains { $0.hasPrefix("time") || $0 == "when" }
-            } ?? 0
-            return mostOf(rows.filter { column < $0.children.count && clock($0.children[column].plainText[...]) }.count, rows.count, all: all)
+            return mostOf(rows.filter { timed(columns.timeText(ofRow: $0.children.map { $0.plainText.trimmingWhitespace() })[...]) }.count,
+                          rows.count, all: all)
         case .paragraph:
-            return clock(block.plainTextLines.first)
+            return timed(block.plainTextLines.first)
         default:
             return false
+        }
+    }
+
+    /// Where a timeline table's date, time and text are, from its header's titles (none: the
+    /// time in the first column and the text in the others).
+    struct TableColumns {
+        var header: MarkdownNode?
+        /// The header's titles, normalised (``SectionTitles/normalise(_:)``).
+        var titles: [String]
+        /// "Date" or "Day", or a title that starts with "Date" and names no time.
+        var date: Int?
+        /// A title with a word that starts with "time" ("Time (UTC)", "Timestamp", "Datetime"),
+        /// or "When"; else one that names UTC; else, without a date column, the first column.
+        var time: Int?
+        /// The columns that are neither.
+        var text: [Int]
+        /// The text column to read alone, if a title names one ("Event", "Description", …).
+        var preferred: Int?
+
+        init(_ table: MarkdownNode) {
+            header = table.children.first { if case .tableRow(true) = $0.kind { return true }; return false }
+            let titles = header?.children.map { SectionTitles.normalise($0.plainText) } ?? []
+            // A word of the title that starts with `word` ("time", "timestamp", and "datetime"; not
+            // "downtime" or "uptime").
+            func mentions(_ title: String, _ word: String) -> Bool {
+                title.containsBytes(of: word) && title.split(separator: " ").contains { $0.hasPrefix(word) || $0 == "date" + word }
+            }
+            let date = titles.firstIndex { $0 == "date" || $0 == "day" || $0.hasPrefix("date ") && !mentions($0, "time") }
+            let time = titles.firstIndex { mentions($0, "time") || $0 == "when" || $0.hasPrefix("when ") }
+                ?? titles.indices.first { $0 != date && mentions(titles[$0], "utc") } ?? (date == nil ? 0 : nil)
+            let text = titles.indices.filter { $0 != date && $0 != time }
+            self.titles = titles
+            (self.date, self.time, self.text) = (date, time, text)
+            preferred = text.first { Self.textTitles.contains(titles[$0]) }
+        }
+
+        static let textTitles: Set<String> = ["event", "events", "description", "what happened", "what", "action", "details",
+                                              "activity", "update", "notes"]
+
+        /// A row's date and time as one text ("2026-07-14 14:02"), from its trimmed cells.
+        func timeText(ofRow cells: [String]) -> String {
+            var result = ""
+            if let date, date < cells.count { result = cells[date] }
+            if let time, time < cells.count, !cells[time].isEmpty { result += (result.isEmpty ? "" : " ") + cells[time] }
+            return result
+        }
+
+        /// A row's text: the preferred column, else every text column (every column after the
+        /// first, when all are date or time), the filled ones joined.
+        func text(ofRow cells: [String]) -> String {
+            (preferred.map { [$0] } ?? (text.isEmpty ? Array(cells.indices.dropFirst()) : text))
+                .filter { $0 < cells.count }.map { cells[$0] }.filter { !$0.isEmpty }.joined(separator: " — ")
         }
     }
 
@@ -207,10 +260,10 @@ enum TimelineExtractor {
         }
         // Before any entry, the base date is the start's date in the stated zone: 07:42 UTC on the
         // 13th is 23:42 on the 12th in "All times PT".
-        if context.previous == nil, !context.dateIsExplicit, let started = context.started {
+        if context.previous == nil, !context.day.dateIsExplicit, let started = context.started {
             let offset = context.zone ?? context.zoneResolver.offset(at: started.epochSeconds)
-            context.date = started.inOffset(offset).localDate
-            context.anchor = context.date
+            context.day.date = started.inOffset(offset).localDate
+            context.day.anchor = context.day.date
         }
         return true
     }
@@ -230,11 +283,11 @@ enum TimelineExtractor {
     /// (``Context/weekdayShift``).
     static func setDay(_ label: DayLabel, written: @autoclosure () -> String, at range: SourceRange, _ context: inout Context,
                        _ problems: inout [Problem], entry: Bool = false) {
-        guard let anchor = context.anchor else { return }
-        let first = context.firstDayNumber == nil
+        guard let anchor = context.day.anchor else { return }
+        let first = context.day.firstDayNumber == nil
         if let day = label.day {
-            if first { context.firstDayNumber = day == 0 ? 0 : 1 }
-            let date = anchor.adding(days: day - (context.firstDayNumber ?? 1))
+            if first { context.day.firstDayNumber = day == 0 ? 0 : 1 }
+            let date = anchor.adding(days: day - (context.day.firstDayNumber ?? 1))
             if let weekday = label.weekday, weekday != date.weekday {
                 problems.append(Problem(.invalidTimestamp,
                     "`\(written().trimmingWhitespace())` names a weekday that is not day \(day)'s: day \(day) of an incident that started on "
@@ -243,10 +296,10 @@ enum TimelineExtractor {
             }
             setDate(date, &context)
         } else if let weekday = label.weekday {
-            let nearStart = first && !context.dateIsExplicit && context.previous == nil
-            let from = nearStart ? anchor : context.date ?? anchor
+            let nearStart = first && !context.day.dateIsExplicit && context.previous == nil
+            let from = nearStart ? anchor : context.day.date ?? anchor
             // Weekdays as the writer counts them: shifted under a date written with the wrong one.
-            let shift = context.weekdayShift
+            let shift = context.day.weekdayShift
             func writersWeekday(_ date: CalendarDate) -> Int { ((date.weekday + shift) % 7 + 7) % 7 }
             var ahead = ((weekday - writersWeekday(from)) % 7 + 7) % 7
             // The incident's days in the timeline's zone as it stands now (a heading may state it).
@@ -264,9 +317,9 @@ enum TimelineExtractor {
                       !context.incidentTimes.contains(where: { localDay($0) == from.adding(days: 6) }) {
                 ahead = -1
             }
-            if first { context.firstDayNumber = 1 }
+            if first { context.day.firstDayNumber = 1 }
             setDate(from.adding(days: ahead), &context)
-            context.weekdayShift = shift
+            context.day.weekdayShift = shift
         }
     }
 
@@ -283,19 +336,19 @@ enum TimelineExtractor {
 
     static func setDate(_ date: CalendarDate?, _ context: inout Context) {
         guard let date else { return }
-        context.date = withYear(date, context)
+        context.day.date = withYear(date, context)
         // Without `started` or a date in the file name, the first date written is the anchor.
-        if context.anchor == nil { context.anchor = context.date }
-        context.dateIsExplicit = true
+        if context.day.anchor == nil { context.day.anchor = context.day.date }
+        context.day.dateIsExplicit = true
         context.dateJustWritten = true
-        context.weekdayShift = 0
-        context.leadUpDay = false
+        context.day.weekdayShift = 0
+        context.day.leadUpDay = false
     }
 
     /// `date`, or for a month and day without a year (year 2000), that day in the year that puts
     /// it nearest the incident ("12-05" in a March 2019 timeline is December 2018).
     static func withYear(_ date: CalendarDate, _ context: Context) -> CalendarDate {
-        guard date.year == 2000, let anchor = context.anchor ?? context.date else { return date }
+        guard date.year == 2000, let anchor = context.day.anchor ?? context.day.date else { return date }
         let candidates = [anchor.year - 1, anchor.year, anchor.year + 1].compactMap {
             CalendarDate(year: $0, month: date.month, day: date.day)
         }
@@ -320,20 +373,20 @@ enum TimelineExtractor {
         }
         var read = withYear(written, context)
         func fits(_ date: CalendarDate) -> Bool { date.weekday == weekday }
-        if !fits(read), written.year == 2000, let anchor = context.anchor ?? context.date,
+        if !fits(read), written.year == 2000, let anchor = context.day.anchor ?? context.day.date,
            let other = [read.year - 1, read.year + 1].compactMap({ CalendarDate(year: $0, month: written.month, day: written.day) })
                .first(where: { fits($0) && abs($0.daysSinceEpoch - anchor.daysSinceEpoch) <= 183 }) {
             read = other
         }
         if written.day <= 12, written.day != written.month, orderInDoubt(leading.matched),
            let swapped = CalendarDate(year: written.year, month: written.day, day: written.month).map({ withYear($0, context) }), fits(swapped) {
-            func distance(_ d: CalendarDate) -> Int { context.date.map { abs(d.daysSinceEpoch - $0.daysSinceEpoch) } ?? 0 }
+            func distance(_ d: CalendarDate) -> Int { context.day.date.map { abs(d.daysSinceEpoch - $0.daysSinceEpoch) } ?? 0 }
             if !fits(read) || distance(swapped) < distance(read) { read = swapped }
         }
         setDate(read, &context)
         // A year-less date with nothing to give it a year has no weekday to compare.
         guard read.year != 2000 else { return }
-        context.weekdayShift = weekday - read.weekday
+        context.day.weekdayShift = weekday - read.weekday
         if !fits(read) {
             problems.append(Problem(.invalidTimestamp,
                 "\(DayLabel.weekdayNames[weekday]) is written with \(read), which is a \(DayLabel.weekdayNames[read.weekday]); "
@@ -542,18 +595,8 @@ enum TimelineExtractor {
 
     static func readTable(_ table: MarkdownNode, _ context: inout Context, _ result: inout [TimelineEvent],
                           _ problems: inout [Problem]) {
-        let header = table.children.first { if case .tableRow(true) = $0.kind { return true }; return false }
-        let titles = header?.children.map { SectionTitles.normalise($0.plainText) } ?? []
-        // A word of the title that starts with `word` ("time", "timestamp", and "datetime"; not
-        // "downtime" or "uptime").
-        func mentions(_ title: String, _ word: String) -> Bool {
-            title.containsBytes(of: word) && title.split(separator: " ").contains { $0.hasPrefix(word) || $0 == "date" + word }
-        }
-        let dateColumn = titles.firstIndex { $0 == "date" || $0 == "day" || $0.hasPrefix("date ") && !mentions($0, "time") }
-        let timeColumn = titles.firstIndex { mentions($0, "time") || $0 == "when" || $0.hasPrefix("when ") }
-            ?? titles.indices.first { $0 != dateColumn && mentions(titles[$0], "utc") } ?? (dateColumn == nil ? 0 : nil)
-        let textColumns = titles.indices.filter { $0 != dateColumn && $0 != timeColumn }
-        let preferred = textColumns.first { ["event", "events", "description", "what happened", "what", "action", "details", "activity", "update", "notes"].contains(titles[$0]) }
+        let columns = TableColumns(table)
+        let (header, titles, timeColumn) = (columns.header, columns.titles, columns.time)
         // The zone the time column's title states, as written ("Time (PT)", "Time
         // (Europe/Berlin)", "When (UTC+2)"): its case and punctuation name the zone. Else one
         // another title states ("Date (UTC)"). After a zone the timeline states ("All times UTC"),
@@ -562,15 +605,11 @@ enum TimelineExtractor {
         // the timeline's (a table per day with the zone in the first one's title).
         let before = (zone: context.zone, resolver: context.zoneResolver, assumed: context.zoneAssumed, previous: context.previous)
         // The date and what goes with it (day labels, a weekday written with a date, a lead-up).
-        let dated = (date: context.date, anchor: context.anchor, explicit: context.dateIsExplicit, shift: context.weekdayShift,
-                     leadUp: context.leadUpDay, firstDay: context.firstDayNumber)
+        let day = context.day
         defer {
             if !before.assumed {
                 (context.zone, context.zoneResolver, context.zoneAssumed) = (before.zone, before.resolver, before.assumed)
-                if context.previous == before.previous {
-                    (context.date, context.anchor, context.dateIsExplicit) = (dated.date, dated.anchor, dated.explicit)
-                    (context.weekdayShift, context.leadUpDay, context.firstDayNumber) = (dated.shift, dated.leadUp, dated.firstDay)
-                }
+                if context.previous == before.previous { context.day = day }
             }
         }
         if let header {
@@ -587,12 +626,8 @@ enum TimelineExtractor {
             if case .tableRow(true) = row.kind { continue }
             let cells = row.children.map { $0.plainText.trimmingWhitespace() }
             let range = row.range ?? table.range ?? SourceRange(line: 1)
-            var timeText = ""
-            if let dateColumn, dateColumn < cells.count { timeText = cells[dateColumn] }
-            if let timeColumn, timeColumn < cells.count, !cells[timeColumn].isEmpty { timeText += (timeText.isEmpty ? "" : " ") + cells[timeColumn] }
-            let texts = (preferred.map { [$0] } ?? (textColumns.isEmpty ? Array(cells.indices.dropFirst()) : textColumns))
-                .filter { $0 < cells.count }.map { cells[$0] }.filter { !$0.isEmpty }
-            let text = texts.joined(separator: " — ")
+            let timeText = columns.timeText(ofRow: cells)
+            let text = columns.text(ofRow: cells)
             // `| Day 2 | | |` or `| **Thursday** | |` over the rows of that day, in whichever column.
             let filled = cells.filter { !$0.isEmpty }
             if filled.count == 1, let label = DayLabel(line: filled[0]) {
@@ -623,7 +658,7 @@ enum TimelineExtractor {
     /// `time` is more than eighteen hours before the start, and `onStart` is at the start or up to
     /// an hour after it, or at `detected`, `mitigated` or `resolved`.
     static func movesFromLeadUp(_ leading: TimeExpression.Leading, _ time: Timestamp, _ onStart: Timestamp, _ context: Context) -> Bool {
-        guard context.leadUpDay, leading.date == nil, leading.dayNumber == nil, leading.weekday == nil, let started = context.started,
+        guard context.day.leadUpDay, leading.date == nil, leading.dayNumber == nil, leading.weekday == nil, let started = context.started,
               time.epochSeconds < started.epochSeconds - 18 * 3600 else { return false }
         return onStart.epochSeconds >= started.epochSeconds && onStart.epochSeconds <= started.epochSeconds + 3600
             || context.laterTimes.contains { abs($0.epochSeconds - onStart.epochSeconds) <= 60 }
@@ -638,7 +673,7 @@ enum TimelineExtractor {
                    written: [leading.dayNumber.map { "Day \($0)" }, leading.weekday.map { "(\(DayLabel.weekdayNames[$0]))" }]
                        .compactMap { $0 }.joined(separator: " "),
                    at: range, &context, &problems, entry: true)
-            if context.started != nil, let start = context.anchor, let date = context.date, date < start { context.leadUpDay = true }
+            if context.started != nil, let start = context.day.anchor, let date = context.day.date, date < start { context.day.leadUpDay = true }
         }
         let dateJustWritten = context.dateJustWritten
         context.dateJustWritten = false
@@ -653,7 +688,7 @@ enum TimelineExtractor {
             return
         }
         var time: Timestamp? = nil
-        if let date = context.date {
+        if let date = context.day.date {
             let second = leading.secondOfDay ?? 0
             func resolve(_ day: CalendarDate) -> Timestamp? {
                 let local = Int64(day.daysSinceEpoch) * 86_400 + Int64(second)
@@ -678,7 +713,7 @@ enum TimelineExtractor {
             // timeline's date, which is a day later in the evening in the Americas. Right after a
             // written date it is on that date as written. (Any written date above it had put
             // every such entry a day late.)
-            let reference = dateJustWritten ? nil : context.previous ?? (context.dateIsExplicit ? nil : context.started)
+            let reference = dateJustWritten ? nil : context.previous ?? (context.day.dateIsExplicit ? nil : context.started)
             if leading.date == nil, let reference,
                let own = leading.offsetSeconds ?? leading.seasonalZone?.offset(at: reference.epochSeconds) {
                 let day = reference.inOffset(own).localDate
@@ -689,7 +724,7 @@ enum TimelineExtractor {
                 // After a weekday lead-up (`- 11:00 AM PT: Errors begin.`, as below).
                 if let t = time, let started = context.started,
                    let onStart = resolve(started.inOffset(own).localDate), movesFromLeadUp(leading, t, onStart, context) {
-                    context.leadUpDay = false
+                    context.day.leadUpDay = false
                     time = onStart
                 }
                 if let time {
@@ -697,7 +732,7 @@ enum TimelineExtractor {
                     // The timeline's own date moves on with it ("01:00 UTC" after "22:00 UTC"):
                     // entries without a zone after it are on that day.
                     let local = time.inOffset(context.zone ?? context.zoneResolver.offset(at: time.epochSeconds)).localDate
-                    if local > date { context.date = local }
+                    if local > date { context.day.date = local }
                 }
                 result.append(TimelineEvent(time: time, timeText: leading.matched, text: text.trimmingWhitespace(), range: range))
                 return
@@ -708,11 +743,11 @@ enum TimelineExtractor {
             // start's date it had put every entry after it a day late. Not when `detected`,
             // `mitigated` or `resolved` is less than an hour before it, or after it: an incident
             // found that evening.
-            if leading.date == nil, context.previous == nil, !context.dateIsExplicit, let started = context.started,
+            if leading.date == nil, context.previous == nil, !context.day.dateIsExplicit, let started = context.started,
                let t = time, t.epochSeconds > started.epochSeconds + 18 * 3600,
                context.laterTimes.allSatisfy({ $0.epochSeconds < t.epochSeconds - 3600 }) {
                 let before = date.adding(days: -1)
-                context.date = before
+                context.day.date = before
                 time = resolve(before)
             }
             // Crossed midnight; not right after a date written on its own, which is the entry's
@@ -720,7 +755,7 @@ enum TimelineExtractor {
             if leading.date == nil, !dateJustWritten, let previous = context.previous, let t = time,
                t.epochSeconds < previous.epochSeconds - 6 * 3600 {
                 let next = date.adding(days: 1)
-                context.date = next
+                context.day.date = next
                 time = resolve(next)
             }
             // After a lead-up dated by its own day (`- Mon 16:00 Deploy.` before an incident that
@@ -729,9 +764,9 @@ enum TimelineExtractor {
             // after it, is on that day (`- 18:00 Errors begin.`): the writer dated the lead-up only.
             // (Up to six hours had taken the lead-up's own later entries, `- 16:30 Canary passes.`
             // before a start at 14:00.)
-            if let t = time, let startDay = context.anchor, let onStart = resolve(startDay), movesFromLeadUp(leading, t, onStart, context) {
-                context.date = startDay
-                context.leadUpDay = false
+            if let t = time, let startDay = context.day.anchor, let onStart = resolve(startDay), movesFromLeadUp(leading, t, onStart, context) {
+                context.day.date = startDay
+                context.day.leadUpDay = false
                 time = onStart
             }
             if let time { context.previous = time }

@@ -849,6 +849,19 @@ import Testing
         #expect(p.summary == "Webhook deliveries were delayed.")
     }
 
+    /// A table under a section's heading is timed entries where the timeline reads its times: a
+    /// Date column that holds the time (`| Paged | 2026-07-14 15:20 |`) as much as a Time
+    /// column. Only the first cell, or a Time or When column, had counted, and the section
+    /// became a section of its kind, its rows read as factors.
+    @Test func aTableIsTimedWhereItsTimesAreRead() {
+        let p = read("---\nstarted: 2026-07-14T15:12:00Z\n---\n## Timeline\n\nAll times UTC.\n\n- 15:12 Bulk import begins.\n\n"
+                     + "### Root cause\n\n| Event | Date |\n|---|---|\n| Alert pages on-call | 2026-07-14 15:20 |\n| Queue drained | 2026-07-14 16:05 |\n")
+        #expect(p.timeline.map(\.text) == ["Bulk import begins.", "Alert pages on-call", "Queue drained"])
+        // 15:12, 15:20 and 16:05 on the start's day.
+        #expect(p.timeline.map { $0.time.map { $0.epochSeconds - p.started!.epochSeconds } } == [0, 480, 3180])
+        #expect(p.factors.isEmpty)
+    }
+
     /// A section nested under the timeline that holds no timed entries keeps its kind.
     @Test func untimedSectionsKeepTheirKind() {
         let p = read("## Timeline\n\n- 14:02 Errors begin.\n\n### Action items\n\n- [ ] Add a canary (owner: @li.w, due: 2026-08-01, ticket: OPS-1)\n")
