@@ -548,19 +548,50 @@ enum ActionExtractor {
     }
 
     /// A due date as written: `YYYY-MM-DD`, or a full date in another common form (`2025/04/01`,
-    /// `Nov 30, 2022`, `21 Mar 2023`, `28/03/2023`, `3/22/2024`). Slashes with both numbers 12 or
-    /// less (`03/04/2024`) are ambiguous; a date without a year is not read.
+    /// `Nov 30, 2022`, `21 Mar 2023`, `28/03/2023`, `3/22/2024`, `3/22/24`), after a weekday or
+    /// not (`Wed, Mar 31, 2027`). Slashes with both numbers 12 or less (`03/04/2024`) are
+    /// ambiguous, unless a weekday written before them fits only one order; a date without a
+    /// year is not read.
     enum DueValue: Equatable {
         case date(CalendarDate), ambiguous, unread
+        /// A date written after a weekday that is not its own (`Tue, Mar 31, 2027`, a Wednesday).
+        case wrongWeekday(CalendarDate, written: Int)
+
+        /// The date read, right weekday or not.
+        var date: CalendarDate? {
+            switch self {
+            case .date(let date), .wrongWeekday(let date, _): date
+            case .ambiguous, .unread: nil
+            }
+        }
     }
 
     static func dueDate(_ value: String) -> DueValue {
         if let date = CalendarDate(value) { return .date(date) }
-        guard value.utf8.count <= 24, value.utf8.contains(where: isDigit) else { return .unread }
-        // D/M/YYYY or M/D/YYYY, one or two digits each.
-        let parts = value.split(separator: "/", omittingEmptySubsequences: false)
-        if parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
-           let a = Int(parts[0]), let b = Int(parts[1]), let y = Int(parts[2]) {
+        guard value.utf8.count <= 32, value.utf8.contains(where: isDigit) else { return .unread }
+        // `Wed, Mar 31, 2027`, `Tuesday 2027-03-30`: a weekday before the date.
+        let written = Array(value.utf8)
+        if let (weekday, end) = TimeExpression.weekdayWord(written, 0) {
+            var k = end
+            if k < written.count, written[k] == UInt8(ascii: ",") { k += 1 }
+            let spaces = k
+            while k < written.count, written[k] == UInt8(ascii: " ") { k += 1 }
+            guard k > spaces, k < written.count else { return .unread }
+            let rest = String(decoding: written[k...], as: UTF8.self)
+            switch dueDate(rest) {
+            case .date(let date):
+                return date.weekday == weekday ? .date(date) : .wrongWeekday(date, written: weekday)
+            case .ambiguous:
+                // `Tue 5/12/2026`: the order the weekday fits, when it fits only one.
+                guard let (a, b, year) = slashParts(rest) else { return .ambiguous }
+                let fitting = [CalendarDate(year: year, month: a, day: b), CalendarDate(year: year, month: b, day: a)]
+                    .compactMap { $0 }.filter { $0.weekday == weekday }
+                return fitting.count == 1 ? .date(fitting[0]) : .ambiguous
+            case .unread, .wrongWeekday:
+                return .unread
+            }
+        }
+        if let (a, b, y) = slashParts(value) {
             if a <= 12, b <= 12, a != b { return .ambiguous }
             let (m, d) = a > 12 ? (b, a) : (a, b)
             return CalendarDate(year: y, month: m, day: d).map(DueValue.date) ?? .unread
@@ -574,6 +605,16 @@ enum ActionExtractor {
         guard let (date, length) = TimeExpression.dateToken(bytes, 0), length == bytes.count, date.year != 2000 else { return .unread }
         // `03.04.2024` and `03-04-2024` are day first in Europe, where they are written so.
         return .date(date)
+    }
+
+    /// The numbers of D/M/YYYY or M/D/YYYY, one or two digits each, or with a year of two
+    /// digits (`3/22/24`, 2024): the first, the second, and the year.
+    static func slashParts(_ value: String) -> (Int, Int, Int)? {
+        let parts = value.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[2].count == 4 || parts[2].count == 2, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
+              parts.allSatisfy({ $0.utf8.allSatisfy(isDigit) }), let a = Int(parts[0]), let b = Int(parts[1]), let y = Int(parts[2]),
+              parts[2].count == 4 || y > 0 else { return nil }
+        return (a, b, parts[2].count == 2 ? 2000 + y : y)
     }
 
     /// YYYY-MM-DD, a real date or not (`2027-02-30` is a due date written wrong, not prose).
@@ -609,7 +650,7 @@ enum ActionExtractor {
         return number.allSatisfy(\.isNumber) && !v[..<hash].contains(" ")
     }
 
-    static func unkeyed(_ part: String, after key: String) -> UnkeyedPart {
+    static func unkeyed(_ part: String, after key: String, value: String = "") -> UnkeyedPart {
         if let colon = part.firstIndex(of: ":"), case let raw = part[..<colon].trimmingWhitespace().lowercased(),
            raw.count >= 3, raw.count <= 12, raw.allSatisfy(\.isLetter), misspelling(raw) != nil {
             return .misspelledKey(raw, part[part.index(after: colon)...].trimmingWhitespace())
@@ -625,6 +666,10 @@ enum ActionExtractor {
         if aheadNotDoingWords.contains(where: { lower.hasPrefix($0) }) { return .statusToTheEnd }
         // `due: Mar 31, 2027`: the year after the comma is the date's.
         if key == "due", part.utf8.count == 4, part.utf8.allSatisfy(isDigit) { return .continuesValue }
+        // `due: Wed, Mar 31, 2027`: the date after a weekday is the due date's.
+        if key == "due", case let v = Array(value.utf8), let (_, end) = TimeExpression.weekdayWord(v, 0), end == v.count {
+            return .continuesValue
+        }
         return singleValueKeys.contains(key) ? .note : .continuesValue
     }
 
@@ -651,7 +696,7 @@ enum ActionExtractor {
                 // follows it (``misspelledKeyStartsMetadata(_:)``), so that it is reported.
                 let end = first(from: position, where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") }) ?? n
                 let part = trimmed(position, end)
-                switch unkeyed(part, after: result.last?.0 ?? "") {
+                switch unkeyed(part, after: result.last?.0 ?? "", value: result.last?.1 ?? "") {
                 case .misspelledKey(let raw, let value):
                     guard !result.isEmpty || misspelledKeyStartsMetadata(String(decoding: UnsafeBufferPointer(rebasing: b[end..<n]), as: UTF8.self)) else { return nil }
                     result.append(("?" + raw, value))
@@ -697,7 +742,7 @@ enum ActionExtractor {
                 // A part without a key, or a misspelled first key, as in ``pairsASCII(_:)``.
                 let end = remaining.firstIndex(where: isSeparator) ?? remaining.endIndex
                 let part = remaining[..<end].trimmingWhitespace()
-                switch unkeyed(part, after: result.last?.0 ?? "") {
+                switch unkeyed(part, after: result.last?.0 ?? "", value: result.last?.1 ?? "") {
                 case .misspelledKey(let raw, let value):
                     guard !result.isEmpty || misspelledKeyStartsMetadata(String(remaining[end...])) else { return nil }
                     result.append(("?" + raw, value))
@@ -1140,7 +1185,12 @@ enum ActionExtractor {
                 if case .ambiguous = written {
                     problems.append(Problem(.invalidActionMetadata,
                         "due date `\(v)` could be day/month or month/day; write it YYYY-MM-DD", at: at))
-                } else if case .date(let date) = written {
+                } else if let date = written.date {
+                    if case .wrongWeekday(_, let weekday) = written {
+                        problems.append(Problem(.invalidActionMetadata,
+                            "due date `\(v)`: \(DayLabel.weekdayNames[weekday]) is written with \(date), which is a "
+                            + "\(DayLabel.weekdayNames[date.weekday]); the date is read", at: at, severity: .warning))
+                    }
                     // Of two due dates the last counts (a date moved is often written after the
                     // first); two that differ are a problem, since PM052 and the report read one.
                     if let earlier = action.due, earlier != date {

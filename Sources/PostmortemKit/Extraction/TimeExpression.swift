@@ -136,6 +136,16 @@ public enum TimeExpression {
         } else if let (d, length) = dateToken(bytes, i) {
             date = d
             i += length
+            // `2015-10-20 (Wednesday)`, and a weekday that ends the line after a comma or a dash
+            // (`### 2015-10-20 - Wednesday`): the date's, as one before it is.
+            if weekday == nil, dayNumber == nil {
+                if let (w, end) = inParentheses(bytes, i, weekdayWord) {
+                    (weekday, i) = (w, end)
+                } else if case let j = afterDateSeparators(bytes, i), j > i, let (w, end) = weekdayWord(bytes, j),
+                          bytes[end...].allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") }) {
+                    (weekday, i) = (w, end)
+                }
+            }
             let j = afterDateSeparators(bytes, i)
             if timeToken(bytes, j) != nil { i = j }
         }
@@ -601,7 +611,8 @@ public enum TimeExpression {
 
     static let monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
-    /// `YYYY-MM-DD`, `YYYY/MM/DD`, `DD-MM-YYYY`, `DD.MM.YYYY`, `MM/DD/YYYY`, `Jan 23[,] [2019]`,
+    /// `YYYY-MM-DD`, `YYYY/MM/DD`, `DD-MM-YYYY`, `DD.MM.YYYY`, `MM/DD/YYYY` (day and month of one
+    /// digit or two), `Jan 23[,] [2019]`,
     /// `23 Jan[uary] 2019`.
     static func dateToken(_ b: [UInt8], _ i: Int) -> (CalendarDate, Int)? {
         if let y = digits(b, i, 4), let sep = byte(b, i + 4), sep == "-" || sep == "/" || sep == ".",
@@ -609,20 +620,28 @@ public enum TimeExpression {
             guard let date = CalendarDate(year: y, month: m, day: d) else { return nil }
             return (date, 10)
         }
-        if let first = digits(b, i, 2), let sep = byte(b, i + 2), sep == "-" || sep == "/" || sep == ".",
-           let second = digits(b, i + 3, 2), byte(b, i + 5) == sep, let y = digits(b, i + 6, 4) {
+        // One or two digits each (`05/12/2026`, `5/8/2026`, `5.8.2026`), and with slashes a year of
+        // two digits (`5/8/26`, 2026; not with dots, where `1.2.26` is a version).
+        var k = i
+        if let first = number(b, &k, maxDigits: 2), let sep = byte(b, k), sep == "-" || sep == "/" || sep == ".",
+           case var l = k + 1, let second = number(b, &l, maxDigits: 2), byte(b, l) == sep {
+            var y = l + 1
+            let year = number(b, &y, maxDigits: 4)
+            guard let year, y - l == 5 || sep == "/" && y - l == 3 && year > 0 && byte(b, y) != ":" else { return nil }
             // Day first, except US-style slashes where the first number cannot be a day > 12.
             let (d, m) = sep == "/" && first <= 12 && second > 12 ? (second, first) : (first, second)
-            guard let date = CalendarDate(year: y, month: m, day: d) else { return nil }
-            return (date, 10)
+            guard let date = CalendarDate(year: y - l == 3 ? 2000 + year : year, month: m, day: d) else { return nil }
+            return (date, y - i)
         }
-        // "12-05 16:21": month and day without a year, only when a time follows.
-        if let first = digits(b, i, 2), let sep = byte(b, i + 2), sep == "-" || sep == "/", let second = digits(b, i + 3, 2),
-           byte(b, i + 5) == " ", timeToken(b, i + 6) != nil, byte(b, i + 5 + 1).map(isDigit) == true {
+        // "12-05 16:21", "5/8 22:10": month and day without a year, only when a time follows.
+        k = i
+        if let first = number(b, &k, maxDigits: 2), let sep = byte(b, k), sep == "-" || sep == "/",
+           case var l = k + 1, let second = number(b, &l, maxDigits: 2),
+           byte(b, l) == " ", timeToken(b, l + 1) != nil, byte(b, l + 1).map(isDigit) == true {
             let (m, d) = first <= 12 ? (first, second) : (second, first)
             // Year 2000 marks "year unknown"; the timeline supplies the incident's year.
             guard let date = CalendarDate(year: 2000, month: m, day: d) else { return nil }
-            return (date, 5)
+            return (date, l - i)
         }
         // Month names: "Jan 23", "January 23, 2019", "23 January 2019".
         var j = i

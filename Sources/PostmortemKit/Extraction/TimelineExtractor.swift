@@ -368,7 +368,15 @@ enum TimelineExtractor {
                                _ problems: inout [Problem]) {
         guard let written = leading.date else { return }
         guard let weekday = leading.weekday else {
-            setDate(written, &context)
+            // `05/08/2026` in a timeline that starts on 8 May is 8 May: of the two orders a
+            // slash date in doubt can be read in, the one nearer the date above.
+            if let swapped = otherOrder(written, leading), let above = context.day.date,
+               abs(withYear(swapped, context).daysSinceEpoch - above.daysSinceEpoch)
+                   < abs(withYear(written, context).daysSinceEpoch - above.daysSinceEpoch) {
+                setDate(swapped, &context)
+            } else {
+                setDate(written, &context)
+            }
             return
         }
         var read = withYear(written, context)
@@ -378,8 +386,7 @@ enum TimelineExtractor {
                .first(where: { fits($0) && abs($0.daysSinceEpoch - anchor.daysSinceEpoch) <= 183 }) {
             read = other
         }
-        if written.day <= 12, written.day != written.month, orderInDoubt(leading.matched),
-           let swapped = CalendarDate(year: written.year, month: written.day, day: written.month).map({ withYear($0, context) }), fits(swapped) {
+        if let swapped = otherOrder(written, leading).map({ withYear($0, context) }), fits(swapped) {
             func distance(_ d: CalendarDate) -> Int { context.day.date.map { abs(d.daysSinceEpoch - $0.daysSinceEpoch) } ?? 0 }
             if !fits(read) || distance(swapped) < distance(read) { read = swapped }
         }
@@ -394,12 +401,17 @@ enum TimelineExtractor {
         }
     }
 
-    /// True when `text` starts with a slash date whose order is open to doubt, as ``TimeExpression``
-    /// writes them: two digits, a slash, two digits (`05/12/2026`, `12/05`), not `2026/05/12`.
-    static func orderInDoubt(_ text: String) -> Bool {
-        let b = Array(text.utf8.prefix(6))
-        return b.count >= 5 && isDigit(b[0]) && isDigit(b[1]) && b[2] == UInt8(ascii: "/") && isDigit(b[3]) && isDigit(b[4])
-            && (b.count == 5 || !isDigit(b[5]))
+    /// The date `leading` wrote as `written`, read in the other order, when its order is open to
+    /// doubt: a slash date as ``TimeExpression`` reads them, of two numbers of one or two digits
+    /// that are both 12 or less and differ (`05/12/2026`, `5/8/2026`, `12/05`), not `2026/05/12`.
+    static func otherOrder(_ written: CalendarDate, _ leading: TimeExpression.Leading) -> CalendarDate? {
+        guard written.day <= 12, written.day != written.month else { return nil }
+        let b = Array(leading.matched.utf8.prefix(8))
+        var k = 0
+        guard TimeExpression.number(b, &k, maxDigits: 2) != nil, k < b.count, b[k] == UInt8(ascii: "/") else { return nil }
+        k += 1
+        guard TimeExpression.number(b, &k, maxDigits: 2) != nil else { return nil }
+        return CalendarDate(year: written.year, month: written.day, day: written.month)
     }
 
     static func read(_ block: MarkdownNode, _ context: inout Context, _ result: inout [TimelineEvent],

@@ -256,6 +256,43 @@ import Testing
         #expect(p.problems.isEmpty)
     }
 
+    /// A weekday before a due date (`due: Wed, Mar 31, 2027`) had split the value at its commas:
+    /// P021 for "Wed, 2027" and no due date. The date is read; a weekday that is not its own is
+    /// a warning; a weekday that fits one order of a slash date in doubt chooses it.
+    @Test func dueDatesAfterAWeekday() {
+        let p = read("""
+            ## Action items
+
+            - [ ] Add a (owner: @x, due: Wed, Mar 31, 2027, ticket: OPS-1)
+            - [ ] Add b (owner: @x, due: Tue, Mar 31, 2027, ticket: OPS-2)
+            - [ ] Add c (owner: @x, due: Tue 5/12/2026, ticket: OPS-3)
+            - [ ] Add d (owner: @x, due: Wednesday 2027-03-31, ticket: OPS-4)
+            - [ ] Add e (owner: @x, due: Friday, ticket: OPS-5)
+
+            | Action | Owner | Due | Ticket |
+            |---|---|---|---|
+            | Add f | @x | Wed, Mar 31, 2027 | OPS-6 |
+            """)
+        #expect(p.actions.map { $0.due?.description ?? "-" } == ["2027-03-31", "2027-03-31", "2026-05-12", "2027-03-31", "-", "2027-03-31"])
+        #expect(p.actions.map(\.ticket) == ["OPS-1", "OPS-2", "OPS-3", "OPS-4", "OPS-5", "OPS-6"])
+        #expect(p.problems.map { "\($0.range!.start.line) \($0.severity) \($0.message)" } == [
+            "4 warning due date `Tue, Mar 31, 2027`: Tuesday is written with 2027-03-31, which is a Wednesday; the date is read",
+            "7 warning due date `Friday` is not a date pm reads; write it YYYY-MM-DD",
+        ])
+        #expect(ActionExtractor.dueDate("Sun 5/12/2026") == .ambiguous)   // neither order is a Sunday
+        #expect(ActionExtractor.dueDate("Mon, 2027") == .unread)
+    }
+
+    /// Slash dates with a year of two digits (`3/22/24`) are read as those with four; with both
+    /// numbers 12 or less they are as ambiguous.
+    @Test func dueDatesWithTwoDigitYears() {
+        #expect(ActionExtractor.dueDate("3/22/24") == .date(CalendarDate(year: 2024, month: 3, day: 22)!))
+        #expect(ActionExtractor.dueDate("22/3/24") == .date(CalendarDate(year: 2024, month: 3, day: 22)!))
+        #expect(ActionExtractor.dueDate("5/12/26") == .ambiguous)
+        #expect(ActionExtractor.dueDate("5/12/00") == .unread)
+        #expect(ActionExtractor.dueDate("1.2.26") == .unread)
+    }
+
     /// Only the comma before the year is dropped: `Mar, 31 2027` is no date pm reads.
     @Test func onlyTheCommaBeforeTheYear() {
         #expect(ActionExtractor.dueDate("31 March, 2027") == .date(CalendarDate(year: 2027, month: 3, day: 31)!))

@@ -799,6 +799,73 @@ import Testing
         #expect(CalendarDate(year: 1969, month: 12, day: 29)?.weekday == 0)
         #expect(CalendarDate(year: 2026, month: 12, day: 6)?.weekday == 6)
     }
+
+    /// Slash dates of one digit (`5/8/2026`, US style) and with a year of two (`5/8/26`) had no
+    /// time, and neither did `5/8 22:10` or `Fri 5/8 22:10`.
+    @Test func slashDatesOfOneDigitAndTwoDigitYears() {
+        let p = read("---\nstarted: 2026-05-08T22:10:00Z\n---\n## Timeline\n\nAll times UTC.\n\n"
+                     + "- 5/8/2026 22:10 a\n- 5/8/2026 10:10 PM b\n- 5/8/26 22:10 c\n- 5/8 22:10 d\n- Fri 5/8 22:10 e\n- Fri, 5/8/2026 10:10 PM f\n"
+                     + "- 5/9/2026 09:00 g\n")
+        #expect(p.timeline.map(\.text) == ["a", "b", "c", "d", "e", "f", "g"])
+        #expect(p.timeline.map { $0.time.map { $0.epochSeconds - p.started!.epochSeconds } } == [0, 0, 0, 0, 0, 0, 39_000])
+        #expect(p.problems.isEmpty)
+        // With dots, a year of two digits is a version, not a date.
+        let version = read("## Timeline\n\n- 14:00 Errors begin.\n- 1.2.26 released to the canary.\n")
+        #expect(version.timeline.map { $0.time == nil } == [false, true])
+    }
+
+    /// A slash date in doubt without a weekday (`05/08/2026`) was read day first, 5 August, in a
+    /// timeline that starts on 8 May: every entry after it came before it. Of the two orders the
+    /// one nearer the date above is read (at first, the start's); without one, day first.
+    @Test func aSlashDateInDoubtIsReadInTheOrderNearerTheDateAbove() {
+        let entries = "## Timeline\n\nAll times UTC.\n\n- 05/08/2026 14:00 Errors begin.\n- 05/09/2026 09:00 Fixed.\n"
+        let us = read("---\nstarted: 2026-05-08T14:00:00Z\n---\n" + entries)
+        #expect(us.timeline.map { $0.time?.description } == ["2026-05-08T14:00:00Z", "2026-05-09T09:00:00Z"])
+        let europe = read("---\nstarted: 2026-08-05T14:00:00Z\n---\n" + entries)
+        #expect(europe.timeline.map { $0.time?.description } == ["2026-08-05T14:00:00Z", "2026-09-05T09:00:00Z"])
+        let neither = read(entries, path: "incident.md")
+        #expect(neither.timeline.map { $0.time?.description } == ["2026-08-05T14:00:00Z", "2026-09-05T09:00:00Z"])
+        #expect([us, europe, neither].allSatisfy { $0.problems.isEmpty })
+    }
+
+    /// A weekday after a date, in parentheses (`### 2015-10-20 (Wednesday)`) or ending the line
+    /// after a comma or a dash (`### 2016-04-08 - Monday`), was not compared with the date.
+    @Test func aWeekdayAfterADateIsChecked() {
+        let p = read("""
+            ---
+            started: 2015-10-20T14:00:00Z
+            ---
+            ## Timeline
+
+            All times UTC.
+
+            ### 2015-10-20 (Tuesday)
+
+            - 14:00 Errors begin.
+
+            ### 2015-10-21 (Thursday)
+
+            - 09:00 Fix deployed.
+
+            - 2015-10-22 (Thu) 10:00 Closed.
+            - 10/23/2015 (Fri) 11:00 Review.
+
+            ### 2015-10-24 - Saturday
+
+            - 10:00 Report sent.
+
+            ### 2015-10-25, Monday
+
+            - 2015-10-26 - Monday deploy
+            """)
+        #expect(p.timeline.map { $0.time?.description } == ["2015-10-20T14:00:00Z", "2015-10-21T09:00:00Z", "2015-10-22T10:00:00Z",
+                                                            "2015-10-23T11:00:00Z", "2015-10-24T10:00:00Z", "2015-10-26T00:00:00Z"])
+        #expect(p.timeline.last?.text == "Monday deploy")
+        #expect(p.problems.map { "\($0.range!.start.line) \($0.message)" } == [
+            "12 Thursday is written with 2015-10-21, which is a Wednesday; the date is read",
+            "23 Monday is written with 2015-10-25, which is a Sunday; the date is read",
+        ])
+    }
 }
 
 /// From the black-box pass of stop 43: headings under a timeline named like other sections took
