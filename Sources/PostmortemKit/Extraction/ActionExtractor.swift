@@ -1475,6 +1475,13 @@ enum ActionExtractor {
     /// A ticket cell that ends in a state in capitals (`Bug 5554825 DONE`, `OPS-4 TODO`), as the
     /// Google SRE book's Action Items table writes one: the ticket (`n/a` is `none`) and the state.
     static func ticketAndStatus(_ cell: String) -> (String, String)? {
+        // `OPS-6 (in progress)`, `OPS-6 (won't fix)`: a state in words, in parentheses after a ticket.
+        if cell.hasSuffix(")"), let open = matchingOpen(cell), case let ticket = cell[..<open].trimmingWhitespace(),
+           firstTicketID(in: ticket) == ticket || isIssueNumber(ticket),
+           case let state = cell[cell.index(after: open)..<cell.index(before: cell.endIndex)].trimmingWhitespace(),
+           parenthesisStates.contains(state.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")) {
+            return (ticket, state)
+        }
         guard let space = cell.lastIndex(of: " "), case let word = cell[cell.index(after: space)...],
               cellStates.contains(String(word)) else { return nil }
         let ticket = cell[..<space].trimmingWhitespace()
@@ -1482,8 +1489,11 @@ enum ActionExtractor {
         return (["n/a", "na", "n.a."].contains(ticket.lowercased()) ? "none" : ticket, String(word))
     }
 
-    /// The states ``ticketAndStatus(_:)`` reads after a ticket.
+    /// The states ``ticketAndStatus(_:)`` reads after a ticket, in capitals.
     static let cellStates = Set((doneWords + notDoingWords + ["todo", "open"]).filter { !$0.contains(" ") }.map { $0.uppercased() })
+    /// The states ``ticketAndStatus(_:)`` reads in parentheses after a ticket, lowercased.
+    static let parenthesisStates = Set(doneWords + notDoingWords + ["todo", "to do", "open", "in progress", "in review", "wip", "blocked",
+                                                                    "pending", "not started", "started", "ongoing", "planned"])
 
     static func tableActions(_ table: MarkdownNode, group: String?, started: CalendarDate?, into result: inout [FollowUpAction],
                              labelled: inout [Int], problems: inout [Problem]) {

@@ -229,6 +229,28 @@ import Testing
         #expect(p.actions.map(\.state) == [.open, .done, .open, .done, .open, .done])
     }
 
+    /// A ticket cell's state in words, in parentheses (`OPS-6 (in progress)`), was no part of the
+    /// ticket's state: under `### Done` the action was done. It is the action's state, as
+    /// `OPS-4 TODO` is; a note that names no state (`(P1)`) stays with the ticket.
+    @Test func aTicketCellsStateInParentheses() {
+        let p = read("""
+            ## Action items
+
+            ### Done
+
+            | Action | Ticket |
+            |---|---|
+            | Fix the proxy | OPS-6 (in progress) |
+            | Fix the cache | OPS-7 (Won’t fix) |
+            | Fix the LB | #482 (open) |
+            | Fix the queue | OPS-8 (P1) |
+            | Fix the DNS | OPS-9 |
+            """)
+        #expect(p.actions.map(\.state) == [.open, .notDoing, .open, .done, .done])
+        #expect(p.actions.map(\.ticket) == ["OPS-6", "OPS-7", "#482", "OPS-8 (P1)", "OPS-9"])
+        #expect(ActionExtractor.ticketAndStatus("see the thread (done)") == nil)
+    }
+
     /// From the black-box pass of stop 43: due dates written in other common forms were not read
     /// ("due date `28/03/2023` is not a real YYYY-MM-DD date", which it is), and PM051 asked for
     /// one. Full dates are read; slashes that could be either way round, and dates without a
@@ -556,7 +578,8 @@ import Testing
             """)
         #expect(q.actions.map(\.state) == [.open, .notDoing])
         #expect(q.actions.map(\.reason) == [nil, "see (OPS-9)"])
-        #expect(q.actions.map(\.ticket) == ["OPS-3, OPS-4, acme/api#7", "OPS-5 (in review)"])
+        // A state in parentheses after a ticket is no part of it; the Status column gives the state.
+        #expect(q.actions.map(\.ticket) == ["OPS-3, OPS-4, acme/api#7", "OPS-5"])
     }
 
     /// Found by the black-box pass of stop 36: a nested list of metadata under an action was not read.
