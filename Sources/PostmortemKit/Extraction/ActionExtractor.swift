@@ -216,10 +216,10 @@ enum ActionExtractor {
                 }
             }
             // "**Short term:**" with a nested list is a group, not an action; so is a short
-            // label without a box over a nested list of tasks ("Long term", "Prevent:" above
-            // `- [ ] …` items), whose tasks had been lost, and the label read as an action.
+            // label without a box over a nested list of actions (``labelsAGroup``), whose
+            // actions had been lost, and the label read as an action.
             if task == nil, let lead, !nestedLists.isEmpty,
-               isLabelOnly(lead) || trailing.isEmpty && isShortLabel(text) && nestedLists.contains(where: startsWithTask) {
+               isLabelOnly(lead) || trailing.isEmpty && labelsAGroup(text, over: nestedLists, started: started) {
                 var label = text
                 if label.hasSuffix(":") { label.removeLast() }
                 for nested in nestedLists {
@@ -257,6 +257,10 @@ enum ActionExtractor {
                     if !reason.isEmpty {
                         action.reason = reason
                         action.text = action.text[..<dash.lowerBound].trimmingWhitespace()
+                        // `Rewrite the proxy (owner: @c, OPS-5) — out of scope`: the metadata before the reason.
+                        if action.text.hasSuffix(")") {
+                            _ = applyInlineMetadata(to: &action, links: links(in: item), started: started, problems: &problems)
+                        }
                     }
                 }
             }
@@ -346,6 +350,38 @@ enum ActionExtractor {
         let words = label.split(whereSeparator: { $0 == " " || $0 == "\t" })
         return !words.isEmpty && words.count <= 4 && !label.contains { "@():[]".contains($0) } && firstTicketID(in: label) == nil
     }
+
+    /// True when `text`, the first line of an item without a box over `nested` lists, names a
+    /// group of the actions in them rather than an action with steps: a short label
+    /// (``isShortLabel(_:)``, a note in parentheses after it allowed: `Short term (done)`) over a
+    /// list that starts with a task (`Prevent:` over `- [ ] …`) or whose items have owners, due
+    /// dates or tickets (`Long term` over `- Replace the pool (owner: @li.w, OPS-3)`), or that
+    /// names a state or a horizon (`Done`, `Short term`, `Long-term`). Its items had been lost,
+    /// and the label read as an action.
+    static func labelsAGroup(_ text: String, over nested: [MarkdownNode], started: CalendarDate?) -> Bool {
+        // A note that could be metadata (`Detect (OPS-7)`, `(due 2027-01-15)`) makes the item an action.
+        var head = text
+        if let (before, note) = text.splittingTrailingNote(), isShortLabel(String(note)), loosePairs(note) == nil { head = String(before) }
+        guard isShortLabel(head) else { return false }
+        if nested.contains(where: startsWithTask) { return true }
+        var label = head.trimmingWhitespace()
+        if label.hasSuffix(":") { label.removeLast() }
+        if groupState(text) != nil || horizonLabels.contains(SectionTitles.normalise(label)) { return true }
+        return nested.contains { list in
+            list.children.contains { item in
+                guard let lead = item.children.first, case .paragraph = lead.kind else { return false }
+                var scratch = FollowUpAction(text: lead.plainText.trimmingWhitespaceAndNewlines(), range: SourceRange(line: 1))
+                var ignored: [Problem] = []
+                _ = applyInlineMetadata(to: &scratch, links: links(in: item), started: started, problems: &ignored)
+                return scratch.owner != nil || scratch.due != nil || scratch.ticket != nil
+            }
+        }
+    }
+
+    /// Labels of a group of actions by when they are due, normalised (``SectionTitles/normalise(_:)``).
+    static let horizonLabels: Set<String> = ["short term", "medium term", "mid term", "near term", "long term", "immediate", "now",
+                                             "next", "later", "quick wins", "this quarter", "next quarter", "this sprint", "next sprint",
+                                             "short term fixes", "long term fixes"]
 
     /// True for a list whose first item is a task (`- [ ] …`).
     static func startsWithTask(_ list: MarkdownNode) -> Bool {
@@ -1493,7 +1529,7 @@ enum ActionExtractor {
     static let cellStates = Set((doneWords + notDoingWords + ["todo", "open"]).filter { !$0.contains(" ") }.map { $0.uppercased() })
     /// The states ``ticketAndStatus(_:)`` reads in parentheses after a ticket, lowercased.
     static let parenthesisStates = Set(doneWords + notDoingWords + ["todo", "to do", "open", "in progress", "in review", "wip", "blocked",
-                                                                    "pending", "not started", "started", "ongoing", "planned"])
+                                                                    "pending", "not started", "started", "ongoing", "planned", "backlog"])
 
     static func tableActions(_ table: MarkdownNode, group: String?, started: CalendarDate?, into result: inout [FollowUpAction],
                              labelled: inout [Int], problems: inout [Problem]) {

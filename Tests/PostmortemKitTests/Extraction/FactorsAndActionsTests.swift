@@ -1096,6 +1096,38 @@ import Testing
         #expect(p.actions.last?.ticket == "OPS-8" && p.actions.last?.owner == "dana.k")
     }
 
+    /// A short label over plain bullets that are actions (`- Long term` over `  - Replace the
+    /// pool (owner: …)`), or that names a state or a horizon (`- Short term (done)`), was read
+    /// as one action, and the actions under it were lost. A short label over steps without
+    /// metadata (`- Add alerting` over `  - burn-rate alert`) is still an action.
+    @Test func shortLabelsOverActionsAreGroups() {
+        let p = read("""
+            ## Action items
+
+            - Short term (done)
+              - Add a canary (owner: @a, due: 2026-08-01, ticket: OPS-1)
+            - Long term
+              - Replace the pool (owner: @c, due: 2026-10-01, ticket: OPS-3)
+            - Improve paging
+              - Page on queue depth (OPS-4)
+            - Items we won't do
+              - Rewrite the proxy (owner: @c, ticket: OPS-5) — out of scope
+            - Add alerting
+              - burn-rate alert
+              - queue depth alert
+            - Detect (OPS-7)
+              - Page on pool saturation
+            - Harden (due 2027-01-15)
+              - [ ] Page on pool saturation
+            """)
+        #expect(p.actions.map(\.text) == ["Add a canary", "Replace the pool", "Page on queue depth", "Rewrite the proxy", "Add alerting", "Detect",
+                                          "Harden"])
+        #expect(p.actions.map(\.group) == ["Short term (done)", "Long term", "Improve paging", "Items we won't do", nil, nil, nil])
+        #expect(p.actions.map(\.state) == [.done, .open, .open, .notDoing, .open, .open, .open])
+        #expect(p.actions[3].reason == "out of scope")
+        #expect(p.actions.last?.due?.description == "2027-01-15")
+    }
+
     /// The retest of stop 41: an issue number in a parenthesis without keys (`(@dana.k, #125)`)
     /// was no ticket. (An id at the start of the text stays the ticket: `AI-1432` is as often a
     /// Jira project's as an action's own number, the review of the stop found.)
