@@ -607,25 +607,18 @@ enum ActionExtractor {
         guard value.utf8.count <= 32, value.utf8.contains(where: isDigit) else { return .unread }
         // `Wed, Mar 31, 2027`, `Tuesday 2027-03-30`: a weekday before the date.
         let written = Array(value.utf8)
+        // `3/31/2027 (Wed)`: a weekday in parentheses after the date.
+        if let (head, note) = value.splittingTrailingNote(), case let inner = Array(note.utf8),
+           let (weekday, end) = TimeExpression.weekdayWord(inner, 0), end == inner.count, case let date = head.trimmingWhitespace(), !date.isEmpty {
+            return dueDate(date, weekday: weekday)
+        }
         if let (weekday, end) = TimeExpression.weekdayWord(written, 0) {
             var k = end
             if k < written.count, written[k] == UInt8(ascii: ",") { k += 1 }
             let spaces = k
             while k < written.count, written[k] == UInt8(ascii: " ") { k += 1 }
             guard k > spaces, k < written.count else { return .unread }
-            let rest = String(decoding: written[k...], as: UTF8.self)
-            switch dueDate(rest) {
-            case .date(let date):
-                return date.weekday == weekday ? .date(date) : .wrongWeekday(date, written: weekday)
-            case .ambiguous:
-                // `Tue 5/12/2026`: the order the weekday fits, when it fits only one.
-                guard let (a, b, year) = slashParts(rest) else { return .ambiguous }
-                let fitting = [CalendarDate(year: year, month: a, day: b), CalendarDate(year: year, month: b, day: a)]
-                    .compactMap { $0 }.filter { $0.weekday == weekday }
-                return fitting.count == 1 ? .date(fitting[0]) : .ambiguous
-            case .unread, .wrongWeekday:
-                return .unread
-            }
+            return dueDate(String(decoding: written[k...], as: UTF8.self), weekday: weekday)
         }
         if let (a, b, y) = slashParts(value) {
             if a <= 12, b <= 12, a != b { return .ambiguous }
@@ -641,6 +634,22 @@ enum ActionExtractor {
         guard let (date, length) = TimeExpression.dateToken(bytes, 0), length == bytes.count, date.year != 2000 else { return .unread }
         // `03.04.2024` and `03-04-2024` are day first in Europe, where they are written so.
         return .date(date)
+    }
+
+    /// The due date `rest` writes after (or before) `weekday`, checked against it.
+    static func dueDate(_ rest: String, weekday: Int) -> DueValue {
+        switch dueDate(rest) {
+        case .date(let date):
+            return date.weekday == weekday ? .date(date) : .wrongWeekday(date, written: weekday)
+        case .ambiguous:
+            // `Tue 5/12/2026`: the order the weekday fits, when it fits only one.
+            guard let (a, b, year) = slashParts(rest) else { return .ambiguous }
+            let fitting = [CalendarDate(year: year, month: a, day: b), CalendarDate(year: year, month: b, day: a)]
+                .compactMap { $0 }.filter { $0.weekday == weekday }
+            return fitting.count == 1 ? .date(fitting[0]) : .ambiguous
+        case .unread, .wrongWeekday:
+            return .unread
+        }
     }
 
     /// The numbers of D/M/YYYY or M/D/YYYY, one or two digits each, or with a year of two
@@ -947,6 +956,10 @@ enum ActionExtractor {
             // `due Mar 31, 2027`: a year after a comma is the date's before it (a part of four
             // digits alone is no metadata, so nothing else is lost by joining it).
             if part.utf8.count == 4, part.utf8.allSatisfy(isDigit), let last = parts.last {
+                parts[parts.count - 1] = last + ", " + part
+            } else if let last = parts.last, last.lowercased().hasPrefix("due"), case let words = last.split(separator: " "), words.count == 2,
+                      let weekday = words.last.map({ Array($0.utf8) }), let (_, end) = TimeExpression.weekdayWord(weekday, 0), end == weekday.count {
+                // `due Wed, Mar 31, 2027`: the date after the weekday is the due date's.
                 parts[parts.count - 1] = last + ", " + part
             } else {
                 parts.append(part)

@@ -141,9 +141,21 @@ public enum TimeExpression {
             if weekday == nil, dayNumber == nil {
                 if let (w, end) = inParentheses(bytes, i, weekdayWord) {
                     (weekday, i) = (w, end)
-                } else if case let j = afterDateSeparators(bytes, i), j > i, let (w, end) = weekdayWord(bytes, j),
-                          bytes[end...].allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") }) {
-                    (weekday, i) = (w, end)
+                    // `2026-05-08 (Fri): 14:40 Deploy.`
+                    if byte(bytes, i) == ":", case var j = i + 1, true {
+                        skipSpaces(bytes, &j)
+                        if timeToken(bytes, j) != nil { i = j }
+                    }
+                } else if case var j = afterDateSeparators(bytes, i), true {
+                    // An en or em dash as well as a hyphen: `### 2026-05-14 – Wednesday`.
+                    if hasPrefix(bytes, j, "–") || hasPrefix(bytes, j, "—") {
+                        j += 3
+                        skipSpaces(bytes, &j)
+                    }
+                    if j > i, let (w, end) = weekdayWord(bytes, j),
+                       bytes[end...].allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") }) {
+                        (weekday, i) = (w, end)
+                    }
                 }
             }
             let j = afterDateSeparators(bytes, i)
@@ -611,6 +623,16 @@ public enum TimeExpression {
 
     static let monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
+    /// True when a date with a year of two digits can end at `i`: at the end, before a closing
+    /// bracket or markup, or before a time (after the separators a time may follow a date with).
+    static func twoDigitYearEnds(_ b: [UInt8], _ i: Int) -> Bool {
+        guard i < b.count else { return true }
+        if [UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`")].contains(b[i]) { return true }
+        if b[i] == UInt8(ascii: ":"), i + 1 == b.count || b[i + 1] == UInt8(ascii: " ") { return true }
+        let j = afterDateSeparators(b, i)
+        return j > i && timeToken(b, j) != nil
+    }
+
     /// `YYYY-MM-DD`, `YYYY/MM/DD`, `DD-MM-YYYY`, `DD.MM.YYYY`, `MM/DD/YYYY` (day and month of one
     /// digit or two), `Jan 23[,] [2019]`,
     /// `23 Jan[uary] 2019`.
@@ -620,14 +642,17 @@ public enum TimeExpression {
             guard let date = CalendarDate(year: y, month: m, day: d) else { return nil }
             return (date, 10)
         }
-        // One or two digits each (`05/12/2026`, `5/8/2026`, `5.8.2026`), and with slashes a year of
-        // two digits (`5/8/26`, 2026; not with dots, where `1.2.26` is a version).
+        // One or two digits each with slashes and dots (`05/12/2026`, `5/8/2026`, `5.8.2026`; two
+        // with hyphens, `05-12-2026`), and with slashes a year of two digits (`5/8/26`, 2026; not
+        // with dots, where `1.2.26` is a version) where nothing but a time, a bracket or the end
+        // follows (not `3/6/12 replicas` or `8/16/32 GiB`).
         var k = i
         if let first = number(b, &k, maxDigits: 2), let sep = byte(b, k), sep == "-" || sep == "/" || sep == ".",
-           case var l = k + 1, let second = number(b, &l, maxDigits: 2), byte(b, l) == sep {
+           sep != "-" || k - i == 2,
+           case var l = k + 1, let second = number(b, &l, maxDigits: 2), byte(b, l) == sep, sep != "-" || l - k == 3 {
             var y = l + 1
             let year = number(b, &y, maxDigits: 4)
-            guard let year, y - l == 5 || sep == "/" && y - l == 3 && year > 0 && byte(b, y) != ":" else { return nil }
+            guard let year, y - l == 5 || sep == "/" && y - l == 3 && year > 0 && twoDigitYearEnds(b, y) else { return nil }
             // Day first, except US-style slashes where the first number cannot be a day > 12.
             let (d, m) = sep == "/" && first <= 12 && second > 12 ? (second, first) : (first, second)
             guard let date = CalendarDate(year: y - l == 3 ? 2000 + year : year, month: m, day: d) else { return nil }

@@ -32,6 +32,9 @@ enum TimelineExtractor {
             /// The number the timeline's first day label gives its first day (`Day 0` or `Day 1`);
             /// nil before a day label is read.
             var firstDayNumber: Int?
+            /// The day number of the label above, read while there was no anchor to count it
+            /// from: the first date written under it is that day's (``setDate(_:_:)``).
+            var uncountedDay: Int?
         }
         /// `detected`, `mitigated` and `resolved`, where given.
         var laterTimes: [Timestamp] = []
@@ -45,7 +48,62 @@ enum TimelineExtractor {
         var previous: Timestamp?
         /// The incident's start, which gives the base date in the timeline's zone.
         var started: Timestamp?
+        /// The timeline's text, for ``slashOrder()``.
+        var outline: Outline?
+        var roots: [Int] = []
+        /// ``slashOrder()``, once asked.
+        var writtenOrder: SlashOrder??
+
+        /// The order of the slash dates the timeline writes, where one of them shows it: a
+        /// number over 12 first (`19/04/2026`, day first) or second (`10/14/2026`, month first),
+        /// or a date in doubt that only one order makes a day of the incident (`3/6/26` when
+        /// `started` is 6 March), and none the other way. Asked only of a slash date in doubt.
+        mutating func slashOrder() -> SlashOrder? {
+            if let writtenOrder { return writtenOrder }
+            var dayFirst = false, monthFirst = false
+            let incidentDays = Set(incidentTimes.map(localDay))
+            func scan(_ text: String) {
+                guard text.utf8.contains(UInt8(ascii: "/")) else { return }
+                let b = Array(text.utf8)
+                for i in b.indices where isDigit(b[i]) && (i == 0 || !isDigit(b[i - 1]) && b[i - 1] != UInt8(ascii: "/")) {
+                    var k = i
+                    guard let first = TimeExpression.number(b, &k, maxDigits: 2), k < b.count, b[k] == UInt8(ascii: "/") else { continue }
+                    k += 1
+                    guard let second = TimeExpression.number(b, &k, maxDigits: 2), k < b.count, b[k] == UInt8(ascii: "/") else { continue }
+                    k += 1
+                    let year = k
+                    guard let y = TimeExpression.number(b, &k, maxDigits: 4), k - year == 4 || k - year == 2,
+                          k == b.count || b[k] != UInt8(ascii: "/") else { continue }
+                    if first > 12, second <= 12 { dayFirst = true }
+                    if second > 12, first <= 12 { monthFirst = true }
+                    if first <= 12, second <= 12, first != second, !incidentDays.isEmpty {
+                        let fullYear = k - year == 2 ? 2000 + y : y
+                        let asDayFirst = CalendarDate(year: fullYear, month: second, day: first).map(incidentDays.contains) ?? false
+                        let asMonthFirst = CalendarDate(year: fullYear, month: first, day: second).map(incidentDays.contains) ?? false
+                        if asDayFirst != asMonthFirst { if asDayFirst { dayFirst = true } else { monthFirst = true } }
+                    }
+                }
+            }
+            if let outline {
+                for root in roots {
+                    for index in outline.subtree(root) {
+                        scan(outline.entries[index].title)
+                        for block in outline.entries[index].blocks { scan(block.plainText) }
+                    }
+                }
+            }
+            let order: SlashOrder? = dayFirst == monthFirst ? nil : dayFirst ? .dayFirst : .monthFirst
+            writtenOrder = .some(order)
+            return order
+        }
+
+        /// The day `time` falls on in the timeline's zone as it stands.
+        func localDay(_ time: Timestamp) -> CalendarDate {
+            time.inOffset(zone ?? zoneResolver.offset(at: time.epochSeconds)).localDate
+        }
     }
+
+    enum SlashOrder { case dayFirst, monthFirst }
 
     static func events(in outline: Outline, postmortem: Postmortem, options: ReadOptions,
                        problems: inout [Problem]) -> [TimelineEvent] {
@@ -63,6 +121,7 @@ enum TimelineExtractor {
             context.day.date = dateInName(postmortem.path)
         }
         context.day.anchor = context.day.date
+        (context.outline, context.roots) = (outline, roots)
         var result: [TimelineEvent] = []
         for root in roots {
             // A zone stated in the heading: "Timeline (all times PDT)".
@@ -283,7 +342,14 @@ enum TimelineExtractor {
     /// (``Context/weekdayShift``).
     static func setDay(_ label: DayLabel, written: @autoclosure () -> String, at range: SourceRange, _ context: inout Context,
                        _ problems: inout [Problem], entry: Bool = false) {
-        guard let anchor = context.day.anchor else { return }
+        guard let anchor = context.day.anchor else {
+            // `### Day 2` in a timeline without `started`: counted once a date is written under it.
+            if let day = label.day {
+                if context.day.firstDayNumber == nil { context.day.firstDayNumber = day == 0 ? 0 : 1 }
+                context.day.uncountedDay = day
+            }
+            return
+        }
         let first = context.day.firstDayNumber == nil
         if let day = label.day {
             if first { context.day.firstDayNumber = day == 0 ? 0 : 1 }
@@ -303,18 +369,15 @@ enum TimelineExtractor {
             func writersWeekday(_ date: CalendarDate) -> Int { ((date.weekday + shift) % 7 + 7) % 7 }
             var ahead = ((weekday - writersWeekday(from)) % 7 + 7) % 7
             // The incident's days in the timeline's zone as it stands now (a heading may state it).
-            func localDay(_ time: Timestamp) -> CalendarDate {
-                time.inOffset(context.zone ?? context.zoneResolver.offset(at: time.epochSeconds)).localDate
-            }
             if nearStart {
-                let startDays = context.startTimes.map(localDay)
+                let startDays = context.startTimes.map(context.localDay)
                 if let day = startDays.first(where: { writersWeekday($0) == weekday }) {
                     ahead = day.daysSinceEpoch - from.daysSinceEpoch
                 } else if ahead > 1 {
                     ahead -= 7
                 }
             } else if entry, ahead == 6,
-                      !context.incidentTimes.contains(where: { localDay($0) == from.adding(days: 6) }) {
+                      !context.incidentTimes.contains(where: { context.localDay($0) == from.adding(days: 6) }) {
                 ahead = -1
             }
             if first { context.day.firstDayNumber = 1 }
@@ -335,10 +398,15 @@ enum TimelineExtractor {
     }
 
     static func setDate(_ date: CalendarDate?, _ context: inout Context) {
-        guard let date else { return }
-        context.day.date = withYear(date, context)
-        // Without `started` or a date in the file name, the first date written is the anchor.
-        if context.day.anchor == nil { context.day.anchor = context.day.date }
+        // A month and day with no date to give them a year (`4/7 11:00` first in a timeline
+        // without `started`) date nothing: they had been read in the year 2000.
+        guard let date, case let dated = withYear(date, context), dated.year != 2000 else { return }
+        context.day.date = dated
+        // Without `started` or a date in the file name, the first date written is the anchor:
+        // day 1 (or day 0), or under `### Day 3`, two days before it.
+        if context.day.anchor == nil {
+            context.day.anchor = context.day.date?.adding(days: -((context.day.uncountedDay ?? 1) - (context.day.firstDayNumber ?? 1)))
+        }
         context.day.dateIsExplicit = true
         context.dateJustWritten = true
         context.day.weekdayShift = 0
@@ -367,29 +435,20 @@ enum TimelineExtractor {
     static func setWrittenDate(_ leading: TimeExpression.Leading, at range: SourceRange, _ context: inout Context,
                                _ problems: inout [Problem]) {
         guard let written = leading.date else { return }
+        var read = withYear(written, context)
+        let other = otherOrder(written, matched: leading.matched).map { withYear($0, context) }
         guard let weekday = leading.weekday else {
-            // `05/08/2026` in a timeline that starts on 8 May is 8 May: of the two orders a
-            // slash date in doubt can be read in, the one nearer the date above.
-            if let swapped = otherOrder(written, leading), let above = context.day.date,
-               abs(withYear(swapped, context).daysSinceEpoch - above.daysSinceEpoch)
-                   < abs(withYear(written, context).daysSinceEpoch - above.daysSinceEpoch) {
-                setDate(swapped, &context)
-            } else {
-                setDate(written, &context)
-            }
+            if let other, prefersOtherOrder(read, other, written: written, &context) { read = other }
+            setDate(read, &context)
             return
         }
-        var read = withYear(written, context)
         func fits(_ date: CalendarDate) -> Bool { date.weekday == weekday }
         if !fits(read), written.year == 2000, let anchor = context.day.anchor ?? context.day.date,
            let other = [read.year - 1, read.year + 1].compactMap({ CalendarDate(year: $0, month: written.month, day: written.day) })
                .first(where: { fits($0) && abs($0.daysSinceEpoch - anchor.daysSinceEpoch) <= 183 }) {
             read = other
         }
-        if let swapped = otherOrder(written, leading).map({ withYear($0, context) }), fits(swapped) {
-            func distance(_ d: CalendarDate) -> Int { context.day.date.map { abs(d.daysSinceEpoch - $0.daysSinceEpoch) } ?? 0 }
-            if !fits(read) || distance(swapped) < distance(read) { read = swapped }
-        }
+        if let other, fits(other), !fits(read) || prefersOtherOrder(read, other, written: written, &context) { read = other }
         setDate(read, &context)
         // A year-less date with nothing to give it a year has no weekday to compare.
         guard read.year != 2000 else { return }
@@ -401,12 +460,24 @@ enum TimelineExtractor {
         }
     }
 
-    /// The date `leading` wrote as `written`, read in the other order, when its order is open to
-    /// doubt: a slash date as ``TimeExpression`` reads them, of two numbers of one or two digits
+    /// True when a slash date in doubt, `read` as ``TimeExpression`` reads it (day first with a
+    /// year, month first without), is `other` in the writer's order: the order the timeline's
+    /// other slash dates show (``Context/slashOrder()``), else the reading nearer a day of the
+    /// incident (`started`, `detected`, `mitigated`, `resolved`, the date of the file name) or
+    /// the date above.
+    static func prefersOtherOrder(_ read: CalendarDate, _ other: CalendarDate, written: CalendarDate, _ context: inout Context) -> Bool {
+        if let order = context.slashOrder() { return (order == .dayFirst) != (written.year != 2000) }
+        let days = context.incidentTimes.map(context.localDay) + [context.day.anchor, context.day.date].compactMap { $0 }
+        func distance(_ date: CalendarDate) -> Int { days.map { abs(date.daysSinceEpoch - $0.daysSinceEpoch) }.min() ?? 0 }
+        return distance(other) < distance(read)
+    }
+
+    /// The date `matched`, the text of a date and time, wrote as `written`, read in the other
+    /// order, when its order is open to doubt: a slash date as ``TimeExpression`` reads them, of two numbers of one or two digits
     /// that are both 12 or less and differ (`05/12/2026`, `5/8/2026`, `12/05`), not `2026/05/12`.
-    static func otherOrder(_ written: CalendarDate, _ leading: TimeExpression.Leading) -> CalendarDate? {
+    static func otherOrder(_ written: CalendarDate, matched: String) -> CalendarDate? {
         guard written.day <= 12, written.day != written.month else { return nil }
-        let b = Array(leading.matched.utf8.prefix(8))
+        let b = Array(matched.utf8.prefix(8))
         var k = 0
         guard TimeExpression.number(b, &k, maxDigits: 2) != nil, k < b.count, b[k] == UInt8(ascii: "/") else { return nil }
         k += 1
@@ -475,9 +546,14 @@ enum TimelineExtractor {
                 }
                 pending!.1 += (pending!.1.isEmpty ? "" : " ") + line.trimmingWhitespace()
             } else {
-                // A statement such as "All times in PST, on February 5th 2019".
-                stateZone(in: String(line), &context)
-                if let date = statedDate(in: String(line)) { setDate(date, &context) }
+                // A statement such as "All times in PST, on February 5th 2019", or "Date: 5/8/2026".
+                let zoned = stateZone(in: String(line), &context)
+                if let (written, matched) = statedDate(in: String(line), zoned: zoned) {
+                    var date = withYear(written, context)
+                    if let other = otherOrder(written, matched: matched).map({ withYear($0, context) }),
+                       prefersOtherOrder(date, other, written: written, &context) { date = other }
+                    setDate(date, &context)
+                }
             }
         }
         if let (l, text, r) = pending { append(l, text: text, range: r, &context, &result, &problems) }
@@ -508,14 +584,24 @@ enum TimelineExtractor {
         return DayLabel(line: inside) != nil
     }
 
-    /// A date anywhere in a short statement line.
-    static func statedDate(in line: String) -> CalendarDate? {
-        guard line.count < 120 else { return nil }
+    /// The date a short line of the timeline that is no entry states for the entries after it,
+    /// and its text: a date that starts the line (`**5/8/2026**`), or follows "on", "date" or
+    /// "dated" (`Date: 5/8/2026`), or anywhere in a line that states a zone (`zoned`: "All times
+    /// in PST, on February 5th 2019"). A date in prose ("The 6/1/2026 capacity review had
+    /// flagged this.") had moved the entries after it to that day.
+    static func statedDate(in line: String, zoned: Bool) -> (CalendarDate, String)? {
+        guard line.utf8.count < 240, line.count < 120 else { return nil }
         let bytes = Array(line.utf8)
         var i = 0
         while i < bytes.count {
-            if i == 0 || bytes[i - 1] == 32, let (date, _) = TimeExpression.dateToken(bytes, i), date.year != 2000 {
-                return date
+            if i == 0 || bytes[i - 1] == 32, let (date, length) = TimeExpression.dateToken(bytes, i), date.year != 2000 {
+                var end = i
+                while end > 0, [UInt8(ascii: " "), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: ",")].contains(bytes[end - 1]) {
+                    end -= 1
+                }
+                let before = String(decoding: bytes[..<end], as: UTF8.self).lowercased()
+                guard zoned || end == 0 || ["on", "date", "dated"].contains(where: { before == $0 || before.hasSuffix(" " + $0) }) else { return nil }
+                return (date, String(decoding: bytes[i..<(i + length)], as: UTF8.self))
             }
             i += 1
         }

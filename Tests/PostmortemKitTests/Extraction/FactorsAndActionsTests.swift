@@ -302,6 +302,11 @@ import Testing
             "7 warning due date `Friday` is not a date pm reads; write it YYYY-MM-DD",
         ])
         #expect(ActionExtractor.dueDate("Sun 5/12/2026") == .ambiguous)   // neither order is a Sunday
+        // From the retest: after a bare `due`, and with the weekday in parentheses after the date.
+        let q = read("## Action items\n\n- [ ] Add a (@li.w, due Wed, Mar 31, 2027, OPS-11)\n- [ ] Add b (owner: @li.w, due: 3/31/2027 (Tue), ticket: OPS-12)\n")
+        #expect(q.actions.map { $0.due?.description } == ["2027-03-31", "2027-03-31"])
+        #expect(q.actions.map(\.ticket) == ["OPS-11", "OPS-12"])
+        #expect(q.problems.map(\.message) == ["due date `3/31/2027 (Tue)`: Tuesday is written with 2027-03-31, which is a Wednesday; the date is read"])
         #expect(ActionExtractor.dueDate("Mon, 2027") == .unread)
     }
 

@@ -866,6 +866,67 @@ import Testing
             "23 Monday is written with 2015-10-25, which is a Sunday; the date is read",
         ])
     }
+
+    /// Without `started` or a date in the file name, a date written under `### Day 2` had been
+    /// taken for day 1's, so `### Day 3` was a day late. It is day 2's.
+    @Test func aDateWrittenUnderADayLabelIsThatDays() {
+        let p = read("## Timeline\n\nAll times UTC.\n\n### Day 1\n\n- 14:00 Errors begin.\n\n### Day 2\n\n- 2026-07-15 09:00 Fix deployed.\n\n"
+                     + "### Day 3\n\n- 09:00 Closed.\n\n### Day 5\n\n- 09:00 Review.\n", path: "incident.md")
+        #expect(p.timeline.map { $0.time?.description } == [nil, "2026-07-15T09:00:00Z", "2026-07-16T09:00:00Z", "2026-07-18T09:00:00Z"])
+        let zero = read("## Timeline\n\nAll times UTC.\n\n### Day 0\n\n- 14:00 Deploy.\n\n### Day 1\n\n- 2026-07-15 09:00 Errors begin.\n\n"
+                        + "### Day 2\n\n- 09:00 Closed.\n", path: "incident.md")
+        #expect(zero.timeline.map { $0.time?.description } == [nil, "2026-07-15T09:00:00Z", "2026-07-16T09:00:00Z"])
+    }
+
+    /// From the retest of this stop's dates (helper session, /tmp/rt45): the order the timeline's
+    /// own slash dates show wins over nearness. A lead-up weeks before had pulled European dates
+    /// into the other order (`19/04/2026`, then `03/06/2026` read as 6 March), and so had a US
+    /// lead-up; a date in doubt that one order makes the start's day shows the order too.
+    @Test func theTimelinesOwnSlashDatesShowTheirOrder() {
+        func times(_ front: String, _ entries: String) -> [String?] {
+            read((front.isEmpty ? "" : "---\n\(front)\n---\n") + "## Timeline\n\nAll times UTC.\n\n" + entries, path: "incident.md")
+                .timeline.map { $0.time?.description }
+        }
+        #expect(times("started: 2026-06-03T08:00:00Z", "- 19/04/2026 10:00 Allow-list changed.\n- 03/06/2026 08:00 Queue up.\n- 04/06/2026 12:00 Closed.\n")
+                == ["2026-04-19T10:00:00Z", "2026-06-03T08:00:00Z", "2026-06-04T12:00:00Z"])
+        #expect(times("started: 2026-11-10T15:00:00Z", "- 10/14/2026 09:00 Schema merged.\n- 11/10/2026 15:00 Reindex starts.\n")
+                == ["2026-10-14T09:00:00Z", "2026-11-10T15:00:00Z"])
+        // Nothing above: `5/13/2026` shows month first.
+        #expect(times("", "- 5/8/2026 15:10 Rotated.\n- 5/8/2026 17:40 Recovered.\n- 5/13/2026 11:00 Review.\n")
+                == ["2026-05-08T15:10:00Z", "2026-05-08T17:40:00Z", "2026-05-13T11:00:00Z"])
+        // `3/6/26` is the start's day only month first, so `2/4/26` is 4 February, not 2 April.
+        #expect(times("started: 2026-03-06T11:07:00Z", "### 2/4/26\n\n- 10:00 Lead-up.\n\n### 3/6/26\n\n- 11:07 Errors begin.\n")
+                == ["2026-02-04T10:00:00Z", "2026-03-06T11:07:00Z"])
+    }
+
+    /// From the same retest: a date in a prose line of the timeline ("The 6/1/2026 capacity
+    /// review had flagged this.") had moved the entries after it to that day; a date line
+    /// (`Date: 5/8/2026`) is one, read in the order nearer the start. Groups of three numbers
+    /// (`3/6/12 replicas`, `8/16/32 GiB`) are no dates; a month and day with nothing to give them
+    /// a year date nothing (they had been read in the year 2000); a one-digit date with hyphens
+    /// in the file name is none.
+    @Test func datesInProseAndNumbersThatAreNone() {
+        let start = "---\nstarted: 2026-05-08T22:10:00Z\n---\n## Timeline\n\nAll times UTC.\n\n"
+        let stated = read(start + "Date: 5/8/2026\n\n- 22:10 Errors begin.\n\nThe 6/1/2026 capacity review had flagged this.\n\n- 23:00 Rolled back.\n")
+        #expect(stated.timeline.map { $0.time?.description } == ["2026-05-08T22:10:00Z", "2026-05-08T23:00:00Z"])
+        let numbers = read(start + "- 22:10 Pods OOM-killed.\n\nMemory limits were 8/16/32 GiB across tiers.\n\n- 22:20 Limits raised.\n- 3/6/12 replicas reached at 22:30.\n- 22:40 Recovered.\n")
+        #expect(numbers.timeline.map { $0.time?.description } == ["2026-05-08T22:10:00Z", "2026-05-08T22:20:00Z", nil, "2026-05-08T22:40:00Z"])
+        let yearless = read("## Timeline\n\nAll times UTC.\n\n- Tue 4/7 11:00 Deploy.\n- 4/7 12:00 Errors.\n", path: "incident.md")
+        #expect(yearless.timeline.map { $0.time == nil } == [true, true])
+        #expect(yearless.timeline.map(\.text) == ["Deploy.", "Errors."])
+        #expect(TimelineExtractor.dateInName("postmortems/checkout-outage-5-8-2026.md") == nil)
+        #expect(TimelineExtractor.dateInName("postmortems/2026-05-08-checkout.md") == CalendarDate(year: 2026, month: 5, day: 8))
+    }
+
+    /// From the same retest: a weekday after an en or em dash was not checked, and a time after
+    /// a weekday in parentheses and a colon was lost (`- 2026-05-08 (Fri): 14:40 Deploy.`).
+    @Test func weekdaysAfterDashesAndBeforeAColon() {
+        let p = read("---\nstarted: 2026-05-14T10:00:00Z\n---\n## Timeline\n\nAll times UTC.\n\n### 2026-05-14 – Wednesday\n\n- 10:00 x\n\n"
+                     + "### 2026-05-15 — Friday\n\n- 10:00 y\n\n- 2026-05-16 (Sat): 14:40 Deploy.\n")
+        #expect(p.timeline.map { $0.time?.description } == ["2026-05-14T10:00:00Z", "2026-05-15T10:00:00Z", "2026-05-16T14:40:00Z"])
+        #expect(p.timeline.last?.text == "Deploy.")
+        #expect(p.problems.map(\.message) == ["Wednesday is written with 2026-05-14, which is a Thursday; the date is read"])
+    }
 }
 
 /// From the black-box pass of stop 43: headings under a timeline named like other sections took
