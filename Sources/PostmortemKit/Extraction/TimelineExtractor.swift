@@ -32,6 +32,8 @@ enum TimelineExtractor {
             /// The number the timeline's first day label gives its first day (`Day 0` or `Day 1`);
             /// nil before a day label is read.
             var firstDayNumber: Int?
+            /// True when `Day 0` is the day before the anchor (``events(in:postmortem:options:problems:)``).
+            var dayZeroBeforeStart = false
             /// The day number of the label above, read while there was no anchor to count it
             /// from: the first date written under it is that day's (``setDate(_:_:)``).
             var uncountedDay: Int?
@@ -122,6 +124,37 @@ enum TimelineExtractor {
         }
         context.day.anchor = context.day.date
         (context.outline, context.roots) = (outline, roots)
+        var problemsRead: [Problem] = []
+        let (result, dayZero) = read(outline, roots, context, &problemsRead)
+        // `### Day 0` over a lead-up and `### Day 1` over an incident that started on day 1's
+        // date: read with day 0 as the start's day, each day's entries are a day late, and the
+        // front matter's times match none. Day 0 is the day before when that puts entries at
+        // more of `started`, `detected`, `mitigated` and `resolved` (within five minutes, PM024's
+        // default tolerance).
+        if dayZero, context.started != nil {
+            func agreement(_ events: [TimelineEvent]) -> Int {
+                context.incidentTimes.filter { time in
+                    events.contains { $0.time.map { abs($0.epochSeconds - time.epochSeconds) <= 300 } ?? false }
+                }.count
+            }
+            var before = context
+            before.day.dayZeroBeforeStart = true
+            var problemsBefore: [Problem] = []
+            let (other, _) = read(outline, roots, before, &problemsBefore)
+            if agreement(other) > agreement(result) {
+                problems += problemsBefore
+                return other
+            }
+        }
+        problems += problemsRead
+        return result
+    }
+
+    /// The timeline's entries, read from `context` as it stands at the start; and true when its
+    /// first day label was `Day 0`.
+    private static func read(_ outline: Outline, _ roots: [Int], _ start: Context, _ problems: inout [Problem])
+        -> (events: [TimelineEvent], dayZero: Bool) {
+        var context = start
         var result: [TimelineEvent] = []
         for root in roots {
             // A zone stated in the heading: "Timeline (all times PDT)".
@@ -164,7 +197,7 @@ enum TimelineExtractor {
                 }
             }
         }
-        return result
+        return (result, context.day.firstDayNumber == 0)
     }
 
     /// The text of an entry that is a heading (`### 14:02`): `lead` and the blocks below it, up to
@@ -353,7 +386,7 @@ enum TimelineExtractor {
         let first = context.day.firstDayNumber == nil
         if let day = label.day {
             if first { context.day.firstDayNumber = day == 0 ? 0 : 1 }
-            let date = anchor.adding(days: day - (context.day.firstDayNumber ?? 1))
+            let date = anchor.adding(days: day - (context.day.dayZeroBeforeStart ? 1 : context.day.firstDayNumber ?? 1))
             if let weekday = label.weekday, weekday != date.weekday {
                 problems.append(Problem(.invalidTimestamp,
                     "`\(written().trimmingWhitespace())` names a weekday that is not day \(day)'s: day \(day) of an incident that started on "

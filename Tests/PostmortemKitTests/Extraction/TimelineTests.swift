@@ -927,6 +927,19 @@ import Testing
         #expect(p.timeline.last?.text == "Deploy.")
         #expect(p.problems.map(\.message) == ["Wednesday is written with 2026-05-14, which is a Thursday; the date is read"])
     }
+
+    /// `### Day 0` over a lead-up and `### Day 1` over an incident that started on day 1's date
+    /// had been read with day 0 as the start's day: every entry a day late, none at `started`.
+    /// Day 0 is the day before when that puts entries at more of the front matter's times; with
+    /// the incident on day 0, day 0 is the start's day.
+    @Test func dayZeroIsTheDayBeforeWhenTheIncidentIsOnDayOne() {
+        let entries = "## Timeline\n\nAll times UTC.\n\n### Day 0\n\n- 14:00 Config change deployed.\n\n### Day 1\n\n- 09:03 Errors begin.\n- 11:00 Rolled back.\n\n### Day 2\n\n- 10:00 Closed.\n"
+        let p = read("---\nstarted: 2026-07-15T09:00:00Z\nmitigated: 2026-07-15T11:00:00Z\n---\n" + entries)
+        #expect(p.timeline.map { $0.time?.description } == ["2026-07-14T14:00:00Z", "2026-07-15T09:03:00Z", "2026-07-15T11:00:00Z", "2026-07-16T10:00:00Z"])
+        let onDayZero = read("---\nstarted: 2026-07-15T14:00:00Z\n---\n" + entries)
+        #expect(onDayZero.timeline.map { $0.time?.description } == ["2026-07-15T14:00:00Z", "2026-07-16T09:03:00Z", "2026-07-16T11:00:00Z", "2026-07-17T10:00:00Z"])
+        #expect(p.problems.isEmpty && onDayZero.problems.isEmpty)
+    }
 }
 
 /// From the black-box pass of stop 43: headings under a timeline named like other sections took
