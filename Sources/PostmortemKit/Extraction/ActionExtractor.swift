@@ -218,12 +218,19 @@ enum ActionExtractor {
             // "**Short term:**" with a nested list is a group, not an action; so is a short
             // label without a box over a nested list of actions (``labelsAGroup``), whose
             // actions had been lost, and the label read as an action.
+            // `- Owner: team-data` over the team's actions: a group, whose actions without an
+            // owner of their own are the team's.
+            let groupOwner = task == nil && !nestedLists.isEmpty ? ownerLabel(text) : nil
             if task == nil, let lead, !nestedLists.isEmpty,
-               isLabelOnly(lead) || trailing.isEmpty && labelsAGroup(text, over: nestedLists, started: started) {
+               isLabelOnly(lead) || groupOwner != nil || trailing.isEmpty && labelsAGroup(text, over: nestedLists, started: started) {
                 var label = text
                 if label.hasSuffix(":") { label.removeLast() }
+                let first = result.count
                 for nested in nestedLists {
                     listActions(nested, group: label, started: started, into: &result, labelled: &labelled, problems: &problems)
+                }
+                if let groupOwner {
+                    for i in first..<result.count where result[i].owner == nil { result[i].owner = groupOwner }
                 }
                 continue
             }
@@ -252,7 +259,7 @@ enum ActionExtractor {
                 action.state = state
                 // "Replace the proxy vendor — cost outweighs the benefit": the reason after a dash.
                 if state == .notDoing, action.reason == nil,
-                   let dash = [" — ", " – ", " - "].lazy.compactMap({ action.text.firstRange(ofBytes: $0) }).first {
+                   let dash = [" — ", " – ", " -- ", " - "].lazy.compactMap({ action.text.firstRange(ofBytes: $0) }).first {
                     let reason = action.text[dash.upperBound...].trimmingWhitespace()
                     if !reason.isEmpty {
                         action.reason = reason
@@ -366,22 +373,51 @@ enum ActionExtractor {
         if nested.contains(where: startsWithTask) { return true }
         var label = head.trimmingWhitespace()
         if label.hasSuffix(":") { label.removeLast() }
-        if groupState(text) != nil || horizonLabels.contains(SectionTitles.normalise(label)) { return true }
+        if groupState(text) != nil || isGroupLabel(SectionTitles.normalise(label)) { return true }
+        // Items written as actions are: a sentence with its metadata after it, taken out of its
+        // text (`Page on queue depth (OPS-4)`, `Replace the pool — owner: @li.w`); not notes that
+        // name a ticket or a person (`keys listed in SEC-12`, `@cdn.ops`, `done in https://…`).
         return nested.contains { list in
             list.children.contains { item in
                 guard let lead = item.children.first, case .paragraph = lead.kind else { return false }
-                var scratch = FollowUpAction(text: lead.plainText.trimmingWhitespaceAndNewlines(), range: SourceRange(line: 1))
+                let text = lead.plainText.trimmingWhitespaceAndNewlines()
+                var scratch = FollowUpAction(text: text, range: SourceRange(line: 1))
                 var ignored: [Problem] = []
                 _ = applyInlineMetadata(to: &scratch, links: links(in: item), started: started, problems: &ignored)
-                return scratch.owner != nil || scratch.due != nil || scratch.ticket != nil
+                guard scratch.owner != nil || scratch.due != nil || scratch.ticket != nil, scratch.text != text,
+                      let first = scratch.text.unicodeScalars.first else { return false }
+                return first.properties.isUppercase
             }
         }
     }
 
-    /// Labels of a group of actions by when they are due, normalised (``SectionTitles/normalise(_:)``).
+    /// The owner a label names (`Owner: team-data`, `Team: @payments`, `**Owner:** @li.w`), as
+    /// an action's owner is written (without `@`).
+    static func ownerLabel(_ text: String) -> String? {
+        let words = text.replacingOccurrences(of: "*", with: "").split(separator: ":", maxSplits: 1).map { $0.trimmingWhitespace() }
+        guard words.count == 2, ["owner", "owners", "team", "assignee", "owned by"].contains(words[0].lowercased()),
+              !words[1].isEmpty, !words[1].contains(" "), !words[1].contains("(") else { return nil }
+        return words[1].hasPrefix("@") ? String(words[1].dropFirst()) : words[1]
+    }
+
+    /// Labels of a group of actions by when they are due, or of what kind they are, normalised
+    /// (``SectionTitles/normalise(_:)``); and quarters and halves (`Q1 2027`, `H2`).
+    static func isGroupLabel(_ label: String) -> Bool {
+        if horizonLabels.contains(label) || kindLabels.contains(label) { return true }
+        let words = label.split(separator: " ")
+        guard let first = words.first, words.count <= 2, first.count == 2,
+              first.first == "q" && ("1"..."4").contains(first.last!) || first.first == "h" && ("1"..."2").contains(first.last!) else { return false }
+        return words.count == 1 || words[1].allSatisfy(\.isNumber) && (words[1].count == 2 || words[1].count == 4)
+    }
+
     static let horizonLabels: Set<String> = ["short term", "medium term", "mid term", "near term", "long term", "immediate", "now",
                                              "next", "later", "quick wins", "this quarter", "next quarter", "this sprint", "next sprint",
-                                             "short term fixes", "long term fixes"]
+                                             "short term fixes", "long term fixes", "backlog", "future"]
+    /// The kinds of action (`type` in metadata) and areas teams group actions by.
+    static let kindLabels: Set<String> = ["prevent", "prevention", "detect", "detection", "mitigate", "mitigation", "mitigations",
+                                          "process", "processes", "repair", "repairs", "monitoring", "alerting", "documentation",
+                                          "tooling", "testing", "communication", "communications", "people", "technology",
+                                          "infrastructure", "observability", "response"]
 
     /// True for a list whose first item is a task (`- [ ] …`).
     static func startsWithTask(_ list: MarkdownNode) -> Bool {
@@ -683,6 +719,14 @@ enum ActionExtractor {
         }
     }
 
+    /// True for a part after a comma that is a date's year: four digits, perhaps with the
+    /// weekday after them (`Mar 31, 2027 (Wed)`).
+    static func isYearContinuation(_ part: String) -> Bool {
+        let b = Array(part.utf8)
+        guard b.count >= 4, b[..<4].allSatisfy(isDigit) else { return false }
+        return b.count == 4 || TimeExpression.inParentheses(b, 4, TimeExpression.weekdayWord)?.1 == b.count
+    }
+
     /// Keys whose value is one word, a date or an id, so no comma continues it.
     static let singleValueKeys: Set<String> = ["owner", "due", "ticket", "priority", "type"]
 
@@ -710,7 +754,7 @@ enum ActionExtractor {
         }
         if aheadNotDoingWords.contains(where: { lower.hasPrefix($0) }) { return .statusToTheEnd }
         // `due: Mar 31, 2027`: the year after the comma is the date's.
-        if key == "due", part.utf8.count == 4, part.utf8.allSatisfy(isDigit) { return .continuesValue }
+        if key == "due", isYearContinuation(part) { return .continuesValue }
         // `due: Wed, Mar 31, 2027`: the date after a weekday is the due date's.
         if key == "due", case let v = Array(value.utf8), let (_, end) = TimeExpression.weekdayWord(v, 0), end == v.count {
             return .continuesValue
@@ -955,7 +999,7 @@ enum ActionExtractor {
             let part = rawPart.trimmingWhitespace()
             // `due Mar 31, 2027`: a year after a comma is the date's before it (a part of four
             // digits alone is no metadata, so nothing else is lost by joining it).
-            if part.utf8.count == 4, part.utf8.allSatisfy(isDigit), let last = parts.last {
+            if isYearContinuation(part), let last = parts.last {
                 parts[parts.count - 1] = last + ", " + part
             } else if let last = parts.last, last.lowercased().hasPrefix("due"), case let words = last.split(separator: " "), words.count == 2,
                       let weekday = words.last.map({ Array($0.utf8) }), let (_, end) = TimeExpression.weekdayWord(weekday, 0), end == weekday.count {
@@ -1524,12 +1568,14 @@ enum ActionExtractor {
     /// A ticket cell that ends in a state in capitals (`Bug 5554825 DONE`, `OPS-4 TODO`), as the
     /// Google SRE book's Action Items table writes one: the ticket (`n/a` is `none`) and the state.
     static func ticketAndStatus(_ cell: String) -> (String, String)? {
-        // `OPS-6 (in progress)`, `OPS-6 (won't fix)`: a state in words, in parentheses after a ticket.
+        // `OPS-6 (in progress)`, `n/a (won't fix)`, `PAY-114 (Won't Do - replaced by PAY-200)`,
+        // `(Backlog)`: a state in words, in parentheses after a ticket (or alone, no ticket).
         if cell.hasSuffix(")"), let open = matchingOpen(cell), case let ticket = cell[..<open].trimmingWhitespace(),
-           firstTicketID(in: ticket) == ticket || isIssueNumber(ticket),
+           ticket.isEmpty || firstTicketID(in: ticket) == ticket || isIssueNumber(ticket) || isTicketURL(ticket)
+               || ["n/a", "na", "n.a.", "none"].contains(ticket.lowercased()),
            case let state = cell[cell.index(after: open)..<cell.index(before: cell.endIndex)].trimmingWhitespace(),
-           parenthesisStates.contains(state.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")) {
-            return (ticket, state)
+           namesAState(state) {
+            return (["n/a", "na", "n.a.", "none"].contains(ticket.lowercased()) ? "none" : ticket, state)
         }
         guard let space = cell.lastIndex(of: " "), case let word = cell[cell.index(after: space)...],
               cellStates.contains(String(word)) else { return nil }
@@ -1540,6 +1586,19 @@ enum ActionExtractor {
 
     /// The states ``ticketAndStatus(_:)`` reads after a ticket, in capitals.
     static let cellStates = Set((doneWords + notDoingWords + ["todo", "open"]).filter { !$0.contains(" ") }.map { $0.uppercased() })
+    /// True when `text`, in parentheses after a ticket, is a state: one of ``parenthesisStates``
+    /// (marks such as ✅ around it aside), a duplicate, or a not-doing state with its reason
+    /// after it (`Won't Do - replaced by PAY-200`).
+    static func namesAState(_ text: String) -> Bool {
+        var lower = text.lowercased()
+        if lower.containsBytes(of: "\u{2019}") { lower = lower.replacingOccurrences(of: "\u{2019}", with: "'") }
+        let words = String(lower.drop { !$0.isLetter }.reversed().drop { !$0.isLetter }.reversed())
+        func startsWith(_ phrase: String) -> Bool {
+            words.hasPrefix(phrase) && words.dropFirst(phrase.count).first.map { !$0.isLetter } ?? true
+        }
+        return parenthesisStates.contains(words) || startsWith("duplicate") || notDoingWords.contains(where: startsWith)
+    }
+
     /// The states ``ticketAndStatus(_:)`` reads in parentheses after a ticket, lowercased.
     static let parenthesisStates = Set(doneWords + notDoingWords + ["todo", "to do", "open", "in progress", "in review", "wip", "blocked",
                                                                     "pending", "not started", "started", "ongoing", "planned", "backlog"])
@@ -1587,7 +1646,7 @@ enum ActionExtractor {
                 // "~~Open~~ Done": a status struck through is the one it replaced.
                 if column == "ticket", let (ticket, status) = ticketAndStatus(cells[i]) {
                     // `Bug 5554825 DONE`, `n/a TODO` (the Google SRE book's Action Items table).
-                    metadata.append(("ticket", ticket))
+                    if !ticket.isEmpty { metadata.append(("ticket", ticket)) }
                     if !columns.contains("status") { metadata.append(("status", status)) }
                     continue
                 }

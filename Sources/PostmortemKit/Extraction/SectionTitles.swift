@@ -21,7 +21,7 @@ public enum SectionTitles {
                     "post incident action items", "post incident actions", "incident action items",
                     "mitigations and follow ups", "remediation and follow ups", "preventive measures", "preventative measures",
                     "corrective measures", "postmortem action items", "post mortem action items", "what s next",
-                    "whats next"]),
+                    "whats next", "priority actions", "improvement actions"]),
         (.factors, ["contributing factors", "contributing factor", "root causes", "root cause", "root cause analysis",
                     "causes", "cause", "contributing conditions", "contributing causes", "causal factors",
                     "why did it happen", "what caused it", "what happened and why", "5 whys", "five whys", "analysis",

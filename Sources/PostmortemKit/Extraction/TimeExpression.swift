@@ -138,28 +138,15 @@ public enum TimeExpression {
             i += length
             // `2015-10-20 (Wednesday)`, and a weekday that ends the line after a comma or a dash
             // (`### 2015-10-20 - Wednesday`): the date's, as one before it is.
-            if weekday == nil, dayNumber == nil {
-                if let (w, end) = inParentheses(bytes, i, weekdayWord) {
-                    (weekday, i) = (w, end)
-                    // `2026-05-08 (Fri): 14:40 Deploy.`
-                    if byte(bytes, i) == ":", case var j = i + 1, true {
-                        skipSpaces(bytes, &j)
-                        if timeToken(bytes, j) != nil { i = j }
-                    }
-                } else if case var j = afterDateSeparators(bytes, i), true {
-                    // An en or em dash as well as a hyphen: `### 2026-05-14 – Wednesday`.
-                    if hasPrefix(bytes, j, "–") || hasPrefix(bytes, j, "—") {
-                        j += 3
-                        skipSpaces(bytes, &j)
-                    }
-                    if j > i, let (w, end) = weekdayWord(bytes, j),
-                       bytes[end...].allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") }) {
-                        (weekday, i) = (w, end)
-                    }
-                }
-            }
+            if weekday == nil, dayNumber == nil, let after = weekdayAfterDate(bytes, i) { (weekday, i) = after }
             let j = afterDateSeparators(bytes, i)
-            if timeToken(bytes, j) != nil { i = j }
+            if timeToken(bytes, j) != nil {
+                i = j
+            } else if openers > 0, byte(bytes, i) == "]" || byte(bytes, i) == ")",
+                      case let k = afterDateSeparators(bytes, i + 1), timeToken(bytes, k) != nil {
+                // `[6/15/26] 09:10`: the date in brackets, the time after them.
+                i = k
+            }
         }
         var second: Int? = nil
         // ISO 8601 (`2026-07-14T03:15:00-05:00`): what follows the time is an offset.
@@ -628,9 +615,27 @@ public enum TimeExpression {
     static func twoDigitYearEnds(_ b: [UInt8], _ i: Int) -> Bool {
         guard i < b.count else { return true }
         if [UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`")].contains(b[i]) { return true }
-        if b[i] == UInt8(ascii: ":"), i + 1 == b.count || b[i + 1] == UInt8(ascii: " ") { return true }
+        if b[i] == UInt8(ascii: ":") || b[i] == UInt8(ascii: "."), i + 1 == b.count || b[i + 1] == UInt8(ascii: " ") { return true }
+        // `4/14/26 (Tue) 2:00 PM`, `**4/15/26 – Wednesday**`: a weekday after it.
+        if weekdayAfterDate(b, i) != nil { return true }
         let j = afterDateSeparators(b, i)
         return j > i && timeToken(b, j) != nil
+    }
+
+    /// A weekday written after a date at `i` (`2015-10-20 (Wednesday)`, or one that ends the
+    /// line after a comma or a dash: `### 2015-10-24 - Saturday`, `– Saturday`), and where it
+    /// ends; a time may follow one in parentheses (`2026-05-08 (Fri): 14:40`, after a colon).
+    static func weekdayAfterDate(_ b: [UInt8], _ i: Int) -> (weekday: Int, end: Int)? {
+        if let (w, end) = inParentheses(b, i, weekdayWord) { return (w, end) }
+        var j = afterDateSeparators(b, i)
+        // An en or em dash as well as a hyphen.
+        if hasPrefix(b, j, "–") || hasPrefix(b, j, "—") {
+            j += 3
+            skipSpaces(b, &j)
+        }
+        guard j > i, let (w, end) = weekdayWord(b, j),
+              b[end...].allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") }) else { return nil }
+        return (w, end)
     }
 
     /// `YYYY-MM-DD`, `YYYY/MM/DD`, `DD-MM-YYYY`, `DD.MM.YYYY`, `MM/DD/YYYY` (day and month of one
@@ -658,11 +663,15 @@ public enum TimeExpression {
             guard let date = CalendarDate(year: y - l == 3 ? 2000 + year : year, month: m, day: d) else { return nil }
             return (date, y - i)
         }
-        // "12-05 16:21", "5/8 22:10": month and day without a year, only when a time follows.
+        // "12-05 16:21", "5/8 22:10", "7/2 (Sat) 16:00": month and day without a year, only when
+        // a time follows, or (with a slash) when nothing but a weekday or markup does
+        // (`### Thu 5/14`, `**5/11**`; "3/4 of requests" is no date).
         k = i
         if let first = number(b, &k, maxDigits: 2), let sep = byte(b, k), sep == "-" || sep == "/",
-           case var l = k + 1, let second = number(b, &l, maxDigits: 2),
-           byte(b, l) == " ", timeToken(b, l + 1) != nil, byte(b, l + 1).map(isDigit) == true {
+           sep == "/" || k - i == 2, case var l = k + 1, let second = number(b, &l, maxDigits: 2), sep == "/" || l - k == 3,
+           case let m = inParentheses(b, l, weekdayWord)?.1 ?? l,
+           byte(b, m) == " " && timeToken(b, m + 1) != nil && byte(b, m + 1).map(isDigit) == true
+               || sep == "/" && b[m...].allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ":") }) {
             let (m, d) = first <= 12 ? (first, second) : (second, first)
             // Year 2000 marks "year unknown"; the timeline supplies the incident's year.
             guard let date = CalendarDate(year: 2000, month: m, day: d) else { return nil }
@@ -777,7 +786,7 @@ public enum TimeExpression {
     /// and `-` or `@`.
     static func afterDateSeparators(_ bytes: [UInt8], _ i: Int) -> Int {
         var j = i
-        if byte(bytes, j) == "," { j += 1 }
+        if byte(bytes, j) == "," || byte(bytes, j) == ":" && byte(bytes, j + 1) == " " { j += 1 }
         if byte(bytes, j) == "T" { j += 1 } else { skipSpaces(bytes, &j) }
         if matchWord(bytes, j, "at") { j += 2; skipSpaces(bytes, &j) }
         if byte(bytes, j) == "-" || byte(bytes, j) == "@" { j += 1; skipSpaces(bytes, &j) }

@@ -50,24 +50,36 @@ enum TimelineExtractor {
         var previous: Timestamp?
         /// The incident's start, which gives the base date in the timeline's zone.
         var started: Timestamp?
+        /// The date in the file name, if any.
+        var fileDate: CalendarDate?
         /// The timeline's text, for ``slashOrder()``.
         var outline: Outline?
         var roots: [Int] = []
         /// ``slashOrder()``, once asked.
         var writtenOrder: SlashOrder??
 
-        /// The order of the slash dates the timeline writes, where one of them shows it: a
-        /// number over 12 first (`19/04/2026`, day first) or second (`10/14/2026`, month first),
-        /// or a date in doubt that only one order makes a day of the incident (`3/6/26` when
-        /// `started` is 6 March), and none the other way. Asked only of a slash date in doubt.
+        /// The order of the slash dates the timeline writes where it dates its entries (a
+        /// heading, a line, a list item or a table cell that starts with one, after a weekday or
+        /// not), where one of them shows it: a number over 12 first (`19/04/2026`, day first) or
+        /// second (`10/14/2026`, month first), or a date in doubt that only one order makes a day
+        /// of the incident or the file name's date (`3/6/26` when `started` is 6 March), and
+        /// none the other way. A date quoted in an entry's text ("the 10/14/2025 change") is no
+        /// evidence. Asked only of a slash date in doubt.
         mutating func slashOrder() -> SlashOrder? {
             if let writtenOrder { return writtenOrder }
             var dayFirst = false, monthFirst = false
-            let incidentDays = Set(incidentTimes.map(localDay))
-            func scan(_ text: String) {
+            let incidentDays = Set(incidentTimes.map(localDay) + [fileDate].compactMap { $0 })
+            func scan(_ text: Substring) {
                 guard text.utf8.contains(UInt8(ascii: "/")) else { return }
-                let b = Array(text.utf8)
-                for i in b.indices where isDigit(b[i]) && (i == 0 || !isDigit(b[i - 1]) && b[i - 1] != UInt8(ascii: "/")) {
+                let b = Array(text.utf8.prefix(40))
+                // The date an entry starts with: past markup and brackets, and a weekday.
+                var start = 0
+                while start < b.count, !isDigit(b[start]), !isLetter(b[start]) { start += 1 }
+                if let (_, end) = TimeExpression.weekdayWord(b, start) {
+                    start = end
+                    while start < b.count, b[start] == UInt8(ascii: ",") || b[start] == UInt8(ascii: " ") { start += 1 }
+                }
+                for i in [start] where i < b.count && isDigit(b[i]) {
                     var k = i
                     guard let first = TimeExpression.number(b, &k, maxDigits: 2), k < b.count, b[k] == UInt8(ascii: "/") else { continue }
                     k += 1
@@ -86,11 +98,19 @@ enum TimelineExtractor {
                     }
                 }
             }
+            func scan(_ block: MarkdownNode) {
+                switch block.kind {
+                case .paragraph: block.plainTextLines.forEach(scan)
+                case .list, .item, .table, .tableRow: block.children.forEach(scan)
+                case .tableCell: scan(block.plainText[...])
+                default: return
+                }
+            }
             if let outline {
                 for root in roots {
                     for index in outline.subtree(root) {
-                        scan(outline.entries[index].title)
-                        for block in outline.entries[index].blocks { scan(block.plainText) }
+                        scan(outline.entries[index].title[...])
+                        outline.entries[index].blocks.forEach(scan)
                     }
                 }
             }
@@ -122,10 +142,23 @@ enum TimelineExtractor {
         } else {
             context.day.date = dateInName(postmortem.path)
         }
+        context.fileDate = dateInName(postmortem.path)
         context.day.anchor = context.day.date
         (context.outline, context.roots) = (outline, roots)
         var problemsRead: [Problem] = []
-        let (result, dayZero) = read(outline, roots, context, &problemsRead)
+        var (result, dayZero, anchor) = read(outline, roots, context, &problemsRead)
+        // Without `started` or a date in the file name, day labels count from the first date
+        // written (under `### Day 2`, day 2's); the entries under the labels above it, read
+        // before it, are dated once it is known.
+        if context.day.anchor == nil, let anchor, result.contains(where: { $0.time == nil && $0.timeText.isEmpty == false }) {
+            var known = context
+            known.day.anchor = anchor
+            var problemsKnown: [Problem] = []
+            let again = read(outline, roots, known, &problemsKnown)
+            if again.anchor == anchor {
+                (result, dayZero, problemsRead) = (again.events, again.dayZero, problemsKnown)
+            }
+        }
         // `### Day 0` over a lead-up and `### Day 1` over an incident that started on day 1's
         // date: read with day 0 as the start's day, each day's entries are a day late, and the
         // front matter's times match none. Day 0 is the day before when that puts entries at
@@ -140,7 +173,7 @@ enum TimelineExtractor {
             var before = context
             before.day.dayZeroBeforeStart = true
             var problemsBefore: [Problem] = []
-            let (other, _) = read(outline, roots, before, &problemsBefore)
+            let (other, _, _) = read(outline, roots, before, &problemsBefore)
             if agreement(other) > agreement(result) {
                 problems += problemsBefore
                 return other
@@ -153,7 +186,7 @@ enum TimelineExtractor {
     /// The timeline's entries, read from `context` as it stands at the start; and true when its
     /// first day label was `Day 0`.
     private static func read(_ outline: Outline, _ roots: [Int], _ start: Context, _ problems: inout [Problem])
-        -> (events: [TimelineEvent], dayZero: Bool) {
+        -> (events: [TimelineEvent], dayZero: Bool, anchor: CalendarDate?) {
         var context = start
         var result: [TimelineEvent] = []
         for root in roots {
@@ -197,7 +230,7 @@ enum TimelineExtractor {
                 }
             }
         }
-        return (result, context.day.firstDayNumber == 0)
+        return (result, context.day.firstDayNumber == 0, context.day.firstDayNumber == nil ? nil : context.day.anchor)
     }
 
     /// The text of an entry that is a heading (`### 14:02`): `lead` and the blocks below it, up to
@@ -481,7 +514,8 @@ enum TimelineExtractor {
                .first(where: { fits($0) && abs($0.daysSinceEpoch - anchor.daysSinceEpoch) <= 183 }) {
             read = other
         }
-        if let other, fits(other), !fits(read) || prefersOtherOrder(read, other, written: written, &context) { read = other }
+        // The order the weekday fits; when it fits both or neither, as without one.
+        if let other, fits(other) != fits(read) ? fits(other) : prefersOtherOrder(read, other, written: written, &context) { read = other }
         setDate(read, &context)
         // A year-less date with nothing to give it a year has no weekday to compare.
         guard read.year != 2000 else { return }
@@ -499,10 +533,17 @@ enum TimelineExtractor {
     /// incident (`started`, `detected`, `mitigated`, `resolved`, the date of the file name) or
     /// the date above.
     static func prefersOtherOrder(_ read: CalendarDate, _ other: CalendarDate, written: CalendarDate, _ context: inout Context) -> Bool {
-        if let order = context.slashOrder() { return (order == .dayFirst) != (written.year != 2000) }
-        let days = context.incidentTimes.map(context.localDay) + [context.day.anchor, context.day.date].compactMap { $0 }
+        // `read` is day first with a year and month first without (``TimeExpression/dateToken(_:_:)``).
+        let readOrder: SlashOrder = written.year != 2000 ? .dayFirst : .monthFirst
+        if let order = context.slashOrder() { return order != readOrder }
+        let days = context.incidentTimes.map(context.localDay) + [context.fileDate, context.day.anchor, context.day.date].compactMap { $0 }
         func distance(_ date: CalendarDate) -> Int { days.map { abs(date.daysSinceEpoch - $0.daysSinceEpoch) }.min() ?? 0 }
-        return distance(other) < distance(read)
+        let (near, far) = (distance(read), distance(other))
+        // With nothing to measure from, the first date in doubt, read as it is by default,
+        // settles the others: one timeline writes one order (`### 10/11/2026` then `###
+        // 11/10/2026` had been 10 November both, the second by nearness to the first).
+        if near == far { context.writtenOrder = .some(readOrder) }
+        return far < near
     }
 
     /// The date `matched`, the text of a date and time, wrote as `written`, read in the other
@@ -579,9 +620,13 @@ enum TimelineExtractor {
                 }
                 pending!.1 += (pending!.1.isEmpty ? "" : " ") + line.trimmingWhitespace()
             } else {
-                // A statement such as "All times in PST, on February 5th 2019", or "Date: 5/8/2026".
+                // A statement such as "All times in PST, on February 5th 2019", or a date line,
+                // "Date: Thursday, December 10, 2026".
                 let zoned = stateZone(in: String(line), &context)
-                if let (written, matched) = statedDate(in: String(line), zoned: zoned) {
+                if let leading = dateLine(line) {
+                    setWrittenDate(leading, at: at, &context, &problems)
+                    if !leading.rest.isEmpty { stateZone(in: leading.rest, &context) }
+                } else if zoned, let (written, matched) = statedDate(in: String(line)) {
                     var date = withYear(written, context)
                     if let other = otherOrder(written, matched: matched).map({ withYear($0, context) }),
                        prefersOtherOrder(date, other, written: written, &context) { date = other }
@@ -617,23 +662,40 @@ enum TimelineExtractor {
         return DayLabel(line: inside) != nil
     }
 
-    /// The date a short line of the timeline that is no entry states for the entries after it,
-    /// and its text: a date that starts the line (`**5/8/2026**`), or follows "on", "date" or
-    /// "dated" (`Date: 5/8/2026`), or anywhere in a line that states a zone (`zoned`: "All times
-    /// in PST, on February 5th 2019"). A date in prose ("The 6/1/2026 capacity review had
-    /// flagged this.") had moved the entries after it to that day.
-    static func statedDate(in line: String, zoned: Bool) -> (CalendarDate, String)? {
+    /// The date of a line that is nothing but a date after "Date", "Dated", "Incident date" or
+    /// "On" (`Date: 5/8/2026`, `**Date:** Thursday, December 10, 2026`, `On Thu 10/12/2026:`),
+    /// as a date heading's. (A line that starts with a date is read as one already.) A date in
+    /// prose ("We had discussed this risk on 7/2/2026 in the capacity review.") dates nothing:
+    /// it had moved the entries after it to that day.
+    static func dateLine(_ line: Substring) -> TimeExpression.Leading? {
+        let bytes = Array(line.utf8.prefix(160))
+        var i = 0
+        func skipMarkup() {
+            while i < bytes.count, [UInt8(ascii: " "), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: ":")].contains(bytes[i]) { i += 1 }
+        }
+        skipMarkup()
+        guard let opener = dateLineOpeners.first(where: { word in
+            word.indices.allSatisfy { i + $0 < bytes.count && (bytes[i + $0] | 0x20) == word[$0] }
+                && (i + word.count == bytes.count || !isLetter(bytes[i + word.count]))
+        }) else { return nil }
+        i += opener.count
+        let afterOpener = i
+        skipMarkup()
+        guard i > afterOpener, i < bytes.count, let leading = TimeExpression.leading(String(decoding: bytes[i...], as: UTF8.self)),
+              leading.date != nil, leading.isDateOnly, leading.rest.isEmpty || isNote(leading.rest) else { return nil }
+        return leading
+    }
+
+    static let dateLineOpeners = ["incident date", "dated", "date", "on"].map { Array($0.utf8) }
+
+    /// A date anywhere in a short line that states the timeline's zone ("All times in PST, on
+    /// February 5th 2019"), and its text.
+    static func statedDate(in line: String) -> (CalendarDate, String)? {
         guard line.utf8.count < 240, line.count < 120 else { return nil }
         let bytes = Array(line.utf8)
         var i = 0
         while i < bytes.count {
             if i == 0 || bytes[i - 1] == 32, let (date, length) = TimeExpression.dateToken(bytes, i), date.year != 2000 {
-                var end = i
-                while end > 0, [UInt8(ascii: " "), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: ",")].contains(bytes[end - 1]) {
-                    end -= 1
-                }
-                let before = String(decoding: bytes[..<end], as: UTF8.self).lowercased()
-                guard zoned || end == 0 || ["on", "date", "dated"].contains(where: { before == $0 || before.hasSuffix(" " + $0) }) else { return nil }
                 return (date, String(decoding: bytes[i..<(i + length)], as: UTF8.self))
             }
             i += 1

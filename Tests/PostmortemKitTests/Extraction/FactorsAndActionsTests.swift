@@ -1133,6 +1133,61 @@ import Testing
         #expect(p.actions.last?.due?.description == "2027-01-15")
     }
 
+    /// From the second retest of this stop: notes under a short action (`- keys listed in
+    /// SEC-12`, `- @cdn.ops`) had made it a group and the notes actions; labels of a kind or a
+    /// quarter (`2. Process`, `Q1 2027`) and an owner's label (`Owner: team-data`, whose actions
+    /// are the team's) lost their items; `Mar 31, 2027 (Wed)` and a reason after ` -- ` were not
+    /// read; Atlassian's `Priority actions` section gave no actions.
+    @Test func groupLabelsAfterTheSecondRetest() {
+        let notes = read("## Action items\n\n- Rotate leaked API keys\n  - keys listed in SEC-12\n- Purge caches\n  - @cdn.ops\n  - CDN-4\n")
+        #expect(notes.actions.map(\.text) == ["Rotate leaked API keys", "Purge caches"])
+        let p = read("""
+            ## Priority actions
+
+            - Owner: team-data
+              - [ ] Pause consumer backfills during reassignments (DATA-5)
+            - Q1 2027
+              - Move flag storage to a replicated store
+            1. Detection
+               1. Alert on 401 ratio (@web.sre, WEB-2)
+            2. Process
+               1. Add IdP changes to the change calendar
+            - [ ] Add a (owner: @a, due: Mar 31, 2027 (Wed), ticket: OPS-1)
+
+            ### Won't do
+
+            - Drop the legacy endpoint (owner: @b, ticket: ORD-54) -- customers still use it
+            """)
+        #expect(p.actions.map(\.text) == ["Pause consumer backfills during reassignments", "Move flag storage to a replicated store", "Alert on 401 ratio",
+                                          "Add IdP changes to the change calendar", "Add a", "Drop the legacy endpoint"])
+        #expect(p.actions.map(\.group) == ["Owner: team-data", "Q1 2027", "Detection", "Process", nil, "Won't do"])
+        #expect(p.actions.map(\.owner) == ["team-data", nil, "web.sre", nil, "a", "b"])
+        #expect(p.actions[4].due?.description == "2027-03-31")
+        #expect(p.actions[5].state == .notDoing && p.actions[5].reason == "customers still use it" && p.actions[5].ticket == "ORD-54")
+    }
+
+    /// From the second retest: ticket cells with a state in other words (`n/a (done)`,
+    /// `PAY-106 (Duplicate)`, `PAY-112 (Done ✅)`, `(Won't Do - replaced by PAY-200)`, a state
+    /// alone, `(Backlog)`) kept the whole cell as the ticket and the action open.
+    @Test func moreTicketCellStates() {
+        let p = read("""
+            ## Action items
+
+            | Action | Owner | Ticket |
+            |---|---|---|
+            | Remove legacy retry code | @a | (Backlog) |
+            | Share learnings | @a | n/a (done) |
+            | Freeze production | @a | n/a (won't fix) |
+            | Review client timeouts | @a | PAY-106 (Duplicate) |
+            | Add jitter | @a | PAY-112 (Done ✅) |
+            | Circuit breaker | @a | PAY-114 (Won't Do - replaced by PAY-200) |
+            | Fix the queue | @a | OPS-8 (P1) |
+            """)
+        #expect(p.actions.map(\.state) == [.open, .done, .notDoing, .notDoing, .done, .notDoing, .open])
+        #expect(p.actions.map(\.ticket) == [nil, "none", "none", "PAY-106", "PAY-112", "PAY-114", "OPS-8 (P1)"])
+        #expect(p.actions.map(\.reason) == [nil, nil, nil, "Duplicate", nil, "replaced by PAY-200", nil])
+    }
+
     /// The retest of stop 41: an issue number in a parenthesis without keys (`(@dana.k, #125)`)
     /// was no ticket. (An id at the start of the text stays the ticket: `AI-1432` is as often a
     /// Jira project's as an action's own number, the review of the stop found.)

@@ -868,14 +868,15 @@ import Testing
     }
 
     /// Without `started` or a date in the file name, a date written under `### Day 2` had been
-    /// taken for day 1's, so `### Day 3` was a day late. It is day 2's.
+    /// taken for day 1's, so `### Day 3` was a day late. It is day 2's, and the entries under
+    /// `### Day 1` above it, read before it was known, are dated from it (the second retest).
     @Test func aDateWrittenUnderADayLabelIsThatDays() {
         let p = read("## Timeline\n\nAll times UTC.\n\n### Day 1\n\n- 14:00 Errors begin.\n\n### Day 2\n\n- 2026-07-15 09:00 Fix deployed.\n\n"
                      + "### Day 3\n\n- 09:00 Closed.\n\n### Day 5\n\n- 09:00 Review.\n", path: "incident.md")
-        #expect(p.timeline.map { $0.time?.description } == [nil, "2026-07-15T09:00:00Z", "2026-07-16T09:00:00Z", "2026-07-18T09:00:00Z"])
+        #expect(p.timeline.map { $0.time?.description } == ["2026-07-14T14:00:00Z", "2026-07-15T09:00:00Z", "2026-07-16T09:00:00Z", "2026-07-18T09:00:00Z"])
         let zero = read("## Timeline\n\nAll times UTC.\n\n### Day 0\n\n- 14:00 Deploy.\n\n### Day 1\n\n- 2026-07-15 09:00 Errors begin.\n\n"
                         + "### Day 2\n\n- 09:00 Closed.\n", path: "incident.md")
-        #expect(zero.timeline.map { $0.time?.description } == [nil, "2026-07-15T09:00:00Z", "2026-07-16T09:00:00Z"])
+        #expect(zero.timeline.map { $0.time?.description } == ["2026-07-14T14:00:00Z", "2026-07-15T09:00:00Z", "2026-07-16T09:00:00Z"])
     }
 
     /// From the retest of this stop's dates (helper session, /tmp/rt45): the order the timeline's
@@ -939,6 +940,73 @@ import Testing
         let onDayZero = read("---\nstarted: 2026-07-15T14:00:00Z\n---\n" + entries)
         #expect(onDayZero.timeline.map { $0.time?.description } == ["2026-07-15T14:00:00Z", "2026-07-16T09:03:00Z", "2026-07-16T11:00:00Z", "2026-07-17T10:00:00Z"])
         #expect(p.problems.isEmpty && onDayZero.problems.isEmpty)
+    }
+
+    /// From the second retest of this stop (/tmp/rt45b): a date line with a weekday (`Date:
+    /// Thursday, December 10, 2026`) had dated nothing, and "on" with a date in the middle of
+    /// prose had moved the entries after it.
+    @Test func dateLinesWithAWeekdayAndDatesInProse() {
+        let start = "---\nstarted: 2026-12-08T14:00:00Z\n---\n## Timeline\n\nAll times UTC.\n\n- 14:00 Errors.\n\n"
+        for line in ["Date: Thursday, December 10, 2026", "**Date:** Thu 10/12/2026", "On Thu, 10 Dec 2026:", "Incident date: 2026-12-10 (Thursday)"] {
+            let p = read(start + line + "\n\n- 10:00 Review.\n")
+            #expect(p.timeline.last?.time?.description == "2026-12-10T10:00:00Z", "\(line)")
+            #expect(p.problems.isEmpty, "\(line)")
+        }
+        let wrong = read(start + "Date: Friday, December 10, 2026\n\n- 10:00 Review.\n")
+        #expect(wrong.problems.map(\.message) == ["Friday is written with 2026-12-10, which is a Thursday; the date is read"])
+        let prose = read(start + "We had discussed this risk on 7/2/2026 in the capacity review.\n\n- 15:00 Rolled back.\n")
+        #expect(prose.timeline.last?.time?.description == "2026-12-08T15:00:00Z")
+    }
+
+    /// From the second retest: a weekday that fits neither order of a slash date in doubt had
+    /// chosen the order against `started`; a date quoted in an entry's text had decided the
+    /// order; the file name's date had counted for nothing; and without anything to measure
+    /// from, two dates in doubt had been read in two orders.
+    @Test func slashDatesInDoubtAfterTheSecondRetest() {
+        let neither = read("---\nstarted: 2026-10-05T08:10:00Z\n---\n## Timeline\n\nAll times UTC.\n\n### Tue 10/5/2026\n\n- 08:10 Errors rise.\n")
+        #expect(neither.timeline.first?.time?.description == "2026-10-05T08:10:00Z")
+        #expect(neither.problems.map(\.message) == ["Tuesday is written with 2026-10-05, which is a Monday; the date is read"])
+        let quoted = read("## Timeline\n\nAll times UTC.\n\n- 08/05/2026 14:00 Config from the 10/14/2025 change reverted.\n- 09/05/2026 10:00 Resumed.\n",
+                          path: "postmortems/2026-05-08-config.md")
+        #expect(quoted.timeline.map { $0.time?.description } == ["2026-05-08T14:00:00Z", "2026-05-09T10:00:00Z"])
+        let nothing = read("## Timeline\n\nAll times UTC.\n\n### 10/11/2026\n\n- 16:00 Change merged.\n\n### 11/10/2026\n\n- 14:00 Errors begin.\n",
+                           path: "incident.md")
+        #expect(nothing.timeline.map { $0.time?.description } == ["2026-11-10T16:00:00Z", "2026-10-11T14:00:00Z"])
+    }
+
+    /// From the second retest: two-digit years before a weekday, year-less slash dates alone on
+    /// a heading or a bold line, a date in brackets or before a colon with the time after it.
+    @Test func moreSlashDateForms() {
+        let p = read("""
+            ---
+            started: 2026-04-14T18:00:00Z
+            ---
+            ## Timeline
+
+            All times UTC.
+
+            - 4/12/26 (Sun) 16:00 Change merged.
+            - 4/14/26 (Tue) 18:00 Errors begin.
+            - [4/14/26] 18:10 Paged.
+            - 4/14/2026: 18:20 Rolled back.
+
+            **4/15/26 – Wednesday**
+
+            - 10:00 Review.
+
+            ### Thu 4/16
+
+            - 11:00 Report.
+
+            **4/17**
+
+            - 12:00 Closed.
+            - 4/18 (Fri) 16:00 Wrong weekday.
+            """)
+        #expect(p.timeline.map { $0.time?.description } == ["2026-04-12T16:00:00Z", "2026-04-14T18:00:00Z", "2026-04-14T18:10:00Z", "2026-04-14T18:20:00Z",
+                                                            "2026-04-15T10:00:00Z", "2026-04-16T11:00:00Z", "2026-04-17T12:00:00Z", "2026-04-18T16:00:00Z"])
+        #expect(p.timeline.map(\.text).prefix(4) == ["Change merged.", "Errors begin.", "Paged.", "Rolled back."])
+        #expect(p.problems.map(\.message) == ["Friday is written with 2026-04-18, which is a Saturday; the date is read"])
     }
 }
 
