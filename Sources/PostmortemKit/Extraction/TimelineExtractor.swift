@@ -50,8 +50,18 @@ enum TimelineExtractor {
         var previous: Timestamp?
         /// The incident's start, which gives the base date in the timeline's zone.
         var started: Timestamp?
-        /// The date in the file name, if any.
-        var fileDate: CalendarDate?
+        /// The document's path, for ``fileDate()``.
+        var path = ""
+        /// ``fileDate()``, once asked.
+        var fileDateRead: CalendarDate??
+
+        /// The date in the file name, if any (asked only of a slash date in doubt).
+        mutating func fileDate() -> CalendarDate? {
+            if let fileDateRead { return fileDateRead }
+            let date = TimelineExtractor.dateInName(path)
+            fileDateRead = .some(date)
+            return date
+        }
         /// The timeline's text, for ``slashOrder()``.
         var outline: Outline?
         var roots: [Int] = []
@@ -68,7 +78,7 @@ enum TimelineExtractor {
         mutating func slashOrder() -> SlashOrder? {
             if let writtenOrder { return writtenOrder }
             var dayFirst = false, monthFirst = false
-            let incidentDays = Set(incidentTimes.map(localDay) + [fileDate].compactMap { $0 })
+            let incidentDays = Set(incidentTimes.map(localDay) + [fileDate()].compactMap { $0 })
             func scan(_ text: Substring) {
                 guard text.utf8.contains(UInt8(ascii: "/")) else { return }
                 let b = Array(text.utf8.prefix(40))
@@ -142,7 +152,7 @@ enum TimelineExtractor {
         } else {
             context.day.date = dateInName(postmortem.path)
         }
-        context.fileDate = dateInName(postmortem.path)
+        context.path = postmortem.path
         context.day.anchor = context.day.date
         (context.outline, context.roots) = (outline, roots)
         var problemsRead: [Problem] = []
@@ -457,7 +467,8 @@ enum TimelineExtractor {
         let bytes = Array(name.utf8)
         var i = 0
         while i + 10 <= bytes.count {
-            if let (date, _) = TimeExpression.dateToken(bytes, i), bytes[i] >= 48, bytes[i] <= 57 { return date }
+            // Only where a number starts.
+            if isDigit(bytes[i]), i == 0 || !isDigit(bytes[i - 1]), let (date, _) = TimeExpression.dateToken(bytes, i) { return date }
             i += 1
         }
         return nil
@@ -536,7 +547,7 @@ enum TimelineExtractor {
         // `read` is day first with a year and month first without (``TimeExpression/dateToken(_:_:)``).
         let readOrder: SlashOrder = written.year != 2000 ? .dayFirst : .monthFirst
         if let order = context.slashOrder() { return order != readOrder }
-        let days = context.incidentTimes.map(context.localDay) + [context.fileDate, context.day.anchor, context.day.date].compactMap { $0 }
+        let days = context.incidentTimes.map(context.localDay) + [context.fileDate(), context.day.anchor, context.day.date].compactMap { $0 }
         func distance(_ date: CalendarDate) -> Int { days.map { abs(date.daysSinceEpoch - $0.daysSinceEpoch) }.min() ?? 0 }
         let (near, far) = (distance(read), distance(other))
         // With nothing to measure from, the first date in doubt, read as it is by default,
