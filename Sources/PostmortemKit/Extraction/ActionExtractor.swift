@@ -225,12 +225,8 @@ enum ActionExtractor {
                isLabelOnly(lead) || groupOwner != nil || trailing.isEmpty && labelsAGroup(text, over: nestedLists, started: started) {
                 var label = text
                 if label.hasSuffix(":") { label.removeLast() }
-                let first = result.count
                 for nested in nestedLists {
                     listActions(nested, group: label, started: started, into: &result, labelled: &labelled, problems: &problems)
-                }
-                if let groupOwner {
-                    for i in first..<result.count where result[i].owner == nil { result[i].owner = groupOwner }
                 }
                 continue
             }
@@ -272,6 +268,8 @@ enum ActionExtractor {
                 }
             }
             if ticketFromLabel, action.ticket == leadingLabel(action.text)?.id { labelled.append(result.count) }
+            // Under `Owner: team-data` (a heading, a label or an item over the list).
+            if action.owner == nil, let group, let owner = ownerLabel(group) { action.owner = owner }
             result.append(action)
         }
     }
@@ -394,10 +392,11 @@ enum ActionExtractor {
     /// The owner a label names (`Owner: team-data`, `Team: @payments`, `**Owner:** @li.w`), as
     /// an action's owner is written (without `@`).
     static func ownerLabel(_ text: String) -> String? {
-        let words = text.replacingOccurrences(of: "*", with: "").split(separator: ":", maxSplits: 1).map { $0.trimmingWhitespace() }
-        guard words.count == 2, ["owner", "owners", "team", "assignee", "owned by"].contains(words[0].lowercased()),
-              !words[1].isEmpty, !words[1].contains(" "), !words[1].contains("(") else { return nil }
-        return words[1].hasPrefix("@") ? String(words[1].dropFirst()) : words[1]
+        let parts = text.replacingOccurrences(of: "*", with: "").split(separator: ":", maxSplits: 1).map { $0.trimmingWhitespace() }
+        guard parts.count == 2, ["owner", "owners", "team", "assignee", "owned by"].contains(parts[0].lowercased()),
+              let first = parts[1].split(separator: ",").first.map({ $0.trimmingWhitespace() }), !first.isEmpty, first.utf8.count <= 40,
+              first.split(separator: " ").count <= 3, !first.contains("(") else { return nil }
+        return first.hasPrefix("@") ? String(first.dropFirst()) : first
     }
 
     /// Labels of a group of actions by when they are due, or of what kind they are, normalised
@@ -1688,6 +1687,7 @@ enum ActionExtractor {
                let url = rowLinks.first(where: isTicketURL), !(ticket.containsBytes(of: "-") && ticket.contains(where: { $0 == "-" })) {
                 action.ticket = url
             }
+            if action.owner == nil, let group, let owner = ownerLabel(group) { action.owner = owner }
             result.append(action)
         }
     }

@@ -120,7 +120,8 @@ public enum TimeExpression {
         var dayNumber: Int? = nil
         if let prefix = dayPrefix(bytes, i) {
             if dateToken(bytes, prefix.end) != nil {
-                weekday = prefix.day == nil ? prefix.weekday : nil
+                // `### Day 3 — 2026-05-14`: the day's number is kept with its date.
+                (dayNumber, weekday) = (prefix.day, prefix.weekday)
                 i = prefix.end
             } else if timeToken(bytes, prefix.end) != nil {
                 (dayNumber, weekday) = (prefix.day, prefix.weekday)

@@ -37,6 +37,9 @@ enum TimelineExtractor {
             /// The day number of the label above, read while there was no anchor to count it
             /// from: the first date written under it is that day's (``setDate(_:_:)``).
             var uncountedDay: Int?
+            /// True when the anchor is the date written under a day label (``uncountedDay``):
+            /// the labels above it count from it too.
+            var anchorFromLabel = false
         }
         /// `detected`, `mitigated` and `resolved`, where given.
         var laterTimes: [Timestamp] = []
@@ -65,46 +68,62 @@ enum TimelineExtractor {
         /// The timeline's text, for ``slashOrder()``.
         var outline: Outline?
         var roots: [Int] = []
-        /// ``slashOrder()``, once asked.
-        var writtenOrder: SlashOrder??
+        /// ``slashOrder()``, once asked and found, or recorded by ``prefersOtherOrder``.
+        var writtenOrder: (order: SlashOrder, strong: Bool)??
+        var orderScanned = false
 
         /// The order of the slash dates the timeline writes where it dates its entries (a
         /// heading, a line, a list item or a table cell that starts with one, after a weekday or
-        /// not), where one of them shows it: a number over 12 first (`19/04/2026`, day first) or
-        /// second (`10/14/2026`, month first), or a date in doubt that only one order makes a day
-        /// of the incident or the file name's date (`3/6/26` when `started` is 6 March), and
-        /// none the other way. A date quoted in an entry's text ("the 10/14/2025 change") is no
-        /// evidence. Asked only of a slash date in doubt.
-        mutating func slashOrder() -> SlashOrder? {
+        /// not), and whether the timeline shows it (`strong`):
+        /// - shown: by a number over 12 first (`19/04/2026`, day first) or second
+        ///   (`10/14/2026`, month first), or a date in doubt that only one order makes a day of
+        ///   the incident or the file name's date (`3/6/26` when `started` is 6 March), and none
+        ///   the other way;
+        /// - else, the order that puts the timeline's dates in doubt nearer those days, taken
+        ///   together (`06/05/2026` and `11/06/2026` before a 10 June start are 6 May and 11 June,
+        ///   not 5 June and 11 June);
+        /// - else (nothing to measure from), the order the first date in doubt is read in
+        ///   (``prefersOtherOrder``), recorded there.
+        /// A date quoted in an entry's text ("the 10/14/2025 change") counts for nothing. Asked
+        /// only of a slash date in doubt.
+        mutating func slashOrder() -> (order: SlashOrder, strong: Bool)? {
             if let writtenOrder { return writtenOrder }
+            // Scanned once: a timeline of many dates in doubt had been scanned at each.
+            if orderScanned { return nil }
+            orderScanned = true
             var dayFirst = false, monthFirst = false
-            let incidentDays = Set(incidentTimes.map(localDay) + [fileDate()].compactMap { $0 })
+            let incidentDays = incidentTimes.map(localDay) + [fileDate()].compactMap { $0 }
+            let incidentSet = Set(incidentDays)
+            // The dates in doubt, day first and month first.
+            var inDoubt: [(dayFirst: CalendarDate, monthFirst: CalendarDate)] = []
             func scan(_ text: Substring) {
                 guard text.utf8.contains(UInt8(ascii: "/")) else { return }
                 let b = Array(text.utf8.prefix(40))
                 // The date an entry starts with: past markup and brackets, and a weekday.
-                var start = 0
-                while start < b.count, !isDigit(b[start]), !isLetter(b[start]) { start += 1 }
-                if let (_, end) = TimeExpression.weekdayWord(b, start) {
-                    start = end
-                    while start < b.count, b[start] == UInt8(ascii: ",") || b[start] == UInt8(ascii: " ") { start += 1 }
+                var i = 0
+                while i < b.count, !isDigit(b[i]), !isLetter(b[i]) { i += 1 }
+                if let (_, end) = TimeExpression.weekdayWord(b, i) {
+                    i = end
+                    while i < b.count, b[i] == UInt8(ascii: ",") || b[i] == UInt8(ascii: " ") { i += 1 }
                 }
-                for i in [start] where i < b.count && isDigit(b[i]) {
-                    var k = i
-                    guard let first = TimeExpression.number(b, &k, maxDigits: 2), k < b.count, b[k] == UInt8(ascii: "/") else { continue }
-                    k += 1
-                    guard let second = TimeExpression.number(b, &k, maxDigits: 2), k < b.count, b[k] == UInt8(ascii: "/") else { continue }
-                    k += 1
-                    let year = k
-                    guard let y = TimeExpression.number(b, &k, maxDigits: 4), k - year == 4 || k - year == 2,
-                          k == b.count || b[k] != UInt8(ascii: "/") else { continue }
-                    if first > 12, second <= 12 { dayFirst = true }
-                    if second > 12, first <= 12 { monthFirst = true }
-                    if first <= 12, second <= 12, first != second, !incidentDays.isEmpty {
-                        let fullYear = k - year == 2 ? 2000 + y : y
-                        let asDayFirst = CalendarDate(year: fullYear, month: second, day: first).map(incidentDays.contains) ?? false
-                        let asMonthFirst = CalendarDate(year: fullYear, month: first, day: second).map(incidentDays.contains) ?? false
-                        if asDayFirst != asMonthFirst { if asDayFirst { dayFirst = true } else { monthFirst = true } }
+                var k = i
+                guard i < b.count, isDigit(b[i]), let first = TimeExpression.number(b, &k, maxDigits: 2), k < b.count, b[k] == UInt8(ascii: "/")
+                else { return }
+                k += 1
+                guard let second = TimeExpression.number(b, &k, maxDigits: 2), k < b.count, b[k] == UInt8(ascii: "/") else { return }
+                k += 1
+                let year = k
+                guard let y = TimeExpression.number(b, &k, maxDigits: 4), k - year == 4 || k - year == 2,
+                      k == b.count || b[k] != UInt8(ascii: "/") else { return }
+                if first > 12, second <= 12 { dayFirst = true }
+                if second > 12, first <= 12 { monthFirst = true }
+                let fullYear = k - year == 2 ? 2000 + y : y
+                if first <= 12, second <= 12, first != second,
+                   let asDayFirst = CalendarDate(year: fullYear, month: second, day: first),
+                   let asMonthFirst = CalendarDate(year: fullYear, month: first, day: second) {
+                    inDoubt.append((asDayFirst, asMonthFirst))
+                    if incidentSet.contains(asDayFirst) != incidentSet.contains(asMonthFirst) {
+                        if incidentSet.contains(asDayFirst) { dayFirst = true } else { monthFirst = true }
                     }
                 }
             }
@@ -124,8 +143,13 @@ enum TimelineExtractor {
                     }
                 }
             }
-            let order: SlashOrder? = dayFirst == monthFirst ? nil : dayFirst ? .dayFirst : .monthFirst
-            writtenOrder = .some(order)
+            var order: (order: SlashOrder, strong: Bool)? = dayFirst == monthFirst ? nil : (dayFirst ? .dayFirst : .monthFirst, true)
+            if order == nil, !inDoubt.isEmpty, !incidentDays.isEmpty {
+                func distance(_ date: CalendarDate) -> Int { incidentDays.map { abs(date.daysSinceEpoch - $0.daysSinceEpoch) }.min()! }
+                let (asDayFirst, asMonthFirst) = (inDoubt.map { distance($0.dayFirst) }.reduce(0, +), inDoubt.map { distance($0.monthFirst) }.reduce(0, +))
+                if asDayFirst != asMonthFirst { order = (asDayFirst < asMonthFirst ? .dayFirst : .monthFirst, false) }
+            }
+            writtenOrder = order.map { .some($0) }
             return order
         }
 
@@ -156,11 +180,11 @@ enum TimelineExtractor {
         context.day.anchor = context.day.date
         (context.outline, context.roots) = (outline, roots)
         var problemsRead: [Problem] = []
-        var (result, dayZero, anchor) = read(outline, roots, context, &problemsRead)
+        var (result, dayZero, anchor, fromLabel) = read(outline, roots, context, &problemsRead)
         // Without `started` or a date in the file name, day labels count from the first date
         // written (under `### Day 2`, day 2's); the entries under the labels above it, read
         // before it, are dated once it is known.
-        if context.day.anchor == nil, let anchor, result.contains(where: { $0.time == nil && $0.timeText.isEmpty == false }) {
+        if context.day.anchor == nil, fromLabel, let anchor, result.contains(where: { $0.time == nil && $0.timeText.isEmpty == false }) {
             var known = context
             known.day.anchor = anchor
             var problemsKnown: [Problem] = []
@@ -183,7 +207,7 @@ enum TimelineExtractor {
             var before = context
             before.day.dayZeroBeforeStart = true
             var problemsBefore: [Problem] = []
-            let (other, _, _) = read(outline, roots, before, &problemsBefore)
+            let (other, _, _, _) = read(outline, roots, before, &problemsBefore)
             if agreement(other) > agreement(result) {
                 problems += problemsBefore
                 return other
@@ -196,7 +220,7 @@ enum TimelineExtractor {
     /// The timeline's entries, read from `context` as it stands at the start; and true when its
     /// first day label was `Day 0`.
     private static func read(_ outline: Outline, _ roots: [Int], _ start: Context, _ problems: inout [Problem])
-        -> (events: [TimelineEvent], dayZero: Bool, anchor: CalendarDate?) {
+        -> (events: [TimelineEvent], dayZero: Bool, anchor: CalendarDate?, anchorFromLabel: Bool) {
         var context = start
         var result: [TimelineEvent] = []
         for root in roots {
@@ -205,7 +229,12 @@ enum TimelineExtractor {
             for index in outline.subtree(root) {
                 let entry = outline.entries[index]
                 if index != root {
-                    if let leading = TimeExpression.leading(entry.title) {
+                    let leading = TimeExpression.leading(entry.title)
+                    let label = leading == nil ? DayLabel(heading: entry.title) : nil
+                    // A date under a heading other than a day label (`### Postmortem review`) is
+                    // no day label's; one in `### Day 3 — 2026-05-14` is day 3's (``setWrittenDate``).
+                    if label == nil, leading?.dayNumber == nil { context.day.uncountedDay = nil }
+                    if let leading {
                         if leading.isDateOnly {
                             // `### 2026-11-20 25:10`: the day is read, the time is reported.
                             if let problem = outOfRange(in: entry.title, at: entry.headingRange, reading: .startOfDay) {
@@ -220,7 +249,7 @@ enum TimelineExtractor {
                             for block in rest { read(block, &context, &result, &problems) }
                             continue
                         }
-                    } else if let label = DayLabel(heading: entry.title) {
+                    } else if let label {
                         // `### Day 2 (Wednesday)`, `### Thursday`: the day of the entries below.
                         setDay(label, written: entry.title, at: entry.headingRange, &context, &problems)
                     } else if let problem = outOfRange(in: entry.title, at: entry.headingRange, reading: .noTime) {
@@ -240,7 +269,7 @@ enum TimelineExtractor {
                 }
             }
         }
-        return (result, context.day.firstDayNumber == 0, context.day.firstDayNumber == nil ? nil : context.day.anchor)
+        return (result, context.day.firstDayNumber == 0, context.day.anchor, context.day.anchorFromLabel)
     }
 
     /// The text of an entry that is a heading (`### 14:02`): `lead` and the blocks below it, up to
@@ -483,6 +512,7 @@ enum TimelineExtractor {
         // day 1 (or day 0), or under `### Day 3`, two days before it.
         if context.day.anchor == nil {
             context.day.anchor = context.day.date?.adding(days: -((context.day.uncountedDay ?? 1) - (context.day.firstDayNumber ?? 1)))
+            context.day.anchorFromLabel = context.day.uncountedDay != nil
         }
         context.day.dateIsExplicit = true
         context.dateJustWritten = true
@@ -512,6 +542,11 @@ enum TimelineExtractor {
     static func setWrittenDate(_ leading: TimeExpression.Leading, at range: SourceRange, _ context: inout Context,
                                _ problems: inout [Problem]) {
         guard let written = leading.date else { return }
+        // `### Day 3 — 2026-05-14` in a timeline without `started`: the date is day 3's.
+        if let day = leading.dayNumber, context.day.anchor == nil {
+            if context.day.firstDayNumber == nil { context.day.firstDayNumber = day == 0 ? 0 : 1 }
+            context.day.uncountedDay = day
+        }
         var read = withYear(written, context)
         let other = otherOrder(written, matched: leading.matched).map { withYear($0, context) }
         guard let weekday = leading.weekday else {
@@ -525,8 +560,17 @@ enum TimelineExtractor {
                .first(where: { fits($0) && abs($0.daysSinceEpoch - anchor.daysSinceEpoch) <= 183 }) {
             read = other
         }
-        // The order the weekday fits; when it fits both or neither, as without one.
-        if let other, fits(other) != fits(read) ? fits(other) : prefersOtherOrder(read, other, written: written, &context) { read = other }
+        // The order the weekday fits, unless the timeline shows the other, or the weekday's is
+        // two months from the incident and the other within two weeks of it (a weekday written
+        // wrong); when it fits both or neither, as without one.
+        if let other {
+            if fits(other) != fits(read), context.slashOrder()?.strong != true,
+               !farFromIncident(fits(other) ? other : read, near: fits(other) ? read : other, &context) {
+                if fits(other) { read = other }
+            } else if prefersOtherOrder(read, other, written: written, &context) {
+                read = other
+            }
+        }
         setDate(read, &context)
         // A year-less date with nothing to give it a year has no weekday to compare.
         guard read.year != 2000 else { return }
@@ -539,22 +583,28 @@ enum TimelineExtractor {
     }
 
     /// True when a slash date in doubt, `read` as ``TimeExpression`` reads it (day first with a
-    /// year, month first without), is `other` in the writer's order: the order the timeline's
-    /// other slash dates show (``Context/slashOrder()``), else the reading nearer a day of the
-    /// incident (`started`, `detected`, `mitigated`, `resolved`, the date of the file name) or
-    /// the date above.
+    /// year, month first without), is `other` in the writer's order: the order of the
+    /// timeline's slash dates (``Context/slashOrder()``); else the reading nearer the date above
+    /// or the incident's own date; else, with nothing to measure from, as read, and the
+    /// timeline's other dates in doubt in the same order (`### 10/11/2026` then `###
+    /// 11/10/2026` had been 10 November both, the second by nearness to the first).
     static func prefersOtherOrder(_ read: CalendarDate, _ other: CalendarDate, written: CalendarDate, _ context: inout Context) -> Bool {
-        // `read` is day first with a year and month first without (``TimeExpression/dateToken(_:_:)``).
         let readOrder: SlashOrder = written.year != 2000 ? .dayFirst : .monthFirst
-        if let order = context.slashOrder() { return order != readOrder }
+        if let (order, _) = context.slashOrder() { return order != readOrder }
         let days = context.incidentTimes.map(context.localDay) + [context.fileDate(), context.day.anchor, context.day.date].compactMap { $0 }
         func distance(_ date: CalendarDate) -> Int { days.map { abs(date.daysSinceEpoch - $0.daysSinceEpoch) }.min() ?? 0 }
         let (near, far) = (distance(read), distance(other))
-        // With nothing to measure from, the first date in doubt, read as it is by default,
-        // settles the others: one timeline writes one order (`### 10/11/2026` then `###
-        // 11/10/2026` had been 10 November both, the second by nearness to the first).
-        if near == far { context.writtenOrder = .some(readOrder) }
+        if near == far { context.writtenOrder = .some((readOrder, false)) }
         return far < near
+    }
+
+    /// True when `date` is more than two months from every day of the incident (and the file
+    /// name's date) and `near` within two weeks of one.
+    static func farFromIncident(_ date: CalendarDate, near: CalendarDate, _ context: inout Context) -> Bool {
+        let days = context.incidentTimes.map(context.localDay) + [context.fileDate()].compactMap { $0 }
+        guard !days.isEmpty else { return false }
+        func distance(_ d: CalendarDate) -> Int { days.map { abs(d.daysSinceEpoch - $0.daysSinceEpoch) }.min()! }
+        return distance(date) > 60 && distance(near) <= 14
     }
 
     /// The date `matched`, the text of a date and time, wrote as `written`, read in the other
@@ -634,15 +684,7 @@ enum TimelineExtractor {
                 // A statement such as "All times in PST, on February 5th 2019", or a date line,
                 // "Date: Thursday, December 10, 2026".
                 let zoned = stateZone(in: String(line), &context)
-                if let leading = dateLine(line) {
-                    setWrittenDate(leading, at: at, &context, &problems)
-                    if !leading.rest.isEmpty { stateZone(in: leading.rest, &context) }
-                } else if zoned, let (written, matched) = statedDate(in: String(line)) {
-                    var date = withYear(written, context)
-                    if let other = otherOrder(written, matched: matched).map({ withYear($0, context) }),
-                       prefersOtherOrder(date, other, written: written, &context) { date = other }
-                    setDate(date, &context)
-                }
+                if let leading = dateLine(line, zoned: zoned) { setWrittenDate(leading, at: at, &context, &problems) }
             }
         }
         if let (l, text, r) = pending { append(l, text: text, range: r, &context, &result, &problems) }
@@ -673,43 +715,45 @@ enum TimelineExtractor {
         return DayLabel(line: inside) != nil
     }
 
-    /// The date of a line that is nothing but a date after "Date", "Dated", "Incident date" or
-    /// "On" (`Date: 5/8/2026`, `**Date:** Thursday, December 10, 2026`, `On Thu 10/12/2026:`),
-    /// as a date heading's. (A line that starts with a date is read as one already.) A date in
-    /// prose ("We had discussed this risk on 7/2/2026 in the capacity review.") dates nothing:
-    /// it had moved the entries after it to that day.
-    static func dateLine(_ line: Substring) -> TimeExpression.Leading? {
-        let bytes = Array(line.utf8.prefix(160))
-        var i = 0
-        func skipMarkup() {
-            while i < bytes.count, [UInt8(ascii: " "), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: ":")].contains(bytes[i]) { i += 1 }
+    /// The date a line of the timeline that is no entry states for the entries after it (as
+    /// ``TimeExpression/leading(_:)`` reads it from the date on, a weekday before it included):
+    /// the first date with a year in a line of at most twelve words that ends with it (`Continued
+    /// on 2026-10-17.`), that writes a label before it (`Date: Thursday, December 10, 2026`,
+    /// `Date of incident: 2026-10-15 | Severity: SEV2`, `Date - 2026-10-17`), or that ends with a
+    /// colon (`Update 2026-10-19:`, `Later, on 10/17/2026:`); or any date in a line that states
+    /// the zone (`zoned`: "All times in PST, on February 5th 2019"). A date in the middle of
+    /// prose ("We had discussed this risk on 7/2/2026 in the capacity review.") dates nothing: it
+    /// had moved the entries after it to that day.
+    static func dateLine(_ line: Substring, zoned: Bool) -> TimeExpression.Leading? {
+        let bytes = Array(line.utf8.prefix(240))
+        guard bytes.count < 240 else { return nil }
+        func isMarkup(_ b: UInt8) -> Bool {
+            b == UInt8(ascii: " ") || b == UInt8(ascii: "*") || b == UInt8(ascii: "_") || b == UInt8(ascii: "\t")
         }
-        skipMarkup()
-        guard let opener = dateLineOpeners.first(where: { word in
-            word.indices.allSatisfy { i + $0 < bytes.count && (bytes[i + $0] | 0x20) == word[$0] }
-                && (i + word.count == bytes.count || !isLetter(bytes[i + word.count]))
-        }) else { return nil }
-        i += opener.count
-        let afterOpener = i
-        skipMarkup()
-        guard i > afterOpener, i < bytes.count, let leading = TimeExpression.leading(String(decoding: bytes[i...], as: UTF8.self)),
-              leading.date != nil, leading.isDateOnly, leading.rest.isEmpty || isNote(leading.rest) else { return nil }
-        return leading
-    }
-
-    static let dateLineOpeners = ["incident date", "dated", "date", "on"].map { Array($0.utf8) }
-
-    /// A date anywhere in a short line that states the timeline's zone ("All times in PST, on
-    /// February 5th 2019"), and its text.
-    static func statedDate(in line: String) -> (CalendarDate, String)? {
-        guard line.utf8.count < 240, line.count < 120 else { return nil }
-        let bytes = Array(line.utf8)
         var i = 0
         while i < bytes.count {
-            if i == 0 || bytes[i - 1] == 32, let (date, length) = TimeExpression.dateToken(bytes, i), date.year != 2000 {
-                return (date, String(decoding: bytes[i..<(i + length)], as: UTF8.self))
+            defer { i += 1 }
+            guard i == 0 || isMarkup(bytes[i - 1]) || bytes[i - 1] == UInt8(ascii: "(") || bytes[i - 1] == UInt8(ascii: ":") else { continue }
+            // The date, or a weekday before it (`Saturday, October 17, 2026`).
+            let start = i
+            var k = i
+            if let (_, end) = TimeExpression.weekdayWord(bytes, i) {
+                k = end
+                if k < bytes.count, bytes[k] == UInt8(ascii: ",") { k += 1 }
+                while k < bytes.count, bytes[k] == UInt8(ascii: " ") { k += 1 }
             }
-            i += 1
+            guard let (date, length) = TimeExpression.dateToken(bytes, k), date.year != 2000 else { continue }
+            let end = k + length
+            guard !zoned else { return TimeExpression.leading(String(decoding: bytes[start...], as: UTF8.self)) }
+            let before = bytes[..<start].filter { !isMarkup($0) }
+            let after = bytes[end...].drop { isMarkup($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ":")
+                || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ")") }
+            let words = line.split(whereSeparator: { $0 == " " }).count
+            let labelled = [UInt8(ascii: ":"), UInt8(ascii: "-"), 0x93, 0x94].contains(before.last ?? 0)
+            let endsWithColon = bytes.reversed().first(where: { !isMarkup($0) }) == UInt8(ascii: ":")
+            guard before.isEmpty || labelled || words <= 12 && (after.isEmpty || endsWithColon) else { return nil }
+            let leading = TimeExpression.leading(String(decoding: bytes[start...], as: UTF8.self))
+            return leading?.date == nil ? nil : leading
         }
         return nil
     }

@@ -1166,6 +1166,30 @@ import Testing
         #expect(p.actions[5].state == .notDoing && p.actions[5].reason == "customers still use it" && p.actions[5].ticket == "ORD-54")
     }
 
+    /// From the third retest: an owner's label as a bold line, a heading or an item with two
+    /// owners grouped the actions but gave them no owner (the first owner counts, as in a cell).
+    @Test func ownerLabelsGiveTheirActionsAnOwner() {
+        let p = read("""
+            ## Action items
+
+            - Owners: team-sre, team-data
+              - [ ] Write SLA runbook (SRE-3)
+
+            **Owner: team-identity**
+
+            - [ ] Rotate IdP signing keys yearly (WEB-9)
+
+            ### Owner: @team-web
+
+            | Action | Ticket |
+            |---|---|
+            | Add login canary | WEB-10 |
+            | Add logout canary (owner: @li.w) | WEB-11 |
+            """)
+        #expect(p.actions.map(\.text) == ["Write SLA runbook", "Rotate IdP signing keys yearly", "Add login canary", "Add logout canary"])
+        #expect(p.actions.map(\.owner) == ["team-sre", "team-identity", "team-web", "li.w"])
+    }
+
     /// From the second retest: ticket cells with a state in other words (`n/a (done)`,
     /// `PAY-106 (Duplicate)`, `PAY-112 (Done ✅)`, `(Won't Do - replaced by PAY-200)`, a state
     /// alone, `(Backlog)`) kept the whole cell as the ticket and the action open.

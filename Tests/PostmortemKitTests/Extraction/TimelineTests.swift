@@ -1008,6 +1008,53 @@ import Testing
         #expect(p.timeline.map(\.text).prefix(4) == ["Change merged.", "Errors begin.", "Paged.", "Rolled back."])
         #expect(p.problems.map(\.message) == ["Friday is written with 2026-04-18, which is a Saturday; the date is read"])
     }
+
+    /// From the third retest of this stop (/tmp/rt45c): a day label with its own date (`### Day
+    /// 3 — 2026-05-14`) had counted the labels above it from the label before it, a day off; a
+    /// date under another heading (`### Postmortem review`) had been taken for the last label's.
+    @Test func dayLabelsWithTheirOwnDates() {
+        let labelled = read("## Timeline\n\nAll times UTC.\n\n### Day 1\n\n- 14:00 Disk alarms.\n\n### Day 2\n\n- 09:00 Rebuild started.\n\n"
+                            + "### Day 3 — 2026-05-14\n\n- 10:00 Rebuild complete.\n", path: "incident.md")
+        #expect(labelled.timeline.map { $0.time?.description } == ["2026-05-12T14:00:00Z", "2026-05-13T09:00:00Z", "2026-05-14T10:00:00Z"])
+        let bold = read("## Timeline\n\nAll times UTC.\n\n**Day 1**\n\n- 14:00 Disk alarms.\n\n**Day 2 — 5/13/2026**\n\n- 09:00 Rebuild started.\n",
+                        path: "incident.md")
+        #expect(bold.timeline.map { $0.time?.description } == ["2026-05-12T14:00:00Z", "2026-05-13T09:00:00Z"])
+        let other = read("## Timeline\n\nAll times UTC.\n\n### Day 1\n\n- 14:00 Disk alarms.\n\n### Day 2\n\n- 17:00 Rebuilt.\n\n"
+                         + "### Postmortem review\n\n- 2026-05-20 10:00 Review held.\n", path: "incident.md")
+        #expect(other.timeline.map { $0.time?.description } == [nil, nil, "2026-05-20T10:00:00Z"])
+    }
+
+    /// From the third retest: date lines that end with a full stop or go on after the date
+    /// (`Date: 2026-10-17.`, `Date: 2026-10-17 | Severity: SEV2`), and short labels with a date
+    /// (`Date of incident: …`, `When: …`, `Update 2026-10-19:`, `Continued on 2026-10-17`) had
+    /// dated nothing after the first fix; a date in the middle of prose still dates nothing.
+    @Test func labelsWithADate() {
+        let start = "---\nstarted: 2026-10-14T16:00:00Z\n---\n## Timeline\n\nAll times UTC.\n\n- 16:00 Errors begin.\n\n"
+        for line in ["Date: 2026-10-17.", "Date: 2026-10-17 | Severity: SEV2", "Date - 2026-10-17", "Date:2026-10-17", "Date of incident: 2026-10-17",
+                     "When: Saturday, October 17, 2026", "Update 2026-10-17:", "Continued on 2026-10-17", "Later, on 10/17/2026:", "On October 17, 2026.",
+                     "Date: 2026-10-17 to 2026-10-18", "**Date:** 2026-10-17;"] {
+            let p = read(start + line + "\n\n- 08:00 Errors recur.\n")
+            #expect(p.timeline.last?.time?.description == "2026-10-17T08:00:00Z", "\(line)")
+        }
+        for line in ["A patch dated 10/1/2026 was never deployed.", "The 10/1/2026 capacity review had flagged this."] {
+            let p = read(start + line + "\n\n- 18:00 Rolled back.\n")
+            #expect(p.timeline.last?.time?.description == "2026-10-14T18:00:00Z", "\(line)")
+        }
+    }
+
+    /// From the third retest: dates in doubt had each taken the order nearer the incident, one
+    /// timeline in two orders (`06/05/2026` as 5 June, `11/06/2026` as 11 June, before a 10 June
+    /// start). Taken together, day first puts them nearer. A weekday that fits only a date two
+    /// months from the incident, when the other reading is within two weeks of it, is a weekday
+    /// written wrong (`### Sat 7/2/2026` after a start on 1 July had been 7 February).
+    @Test func oneOrderForTheTimelinesDatesInDoubt() {
+        let eu = read("---\nstarted: 2026-06-10T09:00:00+02:00\ntimezone: Europe/Berlin\n---\n## Timeline\n\n"
+                      + "- 06/05/2026 16:00 TTL change merged behind a flag.\n- 11/06/2026 10:00 Review.\n")
+        #expect(eu.timeline.map { $0.time?.description } == ["2026-05-06T16:00:00+02:00", "2026-06-11T10:00:00+02:00"])
+        let weekday = read("---\nstarted: 2026-07-01T14:00:00Z\n---\n## Timeline\n\nAll times UTC.\n\n- 14:00 Errors.\n\n### Sat 7/2/2026\n\n- 16:00 Fix.\n")
+        #expect(weekday.timeline.map { $0.time?.description } == ["2026-07-01T14:00:00Z", "2026-07-02T16:00:00Z"])
+        #expect(weekday.problems.map(\.message) == ["Saturday is written with 2026-07-02, which is a Thursday; the date is read"])
+    }
 }
 
 /// From the black-box pass of stop 43: headings under a timeline named like other sections took
