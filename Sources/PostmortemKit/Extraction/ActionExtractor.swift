@@ -1586,16 +1586,20 @@ enum ActionExtractor {
     /// The states ``ticketAndStatus(_:)`` reads after a ticket, in capitals.
     static let cellStates = Set((doneWords + notDoingWords + ["todo", "open"]).filter { !$0.contains(" ") }.map { $0.uppercased() })
     /// True when `text`, in parentheses after a ticket, is a state: one of ``parenthesisStates``
-    /// (marks such as ✅ around it aside), a duplicate, or a not-doing state with its reason
-    /// after it (`Won't Do - replaced by PAY-200`).
+    /// (marks such as ✅ around it aside), a duplicate, or a state with more after it (`Won't Do -
+    /// replaced by PAY-200`, `Closed - duplicate`).
     static func namesAState(_ text: String) -> Bool {
         var lower = text.lowercased()
         if lower.containsBytes(of: "\u{2019}") { lower = lower.replacingOccurrences(of: "\u{2019}", with: "'") }
         let words = String(lower.drop { !$0.isLetter }.reversed().drop { !$0.isLetter }.reversed())
+        // More after the state only after a dash, a colon or a bracket, as a Status cell's
+        // (`Done, see PR 12` is open, as "done for the API, not the UI" is).
         func startsWith(_ phrase: String) -> Bool {
-            words.hasPrefix(phrase) && words.dropFirst(phrase.count).first.map { !$0.isLetter } ?? true
+            guard words.hasPrefix(phrase) else { return false }
+            let after = words.dropFirst(phrase.count).drop { $0 == " " }
+            return after.first.map { "-–—:(.".contains($0) } ?? true
         }
-        return parenthesisStates.contains(words) || startsWith("duplicate") || notDoingWords.contains(where: startsWith)
+        return parenthesisStates.contains(words) || startsWith("duplicate") || parenthesisStates.contains(where: startsWith)
     }
 
     /// The states ``ticketAndStatus(_:)`` reads in parentheses after a ticket, lowercased.

@@ -1206,10 +1206,12 @@ import Testing
             | Add jitter | @a | PAY-112 (Done ✅) |
             | Circuit breaker | @a | PAY-114 (Won't Do - replaced by PAY-200) |
             | Fix the queue | @a | OPS-8 (P1) |
+            | Fix the cache | @a | OPS-9 (Closed - duplicate) |
+            | Fix the proxy | @a | OPS-10 (Done, see PR 12) |
             """)
-        #expect(p.actions.map(\.state) == [.open, .done, .notDoing, .notDoing, .done, .notDoing, .open])
-        #expect(p.actions.map(\.ticket) == [nil, "none", "none", "PAY-106", "PAY-112", "PAY-114", "OPS-8 (P1)"])
-        #expect(p.actions.map(\.reason) == [nil, nil, nil, "Duplicate", nil, "replaced by PAY-200", nil])
+        #expect(p.actions.map(\.state) == [.open, .done, .notDoing, .notDoing, .done, .notDoing, .open, .done, .open])
+        #expect(p.actions.map(\.ticket) == [nil, "none", "none", "PAY-106", "PAY-112", "PAY-114", "OPS-8 (P1)", "OPS-9", "OPS-10 (Done, see PR 12)"])
+        #expect(p.actions.map(\.reason) == [nil, nil, nil, "Duplicate", nil, "replaced by PAY-200", nil, nil, nil])
     }
 
     /// The retest of stop 41: an issue number in a parenthesis without keys (`(@dana.k, #125)`)
