@@ -395,7 +395,11 @@ enum ActionExtractor {
         let parts = text.replacingOccurrences(of: "*", with: "").split(separator: ":", maxSplits: 1).map { $0.trimmingWhitespace() }
         guard parts.count == 2, ["owner", "owners", "team", "assignee", "owned by"].contains(parts[0].lowercased()),
               let first = parts[1].split(separator: ",").first.map({ $0.trimmingWhitespace() }), !first.isEmpty, first.utf8.count <= 40,
-              first.split(separator: " ").count <= 3, !first.contains("(") else { return nil }
+              first.split(separator: " ").count <= 5 else { return nil }
+        // `Jane Doe (@jdoe)`: the handle; `TBD`, `n/a`: no owner, which PM051 asks for.
+        if let handle = firstHandle(in: first) { return handle }
+        guard !first.contains("("), !["tbd", "?", "none", "n/a", "-", "—", "unassigned", "unknown"].contains(first.lowercased()),
+              first.split(separator: " ").count <= 3 else { return nil }
         return first.hasPrefix("@") ? String(first.dropFirst()) : first
     }
 
@@ -1594,12 +1598,16 @@ enum ActionExtractor {
         let words = String(lower.drop { !$0.isLetter }.reversed().drop { !$0.isLetter }.reversed())
         // More after the state only after a dash, a colon or a bracket, as a Status cell's
         // (`Done, see PR 12` is open, as "done for the API, not the UI" is).
+        // (`Closed-loop alerting` is none: a dash right after the word joins it.)
         func startsWith(_ phrase: String) -> Bool {
             guard words.hasPrefix(phrase) else { return false }
-            let after = words.dropFirst(phrase.count).drop { $0 == " " }
-            return after.first.map { "-–—:(.".contains($0) } ?? true
+            let rest = words.dropFirst(phrase.count)
+            let after = rest.drop { $0 == " " }
+            guard let next = after.first else { return true }
+            return ":(.".contains(next) || "-–—".contains(next) && after.count < rest.count
         }
-        return parenthesisStates.contains(words) || startsWith("duplicate") || parenthesisStates.contains(where: startsWith)
+        return parenthesisStates.contains(words) || words.hasPrefix("duplicate of ") || startsWith("duplicate")
+            || parenthesisStates.contains(where: startsWith)
     }
 
     /// The states ``ticketAndStatus(_:)`` reads in parentheses after a ticket, lowercased.

@@ -139,7 +139,7 @@ public enum TimeExpression {
             i += length
             // `2015-10-20 (Wednesday)`, and a weekday that ends the line after a comma or a dash
             // (`### 2015-10-20 - Wednesday`): the date's, as one before it is.
-            if weekday == nil, dayNumber == nil, let after = weekdayAfterDate(bytes, i) { (weekday, i) = after }
+            if weekday == nil, let after = weekdayAfterDate(bytes, i) { (weekday, i) = after }
             let j = afterDateSeparators(bytes, i)
             if timeToken(bytes, j) != nil {
                 i = j

@@ -99,9 +99,20 @@ enum TimelineExtractor {
             func scan(_ text: Substring) {
                 guard text.utf8.contains(UInt8(ascii: "/")) else { return }
                 let b = Array(text.utf8.prefix(40))
-                // The date an entry starts with: past markup and brackets, and a weekday.
+                // The date an entry starts with: past markup and brackets, a day label or a
+                // label of a few words that ends with a colon, a dash or "on" (`### Day 3 —
+                // 5/13/2026`, `Date: 5/13/2026`, `Continued on 5/13/2026`), and a weekday.
                 var i = 0
                 while i < b.count, !isDigit(b[i]), !isLetter(b[i]) { i += 1 }
+                if i < b.count, isLetter(b[i]), let slash = b.firstIndex(of: UInt8(ascii: "/")),
+                   case var j = b[..<slash].lastIndex(where: { !isDigit($0) }).map({ $0 + 1 }) ?? 0, j > i,
+                   case let label = String(decoding: b[i..<j], as: UTF8.self).trimmingWhitespace(),
+                   label.split(separator: " ").count <= 4,
+                   label.hasSuffix(":") || label.hasSuffix("-") || label.hasSuffix("–") || label.hasSuffix("—")
+                       || label.lowercased().hasSuffix(" on") || label.lowercased() == "on" || label.lowercased().hasPrefix("day ") {
+                    while j > i, isDigit(b[j - 1]) { j -= 1 }
+                    i = j
+                }
                 if let (_, end) = TimeExpression.weekdayWord(b, i) {
                     i = end
                     while i < b.count, b[i] == UInt8(ascii: ",") || b[i] == UInt8(ascii: " ") { i += 1 }
@@ -717,13 +728,18 @@ enum TimelineExtractor {
 
     /// The date a line of the timeline that is no entry states for the entries after it (as
     /// ``TimeExpression/leading(_:)`` reads it from the date on, a weekday before it included):
-    /// the first date with a year in a line of at most twelve words that ends with it (`Continued
-    /// on 2026-10-17.`), that writes a label before it (`Date: Thursday, December 10, 2026`,
-    /// `Date of incident: 2026-10-15 | Severity: SEV2`, `Date - 2026-10-17`), or that ends with a
-    /// colon (`Update 2026-10-19:`, `Later, on 10/17/2026:`); or any date in a line that states
-    /// the zone (`zoned`: "All times in PST, on February 5th 2019"). A date in the middle of
-    /// prose ("We had discussed this risk on 7/2/2026 in the capacity review.") dates nothing: it
-    /// had moved the entries after it to that day.
+    /// - a date after a label of at most four words that names a date or a day, and a colon or
+    ///   a dash (`Date: Thursday, December 10, 2026`, `Date of incident: 2026-10-15 | Severity:
+    ///   SEV2`, `When: Friday, May 15`, `Date - 2026-10-17`);
+    /// - a date that ends a line of at most eight words before a colon (`Update 2026-10-19:`,
+    ///   `Later, on 10/17/2026:`, `On October 17:`);
+    /// - a date with a year that ends a line after at most two words (`Continued on 2026-10-17.`,
+    ///   `On Saturday, October 17, 2026`);
+    /// - any date in a line that states the zone (`zoned`: "All times in PST, on February 5th
+    ///   2019").
+    /// A date in prose ("We had discussed this risk on 7/2/2026 in the capacity review.", "Note:
+    /// a similar incident occurred on 2026-09-12.") dates nothing: it had moved the entries
+    /// after it to that day.
     static func dateLine(_ line: Substring, zoned: Bool) -> TimeExpression.Leading? {
         let bytes = Array(line.utf8.prefix(240))
         guard bytes.count < 240 else { return nil }
@@ -733,30 +749,35 @@ enum TimelineExtractor {
         var i = 0
         while i < bytes.count {
             defer { i += 1 }
-            guard i == 0 || isMarkup(bytes[i - 1]) || bytes[i - 1] == UInt8(ascii: "(") || bytes[i - 1] == UInt8(ascii: ":") else { continue }
+            guard i == 0 || isMarkup(bytes[i - 1]) || bytes[i - 1] == UInt8(ascii: ":") || zoned && bytes[i - 1] == UInt8(ascii: "(") else { continue }
             // The date, or a weekday before it (`Saturday, October 17, 2026`).
-            let start = i
             var k = i
             if let (_, end) = TimeExpression.weekdayWord(bytes, i) {
                 k = end
                 if k < bytes.count, bytes[k] == UInt8(ascii: ",") { k += 1 }
                 while k < bytes.count, bytes[k] == UInt8(ascii: " ") { k += 1 }
             }
-            guard let (date, length) = TimeExpression.dateToken(bytes, k), date.year != 2000 else { continue }
-            let end = k + length
-            guard !zoned else { return TimeExpression.leading(String(decoding: bytes[start...], as: UTF8.self)) }
-            let before = bytes[..<start].filter { !isMarkup($0) }
-            let after = bytes[end...].drop { isMarkup($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ":")
-                || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ")") }
+            guard let (date, length) = TimeExpression.dateToken(bytes, k) else { continue }
+            let text = String(decoding: bytes[i...], as: UTF8.self)
+            if zoned { return date.year == 2000 ? nil : TimeExpression.leading(text) }
+            let before = String(decoding: bytes[..<i].filter { !isMarkup($0) || $0 == UInt8(ascii: " ") }, as: UTF8.self)
+                .trimmingWhitespace()
+            let after = bytes[(k + length)...].filter { !isMarkup($0) }
+            let labelWords = before.split(whereSeparator: { $0 == " " || $0 == ":" || $0 == "-" || $0 == "/" })
+            let labelled = (before.hasSuffix(":") || before.hasSuffix("-") || before.hasSuffix("–") || before.hasSuffix("—"))
+                && labelWords.count <= 4 && labelWords.contains { Self.dateLabelWords.contains($0.lowercased()) }
             let words = line.split(whereSeparator: { $0 == " " }).count
-            let labelled = [UInt8(ascii: ":"), UInt8(ascii: "-"), 0x93, 0x94].contains(before.last ?? 0)
-            let endsWithColon = bytes.reversed().first(where: { !isMarkup($0) }) == UInt8(ascii: ":")
-            guard before.isEmpty || labelled || words <= 12 && (after.isEmpty || endsWithColon) else { return nil }
-            let leading = TimeExpression.leading(String(decoding: bytes[start...], as: UTF8.self))
+            let beforeColon = after == [UInt8(ascii: ":")] && words <= 8
+            let endsShortLine = date.year != 2000 && (after.isEmpty || after == [UInt8(ascii: ".")]) && before.split(separator: " ").count <= 2
+            guard before.isEmpty || labelled || beforeColon || endsShortLine else { return nil }
+            let leading = TimeExpression.leading(text)
             return leading?.date == nil ? nil : leading
         }
         return nil
     }
+
+    /// Words of a label before a date (`Date of incident:`, `When:`, `Day:`).
+    static let dateLabelWords: Set<String> = ["date", "dates", "dated", "day", "when", "on", "datetime"]
 
     /// Each item's first block as lines, and the date or time it starts with.
     static func leads(of list: MarkdownNode) -> (lines: [[Substring]], leadings: [TimeExpression.Leading?]) {

@@ -1055,6 +1055,42 @@ import Testing
         #expect(weekday.timeline.map { $0.time?.description } == ["2026-07-01T14:00:00Z", "2026-07-02T16:00:00Z"])
         #expect(weekday.problems.map(\.message) == ["Saturday is written with 2026-07-02, which is a Thursday; the date is read"])
     }
+
+    /// From the fourth retest of this stop (/tmp/rt45d): lines of prose that end with a date
+    /// ("Note: a similar incident occurred on 2026-09-12.", "Timeline compiled from Slack on
+    /// 2026-10-20.") had dated the entries after them; labelled dates without a year (`Date:
+    /// Friday, May 15`) had not; a day label with its date in brackets had been read for its
+    /// date as prose, a day off.
+    @Test func dateLinesAfterTheFourthRetest() {
+        let start = "---\nstarted: 2026-10-14T14:00:00Z\n---\n## Timeline\n\nAll times UTC.\n\n- 14:00 Errors begin.\n\n"
+        for line in ["Note: a similar incident occurred on 2026-09-12.", "The config change had been merged on 2026-10-01.",
+                     "After the 2026-10-01 release, the following was observed:", "Related incident: INC-2231 (2026-09-12)",
+                     "Resolved: 2026-10-15 09:00 UTC", "Timeline compiled from Slack on 2026-10-20."] {
+            let p = read(start + line + "\n\n- 15:00 Rolled back.\n")
+            #expect(p.timeline.last?.time?.description == "2026-10-14T15:00:00Z", "\(line)")
+        }
+        for line in ["Date: Friday, October 16", "Date: 16/10", "On October 16:", "**Date**: Friday 10/16", "On Friday, October 16, 2026"] {
+            let p = read(start + line + "\n\n- 09:10 Duplicates flagged.\n")
+            #expect(p.timeline.last?.time?.description == "2026-10-16T09:10:00Z", "\(line)")
+        }
+        let brackets = read("## Timeline\n\nAll times UTC.\n\n**Day 1 (Tuesday)**\n\n- 14:00 A.\n\n**Day 2 (Wednesday)**\n\n- 09:00 B.\n\n"
+                            + "**Day 3 (Thursday, May 14, 2026)**\n\n- 10:00 C.\n", path: "incident.md")
+        #expect(brackets.problems.isEmpty)
+        #expect(brackets.timeline.allSatisfy { $0.time == nil })
+    }
+
+    /// From the fourth retest: slash dates in day labels and date lines (`### Day 1 —
+    /// 5/11/2026`, `Continued on 5/13/2026.`) show the timeline's order too; a weekday after the
+    /// date in a day label is checked.
+    @Test func dayLabelsAndDateLinesShowTheOrder() {
+        let labels = read("## Timeline\n\nAll times UTC.\n\n### Day 1 — 5/11/2026\n\n- 10:00 A.\n\n### Day 2 — 5/12/2026\n\n- 10:00 B.\n\n"
+                          + "### Day 3 — 5/13/2026\n\n- 10:00 C.\n", path: "incident.md")
+        #expect(labels.timeline.map { $0.time?.description } == ["2026-05-11T10:00:00Z", "2026-05-12T10:00:00Z", "2026-05-13T10:00:00Z"])
+        let continued = read("## Timeline\n\nAll times UTC.\n\n- 5/6/2026 10:00 A.\n\nContinued on 5/13/2026.\n\n- 10:00 C.\n", path: "incident.md")
+        #expect(continued.timeline.map { $0.time?.description } == ["2026-05-06T10:00:00Z", "2026-05-13T10:00:00Z"])
+        let weekday = read("---\nstarted: 2026-05-12T14:00:00Z\n---\n## Timeline\n\nAll times UTC.\n\n### Day 1\n\n- 14:00 A.\n\n### Day 2 — 2026-05-13 (Mon)\n\n- 09:00 C.\n")
+        #expect(weekday.problems.map(\.message) == ["Monday is written with 2026-05-13, which is a Wednesday; the date is read"])
+    }
 }
 
 /// From the black-box pass of stop 43: headings under a timeline named like other sections took
