@@ -1351,6 +1351,14 @@ enum ActionExtractor {
             guard after.first.map({ !$0.isLetter && !$0.isNumber }) ?? true else { return nil }
             return after
         }
+        // "Closed - Won't Fix", "Resolved: Duplicate" (Jira's resolutions): closed as the rest says.
+        for closed in ["closed", "resolved"] {
+            guard let after = rest(after: closed), case let tail = after.drop(while: { " -–—:".contains($0) }),
+                  tail.count < after.count, case let next = tail.lowercased().replacingOccurrences(of: "\u{2019}", with: "'"),
+                  next.hasPrefix("duplicate") || notDoingWords.contains(where: { next.hasPrefix($0) }) else { continue }
+            applyStatus(String(tail), to: &action)
+            return
+        }
         // "Duplicate of EML-88", "Superseded by OPS-9": not done here, and the whole status is why.
         if let after = rest(after: "duplicate") ?? rest(after: "superseded"), after.isEmpty || after.first == " " || after.first == ":" {
             action.state = .notDoing
@@ -1658,7 +1666,10 @@ enum ActionExtractor {
                 if column == "ticket", let (ticket, status) = ticketAndStatus(cells[i]) {
                     // `Bug 5554825 DONE`, `n/a TODO` (the Google SRE book's Action Items table).
                     if !ticket.isEmpty { metadata.append(("ticket", ticket)) }
-                    if !columns.contains("status") { metadata.append(("status", status)) }
+                    // The Status column's, unless its cell is empty.
+                    if !columns.indices.contains(where: { columns[$0] == "status" && $0 < cells.count && !cells[$0].isEmpty }) {
+                        metadata.append(("status", status))
+                    }
                     continue
                 }
                 // As for a ticket, an owner or a date replaced: `~~OPS-9~~ OPS-10`, `~~2026-11-01~~ 2026-12-01`.

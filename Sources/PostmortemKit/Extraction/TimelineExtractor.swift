@@ -240,7 +240,7 @@ enum TimelineExtractor {
             for index in outline.subtree(root) {
                 let entry = outline.entries[index]
                 if index != root {
-                    let leading = TimeExpression.leading(entry.title)
+                    let leading = TimeExpression.leading(entry.title) ?? dayLabelWithDate(entry.title[...])
                     let label = leading == nil ? DayLabel(heading: entry.title) : nil
                     // A date under a heading other than a day label (`### Postmortem review`) is
                     // no day label's; one in `### Day 3 — 2026-05-14` is day 3's (``setWrittenDate``).
@@ -667,7 +667,7 @@ enum TimelineExtractor {
         for line in lines.dropFirst(first) {
             defer { lineNumber += 1 }
             let at = SourceRange(line: lineNumber, column: range.start.column)
-            if let leading = TimeExpression.leading(String(line)) ?? afterLeadIn(line) {
+            if let leading = TimeExpression.leading(String(line)) ?? afterLeadIn(line) ?? dayLabelWithDate(line) {
                 if leading.isDateOnly, let problem = outOfRange(in: String(line), at: at, reading: .startOfDay) {
                     problems.append(problem)
                 }
@@ -759,7 +759,12 @@ enum TimelineExtractor {
             }
             guard let (date, length) = TimeExpression.dateToken(bytes, k) else { continue }
             let text = String(decoding: bytes[i...], as: UTF8.self)
-            if zoned { return date.year == 2000 ? nil : TimeExpression.leading(text) }
+            // In the statement's own sentence: "All times UTC. Reconstructed from Slack on
+            // 2026-08-21." names the day it was written.
+            if zoned {
+                let sentenceEnd = ByteSearch.firstIndex(of: Array(". ".utf8), in: bytes, from: 0) ?? bytes.count
+                return date.year == 2000 || i > sentenceEnd ? nil : TimeExpression.leading(text)
+            }
             let before = String(decoding: bytes[..<i].filter { !isMarkup($0) || $0 == UInt8(ascii: " ") }, as: UTF8.self)
                 .trimmingWhitespace()
             let after = bytes[(k + length)...].filter { !isMarkup($0) }
@@ -776,8 +781,29 @@ enum TimelineExtractor {
         return nil
     }
 
-    /// Words of a label before a date (`Date of incident:`, `When:`, `Day:`).
-    static let dateLabelWords: Set<String> = ["date", "dates", "dated", "day", "when", "on", "datetime"]
+    /// A day label with its date in brackets (`**Day 3 (Friday, August 21, 2026)**`, `### Day 1
+    /// (2026-05-12)`): the date, with the day's number and the weekday written.
+    static func dayLabelWithDate(_ text: Substring) -> TimeExpression.Leading? {
+        var t = text.trimmingWhitespace()
+        while let f = t.first, f == "*" || f == "_" { t.removeFirst() }
+        while let l = t.last, l == "*" || l == "_" || l == ":" { t.removeLast() }
+        let b = Array(t.utf8)
+        guard b.count < 80, b.count > 6, (b[0] | 0x20) == UInt8(ascii: "d"), (b[1] | 0x20) == UInt8(ascii: "a"), (b[2] | 0x20) == UInt8(ascii: "y"),
+              b[3] == UInt8(ascii: " "), b.last == UInt8(ascii: ")") else { return nil }
+        var k = 4
+        guard let day = TimeExpression.number(b, &k, maxDigits: 3) else { return nil }
+        while k < b.count, b[k] == UInt8(ascii: " ") { k += 1 }
+        guard k < b.count, b[k] == UInt8(ascii: "("),
+              var leading = TimeExpression.leading(String(decoding: b[(k + 1)..<(b.count - 1)], as: UTF8.self)),
+              leading.date != nil, leading.isDateOnly, leading.rest.isEmpty else { return nil }
+        leading.dayNumber = day
+        return leading
+    }
+
+    /// Words of a label before a date (`Date of incident:`, `When:`, `Started: 2026-10-14 14:00
+    /// UTC`, `Incident window:`); not `Resolved:`, which a summary above the entries writes.
+    static let dateLabelWords: Set<String> = ["date", "dates", "dated", "day", "when", "on", "datetime", "start", "started", "began",
+                                              "detected", "window", "duration"]
 
     /// Each item's first block as lines, and the date or time it starts with.
     static func leads(of list: MarkdownNode) -> (lines: [[Substring]], leadings: [TimeExpression.Leading?]) {

@@ -1213,11 +1213,17 @@ import Testing
             | Fix the proxy | @a | OPS-10 (Done, see PR 12) |
             | Fix the alerts | @a | OPS-11 (Closed-loop alerting - phase 2) |
             | Fix the pager | @a | OPS-12 (Duplicate of OPS-8) |
+            | Fix the DNS | @a | OPS-13 (Closed - Won't Fix) |
             """)
-        #expect(p.actions.map(\.state) == [.open, .done, .notDoing, .notDoing, .done, .notDoing, .open, .done, .open, .open, .notDoing])
+        // `Closed - duplicate` and `Closed - Won't Fix`, Jira's resolutions, are not doing.
+        #expect(p.actions.map(\.state) == [.open, .done, .notDoing, .notDoing, .done, .notDoing, .open, .notDoing, .open, .open, .notDoing, .notDoing])
         #expect(p.actions.map(\.ticket) == [nil, "none", "none", "PAY-106", "PAY-112", "PAY-114", "OPS-8 (P1)", "OPS-9", "OPS-10 (Done, see PR 12)",
-                                            "OPS-11 (Closed-loop alerting - phase 2)", "OPS-12"])
-        #expect(p.actions.map(\.reason) == [nil, nil, nil, "Duplicate", nil, "replaced by PAY-200", nil, nil, nil, nil, "Duplicate of OPS-8"])
+                                            "OPS-11 (Closed-loop alerting - phase 2)", "OPS-12", "OPS-13"])
+        #expect(p.actions.map(\.reason) == [nil, nil, nil, "Duplicate", nil, "replaced by PAY-200", nil, "duplicate", nil, nil, "Duplicate of OPS-8", nil])
+        // The fifth retest: an empty Status cell leaves the state to the ticket cell.
+        let q = read("## Action items\n\n| Action | Owner | Ticket | Status |\n|---|---|---|---|\n| Add alert C | @a | OPS-3 (Duplicate of OPS-2) | |\n| Add alert D | @a | OPS-4 (Done) | Open |\n")
+        #expect(q.actions.map(\.state) == [.notDoing, .open])
+        #expect(q.actions.first?.reason == "Duplicate of OPS-2")
     }
 
     /// The retest of stop 41: an issue number in a parenthesis without keys (`(@dana.k, #125)`)

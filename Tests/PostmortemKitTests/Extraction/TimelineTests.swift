@@ -1060,7 +1060,7 @@ import Testing
     /// ("Note: a similar incident occurred on 2026-09-12.", "Timeline compiled from Slack on
     /// 2026-10-20.") had dated the entries after them; labelled dates without a year (`Date:
     /// Friday, May 15`) had not; a day label with its date in brackets had been read for its
-    /// date as prose, a day off.
+    /// date as prose, a day off (it is read as a day label with its date now).
     @Test func dateLinesAfterTheFourthRetest() {
         let start = "---\nstarted: 2026-10-14T14:00:00Z\n---\n## Timeline\n\nAll times UTC.\n\n- 14:00 Errors begin.\n\n"
         for line in ["Note: a similar incident occurred on 2026-09-12.", "The config change had been merged on 2026-10-01.",
@@ -1075,8 +1075,9 @@ import Testing
         }
         let brackets = read("## Timeline\n\nAll times UTC.\n\n**Day 1 (Tuesday)**\n\n- 14:00 A.\n\n**Day 2 (Wednesday)**\n\n- 09:00 B.\n\n"
                             + "**Day 3 (Thursday, May 14, 2026)**\n\n- 10:00 C.\n", path: "incident.md")
+        // Read for its own date since the fifth retest (`dayLabelsWithDatesInBrackets…`).
         #expect(brackets.problems.isEmpty)
-        #expect(brackets.timeline.allSatisfy { $0.time == nil })
+        #expect(brackets.timeline.map { $0.time?.description } == ["2026-05-12T14:00:00Z", "2026-05-13T09:00:00Z", "2026-05-14T10:00:00Z"])
     }
 
     /// From the fourth retest: slash dates in day labels and date lines (`### Day 1 —
@@ -1090,6 +1091,22 @@ import Testing
         #expect(continued.timeline.map { $0.time?.description } == ["2026-05-06T10:00:00Z", "2026-05-13T10:00:00Z"])
         let weekday = read("---\nstarted: 2026-05-12T14:00:00Z\n---\n## Timeline\n\nAll times UTC.\n\n### Day 1\n\n- 14:00 A.\n\n### Day 2 — 2026-05-13 (Mon)\n\n- 09:00 C.\n")
         #expect(weekday.problems.map(\.message) == ["Monday is written with 2026-05-13, which is a Wednesday; the date is read"])
+    }
+
+    /// From the fifth retest of this stop (/tmp/rt45e): a day label with its date in brackets
+    /// (`**Day 3 (Friday, August 21, 2026)**`, `### Day 1 (2026-05-12)`) had been read for its
+    /// date as prose, then not at all; a label with a date and a time (`Started: 2026-10-14 14:00
+    /// UTC`) had dated nothing; a date in a zone statement's second sentence ("All times UTC.
+    /// Reconstructed from Slack on 2026-08-21.") had dated every entry.
+    @Test func dayLabelsWithDatesInBracketsAndLabelsWithTimes() {
+        let bold = read("---\nstarted: 2026-08-19T21:30:00Z\n---\n## Timeline\n\nAll times UTC.\n\n- 21:30 A.\n\n**Day 3 (Friday, August 21, 2026)**\n\n- 09:00 C.\n")
+        #expect(bold.timeline.map { $0.time?.description } == ["2026-08-19T21:30:00Z", "2026-08-21T09:00:00Z"])
+        let heading = read("## Timeline\n\nAll times UTC.\n\n### Day 1 (2026-05-12)\n\n- 14:00 A.\n\n### Day 2\n\n- 09:00 B.\n", path: "incident.md")
+        #expect(heading.timeline.map { $0.time?.description } == ["2026-05-12T14:00:00Z", "2026-05-13T09:00:00Z"])
+        let started = read("## Timeline\n\nAll times UTC.\n\nStarted: 2026-10-14 14:00 UTC\n\n- 14:00 A.\n", path: "incident.md")
+        #expect(started.timeline.map { $0.time?.description } == ["2026-10-14T14:00:00Z"])
+        let compiled = read("---\nstarted: 2026-08-19T21:30:00Z\n---\n## Timeline\n\nAll times UTC. Reconstructed from Slack on 2026-08-21.\n\n- 21:30 A.\n")
+        #expect(compiled.timeline.map { $0.time?.description } == ["2026-08-19T21:30:00Z"])
     }
 }
 
