@@ -6,6 +6,12 @@ func read(_ text: String, path: String = "postmortems/2026-07-14-test.md") -> Po
     DocumentReader.read(text: text, path: path).postmortem
 }
 
+/// Reads a document whose `## Timeline` states "All times UTC." above `entries`, with `started`
+/// in its front matter when one is given.
+func readTimeline(started: String? = nil, _ entries: String, path: String = "postmortems/2026-07-14-test.md") -> Postmortem {
+    read((started.map { "---\nstarted: \($0)\n---\n" } ?? "") + "## Timeline\n\nAll times UTC.\n\n" + entries, path: path)
+}
+
 /// The repository root, found from this file's location.
 let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()

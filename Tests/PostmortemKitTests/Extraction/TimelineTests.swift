@@ -831,14 +831,7 @@ import Testing
     /// A weekday after a date, in parentheses (`### 2015-10-20 (Wednesday)`) or ending the line
     /// after a comma or a dash (`### 2016-04-08 - Monday`), was not compared with the date.
     @Test func aWeekdayAfterADateIsChecked() {
-        let p = read("""
-            ---
-            started: 2015-10-20T14:00:00Z
-            ---
-            ## Timeline
-
-            All times UTC.
-
+        let p = readTimeline(started: "2015-10-20T14:00:00Z", """
             ### 2015-10-20 (Tuesday)
 
             - 14:00 Errors begin.
@@ -977,14 +970,7 @@ import Testing
     /// From the second retest: two-digit years before a weekday, year-less slash dates alone on
     /// a heading or a bold line, a date in brackets or before a colon with the time after it.
     @Test func moreSlashDateForms() {
-        let p = read("""
-            ---
-            started: 2026-04-14T18:00:00Z
-            ---
-            ## Timeline
-
-            All times UTC.
-
+        let p = readTimeline(started: "2026-04-14T18:00:00Z", """
             - 4/12/26 (Sun) 16:00 Change merged.
             - 4/14/26 (Tue) 18:00 Errors begin.
             - [4/14/26] 18:10 Paged.
