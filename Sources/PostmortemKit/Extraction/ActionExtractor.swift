@@ -1355,7 +1355,8 @@ enum ActionExtractor {
         for closed in ["closed", "resolved"] {
             guard let after = rest(after: closed), case let tail = after.drop(while: { " -–—:".contains($0) }),
                   tail.count < after.count, case let next = tail.lowercased().replacingOccurrences(of: "\u{2019}", with: "'"),
-                  next.hasPrefix("duplicate") || notDoingWords.contains(where: { next.hasPrefix($0) }) else { continue }
+                  jiraNotDoing.contains(where: { next.hasPrefix($0) && next.dropFirst($0.count).first.map { !$0.isLetter } ?? true })
+            else { continue }
             applyStatus(String(tail), to: &action)
             return
         }
@@ -1398,6 +1399,9 @@ enum ActionExtractor {
         }
         action.state = .open
     }
+
+    /// Jira's resolutions that close an issue without doing it, after "Closed" or "Resolved".
+    static let jiraNotDoing = ["won't fix", "wontfix", "won't do", "duplicate", "declined", "rejected", "not planned"]
 
     /// A status that is a check mark alone is done.
     static let checkMarks: Set<String> = ["✅", "✔", "✔️", "☑", "☑️", "✓"]
@@ -1583,17 +1587,20 @@ enum ActionExtractor {
         // `(Backlog)`: a state in words, in parentheses after a ticket (or alone, no ticket).
         if cell.hasSuffix(")"), let open = matchingOpen(cell), case let ticket = cell[..<open].trimmingWhitespace(),
            ticket.isEmpty || firstTicketID(in: ticket) == ticket || isIssueNumber(ticket) || isTicketURL(ticket)
-               || ["n/a", "na", "n.a.", "none"].contains(ticket.lowercased()),
+               || noTicketWords.contains(ticket.lowercased()),
            case let state = cell[cell.index(after: open)..<cell.index(before: cell.endIndex)].trimmingWhitespace(),
            namesAState(state) {
-            return (["n/a", "na", "n.a.", "none"].contains(ticket.lowercased()) ? "none" : ticket, state)
+            return (noTicketWords.contains(ticket.lowercased()) ? "none" : ticket, state)
         }
         guard let space = cell.lastIndex(of: " "), case let word = cell[cell.index(after: space)...],
               cellStates.contains(String(word)) else { return nil }
         let ticket = cell[..<space].trimmingWhitespace()
         guard !ticket.isEmpty else { return nil }
-        return (["n/a", "na", "n.a."].contains(ticket.lowercased()) ? "none" : ticket, String(word))
+        return (noTicketWords.contains(ticket.lowercased()) ? "none" : ticket, String(word))
     }
+
+    /// A ticket cell that says there is none (`n/a`), read as `none`.
+    static let noTicketWords: Set<String> = ["n/a", "na", "n.a.", "none"]
 
     /// The states ``ticketAndStatus(_:)`` reads after a ticket, in capitals.
     static let cellStates = Set((doneWords + notDoingWords + ["todo", "open"]).filter { !$0.contains(" ") }.map { $0.uppercased() })

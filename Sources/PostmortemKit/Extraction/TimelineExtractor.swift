@@ -186,6 +186,7 @@ enum TimelineExtractor {
             context.day.date = started.inOffset(context.zoneResolver.offset(at: started.epochSeconds)).localDate
         } else {
             context.day.date = dateInName(postmortem.path)
+            context.fileDateRead = .some(context.day.date)
         }
         context.path = postmortem.path
         context.day.anchor = context.day.date
@@ -200,9 +201,7 @@ enum TimelineExtractor {
             known.day.anchor = anchor
             var problemsKnown: [Problem] = []
             let again = read(outline, roots, known, &problemsKnown)
-            if again.anchor == anchor {
-                (result, dayZero, problemsRead) = (again.events, again.dayZero, problemsKnown)
-            }
+            (result, dayZero, problemsRead) = (again.events, again.dayZero, problemsKnown)
         }
         // `### Day 0` over a lead-up and `### Day 1` over an incident that started on day 1's
         // date: read with day 0 as the start's day, each day's entries are a day late, and the
@@ -235,6 +234,7 @@ enum TimelineExtractor {
         var context = start
         var result: [TimelineEvent] = []
         for root in roots {
+            context.day.uncountedDay = nil
             // A zone stated in the heading: "Timeline (all times PDT)".
             stateZone(in: outline.entries[root].title, &context)
             for index in outline.subtree(root) {
@@ -463,6 +463,8 @@ enum TimelineExtractor {
             if let day = label.day {
                 if context.day.firstDayNumber == nil { context.day.firstDayNumber = day == 0 ? 0 : 1 }
                 context.day.uncountedDay = day
+            } else {
+                context.day.uncountedDay = nil
             }
             return
         }
@@ -478,6 +480,7 @@ enum TimelineExtractor {
             }
             setDate(date, &context)
         } else if let weekday = label.weekday {
+            context.day.uncountedDay = nil
             let nearStart = first && !context.day.dateIsExplicit && context.previous == nil
             let from = nearStart ? anchor : context.day.date ?? anchor
             // Weekdays as the writer counts them: shifted under a date written with the wrong one.
@@ -553,10 +556,19 @@ enum TimelineExtractor {
     static func setWrittenDate(_ leading: TimeExpression.Leading, at range: SourceRange, _ context: inout Context,
                                _ problems: inout [Problem]) {
         guard let written = leading.date else { return }
-        // `### Day 3 — 2026-05-14` in a timeline without `started`: the date is day 3's.
-        if let day = leading.dayNumber, context.day.anchor == nil {
+        // `### Day 3 — 2026-05-14` in a timeline without `started`: the date is day 3's. With
+        // one, a date that is not day 3's is reported, and read as written.
+        if let day = leading.dayNumber {
             if context.day.firstDayNumber == nil { context.day.firstDayNumber = day == 0 ? 0 : 1 }
-            context.day.uncountedDay = day
+            if let anchor = context.day.anchor,
+               case let expected = anchor.adding(days: day - (context.day.dayZeroBeforeStart ? 1 : context.day.firstDayNumber ?? 1)),
+               withYear(written, context) != expected, otherOrder(written, matched: leading.matched).map({ withYear($0, context) }) != expected {
+                problems.append(Problem(.invalidTimestamp,
+                    "day \(day) of an incident that started on \(anchor) is \(expected), not \(withYear(written, context)) as written; "
+                    + "the date written is read", at: range, severity: .warning))
+            } else if context.day.anchor == nil {
+                context.day.uncountedDay = day
+            }
         }
         var read = withYear(written, context)
         let other = otherOrder(written, matched: leading.matched).map { withYear($0, context) }
@@ -772,8 +784,12 @@ enum TimelineExtractor {
             let labelled = (before.hasSuffix(":") || before.hasSuffix("-") || before.hasSuffix("–") || before.hasSuffix("—"))
                 && labelWords.count <= 4 && labelWords.contains { Self.dateLabelWords.contains($0.lowercased()) }
             let words = line.split(whereSeparator: { $0 == " " }).count
-            let beforeColon = after == [UInt8(ascii: ":")] && words <= 8
-            let endsShortLine = date.year != 2000 && (after.isEmpty || after == [UInt8(ascii: ".")]) && before.split(separator: " ").count <= 2
+            // A slash date without a year of four digits dates such a line only after a label:
+            // "Rolling restart, batch 2/5:" and "Memory limits 8/16/32." are no dates.
+            let token = bytes[k..<(k + length)]
+            let plain = !token.contains(UInt8(ascii: "/")) || date.year != 2000 && token.suffix(4).allSatisfy(isDigit)
+            let beforeColon = plain && after == [UInt8(ascii: ":")] && words <= 8
+            let endsShortLine = plain && date.year != 2000 && (after.isEmpty || after == [UInt8(ascii: ".")]) && before.split(separator: " ").count <= 2
             guard before.isEmpty || labelled || beforeColon || endsShortLine else { return nil }
             let leading = TimeExpression.leading(text)
             return leading?.date == nil ? nil : leading
@@ -808,7 +824,7 @@ enum TimelineExtractor {
     /// Each item's first block as lines, and the date or time it starts with.
     static func leads(of list: MarkdownNode) -> (lines: [[Substring]], leadings: [TimeExpression.Leading?]) {
         let lines = list.children.map { $0.children.first?.plainTextLines ?? [] }
-        return (lines, lines.map { lines in lines.first.flatMap { TimeExpression.leading(String($0)) } })
+        return (lines, lines.map { lines in lines.first.flatMap { TimeExpression.leading(String($0)) ?? dayLabelWithDate($0) } })
     }
 
     static func readList(_ list: MarkdownNode, _ context: inout Context, _ result: inout [TimelineEvent],

@@ -1193,6 +1193,33 @@ import Testing
         #expect(q.actions.map(\.owner) == [nil, "jdoe"])
     }
 
+    /// From the review of the stop's diff: Jira's resolutions in a Status cell, only as whole
+    /// words (`Closed: duplicates removed` and `Resolved - dropped the legacy pager` are done);
+    /// `Improvement actions`; the `Next quarter`, `Backlog` and `Team:` labels.
+    @Test func reviewOfTheActionsDiff() {
+        let p = read("""
+            ## Improvement actions
+
+            | Action | Owner | Ticket | Status |
+            |---|---|---|---|
+            | Dedupe alert rules | @a | OPS-1 | Closed: duplicates removed |
+            | Remove stale pages | @b | OPS-2 | Resolved - dropped the legacy pager |
+            | Add limits | @c | OPS-3 | Closed - Won't Fix |
+            | Add probes | @d | OPS-4 | Resolved: Duplicate of OPS-1 |
+
+            - Next quarter
+              - Replace the broker
+            - Backlog
+              - Rewrite the scheduler
+            - Team: payments
+              - [ ] Add a refund canary (PAY-1)
+            """)
+        #expect(p.actions.map(\.state) == [.done, .done, .notDoing, .notDoing, .open, .open, .open])
+        #expect(p.actions[3].reason == "Duplicate of OPS-1")
+        #expect(p.actions.map(\.group) == [nil, nil, nil, nil, "Next quarter", "Backlog", "Team: payments"])
+        #expect(p.actions.last?.owner == "payments")
+    }
+
     /// From the second retest: ticket cells with a state in other words (`n/a (done)`,
     /// `PAY-106 (Duplicate)`, `PAY-112 (Done ✅)`, `(Won't Do - replaced by PAY-200)`, a state
     /// alone, `(Backlog)`) kept the whole cell as the ticket and the action open.

@@ -1094,6 +1094,26 @@ import Testing
         let compiled = read("---\nstarted: 2026-08-19T21:30:00Z\n---\n## Timeline\n\nAll times UTC. Reconstructed from Slack on 2026-08-21.\n\n- 21:30 A.\n")
         #expect(compiled.timeline.map { $0.time?.description } == ["2026-08-19T21:30:00Z"])
     }
+
+    /// From the review of the stop's diff: prose with slash numbers ("Rolling restart, batch
+    /// 2/5:", "Memory limits 8/16/32.") had dated the entries after it; a weekday label or a
+    /// second timeline section had left the day number above in force; a day label with its
+    /// date in brackets in a list item had lost the times under it; a day label's date that is
+    /// not its day's was read without a word. "3/4 of requests" is no date.
+    @Test func reviewOfTheDatesDiff() {
+        let prose = readTimeline(started: "2026-10-17T09:00:00Z", "- 09:00 Errors begin.\n\nRolling restart, batch 2/5:\n\n- 10:00 Batch restarted.\n\n"
+                                 + "Memory limits 8/16/32.\n\n- 11:00 Limits raised.\n\nAction items status: 3/4:\n\n- 12:00 Closed.\n- 3/4 of requests failed at 12:10.\n")
+        #expect(prose.timeline.map { $0.time?.description } == ["2026-10-17T09:00:00Z", "2026-10-17T10:00:00Z", "2026-10-17T11:00:00Z", "2026-10-17T12:00:00Z", nil])
+        let weekday = readTimeline("### Day 2\n\n- 10:00 a\n\n### Thursday\n\n- 2026-05-14 09:00 b\n", path: "incident.md")
+        #expect(weekday.timeline.map { $0.time?.description } == [nil, "2026-05-14T09:00:00Z"])
+        let sections = read("## Timeline\n\nAll times UTC.\n\n### Day 2\n\n- 10:00 a\n\n## Detailed timeline\n\n- 2026-05-14 09:00 b\n", path: "incident.md")
+        #expect(sections.timeline.map { $0.time?.description } == [nil, "2026-05-14T09:00:00Z"])
+        let list = readTimeline("- Day 1 (2026-05-12)\n  - 14:00 a\n- Day 2 (2026-05-13)\n  - 09:00 b\n", path: "incident.md")
+        #expect(list.timeline.map { $0.time?.description } == ["2026-05-12T14:00:00Z", "2026-05-13T09:00:00Z"])
+        let wrong = readTimeline(started: "2026-05-10T14:00:00Z", "### Day 1\n\n- 14:00 a\n\n### Day 3 — 2026-05-14\n\n- 10:00 b\n")
+        #expect(wrong.timeline.last?.time?.description == "2026-05-14T10:00:00Z")
+        #expect(wrong.problems.map(\.message) == ["day 3 of an incident that started on 2026-05-10 is 2026-05-12, not 2026-05-14 as written; the date written is read"])
+    }
 }
 
 /// From the black-box pass of stop 43: headings under a timeline named like other sections took
