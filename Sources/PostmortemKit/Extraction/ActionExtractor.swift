@@ -694,11 +694,9 @@ enum ActionExtractor {
     /// The numbers of D/M/YYYY or M/D/YYYY, one or two digits each, or with a year of two
     /// digits (`3/22/24`, 2024): the first, the second, and the year.
     static func slashParts(_ value: String) -> (Int, Int, Int)? {
-        let parts = value.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[2].count == 4 || parts[2].count == 2, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
-              parts.allSatisfy({ $0.utf8.allSatisfy(isDigit) }), let a = Int(parts[0]), let b = Int(parts[1]), let y = Int(parts[2]),
-              parts[2].count == 4 || y > 0 else { return nil }
-        return (a, b, parts[2].count == 2 ? 2000 + y : y)
+        let b = Array(value.utf8)
+        guard let (first, second, year, end) = TimeExpression.slashNumbers(b, 0), let year, end == b.count else { return nil }
+        return (first, second, year)
     }
 
     /// YYYY-MM-DD, a real date or not (`2027-02-30` is a due date written wrong, not prose).

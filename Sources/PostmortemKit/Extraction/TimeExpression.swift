@@ -611,6 +611,33 @@ public enum TimeExpression {
 
     static let monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
+    /// The numbers of a slash date at `i`, `D/M/Y` or `M/D/Y` (one or two digits each; a year of
+    /// four digits, or of two, read in the 2000s), or of `D/M` without a year: the first, the
+    /// second, the year (nil without one) and where the date ends. A third number of another
+    /// length, or a fourth part (`1/2/3/4`), is none.
+    static func slashNumbers(_ b: [UInt8], _ i: Int) -> (first: Int, second: Int, year: Int?, end: Int)? {
+        var k = i
+        guard let first = number(b, &k, maxDigits: 2), byte(b, k) == "/" else { return nil }
+        k += 1
+        guard let second = number(b, &k, maxDigits: 2) else { return nil }
+        guard byte(b, k) == "/" else { return (first, second, nil, k) }
+        let start = k + 1
+        var end = start
+        guard let year = number(b, &end, maxDigits: 4), end - start == 4 || end - start == 2 && year > 0, byte(b, end) != "/"
+        else { return nil }
+        return (first, second, end - start == 2 ? 2000 + year : year, end)
+    }
+
+    /// A weekday at `i`, and a comma and spaces after it (`Saturday, October 17`): where what
+    /// follows starts, or `i` when no weekday is there.
+    static func afterWeekday(_ b: [UInt8], _ i: Int) -> Int {
+        guard let (_, end) = weekdayWord(b, i) else { return i }
+        var k = end
+        if byte(b, k) == "," { k += 1 }
+        skipSpaces(b, &k)
+        return k
+    }
+
     /// True when a date with a year of two digits can end at `i`: at the end, before a closing
     /// bracket or markup, or before a time (after the separators a time may follow a date with).
     static func twoDigitYearEnds(_ b: [UInt8], _ i: Int) -> Bool {

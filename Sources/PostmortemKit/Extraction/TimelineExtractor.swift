@@ -113,22 +113,10 @@ enum TimelineExtractor {
                     while j > i, isDigit(b[j - 1]) { j -= 1 }
                     i = j
                 }
-                if let (_, end) = TimeExpression.weekdayWord(b, i) {
-                    i = end
-                    while i < b.count, b[i] == UInt8(ascii: ",") || b[i] == UInt8(ascii: " ") { i += 1 }
-                }
-                var k = i
-                guard i < b.count, isDigit(b[i]), let first = TimeExpression.number(b, &k, maxDigits: 2), k < b.count, b[k] == UInt8(ascii: "/")
-                else { return }
-                k += 1
-                guard let second = TimeExpression.number(b, &k, maxDigits: 2), k < b.count, b[k] == UInt8(ascii: "/") else { return }
-                k += 1
-                let year = k
-                guard let y = TimeExpression.number(b, &k, maxDigits: 4), k - year == 4 || k - year == 2,
-                      k == b.count || b[k] != UInt8(ascii: "/") else { return }
+                i = TimeExpression.afterWeekday(b, i)
+                guard let (first, second, year, _) = TimeExpression.slashNumbers(b, i), let fullYear = year else { return }
                 if first > 12, second <= 12 { dayFirst = true }
                 if second > 12, first <= 12 { monthFirst = true }
-                let fullYear = k - year == 2 ? 2000 + y : y
                 if first <= 12, second <= 12, first != second,
                    let asDayFirst = CalendarDate(year: fullYear, month: second, day: first),
                    let asMonthFirst = CalendarDate(year: fullYear, month: first, day: second) {
@@ -635,11 +623,7 @@ enum TimelineExtractor {
     /// that are both 12 or less and differ (`05/12/2026`, `5/8/2026`, `12/05`), not `2026/05/12`.
     static func otherOrder(_ written: CalendarDate, matched: String) -> CalendarDate? {
         guard written.day <= 12, written.day != written.month else { return nil }
-        let b = Array(matched.utf8.prefix(8))
-        var k = 0
-        guard TimeExpression.number(b, &k, maxDigits: 2) != nil, k < b.count, b[k] == UInt8(ascii: "/") else { return nil }
-        k += 1
-        guard TimeExpression.number(b, &k, maxDigits: 2) != nil else { return nil }
+        guard TimeExpression.slashNumbers(Array(matched.utf8.prefix(12)), 0) != nil else { return nil }
         return CalendarDate(year: written.year, month: written.day, day: written.month)
     }
 
@@ -763,12 +747,7 @@ enum TimelineExtractor {
             defer { i += 1 }
             guard i == 0 || isMarkup(bytes[i - 1]) || bytes[i - 1] == UInt8(ascii: ":") || zoned && bytes[i - 1] == UInt8(ascii: "(") else { continue }
             // The date, or a weekday before it (`Saturday, October 17, 2026`).
-            var k = i
-            if let (_, end) = TimeExpression.weekdayWord(bytes, i) {
-                k = end
-                if k < bytes.count, bytes[k] == UInt8(ascii: ",") { k += 1 }
-                while k < bytes.count, bytes[k] == UInt8(ascii: " ") { k += 1 }
-            }
+            let k = TimeExpression.afterWeekday(bytes, i)
             guard let (date, length) = TimeExpression.dateToken(bytes, k) else { continue }
             let text = String(decoding: bytes[i...], as: UTF8.self)
             // In the statement's own sentence: "All times UTC. Reconstructed from Slack on
