@@ -55,7 +55,7 @@ enum OutlineExtractor {
             let entry = outline.entries[index]
             // Only the lesson sections' items are read (reading every section's was 3% of a lint run).
             // Tasks in a lessons section are its actions (``ActionExtractor``).
-            let items = { BlockItems.items(in: entry.blocks).filter { !$0.isTask }.map { Lesson(text: $0.text, range: $0.range) } }
+            let items = { BlockItems.items(in: entry.blocks).filter { !$0.node.isTaskItem }.map { Lesson(text: $0.text, range: $0.range) } }
             switch entry.kind {
             case .wentWell: lessons.wentWell += items()
             case .wentWrong: lessons.wentWrong += items()
@@ -92,8 +92,6 @@ enum BlockItems {
         /// "Cause"), if the table has one.
         var categoryColumn: Int? = nil
 
-        /// True for a task list item (`- [ ] …`, `- [x] …`).
-        var isTask: Bool { node.isTaskItem }
     }
 
     /// Column titles that hold a factor's category.

@@ -92,7 +92,7 @@ enum TimelineExtractor {
             if orderScanned { return nil }
             orderScanned = true
             var dayFirst = false, monthFirst = false
-            let incidentDays = incidentTimes.map(localDay) + [fileDate()].compactMap { $0 }
+            let incidentDays = self.incidentDays()
             let incidentSet = Set(incidentDays)
             // The dates in doubt, day first and month first.
             var inDoubt: [(dayFirst: CalendarDate, monthFirst: CalendarDate)] = []
@@ -144,12 +144,18 @@ enum TimelineExtractor {
             }
             var order: (order: SlashOrder, strong: Bool)? = dayFirst == monthFirst ? nil : (dayFirst ? .dayFirst : .monthFirst, true)
             if order == nil, !inDoubt.isEmpty, !incidentDays.isEmpty {
-                func distance(_ date: CalendarDate) -> Int { incidentDays.map { abs(date.daysSinceEpoch - $0.daysSinceEpoch) }.min()! }
-                let (asDayFirst, asMonthFirst) = (inDoubt.map { distance($0.dayFirst) }.reduce(0, +), inDoubt.map { distance($0.monthFirst) }.reduce(0, +))
+                let asDayFirst = inDoubt.map { TimelineExtractor.distance($0.dayFirst, to: incidentDays)! }.reduce(0, +)
+                let asMonthFirst = inDoubt.map { TimelineExtractor.distance($0.monthFirst, to: incidentDays)! }.reduce(0, +)
                 if asDayFirst != asMonthFirst { order = (asDayFirst < asMonthFirst ? .dayFirst : .monthFirst, false) }
             }
             writtenOrder = order.map { .some($0) }
             return order
+        }
+
+        /// The days of `started`, `detected`, `mitigated` and `resolved` in the timeline's zone,
+        /// and the file name's date.
+        mutating func incidentDays() -> [CalendarDate] {
+            incidentTimes.map(localDay) + [fileDate()].compactMap { $0 }
         }
 
         /// The day `time` falls on in the timeline's zone as it stands.
@@ -180,13 +186,13 @@ enum TimelineExtractor {
         context.day.anchor = context.day.date
         (context.outline, context.roots) = (outline, roots)
         var problemsRead: [Problem] = []
-        var (result, dayZero, anchor, fromLabel) = read(outline, roots, context, &problemsRead)
+        var (result, dayZero, labelAnchor) = read(outline, roots, context, &problemsRead)
         // Without `started` or a date in the file name, day labels count from the first date
         // written (under `### Day 2`, day 2's); the entries under the labels above it, read
         // before it, are dated once it is known.
-        if context.day.anchor == nil, fromLabel, let anchor, result.contains(where: { $0.time == nil && $0.timeText.isEmpty == false }) {
+        if context.day.anchor == nil, let labelAnchor, result.contains(where: { $0.time == nil && $0.timeText.isEmpty == false }) {
             var known = context
-            known.day.anchor = anchor
+            known.day.anchor = labelAnchor
             var problemsKnown: [Problem] = []
             let again = read(outline, roots, known, &problemsKnown)
             (result, dayZero, problemsRead) = (again.events, again.dayZero, problemsKnown)
@@ -205,7 +211,7 @@ enum TimelineExtractor {
             var before = context
             before.day.dayZeroBeforeStart = true
             var problemsBefore: [Problem] = []
-            let (other, _, _, _) = read(outline, roots, before, &problemsBefore)
+            let (other, _, _) = read(outline, roots, before, &problemsBefore)
             if agreement(other) > agreement(result) {
                 problems += problemsBefore
                 return other
@@ -215,10 +221,10 @@ enum TimelineExtractor {
         return result
     }
 
-    /// The timeline's entries, read from `context` as it stands at the start; and true when its
-    /// first day label was `Day 0`.
+    /// The timeline's entries, read from `start`; true when its first day label was `Day 0`; and
+    /// the anchor, when a date written under a day label gave it (``Context/Day/anchorFromLabel``).
     private static func read(_ outline: Outline, _ roots: [Int], _ start: Context, _ problems: inout [Problem])
-        -> (events: [TimelineEvent], dayZero: Bool, anchor: CalendarDate?, anchorFromLabel: Bool) {
+        -> (events: [TimelineEvent], dayZero: Bool, labelAnchor: CalendarDate?) {
         var context = start
         var result: [TimelineEvent] = []
         for root in roots {
@@ -268,7 +274,7 @@ enum TimelineExtractor {
                 }
             }
         }
-        return (result, context.day.firstDayNumber == 0, context.day.anchor, context.day.anchorFromLabel)
+        return (result, context.day.firstDayNumber == 0, context.day.anchorFromLabel ? context.day.anchor : nil)
     }
 
     /// The text of an entry that is a heading (`### 14:02`): `lead` and the blocks below it, up to
@@ -602,9 +608,8 @@ enum TimelineExtractor {
     static func prefersOtherOrder(_ read: CalendarDate, _ other: CalendarDate, written: CalendarDate, _ context: inout Context) -> Bool {
         let readOrder: SlashOrder = written.year != 2000 ? .dayFirst : .monthFirst
         if let (order, _) = context.slashOrder() { return order != readOrder }
-        let days = context.incidentTimes.map(context.localDay) + [context.fileDate(), context.day.anchor, context.day.date].compactMap { $0 }
-        func distance(_ date: CalendarDate) -> Int { days.map { abs(date.daysSinceEpoch - $0.daysSinceEpoch) }.min() ?? 0 }
-        let (near, far) = (distance(read), distance(other))
+        let days = context.incidentDays() + [context.day.anchor, context.day.date].compactMap { $0 }
+        let (near, far) = (distance(read, to: days) ?? 0, distance(other, to: days) ?? 0)
         if near == far { context.writtenOrder = .some((readOrder, false)) }
         return far < near
     }
@@ -612,10 +617,14 @@ enum TimelineExtractor {
     /// True when `date` is more than two months from every day of the incident (and the file
     /// name's date) and `near` within two weeks of one.
     static func farFromIncident(_ date: CalendarDate, near: CalendarDate, _ context: inout Context) -> Bool {
-        let days = context.incidentTimes.map(context.localDay) + [context.fileDate()].compactMap { $0 }
-        guard !days.isEmpty else { return false }
-        func distance(_ d: CalendarDate) -> Int { days.map { abs(d.daysSinceEpoch - $0.daysSinceEpoch) }.min()! }
-        return distance(date) > 60 && distance(near) <= 14
+        let days = context.incidentDays()
+        guard let far = distance(date, to: days), let close = distance(near, to: days) else { return false }
+        return far > 60 && close <= 14
+    }
+
+    /// The days from `date` to the nearest of `days`; nil when there are none.
+    static func distance(_ date: CalendarDate, to days: [CalendarDate]) -> Int? {
+        days.map { abs(date.daysSinceEpoch - $0.daysSinceEpoch) }.min()
     }
 
     /// The date `matched`, the text of a date and time, wrote as `written`, read in the other
