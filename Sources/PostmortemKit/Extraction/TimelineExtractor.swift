@@ -786,22 +786,37 @@ enum TimelineExtractor {
     }
 
     /// A day label with its date in brackets (`**Day 3 (Friday, August 21, 2026)**`, `### Day 1
-    /// (2026-05-12)`): the date, with the day's number and the weekday written.
+    /// (2026-05-12)`), and words after a dash or a colon (`**Day 3 (2026-05-14) – recovery**`):
+    /// the date, with the day's number and the weekday written.
     static func dayLabelWithDate(_ text: Substring) -> TimeExpression.Leading? {
         var t = text.trimmingWhitespace()
         while let f = t.first, f == "*" || f == "_" { t.removeFirst() }
         while let l = t.last, l == "*" || l == "_" || l == ":" { t.removeLast() }
         let b = Array(t.utf8)
-        guard b.count < 80, b.count > 6, (b[0] | 0x20) == UInt8(ascii: "d"), (b[1] | 0x20) == UInt8(ascii: "a"), (b[2] | 0x20) == UInt8(ascii: "y"),
-              b[3] == UInt8(ascii: " "), b.last == UInt8(ascii: ")") else { return nil }
+        guard b.count < 120, b.count > 6, (b[0] | 0x20) == UInt8(ascii: "d"), (b[1] | 0x20) == UInt8(ascii: "a"), (b[2] | 0x20) == UInt8(ascii: "y"),
+              b[3] == UInt8(ascii: " ") else { return nil }
         var k = 4
         guard let day = TimeExpression.number(b, &k, maxDigits: 3) else { return nil }
         while k < b.count, b[k] == UInt8(ascii: " ") { k += 1 }
-        guard k < b.count, b[k] == UInt8(ascii: "("),
-              var leading = TimeExpression.leading(String(decoding: b[(k + 1)..<(b.count - 1)], as: UTF8.self)),
+        guard k < b.count, b[k] == UInt8(ascii: "("), let close = b[k...].firstIndex(of: UInt8(ascii: ")")),
+              close == b.count - 1 || describesDay(b[(close + 1)...]),
+              var leading = TimeExpression.leading(String(decoding: b[(k + 1)..<close], as: UTF8.self)),
               leading.date != nil, leading.isDateOnly, leading.rest.isEmpty else { return nil }
         leading.dayNumber = day
         return leading
+    }
+
+    /// Words after a day label's bracketed date, set apart by a dash or a colon (` – recovery`,
+    /// `: rollback`), with a bold label's closing marks before them (`**Day 3 (…)** – recovery`).
+    /// Not a time: `Day 3 (2026-05-14) 14:00 restart` is no label.
+    private static func describesDay(_ tail: ArraySlice<UInt8>) -> Bool {
+        var t = tail.drop { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") }
+        guard t.first == UInt8(ascii: " ") || t.first == UInt8(ascii: ":") else { return false }
+        t = t.drop { $0 == UInt8(ascii: " ") }
+        let dashes: [[UInt8]] = [[UInt8(ascii: ":")], [UInt8(ascii: "-")], [0xE2, 0x80, 0x93], [0xE2, 0x80, 0x94]]
+        guard let dash = dashes.first(where: { t.starts(with: $0) }) else { return false }
+        let words = t.dropFirst(dash.count)
+        return words.first == UInt8(ascii: " ") && words.contains { $0 != UInt8(ascii: " ") }
     }
 
     /// Words of a label before a date (`Date of incident:`, `When:`, `Started: 2026-10-14 14:00

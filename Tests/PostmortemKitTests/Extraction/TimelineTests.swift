@@ -1114,6 +1114,21 @@ import Testing
         #expect(wrong.timeline.last?.time?.description == "2026-05-14T10:00:00Z")
         #expect(wrong.problems.map(\.message) == ["day 3 of an incident that started on 2026-05-10 is 2026-05-12, not 2026-05-14 as written; the date written is read"])
     }
+
+    /// Left open by stop 45: a day label with words after its bracketed date (`**Day 3
+    /// (2026-05-14) – recovery**`, `### Day 2 (2026-05-13): rollback`) dated nothing. A time
+    /// after the bracket is no label's.
+    @Test func dayLabelsWithWordsAfterTheirDates() {
+        let bold = readTimeline("**Day 1 (2026-05-12) – detection**\n\n- 14:00 a\n\n**Day 3 (2026-05-14)** — recovery\n\n- 09:00 b\n", path: "incident.md")
+        #expect(bold.timeline.map { $0.time?.description } == ["2026-05-12T14:00:00Z", "2026-05-14T09:00:00Z"])
+        let heading = readTimeline("### Day 1 (2026-05-12) - detection\n\n- 14:00 a\n\n### Day 2 (2026-05-13): rollback\n\n- 09:00 b\n", path: "incident.md")
+        #expect(heading.timeline.map { $0.time?.description } == ["2026-05-12T14:00:00Z", "2026-05-13T09:00:00Z"])
+        let list = readTimeline("- Day 1 (2026-05-12) – detection\n  - 14:00 a\n- Day 2 (2026-05-13) – rollback\n  - 09:00 b\n", path: "incident.md")
+        #expect(list.timeline.map { $0.time?.description } == ["2026-05-12T14:00:00Z", "2026-05-13T09:00:00Z"])
+        #expect(TimelineExtractor.dayLabelWithDate("Day 3 (2026-05-14) 14:00 restart") == nil)
+        #expect(TimelineExtractor.dayLabelWithDate("Day 3 (2026-05-14) recovery") == nil)
+        #expect(TimelineExtractor.dayLabelWithDate("Day 3 (2026-05-14) –") == nil)
+    }
 }
 
 /// From the black-box pass of stop 43: headings under a timeline named like other sections took
