@@ -996,6 +996,8 @@ enum ActionExtractor {
         var keyedDue = false
         var keyedDueValue = ""
         var parts: [String] = []
+        // Where each part starts in `text`.
+        var starts: [Substring.Index] = []
         for rawPart in text.split(whereSeparator: { $0 == "," || $0 == ";" }) {
             let part = rawPart.trimmingWhitespace()
             // `due Mar 31, 2027`: a year after a comma is the date's before it (a part of four
@@ -1008,9 +1010,16 @@ enum ActionExtractor {
                 parts[parts.count - 1] = last + ", " + part
             } else {
                 parts.append(part)
+                starts.append(rawPart.startIndex)
             }
         }
-        for var part in parts {
+        for (index, var part) in parts.enumerated() {
+            // `(won't do -- covered by OPS-9)`, `(@team-web, won't do: covered by the Q2
+            // migration)`: the rest of the parenthesis is the status and its reason, commas included.
+            if startsNotDoing(part) {
+                result.append(("status", String(text[starts[index]...]).trimmingWhitespace()))
+                return result
+            }
             // An owner, due or ticket key with its colon among colonless parts
             // (`(@li.w, due: 2027-01-20, OPS-106)`) is read as without it.
             var keyed = false
@@ -1052,6 +1061,18 @@ enum ActionExtractor {
         // second deadline.
         if bareDate, keyedDue { result.removeAll { $0.0 == "due" && $0.1 != keyedDueValue } }
         return result
+    }
+
+    /// True when `part` starts with one of ``aheadNotDoingWords`` followed by nothing or by what
+    /// sets a reason apart (`:`, a dash, a bracket): `won't do -- covered by OPS-9`, `won't do`,
+    /// but not "won't fix the root cause", which is words.
+    static func startsNotDoing(_ part: String) -> Bool {
+        guard let first = part.utf8.first, first | 0x20 == UInt8(ascii: "w") || first | 0x20 == UInt8(ascii: "n") else { return false }
+        var lower = part.lowercased()
+        if lower.containsBytes(of: "\u{2019}") { lower = lower.replacingOccurrences(of: "\u{2019}", with: "'") }
+        guard let phrase = aheadNotDoingWords.first(where: { lower.hasPrefix($0) }) else { return false }
+        let after = lower.dropFirst(phrase.count).drop { $0 == " " }
+        return after.first.map { ":-–—(".contains($0) } ?? true
     }
 
     /// What a due word in an action's text gives: a date, or a `YYYY-MM-DD` that is no date.

@@ -444,6 +444,28 @@ import Testing
         #expect(p.actions.map(\.text) == ["Migrate runners to ephemeral VMs", "Cap the pool", "Replace the proxy vendor - see the comparison"])
     }
 
+    /// Left open by stop 45: a not-doing state inside the colonless parenthesis (`(won't do --
+    /// covered by OPS-9)`, `(@team-web, won't do: covered by the Q2 migration)`) left the action
+    /// open, so PM051 asked for a due date. The rest of the parenthesis is the reason; words after
+    /// the state ("won't fix the root cause") stay words.
+    @Test func wontDoInsideAParenthesis() {
+        let p = read("""
+            ## Action items
+
+            - [ ] Add a canary stage (won't do -- covered by OPS-9)
+            - [ ] Add a canary stage (won't do — covered by OPS-9, which ships in Q1)
+            - [ ] Add a canary stage (@team-web, won't do: covered by the Q2 migration)
+            - [ ] Add a canary stage (@team-web, OPS-12, wontfix)
+            - [ ] Add a retry (won't fix the root cause, but halves the errors)
+            """)
+        #expect(p.actions.map(\.state) == [.notDoing, .notDoing, .notDoing, .notDoing, .open])
+        #expect(p.actions.map(\.reason) == ["covered by OPS-9", "covered by OPS-9, which ships in Q1", "covered by the Q2 migration", nil, nil])
+        #expect(p.actions.map(\.owner) == [nil, nil, "team-web", "team-web", nil])
+        #expect(p.actions.map(\.ticket) == [nil, nil, nil, "OPS-12", nil])
+        #expect(p.actions.map(\.text) == ["Add a canary stage", "Add a canary stage", "Add a canary stage", "Add a canary stage",
+                                          "Add a retry (won't fix the root cause, but halves the errors)"])
+    }
+
     /// Left open by stop 41: an action's own label (`AI-1:`, `[FU-1]`) was read as its ticket,
     /// so PM051 did not ask for one. Ids that number the document's actions from 1 are labels;
     /// a ticket later in the text is read instead; a real key at the start, or an id a `ticket:`
