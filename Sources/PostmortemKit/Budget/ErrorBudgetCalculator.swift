@@ -117,6 +117,11 @@ public enum ErrorBudgetCalculator {
                     note("no `started` time, so the incident cannot be placed in a window; not counted")
                     continue
                 }
+                if let slo = slos.first(where: { $0.id == impact.slo }), let mitigated = record.mitigated, mitigated > started,
+                   impactWindows(of: slo.window, from: started, to: mitigated, zone: today?.zone ?? .utc) == nil {
+                    note("`started` \(started.iso8601) to `mitigated` \(mitigated.iso8601) spans more than \(mostWindowsPerSLO) `\(slo.window)` windows; not counted: check the dates")
+                    continue
+                }
                 if let asOf, let today, started >= asOf {
                     note("`started` \(started.iso8601) is after today (\(today.date)); counted as written, so its window is spent before the incident happened: check the date")
                 }
@@ -167,8 +172,11 @@ public enum ErrorBudgetCalculator {
             for impact in record.impact where impact.isCountable {
                 guard let slo = byID[impact.slo] else { continue }
                 if let mitigated = record.mitigated, mitigated > started {
+                    // A span over more windows than a period may hold is a mistyped date, not
+                    // counted (``notes(slos:records:today:)`` says so).
+                    guard let spanned = impactWindows(of: slo.window, from: started, to: mitigated, zone: zone) else { continue }
                     let total = started.minutes(to: mitigated)
-                    for bounds in windowBounds(of: slo.window, overlapping: started, mitigated, zone: zone) {
+                    for bounds in spanned {
                         let from = max(started, bounds.start)
                         let to = min(mitigated, bounds.end)
                         let overlap = from.minutes(to: to)
@@ -288,12 +296,21 @@ public enum ErrorBudgetCalculator {
         }
     }
 
-    /// The windows of a kind that overlap `[from, to)`, in order; the window containing `from`
-    /// when the span is empty.
+    /// The windows of an SLO an incident's impact from `from` to `to` spans, or nil when they are
+    /// more than ``mostWindowsPerSLO``: `mitigated: 8999-07-10` for 2026 had made 2.5 million
+    /// daily burns of one incident, and pm report ran out of memory writing its page.
+    static func impactWindows(of kind: SLOWindow, from: Timestamp, to: Timestamp,
+                              zone: ZoneResolver) -> [(start: Timestamp, end: Timestamp)]? {
+        let bounds = windowBounds(of: kind, overlapping: from, to, zone: zone, limit: mostWindowsPerSLO + 1)
+        return bounds.count > mostWindowsPerSLO ? nil : bounds
+    }
+
+    /// The windows of a kind that overlap `[from, to)`, in order, at most `limit` of them; the
+    /// window containing `from` when the span is empty.
     static func windowBounds(of kind: SLOWindow, overlapping from: Timestamp, _ to: Timestamp,
-                             zone: ZoneResolver) -> [(start: Timestamp, end: Timestamp)] {
+                             zone: ZoneResolver, limit: Int = .max) -> [(start: Timestamp, end: Timestamp)] {
         var result = [windowBounds(of: kind, containing: from, zone: zone)]
-        while let last = result.last, last.end < to {
+        while let last = result.last, last.end < to, result.count < limit {
             let next = windowBounds(of: kind, containing: last.end, zone: zone)
             // Each window ends after the one before; a zone whose days do not follow each other
             // must not make this loop forever.

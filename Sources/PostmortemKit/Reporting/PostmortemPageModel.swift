@@ -3,6 +3,9 @@
 /// follow-up states) and the body HTML that cmark-gfm rendered in safe mode, which is the only
 /// value printed raw.
 enum PostmortemPageModel {
+    /// The most windows of one SLO an incident's burn is listed by, a row each: a year of months.
+    static let mostWindowRows = 12
+
     /// The context with `body` as the page body, `findings` as its list of findings, `actions`
     /// as its follow-up actions, `classification` with its evidence and `header` as its title,
     /// path, status and authors (the document's own, read back from where the report keeps them
@@ -33,15 +36,17 @@ enum PostmortemPageModel {
         let burns = review.burned(by: record.id).flatMap { burn -> [TemplateRow] in
             let parts = review.burns(of: record.id).filter { $0.slo == burn.slo }
             // An incident over two windows burned a share of each: a row for each, named, where
-            // one figure for both had read like neither (the black-box pass of stop 42).
-            if parts.count > 1, let shares = review.windowShares(parts) {
+            // one figure for both had read like neither (the black-box pass of stop 42). Over more
+            // than a year of months, one row says how many windows it spans.
+            if parts.count > 1, parts.count <= Self.mostWindowRows, let shares = review.windowShares(parts) {
                 return zip(parts, shares).map { part, share in
                     ["slo": cleanText("\(burn.slo) (\(share.window))"), "minutes": text(DurationText.budget(part.minutes)),
                      "share": text(DurationText.percent(share.percent, fractionDigits: 1)), "hasShare": true]
                 }
             }
             let windowBudget = parts.compactMap { part in review.windowBudget(slo: part.slo, start: part.windowStart) }.reduce(0, +)
-            return [["slo": cleanText(burn.slo), "minutes": text(DurationText.budget(burn.minutes)),
+            let label = parts.count > Self.mostWindowRows ? "\(burn.slo) (\(parts.count) windows)" : burn.slo
+            return [["slo": cleanText(label), "minutes": text(DurationText.budget(burn.minutes)),
                      "share": text(windowBudget > 0 ? DurationText.percent(burn.minutes / windowBudget * 100, fractionDigits: 1) : "–"),
                      "hasShare": windowBudget > 0]]
         }

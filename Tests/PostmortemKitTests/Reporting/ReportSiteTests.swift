@@ -308,6 +308,35 @@ struct ReportSiteTests {
             """), "\(page)")
     }
 
+    /// Found by the black-box pass of stop 46: `mitigated` with a mistyped year (8999 for 2026)
+    /// made a burn for each of 2.5 million daily windows, and the page a row for each (295 MB;
+    /// pm report ran out of memory under a limit). A span of more than 5,000 windows is not
+    /// counted, with a note; one of more than twelve is one row that says how many windows.
+    @Test func aBurnOverManyWindowsIsBounded() throws {
+        var typo = Postmortem(path: "t.md", id: "t")
+        typo.started = Timestamp(year: 2026, month: 7, day: 10, hour: 10)
+        typo.mitigated = Timestamp(year: 8999, month: 7, day: 10, hour: 10)
+        typo.impact = [SLOImpact(slo: "api-availability", badFraction: 0.1)]
+        var long = Postmortem(path: "l.md", id: "l")
+        long.started = Timestamp(year: 2026, month: 7, day: 10, hour: 10)
+        long.mitigated = Timestamp(year: 2126, month: 7, day: 10, hour: 10)
+        long.impact = [SLOImpact(slo: "api-availability", badFraction: 0.001)]
+        let documents = [typo, long].map {
+            ReportedDocument(postmortem: $0, classification: Classification(incident: $0.id, primary: "config", categories: [], declared: true),
+                             findings: [], bodyHTML: "")
+        }
+        let review = QuarterlyReview(documents: documents, configuration: ReportFixture.configuration, categories: [],
+                                     options: ReportFixture.options)
+        #expect(review.burns(of: "t").isEmpty)
+        #expect(review.burns(of: "l").count == 1201)
+        let files = ReportSite.render(review, templates: try ReportFixture.templates())
+        let page = file(files, "incidents/t.html")
+        #expect(page.contains("<li>api-availability: `started` 2026-07-10T10:00:00Z to `mitigated` 8999-07-10T10:00:00Z spans more than 5000 `month` windows; not counted: check the dates</li>"), "\(page)")
+        let longPage = file(files, "incidents/l.html")
+        #expect(longPage.components(separatedBy: "<tr><th scope=\"row\">").count == 2, "\(longPage)")
+        #expect(longPage.contains("<tr><th scope=\"row\">api-availability (1201 windows)</th>"), "\(longPage)")
+    }
+
     /// Documents that state no time belong to no period: older postmortems without `started` had
     /// made an empty quarter without a word (the black-box pass of stop 42). The index lists them,
     /// escaped, linked to their pages.
