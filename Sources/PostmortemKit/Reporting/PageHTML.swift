@@ -1,6 +1,7 @@
 import Foundation
 
-/// Makes cmark-gfm's safe HTML valid HTML5 for a report page.
+/// Makes cmark-gfm's safe HTML valid HTML5 for a report page, with GitHub's ids on its headings
+/// (``HeadingAnchors``).
 ///
 /// Safe mode empties unsafe image sources (`![x](javascript:…)` becomes `<img src="" alt="x" />`),
 /// and an empty `src` is invalid; such an image is replaced by its alt text, which cmark has
@@ -37,7 +38,7 @@ public enum PageHTML {
             html = emptyImage.stringByReplacingMatches(in: html, range: NSRange(html.startIndex..., in: html),
                                                        withTemplate: "<span class=\"removed-image\">$1</span>")
         }
-        return html
+        return HeadingAnchors.addingIDs(to: html)
     }
 
     private static let alignAttribute = Array(" align=\"".utf8)

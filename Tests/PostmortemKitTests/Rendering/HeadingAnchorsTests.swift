@@ -1,0 +1,47 @@
+import Testing
+@testable import PostmortemKit
+
+/// Found by the black-box pass of stop 46: links to a section (`[Timeline](#timeline)`,
+/// `[B's timeline](2026-07-12-b.md#timeline)`) led nowhere on the report's pages, whose headings
+/// had no ids. They have GitHub's now.
+@Suite struct HeadingAnchorsTests {
+    func page(_ markdown: String) -> String { PageHTML.prepare(MarkdownParser.renderHTML(markdown)) }
+
+    @Test func headingsGetGitHubsIDs() {
+        let html = page("""
+            # Checkout 502s: 2026-07-14
+            ## Timeline
+            See [the timeline](#timeline).
+            ## What went *well* & `badly`
+            ## Timeline
+            ## Timeline
+            ### Ça a coûté 5 % du budget_mensuel
+            ## 🔥
+            ---
+            """)
+        #expect(html.contains("<h1 id=\"checkout-502s-2026-07-14\">Checkout 502s: 2026-07-14</h1>"), "\(html)")
+        #expect(html.contains("<h2 id=\"timeline\">Timeline</h2>"))
+        #expect(html.contains("<a href=\"#timeline\">the timeline</a>"))
+        #expect(html.contains("<h2 id=\"what-went-well--badly\">What went <em>well</em> &amp; <code>badly</code></h2>"))
+        #expect(html.contains("<h2 id=\"timeline-1\">Timeline</h2>\n<h2 id=\"timeline-2\">Timeline</h2>"))
+        #expect(html.contains("<h3 id=\"ça-a-coûté-5--du-budget_mensuel\">"))
+        // No letter or number: no id (an empty one is not valid HTML).
+        #expect(html.contains("<h2>🔥</h2>"))
+        #expect(html.contains("<hr />"))
+    }
+
+    /// A heading named like a footnote's id does not take that id: ids stay unique.
+    @Test func footnoteIDsAreNotGivenAgain() {
+        let html = page("## fn-1\n\nA claim.[^1]\n\n[^1]: The source.\n")
+        #expect(html.contains("id=\"fn-1\""))
+        #expect(html.contains("<h2 id=\"fn-1-1\">fn-1</h2>"), "\(html)")
+    }
+
+    /// Text that looks like a heading tag in a code block or a paragraph is escaped by cmark-gfm,
+    /// and is left alone.
+    @Test func escapedTagsAreNotHeadings() {
+        let html = page("Write `<h2>x</h2>` in the template.\n\n```\n<h3>y</h3>\n```\n")
+        #expect(!html.contains(" id="))
+        #expect(HeadingAnchors.addingIDs(to: "<p>no headings</p>") == "<p>no headings</p>")
+    }
+}
