@@ -17,6 +17,15 @@ public struct RuleOptions: Sendable {
         self.severities = severities
     }
 
+    /// The `count` most severe of pm.yml's severities (of the built-in SEV1–SEV4 when not known).
+    /// The options that name severities (PM010's `required`, PM040's `several_for`, PM050's
+    /// `severities`) default to places on the scale, so that a scale of pm.yml's own (`[critical,
+    /// major, minor]`) gets the defaults SEV1 to SEV3 get; written as `SEV1`, they had never
+    /// applied to it.
+    public func mostSevere(_ count: Int) -> [String] {
+        Array((severities ?? Configuration.default.severities).prefix(count))
+    }
+
     func error(_ key: String, _ expected: String, _ value: YAMLValue) -> ConfigurationError {
         ConfigurationError(path: path, location: value.location,
                            message: "`lint.rules.\(ruleID).\(key)` must be \(expected), not \(value.typeDescription)")

@@ -41,6 +41,12 @@ public struct Configuration: Sendable {
         severities.firstIndex { $0.caseInsensitiveCompare(severity) == .orderedSame }
     }
 
+    /// `severity` as the scale writes it (`critical` for `CRITICAL`), or in capitals when the scale
+    /// has no such level, for messages.
+    public func severityName(_ severity: String) -> String {
+        severityIndex(severity).map { severities[$0] } ?? severity.uppercased()
+    }
+
     /// A stage's section (`lint`, `classification`, `report`), if present.
     public func section(_ name: String) -> YAMLValue? { raw?[name] }
 

@@ -5,7 +5,7 @@ public struct ContributingFactorsRule: LintRule {
         summary: "At least one contributing factor; for the most severe incidents, more than one (a single \"root cause\" is noted).",
         rationale: "Serious incidents almost never have one cause: a single root cause usually means the analysis stopped at the first answer.",
         category: .factors, defaultSeverity: .error,
-        options: [RuleOption("several_for", default: "[SEV1, SEV2]", help: "Severities that should list more than one factor (reported as info).")],
+        options: [RuleOption("several_for", default: "[SEV1, SEV2]", help: "Severities that should list more than one factor (reported as info). By default the two most severe of pm.yml's `severities`.")],
         triggeringExamples: [
             "↓" + RuleExamples.frontMatter() + RuleExamples.body().replacingBytes(of: "## Contributing factors", with: "## Notes"),
             RuleExamples.frontMatter() + RuleExamples.body(["Contributing factors": "- **Config:** The proxy accepted an empty pool."])
@@ -20,7 +20,7 @@ public struct ContributingFactorsRule: LintRule {
     let several: Set<String>
 
     public init(options: RuleOptions) throws(ConfigurationError) {
-        several = Set(try options.strings("several_for", default: ["SEV1", "SEV2"]).map { $0.uppercased() })
+        several = Set(try options.strings("several_for", default: options.mostSevere(2)).map { $0.uppercased() })
     }
 
     public func check(_ context: LintContext) -> [Violation] {
@@ -33,7 +33,7 @@ public struct ContributingFactorsRule: LintRule {
                               suggestion: "add a \"Contributing factors\" section with one item per condition, each starting with a **Category:** label")]
         }
         if r.factors.count == 1, let severity = r.severity?.uppercased(), several.contains(severity) {
-            return [Violation("a \(severity) with a single contributing factor: serious incidents rarely have one root cause", at: at,
+            return [Violation("a \(context.configuration.severityName(severity)) postmortem with a single contributing factor: serious incidents rarely have one root cause", at: at,
                               suggestion: "ask what else had to be true: why the trigger was possible, why detection took as long as it did, why recovery was not faster",
                               severity: .info)]
         }

@@ -7,7 +7,7 @@ public struct RequiredSectionsRule: LintRule {
         category: .structure, defaultSeverity: .error,
         options: [RuleOption("required",
             default: "{SEV1: [summary, impact, timeline, factors, actions, went-well, went-wrong], SEV2: <same as SEV1>, SEV3: [summary, impact, timeline, factors, actions], default: [summary, impact, timeline, factors]}",
-            help: "Section kinds required per severity; `default` applies to other severities and to documents without one. Kinds: \(SectionKind.allCases.map(\.rawValue).joined(separator: ", ")).")],
+            help: "Section kinds required per severity; `default` applies to other severities and to documents without one. The defaults go by place on pm.yml's `severities`: SEV1 and SEV2 stand for its two most severe levels, SEV3 for the third. Kinds: \(SectionKind.allCases.map(\.rawValue).joined(separator: ", ")).")],
         triggeringExamples: [
             "↓" + RuleExamples.frontMatter() + RuleExamples.body().replacingBytes(of: "## What went well", with: "## Notes"),
             RuleExamples.frontMatter() + RuleExamples.body(["Impact": "<!-- numbers to come -->"]).replacingBytes(of: "## Impact", with: "↓## Impact"),
@@ -20,12 +20,21 @@ public struct RequiredSectionsRule: LintRule {
         ]
     )
 
-    static let defaults: [String: [String]] = [
-        "SEV1": ["summary", "impact", "timeline", "factors", "actions", "went-well", "went-wrong"],
-        "SEV2": ["summary", "impact", "timeline", "factors", "actions", "went-well", "went-wrong"],
-        "SEV3": ["summary", "impact", "timeline", "factors", "actions"],
-        "default": ["summary", "impact", "timeline", "factors"],
+    /// The sections the two most severe levels need, then the third, then the others
+    /// (SEV1–SEV2, SEV3 and the rest on the built-in scale).
+    static let defaultsByPlace: [[String]] = [
+        ["summary", "impact", "timeline", "factors", "actions", "went-well", "went-wrong"],
+        ["summary", "impact", "timeline", "factors", "actions", "went-well", "went-wrong"],
+        ["summary", "impact", "timeline", "factors", "actions"],
     ]
+    static let defaultSections = ["summary", "impact", "timeline", "factors"]
+
+    /// The default lists by severity: by place on pm.yml's scale (``RuleOptions/mostSevere(_:)``).
+    static func defaults(_ options: RuleOptions) -> [String: [String]] {
+        var lists = ["default": defaultSections]
+        for (severity, sections) in zip(options.mostSevere(defaultsByPlace.count), defaultsByPlace) { lists[severity] = sections }
+        return lists
+    }
 
     static let titles: [SectionKind: String] = [
         .summary: "Summary", .impact: "Impact", .timeline: "Timeline", .factors: "Contributing factors",
@@ -40,7 +49,7 @@ public struct RequiredSectionsRule: LintRule {
         // Keys in capitals (`default` as it is), as severities are compared: `sev2:` beside the
         // built-in `SEV2` had replaced it or not, by the order of a dictionary.
         func key(_ severity: String) -> String { severity.uppercased() == "DEFAULT" ? "default" : severity.uppercased() }
-        var lists = Dictionary(uniqueKeysWithValues: Self.defaults.map { (key($0.key), $0.value) })
+        var lists = Dictionary(Self.defaults(options).map { (key($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
         var given = Set<String>()
         for entry in options.values["required"]?.entries ?? [] {
             guard given.insert(key(entry.key)).inserted else {
@@ -74,7 +83,7 @@ public struct RequiredSectionsRule: LintRule {
         let record = context.postmortem
         let severity = record.severity?.uppercased()
         let kinds = severity.flatMap { required[$0] } ?? required["default"] ?? []
-        let label = severity.map { "a \($0) postmortem" } ?? "a postmortem without a severity"
+        let label = severity.map { "a \(context.configuration.severityName($0)) postmortem" } ?? "a postmortem without a severity"
         var result: [Violation] = []
         let firstHeading = record.sections.first?.range ?? SourceRange(line: 1)
         var missing: [String] = []

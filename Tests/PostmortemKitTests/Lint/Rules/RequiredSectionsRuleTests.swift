@@ -14,4 +14,29 @@ import Testing
         #expect(try LintTestSupport.lint(timed).allSatisfy { $0.ruleID != "PM010" })
         #expect(try LintTestSupport.lint(RuleExamples.document()).allSatisfy { $0.ruleID != "PM010" })
     }
+
+    /// Found by the black-box pass of stop 46: with pm.yml's own scale (`[critical, major,
+    /// minor]`), the defaults of PM010, PM040 and PM050, written as SEV1 to SEV3, never applied:
+    /// a critical postmortem without actions or lessons had no finding. They go by place on the
+    /// scale now, and the messages write the level as the scale does.
+    @Test func defaultsFollowTheScalesOrder() throws {
+        var configuration = RuleExamples.configuration
+        configuration.severities = ["critical", "major", "minor"]
+        func findings(_ severity: String, without sections: [String]) throws -> [Finding] {
+            var text = RuleExamples.frontMatter(["severity: \(severity)"])
+                + RuleExamples.body(["Contributing factors": "- **Config:** The proxy accepted an empty pool."])
+            for title in sections { text = text.replacingBytes(of: "## \(title)", with: "## Notes on \(title.lowercased())") }
+            text = text.replacingBytes(of: "- [ ] ", with: "- ")
+            return try LintTestSupport.lint(text, configuration: configuration).filter { ["PM010", "PM040", "PM050"].contains($0.ruleID) }
+        }
+        let critical = try findings("critical", without: ["What went well", "Follow-up actions"])
+        #expect(critical.map(\.message) == ["a critical postmortem needs the sections \"Follow-up actions\", \"What went well\"",
+                                            "a critical postmortem needs at least one follow-up action",
+                                            "a critical postmortem with a single contributing factor: serious incidents rarely have one root cause"], "\(critical.map(\.message))")
+        let minor = try findings("MINOR", without: ["What went well", "Follow-up actions"])
+        #expect(minor.map(\.message) == ["a minor postmortem needs the section \"Follow-up actions\"", "a minor postmortem needs at least one follow-up action"])
+        // The built-in scale is as it was.
+        let sev4 = try LintTestSupport.lint(RuleExamples.frontMatter(["severity: SEV4"]) + RuleExamples.body().replacingBytes(of: "## What went well", with: "## Notes"))
+        #expect(sev4.allSatisfy { $0.ruleID != "PM010" })
+    }
 }
