@@ -54,7 +54,7 @@ struct PeriodOptions: ParsableArguments {
     /// window over centuries), naming the SLO and what to change.
     func requireFewEnoughWindows(slos: [SLODefinition], period: ReportingPeriod) throws {
         guard let (slo, windows) = ErrorBudgetCalculator.tooManyWindows(slos: slos, period: period) else { return }
-        Terminal.error(Terminal.sanitise("the period \(period.label) holds about \(windows) windows of SLO `\(slo.id)` (\(slo.window)); "
+        Terminal.error(Terminal.sanitise("the period \(period.label) holds \(windows) windows of SLO `\(slo.id)` (\(slo.window)); "
                                          + "pm reports at most \(ErrorBudgetCalculator.mostWindowsPerSLO) per SLO: choose a shorter period or a longer window"))
         throw ExitCode(2)
     }

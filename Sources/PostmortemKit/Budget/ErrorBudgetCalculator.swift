@@ -11,23 +11,30 @@ public enum ErrorBudgetCalculator {
     /// staircase; 1d over 1900 to 9000 would be 2.6 million of them (pm report ran out of memory).
     public static let mostWindowsPerSLO = 5_000
 
-    /// The first SLO with more than ``mostWindowsPerSLO`` windows in the period, with about how
-    /// many it has, or nil when every SLO fits. Counted from the lengths, without listing them.
+    /// The first SLO with more than ``mostWindowsPerSLO`` windows in the period, with how many it
+    /// has, or nil when every SLO fits.
     public static func tooManyWindows(slos: [SLODefinition], period: ReportingPeriod) -> (slo: SLODefinition, windows: Int)? {
-        let days = Int((period.start.minutes(to: period.end) / 1440).rounded(.up))
         for slo in slos {
-            let shortest: Int
-            switch slo.window {
-            case .month: shortest = 28
-            case .quarter: shortest = 90
-            case .rolling(let length): shortest = length
-            }
-            // A period of whole days meets that many daily windows; a longer window may also
-            // begin before the period and another end after it.
-            let windows = (days + shortest - 1) / shortest + (shortest > 1 ? 1 : 0)
+            let windows = windowCount(of: slo.window, in: period)
             if windows > mostWindowsPerSLO { return (slo, windows) }
         }
         return nil
+    }
+
+    /// How many windows of a kind overlap the period, counted from the calendar dates of its
+    /// first and last instants without listing them (months had been counted as 28 days, which
+    /// refused 4,812 months as "about 5232").
+    static func windowCount(of kind: SLOWindow, in period: ReportingPeriod) -> Int {
+        let first = period.zone.date(of: period.start)
+        let last = period.end > period.start ? period.zone.date(of: period.end.adding(seconds: -1)) : first
+        func floorDivided(_ day: Int, by length: Int) -> Int { day >= 0 ? day / length : -((-day + length - 1) / length) }
+        switch kind {
+        case .month: return (last.year - first.year) * 12 + last.month - first.month + 1
+        case .quarter: return (last.year - first.year) * 4 + (last.month - 1) / 3 - (first.month - 1) / 3 + 1
+        case .rolling(let length):
+            // Counted from 1970-01-01, as ``windowBounds(of:containing:zone:)`` counts them.
+            return floorDivided(last.daysSinceEpoch, by: length) - floorDivided(first.daysSinceEpoch, by: length) + 1
+        }
     }
 
     /// Windows of each SLO that overlap the period, with incidents split across window boundaries.

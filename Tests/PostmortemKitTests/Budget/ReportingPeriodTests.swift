@@ -131,4 +131,33 @@ import Testing
         #expect(ErrorBudgetCalculator.tooManyWindows(slos: [daily], period: period("2013-04-07", "2026-12-15"))?.windows == 5_001)
         #expect(ErrorBudgetCalculator.tooManyWindows(slos: [daily], period: .quarter("2026-Q3", zone: .utc)!) == nil)
     }
+
+    /// Found by the black-box pass of stop 46: months were counted as 28 days and quarters as
+    /// 90, so 4,812 months (1900 to 2300, which budget.md allows) were refused as "about 5232",
+    /// and exactly 5,000 quarters as "about 5074". They are counted from the calendar now, as
+    /// ``ErrorBudgetCalculator/windowBounds(of:overlapping:_:zone:limit:)`` lists them.
+    @Test func windowsAreCountedFromTheCalendar() throws {
+        let monthly = SLODefinition(id: "monthly", objective: 99.9, window: .month)
+        let quarterly = SLODefinition(id: "quarterly", objective: 99.9, window: .quarter)
+        let weekly = SLODefinition(id: "weekly", objective: 99.9, window: .rolling(days: 7))
+        func period(_ from: String, _ to: String, zone: ZoneResolver = .utc) -> ReportingPeriod {
+            .range(from: CalendarDate(from)!, to: CalendarDate(to)!, zone: zone)
+        }
+        #expect(ErrorBudgetCalculator.tooManyWindows(slos: [monthly], period: period("1900-01-01", "2300-12-31")) == nil)
+        #expect(ErrorBudgetCalculator.tooManyWindows(slos: [monthly], period: period("1900-01-01", "2316-08-31")) == nil)
+        #expect(ErrorBudgetCalculator.tooManyWindows(slos: [monthly], period: period("1900-01-01", "2316-09-01"))?.windows == 5_001)
+        #expect(ErrorBudgetCalculator.tooManyWindows(slos: [quarterly], period: period("1900-01-01", "3149-12-31")) == nil)
+        #expect(ErrorBudgetCalculator.tooManyWindows(slos: [quarterly], period: period("1900-01-01", "3150-01-01"))?.windows == 5_001)
+        // The count is the number of windows listed, in a zone with summer time too.
+        let berlin = try #require(ZoneResolver("Europe/Berlin"))
+        for (from, to) in [("2026-01-15", "2026-03-31"), ("1969-12-20", "1970-01-20"), ("2026-10-25", "2026-10-25"), ("2024-02-29", "2031-07-01")] {
+            for zone in [ZoneResolver.utc, berlin] {
+                let p = period(from, to, zone: zone)
+                for slo in [monthly, quarterly, weekly] {
+                    let listed = ErrorBudgetCalculator.windowBounds(of: slo.window, overlapping: p.start, p.end, zone: zone).count
+                    #expect(ErrorBudgetCalculator.windowCount(of: slo.window, in: p) == listed, "\(from)..\(to) \(slo.window) in \(zone)")
+                }
+            }
+        }
+    }
 }
