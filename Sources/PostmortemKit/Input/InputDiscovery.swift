@@ -221,9 +221,19 @@ public enum InputDiscovery {
         let currentDirectory: String
 
         init(patterns: [String], root: String?, currentDirectory: String) {
-            self.patterns = patterns
+            self.patterns = patterns.map(Self.normalised)
             self.currentDirectory = currentDirectory
             base = RelativeLinkRule.normalise(root.map { $0.hasPrefix("/") ? $0 : currentDirectory + "/" + $0 } ?? currentDirectory)
+        }
+
+        /// A pattern as `.gitignore` reads it: `./postmortems/drafts/**` and `/postmortems/drafts/**`
+        /// are `postmortems/drafts/**` (anchored at pm.yml's directory, as a pattern with a slash
+        /// is), and `drafts/`, a directory, is `drafts`. Written so, they had matched nothing.
+        static func normalised(_ pattern: String) -> String {
+            var p = pattern[...]
+            while p.hasPrefix("./") || p.hasPrefix("/") { p = p.dropFirst(p.hasPrefix("/") ? 1 : 2) }
+            while p.count > 1, p.hasSuffix("/") { p = p.dropLast() }
+            return String(p)
         }
 
         func ignores(_ path: String) -> Bool {

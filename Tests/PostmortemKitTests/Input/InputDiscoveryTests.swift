@@ -156,6 +156,19 @@ struct InputDiscoveryTests {
         #expect(InputDiscovery.IgnoreRule(patterns: ["drafts/**"], root: "/", currentDirectory: "/r").ignores("/drafts/x.md"))
     }
 
+    /// Found by the black-box pass of stop 46: `./postmortems/drafts/**` and `drafts/`, as
+    /// `.gitignore` writes them, matched nothing, and the drafts were linted without a word.
+    @Test func ignoreGlobsWrittenAsGitignoreWritesThem() {
+        // The files under the drafts, or the directory itself (whose files are then not looked at).
+        for (pattern, path) in [("./postmortems/drafts/**", "/r/postmortems/drafts/x.md"), ("/postmortems/drafts/**", "/r/postmortems/drafts/x.md"),
+                                ("postmortems/drafts/", "/r/postmortems/drafts"), ("drafts/", "/r/postmortems/drafts"), ("./drafts", "/r/postmortems/drafts")] {
+            let rule = InputDiscovery.IgnoreRule(patterns: [pattern], root: "/r", currentDirectory: "/r")
+            #expect(rule.ignores(path), "\(pattern)")
+            #expect(!rule.ignores("/r/postmortems/a.md"), "\(pattern)")
+        }
+        #expect(InputDiscovery.IgnoreRule.normalised(".//drafts//") == "drafts")
+    }
+
     @Test("a pattern of 200,000 stars is matched, not a stack overflow")
     func longGlob() {
         let stars = String(repeating: "*", count: 200_000)
