@@ -91,6 +91,9 @@ public enum ConfigurationReader {
                                          message: "unknown key `\(entry.key)`\(hint)")
             }
         }
+        if configuration.section("classification") != nil, let settings = try? ClassificationSettings(configuration: configuration) {
+            configuration.causeCategoryIDs = settings.categories.map(\.id)
+        }
         return configuration
     }
 

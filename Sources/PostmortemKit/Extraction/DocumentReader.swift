@@ -37,7 +37,7 @@ public struct ReadOptions: Sendable {
     }
 
     public init(configuration: Configuration, renderHTML: Bool = false) {
-        self.init(defaultZone: ZoneResolver(configuration.timezone) ?? .utc, renderHTML: renderHTML)
+        self.init(defaultZone: ZoneResolver(configuration.timezone) ?? .utc, categoryIDs: Set(configuration.causeCategoryIDs), renderHTML: renderHTML)
     }
 }
 

@@ -39,4 +39,21 @@ import Testing
         #expect(schema.contains("\"SEV4\""))
         #expect(schema.contains("\"in-review\""))
     }
+
+    /// Found by the black-box pass of stop 46: keys PM003 allows (`lint.rules.PM003.allow`) were
+    /// rejected by the schema's `additionalProperties: false`, so editors marked them as errors
+    /// that `pm lint` passed; with PM003 off, every key is allowed.
+    @Test func schemaAllowsWhatPM003Allows() throws {
+        func schema(_ yaml: String) throws -> [String: Any] {
+            let json = FrontMatterSchema.json(configuration: try LintTestSupport.configuration(yaml))
+            return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        }
+        let allowed = try schema("lint:\n  rules:\n    unknown-front-matter-key:\n      allow: [jira_epic, title]\n")
+        #expect((allowed["properties"] as? [String: Any])?["jira_epic"] != nil)
+        #expect(allowed["additionalProperties"] as? Bool == false)
+        #expect(((allowed["properties"] as? [String: Any])?["title"] as? [String: Any])?["minLength"] as? Int == 1)
+        #expect(try schema("lint:\n  disable: [PM003]\n")["additionalProperties"] as? Bool == true)
+        #expect(try schema("lint:\n  rules:\n    PM003:\n      severity: off\n")["additionalProperties"] as? Bool == true)
+        #expect(try schema("organization: T\n")["additionalProperties"] as? Bool == false)
+    }
 }

@@ -18,7 +18,7 @@ public struct FactorCategoryRule: LintRule {
     public init(options: RuleOptions) throws(ConfigurationError) {}
 
     public func check(_ context: LintContext) -> [Violation] {
-        let ids = DefaultTaxonomy.categories.map(\.id).filter { $0 != "unknown" }
+        let ids = context.configuration.causeCategoryIDs.filter { $0 != "unknown" }
         return context.postmortem.factors.compactMap { factor in
             guard factor.category == nil else { return nil }
             if let label = factor.label, let near = closestMatch(label.trimmingCharacters(in: CharacterSet(charactersIn: ": ")), in: ids) {

@@ -56,7 +56,7 @@ public struct FrontMatterValuesRule: LintRule {
             result.append(Violation(message, at: impact.range ?? context.frontMatterRange("impact")))
         }
         if let causes = record.causes {
-            let known = DefaultTaxonomy.categories.map(\.id)
+            let known = context.configuration.causeCategoryIDs
             for cause in causes where !known.contains(cause) {
                 // A factor's label names a category too (`**Configuration:**` is `config`); so
                 // does the same word in `causes`, though only the id is read there.

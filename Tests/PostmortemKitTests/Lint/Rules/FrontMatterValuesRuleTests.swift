@@ -11,4 +11,32 @@ struct FrontMatterValuesRuleTests {
         #expect(messages.first == "`causes` lists `configuration`, which is not a cause category; as a factor's label it names `config`")
         #expect(messages.count == 2 && messages[1].hasPrefix("`causes` lists `cosmic-rays`, which is not a cause category (one of: "))
     }
+
+    /// Found while mending the black-box pass of stop 46: a category of pm.yml's own taxonomy
+    /// was a category to `pm classify` only. `pm lint` called `causes: [payments-provider]` wrong
+    /// (PM002), PM041 did not count a factor labelled with it, and `pm schema` rejected it.
+    @Test func causesFromPMYAMLsTaxonomy() throws {
+        let configuration = try LintTestSupport.configuration("""
+            classification:
+              categories:
+                - id: payments-provider
+                  label: Payments provider
+                  terms: {paylane: 3}
+            """)
+        #expect(configuration.causeCategoryIDs.contains("payments-provider") && configuration.causeCategoryIDs.last == "unknown")
+        let document = RuleExamples.document(frontMatter: ["causes: [payments-provider]"],
+                                             sections: ["Contributing factors": "- **Payments-provider:** The acquirer timed out.\n- **Deploy:** Config pushes reach every edge node at once."])
+        let read = DocumentReader.read(text: document, path: "postmortems/x.md", options: ReadOptions(configuration: configuration))
+        let findings = try Linter(configuration: configuration).lint(read, today: RuleDescription.exampleToday)
+            .filter { $0.ruleID == "PM041" || $0.message.contains("causes") }
+        #expect(findings.isEmpty, "\(findings.map(\.message))")
+        #expect(read.postmortem.factors.map(\.category) == ["payments-provider", "deploy"])
+        #expect(FrontMatterSchema.json(configuration: configuration).contains("\"payments-provider\""))
+        // Without pm.yml's category, as before.
+        let messages = try LintTestSupport.lint(document).filter { $0.ruleID == "PM002" }.map(\.message)
+        #expect(messages.count == 1 && messages[0].hasPrefix("`causes` lists `payments-provider`, which is not a cause category"))
+        // A replaced taxonomy leaves only its own categories and `unknown`.
+        let replaced = try LintTestSupport.configuration("classification:\n  taxonomy: replace\n  categories:\n    - id: vendor\n      label: Vendor\n      terms: {acquirer: 2}\n")
+        #expect(replaced.causeCategoryIDs == ["vendor", "unknown"])
+    }
 }
