@@ -11,7 +11,7 @@ extension PM {
             discussion: """
                 Without an argument, lists every rule with its id, alias, default severity and summary. \
                 With an id or alias (PM012, blame-language), prints the rule's rationale, options and \
-                examples. --markdown prints docs/rules.md, which is generated from the same descriptions.
+                examples; with a reading problem's code or alias (P011, invalid-yaml), what it reports. --markdown prints docs/rules.md, which is generated from the same descriptions.
 
                 Exit codes: 0 success; 2 unknown rule.
                 """
@@ -21,6 +21,24 @@ extension PM {
         @Argument(help: ArgumentHelp("A rule id or alias.", valueName: "rule")) var rule: String?
 
         func run() throws {
+            if let rule, RuleRegistry.rule(named: rule) == nil, let code = ProblemCode(named: rule) {
+                // A reading problem is no rule, but lint reports it like one, and pm.yml's
+                // `lint.disable` and `pm-lint` comments name it as they name rules.
+                print(Terminal.sanitise("""
+                    \(code.rawValue) \(code.alias) (\(code.defaultSeverity.rawValue))
+
+                    A reading problem: pm finds it while reading a document, before the lint rules run, and
+                    `pm lint` reports it like a rule's finding.
+
+                    \(code.summary)
+
+                    Switch it off in pm.yml (`lint: {disable: [\(code.rawValue)]}`) or silence it in the document
+                    (`<!-- pm-lint disable-file \(code.rawValue) -- reason -->`). docs/format.md, "Reading problems",
+                    lists every reading problem.
+
+                    """), terminator: "")
+                return
+            }
             if markdown {
                 if let rule {
                     guard let type = RuleRegistry.rule(named: rule) else { throw unknown(rule) }
@@ -39,7 +57,7 @@ extension PM {
         }
 
         func unknown(_ name: String) -> Error {
-            let names = RuleRegistry.all.flatMap { [$0.description.id, $0.description.alias] }
+            let names = RuleRegistry.all.flatMap { [$0.description.id, $0.description.alias] } + ProblemCode.allCases.flatMap { [$0.rawValue, $0.alias] }
             let hint = closestMatch(name, in: names).map { "; did you mean \($0)?" } ?? ""
             Terminal.error("no rule `\(Terminal.sanitise(name))`\(hint) (see `pm rules`)")
             return ExitCode(2)

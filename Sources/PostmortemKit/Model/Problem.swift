@@ -79,6 +79,36 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// The code named by `name`, its code or its alias, in any case (`P011`, `invalid-yaml`).
+    public init?(named name: String) {
+        guard let code = Self.allCases.first(where: { $0.rawValue.caseInsensitiveCompare(name) == .orderedSame || $0.alias == name.lowercased() })
+        else { return nil }
+        self = code
+    }
+
+    /// When pm reports it, in a line (docs/format.md, "Reading problems", says it in full).
+    public var summary: String {
+        switch self {
+        case .unreadable: "The input is not a readable regular file: permission denied, a broken link, over 32 MiB, or a directory named like a Markdown file (a note)."
+        case .invalidUTF8: "The file is not valid UTF-8; it is read with U+FFFD in place of the bad bytes, and the problem points at the first."
+        case .binary: "The file holds a NUL byte, so it is not text."
+        case .empty: "The file is empty, or holds only blank lines and spaces."
+        case .tooDeep: "Lists or quotes are nested more than 64 levels deep; deeper content is not analysed."
+        case .linksTooLarge: "Link reference definitions could expand far past the file's size; the body is not analysed."
+        case .tableTooLarge: "A table would make far more cells, or take far more steps, than the file's size warrants; the body is not analysed."
+        case .unclosedFrontMatter: "The `---` on line 1 is never closed."
+        case .invalidYAML: "The front matter is not valid YAML, or its aliases expand past 100,000 values or far past its length."
+        case .frontMatterNotMapping: "The front matter is a list or a scalar, not a mapping of keys to values."
+        case .wrongType: "A front matter value has the wrong type (a string where a list belongs, a number as a date)."
+        case .invalidTimestamp: "A time is not a timestamp, names no such date or time, has no time of day or zone pm can use, or a weekday written with a date is not its day."
+        case .invalidValue: "A value pm cannot use (an unknown `timezone`, an SLO named twice in `impact`)."
+        case .duplicateKey: "A key is given twice in one YAML mapping; the front matter is not used."
+        case .timelineEntryWithoutTime: "An entry of a mostly timed timeline has no time pm can read."
+        case .invalidActionMetadata: "An action's due date is not a real date, or a key of its metadata is misspelled (`tikcet:`, `Owmer` as a column)."
+        case .definitionItem: "A list item that Markdown reads as a link reference definition (`- [14:06]: Mitigated`), so it renders as an empty bullet and pm reads nothing from it."
+        }
+    }
+
     public var defaultSeverity: Severity {
         switch self {
         case .unreadable, .binary, .invalidYAML, .frontMatterNotMapping, .unclosedFrontMatter, .invalidTimestamp,
