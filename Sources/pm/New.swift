@@ -83,7 +83,14 @@ extension PM {
                 throw ExitCode(2)
             }
             let directory = dir ?? global.inputPaths([], configuration: configuration)[0]
-            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            // A directory that does not exist is made (a new repository's first postmortem), and
+            // said so on stderr: `--dir postmortem` for `postmortems` had made a second folder
+            // without a word. Standard output stays the new file's path alone.
+            var isDirectory: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
+               (try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)) != nil {
+                Terminal.note(Terminal.sanitiseLine("pm: note: created directory \(directory)"))
+            }
             let path = (directory as NSString).appendingPathComponent("\(request.id).md")
             // O_EXCL: never overwrite, even if another process creates the file meanwhile.
             let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)

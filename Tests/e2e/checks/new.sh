@@ -2,6 +2,7 @@
 newdir=$(mktemp -d)
 check "new writes a draft and prints its path" bash -c "cd $newdir && $PWD/$PM new 'Search latency after index merge' --severity SEV3 --service search --date 2026-09-01 | grep -qx 'postmortems/2026-09-01-search-latency-after-index-merge.md' && grep -q 'status: draft' postmortems/2026-09-01-search-latency-after-index-merge.md"
 check "new refuses to overwrite (exit 1, file unchanged)" bash -c "cd $newdir && echo keep > postmortems/2026-09-02-x.md && ! $PWD/$PM new 'X' --date 2026-09-02 && test \"\$(cat postmortems/2026-09-02-x.md)\" = keep"
+check "new says on stderr when it creates the directory (--dir postmortem for postmortems had made one without a word), and not when it exists" bash -c "d=\$(mktemp -d) && cd \$d && $PWD/$PM new 'A' --dir postmortem --date 2026-09-01 2>err >out && grep -qx 'pm: note: created directory postmortem' err && grep -qx 'postmortem/2026-09-01-a.md' out && $PWD/$PM new 'B' --dir postmortem --date 2026-09-01 2>err >/dev/null && ! test -s err"
 check "new rejects an impossible date (exit 2)" bash -c "cd $newdir && $PWD/$PM new 'Y' --date 2026-02-30; test \$? = 2"
 # A severity in any case is the scale's, as lint reads it; an unknown one, or an empty service or
 # template name, is a usage error (the black-box pass of stop 36).
