@@ -65,6 +65,13 @@ import Testing
         #expect(!asTemplate.contains { $0.ruleID == "PM011" })
         #expect(asPostmortem.contains { $0.ruleID == "PM011" })
         #expect(asPostmortem.contains { $0.ruleID == "PM001" && $0.message.contains("empty") })
+        // `- HH:MM: <event>` and `**Category:** <condition…>` are values to fill in too: the
+        // bundled templates had a PM010 warning and a PM041 note each (the black-box pass of stop 46).
+        #expect(!asTemplate.contains { $0.ruleID == "PM041" || $0.ruleID == "PM010" }, "\(asTemplate.map(\.message))")
+        #expect(asPostmortem.contains { $0.ruleID == "PM041" } && asPostmortem.contains { $0.ruleID == "PM010" && $0.message.contains("no entry with a time") })
+        // A label one letter off a category is still a typo in a template.
+        let typo = text.replacingBytes(of: "**Category:**", with: "**Confg:**")
+        #expect(linter.lint(DocumentReader.read(text: typo, path: path), today: RuleDescription.exampleToday).contains { $0.ruleID == "PM041" && $0.message.contains("did you mean `config`") })
     }
 
     /// The real postmortems run to completion, and every one gets findings (none is in pm's format).

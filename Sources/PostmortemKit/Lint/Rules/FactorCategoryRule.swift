@@ -25,7 +25,8 @@ public struct FactorCategoryRule: LintRule {
                 return Violation("factor label \"\(label)\" is not a cause category; did you mean `\(near)`?", at: factor.range,
                                  suggestion: "use one of: \(ids.joined(separator: ", "))", severity: .warning)
             }
-            if Self.inferredCategory(factor.text) != nil { return nil }
+            // A template's `**Category:** <condition…>` is a value to fill in.
+            if context.isTemplate || Self.inferredCategory(factor.text) != nil { return nil }
             return Violation("no cause category for this factor, and none can be inferred from its text", at: factor.range,
                              suggestion: "start it with a **Category:** label (\(ids.joined(separator: ", ")))")
         }

@@ -97,7 +97,8 @@ public struct RequiredSectionsRule: LintRule {
             } else if matching.allSatisfy(\.isEmpty) {
                 let section = matching[0]
                 result.append(Violation("the \"\(section.title)\" section is empty", at: SourceRange(start: section.range.start, end: section.range.start)))
-            } else if kind == .timeline, !record.timeline.contains(where: { $0.time != nil || !$0.timeText.isEmpty }) {
+            } else if kind == .timeline, !context.isTemplate, !record.timeline.contains(where: { $0.time != nil || !$0.timeText.isEmpty }) {
+                // (Not in a template, whose `- HH:MM: <event>` is a value to fill in.)
                 // (A time read without a date to put it on, with no `started`, is one: PM001 asks for that.)
                 // A timeline of prose pm reads no time from ("In the morning, the pool emptied")
                 // gives the rules that compare times nothing to compare, and said nothing.
