@@ -34,7 +34,10 @@ enum ActionExtractor {
                         continue
                     case .table:
                         tableActions(block, group: group, started: started, into: &result, labelled: &labelled, problems: &problems)
-                    case .paragraph where isLabelOnly(block) || block.plainText.hasSuffix(":") && isShortLabel(block.plainText):
+                    // `Owner: team-payments` on a line of its own names the owner of the actions below,
+                    // as it does in bold or as an item.
+                    case .paragraph where isLabelOnly(block) || block.plainText.hasSuffix(":") && isShortLabel(block.plainText)
+                        || !block.plainText.contains("\n") && ownerLabel(block.plainText) != nil:
                         var text = block.plainText.trimmingWhitespace()
                         if text.hasSuffix(":") { text.removeLast() }
                         label = text.trimmingWhitespace()

@@ -1213,6 +1213,12 @@ import Testing
         // The fourth retest: `TBD` is no owner (PM051 asks for one); a name with a handle is the handle.
         let q = read("## Action items\n\n### Owner: TBD\n\n- [ ] Add dashboard (PAY-411)\n\n### Owner: Jane Doe (@jdoe)\n\n- [ ] Add runbook (PAY-412)\n")
         #expect(q.actions.map(\.owner) == [nil, "jdoe"])
+        // Left open by stop 45: a plain line `Owner: team-payments` over a list, as a bold one;
+        // prose after `Owner:` is no label.
+        let plain = read("## Action items\n\nOwner: team-payments\n\n- [ ] Add a retry budget (PAY-12)\n\nOwner: @li.w\n\n- [ ] Cap the pool (OPS-3)\n\n"
+                         + "Owner: see the thread below for who takes each of these.\n\n- [ ] Document the failover (OPS-4)\n")
+        #expect(plain.actions.map(\.owner) == ["team-payments", "li.w", nil])
+        #expect(plain.actions.map(\.group) == ["Owner: team-payments", "Owner: @li.w", nil])
     }
 
     /// From the review of the stop's diff: Jira's resolutions in a Status cell, only as whole
