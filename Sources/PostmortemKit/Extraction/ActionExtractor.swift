@@ -21,6 +21,16 @@ enum ActionExtractor {
                 // A label on a line of its own over a list or table (`**Done**`, `Long term:`)
                 // groups its actions, as a heading does.
                 var label: String? = nil
+                // An owner's heading above this one (`### Owner: team-web` over `#### Done`) gives
+                // the actions here that have no owner of their own its owner; the group is the
+                // nearer heading.
+                let ownerAbove = index == root ? nil : enclosingOwner(of: index, below: root, in: outline)
+                let firstAction = result.count
+                defer {
+                    if let ownerAbove {
+                        for k in firstAction..<result.count where result[k].owner == nil { result[k].owner = ownerAbove }
+                    }
+                }
                 // Lessons under the actions (`### Lessons`, `### Key learnings`) are lessons; only
                 // their tasks are actions.
                 let lessons = entry.kind.map(SectionKind.lessonKinds.contains) == true && index != root
@@ -64,6 +74,22 @@ enum ActionExtractor {
             result = result.enumerated().sorted { ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset) }.map(\.element)
         }
         return result
+    }
+
+    /// The owner the nearest heading above entry `index` that is an owner's label names
+    /// (``ownerLabel(_:)``), up to the section `root`, itself not included.
+    static func enclosingOwner(of index: Int, below root: Int, in outline: Outline) -> String? {
+        var level = outline.entries[index].level
+        var j = index - 1
+        while j > root {
+            let entry = outline.entries[j]
+            if entry.level < level {
+                if let owner = ownerLabel(entry.title) { return owner }
+                level = entry.level
+            }
+            j -= 1
+        }
+        return nil
     }
 
     /// Actions numbered by the document (`AI-1: Add an alert`, `[FU-2] Cap the pool`) are not

@@ -1219,6 +1219,13 @@ import Testing
                          + "Owner: see the thread below for who takes each of these.\n\n- [ ] Document the failover (OPS-4)\n")
         #expect(plain.actions.map(\.owner) == ["team-payments", "li.w", nil])
         #expect(plain.actions.map(\.group) == ["Owner: team-payments", "Owner: @li.w", nil])
+        // Left open by stop 45: an owner's heading over a state's heading gave the state's actions
+        // no owner. The group is the nearer heading; an action's own owner wins.
+        let nested = read("## Action items\n\n### Owner: team-web\n\n#### Done\n\n- Add login canary (WEB-1)\n\n#### Open\n\n"
+                          + "- [ ] Add logout canary (WEB-2)\n- [ ] Add SSO canary (@li.w, WEB-3)\n\n### Later\n\n- [ ] Backfill (DATA-1)\n")
+        #expect(nested.actions.map(\.owner) == ["team-web", "team-web", "li.w", nil])
+        #expect(nested.actions.map(\.group) == ["Done", "Open", "Open", "Later"])
+        #expect(nested.actions.map(\.state) == [.done, .open, .open, .open])
     }
 
     /// From the review of the stop's diff: Jira's resolutions in a Status cell, only as whole
