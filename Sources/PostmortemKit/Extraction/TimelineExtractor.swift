@@ -669,10 +669,13 @@ enum TimelineExtractor {
         let range = paragraph.range ?? SourceRange(line: 1)
         var pending: (TimeExpression.Leading, String, SourceRange)? = nil
         var lineNumber = range.start.line + first
+        // A day label with words after its date (`**Day 3 (2026-05-14)** – recovery`) labels the
+        // day as a bold line of its own; among other lines it is an entry.
+        let boldLine = lines.count == 1 && paragraph.children.first.map { [.strong, .emphasis].contains($0.kind) } == true
         for line in lines.dropFirst(first) {
             defer { lineNumber += 1 }
             let at = SourceRange(line: lineNumber, column: range.start.column)
-            if let leading = TimeExpression.leading(String(line)) ?? afterLeadIn(line) ?? dayLabelWithDate(line) {
+            if let leading = TimeExpression.leading(String(line)) ?? afterLeadIn(line) ?? dayLabelWithDate(line, asLabel: boldLine) {
                 if leading.isDateOnly, let problem = outOfRange(in: String(line), at: at, reading: .startOfDay) {
                     problems.append(problem)
                 }
@@ -786,9 +789,14 @@ enum TimelineExtractor {
     }
 
     /// A day label with its date in brackets (`**Day 3 (Friday, August 21, 2026)**`, `### Day 1
-    /// (2026-05-12)`), and words after a dash or a colon (`**Day 3 (2026-05-14) – recovery**`):
-    /// the date, with the day's number and the weekday written.
-    static func dayLabelWithDate(_ text: Substring) -> TimeExpression.Leading? {
+    /// (2026-05-12)`): the date, with the day's number and the weekday written.
+    ///
+    /// With words after the bracket, set apart by a dash or a colon (`**Day 3 (2026-05-14) –
+    /// recovery**`), it is a label when `asLabel` (a heading, a bold line of its own, an item over
+    /// the day's entries), and the words name the day. Otherwise, and after a time (`Day 3
+    /// (2026-05-14) 14:00 restart`), it is an entry on that date with what follows the bracket:
+    /// `- Day 1 (2026-05-12) – errors begin` is read as `- 2026-05-12 – errors begin` is.
+    static func dayLabelWithDate(_ text: Substring, asLabel: Bool = true) -> TimeExpression.Leading? {
         var t = text.trimmingWhitespace()
         while let f = t.first, f == "*" || f == "_" { t.removeFirst() }
         while let l = t.last, l == "*" || l == "_" || l == ":" { t.removeLast() }
@@ -798,21 +806,24 @@ enum TimelineExtractor {
         var k = 4
         guard let day = TimeExpression.number(b, &k, maxDigits: 3) else { return nil }
         while k < b.count, b[k] == UInt8(ascii: " ") { k += 1 }
-        guard k < b.count, b[k] == UInt8(ascii: "("), let close = b[k...].firstIndex(of: UInt8(ascii: ")")),
-              close == b.count - 1 || describesDay(b[(close + 1)...]),
-              var leading = TimeExpression.leading(String(decoding: b[(k + 1)..<close], as: UTF8.self)),
-              leading.date != nil, leading.isDateOnly, leading.rest.isEmpty else { return nil }
+        guard k < b.count, b[k] == UInt8(ascii: "("), let close = b[k...].firstIndex(of: UInt8(ascii: ")")) else { return nil }
+        let inside = String(decoding: b[(k + 1)..<close], as: UTF8.self)
+        guard var leading = TimeExpression.leading(inside), leading.date != nil, leading.isDateOnly, leading.rest.isEmpty else { return nil }
         leading.dayNumber = day
-        return leading
+        let tail = b[(close + 1)...].drop { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") }
+        if tail.allSatisfy({ $0 == UInt8(ascii: " ") }) || asLabel && describesDay(tail) { return leading }
+        guard tail.first == UInt8(ascii: " ") || tail.first == UInt8(ascii: ":"),
+              var entry = TimeExpression.leading(inside + " " + String(decoding: tail.drop { $0 == UInt8(ascii: " ") }, as: UTF8.self)),
+              entry.date == leading.date else { return nil }
+        entry.dayNumber = day
+        return entry
     }
 
     /// Words after a day label's bracketed date, set apart by a dash or a colon (` – recovery`,
-    /// `: rollback`), with a bold label's closing marks before them (`**Day 3 (…)** – recovery`).
-    /// Not a time: `Day 3 (2026-05-14) 14:00 restart` is no label.
+    /// `: rollback`).
     private static func describesDay(_ tail: ArraySlice<UInt8>) -> Bool {
-        var t = tail.drop { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") }
-        guard t.first == UInt8(ascii: " ") || t.first == UInt8(ascii: ":") else { return false }
-        t = t.drop { $0 == UInt8(ascii: " ") }
+        guard tail.first == UInt8(ascii: " ") || tail.first == UInt8(ascii: ":") else { return false }
+        let t = tail.drop { $0 == UInt8(ascii: " ") }
         let dashes: [[UInt8]] = [[UInt8(ascii: ":")], [UInt8(ascii: "-")], [0xE2, 0x80, 0x93], [0xE2, 0x80, 0x94]]
         guard let dash = dashes.first(where: { t.starts(with: $0) }) else { return false }
         let words = t.dropFirst(dash.count)
@@ -824,10 +835,16 @@ enum TimelineExtractor {
     static let dateLabelWords: Set<String> = ["date", "dates", "dated", "day", "when", "on", "datetime", "start", "started", "began",
                                               "detected", "window", "duration"]
 
-    /// Each item's first block as lines, and the date or time it starts with.
+    /// Each item's first block as lines, and the date or time it starts with. A day label with
+    /// words after its date labels the day only over entries of its own (a nested list).
     static func leads(of list: MarkdownNode) -> (lines: [[Substring]], leadings: [TimeExpression.Leading?]) {
         let lines = list.children.map { $0.children.first?.plainTextLines ?? [] }
-        return (lines, lines.map { lines in lines.first.flatMap { TimeExpression.leading(String($0)) ?? dayLabelWithDate($0) } })
+        let leadings = zip(list.children, lines).map { item, lines in
+            lines.first.flatMap {
+                TimeExpression.leading(String($0)) ?? dayLabelWithDate($0, asLabel: item.children.dropFirst().contains(where: isList))
+            }
+        }
+        return (lines, leadings)
     }
 
     static func readList(_ list: MarkdownNode, _ context: inout Context, _ result: inout [TimelineEvent],

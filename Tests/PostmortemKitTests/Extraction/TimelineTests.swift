@@ -1125,9 +1125,21 @@ import Testing
         #expect(heading.timeline.map { $0.time?.description } == ["2026-05-12T14:00:00Z", "2026-05-13T09:00:00Z"])
         let list = readTimeline("- Day 1 (2026-05-12) – detection\n  - 14:00 a\n- Day 2 (2026-05-13) – rollback\n  - 09:00 b\n", path: "incident.md")
         #expect(list.timeline.map { $0.time?.description } == ["2026-05-12T14:00:00Z", "2026-05-13T09:00:00Z"])
-        #expect(TimelineExtractor.dayLabelWithDate("Day 3 (2026-05-14) 14:00 restart") == nil)
-        #expect(TimelineExtractor.dayLabelWithDate("Day 3 (2026-05-14) recovery") == nil)
-        #expect(TimelineExtractor.dayLabelWithDate("Day 3 (2026-05-14) –") == nil)
+        // Words without a dash or colon are an entry's, not a label's.
+        #expect(TimelineExtractor.dayLabelWithDate("Day 3 (2026-05-14) recovery")?.rest == "recovery")
+        #expect(TimelineExtractor.dayLabelWithDate("Day 3 (2026-05-14) –")?.rest == "")
+        // From the retest of the mend: items with nothing under them are entries on their days,
+        // as `- 2026-05-12 – errors begin` is (the first mend had taken them for labels and lost
+        // them); a time after the bracket is the entry's time.
+        let entries = readTimeline("- Day 1 (2026-05-12) – errors begin after the index rollout\n- Day 2 (2026-05-13): rollback attempted, fails on two shards\n"
+                                   + "- Day 3 (2026-05-14) 14:00 restart of the cluster\n", path: "incident.md")
+        #expect(entries.timeline.map { $0.time?.description } == ["2026-05-12T00:00:00Z", "2026-05-13T00:00:00Z", "2026-05-14T14:00:00Z"])
+        #expect(entries.timeline.map(\.text) == ["errors begin after the index rollout", "rollback attempted, fails on two shards", "restart of the cluster"])
+        // So are such lines among others in a paragraph; a bold line of its own is a label.
+        let lines = readTimeline("Day 1 (2026-05-12) – errors begin\nDay 2 (2026-05-13) – rollback\n", path: "incident.md")
+        #expect(lines.timeline.map(\.text) == ["errors begin", "rollback"])
+        let timedHeading = readTimeline("### Day 3 (2026-05-14) 14:00 restart\n\n- 14:30 a\n", path: "incident.md")
+        #expect(timedHeading.timeline.map { $0.time?.description } == ["2026-05-14T14:00:00Z", "2026-05-14T14:30:00Z"])
     }
 }
 
