@@ -158,9 +158,9 @@ public enum InputDiscovery {
         }
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = joined(directory, name)
-            if ignore.ignores(path) { continue }
             var isDirectory: ObjCBool = false
             let exists = fm.fileExists(atPath: path, isDirectory: &isDirectory)
+            if ignore.ignores(path, isDirectory: isDirectory.boolValue) { continue }
             let lower = name.lowercased()
             let isMarkdown = lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
             if !exists {
@@ -215,28 +215,48 @@ public enum InputDiscovery {
     /// the path was typed, and against the file or directory name alone. The path as typed had
     /// been matched, so `pm lint .` in `postmortems/` read the drafts that `pm lint` skipped.
     struct IgnoreRule {
-        let patterns: [String]
+        /// A pattern as `.gitignore` reads it.
+        struct Pattern: Equatable {
+            var glob: String
+            /// Matched against the path from pm.yml's directory only: a pattern with a slash
+            /// before its end, or written from the top (`/drafts/`, `./drafts`).
+            var anchored: Bool
+            /// A pattern that ends in `/` names directories only (`drafts/`, `*.md/`).
+            var directoryOnly: Bool
+        }
+
+        let patterns: [Pattern]
         /// `root` made absolute and normal.
         let base: String
         let currentDirectory: String
 
         init(patterns: [String], root: String?, currentDirectory: String) {
-            self.patterns = patterns.map(Self.normalised)
+            self.patterns = patterns.map(Self.pattern)
             self.currentDirectory = currentDirectory
             base = RelativeLinkRule.normalise(root.map { $0.hasPrefix("/") ? $0 : currentDirectory + "/" + $0 } ?? currentDirectory)
         }
 
-        /// A pattern as `.gitignore` reads it: `./postmortems/drafts/**` and `/postmortems/drafts/**`
-        /// are `postmortems/drafts/**` (anchored at pm.yml's directory, as a pattern with a slash
-        /// is), and `drafts/`, a directory, is `drafts`. Written so, they had matched nothing.
-        static func normalised(_ pattern: String) -> String {
-            var p = pattern[...]
-            while p.hasPrefix("./") || p.hasPrefix("/") { p = p.dropFirst(p.hasPrefix("/") ? 1 : 2) }
-            while p.count > 1, p.hasSuffix("/") { p = p.dropLast() }
-            return String(p)
+        /// `./postmortems/drafts/**` and `/postmortems/drafts/**` are `postmortems/drafts/**`, and
+        /// `drafts/` is a directory `drafts` at any depth, as `.gitignore` reads them; written so,
+        /// they had matched nothing. A leading `/` or `./` anchors the pattern at pm.yml's
+        /// directory (`/drafts/` is `drafts` there only), and a trailing `/` matches directories
+        /// only (`*.md/` had skipped every file).
+        static func pattern(_ written: String) -> Pattern {
+            var p = written[...]
+            var fromTop = false
+            while p.hasPrefix("./") || p.hasPrefix("/") {
+                fromTop = true
+                p = p.dropFirst(p.hasPrefix("/") ? 1 : 2)
+            }
+            var directoryOnly = false
+            while p.count > 1, p.hasSuffix("/") {
+                directoryOnly = true
+                p = p.dropLast()
+            }
+            return Pattern(glob: String(p), anchored: fromTop || p.contains("/"), directoryOnly: directoryOnly)
         }
 
-        func ignores(_ path: String) -> Bool {
+        func ignores(_ path: String, isDirectory: Bool = false) -> Bool {
             guard !patterns.isEmpty else { return false }
             let absolute = RelativeLinkRule.normalise(path.hasPrefix("/") ? path : currentDirectory + "/" + path)
             var relative = absolute
@@ -246,7 +266,10 @@ public enum InputDiscovery {
                 relative = String(absolute.dropFirst(base.count + 1))
             }
             let name = (absolute as NSString).lastPathComponent
-            return patterns.contains { InputDiscovery.glob($0, matches: relative) || InputDiscovery.glob($0, matches: name) }
+            return patterns.contains { pattern in
+                guard isDirectory || !pattern.directoryOnly else { return false }
+                return InputDiscovery.glob(pattern.glob, matches: relative) || !pattern.anchored && InputDiscovery.glob(pattern.glob, matches: name)
+            }
         }
     }
 

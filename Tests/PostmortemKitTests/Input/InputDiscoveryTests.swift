@@ -157,16 +157,32 @@ struct InputDiscoveryTests {
     }
 
     /// Found by the black-box pass of stop 46: `./postmortems/drafts/**` and `drafts/`, as
-    /// `.gitignore` writes them, matched nothing, and the drafts were linted without a word.
+    /// `.gitignore` writes them, matched nothing, and the drafts were linted without a word. From
+    /// the retest of the mend: a trailing `/` names directories only (`*.md/` had skipped every
+    /// file), and a leading `/` or `./` anchors the pattern at pm.yml's directory (`/drafts/`
+    /// had skipped `postmortems/drafts` too).
     @Test func ignoreGlobsWrittenAsGitignoreWritesThem() {
-        // The files under the drafts, or the directory itself (whose files are then not looked at).
-        for (pattern, path) in [("./postmortems/drafts/**", "/r/postmortems/drafts/x.md"), ("/postmortems/drafts/**", "/r/postmortems/drafts/x.md"),
-                                ("postmortems/drafts/", "/r/postmortems/drafts"), ("drafts/", "/r/postmortems/drafts"), ("./drafts", "/r/postmortems/drafts")] {
-            let rule = InputDiscovery.IgnoreRule(patterns: [pattern], root: "/r", currentDirectory: "/r")
-            #expect(rule.ignores(path), "\(pattern)")
-            #expect(!rule.ignores("/r/postmortems/a.md"), "\(pattern)")
+        func rule(_ pattern: String) -> InputDiscovery.IgnoreRule {
+            InputDiscovery.IgnoreRule(patterns: [pattern], root: "/r", currentDirectory: "/r")
         }
-        #expect(InputDiscovery.IgnoreRule.normalised(".//drafts//") == "drafts")
+        for pattern in ["./postmortems/drafts/**", "/postmortems/drafts/**"] {
+            #expect(rule(pattern).ignores("/r/postmortems/drafts/x.md"), "\(pattern)")
+            #expect(!rule(pattern).ignores("/r/postmortems/a.md"), "\(pattern)")
+        }
+        // Directories only.
+        for pattern in ["postmortems/drafts/", "drafts/", "*.md/"] {
+            #expect(!rule(pattern).ignores("/r/postmortems/a.md"), "\(pattern)")
+        }
+        #expect(rule("postmortems/drafts/").ignores("/r/postmortems/drafts", isDirectory: true))
+        #expect(rule("drafts/").ignores("/r/postmortems/2026/drafts", isDirectory: true))
+        #expect(!rule("drafts/").ignores("/r/postmortems/drafts"))
+        #expect(rule("*.md/").ignores("/r/postmortems/notes.md", isDirectory: true))
+        #expect(!rule("a.md/").ignores("/r/postmortems/a.md"))
+        // Anchored at pm.yml's directory.
+        #expect(rule("/drafts/").ignores("/r/drafts", isDirectory: true))
+        #expect(!rule("/drafts/").ignores("/r/postmortems/drafts", isDirectory: true))
+        #expect(!rule("./drafts").ignores("/r/postmortems/drafts", isDirectory: true))
+        #expect(InputDiscovery.IgnoreRule.pattern(".//drafts//") == .init(glob: "drafts", anchored: true, directoryOnly: true))
     }
 
     @Test("a pattern of 200,000 stars is matched, not a stack overflow")
