@@ -91,8 +91,11 @@ public enum ConfigurationReader {
                                          message: "unknown key `\(entry.key)`\(hint)")
             }
         }
-        if configuration.section("classification") != nil, let settings = try? ClassificationSettings(configuration: configuration) {
-            configuration.causeCategoryIDs = settings.categories.map(\.id)
+        // Every command reads the taxonomy (`causes`, factor labels), so a mistake in it stops every
+        // command, as other mistakes in pm.yml do: lint had passed a `classification:` section
+        // that `pm classify` and `pm report` refused.
+        if configuration.section("classification") != nil {
+            configuration.causeCategoryIDs = try ClassificationSettings(configuration: configuration).categories.map(\.id)
         }
         return configuration
     }

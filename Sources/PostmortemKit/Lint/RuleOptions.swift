@@ -9,12 +9,17 @@ public struct RuleOptions: Sendable {
     public var path: String
     /// pm.yml's severities, for options keyed by severity (PM010's `required`); nil when not known.
     public var severities: [String]?
+    /// pm.yml's cause taxonomy, when its `classification:` section sets one (PM041 infers
+    /// categories with it); nil for the built-in one.
+    public var classification: ClassificationSettings?
 
-    public init(ruleID: String, values: [String: YAMLValue] = [:], path: String = "pm.yml", severities: [String]? = nil) {
+    public init(ruleID: String, values: [String: YAMLValue] = [:], path: String = "pm.yml", severities: [String]? = nil,
+                classification: ClassificationSettings? = nil) {
         self.ruleID = ruleID
         self.values = values
         self.path = path
         self.severities = severities
+        self.classification = classification
     }
 
     /// The `count` most severe of pm.yml's severities (of the built-in SEV1–SEV4 when not known).

@@ -23,8 +23,8 @@ public struct Configuration: Sendable {
     /// The cause category ids of pm.yml's taxonomy (`classification.categories`, extending or
     /// replacing the built-in ones), in order: what `causes` and a factor's bold label may name in
     /// every stage. They had been the built-in ids outside `pm classify`, so `pm lint` called a
-    /// custom category in `causes` wrong (PM002). A taxonomy with mistakes leaves the built-in
-    /// ids; `pm classify` and `pm report` report the mistake.
+    /// custom category in `causes` wrong (PM002). A taxonomy with mistakes is a configuration
+    /// error (``ConfigurationReader/parse(_:path:rootDirectory:openSLO:)``).
     public var causeCategoryIDs: [String] = DefaultTaxonomy.categories.map(\.id)
     /// The directory that holds pm.yml; nil for the built-in default configuration.
     public var rootDirectory: String?

@@ -15,7 +15,12 @@ public struct FactorCategoryRule: LintRule {
         ]
     )
 
-    public init(options: RuleOptions) throws(ConfigurationError) {}
+    /// The classifier that infers a factor's category: pm.yml's taxonomy's, else the built-in one.
+    let inference: Classifier
+
+    public init(options: RuleOptions) throws(ConfigurationError) {
+        inference = options.classification.map { Classifier(settings: $0) } ?? Self.classifier
+    }
 
     public func check(_ context: LintContext) -> [Violation] {
         let ids = context.configuration.causeCategoryIDs.filter { $0 != "unknown" }
@@ -26,7 +31,7 @@ public struct FactorCategoryRule: LintRule {
                                  suggestion: "use one of: \(ids.joined(separator: ", "))", severity: .warning)
             }
             // A template's `**Category:** <condition…>` is a value to fill in.
-            if context.isTemplate || Self.inferredCategory(factor.text) != nil { return nil }
+            if context.isTemplate || Self.inferredCategory(factor.text, by: inference) != nil { return nil }
             return Violation("no cause category for this factor, and none can be inferred from its text", at: factor.range,
                              suggestion: "start it with a **Category:** label (\(ids.joined(separator: ", ")))")
         }
@@ -37,7 +42,7 @@ public struct FactorCategoryRule: LintRule {
 
     /// The category the classifier infers from the factor's text alone (normalised,
     /// negation-aware, the same vocabulary `pm classify` uses), if any.
-    static func inferredCategory(_ text: String) -> String? {
+    static func inferredCategory(_ text: String, by classifier: Classifier = classifier) -> String? {
         let primary = classifier.classify(text: text).primary
         return primary == "unknown" ? nil : primary
     }

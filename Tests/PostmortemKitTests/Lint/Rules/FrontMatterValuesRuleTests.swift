@@ -38,5 +38,18 @@ struct FrontMatterValuesRuleTests {
         // A replaced taxonomy leaves only its own categories and `unknown`.
         let replaced = try LintTestSupport.configuration("classification:\n  taxonomy: replace\n  categories:\n    - id: vendor\n      label: Vendor\n      terms: {acquirer: 2}\n")
         #expect(replaced.causeCategoryIDs == ["vendor", "unknown"])
+        // From the retest of the mend: PM041 inferred a factor's category with the built-in
+        // vocabulary, so a custom term was "none can be inferred" and a built-in one passed
+        // under a taxonomy that had replaced it.
+        func notes(_ factors: String, _ configuration: Configuration) throws -> [String] {
+            let text = RuleExamples.document(sections: ["Contributing factors": factors])
+            let read = DocumentReader.read(text: text, path: "postmortems/x.md", options: ReadOptions(configuration: configuration))
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            return try Linter(configuration: configuration).lint(read, today: RuleDescription.exampleToday).filter { $0.ruleID == "PM041" }
+                .compactMap { finding in finding.range.map { String(lines[$0.start.line - 1].prefix(12)) } }
+        }
+        let factors = "- The acquirer timed out on every second call.\n- A bad deploy of the release shipped the broken client."
+        #expect(try notes(factors, replaced) == ["- A bad depl"])
+        #expect(try notes(factors, RuleExamples.configuration) == ["- The acquir"])
     }
 }
