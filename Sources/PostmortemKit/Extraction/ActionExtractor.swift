@@ -1092,16 +1092,19 @@ enum ActionExtractor {
         return result
     }
 
-    /// True when `part` starts with one of ``aheadNotDoingWords`` followed by nothing or by what
-    /// sets a reason apart (`:`, a dash, a bracket): `won't do -- covered by OPS-9`, `won't do`,
-    /// but not "won't fix the root cause", which is words.
+    /// True when `part` starts with one of ``notDoingWords`` followed by nothing or by what sets
+    /// a reason apart (`:`, a dash, a bracket): `won't do -- covered by OPS-9`, `rejected`,
+    /// `cancelled [see OPS-2]`; but not "won't fix the root cause" or "dropped packets", which are
+    /// words, nor an arrow (`not planned -> moved to the Q2 roadmap`), which points elsewhere.
     static func startsNotDoing(_ part: String) -> Bool {
-        guard let first = part.utf8.first, first | 0x20 == UInt8(ascii: "w") || first | 0x20 == UInt8(ascii: "n") else { return false }
+        guard let first = part.utf8.first, "wndrc".utf8.contains(first | 0x20) else { return false }
         var lower = part.lowercased()
         if lower.containsBytes(of: "\u{2019}") { lower = lower.replacingOccurrences(of: "\u{2019}", with: "'") }
-        guard let phrase = aheadNotDoingWords.first(where: { lower.hasPrefix($0) }) else { return false }
+        guard let phrase = notDoingWords.first(where: { lower.hasPrefix($0) }) else { return false }
         let after = lower.dropFirst(phrase.count).drop { $0 == " " }
-        return after.first.map { ":-–—(".contains($0) } ?? true
+        guard let next = after.first else { return true }
+        if after.hasPrefix("->") || after.hasPrefix("=>") { return false }
+        return ":-–—([".contains(next)
     }
 
     /// What a due word in an action's text gives: a date, or a `YYYY-MM-DD` that is no date.
@@ -1418,13 +1421,14 @@ enum ActionExtractor {
             guard let after = rest(after: phrase) else { continue }
             action.state = .notDoing
             var reason = after.trimmingWhitespace()[...]
-            var opened = false
-            while let first = reason.first, ":,;-–—(.".contains(first) {
-                if first == "(" { opened = true }
+            var opened: Character? = nil
+            while let first = reason.first, ":,;-–—([.".contains(first) {
+                if first == "(" || first == "[" { opened = first == "(" ? ")" : "]" }
                 reason = reason.dropFirst().trimmingWhitespace()[...]
             }
-            // "Won't do (replaced by OPS-9)": the closing bracket of the one opened before it.
-            if opened, reason.hasSuffix(")") { reason = reason.dropLast() }
+            // "Won't do (replaced by OPS-9)", "won't do [see OPS-2]": the closing bracket of the
+            // one opened before it.
+            if let opened, reason.last == opened { reason = reason.dropLast() }
             let text = reason.trimmingWhitespace()
             if !text.isEmpty { action.reason = text }
             return

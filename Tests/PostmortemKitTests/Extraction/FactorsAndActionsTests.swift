@@ -464,6 +464,23 @@ import Testing
         #expect(p.actions.map(\.ticket) == [nil, nil, nil, "OPS-12", nil])
         #expect(p.actions.map(\.text) == ["Add a canary stage", "Add a canary stage", "Add a canary stage", "Add a canary stage",
                                           "Add a retry (won't fix the root cause, but halves the errors)"])
+        // From the retest of the mend: the other not-doing words (rejected, declined, cancelled,
+        // dropped) and a square bracket are read too; an arrow points elsewhere, and the
+        // parenthesis stays the metadata it was.
+        let q = read("""
+            ## Action items
+
+            - Add a shard alert (cancelled -- superseded by OPS-14)
+            - Add a canary (@a, OPS-1, rejected)
+            - Add a dashboard (declined: covered by OPS-9)
+            - Investigate (@a, OPS-38, won't do [see OPS-2])
+            - Add a circuit breaker (not planned -> moved to Q2 roadmap, @a, OPS-31)
+            - Drop the old logs (dropped packets are logged in OPS-4)
+            """)
+        #expect(q.actions.map(\.state) == [.notDoing, .notDoing, .notDoing, .notDoing, .open, .open])
+        #expect(q.actions.map(\.reason) == ["superseded by OPS-14", nil, "covered by OPS-9", "see OPS-2", nil, nil])
+        #expect(q.actions.map(\.owner) == [nil, "a", nil, "a", "a", nil])
+        #expect(q.actions.map(\.ticket) == [nil, "OPS-1", nil, "OPS-38", "OPS-31", "OPS-4"])
     }
 
     /// Left open by stop 41: an action's own label (`AI-1:`, `[FU-1]`) was read as its ticket,
