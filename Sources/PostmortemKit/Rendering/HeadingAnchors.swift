@@ -95,16 +95,30 @@ enum HeadingAnchors {
         return text
     }
 
-    /// github-slugger's slug of a heading's text.
+    /// github-slugger's slug of a heading's text: in lower case, each space a hyphen, and the
+    /// characters its pattern removes left out (by Unicode category: other numbers such as `²`,
+    /// `½` and `①`, punctuation but `-` and connectors such as `_`, symbols and emoji, controls,
+    /// format characters, private use, unassigned, separators), so letters, marks (an emoji's
+    /// U+FE0F too), digits and letter numbers stay.
     static func slug(_ text: String) -> String {
-        var result = ""
-        for character in text.lowercased() {
-            if character == " " {
+        var result = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar == " " {
                 result.append("-")
-            } else if character == "-" || character == "_" || character.isLetter || character.isNumber {
-                result.append(character)
+            } else if scalar == "-" || keeps(scalar.properties.generalCategory) {
+                result.append(scalar)
             }
         }
-        return result
+        return String(result)
+    }
+
+    private static func keeps(_ category: Unicode.GeneralCategory) -> Bool {
+        switch category {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .connectorPunctuation, .surrogate:
+            return true
+        default:
+            return false
+        }
     }
 }

@@ -30,6 +30,17 @@ import Testing
         #expect(html.contains("<hr />"))
     }
 
+    /// From the retest of the mend: github-slugger leaves out other numbers (`²`, `½`, `①`) and
+    /// keeps marks, an emoji's variation selector (U+FE0F) among them.
+    @Test func slugsFollowGitHubSluggersCategories() {
+        #expect(HeadingAnchors.slug("Top² issues and ½ measures") == "top-issues-and--measures")
+        #expect(HeadingAnchors.slug("① Detection") == "-detection")
+        #expect(HeadingAnchors.slug("⚠️ Warning") == "\u{FE0F}-warning")
+        #expect(HeadingAnchors.slug("😄 emoji") == "-emoji")
+        #expect(HeadingAnchors.slug("Привет non-latin 你好") == "привет-non-latin-你好")
+        #expect(HeadingAnchors.slug("Phase Ⅻ: snake_case\u{00A0}tab\tend") == "phase-ⅻ-snake_casetabend")
+    }
+
     /// A heading named like a footnote's id does not take that id: ids stay unique.
     @Test func footnoteIDsAreNotGivenAgain() {
         let html = page("## fn-1\n\nA claim.[^1]\n\n[^1]: The source.\n")
