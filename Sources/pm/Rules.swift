@@ -25,7 +25,7 @@ extension PM {
                 // A reading problem is no rule, but lint reports it like one, and pm.yml's
                 // `lint.disable` and `pm-lint` comments name it as they name rules.
                 print(Terminal.sanitise("""
-                    \(code.rawValue) \(code.alias) (\(code.defaultSeverity.rawValue))
+                    \(code.rawValue) \(code.alias) (\(code.severityText))
 
                     A reading problem: pm finds it while reading a document, before the lint rules run, and
                     `pm lint` reports it like a rule's finding.

@@ -109,6 +109,17 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// The severity as docs/format.md gives it, for `pm rules`: two codes are warnings when pm can
+    /// still read on.
+    public var severityText: String {
+        switch self {
+        case .wrongType: "error; a warning when pm could still use the value"
+        case .invalidTimestamp: "error; a warning for a time in the timeline or a weekday that is not its date's"
+        case .unreadable: "error; a note for a directory named like a Markdown file or one read twice"
+        default: defaultSeverity.rawValue
+        }
+    }
+
     public var defaultSeverity: Severity {
         switch self {
         case .unreadable, .binary, .invalidYAML, .frontMatterNotMapping, .unclosedFrontMatter, .invalidTimestamp,

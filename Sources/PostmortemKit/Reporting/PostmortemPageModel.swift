@@ -83,7 +83,9 @@ enum PostmortemPageModel {
         let findings = findings.map { finding -> TemplateRow in
             [
                 "where": text(finding.location), "rule": text(finding.rule),
-                "severity": text(finding.severity), "message": text(finding.message),
+                // As `pm lint` prints it: an info finding is a "note" (the class keeps the level).
+                "severity": text(finding.severity), "severityLabel": text(finding.severity == "info" ? "note" : finding.severity),
+                "message": text(finding.message),
             ]
         }
         return [

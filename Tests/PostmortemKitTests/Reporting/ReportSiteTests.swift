@@ -337,6 +337,20 @@ struct ReportSiteTests {
         #expect(longPage.contains("<tr><th scope=\"row\">api-availability (1201 windows)</th>"), "\(longPage)")
     }
 
+    /// From the adoption pass of stop 46: an incident's page called an info finding "info", where
+    /// `pm lint` prints "note"; the class keeps the level.
+    @Test func infoFindingsAreNotesOnThePage() throws {
+        var record = Postmortem(path: "n.md", id: "n")
+        record.started = Timestamp(year: 2026, month: 8, day: 10, hour: 10)
+        let finding = Finding(ruleID: "PM041", alias: "factor-category", severity: .info, message: "no cause category", path: "n.md",
+                              range: SourceRange(line: 3))
+        let document = ReportedDocument(postmortem: record, classification: Classification(incident: "n", primary: "config", categories: [], declared: true),
+                                        findings: [finding], bodyHTML: "")
+        let review = QuarterlyReview(documents: [document], configuration: ReportFixture.configuration, categories: [], options: ReportFixture.options)
+        let page = file(ReportSite.render(review, templates: try ReportFixture.templates()), "incidents/n.html")
+        #expect(page.contains("<li><span class=\"info\">note</span> line 3: no cause category"), "\(page)")
+    }
+
     /// Documents that state no time belong to no period: older postmortems without `started` had
     /// made an empty quarter without a word (the black-box pass of stop 42). The index lists them,
     /// escaped, linked to their pages.
