@@ -12,11 +12,15 @@ public enum FrontMatterSchema {
         let unknownKeysAllowed = rule("PM003", "unknown-front-matter-key")?["severity"]?.string == "off"
             || (lint?["disable"]?.items ?? []).contains { ["PM003", "unknown-front-matter-key"].contains($0.string ?? "") }
         let required = requiredOption ?? ["title", "status", "severity", "services", "authors", "started", "detected", "mitigated", "resolved"]
+        // A time needs its zone unless the document sets `timezone` (PM021 asks the same): the
+        // properties take either, and the `else` below requires the zone without `timezone`.
         let timestamp: [String: Any] = [
             "type": "string",
-            "pattern": #"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$"#,
-            "description": "An instant with a zone: 2026-07-14T14:02:00Z or 2026-07-14T16:02:00+02:00.",
+            "pattern": #"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$"#,
+            "description": "An instant with a zone, 2026-07-14T14:02:00Z or 2026-07-14T16:02:00+02:00; without one, 2026-07-14 16:02, when `timezone` is set.",
         ]
+        let zoned: [String: Any] = ["pattern": #"(Z|[+-]\d{2}:?\d{2})$"#]
+        let times = ["started", "detected", "mitigated", "resolved"]
         let strings: [String: Any] = ["type": "array", "items": ["type": "string"]]
         var slo: [String: Any] = ["type": "string", "description": "An SLO id from pm.yml."]
         if !configuration.slos.isEmpty { slo["enum"] = configuration.slos.map(\.id) }
@@ -63,6 +67,8 @@ public enum FrontMatterSchema {
             "required": required,
             "additionalProperties": unknownKeysAllowed,
             "properties": properties,
+            "if": ["required": ["timezone"]],
+            "else": ["properties": Dictionary(uniqueKeysWithValues: times.map { ($0, zoned) })],
         ]
         guard let data = try? JSONSerialization.data(withJSONObject: schema, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else { return "{}" }
         return String(decoding: data, as: UTF8.self)

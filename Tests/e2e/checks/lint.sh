@@ -42,6 +42,15 @@ check "rules: lists every rule" bash -c "test \$($PM rules | wc -l) -ge 26 && $P
 check "rules: unknown rule exits 2" bash -c "$PM rules PM999 2>/dev/null; test \$? = 2"
 check "rules: a reading problem's code or alias says what it reports (P011 had suggested PM011, an unrelated rule)" bash -c "$PM rules P011 | grep -q '^P011 invalid-yaml (error)' && $PM rules invalid-yaml | grep -q 'not valid YAML' && $PM rules p020 | grep -q 'disable-file P020' && $PM rules P0111 2>&1 >/dev/null | grep -q 'did you mean P011?'"
 check "rules: docs/rules.md is current" bash -c "$PM rules --markdown | cmp - docs/rules.md"
+check "schema: times without a zone are valid with the document's timezone, as lint reads them, and not without it" bash -c "$PM schema | python3 -c '
+import json, sys, jsonschema
+v = jsonschema.Draft7Validator(json.load(sys.stdin))
+base = {\"title\": \"t\", \"status\": \"draft\", \"severity\": \"SEV2\", \"services\": [\"checkout-api\"], \"authors\": [\"b\"]}
+times = {k: \"2026-09-02 09:12\" for k in (\"started\", \"detected\", \"mitigated\", \"resolved\")}
+assert v.is_valid(dict(base, timezone=\"Europe/Berlin\", **times))
+assert len(list(v.iter_errors(dict(base, **times)))) == 4
+assert v.is_valid(dict(base, **{k: \"2026-09-02T09:12:00+02:00\" for k in times}))
+'"
 check "schema: valid JSON Schema with the pm.yml SLOs" bash -c "$PM schema | python3 -c 'import json,sys,jsonschema; s=json.load(sys.stdin); jsonschema.Draft7Validator.check_schema(s); assert \"checkout-availability\" in s[\"properties\"][\"impact\"][\"items\"][\"properties\"][\"slo\"][\"enum\"]; v=jsonschema.Draft7Validator(s); sev=s[\"properties\"][\"severity\"]; assert jsonschema.Draft7Validator(sev).is_valid(\"sev2\") and not jsonschema.Draft7Validator(sev).is_valid(\"SEV9\")'"
 # A raw ESC in YAML is a reader error (reported without the text, at its column); YAML's own
 # `\e` escape puts one in a key that the unknown-key finding quotes.
