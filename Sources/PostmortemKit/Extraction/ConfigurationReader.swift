@@ -188,6 +188,9 @@ public enum ConfigurationReader {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigurationError(path: path, message: "cannot read the configuration file")
         }
+        if let encoding = utf16Encoding(data) {
+            throw ConfigurationError(path: path, message: "the file is \(encoding) (it starts with a UTF-16 byte-order mark), not UTF-8: save it as UTF-8")
+        }
         let root = (path as NSString).deletingLastPathComponent
         let base = root.isEmpty ? "." : root
         return try parse(String(decoding: data, as: UTF8.self), path: path, rootDirectory: base) { reference in

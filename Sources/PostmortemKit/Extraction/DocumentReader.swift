@@ -41,6 +41,13 @@ public struct ReadOptions: Sendable {
     }
 }
 
+/// `UTF-16LE` or `UTF-16BE` when `bytes` start with that byte-order mark.
+func utf16Encoding(_ bytes: some Collection<UInt8>) -> String? {
+    if bytes.starts(with: [0xFF, 0xFE]) { return "UTF-16LE" }
+    if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16BE" }
+    return nil
+}
+
 /// Bytes → ``ReadDocument``. A pure function of its input: never throws, never does I/O; what
 /// is wrong with the content becomes ``Problem``s on the record.
 public enum DocumentReader {
@@ -64,8 +71,11 @@ public enum DocumentReader {
         }
         if let nul = nulOffset {
             let location = location(ofByte: nul, in: bytes)
-            postmortem.problems.append(Problem(.binary, "the file contains a NUL byte: it is binary, not Markdown",
-                                               at: SourceRange(start: location, end: location)))
+            // Notepad's "Unicode" and PowerShell 5's `>` write UTF-16, whose ASCII letters are
+            // each followed or preceded by a NUL: it is text, in an encoding pm does not read.
+            let message = utf16Encoding(bytes).map { "the file is \($0) (it starts with a UTF-16 byte-order mark), not UTF-8: save it as UTF-8" }
+                ?? "the file contains a NUL byte: it is binary, not Markdown"
+            postmortem.problems.append(Problem(.binary, message, at: SourceRange(start: location, end: location)))
             return ReadDocument(postmortem: postmortem, tree: MarkdownNode(kind: .document), source: "", html: "")
         }
         var body = bytes[...]

@@ -91,7 +91,7 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
         switch self {
         case .unreadable: "The input is not a readable regular file: permission denied, a broken link, over 32 MiB, or a directory named like a Markdown file (a note)."
         case .invalidUTF8: "The file is not valid UTF-8; it is read with U+FFFD in place of the bad bytes, and the problem points at the first."
-        case .binary: "The file holds a NUL byte, so it is not text."
+        case .binary: "The file holds a NUL byte, so it is not text; a file saved as UTF-16 is told to be saved as UTF-8."
         case .empty: "The file is empty, or holds only blank lines and spaces."
         case .tooDeep: "Lists or quotes are nested more than 64 levels deep; deeper content is not analysed."
         case .linksTooLarge: "Link reference definitions could expand far past the file's size; the body is not analysed."

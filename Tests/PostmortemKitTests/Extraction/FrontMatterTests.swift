@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Yams
 @testable import PostmortemKit
@@ -251,6 +252,22 @@ import Yams
         let bom = DocumentReader.read([0xEF, 0xBB, 0xBF] + Array("---\ntitle: T\n---\n".utf8), path: "x.md").postmortem
         #expect(bom.title == "T")
         #expect(bom.problems.isEmpty)
+        // From the adoption pass of stop 46: a file saved as UTF-16 (Notepad's "Unicode",
+        // PowerShell 5's `>`) was called binary; it is told to be saved as UTF-8, as pm.yml is.
+        let utf16: [UInt8] = [0xFF, 0xFE] + Array("---\ntitle: T\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(DocumentReader.read(utf16, path: "x.md").postmortem.problems.map(\.message)
+                == ["the file is UTF-16LE (it starts with a UTF-16 byte-order mark), not UTF-8: save it as UTF-8"])
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pm-utf16-\(getpid())")
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let configuration = directory.appendingPathComponent("pm.yml")
+        try? Data([0xFE, 0xFF, 0x00, 0x61]).write(to: configuration)
+        do throws(ConfigurationError) {
+            _ = try ConfigurationReader.load(path: configuration.path)
+            Issue.record("a UTF-16 pm.yml was read")
+        } catch {
+            #expect(error.description.contains("the file is UTF-16BE (it starts with a UTF-16 byte-order mark), not UTF-8"))
+        }
     }
 
     @Test func lineEndingsKeepLineNumbers() {
