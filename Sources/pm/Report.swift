@@ -34,8 +34,9 @@ extension PM {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var periodOptions: PeriodOptions
-        @Option(help: ArgumentHelp("The output directory.", valueName: "dir"))
-        var out: String = "build/report"
+        @Option(help: ArgumentHelp("The output directory; default: build/report beside pm.yml (or in the current directory without one).",
+                                   valueName: "dir"))
+        var out: String?
         @Option(help: ArgumentHelp("The report's title; default: \"Incident review <period>\".", valueName: "text"))
         var title: String?
         @Argument(help: ArgumentHelp("Postmortem files or directories; default: the postmortems directory from pm.yml.",
@@ -43,11 +44,15 @@ extension PM {
         var paths: [String] = []
 
         func validate() throws {
-            if out.isEmpty { throw ValidationError("--out must not be empty.") }
+            if out?.isEmpty == true { throw ValidationError("--out must not be empty.") }
         }
 
         func run() throws {
             let configuration = try global.loadConfiguration()
+            // Beside pm.yml, as the postmortems directory is found: run from `postmortems/`, the
+            // report had been written into `postmortems/build/report`.
+            let out = self.out ?? FilePaths.relative((configuration.rootDirectory.map { $0 == "." ? "" : $0 + "/" } ?? "") + "build/report",
+                                                     from: FileManager.default.currentDirectoryPath)
             let zone = ZoneResolver(configuration.timezone) ?? .utc
             let day = periodOptions.day(in: zone)
             let period = periodOptions.period(in: zone, today: day)
