@@ -17,6 +17,16 @@ public struct TimelineAgreementRule: LintRule {
 
     let tolerance: Int64
 
+    /// The whole number of days, not 0, by which `entry` is `time` moved, within `tolerance`
+    /// seconds (of a clock change too, an hour); positive when the entry is earlier.
+    static func wholeDays(from entry: Timestamp, to time: Timestamp, within tolerance: Int64) -> Int? {
+        let seconds = time.epochSeconds - entry.epochSeconds
+        let days = (Double(seconds) / 86_400).rounded()
+        let off = abs(seconds - Int64(days) * 86_400)
+        guard days != 0, off <= tolerance || abs(off - 3600) <= tolerance else { return nil }
+        return Int(days)
+    }
+
     public init(options: RuleOptions) throws(ConfigurationError) {
         tolerance = Int64(try options.number("tolerance_minutes", default: 5, maximum: 3660 * 1440) * 60)
     }
@@ -32,8 +42,17 @@ public struct TimelineAgreementRule: LintRule {
             let nearest = timed.min { abs($0.epochSeconds - time.epochSeconds) < abs($1.epochSeconds - time.epochSeconds) }!
             let gap = abs(nearest.epochSeconds - time.epochSeconds)
             if gap > tolerance {
-                result.append(Violation("`\(key)` (\(time.inOffset(nearest.offsetSeconds).iso8601)) matches no timeline entry; the nearest is \(gap / 60) min away",
-                                        at: context.frontMatterRange(key), suggestion: "add the timeline entry for it, or correct `\(key)`"))
+                var message = "`\(key)` (\(time.inOffset(nearest.offsetSeconds).iso8601)) matches no timeline entry; the nearest is \(gap / 60) min away"
+                var suggestion = "add the timeline entry for it, or correct `\(key)`"
+                // An entry at the same time of day whole days away: the timeline's days were most
+                // likely counted from a mistyped `started` (`2026-07-11` for `2026-08-11` had put
+                // every entry a month early, and this finding on the lines that were right).
+                if key != "started", let started = r.started,
+                   let days = timed.lazy.compactMap({ Self.wholeDays(from: $0, to: time, within: self.tolerance) }).first {
+                    message += "; an entry is at the same time of day \(abs(days)) day\(abs(days) == 1 ? "" : "s") \(days > 0 ? "earlier" : "later")"
+                    suggestion = "if the timeline's entries are dated from `started` (\(started.iso8601)), check its date; else correct `\(key)`"
+                }
+                result.append(Violation(message, at: context.frontMatterRange(key), suggestion: suggestion))
             }
         }
         return result
