@@ -141,6 +141,15 @@ enum ByteSearch {
         }
     }
 
+    /// The offset of the first `byte` in `hay` at or after `from`, found with memchr.
+    static func firstIndex(of byte: UInt8, in hay: [UInt8], from: Int) -> Int? {
+        guard from >= 0, from < hay.count else { return nil }
+        return hay.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let hit = memchr(base + from, Int32(byte), buffer.count - from) else { return nil }
+            return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+        }
+    }
+
     /// ``firstIndex(of:in:from:)`` on arrays.
     static func firstIndex(of needle: [UInt8], in hay: [UInt8], from: Int) -> Int? {
         hay.withUnsafeBufferPointer { hay in needle.withUnsafeBufferPointer { firstIndex(of: $0, in: hay, from: from) } }

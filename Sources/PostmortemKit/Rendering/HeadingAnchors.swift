@@ -15,17 +15,19 @@ enum HeadingAnchors {
     static func addingIDs(to html: String) -> String {
         let bytes = Array(html.utf8)
         guard let first = nextHeading(in: bytes, from: 0) else { return html }
+        // Ids in use: cmark-gfm writes them only for footnotes. A page has a dozen headings, so a
+        // list is searched as fast as a set is hashed.
         var used = existingIDs(in: bytes)
         var result: [UInt8] = []
-        result.reserveCapacity(bytes.count + 256)
+        result.reserveCapacity(bytes.count + 512)
         var copied = 0
         var at: Int? = first
         while let start = at {
             let level = bytes[start + 2]
-            let close: [UInt8] = [UInt8(ascii: "<"), UInt8(ascii: "/"), UInt8(ascii: "h"), level, UInt8(ascii: ">")]
             let contentStart = start + 4
-            guard let end = ByteSearch.firstIndex(of: close, in: bytes, from: contentStart) else { break }
-            let slug = self.slug(text(of: bytes[contentStart..<end]))
+            guard let end = closingTag(level, in: bytes, from: contentStart) else { break }
+            let content = bytes[contentStart..<end]
+            let slug = asciiSlug(content) ?? self.slug(text(of: content))
             if !slug.isEmpty {
                 var id = slug
                 var n = 0
@@ -33,41 +35,88 @@ enum HeadingAnchors {
                     n += 1
                     id = slug + "-\(n)"
                 }
-                used.insert(id)
+                used.append(id)
                 result += bytes[copied..<(start + 3)]
-                result += Array(" id=\"\(HTMLEscaping.attribute(id))\"".utf8)
+                result += idAttributeStart
+                result += id.utf8.allSatisfy { $0 < 0x80 } ? Array(id.utf8) : Array(HTMLEscaping.attribute(id).utf8)
+                result.append(UInt8(ascii: "\""))
                 copied = start + 3
             }
-            at = nextHeading(in: bytes, from: end + close.count)
+            at = nextHeading(in: bytes, from: end + 5)
         }
         guard copied > 0 else { return html }
         result += bytes[copied...]
         return String(decoding: result, as: UTF8.self)
     }
 
-    /// Where the next `<h1>` to `<h6>` starts.
+    private static let idAttributeStart = Array(" id=\"".utf8)
+
+    /// The slug of a heading's HTML that is ASCII, made on its bytes (nearly every heading): tags
+    /// and cmark-gfm's escapes (`&amp;`, `&lt;`, `&quot;`: punctuation the slug leaves out) are
+    /// skipped, letters lowercased, digits, `-` and `_` kept, spaces made hyphens. Nil for a
+    /// heading with other characters, which ``slug(_:)`` reads by their Unicode categories.
+    static func asciiSlug(_ html: ArraySlice<UInt8>) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(html.count)
+        var i = html.startIndex
+        while i < html.endIndex {
+            let byte = html[i]
+            switch byte {
+            case 0x80...: return nil
+            case UInt8(ascii: "<"):
+                guard let close = html[i...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
+                i = close
+            case UInt8(ascii: "&"):
+                guard let semicolon = html[i...].prefix(8).firstIndex(of: UInt8(ascii: ";")) else { return nil }
+                i = semicolon
+            case UInt8(ascii: " "): bytes.append(UInt8(ascii: "-"))
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte | 0x20)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                bytes.append(byte)
+            default: break
+            }
+            i += 1
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Where the next `<h1>` to `<h6>` starts: memchr finds each `<`.
     static func nextHeading(in bytes: [UInt8], from: Int) -> Int? {
         var from = from
-        while let at = ByteSearch.firstIndex(of: headingStart, in: bytes, from: from) {
-            if at + 3 < bytes.count, (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[at + 2]), bytes[at + 3] == UInt8(ascii: ">") {
+        while let at = ByteSearch.firstIndex(of: UInt8(ascii: "<"), in: bytes, from: from) {
+            if at + 3 < bytes.count, bytes[at + 1] == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[at + 2]),
+               bytes[at + 3] == UInt8(ascii: ">") {
                 return at
             }
-            from = at + 2
+            from = at + 1
         }
         return nil
     }
 
-    private static let headingStart: [UInt8] = [UInt8(ascii: "<"), UInt8(ascii: "h")]
-    private static let idStart = Array(" id=\"".utf8)
+    /// Where `</hN>` of `level` starts.
+    static func closingTag(_ level: UInt8, in bytes: [UInt8], from: Int) -> Int? {
+        var from = from
+        while let at = ByteSearch.firstIndex(of: UInt8(ascii: "<"), in: bytes, from: from) {
+            if at + 4 < bytes.count, bytes[at + 1] == UInt8(ascii: "/"), bytes[at + 2] == UInt8(ascii: "h"), bytes[at + 3] == level,
+               bytes[at + 4] == UInt8(ascii: ">") {
+                return at
+            }
+            from = at + 1
+        }
+        return nil
+    }
 
-    /// The ids already in `bytes` (cmark-gfm's footnotes).
-    static func existingIDs(in bytes: [UInt8]) -> Set<String> {
-        var ids: Set<String> = []
+    /// The ids already in `bytes` (cmark-gfm's footnotes), found by their `=`, which text escapes
+    /// do not hold and tags hold few of.
+    static func existingIDs(in bytes: [UInt8]) -> [String] {
+        var ids: [String] = []
         var from = 0
-        while let at = ByteSearch.firstIndex(of: idStart, in: bytes, from: from) {
-            let valueStart = at + idStart.count
-            guard let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
-            ids.insert(String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self))
+        while let at = ByteSearch.firstIndex(of: UInt8(ascii: "="), in: bytes, from: from) {
+            from = at + 1
+            guard at >= 3, at + 1 < bytes.count, bytes[at - 3] == UInt8(ascii: " "), bytes[at - 2] == UInt8(ascii: "i"),
+                  bytes[at - 1] == UInt8(ascii: "d"), bytes[at + 1] == UInt8(ascii: "\""),
+                  let valueEnd = bytes[(at + 2)...].firstIndex(of: UInt8(ascii: "\"")) else { continue }
+            ids.append(String(decoding: bytes[(at + 2)..<valueEnd], as: UTF8.self))
             from = valueEnd
         }
         return ids
@@ -101,6 +150,21 @@ enum HeadingAnchors {
     /// format characters, private use, unassigned, separators), so letters, marks (an emoji's
     /// U+FE0F too), digits and letter numbers stay.
     static func slug(_ text: String) -> String {
+        // ASCII (nearly every heading): its letters, digits, `-` and `_`, on the bytes.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: " "): bytes.append(UInt8(ascii: "-"))
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte | 0x20)
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                    bytes.append(byte)
+                default: break
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var result = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
             if scalar == " " {

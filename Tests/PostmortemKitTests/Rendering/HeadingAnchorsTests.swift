@@ -41,6 +41,20 @@ import Testing
         #expect(HeadingAnchors.slug("Phase Ⅻ: snake_case\u{00A0}tab\tend") == "phase-ⅻ-snake_casetabend")
     }
 
+    /// The slug made on an ASCII heading's bytes is the one made from its text.
+    @Test func asciiSlugsAgreeWithTextSlugs() {
+        let headings = ["What went *well* & `badly`", "Q3: 5% of `p99` <b>", "A \"quoted\" 'title' -- ok_1", "[Link](https://x.io) and **bold**",
+                        "Tabs\tand   spaces", "100% (of) {it}/[them]", "x < y > z", "Ends with &"]
+        for heading in headings {
+            let html = Array(MarkdownParser.renderHTML("## " + heading + "\n").utf8)
+            guard let start = HeadingAnchors.nextHeading(in: html, from: 0), let end = HeadingAnchors.closingTag(html[start + 2], in: html, from: start + 4)
+            else { Issue.record("no heading: \(heading)"); continue }
+            let content = html[(start + 4)..<end]
+            #expect(HeadingAnchors.asciiSlug(content) == HeadingAnchors.slug(HeadingAnchors.text(of: content)), "\(heading)")
+        }
+        #expect(HeadingAnchors.asciiSlug(Array("Störung".utf8)[...]) == nil)
+    }
+
     /// A heading named like a footnote's id does not take that id: ids stay unique.
     @Test func footnoteIDsAreNotGivenAgain() {
         let html = page("## fn-1\n\nA claim.[^1]\n\n[^1]: The source.\n")
