@@ -120,9 +120,12 @@ extension PM {
             }
             defer { interrupts.forEach { $0.cancel() } }
             let review: QuarterlyReview
+            let skippedImages: [(asset: ReportAsset, reason: String)]
             do {
                 let stage = try ReportWriter.Stage(directory: out, staging: staging)
                 defer { stage.discard() }
+                // Images pages show are copied from pm.yml's directory (the repository) only.
+                stage.assetRoot = root
                 let progress = ProgressLine(total: inputs.count)
                 let corpus: ReportGenerator.SpilledCorpus
                 do {
@@ -144,10 +147,14 @@ extension PM {
                 }
                 review = try ReportGenerator.write(corpus, configuration: configuration, classifier: classifier,
                                                    options: options, templates: templates, to: stage)
+                skippedImages = stage.skippedAssets
                 try stage.commit()
             } catch {
                 Terminal.error(Terminal.sanitise(error.description))
                 throw ExitCode.failure
+            }
+            for (asset, reason) in skippedImages {
+                Terminal.warning(asset.document, nil, "image `\(asset.source)` is not in the report (\(reason)); its page shows it missing")
             }
             for note in review.budget.notes {
                 Terminal.note(Terminal.sanitiseLine("pm: warning: \(note.incident) (\(note.slo)): \(note.message)"))

@@ -21,6 +21,23 @@ public enum ReportSite {
     public static func pageNames(inMarker text: String) -> Set<String>? {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard let heading = lines.firstIndex(where: { $0 == markerPagesHeading }) else { return nil }
+        let end = lines.firstIndex(where: { $0 == markerAssetsHeading }) ?? lines.endIndex
+        return Set(lines[(heading + 1)..<max(heading + 1, end)].filter { !$0.isEmpty }.map(String.init))
+    }
+
+    /// The line after which the marker lists the images the report copied (``PageAssets``), by
+    /// their paths in the report (`assets/postmortems/images/latency.png`), after its pages.
+    public static let markerAssetsHeading = "Images in assets/, one a line:"
+
+    /// The end of a marker that lists `paths`, the images copied.
+    public static func markerAssets(_ paths: [String]) -> String {
+        markerAssetsHeading + "\n" + paths.map { $0 + "\n" }.joined()
+    }
+
+    /// The image paths a marker lists.
+    public static func assetPaths(inMarker text: String) -> Set<String> {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let heading = lines.firstIndex(where: { $0 == markerAssetsHeading }) else { return [] }
         return Set(lines[(heading + 1)...].filter { !$0.isEmpty }.map(String.init))
     }
 
@@ -102,12 +119,12 @@ public enum ReportSite {
     public static func page(_ review: QuarterlyReview, index: Int, body: String, findings: [PageFinding],
                             actions: [FollowUpAction], classification: Classification, header: DocumentHeader,
                             templates: ReportTemplates) -> ReportFile {
-        ReportFile(path: "incidents/\(review.pageNames[index])",
-                   contents: templates.render(PostmortemPageModel.context(review, index: index,
-                                                                          body: PageLinks.rewrite(body, from: header.path, pages: review.linkedPages),
-                                                                          findings: findings,
-                                                                          actions: actions, classification: classification,
-                                                                          header: header),
-                                              with: "postmortem"))
+        let (body, assets) = PageAssets.rewrite(PageLinks.rewrite(body, from: header.path, pages: review.linkedPages), from: header.path)
+        return ReportFile(path: "incidents/\(review.pageNames[index])",
+                          contents: templates.render(PostmortemPageModel.context(review, index: index, body: body, findings: findings,
+                                                                                 actions: actions, classification: classification,
+                                                                                 header: header),
+                                                     with: "postmortem"),
+                          assets: assets)
     }
 }

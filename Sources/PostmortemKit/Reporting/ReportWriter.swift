@@ -154,6 +154,47 @@ public enum ReportWriter {
         /// never leaves a half-written report in place of the previous one.
         public func write(_ file: ReportFile) throws(ReportError) {
             try write(path: file.path) { (emit) throws(ReportError) in try emit(file.contents) }
+            for asset in file.assets { try copy(asset) }
+        }
+
+        /// The directory whose files pages may show as images (pm.yml's, or the current one):
+        /// an image outside it, or a symbolic link out of it (`latency.png -> ~/.ssh/id_rsa`), is
+        /// not copied into a report that may be shared.
+        public var assetRoot: String = FileManager.default.currentDirectoryPath
+        /// The most bytes of one image copied.
+        public static let largestAsset = 32 << 20
+
+        /// Images pages show that were not copied, with why, in the order met.
+        public var skippedAssets: [(asset: ReportAsset, reason: String)] {
+            lock.lock()
+            defer { lock.unlock() }
+            return skipped
+        }
+        private var copiedAssets: Set<String> = []
+        private var skipped: [(asset: ReportAsset, reason: String)] = []
+
+        /// Copies an image into the staged report, once whatever number of pages show it.
+        func copy(_ asset: ReportAsset) throws(ReportError) {
+            lock.lock()
+            let first = copiedAssets.insert(asset.path).inserted
+            lock.unlock()
+            guard first else { return }
+            func skip(_ reason: String) {
+                lock.lock()
+                skipped.append((asset, reason))
+                lock.unlock()
+            }
+            let root = URL(fileURLWithPath: assetRoot).resolvingSymlinksInPath().path
+            let real = URL(fileURLWithPath: asset.source).resolvingSymlinksInPath().path
+            guard real.hasPrefix(root == "/" ? "/" : root + "/") else {
+                return skip(FileManager.default.fileExists(atPath: asset.source) ? "it is outside \(assetRoot)" : "no such file")
+            }
+            var info = stat()
+            guard stat(real, &info) == 0 else { return skip("no such file") }
+            guard info.st_mode & S_IFMT == S_IFREG else { return skip("not a regular file") }
+            guard Int(info.st_size) <= Self.largestAsset else { return skip("larger than 32 MiB") }
+            guard let data = FileManager.default.contents(atPath: real) else { return skip("cannot be read") }
+            try write(path: asset.path, data: data)
         }
 
         /// Adds one file written in pieces: `produce` passes each piece, in order, to the function
@@ -162,6 +203,33 @@ public enum ReportWriter {
         /// in it) and written outside it, so other threads go on adding files meanwhile; after an
         /// interrupt the pieces go to a file already removed.
         public func write(path: String, _ produce: (_ emit: (String) throws(ReportError) -> Void) throws(ReportError) -> Void) throws(ReportError) {
+            let (descriptor, filePath) = try create(path)
+            do throws(ReportError) {
+                try produce { (piece: String) throws(ReportError) in
+                    var piece = piece
+                    if let reason = piece.withUTF8({ FileDescriptorIO.writeAll(descriptor, UnsafeRawBufferPointer($0)) }) {
+                        throw ReportError("cannot write \(filePath): \(reason)")
+                    }
+                }
+            } catch {
+                close(descriptor)
+                throw error
+            }
+            guard close(descriptor) == 0 else { throw ReportError("cannot write \(filePath): \(String(cString: strerror(errno)))") }
+        }
+
+        /// A file of `data` (an image's copy).
+        func write(path: String, data: Data) throws(ReportError) {
+            let (descriptor, filePath) = try create(path)
+            let failure = data.withUnsafeBytes { FileDescriptorIO.writeAll(descriptor, $0) }
+            let closed = close(descriptor) == 0
+            if let failure { throw ReportError("cannot write \(filePath): \(failure)") }
+            guard closed else { throw ReportError("cannot write \(filePath): \(String(cString: strerror(errno)))") }
+        }
+
+        /// Creates the file at `path` in the staging directory (and its folder), while holding the
+        /// write's lock, and returns its descriptor and path.
+        private func create(_ path: String) throws(ReportError) -> (Int32, String) {
             guard isSafe(path) else { throw ReportError("refusing to write \(path): it would leave the output directory") }
             // The staging directory joined with `path` as strings, and the parent folder cut at
             // the last "/" byte, as `URL.appendingPathComponent` and `deletingLastPathComponent`
@@ -179,18 +247,7 @@ public enum ReportWriter {
                 descriptor = open(filePath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
                 guard descriptor >= 0 else { throw ReportError("cannot create \(filePath): \(String(cString: strerror(errno)))") }
             }
-            do throws(ReportError) {
-                try produce { (piece: String) throws(ReportError) in
-                    var piece = piece
-                    if let reason = piece.withUTF8({ FileDescriptorIO.writeAll(descriptor, UnsafeRawBufferPointer($0)) }) {
-                        throw ReportError("cannot write \(filePath): \(reason)")
-                    }
-                }
-            } catch {
-                close(descriptor)
-                throw error
-            }
-            guard close(descriptor) == 0 else { throw ReportError("cannot write \(filePath): \(String(cString: strerror(errno)))") }
+            return (descriptor, filePath)
         }
 
         /// A new empty file inside the staging directory for the writer's own use (never part of
@@ -217,7 +274,20 @@ public enum ReportWriter {
             lock.lock()
             let temporary = temporaryFiles
             temporaryFiles = []
+            let assets = copiedAssets.subtracting(skipped.map(\.asset.path))
             lock.unlock()
+            // The images copied, listed in the marker (when the report has one) after its pages,
+            // so that the next run tells them from files a person put in `assets/`.
+            let marker = directoryPath + "/" + ReportSite.markerName
+            if !assets.isEmpty, FileManager.default.fileExists(atPath: marker) {
+                let descriptor = open(marker, O_WRONLY | O_APPEND | O_CLOEXEC)
+                guard descriptor >= 0 else { throw ReportError("cannot write \(marker): \(String(cString: strerror(errno)))") }
+                var text = ReportSite.markerAssets(assets.sorted())
+                let failure = text.withUTF8 { FileDescriptorIO.writeAll(descriptor, UnsafeRawBufferPointer($0)) }
+                let closed = close(descriptor) == 0
+                if let failure { throw ReportError("cannot write \(marker): \(failure)") }
+                guard closed else { throw ReportError("cannot write \(marker): \(String(cString: strerror(errno)))") }
+            }
             try staging.step { () throws(ReportError) in
                 for path in temporary where unlink(path) != 0 && errno != ENOENT {
                     throw ReportError("cannot remove \(path): \(String(cString: strerror(errno)))")
@@ -305,6 +375,7 @@ public enum ReportWriter {
     /// lists none (written before pm listed them), every `.html` file in `incidents/`.
     static func foreignEntry(in path: String, contents: [String]) -> String? {
         let pagesFolder = "incidents"
+        let assetsFolder = "assets"
         let marker = (try? String(contentsOfFile: (path as NSString).appendingPathComponent(ReportSite.markerName), encoding: .utf8)) ?? ""
         let listedPages = ReportSite.pageNames(inMarker: marker)
         /// The entry's file type, nil when it no longer exists.
@@ -315,7 +386,17 @@ public enum ReportWriter {
         for name in contents.sorted() {
             let entry = (path as NSString).appendingPathComponent(name)
             guard let type = fileType(entry) else { continue }
-            if name == pagesFolder {
+            if name == assetsFolder {
+                // The images the marker lists, in folders of their own.
+                guard type == S_IFDIR else { return entry }
+                let listed = ReportSite.assetPaths(inMarker: marker)
+                let walker = FileManager.default.enumerator(atPath: entry)
+                while let relative = walker?.nextObject() as? String {
+                    let full = (entry as NSString).appendingPathComponent(relative)
+                    guard let assetType = fileType(full), assetType != S_IFDIR else { continue }
+                    if assetType != S_IFREG || !listed.contains(assetsFolder + "/" + relative) { return full }
+                }
+            } else if name == pagesFolder {
                 guard type == S_IFDIR else { return entry }
                 for page in ((try? FileManager.default.contentsOfDirectory(atPath: entry)) ?? []).sorted() {
                     let pagePath = (entry as NSString).appendingPathComponent(page)

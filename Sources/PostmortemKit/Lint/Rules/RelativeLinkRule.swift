@@ -28,8 +28,9 @@ public struct RelativeLinkRule: CorpusLintRule {
         return result
     }
 
-    /// The path a relative link to a Markdown file points at, or nil for other links.
-    static func target(of destination: String, from path: String) -> String? {
+    /// The path a relative link to a Markdown file (a file ending in one of `suffixes`, in any
+    /// case) points at, or nil for other links.
+    static func target(of destination: String, from path: String, suffixes: [String] = [".md", ".markdown"]) -> String? {
         var d = destination
         let isASCII = d.isASCIIBytes
         if isASCII {
@@ -47,7 +48,7 @@ public struct RelativeLinkRule: CorpusLintRule {
             return nil
         }
         let lower = d.lowercased()
-        guard lower.hasSuffix(".md") || lower.hasSuffix(".markdown") else { return nil }
+        guard suffixes.contains(where: { lower.hasSuffix($0) }) else { return nil }
         let decoded = d.removingPercentEncoding ?? d
         let directory = (path as NSString).deletingLastPathComponent
         return directory.isEmpty ? decoded : directory + "/" + decoded

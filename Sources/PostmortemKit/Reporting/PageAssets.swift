@@ -1,0 +1,78 @@
+import Foundation
+
+/// An image a postmortem shows from its repository, which the report holds a copy of.
+public struct ReportAsset: Sendable, Hashable {
+    /// The document that shows it, as pm read it.
+    public var document: String
+    /// The image's path, resolved from the document's directory (as the document's path is
+    /// written: relative to the current directory, or absolute).
+    public var source: String
+    /// Where the report holds it, relative to the output directory
+    /// (`assets/postmortems/images/latency.png`).
+    public var path: String
+}
+
+/// Images a postmortem shows from its repository (`![p99 latency](images/latency.png)`) go into
+/// the report under `assets/`, and the page shows that copy: the page lives in `incidents/` of
+/// the output directory, where the path as written led nowhere, and a report copied elsewhere
+/// keeps its graphs. Links to other files stay as written (docs/report.md).
+///
+/// The input is cmark-gfm's safe HTML, which writes an image as `<img src="…" alt="…" />` with
+/// `&` and `'` escaped in the URL and the rest percent-encoded.
+enum PageAssets {
+    /// The endings of files copied as images.
+    static let imageSuffixes = [".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp"]
+
+    /// `body` with each relative image source pointed at its copy under `assets/`, and the copies
+    /// to make.
+    static func rewrite(_ body: String, from documentPath: String) -> (html: String, assets: [ReportAsset]) {
+        let bytes = Array(body.utf8)
+        guard ByteSearch.firstIndex(of: imageStart, in: bytes, from: 0) != nil else { return (body, []) }
+        var result: [UInt8] = []
+        var assets: [ReportAsset] = []
+        var copied = 0
+        var from = 0
+        while let start = ByteSearch.firstIndex(of: imageStart, in: bytes, from: from) {
+            let valueStart = start + imageStart.count
+            guard let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+            from = valueEnd
+            let written = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
+                .replacingBytes(of: "&#x27;", with: "'").replacingBytes(of: "&amp;", with: "&")
+            guard !hasScheme(written),
+                  let target = RelativeLinkRule.target(of: written, from: documentPath, suffixes: imageSuffixes).map(RelativeLinkRule.normalise)
+            else { continue }
+            let path = assetPath(for: target)
+            assets.append(ReportAsset(document: documentPath, source: target, path: path))
+            result += bytes[copied..<valueStart]
+            let encoded = path.addingPercentEncoding(withAllowedCharacters: pathCharacters) ?? path
+            result += Array(HTMLEscaping.attribute("../" + encoded).utf8)
+            copied = valueEnd
+        }
+        guard copied > 0 else { return (body, []) }
+        result += bytes[copied...]
+        return (String(decoding: result, as: UTF8.self), assets)
+    }
+
+    private static let imageStart = Array("<img src=\"".utf8)
+
+    /// The characters a path keeps unencoded in `src`: those of a URL path, less `?` and `#`.
+    private static let pathCharacters: CharacterSet = {
+        var set = CharacterSet.urlPathAllowed
+        set.remove(charactersIn: "?#")
+        return set
+    }()
+
+    /// True for `data:…`, `c:…` and other sources with a scheme before any `/`.
+    static func hasScheme(_ source: String) -> Bool {
+        guard let colon = source.firstIndex(of: ":") else { return false }
+        return !source[..<colon].contains("/")
+    }
+
+    /// `assets/` and the image's normal path, each `..` as `_up` (a path may climb out of the
+    /// current directory) and without a leading `/`: one copy for each image, however many
+    /// documents show it.
+    static func assetPath(for source: String) -> String {
+        let parts = source.split(separator: "/").map { $0 == ".." ? "_up" : String($0) }
+        return "assets/" + parts.joined(separator: "/")
+    }
+}
