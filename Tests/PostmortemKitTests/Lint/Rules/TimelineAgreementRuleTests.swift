@@ -14,6 +14,9 @@ import Testing
             "`mitigated` (2026-07-14T14:41:00Z) matches no timeline entry; the nearest is 43151 min away; an entry is at the same time of day 30 days earlier",
         ], "\(messages.map(\.message))")
         #expect(messages.first?.suggestion == "if the timeline's entries are dated from `started` (2026-06-14T14:02:00Z), check its date; else correct `detected`")
+        // A day away is as often an entry read across midnight: no hint.
+        let dayOff = try LintTestSupport.lint(RuleExamples.document(frontMatter: ["started: 2026-07-13T14:02:00Z"])).filter { $0.ruleID == "PM024" }
+        #expect(!dayOff.isEmpty && dayOff.allSatisfy { !$0.message.contains("same time of day") })
         // A `detected` that is simply wrong is reported as before.
         let wrong = try LintTestSupport.lint(RuleExamples.document(frontMatter: ["detected: 2026-07-14T14:25:00Z"])).filter { $0.ruleID == "PM024" }
         #expect(wrong.map(\.suggestion) == ["add the timeline entry for it, or correct `detected`"])
