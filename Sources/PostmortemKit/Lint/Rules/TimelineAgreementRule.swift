@@ -47,8 +47,9 @@ public struct TimelineAgreementRule: LintRule {
                 // An entry at the same time of day whole days away: the timeline's days were most
                 // likely counted from a mistyped `started` (`2026-07-11` for `2026-08-11` had put
                 // every entry a month early, and this finding on the lines that were right). Not a
-                // day away, which is as often an entry read across midnight.
-                if key != "started", let started = r.started,
+                // day away, which is as often an entry read across midnight, and only when no entry
+                // is within a day (a mistyped start moves them all).
+                if key != "started", gap >= 86_400 - tolerance, let started = r.started,
                    let days = timed.lazy.compactMap({ Self.wholeDays(from: $0, to: time, within: self.tolerance) }).first(where: { abs($0) >= 2 }) {
                     message += "; an entry is at the same time of day \(abs(days)) day\(abs(days) == 1 ? "" : "s") \(days > 0 ? "earlier" : "later")"
                     suggestion = "if the timeline's entries are dated from `started` (\(started.iso8601)), check its date; else correct `\(key)`"

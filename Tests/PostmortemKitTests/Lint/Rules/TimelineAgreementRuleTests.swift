@@ -17,6 +17,11 @@ import Testing
         // A day away is as often an entry read across midnight: no hint.
         let dayOff = try LintTestSupport.lint(RuleExamples.document(frontMatter: ["started: 2026-07-13T14:02:00Z"])).filter { $0.ruleID == "PM024" }
         #expect(!dayOff.isEmpty && dayOff.allSatisfy { !$0.message.contains("same time of day") })
+        // With an entry within the day, `detected` is the likelier mistake: no hint.
+        let timeline = "All times UTC.\n\n- 2026-07-12 14:09 A similar alert fired and cleared.\n- 2026-07-14 14:02 Errors begin.\n"
+            + "- 2026-07-14 14:20 Paged.\n- 2026-07-14 14:41 Mitigated."
+        let near = try LintTestSupport.lint(RuleExamples.document(sections: ["Timeline": timeline])).filter { $0.ruleID == "PM024" && $0.message.hasPrefix("`detected`") }
+        #expect(near.map(\.suggestion) == ["add the timeline entry for it, or correct `detected`"], "\(near.map(\.message))")
         // A `detected` that is simply wrong is reported as before.
         let wrong = try LintTestSupport.lint(RuleExamples.document(frontMatter: ["detected: 2026-07-14T14:25:00Z"])).filter { $0.ruleID == "PM024" }
         #expect(wrong.map(\.suggestion) == ["add the timeline entry for it, or correct `detected`"])
