@@ -5,7 +5,7 @@ public struct ReportAsset: Sendable, Hashable {
     /// The document that shows it, as pm read it.
     public var document: String
     /// The image's path, resolved from the document's directory (as the document's path is
-    /// written: relative to the current directory, or absolute).
+    /// written: in `pm report`, relative to pm.yml's directory, or absolute).
     public var source: String
     /// Where the report holds it, relative to the output directory
     /// (`assets/postmortems/images/latency.png`).

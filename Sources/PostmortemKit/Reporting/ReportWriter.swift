@@ -157,7 +157,8 @@ public enum ReportWriter {
             for asset in file.assets { try copy(asset) }
         }
 
-        /// The directory whose files pages may show as images (pm.yml's, or the current one):
+        /// The directory whose files pages may show as images (pm.yml's, or the current one), and
+        /// that their relative paths start from, as the report writes documents' paths:
         /// an image outside it, or a symbolic link out of it (`latency.png -> ~/.ssh/id_rsa`), is
         /// not copied into a report that may be shared.
         public var assetRoot: String = FileManager.default.currentDirectoryPath
@@ -184,10 +185,13 @@ public enum ReportWriter {
                 skipped.append((asset, reason))
                 lock.unlock()
             }
+            // Its path is written as the report writes documents' paths: from pm.yml's directory.
+            let source = asset.source.hasPrefix("/") ? asset.source : assetRoot + "/" + asset.source
+            guard !asset.path.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return skip("its name holds a control character") }
             let root = URL(fileURLWithPath: assetRoot).resolvingSymlinksInPath().path
-            let real = URL(fileURLWithPath: asset.source).resolvingSymlinksInPath().path
+            let real = URL(fileURLWithPath: source).resolvingSymlinksInPath().path
             guard real.hasPrefix(root == "/" ? "/" : root + "/") else {
-                return skip(FileManager.default.fileExists(atPath: asset.source) ? "it is outside \(assetRoot)" : "no such file")
+                return skip(FileManager.default.fileExists(atPath: source) ? "it is outside \(assetRoot)" : "no such file")
             }
             var info = stat()
             guard stat(real, &info) == 0 else { return skip("no such file") }

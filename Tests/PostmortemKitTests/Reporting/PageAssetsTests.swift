@@ -41,19 +41,27 @@ import Testing
             let source = repository.appendingPathComponent("postmortems/images/\(name)").path
             return ReportAsset(document: "a.md", source: source, path: PageAssets.assetPath(for: source))
         }
+        // A path as the report writes documents' paths, from pm.yml's directory (the second
+        // retest: run from `postmortems/`, it had been looked for from the current directory).
+        let relative = ReportAsset(document: "postmortems/a.md", source: "postmortems/images/relative.png",
+                                   path: "assets/postmortems/images/relative.png")
+        try png.write(to: repository.appendingPathComponent("postmortems/images/relative.png"))
+        let newline = ReportAsset(document: "a.md", source: "postmortems/images/a\nb.png", path: "assets/postmortems/images/a\nb.png")
         let page = ReportFile(path: "incidents/a.html", contents: "a",
-                              assets: [asset("latency.png"), asset("latency.png"), asset("link.png"), asset("gone.png"), asset("dir.png")])
+                              assets: [asset("latency.png"), asset("latency.png"), asset("link.png"), asset("gone.png"), asset("dir.png"), relative, newline])
         let out = root.appendingPathComponent("report")
         let stage = try ReportWriter.Stage(directory: out.path)
         stage.assetRoot = repository.path
         try stage.write(ReportFile(path: ReportSite.markerName, contents: ReportSite.marker(pageNames: ["a.html"])))
         try stage.write(page)
-        #expect(stage.skippedAssets.map(\.reason) == ["it is outside \(repository.path)", "no such file", "not a regular file"])
+        #expect(stage.skippedAssets.map(\.reason) == ["it is outside \(repository.path)", "no such file", "not a regular file",
+                                                       "its name holds a control character"])
         try stage.commit()
         let copied = out.appendingPathComponent(asset("latency.png").path)
         #expect(try Data(contentsOf: copied) == png)
         let marker = try String(contentsOf: out.appendingPathComponent(ReportSite.markerName), encoding: .utf8)
-        #expect(ReportSite.assetPaths(inMarker: marker) == [asset("latency.png").path])
+        #expect(ReportSite.assetPaths(inMarker: marker) == [asset("latency.png").path, relative.path])
+        #expect(try Data(contentsOf: out.appendingPathComponent(relative.path)) == png)
         #expect(ReportSite.pageNames(inMarker: marker) == ["a.html"])
         // The next run replaces a report whose images the marker lists, and not one holding a
         // file a person put in `assets/`.
