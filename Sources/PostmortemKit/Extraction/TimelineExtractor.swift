@@ -811,24 +811,24 @@ enum TimelineExtractor {
         guard var leading = TimeExpression.leading(inside), leading.date != nil, leading.isDateOnly, leading.rest.isEmpty else { return nil }
         leading.dayNumber = day
         let tail = b[(close + 1)...].drop { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") }
-        if tail.allSatisfy({ $0 == UInt8(ascii: " ") }) || asLabel && describesDay(tail) { return leading }
-        guard tail.first == UInt8(ascii: " ") || tail.first == UInt8(ascii: ":"),
-              var entry = TimeExpression.leading(inside + " " + String(decoding: tail.drop { $0 == UInt8(ascii: " ") }, as: UTF8.self)),
-              entry.date == leading.date else { return nil }
+        if tail.allSatisfy({ $0 == UInt8(ascii: " ") }) { return leading }
+        guard tail.first == UInt8(ascii: " ") || tail.first == UInt8(ascii: ":") else { return nil }
+        // What follows the bracket, after a dash, a colon or an arrow if there is one.
+        var rest = tail.drop { $0 == UInt8(ascii: " ") }
+        let separator = daySeparators.first { rest.starts(with: $0) }
+        rest = rest.dropFirst(separator?.count ?? 0).drop { $0 == UInt8(ascii: " ") }
+        if rest.isEmpty { return leading }
+        guard var entry = TimeExpression.leading(inside + " " + String(decoding: rest, as: UTF8.self)), entry.date == leading.date else { return nil }
         entry.dayNumber = day
-        return entry
+        // A time after it (`– 09:00 rollback`) makes an entry at that time, as does one right
+        // after the bracket; words after a separator name the day in a label.
+        if !entry.isDateOnly || !asLabel || separator == nil { return entry }
+        return leading
     }
 
-    /// Words after a day label's bracketed date, set apart by a dash or a colon (` – recovery`,
-    /// `: rollback`).
-    private static func describesDay(_ tail: ArraySlice<UInt8>) -> Bool {
-        guard tail.first == UInt8(ascii: " ") || tail.first == UInt8(ascii: ":") else { return false }
-        let t = tail.drop { $0 == UInt8(ascii: " ") }
-        let dashes: [[UInt8]] = [[UInt8(ascii: ":")], [UInt8(ascii: "-")], [0xE2, 0x80, 0x93], [0xE2, 0x80, 0x94]]
-        guard let dash = dashes.first(where: { t.starts(with: $0) }) else { return false }
-        let words = t.dropFirst(dash.count)
-        return words.first == UInt8(ascii: " ") && words.contains { $0 != UInt8(ascii: " ") }
-    }
+    /// What sets a day label's words apart from its bracketed date: a colon, a dash, `--`, `->`.
+    private static let daySeparators: [[UInt8]] = [[UInt8(ascii: ":")], Array("->".utf8), Array("--".utf8), [UInt8(ascii: "-")],
+                                                   [0xE2, 0x80, 0x93], [0xE2, 0x80, 0x94]]
 
     /// Words of a label before a date (`Date of incident:`, `When:`, `Started: 2026-10-14 14:00
     /// UTC`, `Incident window:`); not `Resolved:`, which a summary above the entries writes.

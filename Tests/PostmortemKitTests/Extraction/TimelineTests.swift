@@ -1138,6 +1138,14 @@ import Testing
         // So are such lines among others in a paragraph; a bold line of its own is a label.
         let lines = readTimeline("Day 1 (2026-05-12) – errors begin\nDay 2 (2026-05-13) – rollback\n", path: "incident.md")
         #expect(lines.timeline.map(\.text) == ["errors begin", "rollback"])
+        // From the second retest: a time after the dash or colon is the entry's too (it had been
+        // read at midnight), and an arrow or `--` is a separator (it had stayed in the text).
+        let separated = readTimeline("- Day 2 (2026-05-13) – 09:00 rollback started\n- Day 2 (2026-05-13): 11:00 rollback finished\n"
+                                     + "- Day 3 (2026-05-14) -> handed over to the EU team\n- Day 3 (2026-05-14) -- rollback approved\n", path: "incident.md")
+        #expect(separated.timeline.map { $0.time?.description } == ["2026-05-13T09:00:00Z", "2026-05-13T11:00:00Z", "2026-05-14T00:00:00Z", "2026-05-14T00:00:00Z"])
+        #expect(separated.timeline.map(\.text) == ["rollback started", "rollback finished", "handed over to the EU team", "rollback approved"])
+        let timedLabel = readTimeline("### Day 2 (2026-05-13) – 09:00 rollback started\n\n- 09:30 a\n", path: "incident.md")
+        #expect(timedLabel.timeline.map { $0.time?.description } == ["2026-05-13T09:00:00Z", "2026-05-13T09:30:00Z"])
         let timedHeading = readTimeline("### Day 3 (2026-05-14) 14:00 restart\n\n- 14:30 a\n", path: "incident.md")
         #expect(timedHeading.timeline.map { $0.time?.description } == ["2026-05-14T14:00:00Z", "2026-05-14T14:30:00Z"])
     }
