@@ -27,6 +27,8 @@ public struct ReadOptions: Sendable {
     public var defaultZone: ZoneResolver = .utc
     /// Cause category ids that a factor's label can name.
     public var categoryIDs: Set<String> = Set(DefaultTaxonomy.categories.map(\.id))
+    /// Category ids by their labels in lower case, from pm.yml's taxonomy.
+    public var categoryLabels: [String: String] = [:]
     /// Also render the body as safe HTML.
     public var renderHTML = false
 
@@ -38,6 +40,7 @@ public struct ReadOptions: Sendable {
 
     public init(configuration: Configuration, renderHTML: Bool = false) {
         self.init(defaultZone: ZoneResolver(configuration.timezone) ?? .utc, categoryIDs: Set(configuration.causeCategoryIDs), renderHTML: renderHTML)
+        categoryLabels = configuration.causeCategoryLabels
     }
 }
 

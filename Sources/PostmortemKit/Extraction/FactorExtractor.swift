@@ -16,7 +16,7 @@ enum FactorExtractor {
         "hardware failure": "hardware", "power": "hardware",
     ]
 
-    static func factors(in outline: Outline, categoryIDs: Set<String>) -> [ContributingFactor] {
+    static func factors(in outline: Outline, categoryIDs: Set<String>, labels: [String: String] = [:]) -> [ContributingFactor] {
         var result: [ContributingFactor] = []
         for root in outline.indices(of: [.factors, .trigger]) {
             for index in outline.subtree(root) {
@@ -27,17 +27,12 @@ enum FactorExtractor {
                 for item in BlockItems.items(in: entry.blocks) {
                     var factor = ContributingFactor(text: item.text, isTrigger: isTrigger, range: item.range)
                     // A table row whose Category column names one.
-                    if let (category, label, rest) = categoryCell(of: item, categoryIDs: categoryIDs) {
+                    if let (category, label, rest) = categoryCell(of: item, categoryIDs: categoryIDs, labels: labels) {
                         factor.category = category
                         factor.label = label
                         factor.text = rest
                     } else if let (label, rest) = label(of: item) {
-                        let key = label.lowercased()
-                        if categoryIDs.contains(key) {
-                            factor.category = key
-                        } else if let mapped = labelSynonyms[key], categoryIDs.contains(mapped) {
-                            factor.category = mapped
-                        }
+                        factor.category = category(named: label, ids: categoryIDs, labels: labels)
                         if factor.category != nil || item.lead.map(startsWithStrong) == true {
                             factor.label = label
                             factor.text = rest
@@ -54,15 +49,24 @@ enum FactorExtractor {
     /// id or a label, `| config | The proxy accepted an empty pool |`), that cell's text, and the
     /// other cells' text. A cell of another column is never read as a category ("Detected by:
     /// Monitoring").
-    static func categoryCell(of item: BlockItems.Item, categoryIDs: Set<String>) -> (String, String, String)? {
+    static func categoryCell(of item: BlockItems.Item, categoryIDs: Set<String>, labels: [String: String]) -> (String, String, String)? {
         guard let index = item.categoryColumn, case .tableRow(false) = item.node.kind else { return nil }
         let cells = item.node.children.map { $0.plainText.trimmingWhitespace() }
         guard index < cells.count, case let cell = cells[index], !cell.isEmpty, cell.count <= 40 else { return nil }
-        let key = cell.lowercased()
-        guard let category = categoryIDs.contains(key) ? key : labelSynonyms[key].flatMap({ categoryIDs.contains($0) ? $0 : nil }) else { return nil }
+        guard let category = category(named: cell, ids: categoryIDs, labels: labels) else { return nil }
         let rest = cells.enumerated().filter { $0.offset != index && !$0.element.isEmpty }.map(\.element).joined(separator: " — ")
         guard !rest.isEmpty else { return nil }
         return (category, cell, rest)
+    }
+
+    /// The category a label or cell names: its id, its label in pm.yml's taxonomy (`Payments
+    /// provider`), or a synonym of a built-in one (`Configuration`), in any case.
+    static func category(named name: String, ids: Set<String>, labels: [String: String]) -> String? {
+        let key = name.lowercased()
+        if ids.contains(key) { return key }
+        if let id = labels[key], ids.contains(id) { return id }
+        if let mapped = labelSynonyms[key], ids.contains(mapped) { return mapped }
+        return nil
     }
 
     static func startsWithStrong(_ lead: MarkdownNode) -> Bool {

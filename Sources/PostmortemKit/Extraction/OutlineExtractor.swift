@@ -20,7 +20,7 @@ enum OutlineExtractor {
         postmortem.summary = summary(outline)
         postmortem.timeline = TimelineExtractor.events(in: outline, postmortem: postmortem, options: options,
                                                        problems: &postmortem.problems)
-        postmortem.factors = FactorExtractor.factors(in: outline, categoryIDs: options.categoryIDs)
+        postmortem.factors = FactorExtractor.factors(in: outline, categoryIDs: options.categoryIDs, labels: options.categoryLabels)
         postmortem.actions = ActionExtractor.actions(in: outline, started: postmortem.started?.localDate, problems: &postmortem.problems)
         postmortem.lessons = lessons(outline)
         var links: [DocumentLink] = []

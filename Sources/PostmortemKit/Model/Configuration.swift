@@ -26,6 +26,9 @@ public struct Configuration: Sendable {
     /// custom category in `causes` wrong (PM002). A taxonomy with mistakes is a configuration
     /// error (``ConfigurationReader/parse(_:path:rootDirectory:openSLO:)``).
     public var causeCategoryIDs: [String] = DefaultTaxonomy.categories.map(\.id)
+    /// The taxonomy's categories by label, in lower case (`payments provider` → `payments-provider`):
+    /// a factor's bold label may name its category by either.
+    public var causeCategoryLabels: [String: String] = [:]
     /// The directory that holds pm.yml; nil for the built-in default configuration.
     public var rootDirectory: String?
     /// The path pm.yml was read from.

@@ -31,6 +31,10 @@ struct FrontMatterValuesRuleTests {
             .filter { $0.ruleID == "PM041" || $0.message.contains("causes") }
         #expect(findings.isEmpty, "\(findings.map(\.message))")
         #expect(read.postmortem.factors.map(\.category) == ["payments-provider", "deploy"])
+        // The second retest: the category's own label names it too.
+        let labelled = RuleExamples.document(sections: ["Contributing factors": "- **Payments provider:** The acquirer timed out.\n\n| Category | Factor |\n|---|---|\n| payments PROVIDER | x |"])
+        #expect(DocumentReader.read(text: labelled, path: "postmortems/x.md", options: ReadOptions(configuration: configuration)).postmortem.factors.map(\.category)
+                == ["payments-provider", "payments-provider"])
         #expect(FrontMatterSchema.json(configuration: configuration).contains("\"payments-provider\""))
         // Without pm.yml's category, as before.
         let messages = try LintTestSupport.lint(document).filter { $0.ruleID == "PM002" }.map(\.message)
