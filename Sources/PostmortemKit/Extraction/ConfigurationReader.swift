@@ -190,8 +190,8 @@ public enum ConfigurationReader {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigurationError(path: path, message: "cannot read the configuration file")
         }
-        if let encoding = utf16Encoding(data) {
-            throw ConfigurationError(path: path, message: "the file is \(encoding) (it starts with a UTF-16 byte-order mark), not UTF-8: save it as UTF-8")
+        if let encoding = wideEncoding(data) {
+            throw ConfigurationError(path: path, message: "the file is \(encoding) (it starts with that byte-order mark), not UTF-8: save it as UTF-8")
         }
         let root = (path as NSString).deletingLastPathComponent
         let base = root.isEmpty ? "." : root

@@ -44,8 +44,10 @@ public struct ReadOptions: Sendable {
     }
 }
 
-/// `UTF-16LE` or `UTF-16BE` when `bytes` start with that byte-order mark.
-func utf16Encoding(_ bytes: some Collection<UInt8>) -> String? {
+/// `UTF-16LE`, `UTF-16BE`, `UTF-32LE` or `UTF-32BE` when `bytes` start with that byte-order mark.
+func wideEncoding(_ bytes: some Collection<UInt8>) -> String? {
+    if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return "UTF-32LE" }
+    if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return "UTF-32BE" }
     if bytes.starts(with: [0xFF, 0xFE]) { return "UTF-16LE" }
     if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16BE" }
     return nil
@@ -76,7 +78,7 @@ public enum DocumentReader {
             let location = location(ofByte: nul, in: bytes)
             // Notepad's "Unicode" and PowerShell 5's `>` write UTF-16, whose ASCII letters are
             // each followed or preceded by a NUL: it is text, in an encoding pm does not read.
-            let message = utf16Encoding(bytes).map { "the file is \($0) (it starts with a UTF-16 byte-order mark), not UTF-8: save it as UTF-8" }
+            let message = wideEncoding(bytes).map { "the file is \($0) (it starts with that byte-order mark), not UTF-8: save it as UTF-8" }
                 ?? "the file contains a NUL byte: it is binary, not Markdown"
             postmortem.problems.append(Problem(.binary, message, at: SourceRange(start: location, end: location)))
             return ReadDocument(postmortem: postmortem, tree: MarkdownNode(kind: .document), source: "", html: "")

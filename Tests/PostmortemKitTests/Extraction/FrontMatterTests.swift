@@ -256,7 +256,10 @@ import Yams
         // PowerShell 5's `>`) was called binary; it is told to be saved as UTF-8, as pm.yml is.
         let utf16: [UInt8] = [0xFF, 0xFE] + Array("---\ntitle: T\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         #expect(DocumentReader.read(utf16, path: "x.md").postmortem.problems.map(\.message)
-                == ["the file is UTF-16LE (it starts with a UTF-16 byte-order mark), not UTF-8: save it as UTF-8"])
+                == ["the file is UTF-16LE (it starts with that byte-order mark), not UTF-8: save it as UTF-8"])
+        // UTF-32, whose mark starts as UTF-16LE's does, is named as what it is (the second retest).
+        #expect(DocumentReader.read([0xFF, 0xFE, 0x00, 0x00, 0x2D, 0x00, 0x00, 0x00], path: "x.md").postmortem.problems.map(\.message)
+                == ["the file is UTF-32LE (it starts with that byte-order mark), not UTF-8: save it as UTF-8"])
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pm-utf16-\(getpid())")
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -266,7 +269,7 @@ import Yams
             _ = try ConfigurationReader.load(path: configuration.path)
             Issue.record("a UTF-16 pm.yml was read")
         } catch {
-            #expect(error.description.contains("the file is UTF-16BE (it starts with a UTF-16 byte-order mark), not UTF-8"))
+            #expect(error.description.contains("the file is UTF-16BE (it starts with that byte-order mark), not UTF-8"))
         }
     }
 
