@@ -26,31 +26,17 @@ enum PageAssets {
     /// `body` with each relative image source pointed at its copy under `assets/`, and the copies
     /// to make.
     static func rewrite(_ body: String, from documentPath: String) -> (html: String, assets: [ReportAsset]) {
-        let bytes = Array(body.utf8)
-        guard ByteSearch.firstIndex(of: imageStart, in: bytes, from: 0) != nil else { return (body, []) }
-        var result: [UInt8] = []
+        guard body.containsBytes(of: "<img src=\"") else { return (body, []) }
         var assets: [ReportAsset] = []
-        var copied = 0
-        var from = 0
-        while let start = ByteSearch.firstIndex(of: imageStart, in: bytes, from: from) {
-            let valueStart = start + imageStart.count
-            guard let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
-            from = valueEnd
-            let written = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
-                .replacingBytes(of: "&#x27;", with: "'").replacingBytes(of: "&amp;", with: "&")
-            guard !hasScheme(written),
-                  let target = RelativeLinkRule.target(of: written, from: documentPath, suffixes: imageSuffixes).map(RelativeLinkRule.normalise)
-            else { continue }
+        let html = PageLinks.rewritingValues(of: imageStart, in: body) { source in
+            guard !hasScheme(source),
+                  let target = RelativeLinkRule.target(of: source, from: documentPath, suffixes: imageSuffixes).map(RelativeLinkRule.normalise)
+            else { return nil }
             let path = assetPath(for: target)
             assets.append(ReportAsset(document: documentPath, source: target, path: path))
-            result += bytes[copied..<valueStart]
-            let encoded = path.addingPercentEncoding(withAllowedCharacters: pathCharacters) ?? path
-            result += Array(HTMLEscaping.attribute("../" + encoded).utf8)
-            copied = valueEnd
+            return "../" + (path.addingPercentEncoding(withAllowedCharacters: pathCharacters) ?? path)
         }
-        guard copied > 0 else { return (body, []) }
-        result += bytes[copied...]
-        return (String(decoding: result, as: UTF8.self), assets)
+        return (html, assets)
     }
 
     private static let imageStart = Array("<img src=\"".utf8)

@@ -33,26 +33,34 @@ public enum PageLinks {
     /// `pages` pointed at its page, beside this one in `incidents/`; a fragment stays as written.
     public static func rewrite(_ body: String, from path: String, pages: [String: String]) -> String {
         guard !pages.isEmpty else { return body }
+        return rewritingValues(of: hrefStart, in: body) { href in
+            guard let target = RelativeLinkRule.target(of: href, from: path), let page = pages[RelativeLinkRule.normalise(target)] else {
+                return nil
+            }
+            // The fragment of the decoded link: the `#` of cmark-gfm's `&#x27;` (a file named
+            // `it's.md`) is no fragment.
+            return page + (href.firstIndex(of: "#").map { String(href[$0...]) } ?? "")
+        }
+    }
+
+    /// `body` (cmark-gfm's HTML) with the value of each attribute that `start` opens (`<a
+    /// href="`, `<img src="`) replaced by what `replacement` makes of it, escaped again; a value
+    /// it returns nil for stays as written. cmark-gfm escapes `&` and `'` in a URL and
+    /// percent-encodes the rest, which ``RelativeLinkRule/target(of:from:suffixes:)`` decodes;
+    /// `replacement` gets the URL with the first two read back.
+    static func rewritingValues(of start: [UInt8], in body: String, _ replacement: (String) -> String?) -> String {
         let bytes = Array(body.utf8)
         var result: [UInt8] = []
         var copied = 0
         var from = 0
-        while let start = ByteSearch.firstIndex(of: hrefStart, in: bytes, from: from) {
-            let valueStart = start + hrefStart.count
+        while let at = ByteSearch.firstIndex(of: start, in: bytes, from: from) {
+            let valueStart = at + start.count
             guard let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
             from = valueEnd
-            // cmark-gfm escapes `&` and `'` in an href; the rest is percent-encoded, which
-            // ``RelativeLinkRule/target(of:from:)`` decodes.
             let written = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
-            let href = written.replacingBytes(of: "&#x27;", with: "'").replacingBytes(of: "&amp;", with: "&")
-            guard let target = RelativeLinkRule.target(of: href, from: path), let page = pages[RelativeLinkRule.normalise(target)] else {
-                continue
-            }
-            // The fragment of the decoded link, escaped again: the `#` of cmark-gfm's `&#x27;`
-            // (a file named `it's.md`) is no fragment.
-            let fragment = href.firstIndex(of: "#").map { String(href[$0...]) } ?? ""
+            guard let value = replacement(written.replacingBytes(of: "&#x27;", with: "'").replacingBytes(of: "&amp;", with: "&")) else { continue }
             result += bytes[copied..<valueStart]
-            result += Array(HTMLEscaping.attribute(page + fragment).utf8)
+            result += Array(HTMLEscaping.attribute(value).utf8)
             copied = valueEnd
         }
         guard copied > 0 else { return body }
