@@ -15,9 +15,11 @@ enum HeadingAnchors {
     static func addingIDs(to html: String) -> String {
         let bytes = Array(html.utf8)
         guard let first = nextHeading(in: bytes, from: 0) else { return html }
-        // Ids in use: cmark-gfm writes them only for footnotes. A page has a dozen headings, so a
-        // list is searched as fast as a set is hashed.
-        var used = existingIDs(in: bytes)
+        // Ids in use (cmark-gfm writes them only for footnotes), and the number each repeated slug
+        // goes on from: a document of a thousand `## Update` headings had counted up from `-1`
+        // for each, through a list, and taken seconds.
+        var used = Set(existingIDs(in: bytes))
+        var nextNumber: [String: Int] = [:]
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + 512)
         var copied = 0
@@ -30,12 +32,13 @@ enum HeadingAnchors {
             let slug = asciiSlug(content) ?? self.slug(text(of: content))
             if !slug.isEmpty {
                 var id = slug
-                var n = 0
+                var n = nextNumber[slug] ?? 0
                 while used.contains(id) {
                     n += 1
                     id = slug + "-\(n)"
                 }
-                used.append(id)
+                nextNumber[slug] = n
+                used.insert(id)
                 result += bytes[copied..<(start + 3)]
                 result += idAttributeStart
                 result += id.utf8.allSatisfy { $0 < 0x80 } ? Array(id.utf8) : Array(HTMLEscaping.attribute(id).utf8)
@@ -69,11 +72,8 @@ enum HeadingAnchors {
             case UInt8(ascii: "&"):
                 guard let semicolon = html[i...].prefix(8).firstIndex(of: UInt8(ascii: ";")) else { return nil }
                 i = semicolon
-            case UInt8(ascii: " "): bytes.append(UInt8(ascii: "-"))
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte | 0x20)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
-                bytes.append(byte)
-            default: break
+            default:
+                if let kept = slugByte(byte) { bytes.append(kept) }
             }
             i += 1
         }
@@ -150,21 +150,24 @@ enum HeadingAnchors {
     /// format characters, private use, unassigned, separators), so letters, marks (an emoji's
     /// U+FE0F too), digits and letter numbers stay.
     static func slug(_ text: String) -> String {
-        // ASCII (nearly every heading): its letters, digits, `-` and `_`, on the bytes.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(text.utf8.count)
-            for byte in text.utf8 {
-                switch byte {
-                case UInt8(ascii: " "): bytes.append(UInt8(ascii: "-"))
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte | 0x20)
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
-                    bytes.append(byte)
-                default: break
-                }
-            }
-            return String(decoding: bytes, as: UTF8.self)
+        // ASCII (nearly every heading): on its bytes.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return String(decoding: text.utf8.compactMap(slugByte), as: UTF8.self) }
+        return unicodeSlug(text)
+    }
+
+    /// An ASCII byte of a heading's text in its slug: a letter in lower case, a digit, `-` or
+    /// `_` as it is, a space as `-`; nil for what the slug leaves out. ``unicodeSlug(_:)`` agrees.
+    static func slugByte(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: " "): UInt8(ascii: "-")
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte | 0x20
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"): byte
+        default: nil
         }
+    }
+
+    /// ``slug(_:)`` by Unicode categories, for any text.
+    static func unicodeSlug(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
             if scalar == " " {
