@@ -14,8 +14,9 @@ extension PM {
                 staircase per SLO, budget burned by cause, the incident table, repeat incidents, \
                 follow-up tracking and lint health), one page per postmortem under incidents/, \
                 staircase.csv (as `pm budget --format csv`) and data.json. Pages are self-contained: \
-                inline CSS and SVG, no JavaScript, no network. Output is byte-identical for the same \
-                input, so it can be reviewed in git.
+                inline CSS and SVG, no JavaScript, no network; the images postmortems show from the \
+                repository are copied to assets/ (a warning names each one that is not). Output is \
+                byte-identical for the same input, so it can be reviewed in git.
 
                 Templates come from templates/report/ next to pm.yml when it exists (re-brand the \
                 report there), else from the copies built into pm. The site is written to a \
@@ -122,10 +123,9 @@ extension PM {
             let review: QuarterlyReview
             let skippedImages: [(asset: ReportAsset, reason: String)]
             do {
-                let stage = try ReportWriter.Stage(directory: out, staging: staging)
-                defer { stage.discard() }
                 // Images pages show are copied from pm.yml's directory (the repository) only.
-                stage.assetRoot = root
+                let stage = try ReportWriter.Stage(directory: out, staging: staging, assetRoot: root)
+                defer { stage.discard() }
                 let progress = ProgressLine(total: inputs.count)
                 let corpus: ReportGenerator.SpilledCorpus
                 do {
@@ -153,7 +153,8 @@ extension PM {
                 Terminal.error(Terminal.sanitise(error.description))
                 throw ExitCode.failure
             }
-            for (asset, reason) in skippedImages {
+            // Sorted: pages are written on several threads.
+            for (asset, reason) in skippedImages.sorted(by: { ($0.asset.document, $0.asset.source) < ($1.asset.document, $1.asset.source) }) {
                 Terminal.warning(asset.document, nil, "image `\(asset.source)` is not in the report (\(reason)); its page shows it missing")
             }
             for note in review.budget.notes {

@@ -32,7 +32,13 @@ enum PageAssets {
             guard !hasScheme(source),
                   let target = RelativeLinkRule.target(of: source, from: documentPath, suffixes: imageSuffixes).map(RelativeLinkRule.normalise)
             else { return nil }
-            let path = assetPath(for: target)
+            // Out of pm.yml's directory (where documents' paths start): no copy, and the page
+            // keeps what was written; the writer says why.
+            guard !target.hasPrefix("/"), !target.hasPrefix("../"), target != ".." else {
+                assets.append(ReportAsset(document: documentPath, source: target, path: ""))
+                return nil
+            }
+            let path = "assets/" + target
             assets.append(ReportAsset(document: documentPath, source: target, path: path))
             return "../" + (path.addingPercentEncoding(withAllowedCharacters: pathCharacters) ?? path)
         }
@@ -48,17 +54,16 @@ enum PageAssets {
         return set
     }()
 
-    /// True for `data:…`, `c:…` and other sources with a scheme before any `/`.
+    /// True for `data:…`, `https:…` and other URLs with a scheme (a letter, then letters, digits,
+    /// `+`, `-` or `.`, then `:`), not for a file named `graph 10:00.png`.
     static func hasScheme(_ source: String) -> Bool {
-        guard let colon = source.firstIndex(of: ":") else { return false }
-        return !source[..<colon].contains("/")
-    }
-
-    /// `assets/` and the image's normal path, each `..` as `_up` (a path may climb out of the
-    /// current directory) and without a leading `/`: one copy for each image, however many
-    /// documents show it.
-    static func assetPath(for source: String) -> String {
-        let parts = source.split(separator: "/").map { $0 == ".." ? "_up" : String($0) }
-        return "assets/" + parts.joined(separator: "/")
+        let bytes = Array(source.utf8)
+        guard let first = bytes.first, first | 0x20 >= UInt8(ascii: "a"), first | 0x20 <= UInt8(ascii: "z") else { return false }
+        for byte in bytes.dropFirst() {
+            if byte == UInt8(ascii: ":") { return true }
+            let letter = byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")
+            guard letter || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || "+-.".utf8.contains(byte) else { return false }
+        }
+        return false
     }
 }

@@ -1,6 +1,7 @@
 /// Renders a ``QuarterlyReview`` into the files of the static site: `index.html`, one page per
 /// postmortem under `incidents/`, `staircase.csv` (exactly what `pm budget --format csv` prints for the period), `data.json` and the marker file that lets a
-/// later run recognise the directory as a pm report.
+/// later run recognise the directory as a pm report; pages name the images they show
+/// (``ReportFile/assets``), which the writer copies to `assets/`.
 public enum ReportSite {
     /// The marker file's name; a directory without it is never replaced.
     public static let markerName = ".pm-report"

@@ -112,8 +112,10 @@ public enum ReportWriter {
         }
 
         /// Checks that `directory` may be replaced, creates its missing parents and the staging
-        /// directory beside it.
-        public init(directory path: String, staging: Staging = Staging()) throws(ReportError) {
+        /// directory beside it. Images pages show are copied from `assetRoot` (pm.yml's
+        /// directory), where their relative paths start; without one, none are.
+        public init(directory path: String, staging: Staging = Staging(), assetRoot: String? = nil) throws(ReportError) {
+            self.assetRoot = assetRoot.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
             let fm = FileManager.default
             let target = URL(fileURLWithPath: path).standardizedFileURL
             let parent = target.deletingLastPathComponent()
@@ -157,48 +159,88 @@ public enum ReportWriter {
             for asset in file.assets { try copy(asset) }
         }
 
-        /// The directory whose files pages may show as images (pm.yml's, or the current one), and
-        /// that their relative paths start from, as the report writes documents' paths:
-        /// an image outside it, or a symbolic link out of it (`latency.png -> ~/.ssh/id_rsa`), is
-        /// not copied into a report that may be shared.
-        public var assetRoot: String = FileManager.default.currentDirectoryPath
+        /// The directory images are copied from, its symbolic links resolved.
+        let assetRoot: String?
         /// The most bytes of one image copied.
         public static let largestAsset = 32 << 20
 
-        /// Images pages show that were not copied, with why, in the order met.
+        /// Each image a page shows that was not copied, with why, once for each document that
+        /// shows it; in the order pages were written, which is not the same from run to run
+        /// (``ReportGenerator`` writes pages on several threads): sort them to report them.
         public var skippedAssets: [(asset: ReportAsset, reason: String)] {
             lock.lock()
             defer { lock.unlock() }
             return skipped
         }
-        private var copiedAssets: Set<String> = []
+        /// Each image source met, with why it was not copied (nil when it was).
+        private var assetResults: [String: String?] = [:]
         private var skipped: [(asset: ReportAsset, reason: String)] = []
+        private var copiedPaths: [String] = []
 
-        /// Copies an image into the staged report, once whatever number of pages show it.
+        /// Copies an image into the staged report, once whatever number of pages show it, or
+        /// records why not for the document that shows it.
+        ///
+        /// The image is read only from inside ``assetRoot``, by a path none of whose parts below it
+        /// is hidden (`.git/`, `.env`) or a symbolic link (`graph.png -> ../.git/config` would
+        /// put a CI token in a report that may be published), opened without following a link
+        /// and read as the regular file it is then, at most ``largestAsset`` bytes of it.
         func copy(_ asset: ReportAsset) throws(ReportError) {
-            lock.lock()
-            let first = copiedAssets.insert(asset.path).inserted
-            lock.unlock()
-            guard first else { return }
-            func skip(_ reason: String) {
+            // One image at a time (they are few): a second page showing an image waits for the
+            // first's copy, and so learns whether it was made.
+            assetLock.lock()
+            defer { assetLock.unlock() }
+            let reason: String?
+            if let known = assetResults[asset.source] {
+                reason = known
+            } else {
+                reason = try copyOnce(asset)
+                assetResults[asset.source] = .some(reason)
+                if reason == nil {
+                    lock.lock()
+                    copiedPaths.append(asset.path)
+                    lock.unlock()
+                }
+            }
+            if let reason {
                 lock.lock()
                 skipped.append((asset, reason))
                 lock.unlock()
             }
-            // Its path is written as the report writes documents' paths: from pm.yml's directory.
-            let source = asset.source.hasPrefix("/") ? asset.source : assetRoot + "/" + asset.source
-            guard !asset.path.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return skip("its name holds a control character") }
-            let root = URL(fileURLWithPath: assetRoot).resolvingSymlinksInPath().path
-            let real = URL(fileURLWithPath: source).resolvingSymlinksInPath().path
-            guard real.hasPrefix(root == "/" ? "/" : root + "/") else {
-                return skip(FileManager.default.fileExists(atPath: source) ? "it is outside \(assetRoot)" : "no such file")
+        }
+        private let assetLock = NSLock()
+
+        /// Copies one image; why not, when it is not copied.
+        private func copyOnce(_ asset: ReportAsset) throws(ReportError) -> String? {
+            guard let root = assetRoot else { return "the report has no repository to copy images from" }
+            guard !asset.path.isEmpty, !asset.source.hasPrefix("/") else { return "it is outside \(root)" }
+            guard !asset.path.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return "its name holds a control character" }
+            let parts = asset.source.split(separator: "/")
+            guard !parts.contains(where: { $0.hasPrefix(".") }) else { return "it is hidden, or in a hidden directory" }
+            var prefix = root == "/" ? "" : root
+            for part in parts {
+                prefix += "/" + part
+                var info = stat()
+                guard lstat(prefix, &info) == 0 else { return "no such file" }
+                if info.st_mode & S_IFMT == S_IFLNK { return "\(prefix) is a symbolic link" }
             }
+            let descriptor = open(prefix, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+            guard descriptor >= 0 else { return "it cannot be read: \(String(cString: strerror(errno)))" }
+            defer { close(descriptor) }
             var info = stat()
-            guard stat(real, &info) == 0 else { return skip("no such file") }
-            guard info.st_mode & S_IFMT == S_IFREG else { return skip("not a regular file") }
-            guard Int(info.st_size) <= Self.largestAsset else { return skip("larger than 32 MiB") }
-            guard let data = FileManager.default.contents(atPath: real) else { return skip("cannot be read") }
-            try write(path: asset.path, data: data)
+            guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return "not a regular file" }
+            guard Int(info.st_size) <= Self.largestAsset else { return "larger than 32 MiB" }
+            var data = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+            var count = 0
+            while count < data.count {
+                let read = data.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + count, $0.count - count) }
+                if read < 0, errno == EINTR { continue }
+                guard read >= 0 else { return "it cannot be read: \(String(cString: strerror(errno)))" }
+                if read == 0 { break }
+                count += read
+            }
+            guard count <= Self.largestAsset, count <= Int(info.st_size) else { return "it changed while it was read" }
+            try write(path: asset.path, data: Data(data[..<count]))
+            return nil
         }
 
         /// Adds one file written in pieces: `produce` passes each piece, in order, to the function
@@ -278,7 +320,7 @@ public enum ReportWriter {
             lock.lock()
             let temporary = temporaryFiles
             temporaryFiles = []
-            let assets = copiedAssets.subtracting(skipped.map(\.asset.path))
+            let assets = copiedPaths
             lock.unlock()
             // The images copied, listed in the marker (when the report has one) after its pages,
             // so that the next run tells them from files a person put in `assets/`.
@@ -369,7 +411,8 @@ public enum ReportWriter {
     }
 
     /// The first entry of a previous report's directory that no report holds, or nil: a report
-    /// is the summary files and `incidents/` with pages in it. Replacing a report removes the
+    /// is the summary files, `incidents/` with pages in it, and `assets/` with the images its
+    /// marker lists. Replacing a report removes the
     /// whole directory, so anything a person put there (drafts, the very postmortems being
     /// read, a CNAME file) would be lost.
     ///

@@ -10,19 +10,26 @@ import Testing
         let html = MarkdownParser.renderHTML("""
             ![p99 latency](images/latency.png) ![same](./images/latency.png "title")
             ![spaces](<../shared/graphs/p 99.PNG>) ![web](https://example.com/a.png) ![data](data:image/png;base64,iVBOR)
-            ![doc](other.md) ![root](/abs.png) ![frag](#x)
+            ![doc](other.md) ![root](/abs.png) ![frag](#x) ![time](<graphs/10:00.png>)
             """)
         let (page, assets) = PageAssets.rewrite(html, from: "postmortems/2026-07-14-a.md")
-        #expect(assets.map(\.source) == ["postmortems/images/latency.png", "postmortems/images/latency.png", "shared/graphs/p 99.PNG"])
-        #expect(assets.map(\.path) == ["assets/postmortems/images/latency.png", "assets/postmortems/images/latency.png", "assets/shared/graphs/p 99.PNG"])
+        #expect(assets.map(\.source) == ["postmortems/images/latency.png", "postmortems/images/latency.png", "shared/graphs/p 99.PNG",
+                                         "postmortems/graphs/10:00.png"])
+        #expect(assets.map(\.path) == ["assets/postmortems/images/latency.png", "assets/postmortems/images/latency.png", "assets/shared/graphs/p 99.PNG",
+                                       "assets/postmortems/graphs/10:00.png"])
         #expect(assets.allSatisfy { $0.document == "postmortems/2026-07-14-a.md" })
         #expect(page.contains("<img src=\"../assets/postmortems/images/latency.png\" alt=\"p99 latency\" />"), "\(page)")
         #expect(page.contains("<img src=\"../assets/shared/graphs/p%2099.PNG\" alt=\"spaces\" />"), "\(page)")
         #expect(page.contains("src=\"https://example.com/a.png\"") && page.contains("src=\"data:image/png;base64,iVBOR\""))
         #expect(page.contains("src=\"/abs.png\"") && page.contains("src=\"other.md\""))
-        // Out of the current directory: `..` is `_up`, so the copy stays inside the report.
-        #expect(PageAssets.rewrite(html, from: "../elsewhere/a.md").assets.first?.path == "assets/_up/elsewhere/images/latency.png")
+        // Out of pm.yml's directory: no copy, the page keeps what was written, and the writer
+        // says why (a path that had been mapped into `assets/` could meet another's copy).
+        let outside = PageAssets.rewrite(html, from: "../elsewhere/a.md")
+        #expect(outside.assets.first.map { ($0.source, $0.path) } ?? ("", "x") == ("../elsewhere/images/latency.png", ""))
+        #expect(outside.html.contains("src=\"images/latency.png\""))
         #expect(PageAssets.rewrite("<p>no images</p>", from: "a.md").html == "<p>no images</p>")
+        #expect(PageAssets.hasScheme("data:image/png") && PageAssets.hasScheme("HTTPS://x") && !PageAssets.hasScheme("graph 10:00.png")
+                && !PageAssets.hasScheme("2026-07-14T10:00.png"))
     }
 
     @Test func theStageCopiesImagesOnceFromTheRepositoryOnly() throws {
@@ -30,39 +37,45 @@ import Testing
         let root = fm.temporaryDirectory.appendingPathComponent("pm-assets-\(UUID().uuidString)")
         defer { try? fm.removeItem(at: root) }
         let repository = root.appendingPathComponent("repo")
-        try fm.createDirectory(at: repository.appendingPathComponent("postmortems/images"), withIntermediateDirectories: true)
+        let images = repository.appendingPathComponent("postmortems/images")
+        try fm.createDirectory(at: images, withIntermediateDirectories: true)
+        try fm.createDirectory(at: repository.appendingPathComponent(".git"), withIntermediateDirectories: true)
         let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0xFF])
-        try png.write(to: repository.appendingPathComponent("postmortems/images/latency.png"))
+        try png.write(to: images.appendingPathComponent("latency.png"))
+        try Data("extraheader = AUTHORIZATION: basic c2VjcmV0".utf8).write(to: repository.appendingPathComponent(".git/config"))
         try Data("secret".utf8).write(to: root.appendingPathComponent("secret.txt"))
-        try fm.createSymbolicLink(atPath: repository.appendingPathComponent("postmortems/images/link.png").path,
-                                  withDestinationPath: root.appendingPathComponent("secret.txt").path)
-        try fm.createDirectory(at: repository.appendingPathComponent("postmortems/images/dir.png"), withIntermediateDirectories: true)
-        func asset(_ name: String) -> ReportAsset {
-            let source = repository.appendingPathComponent("postmortems/images/\(name)").path
-            return ReportAsset(document: "a.md", source: source, path: PageAssets.assetPath(for: source))
+        // From the review of the stop's diff: a link inside the repository to a file that is no
+        // image (`graph.png -> ../../.git/config`) had been copied into the report.
+        try fm.createSymbolicLink(atPath: images.appendingPathComponent("graph.png").path, withDestinationPath: "../../.git/config")
+        try fm.createSymbolicLink(atPath: images.appendingPathComponent("out.png").path, withDestinationPath: root.appendingPathComponent("secret.txt").path)
+        try fm.createDirectory(at: images.appendingPathComponent("dir.png"), withIntermediateDirectories: true)
+        func asset(_ name: String, in document: String = "postmortems/a.md") -> ReportAsset {
+            ReportAsset(document: document, source: "postmortems/images/\(name)", path: "assets/postmortems/images/\(name)")
         }
-        // A path as the report writes documents' paths, from pm.yml's directory (the second
-        // retest: run from `postmortems/`, it had been looked for from the current directory).
-        let relative = ReportAsset(document: "postmortems/a.md", source: "postmortems/images/relative.png",
-                                   path: "assets/postmortems/images/relative.png")
-        try png.write(to: repository.appendingPathComponent("postmortems/images/relative.png"))
-        let newline = ReportAsset(document: "a.md", source: "postmortems/images/a\nb.png", path: "assets/postmortems/images/a\nb.png")
-        let page = ReportFile(path: "incidents/a.html", contents: "a",
-                              assets: [asset("latency.png"), asset("latency.png"), asset("link.png"), asset("gone.png"), asset("dir.png"), relative, newline])
+        let hidden = ReportAsset(document: "postmortems/a.md", source: ".git/config.png", path: "assets/.git/config.png")
+        let outside = ReportAsset(document: "../x.md", source: "../images/x.png", path: "")
+        let newline = ReportAsset(document: "postmortems/a.md", source: "postmortems/images/a\nb.png", path: "assets/postmortems/images/a\nb.png")
         let out = root.appendingPathComponent("report")
-        let stage = try ReportWriter.Stage(directory: out.path)
-        stage.assetRoot = repository.path
-        try stage.write(ReportFile(path: ReportSite.markerName, contents: ReportSite.marker(pageNames: ["a.html"])))
-        try stage.write(page)
-        #expect(stage.skippedAssets.map(\.reason) == ["it is outside \(repository.path)", "no such file", "not a regular file",
-                                                       "its name holds a control character"])
+        let stage = try ReportWriter.Stage(directory: out.path, assetRoot: repository.path)
+        try stage.write(ReportFile(path: ReportSite.markerName, contents: ReportSite.marker(pageNames: ["a.html", "b.html"])))
+        try stage.write(ReportFile(path: "incidents/a.html", contents: "a",
+                                   assets: [asset("latency.png"), asset("latency.png"), asset("graph.png"), asset("out.png"), asset("gone.png"),
+                                            asset("dir.png"), hidden, outside, newline]))
+        // A second document showing a missing image is told so too.
+        try stage.write(ReportFile(path: "incidents/b.html", contents: "b", assets: [asset("latency.png", in: "postmortems/b.md"), asset("gone.png", in: "postmortems/b.md")]))
+        let real = URL(fileURLWithPath: repository.path).resolvingSymlinksInPath().path
+        #expect(stage.skippedAssets.map { "\($0.asset.document) \($0.reason)" } == [
+            "postmortems/a.md \(real)/postmortems/images/graph.png is a symbolic link",
+            "postmortems/a.md \(real)/postmortems/images/out.png is a symbolic link",
+            "postmortems/a.md no such file", "postmortems/a.md not a regular file", "postmortems/a.md it is hidden, or in a hidden directory",
+            "../x.md it is outside \(real)", "postmortems/a.md its name holds a control character", "postmortems/b.md no such file",
+        ])
         try stage.commit()
-        let copied = out.appendingPathComponent(asset("latency.png").path)
-        #expect(try Data(contentsOf: copied) == png)
+        #expect(try Data(contentsOf: out.appendingPathComponent(asset("latency.png").path)) == png)
+        #expect(try fm.contentsOfDirectory(atPath: out.appendingPathComponent("assets/postmortems/images").path) == ["latency.png"])
         let marker = try String(contentsOf: out.appendingPathComponent(ReportSite.markerName), encoding: .utf8)
-        #expect(ReportSite.assetPaths(inMarker: marker) == [asset("latency.png").path, relative.path])
-        #expect(try Data(contentsOf: out.appendingPathComponent(relative.path)) == png)
-        #expect(ReportSite.pageNames(inMarker: marker) == ["a.html"])
+        #expect(ReportSite.assetPaths(inMarker: marker) == [asset("latency.png").path])
+        #expect(ReportSite.pageNames(inMarker: marker) == ["a.html", "b.html"])
         // The next run replaces a report whose images the marker lists, and not one holding a
         // file a person put in `assets/`.
         #expect(ReportWriter.foreignEntry(in: out.path, contents: try fm.contentsOfDirectory(atPath: out.path)) == nil)
