@@ -4,16 +4,15 @@ import Foundation
 /// linter checks: required keys (PM001), values (PM002), known keys (PM003), impact (PM030/PM031).
 public enum FrontMatterSchema {
     public static func json(configuration: Configuration) -> String {
-        let lint = configuration.section("lint")
-        func rule(_ id: String, _ alias: String) -> YAMLValue? { lint?["rules"].flatMap { $0[id] ?? $0[alias] } }
-        let requiredOption = rule("PM001", "front-matter-required")?["required"]?.items?.compactMap(\.string)
+        // The linter's own reading of pm.yml's `lint:` (so `disable: pm003` and `severity: Off`
+        // count here as there); the built-in rules when it has a mistake, which `pm lint` reports.
+        let rules = ((try? LintConfiguration(configuration: configuration)) ?? (try? LintConfiguration(configuration: Configuration())))?.rules.map(\.rule) ?? []
+        // PM001's keys; none when it is off.
+        let required = rules.lazy.compactMap { $0 as? FrontMatterRequiredRule }.first?.required ?? []
         // PM003's `allow` keys are front matter too, of any value; with PM003 off, every key is.
-        let allowed = rule("PM003", "unknown-front-matter-key")?["allow"]?.items?.compactMap(\.string) ?? []
-        let unknownKeysAllowed = rule("PM003", "unknown-front-matter-key")?["severity"]?.string == "off"
-            || (lint?["disable"]?.items ?? []).contains { ["PM003", "unknown-front-matter-key"].contains($0.string ?? "") }
-        let required = requiredOption ?? ["title", "status", "severity", "services", "authors", "started", "detected", "mitigated", "resolved"]
-        // A time needs its zone unless the document sets `timezone` (PM021 asks the same): the
-        // properties take either, and the `else` below requires the zone without `timezone`.
+        let keyRule = rules.lazy.compactMap { $0 as? UnknownFrontMatterKeyRule }.first
+        let allowed = keyRule.map { $0.allowed.sorted() } ?? []
+        let unknownKeysAllowed = keyRule == nil
         let timestamp: [String: Any] = [
             "type": "string",
             "pattern": #"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$"#,

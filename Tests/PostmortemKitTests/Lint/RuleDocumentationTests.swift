@@ -54,6 +54,13 @@ import Testing
         #expect(((allowed["properties"] as? [String: Any])?["title"] as? [String: Any])?["minLength"] as? Int == 1)
         #expect(try schema("lint:\n  disable: [PM003]\n")["additionalProperties"] as? Bool == true)
         #expect(try schema("lint:\n  rules:\n    PM003:\n      severity: off\n")["additionalProperties"] as? Bool == true)
+        // From the review of the stop's diff: as lint reads them, in any case and as a scalar.
+        #expect(try schema("lint:\n  disable: pm003\n")["additionalProperties"] as? Bool == true)
+        #expect(try schema("lint:\n  rules:\n    pm003:\n      severity: Off\n")["additionalProperties"] as? Bool == true)
+        #expect(((try schema("lint:\n  rules:\n    pm003:\n      allow: [jira_epic]\n"))["properties"] as? [String: Any])?["jira_epic"] != nil)
+        // PM001's keys are the schema's required ones; none with PM001 off.
+        #expect((try schema("organization: T\n"))["required"] as? [String] == ["title", "status", "severity", "services", "authors", "started", "detected", "mitigated", "resolved"])
+        #expect((try schema("lint:\n  disable: [PM001]\n"))["required"] as? [String] == [])
         #expect(try schema("organization: T\n")["additionalProperties"] as? Bool == false)
     }
 }
