@@ -104,7 +104,10 @@ public enum ErrorBudgetCalculator {
     /// times, a missing `bad_fraction` (counted as a full outage), a
     /// `bad_fraction` outside 0…1 (clamped), a negative `budget_minutes` (counted as 0), and, given `today`, an incident that starts after it
     /// (counted as written, most likely a mistyped date).
-    public static func notes(slos: [SLODefinition], records: some Collection<Postmortem>,
+    /// The windows a span is counted in are `today`'s zone's, else `zone`'s: the zone the burns
+    /// are worked out in (``burns(slos:records:zone:)``), so a span at the bound of
+    /// ``mostWindowsPerSLO`` is noted exactly when it is not counted.
+    public static func notes(slos: [SLODefinition], records: some Collection<Postmortem>, zone: ZoneResolver = .utc,
                              today: (date: CalendarDate, zone: ZoneResolver)? = nil) -> [BudgetNote] {
         let asOf = today.map { $0.zone.endOfDay($0.date) }
         let known = Set(slos.map(\.id))
@@ -125,7 +128,7 @@ public enum ErrorBudgetCalculator {
                     continue
                 }
                 if let slo = slos.first(where: { $0.id == impact.slo }), let mitigated = record.mitigated, mitigated > started,
-                   impactWindows(of: slo.window, from: started, to: mitigated, zone: today?.zone ?? .utc) == nil {
+                   impactWindows(of: slo.window, from: started, to: mitigated, zone: today?.zone ?? zone) == nil {
                     note("`started` \(started.iso8601) to `mitigated` \(mitigated.iso8601) spans more than \(mostWindowsPerSLO) `\(slo.window)` windows; not counted: check the dates")
                     continue
                 }
