@@ -50,10 +50,14 @@ extension PM {
 
         func run() throws {
             let configuration = try global.loadConfiguration()
-            // Beside pm.yml, as the postmortems directory is found: run from `postmortems/`, the
-            // report had been written into `postmortems/build/report`.
-            let out = self.out ?? FilePaths.relative((configuration.rootDirectory.map { $0 == "." ? "" : $0 + "/" } ?? "") + "build/report",
-                                                     from: FileManager.default.currentDirectoryPath)
+            // pm.yml's directory, absolute: the report names each file relative to it from
+            // anywhere (run inside `postmortems/`, paths had been `./b.md`, and a link
+            // `../postmortems/a.md` climbing out of it was a false PM060), copies images from it,
+            // and writes beside it by default (run from `postmortems/`, the report had been
+            // written into `postmortems/build/report`).
+            let current = FileManager.default.currentDirectoryPath
+            let root = FilePaths.absolute(configuration.rootDirectory ?? current, in: current)
+            let out = self.out ?? FilePaths.relative(root + "/build/report", from: current)
             let zone = ZoneResolver(configuration.timezone) ?? .utc
             let day = periodOptions.day(in: zone)
             let period = periodOptions.period(in: zone, today: day)
@@ -80,12 +84,8 @@ extension PM {
             for warning in templates.warnings { Terminal.note(Terminal.sanitiseLine("pm: warning: \(warning)")) }
 
             let roots = global.inputPaths(paths, configuration: configuration)
-            // Absolute, as pm.yml's directory is, so that the report names each file relative to
-            // that directory from anywhere: run inside `postmortems/`, paths had been `./b.md`,
-            // and a link `../postmortems/a.md` climbing out of it was a false PM060.
-            let current = FileManager.default.currentDirectoryPath
+            // Absolute, as pm.yml's directory is.
             let absoluteRoots = roots.map { FilePaths.absolute($0, in: current) }
-            let root = FilePaths.absolute(configuration.rootDirectory ?? current, in: current)
             let inputs = InputDiscovery.expand(absoluteRoots, ignore: configuration.ignore, relativeTo: configuration.rootDirectory)
             // A path given (or pm.yml's `postmortems:`) that does not exist is most likely a typo:
             // a report without it would replace the previous one with an empty or partial review.
