@@ -23,9 +23,10 @@ extension PM {
         func run() throws {
             if let rule, RuleRegistry.rule(named: rule) == nil, let code = ProblemCode(named: rule) {
                 // A reading problem is no rule, but lint reports it like one, and pm.yml's
-                // `lint.disable` and `pm-lint` comments name it as they name rules.
+                // `lint.disable` and `pm-lint` comments name it as they name rules. With
+                // --markdown, its first line is a heading, as a rule's is.
                 print(Terminal.sanitise("""
-                    \(code.rawValue) \(code.alias) (\(code.severityText))
+                    \(markdown ? "### " : "")\(code.rawValue) \(code.alias) (\(code.severityText))
 
                     A reading problem: pm finds it while reading a document, before the lint rules run, and
                     `pm lint` reports it like a rule's finding.

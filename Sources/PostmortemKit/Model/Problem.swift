@@ -109,13 +109,13 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
         }
     }
 
-    /// The severity as docs/format.md gives it, for `pm rules`: two codes are warnings when pm can
-    /// still read on.
+    /// The severity as docs/format.md's table of reading problems gives it, for `pm rules`:
+    /// three codes are sometimes lighter than their default (P001 a note, P013 and P014 warnings).
     public var severityText: String {
         switch self {
-        case .wrongType: "error; a warning when pm could still use the value"
-        case .invalidTimestamp: "error; a warning for a time in the timeline or a weekday that is not its date's"
-        case .unreadable: "error; a note for a directory named like a Markdown file or one read twice"
+        case .wrongType: "error (warning when pm could still use it)"
+        case .invalidTimestamp: "error (warning for a time in a timeline, or a weekday that is not its date's)"
+        case .unreadable: "error (note for a directory named like a Markdown file, or one read twice)"
         default: defaultSeverity.rawValue
         }
     }

@@ -63,4 +63,17 @@ import Testing
         #expect((try schema("lint:\n  disable: [PM001]\n"))["required"] as? [String] == [])
         #expect(try schema("organization: T\n")["additionalProperties"] as? Bool == false)
     }
+
+    /// `pm rules P011` prints what format.md's table of reading problems says; the table and the
+    /// code are written separately, so they are compared here (the review of stop 46's diff).
+    @Test func readingProblemsAgreeWithFormatMD() throws {
+        let text = try String(contentsOfFile: LintTestSupport.packageRoot + "/docs/format.md", encoding: .utf8)
+        let rows = text.split(separator: "\n").filter { $0.hasPrefix("| P0") }.map { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } }
+        #expect(Set(rows.map { $0[0] }) == Set(ProblemCode.allCases.map(\.rawValue)) && rows.count == ProblemCode.allCases.count)
+        for row in rows {
+            let code = try #require(ProblemCode(rawValue: row[0]))
+            #expect(row[1] == code.alias, "\(code)")
+            #expect(row[2] == code.severityText, "\(code)")
+        }
+    }
 }
