@@ -95,9 +95,7 @@ public enum ConfigurationReader {
         // command, as other mistakes in pm.yml do: lint had passed a `classification:` section
         // that `pm classify` and `pm report` refused.
         if configuration.section("classification") != nil {
-            let categories = try ClassificationSettings(configuration: configuration).categories
-            configuration.causeCategoryIDs = categories.map(\.id)
-            configuration.causeCategoryLabels = Dictionary(categories.map { ($0.label.lowercased(), $0.id) }, uniquingKeysWith: { first, _ in first })
+            configuration.classification = try ClassificationSettings(configuration: configuration)
         }
         return configuration
     }

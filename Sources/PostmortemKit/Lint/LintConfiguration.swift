@@ -79,8 +79,6 @@ public struct LintConfiguration: Sendable {
             }
         }
         var configured: [(rule: any LintRule, severity: Severity?)] = []
-        // pm.yml's taxonomy, read once for the rules (ConfigurationReader has checked it).
-        let classification = configuration.section("classification") == nil ? nil : try? ClassificationSettings(configuration: configuration)
         for type in all {
             let description = type.description
             var severity: Severity? = nil
@@ -105,7 +103,7 @@ public struct LintConfiguration: Sendable {
                 values[entry.key] = entry.value
             }
             let rule = try type.init(options: RuleOptions(ruleID: description.id, values: values, path: path,
-                                                                  severities: configuration.severities, classification: classification))
+                                                                  severities: configuration.severities, classification: configuration.classification))
             if !off { configured.append((rule, severity)) }
         }
         rules = configured

@@ -20,15 +20,21 @@ public struct Configuration: Sendable {
     /// Glob patterns of paths that directory scans skip (`templates/**`, `drafts/*.md`).
     public var ignore: [String] = []
     public var slos: [SLODefinition] = []
-    /// The cause category ids of pm.yml's taxonomy (`classification.categories`, extending or
+    /// pm.yml's `classification:` section as read (``ConfigurationReader`` reads it with the rest,
+    /// so a mistake in it is a configuration error for every command); nil without one.
+    public var classification: ClassificationSettings?
+
+    /// The cause category ids of the taxonomy (`classification.categories`, extending or
     /// replacing the built-in ones), in order: what `causes` and a factor's bold label may name in
     /// every stage. They had been the built-in ids outside `pm classify`, so `pm lint` called a
-    /// custom category in `causes` wrong (PM002). A taxonomy with mistakes is a configuration
-    /// error (``ConfigurationReader/parse(_:path:rootDirectory:openSLO:)``).
-    public var causeCategoryIDs: [String] = DefaultTaxonomy.categories.map(\.id)
+    /// custom category in `causes` wrong (PM002).
+    public var causeCategoryIDs: [String] { (classification?.categories ?? DefaultTaxonomy.categories).map(\.id) }
+
     /// The taxonomy's categories by label, in lower case (`payments provider` → `payments-provider`):
     /// a factor's bold label may name its category by either.
-    public var causeCategoryLabels: [String: String] = [:]
+    public var causeCategoryLabels: [String: String] {
+        Dictionary((classification?.categories ?? []).map { ($0.label.lowercased(), $0.id) }, uniquingKeysWith: { first, _ in first })
+    }
     /// The directory that holds pm.yml; nil for the built-in default configuration.
     public var rootDirectory: String?
     /// The path pm.yml was read from.
