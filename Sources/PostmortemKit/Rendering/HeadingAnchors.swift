@@ -32,13 +32,14 @@ enum HeadingAnchors {
             let slug = asciiSlug(content) ?? self.slug(text(of: content))
             if !slug.isEmpty {
                 var id = slug
-                var n = nextNumber[slug] ?? 0
-                while used.contains(id) {
-                    n += 1
-                    id = slug + "-\(n)"
+                if !used.insert(id).inserted {
+                    var n = nextNumber[slug] ?? 0
+                    repeat {
+                        n += 1
+                        id = slug + "-\(n)"
+                    } while !used.insert(id).inserted
+                    nextNumber[slug] = n
                 }
-                nextNumber[slug] = n
-                used.insert(id)
                 result += bytes[copied..<(start + 3)]
                 result += idAttributeStart
                 result += id.utf8.allSatisfy { $0 < 0x80 } ? Array(id.utf8) : Array(HTMLEscaping.attribute(id).utf8)
