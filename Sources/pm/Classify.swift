@@ -48,17 +48,11 @@ extension PM {
 
         func run() throws {
             let configuration = try global.loadConfiguration()
-            var settings: ClassificationSettings
-            do {
-                settings = try ClassificationSettings(configuration: configuration)
-            } catch {
-                Terminal.error(Terminal.sanitise(error.description))
-                throw ExitCode(2)
-            }
+            // The classification section as pm.yml's reader read (and checked) it.
+            var settings = configuration.classification ?? ClassificationSettings()
             if let repeatWindow { settings.repeatWindowDays = repeatWindow }
             let classifier = Classifier(settings: settings)
-            var options = ReadOptions(configuration: configuration)
-            options.categoryIDs = Set(classifier.categories.map(\.id))
+            let options = ReadOptions(configuration: configuration)
             let inputs = InputDiscovery.expand(global.inputPaths(paths, configuration: configuration),
                                                ignore: configuration.ignore, relativeTo: configuration.rootDirectory)
             // A report classifies each document on the workers, while its text is at hand, and

@@ -62,14 +62,13 @@ extension PM {
             let day = periodOptions.day(in: zone)
             let period = periodOptions.period(in: zone, today: day)
             try periodOptions.requireFewEnoughWindows(slos: configuration.slos, period: period)
-            let classifier: Classifier
+            // The classification section as pm.yml's reader read (and checked) it.
+            let settings = configuration.classification ?? ClassificationSettings()
+            let classifier = Classifier(settings: settings)
             let linter: Linter
-            let settings: ClassificationSettings
             let templates: ReportTemplates
             do {
-                classifier = try Classifier(configuration: configuration)
                 linter = try Linter(configuration: configuration)
-                settings = try ClassificationSettings(configuration: configuration)
             } catch {
                 Terminal.error(Terminal.sanitise(error.description))
                 throw ExitCode(2)

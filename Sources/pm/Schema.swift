@@ -21,7 +21,12 @@ extension PM {
 
         func run() throws {
             let configuration = try global.loadConfiguration()
-            print(FrontMatterSchema.json(configuration: configuration))
+            do {
+                print(try FrontMatterSchema.json(configuration: configuration))
+            } catch {
+                Terminal.error(Terminal.sanitise(error.description))
+                throw ExitCode(2)
+            }
         }
     }
 }

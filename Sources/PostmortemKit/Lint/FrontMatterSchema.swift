@@ -3,10 +3,11 @@ import Foundation
 /// A JSON Schema (draft-07) of postmortem front matter, generated from the same definitions the
 /// linter checks: required keys (PM001), values (PM002), known keys (PM003), impact (PM030/PM031).
 public enum FrontMatterSchema {
-    public static func json(configuration: Configuration) -> String {
+    /// - Throws: A mistake in pm.yml's `lint:` section, as `pm lint` reports it.
+    public static func json(configuration: Configuration) throws(ConfigurationError) -> String {
         // The linter's own reading of pm.yml's `lint:` (so `disable: pm003` and `severity: Off`
-        // count here as there); the built-in rules when it has a mistake, which `pm lint` reports.
-        let rules = ((try? LintConfiguration(configuration: configuration)) ?? (try? LintConfiguration(configuration: Configuration())))?.rules.map(\.rule) ?? []
+        // count here as there); a mistake in it stops `pm schema` as it stops `pm lint`.
+        let rules = try LintConfiguration(configuration: configuration).rules.map(\.rule)
         // PM001's keys; none when it is off.
         let required = rules.lazy.compactMap { $0 as? FrontMatterRequiredRule }.first?.required ?? []
         // PM003's `allow` keys are front matter too, of any value; with PM003 off, every key is.

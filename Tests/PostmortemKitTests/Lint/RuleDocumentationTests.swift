@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func schemaListsConfiguredSLOsAndSeverities() throws {
-        let schema = FrontMatterSchema.json(configuration: RuleExamples.configuration)
+        let schema = try FrontMatterSchema.json(configuration: RuleExamples.configuration)
         #expect(schema.contains("\"checkout-availability\""))
         #expect(schema.contains("\"SEV4\""))
         #expect(schema.contains("\"in-review\""))
@@ -45,7 +45,7 @@ import Testing
     /// that `pm lint` passed; with PM003 off, every key is allowed.
     @Test func schemaAllowsWhatPM003Allows() throws {
         func schema(_ yaml: String) throws -> [String: Any] {
-            let json = FrontMatterSchema.json(configuration: try LintTestSupport.configuration(yaml))
+            let json = try FrontMatterSchema.json(configuration: try LintTestSupport.configuration(yaml))
             return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         }
         let allowed = try schema("lint:\n  rules:\n    unknown-front-matter-key:\n      allow: [jira_epic, title]\n")
@@ -62,6 +62,8 @@ import Testing
         #expect((try schema("organization: T\n"))["required"] as? [String] == ["title", "status", "severity", "services", "authors", "started", "detected", "mitigated", "resolved"])
         #expect((try schema("lint:\n  disable: [PM001]\n"))["required"] as? [String] == [])
         #expect(try schema("organization: T\n")["additionalProperties"] as? Bool == false)
+        // A mistake in the lint section is pm lint's configuration error, not a schema.
+        #expect(throws: ConfigurationError.self) { try schema("lint:\n  rules:\n    PM003: {allw: [x]}\n") }
     }
 
     /// `pm rules P011` prints what format.md's table of reading problems says; the table and the

@@ -51,6 +51,7 @@ assert v.is_valid(dict(base, timezone=\"Europe/Berlin\", **times))
 assert len(list(v.iter_errors(dict(base, **times)))) == 4
 assert v.is_valid(dict(base, **{k: \"2026-09-02T09:12:00+02:00\" for k in times}))
 '"
+check "schema: a mistake in pm.yml's lint section exits 2 naming its line, as pm lint does (it had printed a schema)" bash -c "d=\$(mktemp -d) && cd \$d && printf 'lint:\n  rules:\n    PM003: {allw: [x]}\n' > pm.yml && $PMABS schema >out 2>err; test \$? = 2 && grep -q 'pm.yml:3:' err && ! test -s out"
 check "schema: valid JSON Schema with the pm.yml SLOs" bash -c "$PM schema | python3 -c 'import json,sys,jsonschema; s=json.load(sys.stdin); jsonschema.Draft7Validator.check_schema(s); assert \"checkout-availability\" in s[\"properties\"][\"impact\"][\"items\"][\"properties\"][\"slo\"][\"enum\"]; v=jsonschema.Draft7Validator(s); sev=s[\"properties\"][\"severity\"]; assert jsonschema.Draft7Validator(sev).is_valid(\"sev2\") and not jsonschema.Draft7Validator(sev).is_valid(\"SEV9\")'"
 # A raw ESC in YAML is a reader error (reported without the text, at its column); YAML's own
 # `\e` escape puts one in a key that the unknown-key finding quotes.
