@@ -68,11 +68,7 @@ extension PM {
             case .csv: print(BudgetCSVRenderer.render(report, zone: zone), terminator: "")
             case .json: print(JSONOutput.encode(report))
             }
-            if format != .text {
-                for note in report.notes {
-                    Terminal.note(Terminal.sanitiseLine("pm: warning: \(note.incident) (\(note.slo)): \(note.message)"))
-                }
-            }
+            if format != .text { Terminal.warnings(report.notes) }
             if failed { throw ExitCode.failure }
         }
     }

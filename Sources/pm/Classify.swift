@@ -100,12 +100,13 @@ extension PM {
                 let burns = ErrorBudgetCalculator.burns(slos: configuration.slos, records: records, zone: zone)
                 let report = CauseReport(records: records, classifications: classifications,
                                          repeatWindowDays: classifier.settings.repeatWindowDays, burns: burns, groupBy: groupBy,
-                                         slos: configuration.slos)
+                                         slos: configuration.slos, zone: zone)
                 switch format {
                 case .text: print(Terminal.sanitise(CauseTextRenderer.render(report, explain: explain)), terminator: "")
                 case .json: print(JSONOutput.encode(report))
                 case .csv: print(CauseCSVRenderer.render(report), terminator: "")
                 }
+                if format != .text { Terminal.warnings(report.notes) }
             }
             if failed { throw ExitCode.failure }
         }

@@ -58,6 +58,12 @@ enum Terminal {
         note(sanitiseLine("pm: warning: \(place): \(message)"))
     }
 
+    /// Budget notes (impact not counted, or counted on an assumption) on stderr, one a line:
+    /// how `pm budget` and `pm classify` say them when standard output is CSV or JSON.
+    static func warnings(_ notes: [BudgetNote]) {
+        for note in notes { self.note(sanitiseLine("pm: warning: \(note.incident) (\(note.slo)): \(note.message)")) }
+    }
+
     /// True when stdout is a terminal and NO_COLOR is not set.
     static var colourOut: Bool {
         isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map { $0.isEmpty } ?? true

@@ -13,6 +13,9 @@ public struct CauseReport: Sendable, Hashable, Encodable {
     public var repeatWindowDays: Int
     /// One per incident, in input order.
     public var classifications: [Classification]
+    /// Impact the burned minutes leave out, or count on an assumption (an SLO pm.yml does not
+    /// define, an incident without times, a missing `bad_fraction`), as `pm budget` notes it.
+    public var notes: [BudgetNote]
 
     /// Classifies and groups.
     /// - Parameters:
@@ -22,25 +25,27 @@ public struct CauseReport: Sendable, Hashable, Encodable {
     ///   - burns: Error-budget burns for the burned-minutes columns.
     ///   - groupBy: What to group by.
     ///   - slos: pm.yml's SLOs, whose services a burn counts toward by service.
+    ///   - zone: The zone `burns` were worked out in.
     public init(records: [Postmortem], sources: [String?], classifier: Classifier, burns: [IncidentBurn],
-                groupBy: GroupingDimension, slos: [SLODefinition]) {
+                groupBy: GroupingDimension, slos: [SLODefinition], zone: ZoneResolver = .utc) {
         let classifications = records.indices.map { index in
             classifier.classify(records[index], source: index < sources.count ? sources[index] : nil)
         }
         self.init(records: records, classifications: classifications, repeatWindowDays: classifier.settings.repeatWindowDays,
-                  burns: burns, groupBy: groupBy, slos: slos)
+                  burns: burns, groupBy: groupBy, slos: slos, zone: zone)
     }
 
     /// Groups records already classified, one classification per record in the same order (as
     /// `pm classify` does on its workers while each document's text is at hand, so the texts
     /// need not be kept).
     public init(records: [Postmortem], classifications: [Classification], repeatWindowDays: Int, burns: [IncidentBurn],
-                groupBy: GroupingDimension, slos: [SLODefinition]) {
+                groupBy: GroupingDimension, slos: [SLODefinition], zone: ZoneResolver = .utc) {
         self.classifications = classifications
         self.groupBy = groupBy
         groups = CauseGrouping.groups(records: records, classifications: classifications, burns: burns, by: groupBy,
                                       sloServices: CauseGrouping.services(of: slos))
         self.repeatWindowDays = repeatWindowDays
         repeats = CauseGrouping.repeats(records: records, classifications: classifications, windowDays: repeatWindowDays)
+        notes = ErrorBudgetCalculator.notes(slos: slos, records: records, zone: zone)
     }
 }

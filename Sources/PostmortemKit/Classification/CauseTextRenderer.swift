@@ -24,6 +24,10 @@ public enum CauseTextRenderer {
             row += "  " + (bySLO.isEmpty ? "-" : bySLO.joined(separator: ", "))
             out += row + "\n"
         }
+        if !report.notes.isEmpty {
+            out += "\nBurned minutes leave out or assume:\n"
+            for note in report.notes { out += TerminalEscaping.oneLine("  \(note.incident) (\(note.slo)): \(note.message)") + "\n" }
+        }
         out += "\nRepeat incidents (same service and primary cause within \(report.repeatWindowDays) days): "
         if report.repeats.isEmpty {
             out += "none\n"

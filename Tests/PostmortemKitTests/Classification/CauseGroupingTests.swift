@@ -44,6 +44,32 @@ import Testing
         #expect(group.burnedMinutesBySLO == ["api": 20] && group.burnShare == 1)
     }
 
+    /// Impact the burned minutes leave out is listed as `pm budget` lists it: a group that shows
+    /// 0.00 burned had said nothing of the impact it could not count.
+    @Test func impactNotCountedIsNoted() throws {
+        var ghost = Postmortem(path: "g.md", id: "g")
+        ghost.started = try #require(Timestamp(year: 2026, month: 8, day: 2, hour: 10))
+        ghost.mitigated = try #require(Timestamp(year: 2026, month: 8, day: 2, hour: 11))
+        ghost.impact = [SLOImpact(slo: "ghost", badFraction: 1)]
+        ghost.causes = ["config"]
+        var timeless = Postmortem(path: "t.md", id: "t")
+        timeless.impact = [SLOImpact(slo: "storefront-availability", badFraction: 0.5)]
+        timeless.causes = ["deploy"]
+        let configuration = BundledCorpus.configuration
+        let records = [ghost, timeless]
+        let burns = ErrorBudgetCalculator.burns(slos: configuration.slos, records: records, zone: .utc)
+        let report = CauseReport(records: records, sources: [nil, nil], classifier: try Classifier(configuration: configuration),
+                                 burns: burns, groupBy: .cause, slos: configuration.slos)
+        #expect(report.notes.map(\.incident) == ["g", "t"])
+        #expect(report.groups.allSatisfy { $0.burnedMinutes == 0 })
+        let text = CauseTextRenderer.render(report, explain: false)
+        #expect(text.contains("\nBurned minutes leave out or assume:\n  g (ghost): impact names SLO `ghost`, which is not defined; not counted\n"))
+        #expect(text.contains("  t (storefront-availability): no `started` time"))
+        // The bundled corpus counts all its impact: no section.
+        #expect(Self.report.notes.isEmpty)
+        #expect(!CauseTextRenderer.render(Self.report, explain: false).contains("leave out"))
+    }
+
     @Test func repeatsAreSameServiceAndCauseWithinTheWindow() {
         let repeats = Self.report.repeats
         let disk = repeats.first { $0.incident == "2026-05-19-search-index-disk-full" }

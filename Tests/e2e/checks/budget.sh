@@ -23,6 +23,12 @@ check "classify --evaluate prints precision and recall" bash -c "$PM classify --
 check "classify JSON parses" bash -c "$PM classify --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); assert len(d[\"classifications\"]) >= 24 and d[\"groups\"][0][\"cumulative_share\"] > 0'"
 check "classify says why an empty file is no incident, and exits 0" bash -c "d=\$(mktemp -d); : > \$d/empty.md; cp postmortems/2026-01-13-checkout-db-failover-stall.md \$d/; $PM classify \$d > \$d/out.txt 2> \$d/err.txt && grep -q 'empty.md: .*not a postmortem, left out' \$d/err.txt && grep -q '1 incident' \$d/out.txt"
 check "classify CSV guards formula cells" bash -c "d=\$(mktemp -d); printf -- '---\nid: \"=cmd()\"\nservices: [\"+svc\"]\n---\n# A bad deploy\n' > \$d/x.md; $PM classify --group-by service --format csv \$d/x.md | grep -q \"^service,'+svc,1,\""
+check "classify notes impact it does not count: in the text, in JSON, and on stderr with CSV" bash -c '
+D=$(mktemp -d); mkdir $D/pm; printf "timezone: UTC\npostmortems: pm\nslos:\n  - id: api\n    objective: 99.9\n    window: month\n" > $D/pm.yml
+printf -- "---\nid: ghost-slo\ntitle: Ghost\nstatus: published\nseverity: SEV2\nservices: [api]\ncauses: [config]\nstarted: 2026-08-04T10:00:00Z\nmitigated: 2026-08-04T10:10:00Z\nimpact:\n  - slo: apii\n    bad_fraction: 1\n---\n# Ghost\n" > $D/pm/g.md
+cd $D && P='"$PWD/$PM"' && $P classify | grep -q "^  ghost-slo (apii): impact names SLO .apii., which is not defined; not counted$" &&
+$P classify --format json | python3 -c "import json,sys; n=json.load(sys.stdin)[\"notes\"]; assert [(x[\"incident\"], x[\"slo\"]) for x in n] == [(\"ghost-slo\", \"apii\")], n" &&
+$P classify --format csv 2>&1 >/dev/null | grep -q "^pm: warning: ghost-slo (apii): impact names SLO"'
 check "classify --repeat-window narrows the repeats" bash -c "$PM classify --repeat-window 65 | grep -q 'within 65 days): 1$'"
 # Two folders each holding index.md with one id (PM061): each incident keeps its own burn, and its
 # cause adds them once (10.01 minutes, not 20.02).
