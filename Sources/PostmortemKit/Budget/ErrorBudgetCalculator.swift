@@ -99,11 +99,16 @@ public enum ErrorBudgetCalculator {
         return burns
     }
 
+    /// Impact longer than this many days, burned by `bad_fraction`, is noted (``notes(slos:records:zone:today:)``):
+    /// counted as written, since incidents can last that long, but more often a mistyped date.
+    public static let longSpanDays = 7.0
+
     /// What could not be counted, or was counted on an assumption: impact whose `bad_fraction` or
     /// `budget_minutes` could not be read, impact on an SLO that is not defined, impact without
     /// times, a missing `bad_fraction` (counted as a full outage), a
-    /// `bad_fraction` outside 0…1 (clamped), a negative `budget_minutes` (counted as 0), and, given `today`, an incident that starts after it
-    /// (counted as written, most likely a mistyped date).
+    /// `bad_fraction` outside 0…1 (clamped), a negative `budget_minutes` (counted as 0), a burn by
+    /// `bad_fraction` over more than ``longSpanDays`` days and, given `today`, an incident that
+    /// starts after it (both counted as written, most likely a mistyped date).
     /// The windows a span is counted in are `today`'s zone's, else `zone`'s: the zone the burns
     /// are worked out in (``burns(slos:records:zone:)``), so a span at the bound of
     /// ``mostWindowsPerSLO`` is noted exactly when it is not counted.
@@ -143,6 +148,13 @@ public enum ErrorBudgetCalculator {
                 guard let mitigated = record.mitigated, mitigated > started else {
                     note("no `mitigated` time after `started` and no `budget_minutes`; not counted")
                     continue
+                }
+                // Counted as written, but a week-long burn of the whole fraction is more often a
+                // mistyped month or day in `started` (`2026-06-10` for `2026-07-10`) than an
+                // incident: it spends a month's budget many times over.
+                let days = started.minutes(to: mitigated) / 1440
+                if days > longSpanDays {
+                    note("`started` \(started.iso8601) to `mitigated` \(mitigated.iso8601) is \(SpreadsheetCell.fixed(days, decimals: 1)) days; counted as written: check the dates")
                 }
                 if let fraction = impact.badFraction {
                     if !(0...1).contains(fraction) {

@@ -158,6 +158,22 @@ import Testing
         #expect(ErrorBudgetCalculator.notes(slos: [slo], records: [later]).isEmpty)
     }
 
+    /// Left open by stop 46: `started: 2026-06-10` for `2026-07-10` made a month-long incident that
+    /// spent the window's budget many times over, without a word from `pm budget`.
+    @Test("a burn by bad_fraction over more than a week is counted as written, with a note; a week, or declared minutes, are not noted")
+    func weekLongBurnsAreNoted() throws {
+        let slo = SLODefinition(id: "web", objective: 99.9, window: .month)
+        let typo = Self.incident("typo", from: "2026-06-10T10:00:00Z", to: "2026-07-10T10:45:00Z", SLOImpact(slo: "web", badFraction: 0.2))
+        let week = Self.incident("week", from: "2026-08-01T00:00:00Z", to: "2026-08-08T00:00:00Z", SLOImpact(slo: "web", badFraction: 0.01))
+        let declared = Self.incident("declared", from: "2026-06-10T10:00:00Z", to: "2026-07-10T10:45:00Z", SLOImpact(slo: "web", budgetMinutes: 4))
+        let notes = ErrorBudgetCalculator.notes(slos: [slo], records: [typo, week, declared])
+        #expect(notes.map(\.incident) == ["typo"])
+        #expect(notes.first?.message == "`started` 2026-06-10T10:00:00Z to `mitigated` 2026-07-10T10:45:00Z is 30.0 days; counted as written: check the dates")
+        // Counted as written: 43,245 minutes at 0.2.
+        let burned = ErrorBudgetCalculator.burns(slos: [slo], records: [typo], zone: .utc).map(\.minutes).reduce(0, +)
+        #expect(abs(burned - 43_245 * 0.2) < 1e-6)
+    }
+
     @Test func outputIsIdenticalForTheSameInput() {
         let q3 = ReportingPeriod.quarter("2026-Q3", zone: .utc)!
         #expect(JSONOutput.encode(BundledCorpus.windows(q3)) == JSONOutput.encode(BundledCorpus.windows(q3)))
