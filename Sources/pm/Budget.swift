@@ -40,7 +40,7 @@ extension PM {
                 let unknown = sloIDs.filter { configuration.slo($0) == nil }
                 if !unknown.isEmpty {
                     let known = configuration.slos.map(\.id).joined(separator: ", ")
-                    Terminal.error(Terminal.sanitise("no SLO \(unknown.joined(separator: ", ")) in pm.yml (defined: \(known.isEmpty ? "none" : known))"))
+                    Terminal.error("no SLO \(unknown.joined(separator: ", ")) in pm.yml (defined: \(known.isEmpty ? "none" : known))")
                     throw ExitCode(2)
                 }
                 slos = slos.filter { sloIDs.contains($0.id) }

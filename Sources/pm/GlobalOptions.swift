@@ -14,7 +14,7 @@ struct GlobalOptions: ParsableArguments {
         do {
             return try ConfigurationReader.load(path: path)
         } catch {
-            Terminal.error("\(Terminal.sanitise(error.description))")
+            Terminal.error(error.description)
             throw ExitCode(2)
         }
     }
@@ -42,8 +42,9 @@ enum Terminal {
     /// as a GitHub workflow command.
     static func sanitiseLine(_ text: String) -> String { TerminalEscaping.escape(TerminalEscaping.oneLine(text)) }
 
-    /// `pm: error: message` on stderr, on one line and escaped (escaping twice changes nothing:
-    /// the first leaves no control character), whatever the message quotes.
+    /// `pm: error: message` on stderr, on one line and escaped, whatever the message quotes. The
+    /// message is given as written: escaped before its line breaks are, a value that began a line
+    /// would keep the mark that made it no workflow command (`\u{3a}:error`) in the one line.
     static func error(_ message: String) {
         FileHandle.standardError.write(Data("pm: error: \(sanitiseLine(message))\n".utf8))
     }

@@ -42,6 +42,17 @@ extension PM {
             return f
         }
 
+        /// ``sanitised(_:)`` for workflow commands, whose reporter percent-encodes line breaks
+        /// (`%0A`, which the runner reads back) and where no value starts a line: a file named
+        /// with a line break is named as it is, not as `\n`.
+        static func sanitisedForCommands(_ finding: Finding) -> Finding {
+            var f = finding
+            f.message = TerminalEscaping.escape(f.message, commands: false)
+            f.path = TerminalEscaping.escape(f.path, commands: false)
+            f.suggestion = f.suggestion.map { TerminalEscaping.escape($0, commands: false) }
+            return f
+        }
+
         /// Where findings go: every format is written as each file is done, so a run keeps
         /// neither the findings nor the files' text. Each finding's text is made on the worker
         /// that linted its file (``Writer/elements(_:source:)``); this only puts them in order.
@@ -54,12 +65,14 @@ extension PM {
             /// The format's reporter, and whether findings are escaped for a terminal first.
             struct Writer: Sendable {
                 let reporter: any StreamingLintReporter
-                let sanitise: Bool
+                /// How findings are escaped before the reporter writes them; nil for JSON and
+                /// SARIF, which escape control characters themselves.
+                let sanitise: (@Sendable (Finding) -> Finding)?
 
                 /// The written form of each of one file's findings, in their order; `source` is
                 /// the file's text, which SARIF needs for its columns.
                 func elements(_ findings: [Finding], source: String?) -> [String] {
-                    reporter.elements(sanitise ? findings.map(Lint.sanitised) : findings, source: source)
+                    reporter.elements(sanitise.map { findings.map($0) } ?? findings, source: source)
                 }
             }
 
@@ -71,7 +84,7 @@ extension PM {
                 case .sarif: SARIFReporter()
                 }
                 // Text and annotations reach a terminal or a CI log; JSON escapes control characters itself.
-                writer = Writer(reporter: reporter, sanitise: format == .text || format == .github)
+                writer = Writer(reporter: reporter, sanitise: format == .text ? Lint.sanitised : format == .github ? Lint.sanitisedForCommands : nil)
                 out.write(reporter.header)
             }
 
@@ -99,7 +112,7 @@ extension PM {
         /// The arguments' own checks, before pm.yml is read: usage errors (exit 2) with the usage line.
         func validate() throws {
             if let today, CalendarDate(today) == nil {
-                throw ValidationError("--today \(Terminal.sanitise(today)) is not a date; write it as YYYY-MM-DD")
+                throw ValidationError("--today \(Terminal.sanitiseLine(today)) is not a date; write it as YYYY-MM-DD")
             }
             if paths.filter({ $0 == "-" }).count > 1 {
                 throw ValidationError("`-` (stdin) can be given only once")
@@ -122,7 +135,7 @@ extension PM {
             do {
                 linter = try Linter(configuration: configuration)
             } catch {
-                Terminal.error(Terminal.sanitise(error.description))
+                Terminal.error(error.description)
                 throw ExitCode(2)
             }
             let options = ReadOptions(configuration: configuration)

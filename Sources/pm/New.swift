@@ -36,9 +36,9 @@ extension PM {
 
         func validate() throws {
             if title.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the title must not be empty") }
-            if let date, CalendarDate(date) == nil { throw ValidationError("--date must be a real date written YYYY-MM-DD, not '\(date)'") }
+            if let date, CalendarDate(date) == nil { throw ValidationError("--date must be a real date written YYYY-MM-DD, not '\(TerminalEscaping.oneLine(date))'") }
             if let date, let day = CalendarDate(date), !CalendarDate.supportedYears.contains(day.year) {
-                throw ValidationError("--date must be in the years \(CalendarDate.supportedYears.lowerBound) to \(CalendarDate.supportedYears.upperBound), not '\(date)'")
+                throw ValidationError("--date must be in the years \(CalendarDate.supportedYears.lowerBound) to \(CalendarDate.supportedYears.upperBound), not '\(TerminalEscaping.oneLine(date))'")
             }
             // pm new prints the path for `$EDITOR "$(pm new …)"`; a control character in it would
             // be escaped for the terminal, and the printed path would name no file.
@@ -61,7 +61,7 @@ extension PM {
             // Any case, as lint reads it (`sev2` is SEV2); the draft gets the scale's spelling.
             let asked = self.severity ?? PostmortemScaffold.defaultSeverity(scale: configuration.severities)
             guard let index = configuration.severityIndex(asked) else {
-                Terminal.error(Terminal.sanitise("--severity must be one of \(configuration.severities.joined(separator: ", ")), not '\(asked)'"))
+                Terminal.error("--severity must be one of \(configuration.severities.joined(separator: ", ")), not '\(asked)'")
                 throw ExitCode(2)
             }
             let severity = configuration.severities[index]
@@ -70,7 +70,7 @@ extension PM {
             let name = template ?? PostmortemScaffold.defaultTemplate(for: severity, scale: configuration.severities)
             guard let templateText = Templates.load(name, configuration: configuration) else {
                 let builtIn = ResourceBundle.bundle == nil ? " (\(ResourceBundle.missing))" : ""
-                Terminal.error(Terminal.sanitise("no template named '\(name)' in \(configuration.templatesDirectory)/ or built in\(builtIn)"))
+                Terminal.error("no template named '\(name)' in \(configuration.templatesDirectory)/ or built in\(builtIn)")
                 throw ExitCode(2)
             }
             let request = PostmortemScaffold.Request(title: title, severity: severity, services: services, date: day,
@@ -79,7 +79,7 @@ extension PM {
             do {
                 text = try PostmortemScaffold.render(template: templateText, request: request)
             } catch {
-                Terminal.error("template '\(Terminal.sanitise(name))': \(error.description)")
+                Terminal.error("template '\(name)': \(error.description)")
                 throw ExitCode(2)
             }
             let directory = dir ?? global.inputPaths([], configuration: configuration)[0]
@@ -96,7 +96,7 @@ extension PM {
             let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
             guard fd >= 0 else {
                 let reason = errno == EEXIST ? "already exists; nothing was written (choose another title or --date)" : String(cString: strerror(errno))
-                Terminal.error("\(Terminal.sanitise(path)): \(reason)")
+                Terminal.error("\(path): \(reason)")
                 throw ExitCode.failure
             }
             let bytes = Array(text.utf8)
@@ -105,13 +105,13 @@ extension PM {
             if close(fd) != 0 || failure != nil {
                 let reason = failure ?? String(cString: strerror(errno))
                 unlink(path)
-                Terminal.error("\(Terminal.sanitise(path)): write failed: \(reason)")
+                Terminal.error("\(path): write failed: \(reason)")
                 throw ExitCode.failure
             }
             // Relative to the current directory, as pm.yml's directories are read (`..` when needed;
             // absolute when only `/` is shared), as the README shows it
             // (`postmortems/….md`), so that `$EDITOR "$(pm new …)"` works from anywhere either way.
-            print(Terminal.sanitise(ReportGenerator.shownPath(relativeTo: FileManager.default.currentDirectoryPath)(path)))
+            print(Terminal.sanitiseLine(ReportGenerator.shownPath(relativeTo: FileManager.default.currentDirectoryPath)(path)))
         }
     }
 }

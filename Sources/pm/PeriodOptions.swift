@@ -20,20 +20,20 @@ struct PeriodOptions: ParsableArguments {
         if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together.") }
         if let quarter {
             guard ReportingPeriod.quarter(quarter, zone: .utc) != nil else {
-                throw ValidationError("--quarter must look like 2026-Q3, not '\(quarter)'.")
+                throw ValidationError("--quarter must look like 2026-Q3, not '\(TerminalEscaping.oneLine(quarter))'.")
             }
             // A quarter that reads has four digits of year first.
             guard CalendarDate.supportedYears.contains(Int(quarter.trimmingCharacters(in: .whitespaces).prefix(4)) ?? 0) else {
-                throw ValidationError("--quarter must be in the years \(Self.yearsText), not '\(quarter)'.")
+                throw ValidationError("--quarter must be in the years \(Self.yearsText), not '\(TerminalEscaping.oneLine(quarter))'.")
             }
         }
         for (name, value) in [("--from", from), ("--to", to), ("--today", today)] {
             guard let value else { continue }
             guard let date = CalendarDate(value) else {
-                throw ValidationError("\(name) must be a date as YYYY-MM-DD, not '\(value)'.")
+                throw ValidationError("\(name) must be a date as YYYY-MM-DD, not '\(TerminalEscaping.oneLine(value))'.")
             }
             guard CalendarDate.supportedYears.contains(date.year) else {
-                throw ValidationError("\(name) must be a date in the years \(Self.yearsText), not '\(value)'.")
+                throw ValidationError("\(name) must be a date in the years \(Self.yearsText), not '\(TerminalEscaping.oneLine(value))'.")
             }
         }
         // The default period, the quarter before --today, must be in the years too (1899-Q4 for
@@ -54,8 +54,8 @@ struct PeriodOptions: ParsableArguments {
     /// window over centuries), naming the SLO and what to change.
     func requireFewEnoughWindows(slos: [SLODefinition], period: ReportingPeriod) throws {
         guard let (slo, windows) = ErrorBudgetCalculator.tooManyWindows(slos: slos, period: period) else { return }
-        Terminal.error(Terminal.sanitise("the period \(period.label) holds \(windows) windows of SLO `\(slo.id)` (\(slo.window)); "
-                                         + "pm reports at most \(ErrorBudgetCalculator.mostWindowsPerSLO) per SLO: choose a shorter period or a longer window"))
+        Terminal.error("the period \(period.label) holds \(windows) windows of SLO `\(slo.id)` (\(slo.window)); "
+                                         + "pm reports at most \(ErrorBudgetCalculator.mostWindowsPerSLO) per SLO: choose a shorter period or a longer window")
         throw ExitCode(2)
     }
 

@@ -70,13 +70,13 @@ extension PM {
             do {
                 linter = try Linter(configuration: configuration)
             } catch {
-                Terminal.error(Terminal.sanitise(error.description))
+                Terminal.error(error.description)
                 throw ExitCode(2)
             }
             do {
                 templates = try ReportTemplates.forProject(configuration)
             } catch {
-                Terminal.error(Terminal.sanitise(error.description))
+                Terminal.error(error.description)
                 throw ExitCode(2)
             }
             if let missing = configuration.missingTemplatesWarning { Terminal.warning(configuration.path ?? "pm.yml", nil, missing) }
@@ -95,7 +95,7 @@ extension PM {
             }
             if !missing.isEmpty {
                 for (given, problem) in missing {
-                    Terminal.error(Terminal.sanitise("\(given): \(problem.message); no report written"))
+                    Terminal.error("\(given): \(problem.message); no report written")
                 }
                 throw ExitCode.failure
             }
@@ -149,7 +149,7 @@ extension PM {
                 skippedImages = stage.skippedAssets
                 try stage.commit()
             } catch {
-                Terminal.error(Terminal.sanitise(error.description))
+                Terminal.error(error.description)
                 throw ExitCode.failure
             }
             // Sorted: pages are written on several threads.
@@ -160,7 +160,7 @@ extension PM {
                 Terminal.note(Terminal.sanitiseLine("pm: warning: \(note.incident) (\(note.slo)): \(note.message)"))
             }
             let index = (out as NSString).appendingPathComponent("index.html")
-            print(Terminal.sanitise(index))
+            print(Terminal.sanitiseLine(index))
         }
     }
 }

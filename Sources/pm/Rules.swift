@@ -60,7 +60,7 @@ extension PM {
         func unknown(_ name: String) -> Error {
             let names = RuleRegistry.all.flatMap { [$0.description.id, $0.description.alias] } + ProblemCode.allCases.flatMap { [$0.rawValue, $0.alias] }
             let hint = closestMatch(name, in: names).map { "; did you mean \($0)?" } ?? ""
-            Terminal.error("no rule `\(Terminal.sanitise(name))`\(hint) (see `pm rules`)")
+            Terminal.error("no rule `\(name)`\(hint) (see `pm rules`)")
             return ExitCode(2)
         }
     }

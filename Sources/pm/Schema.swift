@@ -24,7 +24,7 @@ extension PM {
             do {
                 print(try FrontMatterSchema.json(configuration: configuration))
             } catch {
-                Terminal.error(Terminal.sanitise(error.description))
+                Terminal.error(error.description)
                 throw ExitCode(2)
             }
         }

@@ -5,8 +5,12 @@
 /// numbers (a negative remaining budget must stay a number), so they never pass through the guard.
 enum SpreadsheetCell {
     /// A text cell: formula-guarded, then quoted when it holds a comma, quote or line break.
+    /// Control characters are written as ``TerminalEscaping`` writes them, since CSV has no escape
+    /// of its own and is printed to terminals and CI logs (`pm budget --format csv`): an id with
+    /// ESC in it would otherwise restyle the terminal that shows it, and one that starts a line
+    /// with `::` would be a workflow command.
     static func text(_ value: String) -> String {
-        var cell = value
+        var cell = TerminalEscaping.escape(value)
         if let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { cell = "'" + cell }
         // On bytes: "\r\n" is one Character, equal to neither "\n" nor "\r", and a `"` or `,`
         // followed by a combining mark is a Character of its own too.

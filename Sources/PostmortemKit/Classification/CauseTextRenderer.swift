@@ -20,7 +20,7 @@ public enum CauseTextRenderer {
             row += left(SpreadsheetCell.fixed(group.cumulativeShare * 100, decimals: 1) + "%", 12)
             row += left(group.medianMinutesToMitigate.map { SpreadsheetCell.fixed($0, decimals: 0) + " min" } ?? "-", 11)
             let bySLO = group.burnedMinutesBySLO.sorted { $0.key < $1.key }
-                .map { "\($0.key) \(SpreadsheetCell.minutes($0.value))" }
+                .map { "\(TerminalEscaping.oneLine($0.key)) \(SpreadsheetCell.minutes($0.value))" }
             row += "  " + (bySLO.isEmpty ? "-" : bySLO.joined(separator: ", "))
             out += row + "\n"
         }

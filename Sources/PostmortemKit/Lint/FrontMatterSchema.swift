@@ -71,7 +71,8 @@ public enum FrontMatterSchema {
             "else": ["properties": Dictionary(uniqueKeysWithValues: times.map { ($0, zoned) })],
         ]
         guard let data = try? JSONSerialization.data(withJSONObject: schema, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        // Severities and SLO ids from pm.yml: their invisible controls escaped, as every JSON pm writes.
+        return JSONOutput.escapingInvisibleControls(String(decoding: data, as: UTF8.self))
     }
 
     /// A JSON Schema (ECMA 262) pattern that matches exactly one of `names`, letters in any case:

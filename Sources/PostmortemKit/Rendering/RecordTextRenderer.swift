@@ -1,7 +1,8 @@
 /// A readable plain-text view of a record, for `pm show`. The caller escapes it for the terminal.
 public enum RecordTextRenderer {
     public static func render(_ p: Postmortem) -> String {
-        var out = "\(p.path)\n"
+        // A file name can hold a line break too.
+        var out = "\(TerminalEscaping.oneLine(p.path))\n"
         // Every call is one line: a value with a line break in it shows it as `\n`.
         func line(_ text: String) { out += "  \(TerminalEscaping.oneLine(text))\n" }
         line("id: \(p.id)")

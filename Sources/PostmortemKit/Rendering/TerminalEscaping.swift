@@ -21,27 +21,62 @@ public enum TerminalEscaping {
     /// controls (ESC starts every terminal escape sequence), DEL, C1 controls (8-bit CSI), and
     /// the invisible bidirectional controls that make a line display in a different order than
     /// it reads ("Trojan Source", CVE-2021-42574), plus the Unicode line and paragraph separators.
-    public static func escape(_ text: String) -> String {
+    ///
+    /// A line that would start a GitHub Actions workflow command (`::error::…`, `::add-mask::…`,
+    /// the older `##[…]`, after any spaces and tabs, as the runner reads them) has its first
+    /// character written `\u{3a}` or `\u{23}`: a service id or file name that begins a line of
+    /// text output cannot annotate, mask or stop the commands of a CI log. `commands: false`
+    /// leaves them for text that is no line of its own (a workflow command's percent-encoded
+    /// property or message).
+    public static func escape(_ text: String, commands: Bool = true) -> String {
         // One pass over the bytes clears most text without decoding scalars: every scalar
         // escaped is an ASCII control or DEL, or starts with byte C2 (C1 controls), D8 (U+061C)
         // or E2 (the marks, separators and bidirectional controls from U+2000 on).
         var bytes = text
-        let clean = bytes.withUTF8 { buffer in
-            buffer.allSatisfy { b in
+        let (clean, hasCommands) = bytes.withUTF8 { buffer in
+            (buffer.allSatisfy { b in
                 b < 0x80 ? (b >= 0x20 && b != 0x7F) || b == 0x0A || b == 0x09 : b != 0xC2 && b != 0xD8 && b != 0xE2
-            }
+            }, commands && startsCommand(buffer))
         }
-        if clean { return text }
-        guard text.unicodeScalars.contains(where: needsEscaping) else { return text }
+        if clean && !hasCommands { return text }
+        guard hasCommands || text.unicodeScalars.contains(where: needsEscaping) else { return text }
         var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if needsEscaping(scalar) {
+        let scalars = Array(text.unicodeScalars)
+        var lineStart = true
+        for (index, scalar) in scalars.enumerated() {
+            if lineStart, scalar == " " || scalar == "\t" {
+                out.append(scalar)
+                continue
+            }
+            let opensCommand = hasCommands && lineStart && isCommand(scalars[index...])
+            lineStart = scalar == "\n" || scalar == "\r"
+            if needsEscaping(scalar) || opensCommand {
                 out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars)
             } else {
                 out.append(scalar)
             }
         }
         return String(out)
+    }
+
+    /// True when a line of `bytes` (the first, or one after a line feed or carriage return)
+    /// starts, after spaces and tabs, with `::` or `##[`.
+    static func startsCommand(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            while i < n, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") { i += 1 }
+            if i + 1 < n, bytes[i] == UInt8(ascii: ":"), bytes[i + 1] == UInt8(ascii: ":") { return true }
+            if i + 2 < n, bytes[i] == UInt8(ascii: "#"), bytes[i + 1] == UInt8(ascii: "#"), bytes[i + 2] == UInt8(ascii: "[") { return true }
+            // The next line.
+            while i < n, bytes[i] != 0x0A, bytes[i] != 0x0D { i += 1 }
+            i += 1
+        }
+        return false
+    }
+
+    private static func isCommand(_ rest: ArraySlice<Unicode.Scalar>) -> Bool {
+        rest.starts(with: [":", ":"]) || rest.starts(with: ["#", "#", "["])
     }
 
     static func needsEscaping(_ scalar: Unicode.Scalar) -> Bool {

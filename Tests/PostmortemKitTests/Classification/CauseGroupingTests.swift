@@ -70,6 +70,22 @@ import Testing
         #expect(!CauseTextRenderer.render(Self.report, explain: false).contains("leave out"))
     }
 
+    /// Found by the sink audit of stop 47: an SLO id with a line break split the group's row.
+    @Test func sloIDsStayInTheirRow() throws {
+        var record = Postmortem(path: "a.md", id: "a")
+        record.started = try #require(Timestamp(year: 2026, month: 8, day: 2, hour: 10))
+        record.mitigated = try #require(Timestamp(year: 2026, month: 8, day: 2, hour: 11))
+        record.impact = [SLOImpact(slo: "avail\n::error::x", badFraction: 1)]
+        record.causes = ["config"]
+        let slos = [SLODefinition(id: "avail\n::error::x", objective: 99.9, window: .month)]
+        let burns = ErrorBudgetCalculator.burns(slos: slos, records: [record], zone: .utc)
+        let report = CauseReport(records: [record], sources: [nil], classifier: try Classifier(configuration: BundledCorpus.configuration),
+                                 burns: burns, groupBy: .cause, slos: slos)
+        let text = CauseTextRenderer.render(report, explain: false)
+        #expect(text.contains("avail\\n::error::x 60.00\n"))
+        #expect(!text.contains("\n::error"))
+    }
+
     @Test func repeatsAreSameServiceAndCauseWithinTheWindow() {
         let repeats = Self.report.repeats
         let disk = repeats.first { $0.incident == "2026-05-19-search-index-disk-full" }

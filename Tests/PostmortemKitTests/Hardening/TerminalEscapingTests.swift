@@ -17,6 +17,27 @@ import Testing
         #expect(TerminalEscaping.escape(input) == expected)
     }
 
+    /// Found by the sink audit of stop 47: a service id, SLO id or file name that begins a line of
+    /// text output (`pm classify --group-by service`, `pm lint`'s path) was a workflow command in
+    /// a GitHub Actions log, with no line break needed.
+    @Test(arguments: [
+        ("::error::x", "\\u{3a}:error::x"),
+        ("  \t::add-mask::secret", "  \t\\u{3a}:add-mask::secret"),
+        ("ok\n::stop-commands::tok\n##[error]old\nkeep :: this", "ok\n\\u{3a}:stop-commands::tok\n\\u{23}#[error]old\nkeep :: this"),
+        ("a\r::warning::cr", "a\\u{d}\\u{3a}:warning::cr"),
+        ("\u{1B}[31m\n::notice::x", "\\u{1b}[31m\n\\u{3a}:notice::x"),
+        (":one colon, # one hash, ##x", ":one colon, # one hash, ##x"),
+    ])
+    func workflowCommandsAtLineStartsAreInert(_ input: String, _ expected: String) {
+        #expect(TerminalEscaping.escape(input) == expected)
+        #expect(!TerminalEscaping.escape(input).split(whereSeparator: { $0 == "\n" || $0 == "\r" }).contains {
+            let line = $0.drop { $0 == " " || $0 == "\t" }
+            return line.hasPrefix("::") || line.hasPrefix("##[")
+        })
+        // Inside a workflow command's percent-encoded message no value starts a line.
+        #expect(TerminalEscaping.escape(input, commands: false) == TerminalEscaping.escape(input).replacingOccurrences(of: "\\u{3a}", with: ":").replacingOccurrences(of: "\\u{23}", with: "#"))
+    }
+
     @Test func keepsTextTabsNewlinesAndOtherScripts() {
         let text = "Checkout 5xx at 14:02 UTC\n\t— “quoted” café 東京 عربى שלום 🙂 zero\u{200B}width joiner\u{200D}"
         #expect(TerminalEscaping.escape(text) == text)

@@ -12,6 +12,10 @@ struct RecordTextRendererTests {
         #expect(text.contains("services: a\\n## x\n"))
         #expect(!text.split(separator: "\n").contains { $0.hasPrefix("- [ ]") || $0.hasPrefix("## ") })
         #expect(TerminalEscaping.oneLine("a\r\nb") == "a\r\\nb")
+        // The path too (the sink audit of stop 47): a file named with a line break.
+        var named = p
+        named.path = "postmortems/b\n::error::show.md"
+        #expect(RecordTextRenderer.render(named).hasPrefix("postmortems/b\\n::error::show.md\n"))
     }
 
     /// From the review of stop 36: a detected time before the start hid the time to mitigate.

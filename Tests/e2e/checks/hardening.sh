@@ -209,3 +209,14 @@ check "binary without its resources: report exits 2 naming the missing folder, n
 check "binary without its resources: new exits 2 naming the missing folder and writes nothing" bash -c "cd $lone && ./pm new 'Checkout latency' --date 2026-09-01 --dir $lone/drafts 2>$lone/err; rc=\$?; cat $lone/err; [ \$rc = 2 ] && grep -q pm_PostmortemKit.resources $lone/err && [ -z \"\$(ls -A $lone/drafts 2>/dev/null)\" ]"
 check "binary without its resources: lint still works" bash -c "cd $lone && ./pm lint --today 2026-11-22 $PWD/postmortems/2026-10-07-checkout-db-pool-exhaustion.md >/dev/null; test \$? -le 1"
 check "binary copied with its resources beside it: report works" bash -c "cp -r $(dirname "$PMABS")/pm_PostmortemKit.resources $lone/ && cd $lone && ./pm report --quarter 2026-Q3 --today 2026-11-22 --out $lone/site2 $PWD/postmortems >/dev/null && test -s $lone/site2/index.html"
+# The sink audit of stop 47: a value that begins a line of text output (a file name, a service id,
+# an argument quoted in a usage error) is no workflow command; workflow commands name a file with a
+# line break as the runner reads it back (%0A).
+check "hostile: no line of text output starts a workflow command; github names a file with a line break with %0A" bash -c '
+w=$(mktemp -d); mkdir $w/pm; P='"$PMABS"'; cp '"$PWD"'/postmortems/2026-01-13-checkout-db-failover-stall.md "$w/pm/::error title=x::f.md"
+cp '"$PWD"'/postmortems/2026-01-13-checkout-db-failover-stall.md "$w/pm/$(printf "nl\n::error::g.md")"
+printf "timezone: UTC\npostmortems: pm\nslos:\n  - id: checkout-availability\n    objective: 99.9\n    window: month\n" > $w/pm.yml
+cd $w && { (cd pm && $P lint --today 2026-11-22 "::error title=x::f.md"); $P show; $P classify --group-by service; $P budget --quarter 2026-Q1 --today 2026-11-22 --format csv; $P budget --quarter "$(printf "x\n::error::q")"; } > out 2>&1
+python3 -c "import sys; lines=open(\"out\",\"rb\").read().replace(b\"\\r\",b\"\\n\").split(b\"\\n\"); bad=[l for l in lines if l.lstrip(b\" \\t\").startswith((b\"::\", b\"##[\"))]; sys.exit(1 if bad else 0)" &&
+grep -q "u{3a}:error title=x::f.md:" out &&
+$P lint --today 2026-11-22 --format github | grep -q "^::[a-z]* file=pm/nl%0A%3A%3Aerror%3A%3Ag.md,"'

@@ -56,4 +56,13 @@ struct FrontMatterValuesRuleTests {
         #expect(try notes(factors, replaced) == ["- A bad depl"])
         #expect(try notes(factors, RuleExamples.configuration) == ["- The acquir"])
     }
+
+    /// Found by the sink audit of stop 47: `pm schema` wrote pm.yml's bidi overrides and C1
+    /// controls raw, where every other JSON pm writes escapes them.
+    @Test func schemaEscapesInvisibleControls() throws {
+        let configuration = try LintTestSupport.configuration("severities: [SEV1, \"SEV2\\u202Eevil\\u009B31m\", SEV3]\n")
+        let schema = try FrontMatterSchema.json(configuration: configuration)
+        #expect(!schema.unicodeScalars.contains { $0.value == 0x202E || $0.value == 0x9B })
+        #expect(schema.contains("SEV2\\u202eevil\\u009b31m"))
+    }
 }
