@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
 import ArgumentParser
 import Foundation
 import PostmortemKit
@@ -46,11 +49,11 @@ enum Terminal {
     /// message is given as written: escaped before its line breaks are, a value that began a line
     /// would keep the mark that made it no workflow command (`\u{3a}:error`) in the one line.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("pm: error: \(sanitiseLine(message))\n".utf8))
+        StandardStreams.error("pm: error: \(sanitiseLine(message))\n")
     }
 
     static func note(_ message: String) {
-        FileHandle.standardError.write(Data("\(message)\n".utf8))
+        StandardStreams.error("\(message)\n")
     }
 
     /// `pm: warning: path:line:col: message` (the path alone without a range) on stderr, escaped.
@@ -82,8 +85,60 @@ final class OutputBuffer {
     }
 
     func flush() {
-        FileHandle.standardOutput.write(Data(buffer.utf8))
+        StandardStreams.output(buffer)
         buffer = ""
+    }
+}
+
+/// pm's writes to standard output and standard error, which never stop the process: Foundation's
+/// `FileHandle.write` traps when a write fails (`pm lint > /dev/full` had crashed with a stack
+/// trace), and `print` drops the error (`pm budget --format csv > full/b.csv` had exited 0 with
+/// an empty file). A failed write to standard output is remembered and ends the run with exit
+/// code 1 and a message (``finish()``); one to standard error has nowhere to be told.
+enum StandardStreams {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var outputFailure: String?
+
+    /// Makes descriptors 0, 1 and 2 open (on /dev/null when the caller closed them, `pm lint >&-`):
+    /// else the first file pm opens would take the number of a closed one, and what pm prints
+    /// would go into it.
+    static func openMissing() {
+        for descriptor: Int32 in 0...2 where fcntl(descriptor, F_GETFD) == -1 && errno == EBADF {
+            let opened = open("/dev/null", O_RDWR)
+            if opened >= 0, opened != descriptor {
+                dup2(opened, descriptor)
+                close(opened)
+            }
+        }
+    }
+
+    /// Writes `text` to standard output, after what `print` has buffered.
+    static func output(_ text: String) {
+        fflush(stdout)
+        lock.lock()
+        defer { lock.unlock() }
+        guard outputFailure == nil else { return }
+        var text = text
+        outputFailure = text.withUTF8 { FileDescriptorIO.writeAll(1, UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Writes `text` to standard error; a failure is ignored.
+    static func error(_ text: String) {
+        var text = text
+        _ = text.withUTF8 { FileDescriptorIO.writeAll(2, UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Flushes what `print` buffered; when standard output could not be written, says so on
+    /// standard error and exits 1.
+    static func finish() {
+        let flushed = fflush(stdout) == 0 && ferror(stdout) == 0
+        let stdioFailure = flushed ? nil : String(cString: strerror(errno))
+        lock.lock()
+        let failure = outputFailure ?? stdioFailure
+        lock.unlock()
+        guard let failure else { return }
+        error("pm: error: cannot write standard output: \(failure)\n")
+        Foundation.exit(1)
     }
 }
 

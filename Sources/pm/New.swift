@@ -45,6 +45,9 @@ extension PM {
             if let dir, TerminalEscaping.escape(dir) != dir || dir.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 }) {
                 throw ValidationError("--dir holds a control character (a line break or tab included); choose a directory whose name has none")
             }
+            if let dir, dir.unicodeScalars.contains("\u{FFFD}") {
+                throw ValidationError("--dir holds bytes that are not UTF-8 (shown as \u{FFFD}); choose a directory whose name is UTF-8")
+            }
             if let template, template.trimmingCharacters(in: .whitespaces).isEmpty {
                 throw ValidationError("--template takes a template name such as full or short, not an empty one")
             }
@@ -87,8 +90,13 @@ extension PM {
             // said so on stderr: `--dir postmortem` for `postmortems` had made a second folder
             // without a word. Standard output stays the new file's path alone.
             var isDirectory: ObjCBool = false
-            if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
-               (try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)) != nil {
+            if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+                // With the system's reason when it cannot be made (a folder without write
+                // permission had been reported as the draft's "No such file or directory").
+                if let failure = Self.makeDirectories(directory) {
+                    Terminal.error("cannot create directory \(failure.path): \(failure.reason)")
+                    throw ExitCode.failure
+                }
                 Terminal.note(Terminal.sanitiseLine("pm: note: created directory \(directory)"))
             }
             let path = (directory as NSString).appendingPathComponent("\(request.id).md")
@@ -124,5 +132,20 @@ enum Templates {
             return String(decoding: data, as: UTF8.self)
         }
         return BuiltInTemplates.text(named: name)
+    }
+}
+
+extension PM.New {
+    /// Makes `path` and its missing parents as `mkdir -p` does; the first folder that could not
+    /// be made, and why, or nil.
+    static func makeDirectories(_ path: String) -> (path: String, reason: String)? {
+        var prefix = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            prefix += "/" + component
+            if mkdir(prefix, 0o777) != 0, errno != EEXIST {
+                return (prefix, String(cString: strerror(errno)))
+            }
+        }
+        return nil
     }
 }

@@ -27,17 +27,21 @@ struct PM: ParsableCommand {
     /// tell "the postmortems have errors" (1) from "pm was called wrongly" (2).
     static func main() {
         Allocator.tune()
+        StandardStreams.openMissing()
         do {
             var command = try parseAsRoot()
             try command.run()
+            StandardStreams.finish()
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
                 // The message quotes the argument as given: its control characters are escaped
                 // like every other text pm writes to a terminal.
-                FileHandle.standardError.write(Data((Terminal.sanitise(fullMessage(for: error)) + "\n").utf8))
+                StandardStreams.error(Terminal.sanitise(fullMessage(for: error)) + "\n")
                 Foundation.exit(2)
             }
+            // Output written before the error (pm lint's findings, then exit 1) is checked too.
+            if code != .success { StandardStreams.finish() }
             exit(withError: error)
         }
     }

@@ -46,6 +46,11 @@ extension PM {
 
         func validate() throws {
             if out?.isEmpty == true { throw ValidationError("--out must not be empty.") }
+            // A name that is not UTF-8 reaches pm with U+FFFD for its bad bytes: the report would
+            // go to a directory of another name, and pm would print a path to nothing.
+            if out?.unicodeScalars.contains("\u{FFFD}") == true {
+                throw ValidationError("--out holds bytes that are not UTF-8 (shown as \u{FFFD}); choose a directory whose name is UTF-8")
+            }
         }
 
         func run() throws {
@@ -105,15 +110,17 @@ extension PM {
             // The site is staged in a sibling of --out from the start: a wrong --out fails before
             // any document is read, page bodies wait there instead of in memory, and pages are
             // written as they are rendered. Ctrl-C removes the staging directory, so an
-            // interrupted run leaves neither a partial report nor litter beside it.
+            // interrupted run leaves neither a partial report nor litter beside it; so do a hang-up
+            // (the terminal closed), a quit and a broken pipe (`pm report 2>&1 | head`), which had
+            // left the staging directory behind.
             let staging = ReportWriter.Staging()
-            let interrupts = [Int32(SIGINT), Int32(SIGTERM)].map { (signalNumber: Int32) -> DispatchSourceSignal in
+            let interrupts = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE].map { (signalNumber: Int32) -> DispatchSourceSignal in
                 signal(signalNumber, SIG_IGN)
                 let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
                 source.setEventHandler {
-                    staging.cancel()
-                    Terminal.note("pm: interrupted; no report written")
-                    Foundation.exit(130)
+                    let written = staging.cancel()
+                    Terminal.note(written ? "pm: interrupted; the report had been written" : "pm: interrupted; no report written")
+                    Foundation.exit(128 + signalNumber)
                 }
                 source.resume()
                 return source
@@ -121,6 +128,7 @@ extension PM {
             defer { interrupts.forEach { $0.cancel() } }
             let review: QuarterlyReview
             let skippedImages: [(asset: ReportAsset, reason: String)]
+            let leftBehind: String?
             do {
                 // Images pages show are copied from pm.yml's directory (the repository) only.
                 let stage = try ReportWriter.Stage(directory: out, staging: staging, assetRoot: root)
@@ -148,6 +156,7 @@ extension PM {
                                                    options: options, templates: templates, to: stage)
                 skippedImages = stage.skippedAssets
                 try stage.commit()
+                leftBehind = stage.leftBehind
             } catch {
                 Terminal.error(error.description)
                 throw ExitCode.failure
@@ -156,8 +165,9 @@ extension PM {
             for (asset, reason) in skippedImages.sorted(by: { ($0.asset.document, $0.asset.source) < ($1.asset.document, $1.asset.source) }) {
                 Terminal.warning(asset.document, nil, "image `\(asset.source)` is not in the report (\(reason)); its page shows it missing")
             }
-            for note in review.budget.notes {
-                Terminal.note(Terminal.sanitiseLine("pm: warning: \(note.incident) (\(note.slo)): \(note.message)"))
+            Terminal.warnings(review.budget.notes)
+            if let leftBehind {
+                Terminal.note(Terminal.sanitiseLine("pm: warning: the previous report could not be removed; it is in \(leftBehind): remove it by hand"))
             }
             let index = (out as NSString).appendingPathComponent("index.html")
             print(Terminal.sanitiseLine(index))
@@ -185,11 +195,11 @@ extension PM.Report {
             defer { lock.unlock() }
             guard done - lastShown >= 25 || done == total else { return }
             lastShown = done
-            FileHandle.standardError.write(Data("\rpm: read \(done)/\(total) postmortems".utf8))
+            StandardStreams.error("\rpm: read \(done)/\(total) postmortems")
         }
 
         func finish() {
-            if isShown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if isShown { StandardStreams.error("\r\u{1B}[K") }
         }
     }
 }

@@ -171,12 +171,15 @@ public enum ConfigurationReader {
         return result
     }
 
-    /// Finds pm.yml in `directory` or the nearest parent directory.
+    /// Finds pm.yml in `directory` or the nearest parent directory. A symbolic link named pm.yml
+    /// counts even when it leads nowhere, so that reading it fails with its path: a parent's
+    /// pm.yml, taken silently in its place, had read the wrong project's settings.
     public static func find(from directory: String) -> String? {
         var url = URL(fileURLWithPath: directory).standardizedFileURL
         while true {
             let candidate = url.appendingPathComponent(fileName).path
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            var info = stat()
+            if lstat(candidate, &info) == 0 { return candidate }
             let parent = url.deletingLastPathComponent()
             if parent.path == url.path { return nil }
             url = parent
@@ -186,6 +189,9 @@ public enum ConfigurationReader {
     /// Loads pm.yml from `path`, reading OpenSLO references relative to it.
     public static func load(path: String) throws(ConfigurationError) -> Configuration {
         guard let data = FileManager.default.contents(atPath: path) else {
+            if let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+                throw ConfigurationError(path: path, message: "cannot read the configuration file: it is a symbolic link to \(destination), which cannot be read (it does not exist, or the links loop)")
+            }
             throw ConfigurationError(path: path, message: "cannot read the configuration file")
         }
         if let encoding = wideEncoding(data) {

@@ -52,7 +52,7 @@ public enum InputDiscovery {
     /// target had put the target's findings on the link, which a pull request does not change.
     public static func expand(_ paths: [String], ignore: [String] = [], relativeTo root: String? = nil) -> [InputFile] {
         var result: [InputFile] = []
-        var visited = Set<String>()
+        var visited = Set<FileIdentity>()
         var files = Files()
         let fm = FileManager.default
         let ignore = IgnoreRule(patterns: ignore, root: root, currentDirectory: fm.currentDirectoryPath)
@@ -141,14 +141,13 @@ public enum InputDiscovery {
         return "no such file or directory"
     }
 
-    static func walk(_ directory: String, ignore: IgnoreRule, visited: inout Set<String>, files: inout Files,
+    static func walk(_ directory: String, ignore: IgnoreRule, visited: inout Set<FileIdentity>, files: inout Files,
                      into result: inout [InputFile]) {
         let fm = FileManager.default
-        let real = (try? fm.destinationOfSymbolicLink(atPath: directory)).map {
-            $0.hasPrefix("/") ? $0 : (directory as NSString).deletingLastPathComponent + "/" + $0
-        } ?? directory
-        let canonical = URL(fileURLWithPath: real).resolvingSymlinksInPath().path
-        guard visited.insert(canonical).inserted else {
+        // A directory is known by its device and inode, as files are: its path with links resolved
+        // had been cut at about 1,024 bytes, so every directory deeper than that had the key of the
+        // first, and was skipped as "already scanned" (found by the robustness pass of stop 47).
+        if let identity = FileIdentity(directory), !visited.insert(identity).inserted {
             result.append(InputFile(path: directory, problem: Problem(.unreadable, "directory already scanned (given twice, or reached again through a symbolic link); skipped", severity: .info)))
             return
         }

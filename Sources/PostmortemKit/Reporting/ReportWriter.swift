@@ -18,6 +18,7 @@ public enum ReportWriter {
         private let lock = NSLock()
         private var path: String?
         private var cancelled = false
+        private var committed = false
 
         public init() {}
 
@@ -43,12 +44,25 @@ public enum ReportWriter {
         }
 
         /// Stops the write and removes the staging directory; safe to call from any thread. A
-        /// report already renamed into place stays.
-        public func cancel() {
+        /// report already renamed into place stays: returns true when one was.
+        @discardableResult
+        public func cancel() -> Bool {
             lock.lock()
             defer { lock.unlock() }
             cancelled = true
             if let path { try? FileManager.default.removeItem(atPath: path) }
+            return committed
+        }
+
+        /// Runs the step that puts the report in place (as ``step(_:)`` does); an interrupt from
+        /// its end on finds the report there.
+        func commitStep(_ body: () throws(ReportError) -> Void) throws(ReportError) {
+            lock.lock()
+            defer { lock.unlock() }
+            if cancelled { throw ReportError("interrupted; no report written") }
+            try body()
+            committed = true
+            path = nil
         }
     }
 
@@ -117,11 +131,25 @@ public enum ReportWriter {
         public init(directory path: String, staging: Staging = Staging(), assetRoot: String? = nil) throws(ReportError) {
             self.assetRoot = assetRoot.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
             let fm = FileManager.default
-            let target = URL(fileURLWithPath: path).standardizedFileURL
+            // Not standardised: `link/../out` is where the system puts `out` (beside what the link
+            // names), not `./out`, and a path ending in `.` or `..` names a directory by its place,
+            // which a standardised path hides (`--out .` had replaced the current directory).
+            let target = URL(fileURLWithPath: path)
             let parent = target.deletingLastPathComponent()
             let name = target.lastPathComponent
-            guard !name.isEmpty, name != "/", name != ".", name != ".." else {
+            let written = path.split(separator: "/").last.map(String.init) ?? ""
+            guard !name.isEmpty, name != "/", written != ".", written != ".." else {
                 throw ReportError("\(path) cannot be an output directory")
+            }
+            // The directory pm runs in, or one that holds it: replacing it would leave the shell
+            // in a directory that no longer exists.
+            if let resolved = realpath(target.path, nil) {
+                let out = String(cString: resolved)
+                free(resolved)
+                let here = URL(fileURLWithPath: fm.currentDirectoryPath).resolvingSymlinksInPath().path
+                if here == out || here.hasPrefix(out.hasSuffix("/") ? out : out + "/") {
+                    throw ReportError("\(path) is the directory pm runs in, or holds it; pm will not replace it. Run pm from another directory or choose another --out")
+                }
             }
             try checkReplaceable(target.path)
             do {
@@ -129,7 +157,7 @@ public enum ReportWriter {
             } catch {
                 throw ReportError("cannot create \(parent.path): " + (Self.blockingComponent(of: parent.path) ?? error.localizedDescription))
             }
-            let stagingURL = parent.appendingPathComponent(".\(name).pm-staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+            let stagingURL = parent.appendingPathComponent(".\(ReportWriter.shortened(name)).pm-staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
             self.target = target
             self.directory = stagingURL
             directoryPath = stagingURL.path
@@ -137,7 +165,11 @@ public enum ReportWriter {
             staging.set(stagingURL.path)
             do {
                 try staging.step { () throws(ReportError) in
-                    try attempt { try fm.createDirectory(at: stagingURL, withIntermediateDirectories: false) }
+                    // mkdir(2) for the system's reason: Foundation's ("You don't have permission")
+                    // named neither the directory nor what was wrong with it.
+                    guard mkdir(stagingURL.path, 0o777) == 0 else {
+                        throw ReportError("cannot write the report in \(parent.path): \(String(cString: strerror(errno)))")
+                    }
                 }
             } catch {
                 staging.set(nil)
@@ -158,6 +190,9 @@ public enum ReportWriter {
             try write(path: file.path) { (emit) throws(ReportError) in try emit(file.contents) }
             for asset in file.assets { try copy(asset) }
         }
+
+        /// The previous report, when ``commit()`` could move it aside but not remove it.
+        public private(set) var leftBehind: String?
 
         /// The directory images are copied from, its symbolic links resolved.
         let assetRoot: String?
@@ -340,7 +375,9 @@ public enum ReportWriter {
                 }
             }
             try checkReplaceable(target.path)
-            try staging.step { () throws(ReportError) in try replace(target, with: directory) }
+            var left: String?
+            try staging.commitStep { () throws(ReportError) in left = try replace(target, with: directory) }
+            leftBehind = left
             finish()
         }
 
@@ -385,6 +422,7 @@ public enum ReportWriter {
         }
     }
 
+
     /// Refuses a target that exists and is not a previous report.
     static func checkReplaceable(_ path: String) throws(ReportError) {
         let fm = FileManager.default
@@ -398,62 +436,112 @@ public enum ReportWriter {
             }
             throw ReportError("\(path) exists and is not a directory; choose another --out")
         }
-        let contents = (try? fm.contentsOfDirectory(atPath: path)) ?? []
-        if contents.isEmpty { return }
+        // A directory that cannot be listed is not known to be empty (the retest of stop 47 found
+        // one taken for empty, and replaced).
+        let listing: DirectoryListing
+        do { listing = try DirectoryListing(path) } catch {
+            throw ReportError("cannot read \(path) (\(error.reason)) to check that it is a pm report; pm will not replace it. Choose another --out")
+        }
+        if listing.names.isEmpty && listing.undecodable.isEmpty { return }
         guard fm.fileExists(atPath: (path as NSString).appendingPathComponent(ReportSite.markerName)) else {
             throw ReportError("\(path) exists and does not look like a pm report (no \(ReportSite.markerName) file); "
                 + "pm will not replace it. Remove it or choose another --out")
         }
-        if let foreign = foreignEntry(in: path, contents: contents) {
-            throw ReportError("\(path) is a pm report but also holds \(foreign), which pm did not write; replacing the "
+        let foreign = listing.undecodable.first.map { ForeignEntry(path: (path as NSString).appendingPathComponent($0), reason: DirectoryListing.undecodableReason) }
+            ?? foreignEntry(in: path, contents: listing.names)
+        if let foreign {
+            throw ReportError("\(path) is a pm report but also holds \(foreign.path), \(foreign.reason); replacing the "
                 + "report would delete it. Move it out of \(path) or choose another --out")
         }
+    }
+
+    /// An entry of a previous report's directory that no report holds, and why it stops the
+    /// report from being replaced.
+    struct ForeignEntry: Error, Equatable {
+        var path: String
+        var reason = "which pm did not write"
     }
 
     /// The first entry of a previous report's directory that no report holds, or nil: a report
     /// is the summary files, `incidents/` with pages in it, and `assets/` with the images its
     /// marker lists. Replacing a report removes the
     /// whole directory, so anything a person put there (drafts, the very postmortems being
-    /// read, a CNAME file) would be lost.
+    /// read, a CNAME file) would be lost. So would anything pm cannot see: a marker or a folder
+    /// it cannot read, or a name that is not UTF-8 (which Foundation lists under a name that
+    /// names no file), is an entry pm did not write.
     ///
     /// An entry that is gone by the time it is looked at is not foreign: another `pm report`
     /// writing the same `--out` at the same moment moves the old report away, and its pages with it.
     /// A previous report's pages are the `.html` files its marker lists; for a marker that
     /// lists none (written before pm listed them), every `.html` file in `incidents/`.
-    static func foreignEntry(in path: String, contents: [String]) -> String? {
+    static func foreignEntry(in path: String, contents: [String]) -> ForeignEntry? {
         let pagesFolder = "incidents"
         let assetsFolder = "assets"
-        let marker = (try? String(contentsOfFile: (path as NSString).appendingPathComponent(ReportSite.markerName), encoding: .utf8)) ?? ""
+        let markerPath = (path as NSString).appendingPathComponent(ReportSite.markerName)
+        let marker: String
+        switch DirectoryListing.readText(atPath: markerPath) {
+        case .success(let text): marker = text
+        case .failure(let reason):
+            // Gone: another run is replacing the report (see above); else unknown, so refused.
+            guard reason.code != ENOENT else { return nil }
+            return ForeignEntry(path: markerPath, reason: "which pm cannot read (\(reason.reason)), so what else the report holds is not known")
+        }
         let listedPages = ReportSite.pageNames(inMarker: marker)
         /// The entry's file type, nil when it no longer exists.
         func fileType(_ path: String) -> mode_t? {
             var info = stat()
             return lstat(path, &info) == 0 ? info.st_mode & S_IFMT : nil
         }
+        /// The listing of a folder of the report, or why it stops the replacement.
+        func list(_ folder: String) -> Result<DirectoryListing, ForeignEntry>? {
+            do {
+                let listing = try DirectoryListing(folder)
+                if let name = listing.undecodable.first {
+                    return .failure(ForeignEntry(path: (folder as NSString).appendingPathComponent(name), reason: DirectoryListing.undecodableReason))
+                }
+                return .success(listing)
+            } catch {
+                return error.code == ENOENT ? nil : .failure(ForeignEntry(path: folder, reason: "which pm cannot read (\(error.reason))"))
+            }
+        }
         for name in contents.sorted() {
             let entry = (path as NSString).appendingPathComponent(name)
             guard let type = fileType(entry) else { continue }
             if name == assetsFolder {
                 // The images the marker lists, in folders of their own.
-                guard type == S_IFDIR else { return entry }
+                guard type == S_IFDIR else { return ForeignEntry(path: entry) }
                 let listed = ReportSite.assetPaths(inMarker: marker)
-                let walker = FileManager.default.enumerator(atPath: entry)
-                while let relative = walker?.nextObject() as? String {
-                    let full = (entry as NSString).appendingPathComponent(relative)
-                    guard let assetType = fileType(full), assetType != S_IFDIR else { continue }
-                    if assetType != S_IFREG || !listed.contains(assetsFolder + "/" + relative) { return full }
+                var folders = [(entry, assetsFolder)]
+                while let (folder, relativeFolder) = folders.popLast() {
+                    switch list(folder) {
+                    case nil: continue
+                    case .failure(let foreign): return foreign
+                    case .success(let listing):
+                        for child in listing.names.sorted() {
+                            let full = (folder as NSString).appendingPathComponent(child)
+                            let relative = relativeFolder + "/" + child
+                            guard let childType = fileType(full) else { continue }
+                            if childType == S_IFDIR { folders.append((full, relative)); continue }
+                            if childType != S_IFREG || !listed.contains(relative) { return ForeignEntry(path: full) }
+                        }
+                    }
                 }
             } else if name == pagesFolder {
-                guard type == S_IFDIR else { return entry }
-                for page in ((try? FileManager.default.contentsOfDirectory(atPath: entry)) ?? []).sorted() {
-                    let pagePath = (entry as NSString).appendingPathComponent(page)
-                    guard let pageType = fileType(pagePath) else { continue }
-                    if !page.hasSuffix(".html") || pageType != S_IFREG || listedPages.map({ !$0.contains(page) }) == true {
-                        return pagePath
+                guard type == S_IFDIR else { return ForeignEntry(path: entry) }
+                switch list(entry) {
+                case nil: continue
+                case .failure(let foreign): return foreign
+                case .success(let listing):
+                    for page in listing.names.sorted() {
+                        let pagePath = (entry as NSString).appendingPathComponent(page)
+                        guard let pageType = fileType(pagePath) else { continue }
+                        if !page.hasSuffix(".html") || pageType != S_IFREG || listedPages.map({ !$0.contains(page) }) == true {
+                            return ForeignEntry(path: pagePath)
+                        }
                     }
                 }
             } else if !ReportSite.summaryFileNames.contains(name) || type != S_IFREG {
-                return entry
+                return ForeignEntry(path: entry)
             }
         }
         return nil
@@ -461,16 +549,19 @@ public enum ReportWriter {
 
     /// Puts the staged directory in place; the previous report is moved aside first and removed
     /// after, so at every instant the target is either the old report or the new one.
-    static func replace(_ target: URL, with staged: URL) throws(ReportError) {
+    /// Returns the old report's path when it could be moved aside but not removed (a folder of
+    /// it not writable), for the caller to say so; nil when it is gone.
+    @discardableResult
+    static func replace(_ target: URL, with staged: URL) throws(ReportError) -> String? {
         let fm = FileManager.default
         var info = stat()
         if lstat(target.path, &info) != 0 {
             guard rename(staged.path, target.path) == 0 else {
                 throw ReportError("cannot move the report into \(target.path): \(String(cString: strerror(errno)))")
             }
-            return
+            return nil
         }
-        let old = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).pm-old-\(getpid())")
+        let old = target.deletingLastPathComponent().appendingPathComponent(".\(shortened(target.lastPathComponent)).pm-old-\(getpid())")
         try? fm.removeItem(at: old)
         guard rename(target.path, old.path) == 0 else {
             throw ReportError("cannot replace \(target.path): \(String(cString: strerror(errno)))")
@@ -480,7 +571,19 @@ public enum ReportWriter {
             _ = rename(old.path, target.path)
             throw ReportError("cannot move the report into \(target.path): \(reason)")
         }
-        try? fm.removeItem(at: old)
+        do { try fm.removeItem(at: old) } catch { return old.path }
+        return nil
+    }
+
+    /// `name` cut to at most 100 bytes of whole characters, for the names of the staging and old
+    /// directories beside it, which add about 40 bytes: a name near the system's limit of 255
+    /// bytes had made every report to it fail ("The file name is invalid").
+    static func shortened(_ name: String) -> String {
+        var bytes = 0
+        return String(name.prefix { character in
+            bytes += character.utf8.count
+            return bytes <= 100
+        })
     }
 
     /// A relative path without `..`, empty or absolute components.

@@ -80,6 +80,6 @@ import Testing
         // file a person put in `assets/`.
         #expect(ReportWriter.foreignEntry(in: out.path, contents: try fm.contentsOfDirectory(atPath: out.path)) == nil)
         try Data("mine".utf8).write(to: out.appendingPathComponent("assets/notes.txt"))
-        #expect(ReportWriter.foreignEntry(in: out.path, contents: try fm.contentsOfDirectory(atPath: out.path))?.hasSuffix("assets/notes.txt") == true)
+        #expect(ReportWriter.foreignEntry(in: out.path, contents: try fm.contentsOfDirectory(atPath: out.path))?.path.hasSuffix("assets/notes.txt") == true)
     }
 }

@@ -126,6 +126,46 @@ struct ReportWriterTests {
         try ReportWriter.write(listing, to: out.path)
     }
 
+    /// Found by the robustness pass of stop 47: Foundation lists a name that is not UTF-8 with
+    /// U+FFFD, a name no file has, so the check took such a folder and file for gone, and the
+    /// replacement deleted them.
+    @Test("a previous report holding a file or folder whose name is not UTF-8 is not replaced", arguments: ["", "incidents/", "assets/x/"])
+    func undecodableNamesAreForeign(_ folder: String) throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("report")
+        try ReportWriter.write(site, to: out.path)
+        let place = out.path + "/" + folder
+        try FileManager.default.createDirectory(atPath: place, withIntermediateDirectories: true)
+        // "drafts-été" in Latin-1: é is the lone byte E9.
+        let name = Array(place.utf8) + Array("drafts-".utf8) + [0xE9, UInt8(ascii: "t"), 0xE9]
+        let made = (name + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { mkdir($0.baseAddress!, 0o755) } }
+        #expect(made == 0)
+        let error = #expect(throws: ReportError.self) { try ReportWriter.write(site, to: out.path) }
+        #expect(error?.description.contains("whose name is not UTF-8") == true)
+        #expect(try DirectoryListing(place).undecodable == ["drafts-\u{FFFD}t\u{FFFD}"])
+    }
+
+    @Test("--out that names the directory pm runs in, or one holding it, is refused")
+    func currentDirectoryIsRefused() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let fm = FileManager.default
+        let before = fm.currentDirectoryPath
+        defer { fm.changeCurrentDirectoryPath(before) }
+        let inner = root.appendingPathComponent("e/f")
+        try fm.createDirectory(at: inner, withIntermediateDirectories: true)
+        fm.changeCurrentDirectoryPath(inner.path)
+        for out in [".", "./", "..", "../", inner.path, root.appendingPathComponent("e").path] {
+            #expect(throws: ReportError.self) { try ReportWriter.write(site, to: out) }
+        }
+        #expect(fm.fileExists(atPath: inner.path))
+        #expect(try fm.contentsOfDirectory(atPath: inner.path).isEmpty)
+        // A sibling is fine.
+        try ReportWriter.write(site, to: "../report")
+        #expect(fm.fileExists(atPath: root.appendingPathComponent("e/report/index.html").path))
+    }
+
     @Test("entries listed but gone when looked at (another pm report replacing the same --out) are not foreign")
     func vanishedEntriesAreNotForeign() throws {
         let root = try temporaryDirectory()
@@ -135,7 +175,7 @@ struct ReportWriterTests {
         let listed = try FileManager.default.contentsOfDirectory(atPath: out.path)
         #expect(ReportWriter.foreignEntry(in: out.path, contents: listed + ["drafts", "gone.md"]) == nil)
         try "keep me".write(to: out.appendingPathComponent("drafts"), atomically: true, encoding: .utf8)
-        #expect(ReportWriter.foreignEntry(in: out.path, contents: listed + ["drafts", "gone.md"]) == out.appendingPathComponent("drafts").path)
+        #expect(ReportWriter.foreignEntry(in: out.path, contents: listed + ["drafts", "gone.md"])?.path == out.appendingPathComponent("drafts").path)
         // The pages folder itself gone: nothing foreign.
         try FileManager.default.removeItem(at: out.appendingPathComponent("drafts"))
         try FileManager.default.removeItem(at: out.appendingPathComponent("incidents"))

@@ -220,3 +220,20 @@ cd $w && { (cd pm && $P lint --today 2026-11-22 "::error title=x::f.md"); $P sho
 python3 -c "import sys; lines=open(\"out\",\"rb\").read().replace(b\"\\r\",b\"\\n\").split(b\"\\n\"); bad=[l for l in lines if l.lstrip(b\" \\t\").startswith((b\"::\", b\"##[\"))]; sys.exit(1 if bad else 0)" &&
 grep -q "u{3a}:error title=x::f.md:" out &&
 $P lint --today 2026-11-22 --format github | grep -q "^::[a-z]* file=pm/nl%0A%3A%3Aerror%3A%3Ag.md,"'
+# The robustness pass of stop 47.
+check "robust: a full or closed standard output is an error (exit 1, a message), not a crash; closed stdout goes nowhere" bash -c '
+P='"$PMABS"'; cd '"$PWD"'
+$P lint postmortems > /dev/full 2>err; test $? = 1 && grep -q "cannot write standard output: No space left on device" err &&
+$P budget --quarter 2026-Q3 --today 2026-11-22 --format csv > /dev/full 2>err; test $? = 1 && grep -q "cannot write standard output" err &&
+$P show postmortems >&- 2>err; test $? = 0 && ! grep -q . err'
+check "robust: report refuses --out . and a directory it cannot list (as nobody), touching neither" bash -c '
+w=$(mktemp -d /tmp/pm-e2e-out.XXXXXX); trap "chmod -R u+rwx $w; rm -rf $w" EXIT; chmod 755 $w; P='"$PMABS"'; C='"$PWD"'/pm.yml
+mkdir $w/here && cd $w/here && $P report --config $C --today 2026-11-22 --out . >/dev/null 2>err; test $? = 1 && grep -q "cannot be an output directory" err &&
+$P report --config $C --today 2026-11-22 --out $w/here >/dev/null 2>err; test $? = 1 && grep -q "directory pm runs in" err && test -d $w/here || exit 1
+mkdir $w/secret && echo thesis > $w/secret/thesis.txt && chmod 711 $w/secret
+if [ $(id -u) = 0 ]; then chmod 777 $w; out=$(su nobody -s /bin/bash -c "cd /tmp && $P report --config $C --today 2026-11-22 --out $w/secret 2>&1"); else out=$($P report --config $C --today 2026-11-22 --out $w/secret 2>&1); fi
+chmod 755 $w/secret; echo "$out" | grep -q "cannot read $w/secret (Permission denied)" && test "$(cat $w/secret/thesis.txt)" = thesis && test -z "$(ls -A $w | grep pm-)"'
+check "robust: a pm.yml that is a broken symbolic link is a configuration error (exit 2), not a parent's pm.yml read in its place" bash -c '
+w=$(mktemp -d); mkdir $w/proj && ln -s missing $w/proj/pm.yml && printf "timezone: UTC\n" > $w/pm.yml && cd $w/proj && '"$PMABS"' lint 2>err; test $? = 2 && grep -q "symbolic link to missing" err'
+check "robust: directories nested deeper than 1,024 bytes of path are read, not skipped as already scanned" bash -c '
+w=$(mktemp -d); p=$w; for i in $(seq 0 150); do p=$p/dir$i; done; mkdir -p $p && printf -- "---\ntitle: [\n---\n# x\n" > $p/broken.md && '"$PMABS"' lint $w > out 2>&1; test $? = 1 && grep -q "broken.md:3:1: error: invalid YAML" out && ! grep -q "already scanned" out'
