@@ -131,9 +131,9 @@ public enum ReportWriter {
         public init(directory path: String, staging: Staging = Staging(), assetRoot: String? = nil) throws(ReportError) {
             self.assetRoot = assetRoot.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
             let fm = FileManager.default
-            // Not standardised: `link/../out` is where the system puts `out` (beside what the link
-            // names), not `./out`, and a path ending in `.` or `..` names a directory by its place,
-            // which a standardised path hides (`--out .` had replaced the current directory).
+            // A path ending in `.` or `..` is refused as written: the URL names the directory by
+            // its place, and `--out .` had replaced the current directory. (Foundation reads `..`
+            // in the path as text, so `link/../out` is `./out`, not beside what the link names.)
             let target = URL(fileURLWithPath: path)
             let parent = target.deletingLastPathComponent()
             let name = target.lastPathComponent
