@@ -38,7 +38,40 @@ public enum PageHTML {
             html = emptyImage.stringByReplacingMatches(in: html, range: NSRange(html.startIndex..., in: html),
                                                        withTemplate: "<span class=\"removed-image\">$1</span>")
         }
+        if ByteSearch.firstIndex(of: imageStart, in: bytes, from: 0) != nil {
+            html = linkingRemoteImages(html)
+        }
         return HeadingAnchors.addingIDs(to: html)
+    }
+
+    /// `html` with each image from another site (`https://…`, `//host/…`, any scheme but `data:`)
+    /// made a link to it, "Image: " and its alt text: a report fetches nothing from the network,
+    /// and a page that loaded a postmortem's remote images would tell their host who reads the
+    /// review, and when. Inside a link (`[![graph](https://…)](dashboard)`) the image becomes the
+    /// text alone, since a link cannot hold another.
+    static func linkingRemoteImages(_ html: String) -> String {
+        let matches = remoteImage.matches(in: html, range: NSRange(html.startIndex..., in: html))
+        guard !matches.isEmpty else { return html }
+        var result = ""
+        var copied = html.startIndex
+        for match in matches {
+            guard let whole = Range(match.range, in: html), let source = Range(match.range(at: 1), in: html),
+                  let alt = Range(match.range(at: 2), in: html) else { continue }
+            let text = html[alt].isEmpty ? "Image" : "Image: \(html[alt])"
+            // Inside a link when the last `<a ` before the image comes after the last `</a>`.
+            let before = html[..<whole.lowerBound]
+            let opened = before.range(of: "<a ", options: .backwards)?.lowerBound
+            let closed = before.range(of: "</a>", options: .backwards)?.lowerBound
+            let insideLink = opened.map { open in closed.map { $0 < open } ?? true } ?? false
+            let replacement = insideLink
+                ? "<span class=\"remote-image\">\(text)</span>"
+                : "<a class=\"remote-image\" href=\"\(html[source])\">\(text)</a>"
+            result += html[copied..<whole.lowerBound]
+            result += replacement
+            copied = whole.upperBound
+        }
+        result += html[copied...]
+        return result
     }
 
     private static let alignAttribute = Array(" align=\"".utf8)
@@ -71,6 +104,13 @@ public enum PageHTML {
 
     /// A link whose destination holds a percent-encoded C0 control character or DEL.
     static let controlCharacterHref = try! NSRegularExpression(pattern: #"<a href="[^"]*%(?:[01][0-9A-Fa-f]|7[Ff])[^"]*""#)
+
+    private static let imageStart = Array("<img src=\"".utf8)
+
+    /// An image whose source has a scheme other than `data:` or starts with `//`, as cmark-gfm
+    /// writes it (source and alt text already escaped for an attribute).
+    static let remoteImage = try! NSRegularExpression(
+        pattern: #"<img src="((?![Dd][Aa][Tt][Aa]:)(?:[A-Za-z][A-Za-z0-9+.-]*:|//)[^"]*)" alt="([^"]*)"(?: title="[^"]*")? />"#)
 
     /// An image whose source safe mode removed, as cmark-gfm writes it (with or without a title).
     static let emptyImage = try! NSRegularExpression(pattern: #"<img src="" alt="([^"]*)"(?: title="[^"]*")? />"#)

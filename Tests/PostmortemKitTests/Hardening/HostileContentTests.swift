@@ -313,4 +313,19 @@ import Testing
             #expect(tag.name != "script" && tag.name != "iframe", "\(html)")
         }
     }
+
+    /// Found by the sink audit of stop 47: images from other sites were kept, so opening a page
+    /// fetched them, though docs/report.md says nothing is fetched from the network.
+    @Test func remoteImagesBecomeLinks() {
+        let source = "![p99 latency](https://grafana.example/p99.png \"p99\") ![](//cdn.example/x.png) "
+            + "[![dash](HTTP://img.example/d.png)](https://dash.example) ![inline](data:image/png;base64,iVBORw0KGgo=) ![local](img/a.png)\n"
+        let html = PageHTML.prepare(MarkdownParser.renderHTML(source))
+        #expect(html == "<p><a class=\"remote-image\" href=\"https://grafana.example/p99.png\">Image: p99 latency</a> "
+            + "<a class=\"remote-image\" href=\"//cdn.example/x.png\">Image</a> "
+            + "<a href=\"https://dash.example\"><span class=\"remote-image\">Image: dash</span></a> "
+            + "<img src=\"data:image/png;base64,iVBORw0KGgo=\" alt=\"inline\" /> <img src=\"img/a.png\" alt=\"local\" /></p>\n")
+        // An alt text that holds markup stays escaped.
+        #expect(PageHTML.prepare(MarkdownParser.renderHTML("![<b>\"x\"</b>](https://a.example/x.png)\n"))
+                == "<p><a class=\"remote-image\" href=\"https://a.example/x.png\">Image: &lt;b&gt;&quot;x&quot;&lt;/b&gt;</a></p>\n")
+    }
 }
