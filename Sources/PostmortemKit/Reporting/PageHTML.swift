@@ -34,11 +34,12 @@ public enum PageHTML {
             html = controlCharacterHref.stringByReplacingMatches(in: html, range: NSRange(html.startIndex..., in: html),
                                                                  withTemplate: "<a")
         }
-        if ByteSearch.firstIndex(of: emptyImageStart, in: bytes, from: 0) != nil {
-            html = emptyImage.stringByReplacingMatches(in: html, range: NSRange(html.startIndex..., in: html),
-                                                       withTemplate: "<span class=\"removed-image\">$1</span>")
-        }
-        if ByteSearch.firstIndex(of: imageStart, in: bytes, from: 0) != nil {
+        // One search for images of either kind: most pages have none.
+        if let image = ByteSearch.firstIndex(of: imageStart, in: bytes, from: 0) {
+            if ByteSearch.firstIndex(of: emptyImageStart, in: bytes, from: image) != nil {
+                html = emptyImage.stringByReplacingMatches(in: html, range: NSRange(html.startIndex..., in: html),
+                                                           withTemplate: "<span class=\"removed-image\">$1</span>")
+            }
             html = linkingRemoteImages(html)
         }
         return HeadingAnchors.addingIDs(to: html)
