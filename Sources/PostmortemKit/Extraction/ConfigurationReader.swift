@@ -85,6 +85,7 @@ public enum ConfigurationReader {
                     throw ConfigurationError(path: path, location: value.location,
                                              message: "`\(entry.key)` must be a mapping, not \(value.typeDescription)")
                 }
+                if entry.key == "report" { configuration.reportSourceURL = try readReport(value, path: path) }
             default:
                 let hint = closestMatch(entry.key, in: Configuration.topLevelKeys).map { "; did you mean `\($0)`?" } ?? ""
                 throw ConfigurationError(path: path, location: entry.keyLocation,
@@ -101,6 +102,31 @@ public enum ConfigurationReader {
     }
 
     static let sloKeys = ["id", "services", "objective", "window", "description", "openslo"]
+
+    static let reportKeys = ["source_url"]
+
+    /// The `report:` section: `source_url`, an `http(s)` address, given a closing `/`.
+    static func readReport(_ value: YAMLValue, path: String) throws(ConfigurationError) -> String? {
+        var sourceURL: String?
+        for entry in value.entries ?? [] {
+            guard entry.key == "source_url" else {
+                let hint = closestMatch(entry.key, in: reportKeys).map { "; did you mean `report.\($0)`?" } ?? ""
+                throw ConfigurationError(path: path, location: entry.keyLocation, message: "unknown key `report.\(entry.key)`\(hint)")
+            }
+            guard let url = entry.value.string else {
+                throw ConfigurationError(path: path, location: entry.value.location,
+                                         message: "`report.source_url` must be a string, not \(entry.value.typeDescription)")
+            }
+            let lower = url.lowercased()
+            guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), url.count > 8,
+                  !url.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) else {
+                throw ConfigurationError(path: path, location: entry.value.location,
+                                         message: "`report.source_url` must be an http(s) address without spaces, such as https://github.com/acme/postmortems/blob/main/")
+            }
+            sourceURL = url.hasSuffix("/") ? url : url + "/"
+        }
+        return sourceURL
+    }
 
     static func readSLOs(_ value: YAMLValue, path: String, openSLO: (String) -> String?) throws(ConfigurationError) -> [SLODefinition] {
         guard let items = value.items else {

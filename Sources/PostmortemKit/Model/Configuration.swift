@@ -35,6 +35,10 @@ public struct Configuration: Sendable {
     public var causeCategoryLabels: [String: String] {
         Dictionary((classification?.categories ?? []).map { ($0.label.lowercased(), $0.id) }, uniquingKeysWith: { first, _ in first })
     }
+    /// `report.source_url`: the web address of pm.yml's directory in the repository's browser
+    /// (`https://github.com/acme/postmortems/blob/main/`), ending in `/`. Report pages point links
+    /// to the repository's other files (a runbook in `docs/`) there; nil leaves them as written.
+    public var reportSourceURL: String?
     /// The directory that holds pm.yml; nil for the built-in default configuration.
     public var rootDirectory: String?
     /// The path pm.yml was read from.

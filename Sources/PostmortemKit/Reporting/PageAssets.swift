@@ -48,7 +48,7 @@ enum PageAssets {
     private static let imageStart = Array("<img src=\"".utf8)
 
     /// The characters a path keeps unencoded in `src`: those of a URL path, less `?` and `#`.
-    private static let pathCharacters: CharacterSet = {
+    static let pathCharacters: CharacterSet = {
         var set = CharacterSet.urlPathAllowed
         set.remove(charactersIn: "?#")
         return set

@@ -1,7 +1,10 @@
+import Foundation
+
 /// Links between postmortems on the report's pages. A postmortem links to an earlier one by its
 /// file (`[the June incident](2026-06-09-paylane-auth-latency.md)`, as PM060 checks), and on the
 /// page that link named a `.md` file the report does not hold: it is pointed at that postmortem's
-/// page instead. Links to files that are no postmortem of the report stay as written.
+/// page instead. Links to the repository's other files (a runbook in `docs/`) point at them in the
+/// repository's browser when pm.yml gives `report.source_url`, and stay as written without it.
 public enum PageLinks {
     /// The normalised paths of the inputs of `corpus` that `record` links to (relative links to
     /// Markdown files, resolved from the record's path).
@@ -30,16 +33,22 @@ public enum PageLinks {
     }
 
     /// `body` (cmark-gfm's HTML of the document at `path`) with each link to a postmortem of
-    /// `pages` pointed at its page, beside this one in `incidents/`; a fragment stays as written.
-    public static func rewrite(_ body: String, from path: String, pages: [String: String]) -> String {
-        guard !pages.isEmpty else { return body }
+    /// `pages` pointed at its page, beside this one in `incidents/`, and, given `sourceURL`, each
+    /// other relative link inside pm.yml's directory (where the paths of `pm report`'s documents
+    /// start) pointed at that file under `sourceURL`; a fragment stays as written.
+    public static func rewrite(_ body: String, from path: String, pages: [String: String], sourceURL: String? = nil) -> String {
+        guard !pages.isEmpty || sourceURL != nil else { return body }
         return rewritingValues(of: hrefStart, in: body) { href in
-            guard let target = RelativeLinkRule.target(of: href, from: path), let page = pages[RelativeLinkRule.normalise(target)] else {
-                return nil
-            }
             // The fragment of the decoded link: the `#` of cmark-gfm's `&#x27;` (a file named
             // `it's.md`) is no fragment.
-            return page + (href.firstIndex(of: "#").map { String(href[$0...]) } ?? "")
+            if let target = RelativeLinkRule.target(of: href, from: path), let page = pages[RelativeLinkRule.normalise(target)] {
+                return page + (href.firstIndex(of: "#").map { String(href[$0...]) } ?? "")
+            }
+            guard let sourceURL, !PageAssets.hasScheme(href),
+                  let target = RelativeLinkRule.target(of: href, from: path, suffixes: [""]).map(RelativeLinkRule.normalise),
+                  !target.isEmpty, !target.hasPrefix("/"), !target.hasPrefix("../"), target != ".." else { return nil }
+            let rest = href.firstIndex { $0 == "#" || $0 == "?" }.map { String(href[$0...]) } ?? ""
+            return sourceURL + (target.addingPercentEncoding(withAllowedCharacters: PageAssets.pathCharacters) ?? target) + rest
         }
     }
 

@@ -33,6 +33,8 @@ public struct QuarterlyReview: Sendable {
     /// The page (in `incidents/`) of each postmortem another links to, by its normalised path:
     /// the pages' links to those files point at their pages (``PageLinks``).
     public var linkedPages: [String: String] = [:]
+    /// pm.yml's `report.source_url`: where the pages' links to the repository's other files point.
+    public var sourceURL: String?
     /// The first document of each id, so lookups stay linear in large corpora (see
     /// ``index(ofID:)``).
     private let documentsByID: SortedKeyIndex
@@ -67,6 +69,7 @@ public struct QuarterlyReview: Sendable {
         precondition(followUps.map { $0.documentCount == documents.count } ?? true, "follow-up states of other documents")
         self.options = options
         organization = configuration.organization
+        sourceURL = configuration.reportSourceURL
         slos = configuration.slos
         self.categories = categories
         // Each incident's numbers are its own even when two documents share an id (PM061).

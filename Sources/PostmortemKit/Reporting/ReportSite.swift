@@ -120,7 +120,7 @@ public enum ReportSite {
     public static func page(_ review: QuarterlyReview, index: Int, body: String, findings: [PageFinding],
                             actions: [FollowUpAction], classification: Classification, header: DocumentHeader,
                             templates: ReportTemplates) -> ReportFile {
-        let (body, assets) = PageAssets.rewrite(PageLinks.rewrite(body, from: header.path, pages: review.linkedPages), from: header.path)
+        let (body, assets) = PageAssets.rewrite(PageLinks.rewrite(body, from: header.path, pages: review.linkedPages, sourceURL: review.sourceURL), from: header.path)
         return ReportFile(path: "incidents/\(review.pageNames[index])",
                           contents: templates.render(PostmortemPageModel.context(review, index: index, body: body, findings: findings,
                                                                                  actions: actions, classification: classification,

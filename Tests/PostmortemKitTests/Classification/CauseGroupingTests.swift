@@ -48,8 +48,8 @@ import Testing
     /// 0.00 burned had said nothing of the impact it could not count.
     @Test func impactNotCountedIsNoted() throws {
         var ghost = Postmortem(path: "g.md", id: "g")
-        ghost.started = try #require(Timestamp(year: 2026, month: 8, day: 2, hour: 10))
-        ghost.mitigated = try #require(Timestamp(year: 2026, month: 8, day: 2, hour: 11))
+        ghost.started = instant("2026-08-02T10:00:00Z")
+        ghost.mitigated = instant("2026-08-02T11:00:00Z")
         ghost.impact = [SLOImpact(slo: "ghost", badFraction: 1)]
         ghost.causes = ["config"]
         var timeless = Postmortem(path: "t.md", id: "t")
@@ -73,8 +73,8 @@ import Testing
     /// Found by the sink audit of stop 47: an SLO id with a line break split the group's row.
     @Test func sloIDsStayInTheirRow() throws {
         var record = Postmortem(path: "a.md", id: "a")
-        record.started = try #require(Timestamp(year: 2026, month: 8, day: 2, hour: 10))
-        record.mitigated = try #require(Timestamp(year: 2026, month: 8, day: 2, hour: 11))
+        record.started = instant("2026-08-02T10:00:00Z")
+        record.mitigated = instant("2026-08-02T11:00:00Z")
         record.impact = [SLOImpact(slo: "avail\n::error::x", badFraction: 1)]
         record.causes = ["config"]
         let slos = [SLODefinition(id: "avail\n::error::x", objective: 99.9, window: .month)]

@@ -11,4 +11,34 @@ struct PageLinksTests {
                 == "<p><a href=\"inc-c.html\">c</a> <a href=\"inc-c.html#time&amp;line\">c2</a> <a href=\"inc-d.html\">d</a> <a href=\"other.md\">o</a></p>")
         #expect(PageLinks.rewrite(body, from: "p/x.md", pages: [:]) == body)
     }
+
+    /// A link to a file of the repository that is no postmortem (a runbook in `docs/`) led
+    /// nowhere on the report's page (left open by stop 46); with `report.source_url` it points at
+    /// the file in the repository's browser. Links that leave pm.yml's directory, have a scheme or
+    /// are a fragment alone stay as written, as does everything without the setting.
+    @Test func otherFilesPointAtTheSourceURL() throws {
+        let body = MarkdownParser.renderHTML("""
+            [runbook](../docs/runbooks/db.md#step-2) [config](../deploy/proxy%20pool.yaml?plain=1) [r](r.md) \
+            [mail](mailto:a@b.c) [tel](tel:+15555) [up](../../etc/passwd) [abs](/etc/x) [frag](#summary) [web](https://x.example/a) [dir](../docs/)
+
+            """)
+        let base = "https://github.com/acme/pm/blob/main/"
+        let rewritten = PageLinks.rewrite(body, from: "postmortems/s.md", pages: ["postmortems/r.md": "r.html"], sourceURL: base)
+        #expect(rewritten == """
+            <p><a href="\(base)docs/runbooks/db.md#step-2">runbook</a> <a href="\(base)deploy/proxy%20pool.yaml?plain=1">config</a> \
+            <a href="r.html">r</a> <a href="mailto:a@b.c">mail</a> <a href="tel:+15555">tel</a> <a href="../../etc/passwd">up</a> \
+            <a href="/etc/x">abs</a> <a href="#summary">frag</a> <a href="https://x.example/a">web</a> <a href="\(base)docs">dir</a></p>
+
+            """)
+        #expect(PageLinks.rewrite(body, from: "postmortems/s.md", pages: [:]) == body)
+        // The setting: an http(s) address, given its closing slash; anything else is an error at its line.
+        #expect(try LintTestSupport.configuration("report:\n  source_url: https://github.com/acme/pm/blob/main\n").reportSourceURL == base)
+        #expect(try LintTestSupport.configuration("report: {}\n").reportSourceURL == nil)
+        for (yaml, message) in [("report:\n  source_url: ftp://x/\n", "2:15: `report.source_url` must be an http(s) address"),
+                                ("report:\n  sorce_url: https://x/\n", "2:3: unknown key `report.sorce_url`; did you mean `report.source_url`?"),
+                                ("report:\n  source_url: [a]\n", "2:15: `report.source_url` must be a string")] {
+            let error = #expect(throws: ConfigurationError.self) { try LintTestSupport.configuration(yaml) }
+            #expect(error?.description.contains(message) == true, "\(error?.description ?? "")")
+        }
+    }
 }

@@ -69,3 +69,7 @@ done
 check "report keeps each document's own unreadable impact, the same every run" bash -c "cd $unread && for i in 1 2 3 4 5 6; do $PMABS report --quarter 2026-Q3 --today 2026-11-01 --out r\$i >/dev/null 2>&1 || exit 1; done &&
 grep -q '\`half\` is not a number' r1/incidents/q.html && grep -q '\`0,5\` is not a number' r1/incidents/p.html && for i in 2 3 4 5 6; do diff -r r1 r\$i >/dev/null || exit 1; done"
 rm -rf "$unread"
+check "report points links to the repository's other files at report.source_url" bash -c '
+w=$(mktemp -d); mkdir -p $w/pm $w/docs; printf "timezone: UTC\npostmortems: pm\nreport:\n  source_url: https://github.com/acme/pm/blob/main\n" > $w/pm.yml
+printf -- "---\ntitle: Links\nstatus: published\nseverity: SEV3\nstarted: 2026-08-04T10:00:00Z\nmitigated: 2026-08-04T10:10:00Z\n---\n# Links\n\n[runbook](../docs/db.md#step-2) and [web](https://x.example/)\n" > $w/pm/2026-08-04-links.md
+cd $w && '"$PMABS"' report --today 2026-11-22 --quarter 2026-Q3 --out out >/dev/null 2>&1 && grep -qF "<a href=\"https://github.com/acme/pm/blob/main/docs/db.md#step-2\">runbook</a> and <a href=\"https://x.example/\">web</a>" out/incidents/*links*.html'
