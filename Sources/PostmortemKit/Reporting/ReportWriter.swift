@@ -492,14 +492,18 @@ public enum ReportWriter {
             var info = stat()
             return lstat(path, &info) == 0 ? info.st_mode & S_IFMT : nil
         }
-        /// The listing of a folder of the report, or why it stops the replacement.
-        func list(_ folder: String) -> Result<DirectoryListing, ForeignEntry>? {
+        /// The entries of a folder of the report still there, sorted, with their types; nil when
+        /// the folder is gone; a failure when it cannot be listed or holds a name that is not UTF-8.
+        func children(of folder: String) -> Result<[(name: String, path: String, type: mode_t)], ForeignEntry>? {
             do {
                 let listing = try DirectoryListing(folder)
                 if let name = listing.undecodable.first {
                     return .failure(ForeignEntry(path: (folder as NSString).appendingPathComponent(name), reason: DirectoryListing.undecodableReason))
                 }
-                return .success(listing)
+                return .success(listing.names.sorted().compactMap { name in
+                    let path = (folder as NSString).appendingPathComponent(name)
+                    return fileType(path).map { (name, path, $0) }
+                })
             } catch {
                 return error.code == ENOENT ? nil : .failure(ForeignEntry(path: folder, reason: "which pm cannot read (\(error.reason))"))
             }
@@ -513,31 +517,26 @@ public enum ReportWriter {
                 let listed = ReportSite.assetPaths(inMarker: marker)
                 var folders = [(entry, assetsFolder)]
                 while let (folder, relativeFolder) = folders.popLast() {
-                    switch list(folder) {
+                    switch children(of: folder) {
                     case nil: continue
                     case .failure(let foreign): return foreign
-                    case .success(let listing):
-                        for child in listing.names.sorted() {
-                            let full = (folder as NSString).appendingPathComponent(child)
-                            let relative = relativeFolder + "/" + child
-                            guard let childType = fileType(full) else { continue }
-                            if childType == S_IFDIR { folders.append((full, relative)); continue }
-                            if childType != S_IFREG || !listed.contains(relative) { return ForeignEntry(path: full) }
+                    case .success(let children):
+                        for child in children {
+                            let relative = relativeFolder + "/" + child.name
+                            if child.type == S_IFDIR { folders.append((child.path, relative)); continue }
+                            if child.type != S_IFREG || !listed.contains(relative) { return ForeignEntry(path: child.path) }
                         }
                     }
                 }
             } else if name == pagesFolder {
                 guard type == S_IFDIR else { return ForeignEntry(path: entry) }
-                switch list(entry) {
+                switch children(of: entry) {
                 case nil: continue
                 case .failure(let foreign): return foreign
-                case .success(let listing):
-                    for page in listing.names.sorted() {
-                        let pagePath = (entry as NSString).appendingPathComponent(page)
-                        guard let pageType = fileType(pagePath) else { continue }
-                        if !page.hasSuffix(".html") || pageType != S_IFREG || listedPages.map({ !$0.contains(page) }) == true {
-                            return ForeignEntry(path: pagePath)
-                        }
+                case .success(let pages):
+                    for page in pages where !page.name.hasSuffix(".html") || page.type != S_IFREG
+                        || listedPages.map({ !$0.contains(page.name) }) == true {
+                        return ForeignEntry(path: page.path)
                     }
                 }
             } else if !ReportSite.summaryFileNames.contains(name) || type != S_IFREG {

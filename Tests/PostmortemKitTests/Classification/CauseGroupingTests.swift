@@ -46,20 +46,30 @@ import Testing
 
     /// Impact the burned minutes leave out is listed as `pm budget` lists it: a group that shows
     /// 0.00 burned had said nothing of the impact it could not count.
+    /// A record of an hour's full outage of `slo` on 2026-08-02, of cause `cause`; without times
+    /// when `timed` is false.
+    static func incident(_ id: String, slo: String, cause: String, timed: Bool = true) -> Postmortem {
+        var record = Postmortem(path: "\(id).md", id: id)
+        if timed {
+            record.started = instant("2026-08-02T10:00:00Z")
+            record.mitigated = instant("2026-08-02T11:00:00Z")
+        }
+        record.impact = [SLOImpact(slo: slo, badFraction: 1)]
+        record.causes = [cause]
+        return record
+    }
+
+    /// The cause report of `records` with `slos`.
+    static func report(_ records: [Postmortem], slos: [SLODefinition]) throws -> CauseReport {
+        let burns = ErrorBudgetCalculator.burns(slos: slos, records: records, zone: .utc)
+        return CauseReport(records: records, sources: records.map { _ in nil }, classifier: try Classifier(configuration: BundledCorpus.configuration),
+                           burns: burns, groupBy: .cause, slos: slos)
+    }
+
     @Test func impactNotCountedIsNoted() throws {
-        var ghost = Postmortem(path: "g.md", id: "g")
-        ghost.started = instant("2026-08-02T10:00:00Z")
-        ghost.mitigated = instant("2026-08-02T11:00:00Z")
-        ghost.impact = [SLOImpact(slo: "ghost", badFraction: 1)]
-        ghost.causes = ["config"]
-        var timeless = Postmortem(path: "t.md", id: "t")
-        timeless.impact = [SLOImpact(slo: "storefront-availability", badFraction: 0.5)]
-        timeless.causes = ["deploy"]
-        let configuration = BundledCorpus.configuration
-        let records = [ghost, timeless]
-        let burns = ErrorBudgetCalculator.burns(slos: configuration.slos, records: records, zone: .utc)
-        let report = CauseReport(records: records, sources: [nil, nil], classifier: try Classifier(configuration: configuration),
-                                 burns: burns, groupBy: .cause, slos: configuration.slos)
+        let records = [Self.incident("g", slo: "ghost", cause: "config"),
+                       Self.incident("t", slo: "storefront-availability", cause: "deploy", timed: false)]
+        let report = try Self.report(records, slos: BundledCorpus.configuration.slos)
         #expect(report.notes.map(\.incident) == ["g", "t"])
         #expect(report.groups.allSatisfy { $0.burnedMinutes == 0 })
         let text = CauseTextRenderer.render(report, explain: false)
@@ -72,15 +82,8 @@ import Testing
 
     /// Found by the sink audit of stop 47: an SLO id with a line break split the group's row.
     @Test func sloIDsStayInTheirRow() throws {
-        var record = Postmortem(path: "a.md", id: "a")
-        record.started = instant("2026-08-02T10:00:00Z")
-        record.mitigated = instant("2026-08-02T11:00:00Z")
-        record.impact = [SLOImpact(slo: "avail\n::error::x", badFraction: 1)]
-        record.causes = ["config"]
-        let slos = [SLODefinition(id: "avail\n::error::x", objective: 99.9, window: .month)]
-        let burns = ErrorBudgetCalculator.burns(slos: slos, records: [record], zone: .utc)
-        let report = CauseReport(records: [record], sources: [nil], classifier: try Classifier(configuration: BundledCorpus.configuration),
-                                 burns: burns, groupBy: .cause, slos: slos)
+        let report = try Self.report([Self.incident("a", slo: "avail\n::error::x", cause: "config")],
+                                     slos: [SLODefinition(id: "avail\n::error::x", objective: 99.9, window: .month)])
         let text = CauseTextRenderer.render(report, explain: false)
         #expect(text.contains("avail\\n::error::x 60.00\n"))
         #expect(!text.contains("\n::error"))
