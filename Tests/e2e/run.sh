@@ -19,6 +19,10 @@ check() { # name, command...
   if "$@" >"$scratch/check.out" 2>&1; then passed=$((passed+1)); echo "ok   $name"
   else failed=$((failed+1)); echo "FAIL $name"; sed 's/^/     /' "$scratch/check.out" | head -20; fi
 }
+# The checks write only under $scratch: the checkout is as they found it (a check that wrote `out`
+# and `err` into it had them committed by mistake).
+before=$(git status --porcelain --untracked-files=all 2>/dev/null)
 for f in Tests/e2e/checks/*.sh; do . "$f"; done
+check "the checks leave the checkout as they found it" test "$before" = "$(git status --porcelain --untracked-files=all 2>/dev/null)"
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" = 0 ]
