@@ -35,14 +35,14 @@ public enum PageHTML {
                                                                  withTemplate: "<a")
         }
         // One search for images of either kind: most pages have none.
-        if let image = ByteSearch.firstIndex(of: imageStart, in: bytes, from: 0) {
-            if ByteSearch.firstIndex(of: emptyImageStart, in: bytes, from: image) != nil {
-                html = emptyImage.stringByReplacingMatches(in: html, range: NSRange(html.startIndex..., in: html),
-                                                           withTemplate: "<span class=\"removed-image\">$1</span>")
-            }
-            html = linkingRemoteImages(html)
+        let image = ByteSearch.firstIndex(of: imageStart, in: bytes, from: 0)
+        if let image, ByteSearch.firstIndex(of: emptyImageStart, in: bytes, from: image) != nil {
+            html = emptyImage.stringByReplacingMatches(in: html, range: NSRange(html.startIndex..., in: html),
+                                                       withTemplate: "<span class=\"removed-image\">$1</span>")
         }
-        return HeadingAnchors.addingIDs(to: html)
+        html = HeadingAnchors.addingIDs(to: html)
+        // After the ids: a heading's id is GitHub's, which an image's alt text is no part of.
+        return image == nil ? html : linkingRemoteImages(html)
     }
 
     /// `html` with each image from another site (`https://…`, `//host/…`, any scheme but `data:`)
@@ -59,9 +59,11 @@ public enum PageHTML {
             guard let whole = Range(match.range, in: html), let source = Range(match.range(at: 1), in: html),
                   let alt = Range(match.range(at: 2), in: html) else { continue }
             let text = html[alt].isEmpty ? "Image" : "Image: \(html[alt])"
-            // Inside a link when the last `<a ` before the image comes after the last `</a>`.
+            // Inside a link when the last `<a ` (or `<a>`, a link whose unsafe address was
+            // dropped) before the image comes after the last `</a>`.
             let before = html[..<whole.lowerBound]
-            let opened = before.range(of: "<a ", options: .backwards)?.lowerBound
+            let opened = [before.range(of: "<a ", options: .backwards)?.lowerBound, before.range(of: "<a>", options: .backwards)?.lowerBound]
+                .compactMap { $0 }.max()
             let closed = before.range(of: "</a>", options: .backwards)?.lowerBound
             let insideLink = opened.map { open in closed.map { $0 < open } ?? true } ?? false
             let replacement = insideLink

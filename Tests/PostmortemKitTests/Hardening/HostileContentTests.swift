@@ -324,6 +324,11 @@ import Testing
             + "<a class=\"remote-image\" href=\"//cdn.example/x.png\">Image</a> "
             + "<a href=\"https://dash.example\"><span class=\"remote-image\">Image: dash</span></a> "
             + "<img src=\"data:image/png;base64,iVBORw0KGgo=\" alt=\"inline\" /> <img src=\"img/a.png\" alt=\"local\" /></p>\n")
+        // The retest of stop 47: a heading keeps GitHub's id, which leaves an image's alt text out,
+        // and a link whose address was dropped holds no second link.
+        #expect(PageHTML.prepare(MarkdownParser.renderHTML("### Heading ![h](https://example.com/h.png)\n"))
+                == "<h3 id=\"heading-\">Heading <a class=\"remote-image\" href=\"https://example.com/h.png\">Image: h</a></h3>\n")
+        #expect(!PageHTML.prepare(MarkdownParser.renderHTML("[![g](https://a.example/g.png)](https://x.example/\u{1B}[31m)\n")).contains("<a class"))
         // An alt text that holds markup stays escaped.
         #expect(PageHTML.prepare(MarkdownParser.renderHTML("![<b>\"x\"</b>](https://a.example/x.png)\n"))
                 == "<p><a class=\"remote-image\" href=\"https://a.example/x.png\">Image: &lt;b&gt;&quot;x&quot;&lt;/b&gt;</a></p>\n")
