@@ -45,6 +45,11 @@ enum Terminal {
     /// as a GitHub workflow command.
     static func sanitiseLine(_ text: String) -> String { TerminalEscaping.escape(TerminalEscaping.oneLine(text)) }
 
+    /// ``sanitiseLine(_:)`` for a path the user chose, printed alone for scripts (`$EDITOR "$(pm
+    /// new …)"`): one that starts with `::` is printed as it is, since the mark that makes such
+    /// a line no workflow command would make it name no file.
+    static func sanitisePath(_ path: String) -> String { TerminalEscaping.escape(TerminalEscaping.oneLine(path), inertCommands: false) }
+
     /// `pm: error: message` on stderr, on one line and escaped, whatever the message quotes. The
     /// message is given as written: escaped before its line breaks are, a value that began a line
     /// would keep the mark that made it no workflow command (`\u{3a}:error`) in the one line.
@@ -99,12 +104,15 @@ enum StandardStreams {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var outputFailure: String?
 
-    /// Makes descriptors 0, 1 and 2 open (on /dev/null when the caller closed them, `pm lint >&-`):
-    /// else the first file pm opens would take the number of a closed one, and what pm prints
-    /// would go into it.
+    /// Makes descriptors 0, 1 and 2 open when the caller closed them (`pm lint >&-`): else the
+    /// first file pm opens would take the number of a closed one, and what pm prints would go
+    /// into it. Each is opened on /dev/null the wrong way round (standard input for writing, the
+    /// outputs for reading), so using it still fails as on a closed descriptor: `pm lint - <&-`
+    /// is "cannot read the input", not an empty document, and output to a closed standard output
+    /// is an error (``finish()``).
     static func openMissing() {
         for descriptor: Int32 in 0...2 where fcntl(descriptor, F_GETFD) == -1 && errno == EBADF {
-            let opened = open("/dev/null", O_RDWR)
+            let opened = open("/dev/null", descriptor == 0 ? O_WRONLY : O_RDONLY)
             if opened >= 0, opened != descriptor {
                 dup2(opened, descriptor)
                 close(opened)

@@ -42,14 +42,14 @@ extension PM {
             return f
         }
 
-        /// ``sanitised(_:)`` for workflow commands, whose reporter percent-encodes line breaks
-        /// (`%0A`, which the runner reads back) and where no value starts a line: a file named
-        /// with a line break is named as it is, not as `\n`.
+        /// ``sanitised(_:)`` for workflow commands, whose reporter percent-encodes line breaks and
+        /// carriage returns (`%0A`, `%0D`, which the runner reads back) and where no value starts a
+        /// line: a file named with a line break is named as it is, not as `\n`.
         static func sanitisedForCommands(_ finding: Finding) -> Finding {
             var f = finding
-            f.message = TerminalEscaping.escape(f.message, commands: false)
-            f.path = TerminalEscaping.escape(f.path, commands: false)
-            f.suggestion = f.suggestion.map { TerminalEscaping.escape($0, commands: false) }
+            f.message = TerminalEscaping.escape(f.message, inertCommands: false, carriageReturns: false)
+            f.path = TerminalEscaping.escape(f.path, inertCommands: false, carriageReturns: false)
+            f.suggestion = f.suggestion.map { TerminalEscaping.escape($0, inertCommands: false, carriageReturns: false) }
             return f
         }
 

@@ -42,7 +42,7 @@ extension PM {
             }
             // pm new prints the path for `$EDITOR "$(pm new …)"`; a control character in it would
             // be escaped for the terminal, and the printed path would name no file.
-            if let dir, TerminalEscaping.escape(dir) != dir || dir.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 }) {
+            if let dir, TerminalEscaping.escape(dir, inertCommands: false) != dir || dir.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 }) {
                 throw ValidationError("--dir holds a control character (a line break or tab included); choose a directory whose name has none")
             }
             if let dir, dir.unicodeScalars.contains("\u{FFFD}") {
@@ -93,7 +93,7 @@ extension PM {
             if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
                 // With the system's reason when it cannot be made (a folder without write
                 // permission had been reported as the draft's "No such file or directory").
-                if let failure = Self.makeDirectories(directory) {
+                if let failure = FileSystem.makeDirectories(directory) {
                     Terminal.error("cannot create directory \(failure.path): \(failure.reason)")
                     throw ExitCode.failure
                 }
@@ -119,7 +119,7 @@ extension PM {
             // Relative to the current directory, as pm.yml's directories are read (`..` when needed;
             // absolute when only `/` is shared), as the README shows it
             // (`postmortems/….md`), so that `$EDITOR "$(pm new …)"` works from anywhere either way.
-            print(Terminal.sanitiseLine(ReportGenerator.shownPath(relativeTo: FileManager.default.currentDirectoryPath)(path)))
+            print(Terminal.sanitisePath(ReportGenerator.shownPath(relativeTo: FileManager.default.currentDirectoryPath)(path)))
         }
     }
 }
@@ -132,20 +132,5 @@ enum Templates {
             return String(decoding: data, as: UTF8.self)
         }
         return BuiltInTemplates.text(named: name)
-    }
-}
-
-extension PM.New {
-    /// Makes `path` and its missing parents as `mkdir -p` does; the first folder that could not
-    /// be made, and why, or nil.
-    static func makeDirectories(_ path: String) -> (path: String, reason: String)? {
-        var prefix = path.hasPrefix("/") ? "" : "."
-        for component in path.split(separator: "/") {
-            prefix += "/" + component
-            if mkdir(prefix, 0o777) != 0, errno != EEXIST {
-                return (prefix, String(cString: strerror(errno)))
-            }
-        }
-        return nil
     }
 }

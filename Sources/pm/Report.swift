@@ -110,11 +110,13 @@ extension PM {
             // The site is staged in a sibling of --out from the start: a wrong --out fails before
             // any document is read, page bodies wait there instead of in memory, and pages are
             // written as they are rendered. Ctrl-C removes the staging directory, so an
-            // interrupted run leaves neither a partial report nor litter beside it; so do a hang-up
-            // (the terminal closed), a quit and a broken pipe (`pm report 2>&1 | head`), which had
-            // left the staging directory behind.
+            // interrupted run leaves neither a partial report nor litter beside it; so does every
+            // other signal that ends a process and may come while it writes: a hang-up (the
+            // terminal closed), a quit, a broken pipe (`pm report 2>&1 | head`), the file size
+            // limit (`ulimit -f`), timers and the user signals, which had left it behind.
             let staging = ReportWriter.Staging()
-            let interrupts = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE].map { (signalNumber: Int32) -> DispatchSourceSignal in
+            let stoppingSignals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGXFSZ, SIGXCPU, SIGALRM, SIGVTALRM, SIGUSR1, SIGUSR2]
+            let interrupts = stoppingSignals.map { (signalNumber: Int32) -> DispatchSourceSignal in
                 signal(signalNumber, SIG_IGN)
                 let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
                 source.setEventHandler {
@@ -125,7 +127,12 @@ extension PM {
                 source.resume()
                 return source
             }
-            defer { interrupts.forEach { $0.cancel() } }
+            defer {
+                // Once the report is in place each signal does what it did before: a broken pipe
+                // while the path is printed (`pm report | true`) ends pm as it ends other commands.
+                interrupts.forEach { $0.cancel() }
+                for signalNumber in stoppingSignals { signal(signalNumber, SIG_DFL) }
+            }
             let review: QuarterlyReview
             let skippedImages: [(asset: ReportAsset, reason: String)]
             let leftBehind: String?
@@ -170,7 +177,7 @@ extension PM {
                 Terminal.note(Terminal.sanitiseLine("pm: warning: the previous report could not be removed; it is in \(leftBehind): remove it by hand"))
             }
             let index = (out as NSString).appendingPathComponent("index.html")
-            print(Terminal.sanitiseLine(index))
+            print(Terminal.sanitisePath(index))
         }
     }
 }

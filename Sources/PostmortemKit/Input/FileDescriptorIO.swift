@@ -6,7 +6,7 @@ public enum FileDescriptorIO {
     /// retrying interrupted and short writes. Returns nil when everything was written, else the
     /// reason it stopped.
     public static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int? = nil) -> String? {
-        let (done, failure) = transfer(bytes.count) { total in
+        let (done, failure) = transfer(bytes.count, descriptor: descriptor, waitFor: Int16(POLLOUT)) { total in
             let pointer = bytes.baseAddress! + total
             return offset.map { pwrite(descriptor, pointer, bytes.count - total, off_t($0 + total)) }
                 ?? write(descriptor, pointer, bytes.count - total)
@@ -19,7 +19,7 @@ public enum FileDescriptorIO {
     /// or the reason it stopped.
     public static func readFully(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer,
                                  at offset: Int? = nil) -> Result<Int, ReadFailure> {
-        let (done, failure) = transfer(buffer.count) { total in
+        let (done, failure) = transfer(buffer.count, descriptor: descriptor, waitFor: Int16(POLLIN)) { total in
             let pointer = buffer.baseAddress! + total
             return offset.map { pread(descriptor, pointer, buffer.count - total, off_t($0 + total)) }
                 ?? read(descriptor, pointer, buffer.count - total)
@@ -33,13 +33,20 @@ public enum FileDescriptorIO {
     }
 
     /// Calls `step` with the bytes done so far until `count` are done or it returns 0; retries
-    /// EINTR. Returns the bytes done and the error that stopped it, if any.
-    private static func transfer(_ count: Int, _ step: (Int) -> Int) -> (done: Int, failure: String?) {
+    /// EINTR, and waits with `poll` for `descriptor` to be ready (`waitFor`) when it is in
+    /// non-blocking mode and not (a pipe to a slow reader a parent process made non-blocking had
+    /// ended `pm lint`'s output with "Resource temporarily unavailable"). Returns the bytes done
+    /// and the error that stopped it, if any.
+    private static func transfer(_ count: Int, descriptor: Int32, waitFor events: Int16, _ step: (Int) -> Int) -> (done: Int, failure: String?) {
         var total = 0
         while total < count {
             let n = step(total)
             if n < 0 {
                 if errno == EINTR { continue }
+                if errno == EAGAIN || errno == EWOULDBLOCK {
+                    var ready = pollfd(fd: descriptor, events: events, revents: 0)
+                    if poll(&ready, 1, -1) >= 0 || errno == EINTR { continue }
+                }
                 return (total, String(cString: strerror(errno)))
             }
             if n == 0 { break }

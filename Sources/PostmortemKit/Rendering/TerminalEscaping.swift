@@ -22,61 +22,66 @@ public enum TerminalEscaping {
     /// the invisible bidirectional controls that make a line display in a different order than
     /// it reads ("Trojan Source", CVE-2021-42574), plus the Unicode line and paragraph separators.
     ///
-    /// A line that would start a GitHub Actions workflow command (`::error::…`, `::add-mask::…`,
-    /// the older `##[…]`, after any spaces and tabs, as the runner reads them) has its first
-    /// character written `\u{3a}` or `\u{23}`: a service id or file name that begins a line of
-    /// text output cannot annotate, mask or stop the commands of a CI log. `commands: false`
-    /// leaves them for text that is no line of its own (a workflow command's percent-encoded
-    /// property or message).
-    public static func escape(_ text: String, commands: Bool = true) -> String {
+    /// Text that GitHub Actions' runner would take for a workflow command is made inert: a line
+    /// that starts with `::` once the runner trims its leading white space (any Unicode white space,
+    /// as .NET's `TrimStart` does) has its first `:` written `\u{3a}`, and `##[` (the older form,
+    /// which the runner finds anywhere in a line) its first `#` written `\u{23}`. So a service id or
+    /// file name in text output cannot annotate, mask or stop the commands of a CI log.
+    ///
+    /// - Parameters:
+    ///   - inertCommands: false leaves `::` and `##[` as they are: for text no value starts a
+    ///     line of (a workflow command's percent-encoded property or message), and for a path the
+    ///     user chose, which `pm new` prints for `$EDITOR "$(pm new …)"`.
+    ///   - carriageReturns: false leaves a carriage return to a workflow command's reporter, which
+    ///     percent-encodes it (`%0D`) as the runner reads it back.
+    public static func escape(_ text: String, inertCommands: Bool = true, carriageReturns: Bool = true) -> String {
         // One pass over the bytes clears most text without decoding scalars: every scalar
         // escaped is an ASCII control or DEL, or starts with byte C2 (C1 controls), D8 (U+061C)
-        // or E2 (the marks, separators and bidirectional controls from U+2000 on).
+        // or E2 (the marks, separators and bidirectional controls from U+2000 on); a command
+        // needs two colons or `##[` somewhere.
         var bytes = text
-        let (clean, hasCommands) = bytes.withUTF8 { buffer in
+        let (clean, colons) = bytes.withUTF8 { buffer in
             (buffer.allSatisfy { b in
                 b < 0x80 ? (b >= 0x20 && b != 0x7F) || b == 0x0A || b == 0x09 : b != 0xC2 && b != 0xD8 && b != 0xE2
-            }, commands && startsCommand(buffer))
+            }, inertCommands && (contains(doubleColon, in: buffer) || contains(legacyCommand, in: buffer)))
         }
-        if clean && !hasCommands { return text }
-        guard hasCommands || text.unicodeScalars.contains(where: needsEscaping) else { return text }
-        var out = String.UnicodeScalarView()
+        if clean && !colons { return text }
         let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
         var lineStart = true
         for (index, scalar) in scalars.enumerated() {
-            if lineStart, scalar == " " || scalar == "\t" {
-                out.append(scalar)
+            let isBreak = scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{85}"
+            // The runner trims white space before looking for `::`; a line break starts a line.
+            if lineStart, !isBreak, scalar.properties.isWhitespace {
+                append(scalar, escaped: needsEscaping(scalar, carriageReturns: carriageReturns), to: &out)
                 continue
             }
-            let opensCommand = hasCommands && lineStart && isCommand(scalars[index...])
-            lineStart = scalar == "\n" || scalar == "\r"
-            if needsEscaping(scalar) || opensCommand {
-                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars)
-            } else {
-                out.append(scalar)
-            }
+            let opensCommand = inertCommands
+                && ((lineStart && scalars[index...].starts(with: [":", ":"])) || scalars[index...].starts(with: ["#", "#", "["]))
+            lineStart = isBreak
+            append(scalar, escaped: opensCommand || needsEscaping(scalar, carriageReturns: carriageReturns), to: &out)
         }
         return String(out)
     }
 
-    /// True when a line of `bytes` (the first, or one after a line feed or carriage return)
-    /// starts, after spaces and tabs, with `::` or `##[`.
-    static func startsCommand(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            while i < n, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") { i += 1 }
-            if i + 1 < n, bytes[i] == UInt8(ascii: ":"), bytes[i + 1] == UInt8(ascii: ":") { return true }
-            if i + 2 < n, bytes[i] == UInt8(ascii: "#"), bytes[i + 1] == UInt8(ascii: "#"), bytes[i + 2] == UInt8(ascii: "[") { return true }
-            // The next line.
-            while i < n, bytes[i] != 0x0A, bytes[i] != 0x0D { i += 1 }
-            i += 1
-        }
-        return false
+    private static func contains(_ needle: [UInt8], in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        needle.withUnsafeBufferPointer { ByteSearch.firstIndex(of: $0, in: buffer, from: 0) != nil }
     }
 
-    private static func isCommand(_ rest: ArraySlice<Unicode.Scalar>) -> Bool {
-        rest.starts(with: [":", ":"]) || rest.starts(with: ["#", "#", "["])
+    private static let doubleColon = Array("::".utf8)
+    private static let legacyCommand = Array("##[".utf8)
+
+    private static func append(_ scalar: Unicode.Scalar, escaped: Bool, to out: inout String.UnicodeScalarView) {
+        if escaped {
+            out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars)
+        } else {
+            out.append(scalar)
+        }
+    }
+
+    /// ``needsEscaping(_:)``, less the carriage return unless `carriageReturns`.
+    private static func needsEscaping(_ scalar: Unicode.Scalar, carriageReturns: Bool) -> Bool {
+        !carriageReturns && scalar == "\r" ? false : needsEscaping(scalar)
     }
 
     static func needsEscaping(_ scalar: Unicode.Scalar) -> Bool {

@@ -152,10 +152,9 @@ public enum ReportWriter {
                 }
             }
             try checkReplaceable(target.path)
-            do {
-                try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-            } catch {
-                throw ReportError("cannot create \(parent.path): " + (Self.blockingComponent(of: parent.path) ?? error.localizedDescription))
+            if let failure = FileSystem.makeDirectories(parent.path) {
+                let reason = failure.path == parent.path ? failure.reason : "\(failure.path): \(failure.reason)"
+                throw ReportError("cannot create \(parent.path): " + (Self.blockingComponent(of: parent.path) ?? reason))
             }
             let stagingURL = parent.appendingPathComponent(".\(ReportWriter.shortened(name)).pm-staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
             self.target = target
@@ -443,7 +442,11 @@ public enum ReportWriter {
             throw ReportError("cannot read \(path) (\(error.reason)) to check that it is a pm report; pm will not replace it. Choose another --out")
         }
         if listing.names.isEmpty && listing.undecodable.isEmpty { return }
-        guard fm.fileExists(atPath: (path as NSString).appendingPathComponent(ReportSite.markerName)) else {
+        var markerInfo = stat()
+        guard lstat((path as NSString).appendingPathComponent(ReportSite.markerName), &markerInfo) == 0 else {
+            if errno != ENOENT {
+                throw ReportError("cannot look into \(path) (\(String(cString: strerror(errno)))) to check that it is a pm report; pm will not replace it. Choose another --out")
+            }
             throw ReportError("\(path) exists and does not look like a pm report (no \(ReportSite.markerName) file); "
                 + "pm will not replace it. Remove it or choose another --out")
         }
@@ -487,10 +490,12 @@ public enum ReportWriter {
             return ForeignEntry(path: markerPath, reason: "which pm cannot read (\(reason.reason)), so what else the report holds is not known")
         }
         let listedPages = ReportSite.pageNames(inMarker: marker)
-        /// The entry's file type, nil when it no longer exists.
-        func fileType(_ path: String) -> mode_t? {
+        /// The entry's file type; nil when it no longer exists; a failure when pm cannot look at
+        /// it (a folder it may list but not search), which is not known to be the report's.
+        func fileType(_ path: String) -> Result<mode_t, ForeignEntry>? {
             var info = stat()
-            return lstat(path, &info) == 0 ? info.st_mode & S_IFMT : nil
+            if lstat(path, &info) == 0 { return .success(info.st_mode & S_IFMT) }
+            return errno == ENOENT ? nil : .failure(ForeignEntry(path: path, reason: "which pm cannot look at (\(String(cString: strerror(errno))))"))
         }
         /// The entries of a folder of the report still there, sorted, with their types; nil when
         /// the folder is gone; a failure when it cannot be listed or holds a name that is not UTF-8.
@@ -500,17 +505,28 @@ public enum ReportWriter {
                 if let name = listing.undecodable.first {
                     return .failure(ForeignEntry(path: (folder as NSString).appendingPathComponent(name), reason: DirectoryListing.undecodableReason))
                 }
-                return .success(listing.names.sorted().compactMap { name in
+                var children: [(name: String, path: String, type: mode_t)] = []
+                for name in listing.names.sorted() {
                     let path = (folder as NSString).appendingPathComponent(name)
-                    return fileType(path).map { (name, path, $0) }
-                })
+                    switch fileType(path) {
+                    case nil: continue
+                    case .failure(let foreign): return .failure(foreign)
+                    case .success(let type): children.append((name, path, type))
+                    }
+                }
+                return .success(children)
             } catch {
                 return error.code == ENOENT ? nil : .failure(ForeignEntry(path: folder, reason: "which pm cannot read (\(error.reason))"))
             }
         }
         for name in contents.sorted() {
             let entry = (path as NSString).appendingPathComponent(name)
-            guard let type = fileType(entry) else { continue }
+            let type: mode_t
+            switch fileType(entry) {
+            case nil: continue
+            case .failure(let foreign): return foreign
+            case .success(let found): type = found
+            }
             if name == assetsFolder {
                 // The images the marker lists, in folders of their own.
                 guard type == S_IFDIR else { return ForeignEntry(path: entry) }

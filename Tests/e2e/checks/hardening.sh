@@ -221,11 +221,12 @@ python3 -c "import sys; lines=open(\"out\",\"rb\").read().replace(b\"\\r\",b\"\\
 grep -q "u{3a}:error title=x::f.md:" out &&
 $P lint --today 2026-11-22 --format github | grep -q "^::[a-z]* file=pm/nl%0A%3A%3Aerror%3A%3Ag.md,"'
 # The robustness pass of stop 47.
-check "robust: a full or closed standard output is an error (exit 1, a message), not a crash; closed stdout goes nowhere" bash -c '
-P='"$PMABS"'; cd '"$PWD"'
-$P lint postmortems > /dev/full 2>err; test $? = 1 && grep -q "cannot write standard output: No space left on device" err &&
-$P budget --quarter 2026-Q3 --today 2026-11-22 --format csv > /dev/full 2>err; test $? = 1 && grep -q "cannot write standard output" err &&
-$P show postmortems >&- 2>err; test $? = 0 && ! grep -q . err'
+check "robust: a full or closed standard output is an error (exit 1, a message), not a crash; a closed standard input cannot be read" bash -c '
+P='"$PMABS"'; e=$(mktemp); cd '"$PWD"'
+$P lint postmortems > /dev/full 2>$e; test $? = 1 && grep -q "cannot write standard output: No space left on device" $e &&
+$P budget --quarter 2026-Q3 --today 2026-11-22 --format csv > /dev/full 2>$e; test $? = 1 && grep -q "cannot write standard output" $e &&
+$P show postmortems >&- 2>$e; test $? = 1 && grep -q "cannot write standard output: Bad file descriptor" $e &&
+$P lint --stdin-filename x.md - <&- >$e 2>&1; test $? = 1 && grep -q "x.md:1:1: error: cannot read the input: Bad file descriptor" $e'
 check "robust: report refuses --out . and a directory it cannot list (as nobody), touching neither" bash -c '
 w=$(mktemp -d /tmp/pm-e2e-out.XXXXXX); trap "chmod -R u+rwx $w; rm -rf $w" EXIT; chmod 755 $w; P='"$PMABS"'; C='"$PWD"'/pm.yml
 mkdir $w/here && cd $w/here && $P report --config $C --today 2026-11-22 --out . >/dev/null 2>err; test $? = 1 && grep -q "cannot be an output directory" err &&
@@ -236,4 +237,4 @@ chmod 755 $w/secret; echo "$out" | grep -q "cannot read $w/secret (Permission de
 check "robust: a pm.yml that is a broken symbolic link is a configuration error (exit 2), not a parent's pm.yml read in its place" bash -c '
 w=$(mktemp -d); mkdir $w/proj && ln -s missing $w/proj/pm.yml && printf "timezone: UTC\n" > $w/pm.yml && cd $w/proj && '"$PMABS"' lint 2>err; test $? = 2 && grep -q "symbolic link to missing" err'
 check "robust: directories nested deeper than 1,024 bytes of path are read, not skipped as already scanned" bash -c '
-w=$(mktemp -d); p=$w; for i in $(seq 0 150); do p=$p/dir$i; done; mkdir -p $p && printf -- "---\ntitle: [\n---\n# x\n" > $p/broken.md && '"$PMABS"' lint $w > out 2>&1; test $? = 1 && grep -q "broken.md:3:1: error: invalid YAML" out && ! grep -q "already scanned" out'
+w=$(mktemp -d); p=$w; for i in $(seq 0 150); do p=$p/dir$i; done; mkdir -p $p && printf -- "---\ntitle: [\n---\n# x\n" > $p/broken.md && '"$PMABS"' lint $w > $w.out 2>&1; test $? = 1 && grep -q "broken.md:3:1: error: invalid YAML" $w.out && ! grep -q "already scanned" $w.out'
