@@ -46,6 +46,8 @@ public enum TerminalEscaping {
             }, inertCommands && (contains(doubleColon, in: buffer) || contains(legacyCommand, in: buffer)))
         }
         if clean && !colons { return text }
+        // Em dashes, curly quotes and ellipses start with E2 too: most such text needs nothing.
+        guard colons || text.unicodeScalars.contains(where: { needsEscaping($0, carriageReturns: carriageReturns) }) else { return text }
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         var lineStart = true
