@@ -40,8 +40,15 @@ struct PM: ParsableCommand {
                 StandardStreams.error(Terminal.sanitise(fullMessage(for: error)) + "\n")
                 Foundation.exit(2)
             }
+            if code == .success {
+                // Help and the version, printed here rather than by `exit(withError:)`, so that a
+                // standard output that cannot take them is an error, as for every command.
+                print(fullMessage(for: error))
+                StandardStreams.finish()
+                Foundation.exit(0)
+            }
             // Output written before the error (pm lint's findings, then exit 1) is checked too.
-            if code != .success { StandardStreams.finish() }
+            StandardStreams.finish()
             exit(withError: error)
         }
     }

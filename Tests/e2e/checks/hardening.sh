@@ -225,6 +225,7 @@ check "robust: a full or closed standard output is an error (exit 1, a message),
 P='"$PMABS"'; e=$(mktemp); cd '"$PWD"'
 $P lint postmortems > /dev/full 2>$e; test $? = 1 && grep -q "cannot write standard output: No space left on device" $e &&
 $P budget --quarter 2026-Q3 --today 2026-11-22 --format csv > /dev/full 2>$e; test $? = 1 && grep -q "cannot write standard output" $e &&
+$P --help > /dev/full 2>$e; test $? = 1 && grep -q "cannot write standard output" $e && $P lint --help | grep -q "^USAGE: pm lint" &&
 $P show postmortems >&- 2>$e; test $? = 1 && grep -q "cannot write standard output: Bad file descriptor" $e &&
 $P lint --stdin-filename x.md - <&- >$e 2>&1; test $? = 1 && grep -q "x.md:1:1: error: cannot read the input: Bad file descriptor" $e'
 check "robust: report refuses --out . and a directory it cannot list (as nobody), touching neither" bash -c '
