@@ -329,6 +329,12 @@ import Testing
         #expect(PageHTML.prepare(MarkdownParser.renderHTML("### Heading ![h](https://example.com/h.png)\n"))
                 == "<h3 id=\"heading-\">Heading <a class=\"remote-image\" href=\"https://example.com/h.png\">Image: h</a></h3>\n")
         #expect(!PageHTML.prepare(MarkdownParser.renderHTML("[![g](https://a.example/g.png)](https://x.example/\u{1B}[31m)\n")).contains("<a class"))
+        // The review of stop 47: an address with an encoded control character is no link, as a
+        // text link's is not; and links around images are counted, not searched for backwards.
+        #expect(PageHTML.prepare(MarkdownParser.renderHTML("![img](https://a.example/y%1B[31m.png)\n"))
+                == "<p><span class=\"remote-image\">Image: img</span></p>\n")
+        #expect(PageHTML.linkingRemoteImages(#"<a href="x"><img src="https://a/b.png" alt="1" /></a> <img src="https://a/c.png" alt="2" />"#)
+                == #"<a href="x"><span class="remote-image">Image: 1</span></a> <a class="remote-image" href="https://a/c.png">Image: 2</a>"#)
         // An alt text that holds markup stays escaped.
         #expect(PageHTML.prepare(MarkdownParser.renderHTML("![<b>\"x\"</b>](https://a.example/x.png)\n"))
                 == "<p><a class=\"remote-image\" href=\"https://a.example/x.png\">Image: &lt;b&gt;&quot;x&quot;&lt;/b&gt;</a></p>\n")
