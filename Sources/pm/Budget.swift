@@ -64,9 +64,9 @@ extension PM {
                                       timezone: configuration.timezone, today: day,
                                       definedSLOs: sloIDs.isEmpty ? nil : configuration.slos)
             switch format {
-            case .text: print(Terminal.sanitise(BudgetTextRenderer.render(report, zone: zone)), terminator: "")
-            case .csv: print(BudgetCSVRenderer.render(report, zone: zone), terminator: "")
-            case .json: print(JSONOutput.encode(report))
+            case .text: Terminal.out(Terminal.sanitise(BudgetTextRenderer.render(report, zone: zone)), terminator: "")
+            case .csv: Terminal.out(BudgetCSVRenderer.render(report, zone: zone), terminator: "")
+            case .json: Terminal.out(JSONOutput.encode(report))
             }
             if format != .text { Terminal.warnings(report.notes) }
             if failed { throw ExitCode.failure }

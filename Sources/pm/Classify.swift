@@ -93,7 +93,7 @@ extension PM {
                 if evaluation.documents == 0 {
                     Terminal.note("pm: warning: no document declares `causes:`, so there is nothing to evaluate against")
                 }
-                print(format == .json ? JSONOutput.encode(evaluation) : Terminal.sanitise(CauseTextRenderer.render(evaluation)),
+                Terminal.out(format == .json ? JSONOutput.encode(evaluation) : Terminal.sanitise(CauseTextRenderer.render(evaluation)),
                       terminator: format == .json ? "\n" : "")
             } else {
                 let zone = ZoneResolver(configuration.timezone) ?? .utc
@@ -102,9 +102,9 @@ extension PM {
                                          repeatWindowDays: classifier.settings.repeatWindowDays, burns: burns, groupBy: groupBy,
                                          slos: configuration.slos, zone: zone)
                 switch format {
-                case .text: print(Terminal.sanitise(CauseTextRenderer.render(report, explain: explain)), terminator: "")
-                case .json: print(JSONOutput.encode(report))
-                case .csv: print(CauseCSVRenderer.render(report), terminator: "")
+                case .text: Terminal.out(Terminal.sanitise(CauseTextRenderer.render(report, explain: explain)), terminator: "")
+                case .json: Terminal.out(JSONOutput.encode(report))
+                case .csv: Terminal.out(CauseCSVRenderer.render(report), terminator: "")
                 }
                 if format != .text { Terminal.warnings(report.notes) }
             }

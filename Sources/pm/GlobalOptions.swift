@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-@preconcurrency import Glibc
-#endif
 import ArgumentParser
 import Foundation
 import PostmortemKit
@@ -55,6 +52,13 @@ enum Terminal {
     /// would keep the mark that made it no workflow command (`\u{3a}:error`) in the one line.
     static func error(_ message: String) {
         StandardStreams.error("pm: error: \(sanitiseLine(message))\n")
+    }
+
+    /// Writes `text` and `terminator` to standard output (``StandardStreams/output(_:)``): every
+    /// command's output goes this way, not through `print`, whose stdio buffer failed without a
+    /// word on a full disk and gave up on a non-blocking pipe.
+    static func out(_ text: String, terminator: String = "\n") {
+        StandardStreams.output(text + terminator)
     }
 
     static func note(_ message: String) {
@@ -120,9 +124,8 @@ enum StandardStreams {
         }
     }
 
-    /// Writes `text` to standard output, after what `print` has buffered.
+    /// Writes `text` to standard output.
     static func output(_ text: String) {
-        fflush(stdout)
         lock.lock()
         defer { lock.unlock() }
         guard outputFailure == nil else { return }
@@ -136,13 +139,10 @@ enum StandardStreams {
         _ = text.withUTF8 { FileDescriptorIO.writeAll(2, UnsafeRawBufferPointer($0)) }
     }
 
-    /// Flushes what `print` buffered; when standard output could not be written, says so on
-    /// standard error and exits 1.
+    /// When standard output could not be written, says so on standard error and exits 1.
     static func finish() {
-        let flushed = fflush(stdout) == 0 && ferror(stdout) == 0
-        let stdioFailure = flushed ? nil : String(cString: strerror(errno))
         lock.lock()
-        let failure = outputFailure ?? stdioFailure
+        let failure = outputFailure
         lock.unlock()
         guard let failure else { return }
         error("pm: error: cannot write standard output: \(failure)\n")

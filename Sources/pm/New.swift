@@ -119,7 +119,7 @@ extension PM {
             // Relative to the current directory, as pm.yml's directories are read (`..` when needed;
             // absolute when only `/` is shared), as the README shows it
             // (`postmortems/….md`), so that `$EDITOR "$(pm new …)"` works from anywhere either way.
-            print(Terminal.sanitisePath(ReportGenerator.shownPath(relativeTo: FileManager.default.currentDirectoryPath)(path)))
+            Terminal.out(Terminal.sanitisePath(ReportGenerator.shownPath(relativeTo: FileManager.default.currentDirectoryPath)(path)))
         }
     }
 }

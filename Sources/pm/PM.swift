@@ -43,7 +43,7 @@ struct PM: ParsableCommand {
             if code == .success {
                 // Help and the version, printed here rather than by `exit(withError:)`, so that a
                 // standard output that cannot take them is an error, as for every command.
-                print(fullMessage(for: error))
+                Terminal.out(fullMessage(for: error))
                 StandardStreams.finish()
                 Foundation.exit(0)
             }

@@ -177,7 +177,7 @@ extension PM {
                 Terminal.note(Terminal.sanitiseLine("pm: warning: the previous report could not be removed; it is in \(leftBehind): remove it by hand"))
             }
             let index = (out as NSString).appendingPathComponent("index.html")
-            print(Terminal.sanitisePath(index))
+            Terminal.out(Terminal.sanitisePath(index))
         }
     }
 }

@@ -25,7 +25,7 @@ extension PM {
                 // A reading problem is no rule, but lint reports it like one, and pm.yml's
                 // `lint.disable` and `pm-lint` comments name it as they name rules. With
                 // --markdown, its first line is a heading, as a rule's is.
-                print(Terminal.sanitise("""
+                Terminal.out(Terminal.sanitise("""
                     \(markdown ? "### " : "")\(code.rawValue) \(code.alias) (\(code.severityText))
 
                     A reading problem: pm finds it while reading a document, before the lint rules run, and
@@ -43,17 +43,17 @@ extension PM {
             if markdown {
                 if let rule {
                     guard let type = RuleRegistry.rule(named: rule) else { throw unknown(rule) }
-                    print(RuleDocumentation.markdown(for: type.description), terminator: "")
+                    Terminal.out(RuleDocumentation.markdown(for: type.description), terminator: "")
                 } else {
-                    print(RuleDocumentation.markdown(), terminator: "")
+                    Terminal.out(RuleDocumentation.markdown(), terminator: "")
                 }
                 return
             }
             if let rule {
                 guard let type = RuleRegistry.rule(named: rule) else { throw unknown(rule) }
-                print(Terminal.sanitise(RuleDocumentation.text(for: type.description)), terminator: "")
+                Terminal.out(Terminal.sanitise(RuleDocumentation.text(for: type.description)), terminator: "")
             } else {
-                print(RuleDocumentation.table(), terminator: "")
+                Terminal.out(RuleDocumentation.table(), terminator: "")
             }
         }
 

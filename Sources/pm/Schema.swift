@@ -22,7 +22,7 @@ extension PM {
         func run() throws {
             let configuration = try global.loadConfiguration()
             do {
-                print(try FrontMatterSchema.json(configuration: configuration))
+                Terminal.out(try FrontMatterSchema.json(configuration: configuration))
             } catch {
                 Terminal.error(error.description)
                 throw ExitCode(2)
