@@ -128,10 +128,13 @@ public enum ReportWriter {
         /// Checks that `directory` may be replaced, creates its missing parents and the staging
         /// directory beside it. Images pages show are copied from `assetRoot` (pm.yml's
         /// directory), where their relative paths start; without one, none are.
-        public init(directory path: String, staging: Staging = Staging(), assetRoot: String? = nil) throws(ReportError) {
+        ///
+        /// `workingDirectory` is the directory pm runs in (tests give another): `--out` may not be
+        /// it, nor hold it.
+        public init(directory path: String, staging: Staging = Staging(), assetRoot: String? = nil,
+                    workingDirectory: String = ".") throws(ReportError) {
             self.assetRoot = assetRoot.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
-            let fm = FileManager.default
-            // A path ending in `.` or `..` is refused as written: the URL names the directory by
+                        // A path ending in `.` or `..` is refused as written: the URL names the directory by
             // its place, and `--out .` had replaced the current directory. (Foundation reads `..`
             // in the path as text, so `link/../out` is `./out`, not beside what the link names.)
             let target = URL(fileURLWithPath: path)
@@ -143,13 +146,8 @@ public enum ReportWriter {
             }
             // The directory pm runs in, or one that holds it: replacing it would leave the shell
             // in a directory that no longer exists.
-            if let resolved = realpath(target.path, nil) {
-                let out = String(cString: resolved)
-                free(resolved)
-                let here = URL(fileURLWithPath: fm.currentDirectoryPath).resolvingSymlinksInPath().path
-                if here == out || here.hasPrefix(out.hasSuffix("/") ? out : out + "/") {
-                    throw ReportError("\(path) is the directory pm runs in, or holds it; pm will not replace it. Run pm from another directory or choose another --out")
-                }
+            if ReportWriter.holds(target.path, workingDirectory) {
+                throw ReportError("\(path) is the directory pm runs in, or holds it; pm will not replace it. Run pm from another directory or choose another --out")
             }
             try checkReplaceable(target.path)
             if let failure = FileSystem.makeDirectories(parent.path) {
@@ -421,6 +419,21 @@ public enum ReportWriter {
         }
     }
 
+
+    /// True when the directory `target` is `directory` or one of the directories that hold it,
+    /// compared by device and inode up the path `realpath` gives `directory` (the first version
+    /// compared paths, one of them from Foundation's `resolvingSymlinksInPath`, which cuts a path
+    /// at about 1,024 bytes: from a deeper directory, `--out "$PWD"` had replaced it).
+    static func holds(_ target: String, _ directory: String) -> Bool {
+        guard let out = InputDiscovery.FileIdentity(target), let resolved = realpath(directory, nil) else { return false }
+        var path = String(cString: resolved)
+        free(resolved)
+        while true {
+            if InputDiscovery.FileIdentity(path) == out { return true }
+            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), path != "/" else { return false }
+            path = slash == path.utf8.startIndex ? "/" : String(path[..<slash])
+        }
+    }
 
     /// Refuses a target that exists and is not a previous report.
     static func checkReplaceable(_ path: String) throws(ReportError) {

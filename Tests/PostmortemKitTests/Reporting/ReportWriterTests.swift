@@ -151,19 +151,23 @@ struct ReportWriterTests {
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         let fm = FileManager.default
-        let before = fm.currentDirectoryPath
-        defer { fm.changeCurrentDirectoryPath(before) }
-        let inner = root.appendingPathComponent("e/f")
+        // Deeper than the 1,024 bytes Foundation's resolvingSymlinksInPath keeps (the review).
+        var inner = root
+        for level in 0..<60 { inner = inner.appendingPathComponent("directory_component_\(level)") }
         try fm.createDirectory(at: inner, withIntermediateDirectories: true)
-        fm.changeCurrentDirectoryPath(inner.path)
-        for out in [".", "./", "..", "../", inner.path, root.appendingPathComponent("e").path] {
-            #expect(throws: ReportError.self) { try ReportWriter.write(site, to: out) }
+        let link = root.appendingPathComponent("link")
+        try fm.createSymbolicLink(atPath: link.path, withDestinationPath: inner.path)
+        for out in [inner.path, inner.deletingLastPathComponent().path, root.path, link.path + "/.", inner.path + "/."] {
+            #expect(throws: ReportError.self) { try ReportWriter.Stage(directory: out, workingDirectory: inner.path) }
         }
         #expect(fm.fileExists(atPath: inner.path))
         #expect(try fm.contentsOfDirectory(atPath: inner.path).isEmpty)
         // A sibling is fine.
-        try ReportWriter.write(site, to: "../report")
-        #expect(fm.fileExists(atPath: root.appendingPathComponent("e/report/index.html").path))
+        let sibling = inner.deletingLastPathComponent().appendingPathComponent("report")
+        let stage = try ReportWriter.Stage(directory: sibling.path, workingDirectory: inner.path)
+        for file in site { try stage.write(file) }
+        try stage.commit()
+        #expect(fm.fileExists(atPath: sibling.appendingPathComponent("index.html").path))
     }
 
     @Test("entries listed but gone when looked at (another pm report replacing the same --out) are not foreign")
