@@ -115,23 +115,33 @@ extension PM {
             // terminal closed), a quit, a broken pipe (`pm report 2>&1 | head`), the file size
             // limit (`ulimit -f`), timers and the user signals, which had left it behind.
             let staging = ReportWriter.Staging()
-            let stoppingSignals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGXFSZ, SIGXCPU, SIGALRM, SIGVTALRM, SIGUSR1, SIGUSR2]
-            let interrupts = stoppingSignals.map { (signalNumber: Int32) -> DispatchSourceSignal in
-                signal(signalNumber, SIG_IGN)
+            //
+            // A signal the caller ignores stays ignored (`nohup pm report`, or a script's background
+            // job, whose SIGINT and SIGQUIT the shell ignores): pm had taken each one over.
+            var previous: [(signal: Int32, handler: sighandler_t?)] = []
+            var interrupts: [DispatchSourceSignal] = []
+            for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGXFSZ, SIGXCPU, SIGALRM, SIGVTALRM, SIGUSR1, SIGUSR2] {
+                let handler = signal(signalNumber, SIG_IGN)
+                if unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { continue }
+                previous.append((signalNumber, handler))
                 let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
                 source.setEventHandler {
                     let written = staging.cancel()
                     Terminal.note(written ? "pm: interrupted; the report had been written" : "pm: interrupted; no report written")
+                    // pm dies of the signal, as the caller expects: a shell loop stops at Ctrl-C
+                    // only when its command was ended by SIGINT, not when it exited 130.
+                    signal(signalNumber, SIG_DFL)
+                    kill(getpid(), signalNumber)
                     Foundation.exit(128 + signalNumber)
                 }
                 source.resume()
-                return source
+                interrupts.append(source)
             }
             defer {
                 // Once the report is in place each signal does what it did before: a broken pipe
                 // while the path is printed (`pm report | true`) ends pm as it ends other commands.
                 interrupts.forEach { $0.cancel() }
-                for signalNumber in stoppingSignals { signal(signalNumber, SIG_DFL) }
+                for (signalNumber, handler) in previous { signal(signalNumber, handler) }
             }
             let review: QuarterlyReview
             let skippedImages: [(asset: ReportAsset, reason: String)]
