@@ -223,15 +223,20 @@ $P lint --today 2026-11-22 --format github | grep -q "^::[a-z]* file=pm/nl%0A%3A
 # The robustness pass of stop 47.
 check "robust: a full or closed standard output is an error (exit 1, a message), not a crash; a closed standard input cannot be read" bash -c '
 P='"$PMABS"'; e=$(mktemp); cd '"$PWD"'
-$P lint postmortems > /dev/full 2>$e; test $? = 1 && grep -q "cannot write standard output: No space left on device" $e &&
-$P budget --quarter 2026-Q3 --today 2026-11-22 --format csv > /dev/full 2>$e; test $? = 1 && grep -q "cannot write standard output" $e &&
-$P --help > /dev/full 2>$e; test $? = 1 && grep -q "cannot write standard output" $e && $P lint --help | grep -q "^USAGE: pm lint" &&
-$P show postmortems >&- 2>$e; test $? = 1 && grep -q "cannot write standard output: Bad file descriptor" $e &&
-$P lint --stdin-filename x.md - <&- >$e 2>&1; test $? = 1 && grep -q "x.md:1:1: error: cannot read the input: Bad file descriptor" $e'
+# One step a line, each ending the check when it fails: chained with semicolons, the test of a
+# failed step had passed as the exit code of the next (the review of stop 47).
+expect() { local code=$1 text=$2; shift 2; "$@" 2>$e >/dev/null; local got=$?; [ $got = $code ] && grep -q "$text" $e || { echo "$* gave $got: $(cat $e)"; exit 1; }; }
+expect 1 "cannot write standard output: No space left on device" sh -c "$P lint postmortems > /dev/full"
+expect 1 "cannot write standard output" sh -c "$P budget --quarter 2026-Q3 --today 2026-11-22 --format csv > /dev/full"
+expect 1 "cannot write standard output" sh -c "$P --help > /dev/full"
+expect 1 "cannot write standard output: Bad file descriptor" sh -c "$P show postmortems >&-"
+expect 1 "x.md:1:1: error: cannot read the input: Bad file descriptor" sh -c "$P lint --stdin-filename x.md - <&- 1>&2"
+$P lint --help | grep -q "^USAGE: pm lint"'
 check "robust: report refuses --out . and a directory it cannot list (as nobody), touching neither" bash -c '
 w=$(mktemp -d /tmp/pm-e2e-out.XXXXXX); trap "chmod -R u+rwx $w; rm -rf $w" EXIT; chmod 755 $w; P='"$PMABS"'; C='"$PWD"'/pm.yml
-mkdir $w/here && cd $w/here && $P report --config $C --today 2026-11-22 --out . >/dev/null 2>err; test $? = 1 && grep -q "cannot be an output directory" err &&
-$P report --config $C --today 2026-11-22 --out $w/here >/dev/null 2>err; test $? = 1 && grep -q "directory pm runs in" err && test -d $w/here || exit 1
+mkdir $w/here && cd $w/here
+$P report --config $C --today 2026-11-22 --out . >/dev/null 2>err; [ $? = 1 ] && grep -q "cannot be an output directory" err || exit 1
+$P report --config $C --today 2026-11-22 --out $w/here >/dev/null 2>err; [ $? = 1 ] && grep -q "directory pm runs in" err && test -d $w/here || exit 1
 mkdir $w/secret && echo thesis > $w/secret/thesis.txt && chmod 711 $w/secret
 if [ $(id -u) = 0 ]; then chmod 777 $w; out=$(su nobody -s /bin/bash -c "cd /tmp && $P report --config $C --today 2026-11-22 --out $w/secret 2>&1"); else out=$($P report --config $C --today 2026-11-22 --out $w/secret 2>&1); fi
 chmod 755 $w/secret; echo "$out" | grep -q "cannot read $w/secret (Permission denied)" && test "$(cat $w/secret/thesis.txt)" = thesis && test -z "$(ls -A $w | grep pm-)"'
