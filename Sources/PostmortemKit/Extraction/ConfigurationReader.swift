@@ -215,10 +215,16 @@ public enum ConfigurationReader {
     /// Loads pm.yml from `path`, reading OpenSLO references relative to it.
     public static func load(path: String) throws(ConfigurationError) -> Configuration {
         guard let data = FileManager.default.contents(atPath: path) else {
-            if let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
-                throw ConfigurationError(path: path, message: "cannot read the configuration file: it is a symbolic link to \(destination), which cannot be read (it does not exist, or the links loop)")
+            // The system's reason, found again with open(2): Foundation gives none.
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+            var reason = descriptor >= 0 ? "" : String(cString: strerror(errno))
+            if descriptor >= 0 {
+                var info = stat()
+                if fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { reason = String(cString: strerror(EISDIR)) }
+                close(descriptor)
             }
-            throw ConfigurationError(path: path, message: "cannot read the configuration file")
+            let link = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { " (a symbolic link to \($0))" } ?? ""
+            throw ConfigurationError(path: path, message: "cannot read the configuration file\(link)" + (reason.isEmpty ? "" : ": \(reason)"))
         }
         if let encoding = wideEncoding(data) {
             throw ConfigurationError(path: path, message: "the file is \(encoding) (it starts with that byte-order mark), not UTF-8: save it as UTF-8")
