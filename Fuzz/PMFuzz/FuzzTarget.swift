@@ -39,6 +39,14 @@ enum FuzzTarget {
                                         linter: linter, options: options, templates: templates)
         _ = JSONOutput.encode(ShowOutput(postmortems: [read.postmortem]))
         precondition(!site.files.isEmpty)
+        // Text output is inert in a terminal and a CI log: no control character but line feed and
+        // tab, and no line a GitHub runner reads as a workflow command (docs/hardening.md).
+        let text = TerminalEscaping.escape(RecordTextRenderer.render(read.postmortem))
+        for line in text.unicodeScalars.split(separator: "\n") {
+            let start = line.drop { $0.properties.isWhitespace }
+            precondition(!start.starts(with: [":", ":"]) && !String(String.UnicodeScalarView(line)).contains("##["), "workflow command in text output")
+            precondition(!line.contains { $0.value < 0x20 && $0 != "\t" || (0x7F...0x9F).contains($0.value) }, "control character in text output")
+        }
     }
 }
 
