@@ -250,8 +250,17 @@ enum ActionExtractor {
             // `- Owner: team-data` over the team's actions: a group, whose actions without an
             // owner of their own are the team's.
             let groupOwner = task == nil && !nestedLists.isEmpty ? ownerLabel(text) : nil
-            if task == nil, let lead, !nestedLists.isEmpty,
-               isLabelOnly(lead) || groupOwner != nil || trailing.isEmpty && labelsAGroup(text, over: nestedLists, started: started) {
+            var namesAGroup = false
+            if let lead, !nestedLists.isEmpty {
+                namesAGroup = task == nil
+                    ? isLabelOnly(lead) || groupOwner != nil || trailing.isEmpty && labelsAGroup(text, over: nestedLists, started: started)
+                    // `- [ ] Process` over `- [ ] Add a runbook step …`: a box on a kind or horizon
+                    // of action (``isGroupLabel(_:)``) over tasks names a group too; its tasks had
+                    // been left out, and the label taken for an action without an owner (left
+                    // open by stop 45).
+                    : trailing.isEmpty && boxedGroupLabel(text, over: nestedLists)
+            }
+            if namesAGroup {
                 var label = text
                 if label.hasSuffix(":") { label.removeLast() }
                 for nested in nestedLists {
@@ -450,6 +459,16 @@ enum ActionExtractor {
                                           "process", "processes", "repair", "repairs", "monitoring", "alerting", "documentation",
                                           "tooling", "testing", "communication", "communications", "people", "technology",
                                           "infrastructure", "observability", "response"]
+
+    /// True when `text`, the first line of a task (`- [ ] Process`) over `nested` lists, names a
+    /// kind or a horizon of action (``isGroupLabel(_:)``, a closing `:` allowed) over a list of
+    /// tasks: a group whose box is decoration. Any other task over tasks is an action with steps.
+    static func boxedGroupLabel(_ text: String, over nested: [MarkdownNode]) -> Bool {
+        guard nested.contains(where: startsWithTask), isShortLabel(text) else { return false }
+        var label = text.trimmingWhitespace()
+        if label.hasSuffix(":") { label.removeLast() }
+        return isGroupLabel(SectionTitles.normalise(label))
+    }
 
     /// True for a list whose first item is a task (`- [ ] …`).
     static func startsWithTask(_ list: MarkdownNode) -> Bool {

@@ -1308,6 +1308,28 @@ import Testing
     /// The retest of stop 41: an issue number in a parenthesis without keys (`(@dana.k, #125)`)
     /// was no ticket. (An id at the start of the text stays the ticket: `AI-1432` is as often a
     /// Jira project's as an action's own number, the review of the stop found.)
+    /// Left open by stop 45: `- [ ] Process` over tasks had been one action without an owner, and
+    /// its tasks left out. A box on a kind or horizon of action over tasks names a group; a task
+    /// over steps, or over notes, stays an action.
+    @Test func boxedGroupLabelsOverTasks() {
+        let p = read("""
+            ## Follow-up actions
+            - [ ] Process
+              - [ ] Add a disk-usage step to the runbook (owner: @search-team, due: 2026-09-01, ticket: SRCH-12)
+              - [x] Page at 80% disk (owner: @search-team, ticket: SRCH-13)
+            - [x] Short term:
+              - [ ] Alert on index growth (owner: @sre, ticket: OPS-4)
+            - [ ] Migrate the pool (owner: @a, ticket: OPS-1)
+              - [ ] Drain the old pool
+            - [ ] Testing
+              - Covered by the load-test suite
+            """)
+        #expect(p.actions.map(\.text) == ["Add a disk-usage step to the runbook", "Page at 80% disk", "Alert on index growth",
+                                          "Migrate the pool", "Testing"])
+        #expect(p.actions.map(\.state) == [.open, .done, .open, .open, .open])
+        #expect(p.actions.map(\.group) == ["Process", "Process", "Short term", nil, nil])
+    }
+
     @Test func issueNumbersInMetadataAreTickets() {
         let p = read("""
             ## Follow-up actions
