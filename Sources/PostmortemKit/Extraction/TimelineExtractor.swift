@@ -835,6 +835,17 @@ enum TimelineExtractor {
     static let dateLabelWords: Set<String> = ["date", "dates", "dated", "day", "when", "on", "datetime", "start", "started", "began",
                                               "detected", "window", "duration"]
 
+    /// True when `rest`, the words after a date that starts an item (`Sunday, October 18, 2026 —
+    /// recovery`), name the day over entries of the item's own: a few words, over a nested list
+    /// whose items start with times. Such an item had been an entry at midnight ("recovery").
+    static func namesTheDay(_ rest: String, over item: MarkdownNode) -> Bool {
+        let words = rest.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard !words.isEmpty, words.count <= 5, !rest.contains(where: { $0 == "." || $0 == "\n" }) else { return false }
+        return item.children.dropFirst().contains { child in
+            isList(child) && Self.leads(of: child).leadings.contains { $0.map { !$0.isDateOnly } ?? false }
+        }
+    }
+
     /// Each item's first block as lines, and the date or time it starts with. A day label with
     /// words after its date labels the day only over entries of its own (a nested list).
     static func leads(of list: MarkdownNode) -> (lines: [[Substring]], leadings: [TimeExpression.Leading?]) {
@@ -857,7 +868,7 @@ enum TimelineExtractor {
             let firstLine = leadLines[index].first.map(String.init) ?? ""
             let range = item.range ?? list.range ?? SourceRange(line: 1)
             if let leading = leadings[index] {
-                if leading.isDateOnly && (leading.rest.isEmpty || isNote(leading.rest)) {
+                if leading.isDateOnly && (leading.rest.isEmpty || isNote(leading.rest) || namesTheDay(leading.rest, over: item)) {
                     // "- 2019-01-23" grouping nested entries ("- 2019-01-23 (all times UTC)"), or
                     // the day of the entries after it ("- 2019-01-23 (Wednesday)", then "- 14:02 …").
                     setWrittenDate(leading, at: range, &context, &problems)

@@ -1115,6 +1115,28 @@ import Testing
         #expect(wrong.problems.map(\.message) == ["day 3 of an incident that started on 2026-05-10 is 2026-05-12, not 2026-05-14 as written; the date written is read"])
     }
 
+    /// Left open by stop 45: `- Sunday, October 18, 2026 — recovery` over the day's entries was
+    /// an entry at midnight ("recovery"). A few words after a date over timed entries of the
+    /// item's own name the day; over nothing, or with a sentence, the item is an entry as before.
+    @Test func datedItemsWithWordsOverTheirEntries() {
+        let labelled = readTimeline("""
+            - Saturday, October 17, 2026 — detection
+              - 22:10 Checkout 5xx ratio rises to 12%.
+            - Sunday, October 18, 2026 — recovery
+              - 01:40 Failover to the replica.
+            """, path: "incident.md")
+        #expect(labelled.timeline.map { $0.time?.description } == ["2026-10-17T22:10:00Z", "2026-10-18T01:40:00Z"])
+        #expect(labelled.timeline.map(\.text) == ["Checkout 5xx ratio rises to 12%.", "Failover to the replica."])
+        let entries = readTimeline("""
+            - 2026-10-17 — errors begin after the index rollout. Search slows.
+              - 22:10 first page
+            - 2026-10-18 — recovery
+              - notes from the bridge
+            """, path: "incident.md")
+        #expect(entries.timeline.map(\.text).first == "errors begin after the index rollout. Search slows.")
+        #expect(entries.timeline.map(\.text).contains("recovery"))
+    }
+
     /// Left open by stop 45: a day label with words after its bracketed date (`**Day 3
     /// (2026-05-14) – recovery**`, `### Day 2 (2026-05-13): rollback`) dated nothing. A time
     /// after the bracket is no label's.
