@@ -41,7 +41,9 @@ enum FuzzTarget {
         precondition(!site.files.isEmpty)
         // Text output is inert in a terminal and a CI log: no control character but line feed and
         // tab, and no line a GitHub runner reads as a workflow command (docs/hardening.md).
-        let text = TerminalEscaping.escape(RecordTextRenderer.render(read.postmortem))
+        // The values alone too, as a line of lint's text or a CSV row may start with one.
+        let values = [read.postmortem.id, read.postmortem.title ?? ""] + read.postmortem.services + read.postmortem.authors
+        let text = ([RecordTextRenderer.render(read.postmortem)] + values).map { TerminalEscaping.escape($0) }.joined(separator: "\n")
         for line in text.unicodeScalars.split(separator: "\n") {
             let start = line.drop { $0.properties.isWhitespace }
             precondition(!start.starts(with: [":", ":"]) && !String(String.UnicodeScalarView(line)).contains("##["), "workflow command in text output")

@@ -129,20 +129,28 @@ extension PM {
                     let written = staging.cancel()
                     Terminal.note(written ? "pm: interrupted; the report had been written" : "pm: interrupted; no report written")
                     // pm dies of the signal, as the caller expects: a shell loop stops at Ctrl-C
-                    // only when its command was ended by SIGINT, not when it exited 130.
+                    // only when its command was ended by SIGINT, not when it exited 130. Raised
+                    // on this thread with the signal unblocked (libdispatch's threads block it,
+                    // and a signal sent to the process raced the exit below; the review).
                     signal(signalNumber, SIG_DFL)
-                    kill(getpid(), signalNumber)
+                    var only = sigset_t()
+                    sigemptyset(&only)
+                    sigaddset(&only, signalNumber)
+                    pthread_sigmask(SIG_UNBLOCK, &only, nil)
+                    raise(signalNumber)
                     Foundation.exit(128 + signalNumber)
                 }
                 source.resume()
                 interrupts.append(source)
             }
-            defer {
-                // Once the report is in place each signal does what it did before: a broken pipe
-                // while the path is printed (`pm report | true`) ends pm as it ends other commands.
+            // Once the report is in place (or the run failed) each signal does what it did before:
+            // a broken pipe while the path is printed (`pm report | true`) ends pm as it ends
+            // other commands. Called again by the defer on the way out, which changes nothing.
+            func restoreSignals() {
                 interrupts.forEach { $0.cancel() }
                 for (signalNumber, handler) in previous { signal(signalNumber, handler) }
             }
+            defer { restoreSignals() }
             let review: QuarterlyReview
             let skippedImages: [(asset: ReportAsset, reason: String)]
             let leftBehind: String?
@@ -174,6 +182,7 @@ extension PM {
                 skippedImages = stage.skippedAssets
                 try stage.commit()
                 leftBehind = stage.leftBehind
+                restoreSignals()
             } catch {
                 Terminal.error(error.description)
                 throw ExitCode.failure

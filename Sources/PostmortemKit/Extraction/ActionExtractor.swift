@@ -464,10 +464,11 @@ enum ActionExtractor {
     /// kind or a horizon of action (``isGroupLabel(_:)``, a closing `:` allowed) over a list of
     /// tasks: a group whose box is decoration. Any other task over tasks is an action with steps.
     static func boxedGroupLabel(_ text: String, over nested: [MarkdownNode]) -> Bool {
-        guard nested.contains(where: startsWithTask), isShortLabel(text) else { return false }
+        // Every item under it a task: notes among them make it an action with notes, as before.
+        guard nested.allSatisfy({ $0.children.allSatisfy(\.isTaskItem) }), isShortLabel(text) else { return false }
         var label = text.trimmingWhitespace()
         if label.hasSuffix(":") { label.removeLast() }
-        return isGroupLabel(SectionTitles.normalise(label))
+        return isGroupLabel(SectionTitles.normalise(label)) || groupState(label) != nil
     }
 
     /// True for a list whose first item is a task (`- [ ] …`).

@@ -836,15 +836,24 @@ enum TimelineExtractor {
                                               "detected", "window", "duration"]
 
     /// True when `rest`, the words after a date that starts an item (`Sunday, October 18, 2026 —
-    /// recovery`), name the day over entries of the item's own: a few words, over a nested list
-    /// whose items start with times. Such an item had been an entry at midnight ("recovery").
+    /// recovery`), name the day over entries of the item's own: words for a phase of the incident
+    /// (``phaseWords``), over a nested list whose items start with times. Such an item had been an
+    /// entry at midnight ("recovery"). Other words (`database failover`) stay an entry's, which
+    /// may be the one untimed line of the trigger.
     static func namesTheDay(_ rest: String, over item: MarkdownNode) -> Bool {
-        let words = rest.split(whereSeparator: { $0 == " " || $0 == "\t" })
-        guard !words.isEmpty, words.count <= 5, !rest.contains(where: { $0 == "." || $0 == "\n" }) else { return false }
+        let words = rest.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "-" })
+        guard !words.isEmpty, words.count <= 5, words.allSatisfy({ phaseWords.contains(String($0)) }) else { return false }
         return item.children.dropFirst().contains { child in
             isList(child) && Self.leads(of: child).leadings.contains { $0.map { !$0.isDateOnly } ?? false }
         }
     }
+
+    /// Words that name a phase of an incident or a part of a day, and the words between them.
+    static let phaseWords: Set<String> = ["detection", "detect", "response", "respond", "triage", "investigation", "diagnosis",
+                                          "mitigation", "mitigate", "recovery", "recover", "resolution", "restoration", "rollback",
+                                          "clean-up", "cleanup", "follow-up", "aftermath", "escalation", "monitoring", "impact",
+                                          "onset", "outage", "incident", "start", "end", "begins", "ends", "morning", "afternoon",
+                                          "evening", "night", "overnight", "day", "the", "and", "of", "continued", "phase"]
 
     /// Each item's first block as lines, and the date or time it starts with. A day label with
     /// words after its date labels the day only over entries of its own (a nested list).
@@ -872,7 +881,8 @@ enum TimelineExtractor {
                     // "- 2019-01-23" grouping nested entries ("- 2019-01-23 (all times UTC)"), or
                     // the day of the entries after it ("- 2019-01-23 (Wednesday)", then "- 14:02 …").
                     setWrittenDate(leading, at: range, &context, &problems)
-                    if !leading.rest.isEmpty { stateZone(in: leading.rest, &context) }
+                    // Only a note states a zone: a day's name ("PST cluster drained") does not.
+                    if !leading.rest.isEmpty, isNote(leading.rest) { stateZone(in: leading.rest, &context) }
                     for child in item.children.dropFirst() { read(child, &context, &result, &problems) }
                     continue
                 }

@@ -1305,9 +1305,6 @@ import Testing
         #expect(q.actions.first?.reason == "Duplicate of OPS-2")
     }
 
-    /// The retest of stop 41: an issue number in a parenthesis without keys (`(@dana.k, #125)`)
-    /// was no ticket. (An id at the start of the text stays the ticket: `AI-1432` is as often a
-    /// Jira project's as an action's own number, the review of the stop found.)
     /// Left open by stop 45: `- [ ] Process` over tasks had been one action without an owner, and
     /// its tasks left out. A box on a kind or horizon of action over tasks names a group; a task
     /// over steps, or over notes, stays an action.
@@ -1323,13 +1320,22 @@ import Testing
               - [ ] Drain the old pool
             - [ ] Testing
               - Covered by the load-test suite
+            - [ ] Monitoring
+              - [ ] Add a disk alert (owner: @sre, ticket: OPS-5)
+              - Dashboards are fine as they are
+            - [x] Done
+              - [ ] Page at 80% disk (owner: @sre, ticket: OPS-2)
             """)
+        // A group over tasks and notes stays an action with notes, as before (the review).
         #expect(p.actions.map(\.text) == ["Add a disk-usage step to the runbook", "Page at 80% disk", "Alert on index growth",
-                                          "Migrate the pool", "Testing"])
-        #expect(p.actions.map(\.state) == [.open, .done, .open, .open, .open])
-        #expect(p.actions.map(\.group) == ["Process", "Process", "Short term", nil, nil])
+                                          "Migrate the pool", "Testing", "Monitoring", "Page at 80% disk"])
+        #expect(p.actions.map(\.state) == [.open, .done, .open, .open, .open, .open, .open])
+        #expect(p.actions.map(\.group) == ["Process", "Process", "Short term", nil, nil, nil, "Done"])
     }
 
+    /// The retest of stop 41: an issue number in a parenthesis without keys (`(@dana.k, #125)`)
+    /// was no ticket. (An id at the start of the text stays the ticket: `AI-1432` is as often a
+    /// Jira project's as an action's own number, the review of the stop found.)
     @Test func issueNumbersInMetadataAreTickets() {
         let p = read("""
             ## Follow-up actions

@@ -1135,6 +1135,20 @@ import Testing
             """, path: "incident.md")
         #expect(entries.timeline.map(\.text).first == "errors begin after the index rollout. Search slows.")
         #expect(entries.timeline.map(\.text).contains("recovery"))
+        // The review: words that are no phase stay an event (the trigger is often the one line
+        // without a time), and a day's name states no zone ("PST cluster" had moved every time).
+        let zoned = readTimeline("""
+            All times UTC.
+
+            - 2026-10-18 — database failover
+              - 01:40 error rate climbs
+            - 2026-10-19 — recovery
+              - 02:00 all clear
+            """, path: "incident.md")
+        #expect(zoned.timeline.map(\.text) == ["database failover", "error rate climbs", "all clear"])
+        #expect(zoned.timeline.map { $0.time?.description } == ["2026-10-18T00:00:00Z", "2026-10-18T01:40:00Z", "2026-10-19T02:00:00Z"])
+        let pst = readTimeline("All times UTC.\n\n- 2026-10-18 — PST cluster drained\n  - 01:40 a\n- 2026-10-19 — recovery\n  - 02:00 b\n", path: "incident.md")
+        #expect(pst.timeline.map { $0.time?.description }.last == "2026-10-19T02:00:00Z")
     }
 
     /// Left open by stop 45: a day label with words after its bracketed date (`**Day 3
