@@ -150,6 +150,30 @@ interrupted() { # signal
 }
 check "report interrupted by SIGINT (reading, writing) leaves no partial output and no litter" interrupted INT
 check "report interrupted by SIGTERM (reading, writing) leaves no partial output and no litter" interrupted TERM
+check "report interrupted by SIGHUP (reading, writing) leaves no partial output and no litter" interrupted HUP
+# pm dies of the signal after cleaning up (a shell loop stops at Ctrl-C only then), and a signal
+# its caller ignores (nohup's SIGHUP) stays ignored: the report is written whole.
+signal_fate() {
+  local d; d=$(mktemp -d)
+  python3 - "$PMABS" "$big/in" "$d" "$big/ref" <<'PY' || return 1
+import os, signal, subprocess, sys, time, filecmp
+pm, inputs, d, ref = sys.argv[1:]
+def run(out, sig, ignore):
+    pre = (lambda: signal.signal(sig, signal.SIG_IGN)) if ignore else (lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    p = subprocess.Popen([pm, "report", "--quarter", "2026-Q3", "--today", "2026-11-22", "--out", out, inputs],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=pre)
+    time.sleep(0.5); p.send_signal(sig); return p.wait()
+rc = run(os.path.join(d, "term"), signal.SIGTERM, False)
+if rc != -signal.SIGTERM: sys.exit(f"SIGTERM: returncode {rc}, not death by the signal")
+rc = run(os.path.join(d, "hup"), signal.SIGHUP, True)
+if rc != 0: sys.exit(f"ignored SIGHUP: returncode {rc}")
+cmp = filecmp.dircmp(ref, os.path.join(d, "hup"))
+if cmp.left_only or cmp.right_only or cmp.diff_files: sys.exit("ignored SIGHUP: the report differs from the reference")
+if [x for x in os.listdir(d) if x not in ("hup",)]: sys.exit(f"litter: {os.listdir(d)}")
+PY
+  rm -rf "$d"
+}
+check "report dies of a signal after cleaning up, and leaves a signal its caller ignores ignored" signal_fate
 replaced() { # an interrupted re-run leaves the previous report whole
   local d; d=$(mktemp -d)
   cp -r "$big/ref" "$d/site"
