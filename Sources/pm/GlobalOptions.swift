@@ -54,6 +54,14 @@ enum Terminal {
         StandardStreams.error("pm: error: \(sanitiseLine(message))\n")
     }
 
+    /// Refuses an option's directory whose name reached pm with U+FFFD for bytes that are not
+    /// UTF-8: pm would write to a directory of another name, and print a path to nothing.
+    static func requireUTF8(_ value: String?, option: String) throws {
+        if value?.unicodeScalars.contains("\u{FFFD}") == true {
+            throw ValidationError("\(option) holds bytes that are not UTF-8 (shown as \u{FFFD}); choose a directory whose name is UTF-8")
+        }
+    }
+
     /// Writes `text` and `terminator` to standard output (``StandardStreams/output(_:)``): every
     /// command's output goes this way, not through `print`, whose stdio buffer failed without a
     /// word on a full disk and gave up on a non-blocking pipe.

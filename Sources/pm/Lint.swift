@@ -32,24 +32,23 @@ extension PM {
         @Argument(help: ArgumentHelp("Postmortem files or directories; `-` for stdin.", valueName: "path")) var paths: [String] = []
 
         /// A finding with control characters from documents (and their paths) escaped, so only
-        /// the reporter's own colour codes reach the terminal or the CI log.
-        static func sanitised(_ finding: Finding) -> Finding {
-            var f = finding
-            // Each is one line of the output: a line break in a quoted value is written `\n`.
-            f.message = Terminal.sanitiseLine(f.message)
-            f.path = Terminal.sanitiseLine(f.path)
-            f.suggestion = f.suggestion.map(Terminal.sanitiseLine)
-            return f
-        }
+        /// the reporter's own colour codes reach the terminal or the CI log. Each is one line of
+        /// the output: a line break in a quoted value is written `\n`.
+        static func sanitised(_ finding: Finding) -> Finding { escaping(finding, with: Terminal.sanitiseLine) }
 
         /// ``sanitised(_:)`` for workflow commands, whose reporter percent-encodes line breaks and
         /// carriage returns (`%0A`, `%0D`, which the runner reads back) and where no value starts a
         /// line: a file named with a line break is named as it is, not as `\n`.
         static func sanitisedForCommands(_ finding: Finding) -> Finding {
+            escaping(finding) { TerminalEscaping.escape($0, inertCommands: false, carriageReturns: false) }
+        }
+
+        /// `finding` with its message, path and suggestion passed through `escape`.
+        private static func escaping(_ finding: Finding, with escape: (String) -> String) -> Finding {
             var f = finding
-            f.message = TerminalEscaping.escape(f.message, inertCommands: false, carriageReturns: false)
-            f.path = TerminalEscaping.escape(f.path, inertCommands: false, carriageReturns: false)
-            f.suggestion = f.suggestion.map { TerminalEscaping.escape($0, inertCommands: false, carriageReturns: false) }
+            f.message = escape(f.message)
+            f.path = escape(f.path)
+            f.suggestion = f.suggestion.map(escape)
             return f
         }
 

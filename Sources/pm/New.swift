@@ -45,9 +45,7 @@ extension PM {
             if let dir, TerminalEscaping.escape(dir, inertCommands: false) != dir || dir.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 }) {
                 throw ValidationError("--dir holds a control character (a line break or tab included); choose a directory whose name has none")
             }
-            if let dir, dir.unicodeScalars.contains("\u{FFFD}") {
-                throw ValidationError("--dir holds bytes that are not UTF-8 (shown as \u{FFFD}); choose a directory whose name is UTF-8")
-            }
+            try Terminal.requireUTF8(dir, option: "--dir")
             if let template, template.trimmingCharacters(in: .whitespaces).isEmpty {
                 throw ValidationError("--template takes a template name such as full or short, not an empty one")
             }

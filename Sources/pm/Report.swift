@@ -46,11 +46,7 @@ extension PM {
 
         func validate() throws {
             if out?.isEmpty == true { throw ValidationError("--out must not be empty.") }
-            // A name that is not UTF-8 reaches pm with U+FFFD for its bad bytes: the report would
-            // go to a directory of another name, and pm would print a path to nothing.
-            if out?.unicodeScalars.contains("\u{FFFD}") == true {
-                throw ValidationError("--out holds bytes that are not UTF-8 (shown as \u{FFFD}); choose a directory whose name is UTF-8")
-            }
+            try Terminal.requireUTF8(out, option: "--out")
         }
 
         func run() throws {

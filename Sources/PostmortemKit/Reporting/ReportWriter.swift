@@ -134,7 +134,7 @@ public enum ReportWriter {
         public init(directory path: String, staging: Staging = Staging(), assetRoot: String? = nil,
                     workingDirectory: String = ".") throws(ReportError) {
             self.assetRoot = assetRoot.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
-                        // A path ending in `.` or `..` is refused as written: the URL names the directory by
+            // A path ending in `.` or `..` is refused as written: the URL names the directory by
             // its place, and `--out .` had replaced the current directory. (Foundation reads `..`
             // in the path as text, so `link/../out` is `./out`, not beside what the link names.)
             let target = URL(fileURLWithPath: path)
@@ -419,7 +419,6 @@ public enum ReportWriter {
         }
     }
 
-
     /// True when the directory `target` is `directory` or one of the directories that hold it,
     /// compared by device and inode up the path `realpath` gives `directory` (the first version
     /// compared paths, one of them from Foundation's `resolvingSymlinksInPath`, which cuts a path
@@ -463,8 +462,7 @@ public enum ReportWriter {
             throw ReportError("\(path) exists and does not look like a pm report (no \(ReportSite.markerName) file); "
                 + "pm will not replace it. Remove it or choose another --out")
         }
-        let foreign = listing.undecodable.first.map { ForeignEntry(path: (path as NSString).appendingPathComponent($0), reason: DirectoryListing.undecodableReason) }
-            ?? foreignEntry(in: path, contents: listing.names)
+        let foreign = listing.undecodable.first.map { ForeignEntry(undecodable: $0, in: path) } ?? foreignEntry(in: path, contents: listing.names)
         if let foreign {
             throw ReportError("\(path) is a pm report but also holds \(foreign.path), \(foreign.reason); replacing the "
                 + "report would delete it. Move it out of \(path) or choose another --out")
@@ -475,7 +473,17 @@ public enum ReportWriter {
     /// report from being replaced.
     struct ForeignEntry: Error, Equatable {
         var path: String
-        var reason = "which pm did not write"
+        var reason: String
+
+        init(path: String, reason: String = "which pm did not write") {
+            self.path = path
+            self.reason = reason
+        }
+
+        /// The entry `name` of `folder`, listed with U+FFFD for bytes that are not UTF-8.
+        init(undecodable name: String, in folder: String) {
+            self.init(path: (folder as NSString).appendingPathComponent(name), reason: DirectoryListing.undecodableReason)
+        }
     }
 
     /// The first entry of a previous report's directory that no report holds, or nil: a report
@@ -515,9 +523,7 @@ public enum ReportWriter {
         func children(of folder: String) -> Result<[(name: String, path: String, type: mode_t)], ForeignEntry>? {
             do {
                 let listing = try DirectoryListing(folder)
-                if let name = listing.undecodable.first {
-                    return .failure(ForeignEntry(path: (folder as NSString).appendingPathComponent(name), reason: DirectoryListing.undecodableReason))
-                }
+                if let name = listing.undecodable.first { return .failure(ForeignEntry(undecodable: name, in: folder)) }
                 var children: [(name: String, path: String, type: mode_t)] = []
                 for name in listing.names.sorted() {
                     let path = (folder as NSString).appendingPathComponent(name)

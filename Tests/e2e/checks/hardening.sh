@@ -268,3 +268,6 @@ check "robust: a pm.yml that is a broken symbolic link is a configuration error 
 w=$(mktemp -d); mkdir $w/proj && ln -s missing $w/proj/pm.yml && printf "timezone: UTC\n" > $w/pm.yml && cd $w/proj && '"$PMABS"' lint 2>err; test $? = 2 && grep -q "symbolic link to missing" err'
 check "robust: directories nested deeper than 1,024 bytes of path are read, not skipped as already scanned" bash -c '
 w=$(mktemp -d); p=$w; for i in $(seq 0 150); do p=$p/dir$i; done; mkdir -p $p && printf -- "---\ntitle: [\n---\n# x\n" > $p/broken.md && '"$PMABS"' lint $w > $w.out 2>&1; test $? = 1 && grep -q "broken.md:3:1: error: invalid YAML" $w.out && ! grep -q "already scanned" $w.out'
+check "robust: --out and --dir that are not UTF-8 are usage errors (exit 2), writing nothing" bash -c '
+w=$(mktemp -d); cd $w && '"$PMABS"' report --config '"$PWD"'/pm.yml --today 2026-11-22 --out $(printf "bad\377out") 2>err; [ $? = 2 ] && grep -q "^Error: --out holds bytes that are not UTF-8" err || exit 1
+'"$PMABS"' new X --dir $(printf "d\377") 2>err; [ $? = 2 ] && grep -q "^Error: --dir holds bytes that are not UTF-8" err && [ "$(ls -A)" = err ]'
