@@ -185,7 +185,7 @@ import Testing
         #expect(ActionExtractor.removingDoneMarkers("Rotate keys ((done)done))") == ("Rotate keys (done))", true))
     }
 
-    /// The relative link target as the Character searches and Foundation found it for every text.
+    /// The relative link target as the Character searches found it for every text.
     static func referenceTarget(_ destination: String, from path: String) -> String? {
         var d = destination
         if let hash = d.firstIndex(of: "#") { d = String(d[..<hash]) }
@@ -193,7 +193,7 @@ import Testing
         guard !d.isEmpty, !d.hasPrefix("/"), !d.contains("://"), !d.hasPrefix("mailto:") else { return nil }
         let lower = d.lowercased()
         guard lower.hasSuffix(".md") || lower.hasSuffix(".markdown") else { return nil }
-        let decoded = d.removingPercentEncoding ?? d
+        let decoded = RelativeLinkRule.decodingPercentEscapes(d)
         let directory = (path as NSString).deletingLastPathComponent
         return directory.isEmpty ? decoded : directory + "/" + decoded
     }

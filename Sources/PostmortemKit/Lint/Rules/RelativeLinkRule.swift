@@ -49,9 +49,40 @@ public struct RelativeLinkRule: CorpusLintRule {
         }
         let lower = d.lowercased()
         guard suffixes.contains(where: { lower.hasSuffix($0) }) else { return nil }
-        let decoded = d.removingPercentEncoding ?? d
+        let decoded = decodingPercentEscapes(d)
         let directory = (path as NSString).deletingLastPathComponent
         return directory.isEmpty ? decoded : directory + "/" + decoded
+    }
+
+    /// `text` with each `%` and two hex digits decoded, as a browser and GitHub read a link; a
+    /// `%` without them stays as written (`cpu at 100%.png`, which cmark-gfm's HTML writes
+    /// `cpu%20at%20100%.png`). Foundation's `removingPercentEncoding` gives nil for the whole text
+    /// then, and the link had named no file. Text whose decoded bytes are not UTF-8 is kept.
+    static func decodingPercentEscapes(_ text: String) -> String {
+        guard text.containsBytes(of: "%") else { return text }
+        if let decoded = text.removingPercentEncoding { return decoded }
+        func hex(_ c: UInt8) -> UInt8? {
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
+            default: nil
+            }
+        }
+        let bytes = Array(text.utf8)
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.count, let high = hex(bytes[i + 1]), let low = hex(bytes[i + 2]) {
+                decoded.append(high << 4 | low)
+                i += 3
+            } else {
+                decoded.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(validating: decoded, as: UTF8.self) ?? text
     }
 
     /// `a/./b/../c.md` → `a/c.md`, without touching the file system.
