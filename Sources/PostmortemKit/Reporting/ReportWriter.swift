@@ -79,6 +79,20 @@ public enum ReportWriter {
         try stage.commit()
     }
 
+    /// `path` with its part up to the last `..` resolved by the system (`realpath`), so that
+    /// `link/../out` is beside what the link names, as `mkdir -p` and every other program read
+    /// it. Foundation's URL reads `..` as text and had made it `./out`, another directory than the
+    /// one named. A path with no `..` after a name, or whose part up to it does not exist, is
+    /// returned as written.
+    static func physicalPath(_ path: String) -> String {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard let last = parts.lastIndex(of: ".."), last + 1 < parts.count,
+              parts[..<last].contains(where: { !$0.isEmpty && $0 != "." && $0 != ".." }) else { return path }
+        guard let resolved = realpath(parts[...last].joined(separator: "/"), nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved) + "/" + parts[(last + 1)...].joined(separator: "/")
+    }
+
     /// A report being written file by file: ``init(directory:staging:)`` checks the output
     /// directory and creates the staging sibling, ``write(_:)`` adds a file to it, ``commit()``
     /// renames it into place, and ``discard()`` (also run on deinit) removes it.
@@ -135,9 +149,8 @@ public enum ReportWriter {
                     workingDirectory: String = ".") throws(ReportError) {
             self.assetRoot = assetRoot.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
             // A path ending in `.` or `..` is refused as written: the URL names the directory by
-            // its place, and `--out .` had replaced the current directory. (Foundation reads `..`
-            // in the path as text, so `link/../out` is `./out`, not beside what the link names.)
-            let target = URL(fileURLWithPath: path)
+            // its place, and `--out .` had replaced the current directory.
+            let target = URL(fileURLWithPath: ReportWriter.physicalPath(path))
             let parent = target.deletingLastPathComponent()
             let name = target.lastPathComponent
             let written = path.split(separator: "/").last.map(String.init) ?? ""

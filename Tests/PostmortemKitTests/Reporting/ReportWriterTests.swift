@@ -61,6 +61,27 @@ struct ReportWriterTests {
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == real.path)
     }
 
+    /// Left open by stop 47: `--out link/../report` was read as `./report` (Foundation reads
+    /// `..` as text), another directory than the one beside what the link names, where `mkdir -p`
+    /// and the shell's `ls` go.
+    @Test("--out through a symbolic link and .. goes where the system goes")
+    func dotDotAfterALink() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let deep = root.appendingPathComponent("scratch/build")
+        try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("link").path, withDestinationPath: deep.path)
+        // Foundation keeps `..` in an absolute path and drops it lexically from a relative one
+        // (`pm report --out link/../report`, e2e), so the path is resolved before either.
+        let real = URL(fileURLWithPath: root.path).resolvingSymlinksInPath().path
+        #expect(ReportWriter.physicalPath(root.path + "/link/../report") == real + "/scratch/report")
+        try ReportWriter.write(site, to: root.path + "/link/../report")
+        #expect(FileManager.default.fileExists(atPath: root.path + "/scratch/report/index.html"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["link", "scratch"])
+        #expect(ReportWriter.physicalPath("a/b") == "a/b" && ReportWriter.physicalPath(root.path + "/link/..") == root.path + "/link/..")
+        #expect(ReportWriter.physicalPath("../out") == "../out" && ReportWriter.physicalPath("missing/../out") == "missing/../out")
+    }
+
     /// Left open by stop 42: under a parent that is a broken symbolic link (or a file), the
     /// message was the system's "A file with the same name already exists".
     @Test("says which part of --out's path is in the way")
