@@ -226,9 +226,7 @@ public enum ConfigurationReader {
             let link = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { " (a symbolic link to \($0))" } ?? ""
             throw ConfigurationError(path: path, message: "cannot read the configuration file\(link)" + (reason.isEmpty ? "" : ": \(reason)"))
         }
-        if let encoding = wideEncoding(data) {
-            throw ConfigurationError(path: path, message: "the file is \(encoding) (it starts with that byte-order mark), not UTF-8: save it as UTF-8")
-        }
+        if let message = wideEncodingMessage(data) { throw ConfigurationError(path: path, message: message) }
         let root = (path as NSString).deletingLastPathComponent
         let base = root.isEmpty ? "." : root
         return try parse(String(decoding: data, as: UTF8.self), path: path, rootDirectory: base) { reference in

@@ -44,6 +44,34 @@ public struct ReadOptions: Sendable {
     }
 }
 
+/// Why `bytes` are text that pm does not read, for the finding or configuration error: UTF-16
+/// or UTF-32 by its byte-order mark, or UTF-16 without one (``unmarkedUTF16(_:)``); nil for
+/// anything else.
+func wideEncodingMessage(_ bytes: some Collection<UInt8>) -> String? {
+    if let encoding = wideEncoding(bytes) { return "the file is \(encoding) (it starts with that byte-order mark), not UTF-8: save it as UTF-8" }
+    if let encoding = unmarkedUTF16(bytes) {
+        return "the file looks like \(encoding) without a byte-order mark (every other byte is NUL), not UTF-8: save it as UTF-8"
+    }
+    return nil
+}
+
+/// "UTF-16LE" or "UTF-16BE" when nine in ten of the first 128 pairs of bytes hold one NUL and
+/// one other byte, in the same order: Latin text in UTF-16, written by a tool that left out the
+/// byte-order mark. Left open by stop 46: such a file was "binary, not Markdown".
+func unmarkedUTF16(_ bytes: some Collection<UInt8>) -> String? {
+    let start = Array(bytes.prefix(256))
+    let pairs = start.count / 2
+    guard pairs >= 2 else { return nil }
+    var little = 0, big = 0
+    for k in 0..<pairs {
+        let first = start[2 * k], second = start[2 * k + 1]
+        if first != 0, second == 0 { little += 1 } else if first == 0, second != 0 { big += 1 }
+    }
+    if little * 10 >= pairs * 9 { return "UTF-16LE" }
+    if big * 10 >= pairs * 9 { return "UTF-16BE" }
+    return nil
+}
+
 /// `UTF-16LE`, `UTF-16BE`, `UTF-32LE` or `UTF-32BE` when `bytes` start with that byte-order mark.
 func wideEncoding(_ bytes: some Collection<UInt8>) -> String? {
     if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return "UTF-32LE" }
@@ -78,8 +106,7 @@ public enum DocumentReader {
             let location = location(ofByte: nul, in: bytes)
             // Notepad's "Unicode" and PowerShell 5's `>` write UTF-16, whose ASCII letters are
             // each followed or preceded by a NUL: it is text, in an encoding pm does not read.
-            let message = wideEncoding(bytes).map { "the file is \($0) (it starts with that byte-order mark), not UTF-8: save it as UTF-8" }
-                ?? "the file contains a NUL byte: it is binary, not Markdown"
+            let message = wideEncodingMessage(bytes) ?? "the file contains a NUL byte: it is binary, not Markdown"
             postmortem.problems.append(Problem(.binary, message, at: SourceRange(start: location, end: location)))
             return ReadDocument(postmortem: postmortem, tree: MarkdownNode(kind: .document), source: "", html: "")
         }

@@ -260,6 +260,17 @@ import Yams
         // UTF-32, whose mark starts as UTF-16LE's does, is named as what it is (the second retest).
         #expect(DocumentReader.read([0xFF, 0xFE, 0x00, 0x00, 0x2D, 0x00, 0x00, 0x00], path: "x.md").postmortem.problems.map(\.message)
                 == ["the file is UTF-32LE (it starts with that byte-order mark), not UTF-8: save it as UTF-8"])
+        // Left open by stop 46: UTF-16 without a byte-order mark was "binary, not Markdown".
+        let text = "---\ntitle: Café checkout 5xx\n---\n"
+        let little = Array(text.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let big = Array(text.utf16).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        #expect(DocumentReader.read(little, path: "x.md").postmortem.problems.map(\.message)
+                == ["the file looks like UTF-16LE without a byte-order mark (every other byte is NUL), not UTF-8: save it as UTF-8"])
+        #expect(DocumentReader.read(big, path: "x.md").postmortem.problems.map(\.message)
+                == ["the file looks like UTF-16BE without a byte-order mark (every other byte is NUL), not UTF-8: save it as UTF-8"])
+        // A file with NULs here and there is binary still.
+        #expect(DocumentReader.read(Array("# PNG\n".utf8) + [0x00, 0x01, 0x02, 0x00, 0x00, 0x00, 0x41, 0x42], path: "x.md").postmortem.problems.map(\.message)
+                == ["the file contains a NUL byte: it is binary, not Markdown"])
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pm-utf16-\(getpid())")
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -270,6 +281,13 @@ import Yams
             Issue.record("a UTF-16 pm.yml was read")
         } catch {
             #expect(error.description.contains("the file is UTF-16BE (it starts with that byte-order mark), not UTF-8"))
+        }
+        try? Data(little).write(to: configuration)
+        do throws(ConfigurationError) {
+            _ = try ConfigurationReader.load(path: configuration.path)
+            Issue.record("a UTF-16 pm.yml without a byte-order mark was read")
+        } catch {
+            #expect(error.description.contains("the file looks like UTF-16LE without a byte-order mark"))
         }
     }
 
