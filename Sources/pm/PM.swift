@@ -35,9 +35,10 @@ struct PM: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                // The message quotes the argument as given: its control characters are escaped
-                // like every other text pm writes to a terminal.
-                StandardStreams.error(Terminal.sanitise(fullMessage(for: error)) + "\n")
+                // The message quotes the argument as given: its line breaks are written `\n` and
+                // its control characters escaped, like every other text pm writes to a terminal.
+                let message = TerminalEscaping.quotingOnOneLine(fullMessage(for: error), values: Array(CommandLine.arguments.dropFirst()))
+                StandardStreams.error(Terminal.sanitise(message) + "\n")
                 Foundation.exit(2)
             }
             if code == .success {

@@ -17,6 +17,23 @@ public enum TerminalEscaping {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// `message` with each of `values` that holds a line break written on one line where the
+    /// message quotes it (``oneLine(_:)``). argument-parser's usage errors quote a value as given
+    /// (`The value 'x⏎::error::…' is invalid for '--format <format>'`), and its break had split
+    /// the line; pm's own messages quote values on one line already. A value given as
+    /// `--option=value` is looked for by the part after `=` too.
+    public static func quotingOnOneLine(_ message: String, values: [String]) -> String {
+        var result = message
+        for value in values where value.utf8.contains(0x0A) {
+            var candidates = [value]
+            if value.hasPrefix("-"), let equals = value.firstIndex(of: "=") { candidates.append(String(value[value.index(after: equals)...])) }
+            for candidate in candidates where candidate.utf8.contains(0x0A) {
+                result = result.replacingOccurrences(of: candidate, with: oneLine(candidate))
+            }
+        }
+        return result
+    }
+
     /// `text` with every control character except newline and tab written as `\u{…}`: C0
     /// controls (ESC starts every terminal escape sequence), DEL, C1 controls (8-bit CSI), and
     /// the invisible bidirectional controls that make a line display in a different order than

@@ -49,4 +49,15 @@ import Testing
         let text = "Checkout 5xx at 14:02 UTC\n\t— “quoted” café 東京 عربى שלום 🙂 zero\u{200B}width joiner\u{200D}"
         #expect(TerminalEscaping.escape(text) == text)
     }
+
+    /// Left open by stop 47: argument-parser quotes a value in its usage error as given, and a
+    /// line break in it split the message's line.
+    @Test func valuesQuotedInUsageErrorsStayOnTheirLine() {
+        let message = "Error: The value 'x\n::error::boom' is invalid for '--format <format>'.\nUsage: pm lint"
+        #expect(TerminalEscaping.quotingOnOneLine(message, values: ["lint", "--format", "x\n::error::boom"])
+                == "Error: The value 'x\\n::error::boom' is invalid for '--format <format>'.\nUsage: pm lint")
+        #expect(TerminalEscaping.quotingOnOneLine("Error: The value 'a\nb' is invalid", values: ["--format=a\nb"])
+                == "Error: The value 'a\\nb' is invalid")
+        #expect(TerminalEscaping.quotingOnOneLine("Error: x\nUsage", values: ["plain", "y\nz"]) == "Error: x\nUsage")
+    }
 }

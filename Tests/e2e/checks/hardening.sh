@@ -23,6 +23,11 @@ check "hostile: show text (stdout and stderr) carries no raw terminal control by
 check "hostile: show text shows escapes as visible text" bash -c "$PM show $HC $H/postmortems 2>&1 | grep -qF '\\u{1b}]8;;http://x\\u{7}link'"
 check "hostile: show json parses and round-trips ESC, quotes, backslash and U+2028" bash -c "$PM show $HC --format json $H/postmortems | python3 -c 'import json,sys; t=json.load(sys.stdin)[\"postmortems\"][0][\"title\"]; sys.exit(0 if \"\\x1b]8;;http://x\\x07link\" in t and \"quote\\\"\" in t and \"back\\\\slash\" in t and \"\\u2028\" in t else 1)'"
 check "usage errors quote the argument without raw terminal control bytes, exit 2" bash -c "for a in 'budget --today' 'lint --format' 'new x --date'; do $PM \$a \"\$(printf 'x\\033[2J\\007')\" 2>&1 >/dev/null | python3 -c '$no_controls' || exit 1; $PM \$a x 2>/dev/null; test \$? = 2 || exit 1; done"
+check "usage errors from argument-parser keep a quoted value with a line break on its line, exit 2" bash -c '
+e=$(mktemp); P='"$PMABS"'
+$P lint --format "$(printf "x\n::error::boom")" 2>$e; test $? = 2 && grep -qF "The value '"'"'x\n::error::boom'"'"' is invalid" $e || { cat $e; exit 1; }
+$P lint --format="$(printf "a\nb")" 2>$e; test $? = 2 && grep -qF "'"'"'a\nb'"'"'" $e || { cat $e; exit 1; }
+! grep -q "^::\|^b'"'"'" $e'
 check "lint - reads stdin up to 32 MiB: an endless stream is P001, exit 1, not a run that fills memory" bash -c "out=\$(ulimit -v 1000000; timeout 60 $PM lint --today 2026-11-22 --stdin-filename zero.md - < /dev/zero); test \$? = 1 && echo \"\$out\" | grep -q 'zero.md:1:1: error: the input is over 32 MiB.*P001'"
 check "a blank --stdin-filename, a new --date outside 1900-9000 and a repeated or blank severity are usage or configuration errors, exit 2" bash -c "printf '# x\\n' | $PM lint --stdin-filename ' ' - >/dev/null 2>&1; test \$? = 2 || exit 1; w=\$(mktemp -d); cd \$w; $PMABS new X --date 0001-01-01 --dir pm 2>/dev/null; test \$? = 2 && test ! -e pm || exit 1; printf 'severities: [SEV1, SEV2, SEV1]\\n' > pm.yml; $PMABS lint 2>err; test \$? = 2 && grep -q 'pm.yml:1:26: .severities. lists .SEV1. twice' err"
 check "hostile: lint text carries no raw terminal control byte" bash -c "$PM lint $HC --today 2026-11-22 $H/postmortems 2>&1 | python3 -c '$no_controls'"
