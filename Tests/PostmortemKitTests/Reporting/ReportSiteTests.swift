@@ -385,6 +385,19 @@ struct ReportSiteTests {
         _ = try ReportTemplates.builtIn()
     }
 
+    /// From the visual review of stop 48: printed on A4 or Letter, the budget table lost its
+    /// policy column ("freeze") and the open actions their tickets, cut off behind a scroll bar
+    /// that paper does not have. Printed, wide tables shrink and wrap instead.
+    @Test("the print style lets wide tables wrap instead of scrolling")
+    func printedTablesDoNotScroll() throws {
+        let style = try String(contentsOf: packageRoot.appendingPathComponent("templates/report/style.mustache"), encoding: .utf8)
+        let print = try #require(style.range(of: "@media print {")).upperBound
+        let block = style[print...]
+        #expect(block.contains(".table-scroll, figure, article.postmortem pre { overflow: visible; }"))
+        #expect(block.contains("td.num, th.num, td.nowrap, .badge, span.nowrap { white-space: normal; }"))
+        #expect(block.contains("min-width: 0"))
+    }
+
     @Test("a template directory without index.mustache is refused")
     func missingTemplate() {
         #expect(throws: ReportError.self) { try ReportTemplates(templates: ["postmortem": "x"], source: "test") }
