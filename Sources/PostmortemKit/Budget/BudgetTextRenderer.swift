@@ -33,7 +33,7 @@ public enum BudgetTextRenderer {
                 let w = labelled.window
                 var row = "  " + pad(labelled.label, labelWidth)
                 for cell in cells { row += left(cell, width) }
-                row += left(SpreadsheetCell.fixed(w.remainingPercent, decimals: 1) + "%", 8)
+                row += left(Self.percent(w.remainingPercent, decimals: 1), 8)
                 row += left(w.burnRate.map { SpreadsheetCell.fixed($0, decimals: 2) } ?? "-", 11)
                 row += w.hasStarted(asOf: asOf) ? "  \(w.policy)" : "  not started"
                 if let exhausted = w.exhaustedAt { row += " (exhausted \(clock(exhausted, zone: zone)))" }
@@ -50,12 +50,18 @@ public enum BudgetTextRenderer {
         return out
     }
 
+    /// A share of budget left, never "0%" when something is left nor "100%" when something is
+    /// spent (`<1%`, `>99%`).
+    static func percent(_ value: Double, decimals: Int) -> String {
+        DecimalText.boundedPercent(value, shown: SpreadsheetCell.fixed(value, decimals: decimals), fractionDigits: decimals) + "%"
+    }
+
     /// The staircase as bars, one per step, each as long as the share of budget left.
     static func staircase(_ labelled: BudgetReport.LabelledWindow, zone: ZoneResolver) -> String {
         let w = labelled.window
         var out = "  \(labelled.label) staircase (minutes left of \(SpreadsheetCell.minutes(w.budgetMinutes))):\n"
         func line(_ percent: Double, _ when: String, _ text: String) {
-            out += "    " + left(SpreadsheetCell.fixed(percent, decimals: 0) + "%", 5) + " " + bar(percent) + "  "
+            out += "    " + left(Self.percent(percent, decimals: 0), 5) + " " + bar(percent) + "  "
                 + pad(when, 14) + text + "\n"
         }
         line(100, clock(w.start, zone: zone), "window start")

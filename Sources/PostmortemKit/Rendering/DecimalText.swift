@@ -42,6 +42,20 @@ public enum DecimalText {
         return text
     }
 
+    /// `shown`, a percentage `value` written to `fractionDigits` decimals, unless it reads as
+    /// nothing or as all when the value is neither: `<1` and `>99` in whole percent, `<0.1` and
+    /// `>99.9` with one decimal, `<0` just below nothing and `>100` just above all. 3.2 minutes of
+    /// a 1,324.8-minute budget had read "0%", and 99.98% of a budget left "100% left".
+    static func boundedPercent(_ value: Double, shown: String, fractionDigits: Int) -> String {
+        guard value.isFinite, let number = Double(shown) else { return shown }
+        let unit = pow(10, -Double(fractionDigits))
+        if number == 0, value > 0 { return "<" + format(unit, maximumFractionDigits: fractionDigits) }
+        if number == 0, value < 0 { return "<0" }
+        if number == 100, value < 100 { return ">" + format(100 - unit, maximumFractionDigits: fractionDigits) }
+        if number == 100, value > 100 { return ">100" }
+        return shown
+    }
+
     /// Exactly `fractionDigits` decimals, for aligned table columns (`12.0`).
     public static func fixed(_ value: Double, fractionDigits: Int) -> String {
         guard value.isFinite else { return "0" }

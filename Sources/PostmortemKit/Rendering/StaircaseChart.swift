@@ -78,12 +78,18 @@ public struct StaircaseChart: Sendable {
         return result
     }
 
+    /// The share of budget left as the chart's text writes it: up to one decimal, never "100"
+    /// for a budget not whole nor "0" for one not spent (`>99.9`, `<0.1`).
+    static func percentLeft(_ percent: Double) -> String {
+        DecimalText.boundedPercent(percent, shown: DecimalText.format(percent, maximumFractionDigits: 1), fractionDigits: 1)
+    }
+
     /// A one-sentence summary for screen readers and the SVG `<desc>`.
     public var summary: String {
         let steps = numberedSteps
         var parts: [String] = []
         for window in windows {
-            let left = DecimalText.format(window.remainingPercent, maximumFractionDigits: 1)
+            let left = Self.percentLeft(window.remainingPercent)
             var sentence = "Window from \(window.start.localDate) to \(window.end.adding(seconds: -1).localDate): "
             if let asOf, !window.hasStarted(asOf: asOf) {
                 parts.append(sentence + "not started.")
@@ -284,7 +290,7 @@ public struct StaircaseChart: Sendable {
             if let free { placed.insert((free.x, free.y, Self.markerClearance)) } else { placed.insertOverflow(sx, sy) }
             let (cx, cy) = free ?? (sx, sy)
             let burned = DecimalText.minutes(step.burnedMinutes, maximumFractionDigits: 2)
-            let left = DecimalText.format(step.remainingPercent, maximumFractionDigits: 1)
+            let left = Self.percentLeft(step.remainingPercent)
             var tip = "\(numbered.number). \(step.incident)"
             if let link = links[step.incident], !link.title.isEmpty { tip += ": \(link.title)" }
             tip += " (\(step.at.localDate)): burned \(burned) min, \(left)% left"

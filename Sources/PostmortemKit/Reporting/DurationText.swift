@@ -20,13 +20,12 @@ enum DurationText {
         return "\(decimals > 1 ? DecimalText.trimmingExtraZeros(text, fractionDigits: 1) : text) min"
     }
 
-    /// A percentage. In whole percent, a share that is not nothing is never "0%" (3.2 minutes of
-    /// a 1,324.8-minute budget was), nor one short of all "100%": they read `<1%` and `>99%`.
+    /// A percentage. A share that is not nothing is never "0%" (3.2 minutes of a 1,324.8-minute
+    /// budget was), nor one short of all "100%": they read `<1%` and `>99%`, or with one decimal
+    /// `<0.1%` and `>99.9%` (``DecimalText/boundedPercent(_:shown:fractionDigits:)``).
     static func percent(_ value: Double?, fractionDigits: Int = 0) -> String {
         guard let value, value.isFinite else { return "–" }
         let shown = DecimalText.fixed(value, fractionDigits: fractionDigits)
-        if fractionDigits == 0, value > 0, shown == "0" { return "<1%" }
-        if fractionDigits == 0, value < 100, shown == "100" { return ">99%" }
-        return "\(shown)%"
+        return DecimalText.boundedPercent(value, shown: shown, fractionDigits: fractionDigits) + "%"
     }
 }

@@ -5,7 +5,7 @@ struct DurationTextTests {
     /// From the review of the report in stop 37: 3.2 minutes of a 1,324.8-minute budget showed "0%".
     @Test(arguments: [
         (nil, "–"), (0, "0%"), (0.24, "<1%"), (0.49, "<1%"), (0.5, "<1%"), (0.51, "1%"), (42.4, "42%"), (99.4, "99%"),
-        (99.5, ">99%"), (99.97, ">99%"), (100, "100%"), (116.3, "116%"), (-15.7, "-16%"),
+        (99.5, ">99%"), (99.97, ">99%"), (100, "100%"), (116.3, "116%"), (-15.7, "-16%"), (-0.3, "<0%"), (100.4, ">100%"),
     ] as [(Double?, String)])
     func wholePercentages(value: Double?, shown: String) {
         #expect(DurationText.percent(value) == shown)
@@ -35,8 +35,21 @@ struct DurationTextTests {
         #expect(chart.summary.hasPrefix("Unknown: 0.0046 budget minutes"))
     }
 
-    @Test func tenthsAreAsWritten() {
-        #expect(DurationText.percent(0.04, fractionDigits: 1) == "0.0%")
+    /// The numbers audit of stop 48: with one decimal, a burn of 0.023% of a window's budget read
+    /// "0.0%" on its page, and 99.98% left "100.0% left" (and "100% left" in the charts' text and
+    /// `pm budget`'s staircase), though the docs promise neither nothing nor all for a share that
+    /// is not.
+    @Test func tenthsNeverReadAsNothingOrAll() {
+        #expect(DurationText.percent(0.04, fractionDigits: 1) == "<0.1%")
+        #expect(DurationText.percent(0.023, fractionDigits: 1) == "<0.1%")
+        #expect(DurationText.percent(0, fractionDigits: 1) == "0.0%")
+        #expect(DurationText.percent(99.98, fractionDigits: 1) == ">99.9%")
+        #expect(DurationText.percent(100, fractionDigits: 1) == "100.0%")
+        #expect(DurationText.percent(-0.02, fractionDigits: 1) == "<0%")
+        #expect(DurationText.percent(100.02, fractionDigits: 1) == ">100%")
         #expect(DurationText.percent(-15.74, fractionDigits: 1) == "-15.7%")
+        #expect(StaircaseChart.percentLeft(99.977) == ">99.9" && StaircaseChart.percentLeft(54.8) == "54.8" && StaircaseChart.percentLeft(100) == "100")
+        #expect(BudgetTextRenderer.percent(99.5, decimals: 0) == ">99%" && BudgetTextRenderer.percent(0.2, decimals: 1) == "0.2%"
+                && BudgetTextRenderer.percent(0.02, decimals: 1) == "<0.1%")
     }
 }
