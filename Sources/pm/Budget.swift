@@ -56,7 +56,7 @@ extension PM {
                 for problem in record.problems where problem.severity == .error {
                     failed = true
                     // Front matter that cannot be read takes any impact it held with it.
-                    Terminal.warning(record.path, problem.range, problem.code.impactWarning(problem.message))
+                    Terminal.error(record.path, problem.range, problem.code.impactWarning(problem.message))
                 }
             }
             // Each incident's burns are its own even when two documents share an id (PM061).

@@ -67,7 +67,7 @@ extension PM {
             for (record, _, _) in read {
                 for problem in record.problems where problem.severity == .error {
                     failed = true
-                    Terminal.warning(record.path, problem.range, problem.message)
+                    Terminal.error(record.path, problem.range, problem.message)
                 }
                 // An empty file's problem is a warning: say why it is not among the incidents,
                 // as `pm report` does.

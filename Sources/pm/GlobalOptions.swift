@@ -75,8 +75,20 @@ enum Terminal {
 
     /// `pm: warning: path:line:col: message` (the path alone without a range) on stderr, escaped.
     static func warning(_ path: String, _ range: SourceRange?, _ message: String) {
+        located("warning", path, range, message)
+    }
+
+    /// `pm: error: path:line:col: message`: a problem with a file that makes the command exit 1
+    /// (`pm budget` and `pm classify` on front matter they cannot count). The audit of stop 48
+    /// found them called warnings while the run failed, so a CI log searched for "error" showed
+    /// nothing.
+    static func error(_ path: String, _ range: SourceRange?, _ message: String) {
+        located("error", path, range, message)
+    }
+
+    private static func located(_ level: String, _ path: String, _ range: SourceRange?, _ message: String) {
         let place = range.map { "\(path):\($0.start.line):\($0.start.column)" } ?? path
-        note(sanitiseLine("pm: warning: \(place): \(message)"))
+        note(sanitiseLine("pm: \(level): \(place): \(message)"))
     }
 
     /// Budget notes (impact not counted, or counted on an assumption) on stderr, one a line:

@@ -29,6 +29,14 @@ printf -- "---\nid: ghost-slo\ntitle: Ghost\nstatus: published\nseverity: SEV2\n
 cd $D && P='"$PWD/$PM"' && $P classify | grep -q "^  ghost-slo (apii): impact names SLO .apii., which is not defined; not counted$" &&
 $P classify --format json | python3 -c "import json,sys; n=json.load(sys.stdin)[\"notes\"]; assert [(x[\"incident\"], x[\"slo\"]) for x in n] == [(\"ghost-slo\", \"apii\")], n" &&
 $P classify --format csv 2>&1 >/dev/null | grep -q "^pm: warning: ghost-slo (apii): impact names SLO"'
+# The numbers audit of stop 48: a value budget and classify cannot count makes them exit 1, and
+# stderr had called it a warning.
+check "budget and classify name a value they cannot count an error (exit 1), with file:line:col" bash -c '
+D=$(mktemp -d); mkdir $D/pm; printf "timezone: UTC\npostmortems: pm\nslos:\n  - id: api\n    objective: 99.9\n    window: month\n" > $D/pm.yml
+printf -- "---\nid: hours\ntitle: Hours\nstatus: published\nseverity: SEV2\nservices: [api]\ncauses: [config]\nstarted: 2026-08-04T10:00:00Z\nmitigated: 2026-08-04T10:10:00Z\nimpact:\n  - slo: api\n    budget_minutes: \"1h\"\n---\n# Hours\n" > $D/pm/h.md
+cd $D && P='"$PWD/$PM"'
+$P budget --quarter 2026-Q3 --today 2026-11-22 >/dev/null 2>err; test $? = 1 && grep -q "^pm: error: pm/h.md:12:21: .budget_minutes. must be a number" err || { cat err; exit 1; }
+$P classify >/dev/null 2>err; test $? = 1 && grep -q "^pm: error: pm/h.md:12:21: " err || { cat err; exit 1; }'
 check "classify --repeat-window narrows the repeats" bash -c "$PM classify --repeat-window 65 | grep -q 'within 65 days): 1$'"
 # Two folders each holding index.md with one id (PM061): each incident keeps its own burn, and its
 # cause adds them once (10.01 minutes, not 20.02).
