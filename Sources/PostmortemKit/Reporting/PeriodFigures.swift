@@ -71,9 +71,11 @@ public struct PeriodFigures: Sendable, Codable, Hashable {
         public var burnedMinutes: Double
         /// burned ÷ budget, in percent.
         public var burnedPercent: Double
-        /// Windows overlapping the period, and how many of them ran out of budget before its end.
-        /// A window that runs out later is not counted: with `--from`/`--to` inside a month, a
-        /// month exhausted after the period had counted in it and in the period before.
+        /// Windows overlapping the period, and how many of them ran out of budget in it. A window
+        /// that runs out later is not counted: with `--from`/`--to` inside a month, a month
+        /// exhausted after the period had counted in it and in the period before. Nor is one that
+        /// ran out before the period began (a rolling window of June that overlaps July's first
+        /// days), which had counted in both quarters.
         public var windows: Int
         public var exhaustedWindows: Int
     }
@@ -133,7 +135,7 @@ public struct PeriodFigures: Sendable, Codable, Hashable {
             burned = ErrorBudget.rounded(burned)
             return SLOBudget(slo: slo.id, budgetMinutes: budget, burnedMinutes: burned,
                              burnedPercent: budget > 0 ? ErrorBudget.rounded(burned / budget * 100) : 0,
-                             windows: mine.count, exhaustedWindows: mine.filter { $0.exhaustedAt.map { $0 < period.end } ?? false }.count)
+                             windows: mine.count, exhaustedWindows: mine.filter { $0.exhaustedAt.map(period.contains) ?? false }.count)
         }
 
         return PeriodFigures(period: period, incidents: inPeriod.count, bySeverity: bySeverity,
