@@ -38,6 +38,11 @@ public struct Postmortem: Sendable, Codable, Hashable {
     /// User impact ended.
     public var mitigated: Timestamp?
     public var resolved: Timestamp?
+    /// The earliest time of the timeline, kept by ``withoutBody()`` when the record states none of
+    /// the four times above (a postmortem written before front matter), so that the report can
+    /// place it in a period without the timeline (``IncidentTime/began(_:)``). Not part of the
+    /// record's JSON: `pm show` writes the timeline itself.
+    var timelineStart: Timestamp?
     public var impact: [SLOImpact]
     /// Cause categories declared in front matter; nil when the key is absent.
     public var causes: [String]?
@@ -108,6 +113,7 @@ public struct Postmortem: Sendable, Codable, Hashable {
     /// status, authors or zone.
     func withoutBody() -> Postmortem {
         var record = self
+        if started == nil, detected == nil, mitigated == nil, resolved == nil { record.timelineStart = timeline.lazy.compactMap(\.time).min() }
         record.body = Body.empty
         return record
     }

@@ -1,8 +1,9 @@
 /// The follow-up section of the index: open actions by owner (overdue first), actions done and
 /// actions not being done.
 ///
-/// Open actions are those of every incident up to the end of the period, judged as of `today`,
-/// because an action from last quarter that is still open is exactly what a review must see.
+/// Open actions are those of every incident up to the end of the period, and of incidents that
+/// state no time, judged as of `today`, because an action from last quarter that is still open is
+/// exactly what a review must see.
 /// Done and not-doing lists cover the period's incidents: a postmortem records that an action is
 /// done, not when, so "done this quarter" means done among this quarter's incidents.
 enum FollowUpTracking {
@@ -20,7 +21,10 @@ enum FollowUpTracking {
         func forEachListed(_ body: (Tracked, FollowUpAction.State) -> Void) {
             for (index, document) in review.documents.enumerated() {
                 let began = IncidentTime.began(document.postmortem)
-                let upToPeriodEnd = began.map { $0 < period.end } ?? false
+                // An incident whose postmortem states no time may be of any period: its open
+                // actions are open all the same (the review of stop 48 found a report of such a
+                // corpus saying "No open follow-up actions" over 134).
+                let upToPeriodEnd = began.map { $0 < period.end } ?? true
                 let inPeriod = began.map(period.contains) ?? false
                 let first = states.firstNumber(of: index)
                 for number in first..<(first + states.count(of: index)) {

@@ -353,6 +353,52 @@ struct ReportSiteTests {
         #expect(page.contains("<li><span class=\"info\">note</span> line 3: no cause category"), "\(page)")
     }
 
+    /// The visual review of stop 48: a corpus of postmortems written before front matter, whose
+    /// timelines date every entry, was placed in no period (the review counted 0 incidents), and
+    /// the open actions of documents that state no time at all were in no list ("No open
+    /// follow-up actions" over 134).
+    @Test func postmortemsWithoutFrontMatterArePlacedByTheirTimeline() throws {
+        let dated = DocumentReader.read(text: """
+            # ADFS outage
+
+            ## Timeline
+
+            All times in UTC.
+
+            | Time | Event |
+            | :--- | --- |
+            | 2026-08-31 12:11 | Reports of failed sign-ins |
+            | 2026-08-31 12:06 | Token-signing certificate expires |
+
+            ## Action items
+
+            - [ ] Alert 30 days before any ADFS certificate expires (@dana.k, due 2026-10-01)
+            """, path: "adfs.md").postmortem
+        let undated = DocumentReader.read(text: """
+            # Prow outage
+
+            ## Action items
+
+            - [ ] Validate job config presets before merging (@sam.o, due 2026-09-15)
+            """, path: "prow.md").postmortem
+        #expect(IncidentTime.began(dated) == Timestamp(year: 2026, month: 8, day: 31, hour: 12, minute: 6))
+        #expect(IncidentTime.began(undated) == nil)
+        // As the streaming report keeps the record, without its timeline.
+        #expect(ReportedDocument.reportRecord(dated).timeline.isEmpty)
+        #expect(IncidentTime.began(ReportedDocument.reportRecord(dated)) == Timestamp(year: 2026, month: 8, day: 31, hour: 12, minute: 6))
+        let documents = [dated, undated].map {
+            ReportedDocument(postmortem: $0, classification: Classification(incident: $0.id, primary: "config", categories: [], declared: true),
+                             findings: [], bodyHTML: "")
+        }
+        let review = QuarterlyReview(documents: documents, configuration: ReportFixture.configuration, categories: [],
+                                     options: ReportFixture.options)
+        #expect(review.current.incidents == 1)
+        #expect(review.undatedDocuments == [1])
+        let index = file(ReportSite.render(review, templates: try ReportFixture.templates()), "index.html")
+        #expect(index.contains("Alert 30 days before any ADFS certificate expires"))
+        #expect(index.contains("Validate job config presets before merging"), "\(index)")
+    }
+
     /// Documents that state no time belong to no period: older postmortems without `started` had
     /// made an empty quarter without a word (the black-box pass of stop 42). The index lists them,
     /// escaped, linked to their pages.
