@@ -186,6 +186,13 @@ enum IndexPageModel {
             let started = windows.filter { $0.hasStarted(asOf: review.options.asOf) }
             let worst = started.map(\.policy).max { rank($0) < rank($1) } ?? .healthy
             let notStarted = started.isEmpty && !windows.isEmpty
+            // The window the policy is of, the latest of equals. One that is over says so: the
+            // visual review of stop 48 found October's "at risk" read as today's in a report of
+            // 22 November, whose November was healthy.
+            let worstWindow = started.last { $0.policy == worst }
+            let endedOn = worstWindow.flatMap { window in
+                worst != .healthy && window.end <= review.options.asOf ? window.end.adding(seconds: -1).localDate.description : nil
+            }
             return [
                 "slo": clean(slo.id), "anchor": anchors[slo.id] ?? "",
                 "objective": "\(DecimalText.format(slo.objective, maximumFractionDigits: 8))%",
@@ -196,6 +203,7 @@ enum IndexPageModel {
                 "previousBurnedPercent": DurationText.percent(before?.burnedPercent),
                 "exhausted": "\(now?.exhaustedWindows ?? 0) of \(now?.windows ?? 0)",
                 "policy": notStarted ? "not started" : worst.description, "policyClass": notStarted ? "not-started" : worst.rawValue,
+                "hasPolicyEnded": endedOn != nil, "policyEnded": endedOn ?? "",
                 "overBudget": (now?.burnedPercent ?? 0) > 100,
             ]
         }

@@ -222,6 +222,23 @@ struct ReportSiteTests {
         #expect(!csv.contains(",=HYPERLINK"))
     }
 
+    /// The visual review of stop 48: the policy column showed the worst window's policy as if it
+    /// held today ("at risk" for an October that was over, in a report of 22 November). The
+    /// golden index shows July's freeze with "window ended 2026-07-31"; judged on 20 July, the
+    /// same freeze is today's, and says nothing more.
+    @Test func aPolicyOfAWindowThatIsOverSaysSo() throws {
+        let configuration = ReportFixture.configuration
+        let options = ReportOptions(period: ReportingPeriod.quarter("2026-Q3", zone: .utc)!, today: CalendarDate(year: 2026, month: 7, day: 20)!, zone: .utc)
+        let review = QuarterlyReview(documents: try ReportFixture.documents(), configuration: configuration, categories: [], options: options)
+        let rows = IndexPageModel.budgetRows(review)
+        let api = try #require(rows.first { ($0["slo"] as? String) == "api-availability" })
+        #expect(api["policy"] as? String == "freeze: reliability work first")
+        #expect(api["hasPolicyEnded"] as? Bool == false)
+        let later = QuarterlyReview(documents: try ReportFixture.documents(), configuration: configuration, categories: [], options: ReportFixture.options)
+        let ended = try #require(IndexPageModel.budgetRows(later).first { ($0["slo"] as? String) == "api-availability" })
+        #expect(ended["hasPolicyEnded"] as? Bool == true && ended["policyEnded"] as? String == "2026-07-31")
+    }
+
     @Test("the index of the fixture corpus matches its golden file")
     func indexGolden() throws {
         let files = try ReportFixture.site().files
