@@ -26,6 +26,15 @@ enum IndexPageModel {
             "today": review.options.today.description,
             "version": PostmortemKitVersion.string,
         ]
+        // A period that is not over by `--today` (a report of Q4 on 22 November) says how much of
+        // it has passed: the visual review of stop 48 found it compared with a whole quarter
+        // without a word, its budgets counting December's too.
+        let zone = review.options.zone
+        let first = zone.date(of: period.start).daysSinceEpoch, last = zone.date(of: period.end.adding(seconds: -1)).daysSinceEpoch
+        let elapsed = min(max(0, review.options.today.daysSinceEpoch - first + 1), last - first + 1)
+        context["isPartial"] = review.options.asOf < period.end
+        context["daysElapsed"] = "\(elapsed)"
+        context["periodDays"] = "\(last - first + 1)"
         context["cards"] = cards(review)
         context["severityRows"] = zip(review.current.bySeverity, review.previous.bySeverity).map { now, before in
             ["severity": clean(now.severity), "current": "\(now.count)", "previous": "\(before.count)"]

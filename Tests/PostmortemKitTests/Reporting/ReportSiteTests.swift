@@ -239,6 +239,30 @@ struct ReportSiteTests {
         #expect(ended["hasPolicyEnded"] as? Bool == true && ended["policyEnded"] as? String == "2026-07-31")
     }
 
+    /// The visual review of stop 48: a report of Q4 on 22 November compared 53 days with a whole
+    /// quarter without a word. The header says how much of the period has passed.
+    @Test func aPeriodNotOverSaysHowMuchHasPassed() throws {
+        let configuration = ReportFixture.configuration
+        func context(today: CalendarDate) throws -> [String: Any] {
+            let options = ReportOptions(period: ReportingPeriod.quarter("2026-Q4", zone: .utc)!, today: today, zone: .utc)
+            return IndexPageModel.context(QuarterlyReview(documents: try ReportFixture.documents(), configuration: configuration, categories: [], options: options))
+        }
+        let partial = try context(today: CalendarDate(year: 2026, month: 11, day: 22)!)
+        #expect(partial["isPartial"] as? Bool == true && partial["daysElapsed"] as? String == "53" && partial["periodDays"] as? String == "92")
+        let over = try context(today: CalendarDate(year: 2027, month: 1, day: 1)!)
+        #expect(over["isPartial"] as? Bool == false)
+        let lastDay = try context(today: CalendarDate(year: 2026, month: 12, day: 31)!)
+        #expect(lastDay["isPartial"] as? Bool == false)
+        let before = try context(today: CalendarDate(year: 2026, month: 9, day: 30)!)
+        #expect(before["isPartial"] as? Bool == true && before["daysElapsed"] as? String == "0")
+        let index = file(ReportSite.render(QuarterlyReview(documents: try ReportFixture.documents(), configuration: configuration, categories: [],
+                                                           options: ReportOptions(period: ReportingPeriod.quarter("2026-Q4", zone: .utc)!,
+                                                                                  today: CalendarDate(year: 2026, month: 11, day: 22)!, zone: .utc)),
+                                           templates: try ReportFixture.templates()), "index.html")
+        #expect(index.contains("<p class=\"partial\">Partial period: 53 of 92 days as of 2026-11-22."))
+        #expect(!(try ReportFixture.site().files.contains { $0.path == "index.html" && $0.contents.contains("Partial period") }))
+    }
+
     @Test("the index of the fixture corpus matches its golden file")
     func indexGolden() throws {
         let files = try ReportFixture.site().files
