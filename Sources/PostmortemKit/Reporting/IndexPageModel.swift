@@ -35,6 +35,9 @@ enum IndexPageModel {
         context["isPartial"] = review.options.asOf < period.end
         context["daysElapsed"] = "\(elapsed)"
         context["periodDays"] = "\(last - first + 1)"
+        // The previous period's zeros read as a perfect quarter when the corpus simply begins
+        // later (the visual review of stop 48): say when no postmortem began before this period.
+        context["hasEarlierPostmortems"] = review.documents.contains { IncidentTime.began($0.postmortem).map { $0 < period.start } ?? false }
         context["cards"] = cards(review)
         context["severityRows"] = zip(review.current.bySeverity, review.previous.bySeverity).map { now, before in
             ["severity": clean(now.severity), "current": "\(now.count)", "previous": "\(before.count)"]

@@ -261,6 +261,12 @@ struct ReportSiteTests {
                                            templates: try ReportFixture.templates()), "index.html")
         #expect(index.contains("<p class=\"partial\">Partial period: 53 of 92 days as of 2026-11-22."))
         #expect(!(try ReportFixture.site().files.contains { $0.path == "index.html" && $0.contents.contains("Partial period") }))
+        // A period before every postmortem of the corpus: its previous period's zeros are no
+        // quiet quarter, and the header says so (the same review).
+        #expect(partial["hasEarlierPostmortems"] as? Bool == true)
+        let options = ReportOptions(period: ReportingPeriod.quarter("2025-Q1", zone: .utc)!, today: ReportFixture.today, zone: .utc)
+        let early = IndexPageModel.context(QuarterlyReview(documents: try ReportFixture.documents(), configuration: configuration, categories: [], options: options))
+        #expect(early["hasEarlierPostmortems"] as? Bool == false)
     }
 
     @Test("the index of the fixture corpus matches its golden file")
