@@ -20,8 +20,8 @@ enum IndexPageModel {
             "title": clean(review.options.resolvedTitle),
             "hasOrganization": review.organization != nil,
             "organization": clean(review.organization ?? ""),
-            "period": period.label,
-            "previousPeriod": previousPeriod.label,
+            "period": shownLabel(period),
+            "previousPeriod": shownLabel(previousPeriod),
             "periodDates": dateSpan(period),
             "today": review.options.today.description,
             "version": PostmortemKitVersion.string,
@@ -107,6 +107,15 @@ enum IndexPageModel {
     static func dateSpan(_ period: ReportingPeriod) -> String {
         let first = period.start.localDate, last = period.end.adding(seconds: -1).localDate
         return "\(StaircaseChart.dayLabel(first)) \(first.year) – \(StaircaseChart.dayLabel(last)) \(last.year)"
+    }
+
+    /// A period's label as the page shows it: a quarter by its label (`2026-Q3`), a range of
+    /// days (`2019-01-01..2025-12-31`, as `--from` and `--to` name it) as the header writes it,
+    /// `1 Jan 2019 – 31 Dec 2025`, whose spaces let a narrow column break it between words.
+    /// Unbroken, it pushed the previous period's column out of the headline tables at 1,280
+    /// pixels (the visual review of stop 48).
+    static func shownLabel(_ period: ReportingPeriod) -> String {
+        period.quarter == nil ? dateSpan(period) : period.label
     }
 
     static func cards(_ review: QuarterlyReview) -> [[String: Any]] {

@@ -269,6 +269,17 @@ struct ReportSiteTests {
         #expect(early["hasEarlierPostmortems"] as? Bool == false)
     }
 
+    /// The visual review of stop 48: a range of days as its column's heading
+    /// (`2019-01-01..2025-12-31`) had no place to break, and pushed the previous period's column
+    /// out of the headline tables.
+    @Test func aRangeOfDaysIsShownAsTheHeaderWritesIt() throws {
+        let range = ReportingPeriod.range(from: CalendarDate(year: 2019, month: 1, day: 1)!, to: CalendarDate(year: 2025, month: 12, day: 31)!, zone: .utc)
+        #expect(IndexPageModel.shownLabel(range) == "1 Jan 2019 – 31 Dec 2025")
+        #expect(IndexPageModel.shownLabel(ReportingPeriod.quarter("2026-Q3", zone: .utc)!) == "2026-Q3")
+        let style = try String(contentsOf: packageRoot.appendingPathComponent("templates/report/style.mustache"), encoding: .utf8)
+        #expect(style.contains("thead th.num { white-space: normal; }") && style.contains("td.nowrap, th.nowrap { white-space: nowrap; }"))
+    }
+
     @Test("the index of the fixture corpus matches its golden file")
     func indexGolden() throws {
         let files = try ReportFixture.site().files
@@ -489,7 +500,7 @@ struct ReportSiteTests {
         let print = try #require(style.range(of: "@media print {")).upperBound
         let block = style[print...]
         #expect(block.contains(".table-scroll, figure, article.postmortem pre { overflow: visible; }"))
-        #expect(block.contains("td.num, th.num, td.nowrap, .badge, span.nowrap { white-space: normal; }"))
+        #expect(block.contains("td.num, th.num, .badge { white-space: normal; }"))
         #expect(block.contains("min-width: 0"))
     }
 
