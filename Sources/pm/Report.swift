@@ -185,7 +185,7 @@ extension PM {
             }
             // Sorted: pages are written on several threads.
             for (asset, reason) in skippedImages.sorted(by: { ($0.asset.document, $0.asset.source) < ($1.asset.document, $1.asset.source) }) {
-                Terminal.warning(asset.document, nil, "image `\(asset.source)` is not in the report (\(reason)); its page shows it missing")
+                Terminal.warning(asset.document, nil, "image `\(asset.source)` is not in the report (\(reason)); its page says so in its place")
             }
             Terminal.warnings(review.budget.notes)
             if let leftBehind {

@@ -10,6 +10,10 @@ public struct ReportAsset: Sendable, Hashable {
     /// Where the report holds it, relative to the output directory
     /// (`assets/postmortems/images/latency.png`).
     public var path: String
+    /// The image's address as the page shows it (`src`, unescaped): the copy's, or for an image
+    /// from outside pm.yml's directory the address as written. A page whose image was not copied
+    /// says so there (``PageAssets/markingMissing(_:_:)``).
+    public var src: String = ""
 }
 
 /// Images a postmortem shows from its repository (`![p99 latency](images/latency.png)`) go into
@@ -35,14 +39,54 @@ enum PageAssets {
             // Out of pm.yml's directory (where documents' paths start): no copy, and the page
             // keeps what was written; the writer says why.
             guard !target.hasPrefix("/"), !target.hasPrefix("../"), target != ".." else {
-                assets.append(ReportAsset(document: documentPath, source: target, path: ""))
+                assets.append(ReportAsset(document: documentPath, source: target, path: "", src: source))
                 return nil
             }
             let path = "assets/" + target
-            assets.append(ReportAsset(document: documentPath, source: target, path: path))
-            return "../" + (path.addingPercentEncoding(withAllowedCharacters: pathCharacters) ?? path)
+            let src = "../" + (path.addingPercentEncoding(withAllowedCharacters: pathCharacters) ?? path)
+            assets.append(ReportAsset(document: documentPath, source: target, path: path, src: src))
+            return src
         }
         return (html, assets)
+    }
+
+    /// `html` (a page) with each image of `missing` that was not copied, by its `src`, written
+    /// as a line of text in its place: "Image not in the report: postmortems/images/x.png (no
+    /// such file)", after the image's alt text. A broken image whose alt text is empty had left
+    /// a blank gap (the visual review of stop 48), though docs/report.md said the page shows it
+    /// missing.
+    static func markingMissing(_ html: String, _ missing: [(asset: ReportAsset, reason: String)]) -> String {
+        guard !missing.isEmpty else { return html }
+        let bytes = Array(html.utf8)
+        var result: [UInt8] = []
+        var copied = 0
+        var from = 0
+        func unescaped(_ written: ArraySlice<UInt8>) -> String {
+            String(decoding: written, as: UTF8.self).replacingBytes(of: "&#x27;", with: "'").replacingBytes(of: "&amp;", with: "&")
+        }
+        while let at = ByteSearch.firstIndex(of: imageStart, in: bytes, from: from) {
+            let valueStart = at + imageStart.count
+            guard let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")),
+                  let tagEnd = bytes[valueEnd...].firstIndex(of: UInt8(ascii: ">")) else { break }
+            from = tagEnd
+            let src = unescaped(bytes[valueStart..<valueEnd])
+            guard let entry = missing.first(where: { $0.asset.src == src }) else { continue }
+            // cmark-gfm writes `alt="…"` right after `src`, escaped as text.
+            var alt = ""
+            let altStart = Array(" alt=\"".utf8)
+            if bytes[(valueEnd + 1)...].starts(with: altStart), case let start = valueEnd + 1 + altStart.count,
+               let end = bytes[start..<tagEnd].firstIndex(of: UInt8(ascii: "\"")), end > start {
+                alt = String(decoding: bytes[start..<end], as: UTF8.self) + ": "
+            }
+            let note = "<span class=\"missing-image\">\(alt)image not in the report: "
+                + HTMLEscaping.text("\(entry.asset.source) (\(entry.reason))") + "</span>"
+            result += bytes[copied..<at]
+            result += Array(note.utf8)
+            copied = tagEnd + 1
+        }
+        guard copied > 0 else { return html }
+        result += bytes[copied...]
+        return String(decoding: result, as: UTF8.self)
     }
 
     private static let imageStart = Array("<img src=\"".utf8)

@@ -197,8 +197,13 @@ public enum ReportWriter {
         /// again at any time; what the staging directory guarantees is that an interrupted run
         /// never leaves a half-written report in place of the previous one.
         public func write(_ file: ReportFile) throws(ReportError) {
-            try write(path: file.path) { (emit) throws(ReportError) in try emit(file.contents) }
-            for asset in file.assets { try copy(asset) }
+            // Images first, so that the page can say which of them are not in the report.
+            var missing: [(asset: ReportAsset, reason: String)] = []
+            for asset in file.assets {
+                if let reason = try copy(asset) { missing.append((asset, reason)) }
+            }
+            let contents = PageAssets.markingMissing(file.contents, missing)
+            try write(path: file.path) { (emit) throws(ReportError) in try emit(contents) }
         }
 
         /// The previous report, when ``commit()`` could move it aside but not remove it.
@@ -229,7 +234,8 @@ public enum ReportWriter {
         /// is hidden (`.git/`, `.env`) or a symbolic link (`graph.png -> ../.git/config` would
         /// put a CI token in a report that may be published), opened without following a link
         /// and read as the regular file it is then, at most ``largestAsset`` bytes of it.
-        func copy(_ asset: ReportAsset) throws(ReportError) {
+        @discardableResult
+        func copy(_ asset: ReportAsset) throws(ReportError) -> String? {
             // One image at a time (they are few): a second page showing an image waits for the
             // first's copy, and so learns whether it was made.
             assetLock.lock()
@@ -251,6 +257,7 @@ public enum ReportWriter {
                 skipped.append((asset, reason))
                 lock.unlock()
             }
+            return reason
         }
         private let assetLock = NSLock()
 

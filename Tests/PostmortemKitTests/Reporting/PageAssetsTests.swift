@@ -97,4 +97,29 @@ import Testing
         try Data("mine".utf8).write(to: out.appendingPathComponent("assets/notes.txt"))
         #expect(ReportWriter.foreignEntry(in: out.path, contents: try fm.contentsOfDirectory(atPath: out.path))?.path.hasSuffix("assets/notes.txt") == true)
     }
+
+    /// The visual review of stop 48: an image that was not copied (not in the repository, outside
+    /// it) left a blank gap on its page when its alt text was empty, though docs/report.md said
+    /// the page shows it missing. Its place says so in words.
+    @Test func aPageSaysWhichImagesAreNotInTheReport() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("pm-missing-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: root) }
+        let images = root.appendingPathComponent("repo/postmortems/images")
+        try fm.createDirectory(at: images, withIntermediateDirectories: true)
+        try Data([0x89, 0x50, 0x4E, 0x47]).write(to: images.appendingPathComponent("latency.png"))
+        let html = MarkdownParser.renderHTML("![p99 latency](images/latency.png) ![](images/read-iops.png) ![cpu <5%](../../elsewhere/cpu.png) ![again](images/read-iops.png)")
+        let (page, assets) = PageAssets.rewrite(html, from: "postmortems/a.md")
+        let stage = try ReportWriter.Stage(directory: root.appendingPathComponent("report").path, assetRoot: root.appendingPathComponent("repo").path)
+        try stage.write(ReportFile(path: ReportSite.markerName, contents: ReportSite.marker(pageNames: ["a.html"])))
+        try stage.write(ReportFile(path: "incidents/a.html", contents: page, assets: assets))
+        try stage.commit()
+        let written = try String(contentsOf: root.appendingPathComponent("report/incidents/a.html"), encoding: .utf8)
+        #expect(written.contains("<img src=\"../assets/postmortems/images/latency.png\" alt=\"p99 latency\" />"))
+        #expect(written.contains("<span class=\"missing-image\">image not in the report: postmortems/images/read-iops.png (no such file)</span>"), "\(written)")
+        #expect(written.contains("<span class=\"missing-image\">again: image not in the report: postmortems/images/read-iops.png (no such file)</span>"))
+        #expect(written.contains("<span class=\"missing-image\">cpu &lt;5%: image not in the report: ../elsewhere/cpu.png (it is outside "), "\(written)")
+        #expect(!written.contains("read-iops.png\" alt") && !written.contains("elsewhere/cpu.png\""))
+        #expect(PageAssets.markingMissing("<p>x</p>", []) == "<p>x</p>")
+    }
 }
