@@ -375,7 +375,7 @@ import Testing
         let narrow = StaircaseChart(slo: "api", windows: windows, domainStart: windows[0].start, domainEnd: windows[2].end,
                                     links: [:], idPrefix: "s", asOf: windows[2].end.adding(seconds: -2 * 86_400)).svg()
         let label = narrow.split(separator: "\n").first { $0.contains("not yet known") }
-        #expect(label?.contains("text-anchor=\"middle\" transform=\"rotate(-90 736.4 128)\"") == true)
+        #expect(label?.contains("text-anchor=\"middle\" transform=\"rotate(-90 736.4 144)\"") == true)
     }
 }
 
