@@ -117,7 +117,33 @@ public struct BlameLanguageRule: LintRule {
         ("would have caught", counterfactualReframe),
         ("would have been stopped", counterfactualReframe),
         ("would not have occurred", counterfactualReframe),
+        // From the language audit of stop 48, on real postmortems: the other ways of asking
+        // people to be careful, contractions and adverbs in counterfactuals, and hindsight.
+        ("wouldn't have occurred", counterfactualReframe),
+        ("should never have", "say what happened and what made it reasonable at the time; list the missing safeguard as a contributing factor"),
+        ("should really have", "say what happened and what made it reasonable at the time"),
+        ("should just have", "say what happened and what made it reasonable at the time"),
+        ("might have caught", counterfactualReframe),
+        ("might have prevented", counterfactualReframe),
+        ("might have avoided", counterfactualReframe),
+        ("be more aware", carefulReframe),
+        ("be more vigilant", carefulReframe),
+        ("be more cautious", carefulReframe),
+        ("be very cautious", carefulReframe),
+        ("be more attentive", carefulReframe),
+        ("be better at", carefulReframe),
+        ("pay more attention", carefulReframe),
+        ("pay closer attention", carefulReframe),
+        ("take more care", carefulReframe),
+        ("without being thorough", systemReframe),
+        ("without being careful", systemReframe),
+        ("clearly showed", "drop it: what is clear in hindsight was not clear at the time; say what the dashboard showed and who was looking"),
+        ("was overlooked", "say what made it easy to miss: where it was shown, and what else needed attention then"),
+        ("were overlooked", "say what made them easy to miss: where they were shown, and what else needed attention then"),
+        ("despite being aware", "say why acting on what was known did not look necessary or possible at the time"),
     ]
+
+    static let carefulReframe = "name a mechanism (a check, a guard rail, an alert) instead of asking people to be careful"
 
     /// "Had the runbook been followed, …" (``inversionEnd(_:at:)``): "had" passes the anchors'
     /// prefilter, and is then checked for an inversion rather than looked up as a phrase.
@@ -174,7 +200,8 @@ public struct BlameLanguageRule: LintRule {
 
     /// Phrases that are counterfactual only before a past participle.
     static let modalPerfects: Set<String> = ["should have", "could have", "should've", "could've", "shouldn't have",
-                                             "should not have", "ought to have"]
+                                             "should not have", "ought to have", "should never have", "should really have",
+                                             "should just have"]
     static let determiners: Set<String> = ["a", "an", "the", "some", "more", "no", "any", "our", "better", "enough", "one"]
 
     /// True when the words from `start` on make "should have" (or another of ``modalPerfects``)
@@ -182,15 +209,32 @@ public struct BlameLanguageRule: LintRule {
     /// "could have been caught", "should have immediately paged"). "All pods should have resource
     /// limits" and "we should have alerting" state a need (as "we should have a runbook" does),
     /// and "it could have been much worse" says where the team got lucky.
-    static func isCounterfactual(_ line: ProseLine, after start: Int) -> Bool {
+    static func isCounterfactual(_ line: ProseLine, after start: Int, possibility: Bool = false) -> Bool {
         var j = start
         while j < line.words.count, j < start + 2, PersonBlamedRule.isAdverb(line.text(j)) { j += 1 }
         guard j < line.words.count else { return false }
         let word = line.text(j)
         if determiners.contains(word) { return false }
         if word == "been", (j + 1..<min(line.words.count, j + 4)).contains(where: { line.text($0) == "worse" }) { return false }
+        // "It could have been difficult", "which could have been a sign": "could" of what may
+        // have been so, not of what should have been done (the language audit of stop 48). A
+        // participle after "been" ("could have been caught") is the counterfactual still.
+        if possibility, word == "been" {
+            var k = j + 1
+            if k < line.words.count, PersonBlamedRule.isAdverb(line.text(k)) { k += 1 }
+            return k < line.words.count && isPastParticiple(line.text(k)) && line.text(k) != "been"
+        }
         return isPastParticiple(word)
     }
+
+    /// True when a word of believing stands within the three words before word `i`: "Assumed user
+    /// error at the time", "and not assume we could have started it faster" report a hypothesis
+    /// of the time, not the author's judgement (the language audit of stop 48).
+    static func reportsABelief(_ line: ProseLine, before i: Int) -> Bool {
+        (max(0, i - 3)..<i).contains { beliefWords.contains(line.text($0)) }
+    }
+    static let beliefWords: Set<String> = ["assume", "assumed", "assuming", "suspect", "suspected", "suspecting", "presumed",
+                                           "believed", "thought", "guessed"]
 
     /// True when "if only" before word `start` wishes the past were otherwise ("if only we had
     /// paged", "if only the canary had caught it") rather than stating a condition ("if only one
@@ -293,8 +337,22 @@ public struct BlameLanguageRule: LintRule {
         }
         guard verbOnlyPeopleDo else { return false }
         // "The engineer on the night shift failed to notice" names a person after all.
-        guard (max(first, i - 3)..<i).contains(where: { thingDeterminers.contains(line.text($0)) || line.text($0) == "it" }) else { return true }
-        return (first..<i).contains(where: isPerson)
+        if (max(first, i - 3)..<i).contains(where: { thingDeterminers.contains(line.text($0)) || line.text($0) == "it" }) {
+            return (first..<i).contains(where: isPerson)
+        }
+        // "The initial analysis for migrating ADSync from .NET classic to .NET core failed to
+        // predict": a thing named at the sentence's start, followed by phrases about it, up to
+        // twenty words back (the language audit of stop 48; the eight words above end in it).
+        // A stop that begins the next word (`.NET`) ends no sentence.
+        func endsSentence(_ gap: ArraySlice<UInt8>) -> Bool {
+            gap.indices.contains { PersonBlamedRule.endsSentence(gap[$0]) && $0 + 1 < gap.endIndex }
+        }
+        var start = i
+        while start > 0, i - start < 20, !endsSentence(line.bytes[line.words[start - 1].end..<line.words[start].start]) {
+            start -= 1
+        }
+        if thingDeterminers.contains(line.text(start)), !(start..<i).contains(where: isPerson) { return false }
+        return true
     }
 
     /// The phrases to flag (built-in less `allow`, plus `phrases`) by their anchor word, each
@@ -375,9 +433,19 @@ public struct BlameLanguageRule: LintRule {
                 if phrase.isDeniable, Self.isDenied(line, before: i) { continue }
                 // "a check that would have prevented this": the safeguard an action builds.
                 if phrase.words.first == "would", i > 0, ["that", "which", "who"].contains(line.text(i - 1)) { continue }
-                // "We should have a runbook" states a need; "should have checked" is the counterfactual.
                 let next = i + phrase.words.count < words.count ? line.text(i + phrase.words.count) : ""
-                if Self.modalPerfects.contains(phrase.text), !Self.isCounterfactual(line, after: i + phrase.words.count) { continue }
+                // "an alert that should have fired at 80%": what a thing was meant to do, in a
+                // clause about it, as "a check that would have prevented this" is. The passive
+                // ("an issue which should have been addressed") leaves out who should have, and
+                // stays; so does "the engineer who should have checked".
+                if Self.modalPerfects.contains(phrase.text), i > 0, ["that", "which"].contains(line.text(i - 1)), next != "been" { continue }
+                if (Self.modalPerfects.contains(phrase.text) || phrase.isDeniable), Self.reportsABelief(line, before: i) { continue }
+                // "We should have a runbook" states a need; "should have checked" is the counterfactual.
+                if Self.modalPerfects.contains(phrase.text),
+                   !Self.isCounterfactual(line, after: i + phrase.words.count, possibility: phrase.words.first == "could" || phrase.words.first == "could've") { continue }
+                // "simply too fragile", "simply not possible", "simply put": plainly, not a step
+                // made to sound easy ("the fix was simply to revert" stays).
+                if phrase.text == "simply", ["too", "not", "put", "because"].contains(next) { continue }
                 // "The job failed to start" describes a system; "we failed to verify" is blame.
                 if phrase.text == "failed to", !Self.judgesPerson(line, at: i, next: next) { continue }
                 if phrase.text == "just needed to", !Self.judgesPerson(line, at: i, verbOnlyPeopleDo: true) { continue }

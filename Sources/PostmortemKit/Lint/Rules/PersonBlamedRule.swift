@@ -79,7 +79,7 @@ public struct PersonBlamedRule: LintRule {
     static let subjectRoles: Set<String> = roles.union(["engineers", "developers", "devs", "admins", "administrators", "dba",
                                                         "dbas", "sres", "interns", "contractors", "reviewers", "operators",
                                                         "responder", "responders", "on-callers", "oncallers", "lead", "leads",
-                                                        "commander"])
+                                                        "commander", "on-caller", "oncaller"])
     /// The kinds of manager that are a person's role ("the release manager ignored", "caused by
     /// the incident manager"); a manager of anything else is as often software ("the failover
     /// manager", "the connection manager").

@@ -84,6 +84,50 @@ struct BlameLanguageRuleTests {
     }
 }
 
+/// The language audit of stop 48 read the real postmortems of ../shared and probed PM012's edges:
+/// care appeals in other words, contractions, adverbs and hindsight went unflagged, while "could
+/// have been" of a possibility, "simply too", a hypothesis of the time and a thing named at length
+/// before "failed to" were flagged. (Sentences written for the test, after the kinds found.)
+@Suite struct BlameLanguageAuditTests {
+    @Test(arguments: [
+        ("We must be more aware of expiring certificates when deploying.", ["be more aware"]),
+        ("The team needs to be better at keeping test workloads in their own namespace.", ["be better at"]),
+        ("Operators should be more vigilant, pay more attention to alerts and take more care.", ["be more vigilant", "pay more attention", "take more care"]),
+        ("The outage wouldn’t have occurred with a canary.", ["wouldn’t have occurred"]),
+        ("We should never have rolled out on a Friday.", ["should never have"]),
+        ("A canary might have caught the empty pool.", ["might have caught"]),
+        ("The dashboard clearly showed the queue growing for an hour.", ["clearly showed"]),
+        ("The changed header was overlooked in review.", ["was overlooked"]),
+        ("The pipeline stayed on despite being aware of the risk.", ["despite being aware"]),
+        ("@sam.o approved the change without being thorough.", ["without being thorough"]),
+        ("This was a problem which should have been addressed before the peak.", ["should have"]),
+    ])
+    func flagged(text: String, expected: [String]) throws {
+        #expect(try BlameLanguageRuleTests.flagged(text).map { $0.lowercased() } == expected)
+    }
+
+    @Test(arguments: [
+        "A rollback could have been difficult, since the CDN cached the errors.",
+        "Memory climbed for a week, which could have been a sign of the leak.",
+        "The retry design is simply too fragile for a 30-second failover.",
+        "The on-call assumed user error at first.",
+        "Escalate sooner, and do not assume we could have restarted the broker faster.",
+        "An alert that should have fired at 80% disk had no route.",
+        "The first capacity estimate for moving the sync job from the old runtime to .NET 8 failed to predict the load.",
+        "It could have been much worse.",
+    ])
+    func notFlagged(text: String) throws {
+        #expect(try BlameLanguageRuleTests.flagged(text) == [], "\(text)")
+    }
+
+    @Test func stillCounterfactuals() throws {
+        #expect(try BlameLanguageRuleTests.flagged("The canary could have been caught by a smoke test.") == ["could have"])
+        #expect(try BlameLanguageRuleTests.flagged("The fix was simply to revert.") == ["simply"])
+        #expect(try BlameLanguageRuleTests.flagged("The engineer on the night shift failed to notice the page.") == ["failed to"])
+        #expect(try BlameLanguageRuleTests.flagged("It was user error.") == ["user error"])
+    }
+}
+
 /// From the black-box pass of stop 43: counterfactuals written with "would" or an inversion were
 /// missed, and a denial of blame was flagged as blame.
 @Suite struct BlameLanguageCounterfactualTests {

@@ -46,6 +46,12 @@ struct PersonBlamedRuleTests {
         #expect(try Self.flagged(text) == expected)
     }
 
+    /// The language audit of stop 48: "oncaller", as a real postmortem writes the role, was no
+    /// person.
+    @Test func onCallersAreRoles() throws {
+        #expect(try Self.flagged("The oncaller missed the page, and the on-caller ignored the second.") == ["oncaller missed", "on-caller ignored"])
+    }
+
     @Test func messagesQuoteTheWordsWithoutMarkup() throws {
         let document = RuleExamples.document(sections: ["Summary": "It was *Dana's* oversight, _caused by_ <b>@dana.k</b>."])
         let messages = try LintTestSupport.lint(document).filter { $0.ruleID == "PM013" }.map(\.message)
