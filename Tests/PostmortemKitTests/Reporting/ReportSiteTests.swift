@@ -280,6 +280,17 @@ struct ReportSiteTests {
         #expect(style.contains("thead th.num { white-space: normal; }") && style.contains("td.nowrap, th.nowrap { white-space: nowrap; }"))
     }
 
+    /// The visual review of stop 48: each page had two "Summary" headings, the document's and
+    /// the side panel's, which screen readers list alike.
+    @Test func thePagesSidePanelIsNotASecondSummary() throws {
+        let pages = try ReportFixture.site().files.filter { $0.path.hasPrefix("incidents/") && $0.path.hasSuffix(".html") }
+        #expect(!pages.isEmpty)
+        for page in pages {
+            #expect(page.contents.contains("<aside aria-label=\"At a glance\">\n<h2>At a glance</h2>"), "\(page.path)")
+            #expect(page.contents.components(separatedBy: "Summary</h2>").count <= 2, "\(page.path)")
+        }
+    }
+
     @Test("the index of the fixture corpus matches its golden file")
     func indexGolden() throws {
         let files = try ReportFixture.site().files
