@@ -121,6 +121,15 @@ import Testing
         a == b && zip(a, b).allSatisfy { Array($0.text.utf8) == Array($1.text.utf8) && Array($0.original.utf8) == Array($1.original.utf8) }
     }
 
+    /// Stop 48: the prefilter knows which first letter goes with which last, so a word does not
+    /// pass on one set word's first letter and another's last ("after" for "aware" and "their").
+    @Test func prefilterPairsFirstAndLastLetters() {
+        let filter = WordPrefilter(["aware", "their"])
+        let line = ProseLine(Array("After the alert we were aware of their queue".utf8))
+        let passed = line.words.indices.filter { filter.mayContain(line, $0) }.map { line.text($0) }
+        #expect(passed == ["aware", "their"])
+    }
+
     @Test("every line of every reachable document splits as the plain version split it")
     func documentLines() {
         var lines = 0
