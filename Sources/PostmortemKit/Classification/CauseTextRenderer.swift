@@ -16,8 +16,8 @@ public enum CauseTextRenderer {
             var row = pad(TerminalEscaping.oneLine(group.key), keyWidth)
             row += left(String(group.count), 11)
             row += left(SpreadsheetCell.minutes(group.burnedMinutes), 12)
-            row += left(SpreadsheetCell.fixed(group.burnShare * 100, decimals: 1) + "%", 8)
-            row += left(SpreadsheetCell.fixed(group.cumulativeShare * 100, decimals: 1) + "%", 12)
+            row += left(Self.percent(group.burnShare), 8)
+            row += left(Self.percent(group.cumulativeShare), 12)
             row += left(group.medianMinutesToMitigate.map { SpreadsheetCell.fixed($0, decimals: 0) + " min" } ?? "-", 11)
             let bySLO = group.burnedMinutesBySLO.sorted { $0.key < $1.key }
                 .map { "\(TerminalEscaping.oneLine($0.key)) \(SpreadsheetCell.minutes($0.value))" }
@@ -81,7 +81,11 @@ public enum CauseTextRenderer {
         return out
     }
 
-    static func percent(_ share: Double) -> String { SpreadsheetCell.fixed(share * 100, decimals: 1) + "%" }
+    /// A share in percent with one decimal, never "0.0%" for a share that is not nothing nor
+    /// "100.0%" for one that is not all (`<0.1%`, `>99.9%`, as the report writes them).
+    static func percent(_ share: Double) -> String {
+        DecimalText.boundedPercent(share * 100, shown: SpreadsheetCell.fixed(share * 100, decimals: 1), fractionDigits: 1) + "%"
+    }
 
     static func signed(_ value: Double) -> String {
         (value >= 0 ? "+" : "") + SpreadsheetCell.fixed(value, decimals: 1)

@@ -62,10 +62,13 @@ func unmarkedUTF16(_ bytes: some Collection<UInt8>) -> String? {
     let start = Array(bytes.prefix(256))
     let pairs = start.count / 2
     guard pairs >= 2 else { return nil }
+    // The byte beside the NUL is a letter of Latin text (a tab, a line break, printable ASCII or
+    // Latin-1): 16-bit binary samples below 256 are no text (the review of stop 48).
+    func isText(_ byte: UInt8) -> Bool { byte == 0x09 || byte == 0x0A || byte == 0x0D || (0x20...0x7E).contains(byte) || byte >= 0xA0 }
     var little = 0, big = 0
     for k in 0..<pairs {
         let first = start[2 * k], second = start[2 * k + 1]
-        if first != 0, second == 0 { little += 1 } else if first == 0, second != 0 { big += 1 }
+        if isText(first), second == 0 { little += 1 } else if first == 0, isText(second) { big += 1 }
     }
     if little * 10 >= pairs * 9 { return "UTF-16LE" }
     if big * 10 >= pairs * 9 { return "UTF-16BE" }

@@ -44,7 +44,7 @@ public struct ParetoChart: Sendable {
         let cumulative = cumulativePercents
         return bars.enumerated().map { index, bar in
             "\(bar.label): \(DecimalText.minutes(bar.value, maximumFractionDigits: 1)) \(unit) "
-                + "(cumulative \(DecimalText.format(cumulative[index], maximumFractionDigits: 0))%)"
+                + "(cumulative \(DecimalText.boundedPercent(cumulative[index], shown: DecimalText.format(cumulative[index], maximumFractionDigits: 0), fractionDigits: 0))%)"
         }.joined(separator: "; ") + "."
     }
 

@@ -27,8 +27,10 @@ public enum TerminalEscaping {
         for value in values where value.utf8.contains(0x0A) {
             var candidates = [value]
             if value.hasPrefix("-"), let equals = value.firstIndex(of: "=") { candidates.append(String(value[value.index(after: equals)...])) }
+            // As quoted, between `'`: a value that is a bare line break had put the message's own
+            // lines on one (the review of stop 48).
             for candidate in candidates where candidate.utf8.contains(0x0A) {
-                result = result.replacingOccurrences(of: candidate, with: oneLine(candidate))
+                result = result.replacingOccurrences(of: "'\(candidate)'", with: "'\(oneLine(candidate))'")
             }
         }
         return result

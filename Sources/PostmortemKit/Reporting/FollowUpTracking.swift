@@ -96,13 +96,15 @@ enum FollowUpTracking {
                 "reason": cleanText(action.reason ?? "no reason given"),
             ]
         }
-        var owners: [String: (open: Int, overdue: Int, oldest: Int)] = [:]
+        // The oldest is nil while every open action of the owner is of a postmortem that states
+        // no time: "–", not "0 d" (the review of stop 48).
+        var owners: [String: (open: Int, overdue: Int, oldest: Int?)] = [:]
         for t in open {
             let key = tracked(t).owner.map { "@" + $0 } ?? "unassigned"
-            var entry = owners[key] ?? (0, 0, 0)
+            var entry = owners[key] ?? (0, 0, nil)
             entry.open += 1
             if isOverdue(t) { entry.overdue += 1 }
-            entry.oldest = max(entry.oldest, age(t) ?? 0)
+            if let days = age(t) { entry.oldest = max(entry.oldest ?? days, days) }
             owners[key] = entry
         }
         // In name order, "unassigned" last: a list for following actions up, not a ranking of
@@ -117,7 +119,7 @@ enum FollowUpTracking {
         context["ownerRows"] = owners.keys.sorted(by: inNameOrder).map { key -> [String: Any] in
             let entry = owners[key]!
             return ["owner": IndexPageModel.clean(key), "open": "\(entry.open)", "overdue": "\(entry.overdue)",
-                    "hasOverdue": entry.overdue > 0, "oldest": "\(entry.oldest) d"]
+                    "hasOverdue": entry.overdue > 0, "oldest": entry.oldest.map { "\($0) d" } ?? "–"]
         }
         context["openActions"] = LazyRows(count: open.count) { row(open[$0]) }
         context["hasOpenActions"] = !open.isEmpty

@@ -33,6 +33,7 @@ enum IndexPageModel {
         let first = zone.date(of: period.start).daysSinceEpoch, last = zone.date(of: period.end.adding(seconds: -1)).daysSinceEpoch
         let elapsed = min(max(0, review.options.today.daysSinceEpoch - first + 1), last - first + 1)
         context["isPartial"] = review.options.asOf < period.end
+        context["hasBegun"] = elapsed > 0
         context["daysElapsed"] = "\(elapsed)"
         context["periodDays"] = "\(last - first + 1)"
         // The previous period's zeros read as a perfect quarter when the corpus simply begins

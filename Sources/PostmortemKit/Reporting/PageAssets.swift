@@ -61,8 +61,11 @@ enum PageAssets {
         var result: [UInt8] = []
         var copied = 0
         var from = 0
+        // cmark-gfm writes `'` as `&#x27;`, pm's own attribute escaping (the copies' sources) as
+        // `&#39;`: a missing `it's.png` had kept its broken image (the review of stop 48).
         func unescaped(_ written: ArraySlice<UInt8>) -> String {
-            String(decoding: written, as: UTF8.self).replacingBytes(of: "&#x27;", with: "'").replacingBytes(of: "&amp;", with: "&")
+            String(decoding: written, as: UTF8.self).replacingBytes(of: "&#x27;", with: "'").replacingBytes(of: "&#39;", with: "'")
+                .replacingBytes(of: "&amp;", with: "&")
         }
         while let at = ByteSearch.firstIndex(of: imageStart, in: bytes, from: from) {
             let valueStart = at + imageStart.count
@@ -79,7 +82,7 @@ enum PageAssets {
                 alt = String(decoding: bytes[start..<end], as: UTF8.self) + ": "
             }
             let note = "<span class=\"missing-image\">\(alt)image not in the report: "
-                + HTMLEscaping.text("\(entry.asset.source) (\(entry.reason))") + "</span>"
+                + HTMLEscaping.text("\(entry.asset.source) (\(pageReason(entry.reason)))") + "</span>"
             result += bytes[copied..<at]
             result += Array(note.utf8)
             copied = tagEnd + 1
@@ -90,6 +93,16 @@ enum PageAssets {
     }
 
     private static let imageStart = Array("<img src=\"".utf8)
+
+    /// Why an image was not copied, as its page says it: without the absolute paths of the
+    /// machine the report was made on, which stderr names ("it is outside /home/ci/repo", "/home/ci/
+    /// repo/images/x.png is a symbolic link"): a published report had carried a CI runner's paths
+    /// and differed with the checkout's place (the review of stop 48).
+    static func pageReason(_ reason: String) -> String {
+        if reason.hasPrefix("it is outside ") { return "it is outside the repository" }
+        if reason.hasSuffix(" is a symbolic link") { return "a symbolic link" }
+        return reason
+    }
 
     /// The characters a path keeps unencoded in `src`: those of a URL path, less `?` and `#`.
     static let pathCharacters: CharacterSet = {

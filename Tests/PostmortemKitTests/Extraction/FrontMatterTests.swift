@@ -268,6 +268,9 @@ import Yams
                 == ["the file looks like UTF-16LE without a byte-order mark (every other byte is NUL), not UTF-8: save it as UTF-8"])
         #expect(DocumentReader.read(big, path: "x.md").postmortem.problems.map(\.message)
                 == ["the file looks like UTF-16BE without a byte-order mark (every other byte is NUL), not UTF-8: save it as UTF-8"])
+        // 16-bit samples below 256 are binary, not UTF-16 (the review of the mend).
+        #expect(DocumentReader.read((0..<64).flatMap { [UInt8($0 * 3 % 32 + 1), 0] }, path: "x.md").postmortem.problems.map(\.message)
+                == ["the file contains a NUL byte: it is binary, not Markdown"])
         // A file with NULs here and there is binary still.
         #expect(DocumentReader.read(Array("# PNG\n".utf8) + [0x00, 0x01, 0x02, 0x00, 0x00, 0x00, 0x41, 0x42], path: "x.md").postmortem.problems.map(\.message)
                 == ["the file contains a NUL byte: it is binary, not Markdown"])

@@ -59,5 +59,8 @@ import Testing
         #expect(TerminalEscaping.quotingOnOneLine("Error: The value 'a\nb' is invalid", values: ["--format=a\nb"])
                 == "Error: The value 'a\\nb' is invalid")
         #expect(TerminalEscaping.quotingOnOneLine("Error: x\nUsage", values: ["plain", "y\nz"]) == "Error: x\nUsage")
+        // A bare line break is replaced where it is quoted only (the review of the mend).
+        #expect(TerminalEscaping.quotingOnOneLine("Error: The value '\n' is invalid.\nUsage: pm lint", values: ["\n"])
+                == "Error: The value '\\n' is invalid.\nUsage: pm lint")
     }
 }

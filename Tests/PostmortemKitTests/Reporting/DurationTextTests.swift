@@ -51,5 +51,9 @@ struct DurationTextTests {
         #expect(StaircaseChart.percentLeft(99.977) == ">99.9" && StaircaseChart.percentLeft(54.8) == "54.8" && StaircaseChart.percentLeft(100) == "100")
         #expect(BudgetTextRenderer.percent(99.5, decimals: 0) == ">99%" && BudgetTextRenderer.percent(0.2, decimals: 1) == "0.2%"
                 && BudgetTextRenderer.percent(0.02, decimals: 1) == "<0.1%")
+        // pm classify's shares and the Pareto chart's text too (the review of the mend).
+        #expect(CauseTextRenderer.percent(0.99997) == ">99.9%" && CauseTextRenderer.percent(0.0003) == "<0.1%" && CauseTextRenderer.percent(1) == "100.0%")
+        let chart = ParetoChart(title: "t", unit: "budget minutes", bars: [.init(label: "Config", value: 99.7), .init(label: "Capacity", value: 0.3)], idPrefix: "p")
+        #expect(chart.summary == "Config: 99.7 budget minutes (cumulative >99%); Capacity: 0.3 budget minutes (cumulative 100%).")
     }
 }

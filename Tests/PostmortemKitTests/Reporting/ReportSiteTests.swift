@@ -254,7 +254,8 @@ struct ReportSiteTests {
         let lastDay = try context(today: CalendarDate(year: 2026, month: 12, day: 31)!)
         #expect(lastDay["isPartial"] as? Bool == false)
         let before = try context(today: CalendarDate(year: 2026, month: 9, day: 30)!)
-        #expect(before["isPartial"] as? Bool == true && before["daysElapsed"] as? String == "0")
+        #expect(before["isPartial"] as? Bool == true && before["daysElapsed"] as? String == "0" && before["hasBegun"] as? Bool == false)
+        #expect(partial["hasBegun"] as? Bool == true)
         let index = file(ReportSite.render(QuarterlyReview(documents: try ReportFixture.documents(), configuration: configuration, categories: [],
                                                            options: ReportOptions(period: ReportingPeriod.quarter("2026-Q4", zone: .utc)!,
                                                                                   today: CalendarDate(year: 2026, month: 11, day: 22)!, zone: .utc)),
@@ -466,6 +467,8 @@ struct ReportSiteTests {
         let index = file(ReportSite.render(review, templates: try ReportFixture.templates()), "index.html")
         #expect(index.contains("Alert 30 days before any ADFS certificate expires"))
         #expect(index.contains("Validate job config presets before merging"), "\(index)")
+        // Its owner's oldest open action has no age (the review of the mend: "0 d").
+        #expect(index.contains("<tr><th scope=\"row\">@sam.o</th><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">–</td></tr>"), "\(index)")
     }
 
     /// Documents that state no time belong to no period: older postmortems without `started` had

@@ -219,22 +219,41 @@ public struct BlameLanguageRule: LintRule {
         // "It could have been difficult", "which could have been a sign": "could" of what may
         // have been so, not of what should have been done (the language audit of stop 48). A
         // participle after "been" ("could have been caught") is the counterfactual still.
+        // A comparison stays one ("could have been faster", "could have been better prepared",
+        // "could have been more careful": the review of stop 48).
         if possibility, word == "been" {
             var k = j + 1
-            if k < line.words.count, PersonBlamedRule.isAdverb(line.text(k)) { k += 1 }
-            return k < line.words.count && isPastParticiple(line.text(k)) && line.text(k) != "been"
+            while k < line.words.count, k < j + 3, PersonBlamedRule.isAdverb(line.text(k)), !comparatives.contains(line.text(k)) { k += 1 }
+            guard k < line.words.count else { return false }
+            let next = line.text(k)
+            return comparatives.contains(next) || isPastParticiple(next) && next != "been"
         }
         return isPastParticiple(word)
     }
 
+    /// True when a thing is the subject before word `i`: a determiner within the four words
+    /// before it, and no person word from there to it.
+    static func namesAThing(_ line: ProseLine, before i: Int) -> Bool {
+        guard let determiner = (max(0, i - 4)..<i).last(where: { thingDeterminers.contains(line.text($0)) }) else { return false }
+        return !(determiner..<i).contains { personWords.contains(line.text($0)) || line.text($0).hasPrefix("@") }
+    }
+
+    /// Words that compare what was with what might have been, after "could have been".
+    static let comparatives: Set<String> = ["more", "less", "better", "faster", "quicker", "sooner", "earlier", "safer", "smarter",
+                                            "clearer", "stricter", "tighter", "easier", "shorter", "higher", "lower", "louder"]
+
     /// True when a word of believing stands within the three words before word `i`: "Assumed user
     /// error at the time", "and not assume we could have started it faster" report a hypothesis
     /// of the time, not the author's judgement (the language audit of stop 48).
+    /// The word of believing is right before the phrase, or before a pronoun that is its subject
+    /// ("assume we could have"): "we later suspected the engineer should have rolled back" is the
+    /// team's own judgement still (the review of stop 48).
     static func reportsABelief(_ line: ProseLine, before i: Int) -> Bool {
-        (max(0, i - 3)..<i).contains { beliefWords.contains(line.text($0)) }
+        if i >= 1, beliefWords.contains(line.text(i - 1)) { return true }
+        return i >= 2 && beliefWords.contains(line.text(i - 2)) && ["we", "i", "they", "it", "you"].contains(line.text(i - 1))
     }
     static let beliefWords: Set<String> = ["assume", "assumed", "assuming", "suspect", "suspected", "suspecting", "presumed",
-                                           "believed", "thought", "guessed"]
+                                           "believed", "guessed"]
 
     /// True when "if only" before word `start` wishes the past were otherwise ("if only we had
     /// paged", "if only the canary had caught it") rather than stating a condition ("if only one
@@ -351,7 +370,10 @@ public struct BlameLanguageRule: LintRule {
         while start > 0, i - start < 20, !endsSentence(line.bytes[line.words[start - 1].end..<line.words[start].start]) {
             start -= 1
         }
-        if thingDeterminers.contains(line.text(start)), !(start..<i).contains(where: isPerson) { return false }
+        // A capitalised word right before "failed" may be a person ("A week later Sam failed
+        // to notice": the review of stop 48).
+        if thingDeterminers.contains(line.text(start)), !(start..<i).contains(where: isPerson), i > 0,
+           !PersonBlamedRule.startsUppercase(line, i - 1) { return false }
         return true
     }
 
@@ -432,20 +454,29 @@ public struct BlameLanguageRule: LintRule {
                 // judged (a "but" between them ends the denial: "not the tool but human error").
                 if phrase.isDeniable, Self.isDenied(line, before: i) { continue }
                 // "a check that would have prevented this": the safeguard an action builds.
-                if phrase.words.first == "would", i > 0, ["that", "which", "who"].contains(line.text(i - 1)) { continue }
+                if phrase.words.first == "would" || phrase.words.first == "might", i > 0, ["that", "which", "who"].contains(line.text(i - 1)) { continue }
                 let next = i + phrase.words.count < words.count ? line.text(i + phrase.words.count) : ""
                 // "an alert that should have fired at 80%": what a thing was meant to do, in a
                 // clause about it, as "a check that would have prevented this" is. The passive
                 // ("an issue which should have been addressed") leaves out who should have, and
                 // stays; so does "the engineer who should have checked".
-                if Self.modalPerfects.contains(phrase.text), i > 0, ["that", "which"].contains(line.text(i - 1)), next != "been" { continue }
-                if (Self.modalPerfects.contains(phrase.text) || phrase.isDeniable), Self.reportsABelief(line, before: i) { continue }
+                if Self.modalPerfects.contains(phrase.text), i > 0, ["that", "which"].contains(line.text(i - 1)), next != "been",
+                   !(i >= 2 && Self.personWords.contains(line.text(i - 2))) { continue }
+                if Self.modalPerfects.contains(phrase.text) || phrase.isDeniable, Self.reportsABelief(line, before: i) { continue }
+                // "The autoscaler should be more cautious", "the new canary will be better at
+                // catching regressions": a thing asked to do better, not people (the review of
+                // stop 48). A person word, a pronoun or no subject at all ("Pay more attention")
+                // keeps the appeal.
+                if phrase.suggestion == Self.carefulReframe, Self.namesAThing(line, before: i) { continue }
                 // "We should have a runbook" states a need; "should have checked" is the counterfactual.
                 if Self.modalPerfects.contains(phrase.text),
                    !Self.isCounterfactual(line, after: i + phrase.words.count, possibility: phrase.words.first == "could" || phrase.words.first == "could've") { continue }
                 // "simply too fragile", "simply not possible", "simply put": plainly, not a step
                 // made to sound easy ("the fix was simply to revert" stays).
-                if phrase.text == "simply", ["too", "not", "put", "because"].contains(next) { continue }
+                if phrase.text == "simply", ["too", "not", "because"].contains(next) { continue }
+                // "Simply put, …" is a way of speaking; "Dana simply put the wrong flag in" is not.
+                if phrase.text == "simply", next == "put", i + 1 < words.count,
+                   i + 2 >= words.count || line.bytes[words[i + 1].end..<words[i + 2].start].contains(where: { $0 == UInt8(ascii: ",") || PersonBlamedRule.endsSentence($0) }) { continue }
                 // "The job failed to start" describes a system; "we failed to verify" is blame.
                 if phrase.text == "failed to", !Self.judgesPerson(line, at: i, next: next) { continue }
                 if phrase.text == "just needed to", !Self.judgesPerson(line, at: i, verbOnlyPeopleDo: true) { continue }

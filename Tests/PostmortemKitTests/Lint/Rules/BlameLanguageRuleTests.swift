@@ -120,6 +120,27 @@ struct BlameLanguageRuleTests {
         #expect(try BlameLanguageRuleTests.flagged(text) == [], "\(text)")
     }
 
+    /// The review of the first mends: each of these had stopped being flagged, or started.
+    @Test(arguments: [
+        ("The engineer could have been more careful.", ["could have"]),
+        ("We could have been better prepared, and detection could have been quicker.", ["could have", "could have"]),
+        ("The engineer could have been more quickly alerted.", ["could have"]),
+        ("A week later Sam failed to notice the alert.", ["failed to"]),
+        ("More thought should have gone into the design.", ["should have"]),
+        ("We later suspected the engineer should have rolled back.", ["should have"]),
+        ("Everyone believed it was human error.", ["human error"]),
+        ("The reviewer that should have caught it was on leave.", ["should have"]),
+        ("Dana simply put the wrong flag in the config.", ["simply"]),
+        ("The engineer should be more careful, and the team needs to be better at reviews.", ["be more careful", "be better at"]),
+        ("Simply put, the config was wrong.", []),
+        ("The new canary will be better at catching regressions.", []),
+        ("The autoscaler should be more cautious when scaling down.", []),
+        ("We should add a check that might have caught this.", []),
+    ])
+    func reviewedEdges(text: String, expected: [String]) throws {
+        #expect(try BlameLanguageRuleTests.flagged(text).map { $0.lowercased() } == expected)
+    }
+
     @Test func stillCounterfactuals() throws {
         #expect(try BlameLanguageRuleTests.flagged("The canary could have been caught by a smoke test.") == ["could have"])
         #expect(try BlameLanguageRuleTests.flagged("The fix was simply to revert.") == ["simply"])
