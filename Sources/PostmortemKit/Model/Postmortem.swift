@@ -111,9 +111,20 @@ public struct Postmortem: Sendable, Codable, Hashable {
 
     /// The record without its body: every field from ``summary`` on empty, and no path, title,
     /// status, authors or zone.
+    /// When the incident began by its timeline alone: the earliest entry in the seven days up to
+    /// the last dated one, of those in the years 1900 to 9000 (as P014 takes `started`). Lead-up
+    /// entries months or years before ("[12-05 16:21] bug introduced" over an outage of 26 March,
+    /// which the retest of stop 48 found placed in the December before) do not move it.
+    static func incidentStart(of timeline: [TimelineEvent]) -> Timestamp? {
+        let times = timeline.compactMap(\.time).filter { (1900...9000).contains($0.localDate.year) }
+        guard let last = times.max() else { return nil }
+        let from = last.adding(seconds: -7 * 86_400)
+        return times.filter { $0 >= from }.min()
+    }
+
     func withoutBody() -> Postmortem {
         var record = self
-        if started == nil, detected == nil, mitigated == nil, resolved == nil { record.timelineStart = timeline.lazy.compactMap(\.time).min() }
+        if started == nil, detected == nil, mitigated == nil, resolved == nil { record.timelineStart = Self.incidentStart(of: timeline) }
         record.body = Body.empty
         return record
     }

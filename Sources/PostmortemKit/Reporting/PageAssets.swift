@@ -82,7 +82,7 @@ enum PageAssets {
                 alt = String(decoding: bytes[start..<end], as: UTF8.self) + ": "
             }
             let note = "<span class=\"missing-image\">\(alt)image not in the report: "
-                + HTMLEscaping.text("\(entry.asset.source) (\(pageReason(entry.reason)))") + "</span>"
+                + HTMLEscaping.text("\(shownPath(entry.asset)) (\(pageReason(entry.reason)))") + "</span>"
             result += bytes[copied..<at]
             result += Array(note.utf8)
             copied = tagEnd + 1
@@ -98,6 +98,12 @@ enum PageAssets {
     /// machine the report was made on, which stderr names ("it is outside /home/ci/repo", "/home/ci/
     /// repo/images/x.png is a symbolic link"): a published report had carried a CI runner's paths
     /// and differed with the checkout's place (the review of stop 48).
+    /// The image as its page names it: from pm.yml's directory, or for one outside it (whose
+    /// resolved path may be absolute, `/home/ci/…`) as the document wrote it.
+    static func shownPath(_ asset: ReportAsset) -> String {
+        asset.path.isEmpty ? asset.src : asset.source
+    }
+
     static func pageReason(_ reason: String) -> String {
         if reason.hasPrefix("it is outside ") { return "it is outside the repository" }
         if reason.hasSuffix(" is a symbolic link") { return "a symbolic link" }

@@ -82,13 +82,17 @@ public enum ReportWriter {
     /// `path` with its part up to the last `..` resolved by the system (`realpath`), so that
     /// `link/../out` is beside what the link names, as `mkdir -p` and every other program read
     /// it. Foundation's URL reads `..` as text and had made it `./out`, another directory than the
-    /// one named. A path with no `..` after a name, or whose part up to it does not exist, is
-    /// returned as written.
-    static func physicalPath(_ path: String) -> String {
+    /// one named. A path with no `..` after a name is returned as written; one whose part up to
+    /// it cannot be resolved (a broken link, a name that does not exist) is an error, since the
+    /// text's reading would write elsewhere than the path names (the retest of stop 48).
+    static func physicalPath(_ path: String) throws(ReportError) -> String {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard let last = parts.lastIndex(of: ".."), last + 1 < parts.count,
               parts[..<last].contains(where: { !$0.isEmpty && $0 != "." && $0 != ".." }) else { return path }
-        guard let resolved = realpath(parts[...last].joined(separator: "/"), nil) else { return path }
+        let prefix = parts[...last].joined(separator: "/")
+        guard let resolved = realpath(prefix, nil) else {
+            throw ReportError("\(path): cannot resolve \(prefix): \(String(cString: strerror(errno))); give --out without `..`")
+        }
         defer { free(resolved) }
         return String(cString: resolved) + "/" + parts[(last + 1)...].joined(separator: "/")
     }
@@ -150,7 +154,7 @@ public enum ReportWriter {
             self.assetRoot = assetRoot.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
             // A path ending in `.` or `..` is refused as written: the URL names the directory by
             // its place, and `--out .` had replaced the current directory.
-            let target = URL(fileURLWithPath: ReportWriter.physicalPath(path))
+            let target = URL(fileURLWithPath: try ReportWriter.physicalPath(path))
             let parent = target.deletingLastPathComponent()
             let name = target.lastPathComponent
             let written = path.split(separator: "/").last.map(String.init) ?? ""

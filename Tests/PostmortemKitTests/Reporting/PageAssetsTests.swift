@@ -118,7 +118,7 @@ import Testing
         #expect(written.contains("<img src=\"../assets/postmortems/images/latency.png\" alt=\"p99 latency\" />"))
         #expect(written.contains("<span class=\"missing-image\">image not in the report: postmortems/images/read-iops.png (no such file)</span>"), "\(written)")
         #expect(written.contains("<span class=\"missing-image\">again: image not in the report: postmortems/images/read-iops.png (no such file)</span>"))
-        #expect(written.contains("<span class=\"missing-image\">cpu &lt;5%: image not in the report: ../elsewhere/cpu.png (it is outside the repository)</span>"), "\(written)")
+        #expect(written.contains("<span class=\"missing-image\">cpu &lt;5%: image not in the report: ../../elsewhere/cpu.png (it is outside the repository)</span>"), "\(written)")
         #expect(!written.contains(root.path))
         #expect(!written.contains("read-iops.png\" alt") && !written.contains("elsewhere/cpu.png\""))
         // An apostrophe in the name, which the copy's address writes `&#39;` (the review of the mend).

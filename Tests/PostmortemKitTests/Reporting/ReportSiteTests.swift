@@ -260,7 +260,7 @@ struct ReportSiteTests {
                                                            options: ReportOptions(period: ReportingPeriod.quarter("2026-Q4", zone: .utc)!,
                                                                                   today: CalendarDate(year: 2026, month: 11, day: 22)!, zone: .utc)),
                                            templates: try ReportFixture.templates()), "index.html")
-        #expect(index.contains("<p class=\"partial\">Partial period: 53 of 92 days as of 2026-11-22."))
+        #expect(index.contains("<p class=\"partial\">Partial period: 53 of 92 days as of 2026-11-22; the rest is still to come"))
         #expect(!(try ReportFixture.site().files.contains { $0.path == "index.html" && $0.contents.contains("Partial period") }))
         // A period before every postmortem of the corpus: its previous period's zeros are no
         // quiet quarter, and the header says so (the same review).
@@ -453,6 +453,21 @@ struct ReportSiteTests {
             """, path: "prow.md").postmortem
         #expect(IncidentTime.began(dated) == Timestamp(year: 2026, month: 8, day: 31, hour: 12, minute: 6))
         #expect(IncidentTime.began(undated) == nil)
+        // A lead-up entry months before, or a year pm does not take, does not move the start (the
+        // retest of the mend: an outage of 26 March placed in the December before).
+        let leadUp = DocumentReader.read(text: """
+            # Boskos outage
+
+            ## Timeline
+
+            - 2018-12-05 16:21 UTC: the bug is introduced in a refactor
+            - 0001-01-01 10:00 UTC: placeholder
+            - 2019-03-26 09:40 UTC: Boskos stops handing out projects
+            - 2019-03-26 11:02 UTC: the fix is deployed
+            """, path: "boskos.md").postmortem
+        #expect(leadUp.timeline.compactMap(\.time).count >= 3)
+        #expect(IncidentTime.began(leadUp) == Timestamp(year: 2019, month: 3, day: 26, hour: 9, minute: 40))
+        #expect(IncidentTime.began(ReportedDocument.reportRecord(leadUp)) == Timestamp(year: 2019, month: 3, day: 26, hour: 9, minute: 40))
         // As the streaming report keeps the record, without its timeline.
         #expect(ReportedDocument.reportRecord(dated).timeline.isEmpty)
         #expect(IncidentTime.began(ReportedDocument.reportRecord(dated)) == Timestamp(year: 2026, month: 8, day: 31, hour: 12, minute: 6))

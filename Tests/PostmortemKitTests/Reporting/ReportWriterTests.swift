@@ -74,12 +74,18 @@ struct ReportWriterTests {
         // Foundation keeps `..` in an absolute path and drops it lexically from a relative one
         // (`pm report --out link/../report`, e2e), so the path is resolved before either.
         let real = URL(fileURLWithPath: root.path).resolvingSymlinksInPath().path
-        #expect(ReportWriter.physicalPath(root.path + "/link/../report") == real + "/scratch/report")
+        #expect(try ReportWriter.physicalPath(root.path + "/link/../report") == real + "/scratch/report")
         try ReportWriter.write(site, to: root.path + "/link/../report")
         #expect(FileManager.default.fileExists(atPath: root.path + "/scratch/report/index.html"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["link", "scratch"])
-        #expect(ReportWriter.physicalPath("a/b") == "a/b" && ReportWriter.physicalPath(root.path + "/link/..") == root.path + "/link/..")
-        #expect(ReportWriter.physicalPath("../out") == "../out" && ReportWriter.physicalPath("missing/../out") == "missing/../out")
+        #expect(try ReportWriter.physicalPath("a/b") == "a/b" && ReportWriter.physicalPath(root.path + "/link/..") == root.path + "/link/..")
+        #expect(try ReportWriter.physicalPath("../out") == "../out")
+        // A part before `..` that cannot be resolved is an error, not the text's reading (the retest).
+        try FileManager.default.createSymbolicLink(atPath: root.path + "/broken", withDestinationPath: root.path + "/nowhere")
+        let error = #expect(throws: ReportError.self) { try ReportWriter.write(site, to: root.path + "/broken/../site") }
+        #expect(error?.description == "\(root.path)/broken/../site: cannot resolve \(root.path)/broken/..: No such file or directory; give --out without `..`")
+        #expect(throws: ReportError.self) { try ReportWriter.physicalPath("missing-\(UUID().uuidString)/../out") }
+        #expect(!FileManager.default.fileExists(atPath: root.path + "/site"))
     }
 
     /// Left open by stop 42: under a parent that is a broken symbolic link (or a file), the

@@ -473,7 +473,9 @@ public struct BlameLanguageRule: LintRule {
                    !Self.isCounterfactual(line, after: i + phrase.words.count, possibility: phrase.words.first == "could" || phrase.words.first == "could've") { continue }
                 // "simply too fragile", "simply not possible", "simply put": plainly, not a step
                 // made to sound easy ("the fix was simply to revert" stays).
-                if phrase.text == "simply", ["too", "not", "because"].contains(next) { continue }
+                // "The setup is simply too fragile" of a thing; "Bob was simply too slow" stays (the
+                // retest of stop 48).
+                if phrase.text == "simply", ["too", "not", "because"].contains(next), next != "too" || Self.namesAThing(line, before: i) { continue }
                 // "Simply put, …" is a way of speaking; "Dana simply put the wrong flag in" is not.
                 if phrase.text == "simply", next == "put", i + 1 < words.count,
                    i + 2 >= words.count || line.bytes[words[i + 1].end..<words[i + 2].start].contains(where: { $0 == UInt8(ascii: ",") || PersonBlamedRule.endsSentence($0) }) { continue }

@@ -133,6 +133,7 @@ struct BlameLanguageRuleTests {
         ("Dana simply put the wrong flag in the config.", ["simply"]),
         ("The engineer should be more careful, and the team needs to be better at reviews.", ["be more careful", "be better at"]),
         ("Simply put, the config was wrong.", []),
+        ("Bob was simply too slow to respond, and the setup is simply too fragile.", ["simply"]),
         ("The new canary will be better at catching regressions.", []),
         ("The autoscaler should be more cautious when scaling down.", []),
         ("We should add a check that might have caught this.", []),
