@@ -218,9 +218,9 @@ public struct BlameLanguageRule: LintRule {
         if word == "been", (j + 1..<min(line.words.count, j + 4)).contains(where: { line.text($0) == "worse" }) { return false }
         // "It could have been difficult", "which could have been a sign": "could" of what may
         // have been so, not of what should have been done (the language audit of stop 48). A
-        // participle after "been" ("could have been caught") is the counterfactual still.
-        // A comparison stays one ("could have been faster", "could have been better prepared",
-        // "could have been more careful": the review of stop 48).
+        // participle after "been" ("could have been caught"), or a comparison ("could have been
+        // faster", "better prepared", "more careful": the review of stop 48), is the
+        // counterfactual still.
         if possibility, word == "been" {
             var k = j + 1
             while k < line.words.count, k < j + 3, PersonBlamedRule.isAdverb(line.text(k)), !comparatives.contains(line.text(k)) { k += 1 }
@@ -242,12 +242,11 @@ public struct BlameLanguageRule: LintRule {
     static let comparatives: Set<String> = ["more", "less", "better", "faster", "quicker", "sooner", "earlier", "safer", "smarter",
                                             "clearer", "stricter", "tighter", "easier", "shorter", "higher", "lower", "louder"]
 
-    /// True when a word of believing stands within the three words before word `i`: "Assumed user
-    /// error at the time", "and not assume we could have started it faster" report a hypothesis
-    /// of the time, not the author's judgement (the language audit of stop 48).
-    /// The word of believing is right before the phrase, or before a pronoun that is its subject
-    /// ("assume we could have"): "we later suspected the engineer should have rolled back" is the
-    /// team's own judgement still (the review of stop 48).
+    /// True when a word of believing stands right before word `i`, or before a pronoun right
+    /// before it: "Assumed user error at the time", "and not assume we could have started it
+    /// faster" report a hypothesis of the time, not the author's judgement (the language audit of
+    /// stop 48). "We later suspected the engineer should have rolled back" is the team's own
+    /// judgement still (the review of stop 48).
     static func reportsABelief(_ line: ProseLine, before i: Int) -> Bool {
         if i >= 1, beliefWords.contains(line.text(i - 1)) { return true }
         return i >= 2 && beliefWords.contains(line.text(i - 2)) && ["we", "i", "they", "it", "you"].contains(line.text(i - 1))
