@@ -94,16 +94,16 @@ enum PageAssets {
 
     private static let imageStart = Array("<img src=\"".utf8)
 
-    /// Why an image was not copied, as its page says it: without the absolute paths of the
-    /// machine the report was made on, which stderr names ("it is outside /home/ci/repo", "/home/ci/
-    /// repo/images/x.png is a symbolic link"): a published report had carried a CI runner's paths
-    /// and differed with the checkout's place (the review of stop 48).
     /// The image as its page names it: from pm.yml's directory, or for one outside it (whose
     /// resolved path may be absolute, `/home/ci/…`) as the document wrote it.
     static func shownPath(_ asset: ReportAsset) -> String {
         asset.path.isEmpty ? asset.src : asset.source
     }
 
+    /// Why an image was not copied, as its page says it: without the absolute paths of the
+    /// machine the report was made on, which stderr names ("it is outside /home/ci/repo", "/home/ci/
+    /// repo/images/x.png is a symbolic link"): a published report had carried a CI runner's paths
+    /// and differed with the checkout's place (the review of stop 48).
     static func pageReason(_ reason: String) -> String {
         if reason.hasPrefix("it is outside ") { return "it is outside the repository" }
         if reason.hasSuffix(" is a symbolic link") { return "a symbolic link" }
