@@ -125,5 +125,8 @@ import Testing
         #expect(written.contains("<span class=\"missing-image\">q: image not in the report: postmortems/images/it's.png (no such file)</span>"), "\(written)")
         #expect(!written.contains("<img src=\"../assets/postmortems/images/it"))
         #expect(PageAssets.markingMissing("<p>x</p>", []) == "<p>x</p>")
+        #expect(PageAssets.pageReason("/home/ci/repo/images/x.png is a symbolic link") == "a symbolic link"
+                && PageAssets.pageReason("it is outside /home/ci/repo") == "it is outside the repository"
+                && PageAssets.pageReason("no such file") == "no such file")
     }
 }
