@@ -61,18 +61,14 @@ enum PageAssets {
         var result: [UInt8] = []
         var copied = 0
         var from = 0
-        // cmark-gfm writes `'` as `&#x27;`, pm's own attribute escaping (the copies' sources) as
-        // `&#39;`: a missing `it's.png` had kept its broken image (the review of stop 48).
-        func unescaped(_ written: ArraySlice<UInt8>) -> String {
-            String(decoding: written, as: UTF8.self).replacingBytes(of: "&#x27;", with: "'").replacingBytes(of: "&#39;", with: "'")
-                .replacingBytes(of: "&amp;", with: "&")
-        }
         while let at = ByteSearch.firstIndex(of: imageStart, in: bytes, from: from) {
             let valueStart = at + imageStart.count
             guard let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")),
                   let tagEnd = bytes[valueEnd...].firstIndex(of: UInt8(ascii: ">")) else { break }
             from = tagEnd
-            let src = unescaped(bytes[valueStart..<valueEnd])
+            // Read back as the copies' sources were written (`&#39;`: a missing `it's.png` had
+            // kept its broken image, the review of stop 48).
+            let src = PageLinks.attributeValue(bytes[valueStart..<valueEnd])
             guard let entry = missing.first(where: { $0.asset.src == src }) else { continue }
             // cmark-gfm writes `alt="…"` right after `src`, escaped as text.
             var alt = ""

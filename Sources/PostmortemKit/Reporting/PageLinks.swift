@@ -66,8 +66,7 @@ public enum PageLinks {
             let valueStart = at + start.count
             guard let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
             from = valueEnd
-            let written = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
-            guard let value = replacement(written.replacingBytes(of: "&#x27;", with: "'").replacingBytes(of: "&amp;", with: "&")) else { continue }
+            guard let value = replacement(attributeValue(bytes[valueStart..<valueEnd])) else { continue }
             result += bytes[copied..<valueStart]
             result += Array(HTMLEscaping.attribute(value).utf8)
             copied = valueEnd
@@ -75,6 +74,14 @@ public enum PageLinks {
         guard copied > 0 else { return body }
         result += bytes[copied...]
         return String(decoding: result, as: UTF8.self)
+    }
+
+    /// An attribute's value as written in the page, read back: cmark-gfm writes `'` as `&#x27;`,
+    /// pm's own attribute escaping (``HTMLEscaping/attribute(_:)``, the copies' sources) as
+    /// `&#39;`, and both `&` as `&amp;`.
+    static func attributeValue(_ written: ArraySlice<UInt8>) -> String {
+        String(decoding: written, as: UTF8.self).replacingBytes(of: "&#x27;", with: "'").replacingBytes(of: "&#39;", with: "'")
+            .replacingBytes(of: "&amp;", with: "&")
     }
 
     private static let hrefStart = Array("<a href=\"".utf8)

@@ -238,7 +238,6 @@ public enum ReportWriter {
         /// is hidden (`.git/`, `.env`) or a symbolic link (`graph.png -> ../.git/config` would
         /// put a CI token in a report that may be published), opened without following a link
         /// and read as the regular file it is then, at most ``largestAsset`` bytes of it.
-        @discardableResult
         func copy(_ asset: ReportAsset) throws(ReportError) -> String? {
             // One image at a time (they are few): a second page showing an image waits for the
             // first's copy, and so learns whether it was made.
