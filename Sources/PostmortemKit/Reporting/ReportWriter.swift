@@ -232,7 +232,7 @@ public enum ReportWriter {
         private var copiedPaths: [String] = []
 
         /// Copies an image into the staged report, once whatever number of pages show it, or
-        /// records why not for the document that shows it.
+        /// records why not for the document that shows it; returns why, or nil when it is copied.
         ///
         /// The image is read only from inside ``assetRoot``, by a path none of whose parts below it
         /// is hidden (`.git/`, `.env`) or a symbolic link (`graph.png -> ../.git/config` would
