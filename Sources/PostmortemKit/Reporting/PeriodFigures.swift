@@ -78,6 +78,22 @@ public struct PeriodFigures: Sendable, Codable, Hashable {
         /// days), which had counted in both quarters.
         public var windows: Int
         public var exhaustedWindows: Int
+        /// Of the windows that burned budget in the period, the one that spent the largest share
+        /// of its own budget (the latest of equals), with all its burn counted, in the period or
+        /// not. The period's share above can hide it: storefront's 39% of a quarter was an August
+        /// 116% spent, a month of the freeze its policy asks for (the numbers audit of stop 48).
+        /// Nil when no window burned in the period.
+        public var mostSpentWindow: SpentWindow?
+    }
+
+    /// One SLO window and the share of its budget burned.
+    public struct SpentWindow: Sendable, Codable, Hashable {
+        /// The window's first instant.
+        public var start: Timestamp
+        /// The first instant after the window.
+        public var end: Timestamp
+        /// The window's burned minutes ÷ its budget, in percent; over 100 when overspent.
+        public var burnedPercent: Double
     }
 
     public var period: ReportingPeriod
@@ -133,9 +149,13 @@ public struct PeriodFigures: Sendable, Codable, Hashable {
             }
             budget = ErrorBudget.rounded(budget)
             burned = ErrorBudget.rounded(burned)
+            let spent = mine.filter { window in window.budgetMinutes > 0 && window.steps.contains { period.contains($0.at) && $0.burnedMinutes > 0 } }
+                .map { SpentWindow(start: $0.start, end: $0.end, burnedPercent: ErrorBudget.rounded($0.burnedMinutes / $0.budgetMinutes * 100)) }
+                .max { ($0.burnedPercent, $0.start) < ($1.burnedPercent, $1.start) }
             return SLOBudget(slo: slo.id, budgetMinutes: budget, burnedMinutes: burned,
                              burnedPercent: budget > 0 ? ErrorBudget.rounded(burned / budget * 100) : 0,
-                             windows: mine.count, exhaustedWindows: mine.filter { $0.exhaustedAt.map(period.contains) ?? false }.count)
+                             windows: mine.count, exhaustedWindows: mine.filter { $0.exhaustedAt.map(period.contains) ?? false }.count,
+                             mostSpentWindow: spent)
         }
 
         return PeriodFigures(period: period, incidents: inPeriod.count, bySeverity: bySeverity,

@@ -57,9 +57,11 @@ struct ReportSiteTests {
     /// September's month and 6.6 of October's, and as much of each quarter's window. The causes and
     /// services of a quarter count the burn that lands in it, as its headline does: Q3's causes had
     /// held all 25.2 minutes, and Q4's nothing, though Q4's headline counted the 13.2 carried in.
-    /// The headline's card of the largest share of one SLO's budget (stop 37) names the SLO only
-    /// when it burned something (the retest: a quiet quarter named the first SLO, at 0%).
-    @Test(arguments: [("2026-Q3", "4%", "Most of an SLO's budget burned (web)", "0%"), ("2026-Q1", "0%", "Most of an SLO's budget burned", "0%")])
+    /// The headline's card of the largest share of one SLO window's budget (stop 37) names the SLO
+    /// and window only when it burned something (the retest: a quiet quarter named the first SLO, at
+    /// 0%).
+    @Test(arguments: [("2026-Q3", "4%", "Most of a window's budget burned (web, 2026-Q3)", "0%"),
+                      ("2026-Q1", "0%", "Most of a window's budget burned", "0%")])
     func largestShareCard(quarter: String, value: String, label: String, previous: String) throws {
         var record = Postmortem(path: "a.md", id: "a")
         record.started = Timestamp(year: 2026, month: 8, day: 3, hour: 10)
@@ -77,6 +79,36 @@ struct ReportSiteTests {
         #expect(card["label"] as? String == label)
         #expect(card["value"] as? String == value)
         #expect(card["previous"] as? String == previous)
+    }
+
+    /// The card gives the window's own share, not the period's: 52 minutes of outage in August
+    /// against a 99.9% monthly SLO are 116% of August's 44.64 minutes and 39% of the quarter's 132.48
+    /// (stop 48's numbers audit found the card saying 39% beside an exhausted window). A window of
+    /// a rolling SLO that began in the period before and burned only then is not the period's.
+    @Test func largestShareCardIsTheWindows() throws {
+        func record(_ id: String, month: Int, day: Int, minutes: Int, slo: String) -> ReportedDocument {
+            var record = Postmortem(path: "\(id).md", id: id)
+            record.started = Timestamp(year: 2026, month: month, day: day, hour: 10)
+            record.mitigated = record.started?.adding(seconds: Int64(minutes * 60))
+            record.impact = [SLOImpact(slo: slo, badFraction: 1)]
+            return ReportedDocument(postmortem: record, classification: Classification(incident: id, primary: "config", categories: [], declared: true),
+                                    findings: [], bodyHTML: "")
+        }
+        var configuration = Configuration()
+        configuration.slos = [SLODefinition(id: "storefront", services: [], objective: 99.9, window: .month),
+                              SLODefinition(id: "search", services: [], objective: 99.9, window: .rolling(days: 30))]
+        let options = ReportOptions(period: ReportingPeriod.quarter("2026-Q3", zone: .utc)!, today: ReportFixture.today, zone: .utc)
+        // search's 30 minutes on 20 June are 69% of its 43.2-minute window of 6 June to 5 July.
+        let review = QuarterlyReview(documents: [record("a", month: 8, day: 3, minutes: 52, slo: "storefront"),
+                                                 record("b", month: 6, day: 20, minutes: 30, slo: "search")],
+                                     configuration: configuration, categories: [], options: options)
+        let figures = try #require(review.current.budgets.first { $0.slo == "storefront" })
+        #expect(figures.burnedPercent == 39.251208)
+        #expect(review.current.budgets.first { $0.slo == "search" }?.mostSpentWindow == nil)
+        let card = try #require(IndexPageModel.cards(review).first { ($0["label"] as? String)?.hasPrefix("Most of") == true })
+        #expect(card["label"] as? String == "Most of a window's budget burned (storefront, 2026-08)")
+        #expect(card["value"] as? String == "116%")
+        #expect(card["previous"] as? String == "69% (search, 2026-06-06..2026-07-05)")
     }
 
     /// A period that burned nothing gets a sentence where the Pareto chart would be (stop 37: it had
