@@ -118,7 +118,7 @@ import Testing
                      "- This was not caused by human error.", "- Nobody was inattentive; the alert went to a dead channel."] {
             #expect(try flagged(text).isEmpty, "\(text)")
         }
-        #expect(try flagged("- It was not the tool but human error.") == ["\"human error\" is blame or counterfactual language"])
+        #expect(try flagged("- It was not the tool but human error.") == ["\"human error\" puts the cause on people"])
     }
 
     /// A caption is emphasised text right after a figure; emphasised text elsewhere, or a longer
@@ -195,7 +195,7 @@ import Testing
                                ("- Had the on-call checked the dashboard, they saw the spike.", "Had the on-call checked"),
                                ("- Had a canary existed, the push stopped.", "Had a canary existed")] {
             let found = try LintTestSupport.lint(RuleExamples.document(sections: ["What went wrong": text])).filter { $0.ruleID == "PM012" }
-            #expect(found.map(\.message) == ["\"\(phrase)\" is blame or counterfactual language"], "\(text)")
+            #expect(found.map(\.message) == ["\"\(phrase)\" is counterfactual: it describes what did not happen"], "\(text)")
         }
         let none = try LintTestSupport.lint(RuleExamples.document(sections: ["What went wrong": "- Had 12 hosts in the pool. Had to restart the proxy."]))
         #expect(!none.contains { $0.ruleID == "PM012" })

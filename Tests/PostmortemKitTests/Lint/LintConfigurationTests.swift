@@ -28,7 +28,7 @@ import Testing
                   allow: [simply]
             """)
         let findings = try LintTestSupport.lint(Self.blame, configuration: configuration).filter { $0.ruleID == "PM012" }
-        #expect(findings.map(\.message) == ["\"dropped the ball\" is blame or counterfactual language"])
+        #expect(findings.map(\.message) == ["\"dropped the ball\" is on the configured list of blame phrases"])
         #expect(findings.allSatisfy { $0.severity == .error })
     }
 
@@ -39,9 +39,9 @@ import Testing
         let text = RuleExamples.document(sections: ["What went wrong": "In hindsight we should have checked the pool size. Someone should have paged earlier."])
         let findings = try LintTestSupport.lint(text, configuration: configuration).filter { $0.ruleID == "PM012" }
         // Overlapping but not inside each other, both stay.
-        #expect(findings.map(\.message) == ["\"we should have checked\" is blame or counterfactual language",
-                                            "\"have checked the\" is blame or counterfactual language",
-                                            "\"should have\" is blame or counterfactual language"])
+        #expect(findings.map(\.message) == ["\"we should have checked\" is on the configured list of blame phrases",
+                                            "\"have checked the\" is on the configured list of blame phrases",
+                                            "\"should have\" is counterfactual: it describes what did not happen"])
     }
 
     @Test func checkQuotesAlsoJudgesQuotedAndChatText() throws {
@@ -52,8 +52,8 @@ import Testing
         #expect(try LintTestSupport.lint(text).filter { $0.ruleID == "PM012" }.isEmpty)
         let configuration = try LintTestSupport.configuration("lint:\n  rules:\n    blame-language:\n      check_quotes: true\n")
         let flagged = try LintTestSupport.lint(text, configuration: configuration).filter { $0.ruleID == "PM012" }.map(\.message)
-        #expect(flagged.sorted() == ["\"should have\" is blame or counterfactual language",
-                                     "\"simply\" is blame or counterfactual language"])
+        #expect(flagged.sorted() == ["\"should have\" is counterfactual: it describes what did not happen",
+                                     "\"simply\" makes the work sound easy"])
     }
 
     @Test func templatesAreFoundByTheirLexicalAbsolutePath() throws {

@@ -66,7 +66,7 @@ import Testing
             + "\n07:52 the deploy starts\n<sam> I forgot the canary\n"
         let findings = try LintTestSupport.lint(RuleExamples.document(sections: ["Timeline": timeline]))
             .filter { $0.ruleID == "PM012" || $0.ruleID == "PM013" }
-        #expect(findings.map(\.message) == ["\"failed to\" is blame or counterfactual language"])
+        #expect(findings.map(\.message) == ["\"failed to\" puts the cause on people"])
         let summary = try LintTestSupport.lint(RuleExamples.document(sections: ["Summary": "<sam> we should have paged."]))
         #expect(summary.contains { $0.ruleID == "PM012" })
         #expect(ProseText.nickLabel(in: Array("- 07:47 UTC: <li.w> I forgot".utf8)) == 13)

@@ -61,7 +61,7 @@ import Testing
         #expect(object["version"] as? String == "2.1.0")
         // "simply" is at UTF-8 byte column 32 and code point column 29 ("Café ☕ " is 10 bytes, 7 code points).
         let results = try #require(((object["runs"] as? [[String: Any]])?.first?["results"]) as? [[String: Any]])
-        let simply = try #require(results.first { ($0["message"] as? [String: Any])?["text"] as? String == "\"simply\" is blame or counterfactual language" })
+        let simply = try #require(results.first { ($0["message"] as? [String: Any])?["text"] as? String == "\"simply\" makes the work sound easy" })
         let region = ((simply["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"] as? [String: Any]
         #expect(region?["startColumn"] as? Int == 29)
         #expect(region?["endColumn"] as? Int == 35)

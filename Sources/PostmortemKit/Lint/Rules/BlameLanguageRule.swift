@@ -42,11 +42,14 @@ public struct BlameLanguageRule: LintRule {
         var anchor: Int
         /// A judgement "not" or "no" before it denies (``BlameLanguageRule/deniable``).
         var isDeniable: Bool
+        /// What the finding's message calls it.
+        var kind: Kind
 
-        init(words: [String], text: String, suggestion: String) {
+        init(words: [String], text: String, suggestion: String, kind: Kind? = nil) {
             self.words = words
             self.text = text
             self.suggestion = suggestion
+            self.kind = kind ?? Kind(phrase: text)
             isDeniable = BlameLanguageRule.deniable.contains(text)
             var anchor = 0
             for index in words.indices where words[index].utf8.count >= words[anchor].utf8.count { anchor = index }
@@ -54,6 +57,55 @@ public struct BlameLanguageRule: LintRule {
             // participles' first and last letters and lengths (``WordPrefilter``) are.
             if words.first == "would" || words.first == "wouldn't" { anchor = 0 }
             self.anchor = anchor
+        }
+    }
+
+    /// The kind of language a phrase is, which the finding's message names: every message had
+    /// said "blame or counterfactual language", for "simply" and "obviously" too (the language
+    /// audit of stop 48).
+    enum Kind: Sendable {
+        /// "should have", "would have been avoided", "Had the runbook been followed": a world
+        /// that did not happen.
+        case counterfactual
+        /// "human error", "careless", "we failed to verify": the cause put on people.
+        case blame
+        /// "obviously", "clearly showed", "was overlooked": what was known only afterwards.
+        case hindsight
+        /// "simply", "just needed to": the work made to sound easy.
+        case minimising
+        /// "be more careful", "pay more attention": people asked to do better, in place of a
+        /// mechanism.
+        case careAppeal
+        /// A phrase of pm.yml's `phrases`.
+        case configured
+
+        init(phrase: String) {
+            let first = phrase.prefix { $0 != " " }
+            // "should know better" is a modal too, and blame.
+            if ["if", "had"].contains(first) || ["should", "shouldn't", "ought", "could", "would", "wouldn't", "might"].contains(first) && phrase.contains(" have")
+                || phrase.hasSuffix("'ve") {
+                self = .counterfactual
+            } else if ["obviously", "clearly showed", "was overlooked", "were overlooked"].contains(phrase) {
+                self = .hindsight
+            } else if ["simply", "just needed to"].contains(phrase) {
+                self = .minimising
+            } else if ["be", "pay", "take"].contains(first) {
+                self = .careAppeal
+            } else {
+                self = .blame
+            }
+        }
+
+        /// The message of a finding of `quoted`, the phrase as written.
+        func message(_ quoted: String) -> String {
+            switch self {
+            case .counterfactual: "\"\(quoted)\" is counterfactual: it describes what did not happen"
+            case .blame: "\"\(quoted)\" puts the cause on people"
+            case .hindsight: "\"\(quoted)\" is hindsight: it was not known at the time"
+            case .minimising: "\"\(quoted)\" makes the work sound easy"
+            case .careAppeal: "\"\(quoted)\" asks people to try harder"
+            case .configured: "\"\(quoted)\" is on the configured list of blame phrases"
+            }
         }
     }
 
@@ -392,7 +444,7 @@ public struct BlameLanguageRule: LintRule {
         for extra in try options.strings("phrases", default: []) {
             let words = Self.words(extra)
             guard !words.isEmpty else { continue }
-            list.append(Phrase(words: words, text: extra, suggestion: Self.systemReframe))
+            list.append(Phrase(words: words, text: extra, suggestion: Self.systemReframe, kind: .configured))
         }
         phrasesByAnchor = Dictionary(grouping: list, by: { $0.words[$0.anchor] })
         // "had" too, for the inversions (``inversionEnd(_:at:)``).
@@ -422,7 +474,7 @@ public struct BlameLanguageRule: LintRule {
                 }.map(\.element)
             }
             for match in found {
-                result.append(Violation("\"\(line.quoted(from: match.first, through: match.last))\" is blame or counterfactual language",
+                result.append(Violation(match.phrase.kind.message(line.quoted(from: match.first, through: match.last)),
                                         at: paragraph.range(from: match.first, through: match.last), suggestion: match.phrase.suggestion))
             }
         }

@@ -156,11 +156,27 @@ struct BlameLanguageRuleTests {
     func phrases(_ text: String) throws -> [String] { try LintTestSupport.messages(text, rule: "PM012") }
 
     @Test func wouldAndInversions() throws {
-        #expect(try phrases("- If the plan had been checked, this would not have happened.") == ["\"would not have happened\" is blame or counterfactual language"])
-        #expect(try phrases("- The outage would have been avoided with a canary.") == ["\"would have been avoided\" is blame or counterfactual language"])
-        #expect(try phrases("- Had the runbook been followed, recovery was faster.") == ["\"Had the runbook been followed\" is blame or counterfactual language"])
-        #expect(try phrases("- Had we paged sooner, fewer orders failed.") == ["\"Had we paged\" is blame or counterfactual language"])
-        #expect(try phrases("- The engineer was inattentive.") == ["\"inattentive\" is blame or counterfactual language"])
+        #expect(try phrases("- If the plan had been checked, this would not have happened.") == ["\"would not have happened\" is counterfactual: it describes what did not happen"])
+        #expect(try phrases("- The outage would have been avoided with a canary.") == ["\"would have been avoided\" is counterfactual: it describes what did not happen"])
+        #expect(try phrases("- Had the runbook been followed, recovery was faster.") == ["\"Had the runbook been followed\" is counterfactual: it describes what did not happen"])
+        #expect(try phrases("- Had we paged sooner, fewer orders failed.") == ["\"Had we paged\" is counterfactual: it describes what did not happen"])
+        #expect(try phrases("- The engineer was inattentive.") == ["\"inattentive\" puts the cause on people"])
+    }
+
+    /// Each message names the kind of language (the language audit of stop 48: every message
+    /// said "blame or counterfactual language", for "simply" too).
+    @Test(arguments: [
+        ("- The fix was simply to revert.", "\"simply\" makes the work sound easy"),
+        ("- Engineers must be more careful with the pool.", "\"be more careful\" asks people to try harder"),
+        ("- The dashboard obviously showed the drop.", "\"obviously\" is hindsight: it was not known at the time"),
+        ("- The warning was overlooked during the deploy.", "\"was overlooked\" is hindsight: it was not known at the time"),
+        ("- The engineer should know better than to push on Friday.", "\"should know better\" puts the cause on people"),
+        ("- We could've paged the database team.", "\"could've\" is counterfactual: it describes what did not happen"),
+        ("- If only we had paged sooner.", "\"If only\" is counterfactual: it describes what did not happen"),
+        ("- The pool was emptied by mistake.", "\"by mistake\" puts the cause on people"),
+    ])
+    func messagesNameTheKind(text: String, message: String) throws {
+        #expect(try phrases(text) == [message])
     }
 
     @Test func notCounterfactuals() throws {
