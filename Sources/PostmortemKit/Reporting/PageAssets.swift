@@ -33,8 +33,13 @@ enum PageAssets {
         guard body.containsBytes(of: "<img src=\"") else { return (body, []) }
         var assets: [ReportAsset] = []
         let html = PageLinks.rewritingValues(of: imageStart, in: body) { source in
-            guard !hasScheme(source),
-                  let target = RelativeLinkRule.target(of: source, from: documentPath, suffixes: imageSuffixes).map(RelativeLinkRule.normalise)
+            guard !hasScheme(source) else { return nil }
+            // `/images/x.png` is read from the repository's root on GitHub and GitLab; here from
+            // pm.yml's directory, where documents' paths start. It had stayed as written, an image
+            // broken on every page, without a note. `//host/x.png` is another site's.
+            let rooted = source.hasPrefix("/") && !source.hasPrefix("//")
+            guard let target = RelativeLinkRule.target(of: rooted ? String(source.dropFirst()) : source, from: rooted ? "" : documentPath,
+                                                       suffixes: imageSuffixes).map(RelativeLinkRule.normalise)
             else { return nil }
             // Out of pm.yml's directory (where documents' paths start): no copy, and the page
             // keeps what was written; the writer says why.

@@ -10,18 +10,22 @@ import Testing
         let html = MarkdownParser.renderHTML("""
             ![p99 latency](images/latency.png) ![same](./images/latency.png "title")
             ![spaces](<../shared/graphs/p 99.PNG>) ![web](https://example.com/a.png) ![data](data:image/png;base64,iVBOR)
-            ![doc](other.md) ![root](/abs.png) ![frag](#x) ![time](<graphs/10:00.png>)
+            ![doc](other.md) ![root](/abs.png) ![frag](#x) ![time](<graphs/10:00.png>) ![host](//cdn.example/x.png)
             """)
         let (page, assets) = PageAssets.rewrite(html, from: "postmortems/2026-07-14-a.md")
         #expect(assets.map(\.source) == ["postmortems/images/latency.png", "postmortems/images/latency.png", "shared/graphs/p 99.PNG",
-                                         "postmortems/graphs/10:00.png"])
+                                         "abs.png", "postmortems/graphs/10:00.png"])
         #expect(assets.map(\.path) == ["assets/postmortems/images/latency.png", "assets/postmortems/images/latency.png", "assets/shared/graphs/p 99.PNG",
-                                       "assets/postmortems/graphs/10:00.png"])
+                                       "assets/abs.png", "assets/postmortems/graphs/10:00.png"])
         #expect(assets.allSatisfy { $0.document == "postmortems/2026-07-14-a.md" })
         #expect(page.contains("<img src=\"../assets/postmortems/images/latency.png\" alt=\"p99 latency\" />"), "\(page)")
         #expect(page.contains("<img src=\"../assets/shared/graphs/p%2099.PNG\" alt=\"spaces\" />"), "\(page)")
         #expect(page.contains("src=\"https://example.com/a.png\"") && page.contains("src=\"data:image/png;base64,iVBOR\""))
-        #expect(page.contains("src=\"/abs.png\"") && page.contains("src=\"other.md\""))
+        // `/abs.png` from pm.yml's directory, as GitHub reads it from the repository's root (it
+        // had stayed as written, broken without a note); `//cdn.example/…` is another site's.
+        #expect(page.contains("src=\"../assets/abs.png\"") && page.contains("src=\"other.md\"") && page.contains("src=\"//cdn.example/x.png\""))
+        let above = PageAssets.rewrite(MarkdownParser.renderHTML("![up](/../up.png)"), from: "postmortems/a.md")
+        #expect(above.assets.map { [$0.source, $0.path] } == [["../up.png", ""]])
         // Out of pm.yml's directory: no copy, the page keeps what was written, and the writer
         // says why (a path that had been mapped into `assets/` could meet another's copy).
         let outside = PageAssets.rewrite(html, from: "../elsewhere/a.md")
