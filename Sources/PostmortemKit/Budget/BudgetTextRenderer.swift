@@ -85,7 +85,7 @@ public enum BudgetTextRenderer {
         let local = t.inOffset(zone.offset(at: t.epochSeconds))
         let s = local.secondOfDay
         let date = local.localDate
-        return "\(pad2(date.month))-\(pad2(date.day)) \(pad2(s / 3600)):\(pad2(s / 60 % 60))"
+        return "\(pad2(date.month))-\(pad2(date.day)) \(pad2(s / 3600)):\(pad2(s / 60 % 60))" + zone.repeatedHourOffset(of: t)
     }
 
     static func windowName(_ window: SLOWindow) -> String {

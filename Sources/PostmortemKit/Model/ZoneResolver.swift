@@ -70,6 +70,17 @@ public struct ZoneResolver: Sendable, Hashable {
         return (summer, standard)
     }
 
+    /// What follows `instant`'s wall-clock time in the zone to tell which it is: its offset
+    /// (`+01:00`) when the clocks show that time twice, in the hour repeated when summer time ends;
+    /// "" otherwise. An exhaustion at `02:30` on Europe's last Sunday of October was one of two
+    /// instants an hour apart in `pm budget` and the report, which named no offset (left open by
+    /// stop 48; JSON has it).
+    public func repeatedHourOffset(of instant: Timestamp) -> String {
+        let offset = offset(at: instant.epochSeconds)
+        guard repeatedOffsets(forLocalSeconds: instant.epochSeconds + Int64(offset)) != nil else { return "" }
+        return Timestamp.offsetText(offset)
+    }
+
     /// The first instant after `date` in the zone: the end of a report's `today`, up to which
     /// what happened is known (budget burn rates, the staircases, the notes on incidents after it).
     public func endOfDay(_ date: CalendarDate) -> Timestamp { startOfDay(date.adding(days: 1)) }

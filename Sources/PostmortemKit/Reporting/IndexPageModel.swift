@@ -289,6 +289,7 @@ enum IndexPageModel {
                     "outsidePeriod": !period.contains(step.at),
                 ]
             }
+            let zone = review.options.zone
             let windowRows = windows.map { window -> [String: Any] in
                 let started = window.hasStarted(asOf: asOf)
                 return [
@@ -298,7 +299,10 @@ enum IndexPageModel {
                     "burned": DurationText.budget(window.burnedMinutes),
                     "remaining": DurationText.percent(window.remainingPercent, fractionDigits: 1),
                     "burnRate": window.burnRate.map { DecimalText.fixed($0, fractionDigits: 2) } ?? "–",
-                    "exhaustedAt": window.exhaustedAt.map { "\($0.localDate) \(pad2($0.secondOfDay / 3600)):\(pad2($0.secondOfDay / 60 % 60))" } ?? "–",
+                    "exhaustedAt": window.exhaustedAt.map { at in
+                        let local = at.inOffset(zone.offset(at: at.epochSeconds))
+                        return "\(local.localDate) \(pad2(local.secondOfDay / 3600)):\(pad2(local.secondOfDay / 60 % 60))" + zone.repeatedHourOffset(of: at)
+                    } ?? "–",
                     "policy": started ? window.policy.description : "not started",
                     "policyClass": started ? window.policy.rawValue : "not-started",
                 ]

@@ -122,4 +122,20 @@ import Testing
         let text = BudgetTextRenderer.render(report, zone: .utc)
         #expect(text.contains("0.00  z") && !text.contains("-0.00"), "\(text)")
     }
+
+    /// A budget that runs out in the hour the clocks repeat when summer time ends names its
+    /// offset in `pm budget` and the report: `02:30` on 25 October 2026 in Berlin is two instants
+    /// an hour apart (left open by stop 48). Any other time stays as it was.
+    @Test func anExhaustionInTheRepeatedHourNamesItsOffset() throws {
+        let berlin = try #require(ZoneResolver("Europe/Berlin"))
+        let first = Timestamp(epochSeconds: 1_792_888_200)   // 2026-10-25T00:30:00Z, 02:30 summer time
+        let second = first.adding(seconds: 3600)             // 01:30Z, 02:30 standard time
+        #expect(first.iso8601UTC == "2026-10-25T00:30:00Z")
+        #expect(BudgetTextRenderer.clock(first, zone: berlin) == "10-25 02:30+02:00")
+        #expect(BudgetTextRenderer.clock(second, zone: berlin) == "10-25 02:30+01:00")
+        #expect(BudgetTextRenderer.clock(second.adding(seconds: 3600), zone: berlin) == "10-25 03:30")
+        #expect(BudgetTextRenderer.clock(first.adding(seconds: -7200), zone: berlin) == "10-25 00:30")
+        #expect(BudgetTextRenderer.clock(first, zone: .utc) == "10-25 00:30")
+        #expect(ZoneResolver(fixedOffset: 3600).repeatedHourOffset(of: first) == "")
+    }
 }

@@ -111,6 +111,25 @@ struct ReportSiteTests {
         #expect(card["previous"] as? String == "69% (search, 2026-06-06..2026-07-05)")
     }
 
+    /// The window table's exhaustion time is in pm.yml's zone, with its offset when the clocks
+    /// show that time twice (left open by stop 48): 44.7 minutes of outage from 01:00 UTC on 25
+    /// October 2026 run Berlin's October budget (745 hours × 0.1%) out at 02:44, standard time.
+    @Test func anExhaustionInTheRepeatedHourNamesItsOffset() throws {
+        let berlin = try #require(ZoneResolver("Europe/Berlin"))
+        var record = Postmortem(path: "a.md", id: "a")
+        record.started = Timestamp(year: 2026, month: 10, day: 25, hour: 1)
+        record.mitigated = Timestamp(year: 2026, month: 10, day: 25, hour: 2, minute: 40)
+        record.impact = [SLOImpact(slo: "web", badFraction: 1)]
+        var configuration = Configuration()
+        configuration.slos = [SLODefinition(id: "web", services: [], objective: 99.9, window: .month)]
+        let options = ReportOptions(period: ReportingPeriod.quarter("2026-Q4", zone: berlin)!, today: CalendarDate("2026-11-22")!, zone: berlin)
+        let review = QuarterlyReview(documents: [ReportedDocument(postmortem: record, classification: Classification(incident: "a", primary: "config", categories: [], declared: true),
+                                                                  findings: [], bodyHTML: "")],
+                                     configuration: configuration, categories: [], options: options)
+        let index = file(ReportSite.render(review, templates: try ReportFixture.templates()), "index.html")
+        #expect(index.contains("<td class=\"nowrap\">2026-10-25 02:44+01:00</td>"))
+    }
+
     /// A period that burned nothing gets a sentence where the Pareto chart would be (stop 37: it had
     /// drawn empty axes), and owners are listed with accents and case folded.
     @Test func quietPeriodAndOwnerOrder() throws {
