@@ -90,8 +90,9 @@ public enum DefaultTaxonomy {
     ]
 
     // "deploy" and "release" as nouns are good evidence; "deployment" alone is weak because Kubernetes
-    // Deployments are named in almost every write-up. Mitigation verbs (rollback, revert) are weak because
-    // configuration changes are rolled back too. "upgrad*" is 1 here and 0.5 under dependency: upgrading
+    // Deployments are named in almost every write-up. Mitigation verbs (rollback, revert) are not
+    // evidence: they say how an incident was mitigated, whatever its cause (a vendor's AMI recalled by
+    // AWS was "rolled back" four times, and read as a deploy; the classifier audit of stop 49). "upgrad*" is 1 here and 0.5 under dependency: upgrading
     // your own service is a deploy, upgrading someone else's component is a dependency change.
     private static let deploy = CauseCategory(
         id: "deploy",
@@ -123,8 +124,7 @@ public enum DefaultTaxonomy {
             VocabularyTerm("released", 1.5), VocabularyTerm("releasing", 1.5), VocabularyTerm("bump", 1),
             VocabularyTerm("bumped", 1), VocabularyTerm("canary", 1.5), VocabularyTerm("bug fix", 1.5),
             VocabularyTerm("bugfix", 1.5), VocabularyTerm("new feature", 1.5), VocabularyTerm("untested", 1.5),
-            VocabularyTerm("release process", 1.5), VocabularyTerm("rollback*", 1), VocabularyTerm("rolled back", 1),
-            VocabularyTerm("roll back", 1), VocabularyTerm("revert*", 1), VocabularyTerm("upgrad*", 1),
+            VocabularyTerm("release process", 1.5), VocabularyTerm("upgrad*", 1),
             VocabularyTerm("rollout", 1), VocabularyTerm("rolled out", 1), VocabularyTerm("roll out", 1),
             VocabularyTerm("hotfix", 1), VocabularyTerm("patch", 1), VocabularyTerm("commit", 1),
             VocabularyTerm("artifact", 1), VocabularyTerm("container image", 1), VocabularyTerm("docker image", 1),
@@ -160,6 +160,8 @@ public enum DefaultTaxonomy {
             VocabularyTerm("terraform apply", 3), VocabularyTerm("invalid credential", 3),
             VocabularyTerm("invalid credentials", 3), VocabularyTerm("wrong credentials", 3),
             VocabularyTerm("firewall config", 3),
+            // A LimitRange or quota applied by hand (the classifier audit of stop 49).
+            VocabularyTerm("limitrange*", 2), VocabularyTerm("limit range", 2),
             // Good evidence (2 to 2.5)
             VocabularyTerm("feature gate", 2), VocabularyTerm("policy change", 2.5),
             VocabularyTerm("no version lock", 2.5), VocabularyTerm("config", 2), VocabularyTerm("terraform", 2),
@@ -241,6 +243,7 @@ public enum DefaultTaxonomy {
         terms: [
             // Strong evidence (3)
             VocabularyTerm("third party", 3), VocabularyTerm("3rd party", 3), VocabularyTerm("upstream provider", 3),
+            VocabularyTerm("terraform provider", 3),
             VocabularyTerm("provider outage", 3), VocabularyTerm("aws outage", 3),
             VocabularyTerm("us east 1 outage", 3), VocabularyTerm("vendor bug", 3), VocabularyTerm("upstream bug", 3),
             VocabularyTerm("upstream outage", 3), VocabularyTerm("github outage", 3),
@@ -341,15 +344,18 @@ public enum DefaultTaxonomy {
             VocabularyTerm("dns propagation", 3), VocabularyTerm("network latency", 3),
             VocabularyTerm("routing issue", 3),
             // Good evidence (2 to 2.5)
-            VocabularyTerm("dropped packets", 2.5), VocabularyTerm("dns", 2.5), VocabularyTerm("coredns", 2.5),
-            VocabularyTerm("cni", 2.5), VocabularyTerm("connectivity", 2), VocabularyTerm("routing", 2),
+            VocabularyTerm("dropped packets", 2.5), VocabularyTerm("connectivity", 2), VocabularyTerm("routing", 2),
             VocabularyTerm("backbone", 2), VocabularyTerm("networking", 2), VocabularyTerm("nat gateway", 2),
             VocabularyTerm("transit", 2), VocabularyTerm("uplink*", 2), VocabularyTerm("interconnect", 2),
-            VocabularyTerm("iptables", 2), VocabularyTerm("kube proxy", 2), VocabularyTerm("service mesh", 2),
+            VocabularyTerm("iptables", 2), VocabularyTerm("service mesh", 2),
             VocabularyTerm("cilium", 2), VocabularyTerm("network policy", 2), VocabularyTerm("network policies", 2),
             VocabularyTerm("network rules", 2), VocabularyTerm("unreachable", 2), VocabularyTerm("dns record", 2),
             VocabularyTerm("dns records", 2), VocabularyTerm("connection reset", 2),
             // Weak or contextual evidence (below 2)
+            // Components by name are the place a failure showed, not what caused it: an upgrade's
+            // vendor-specific steps, an IaC refactor of the VPC CNI, and a Terraform refactor that
+            // deleted DNS records had all read as network (the classifier audit of stop 49).
+            VocabularyTerm("dns", 1.5), VocabularyTerm("coredns", 1), VocabularyTerm("cni", 1), VocabularyTerm("kube proxy", 1),
             VocabularyTerm("firewall", 1.5), VocabularyTerm("nat", 1.5), VocabularyTerm("switches", 1.5),
             VocabularyTerm("vpn", 1.5), VocabularyTerm("high latency", 1.5), VocabularyTerm("router", 1.5),
             VocabularyTerm("routers", 1.5), VocabularyTerm("load balancer", 1.5),
@@ -386,15 +392,16 @@ public enum DefaultTaxonomy {
             VocabularyTerm("restored from backup", 3), VocabularyTerm("point in time recovery", 3),
             VocabularyTerm("lost data", 3), VocabularyTerm("data was lost", 3), VocabularyTerm("permanently lost", 3),
             VocabularyTerm("data deleted", 3), VocabularyTerm("binlog", 3), VocabularyTerm("ddl", 3),
-            VocabularyTerm("alter table", 3),
+            VocabularyTerm("alter table", 3), VocabularyTerm("database schema", 3),
             // Good evidence (2 to 2.5)
-            VocabularyTerm("schema", 2), VocabularyTerm("column", 2), VocabularyTerm("columns", 2),
+            VocabularyTerm("column", 2), VocabularyTerm("columns", 2),
             VocabularyTerm("int32", 2), VocabularyTerm("split brain", 2), VocabularyTerm("write ahead log", 2),
             VocabularyTerm("wal", 2), VocabularyTerm("deleted data", 2), VocabularyTerm("backups", 2),
             VocabularyTerm("consistency", 2), VocabularyTerm("inconsisten*", 2), VocabularyTerm("etcd", 2),
             VocabularyTerm("slow query", 2), VocabularyTerm("truncat*", 2),
             // Weak or contextual evidence (below 2)
-            VocabularyTerm("postgres*", 1.5), VocabularyTerm("mysql", 1.5), VocabularyTerm("mongodb", 1.5),
+            // "schema" alone is as often an API's ("the official API schema") as a database's.
+            VocabularyTerm("schema", 1), VocabularyTerm("postgres*", 1.5), VocabularyTerm("mysql", 1.5), VocabularyTerm("mongodb", 1.5),
             VocabularyTerm("cassandra", 1.5), VocabularyTerm("database", 1.5), VocabularyTerm("databases", 1),
             VocabularyTerm("datastore", 1.5), VocabularyTerm("data store", 1.5), VocabularyTerm("sql", 1.5),
             VocabularyTerm("replica", 1.5), VocabularyTerm("int64", 1.5), VocabularyTerm("migrations", 1),
@@ -402,7 +409,7 @@ public enum DefaultTaxonomy {
             VocabularyTerm("query", 1), VocabularyTerm("indexes", 1), VocabularyTerm("table", 1),
             VocabularyTerm("tables", 1), VocabularyTerm("rows", 1), VocabularyTerm("transaction", 1),
             VocabularyTerm("transactions", 1), VocabularyTerm("snapshot", 1), VocabularyTerm("persistent volume", 1),
-            VocabularyTerm("persistentvolumeclaim", 1), VocabularyTerm("zookeeper", 1), VocabularyTerm("locks", 1),
+            VocabularyTerm("zookeeper", 1), VocabularyTerm("locks", 1),
             VocabularyTerm("locking", 1), VocabularyTerm("replicas", 0.5), VocabularyTerm("migration", 0.5),
             VocabularyTerm("index", 0.5),
         ]
@@ -427,7 +434,7 @@ public enum DefaultTaxonomy {
             VocabularyTerm("hardcoded credentials", 3), VocabularyTerm("committed credentials", 3),
             VocabularyTerm("gained access", 3), VocabularyTerm("account takeover", 3), VocabularyTerm("data leak", 3),
             VocabularyTerm("phishing", 3), VocabularyTerm("social engineering", 3), VocabularyTerm("intrusion", 3),
-            VocabularyTerm("intruder", 3), VocabularyTerm("hijack*", 3), VocabularyTerm("protestware", 3),
+            VocabularyTerm("intruder", 3), VocabularyTerm("protestware", 3),
             VocabularyTerm("backdoor", 3), VocabularyTerm("ransomware", 3), VocabularyTerm("botnet", 3),
             VocabularyTerm("brute force", 3), VocabularyTerm("credential stuffing", 3), VocabularyTerm("abuse", 3),
             VocabularyTerm("fraud*", 3), VocabularyTerm("log4shell", 3), VocabularyTerm("log4j", 3),
@@ -444,6 +451,8 @@ public enum DefaultTaxonomy {
             VocabularyTerm("bot traffic", 2), VocabularyTerm("spam", 2), VocabularyTerm("injection", 2),
             VocabularyTerm("leaked", 2), VocabularyTerm("publicly accessible", 2), VocabularyTerm("scraper*", 2),
             VocabularyTerm("session cookie", 2), VocabularyTerm("escalate access", 2), VocabularyTerm("plaintext", 2),
+            // What happened, not what a wrong rule "can potentially hijack" (the classifier audit of stop 49).
+            VocabularyTerm("hijacked", 2), VocabularyTerm("hijacking", 2),
             // Weak or contextual evidence (below 2)
             VocabularyTerm("security", 1.5), VocabularyTerm("secret key", 1.5), VocabularyTerm("secret keys", 1.5),
             VocabularyTerm("public repository", 1.5), VocabularyTerm("revoke*", 1.5), VocabularyTerm("credentials", 1),
@@ -576,7 +585,7 @@ public enum DefaultTaxonomy {
             VocabularyTerm("kubectl delete", 2), VocabularyTerm("least privilege", 2),
             VocabularyTerm("change management", 2), VocabularyTerm("guardrail*", 2), VocabularyTerm("rushed", 2),
             VocabularyTerm("under pressure", 2), VocabularyTerm("fatigue", 2), VocabularyTerm("lack of knowledge", 2),
-            VocabularyTerm("limited knowledge", 2), VocabularyTerm("handover", 2),
+            VocabularyTerm("limited knowledge", 2), VocabularyTerm("handover", 2), VocabularyTerm("run manually", 2),
             VocabularyTerm("personal account", 2), VocabularyTerm("automatic deletion", 2),
             VocabularyTerm("organizational", 2), VocabularyTerm("organisational", 2),
             // Weak or contextual evidence (below 2)
