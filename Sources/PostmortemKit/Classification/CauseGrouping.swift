@@ -163,6 +163,20 @@ public enum CauseGrouping {
         return result
     }
 
+    /// How many of `records` a repeat can be found among: those with a start time and a service.
+    static func repeatCandidates(_ records: some Sequence<Postmortem>) -> Int {
+        records.reduce(0) { $0 + ($1.started != nil && !$1.services.isEmpty ? 1 : 0) }
+    }
+
+    /// Why no repeat can be found among `candidates` incidents with a start time and a service,
+    /// when there are fewer than `needed`; nil otherwise. `keys` names the front matter's keys.
+    static func noRepeatReason(candidates: Int, needed: Int = 2, of incidents: String = "incident",
+                               keys: String = "`services:`, `started:`") -> String? {
+        guard candidates < needed else { return nil }
+        return (candidates == 0 ? "no \(incidents) names" : "only one \(incidents) names")
+            + " both its services and when it started (\(keys)), which repeats are matched by"
+    }
+
     /// Order-preserving de-duplication: a service listed twice by mistake counts once.
     static func unique(_ values: [String]) -> [String] {
         var seen = Set<String>()

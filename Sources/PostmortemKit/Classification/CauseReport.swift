@@ -11,6 +11,11 @@ public struct CauseReport: Sendable, Hashable, Encodable {
     public var repeats: [RepeatIncident]
     /// The repeat window used, in days.
     public var repeatWindowDays: Int
+    /// Incidents a repeat can be found among: those with a start time and a service. With fewer
+    /// than two, "none" would read as checked and found none (the classifier audit of stop 49:
+    /// the real postmortems, which name no services, said "Repeat incidents: none" beside two
+    /// write-ups of one Flux incident four days apart).
+    public var repeatCandidates: Int
     /// One per incident, in input order.
     public var classifications: [Classification]
     /// Impact the burned minutes leave out, or count on an assumption (an SLO pm.yml does not
@@ -46,6 +51,7 @@ public struct CauseReport: Sendable, Hashable, Encodable {
                                       sloServices: CauseGrouping.services(of: slos))
         self.repeatWindowDays = repeatWindowDays
         repeats = CauseGrouping.repeats(records: records, classifications: classifications, windowDays: repeatWindowDays)
+        repeatCandidates = CauseGrouping.repeatCandidates(records)
         notes = ErrorBudgetCalculator.notes(slos: slos, records: records, zone: zone)
     }
 }

@@ -30,7 +30,7 @@ public enum CauseTextRenderer {
         }
         out += "\nRepeat incidents (same service and primary cause within \(report.repeatWindowDays) days): "
         if report.repeats.isEmpty {
-            out += "none\n"
+            out += CauseGrouping.noRepeatReason(candidates: report.repeatCandidates).map { "none found: \($0)\n" } ?? "none\n"
         } else {
             out += "\(report.repeats.count)\n"
             for item in report.repeats {

@@ -90,6 +90,13 @@ enum IndexPageModel {
             ]
         }
         context["hasRepeats"] = !review.repeats.isEmpty
+        // A repeat is an incident of the period with an earlier one: with no incident of the
+        // period that has services and a start, "No repeat incidents" would read as checked.
+        let candidates = CauseGrouping.repeatCandidates(review.incidentsInPeriod.lazy.map { review.documents[$0].postmortem })
+        let noRepeatReason = CauseGrouping.noRepeatReason(candidates: candidates, needed: 1, of: "incident of the period",
+                                                          keys: "services and started in the front matter")
+        context["hasNoRepeatReason"] = noRepeatReason != nil
+        context["noRepeatReason"] = noRepeatReason ?? ""
         FollowUpTracking.add(to: &context, review: review)
         LintHealth.add(to: &context, review: review)
         return context

@@ -80,6 +80,28 @@ import Testing
         #expect(!CauseTextRenderer.render(Self.report, explain: false).contains("leave out"))
     }
 
+    /// "none" said of repeats that could not be found (the classifier audit of stop 49: the real
+    /// postmortems name no services, and two write-ups of one incident four days apart read as
+    /// checked and not repeats).
+    @Test func noRepeatsSaysWhyWhenNoneCanBeFound() throws {
+        // These name no services.
+        let none = try Self.report([Self.incident("a", slo: "x", cause: "config"), Self.incident("b", slo: "x", cause: "config")], slos: [])
+        #expect(none.repeatCandidates == 0)
+        #expect(CauseTextRenderer.render(none, explain: false).contains(
+            "days): none found: no incident names both its services and when it started (`services:`, `started:`), which repeats are matched by\n"))
+        var one = Self.incident("c", slo: "x", cause: "config")
+        one.services = ["web"]
+        let single = try Self.report([one, Self.incident("d", slo: "x", cause: "config", timed: false)], slos: [])
+        #expect(single.repeatCandidates == 1)
+        #expect(CauseTextRenderer.render(single, explain: false).contains("none found: only one incident names both"))
+        // The bundled corpus has candidates and repeats; with candidates and no repeats it is "none".
+        #expect(Self.report.repeatCandidates == BundledCorpus.records.count)
+        var other = one
+        other.id = "e"
+        other.services = ["api"]
+        #expect(CauseTextRenderer.render(try Self.report([one, other], slos: []), explain: false).contains("days): none\n"))
+    }
+
     /// Found by the sink audit of stop 47: an SLO id with a line break split the group's row.
     @Test func sloIDsStayInTheirRow() throws {
         let report = try Self.report([Self.incident("a", slo: "avail\n::error::x", cause: "config")],

@@ -128,6 +128,8 @@ struct ReportSiteTests {
                                      configuration: configuration, categories: [], options: options)
         let index = file(ReportSite.render(review, templates: try ReportFixture.templates()), "index.html")
         #expect(index.contains("<td class=\"nowrap\">2026-10-25 02:44+01:00</td>"))
+        // The incident names no services, so no repeat could be found, and the page says why.
+        #expect(index.contains("<p>No repeat incidents in 2026-Q4: no incident of the period names both its services and when it started (services and started in the front matter), which repeats are matched by.</p>"))
     }
 
     /// A period that burned nothing gets a sentence where the Pareto chart would be (stop 37: it had
