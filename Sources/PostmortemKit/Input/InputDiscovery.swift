@@ -155,13 +155,19 @@ public enum InputDiscovery {
             result.append(InputFile(path: directory, problem: Problem(.unreadable, "cannot read directory (permission denied?)")))
             return
         }
+        // A README over other Markdown files (beside it or below it) is the folder's index
+        // ("Postmortems of the platform team: …"), not an incident: read as one, the real corpus's
+        // README counted as an incident classified `software` (the classifier audit of stop 49).
+        // Alone in its folder (`2026-08-04-storefront/README.md`, with its images) it is the
+        // postmortem. The folder is searched only when it has a README.
+        let skipsReadme = names.contains(where: isReadme) && holdsOtherMarkdown(directory)
         for name in names.sorted() where !name.hasPrefix(".") {
+            if skipsReadme, isReadme(name) { continue }
             let path = joined(directory, name)
             var isDirectory: ObjCBool = false
             let exists = fm.fileExists(atPath: path, isDirectory: &isDirectory)
             if ignore.ignores(path, isDirectory: isDirectory.boolValue) { continue }
-            let lower = name.lowercased()
-            let isMarkdown = lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
+            let isMarkdown = isMarkdownName(name)
             if !exists {
                 if isMarkdown {
                     result.append(InputFile(path: path, problem: Problem(.unreadable, missing(path))))
@@ -178,6 +184,32 @@ public enum InputDiscovery {
                 result.append(InputFile(path: path, problem: nil))
             }
         }
+    }
+
+    /// True for a name ending in `.md` or `.markdown`, in any case.
+    static func isMarkdownName(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
+    }
+
+    /// True when `directory` or a folder below it that is not hidden holds a Markdown file other
+    /// than a README. Symbolic links are not followed.
+    static func holdsOtherMarkdown(_ directory: String) -> Bool {
+        guard let entries = FileManager.default.enumerator(atPath: directory) else { return false }
+        while let entry = entries.nextObject() as? String {
+            let name = (entry as NSString).lastPathComponent
+            if name.hasPrefix(".") {
+                entries.skipDescendants()
+                continue
+            }
+            if isMarkdownName(name), !isReadme(name) { return true }
+        }
+        return false
+    }
+
+    /// True for `README.md` or `README.markdown`, in any case.
+    static func isReadme(_ name: String) -> Bool {
+        ["readme.md", "readme.markdown"].contains(name.lowercased())
     }
 
     /// A file's device and inode, the same however the file is reached.

@@ -27,6 +27,28 @@ struct InputDiscoveryTests {
         }
     }
 
+    /// The classifier audit of stop 49: the real corpus's README was read as an incident. A README
+    /// over other Markdown files, beside it or below it, is its folder's index; alone in its folder
+    /// it is the postmortem (`2026-08-04-storefront/README.md`); named on the command line it is read.
+    @Test("a README over other Markdown files is its folder's index, not a postmortem")
+    func readmeIndexes() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("pm-discovery-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for directory in ["2026-08-04-storefront", "2026-09", "only-readmes", "nested/team/2026", "hidden/.drafts"] {
+            try FileManager.default.createDirectory(atPath: root + "/" + directory, withIntermediateDirectories: true)
+        }
+        for name in ["README.md", "a.md", "2026-08-04-storefront/README.md", "2026-08-04-storefront/graph.png",
+                     "2026-09/readme.markdown", "2026-09/b.markdown", "only-readmes/README.md", "only-readmes/Readme.markdown",
+                     "nested/README.md", "nested/team/2026/c.md", "hidden/README.md", "hidden/.drafts/d.md"] {
+            #expect(FileManager.default.createFile(atPath: root + "/" + name, contents: Data("# x\n".utf8)))
+        }
+        #expect(InputDiscovery.expand([root]).map(\.path) == [root + "/2026-08-04-storefront/README.md", root + "/2026-09/b.markdown",
+                                                              root + "/a.md", root + "/hidden/README.md", root + "/nested/team/2026/c.md",
+                                                              root + "/only-readmes/README.md", root + "/only-readmes/Readme.markdown"])
+        #expect(InputDiscovery.expand([root + "/README.md"]).map(\.path) == [root + "/README.md"])
+        #expect(InputDiscovery.expand([root + "/nested"]).map(\.path) == [root + "/nested/team/2026/c.md"])
+    }
+
     /// Found by the black-box pass of stop 37: `pm lint postmortems postmortems/x.md` read x.md
     /// twice, and PM061 called it a duplicate of its own id.
     @Test("a file reached twice is read once, under the path it was first reached by")

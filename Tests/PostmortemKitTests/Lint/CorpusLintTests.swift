@@ -77,7 +77,9 @@ import Testing
     /// The real postmortems run to completion, and every one gets findings (none is in pm's format).
     @Test func realWorldCorpusRunsToCompletion() throws {
         let directory = LintTestSupport.packageRoot + "/../shared/corpora/real-dev"
-        let inputs = InputDiscovery.expand([directory]).filter { !$0.path.hasSuffix("README.md") }
+        // The corpus's README, over the postmortems, is its index and not read.
+        let inputs = InputDiscovery.expand([directory])
+        #expect(!inputs.contains { $0.path.hasSuffix("README.md") })
         try #require(inputs.count >= 40)
         let linter = try Linter(configuration: .default)
         let results = DocumentLoader.map(inputs, options: ReadOptions()) { linter.lint($0, today: RuleDescription.exampleToday) }
