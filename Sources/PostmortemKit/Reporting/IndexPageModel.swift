@@ -97,6 +97,14 @@ enum IndexPageModel {
                                                           keys: "services and started in the front matter")
         context["hasNoRepeatReason"] = noRepeatReason != nil
         context["noRepeatReason"] = noRepeatReason ?? ""
+        // The cause table and chart mix declared causes and the classifier's guesses; only the
+        // incidents' pages had said which (the classifier audit of stop 49: a team that declares
+        // no causes read a Pareto chart of guesses as fact).
+        let inferred = inPeriod.reduce(0) { $0 + (review.documents[$1].classification.declared ? 0 : 1) }
+        context["hasInferredCauses"] = inferred > 0
+        context["inferredCauses"] = inferred == inPeriod.count
+            ? (inferred == 1 ? "The incident’s primary cause is" : "All \(inferred) incidents’ primary causes are")
+            : "\(inferred) of the \(inPeriod.count) incidents’ primary causes \(inferred == 1 ? "is" : "are")"
         FollowUpTracking.add(to: &context, review: review)
         LintHealth.add(to: &context, review: review)
         return context

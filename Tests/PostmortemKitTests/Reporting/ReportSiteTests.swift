@@ -132,6 +132,28 @@ struct ReportSiteTests {
         #expect(index.contains("<p>No repeat incidents in 2026-Q4: no incident of the period names both its services and when it started (services and started in the front matter), which repeats are matched by.</p>"))
     }
 
+    /// The cause table says how many of its causes are the classifier's guesses (the classifier
+    /// audit of stop 49: only each incident's page had said so).
+    @Test(arguments: [([true, false], "1 of the 2 incidents’ primary causes is inferred"),
+                      ([false, false], "All 2 incidents’ primary causes are inferred"),
+                      ([false], "The incident’s primary cause is inferred"), ([true, true], nil)])
+    func inferredCausesAreCounted(declared: [Bool], sentence: String?) throws {
+        let documents = declared.enumerated().map { number, declared in
+            var record = Postmortem(path: "\(number).md", id: "i\(number)")
+            record.started = Timestamp(year: 2026, month: 8, day: 3 + number, hour: 10)
+            return ReportedDocument(postmortem: record, classification: Classification(incident: record.id, primary: "config", categories: [], declared: declared),
+                                    findings: [], bodyHTML: "")
+        }
+        let options = ReportOptions(period: ReportingPeriod.quarter("2026-Q3", zone: .utc)!, today: ReportFixture.today, zone: .utc)
+        let review = QuarterlyReview(documents: documents, configuration: Configuration(), categories: [], options: options)
+        let index = file(ReportSite.render(review, templates: try ReportFixture.templates()), "index.html")
+        if let sentence {
+            #expect(index.contains("<p class=\"note\">\(sentence) from the text by pm’s classifier, not declared by the authors"))
+        } else {
+            #expect(!index.contains("by pm’s classifier, not declared"))
+        }
+    }
+
     /// A period that burned nothing gets a sentence where the Pareto chart would be (stop 37: it had
     /// drawn empty axes), and owners are listed with accents and case folded.
     @Test func quietPeriodAndOwnerOrder() throws {
