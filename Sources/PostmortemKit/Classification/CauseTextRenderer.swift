@@ -48,11 +48,14 @@ public enum CauseTextRenderer {
             out += classification.declared ? "  (declared)\n" : "  (inferred)\n"
             guard explain else { continue }
             for score in classification.categories {
-                let evidence = score.evidence.prefix(8).map { item in
+                var evidence = score.evidence.prefix(8).map { item in
                     item.source == "declared" || item.source == "factor label"
                         ? "\(item.source) \"\(item.phrase)\""
                         : "\"\(item.phrase)\" in \(item.source) \(signed(item.weight))"
                 }
+                // The rest are in `--format json` (the classifier audit of stop 49: twelve pieces of
+                // evidence showed as eight, with no sign of more).
+                if score.evidence.count > 8 { evidence.append("and \(score.evidence.count - 8) more (--format json lists them)") }
                 out += "      \(score.category): " + TerminalEscaping.oneLine(evidence.isEmpty ? "no evidence" : evidence.joined(separator: "; ")) + "\n"
             }
         }

@@ -102,6 +102,19 @@ import Testing
         #expect(CauseTextRenderer.render(try Self.report([one, other], slos: []), explain: false).contains("days): none\n"))
     }
 
+    /// `--explain` shows eight pieces of evidence a category and says how many more there are
+    /// (the classifier audit of stop 49: twelve showed as eight, with no sign of more).
+    @Test func explainSaysHowMuchEvidenceIsLeftOut() {
+        let evidence = (1...11).map { Evidence(phrase: "term\($0)", source: "body", weight: 1) }
+        let classification = Classification(incident: "a", primary: "config",
+                                            categories: [CategoryScore(category: "config", confidence: 1, evidence: evidence)], declared: false)
+        let report = CauseReport(records: [Postmortem(path: "a.md", id: "a")], classifications: [classification], repeatWindowDays: 90,
+                                 burns: [], groupBy: .cause, slos: [])
+        let text = CauseTextRenderer.render(report, explain: true)
+        #expect(text.contains("\"term8\" in body +1.0; and 3 more (--format json lists them)\n"), "\(text)")
+        #expect(!text.contains("term9"))
+    }
+
     /// Found by the sink audit of stop 47: an SLO id with a line break split the group's row.
     @Test func sloIDsStayInTheirRow() throws {
         let report = try Self.report([Self.incident("a", slo: "avail\n::error::x", cause: "config")],
