@@ -12,17 +12,24 @@ public enum CauseTextRenderer {
         out += " (\(report.classifications.count - inferred) with declared causes or labelled factors, \(inferred) inferred from text)\n\n"
         let keyWidth = max(report.groupBy.rawValue.count, report.groups.map { TerminalEscaping.oneLine($0.key).count }.max() ?? 0)
         out += pad(report.groupBy.rawValue, keyWidth) + "  incidents  burned min   share  cumulative  median TTM  burned per SLO\n"
+        // Shares of nothing are no shares: with no budget burned every row had read 0.0% of it,
+        // and the order, which is then by incidents, looked like a Pareto order of burn (the
+        // classifier audit of stop 49).
+        let burnedAny = report.groups.contains { $0.burnedMinutes > 0 }
         for group in report.groups {
             var row = pad(TerminalEscaping.oneLine(group.key), keyWidth)
             row += left(String(group.count), 11)
             row += left(SpreadsheetCell.minutes(group.burnedMinutes), 12)
-            row += left(Self.percent(group.burnShare), 8)
-            row += left(Self.percent(group.cumulativeShare), 12)
+            row += left(burnedAny ? Self.percent(group.burnShare) : "-", 8)
+            row += left(burnedAny ? Self.percent(group.cumulativeShare) : "-", 12)
             row += left(group.medianMinutesToMitigate.map { SpreadsheetCell.fixed($0, decimals: 0) + " min" } ?? "-", 11)
             let bySLO = group.burnedMinutesBySLO.sorted { $0.key < $1.key }
                 .map { "\(TerminalEscaping.oneLine($0.key)) \(SpreadsheetCell.minutes($0.value))" }
             row += "  " + (bySLO.isEmpty ? "-" : bySLO.joined(separator: ", "))
             out += row + "\n"
+        }
+        if !burnedAny, !report.groups.isEmpty {
+            out += "\nNo error budget burned: no `impact:` of these incidents was counted against an SLO of pm.yml; groups are in order of incidents.\n"
         }
         if !report.notes.isEmpty {
             out += "\nBurned minutes leave out or assume:\n"

@@ -100,6 +100,12 @@ import Testing
         other.id = "e"
         other.services = ["api"]
         #expect(CauseTextRenderer.render(try Self.report([one, other], slos: []), explain: false).contains("days): none\n"))
+        // Nothing burned (no SLOs): no shares of nothing, and a line that says why the order is by
+        // incidents (the classifier audit of stop 49).
+        let quiet = CauseTextRenderer.render(none, explain: false)
+        #expect(quiet.contains("config          2        0.00       -           -     60 min  -\n"), "\(quiet)")
+        #expect(quiet.contains("\nNo error budget burned: no `impact:` of these incidents was counted against an SLO of pm.yml; groups are in order of incidents.\n"))
+        #expect(!CauseTextRenderer.render(Self.report, explain: false).contains("No error budget burned"))
     }
 
     /// `--explain` shows eight pieces of evidence a category and says how many more there are
