@@ -52,7 +52,12 @@ public enum CauseTextRenderer {
                 classification.declared ? score.category : "\(score.category) \(SpreadsheetCell.fixed(score.confidence, decimals: 2))"
             }
             out += "  " + pad(TerminalEscaping.oneLine(classification.incident), idWidth) + "  " + categories.joined(separator: ", ")
-            out += classification.declared ? "  (declared)\n" : "  (inferred)\n"
+            // A tie is decided by the strongest piece of evidence, then the taxonomy's order, which
+            // the numbers alone did not say (the classifier audit of stop 49: "security 0.21,
+            // config 0.21, process 0.21").
+            let tied = !classification.declared && classification.categories.count > 1
+                && classification.categories[0].confidence == classification.categories[1].confidence
+            out += classification.declared ? "  (declared)\n" : tied ? "  (inferred; a tie, decided by the strongest single piece of evidence, then the taxonomy's order)\n" : "  (inferred)\n"
             guard explain else { continue }
             for score in classification.categories {
                 var evidence = score.evidence.prefix(8).map { item in

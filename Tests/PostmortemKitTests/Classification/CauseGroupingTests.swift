@@ -119,6 +119,13 @@ import Testing
         let text = CauseTextRenderer.render(report, explain: true)
         #expect(text.contains("\"term8\" in body +1.0; and 3 more (--format json lists them)\n"), "\(text)")
         #expect(!text.contains("term9"))
+        // A tie says how it was decided.
+        let tie = Classification(incident: "t", primary: "config", categories: [CategoryScore(category: "config", confidence: 0.4, evidence: []),
+                                                                                  CategoryScore(category: "process", confidence: 0.4, evidence: [])],
+                                 declared: false)
+        let tied = CauseReport(records: [Postmortem(path: "t.md", id: "t")], classifications: [tie], repeatWindowDays: 90, burns: [], groupBy: .cause, slos: [])
+        #expect(CauseTextRenderer.render(tied, explain: false).contains("  t  config 0.40, process 0.40  (inferred; a tie, decided by the strongest single piece of evidence, then the taxonomy's order)\n"))
+        #expect(text.contains("  a  config 1.00  (inferred)\n"))
     }
 
     /// Found by the sink audit of stop 47: an SLO id with a line break split the group's row.
