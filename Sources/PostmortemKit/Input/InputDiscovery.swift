@@ -155,15 +155,22 @@ public enum InputDiscovery {
             result.append(InputFile(path: directory, problem: Problem(.unreadable, "cannot read directory (permission denied?)")))
             return
         }
-        // A README over other Markdown files (beside it or below it) is the folder's index
-        // ("Postmortems of the platform team: …"), not an incident: read as one, the real corpus's
-        // README counted as an incident classified `software` (the classifier audit of stop 49).
-        // Alone in its folder (`2026-08-04-storefront/README.md`, with its images) it is the
-        // postmortem. The folder is searched only when it has a README.
-        let skipsReadme = names.contains(where: isReadme) && holdsOtherMarkdown(directory)
+        // A README over other Markdown files (beside it, or in a folder below it) is the folder's
+        // index ("Postmortems of the platform team: …"), not an incident: read as one, the real
+        // corpus's README counted as an incident classified `software` (the classifier audit of
+        // stop 49). One that starts with front matter is a postmortem wherever it is, and so is
+        // one alone in its folder (`2026-08-04-storefront/README.md`, with its images). The
+        // folder is searched only when it has a README.
+        var searched: Bool?
         for name in names.sorted() where !name.hasPrefix(".") {
-            if skipsReadme, isReadme(name) { continue }
             let path = joined(directory, name)
+            if isReadme(name), !startsWithFrontMatter(path) {
+                if searched == nil {
+                    var seen = Set<FileIdentity>()
+                    searched = holdsOtherMarkdown(directory, besides: name, ignore: ignore, seen: &seen)
+                }
+                if searched == true { continue }
+            }
             var isDirectory: ObjCBool = false
             let exists = fm.fileExists(atPath: path, isDirectory: &isDirectory)
             if ignore.ignores(path, isDirectory: isDirectory.boolValue) { continue }
@@ -192,19 +199,45 @@ public enum InputDiscovery {
         return lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
     }
 
-    /// True when `directory` or a folder below it that is not hidden holds a Markdown file other
-    /// than a README. Symbolic links are not followed.
-    static func holdsOtherMarkdown(_ directory: String) -> Bool {
-        guard let entries = FileManager.default.enumerator(atPath: directory) else { return false }
-        while let entry = entries.nextObject() as? String {
-            let name = (entry as NSString).lastPathComponent
-            if name.hasPrefix(".") {
-                entries.skipDescendants()
-                continue
+    /// True when `directory` holds a Markdown file other than `readme`, or a folder that is not
+    /// hidden holds any (a README too: an index over one folder per incident), as the walk finds
+    /// them: through symbolic links, never in a loop, and leaving out the `ignore` globs.
+    static func holdsOtherMarkdown(_ directory: String, besides readme: String?, ignore: IgnoreRule,
+                                   seen: inout Set<FileIdentity>) -> Bool {
+        if let identity = FileIdentity(directory), !seen.insert(identity).inserted { return false }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return false }
+        var folders: [String] = []
+        for name in names.sorted() where !name.hasPrefix(".") && name != readme {
+            let path = joined(directory, name)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+                  !ignore.ignores(path, isDirectory: isDirectory.boolValue) else { continue }
+            if isDirectory.boolValue {
+                folders.append(path)
+            } else if isMarkdownName(name) {
+                return true
             }
-            if isMarkdownName(name), !isReadme(name) { return true }
         }
-        return false
+        return folders.contains { holdsOtherMarkdown($0, besides: nil, ignore: ignore, seen: &seen) }
+    }
+
+    /// True when the file at `path` starts with a front matter line (`---`, after a UTF-8
+    /// byte-order mark if it has one).
+    /// Only a regular file is read (a FIFO named README.md would wait for a writer).
+    static func startsWithFrontMatter(_ path: String) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return false }
+        var buffer = [UInt8](repeating: 0, count: 64)
+        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        guard count > 0 else { return false }
+        var bytes = Array(buffer.prefix(count))
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard bytes.starts(with: Array("---".utf8)) else { return false }
+        let rest = bytes.dropFirst(3).drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        return rest.first.map { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") } ?? false
     }
 
     /// True for `README.md` or `README.markdown`, in any case.

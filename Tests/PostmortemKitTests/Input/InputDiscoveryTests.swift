@@ -28,25 +28,41 @@ struct InputDiscoveryTests {
     }
 
     /// The classifier audit of stop 49: the real corpus's README was read as an incident. A README
-    /// over other Markdown files, beside it or below it, is its folder's index; alone in its folder
-    /// it is the postmortem (`2026-08-04-storefront/README.md`); named on the command line it is read.
+    /// over other Markdown files, beside it or in a folder below it, is its folder's index; alone
+    /// in its folder (`2026-08-04-storefront/README.md`), starting with front matter, or named on
+    /// the command line, it is read. The review found an index over one folder per incident read,
+    /// and a postmortem README with notes below it dropped.
     @Test("a README over other Markdown files is its folder's index, not a postmortem")
     func readmeIndexes() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("pm-discovery-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: root) }
-        for directory in ["2026-08-04-storefront", "2026-09", "only-readmes", "nested/team/2026", "hidden/.drafts"] {
-            try FileManager.default.createDirectory(atPath: root + "/" + directory, withIntermediateDirectories: true)
+        let files: [String: String] = [
+            "README.md": "# Postmortems\n", "a.md": "# x\n",
+            "2026-08-04-storefront/README.md": "# x\n", "2026-08-04-storefront/graph.png": "",
+            "2026-09/readme.markdown": "# x\n", "2026-09/b.markdown": "# x\n",
+            "nested/README.md": "# x\n", "nested/team/2026/c.md": "# x\n",
+            "hidden/README.md": "# x\n", "hidden/.drafts/d.md": "# x\n",
+            // An index over one folder per incident.
+            "folders/README.md": "# x\n", "folders/2026-01-02-x/README.md": "# x\n",
+            // A postmortem in pm's format, with notes below it.
+            "with-notes/README.md": "\u{FEFF}---  \nid: w\n---\n# x\n", "with-notes/notes/slack.md": "# x\n",
+            // Only ignored files below it.
+            "ignored/README.md": "# x\n", "ignored/drafts/e.md": "# x\n",
+            // Markdown only through a symbolic link, which the walk follows.
+            "linked/README.md": "# x\n", "archive/f.md": "# x\n",
+        ]
+        for (name, text) in files {
+            try FileManager.default.createDirectory(atPath: root + "/" + (name as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            #expect(FileManager.default.createFile(atPath: root + "/" + name, contents: Data(text.utf8)))
         }
-        for name in ["README.md", "a.md", "2026-08-04-storefront/README.md", "2026-08-04-storefront/graph.png",
-                     "2026-09/readme.markdown", "2026-09/b.markdown", "only-readmes/README.md", "only-readmes/Readme.markdown",
-                     "nested/README.md", "nested/team/2026/c.md", "hidden/README.md", "hidden/.drafts/d.md"] {
-            #expect(FileManager.default.createFile(atPath: root + "/" + name, contents: Data("# x\n".utf8)))
-        }
-        #expect(InputDiscovery.expand([root]).map(\.path) == [root + "/2026-08-04-storefront/README.md", root + "/2026-09/b.markdown",
-                                                              root + "/a.md", root + "/hidden/README.md", root + "/nested/team/2026/c.md",
-                                                              root + "/only-readmes/README.md", root + "/only-readmes/Readme.markdown"])
+        try FileManager.default.createSymbolicLink(atPath: root + "/linked/old", withDestinationPath: "../archive")
+        // `linked/old` leads to `archive/`, read already (and noted so).
+        let found = InputDiscovery.expand([root], ignore: ["drafts/"], relativeTo: root).filter { $0.problem == nil }
+            .map { String($0.path.dropFirst(root.count + 1)) }
+        #expect(found == ["2026-08-04-storefront/README.md", "2026-09/b.markdown", "a.md", "archive/f.md", "folders/2026-01-02-x/README.md",
+                          "hidden/README.md", "ignored/README.md", "nested/team/2026/c.md", "with-notes/README.md", "with-notes/notes/slack.md"])
         #expect(InputDiscovery.expand([root + "/README.md"]).map(\.path) == [root + "/README.md"])
-        #expect(InputDiscovery.expand([root + "/nested"]).map(\.path) == [root + "/nested/team/2026/c.md"])
+        #expect(InputDiscovery.startsWithFrontMatter(root + "/with-notes/README.md") && !InputDiscovery.startsWithFrontMatter(root + "/a.md"))
     }
 
     /// Found by the black-box pass of stop 37: `pm lint postmortems postmortems/x.md` read x.md
