@@ -60,13 +60,19 @@ public enum BudgetTextRenderer {
     static func staircase(_ labelled: BudgetReport.LabelledWindow, zone: ZoneResolver) -> String {
         let w = labelled.window
         var out = "  \(labelled.label) staircase (minutes left of \(SpreadsheetCell.minutes(w.budgetMinutes))):\n"
+        // A time in the repeated hour carries its offset (`10-25 02:00+01:00`): the column widens
+        // for it, where it had run into the minutes after it.
+        // (The window's start too, in Havana, where the clocks go back at midnight.)
+        let start = clock(w.start, zone: zone)
+        let times = w.steps.map { clock($0.at, zone: zone) }
+        let width = max(14, ((times + [start]).map(\.count).max() ?? 0) + 2)
         func line(_ percent: Double, _ when: String, _ text: String) {
             out += "    " + left(Self.percent(percent, decimals: 0), 5) + " " + bar(percent) + "  "
-                + pad(when, 14) + text + "\n"
+                + pad(when, width) + text + "\n"
         }
-        line(100, clock(w.start, zone: zone), "window start")
-        for step in w.steps {
-            line(step.remainingPercent, clock(step.at, zone: zone),
+        line(100, start, "window start")
+        for (step, time) in zip(w.steps, times) {
+            line(step.remainingPercent, time,
                  (step.burnedMinutes > 0 ? "-" : "") + "\(SpreadsheetCell.minutes(step.burnedMinutes))  \(TerminalEscaping.oneLine(step.incident))")
         }
         return out

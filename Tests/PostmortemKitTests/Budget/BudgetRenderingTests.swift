@@ -137,5 +137,16 @@ import Testing
         #expect(BudgetTextRenderer.clock(first.adding(seconds: -7200), zone: berlin) == "10-25 00:30")
         #expect(BudgetTextRenderer.clock(first, zone: .utc) == "10-25 00:30")
         #expect(ZoneResolver(fixedOffset: 3600).repeatedHourOffset(of: first) == "")
+        // In `pm budget`'s staircase the column widens for it (the review: `02:30+01:00-60.00`).
+        var record = Postmortem(path: "a.md", id: "a")
+        record.started = second
+        record.mitigated = second.adding(seconds: 3600)
+        record.impact = [SLOImpact(slo: "web", badFraction: 1)]
+        let october = ReportingPeriod.range(from: CalendarDate("2026-10-01")!, to: CalendarDate("2026-10-31")!, zone: berlin)
+        let report = BudgetReport(slos: [SLODefinition(id: "web", services: [], objective: 99.9, window: .month)], records: [record],
+                                  period: october, zone: berlin, timezone: "Europe/Berlin", today: CalendarDate("2026-11-22")!)
+        let text = BudgetTextRenderer.render(report, zone: berlin)
+        #expect(text.contains("  10-01 00:00        window start\n"), "\(text)")
+        #expect(text.contains("  10-25 02:30+01:00  -60.00  a\n"), "\(text)")
     }
 }
