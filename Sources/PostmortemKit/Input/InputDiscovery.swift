@@ -164,16 +164,17 @@ public enum InputDiscovery {
         var searched: Bool?
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = joined(directory, name)
-            if isReadme(name), !startsWithFrontMatter(path) {
+            var isDirectory: ObjCBool = false
+            let exists = fm.fileExists(atPath: path, isDirectory: &isDirectory)
+            if ignore.ignores(path, isDirectory: isDirectory.boolValue) { continue }
+            // (A folder named README.md is walked as any other.)
+            if exists, !isDirectory.boolValue, isReadme(name), !startsWithFrontMatter(path) {
                 if searched == nil {
                     var seen = Set<FileIdentity>()
                     searched = holdsOtherMarkdown(directory, besides: name, ignore: ignore, seen: &seen)
                 }
                 if searched == true { continue }
             }
-            var isDirectory: ObjCBool = false
-            let exists = fm.fileExists(atPath: path, isDirectory: &isDirectory)
-            if ignore.ignores(path, isDirectory: isDirectory.boolValue) { continue }
             let isMarkdown = isMarkdownName(name)
             if !exists {
                 if isMarkdown {

@@ -50,6 +50,8 @@ struct InputDiscoveryTests {
             "ignored/README.md": "# x\n", "ignored/drafts/e.md": "# x\n",
             // Markdown only through a symbolic link, which the walk follows.
             "linked/README.md": "# x\n", "archive/f.md": "# x\n",
+            // A folder named README.md is walked (the retest: it was skipped whole).
+            "odd/README.md/inner.md": "# x\n",
         ]
         for (name, text) in files {
             try FileManager.default.createDirectory(atPath: root + "/" + (name as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -60,7 +62,8 @@ struct InputDiscoveryTests {
         let found = InputDiscovery.expand([root], ignore: ["drafts/"], relativeTo: root).filter { $0.problem == nil }
             .map { String($0.path.dropFirst(root.count + 1)) }
         #expect(found == ["2026-08-04-storefront/README.md", "2026-09/b.markdown", "a.md", "archive/f.md", "folders/2026-01-02-x/README.md",
-                          "hidden/README.md", "ignored/README.md", "nested/team/2026/c.md", "with-notes/README.md", "with-notes/notes/slack.md"])
+                          "hidden/README.md", "ignored/README.md", "nested/team/2026/c.md", "odd/README.md/inner.md",
+                          "with-notes/README.md", "with-notes/notes/slack.md"])
         #expect(InputDiscovery.expand([root + "/README.md"]).map(\.path) == [root + "/README.md"])
         #expect(InputDiscovery.startsWithFrontMatter(root + "/with-notes/README.md") && !InputDiscovery.startsWithFrontMatter(root + "/a.md"))
     }
