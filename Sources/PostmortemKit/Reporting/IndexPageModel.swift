@@ -91,16 +91,22 @@ enum IndexPageModel {
         }
         context["hasRepeats"] = !review.repeats.isEmpty
         // A repeat is an incident of the period with an earlier one: with no incident of the
-        // period that has services and a start, "No repeat incidents" would read as checked.
-        let candidates = CauseGrouping.repeatCandidates(review.incidentsInPeriod.lazy.map { review.documents[$0].postmortem })
-        let noRepeatReason = CauseGrouping.noRepeatReason(candidates: candidates, needed: 1, of: "incident of the period",
-                                                          keys: "services and started in the front matter")
+        // period that has services and a start, "No repeat incidents" would read as checked. A
+        // period without incidents needs no reason (the review found one blaming the front matter).
+        let candidates = CauseGrouping.repeatCandidates(inPeriod.lazy.map { review.documents[$0].postmortem })
+        let noRepeatReason = inPeriod.isEmpty ? nil
+            : CauseGrouping.noRepeatReason(candidates: candidates, needed: 1, of: "incident of the period",
+                                           keys: "services and started in the front matter")
         context["hasNoRepeatReason"] = noRepeatReason != nil
         context["noRepeatReason"] = noRepeatReason ?? ""
         // The cause table and chart mix declared causes and the classifier's guesses; only the
         // incidents' pages had said which (the classifier audit of stop 49: a team that declares
         // no causes read a Pareto chart of guesses as fact).
-        let inferred = inPeriod.reduce(0) { $0 + (review.documents[$1].classification.declared ? 0 : 1) }
+        // An `unknown` primary is no inference.
+        let inferred = inPeriod.reduce(0) { count, index in
+            let classification = review.documents[index].classification
+            return count + (classification.declared || classification.primary == "unknown" ? 0 : 1)
+        }
         context["hasInferredCauses"] = inferred > 0
         context["inferredCauses"] = inferred == inPeriod.count
             ? (inferred == 1 ? "The incident’s primary cause is" : "All \(inferred) incidents’ primary causes are")

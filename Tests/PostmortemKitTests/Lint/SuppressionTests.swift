@@ -10,7 +10,7 @@ import Testing
 
     @Test func disableNextLineWithReasonSilencesOnlyTheNextLine() throws {
         let findings = try lint(summary: "<!-- pm-lint disable-next-line PM012 -- quoting the vendor -->\n\(Self.blame)\n\nAnd obviously again.")
-        #expect(findings.filter { $0.ruleID == "PM012" }.map(\.message) == ["\"obviously\" is hindsight: it was not known at the time"])
+        #expect(findings.filter { $0.ruleID == "PM012" }.map(\.message) == ["\"obviously\" is hindsight: it judges the past by what is known now"])
         #expect(!findings.contains { $0.ruleID.hasPrefix("PM09") })
     }
 

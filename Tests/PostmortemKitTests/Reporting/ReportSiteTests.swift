@@ -154,6 +154,22 @@ struct ReportSiteTests {
         }
     }
 
+    /// An `unknown` primary is no inference; a period without incidents gives no reason for
+    /// having no repeats (the review: it blamed the front matter of incidents there were none of).
+    @Test func unknownCausesAndEmptyPeriods() throws {
+        var record = Postmortem(path: "u.md", id: "u")
+        record.started = Timestamp(year: 2026, month: 8, day: 3, hour: 10)
+        let document = ReportedDocument(postmortem: record, classification: Classification(incident: "u", primary: "unknown", categories: [], declared: false),
+                                        findings: [], bodyHTML: "")
+        for (quarter, inferredNote, reason) in [("2026-Q3", false, true), ("2026-Q1", false, false)] {
+            let options = ReportOptions(period: ReportingPeriod.quarter(quarter, zone: .utc)!, today: ReportFixture.today, zone: .utc)
+            let review = QuarterlyReview(documents: [document], configuration: Configuration(), categories: [], options: options)
+            let index = file(ReportSite.render(review, templates: try ReportFixture.templates()), "index.html")
+            #expect(index.contains("by pm’s classifier, not declared") == inferredNote, "\(quarter)")
+            #expect(index.contains("<p>No repeat incidents in \(quarter)\(reason ? ": no incident of the period" : ".</p>")"), "\(quarter)")
+        }
+    }
+
     /// A period that burned nothing gets a sentence where the Pareto chart would be (stop 37: it had
     /// drawn empty axes), and owners are listed with accents and case folded.
     @Test func quietPeriodAndOwnerOrder() throws {

@@ -69,7 +69,8 @@ public struct BlameLanguageRule: LintRule {
         case counterfactual
         /// "human error", "careless", "we failed to verify": the cause put on people.
         case blame
-        /// "obviously", "clearly showed", "was overlooked": what was known only afterwards.
+        /// "obviously", "clearly showed", "was overlooked", "despite being aware": what was known
+        /// only afterwards, or made to look known then.
         case hindsight
         /// "simply", "just needed to": the work made to sound easy.
         case minimising
@@ -85,7 +86,7 @@ public struct BlameLanguageRule: LintRule {
             if ["if", "had"].contains(first) || ["should", "shouldn't", "ought", "could", "would", "wouldn't", "might"].contains(first) && phrase.contains(" have")
                 || phrase.hasSuffix("'ve") {
                 self = .counterfactual
-            } else if ["obviously", "clearly showed", "was overlooked", "were overlooked"].contains(phrase) {
+            } else if ["obviously", "clearly showed", "was overlooked", "were overlooked", "despite being aware"].contains(phrase) {
                 self = .hindsight
             } else if ["simply", "just needed to"].contains(phrase) {
                 self = .minimising
@@ -101,7 +102,7 @@ public struct BlameLanguageRule: LintRule {
             switch self {
             case .counterfactual: "\"\(quoted)\" is counterfactual: it describes what did not happen"
             case .blame: "\"\(quoted)\" puts the cause on people"
-            case .hindsight: "\"\(quoted)\" is hindsight: it was not known at the time"
+            case .hindsight: "\"\(quoted)\" is hindsight: it judges the past by what is known now"
             case .minimising: "\"\(quoted)\" makes the work sound easy"
             case .careAppeal: "\"\(quoted)\" asks people to try harder"
             case .configured: "\"\(quoted)\" is on the configured list of blame phrases"

@@ -168,8 +168,9 @@ struct BlameLanguageRuleTests {
     @Test(arguments: [
         ("- The fix was simply to revert.", "\"simply\" makes the work sound easy"),
         ("- Engineers must be more careful with the pool.", "\"be more careful\" asks people to try harder"),
-        ("- The dashboard obviously showed the drop.", "\"obviously\" is hindsight: it was not known at the time"),
-        ("- The warning was overlooked during the deploy.", "\"was overlooked\" is hindsight: it was not known at the time"),
+        ("- The dashboard obviously showed the drop.", "\"obviously\" is hindsight: it judges the past by what is known now"),
+        ("- The warning was overlooked during the deploy.", "\"was overlooked\" is hindsight: it judges the past by what is known now"),
+        ("- The team merged it despite being aware of the risk.", "\"despite being aware\" is hindsight: it judges the past by what is known now"),
         ("- The engineer should know better than to push on Friday.", "\"should know better\" puts the cause on people"),
         ("- We could've paged the database team.", "\"could've\" is counterfactual: it describes what did not happen"),
         ("- If only we had paged sooner.", "\"If only\" is counterfactual: it describes what did not happen"),
