@@ -157,7 +157,14 @@ enum IndexPageModel {
         }
         func named(_ worst: (slo: String, window: PeriodFigures.SpentWindow)?) -> String {
             guard let worst, let slo = review.slos.first(where: { $0.id == worst.slo }) else { return "" }
-            return " (\(clean(worst.slo)), \(BudgetReport.label(start: worst.window.start, end: worst.window.end, kind: slo.window, zone: review.options.zone)))"
+            // A rolling window by its days, as the window tables below write them.
+            let zone = review.options.zone
+            let window = if case .rolling = slo.window {
+                "\(zone.date(of: worst.window.start)) – \(zone.date(of: worst.window.end).adding(days: -1))"
+            } else {
+                BudgetReport.label(start: worst.window.start, end: worst.window.end, kind: slo.window, zone: zone)
+            }
+            return " (\(clean(worst.slo)), \(window))"
         }
         func shown(_ worst: (slo: String, window: PeriodFigures.SpentWindow)?, _ budgets: [PeriodFigures.SLOBudget]) -> String {
             worst.map { DurationText.percent($0.window.burnedPercent) } ?? (budgets.contains { $0.budgetMinutes > 0 } ? "0%" : "–")

@@ -78,11 +78,13 @@ public struct PeriodFigures: Sendable, Codable, Hashable {
         /// days), which had counted in both quarters.
         public var windows: Int
         public var exhaustedWindows: Int
-        /// Of the windows that burned budget in the period, the one that spent the largest share
-        /// of its own budget (the latest of equals), with all its burn counted, in the period or
-        /// not. The period's share above can hide it: storefront's 39% of a quarter was an August
-        /// 116% spent, a month of the freeze its policy asks for (the numbers audit of stop 48).
-        /// Nil when no window burned in the period.
+        /// Of the windows that burned budget in the period, the one that had spent the largest
+        /// share of its own budget by the period's end (the latest of equals), its burn before
+        /// the period included. The period's share above can hide it: storefront's 39% of a
+        /// quarter was an August 116% spent, a month of the freeze its policy asks for (the
+        /// numbers audit of stop 48). Burn after the period is left out, so a rolling window
+        /// across the quarter's end shows in each quarter what it had spent by then. Nil when no
+        /// window burned in the period.
         public var mostSpentWindow: SpentWindow?
     }
 
@@ -92,7 +94,8 @@ public struct PeriodFigures: Sendable, Codable, Hashable {
         public var start: Timestamp
         /// The first instant after the window.
         public var end: Timestamp
-        /// The window's burned minutes ÷ its budget, in percent; over 100 when overspent.
+        /// The window's minutes burned by the period's end ÷ its budget, in percent; over 100
+        /// when overspent.
         public var burnedPercent: Double
     }
 
@@ -150,7 +153,10 @@ public struct PeriodFigures: Sendable, Codable, Hashable {
             budget = ErrorBudget.rounded(budget)
             burned = ErrorBudget.rounded(burned)
             let spent = mine.filter { window in window.budgetMinutes > 0 && window.steps.contains { period.contains($0.at) && $0.burnedMinutes > 0 } }
-                .map { SpentWindow(start: $0.start, end: $0.end, burnedPercent: ErrorBudget.rounded($0.burnedMinutes / $0.budgetMinutes * 100)) }
+                .map { window in
+                    let burned = window.steps.lazy.filter { $0.at < period.end }.reduce(0) { $0 + $1.burnedMinutes }
+                    return SpentWindow(start: window.start, end: window.end, burnedPercent: ErrorBudget.rounded(burned / window.budgetMinutes * 100))
+                }
                 .max { ($0.burnedPercent, $0.start) < ($1.burnedPercent, $1.start) }
             return SLOBudget(slo: slo.id, budgetMinutes: budget, burnedMinutes: burned,
                              burnedPercent: budget > 0 ? ErrorBudget.rounded(burned / budget * 100) : 0,

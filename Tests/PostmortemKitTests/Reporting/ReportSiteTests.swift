@@ -99,16 +99,28 @@ struct ReportSiteTests {
                               SLODefinition(id: "search", services: [], objective: 99.9, window: .rolling(days: 30))]
         let options = ReportOptions(period: ReportingPeriod.quarter("2026-Q3", zone: .utc)!, today: ReportFixture.today, zone: .utc)
         // search's 30 minutes on 20 June are 69% of its 43.2-minute window of 6 June to 5 July.
+        // Its 10 minutes on 2 July are Q3's: Q2's card counts the window's burn up to 30 June only
+        // (the review: a window's later burn had shown on the earlier quarter's card).
         let review = QuarterlyReview(documents: [record("a", month: 8, day: 3, minutes: 52, slo: "storefront"),
-                                                 record("b", month: 6, day: 20, minutes: 30, slo: "search")],
+                                                 record("b", month: 6, day: 20, minutes: 30, slo: "search"),
+                                                 record("c", month: 7, day: 2, minutes: 10, slo: "search")],
                                      configuration: configuration, categories: [], options: options)
         let figures = try #require(review.current.budgets.first { $0.slo == "storefront" })
         #expect(figures.burnedPercent == 39.251208)
-        #expect(review.current.budgets.first { $0.slo == "search" }?.mostSpentWindow == nil)
+        #expect(review.current.budgets.first { $0.slo == "search" }?.mostSpentWindow?.burnedPercent == 92.592593)
+        #expect(review.previous.budgets.first { $0.slo == "search" }?.mostSpentWindow?.burnedPercent == 69.444444)
         let card = try #require(IndexPageModel.cards(review).first { ($0["label"] as? String)?.hasPrefix("Most of") == true })
         #expect(card["label"] as? String == "Most of a window's budget burned (storefront, 2026-08)")
         #expect(card["value"] as? String == "116%")
-        #expect(card["previous"] as? String == "69% (search, 2026-06-06..2026-07-05)")
+        #expect(card["previous"] as? String == "69% (search, 2026-06-06 – 2026-07-05)")
+        // data.json: the window in RFC 3339 with its share; absent where no window burned.
+        let data = try #require(try JSONSerialization.jsonObject(with: Data(file(ReportSite.render(review, templates: try ReportFixture.templates()), "data.json").utf8)) as? [String: Any])
+        let budgets = try #require((data["figures"] as? [String: Any])?["budgets"] as? [[String: Any]])
+        #expect(budgets.map { ($0["most_spent_window"] as? [String: Any])?["start"] as? String } == ["2026-08-01T00:00:00Z", "2026-06-06T00:00:00Z"])
+        #expect((budgets[0]["most_spent_window"] as? [String: Any])?["burned_percent"] as? Double == 116.487455)
+        let quiet = QuarterlyReview(documents: [], configuration: configuration, categories: [], options: options)
+        let quietData = file(ReportSite.render(quiet, templates: try ReportFixture.templates()), "data.json")
+        #expect(quietData.contains("\"exhausted_windows\"") && !quietData.contains("most_spent_window"))
     }
 
     /// The window table's exhaustion time is in pm.yml's zone, with its offset when the clocks
