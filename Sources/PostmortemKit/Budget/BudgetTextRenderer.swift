@@ -88,10 +88,8 @@ public enum BudgetTextRenderer {
 
     /// `08-25 16:53` in the configured zone: the year and seconds are clear from context.
     static func clock(_ t: Timestamp, zone: ZoneResolver) -> String {
-        let local = t.inOffset(zone.offset(at: t.epochSeconds))
-        let s = local.secondOfDay
-        let date = local.localDate
-        return "\(pad2(date.month))-\(pad2(date.day)) \(pad2(s / 3600)):\(pad2(s / 60 % 60))" + zone.repeatedHourOffset(of: t)
+        let (date, time) = zone.wallClock(of: t)
+        return "\(pad2(date.month))-\(pad2(date.day)) \(time)"
     }
 
     static func windowName(_ window: SLOWindow) -> String {

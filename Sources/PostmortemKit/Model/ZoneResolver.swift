@@ -70,6 +70,14 @@ public struct ZoneResolver: Sendable, Hashable {
         return (summer, standard)
     }
 
+    /// `instant` on the zone's calendar and clock: its date, and its time as `HH:MM`, followed by
+    /// its offset when the clocks show that time twice (``repeatedHourOffset(of:)``).
+    public func wallClock(of instant: Timestamp) -> (date: CalendarDate, time: String) {
+        let local = instant.inOffset(offset(at: instant.epochSeconds))
+        let second = local.secondOfDay
+        return (local.localDate, "\(pad2(second / 3600)):\(pad2(second / 60 % 60))" + repeatedHourOffset(of: instant))
+    }
+
     /// What follows `instant`'s wall-clock time in the zone to tell which it is: its offset
     /// (`+01:00`) when the clocks show that time twice, in the hour repeated when summer time ends;
     /// "" otherwise. An exhaustion at `02:30` on Europe's last Sunday of October was one of two

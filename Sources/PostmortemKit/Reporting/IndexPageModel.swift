@@ -328,8 +328,8 @@ enum IndexPageModel {
                     "remaining": DurationText.percent(window.remainingPercent, fractionDigits: 1),
                     "burnRate": window.burnRate.map { DecimalText.fixed($0, fractionDigits: 2) } ?? "–",
                     "exhaustedAt": window.exhaustedAt.map { at in
-                        let local = at.inOffset(zone.offset(at: at.epochSeconds))
-                        return "\(local.localDate) \(pad2(local.secondOfDay / 3600)):\(pad2(local.secondOfDay / 60 % 60))" + zone.repeatedHourOffset(of: at)
+                        let (date, time) = zone.wallClock(of: at)
+                        return "\(date) \(time)"
                     } ?? "–",
                     "policy": started ? window.policy.description : "not started",
                     "policyClass": started ? window.policy.rawValue : "not-started",
