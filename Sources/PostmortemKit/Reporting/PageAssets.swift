@@ -36,9 +36,11 @@ enum PageAssets {
             guard !hasScheme(source) else { return nil }
             // `/images/x.png` is read from the repository's root on GitHub and GitLab; here from
             // pm.yml's directory, where documents' paths start. It had stayed as written, an image
-            // broken on every page, without a note. `//host/x.png` is another site's.
-            let rooted = source.hasPrefix("/") && !source.hasPrefix("//")
-            guard let target = RelativeLinkRule.target(of: rooted ? String(source.dropFirst()) : source, from: rooted ? "" : documentPath,
+            // broken on every page, without a note. `//host/x.png` is another site's; `///x.png`,
+            // which names no host and which the Nu checker rejects in a link, is read as `/x.png`.
+            let slashes = source.utf8.prefix { $0 == UInt8(ascii: "/") }.count
+            let rooted = slashes == 1 || slashes >= 3
+            guard let target = RelativeLinkRule.target(of: rooted ? String(source.dropFirst(slashes)) : source, from: rooted ? "" : documentPath,
                                                        suffixes: imageSuffixes).map(RelativeLinkRule.normalise)
             else { return nil }
             // Out of pm.yml's directory (where documents' paths start): no copy, and the page

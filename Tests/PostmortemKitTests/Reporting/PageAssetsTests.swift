@@ -26,6 +26,9 @@ import Testing
         #expect(page.contains("src=\"../assets/abs.png\"") && page.contains("src=\"other.md\"") && page.contains("src=\"//cdn.example/x.png\""))
         let above = PageAssets.rewrite(MarkdownParser.renderHTML("![up](/../up.png)"), from: "postmortems/a.md")
         #expect(above.assets.map { [$0.source, $0.path] } == [["../up.png", ""]])
+        // `///x.png` names no host: read as `/x.png` (the retest: its link failed the Nu checker).
+        let three = PageAssets.rewrite(MarkdownParser.renderHTML("![x](///images/x.png)"), from: "postmortems/a.md")
+        #expect(three.assets.map(\.source) == ["images/x.png"] && three.html.contains("src=\"../assets/images/x.png\""))
         // Out of pm.yml's directory: no copy, the page keeps what was written, and the writer
         // says why (a path that had been mapped into `assets/` could meet another's copy).
         let outside = PageAssets.rewrite(html, from: "../elsewhere/a.md")
