@@ -6,10 +6,13 @@ public enum CauseTextRenderer {
     ///   - report: What to show.
     ///   - explain: Also list the evidence behind each incident's categories.
     public static func render(_ report: CauseReport, explain: Bool) -> String {
-        let inferred = report.classifications.filter { !$0.declared }.count
+        // An `unknown` primary is no inference (the second review).
+        let unknown = report.classifications.filter { !$0.declared && $0.primary == "unknown" }.count
+        let inferred = report.classifications.filter { !$0.declared }.count - unknown
         let count = report.classifications.count
         var out = "\(count) incident\(count == 1 ? "" : "s") by \(report.groupBy.rawValue)"
-        out += " (\(report.classifications.count - inferred) with declared causes or labelled factors, \(inferred) inferred from text)\n\n"
+        out += " (\(count - inferred - unknown) with declared causes or labelled factors, \(inferred) inferred from text"
+        out += (unknown > 0 ? ", \(unknown) unknown" : "") + ")\n\n"
         let keyWidth = max(report.groupBy.rawValue.count, report.groups.map { TerminalEscaping.oneLine($0.key).count }.max() ?? 0)
         out += pad(report.groupBy.rawValue, keyWidth) + "  incidents  burned min   share  cumulative  median TTM  burned per SLO\n"
         // Shares of nothing are no shares: with no budget burned every row had read 0.0% of it,
@@ -37,7 +40,8 @@ public enum CauseTextRenderer {
         }
         out += "\nRepeat incidents (same service and primary cause within \(report.repeatWindowDays) days): "
         if report.repeats.isEmpty {
-            out += CauseGrouping.noRepeatReason(candidates: report.repeatCandidates).map { "none found: \($0)\n" } ?? "none\n"
+            let reason = report.classifications.isEmpty ? nil : CauseGrouping.noRepeatReason(candidates: report.repeatCandidates)
+            out += reason.map { "none found: \($0)\n" } ?? "none\n"
         } else {
             out += "\(report.repeats.count)\n"
             for item in report.repeats {

@@ -158,9 +158,9 @@ public enum InputDiscovery {
         // A README over other Markdown files (beside it, or in a folder below it) is the folder's
         // index ("Postmortems of the platform team: …"), not an incident: read as one, the real
         // corpus's README counted as an incident classified `software` (the classifier audit of
-        // stop 49). One that starts with front matter is a postmortem wherever it is, and so is
-        // one alone in its folder (`2026-08-04-storefront/README.md`, with its images). The
-        // folder is searched only when it has a README.
+        // stop 49). One whose front matter has a postmortem's keys is a postmortem wherever it
+        // is, and so is one alone in its folder (`2026-08-04-storefront/README.md`, with its
+        // images) or beside other READMEs only. The folder is searched only when it has a README.
         var searched: Bool?
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = joined(directory, name)
@@ -168,10 +168,10 @@ public enum InputDiscovery {
             let exists = fm.fileExists(atPath: path, isDirectory: &isDirectory)
             if ignore.ignores(path, isDirectory: isDirectory.boolValue) { continue }
             // (A folder named README.md is walked as any other.)
-            if exists, !isDirectory.boolValue, isReadme(name), !startsWithFrontMatter(path) {
+            if exists, !isDirectory.boolValue, isReadme(name), mayBeIndex(path) {
                 if searched == nil {
                     var seen = Set<FileIdentity>()
-                    searched = holdsOtherMarkdown(directory, besides: name, ignore: ignore, seen: &seen)
+                    searched = holdsOtherMarkdown(directory, topLevel: true, ignore: ignore, seen: &seen)
                 }
                 if searched == true { continue }
             }
@@ -200,15 +200,16 @@ public enum InputDiscovery {
         return lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
     }
 
-    /// True when `directory` holds a Markdown file other than `readme`, or a folder that is not
-    /// hidden holds any (a README too: an index over one folder per incident), as the walk finds
-    /// them: through symbolic links, never in a loop, and leaving out the `ignore` globs.
-    static func holdsOtherMarkdown(_ directory: String, besides readme: String?, ignore: IgnoreRule,
+    /// True when `directory` holds a Markdown file other than a README (`topLevel`), or a folder
+    /// that is not hidden holds any (a README too: an index over one folder per incident), as
+    /// the walk finds them: through symbolic links, never in a loop, and leaving out the `ignore`
+    /// globs. A folder that cannot be listed holds none that the walk will read.
+    static func holdsOtherMarkdown(_ directory: String, topLevel: Bool, ignore: IgnoreRule,
                                    seen: inout Set<FileIdentity>) -> Bool {
         if let identity = FileIdentity(directory), !seen.insert(identity).inserted { return false }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return false }
         var folders: [String] = []
-        for name in names.sorted() where !name.hasPrefix(".") && name != readme {
+        for name in names.sorted() where !name.hasPrefix(".") && !(topLevel && isReadme(name)) {
             let path = joined(directory, name)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
@@ -219,26 +220,35 @@ public enum InputDiscovery {
                 return true
             }
         }
-        return folders.contains { holdsOtherMarkdown($0, besides: nil, ignore: ignore, seen: &seen) }
+        return folders.contains { holdsOtherMarkdown($0, topLevel: false, ignore: ignore, seen: &seen) }
     }
 
-    /// True when the file at `path` starts with a front matter line (`---`, after a UTF-8
-    /// byte-order mark if it has one).
-    /// Only a regular file is read (a FIFO named README.md would wait for a writer).
-    static func startsWithFrontMatter(_ path: String) -> Bool {
+    /// The keys only a postmortem's front matter has: a site's index page starts with front
+    /// matter too (Jekyll's or Docusaurus's `title:`, `id:`, `layout:`).
+    static let postmortemKeys = ["started", "detected", "mitigated", "resolved", "severity", "services", "impact", "causes"]
+
+    /// False when the file at `path` is a postmortem whatever is beside it: its front matter has
+    /// one of ``postmortemKeys``. Also false for a file that is not a regular one or cannot be
+    /// read (a FIFO named README.md would wait for a writer), which the reader then reports.
+    static func mayBeIndex(_ path: String) -> Bool {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return false }
-        var buffer = [UInt8](repeating: 0, count: 64)
+        var buffer = [UInt8](repeating: 0, count: 8192)
         let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-        guard count > 0 else { return false }
-        var bytes = Array(buffer.prefix(count))
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard bytes.starts(with: Array("---".utf8)) else { return false }
-        let rest = bytes.dropFirst(3).drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
-        return rest.first.map { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") } ?? false
+        guard count >= 0 else { return false }
+        var text = String(decoding: buffer.prefix(count), as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).makeIterator()
+        guard let first = lines.next(), first.trimmingCharacters(in: .whitespaces) == "---" else { return true }
+        while let line = lines.next() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed == "---" || trimmed == "..." { break }
+            if let colon = line.firstIndex(of: ":"), postmortemKeys.contains(String(line[..<colon])) { return false }
+        }
+        return true
     }
 
     /// True for `README.md` or `README.markdown`, in any case.

@@ -106,6 +106,15 @@ import Testing
         #expect(quiet.contains("config          2        0.00       -           -     60 min  -\n"), "\(quiet)")
         #expect(quiet.contains("\nNo error budget burned: no `impact:` of these incidents was counted against an SLO of pm.yml; groups are in order of incidents.\n"))
         #expect(!CauseTextRenderer.render(Self.report, explain: false).contains("No error budget burned"))
+        // No incidents: nothing to explain (the second review).
+        let empty = CauseTextRenderer.render(try Self.report([], slos: []), explain: false)
+        #expect(empty.contains("days): none\n") && empty.hasPrefix("0 incidents by cause (0 with declared causes or labelled factors, 0 inferred from text)\n"))
+        // An unknown primary is counted as unknown, not as inferred.
+        let guess = Classification(incident: "g", primary: "config", categories: [], declared: false)
+        let unknown = Classification(incident: "n", primary: "unknown", categories: [], declared: false)
+        let mixed = CauseReport(records: [Postmortem(path: "g.md", id: "g"), Postmortem(path: "n.md", id: "n")], classifications: [guess, unknown],
+                                repeatWindowDays: 90, burns: [], groupBy: .cause, slos: [])
+        #expect(CauseTextRenderer.render(mixed, explain: false).hasPrefix("2 incidents by cause (0 with declared causes or labelled factors, 1 inferred from text, 1 unknown)\n"))
     }
 
     /// `--explain` shows eight pieces of evidence a category and says how many more there are

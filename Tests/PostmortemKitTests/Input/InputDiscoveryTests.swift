@@ -45,13 +45,20 @@ struct InputDiscoveryTests {
             // An index over one folder per incident.
             "folders/README.md": "# x\n", "folders/2026-01-02-x/README.md": "# x\n",
             // A postmortem in pm's format, with notes below it.
-            "with-notes/README.md": "\u{FEFF}---  \nid: w\n---\n# x\n", "with-notes/notes/slack.md": "# x\n",
+            "with-notes/README.md": "\u{FEFF}---  \nid: w\nseverity: SEV2\n---\n# x\n", "with-notes/notes/slack.md": "# x\n",
             // Only ignored files below it.
             "ignored/README.md": "# x\n", "ignored/drafts/e.md": "# x\n",
             // Markdown only through a symbolic link, which the walk follows.
             "linked/README.md": "# x\n", "archive/f.md": "# x\n",
             // A folder named README.md is walked (the retest: it was skipped whole).
             "odd/README.md/inner.md": "# x\n",
+            // Two READMEs and nothing else: both read (the second review: each had made the other
+            // an index).
+            "two/README.md": "# x\n", "two/readme.markdown": "# x\n",
+            // A site's index page starts with front matter too, without a postmortem's keys.
+            "site/README.md": "---\ntitle: Postmortems\nid: postmortems\n---\n# x\n", "site/g.md": "# x\n",
+            // A postmortem README beside an attachment, in pm's format.
+            "pm/README.md": "---\r\nid: p\r\nstarted: 2026-07-14T14:02:00Z\r\n---\r\n# x\n", "pm/vendor-rca.md": "# x\n",
         ]
         for (name, text) in files {
             try FileManager.default.createDirectory(atPath: root + "/" + (name as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -63,9 +70,19 @@ struct InputDiscoveryTests {
             .map { String($0.path.dropFirst(root.count + 1)) }
         #expect(found == ["2026-08-04-storefront/README.md", "2026-09/b.markdown", "a.md", "archive/f.md", "folders/2026-01-02-x/README.md",
                           "hidden/README.md", "ignored/README.md", "nested/team/2026/c.md", "odd/README.md/inner.md",
+                          "pm/README.md", "pm/vendor-rca.md", "site/g.md", "two/README.md", "two/readme.markdown",
                           "with-notes/README.md", "with-notes/notes/slack.md"])
         #expect(InputDiscovery.expand([root + "/README.md"]).map(\.path) == [root + "/README.md"])
-        #expect(InputDiscovery.startsWithFrontMatter(root + "/with-notes/README.md") && !InputDiscovery.startsWithFrontMatter(root + "/a.md"))
+        #expect(!InputDiscovery.mayBeIndex(root + "/with-notes/README.md") && InputDiscovery.mayBeIndex(root + "/a.md")
+                && InputDiscovery.mayBeIndex(root + "/site/README.md"))
+        // A FIFO named README.md is not opened for reading (it would wait for a writer): the walk
+        // passes it to the reader, which reports it.
+        let fifo = root + "/fifo"
+        try FileManager.default.createDirectory(atPath: fifo, withIntermediateDirectories: true)
+        #expect(mkfifo(fifo + "/README.md", 0o644) == 0)
+        #expect(FileManager.default.createFile(atPath: fifo + "/h.md", contents: Data("# x\n".utf8)))
+        #expect(!InputDiscovery.mayBeIndex(fifo + "/README.md"))
+        #expect(InputDiscovery.expand([fifo]).map(\.path) == [fifo + "/README.md", fifo + "/h.md"])
     }
 
     /// Found by the black-box pass of stop 37: `pm lint postmortems postmortems/x.md` read x.md
