@@ -109,7 +109,7 @@ enum IndexPageModel {
         }
         context["hasInferredCauses"] = inferred > 0
         context["inferredCauses"] = inferred == inPeriod.count
-            ? (inferred == 1 ? "The incident’s primary cause is" : "All \(inferred) incidents’ primary causes are")
+            ? (inferred == 1 ? "The incident’s primary cause is" : inferred == 2 ? "Both incidents’ primary causes are" : "All \(inferred) incidents’ primary causes are")
             : "\(inferred) of the \(inPeriod.count) incidents’ primary causes \(inferred == 1 ? "is" : "are")"
         FollowUpTracking.add(to: &context, review: review)
         LintHealth.add(to: &context, review: review)

@@ -147,7 +147,8 @@ struct ReportSiteTests {
     /// The cause table says how many of its causes are the classifier's guesses (the classifier
     /// audit of stop 49: only each incident's page had said so).
     @Test(arguments: [([true, false], "1 of the 2 incidents’ primary causes is inferred"),
-                      ([false, false], "All 2 incidents’ primary causes are inferred"),
+                      ([false, false], "Both incidents’ primary causes are inferred"),
+                      ([false, false, false], "All 3 incidents’ primary causes are inferred"),
                       ([false], "The incident’s primary cause is inferred"), ([true, true], nil)])
     func inferredCausesAreCounted(declared: [Bool], sentence: String?) throws {
         let documents = declared.enumerated().map { number, declared in
