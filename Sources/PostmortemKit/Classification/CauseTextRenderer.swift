@@ -61,7 +61,9 @@ public enum CauseTextRenderer {
             // config 0.21, process 0.21").
             let tied = !classification.declared && classification.categories.count > 1
                 && classification.categories[0].confidence == classification.categories[1].confidence
-            out += classification.declared ? "  (declared)\n" : tied ? "  (inferred; a tie, decided by the strongest single piece of evidence, then the taxonomy's order)\n" : "  (inferred)\n"
+            out += classification.declared ? "  (declared)\n"
+                : classification.primary == "unknown" ? "  (unknown)\n"
+                : tied ? "  (inferred; a tie, decided by the strongest single piece of evidence, then the taxonomy's order)\n" : "  (inferred)\n"
             guard explain else { continue }
             for score in classification.categories {
                 var evidence = score.evidence.prefix(8).map { item in

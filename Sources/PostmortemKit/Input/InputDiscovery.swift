@@ -170,7 +170,9 @@ public enum InputDiscovery {
             // (A folder named README.md is walked as any other.)
             if exists, !isDirectory.boolValue, isReadme(name), mayBeIndex(path) {
                 if searched == nil {
-                    var seen = Set<FileIdentity>()
+                    // Not up through a link to a folder above (`inc/up -> ..`): the walk reads
+                    // nothing there through it.
+                    var seen = ancestors(of: directory)
                     searched = holdsOtherMarkdown(directory, topLevel: true, ignore: ignore, seen: &seen)
                 }
                 if searched == true { continue }
@@ -209,18 +211,32 @@ public enum InputDiscovery {
         if let identity = FileIdentity(directory), !seen.insert(identity).inserted { return false }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return false }
         var folders: [String] = []
-        for name in names.sorted() where !name.hasPrefix(".") && !(topLevel && isReadme(name)) {
+        for name in names.sorted() where !name.hasPrefix(".") {
             let path = joined(directory, name)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
-                  !ignore.ignores(path, isDirectory: isDirectory.boolValue) else { continue }
-            if isDirectory.boolValue {
+            var status = stat()
+            guard stat(path, &status) == 0 else { continue }
+            let kind = status.st_mode & S_IFMT
+            guard !ignore.ignores(path, isDirectory: kind == S_IFDIR) else { continue }
+            if kind == S_IFDIR {
                 folders.append(path)
-            } else if isMarkdownName(name) {
+            } else if kind == S_IFREG, isMarkdownName(name), !(topLevel && isReadme(name)) {
+                // A regular file only: a FIFO or a broken link is no document the walk can read.
                 return true
             }
         }
         return folders.contains { holdsOtherMarkdown($0, topLevel: false, ignore: ignore, seen: &seen) }
+    }
+
+    /// The identities of the folders above `directory`.
+    static func ancestors(of directory: String) -> Set<FileIdentity> {
+        var result = Set<FileIdentity>()
+        let own = FileIdentity(directory)
+        var path = directory + "/.."
+        for _ in 0..<256 where FileIdentity(path) != own {
+            guard let identity = FileIdentity(path), result.insert(identity).inserted else { break }
+            path += "/.."
+        }
+        return result
     }
 
     /// The keys only a postmortem's front matter has: a site's index page starts with front
@@ -236,7 +252,7 @@ public enum InputDiscovery {
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return false }
-        var buffer = [UInt8](repeating: 0, count: 8192)
+        var buffer = [UInt8](repeating: 0, count: 65_536)
         let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
         guard count >= 0 else { return false }
         var text = String(decoding: buffer.prefix(count), as: UTF8.self)
@@ -246,9 +262,32 @@ public enum InputDiscovery {
         while let line = lines.next() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed == "---" || trimmed == "..." { break }
-            if let colon = line.firstIndex(of: ":"), postmortemKeys.contains(String(line[..<colon])) { return false }
+            if namesPostmortemKey(line) { return false }
         }
         return true
+    }
+
+    /// True when a front matter line holds one of ``postmortemKeys`` as a key, however YAML lets
+    /// it be written: bare at the line's start, quoted (`'started':`), before spaces (`severity :`)
+    /// or in a flow mapping (`{severity: SEV2}`).
+    static func namesPostmortemKey(_ line: Substring) -> Bool {
+        let bytes = Array(line.utf8)
+        for key in postmortemKeys {
+            let keyBytes = Array(key.utf8)
+            var from = 0
+            while let at = ByteSearch.firstIndex(of: keyBytes, in: bytes, from: from) {
+                from = at + 1
+                var before = at - 1
+                if before >= 0, bytes[before] == UInt8(ascii: "'") || bytes[before] == UInt8(ascii: "\"") { before -= 1 }
+                while before >= 0, bytes[before] == UInt8(ascii: " ") || bytes[before] == UInt8(ascii: "\t") { before -= 1 }
+                guard before < 0 || bytes[before] == UInt8(ascii: "{") || bytes[before] == UInt8(ascii: ",") else { continue }
+                var after = at + keyBytes.count
+                if after < bytes.count, bytes[after] == UInt8(ascii: "'") || bytes[after] == UInt8(ascii: "\"") { after += 1 }
+                while after < bytes.count, bytes[after] == UInt8(ascii: " ") || bytes[after] == UInt8(ascii: "\t") { after += 1 }
+                if after < bytes.count, bytes[after] == UInt8(ascii: ":") { return true }
+            }
+        }
+        return false
     }
 
     /// True for `README.md` or `README.markdown`, in any case.

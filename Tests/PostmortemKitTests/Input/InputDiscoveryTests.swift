@@ -85,6 +85,35 @@ struct InputDiscoveryTests {
         #expect(InputDiscovery.expand([fifo]).map(\.path) == [fifo + "/README.md", fifo + "/h.md"])
     }
 
+    /// The last retest: a postmortem's key in other YAML forms, or after 8 KB of front matter,
+    /// made its README an index; a folder `readme.md/` below `README.md` did not count; a FIFO
+    /// named like Markdown did; a link up to the folder above found that folder's files.
+    @Test("a README's front matter and the files below it are read as the walk reads them")
+    func readmeEdges() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("pm-discovery-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let long = String(repeating: "x", count: 9_000)
+        let files: [String: String] = [
+            "k1/README.md": "---\nseverity : SEV2\n---\n# R\n", "k1/x.md": "# x\n",
+            "k2/README.md": "---\n'started': 2026-07-01T10:00:00Z\n---\n# R\n", "k2/x.md": "# x\n",
+            "k3/README.md": "---\n{title: R, severity: SEV2}\n---\n# R\n", "k3/x.md": "# x\n",
+            "k4/README.md": "---\nsummary: \(long)\nseverity: SEV2\n---\n# R\n", "k4/x.md": "# x\n",
+            "k5/README.md": "---\ntitle: \"Notes, severity and more\"\n---\n# R\n", "k5/x.md": "# x\n",
+            "m1/README.md": "# I\n", "m1/readme.md/x.md": "# x\n",
+            "f1/README.md": "# I\n",
+            "p1/x.md": "# x\n", "p1/inc/README.md": "# I\n",
+        ]
+        for (name, text) in files {
+            try FileManager.default.createDirectory(atPath: root + "/" + (name as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            #expect(FileManager.default.createFile(atPath: root + "/" + name, contents: Data(text.utf8)))
+        }
+        #expect(mkfifo(root + "/f1/x.md", 0o644) == 0)
+        try FileManager.default.createSymbolicLink(atPath: root + "/p1/inc/up", withDestinationPath: "..")
+        let found = InputDiscovery.expand([root]).filter { $0.problem == nil }.map { String($0.path.dropFirst(root.count + 1)) }
+        #expect(found == ["f1/README.md", "f1/x.md", "k1/README.md", "k1/x.md", "k2/README.md", "k2/x.md", "k3/README.md", "k3/x.md",
+                          "k4/README.md", "k4/x.md", "k5/x.md", "m1/readme.md/x.md", "p1/inc/README.md", "p1/x.md"])
+    }
+
     /// Found by the black-box pass of stop 37: `pm lint postmortems postmortems/x.md` read x.md
     /// twice, and PM061 called it a duplicate of its own id.
     @Test("a file reached twice is read once, under the path it was first reached by")
