@@ -9,7 +9,8 @@ extension PM {
             commandName: "lint",
             abstract: "Check postmortems for structure, metadata, follow-up quality and blameless language.",
             discussion: """
-                Reads each file (directories recursively, .md and .markdown files, skipping pm.yml's `ignore` globs) \
+                Reads each file (directories recursively, .md and .markdown files, skipping pm.yml's `ignore` globs \
+                and a README that indexes the postmortems beside or below it: docs/lint.md) \
                 and reports findings as text, JSON, SARIF 2.1.0 or GitHub Actions annotations. With no \
                 paths, lints the postmortems directory from pm.yml. `-` reads one document from stdin; \
                 give it a name with --stdin-filename. Rules are configured under `lint:` in pm.yml \

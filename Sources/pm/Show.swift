@@ -8,7 +8,8 @@ extension PM {
             commandName: "show",
             abstract: "Print the structured record pm extracts from postmortems.",
             discussion: """
-                Reads each file (directories recursively, .md and .markdown files) and prints its metadata, \
+                Reads each file (directories recursively, .md and .markdown files, skipping a README that indexes \
+                the postmortems beside or below it) and prints its metadata, \
                 timeline, contributing factors, follow-up actions, lessons, and any problems found \
                 while reading. With no paths, reads the postmortems directory from pm.yml.
 
