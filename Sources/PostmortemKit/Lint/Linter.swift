@@ -63,18 +63,36 @@ public struct Linter: Sendable {
         // A file that could not be read as text has nothing for rules to judge; its reading
         // problem is the one finding.
         let unread = document.postmortem.problems.contains { [.unreadable, .binary, .empty].contains($0.code) }
+        /// Findings that give way to another rule's (``Violation/yieldsTo``), by index in `findings`.
+        var yielding: [(index: Int, to: String)] = []
         for entry in ruleEntries {
             if unread || (context.isTemplate && entry.skipsTemplates) { continue }
             for violation in entry.rule.check(context) {
+                if let other = violation.yieldsTo, violation.range != nil { yielding.append((findings.count, other)) }
                 findings.append(finding(violation, id: entry.id, alias: entry.alias, defaultSeverity: entry.defaultSeverity,
                                         entry.severity, path))
             }
         }
+        if !yielding.isEmpty { findings = Self.droppingYielded(findings, yielding) }
         let suppressions = Suppressions(text: context.text, tree: document.tree, knownCodes: lintConfiguration.knownCodes)
         let (kept, used) = suppressions.apply(to: findings)
         findings = kept
         findings += metaFindings(suppressions, used: used, enabled: enabledIDs, path: path)
         return findings.sorted(by: Finding.reportingOrder)
+    }
+
+    /// `findings` without those of `yielding` whose start lies in the range of a finding of the
+    /// rule they yield to. Before suppressions: a comment that silences the other rule's finding
+    /// silences the place, not only that rule.
+    static func droppingYielded(_ findings: [Finding], _ yielding: [(index: Int, to: String)]) -> [Finding] {
+        var dropped = Set<Int>()
+        for (index, other) in yielding {
+            guard let start = findings[index].range?.start else { continue }
+            if findings.contains(where: { $0.ruleID == other && $0.range.map { $0.start <= start && start <= $0.end } == true }) {
+                dropped.insert(index)
+            }
+        }
+        return findings.indices.filter { !dropped.contains($0) }.map { findings[$0] }
     }
 
     /// Corpus-wide rules (duplicate ids, relative links to other postmortems) over records only:

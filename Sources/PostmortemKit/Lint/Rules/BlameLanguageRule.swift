@@ -475,8 +475,11 @@ public struct BlameLanguageRule: LintRule {
                 }.map(\.element)
             }
             for match in found {
+                // "Be more careful" as a follow-up action is PM053's finding about the action;
+                // two findings on one phrase would say the same thing twice.
                 result.append(Violation(match.phrase.kind.message(line.quoted(from: match.first, through: match.last)),
-                                        at: paragraph.range(from: match.first, through: match.last), suggestion: match.phrase.suggestion))
+                                        at: paragraph.range(from: match.first, through: match.last), suggestion: match.phrase.suggestion,
+                                        yieldsTo: match.phrase.kind == .careAppeal ? SpecificActionRule.description.id : nil))
             }
         }
         return result

@@ -187,4 +187,26 @@ struct BlameLanguageRuleTests {
             #expect(try phrases(text).isEmpty, "\(text)")
         }
     }
+
+    /// An appeal to care as a follow-up action is PM053's finding about the action; PM012 had
+    /// reported the same phrase on the same line (left open by stop 48). In prose, with PM053
+    /// off, or when PM053 reports nothing there, PM012 still reports it.
+    @Test func careAppealInAnActionYieldsToSpecificAction() throws {
+        let action = "- [ ] Be more careful when replacing storage controllers (owner: @li.w, due: 2026-12-28, ticket: OPS-413)\n"
+            + "- [ ] Add a pre-flight check of the pool size to the deploy tool; engineers must be more careful until it ships (owner: @li.w, due: 2026-12-28, ticket: OPS-414)"
+        let document = RuleExamples.document(sections: ["Follow-up actions": action, "What went wrong": "- Engineers must be more careful with the pool."])
+        let findings = try LintTestSupport.lint(document).filter { ["PM012", "PM053"].contains($0.ruleID) }
+        // The first action: PM053 alone. The second: PM053 flags it too (it holds "more careful"),
+        // so PM012 gives way. The prose line keeps PM012.
+        let actionLine = document.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("- [ ] Be more careful") }! + 1
+        #expect(findings.filter { $0.range?.start.line == actionLine }.map(\.ruleID) == ["PM053"])
+        #expect(findings.filter { $0.range?.start.line == actionLine + 1 }.map(\.ruleID) == ["PM053"])
+        #expect(findings.filter { $0.ruleID == "PM012" }.map(\.message) == ["\"be more careful\" asks people to try harder"])
+
+        // With PM053 off, PM012 reports the action's appeal.
+        let off = try LintTestSupport.configuration("lint:\n  rules:\n    PM053: {severity: off}\n")
+        let withoutPM053 = try LintTestSupport.lint(document, configuration: off).filter { $0.ruleID == "PM012" }
+        #expect(withoutPM053.count == 3)
+        #expect(withoutPM053.contains { $0.range?.start.line == actionLine })
+    }
 }
