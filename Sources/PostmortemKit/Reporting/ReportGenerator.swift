@@ -30,9 +30,13 @@ public enum ReportGenerator {
     }
 
     /// The whole report from documents: the review and its files.
+    /// `root` is the directory the documents' paths were made relative to (``documents(_:configuration:classifier:linter:today:pathsRelativeTo:progress:)``),
+    /// where links to other files are looked for.
     public static func site(documents: [ReportedDocument], configuration: Configuration, classifier: Classifier, linter: Linter,
-                            options: ReportOptions, templates: ReportTemplates) -> (review: QuarterlyReview, files: [ReportFile]) {
-        let review = review(documents: documents, configuration: configuration, classifier: classifier, linter: linter, options: options)
+                            options: ReportOptions, templates: ReportTemplates,
+                            pathsRelativeTo root: String? = nil) -> (review: QuarterlyReview, files: [ReportFile]) {
+        let review = review(documents: documents, configuration: configuration, classifier: classifier, linter: linter, options: options,
+                            pathsRelativeTo: root)
         return (review, ReportSite.render(review, templates: templates))
     }
 
@@ -179,6 +183,10 @@ public enum ReportGenerator {
         let spill = try BodySpill(path: stage.temporaryFile(named: ".pm-bodies"))
         let prepare = preparer(classifier: classifier, linter: linter, today: today, pathsRelativeTo: root, progress: progress)
         let shown = shownPath(relativeTo: root)
+        // As `pm lint` does: a link to another file of the repository (a runbook) is no finding;
+        // the report's lint health had counted one that `pm lint` did not (the adoption audit of
+        // stop 50).
+        let exists = fileExists(relativeTo: root)
         // A record's path is its input's path (shown relative to root), as for the in-memory
         // `lintCorpus(records)`, which indexes the paths of every record before checking any.
         // The other paths of a file reached twice are paths of its document too: a link to a
@@ -220,7 +228,7 @@ public enum ReportGenerator {
             let path = document.postmortem.path
             readingErrors += document.findings.filter { $0.severity == .error && ProblemCode(rawValue: $0.ruleID) != nil }
             var pageFindings = prepared.findings
-            let corpusWide = linter.lintCorpus(document.postmortem, in: corpus, fileExists: { _ in false })
+            let corpusWide = linter.lintCorpus(document.postmortem, in: corpus, fileExists: exists)
             if !corpusWide.isEmpty {
                 Self.addCorpusFindings(corpusWide, to: &document)
                 pageFindings = PageFinding.spilled(PageFinding.rows(document.findings))
@@ -335,13 +343,13 @@ public enum ReportGenerator {
     }
 
     static func review(documents: [ReportedDocument], configuration: Configuration, classifier: Classifier, linter: Linter,
-                       options: ReportOptions) -> QuarterlyReview {
+                       options: ReportOptions, pathsRelativeTo root: String? = nil) -> QuarterlyReview {
         // As the streaming report: every input's path is known to the corpus-wide rules, and
         // inputs that are no documents are left out.
         var corpus = CorpusIndex(paths: documents.map(\.postmortem.path))
         var documents = documents.filter(\.postmortem.isDocument)
         for index in documents.indices {
-            let corpusWide = linter.lintCorpus(documents[index].postmortem, in: corpus, fileExists: { _ in false })
+            let corpusWide = linter.lintCorpus(documents[index].postmortem, in: corpus, fileExists: fileExists(relativeTo: root))
             if !corpusWide.isEmpty { addCorpusFindings(corpusWide, to: &documents[index]) }
             corpus.remember(documents[index].postmortem)
         }
@@ -391,6 +399,15 @@ extension ReportGenerator {
         return { path in
             guard let prefix, path.hasPrefix(prefix), path.count > prefix.count else { return path }
             return String(path.dropFirst(prefix.count))
+        }
+    }
+
+    /// Whether a file exists at a path as ``shownPath(relativeTo:)`` gives it: a relative path is
+    /// under `root` (the current directory without one).
+    static func fileExists(relativeTo root: String?) -> @Sendable (String) -> Bool {
+        { path in
+            guard let root, !path.hasPrefix("/") else { return FileManager.default.fileExists(atPath: path) }
+            return FileManager.default.fileExists(atPath: root + "/" + path)
         }
     }
 }

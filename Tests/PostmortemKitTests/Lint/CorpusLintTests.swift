@@ -141,7 +141,7 @@ import Testing
         #expect(streamed.sorted(by: Finding.reportingOrder) == whole)
         #expect(whole.filter { $0.ruleID == "PM061" }.map(\.path) == ["postmortems/b.md", "postmortems/c.md"])
         #expect(whole.filter { $0.ruleID == "PM060" }.map(\.message) == [
-            "link to `./missing.md` does not resolve to a postmortem (looked for postmortems/./missing.md)"])
+            "link to `./missing.md` does not resolve to a postmortem (looked for postmortems/missing.md)"])
     }
 
     /// The index keeps the first path of each id for every document of a run, as the record

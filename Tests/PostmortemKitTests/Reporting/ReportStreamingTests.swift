@@ -53,7 +53,8 @@ struct ReportStreamingTests {
         let documents = ReportGenerator.documents(inputs, configuration: configuration, classifier: classifier, linter: linter,
                                                   today: options.today, pathsRelativeTo: root)
         let expected = ReportGenerator.site(documents: documents, configuration: configuration, classifier: classifier,
-                                            linter: linter, options: options, templates: try ReportFixture.templates()).files
+                                            linter: linter, options: options, templates: try ReportFixture.templates(),
+                                            pathsRelativeTo: root).files
         #expect(Set(written.keys) == Set(expected.map(\.path)))
         for file in expected { #expect(written[file.path].map { Array($0.utf8) } == Array(file.contents.utf8), "\(file.path) differs") }
     }
@@ -196,6 +197,33 @@ struct ReportStreamingTests {
         #expect(!index.contains("No document has lint errors"))
         #expect(index.contains("<tr><th scope=\"row\"><a href=\"incidents/same-2.html\">postmortems/b.md</a></th><td class=\"num\">1</td><td>PM061 duplicate-id</td></tr>"))
         // The same as in memory.
+        try expectSameAsInMemory(written, inputs: inputs, configuration: configuration, options: options, relativeTo: root.path)
+    }
+
+    /// The report's lint health counted a PM060 error for a link to a runbook elsewhere in the
+    /// repository, which `pm lint` does not report (the adoption audit of stop 50): the report
+    /// looked for no file but the inputs. A link to a file that is missing is still a finding.
+    @Test("a link to another file of the repository is no PM060 finding in the report, as in pm lint", arguments: [1, 2])
+    func linksToOtherFiles(workers: Int) throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let corpus = root.appendingPathComponent("postmortems")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("docs"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        try "# Runbook\n".write(to: root.appendingPathComponent("docs/runbook.md"), atomically: true, encoding: .utf8)
+        try RuleExamples.document(sections: ["Summary": "See [the runbook](../docs/runbook.md) and [the old one](../docs/gone.md)."]).write(
+            to: corpus.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
+        let configuration = RuleExamples.configuration
+        let options = ReportOptions(period: ReportingPeriod.quarter("2026-Q3", zone: .utc)!, today: ReportFixture.today, zone: .utc)
+        let inputs = InputDiscovery.expand([corpus.path])
+        let review = try stream(inputs, configuration: configuration, options: options, relativeTo: root.path,
+                                out: root.appendingPathComponent("site"), workers: workers)
+        #expect(review.documents.map { $0.lint.count(.error) } == [1])
+        let written = try files(in: root.appendingPathComponent("site"))
+        let page = try #require(written.first { $0.key.hasPrefix("incidents/") }?.value)
+        #expect(page.contains("link to <code>../docs/gone.md</code> does not resolve to a postmortem (looked for docs/gone.md)")
+                    || page.contains("link to `../docs/gone.md` does not resolve to a postmortem (looked for docs/gone.md)"))
+        #expect(!page.contains("runbook.md` does not resolve") && !page.contains("runbook.md</code> does not resolve"))
         try expectSameAsInMemory(written, inputs: inputs, configuration: configuration, options: options, relativeTo: root.path)
     }
 

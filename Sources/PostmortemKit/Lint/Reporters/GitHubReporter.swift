@@ -29,8 +29,28 @@ public struct GitHubReporter: StreamingLintReporter {
         }
     }
 
-    /// Workflow commands need no closing line.
-    public func end(_ counts: LintCounts, empty: Bool) -> String { "" }
+    /// The annotations of each kind GitHub shows for one step; the rest are in the log only
+    /// (actions/toolkit, docs/problem-matchers.md, "Limitations").
+    static let annotationsShown = 10
+
+    /// Nothing, unless some kind has more findings than GitHub shows: then a line that says how
+    /// many are in the log only. A new postmortem's annotations had gone unseen behind old
+    /// documents' overdue actions without a word (the integration audit of stop 50). It is a
+    /// notice while fewer notices than the limit came before it, and a plain log line otherwise,
+    /// where a notice would be hidden itself.
+    public func end(_ counts: LintCounts, empty: Bool) -> String {
+        let limit = Self.annotationsShown
+        let over = [(counts.errors, "error", "errors"), (counts.warnings, "warning", "warnings"), (counts.notes, "note", "notes")]
+            .filter { $0.0 > limit }
+        guard let last = over.last else { return "" }
+        let hidden = over.map { "\($0.0 - limit) \($0.0 - limit == 1 ? $0.1 : $0.2)" }
+        let list = hidden.count == 1 ? hidden[0] : hidden.dropLast().joined(separator: ", ") + " and " + hidden[hidden.count - 1]
+        let verb = over.count == 1 && last.0 - limit == 1 ? "is" : "are"
+        let message = "\(counts.summary): GitHub shows \(limit) annotations of each kind a step, so \(list) \(verb) in this step's log only"
+            + " (upload --format sarif to code scanning to see them all)"
+        guard counts.notes < limit else { return "pm lint: " + message + "\n" }
+        return "::notice title=\(Self.escapeProperty("pm lint"))::\(Self.escapeData(message))\n"
+    }
 
     /// The runner's escaping for a command's message.
     static func escapeData(_ text: String) -> String { escape(text, reserved: Self.dataBytes) }

@@ -37,10 +37,13 @@ public struct SARIFReporter: StreamingLintReporter {
         var shortDescription: Text
         var fullDescription: Text
         var helpUri: String?
+        /// GitHub code scanning requires it (`help.text`; `markdown` is shown where it can be).
+        var help: Help
         var defaultConfiguration: Configuration
         var properties: Properties
     }
     struct Text: Encodable { var text: String }
+    struct Help: Encodable { var text: String; var markdown: String }
     struct Configuration: Encodable { var level: String }
     struct Properties: Encodable { var tags: [String] }
     struct Result: Encodable {
@@ -78,14 +81,29 @@ public struct SARIFReporter: StreamingLintReporter {
     var rules: [Rule] {
         RuleRegistry.all.map { type in
             let d = type.description
+            let uri = rulesDocumentationURI + "#" + d.documentationAnchor
             return Rule(id: d.id, name: d.alias, shortDescription: Text(text: d.summary), fullDescription: Text(text: d.rationale),
-                        helpUri: rulesDocumentationURI + "#" + d.documentationAnchor,
+                        helpUri: uri, help: Self.help(d.summary, d.rationale, uri),
                         defaultConfiguration: Configuration(level: Self.level(d.defaultSeverity)), properties: Properties(tags: [d.category.rawValue]))
         } + ProblemCode.allCases.map { code in
-            Rule(id: code.rawValue, name: code.alias, shortDescription: Text(text: "Reading problem: \(code.alias)"),
-                 fullDescription: Text(text: "A problem found while reading the document (see docs/format.md)."), helpUri: nil,
-                 defaultConfiguration: Configuration(level: Self.level(code.defaultSeverity)), properties: Properties(tags: ["reading"]))
+            let uri = readingProblemsURI
+            return Rule(id: code.rawValue, name: code.alias, shortDescription: Text(text: "Reading problem: \(code.alias)"),
+                        fullDescription: Text(text: code.summary), helpUri: uri,
+                        help: Self.help(code.summary, "A reading problem: pm finds it while reading the document, before the lint rules run.", uri),
+                        defaultConfiguration: Configuration(level: Self.level(code.defaultSeverity)), properties: Properties(tags: ["reading"]))
         }
+    }
+
+    /// Where reading problems are documented: docs/format.md beside ``rulesDocumentationURI``'s
+    /// docs/rules.md (the URI itself when it names no rules.md).
+    var readingProblemsURI: String {
+        guard rulesDocumentationURI.hasSuffix("/rules.md") else { return rulesDocumentationURI }
+        return String(rulesDocumentationURI.dropLast("rules.md".count)) + "format.md#reading-problems"
+    }
+
+    /// A rule's help: what it checks, why, and where it is documented.
+    static func help(_ summary: String, _ rationale: String, _ uri: String) -> Help {
+        Help(text: "\(summary)\n\n\(rationale)\n\nDocumentation: \(uri)", markdown: "\(summary)\n\n\(rationale)\n\n[Documentation](\(uri))")
     }
 
     /// Each rule's position in ``rules``.
@@ -230,9 +248,16 @@ public struct SARIFReporter: StreamingLintReporter {
             let end = endsOnCharacter ? codePointColumn(range.end.line, range.end.column + 1) : nil
             region = Region(startLine: range.start.line, startColumn: start,
                             endLine: range.end.line >= range.start.line ? range.end.line : nil, endColumn: end)
+        } else {
+            // A finding about the whole file (empty, unreadable) is at its first line, as the text
+            // format puts it at 1:1: GitHub code scanning requires a region's start line, and
+            // gives a result without one no fingerprint (the integration audit of stop 50).
+            region = Region(startLine: 1, startColumn: 1)
         }
+        // The suggestion in the message too: GitHub code scanning shows the message and ignores
+        // a result's other properties, so the reframing, pm's main advice, was not shown there.
         return Result(ruleId: finding.ruleID, ruleIndex: ruleIndex[finding.ruleID] ?? 0, level: level(finding.severity),
-                      message: Text(text: finding.message),
+                      message: Text(text: finding.suggestion.map { finding.message + "\nSuggestion: " + $0 } ?? finding.message),
                       locations: [Location(physicalLocation: PhysicalLocation(artifactLocation: ArtifactLocation(uri: uri(finding.path)), region: region))],
                       properties: finding.suggestion.map(ResultProperties.init))
     }

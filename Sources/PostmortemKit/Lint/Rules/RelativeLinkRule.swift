@@ -22,7 +22,7 @@ public struct RelativeLinkRule: CorpusLintRule {
         for link in record.links {
             guard let target = Self.target(of: link.destination, from: record.path) else { continue }
             if corpus.containsInput(target) || fileExists(target) { continue }
-            result.append(Violation("link to `\(link.destination)` does not resolve to a postmortem (looked for \(target))",
+            result.append(Violation("link to `\(link.destination)` does not resolve to a postmortem (looked for \(Self.normalise(target)))",
                                     at: link.range, suggestion: "fix the file name, or link to the postmortem's current path"))
         }
         return result
