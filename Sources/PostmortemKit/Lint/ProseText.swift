@@ -141,7 +141,7 @@ public struct ProseText: Sendable {
             let end = k + 1 < lineStarts.count ? lineStarts[k + 1].offset : bytes.count
             guard let open = bytes[start..<end].firstIndex(of: UInt8(ascii: "<")) else { continue }
             var close = open + 1
-            while close < end, isHandleByte(bytes[close]) { close += 1 }
+            while close < end, isNameByte(bytes[close]) { close += 1 }
             guard close > open + 1, close < end, bytes[close] == UInt8(ascii: ">"),
                   !htmlTags.contains(String(decoding: bytes[(open + 1)..<close], as: UTF8.self).lowercased()) else { continue }
             if isEntryStart(bytes[start..<open]) { return open }
@@ -294,7 +294,7 @@ public struct ProseText: Sendable {
         /// True when the bytes before `i` are a handle (`@dana_`), whose underscores are its own.
         func endsHandle(before i: Int) -> Bool {
             var k = i
-            while k > 0, isHandleByte(bytes[k - 1]) { k -= 1 }
+            while k > 0, isNameByte(bytes[k - 1]) { k -= 1 }
             return k < i && k > 0 && bytes[k - 1] == UInt8(ascii: "@")
         }
         var i = 0
@@ -409,7 +409,7 @@ public struct ProseText: Sendable {
             var j = i
             if bytes[j] == UInt8(ascii: "@") { j += 1 }
             let nameStart = j
-            while j < bytes.count, ProseText.isHandleByte(bytes[j]) { j += 1 }
+            while j < bytes.count, ProseText.isNameByte(bytes[j]) { j += 1 }
             if j > nameStart, j < bytes.count, bytes[j] == UInt8(ascii: ":"), j + 1 == bytes.count || bytes[j + 1] == ProseText.space {
                 let name = String(decoding: bytes[nameStart..<j], as: UTF8.self).lowercased()
                 if bytes[i] == UInt8(ascii: "@") || speakers.contains(name) {
@@ -449,6 +449,9 @@ public struct ProseText: Sendable {
     static func isHandleByte(_ b: UInt8) -> Bool {
         isLetter(b) || (b >= 48 && b <= 57) || b == UInt8(ascii: "_") || b == UInt8(ascii: ".") || b == UInt8(ascii: "-")
     }
+    /// A byte of a handle or a name as a chat label writes it: ``isHandleByte(_:)``, or any byte
+    /// of a letter beyond ASCII (`@åse.b:`, `<bjørn>`, `Åse:`).
+    static func isNameByte(_ b: UInt8) -> Bool { isHandleByte(b) || b >= 0x80 }
 }
 
 /// The next position of a byte after positions that only grow, in bytes that do not change

@@ -25,7 +25,15 @@ import Testing
         while i < bytes.count {
             let b = bytes[i]
             let startsWord = ProseText.isWordByte(b) && (b < 0x80 || isSeparatorScalar(i) == nil && !(ProseText.startsWith(bytes, i, "’")))
-            let startsHandle = b == UInt8(ascii: "@") && i + 1 < bytes.count && ProseText.isLetter(bytes[i + 1])
+            // "@dana.k", "@åse.b": an ASCII letter, or a letter beyond ASCII, after the "@".
+            func letterBeyondASCII(at j: Int) -> Bool {
+                (2...4).contains { n in
+                    guard let scalars = String(validating: bytes[j...].prefix(n), as: UTF8.self)?.unicodeScalars, scalars.count == 1 else { return false }
+                    return scalars.first!.properties.isAlphabetic
+                }
+            }
+            let startsHandle = b == UInt8(ascii: "@") && i + 1 < bytes.count
+                && (ProseText.isLetter(bytes[i + 1]) || bytes[i + 1] >= 0x80 && letterBeyondASCII(at: i + 1))
             guard startsWord || startsHandle else {
                 i += isSeparatorScalar(i) ?? 1
                 continue
@@ -58,8 +66,9 @@ import Testing
                 }
                 break
             }
-            let lowered = String(decoding: text, as: UTF8.self)
-            let asWritten = changed ? String(decoding: bytes[start..<i], as: UTF8.self) : lowered
+            // Beyond ASCII, letters are lowercased as Unicode says ("Åse" is "åse").
+            let lowered = isASCII ? String(decoding: text, as: UTF8.self) : String(decoding: text, as: UTF8.self).lowercased()
+            let asWritten = String(decoding: bytes[start..<i], as: UTF8.self)
             result.append(ProseWord(text: lowered, original: asWritten, start: start, end: i, isASCII: isASCII))
         }
         return result

@@ -48,6 +48,25 @@ struct PersonBlamedRuleTests {
 
     /// The language audit of stop 48: "oncaller", as a real postmortem writes the role, was no
     /// person.
+    /// Handles and authors' names that start with a letter beyond ASCII were not read as people
+    /// (the adoption audit of stop 50): `@åse.b ignored the alert` and `Åse ignored the page`
+    /// went unflagged, where `@ase.b` and `Ase` were flagged, and so did `BJØRN` for `bjørn.ås`.
+    @Test func namesBeyondASCII() throws {
+        let text = "@åse.b ignored the alert. The outage was caused by @åse.b. Åse ignored the page. BJØRN ignored the pager. Émile forgot the check."
+        let document = RuleExamples.document(frontMatter: ["authors: [åse.b, \"@bjørn.ås\"]"], sections: ["What went wrong": "- " + text])
+        let findings = try LintTestSupport.lint(document).filter { $0.ruleID == "PM013" }
+        #expect(findings.map(\.message) == [
+            "\"@åse.b ignored\" makes a person the subject of a failure",
+            "\"caused by @åse.b\" names a person as the agent of a failure",
+            "\"Åse ignored\" makes a person the subject of a failure",
+            "\"BJØRN ignored\" makes a person the subject of a failure",
+            "\"Émile forgot\" makes a person the subject of a failure",
+        ])
+        // In the timeline, a chat line of an author with such a name is what someone said.
+        let chat = RuleExamples.document(frontMatter: ["authors: [åse.b]"], sections: ["Timeline": "All times UTC.\n\n- 14:10 UTC: Åse: I think the push failed to apply\n- 14:11 UTC: @åse.b: I forgot the flag"])
+        #expect(try LintTestSupport.lint(chat).filter { ["PM012", "PM013"].contains($0.ruleID) }.isEmpty)
+    }
+
     @Test func onCallersAreRoles() throws {
         #expect(try Self.flagged("The oncaller missed the page, and the on-caller ignored the second.") == ["oncaller missed", "on-caller ignored"])
     }
