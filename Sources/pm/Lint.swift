@@ -30,6 +30,8 @@ extension PM {
         var today: String?
         @Option(help: ArgumentHelp("The path to report for a document read from stdin (`-`, which it needs); that file, if also reached, is not read from disk.", valueName: "path"))
         var stdinFilename: String?
+        @Flag(help: ArgumentHelp("Skip a named file that a walk of pm.yml's postmortems and templates directories would not read (outside them, matched by `ignore`, not Markdown, a README index), as ruff and black do; for pre-commit, which names every staged file its hook matches."))
+        var forceExclude = false
         @Argument(help: ArgumentHelp("Postmortem files or directories; `-` for stdin.", valueName: "path")) var paths: [String] = []
 
         /// A finding with control characters from documents (and their paths) escaped, so only
@@ -141,6 +143,11 @@ extension PM {
             let options = ReadOptions(configuration: configuration)
             var filePaths = paths.filter { $0 != "-" }
             if paths.isEmpty { filePaths = global.inputPaths([], configuration: configuration) }
+            if forceExclude, !paths.isEmpty {
+                let templates = FilePaths.relative(configuration.resolvedTemplatesDirectory, from: FileManager.default.currentDirectoryPath)
+                filePaths = InputDiscovery.keepingWalked(filePaths, directories: global.inputPaths([], configuration: configuration) + [templates],
+                                                         ignore: configuration.ignore, relativeTo: configuration.rootDirectory)
+            }
             // Documents go through in path order, the order findings are reported in, so each
             // file's findings (corpus-wide ones included) can be printed as soon as it is done
             // and nothing but a path and an id per document is kept.

@@ -72,6 +72,26 @@ public enum InputDiscovery {
         return files.kept(result)
     }
 
+    /// `paths` without the files a walk of `directories` would not read: a file outside them, one
+    /// `ignore` matches, one that is not Markdown, a README that indexes the postmortems, a file
+    /// in a hidden folder. Directories in `paths`, and paths that name nothing, are kept (a
+    /// directory is walked as usual; a missing file is reported). For `pm lint --force-exclude`,
+    /// which pre-commit calls with every staged file its hook matches: a top-level README,
+    /// CONTRIBUTING.md or an image under the postmortems directory had failed the commit.
+    public static func keepingWalked(_ paths: [String], directories: [String], ignore: [String] = [],
+                                     relativeTo root: String? = nil) -> [String] {
+        let walked = Set(expand(directories.filter { path in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        }, ignore: ignore, relativeTo: root).filter { $0.problem == nil }.compactMap { FileIdentity($0.path) })
+        return paths.filter { path in
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                  let identity = FileIdentity(path) else { return true }
+            return walked.contains(identity)
+        }
+    }
+
     /// The files found so far by identity, in the order they were reached. Duplicates are sorted
     /// out once the walk is done: a table keyed by identity, kept for every file while walking,
     /// was the largest allocation of a run (8 MB at 50,000 files, counting its last doubling),

@@ -88,6 +88,30 @@ struct InputDiscoveryTests {
     /// The last retest: a postmortem's key in other YAML forms, or after 8 KB of front matter,
     /// made its README an index; a folder `readme.md/` below `README.md` did not count; a FIFO
     /// named like Markdown did; a link up to the folder above found that folder's files.
+    /// The adoption and integration audits of stop 50: pre-commit names every staged Markdown
+    /// file (and, with a `files: ^postmortems/` of the user's, images too), and a top-level README,
+    /// a README index or an image failed the commit. `--force-exclude` keeps a named file only
+    /// when the walk of the configured directories reads it.
+    @Test("keepingWalked keeps the named files a walk of the directories reads, and directories and missing paths as given")
+    func keepingWalked() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("pm-force-exclude-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for name in ["README.md", "CONTRIBUTING.md", "docs/guide.md", "postmortems/README.md", "postmortems/2026-07-01-a.md",
+                     "postmortems/images/graph.png", "postmortems/drafts/b.md", "postmortems/2026/2026-08-01-c.markdown",
+                     "templates/full.md", "postmortems/.hidden/d.md"] {
+            try FileManager.default.createDirectory(atPath: (root + "/" + name as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            #expect(FileManager.default.createFile(atPath: root + "/" + name, contents: Data("# x\n".utf8)))
+        }
+        let named = ["README.md", "CONTRIBUTING.md", "docs/guide.md", "postmortems/README.md", "postmortems/2026-07-01-a.md",
+                     "postmortems/images/graph.png", "postmortems/drafts/b.md", "postmortems/2026/2026-08-01-c.markdown",
+                     "templates/full.md", "postmortems/.hidden/d.md", "postmortems/gone.md", "docs"].map { root + "/" + $0 }
+        let kept = InputDiscovery.keepingWalked(named, directories: [root + "/postmortems", root + "/templates", root + "/missing"],
+                                                ignore: ["postmortems/drafts/**"], relativeTo: root)
+        #expect(kept.map { String($0.dropFirst(root.count + 1)) } == [
+            "postmortems/2026-07-01-a.md", "postmortems/2026/2026-08-01-c.markdown", "templates/full.md", "postmortems/gone.md", "docs",
+        ])
+    }
+
     @Test("a README's front matter and the files below it are read as the walk reads them")
     func readmeEdges() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("pm-discovery-\(UUID().uuidString)").path
