@@ -161,6 +161,25 @@ public enum InputDiscovery {
         return "no such file or directory"
     }
 
+    /// `names`, the entries of `directory`, in the order of the paths the walk makes of them, the
+    /// order `pm lint` reports files in: a folder `2026` after a file `2026-08-01-a.md`, because
+    /// the folder's paths go on with `/`, which sorts after `-` and `.`. In name order the folder
+    /// came first, so `pm budget` and `pm report` kept a repeated id for the folder's document
+    /// while `pm lint` called that one the duplicate (the adoption audit of stop 50). Only a name
+    /// that begins another's is asked whether it is a folder.
+    static func inPathOrder(_ names: [String], in directory: String) -> [String] {
+        let sorted = names.sorted()
+        var folders = Set<String>()
+        for index in sorted.indices.dropLast() where sorted[index + 1].hasPrefix(sorted[index]) {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: joined(directory, sorted[index]), isDirectory: &isDirectory), isDirectory.boolValue {
+                folders.insert(sorted[index])
+            }
+        }
+        guard !folders.isEmpty else { return sorted }
+        return sorted.sorted { (folders.contains($0) ? $0 + "/" : $0) < (folders.contains($1) ? $1 + "/" : $1) }
+    }
+
     static func walk(_ directory: String, ignore: IgnoreRule, visited: inout Set<FileIdentity>, files: inout Files,
                      into result: inout [InputFile]) {
         let fm = FileManager.default
@@ -182,7 +201,7 @@ public enum InputDiscovery {
         // is, and so is one alone in its folder (`2026-08-04-storefront/README.md`, with its
         // images) or beside other READMEs only. The folder is searched only when it has a README.
         var searched: Bool?
-        for name in names.sorted() where !name.hasPrefix(".") {
+        for name in inPathOrder(names, in: directory) where !name.hasPrefix(".") {
             let path = joined(directory, name)
             var isDirectory: ObjCBool = false
             let exists = fm.fileExists(atPath: path, isDirectory: &isDirectory)

@@ -27,6 +27,23 @@ struct InputDiscoveryTests {
         }
     }
 
+    /// The adoption audit of stop 50: a folder `2026/` was walked before a file `2026-08-01-a.md`
+    /// beside it, where `pm lint` sorts the paths and puts the file first; a repeated id was then
+    /// kept by one document in `pm report` and by the other in `pm lint`'s PM061.
+    @Test("a walk gives the files in the order of their paths, as pm lint sorts them")
+    func walkInPathOrder() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("pm-path-order-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for name in ["2026/2026-07-01-b.md", "2026-08-01-a.md", "2026.md", "2026.x/c.md", "20260/d.md", "2026-/e.md", "x.md", "x.md.md"] {
+            try FileManager.default.createDirectory(atPath: (root + "/" + name as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            #expect(FileManager.default.createFile(atPath: root + "/" + name, contents: Data("# x\n".utf8)))
+        }
+        let found = InputDiscovery.expand([root]).map(\.path)
+        #expect(found == found.sorted())
+        #expect(found.map { String($0.dropFirst(root.count + 1)) }
+                == ["2026-/e.md", "2026-08-01-a.md", "2026.md", "2026.x/c.md", "2026/2026-07-01-b.md", "20260/d.md", "x.md", "x.md.md"])
+    }
+
     /// The classifier audit of stop 49: the real corpus's README was read as an incident. A README
     /// over other Markdown files, beside it or in a folder below it, is its folder's index; alone
     /// in its folder (`2026-08-04-storefront/README.md`), starting with front matter, or named on
