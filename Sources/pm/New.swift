@@ -71,7 +71,10 @@ extension PM {
             let name = template ?? PostmortemScaffold.defaultTemplate(for: severity, scale: configuration.severities)
             guard let templateText = Templates.load(name, configuration: configuration) else {
                 let builtIn = ResourceBundle.bundle == nil ? " (\(ResourceBundle.missing))" : ""
-                Terminal.error("no template named '\(name)' in \(configuration.templatesDirectory)/ or built in\(builtIn)")
+                // The names there are, so a mistyped one can be put right (the adoption audit of stop 50).
+                let names = Templates.names(configuration: configuration)
+                let known = names.isEmpty ? "" : "; there are: " + names.joined(separator: ", ")
+                Terminal.error("no template named '\(name)' in \(configuration.templatesDirectory)/ or built in\(builtIn)\(known)")
                 throw ExitCode(2)
             }
             let request = PostmortemScaffold.Request(title: title, severity: severity, services: services, date: day,
@@ -130,5 +133,11 @@ enum Templates {
             return String(decoding: data, as: UTF8.self)
         }
         return BuiltInTemplates.text(named: name)
+    }
+
+    /// The templates `pm new --template` can name: the project's and the built-in ones, sorted.
+    static func names(configuration: Configuration) -> [String] {
+        let own = (try? FileManager.default.contentsOfDirectory(atPath: configuration.resolvedTemplatesDirectory)) ?? []
+        return Set(own.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.map { String($0.dropLast(3)) } + BuiltInTemplates.names).sorted()
     }
 }

@@ -184,8 +184,17 @@ public enum ConfigurationReader {
                                          message: "SLO `\(id)`: objective \(objective) must be a percentage above 0 and at most \(SLODefinition.highestObjective) (seven nines)")
             }
             guard let windowText = item["window"]?.string, let window = SLOWindow(windowText) else {
-                throw ConfigurationError(path: path, location: item["window"]?.location ?? item.location,
-                                         message: "SLO `\(id)` needs a `window`: month, quarter, or a rolling window like 28d or 30d (at most \(SLOWindow.longestRollingDays)d)")
+                // "needs a `window`" over `window: 1 month` read as if none were given (the
+                // adoption audit of stop 50): a value that is there is quoted as not understood.
+                let kinds = "month, quarter, or a rolling window like 28d or 30d (at most \(SLOWindow.longestRollingDays)d)"
+                let message: String
+                if let value = item["window"], !value.isNull {
+                    let written = value.string.map { "`window: \($0)`" } ?? "`window` (\(value.typeDescription))"
+                    message = "SLO `\(id)`: \(written) is not a window pm knows; write \(kinds)"
+                } else {
+                    message = "SLO `\(id)` needs a `window`: \(kinds)"
+                }
+                throw ConfigurationError(path: path, location: item["window"]?.location ?? item.location, message: message)
             }
             let services = item["services"]?.items?.compactMap(\.string) ?? item["services"]?.string.map { [$0] } ?? []
             // Relative to pm.yml's folder, like the OpenSLO references beside it: data.json and

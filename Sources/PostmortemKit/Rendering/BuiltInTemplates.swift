@@ -8,4 +8,10 @@ public enum BuiltInTemplates {
               let data = try? Data(contentsOf: url) else { return nil }
         return String(decoding: data, as: UTF8.self)
     }
+
+    /// The names of the built-in templates, sorted; none when the resources are missing.
+    public static var names: [String] {
+        let paths = ResourceBundle.bundle?.paths(forResourcesOfType: "md", inDirectory: "Resources/templates") ?? []
+        return paths.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }.sorted()
+    }
 }

@@ -136,6 +136,15 @@ enum IndexPageModel {
     /// `1 Jan 2019 – 31 Dec 2025`, whose spaces let a narrow column break it between words.
     /// Unbroken, it pushed the previous period's column out of the headline tables at 1,280
     /// pixels (the visual review of stop 48).
+    /// `period` named by ``shownLabel(_:)``, for the charts' shades ("before 1 Aug 2026 – 31 Aug
+    /// 2026"), which had named a range of days as `--from` and `--to` write it while the header
+    /// above them wrote the days out (the adoption audit of stop 50).
+    static func shownPeriod(_ period: ReportingPeriod) -> ReportingPeriod {
+        var shown = period
+        shown.label = shownLabel(period)
+        return shown
+    }
+
     static func shownLabel(_ period: ReportingPeriod) -> String {
         period.quarter == nil ? dateSpan(period) : period.label
     }
@@ -299,7 +308,7 @@ enum IndexPageModel {
             let end = max(period.end, windows.map(\.end).max() ?? period.end)
             let chart = StaircaseChart(slo: slo.id, windows: windows, domainStart: start, domainEnd: end, links: links,
                                        idPrefix: "staircase-\(number + 1)", asOf: asOf < end ? asOf : nil,
-                                       period: period)
+                                       period: Self.shownPeriod(period))
             // Each item made as the list reaches it: an SLO's list has an item per incident.
             let numberedSteps = chart.numberedSteps
             let steps = LazyRows(count: numberedSteps.count) { position -> [String: Any] in
@@ -351,7 +360,7 @@ enum IndexPageModel {
             for score in review.documents[index].classification.categories.dropFirst() { secondary[score.category, default: 0] += 1 }
         }
         let groups = review.causeGroups
-        let chart = ParetoChart(title: "Error budget burned by primary cause, \(review.options.period.label)",
+        let chart = ParetoChart(title: "Error budget burned by primary cause, \(shownLabel(review.options.period))",
                                 unit: "budget minutes",
                                 bars: groups.map { ParetoChart.Bar(label: review.label(ofCategory: $0.key), value: $0.burnedMinutes) },
                                 idPrefix: "pareto")

@@ -101,6 +101,21 @@ import Testing
         }
     }
 
+    /// `window: 1 month` got "needs a `window`", as if none were given (the adoption audit of
+    /// stop 50): a value that is there is quoted as one pm does not know.
+    @Test("a window pm does not know is quoted; a missing one is asked for", arguments: [
+        ("    window: 1 month\n", "pm.yml:4:13: SLO `api`: `window: 1 month` is not a window pm knows; write month, quarter"),
+        ("    window: [month]\n", "pm.yml:4:13: SLO `api`: `window` (a list) is not a window pm knows"),
+        ("", "pm.yml:2:5: SLO `api` needs a `window`: month, quarter"),
+        ("    window:\n", "SLO `api` needs a `window`: month, quarter"),
+    ])
+    func unknownWindow(line: String, expected: String) {
+        let error = #expect(throws: ConfigurationError.self) {
+            _ = try ConfigurationReader.parse("slos:\n  - id: api\n    objective: 99.9\n" + line, path: "pm.yml")
+        }
+        #expect(error?.description.contains(expected) == true, "\(error?.description ?? "")")
+    }
+
     /// Above seven nines a day's budget rounds towards nothing: 99.99999999999999 had shown an
     /// untouched window as spent ("freeze").
     @Test("objectives up to seven nines are read, with a budget an untouched day keeps; higher ones are refused",

@@ -385,6 +385,22 @@ struct ReportSiteTests {
         #expect(style.contains("thead th.num { white-space: normal; }") && style.contains("td.nowrap, th.nowrap { white-space: nowrap; }"))
     }
 
+    /// The adoption audit of stop 50: a staircase's shade named a range of days as `--from` and
+    /// `--to` write it ("before 2026-08-10..2026-08-20") under a header that writes the days out.
+    @Test func chartsNameARangeOfDaysAsTheHeaderDoes() throws {
+        let documents = BundledCorpus.records.map {
+            ReportedDocument(postmortem: $0, classification: Classification(incident: $0.id, primary: "unknown", categories: [], declared: false),
+                             findings: [], bodyHTML: "")
+        }
+        let period = ReportingPeriod.range(from: CalendarDate(year: 2026, month: 8, day: 10)!, to: CalendarDate(year: 2026, month: 8, day: 20)!, zone: .utc)
+        let review = QuarterlyReview(documents: documents, configuration: BundledCorpus.configuration, categories: [],
+                                     options: ReportOptions(period: period, today: ReportFixture.today, zone: .utc))
+        let index = try #require(ReportSite.render(review, templates: try ReportFixture.templates()).first { $0.path == "index.html" }?.contents)
+        #expect(index.contains("<title>before 10 Aug 2026 – 20 Aug 2026</title>"))
+        #expect(index.contains("<title>after 10 Aug 2026 – 20 Aug 2026</title>"))
+        #expect(!index.contains("2026-08-10..2026-08-20</title>"))
+    }
+
     /// The visual review of stop 48: each page had two "Summary" headings, the document's and
     /// the side panel's, which screen readers list alike.
     @Test func thePagesSidePanelIsNotASecondSummary() throws {

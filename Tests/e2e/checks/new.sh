@@ -20,3 +20,6 @@ check "new states pm.yml's zone and prints a relative path" bash -c "cd $zonedir
 scaledir=$(mktemp -d)
 printf 'timezone: UTC\nseverities: [P1, P2, P3, P4]\n' > "$scaledir/pm.yml"
 check "new without --severity takes the third level of pm.yml's scale" bash -c "cd $scaledir && $PWD/$PM new 'Checkout slow' --date 2026-11-21 >/dev/null && grep -qx 'severity: \"P3\"' postmortems/2026-11-21-checkout-slow.md"
+# A template name that does not exist is answered with the names there are (the adoption audit of
+# stop 50): the project's own and the built-in ones.
+check "new with an unknown template lists the templates there are (exit 2, nothing written)" bash -c "d=\$(mktemp -d) && cd \$d && mkdir templates && printf '# Security\n' > templates/security.md && printf 'templates: templates\n' > pm.yml && $PWD/$PM new 'Z' --template nope --date 2026-09-05 2>err; test \$? = 2 && grep -q \"no template named 'nope' in templates/ or built in; there are: full, security, short\$\" err && test ! -e postmortems"
