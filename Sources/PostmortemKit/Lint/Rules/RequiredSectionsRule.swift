@@ -112,8 +112,15 @@ public struct RequiredSectionsRule: LintRule {
         if !missing.isEmpty {
             let list = missing.map { "\"\($0)\"" }.joined(separator: ", ")
             let at = record.frontMatter.range.map { SourceRange(start: $0.start, end: $0.start) } ?? SourceRange(start: firstHeading.start, end: firstHeading.start)
-            result.insert(Violation("\(label) needs the section\(missing.count == 1 ? "" : "s") \(list)", at: at,
-                                    suggestion: "add " + missing.map { "`## \($0)`" }.joined(separator: ", ")), at: 0)
+            // Sections under headings pm does not know ("## Diagnosis") may hold what is missing
+            // under another name; the message had not said so (the adoption audit of stop 50).
+            let unknown = record.sections.filter { $0.kind == nil && $0.level == 2 && !$0.title.isEmpty }.map(\.title)
+            var suggestion = "add " + missing.map { "`## \($0)`" }.joined(separator: ", ")
+            if !unknown.isEmpty {
+                let shown = unknown.prefix(3).map { "\"\(ActionMetadataRule.shorten($0))\"" }.joined(separator: ", ") + (unknown.count > 3 ? ", …" : "")
+                suggestion += ", or rename a heading pm does not read (\(shown)) to one it does: docs/format.md, \"Sections pm recognises\""
+            }
+            result.insert(Violation("\(label) needs the section\(missing.count == 1 ? "" : "s") \(list)", at: at, suggestion: suggestion), at: 0)
         }
         return result
     }

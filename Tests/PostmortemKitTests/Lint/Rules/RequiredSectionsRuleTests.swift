@@ -15,6 +15,19 @@ import Testing
         #expect(try LintTestSupport.lint(RuleExamples.document()).allSatisfy { $0.ruleID != "PM010" })
     }
 
+    /// The adoption audit of stop 50: factors under `## Diagnosis` got "needs the section
+    /// \"Contributing factors\"" without a word that pm does not read "Diagnosis".
+    @Test func aMissingSectionNamesTheHeadingsPmDoesNotRead() throws {
+        let renamed = RuleExamples.document().replacingBytes(of: "## Contributing factors", with: "## Diagnosis")
+        let found = try #require(try LintTestSupport.lint(renamed).first { $0.ruleID == "PM010" })
+        #expect(found.message.hasSuffix("needs the section \"Contributing factors\""))
+        #expect(found.suggestion == "add `## Contributing factors`, or rename a heading pm does not read (\"Diagnosis\") to one it does: docs/format.md, \"Sections pm recognises\"")
+        // Without such a heading, the suggestion is only to add it.
+        let dropped = RuleExamples.document().replacingBytes(of: "## Contributing factors", with: "### Contributing factors")
+        let plain = try LintTestSupport.lint(dropped).first { $0.ruleID == "PM010" && $0.message.contains("needs the section") }
+        #expect(plain.map { $0.suggestion?.contains("rename") == false } ?? true)
+    }
+
     /// Found by the black-box pass of stop 46: with pm.yml's own scale (`[critical, major,
     /// minor]`), the defaults of PM010, PM040 and PM050, written as SEV1 to SEV3, never applied:
     /// a critical postmortem without actions or lessons had no finding. They go by place on the
