@@ -117,6 +117,16 @@ extension PM {
                 Terminal.error("\(path): write failed: \(reason)")
                 throw ExitCode.failure
             }
+            // A template without a section the severity needs (`--template short` for a SEV1)
+            // wrote a draft that could never pass PM010, without a word (the adoption audit of
+            // stop 50): said on stderr, with what to do.
+            if let linter = try? Linter(configuration: configuration) {
+                let missing = linter.lint(DocumentReader.read(text: text, path: path), today: day)
+                    .first { $0.ruleID == RequiredSectionsRule.description.id && $0.message.contains("needs the section") }
+                if let missing {
+                    Terminal.note(Terminal.sanitiseLine("pm: note: the '\(name)' template's draft: \(missing.message) (PM010): \(missing.suggestion ?? "add them"), or write it from another template with --template"))
+                }
+            }
             // Relative to the current directory, as pm.yml's directories are read (`..` when needed;
             // absolute when only `/` is shared), as the README shows it
             // (`postmortems/….md`), so that `$EDITOR "$(pm new …)"` works from anywhere either way.
