@@ -38,10 +38,7 @@ enum PageAssets {
             // pm.yml's directory, where documents' paths start. It had stayed as written, an image
             // broken on every page, without a note. `//host/x.png` is another site's; `///x.png`,
             // which names no host and which the Nu checker rejects in a link, is read as `/x.png`.
-            let slashes = source.utf8.prefix { $0 == UInt8(ascii: "/") }.count
-            let rooted = slashes == 1 || slashes >= 3
-            guard let target = RelativeLinkRule.target(of: rooted ? String(source.dropFirst(slashes)) : source, from: rooted ? "" : documentPath,
-                                                       suffixes: imageSuffixes).map(RelativeLinkRule.normalise)
+            guard let target = PageLinks.target(of: source, from: documentPath, suffixes: imageSuffixes).map(RelativeLinkRule.normalise)
             else { return nil }
             // Out of pm.yml's directory (where documents' paths start): no copy, and the page
             // keeps what was written; the writer says why.

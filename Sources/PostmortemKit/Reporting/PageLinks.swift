@@ -10,7 +10,7 @@ public enum PageLinks {
     /// Markdown files, resolved from the record's path).
     public static func linkedInputs(of record: Postmortem, in corpus: CorpusIndex) -> [String] {
         record.links.compactMap { link in
-            RelativeLinkRule.target(of: link.destination, from: record.path).map(RelativeLinkRule.normalise).flatMap {
+            target(of: link.destination, from: record.path).map(RelativeLinkRule.normalise).flatMap {
                 corpus.containsInput($0) ? $0 : nil
             }
         }
@@ -21,7 +21,7 @@ public enum PageLinks {
     /// them as it reads).
     static func linkedPages(_ documents: [ReportedDocument], pageNames: PageNames) -> [String: String] {
         let targets = Set(documents.lazy.flatMap { document in
-            document.postmortem.links.lazy.compactMap { RelativeLinkRule.target(of: $0.destination, from: document.postmortem.path) }
+            document.postmortem.links.lazy.compactMap { target(of: $0.destination, from: document.postmortem.path) }
         }.map(RelativeLinkRule.normalise))
         guard !targets.isEmpty else { return [:] }
         var pages: [String: String] = [:]
@@ -41,15 +41,30 @@ public enum PageLinks {
         return rewritingValues(of: hrefStart, in: body) { href in
             // The fragment of the decoded link: the `#` of cmark-gfm's `&#x27;` (a file named
             // `it's.md`) is no fragment.
-            if let target = RelativeLinkRule.target(of: href, from: path), let page = pages[RelativeLinkRule.normalise(target)] {
+            if let target = target(of: href, from: path), let page = pages[RelativeLinkRule.normalise(target)] {
                 return page + (href.firstIndex(of: "#").map { String(href[$0...]) } ?? "")
             }
+            // `///x.md` names no host, and fails the Nu checker: written as `/x.md`, which is
+            // what it means.
+            let slashes = href.utf8.prefix { $0 == UInt8(ascii: "/") }.count
+            let written = slashes >= 3 ? "/" + href.dropFirst(slashes) : nil
             guard let sourceURL, !PageAssets.hasScheme(href),
-                  let target = RelativeLinkRule.target(of: href, from: path, suffixes: [""]).map(RelativeLinkRule.normalise),
-                  !target.isEmpty, !target.hasPrefix("/"), !target.hasPrefix("../"), target != ".." else { return nil }
+                  let target = target(of: href, from: path, suffixes: [""]).map(RelativeLinkRule.normalise),
+                  !target.isEmpty, !target.hasPrefix("/"), !target.hasPrefix("../"), target != ".." else { return written }
             let rest = href.firstIndex { $0 == "#" || $0 == "?" }.map { String(href[$0...]) } ?? ""
             return sourceURL + (target.addingPercentEncoding(withAllowedCharacters: PageAssets.pathCharacters) ?? target) + rest
         }
+    }
+
+    /// The path a link or an image source of the document at `path` names
+    /// (``RelativeLinkRule/target(of:from:suffixes:)``), where `/postmortems/x.md` is read from
+    /// pm.yml's directory, as GitHub and GitLab read it from the repository's root, and so is
+    /// `///x.md`, which names no host; `//host/x.md` is another site's. Links written so had stayed
+    /// as written on the report's pages, broken (left open by stop 49).
+    static func target(of href: String, from path: String, suffixes: [String] = [".md", ".markdown"]) -> String? {
+        let slashes = href.utf8.prefix { $0 == UInt8(ascii: "/") }.count
+        let rooted = slashes == 1 || slashes >= 3
+        return RelativeLinkRule.target(of: rooted ? String(href.dropFirst(slashes)) : href, from: rooted ? "" : path, suffixes: suffixes)
     }
 
     /// `body` (cmark-gfm's HTML) with the value of each attribute that `start` opens (`<a

@@ -12,6 +12,21 @@ struct PageLinksTests {
         #expect(PageLinks.rewrite(body, from: "p/x.md", pages: [:]) == body)
     }
 
+    /// `/postmortems/r.md` is read from the repository's root on GitHub, here from pm.yml's
+    /// directory; it and `///postmortems/r.md` had stayed as written on the page, broken, and the
+    /// second failed the Nu checker (left open by stop 49). `//host/r.md` is another site's.
+    @Test func linksFromTheRootPointAtPages() {
+        let body = MarkdownParser.renderHTML("[a](/postmortems/r.md#timeline) [b](///postmortems/r.md) [c](//example.com/r.md) [d](/docs/x.md) [e](///docs/x.md)\n")
+        #expect(PageLinks.rewrite(body, from: "postmortems/2026/s.md", pages: ["postmortems/r.md": "r.html"]) == """
+            <p><a href="r.html#timeline">a</a> <a href="r.html">b</a> <a href="//example.com/r.md">c</a> <a href="/docs/x.md">d</a> <a href="/docs/x.md">e</a></p>
+
+            """)
+        let base = "https://github.com/acme/pm/blob/main/"
+        #expect(PageLinks.rewrite(body, from: "postmortems/2026/s.md", pages: [:], sourceURL: base).contains("<a href=\"\(base)docs/x.md\">e</a>"))
+        let record = DocumentReader.read(text: "# S\n\nSee [a](/postmortems/r.md) and [b](///postmortems/r.md).\n", path: "postmortems/2026/s.md").postmortem
+        #expect(PageLinks.linkedInputs(of: record, in: CorpusIndex(paths: ["postmortems/r.md"])) == ["postmortems/r.md", "postmortems/r.md"])
+    }
+
     /// A link to a file of the repository that is no postmortem (a runbook in `docs/`) led
     /// nowhere on the report's page (left open by stop 46); with `report.source_url` it points at
     /// the file in the repository's browser. Links that leave pm.yml's directory, have a scheme or
@@ -27,7 +42,7 @@ struct PageLinksTests {
         #expect(rewritten == """
             <p><a href="\(base)docs/runbooks/db.md#step-2">runbook</a> <a href="\(base)deploy/proxy%20pool.yaml?plain=1">config</a> \
             <a href="r.html">r</a> <a href="mailto:a@b.c">mail</a> <a href="tel:+15555">tel</a> <a href="../../etc/passwd">up</a> \
-            <a href="/etc/x">abs</a> <a href="#summary">frag</a> <a href="https://x.example/a">web</a> <a href="\(base)docs">dir</a></p>
+            <a href="\(base)etc/x">abs</a> <a href="#summary">frag</a> <a href="https://x.example/a">web</a> <a href="\(base)docs">dir</a></p>
 
             """)
         #expect(PageLinks.rewrite(body, from: "postmortems/s.md", pages: [:]) == body)
