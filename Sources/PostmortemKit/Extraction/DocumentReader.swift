@@ -50,7 +50,7 @@ public struct ReadOptions: Sendable {
 func wideEncodingMessage(_ bytes: some Collection<UInt8>) -> String? {
     if let encoding = wideEncoding(bytes) { return "the file is \(encoding) (it starts with that byte-order mark), not UTF-8: save it as UTF-8" }
     if let encoding = unmarkedUTF16(bytes) {
-        return "the file looks like \(encoding) without a byte-order mark (every other byte is NUL), not UTF-8: save it as UTF-8"
+        return "the file looks like \(encoding) without a byte-order mark (its NULs are the high bytes of UTF-16 text), not UTF-8: save it as UTF-8"
     }
     return nil
 }
@@ -72,7 +72,44 @@ func unmarkedUTF16(_ bytes: some Collection<UInt8>) -> String? {
     }
     if little * 10 >= pairs * 9 { return "UTF-16LE" }
     if big * 10 >= pairs * 9 { return "UTF-16BE" }
+    // Greek, Cyrillic or CJK text has few NULs: only its spaces, digits and line breaks have
+    // them. It is UTF-16 when the bytes read as such text: a line break, some ASCII, and no
+    // NUL character, other control character, lone surrogate or noncharacter (left open by
+    // stops 48 and 49, where such a file was "binary").
+    for littleEndian in [true, false] where readsAsUTF16Text(start, littleEndian: littleEndian) {
+        return littleEndian ? "UTF-16LE" : "UTF-16BE"
+    }
     return nil
+}
+
+/// True when `bytes` (the start of a file) read as UTF-16 text in that byte order: at least two
+/// characters of ASCII or Latin-1 (whose high byte is NUL); a line break; no other control character, no U+FFFE or
+/// U+FFFF, and no surrogate without its partner (but one cut off at the end).
+func readsAsUTF16Text(_ bytes: [UInt8], littleEndian: Bool) -> Bool {
+    let units = bytes.count / 2
+    guard units >= 4 else { return false }
+    var nuls = 0, lineBreaks = 0
+    var k = 0
+    while k < units {
+        let low = littleEndian ? bytes[2 * k] : bytes[2 * k + 1], high = littleEndian ? bytes[2 * k + 1] : bytes[2 * k]
+        if high == 0 { nuls += 1 }
+        let unit = UInt16(high) << 8 | UInt16(low)
+        switch unit {
+        case 0x0A: lineBreaks += 1
+        case 0x09, 0x0D: break
+        case ..<0x20, 0x7F...0x9F, 0xFFFE, 0xFFFF: return false
+        case 0xD800...0xDBFF:
+            // A high surrogate is followed by a low one, unless the sample ends here.
+            guard k + 1 < units else { break }
+            let nextHigh = littleEndian ? bytes[2 * k + 3] : bytes[2 * k + 2]
+            guard (0xDC...0xDF).contains(nextHigh) else { return false }
+            k += 1
+        case 0xDC00...0xDFFF: return false
+        default: break
+        }
+        k += 1
+    }
+    return nuls >= 2 && lineBreaks >= 1
 }
 
 /// `UTF-16LE`, `UTF-16BE`, `UTF-32LE` or `UTF-32BE` when `bytes` start with that byte-order mark.

@@ -265,9 +265,24 @@ import Yams
         let little = Array(text.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         let big = Array(text.utf16).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
         #expect(DocumentReader.read(little, path: "x.md").postmortem.problems.map(\.message)
-                == ["the file looks like UTF-16LE without a byte-order mark (every other byte is NUL), not UTF-8: save it as UTF-8"])
+                == ["the file looks like UTF-16LE without a byte-order mark (its NULs are the high bytes of UTF-16 text), not UTF-8: save it as UTF-8"])
         #expect(DocumentReader.read(big, path: "x.md").postmortem.problems.map(\.message)
-                == ["the file looks like UTF-16BE without a byte-order mark (every other byte is NUL), not UTF-8: save it as UTF-8"])
+                == ["the file looks like UTF-16BE without a byte-order mark (its NULs are the high bytes of UTF-16 text), not UTF-8: save it as UTF-8"])
+        // Greek and CJK text in UTF-16 have NULs only beside their ASCII (left open by stops 48
+        // and 49: they were "binary").
+        for (sample, name) in [("---\ntitle: Καθυστέρηση πληρωμών\nseverity: SEV2\n---\n# Καθυστέρηση\n", "Greek"),
+                               ("---\ntitle: 支払いの遅延\n---\n# 支払いの遅延 😀\n", "CJK")] {
+            let le = Array(sample.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+            let be = Array(sample.utf16).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+            #expect(DocumentReader.read(le, path: "x.md").postmortem.problems.map(\.message).first?.hasPrefix("the file looks like UTF-16LE") == true, "\(name)")
+            #expect(DocumentReader.read(be, path: "x.md").postmortem.problems.map(\.message).first?.hasPrefix("the file looks like UTF-16BE") == true, "\(name)")
+        }
+        // Seeded random 16-bit data is binary still.
+        var generator = SplitMix64(seed: 50)
+        for _ in 0..<200 {
+            let bytes = (0..<128).map { _ in UInt8.random(in: 0...255, using: &generator) } + [0, 0]
+            #expect(DocumentReader.read(bytes, path: "x.md").postmortem.problems.map(\.message) == ["the file contains a NUL byte: it is binary, not Markdown"])
+        }
         // 16-bit samples below 256 are binary, not UTF-16 (the review of the mend).
         #expect(DocumentReader.read((0..<64).flatMap { [UInt8($0 * 3 % 32 + 1), 0] }, path: "x.md").postmortem.problems.map(\.message)
                 == ["the file contains a NUL byte: it is binary, not Markdown"])
