@@ -86,7 +86,20 @@ extension PM {
                 case .sarif: SARIFReporter()
                 }
                 // Text and annotations reach a terminal or a CI log; JSON escapes control characters itself.
-                writer = Writer(reporter: reporter, sanitise: format == .text ? Lint.sanitised : format == .github ? Lint.sanitisedForCommands : nil)
+                var sanitise: (@Sendable (Finding) -> Finding)? = format == .text ? Lint.sanitised : format == .github ? Lint.sanitisedForCommands : nil
+                // GitHub reads the paths of annotations and SARIF from the repository's root:
+                // they are made relative to it when pm runs in a folder of the repository.
+                let here = FileManager.default.currentDirectoryPath
+                if format == .github || format == .sarif,
+                   let root = FilePaths.repositoryRoot(above: here, exists: { FileManager.default.fileExists(atPath: $0) }) {
+                    let escape = sanitise
+                    sanitise = { finding in
+                        var rebased = finding
+                        if finding.path != "<stdin>" { rebased.path = FilePaths.inside(root, finding.path, base: here) }
+                        return escape?(rebased) ?? rebased
+                    }
+                }
+                writer = Writer(reporter: reporter, sanitise: sanitise)
                 out.write(reporter.header)
             }
 

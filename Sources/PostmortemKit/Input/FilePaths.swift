@@ -19,4 +19,29 @@ public enum FilePaths {
         let parts = Array(repeating: "..", count: here.count - common) + target[common...].map(String.init)
         return parts.isEmpty ? "." : parts.joined(separator: "/")
     }
+
+    /// `path` (relative to the directory `base`, or absolute) relative to `root` (absolute) when
+    /// it lies inside it, as GitHub reads the paths of annotations and SARIF; otherwise as given.
+    /// Run in a folder of the repository (`working-directory: incidents`), `pm lint` had given
+    /// paths that GitHub looked for at the root, where no such file is (the integration audit of
+    /// stop 50).
+    public static func inside(_ root: String, _ path: String, base: String) -> String {
+        let full = absolute(path, in: base)
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        guard full.hasPrefix(prefix), full.count > prefix.count else { return path }
+        return String(full.dropFirst(prefix.count))
+    }
+}
+
+extension FilePaths {
+    /// The root of the git repository `directory` (absolute) is in: the nearest folder, from it
+    /// up, that holds `.git` (a folder, or a file in a worktree or a submodule); nil outside one.
+    public static func repositoryRoot(above directory: String, exists: (String) -> Bool) -> String? {
+        var current = RelativeLinkRule.normalise(directory)
+        while true {
+            if exists((current == "/" ? "" : current) + "/.git") { return current }
+            guard current != "/", let slash = current.lastIndex(of: "/") else { return nil }
+            current = slash == current.startIndex ? "/" : String(current[..<slash])
+        }
+    }
 }

@@ -20,4 +20,26 @@ struct FilePathsTests {
         #expect(FilePaths.absolute("../postmortems/./a.md", in: "/r/postmortems") == "/r/postmortems/a.md")
         #expect(FilePaths.absolute("/x/../y.md", in: "/r") == "/y.md")
     }
+
+    /// The integration audit of stop 50: annotations and SARIF of a run in a folder of the
+    /// repository named paths GitHub looked for at the root.
+    @Test(arguments: [
+        ("/r", "./2026-a.md", "/r/incidents", "incidents/2026-a.md"),
+        ("/r", "../docs/x.md", "/r/incidents", "docs/x.md"),
+        ("/r", "/r/incidents/a.md", "/tmp", "incidents/a.md"),
+        ("/r", "../../elsewhere/a.md", "/r/incidents", "../../elsewhere/a.md"),   // outside: as given
+        ("/r/", "postmortems/a.md", "/r", "postmortems/a.md"),
+        ("/", "a.md", "/x", "x/a.md"),
+    ])
+    func inside(root: String, path: String, base: String, shown: String) {
+        #expect(FilePaths.inside(root, path, base: base) == shown)
+    }
+
+    @Test func repositoryRoot() {
+        let gits: Set<String> = ["/r/.git", "/.git"]
+        #expect(FilePaths.repositoryRoot(above: "/r/incidents/2026", exists: gits.contains) == "/r")
+        #expect(FilePaths.repositoryRoot(above: "/r", exists: gits.contains) == "/r")
+        #expect(FilePaths.repositoryRoot(above: "/other/x", exists: gits.contains) == "/")
+        #expect(FilePaths.repositoryRoot(above: "/other/x", exists: { _ in false }) == nil)
+    }
 }
