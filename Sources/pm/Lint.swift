@@ -78,7 +78,9 @@ extension PM {
                 }
             }
 
-            init(format: Format) {
+            /// `configurationDirectory`: pm.yml's folder, where the repository's root is looked
+            /// for first (a run from the folder above a checkout, with `--config`, had found none).
+            init(format: Format, configurationDirectory: String?) {
                 let reporter: any StreamingLintReporter = switch format {
                 case .text: TextReporter(colour: Terminal.colourOut)
                 case .github: GitHubReporter()
@@ -90,8 +92,10 @@ extension PM {
                 // GitHub reads the paths of annotations and SARIF from the repository's root:
                 // they are made relative to it when pm runs in a folder of the repository.
                 let here = FileManager.default.currentDirectoryPath
+                let exists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
                 if format == .github || format == .sarif,
-                   let root = FilePaths.repositoryRoot(above: here, exists: { FileManager.default.fileExists(atPath: $0) }) {
+                   let root = configurationDirectory.flatMap({ FilePaths.repositoryRoot(above: FilePaths.absolute($0, in: here), exists: exists) })
+                    ?? FilePaths.repositoryRoot(above: here, exists: exists) {
                     let escape = sanitise
                     sanitise = { finding in
                         var rebased = finding
@@ -156,10 +160,19 @@ extension PM {
             let options = ReadOptions(configuration: configuration)
             var filePaths = paths.filter { $0 != "-" }
             if paths.isEmpty { filePaths = global.inputPaths([], configuration: configuration) }
-            if forceExclude, !paths.isEmpty {
+            if forceExclude, !paths.isEmpty, !filePaths.isEmpty {
                 let templates = FilePaths.relative(configuration.resolvedTemplatesDirectory, from: FileManager.default.currentDirectoryPath)
-                filePaths = InputDiscovery.keepingWalked(filePaths, directories: global.inputPaths([], configuration: configuration) + [templates],
-                                                         ignore: configuration.ignore, relativeTo: configuration.rootDirectory)
+                let directories = global.inputPaths([], configuration: configuration) + [templates]
+                if directories.contains(where: { var isDirectory: ObjCBool = false
+                    return FileManager.default.fileExists(atPath: $0, isDirectory: &isDirectory) && isDirectory.boolValue }) {
+                    filePaths = InputDiscovery.keepingWalked(filePaths, directories: directories,
+                                                             ignore: configuration.ignore, relativeTo: configuration.rootDirectory)
+                } else {
+                    // Without them (pm.yml in `incidents/`, not found from the repository's root,
+                    // where pre-commit runs), every file was skipped and the hook passed having
+                    // linted nothing (the review and the retest of stop 50).
+                    Terminal.note(Terminal.sanitiseLine("pm: note: --force-exclude: neither \(directories[0]) nor \(templates) is a directory here (is pm.yml elsewhere? give --config), so no named file is skipped"))
+                }
             }
             // Documents go through in path order, the order findings are reported in, so each
             // file's findings (corpus-wide ones included) can be printed as soon as it is done
@@ -177,10 +190,10 @@ extension PM {
                     inputs.removeAll { $0.problem == nil && InputDiscovery.FileIdentity($0.path) == named }
                 }
             }
-            inputs.sort { $0.path < $1.path }
+            inputs.sort { InputDiscovery.pathPrecedes($0.path, $1.path) }
             var corpus = CorpusIndex(paths: inputs.map(\.path) + (stdinDocument.map { [$0.postmortem.path] } ?? []))
             let fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
-            let output = LintOutput(format: format)
+            let output = LintOutput(format: format, configurationDirectory: configuration.rootDirectory)
 
             /// What a worker hands on for one document: its findings with their written form, its
             /// record for the corpus-wide rules, and its text if a corpus-wide finding needs it.
@@ -223,7 +236,7 @@ extension PM {
             var pendingStdin = stdinDocument.map(lint)
             /// Hands over stdin's result when its turn in path order comes.
             func deliverStdin(before path: String?) {
-                guard let result = pendingStdin, path.map({ result.record.path < $0 }) ?? true else { return }
+                guard let result = pendingStdin, path.map({ InputDiscovery.pathPrecedes(result.record.path, $0) }) ?? true else { return }
                 pendingStdin = nil
                 finish(result)
             }

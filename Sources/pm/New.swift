@@ -122,7 +122,7 @@ extension PM {
             // stop 50): said on stderr, with what to do.
             if let linter = try? Linter(configuration: configuration) {
                 let missing = linter.lint(DocumentReader.read(text: text, path: path), today: day)
-                    .first { $0.ruleID == RequiredSectionsRule.description.id && $0.message.contains("needs the section") }
+                    .first(where: RequiredSectionsRule.namesMissingSections)
                 if let missing {
                     Terminal.note(Terminal.sanitiseLine("pm: note: the '\(name)' template's draft: \(missing.message) (PM010): \(missing.suggestion ?? "add them"), or write it from another template with --template"))
                 }

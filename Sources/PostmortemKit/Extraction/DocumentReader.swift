@@ -92,7 +92,8 @@ func readsAsUTF16Text(_ bytes: [UInt8], littleEndian: Bool) -> Bool {
     var k = 0
     while k < units {
         let low = littleEndian ? bytes[2 * k] : bytes[2 * k + 1], high = littleEndian ? bytes[2 * k + 1] : bytes[2 * k]
-        if high == 0 { nuls += 1 }
+        // Characters of ASCII or Latin-1 other than a line break.
+        if high == 0, low != 0x0A { nuls += 1 }
         let unit = UInt16(high) << 8 | UInt16(low)
         switch unit {
         case 0x0A: lineBreaks += 1

@@ -161,23 +161,29 @@ public enum InputDiscovery {
         return "no such file or directory"
     }
 
-    /// `names`, the entries of `directory`, in the order of the paths the walk makes of them, the
-    /// order `pm lint` reports files in: a folder `2026` after a file `2026-08-01-a.md`, because
-    /// the folder's paths go on with `/`, which sorts after `-` and `.`. In name order the folder
-    /// came first, so `pm budget` and `pm report` kept a repeated id for the folder's document
-    /// while `pm lint` called that one the duplicate (the adoption audit of stop 50). Only a name
-    /// that begins another's is asked whether it is a folder.
-    static func inPathOrder(_ names: [String], in directory: String) -> [String] {
-        let sorted = names.sorted()
-        var folders = Set<String>()
-        for index in sorted.indices.dropLast() where sorted[index + 1].hasPrefix(sorted[index]) {
+    /// The entries of `directory` (`names`), each with whether it exists and is a folder, in the
+    /// order of the paths the walk makes of them, which is the order `pm lint` reports files in
+    /// (``pathPrecedes(_:_:)``): a folder `2026` after a file `2026-08-01-a.md`, because the
+    /// folder's paths go on with `/`, which sorts after `-` and `.`. In name order the folder came
+    /// first, so `pm budget` and `pm report` kept a repeated id for the folder's document while
+    /// `pm lint` called that one the duplicate (the adoption audit of stop 50).
+    static func entriesInPathOrder(_ names: [String], in directory: String) -> [(name: String, exists: Bool, isDirectory: Bool)] {
+        let fm = FileManager.default
+        var entries = names.filter { !$0.hasPrefix(".") }.map { name -> (name: String, exists: Bool, isDirectory: Bool, key: String) in
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: joined(directory, sorted[index]), isDirectory: &isDirectory), isDirectory.boolValue {
-                folders.insert(sorted[index])
-            }
+            let exists = fm.fileExists(atPath: joined(directory, name), isDirectory: &isDirectory)
+            return (name, exists, isDirectory.boolValue, isDirectory.boolValue ? name + "/" : name)
         }
-        guard !folders.isEmpty else { return sorted }
-        return sorted.sorted { (folders.contains($0) ? $0 + "/" : $0) < (folders.contains($1) ? $1 + "/" : $1) }
+        entries.sort { pathPrecedes($0.key, $1.key) }
+        return entries.map { ($0.name, $0.exists, $0.isDirectory) }
+    }
+
+    /// The order of paths everywhere pm lists files: by their UTF-8 bytes, as git sorts them.
+    /// `String`'s `<` compares canonically equivalent text as equal (`é` written as one scalar or
+    /// as `e` and an accent), so it put names of mixed normalisation in no stable order, and
+    /// appending `/` could change the answer (the review of stop 50).
+    public static func pathPrecedes(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     static func walk(_ directory: String, ignore: IgnoreRule, visited: inout Set<FileIdentity>, files: inout Files,
@@ -201,10 +207,9 @@ public enum InputDiscovery {
         // is, and so is one alone in its folder (`2026-08-04-storefront/README.md`, with its
         // images) or beside other READMEs only. The folder is searched only when it has a README.
         var searched: Bool?
-        for name in inPathOrder(names, in: directory) where !name.hasPrefix(".") {
+        for (name, exists, isFolder) in entriesInPathOrder(names, in: directory) {
             let path = joined(directory, name)
-            var isDirectory: ObjCBool = false
-            let exists = fm.fileExists(atPath: path, isDirectory: &isDirectory)
+            let isDirectory = ObjCBool(isFolder)
             if ignore.ignores(path, isDirectory: isDirectory.boolValue) { continue }
             // (A folder named README.md is walked as any other.)
             if exists, !isDirectory.boolValue, isReadme(name), mayBeIndex(path) {

@@ -73,26 +73,36 @@ public struct Linter: Sendable {
                                         entry.severity, path))
             }
         }
-        if !yielding.isEmpty { findings = Self.droppingYielded(findings, yielding) }
+        // Which findings give way is decided on all of them, before comments silence any (a
+        // comment that silences PM053's finding silences the place); they are dropped after, so
+        // that a comment that silences the one given way is still used (no PM091).
+        let yielded = yielding.isEmpty ? [] : Self.yielded(findings, yielding)
         let suppressions = Suppressions(text: context.text, tree: document.tree, knownCodes: lintConfiguration.knownCodes)
         let (kept, used) = suppressions.apply(to: findings)
-        findings = kept
+        findings = yielded.isEmpty ? kept : Self.removing(yielded, from: kept)
         findings += metaFindings(suppressions, used: used, enabled: enabledIDs, path: path)
         return findings.sorted(by: Finding.reportingOrder)
     }
 
-    /// `findings` without those of `yielding` whose start lies in the range of a finding of the
-    /// rule they yield to. Before suppressions: a comment that silences the other rule's finding
-    /// silences the place, not only that rule.
-    static func droppingYielded(_ findings: [Finding], _ yielding: [(index: Int, to: String)]) -> [Finding] {
-        var dropped = Set<Int>()
-        for (index, other) in yielding {
-            guard let start = findings[index].range?.start else { continue }
-            if findings.contains(where: { $0.ruleID == other && $0.range.map { $0.start <= start && start <= $0.end } == true }) {
-                dropped.insert(index)
-            }
+    /// The findings of `yielding` whose start lies in the range of a finding of the rule they
+    /// yield to (``Violation/yieldsTo``).
+    static func yielded(_ findings: [Finding], _ yielding: [(index: Int, to: String)]) -> [Finding] {
+        yielding.compactMap { index, other in
+            guard let start = findings[index].range?.start,
+                  findings.contains(where: { $0.ruleID == other && $0.range.map { $0.start <= start && start <= $0.end } == true })
+            else { return nil }
+            return findings[index]
         }
-        return findings.indices.filter { !dropped.contains($0) }.map { findings[$0] }
+    }
+
+    /// `findings` without one of each of `removed` (equal findings are one place's one message).
+    static func removing(_ removed: [Finding], from findings: [Finding]) -> [Finding] {
+        var left = Dictionary(removed.map { ($0, 1) }, uniquingKeysWith: +)
+        return findings.filter { finding in
+            guard let count = left[finding], count > 0 else { return true }
+            left[finding] = count - 1
+            return false
+        }
     }
 
     /// Corpus-wide rules (duplicate ids, relative links to other postmortems) over records only:

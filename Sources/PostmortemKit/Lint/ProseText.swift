@@ -82,7 +82,7 @@ public struct ProseText: Sendable {
     static func authorNames(_ authors: [String]) -> Set<String> {
         var names = Set<String>()
         for author in authors {
-            let lowered = author.lowercased()
+            let lowered = folded(author)
             // `hasPrefix` and `dropFirst` rather than `trimmingPrefix`, whose generic matching
             // cost more than the rest of this loop; both compare whole characters.
             let handle = lowered.hasPrefix("@") ? lowered.dropFirst() : lowered[...]
@@ -92,6 +92,23 @@ public struct ProseText: Sendable {
             }
         }
         return names
+    }
+
+    /// `text` lowercased as words and names are compared: as Unicode lowercases it, with
+    /// Turkish `İ` and `ı` read as `i` (Unicode makes `İ` an `i` with a dot above, so `İLKER`
+    /// never matched the author `ilker.y`: the retest of stop 50).
+    static func folded(_ text: String) -> String {
+        let lowered = text.lowercased()
+        guard lowered.unicodeScalars.contains(where: { $0 == "\u{307}" || $0 == "ı" }) else { return lowered }
+        var scalars = String.UnicodeScalarView()
+        var previous: Unicode.Scalar? = nil
+        for scalar in lowered.unicodeScalars {
+            if scalar == "\u{307}", previous == "i" { continue }
+            let kept: Unicode.Scalar = scalar == "ı" ? "i" : scalar
+            scalars.append(kept)
+            previous = kept
+        }
+        return String(scalars)
     }
 
     /// True when line `number` goes on with a paragraph (or a heading) of the line before it, so
@@ -141,7 +158,7 @@ public struct ProseText: Sendable {
             let end = k + 1 < lineStarts.count ? lineStarts[k + 1].offset : bytes.count
             guard let open = bytes[start..<end].firstIndex(of: UInt8(ascii: "<")) else { continue }
             var close = open + 1
-            while close < end, isNameByte(bytes[close]) { close += 1 }
+            while close < end, case let length = nameLength(bytes, close), length > 0 { close += length }
             guard close > open + 1, close < end, bytes[close] == UInt8(ascii: ">"),
                   !htmlTags.contains(String(decoding: bytes[(open + 1)..<close], as: UTF8.self).lowercased()) else { continue }
             if isEntryStart(bytes[start..<open]) { return open }
@@ -294,7 +311,7 @@ public struct ProseText: Sendable {
         /// True when the bytes before `i` are a handle (`@dana_`), whose underscores are its own.
         func endsHandle(before i: Int) -> Bool {
             var k = i
-            while k > 0, isNameByte(bytes[k - 1]) { k -= 1 }
+            while k > 0, case let length = nameLength(bytes, before: k), length > 0 { k -= length }
             return k < i && k > 0 && bytes[k - 1] == UInt8(ascii: "@")
         }
         var i = 0
@@ -409,7 +426,7 @@ public struct ProseText: Sendable {
             var j = i
             if bytes[j] == UInt8(ascii: "@") { j += 1 }
             let nameStart = j
-            while j < bytes.count, ProseText.isNameByte(bytes[j]) { j += 1 }
+            while j < bytes.count, case let length = ProseText.nameLength(bytes, j), length > 0 { j += length }
             if j > nameStart, j < bytes.count, bytes[j] == UInt8(ascii: ":"), j + 1 == bytes.count || bytes[j + 1] == ProseText.space {
                 let name = String(decoding: bytes[nameStart..<j], as: UTF8.self).lowercased()
                 if bytes[i] == UInt8(ascii: "@") || speakers.contains(name) {
@@ -449,9 +466,26 @@ public struct ProseText: Sendable {
     static func isHandleByte(_ b: UInt8) -> Bool {
         isLetter(b) || (b >= 48 && b <= 57) || b == UInt8(ascii: "_") || b == UInt8(ascii: ".") || b == UInt8(ascii: "-")
     }
-    /// A byte of a handle or a name as a chat label writes it: ``isHandleByte(_:)``, or any byte
-    /// of a letter beyond ASCII (`@åse.b:`, `<bjørn>`, `Åse:`).
-    static func isNameByte(_ b: UInt8) -> Bool { isHandleByte(b) || b >= 0x80 }
+    /// The length of the character of a handle or a name at `i`, as a chat label writes it: 1 for
+    /// a byte of ``isHandleByte(_:)``, the bytes of a letter beyond ASCII (`@åse.b:`, `<bjørn>`,
+    /// `Åse:`), and 0 for anything else: an em dash, a curly quote or a no-break space ends the
+    /// name (the review of stop 50).
+    static func nameLength(_ bytes: [UInt8], _ i: Int) -> Int {
+        let b = bytes[i]
+        if b < 0x80 { return isHandleByte(b) ? 1 : 0 }
+        var iterator = bytes[i..<min(bytes.count, i + 4)].makeIterator()
+        var decoder = Unicode.UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator), scalar.properties.isAlphabetic else { return 0 }
+        return UTF8.width(scalar)
+    }
+
+    /// ``nameLength(_:_:)`` of the character that ends right before `end`.
+    static func nameLength(_ bytes: [UInt8], before end: Int) -> Int {
+        var start = end - 1
+        while start > 0, end - start < 4, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        let length = nameLength(bytes, start)
+        return start + length == end ? length : 0
+    }
 }
 
 /// The next position of a byte after positions that only grow, in bytes that do not change

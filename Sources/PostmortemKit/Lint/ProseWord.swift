@@ -203,8 +203,10 @@ struct ProseLine: Sendable {
         }
         // Letters beyond ASCII are lowercased as Unicode says ("Åse" is "åse", "BJØRN" "bjørn"),
         // as the authors' names are: PM013 had missed an author whose name starts with one (the
-        // adoption audit of stop 50). Few words have such letters.
-        return span.isASCII ? text : text.lowercased()
+        // adoption audit of stop 50). A word whose only such bytes are a curly apostrophe's
+        // (already straightened) has none.
+        guard !span.isASCII, text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
+        return ProseText.folded(text)
     }
 
     /// The words from `first` to `last` as a message quotes them: as written, with each run of

@@ -131,11 +131,6 @@ enum IndexPageModel {
         return "\(StaircaseChart.dayLabel(first)) \(first.year) – \(StaircaseChart.dayLabel(last)) \(last.year)"
     }
 
-    /// A period's label as the page shows it: a quarter by its label (`2026-Q3`), a range of
-    /// days (`2019-01-01..2025-12-31`, as `--from` and `--to` name it) as the header writes it,
-    /// `1 Jan 2019 – 31 Dec 2025`, whose spaces let a narrow column break it between words.
-    /// Unbroken, it pushed the previous period's column out of the headline tables at 1,280
-    /// pixels (the visual review of stop 48).
     /// `period` named by ``shownLabel(_:)``, for the charts' shades ("before 1 Aug 2026 – 31 Aug
     /// 2026"), which had named a range of days as `--from` and `--to` write it while the header
     /// above them wrote the days out (the adoption audit of stop 50).
@@ -145,6 +140,11 @@ enum IndexPageModel {
         return shown
     }
 
+    /// A period's label as the page shows it: a quarter by its label (`2026-Q3`), a range of
+    /// days (`2019-01-01..2025-12-31`, as `--from` and `--to` name it) as the header writes it,
+    /// `1 Jan 2019 – 31 Dec 2025`, whose spaces let a narrow column break it between words.
+    /// Unbroken, it pushed the previous period's column out of the headline tables at 1,280
+    /// pixels (the visual review of stop 48).
     static func shownLabel(_ period: ReportingPeriod) -> String {
         period.quarter == nil ? dateSpan(period) : period.label
     }

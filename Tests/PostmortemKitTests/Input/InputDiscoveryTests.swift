@@ -34,14 +34,18 @@ struct InputDiscoveryTests {
     func walkInPathOrder() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("pm-path-order-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: root) }
-        for name in ["2026/2026-07-01-b.md", "2026-08-01-a.md", "2026.md", "2026.x/c.md", "20260/d.md", "2026-/e.md", "x.md", "x.md.md"] {
+        // With names below `/` (space, `!`) and an accented name in its two spellings (the review:
+        // `String`'s `<` takes them for equal).
+        for name in ["2026/2026-07-01-b.md", "2026-08-01-a.md", "2026.md", "2026.x/c.md", "20260/d.md", "2026-/e.md", "x.md", "x.md.md",
+                     "a b.md", "a/f.md", "a!.md", "e\u{301}/g.md", "\u{e9}a/h.md", "\u{e9}.md"] {
             try FileManager.default.createDirectory(atPath: (root + "/" + name as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             #expect(FileManager.default.createFile(atPath: root + "/" + name, contents: Data("# x\n".utf8)))
         }
         let found = InputDiscovery.expand([root]).map(\.path)
-        #expect(found == found.sorted())
-        #expect(found.map { String($0.dropFirst(root.count + 1)) }
-                == ["2026-/e.md", "2026-08-01-a.md", "2026.md", "2026.x/c.md", "2026/2026-07-01-b.md", "20260/d.md", "x.md", "x.md.md"])
+        #expect(found == found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        #expect(found.map { String($0.dropFirst(root.count + 1)) }.map { Array($0.utf8) }
+                == ["2026-/e.md", "2026-08-01-a.md", "2026.md", "2026.x/c.md", "2026/2026-07-01-b.md", "20260/d.md",
+                    "a b.md", "a!.md", "a/f.md", "e\u{301}/g.md", "x.md", "x.md.md", "\u{e9}.md", "\u{e9}a/h.md"].map { Array($0.utf8) })
     }
 
     /// The classifier audit of stop 49: the real corpus's README was read as an incident. A README
@@ -102,9 +106,6 @@ struct InputDiscoveryTests {
         #expect(InputDiscovery.expand([fifo]).map(\.path) == [fifo + "/README.md", fifo + "/h.md"])
     }
 
-    /// The last retest: a postmortem's key in other YAML forms, or after 8 KB of front matter,
-    /// made its README an index; a folder `readme.md/` below `README.md` did not count; a FIFO
-    /// named like Markdown did; a link up to the folder above found that folder's files.
     /// The adoption and integration audits of stop 50: pre-commit names every staged Markdown
     /// file (and, with a `files: ^postmortems/` of the user's, images too), and a top-level README,
     /// a README index or an image failed the commit. `--force-exclude` keeps a named file only
@@ -129,6 +130,9 @@ struct InputDiscoveryTests {
         ])
     }
 
+    /// The last retest: a postmortem's key in other YAML forms, or after 8 KB of front matter,
+    /// made its README an index; a folder `readme.md/` below `README.md` did not count; a FIFO
+    /// named like Markdown did; a link up to the folder above found that folder's files.
     @Test("a README's front matter and the files below it are read as the walk reads them")
     func readmeEdges() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("pm-discovery-\(UUID().uuidString)").path

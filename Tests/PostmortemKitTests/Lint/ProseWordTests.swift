@@ -66,8 +66,14 @@ import Testing
                 }
                 break
             }
-            // Beyond ASCII, letters are lowercased as Unicode says ("Åse" is "åse").
-            let lowered = isASCII ? String(decoding: text, as: UTF8.self) : String(decoding: text, as: UTF8.self).lowercased()
+            // Beyond ASCII, letters are lowercased as Unicode says ("Åse" is "åse"), with Turkish
+            // `İ` and `ı` read as `i`.
+            var folded = String.UnicodeScalarView()
+            for scalar in String(decoding: text, as: UTF8.self).lowercased().unicodeScalars {
+                if scalar == "\u{307}", folded.last == "i" { continue }
+                folded.append(scalar == "ı" ? "i" : scalar)
+            }
+            let lowered = isASCII ? String(decoding: text, as: UTF8.self) : String(folded)
             let asWritten = String(decoding: bytes[start..<i], as: UTF8.self)
             result.append(ProseWord(text: lowered, original: asWritten, start: start, end: i, isASCII: isASCII))
         }

@@ -23,6 +23,10 @@ struct PageLinksTests {
             """)
         let base = "https://github.com/acme/pm/blob/main/"
         #expect(PageLinks.rewrite(body, from: "postmortems/2026/s.md", pages: [:], sourceURL: base).contains("<a href=\"\(base)docs/x.md\">e</a>"))
+        // With no page to point at and no source_url, `///` is written `/` still (the retest: the
+        // rewrite had returned early).
+        let alone = PageLinks.rewrite(body, from: "postmortems/2026/s.md", pages: [:])
+        #expect(alone.contains("<a href=\"/docs/x.md\">e</a>") && alone.contains("<a href=\"/postmortems/r.md\">b</a>") && !alone.contains("///"))
         let record = DocumentReader.read(text: "# S\n\nSee [a](/postmortems/r.md) and [b](///postmortems/r.md).\n", path: "postmortems/2026/s.md").postmortem
         #expect(PageLinks.linkedInputs(of: record, in: CorpusIndex(paths: ["postmortems/r.md"])) == ["postmortems/r.md", "postmortems/r.md"])
     }

@@ -45,6 +45,15 @@ public struct RequiredSectionsRule: LintRule {
 
     let required: [String: [SectionKind]]
 
+    /// What the finding that names the missing sections says after the document's kind.
+    static let missingPhrase = " needs the section"
+
+    /// True for the finding that names the sections a document lacks, which `pm new` passes on
+    /// for a draft its template leaves without them.
+    public static func namesMissingSections(_ finding: Finding) -> Bool {
+        finding.ruleID == description.id && finding.message.contains(missingPhrase)
+    }
+
     public init(options: RuleOptions) throws(ConfigurationError) {
         // Keys in capitals (`default` as it is), as severities are compared: `sev2:` beside the
         // built-in `SEV2` had replaced it or not, by the order of a dictionary.
@@ -120,7 +129,7 @@ public struct RequiredSectionsRule: LintRule {
                 let shown = unknown.prefix(3).map { "\"\(ActionMetadataRule.shorten($0))\"" }.joined(separator: ", ") + (unknown.count > 3 ? ", …" : "")
                 suggestion += ", or rename a heading pm does not read (\(shown)) to one it does: docs/format.md, \"Sections pm recognises\""
             }
-            result.insert(Violation("\(label) needs the section\(missing.count == 1 ? "" : "s") \(list)", at: at, suggestion: suggestion), at: 0)
+            result.insert(Violation("\(label)\(Self.missingPhrase)\(missing.count == 1 ? "" : "s") \(list)", at: at, suggestion: suggestion), at: 0)
         }
         return result
     }

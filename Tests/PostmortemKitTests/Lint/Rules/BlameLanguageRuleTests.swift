@@ -208,5 +208,14 @@ struct BlameLanguageRuleTests {
         let withoutPM053 = try LintTestSupport.lint(document, configuration: off).filter { $0.ruleID == "PM012" }
         #expect(withoutPM053.count == 3)
         #expect(withoutPM053.contains { $0.range?.start.line == actionLine })
+
+        // Comments (the review of stop 50): one that silences PM012 over such an action is used
+        // (no PM091, as before the change); one that silences PM053 silences both.
+        for (code, left) in [("PM012", ["PM053"]), ("PM053", [String]())] {
+            let commented = RuleExamples.document(sections: ["Follow-up actions": "<!-- pm-lint disable-next-line \(code) -- quoting the team's retro -->\n"
+                + "- [ ] Be more careful when replacing storage controllers (owner: @li.w, due: 2026-12-28, ticket: OPS-413)"])
+            let ids = try LintTestSupport.lint(commented).map(\.ruleID).filter { ["PM012", "PM053", "PM090", "PM091", "PM092"].contains($0) }
+            #expect(ids == left, "\(code)")
+        }
     }
 }

@@ -46,8 +46,6 @@ struct PersonBlamedRuleTests {
         #expect(try Self.flagged(text) == expected)
     }
 
-    /// The language audit of stop 48: "oncaller", as a real postmortem writes the role, was no
-    /// person.
     /// Handles and authors' names that start with a letter beyond ASCII were not read as people
     /// (the adoption audit of stop 50): `@åse.b ignored the alert` and `Åse ignored the page`
     /// went unflagged, where `@ase.b` and `Ase` were flagged, and so did `BJØRN` for `bjørn.ås`.
@@ -62,11 +60,18 @@ struct PersonBlamedRuleTests {
             "\"BJØRN ignored\" makes a person the subject of a failure",
             "\"Émile forgot\" makes a person the subject of a failure",
         ])
+        // Turkish capitals: `İLKER` is the author `ilker.y`, and `IPEK` the author `ıpek.t` (the
+        // retest of stop 50: Unicode lowercases `İ` to `i` with a dot above).
+        let turkish = RuleExamples.document(frontMatter: ["authors: [ilker.y, ıpek.t]"], sections: ["What went wrong": "- İLKER ignored the page. IPEK forgot the check."])
+        #expect(try LintTestSupport.lint(turkish).filter { $0.ruleID == "PM013" }.map(\.message)
+                == ["\"İLKER ignored\" makes a person the subject of a failure", "\"IPEK forgot\" makes a person the subject of a failure"])
         // In the timeline, a chat line of an author with such a name is what someone said.
         let chat = RuleExamples.document(frontMatter: ["authors: [åse.b]"], sections: ["Timeline": "All times UTC.\n\n- 14:10 UTC: Åse: I think the push failed to apply\n- 14:11 UTC: @åse.b: I forgot the flag"])
         #expect(try LintTestSupport.lint(chat).filter { ["PM012", "PM013"].contains($0.ruleID) }.isEmpty)
     }
 
+    /// The language audit of stop 48: "oncaller", as a real postmortem writes the role, was no
+    /// person.
     @Test func onCallersAreRoles() throws {
         #expect(try Self.flagged("The oncaller missed the page, and the on-caller ignored the second.") == ["oncaller missed", "on-caller ignored"])
     }
