@@ -183,7 +183,19 @@ public enum InputDiscovery {
     /// as `e` and an accent), so it put names of mixed normalisation in no stable order, and
     /// appending `/` could change the answer (the review of stop 50).
     public static func pathPrecedes(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
+        // On the contiguous bytes with memcmp: the generic comparison of the two UTF-8 views cost
+        // about 700 instructions a pair, and a walk of 50,000 files sorts a million pairs.
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let shared = min(x.count, y.count)
+                if shared > 0, let p = x.baseAddress, let q = y.baseAddress {
+                    let order = memcmp(p, q, shared)
+                    if order != 0 { return order < 0 }
+                }
+                return x.count < y.count
+            }
+        }
     }
 
     static func walk(_ directory: String, ignore: IgnoreRule, visited: inout Set<FileIdentity>, files: inout Files,

@@ -158,7 +158,12 @@ public struct ProseText: Sendable {
             let end = k + 1 < lineStarts.count ? lineStarts[k + 1].offset : bytes.count
             guard let open = bytes[start..<end].firstIndex(of: UInt8(ascii: "<")) else { continue }
             var close = open + 1
-            while close < end, case let length = nameLength(bytes, close), length > 0 { close += length }
+            while close < end {
+                // ASCII first, in the loop: most names are.
+                if isHandleByte(bytes[close]) { close += 1; continue }
+                guard bytes[close] >= 0x80, case let length = nameLength(bytes, close), length > 0 else { break }
+                close += length
+            }
             guard close > open + 1, close < end, bytes[close] == UInt8(ascii: ">"),
                   !htmlTags.contains(String(decoding: bytes[(open + 1)..<close], as: UTF8.self).lowercased()) else { continue }
             if isEntryStart(bytes[start..<open]) { return open }
@@ -311,7 +316,11 @@ public struct ProseText: Sendable {
         /// True when the bytes before `i` are a handle (`@dana_`), whose underscores are its own.
         func endsHandle(before i: Int) -> Bool {
             var k = i
-            while k > 0, case let length = nameLength(bytes, before: k), length > 0 { k -= length }
+            while k > 0 {
+                if isHandleByte(bytes[k - 1]) { k -= 1; continue }
+                guard bytes[k - 1] >= 0x80, case let length = nameLength(bytes, before: k), length > 0 else { break }
+                k -= length
+            }
             return k < i && k > 0 && bytes[k - 1] == UInt8(ascii: "@")
         }
         var i = 0
@@ -426,7 +435,11 @@ public struct ProseText: Sendable {
             var j = i
             if bytes[j] == UInt8(ascii: "@") { j += 1 }
             let nameStart = j
-            while j < bytes.count, case let length = ProseText.nameLength(bytes, j), length > 0 { j += length }
+            while j < bytes.count {
+                if ProseText.isHandleByte(bytes[j]) { j += 1; continue }
+                guard bytes[j] >= 0x80, case let length = ProseText.nameLength(bytes, j), length > 0 else { break }
+                j += length
+            }
             if j > nameStart, j < bytes.count, bytes[j] == UInt8(ascii: ":"), j + 1 == bytes.count || bytes[j + 1] == ProseText.space {
                 let name = String(decoding: bytes[nameStart..<j], as: UTF8.self).lowercased()
                 if bytes[i] == UInt8(ascii: "@") || speakers.contains(name) {

@@ -48,6 +48,17 @@ struct InputDiscoveryTests {
                     "a b.md", "a!.md", "a/f.md", "e\u{301}/g.md", "x.md", "x.md.md", "\u{e9}.md", "\u{e9}a/h.md"].map { Array($0.utf8) })
     }
 
+    @Test("pathPrecedes orders by UTF-8 bytes, as comparing the views does, on seeded random paths")
+    func pathOrderIsByteOrder() {
+        var generator = SplitMix64(seed: 7)
+        let pieces = ["", "a", "b", "-", "/", ".", " ", "é", "e\u{301}", "😀", "2026", "z"]
+        for _ in 0..<2000 {
+            let a = (0..<Int.random(in: 0...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let b = (0..<Int.random(in: 0...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(InputDiscovery.pathPrecedes(a, b) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a) \(b)")
+        }
+    }
+
     /// The classifier audit of stop 49: the real corpus's README was read as an incident. A README
     /// over other Markdown files, beside it or in a folder below it, is its folder's index; alone
     /// in its folder (`2026-08-04-storefront/README.md`), starting with front matter, or named on
