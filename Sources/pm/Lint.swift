@@ -163,14 +163,10 @@ extension PM {
             if forceExclude, !paths.isEmpty, !filePaths.isEmpty {
                 let templates = FilePaths.relative(configuration.resolvedTemplatesDirectory, from: FileManager.default.currentDirectoryPath)
                 let directories = global.inputPaths([], configuration: configuration) + [templates]
-                if directories.contains(where: { var isDirectory: ObjCBool = false
-                    return FileManager.default.fileExists(atPath: $0, isDirectory: &isDirectory) && isDirectory.boolValue }) {
-                    filePaths = InputDiscovery.keepingWalked(filePaths, directories: directories,
-                                                             ignore: configuration.ignore, relativeTo: configuration.rootDirectory)
+                if let kept = InputDiscovery.keepingWalked(filePaths, directories: directories,
+                                                           ignore: configuration.ignore, relativeTo: configuration.rootDirectory) {
+                    filePaths = kept
                 } else {
-                    // Without them (pm.yml in `incidents/`, not found from the repository's root,
-                    // where pre-commit runs), every file was skipped and the hook passed having
-                    // linted nothing (the review and the retest of stop 50).
                     Terminal.note(Terminal.sanitiseLine("pm: note: --force-exclude: neither \(directories[0]) nor \(templates) is a directory here (is pm.yml elsewhere? give --config), so no named file is skipped"))
                 }
             }

@@ -78,12 +78,18 @@ public enum InputDiscovery {
     /// directory is walked as usual; a missing file is reported). For `pm lint --force-exclude`,
     /// which pre-commit calls with every staged file its hook matches: a top-level README,
     /// CONTRIBUTING.md or an image under the postmortems directory had failed the commit.
+    ///
+    /// Nil when none of `directories` is a directory (pm.yml in a folder, not found from the
+    /// repository's root where pre-commit runs): every file would be skipped, and a hook pass
+    /// having linted nothing (the review and the retest of stop 50).
     public static func keepingWalked(_ paths: [String], directories: [String], ignore: [String] = [],
-                                     relativeTo root: String? = nil) -> [String] {
-        let walked = Set(expand(directories.filter { path in
+                                     relativeTo root: String? = nil) -> [String]? {
+        let existing = directories.filter { path in
             var isDirectory: ObjCBool = false
             return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-        }, ignore: ignore, relativeTo: root).filter { $0.problem == nil }.compactMap { FileIdentity($0.path) })
+        }
+        guard !existing.isEmpty else { return nil }
+        let walked = Set(expand(existing, ignore: ignore, relativeTo: root).filter { $0.problem == nil }.compactMap { FileIdentity($0.path) })
         return paths.filter { path in
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
