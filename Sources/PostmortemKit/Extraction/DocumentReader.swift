@@ -83,8 +83,9 @@ func unmarkedUTF16(_ bytes: some Collection<UInt8>) -> String? {
 }
 
 /// True when `bytes` (the start of a file) read as UTF-16 text in that byte order: at least two
-/// characters of ASCII or Latin-1 (whose high byte is NUL); a line break; no other control character, no U+FFFE or
-/// U+FFFF, and no surrogate without its partner (but one cut off at the end).
+/// characters of ASCII or Latin-1 (whose high byte is NUL) besides line breaks; a line break; no
+/// other control character, no U+FFFE or U+FFFF, and no surrogate without its partner (but one
+/// cut off at the end).
 func readsAsUTF16Text(_ bytes: [UInt8], littleEndian: Bool) -> Bool {
     let units = bytes.count / 2
     guard units >= 4 else { return false }

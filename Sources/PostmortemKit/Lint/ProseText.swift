@@ -486,7 +486,13 @@ public struct ProseText: Sendable {
     static func nameLength(_ bytes: [UInt8], _ i: Int) -> Int {
         let b = bytes[i]
         if b < 0x80 { return isHandleByte(b) ? 1 : 0 }
-        var iterator = bytes[i..<min(bytes.count, i + 4)].makeIterator()
+        return letterWidth(bytes[i..<min(bytes.count, i + 4)])
+    }
+
+    /// The number of bytes of the letter (a scalar Unicode calls alphabetic) that `bytes` start
+    /// with, or 0: for `å` 2, for `☕`, `—` or bytes that are no UTF-8 0.
+    static func letterWidth<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int {
+        var iterator = bytes.makeIterator()
         var decoder = Unicode.UTF8()
         guard case .scalarValue(let scalar) = decoder.decode(&iterator), scalar.properties.isAlphabetic else { return 0 }
         return UTF8.width(scalar)

@@ -157,10 +157,7 @@ struct WordSpan: Sendable, Hashable {
     /// True when the bytes at `i` are the UTF-8 of a letter (a scalar Unicode calls alphabetic):
     /// `å` and `É` are, `☕`, `—` and bytes that are no UTF-8 are not.
     static func startsLetter(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
-        var bytes = p[i..<min(p.count, i + 4)].makeIterator()
-        var decoder = Unicode.UTF8()
-        guard case .scalarValue(let scalar) = decoder.decode(&bytes) else { return false }
-        return scalar.properties.isAlphabetic
+        ProseText.letterWidth(p[i..<min(p.count, i + 4)]) > 0
     }
 
     /// The length of the curly apostrophe at `i` (U+2019), or 0.

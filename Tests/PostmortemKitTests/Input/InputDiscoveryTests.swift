@@ -4,6 +4,19 @@ import Testing
 
 @Suite("Finding the inputs")
 struct InputDiscoveryTests {
+    /// Writes `files` (path under `root`: text) into `root`, making their folders.
+    static func write(_ files: [String: String], under root: String) throws {
+        for (name, text) in files {
+            try FileManager.default.createDirectory(atPath: (root + "/" + name as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            #expect(FileManager.default.createFile(atPath: root + "/" + name, contents: Data(text.utf8)))
+        }
+    }
+
+    /// ``write(_:under:)`` for files that all hold `# x`.
+    static func write(_ names: [String], under root: String) throws {
+        try write(Dictionary(names.map { ($0, "# x\n") }, uniquingKeysWith: { first, _ in first }), under: root)
+    }
+
     @Test("a path is the directory and the name joined by one slash")
     func joinedPaths() {
         #expect(InputDiscovery.joined("postmortems", "a.md") == "postmortems/a.md")
@@ -36,11 +49,8 @@ struct InputDiscoveryTests {
         defer { try? FileManager.default.removeItem(atPath: root) }
         // With names below `/` (space, `!`) and an accented name in its two spellings (the review:
         // `String`'s `<` takes them for equal).
-        for name in ["2026/2026-07-01-b.md", "2026-08-01-a.md", "2026.md", "2026.x/c.md", "20260/d.md", "2026-/e.md", "x.md", "x.md.md",
-                     "a b.md", "a/f.md", "a!.md", "e\u{301}/g.md", "\u{e9}a/h.md", "\u{e9}.md"] {
-            try FileManager.default.createDirectory(atPath: (root + "/" + name as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            #expect(FileManager.default.createFile(atPath: root + "/" + name, contents: Data("# x\n".utf8)))
-        }
+        try Self.write(["2026/2026-07-01-b.md", "2026-08-01-a.md", "2026.md", "2026.x/c.md", "20260/d.md", "2026-/e.md", "x.md", "x.md.md",
+                        "a b.md", "a/f.md", "a!.md", "e\u{301}/g.md", "\u{e9}a/h.md", "\u{e9}.md"], under: root)
         let found = InputDiscovery.expand([root]).map(\.path)
         #expect(found == found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
         #expect(found.map { String($0.dropFirst(root.count + 1)) }.map { Array($0.utf8) }
@@ -92,10 +102,7 @@ struct InputDiscoveryTests {
             // A postmortem README beside an attachment, in pm's format.
             "pm/README.md": "---\r\nid: p\r\nstarted: 2026-07-14T14:02:00Z\r\n---\r\n# x\n", "pm/vendor-rca.md": "# x\n",
         ]
-        for (name, text) in files {
-            try FileManager.default.createDirectory(atPath: root + "/" + (name as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            #expect(FileManager.default.createFile(atPath: root + "/" + name, contents: Data(text.utf8)))
-        }
+        try Self.write(files, under: root)
         try FileManager.default.createSymbolicLink(atPath: root + "/linked/old", withDestinationPath: "../archive")
         // `linked/old` leads to `archive/`, read already (and noted so).
         let found = InputDiscovery.expand([root], ignore: ["drafts/"], relativeTo: root).filter { $0.problem == nil }
@@ -125,12 +132,9 @@ struct InputDiscoveryTests {
     func keepingWalked() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("pm-force-exclude-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: root) }
-        for name in ["README.md", "CONTRIBUTING.md", "docs/guide.md", "postmortems/README.md", "postmortems/2026-07-01-a.md",
-                     "postmortems/images/graph.png", "postmortems/drafts/b.md", "postmortems/2026/2026-08-01-c.markdown",
-                     "templates/full.md", "postmortems/.hidden/d.md"] {
-            try FileManager.default.createDirectory(atPath: (root + "/" + name as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            #expect(FileManager.default.createFile(atPath: root + "/" + name, contents: Data("# x\n".utf8)))
-        }
+        try Self.write(["README.md", "CONTRIBUTING.md", "docs/guide.md", "postmortems/README.md", "postmortems/2026-07-01-a.md",
+                        "postmortems/images/graph.png", "postmortems/drafts/b.md", "postmortems/2026/2026-08-01-c.markdown",
+                        "templates/full.md", "postmortems/.hidden/d.md"], under: root)
         let named = ["README.md", "CONTRIBUTING.md", "docs/guide.md", "postmortems/README.md", "postmortems/2026-07-01-a.md",
                      "postmortems/images/graph.png", "postmortems/drafts/b.md", "postmortems/2026/2026-08-01-c.markdown",
                      "templates/full.md", "postmortems/.hidden/d.md", "postmortems/gone.md", "docs"].map { root + "/" + $0 }
@@ -161,10 +165,7 @@ struct InputDiscoveryTests {
             "f1/README.md": "# I\n",
             "p1/x.md": "# x\n", "p1/inc/README.md": "# I\n",
         ]
-        for (name, text) in files {
-            try FileManager.default.createDirectory(atPath: root + "/" + (name as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            #expect(FileManager.default.createFile(atPath: root + "/" + name, contents: Data(text.utf8)))
-        }
+        try Self.write(files, under: root)
         #expect(mkfifo(root + "/f1/x.md", 0o644) == 0)
         try FileManager.default.createSymbolicLink(atPath: root + "/p1/inc/up", withDestinationPath: "..")
         let found = InputDiscovery.expand([root]).filter { $0.problem == nil }.map { String($0.path.dropFirst(root.count + 1)) }

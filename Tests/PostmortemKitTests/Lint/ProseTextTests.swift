@@ -85,4 +85,21 @@ import Testing
         #expect(filter.mayContain(try Self.word("zoe\u{308}"), 0))
         #expect(WordPrefilter(["zo\u{EB}"]).mayContain(try Self.word("the"), 0))
     }
+
+    /// A chat label's name is letters (the review of stop 50: it had taken in an em dash, a curly
+    /// quote or a no-break space, as any byte from 0x80 up).
+    @Test func nameLengthReadsLettersOnly() {
+        let bytes = Array("å—“\u{A0}a☕É".utf8)
+        #expect(ProseText.nameLength(bytes, 0) == 2)        // å
+        #expect(ProseText.nameLength(bytes, 2) == 0)        // —
+        #expect(ProseText.nameLength(bytes, 5) == 0)        // “
+        #expect(ProseText.nameLength(bytes, 8) == 0)        // no-break space
+        #expect(ProseText.nameLength(bytes, 10) == 1)       // a
+        #expect(ProseText.nameLength(bytes, 11) == 0)       // ☕
+        #expect(ProseText.nameLength(bytes, 14) == 2)       // É
+        #expect(ProseText.nameLength(bytes, before: 2) == 2)
+        #expect(ProseText.nameLength(bytes, before: 5) == 0)
+        #expect(ProseText.nameLength(bytes, before: 16) == 2)
+        #expect(ProseText.nameLength(Array([0xC3]), 0) == 0)   // cut off
+    }
 }
