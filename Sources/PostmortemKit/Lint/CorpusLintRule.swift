@@ -12,6 +12,9 @@ extension CorpusLintRule {
     /// Corpus rules find nothing in a single document.
     public func check(_ context: LintContext) -> [Violation] { [] }
 
+    public var corpusRule: (any CorpusLintRule)? { self }
+    public static var isCorpusRule: Bool { true }
+
     /// Violations per record path over a whole corpus, records in order.
     public func checkCorpus(_ records: [Postmortem], fileExists: (String) -> Bool) -> [(path: String, violation: Violation)] {
         var corpus = CorpusIndex(paths: records.map(\.path))

@@ -13,7 +13,7 @@ public struct Linter: Sendable {
         self.configuration = configuration
         self.lintConfiguration = try LintConfiguration(configuration: configuration)
         self.corpusRules = lintConfiguration.rules.compactMap { entry in
-            (entry.rule as? any CorpusLintRule).map { ($0, entry.severity) }
+            entry.rule.corpusRule.map { ($0, entry.severity) }
         }
         self.ruleEntries = lintConfiguration.rules.map { entry in
             let description = type(of: entry.rule).description
@@ -186,7 +186,7 @@ public struct Linter: Sendable {
                 // A rule switched off in pm.yml cannot fire, so silencing it is not a mistake here.
                 if code.hasPrefix("PM") && !enabled.contains(code) { continue }
                 // Corpus-wide findings are worked out across documents, after comments are read.
-                if let rule = RuleRegistry.rule(named: code), rule is any CorpusLintRule.Type {
+                if let rule = RuleRegistry.rule(named: code), rule.isCorpusRule {
                     add(UnusedSuppressionRule.self, Violation(
                         "`pm-lint \(directive.kind.rawValue)` cannot silence \(code): corpus-wide rules are not silenced by comments",
                         at: directive.range, suggestion: "remove \(code) from the comment; set its severity in pm.yml's `lint.rules` instead"))

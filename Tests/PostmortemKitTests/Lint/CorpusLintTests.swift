@@ -20,6 +20,21 @@ import Testing
         #expect(linter.lintCorpus(records).isEmpty)
     }
 
+    /// The linter finds its corpus rules by asking each rule (``LintRule/corpusRule``) instead of
+    /// by a dynamic cast; both readings agree for every rule, by instance and by type.
+    @Test func corpusRulesAreFoundWithoutACast() throws {
+        let linter = try Linter(configuration: Configuration())
+        let byCast = linter.lintConfiguration.rules.filter { $0.rule is any CorpusLintRule }.map { type(of: $0.rule).description.id }
+        #expect(byCast == ["PM060", "PM061"])
+        #expect(linter.corpusRules.map { type(of: $0.rule).description.id } == byCast)
+        for type in RuleRegistry.all {
+            #expect(type.isCorpusRule == (type is any CorpusLintRule.Type), "\(type.description.id)")
+        }
+        for entry in linter.lintConfiguration.rules {
+            #expect((entry.rule.corpusRule != nil) == (entry.rule is any CorpusLintRule))
+        }
+    }
+
     /// An editor linting a file outside the repository has no pm.yml: PM002 said "pm.yml defines no
     /// SLOs", as if one had been read. It says none was found; with a pm.yml without SLOs, it says that.
     @Test func undefinedSLOWithoutAConfiguration() throws {
