@@ -17,7 +17,9 @@ enum Allocator {
     static let dirtyDecayMilliseconds = 1000
 
     static func tune() {
-        guard ProcessInfo.processInfo.environment["MALLOC_CONF"] == nil else { return }
+        // getenv reads the one variable; `ProcessInfo.environment` copies them all into a
+        // dictionary first, 1.4% of the instructions of `pm lint` on one file.
+        guard getenv("MALLOC_CONF") == nil else { return }
         typealias Mallctl = @convention(c) (UnsafePointer<CChar>?, UnsafeMutableRawPointer?, UnsafeMutablePointer<Int>?,
                                             UnsafeMutableRawPointer?, Int) -> Int32
         let process = dlopen(nil, RTLD_NOW)

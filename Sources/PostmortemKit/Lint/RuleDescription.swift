@@ -16,16 +16,30 @@ public struct RuleDescription: Sendable, Hashable {
     public var options: [RuleOption]
     /// Markdown documents that must trigger the rule. `↓` marks where each finding starts
     /// (line and UTF-8 column); the marker is removed before linting.
-    public var triggeringExamples: [String]
-    /// Markdown documents that must not trigger the rule.
-    public var nonTriggeringExamples: [String]
+    ///
+    /// Written when asked for (`pm rules`, docs/rules.md, the example tests), not when the
+    /// description is: every run of `pm lint` reads each rule's description, and writing the
+    /// examples' documents had been a tenth of the instructions of `pm lint` on one file.
+    public var triggeringExamples: [String] {
+        get { makeTriggeringExamples() }
+        set { makeTriggeringExamples = { newValue } }
+    }
+    /// Markdown documents that must not trigger the rule (written when asked for, as
+    /// ``triggeringExamples``).
+    public var nonTriggeringExamples: [String] {
+        get { makeNonTriggeringExamples() }
+        set { makeNonTriggeringExamples = { newValue } }
+    }
+    private var makeTriggeringExamples: @Sendable () -> [String]
+    private var makeNonTriggeringExamples: @Sendable () -> [String]
     /// True when the rule checks that values have been filled in (placeholders, empty fields);
     /// such rules do not run on templates.
     public var skipsTemplates: Bool
 
     public init(id: String, alias: String, name: String, summary: String, rationale: String, category: RuleCategory,
-                defaultSeverity: Severity, options: [RuleOption] = [], triggeringExamples: [String],
-                nonTriggeringExamples: [String], skipsTemplates: Bool = false) {
+                defaultSeverity: Severity, options: [RuleOption] = [],
+                triggeringExamples: @autoclosure @escaping @Sendable () -> [String],
+                nonTriggeringExamples: @autoclosure @escaping @Sendable () -> [String], skipsTemplates: Bool = false) {
         self.id = id
         self.alias = alias
         self.name = name
@@ -34,8 +48,8 @@ public struct RuleDescription: Sendable, Hashable {
         self.category = category
         self.defaultSeverity = defaultSeverity
         self.options = options
-        self.triggeringExamples = triggeringExamples
-        self.nonTriggeringExamples = nonTriggeringExamples
+        self.makeTriggeringExamples = triggeringExamples
+        self.makeNonTriggeringExamples = nonTriggeringExamples
         self.skipsTemplates = skipsTemplates
     }
 
@@ -47,4 +61,26 @@ public struct RuleDescription: Sendable, Hashable {
 
     /// The anchor of this rule's section in docs/rules.md, which findings link to.
     public var documentationAnchor: String { "\(id.lowercased())-\(alias)" }
+
+    /// Equal when every part is, the examples as written.
+    public static func == (a: RuleDescription, b: RuleDescription) -> Bool {
+        a.id == b.id && a.alias == b.alias && a.name == b.name && a.summary == b.summary && a.rationale == b.rationale
+            && a.category == b.category && a.defaultSeverity == b.defaultSeverity && a.options == b.options
+            && a.skipsTemplates == b.skipsTemplates && a.triggeringExamples == b.triggeringExamples
+            && a.nonTriggeringExamples == b.nonTriggeringExamples
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(alias)
+        hasher.combine(name)
+        hasher.combine(summary)
+        hasher.combine(rationale)
+        hasher.combine(category)
+        hasher.combine(defaultSeverity)
+        hasher.combine(options)
+        hasher.combine(skipsTemplates)
+        hasher.combine(triggeringExamples)
+        hasher.combine(nonTriggeringExamples)
+    }
 }

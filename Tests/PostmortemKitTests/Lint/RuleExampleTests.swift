@@ -78,6 +78,22 @@ import Testing
         }
     }
 
+    /// Examples are written when asked for (``RuleDescription/triggeringExamples``): the same
+    /// documents on every read, and a description compares and hashes by them.
+    @Test func examplesAreWrittenWhenAskedFor() {
+        let d = BlameLanguageRule.description
+        #expect(d.triggeringExamples == BlameLanguageRule.description.triggeringExamples)
+        #expect(!d.triggeringExamples.isEmpty)
+        #expect(d == BlameLanguageRule.description)
+        #expect(d.hashValue == BlameLanguageRule.description.hashValue)
+        var changed = d
+        changed.triggeringExamples = ["# x\n"]
+        #expect(changed.triggeringExamples == ["# x\n"])
+        #expect(changed.nonTriggeringExamples == d.nonTriggeringExamples)
+        #expect(changed != d)
+        #expect(Set(Self.descriptions).count == Self.descriptions.count)
+    }
+
     @Test func idsAndAliasesAreUniqueAndWellFormed() {
         let ids = Self.descriptions.map(\.id)
         let aliases = Self.descriptions.map(\.alias)
