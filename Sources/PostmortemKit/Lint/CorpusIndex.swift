@@ -8,9 +8,15 @@ public struct CorpusIndex: Sendable {
     private let paths: PathTable
     /// The first document seen with each id: its path as the index of an input's path in
     /// ``paths`` when the bytes are the same, else (a path equal only by canonical equivalence,
-    /// or one no input has) `-1 - k` for ``otherPaths``[k].
-    private var firstPathIndexByID: [String: Int32] = [:]
+    /// or one no input has) `-1 - k` for ``otherPaths``[k]; and the line of its `id` key, 0 when
+    /// the id is not written (it is the file's name).
+    private var firstUseByID: [String: FirstUse] = [:]
     private var otherPaths: [String] = []
+
+    private struct FirstUse: Sendable {
+        var pathIndex: Int32
+        var line: Int32
+    }
 
     /// An index of the inputs at `paths` (the files a run will read, in any order), about
     /// `expectedCount` of them. The paths are read one at a time: a lazy sequence that makes each
@@ -23,24 +29,30 @@ public struct CorpusIndex: Sendable {
     public func containsInput(_ path: String) -> Bool { paths.index(of: RelativeLinkRule.normalise(path)) != nil }
 
     /// The path of the first document seen with `id`, as that document's record gives it.
-    public func firstPath(ofID id: String) -> String? {
-        guard let index = firstPathIndexByID[id] else { return nil }
-        return index >= 0 ? paths[Int(index)] : otherPaths[Int(-1 - index)]
+    public func firstPath(ofID id: String) -> String? { firstUse(ofID: id)?.path }
+
+    /// The first document seen with `id`: its path, as its record gives it, and the line of its
+    /// `id` key (nil when its id is its file's name).
+    public func firstUse(ofID id: String) -> (path: String, line: Int?)? {
+        guard let use = firstUseByID[id] else { return nil }
+        let index = use.pathIndex
+        return (index >= 0 ? paths[Int(index)] : otherPaths[Int(-1 - index)], use.line > 0 ? Int(use.line) : nil)
     }
 
     /// Notes `record` as seen; call it after checking the record, in input order.
     public mutating func remember(_ record: Postmortem) {
         // An input that is no document has no id of its own to clash with (a directory `x.md`
         // linked to itself had failed lint with "id `x` is also used by x.md").
-        guard record.isDocument, firstPathIndexByID[record.id] == nil else { return }
+        guard record.isDocument, firstUseByID[record.id] == nil else { return }
+        let line = Int32(clamping: record.frontMatter.range(of: "id")?.start.line ?? 0)
         // The input's path when it is the same bytes: a path of its own for every document was
         // 100 bytes each, 5 MB at 50,000 documents. (Strings are equal by canonical equivalence,
         // so a path with a decomposed accent equals a composed one; it is kept as written.)
         if let input = paths.index(of: record.path), paths.hasSameBytes(input, record.path), input <= Int(Int32.max) {
-            firstPathIndexByID[record.id] = Int32(input)
+            firstUseByID[record.id] = FirstUse(pathIndex: Int32(input), line: line)
         } else {
             otherPaths.append(record.path)
-            firstPathIndexByID[record.id] = Int32(-otherPaths.count)
+            firstUseByID[record.id] = FirstUse(pathIndex: Int32(-otherPaths.count), line: line)
         }
     }
 }

@@ -156,8 +156,7 @@ public struct Linter: Sendable {
 
     func finding(_ violation: Violation, id: String, alias: String, defaultSeverity: Severity, _ severity: Severity?,
                  _ path: String) -> Finding {
-        Finding(ruleID: id, alias: alias, severity: severity ?? violation.severity ?? defaultSeverity,
-                message: violation.message, path: path, range: violation.range, suggestion: violation.suggestion)
+        Finding(ruleID: id, alias: alias, severity: severity ?? violation.severity ?? defaultSeverity, path: path, violation: violation)
     }
 
     func metaFindings(_ suppressions: Suppressions, used: Set<Suppressions.UsedKey>, enabled: Set<String>, path: String) -> [Finding] {

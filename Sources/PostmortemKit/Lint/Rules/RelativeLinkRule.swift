@@ -22,7 +22,10 @@ public struct RelativeLinkRule: CorpusLintRule {
         for link in record.links {
             guard let target = Self.target(of: link.destination, from: record.path) else { continue }
             if corpus.containsInput(target) || fileExists(target) { continue }
-            result.append(Violation("link to `\(link.destination)` does not resolve to a postmortem (looked for \(Self.normalise(target)))",
+            // The file looked for is named as a file of its own (no line: it does not exist), so
+            // that an output that writes paths from the repository's root names it from there too.
+            let missing = RelatedLocation(path: Self.normalise(target), label: "the link's target, which does not exist")
+            result.append(Violation(naming: "link to `\(link.destination)` does not resolve to a postmortem (looked for \(missing))",
                                     at: link.range, suggestion: "fix the file name, or link to the postmortem's current path"))
         }
         return result
