@@ -90,7 +90,8 @@ extension PM {
                 // Text and annotations reach a terminal or a CI log; JSON escapes control characters itself.
                 var sanitise: (@Sendable (Finding) -> Finding)? = format == .text ? Lint.sanitised : format == .github ? Lint.sanitisedForCommands : nil
                 // GitHub reads the paths of annotations and SARIF from the repository's root:
-                // they are made relative to it when pm runs in a folder of the repository.
+                // they are made relative to it when pm runs in a folder of the repository, and
+                // so are the paths of other files a finding names in its message.
                 let here = FileManager.default.currentDirectoryPath
                 let exists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
                 if format == .github || format == .sarif,
@@ -98,8 +99,8 @@ extension PM {
                     ?? FilePaths.repositoryRoot(above: here, exists: exists) {
                     let escape = sanitise
                     sanitise = { finding in
-                        var rebased = finding
-                        if finding.path != "<stdin>" { rebased.path = FilePaths.inside(root, finding.path, base: here) }
+                        // Before the escaping, which sets the message as it will be written.
+                        let rebased = FilePaths.inside(root, finding, base: here)
                         return escape?(rebased) ?? rebased
                     }
                 }

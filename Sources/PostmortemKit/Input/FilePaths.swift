@@ -31,6 +31,16 @@ public enum FilePaths {
         guard full.hasPrefix(prefix), full.count > prefix.count else { return path }
         return String(full.dropFirst(prefix.count))
     }
+
+    /// `finding` as the `github` and `sarif` formats give it when pm runs in `base` (absolute):
+    /// its path, and the paths of the other files it names (``Finding/related``, in its message
+    /// too), relative to `root` (absolute) when they lie inside it, as GitHub reads them; a
+    /// document read from stdin without a name stays `<stdin>`. PM061's "also used by …" and
+    /// PM060's "looked for …" had named their files from `base`, which from the root GitHub reads
+    /// paths from is no such file (left open by stop 50).
+    public static func inside(_ root: String, _ finding: Finding, base: String) -> Finding {
+        finding.writingPaths { $0 == "<stdin>" ? $0 : inside(root, $0, base: base) }
+    }
 }
 
 extension FilePaths {

@@ -35,6 +35,22 @@ struct FilePathsTests {
         #expect(FilePaths.inside(root, path, base: base) == shown)
     }
 
+    /// A finding's other files, in its message too, are from the root as its own path is (left
+    /// open by stop 50); a file outside the root, and stdin without a name, stay as given.
+    @Test func findingInside() {
+        let files = [RelatedLocation(path: "../docs/gone.md", label: "missing"), RelatedLocation(path: "../../elsewhere/a.md", line: 2, label: "first"),
+                     RelatedLocation(path: "<stdin>", label: "stdin")]
+        let finding = Finding(ruleID: "PM060", alias: "relative-link", severity: .error,
+                              naming: "\(files[0]), \(files[1]) and \(files[2])", path: "./2026-a.md", range: nil)
+        let shown = FilePaths.inside("/r", finding, base: "/r/incidents")
+        #expect(shown.path == "incidents/2026-a.md")
+        #expect(shown.related.map(\.path) == ["docs/gone.md", "../../elsewhere/a.md", "<stdin>"])
+        #expect(shown.message == "docs/gone.md, ../../elsewhere/a.md and <stdin>")
+        var stdin = finding
+        stdin.path = "<stdin>"
+        #expect(FilePaths.inside("/r", stdin, base: "/r/incidents").path == "<stdin>")
+    }
+
     @Test func repositoryRoot() {
         let gits: Set<String> = ["/r/.git", "/.git"]
         #expect(FilePaths.repositoryRoot(above: "/r/incidents/2026", exists: gits.contains) == "/r")

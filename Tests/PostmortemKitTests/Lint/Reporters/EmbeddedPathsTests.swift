@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import PostmortemKit
+
+/// A run in a folder of the repository (`working-directory: incidents`, pm.yml there): GitHub
+/// reads the paths of annotations and SARIF from the repository's root, and a path inside a
+/// message (PM061's "also used by …", PM060's "looked for …") had stayed relative to the folder,
+/// naming a file GitHub does not find (left open by stop 50). In `github` and `sarif` it is from
+/// the root, as the finding's own path; in `text` it is as given, from the folder.
+@Suite struct EmbeddedPathsTests {
+    /// The repository, and the folder with pm.yml the run is in.
+    static let root = "/work/repo", here = "/work/repo/incidents"
+
+    /// The findings of PM061 and PM060 over two documents with one id, read by paths relative to
+    /// ``here``: `postmortems/2026/b.md` first in path order, with a link to a file that is not
+    /// there (line 21); `postmortems/a.md` then, the duplicate, with its `id` key on line 15.
+    static func findings() throws -> [Finding] {
+        let first = RuleExamples.document(frontMatter: ["id: checkout-502"],
+                                          sections: ["Summary": "This repeats [the March incident](../gone.md)."])
+        let second = RuleExamples.document(frontMatter: ["id: checkout-502"])
+        let linter = try Linter(configuration: RuleExamples.configuration)
+        let records = [DocumentReader.read(text: first, path: "postmortems/2026/b.md").postmortem,
+                       DocumentReader.read(text: second, path: "postmortems/a.md").postmortem]
+        let findings = linter.lintCorpus(records, fileExists: { _ in false })
+        #expect(findings.map(\.ruleID) == ["PM060", "PM061"])
+        return findings
+    }
+
+    /// `findings` as the `github` and `sarif` formats get them: from the repository's root,
+    /// found from ``here`` (a `.git` in ``root``).
+    static func fromRoot(_ findings: [Finding]) throws -> [Finding] {
+        let root = try #require(FilePaths.repositoryRoot(above: here, exists: { $0 == Self.root + "/.git" }))
+        return findings.map { FilePaths.inside(root, $0, base: here) }
+    }
+
+    @Test("text names the other files as given, from the current folder, as before")
+    func text() throws {
+        let output = TextReporter().render(LintReport(findings: try Self.findings(), fileCount: 2))
+        #expect(output.contains("postmortems/2026/b.md:21:14: error: link to `../gone.md`"))
+        #expect(output.contains("does not resolve to a postmortem (looked for postmortems/gone.md) [PM060 relative-link]"))
+        #expect(output.contains("postmortems/a.md:15:1: error: id `checkout-502` is also used by postmortems/2026/b.md [PM061 duplicate-id]"))
+    }
+
+    @Test("github annotations name the other files from the repository's root, as their own file")
+    func github() throws {
+        let lines = GitHubReporter().render(LintReport(findings: try Self.fromRoot(try Self.findings()), fileCount: 2))
+            .split(separator: "\n").map(String.init)
+        let link = try #require(lines.first { $0.contains("PM060") })
+        #expect(link.hasPrefix("::error file=incidents/postmortems/2026/b.md,line=21,col=14,"))
+        #expect(link.contains("::link to `../gone.md` does not resolve to a postmortem (looked for incidents/postmortems/gone.md)%0ASuggestion:"))
+        let duplicate = try #require(lines.first { $0.contains("PM061") })
+        #expect(duplicate.hasPrefix("::error file=incidents/postmortems/a.md,line=15,col=1,"))
+        #expect(duplicate.contains("::id `checkout-502` is also used by incidents/postmortems/2026/b.md%0ASuggestion:"))
+    }
+
+    @Test("JSON names the other files as given, and lists them")
+    func json() throws {
+        let output = JSONReporter().render(LintReport(findings: try Self.findings(), fileCount: 2))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        let duplicate = try #require((object["findings"] as? [[String: Any]])?.first { $0["rule_id"] as? String == "PM061" })
+        #expect(duplicate["message"] as? String == "id `checkout-502` is also used by postmortems/2026/b.md")
+        let related = try #require((duplicate["related"] as? [[String: Any]])?.first)
+        #expect(related["path"] as? String == "postmortems/2026/b.md")
+        #expect(related["line"] as? Int == 15)
+        #expect(related["label"] as? String == "first use of the id")
+    }
+
+    /// The first document of an id whose id is its file's name is at line 1, as the finding is.
+    @Test func firstUseWithoutAnIDKeyIsAtLineOne() throws {
+        let linter = try Linter(configuration: RuleExamples.configuration)
+        let document = DocumentReader.read(text: RuleExamples.document(), path: "p/2026-07-14-checkout-502s.md").postmortem
+        var copy = document
+        copy.path = "q/2026-07-14-checkout-502s.md"
+        let finding = try #require(linter.lintCorpus([document, copy]).first)
+        #expect(finding.related == [RelatedLocation(path: "p/2026-07-14-checkout-502s.md", line: 1, label: "first use of the id")])
+        #expect(finding.range?.start.line == 1)
+    }
+}
