@@ -53,9 +53,17 @@ public struct SARIFReporter: StreamingLintReporter {
         var message: Text
         var locations: [Location]
         var properties: ResultProperties?
+        /// The other files the message names (``Finding/related``), which it links to by `id`.
+        var relatedLocations: [Location]?
     }
     struct ResultProperties: Encodable { var suggestion: String }
-    struct Location: Encodable { var physicalLocation: PhysicalLocation }
+    struct Location: Encodable {
+        /// A related location's number, which the result's message links to: `[path](1)`.
+        var id: Int? = nil
+        var physicalLocation: PhysicalLocation
+        /// What a related location is to the result.
+        var message: Text? = nil
+    }
     struct PhysicalLocation: Encodable {
         var artifactLocation: ArtifactLocation
         var region: Region?
@@ -63,9 +71,10 @@ public struct SARIFReporter: StreamingLintReporter {
     struct ArtifactLocation: Encodable { var uri: String }
     struct Region: Encodable {
         var startLine: Int
-        var startColumn: Int
-        var endLine: Int?
-        var endColumn: Int?
+        /// Nil for a whole line (a related location, whose file's columns pm has not read).
+        var startColumn: Int?
+        var endLine: Int? = nil
+        var endColumn: Int? = nil
     }
 
     static func level(_ severity: Severity) -> String {
@@ -254,12 +263,43 @@ public struct SARIFReporter: StreamingLintReporter {
             // gives a result without one no fingerprint (the integration audit of stop 50).
             region = Region(startLine: 1, startColumn: 1)
         }
-        // The suggestion in the message too: GitHub code scanning shows the message and ignores
-        // a result's other properties, so the reframing, pm's main advice, was not shown there.
         return Result(ruleId: finding.ruleID, ruleIndex: ruleIndex[finding.ruleID] ?? 0, level: level(finding.severity),
-                      message: Text(text: finding.suggestion.map { finding.message + "\nSuggestion: " + $0 } ?? finding.message),
+                      message: Text(text: messageText(finding)),
                       locations: [Location(physicalLocation: PhysicalLocation(artifactLocation: ArtifactLocation(uri: uri(finding.path)), region: region))],
-                      properties: finding.suggestion.map(ResultProperties.init))
+                      properties: finding.suggestion.map(ResultProperties.init),
+                      relatedLocations: finding.related.isEmpty ? nil : finding.related.enumerated().map { index, file in
+                          // A whole line: the columns of a line of another file would need its text.
+                          Location(id: index + 1, physicalLocation: PhysicalLocation(artifactLocation: ArtifactLocation(uri: uri(file.path)),
+                                                                                     region: file.line.map { Region(startLine: $0) }),
+                                   message: Text(text: file.label))
+                      })
+    }
+
+    /// A result's message. The suggestion is in it too: GitHub code scanning shows the message
+    /// and ignores a result's other properties, so the reframing, pm's main advice, was not shown
+    /// there. A file the message names is an embedded link to its related location,
+    /// `[postmortems/a.md](1)`, which code scanning shows as a link to the file (SARIF 2.1.0
+    /// §3.11.6; GitHub's "SARIF support for code scanning", `relatedLocations`); in such a
+    /// message `\`, `[` and `]` are escaped with `\`, as CodeQL writes them, so a bracket quoted
+    /// from a document makes no link.
+    static func messageText(_ finding: Finding) -> String {
+        let linked = finding.message(writingFiles: { index, file in "[" + escapingLinkCharacters(file.path) + "](\(index + 1))" },
+                                     words: escapingLinkCharacters)
+        guard let linked else { return finding.suggestion.map { finding.message + "\nSuggestion: " + $0 } ?? finding.message }
+        return finding.suggestion.map { linked + "\nSuggestion: " + escapingLinkCharacters($0) } ?? linked
+    }
+
+    /// `text` with `\`, `[` and `]` escaped with a backslash, as plain text around (and in) an
+    /// embedded link is written.
+    static func escapingLinkCharacters(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") }) else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        for character in text.unicodeScalars {
+            if character == "\\" || character == "[" || character == "]" { out += "\\" }
+            out.unicodeScalars.append(character)
+        }
+        return out
     }
 
     public func end(_ counts: LintCounts, empty: Bool) -> String { document.footer(empty: empty) + "\n" }

@@ -53,6 +53,33 @@ import Testing
         #expect(duplicate.contains("::id `checkout-502` is also used by incidents/postmortems/2026/b.md%0ASuggestion:"))
     }
 
+    @Test("SARIF links the message to related locations from the repository's root: the id's first use at its line, the missing target without one")
+    func sarif() throws {
+        let output = SARIFReporter().render(LintReport(findings: try Self.fromRoot(try Self.findings()), fileCount: 2))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        let results = try #require((object["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+        func message(_ result: [String: Any]) -> String? { (result["message"] as? [String: Any])?["text"] as? String }
+        func uri(_ location: [String: Any]) -> String? {
+            ((location["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any])?["uri"] as? String
+        }
+        let duplicate = try #require(results.first { $0["ruleId"] as? String == "PM061" })
+        #expect(uri(try #require((duplicate["locations"] as? [[String: Any]])?.first)) == "incidents/postmortems/a.md")
+        #expect(message(duplicate) == "id `checkout-502` is also used by [incidents/postmortems/2026/b.md](1)\n"
+                + "Suggestion: give each postmortem its own id (the file name, by default)")
+        let firstUse = try #require((duplicate["relatedLocations"] as? [[String: Any]])?.first)
+        #expect(firstUse["id"] as? Int == 1)
+        #expect(uri(firstUse) == "incidents/postmortems/2026/b.md")
+        #expect(((firstUse["physicalLocation"] as? [String: Any])?["region"] as? [String: Int]) == ["startLine": 15])
+        #expect((firstUse["message"] as? [String: String])?["text"] == "first use of the id")
+
+        let link = try #require(results.first { $0["ruleId"] as? String == "PM060" })
+        #expect(message(link)?.hasPrefix("link to `../gone.md` does not resolve to a postmortem (looked for [incidents/postmortems/gone.md](1))\n") == true)
+        let target = try #require((link["relatedLocations"] as? [[String: Any]])?.first)
+        #expect(uri(target) == "incidents/postmortems/gone.md")
+        #expect((target["physicalLocation"] as? [String: Any])?["region"] == nil)
+        #expect((target["message"] as? [String: String])?["text"] == "the link's target, which does not exist")
+    }
+
     @Test("JSON names the other files as given, and lists them")
     func json() throws {
         let output = JSONReporter().render(LintReport(findings: try Self.findings(), fileCount: 2))
@@ -63,6 +90,18 @@ import Testing
         #expect(related["path"] as? String == "postmortems/2026/b.md")
         #expect(related["line"] as? Int == 15)
         #expect(related["label"] as? String == "first use of the id")
+    }
+
+    /// An id or a link's destination may hold brackets: in a message with embedded links they are
+    /// escaped, so that none makes a link of its own; a file's path is the link's text.
+    @Test("SARIF escapes brackets and backslashes in a message with embedded links, and only there")
+    func sarifEscapesLinkCharacters() {
+        let file = RelatedLocation(path: "postmortems/[old]/a.md", line: 2, label: "first use of the id")
+        let finding = Finding(ruleID: "PM061", alias: "duplicate-id", severity: .error, naming: "id `a[1](2)\\b` is also used by \(file)",
+                              path: "postmortems/b.md", range: SourceRange(line: 2), suggestion: "see [docs]")
+        #expect(SARIFReporter.messageText(finding) == "id `a\\[1\\](2)\\\\b` is also used by [postmortems/\\[old\\]/a.md](1)\nSuggestion: see \\[docs\\]")
+        let plain = Finding(ruleID: "PM012", alias: "blame-language", severity: .warning, message: "\"[x](1)\" is blame", path: "a.md", range: nil)
+        #expect(SARIFReporter.messageText(plain) == "\"[x](1)\" is blame")
     }
 
     /// The first document of an id whose id is its file's name is at line 1, as the finding is.
