@@ -13,12 +13,19 @@ check "lint: a file behind a directory that cannot be searched is 'permission de
 check "lint: --stdin-filename without - is a usage error, exit 2" bash -c "$PM lint --stdin-filename x.md < /dev/null 2>$LINT_TMP/err; test \$? = 2 && grep -q 'give .-. among the paths' $LINT_TMP/err"
 check "lint: no colour when piped" bash -c "! $PM lint Tests/PostmortemKitTests/Fixtures/lint/reporters.md | grep -q $'\e'"
 check "lint: json is valid" bash -c "$PM lint --format json --today 2026-12-01 Tests/PostmortemKitTests/Fixtures/lint/many-problems.md | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d[\"summary\"][\"errors\"] > 0 and len(d[\"findings\"]) >= 35'"
-check "lint: sarif validates against the SARIF 2.1.0 schema" bash -c "$PM lint --format sarif --today 2026-12-01 Tests/PostmortemKitTests/Fixtures/lint postmortems ../shared/corpora/real-dev > $LINT_TMP/out.sarif; python3 -c '
+# With a duplicate id (PM061) and the real corpus's broken link (PM060): results with related
+# locations, which their messages link to by id.
+check "lint: sarif validates against the SARIF 2.1.0 schema, related locations too" bash -c "$PM lint --format sarif --today 2026-12-01 Tests/PostmortemKitTests/Fixtures/lint postmortems ../shared/corpora/real-dev Tests/PostmortemKitTests/Fixtures/broken/duplicate-id-a.md Tests/PostmortemKitTests/Fixtures/broken/duplicate-id-b.md > $LINT_TMP/out.sarif; python3 -c '
 import json, sys, jsonschema
 schema = json.load(open(\"$SARIF_SCHEMA\"))
 log = json.load(open(\"$LINT_TMP/out.sarif\"))
 jsonschema.validate(log, schema)
 assert log[\"version\"] == \"2.1.0\" and len(log[\"runs\"][0][\"results\"]) > 100
+related = [r for r in log[\"runs\"][0][\"results\"] if \"relatedLocations\" in r]
+assert sorted({r[\"ruleId\"] for r in related}) == [\"PM060\", \"PM061\"], related
+for r in related:
+    for l in r[\"relatedLocations\"]:
+        assert \"](%d)\" % l[\"id\"] in r[\"message\"][\"text\"] and l[\"message\"][\"text\"], r
 '"
 # The unit tests' canned outputs, through the command line: each format written file by file as
 # the run goes must be the reporters' whole-document rendering, byte for byte. The configuration
@@ -88,4 +95,18 @@ rm -rf "$nl_dir"
 # what a walk of pm.yml's directories would not read (the adoption audit of stop 50).
 check "lint: --force-exclude skips a top-level README, a README index, an ignored draft and an image; without it they are read" bash -c "w=\$(mktemp -d); mkdir -p \$w/postmortems/drafts \$w/postmortems/images; cp pm.yml \$w/pm.yml; printf 'ignore: [\"postmortems/drafts/**\"]\n' >> \$w/pm.yml; cp \$(ls postmortems/*.md | head -1) \$w/postmortems/a.md; printf '# Index\n' > \$w/README.md; printf '# Index\n' > \$w/postmortems/README.md; printf '# Draft\n' > \$w/postmortems/drafts/b.md; printf '\x89PNG\0\0' > \$w/postmortems/images/g.png; cd \$w && $PMABS lint --force-exclude --today 2026-11-22 README.md postmortems/README.md postmortems/a.md postmortems/drafts/b.md postmortems/images/g.png > out.txt && tail -1 out.txt | grep -q 'in 1 file\$' && ! $PMABS lint --today 2026-11-22 README.md postmortems/README.md postmortems/images/g.png > /dev/null && grep -q 'entry: pm lint --force-exclude' $PWD/.pre-commit-hooks.yaml"
 check "lint: github and sarif paths are relative to the repository's root when run in a folder of it, or above it with --config (text keeps ./)" bash -c "w=\$(mktemp -d); mkdir \$w/repo; cp -r pm.yml postmortems \$w/repo/; git -C \$w/repo init -q; cd \$w/repo/postmortems && $PMABS lint --format github --today 2026-11-22 | head -1 | grep -q '^::warning file=postmortems/2026-' && $PMABS lint --format sarif --today 2026-11-22 | grep -q '\"uri\" : \"postmortems/2026-' && $PMABS lint --today 2026-11-22 | head -1 | grep -q '^\\./2026-' && cd \$w && $PMABS lint --config repo/pm.yml --format github --today 2026-11-22 | head -1 | grep -q '^::warning file=postmortems/2026-'"
+# The files a message names are from the repository's root too (left open by stop 50): run in
+# incidents/ (pm.yml there), a duplicate id and a link to a missing file.
+check "lint: in github and sarif the files a message names (PM061's first use, PM060's missing target) are from the repository's root, SARIF's as related locations; text names them from the current folder" bash -c "w=\$(mktemp -d); mkdir -p \$w/repo/incidents/postmortems/2026; git -C \$w/repo init -q; cp pm.yml \$w/repo/incidents/; f=\$(ls postmortems/*.md | head -1); cp \$f \$w/repo/incidents/postmortems/a.md; cp \$f \$w/repo/incidents/postmortems/2026/b.md; printf '\nSee [the March one](../gone.md).\n' >> \$w/repo/incidents/postmortems/2026/b.md; cd \$w/repo/incidents; $PMABS lint --format github --today 2026-11-22 > gh.txt; $PMABS lint --today 2026-11-22 > text.txt; $PMABS lint --format sarif --today 2026-11-22 > out.sarif; grep -q '^::error file=incidents/postmortems/a.md,.*::id .* is also used by incidents/postmortems/2026/b.md%0A' gh.txt && grep -q '^::error file=incidents/postmortems/2026/b.md,.*(looked for incidents/postmortems/gone.md)%0A' gh.txt && grep -q '^postmortems/a.md:2:1: error: id .* is also used by postmortems/2026/b.md \[PM061' text.txt && grep -q '(looked for postmortems/gone.md) \[PM060' text.txt && python3 -c '
+import json, jsonschema
+log = json.load(open(\"out.sarif\"))
+jsonschema.validate(log, json.load(open(\"$PWD/$SARIF_SCHEMA\")))
+found = {r[\"ruleId\"]: r for r in log[\"runs\"][0][\"results\"] if r[\"ruleId\"] in (\"PM060\", \"PM061\")}
+uri = lambda l: l[\"physicalLocation\"][\"artifactLocation\"][\"uri\"]
+d, m = found[\"PM061\"], found[\"PM060\"]
+assert uri(d[\"locations\"][0]) == \"incidents/postmortems/a.md\" and \"is also used by [incidents/postmortems/2026/b.md](1)\" in d[\"message\"][\"text\"], d
+first = d[\"relatedLocations\"][0]
+assert first[\"id\"] == 1 and uri(first) == \"incidents/postmortems/2026/b.md\" and first[\"physicalLocation\"][\"region\"] == {\"startLine\": 2}, first
+assert \"(looked for [incidents/postmortems/gone.md](1))\" in m[\"message\"][\"text\"] and uri(m[\"relatedLocations\"][0]) == \"incidents/postmortems/gone.md\", m
+'"
 check "lint: --force-exclude where pm.yml's directories are not (pm.yml in a folder, not found) skips nothing, with a note" bash -c "w=\$(mktemp -d); mkdir -p \$w/incidents/postmortems; cp pm.yml \$w/incidents/; printf '# Not a postmortem\n' > \$w/incidents/postmortems/x.md; cd \$w && $PMABS lint --force-exclude --today 2026-11-22 incidents/postmortems/x.md > out.txt 2> err.txt; test \$? = 1 && grep -q 'no named file is skipped' err.txt && tail -1 out.txt | grep -q 'in 1 file\$' && $PMABS lint --force-exclude --config incidents/pm.yml --today 2026-11-22 incidents/postmortems/x.md > /dev/null 2>&1; test \$? = 1"
