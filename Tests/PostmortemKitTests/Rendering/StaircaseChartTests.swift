@@ -388,3 +388,35 @@ private func svgNumbers(_ pattern: String, _ line: Substring) -> [Double] {
 private func markerCentres(_ lines: [Substring]) -> [(Double, Double)] {
     lines.filter { $0.hasPrefix("<g class=\"step\">") }.map { (svgNumbers("cx=\"", $0)[0], svgNumbers("cy=\"", $0)[0]) }
 }
+
+/// From the accessibility audit of stop 51: axe-core's nested-interactive rule failed on every
+/// staircase, whose numbered markers were links inside the `<svg role="img">` (an image's content
+/// is presentational, yet screen readers still reach a link in it, even out of the tab order).
+/// The `<svg>` is the image now, by its name and description alone, its drawing hidden.
+extension StaircaseChartTests {
+    @Test("the chart is one image, named and described, with no role=\"img\" around its links, and its parts hidden from screen readers")
+    func oneImageWithoutLinksInside() throws {
+        let start = Timestamp(epochSeconds: 1_782_864_000)
+        let step = StaircaseStep(at: start.adding(seconds: 86_400), incident: "inc-1", burnedMinutes: 1, remainingMinutes: 0.5, remainingPercent: 50)
+        let unlinked = StaircaseStep(at: start.adding(seconds: 2 * 86_400), incident: "inc-2", burnedMinutes: 0.1,
+                                     remainingMinutes: 0.4, remainingPercent: 40)
+        let window = BudgetWindow(slo: "api", start: start, end: start.adding(seconds: 30 * 86_400), budgetMinutes: 1, burnedMinutes: 0.6,
+                                  remainingMinutes: 0.4, remainingPercent: 40, steps: [step, unlinked], exhaustedAt: nil, burnRate: nil,
+                                  policy: .atRisk)
+        let svg = StaircaseChart(slo: "api", windows: [window], domainStart: start, domainEnd: window.end,
+                                 links: ["inc-1": .init(href: "incidents/inc-1.html", title: "One")], idPrefix: "s").svg()
+        #expect(!svg.contains("role="))
+        let head = "<svg class=\"chart staircase\" viewBox=\"0 0 760 280\" width=\"760\" height=\"280\" aria-labelledby=\"s-title s-desc\">\n"
+            + "<title id=\"s-title\">Error budget staircase for api</title>\n<desc id=\"s-desc\">"
+        #expect(svg.hasPrefix(head))
+        // Everything after the description, the linked markers too, in one hidden group.
+        let hidden = try #require(svg.range(of: "</desc>\n<g aria-hidden=\"true\">\n"))
+        #expect(svg.hasSuffix("</g>\n</svg>"))
+        let parts = svg[hidden.upperBound...].dropLast("</g>\n</svg>".count)
+        #expect(!parts.contains("aria-hidden") && !parts.contains("</svg>"))
+        #expect(parts.contains("<a class=\"step\" href=\"incidents/inc-1.html\" tabindex=\"-1\">"))
+        #expect(parts.contains("<g class=\"step\">"))
+        // No group closes before the hidden one ends (the groups inside are balanced).
+        #expect(parts.components(separatedBy: "<g ").count == parts.components(separatedBy: "</g>").count)
+    }
+}
