@@ -5,7 +5,7 @@ import Testing
 /// What the accessibility audit of stop 51 (axe-core 4.12 in Chromium, light and dark, at 1,280
 /// and 320 CSS pixels, and a reading of the style sheet) asked of the report, kept as properties
 /// of the built-in templates and of the pages they make: WCAG 2.2 AA contrast in both colour
-/// schemes, computed from the style sheet's own colours.
+/// schemes, computed from the style sheet's own colours; no page wider than a 320-pixel screen.
 @Suite("pm report accessibility")
 struct ReportAccessibilityTests {
     // MARK: - Colour contrast, from style.mustache's custom properties
@@ -125,5 +125,20 @@ struct ReportAccessibilityTests {
         }
         // Its points too.
         #expect(Self.style.contains("svg.chart circle.cumulative { fill: var(--cumulative); stroke: var(--\(casing));"))
+    }
+
+    // MARK: - Reflow and keyboard
+
+    /// Found by the audit: at 320 CSS pixels the index's three headline tables, in grid columns
+    /// of at least 300 pixels beside 24 pixels of padding, scrolled the whole page sideways
+    /// (WCAG 1.4.10).
+    @Test("no grid column asks for more than a 320-pixel screen leaves beside the page's padding")
+    func gridColumnsFitAPhone() throws {
+        let minimums = Self.style.components(separatedBy: "minmax(").dropFirst().compactMap { rest -> Int? in
+            let digits = rest.prefix { $0.isNumber }
+            return rest.dropFirst(digits.count).hasPrefix("px") ? Int(digits) : nil
+        }
+        #expect(!Self.style.components(separatedBy: "minmax(").dropFirst().isEmpty)
+        for minimum in minimums { #expect(minimum <= 320 - 2 * 24, "a grid column of at least \(minimum)px") }
     }
 }
