@@ -1,7 +1,7 @@
 import Foundation
 
 /// Makes cmark-gfm's safe HTML valid HTML5 for a report page, with GitHub's ids on its headings
-/// (``HeadingAnchors``).
+/// (``HeadingAnchors``), and reachable by keyboard and screen reader (``accessibleSpellings``).
 ///
 /// Safe mode empties unsafe image sources (`![x](javascript:…)` becomes `<img src="" alt="x" />`),
 /// and an empty `src` is invalid; such an image is replaced by its alt text, which cmark has
@@ -24,6 +24,12 @@ public enum PageHTML {
                     bytes = result
                     replaced = true
                 }
+            }
+        }
+        for (spelling, replacement) in accessibleSpellings {
+            if let result = ByteSearch.replacingAll(spelling, with: replacement, in: bytes) {
+                bytes = result
+                replaced = true
             }
         }
         if replaced { html = String(decoding: bytes, as: UTF8.self) }
@@ -98,6 +104,20 @@ public enum PageHTML {
             }
         }
     }
+
+    /// What a keyboard and a screen reader need of cmark-gfm's tables, code blocks and task
+    /// boxes (found by axe-core, stop 51). A table scrolls sideways in its own box, as the
+    /// index's do, so a narrow screen (320 CSS pixels) does not scroll the whole page; that box,
+    /// and a code block (which scrolls as it is), can be focused, so a keyboard can scroll them;
+    /// a task's box, which the reader cannot tick, is named by its state. A table holds no table
+    /// in Markdown, so each `</table>` closes the box its `<table>` opened.
+    private static let accessibleSpellings: [([UInt8], [UInt8])] = [
+        ("<table>", "<div class=\"table-scroll\" role=\"group\" tabindex=\"0\" aria-label=\"Table\"><table>"),
+        ("</table>", "</table></div>"),
+        ("<pre>", "<pre tabindex=\"0\">"),
+        ("<input type=\"checkbox\" checked=\"\" disabled=\"\" />", "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />"),
+        ("<input type=\"checkbox\" disabled=\"\" />", "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />"),
+    ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
 
     private static let alignAttribute = Array(" align=\"".utf8)
     private static let emptyImageStart = Array("<img src=\"\"".utf8)
