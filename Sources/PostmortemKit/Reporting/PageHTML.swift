@@ -18,7 +18,7 @@ public enum PageHTML {
         // the bytes (Foundation's `contains` and regular expressions bridge the whole page).
         var bytes = Array(html.utf8)
         var replaced = false
-        if ByteSearch.firstIndex(of: alignAttribute, in: bytes, from: 0) != nil {
+        if ByteSearch.firstIndex(of: alignAttribute, in: bytes, from: 0, key: alignAttribute.count - 2) != nil {
             for (spelling, replacement) in alignments {
                 if let result = ByteSearch.replacingAll(spelling, with: replacement, in: bytes) {
                     bytes = result
@@ -26,11 +26,9 @@ public enum PageHTML {
                 }
             }
         }
-        for (spelling, replacement) in accessibleSpellings {
-            if let result = ByteSearch.replacingAll(spelling, with: replacement, in: bytes) {
-                bytes = result
-                replaced = true
-            }
+        if let result = ByteSearch.replacingAll(accessibleSpellings, in: bytes) {
+            bytes = result
+            replaced = true
         }
         if replaced { html = String(decoding: bytes, as: UTF8.self) }
         if hasEncodedControlCharacter(bytes) {
@@ -111,7 +109,7 @@ public enum PageHTML {
     /// and a code block (which scrolls as it is), can be focused, so a keyboard can scroll them;
     /// a task's box, which the reader cannot tick, is named by its state. A table holds no table
     /// in Markdown, so each `</table>` closes the box its `<table>` opened.
-    private static let accessibleSpellings: [([UInt8], [UInt8])] = [
+    private static let accessibleSpellings: [(needle: [UInt8], replacement: [UInt8])] = [
         ("<table>", "<div class=\"table-scroll\" role=\"group\" tabindex=\"0\" aria-label=\"Table\"><table>"),
         ("</table>", "</table></div>"),
         ("<pre>", "<pre tabindex=\"0\">"),
