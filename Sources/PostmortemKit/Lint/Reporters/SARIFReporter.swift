@@ -267,26 +267,51 @@ public struct SARIFReporter: StreamingLintReporter {
                       message: Text(text: messageText(finding)),
                       locations: [Location(physicalLocation: PhysicalLocation(artifactLocation: ArtifactLocation(uri: uri(finding.path)), region: region))],
                       properties: finding.suggestion.map(ResultProperties.init),
-                      relatedLocations: finding.related.isEmpty ? nil : finding.related.enumerated().map { index, file in
-                          // A whole line: the columns of a line of another file would need its text.
-                          Location(id: index + 1, physicalLocation: PhysicalLocation(artifactLocation: ArtifactLocation(uri: uri(file.path)),
-                                                                                     region: file.line.map { Region(startLine: $0) }),
-                                   message: Text(text: file.label))
-                      })
+                      relatedLocations: relatedLocations(finding))
+    }
+
+    /// The related locations of `finding`: the files its message names that code scanning can
+    /// show, numbered from 1 in the message's order. A document read from stdin and a file
+    /// outside the repository (whose path climbs out of it, or is absolute) are no files of the
+    /// repository, and a link to them would lead nowhere (the review of stop 51: `<stdin>` had
+    /// been `%3Cstdin%3E`); they stay words of the message.
+    static func relatedLocations(_ finding: Finding) -> [Location]? {
+        let ids = linkIDs(finding.related)
+        let locations = zip(finding.related, ids).compactMap { file, id in
+            // A whole line: the columns of a line of another file would need its text.
+            id.map { Location(id: $0, physicalLocation: PhysicalLocation(artifactLocation: ArtifactLocation(uri: uri(file.path)),
+                                                                         region: file.line.map { Region(startLine: $0) }),
+                              message: Text(text: file.label)) }
+        }
+        return locations.isEmpty ? nil : locations
+    }
+
+    /// Each related file's link id, nil for one that is no file of the repository.
+    static func linkIDs(_ related: [RelatedLocation]) -> [Int?] {
+        var next = 0
+        return related.map { file in
+            let path = file.path
+            guard path != "<stdin>", !path.hasPrefix("/"), !path.hasPrefix("../"), path != ".." else { return nil }
+            next += 1
+            return next
+        }
     }
 
     /// A result's message. The suggestion is in it too: GitHub code scanning shows the message
     /// and ignores a result's other properties, so the reframing, pm's main advice, was not shown
     /// there. A file the message names is an embedded link to its related location,
     /// `[postmortems/a.md](1)`, which code scanning shows as a link to the file (SARIF 2.1.0
-    /// §3.11.6; GitHub's "SARIF support for code scanning", `relatedLocations`); in such a
-    /// message `\`, `[` and `]` are escaped with `\`, as CodeQL writes them, so a bracket quoted
-    /// from a document makes no link.
+    /// §3.11.6; GitHub's "SARIF support for code scanning", `relatedLocations`). In every message
+    /// `\`, `[` and `]` are escaped with `\`, as CodeQL writes them and as SARIF viewers read
+    /// every plain-text message, so a bracket or backslash quoted from a document shows as
+    /// written and makes no link (the review of stop 51: they had been escaped only in messages
+    /// with links).
     static func messageText(_ finding: Finding) -> String {
-        let linked = finding.message(writingFiles: { index, file in "[" + escapingLinkCharacters(file.path) + "](\(index + 1))" },
-                                     words: escapingLinkCharacters)
-        guard let linked else { return finding.suggestion.map { finding.message + "\nSuggestion: " + $0 } ?? finding.message }
-        return finding.suggestion.map { linked + "\nSuggestion: " + escapingLinkCharacters($0) } ?? linked
+        let ids = linkIDs(finding.related)
+        let text = finding.message(writingFiles: { index, file in
+            ids[index].map { "[" + escapingLinkCharacters(file.path) + "](\($0))" } ?? escapingLinkCharacters(file.path)
+        }, words: escapingLinkCharacters) ?? escapingLinkCharacters(finding.message)
+        return finding.suggestion.map { text + "\nSuggestion: " + escapingLinkCharacters($0) } ?? text
     }
 
     /// `text` with `\`, `[` and `]` escaped with a backslash, as plain text around (and in) an

@@ -94,14 +94,36 @@ import Testing
 
     /// An id or a link's destination may hold brackets: in a message with embedded links they are
     /// escaped, so that none makes a link of its own; a file's path is the link's text.
-    @Test("SARIF escapes brackets and backslashes in a message with embedded links, and only there")
+    @Test("SARIF escapes brackets and backslashes in every message, with embedded links or not")
     func sarifEscapesLinkCharacters() {
         let file = RelatedLocation(path: "postmortems/[old]/a.md", line: 2, label: "first use of the id")
         let finding = Finding(ruleID: "PM061", alias: "duplicate-id", severity: .error, naming: "id `a[1](2)\\b` is also used by \(file)",
                               path: "postmortems/b.md", range: SourceRange(line: 2), suggestion: "see [docs]")
         #expect(SARIFReporter.messageText(finding) == "id `a\\[1\\](2)\\\\b` is also used by [postmortems/\\[old\\]/a.md](1)\nSuggestion: see \\[docs\\]")
-        let plain = Finding(ruleID: "PM012", alias: "blame-language", severity: .warning, message: "\"[x](1)\" is blame", path: "a.md", range: nil)
-        #expect(SARIFReporter.messageText(plain) == "\"[x](1)\" is blame")
+        // The review of stop 51: escaped only where the message had links, a quoted `[x](1)`
+        // elsewhere read as a link to a related location the result does not have.
+        let plain = Finding(ruleID: "PM012", alias: "blame-language", severity: .warning, message: "\"[x](1)\" is blame, C:\\x",
+                            path: "a.md", range: nil, suggestion: "say [what] happened")
+        #expect(SARIFReporter.messageText(plain) == "\"\\[x\\](1)\" is blame, C:\\\\x\nSuggestion: say \\[what\\] happened")
+    }
+
+    /// A document read from stdin, or a file outside the repository, is no file code scanning can
+    /// show: it stays words of the message, and the files that are get the link ids from 1.
+    @Test func sarifLinksOnlyFilesOfTheRepository() {
+        let stdin = RelatedLocation(path: "<stdin>", line: 2, label: "first use of the id")
+        let outside = RelatedLocation(path: "../../outside.md", label: "the link's target, which does not exist")
+        let absolute = RelatedLocation(path: "/tmp/x.md", label: "the link's target, which does not exist")
+        let inside = RelatedLocation(path: "postmortems/a.md", line: 3, label: "first use of the id")
+        let finding = Finding(ruleID: "PM061", alias: "duplicate-id", severity: .error,
+                              naming: "\(stdin), \(outside), \(absolute) and \(inside)", path: "postmortems/b.md", range: SourceRange(line: 2))
+        #expect(SARIFReporter.messageText(finding) == "<stdin>, ../../outside.md, /tmp/x.md and [postmortems/a.md](1)")
+        let locations = SARIFReporter.relatedLocations(finding) ?? []
+        #expect(locations.map(\.id) == [1])
+        #expect(locations.map(\.physicalLocation.artifactLocation.uri) == ["postmortems/a.md"])
+        let none = Finding(ruleID: "PM061", alias: "duplicate-id", severity: .error, naming: "also used by \(stdin)",
+                           path: "postmortems/b.md", range: SourceRange(line: 2))
+        #expect(SARIFReporter.relatedLocations(none) == nil)
+        #expect(SARIFReporter.messageText(none) == "also used by <stdin>")
     }
 
     /// The first document of an id whose id is its file's name is at line 1, as the finding is.
