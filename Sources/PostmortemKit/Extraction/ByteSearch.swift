@@ -166,7 +166,7 @@ enum ByteSearch {
     /// report`'s instructions.
     static func replacingAll(_ pairs: [(needle: [UInt8], replacement: [UInt8])], in hay: [UInt8]) -> [UInt8]? {
         guard let first = pairs.first?.needle.first else { return nil }
-        assert(pairs.allSatisfy { $0.needle.first == first }, "needles that start with different bytes")
+        precondition(pairs.allSatisfy { $0.needle.first == first }, "needles that are empty or start with different bytes")
         var result: [UInt8]? = nil
         var copied = 0
         hay.withUnsafeBufferPointer { hay in

@@ -18,7 +18,7 @@ public enum PageHTML {
         // the bytes (Foundation's `contains` and regular expressions bridge the whole page).
         var bytes = Array(html.utf8)
         var replaced = false
-        if ByteSearch.firstIndex(of: alignAttribute, in: bytes, from: 0, key: alignAttribute.count - 2) != nil {
+        if ByteSearch.firstIndex(of: alignAttribute, in: bytes, from: 0, key: alignAttributeKey) != nil {
             for (spelling, replacement) in alignments {
                 if let result = ByteSearch.replacingAll(spelling, with: replacement, in: bytes) {
                     bytes = result
@@ -118,6 +118,9 @@ public enum PageHTML {
     ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
 
     private static let alignAttribute = Array(" align=\"".utf8)
+    /// The byte ``alignAttribute`` is searched by: its `=`, which a page has a few dozen of,
+    /// where it has thousands of spaces.
+    private static let alignAttributeKey = alignAttribute.firstIndex(of: UInt8(ascii: "="))!
     private static let emptyImageStart = Array("<img src=\"\"".utf8)
     /// cmark-gfm's spellings of an aligned table cell and their HTML5 replacements.
     private static let alignments: [([UInt8], [UInt8])] = ["th", "td"].flatMap { tag in
