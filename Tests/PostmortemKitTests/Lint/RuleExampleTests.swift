@@ -92,6 +92,24 @@ import Testing
         #expect(changed.nonTriggeringExamples == d.nonTriggeringExamples)
         #expect(changed != d)
         #expect(Set(Self.descriptions).count == Self.descriptions.count)
+        // Made, copied and read for its id (as a run of `pm lint` reads each rule's), a
+        // description writes no example; asked for them, it writes them then.
+        let written = Counter()
+        let counted = RuleDescription(id: "PM999", alias: "counted", name: "Counted", summary: "s", rationale: "r",
+                                      category: d.category, defaultSeverity: .info,
+                                      triggeringExamples: written.next(["# a\n"]), nonTriggeringExamples: written.next(["# b\n"]))
+        let copy = counted
+        #expect(copy.id == "PM999" && copy.alias == "counted" && written.count == 0)
+        #expect(copy.triggeringExamples == ["# a\n"] && written.count == 1)
+    }
+
+    /// Counts the examples written (``examplesAreWrittenWhenAskedFor()``).
+    final class Counter: @unchecked Sendable {
+        private(set) var count = 0
+        func next(_ examples: [String]) -> [String] {
+            count += 1
+            return examples
+        }
     }
 
     @Test func idsAndAliasesAreUniqueAndWellFormed() {
