@@ -28,9 +28,6 @@ public struct CorpusIndex: Sendable {
     /// True when `path` (a target of a link, for instance) is one of the inputs.
     public func containsInput(_ path: String) -> Bool { paths.index(of: RelativeLinkRule.normalise(path)) != nil }
 
-    /// The path of the first document seen with `id`, as that document's record gives it.
-    public func firstPath(ofID id: String) -> String? { firstUse(ofID: id)?.path }
-
     /// The first document seen with `id`: its path, as its record gives it, and the line of its
     /// `id` key (nil when its id is its file's name).
     public func firstUse(ofID id: String) -> (path: String, line: Int?)? {

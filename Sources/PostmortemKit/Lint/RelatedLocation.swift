@@ -40,13 +40,8 @@ public struct MessageText: Sendable, Hashable, ExpressibleByStringInterpolation 
         files = stringInterpolation.files
     }
 
-    /// The message with each file's path as `path` writes it.
-    public func text(writingPaths path: (RelatedLocation) -> String) -> String {
-        Self.compose(words, files.map(path))
-    }
-
     /// The message with the files' paths as given.
-    public var text: String { text { $0.path } }
+    public var text: String { Self.compose(words, files.map(\.path)) }
 
     /// `words[0] + paths[0] + words[1] + …`.
     static func compose(_ words: [String], _ paths: [String]) -> String {

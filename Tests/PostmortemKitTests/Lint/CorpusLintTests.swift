@@ -173,10 +173,10 @@ import Testing
         index.remember(Postmortem(path: String(decoding: Array(composed.utf8), as: UTF8.self), id: "composed"))
         index.remember(Postmortem(path: "elsewhere/a.md", id: "elsewhere"))
         index.remember(Postmortem(path: composed, id: "elsewhere"))
-        #expect(index.firstPath(ofID: "decomposed").map { Array($0.utf8) } == Array(decomposed.utf8))
-        #expect(index.firstPath(ofID: "composed").map { Array($0.utf8) } == Array(composed.utf8))
-        #expect(index.firstPath(ofID: "elsewhere") == "elsewhere/a.md")
-        #expect(index.firstPath(ofID: "unseen") == nil)
+        #expect(index.firstUse(ofID: "decomposed").map { $0.path }.map { Array($0.utf8) } == Array(decomposed.utf8))
+        #expect(index.firstUse(ofID: "composed").map { $0.path }.map { Array($0.utf8) } == Array(composed.utf8))
+        #expect(index.firstUse(ofID: "elsewhere")?.path == "elsewhere/a.md")
+        #expect(index.firstUse(ofID: "unseen") == nil)
     }
 
     /// DocumentLoader.map keeps input order, so findings are identical for any number of workers.

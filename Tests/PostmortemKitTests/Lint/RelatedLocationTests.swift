@@ -15,7 +15,8 @@ import Testing
         #expect(message.words == ["id `checkout-502` is also used by ", ""])
         #expect(message.files == [Self.first])
         #expect(message.text == "id `checkout-502` is also used by ../2026/a.md")
-        #expect(message.text { "<\($0.label)>" } == "id `checkout-502` is also used by <first use of the id>")
+        let finding = Finding(ruleID: "PM061", alias: "duplicate-id", severity: .error, naming: message, path: "b.md", range: nil)
+        #expect(finding.writingPaths { "<\($0)>" }.message == "id `checkout-502` is also used by <../2026/a.md>")
         let plain: MessageText = "no file"
         #expect(plain.words == ["no file"] && plain.files.isEmpty)
     }
